@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+
+/** Query parameters that only track a click and never change which release a URL names. */
+const TRACKING_PARAMS = /^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|_hsenc|_hsmi|mkt_tok|yclid|igshid|ref|cmp|src)$/i;
+
+/**
+ * Canonical form of a release URL: scheme and host lower-cased, default port, fragment and tracking
+ * parameters dropped, remaining parameters sorted. Returns null for anything that is not http(s).
+ */
+export function canonicalizeUrl(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let u: URL;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  u.hash = '';
+  u.hostname = u.hostname.toLowerCase();
+  if ((u.protocol === 'http:' && u.port === '80') || (u.protocol === 'https:' && u.port === '443')) u.port = '';
+  const kept = [...u.searchParams.entries()].filter(([k]) => !TRACKING_PARAMS.test(k));
+  kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  u.search = '';
+  for (const [k, v] of kept) u.searchParams.append(k, v);
+  return u.toString();
+}
+
+/** Hex SHA-256 of a string or bytes. */
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export interface IdParts {
+  url?: string | null;
+  guid?: string | null;
+  wire?: string | null;
+  dateline?: string | null;
+  title?: string | null;
+  firstParagraph?: string | null;
+}
+
+/**
+ * The stable id of a release: from its canonical URL, else its feed GUID, else a hash of
+ * wire + dateline + title + first paragraph. The prefix says which (`u`, `g`, `h`), so the same
+ * release seen twice through the same route always gets the same id.
+ */
+export function releaseId(parts: IdParts): string {
+  const url = canonicalizeUrl(parts.url);
+  if (url) return `u-${sha256Hex(url).slice(0, 32)}`;
+  const guid = parts.guid?.trim();
+  if (guid) return `g-${sha256Hex(guid).slice(0, 32)}`;
+  const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+  const basis = [parts.wire, parts.dateline, parts.title, parts.firstParagraph].map(norm).join('\n');
+  return `h-${sha256Hex(basis).slice(0, 32)}`;
+}
+
+/** Stable id of a feed: from its canonical URL. */
+export function feedId(url: string): string {
+  return `f-${sha256Hex(canonicalizeUrl(url) ?? url.trim()).slice(0, 16)}`;
+}

@@ -1,0 +1,114 @@
+/**
+ * The normalized press-release record, schema v1 — the contract of `newswire parse` and of the
+ * items stored in the Articles table (see README "The record"). Unknown values are `null` (or `[]`
+ * for lists), never a guess.
+ */
+export const SCHEMA_VERSION = 1 as const;
+
+export interface FeedRef {
+  id: string;
+  url: string;
+}
+export interface Wire {
+  /** Canonical wire name: `PR Newswire`, `Business Wire`, `GlobeNewswire`, … */
+  name: string;
+  /** The tag exactly as written: `PRNewswire-FirstCall`, `BUSINESS WIRE`, … */
+  tag: string;
+}
+export interface Dateline {
+  /** The whole dateline as written. */
+  text: string;
+  /** The place part exactly as written (`BEIJING`, `AUSTIN, Texas`). */
+  location: string | null;
+  /** ISO `YYYY-MM-DD`, only when the dateline itself carries a full date. */
+  date: string | null;
+}
+export interface Place {
+  city: string | null;
+  region: string | null;
+  /** ISO 3166 alpha-2 where known. */
+  country: string | null;
+}
+export interface Ticker {
+  exchange: string;
+  symbol: string;
+}
+export interface Contact {
+  name: string | null;
+  organization: string | null;
+  email: string | null;
+  phone: string | null;
+}
+export interface Body {
+  text: string;
+  paragraphs: string[];
+  wordCount: number;
+}
+export interface AboutSection {
+  organization: string | null;
+  text: string;
+}
+export interface Link {
+  url: string;
+  text: string | null;
+}
+export interface RawRef {
+  feedKey: string | null;
+  articleKey: string | null;
+  sha256: string | null;
+}
+
+export interface PressReleaseRecord {
+  schemaVersion: typeof SCHEMA_VERSION;
+  parserVersion: string;
+  id: string;
+  url: string | null;
+  feed: FeedRef | null;
+  guid: string | null;
+  title: string | null;
+  subtitle: string | null;
+  summary: string | null;
+  wire: Wire | null;
+  dateline: Dateline | null;
+  place: Place | null;
+  publishedAt: string | null;
+  source: string | null;
+  tickers: Ticker[];
+  contacts: Contact[];
+  body: Body;
+  about: AboutSection[];
+  attribution: string | null;
+  language: string | null;
+  links: Link[];
+  raw: RawRef | null;
+  fetchedAt: string | null;
+  revision: number;
+}
+
+/** The top-level field names of a record, in contract order (used to print and to validate). */
+export const RECORD_FIELDS = [
+  'schemaVersion',
+  'parserVersion',
+  'id',
+  'url',
+  'feed',
+  'guid',
+  'title',
+  'subtitle',
+  'summary',
+  'wire',
+  'dateline',
+  'place',
+  'publishedAt',
+  'source',
+  'tickers',
+  'contacts',
+  'body',
+  'about',
+  'attribution',
+  'language',
+  'links',
+  'raw',
+  'fetchedAt',
+  'revision',
+] as const satisfies readonly (keyof PressReleaseRecord)[];

@@ -1,0 +1,151 @@
+/**
+ * Ports: what the use-cases need from the outside world. Adapters (lambdas/adapters, lambdas/local)
+ * implement them; use-cases and tests depend only on these interfaces.
+ */
+import type { FeedItem } from '../core/feed/types';
+import type { FeedRef, PressReleaseRecord } from '../core/record';
+
+// ---------- feeds ----------
+export interface FeedError {
+  code: string;
+  message: string;
+  at: string;
+}
+export interface FeedCounters {
+  polls: number;
+  failures: number;
+  itemsSeen: number;
+  itemsQueued: number;
+}
+/** A feed's registration and fetch state (one item of the Feeds table). */
+export interface FeedState {
+  id: string;
+  url: string;
+  name: string | null;
+  /** Wire hint: the wire this feed carries, when known. */
+  wire: string | null;
+  enabled: boolean;
+  pollIntervalMinutes: number;
+  etag: string | null;
+  lastModified: string | null;
+  lastPolledAt: string | null;
+  /** ISO-8601 UTC; dispatch sends the feed when nextPollAt ≤ now. */
+  nextPollAt: string;
+  consecutiveFailures: number;
+  lastError: FeedError | null;
+  counters: FeedCounters;
+  createdAt: string;
+}
+/** What one poll changes on a feed. Counters are added, the rest replaced. */
+export interface FeedPollUpdate {
+  etag?: string | null;
+  lastModified?: string | null;
+  lastPolledAt: string;
+  nextPollAt: string;
+  consecutiveFailures: number;
+  lastError: FeedError | null;
+  add: Partial<FeedCounters>;
+}
+export interface FeedStore {
+  /** Enabled feeds whose nextPollAt ≤ now. */
+  listDue(now: string): Promise<FeedState[]>;
+  list(): Promise<FeedState[]>;
+  get(id: string): Promise<FeedState | null>;
+  /** Register a feed; a feed already registered keeps its state and returns false. */
+  register(feed: FeedState): Promise<boolean>;
+  /** Replace a feed's registration fields (enable/disable, interval, name). */
+  put(feed: FeedState): Promise<void>;
+  remove(id: string): Promise<boolean>;
+  recordPoll(id: string, update: FeedPollUpdate): Promise<void>;
+}
+
+// ---------- articles ----------
+export type SaveOutcome = 'created' | 'revised' | 'unchanged';
+
+export interface ArticleQuery {
+  source?: string;
+  feedId?: string;
+  /** ISO-8601 bounds on publishedAt (fetchedAt when no publishedAt). */
+  since?: string;
+  until?: string;
+  limit: number;
+  cursor?: string | null;
+}
+export interface ArticlePage {
+  items: PressReleaseRecord[];
+  cursor: string | null;
+}
+export interface ArticleStore {
+  /**
+   * For each id already stored, the feed item hash it was stored from: the poll step skips items
+   * whose id and hash are both known. Missing ids are absent from the map.
+   */
+  seenItemHashes(ids: string[]): Promise<Map<string, string | null>>;
+  /**
+   * Exactly-once write keyed on record.id: a new id is created (revision 1); the same id with the
+   * same contentHash is left unchanged; a different contentHash becomes revision + 1.
+   */
+  save(record: PressReleaseRecord, meta: { contentHash: string; itemHash: string | null }): Promise<{
+    outcome: SaveOutcome;
+    revision: number;
+  }>;
+  get(id: string): Promise<PressReleaseRecord | null>;
+  /** Newest first. */
+  query(q: ArticleQuery): Promise<ArticlePage>;
+}
+
+// ---------- raw archive ----------
+export interface RawArchive {
+  /** Stores bytes as given under key (gzip-compressed by the adapter when the key ends in .gz). */
+  put(key: string, body: Uint8Array, contentType: string): Promise<void>;
+  /** The bytes as originally fetched (decompressed), or null. */
+  get(key: string): Promise<Uint8Array | null>;
+}
+
+// ---------- http ----------
+export interface FetchRequest {
+  etag?: string | null;
+  lastModified?: string | null;
+  accept?: string;
+}
+export interface FetchResponse {
+  /** 200 with a body, or 304 (not modified) with an empty body. */
+  status: number;
+  /** URL after redirects. */
+  url: string;
+  headers: Record<string, string>;
+  body: Uint8Array;
+}
+export interface HttpClient {
+  /** Throws FetchError (core/errors) for anything but 2xx / 304. */
+  fetch(url: string, req?: FetchRequest): Promise<FetchResponse>;
+}
+
+// ---------- queues ----------
+export interface PollFeedMessage {
+  feedId: string;
+  /** When dispatch sent it (ISO). */
+  dispatchedAt: string;
+}
+export interface ProcessArticleMessage {
+  feed: FeedRef;
+  /** Wire hint of the feed. */
+  wire: string | null;
+  item: FeedItem;
+  /** Archive key of the feed body the item came from. */
+  feedKey: string | null;
+}
+export interface MessageSink<T> {
+  send(messages: T[]): Promise<void>;
+}
+
+// ---------- runtime ----------
+export interface Clock {
+  now(): Date;
+}
+export interface Log {
+  debug(message: string, extra?: Record<string, unknown>): void;
+  info(message: string, extra?: Record<string, unknown>): void;
+  warn(message: string, extra?: Record<string, unknown>): void;
+  error(message: string, extra?: Record<string, unknown>): void;
+}
