@@ -1,0 +1,153 @@
+/**
+ * An in-process queue with the SQS semantics the Lambdas get: messages are serialized on send (no
+ * shared references), received in batches, a failed message becomes visible again after a delay,
+ * and after maxReceiveCount receives it moves to the dead-letter list with its last error.
+ */
+import { randomUUID } from 'node:crypto';
+import { describeError } from '../core/errors';
+import type { MessageSink } from '../pipeline/ports';
+
+export interface LocalMessage<T> {
+  messageId: string;
+  body: T;
+  receiveCount: number;
+}
+export interface DeadLetter<T> extends LocalMessage<T> {
+  error: { code: string; message: string };
+  deadAt: string;
+}
+export interface LocalQueueOptions {
+  /** @default 3 */
+  maxReceiveCount?: number;
+  /** Delay before a failed message is visible again, × its receive count. @default 50 */
+  retryDelayMs?: number;
+}
+
+interface Entry {
+  messageId: string;
+  json: string;
+  receiveCount: number;
+  visibleAt: number;
+}
+
+export class LocalQueue<T> implements MessageSink<T> {
+  readonly deadLetters: DeadLetter<T>[] = [];
+  private ready: Entry[] = [];
+  private inFlight = new Map<string, Entry>();
+  private readonly maxReceiveCount: number;
+  private readonly retryDelayMs: number;
+  sent = 0;
+
+  constructor(
+    readonly name: string,
+    opts: LocalQueueOptions = {},
+  ) {
+    this.maxReceiveCount = opts.maxReceiveCount ?? 3;
+    this.retryDelayMs = opts.retryDelayMs ?? 50;
+  }
+
+  async send(messages: T[]): Promise<void> {
+    for (const m of messages) {
+      this.ready.push({ messageId: randomUUID(), json: JSON.stringify(m), receiveCount: 0, visibleAt: 0 });
+      this.sent++;
+    }
+  }
+
+  /** Messages waiting or in flight (not yet deleted or dead-lettered). */
+  get pending(): number {
+    return this.ready.length + this.inFlight.size;
+  }
+
+  /** Up to max visible messages; each receive counts toward maxReceiveCount. */
+  receive(max: number, now = Date.now()): LocalMessage<T>[] {
+    const out: LocalMessage<T>[] = [];
+    const keep: Entry[] = [];
+    for (const e of this.ready) {
+      if (out.length < max && e.visibleAt <= now) {
+        e.receiveCount++;
+        this.inFlight.set(e.messageId, e);
+        out.push({ messageId: e.messageId, body: JSON.parse(e.json) as T, receiveCount: e.receiveCount });
+      } else keep.push(e);
+    }
+    this.ready = keep;
+    return out;
+  }
+
+  /** Milliseconds until the next invisible message becomes visible, or null when none waits. */
+  nextVisibleIn(now = Date.now()): number | null {
+    if (!this.ready.length) return null;
+    return Math.max(0, Math.min(...this.ready.map((e) => e.visibleAt)) - now);
+  }
+
+  /** The message was handled: delete it. */
+  ack(messageId: string): void {
+    this.inFlight.delete(messageId);
+  }
+
+  /** The message failed: retry later, or dead-letter it once it has been received maxReceiveCount times. */
+  fail(messageId: string, err: unknown, now = Date.now()): 'retry' | 'dead-letter' {
+    const e = this.inFlight.get(messageId);
+    if (!e) return 'retry';
+    this.inFlight.delete(messageId);
+    if (e.receiveCount >= this.maxReceiveCount) {
+      const { code, message } = describeError(err);
+      this.deadLetters.push({
+        messageId: e.messageId,
+        body: JSON.parse(e.json) as T,
+        receiveCount: e.receiveCount,
+        error: { code, message },
+        deadAt: new Date(now).toISOString(),
+      });
+      return 'dead-letter';
+    }
+    e.visibleAt = now + this.retryDelayMs * e.receiveCount;
+    this.ready.push(e);
+    return 'retry';
+  }
+}
+
+export interface DrainOptions<T, R> {
+  /** Messages per batch, as the Lambda event source mapping. @default 10 */
+  batchSize?: number;
+  /** Batches handled at once, as Lambda concurrency. @default 4 */
+  concurrency?: number;
+  onSuccess?: (body: T, result: R) => void;
+  onFailure?: (body: T, err: unknown, decision: 'retry' | 'dead-letter') => void;
+}
+
+/**
+ * Consumes the queue until it is empty, calling recordHandler per message — the same per-record
+ * function the Lambda's partial-batch handler calls. Returns when every message was acked or
+ * dead-lettered.
+ */
+export async function drainQueue<T, R>(
+  queue: LocalQueue<T>,
+  recordHandler: (body: T) => Promise<R>,
+  opts: DrainOptions<T, R> = {},
+): Promise<void> {
+  const batchSize = opts.batchSize ?? 10;
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      const batch = queue.receive(batchSize);
+      if (!batch.length) {
+        const wait = queue.nextVisibleIn();
+        if (wait === null) return;
+        await new Promise((r) => setTimeout(r, Math.max(wait, 1)));
+        continue;
+      }
+      await Promise.all(
+        batch.map(async (m) => {
+          try {
+            const result = await recordHandler(m.body);
+            queue.ack(m.messageId);
+            opts.onSuccess?.(m.body, result);
+          } catch (err) {
+            const decision = queue.fail(m.messageId, err);
+            opts.onFailure?.(m.body, err, decision);
+          }
+        }),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: opts.concurrency ?? 4 }, worker));
+}

@@ -1,0 +1,149 @@
+/**
+ * Use-case: poll one feed. Conditional GET, archive the raw body, read the items, skip the ones
+ * already stored unchanged, queue the rest for process-article, and keep the feed's state.
+ *
+ * Failures of the feed itself (HTTP, timeouts, unreadable XML) are the feed's business: they are
+ * recorded in its state with a backoff and the message is done — the next scheduled poll is the
+ * retry. Failures of our own infrastructure (archive, tables, queue) throw, so the message is
+ * retried by the queue and ends in its DLQ if they persist.
+ */
+import { feedArchiveKey } from '../core/archiveKeys';
+import { describeError, FeedParseError, FetchError } from '../core/errors';
+import { decodeBody } from '../core/feed/decode';
+import { parseFeed } from '../core/feed/parseFeed';
+import type { FeedItem } from '../core/feed/types';
+import { sha256Hex } from '../core/ids';
+import type {
+  ArticleStore,
+  Clock,
+  FeedState,
+  FeedStore,
+  HttpClient,
+  Log,
+  MessageSink,
+  PollFeedMessage,
+  ProcessArticleMessage,
+  RawArchive,
+} from './ports';
+import { nextPollAfterFailure, nextPollAfterSuccess } from './schedule';
+
+export interface PollFeedDeps {
+  feeds: FeedStore;
+  articles: ArticleStore;
+  archive: RawArchive;
+  http: HttpClient;
+  articleQueue: MessageSink<ProcessArticleMessage>;
+  clock: Clock;
+  log: Log;
+  random?: () => number;
+}
+
+export type PollStatus = 'fetched' | 'not-modified' | 'failed' | 'skipped';
+export interface PollFeedResult {
+  feedId: string;
+  status: PollStatus;
+  itemsSeen: number;
+  queued: number;
+  unchanged: number;
+  error?: { code: string; message: string };
+}
+
+export async function pollFeed(deps: PollFeedDeps, msg: PollFeedMessage): Promise<PollFeedResult> {
+  const { feeds, log, clock } = deps;
+  const feed = await feeds.get(msg.feedId);
+  const empty = { feedId: msg.feedId, itemsSeen: 0, queued: 0, unchanged: 0 };
+  if (!feed || !feed.enabled) {
+    log.info('feed skipped', { feedId: msg.feedId, reason: feed ? 'disabled' : 'not registered' });
+    return { ...empty, status: 'skipped' };
+  }
+  const startedAt = clock.now();
+
+  let response;
+  try {
+    response = await deps.http.fetch(feed.url, {
+      etag: feed.etag,
+      lastModified: feed.lastModified,
+      accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5',
+    });
+  } catch (err) {
+    if (err instanceof FetchError) return recordFailure(deps, feed, startedAt, err);
+    throw err;
+  }
+
+  if (response.status === 304) {
+    await feeds.recordPoll(feed.id, {
+      lastPolledAt: startedAt.toISOString(),
+      nextPollAt: nextPollAfterSuccess(startedAt, feed.pollIntervalMinutes),
+      consecutiveFailures: 0,
+      lastError: null,
+      add: { polls: 1 },
+    });
+    log.info('feed not modified', { feedId: feed.id, url: feed.url });
+    return { ...empty, status: 'not-modified' };
+  }
+
+  const sha = sha256Hex(response.body);
+  const feedKey = feedArchiveKey(feed.id, startedAt, sha);
+  // Archive before reading: the bytes we could not read are the ones an operator needs most.
+  await deps.archive.put(feedKey, response.body, response.headers['content-type'] ?? 'application/xml');
+
+  let parsed;
+  try {
+    parsed = await parseFeed(decodeBody(response.body, response.headers['content-type']).text);
+  } catch (err) {
+    if (err instanceof FeedParseError) return recordFailure(deps, feed, startedAt, err, feedKey);
+    throw err;
+  }
+
+  const items = uniqueById(parsed.items);
+  const seen = await deps.articles.seenItemHashes(items.map((i) => i.id));
+  const fresh = items.filter((i) => !seen.has(i.id) || seen.get(i.id) !== i.itemHash);
+  const feedRef = { id: feed.id, url: feed.url };
+  await deps.articleQueue.send(fresh.map((item) => ({ feed: feedRef, wire: feed.wire, item, feedKey })));
+
+  await feeds.recordPoll(feed.id, {
+    etag: response.headers['etag'] ?? null,
+    lastModified: response.headers['last-modified'] ?? null,
+    lastPolledAt: startedAt.toISOString(),
+    nextPollAt: nextPollAfterSuccess(startedAt, feed.pollIntervalMinutes, parsed.ttlMinutes),
+    consecutiveFailures: 0,
+    lastError: null,
+    add: { polls: 1, itemsSeen: items.length, itemsQueued: fresh.length },
+  });
+  log.info('feed polled', {
+    feedId: feed.id,
+    url: feed.url,
+    format: parsed.format,
+    items: items.length,
+    queued: fresh.length,
+    feedKey,
+  });
+  return { ...empty, status: 'fetched', itemsSeen: items.length, queued: fresh.length, unchanged: items.length - fresh.length };
+}
+
+async function recordFailure(
+  deps: PollFeedDeps,
+  feed: FeedState,
+  at: Date,
+  err: FetchError | FeedParseError,
+  feedKey?: string,
+): Promise<PollFeedResult> {
+  const { code, message } = describeError(err);
+  const failures = feed.consecutiveFailures + 1;
+  const nextPollAt = nextPollAfterFailure(at, feed.pollIntervalMinutes, failures, deps.random);
+  await deps.feeds.recordPoll(feed.id, {
+    lastPolledAt: at.toISOString(),
+    nextPollAt,
+    consecutiveFailures: failures,
+    lastError: { code, message, at: at.toISOString() },
+    add: { polls: 1, failures: 1 },
+  });
+  deps.log.warn('feed poll failed', { feedId: feed.id, url: feed.url, code, reason: message, failures, nextPollAt, feedKey });
+  return { feedId: feed.id, status: 'failed', itemsSeen: 0, queued: 0, unchanged: 0, error: { code, message } };
+}
+
+/** A feed that lists the same release twice queues it once. */
+function uniqueById(items: FeedItem[]): FeedItem[] {
+  const seen = new Set<string>();
+  return items.filter((i) => (seen.has(i.id) ? false : (seen.add(i.id), true)));
+}
