@@ -10,6 +10,8 @@ export interface DispatchDeps {
 export interface DispatchOptions {
   /** Poll every enabled feed now, whatever its schedule (the local `ingest` run). */
   all?: boolean;
+  /** Poll exactly these feeds now (enabled ones only), whatever their schedule. */
+  only?: string[];
 }
 export interface DispatchResult {
   dispatched: string[];
@@ -17,9 +19,14 @@ export interface DispatchResult {
 
 export async function dispatch(deps: DispatchDeps, opts: DispatchOptions = {}): Promise<DispatchResult> {
   const now = deps.clock.now().toISOString();
-  const feeds = opts.all ? (await deps.feeds.list()).filter((f) => f.enabled) : await deps.feeds.listDue(now);
+  let feeds;
+  if (opts.only) {
+    const wanted = new Set(opts.only);
+    feeds = (await deps.feeds.list()).filter((f) => f.enabled && wanted.has(f.id));
+  } else if (opts.all) feeds = (await deps.feeds.list()).filter((f) => f.enabled);
+  else feeds = await deps.feeds.listDue(now);
   const messages = feeds.map((f): PollFeedMessage => ({ feedId: f.id, dispatchedAt: now }));
   if (messages.length) await deps.pollQueue.send(messages);
-  deps.log.info('dispatched feeds', { count: messages.length, all: !!opts.all });
+  deps.log.info('dispatched feeds', { count: messages.length, mode: opts.only ? 'only' : opts.all ? 'all' : 'due' });
   return { dispatched: messages.map((m) => m.feedId) };
 }

@@ -1,0 +1,50 @@
+/** The Lambdas' configuration: read from the environment once at cold start, failing fast with the key's name. */
+import { z } from 'zod';
+import { ENV } from '../adapters/dynamodb/tableDesign';
+
+const required = (key: string) => z.string({ error: `${key} is not set: the stack sets it; redeploy or set it by hand` }).min(1);
+
+const schema = z.object({
+  [ENV.articlesTable]: required(ENV.articlesTable),
+  [ENV.feedsTable]: required(ENV.feedsTable),
+  [ENV.rawBucket]: z.string().optional(),
+  [ENV.pollQueueUrl]: z.string().optional(),
+  [ENV.articleQueueUrl]: z.string().optional(),
+  [ENV.userAgent]: z.string().default('newswire-ingest/0.1 (+https://github.com/newswire-ingest/newswire-ingest)'),
+  [ENV.fetchTimeoutMs]: z.coerce.number().int().positive().default(30_000),
+  [ENV.fetchMaxBytes]: z.coerce.number().int().positive().default(15 * 1024 * 1024),
+});
+
+export interface LambdaEnv {
+  articlesTable: string;
+  feedsTable: string;
+  rawBucket: string | null;
+  pollQueueUrl: string | null;
+  articleQueueUrl: string | null;
+  userAgent: string;
+  fetchTimeoutMs: number;
+  fetchMaxBytes: number;
+}
+
+export function readEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnv {
+  const res = schema.safeParse(env);
+  if (!res.success) throw new Error(`invalid configuration: ${res.error.issues.map((i) => i.message).join('; ')}`);
+  const e = res.data as Record<string, string | number | undefined>;
+  const str = (k: string) => (typeof e[k] === 'string' && e[k] ? (e[k] as string) : null);
+  return {
+    articlesTable: e[ENV.articlesTable] as string,
+    feedsTable: e[ENV.feedsTable] as string,
+    rawBucket: str(ENV.rawBucket),
+    pollQueueUrl: str(ENV.pollQueueUrl),
+    articleQueueUrl: str(ENV.articleQueueUrl),
+    userAgent: e[ENV.userAgent] as string,
+    fetchTimeoutMs: e[ENV.fetchTimeoutMs] as number,
+    fetchMaxBytes: e[ENV.fetchMaxBytes] as number,
+  };
+}
+
+/** Fails at cold start when a handler needs a setting its function was not given. */
+export function need<T>(value: T | null, key: string): T {
+  if (value === null) throw new Error(`invalid configuration: ${key} is not set for this function`);
+  return value;
+}

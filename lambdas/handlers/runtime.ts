@@ -1,0 +1,45 @@
+/**
+ * Cold-start wiring shared by the three handlers: AWS clients (traced), adapters and observability,
+ * created once per container and reused across invocations.
+ */
+import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+import { S3RawArchive } from '../adapters/archive/s3Archive';
+import { DynamoArticleStore } from '../adapters/dynamodb/articleStore';
+import { makeDocumentClient } from '../adapters/dynamodb/clients';
+import { DynamoFeedStore } from '../adapters/dynamodb/feedStore';
+import { ENV } from '../adapters/dynamodb/tableDesign';
+import { UndiciHttpClient } from '../adapters/http/httpClient';
+import { SqsMessageSink } from '../adapters/queue/sqsSink';
+import type { Clock } from '../pipeline/ports';
+import { need, readEnv } from './env';
+
+export const logger = new Logger();
+export const metrics = new Metrics({ namespace: 'Newswire' });
+export const tracer = new Tracer();
+
+export const env = readEnv();
+const ddb = makeDocumentClient({});
+tracer.captureAWSv3Client(ddb);
+
+export const clock: Clock = { now: () => new Date() };
+export const feeds = new DynamoFeedStore({ client: ddb, tableName: env.feedsTable });
+export const articles = new DynamoArticleStore({ client: ddb, tableName: env.articlesTable });
+
+let sqs: SQSClient | null = null;
+const sqsClient = () => (sqs ??= tracer.captureAWSv3Client(new SQSClient({})));
+
+export function sink<T>(queueUrl: string | null, key: string): SqsMessageSink<T> {
+  return new SqsMessageSink<T>({ client: sqsClient(), queueUrl: need(queueUrl, key) });
+}
+
+export function rawArchive(): S3RawArchive {
+  return new S3RawArchive({ client: tracer.captureAWSv3Client(new S3Client({})), bucket: need(env.rawBucket, ENV.rawBucket) });
+}
+
+export function httpClient(): UndiciHttpClient {
+  return new UndiciHttpClient({ userAgent: env.userAgent, totalTimeoutMs: env.fetchTimeoutMs, maxBytes: env.fetchMaxBytes });
+}

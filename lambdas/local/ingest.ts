@@ -1,0 +1,138 @@
+/**
+ * One local ingest run: register the feeds of this run, dispatch them all, drain the poll queue,
+ * then the article queue — the same use-cases the Lambdas run, through in-process queues with SQS
+ * retry / DLQ semantics — and report what landed.
+ */
+import { readFileSync } from 'node:fs';
+import { describeError } from '../core/errors';
+import type { PressReleaseRecord } from '../core/record';
+import { dispatch } from '../pipeline/dispatch';
+import { pollFeed, type PollFeedResult } from '../pipeline/pollFeed';
+import type { PollFeedMessage, ProcessArticleMessage } from '../pipeline/ports';
+import { processArticle, type ProcessArticleResult } from '../pipeline/processArticle';
+import { feedSpecListSchema, registerFeeds, type FeedSpec } from '../pipeline/registerFeeds';
+import { drainQueue, LocalQueue, type DeadLetter } from './localQueue';
+import type { LocalRuntime } from './runtime';
+
+export interface IngestCounts {
+  feeds: number;
+  itemsSeen: number;
+  written: number;
+  unchanged: number;
+  failed: number;
+  durationMs: number;
+}
+export interface IngestReport extends IngestCounts {
+  feedResults: PollFeedResult[];
+  created: number;
+  revised: number;
+  deadLetters: { queue: string; error: { code: string; message: string }; body: unknown }[];
+  newest: PressReleaseRecord[];
+}
+export interface IngestProgress {
+  stage: 'poll' | 'process';
+  done: number;
+  total: number;
+}
+
+export interface IngestOptions {
+  /** Feeds polled by this run (registered first if new). */
+  feeds: FeedSpec[];
+  /** @default 3 */
+  maxReceiveCount?: number;
+  concurrency?: number;
+  onProgress?: (p: IngestProgress) => void;
+}
+
+/** Reads and validates a feeds file: a JSON array of {url, name?, wire?, pollIntervalMinutes?, enabled?}. */
+export function readFeedsFile(file: string): FeedSpec[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`cannot read feeds file ${file}: ${(err as Error).message}`, { cause: err });
+  }
+  const res = feedSpecListSchema.safeParse(json);
+  if (!res.success) {
+    const issue = res.error.issues[0];
+    throw new Error(
+      `feeds file ${file}: ${issue ? `[${issue.path.join('.')}] ${issue.message}` : 'invalid'} — expected a JSON array of {"url": "https://…", "name"?, "wire"?, "pollIntervalMinutes"?}`,
+    );
+  }
+  return res.data;
+}
+
+export async function runIngest(rt: LocalRuntime, opts: IngestOptions): Promise<IngestReport> {
+  const started = Date.now();
+  const maxReceiveCount = opts.maxReceiveCount ?? 3;
+  const pollQueue = new LocalQueue<PollFeedMessage>('poll', { maxReceiveCount });
+  const articleQueue = new LocalQueue<ProcessArticleMessage>('article', { maxReceiveCount });
+  const deps = { ...rt, pollQueue, articleQueue };
+
+  const { ids } = await registerFeeds(deps, opts.feeds);
+  await dispatch(deps, { only: ids });
+
+  const feedResults: PollFeedResult[] = [];
+  const polls = pollQueue.pending;
+  await drainQueue(pollQueue, (m) => pollFeed(deps, m), {
+    concurrency: opts.concurrency,
+    onSuccess: (_m, r) => {
+      feedResults.push(r);
+      opts.onProgress?.({ stage: 'poll', done: feedResults.length, total: polls });
+    },
+    onFailure: (m, err, decision) => logFailure(rt, 'poll', m, err, decision),
+  });
+
+  const outcomes: ProcessArticleResult[] = [];
+  const articles = articleQueue.pending;
+  let handled = 0;
+  await drainQueue(articleQueue, (m) => processArticle(deps, m), {
+    concurrency: opts.concurrency,
+    onSuccess: (_m, r) => {
+      outcomes.push(r);
+      opts.onProgress?.({ stage: 'process', done: ++handled, total: articles });
+    },
+    onFailure: (m, err, decision) => {
+      if (decision === 'dead-letter') opts.onProgress?.({ stage: 'process', done: ++handled, total: articles });
+      logFailure(rt, 'article', m, err, decision);
+    },
+  });
+
+  const deadLetters = [
+    ...pollQueue.deadLetters.map((d) => dead('poll', d)),
+    ...articleQueue.deadLetters.map((d) => dead('article', d)),
+  ];
+  const created = outcomes.filter((o) => o.outcome === 'created').length;
+  const revised = outcomes.filter((o) => o.outcome === 'revised').length;
+  const unchangedAtPoll = feedResults.reduce((n, r) => n + r.unchanged, 0);
+  const newest = (await rt.articles.query({ limit: 5 })).items;
+  return {
+    feeds: polls,
+    itemsSeen: feedResults.reduce((n, r) => n + r.itemsSeen, 0),
+    written: created + revised,
+    unchanged: unchangedAtPoll + outcomes.filter((o) => o.outcome === 'unchanged').length,
+    failed: deadLetters.length + feedResults.filter((r) => r.status === 'failed').length,
+    durationMs: Date.now() - started,
+    created,
+    revised,
+    feedResults,
+    deadLetters,
+    newest,
+  };
+}
+
+function dead<T>(queue: string, d: DeadLetter<T>) {
+  return { queue, error: d.error, body: d.body as unknown };
+}
+
+function logFailure(rt: LocalRuntime, queue: string, body: unknown, err: unknown, decision: string): void {
+  const { code, message } = describeError(err);
+  const ctx =
+    queue === 'poll'
+      ? { feedId: (body as PollFeedMessage).feedId }
+      : { feedId: (body as ProcessArticleMessage).feed.id, link: (body as ProcessArticleMessage).item.link };
+  rt.log[decision === 'dead-letter' ? 'error' : 'warn'](
+    decision === 'dead-letter' ? 'message dead-lettered' : 'message failed, will retry',
+    { queue, code, reason: message, ...ctx },
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * The local runtime: the same adapters the Lambdas use, pointed at an embedded DynamoDB (dynalite,
+ * persisted under the data dir) and a folder archive, plus in-process queues with SQS semantics.
+ */
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FolderRawArchive } from '../adapters/archive/folderArchive';
+import { DynamoArticleStore } from '../adapters/dynamodb/articleStore';
+import { makeDocumentClient } from '../adapters/dynamodb/clients';
+import { ensureTables } from '../adapters/dynamodb/createTables';
+import { DynamoFeedStore } from '../adapters/dynamodb/feedStore';
+import { UndiciHttpClient } from '../adapters/http/httpClient';
+import type { ArticleStore, Clock, FeedStore, HttpClient, Log, RawArchive } from '../pipeline/ports';
+import { startLocalDynamo } from './dynamoServer';
+
+export const LOCAL_TABLES = { articles: 'newswire-articles', feeds: 'newswire-feeds' } as const;
+export const USER_AGENT = 'newswire-ingest/0.1 (+https://github.com/newswire-ingest/newswire-ingest)';
+
+export interface LocalRuntimeOptions {
+  /** Data folder: dynalite files under dynamodb/, raw archive under archive/. Null = all in memory (tests). */
+  dataDir: string | null;
+  /** host:port pairs the HTTP guard lets through (the local sample server). */
+  allowHosts?: string[];
+  /** Port for the embedded DynamoDB. @default 0 (a free port) */
+  dynamoPort?: number;
+  log: Log;
+}
+export interface LocalRuntime {
+  feeds: FeedStore;
+  articles: ArticleStore;
+  archive: RawArchive;
+  http: HttpClient;
+  clock: Clock;
+  log: Log;
+  dynamoEndpoint: string;
+  close(): Promise<void>;
+}
+
+export async function openLocalRuntime(opts: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const dataDir = opts.dataDir ? path.resolve(opts.dataDir) : null;
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const dynamo = await startLocalDynamo({
+    dir: dataDir ? path.join(dataDir, 'dynamodb') : undefined,
+    port: opts.dynamoPort ?? 0,
+  }).catch((err: Error) => {
+    throw new Error(
+      /lock/i.test(err.message)
+        ? `the data dir ${dataDir} is in use by another newswire process (${err.message}); wait for it or pass --data-dir`
+        : `could not start the embedded DynamoDB: ${err.message}`,
+      { cause: err },
+    );
+  });
+  const client = makeDocumentClient({ endpoint: dynamo.endpoint, region: 'local' });
+  await ensureTables(client, LOCAL_TABLES);
+  const archiveDir = dataDir ? path.join(dataDir, 'archive') : path.join(tmpdir(), `newswire-archive-${process.pid}-${Date.now()}`);
+  return {
+    feeds: new DynamoFeedStore({ client, tableName: LOCAL_TABLES.feeds }),
+    articles: new DynamoArticleStore({ client, tableName: LOCAL_TABLES.articles }),
+    archive: new FolderRawArchive({ dir: archiveDir }),
+    http: new UndiciHttpClient({ userAgent: USER_AGENT, allowHosts: opts.allowHosts ?? [] }),
+    clock: { now: () => new Date() },
+    log: opts.log,
+    dynamoEndpoint: dynamo.endpoint,
+    close: async () => {
+      client.destroy();
+      await dynamo.close();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Use-case: turn one feed item into one stored record. Fetch the release page (unless the feed
+ * carried the full release), archive the raw bytes, parse, validate, and write exactly once.
+ * Every failure throws: the queue retries the message and parks it in its DLQ if it persists —
+ * a record is either stored whole and valid, or not at all.
+ */
+import { articleArchiveKey } from '../core/archiveKeys';
+import { buildRecord, contentHash } from '../core/buildRecord';
+import { decodeBody } from '../core/feed/decode';
+import { sha256Hex } from '../core/ids';
+import { parseRelease } from '../core/parser';
+import { validateRecord } from '../core/recordSchema';
+import type { ArticleStore, Clock, HttpClient, Log, ProcessArticleMessage, RawArchive, SaveOutcome } from './ports';
+
+export interface ProcessArticleDeps {
+  articles: ArticleStore;
+  archive: RawArchive;
+  http: HttpClient;
+  clock: Clock;
+  log: Log;
+}
+export interface ProcessArticleResult {
+  id: string;
+  outcome: SaveOutcome;
+  revision: number;
+}
+
+/** Feed content shorter than this is a summary, not the release: fetch the page. */
+const FULL_CONTENT_MIN_CHARS = 600;
+
+export async function processArticle(deps: ProcessArticleDeps, msg: ProcessArticleMessage): Promise<ProcessArticleResult> {
+  const { item } = msg;
+  const fetchedAt = deps.clock.now().toISOString();
+  let content: string;
+  let url: string | null = item.link;
+  let articleKey: string | null = null;
+  let sha256: string | null = null;
+
+  if (item.link && !(item.contentHtml && item.contentHtml.length >= FULL_CONTENT_MIN_CHARS)) {
+    const page = await deps.http.fetch(item.link, { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' });
+    sha256 = sha256Hex(page.body);
+    articleKey = articleArchiveKey(item.id, sha256);
+    await deps.archive.put(articleKey, page.body, page.headers['content-type'] ?? 'text/html');
+    content = decodeBody(page.body, page.headers['content-type']).text;
+    url = page.url;
+  } else {
+    // The feed carried the whole release: its bytes are already archived with the feed body.
+    content = item.contentHtml ?? item.summary ?? '';
+  }
+
+  const parsed = parseRelease({ content, url });
+  const record = validateRecord(
+    buildRecord(parsed, {
+      feed: msg.feed,
+      item,
+      url,
+      raw: { feedKey: msg.feedKey, articleKey, sha256 },
+      fetchedAt,
+    }),
+  );
+  const saved = await deps.articles.save(record, { contentHash: contentHash(record), itemHash: item.itemHash });
+  deps.log.info('release stored', {
+    id: record.id,
+    outcome: saved.outcome,
+    revision: saved.revision,
+    feedId: msg.feed.id,
+    url: record.url,
+    articleKey,
+  });
+  return { id: record.id, outcome: saved.outcome, revision: saved.revision };
+}

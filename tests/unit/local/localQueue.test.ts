@@ -1,0 +1,43 @@
+import { drainQueue, LocalQueue } from '../../../lambdas/local/localQueue';
+import { NewswireError } from '../../../lambdas/core/errors';
+
+test('messages are copies: changing a sent object does not change the message', async () => {
+  const q = new LocalQueue<{ n: number }>('q');
+  const m = { n: 1 };
+  await q.send([m]);
+  m.n = 2;
+  expect(q.receive(10)[0]?.body).toEqual({ n: 1 });
+});
+
+test('a failing message is retried until maxReceiveCount, then dead-lettered with its error; the others succeed', async () => {
+  const q = new LocalQueue<number>('q', { maxReceiveCount: 3, retryDelayMs: 1 });
+  await q.send([1, 2, 3, 4, 5]);
+  const calls: number[] = [];
+  const done: number[] = [];
+  await drainQueue(
+    q,
+    async (n) => {
+      calls.push(n);
+      if (n === 3) throw new NewswireError('BOOM', 'three always fails', true);
+      return n * 10;
+    },
+    { batchSize: 2, concurrency: 2, onSuccess: (_n, r) => done.push(r) },
+  );
+  expect(done.sort((a, b) => a - b)).toEqual([10, 20, 40, 50]);
+  expect(calls.filter((n) => n === 3)).toHaveLength(3);
+  expect(q.deadLetters).toEqual([
+    expect.objectContaining({ body: 3, receiveCount: 3, error: { code: 'BOOM', message: 'three always fails' } }),
+  ]);
+  expect(q.pending).toBe(0);
+});
+
+test('a message that fails once and then succeeds is not dead-lettered', async () => {
+  const q = new LocalQueue<string>('q', { maxReceiveCount: 2, retryDelayMs: 1 });
+  await q.send(['flaky']);
+  let attempts = 0;
+  await drainQueue(q, async () => {
+    if (++attempts === 1) throw new Error('transient');
+  });
+  expect(attempts).toBe(2);
+  expect(q.deadLetters).toHaveLength(0);
+});
