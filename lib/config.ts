@@ -1,0 +1,199 @@
+/**
+ * The deployment configuration, read once from CDK context (cdk.json "context", or `-c key=value`)
+ * and validated with zod. Every error names the context key, the bad value and the fix, so a typo in
+ * cdk.json fails `cdk synth` with a message instead of deploying something odd.
+ */
+import { z } from 'zod';
+import { canonicalizeUrl, feedId } from '../lambdas/core/ids';
+
+/** Context keys, in one place (cdk.json, tests and error messages use these). */
+export const CONTEXT_KEYS = {
+  stage: 'newswire:stage',
+  scheduleMinutes: 'newswire:scheduleMinutes',
+  rawRetentionDays: 'newswire:rawRetentionDays',
+  logRetentionDays: 'newswire:logRetentionDays',
+  alarmEmail: 'newswire:alarmEmail',
+  removalPolicy: 'newswire:removalPolicy',
+  feeds: 'newswire:feeds',
+  userAgent: 'newswire:userAgent',
+  fetchTimeoutMs: 'newswire:fetchTimeoutMs',
+  fetchMaxBytes: 'newswire:fetchMaxBytes',
+} as const;
+
+/** The retention periods CloudWatch Logs accepts (0 = never expire). */
+export const LOG_RETENTION_DAYS = [
+  0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+export interface FeedConfig {
+  /** `f-` + 16 hex chars of sha256(canonical URL) — the Feeds table key. */
+  readonly id: string;
+  readonly url: string;
+  readonly name: string;
+  readonly wire: string | null;
+  readonly pollIntervalMinutes: number;
+  readonly enabled: boolean;
+}
+
+export interface NewswireConfig {
+  /** Used in stack names and construct ids only, never in physical resource names. */
+  readonly stage: string;
+  /** How often the dispatch schedule runs. */
+  readonly scheduleMinutes: number;
+  /** Days the raw archive keeps current objects; 0 = forever. */
+  readonly rawRetentionDays: number;
+  /** Lambda log retention; 0 = never expire. */
+  readonly logRetentionDays: number;
+  /** Who gets alarm mail; undefined = topic without subscription. */
+  readonly alarmEmail: string | undefined;
+  /** What happens to tables and buckets when their stack is deleted. */
+  readonly removalPolicy: 'retain' | 'destroy';
+  /** Feeds seeded into the Feeds table on deploy (never overwriting existing state). */
+  readonly feeds: readonly FeedConfig[];
+  readonly userAgent: string;
+  readonly fetchTimeoutMs: number;
+  readonly fetchMaxBytes: number;
+}
+
+export const CONFIG_DEFAULTS = {
+  stage: 'dev',
+  scheduleMinutes: 15,
+  rawRetentionDays: 0,
+  logRetentionDays: 30,
+  removalPolicy: 'retain',
+  userAgent: 'newswire-ingest/0.1 (+https://github.com/newswire-ingest)',
+  fetchTimeoutMs: 15_000,
+  fetchMaxBytes: 10 * 1024 * 1024,
+} as const;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+// `-c key=value` on the command line always arrives as a string: accept "15" for 15, "true" for
+// true and a JSON string for the feeds list, so the CLI and cdk.json behave the same.
+const fromCliString = (v: unknown): unknown => {
+  if (typeof v !== 'string') return v;
+  const t = v.trim();
+  if (/^-?\d+$/.test(t)) return Number(t);
+  if (t === 'true' || t === 'false') return t === 'true';
+  if (t.startsWith('[') || t.startsWith('{')) {
+    try {
+      return JSON.parse(t) as unknown;
+    } catch {
+      return v;
+    }
+  }
+  return v;
+};
+const int = (min: number, max: number) => z.preprocess(fromCliString, z.number().int().min(min).max(max));
+
+const feedSchema = z
+  .object({
+    url: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }),
+    name: z.string().trim().min(1, 'must be a non-empty string'),
+    wire: z.string().trim().min(1).nullable().optional(),
+    pollIntervalMinutes: int(1, 1440).optional(),
+    enabled: z.preprocess(fromCliString, z.boolean()).optional(),
+  })
+  .strict();
+
+const schema = z.object({
+  stage: z
+    .string()
+    .regex(
+      /^[A-Za-z][A-Za-z0-9]{0,19}$/,
+      'must be 1–20 letters/digits starting with a letter (it becomes part of the stack names)',
+    )
+    .default(CONFIG_DEFAULTS.stage),
+  scheduleMinutes: int(1, 1440).default(CONFIG_DEFAULTS.scheduleMinutes),
+  rawRetentionDays: int(0, 36_500).default(CONFIG_DEFAULTS.rawRetentionDays),
+  logRetentionDays: z
+    .preprocess(
+      fromCliString,
+      z.number().refine((n) => (LOG_RETENTION_DAYS as readonly number[]).includes(n), {
+        message: `must be one of CloudWatch's retention periods: ${LOG_RETENTION_DAYS.join(', ')} (0 = never expire)`,
+      }),
+    )
+    .default(CONFIG_DEFAULTS.logRetentionDays),
+  alarmEmail: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.email().optional()),
+  removalPolicy: z.enum(['retain', 'destroy']).default(CONFIG_DEFAULTS.removalPolicy),
+  feeds: z.preprocess(fromCliString, z.array(feedSchema)).default([]),
+  userAgent: z.string().trim().min(1).default(CONFIG_DEFAULTS.userAgent),
+  fetchTimeoutMs: int(100, 900_000).default(CONFIG_DEFAULTS.fetchTimeoutMs),
+  fetchMaxBytes: int(1024, 100 * 1024 * 1024).default(CONFIG_DEFAULTS.fetchMaxBytes),
+});
+
+type SchemaKey = keyof typeof CONTEXT_KEYS;
+
+/** Something that can answer context look-ups: an App's or a Stack's `node`. */
+export interface ContextSource {
+  tryGetContext(key: string): unknown;
+}
+
+/**
+ * Reads and validates the `newswire:*` context keys.
+ * @throws ConfigError naming every bad key, its value and how to fix it.
+ */
+export function loadConfig(source: ContextSource): NewswireConfig {
+  const raw: Record<string, unknown> = {};
+  for (const [field, key] of Object.entries(CONTEXT_KEYS)) {
+    const value = source.tryGetContext(key);
+    if (value !== undefined) raw[field] = value;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const [field, ...rest] = issue.path;
+      const key = CONTEXT_KEYS[field as SchemaKey] ?? String(field);
+      const where = rest.length ? `${key}${rest.map((p) => `[${String(p)}]`).join('')}` : key;
+      const got = describe(pathValue(raw, issue.path));
+      return `  - "${where}" ${issue.message} (got ${got}). Fix it in cdk.json "context" or pass -c ${key}=…`;
+    });
+    throw new ConfigError(`Invalid newswire configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const feeds = c.feeds.map((f, i): FeedConfig => {
+    const canonical = canonicalizeUrl(f.url);
+    if (!canonical)
+      throw new ConfigError(`"${CONTEXT_KEYS.feeds}[${i}].url" is not a usable http(s) URL (got ${describe(f.url)}).`);
+    return {
+      id: feedId(canonical),
+      url: canonical,
+      name: f.name,
+      wire: f.wire ?? null,
+      // A feed cannot be polled more often than the schedule fires; default to the schedule.
+      pollIntervalMinutes: f.pollIntervalMinutes ?? c.scheduleMinutes,
+      enabled: f.enabled ?? true,
+    };
+  });
+  const seen = new Map<string, number>();
+  feeds.forEach((f, i) => {
+    const first = seen.get(f.id);
+    if (first !== undefined) {
+      throw new ConfigError(
+        `"${CONTEXT_KEYS.feeds}[${i}].url" (${f.url}) is the same feed as "${CONTEXT_KEYS.feeds}[${first}]" once canonicalized. Remove one of them.`,
+      );
+    }
+    seen.set(f.id, i);
+  });
+  return { ...c, alarmEmail: c.alarmEmail, feeds };
+}
+
+function pathValue(root: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = root;
+  for (const p of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[p];
+  }
+  return cur;
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  const s = JSON.stringify(v);
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}

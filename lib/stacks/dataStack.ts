@@ -1,0 +1,110 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { ARTICLES_TABLE, FEEDS_TABLE, type TableDesign } from '../../lambdas/adapters/dynamodb/tableDesign';
+
+export interface NewswireDataStackProps extends StackProps {
+  /** Days the raw archive keeps current object versions; 0 = forever. @default 0 */
+  readonly rawRetentionDays?: number;
+  /** What happens to tables and buckets when the stack is deleted. @default RemovalPolicy.RETAIN */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/** Noncurrent versions (overwritten or deleted raw objects) are kept this long for recovery. */
+export const NONCURRENT_VERSION_EXPIRATION = Duration.days(30);
+/** S3 server access logs are kept this long. */
+export const ACCESS_LOG_EXPIRATION = Duration.days(365);
+
+/**
+ * The stateful half: the Articles and Feeds tables and the raw archive bucket. Nothing here is
+ * replaced by an ordinary deploy of the pipeline code (that lives in NewswireIngestStack).
+ *
+ * Tables are `dynamodb.Table` (AWS::DynamoDB::Table), not TableV2: one region needs no global table,
+ * and cdk-nag's AwsSolutions-DDB3 (PITR) only inspects AWS::DynamoDB::Table.
+ */
+export class NewswireDataStack extends Stack {
+  public readonly articlesTable: dynamodb.Table;
+  public readonly feedsTable: dynamodb.Table;
+  public readonly rawBucket: s3.Bucket;
+  public readonly accessLogsBucket: s3.Bucket;
+
+  constructor(scope: Construct, id: string, props: NewswireDataStackProps = {}) {
+    super(scope, id, props);
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+    const rawRetentionDays = props.rawRetentionDays ?? 0;
+
+    this.articlesTable = this.table('Articles', ARTICLES_TABLE, removalPolicy);
+    this.feedsTable = this.table('Feeds', FEEDS_TABLE, removalPolicy);
+
+    this.accessLogsBucket = new s3.Bucket(this, 'AccessLogs', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy,
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: ACCESS_LOG_EXPIRATION }],
+    });
+    Validations.of(this.accessLogsBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        "This bucket receives the raw archive bucket's server access logs; logging it into itself would loop, and a third bucket only moves the finding.",
+    });
+
+    this.rawBucket = new s3.Bucket(this, 'RawArchive', {
+      versioned: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy,
+      serverAccessLogsBucket: this.accessLogsBucket,
+      serverAccessLogsPrefix: 'raw-archive/',
+      lifecycleRules: [
+        {
+          id: 'housekeeping',
+          abortIncompleteMultipartUploadAfter: Duration.days(7),
+          noncurrentVersionExpiration: NONCURRENT_VERSION_EXPIRATION,
+          expiredObjectDeleteMarker: true,
+        },
+        ...(rawRetentionDays > 0 ? [{ id: 'raw-retention', expiration: Duration.days(rawRetentionDays) }] : []),
+      ],
+    });
+
+    new CfnOutput(this, 'ArticlesTableName', {
+      value: this.articlesTable.tableName,
+      description: 'Articles table (one item per press release)',
+    });
+    new CfnOutput(this, 'FeedsTableName', {
+      value: this.feedsTable.tableName,
+      description: 'Feeds table (registry + fetch state)',
+    });
+    new CfnOutput(this, 'RawBucketName', {
+      value: this.rawBucket.bucketName,
+      description: 'Raw archive of fetched feeds and pages',
+    });
+  }
+
+  /** A table exactly as tableDesign describes it: on-demand, PITR, deletion protection, encrypted. */
+  private table(id: string, design: TableDesign, removalPolicy: RemovalPolicy): dynamodb.Table {
+    const table = new dynamodb.Table(this, id, {
+      partitionKey: { name: design.partitionKey, type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      // Deletion protection guards the data even against a stack deletion; a throwaway stage that
+      // asks for 'destroy' must be deletable, so the two go together.
+      deletionProtection: removalPolicy !== RemovalPolicy.DESTROY,
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      removalPolicy,
+    });
+    for (const index of design.indexes) {
+      table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.KEYS_ONLY,
+      });
+    }
+    return table;
+  }
+}

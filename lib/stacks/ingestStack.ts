@@ -1,0 +1,277 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { ENV } from '../../lambdas/adapters/dynamodb/tableDesign';
+import type { FeedConfig } from '../config';
+import { FeedSeeder } from '../constructs/feedSeeder';
+import { METRICS_NAMESPACE, NewswireFunction } from '../constructs/newswireFunction';
+import { DLQ_RETENTION, QueueConsumer } from '../constructs/queueConsumer';
+
+export interface NewswireIngestStackProps extends StackProps {
+  readonly articlesTable: ITable;
+  readonly feedsTable: ITable;
+  readonly rawBucket: IBucket;
+  /** Minutes between dispatch runs. */
+  readonly scheduleMinutes: number;
+  /** Feeds to seed into the Feeds table (insert-only). @default - none */
+  readonly feeds?: readonly FeedConfig[];
+  /** Lambda log retention. @default logs.RetentionDays.ONE_MONTH */
+  readonly logRetention?: logs.RetentionDays;
+  /** Where alarm notifications go by e-mail. @default - topic without subscription */
+  readonly alarmEmail?: string;
+  /** Values for the fetcher's configuration variables. */
+  readonly fetch: { readonly userAgent: string; readonly timeoutMs: number; readonly maxBytes: number };
+}
+
+/**
+ * The stateless half: schedule → dispatch → poll queue → poll-feed → article queue → process-article,
+ * with DLQs, alarms to one encrypted SNS topic, a dashboard, and the feed seeding.
+ *
+ * The schedule is an EventBridge rule (not EventBridge Scheduler): a fixed rate on one target needs
+ * no schedule group or invoke role, and the rule target gets retries plus its own DLQ for failed
+ * invocations, which is all Scheduler would add here.
+ */
+export class NewswireIngestStack extends Stack {
+  public readonly dispatch: NewswireFunction;
+  public readonly poll: QueueConsumer;
+  public readonly articles: QueueConsumer;
+  public readonly scheduleRule: events.Rule;
+  public readonly scheduleDlq: sqs.Queue;
+  public readonly alarmTopic: sns.Topic;
+  public readonly dashboard: cloudwatch.Dashboard;
+  public readonly alarms: readonly cloudwatch.Alarm[];
+
+  constructor(scope: Construct, id: string, props: NewswireIngestStackProps) {
+    super(scope, id, props);
+    const logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
+    const fetchEnv = {
+      [ENV.userAgent]: props.fetch.userAgent,
+      [ENV.fetchTimeoutMs]: String(props.fetch.timeoutMs),
+      [ENV.fetchMaxBytes]: String(props.fetch.maxBytes),
+    };
+
+    // poll-feed: one feed per message; a handful at a time so no wire sees a burst from us.
+    this.poll = new QueueConsumer(this, 'PollFeed', {
+      function: {
+        entry: 'lambdas/handlers/pollFeed.ts',
+        serviceName: 'newswire-poll-feed',
+        description: 'Conditional GET of one feed, archive raw body, queue new/changed items',
+        timeout: Duration.seconds(60),
+        memorySize: 1024,
+        logRetention,
+        environment: fetchEnv,
+      },
+      batchSize: 5,
+      maxConcurrency: 5,
+      maxReceiveCount: 5,
+    });
+    // process-article: fetches release pages from the same few hosts: cap concurrency.
+    this.articles = new QueueConsumer(this, 'ProcessArticle', {
+      function: {
+        entry: 'lambdas/handlers/processArticle.ts',
+        serviceName: 'newswire-process-article',
+        description: 'Fetch + archive + parse one release page, conditional write to Articles',
+        timeout: Duration.seconds(60),
+        memorySize: 1024,
+        logRetention,
+        environment: fetchEnv,
+      },
+      batchSize: 10,
+      maxBatchingWindow: Duration.seconds(5),
+      maxConcurrency: 10,
+      maxReceiveCount: 5,
+    });
+
+    this.dispatch = new NewswireFunction(this, 'Dispatch', {
+      entry: 'lambdas/handlers/dispatch.ts',
+      serviceName: 'newswire-dispatch',
+      description: 'Find due feeds and queue one poll message per feed',
+      timeout: Duration.seconds(60),
+      memorySize: 512,
+      logRetention,
+    });
+
+    // Least privilege, one line per need (env var + grant together).
+    this.dispatch
+      .bindTable(props.feedsTable, ENV.feedsTable, 'readWrite')
+      .bindQueueSend(this.poll.queue, ENV.pollQueueUrl);
+    this.poll.fn
+      .bindTable(props.feedsTable, ENV.feedsTable, 'readWrite')
+      .bindTable(props.articlesTable, ENV.articlesTable, 'read') // BatchGetItem of seen ids only
+      .bindBucket(props.rawBucket, ENV.rawBucket, 'put')
+      .bindQueueSend(this.articles.queue, ENV.articleQueueUrl);
+    this.articles.fn
+      .bindTable(props.articlesTable, ENV.articlesTable, 'readWrite')
+      .bindBucket(props.rawBucket, ENV.rawBucket, 'readPut');
+
+    // Schedule. Failed async invocations are retried by EventBridge, then parked in a DLQ.
+    this.scheduleDlq = new sqs.Queue(this, 'ScheduleDlq', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: DLQ_RETENTION,
+    });
+    Validations.of(this.scheduleDlq).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself a dead-letter queue (of the EventBridge schedule target); cdk-nag only recognizes DLQs referenced by an SQS redrive policy.',
+    });
+    this.scheduleRule = new events.Rule(this, 'Schedule', {
+      description: `Runs dispatch every ${props.scheduleMinutes} minute(s)`,
+      schedule: events.Schedule.rate(Duration.minutes(props.scheduleMinutes)),
+      targets: [
+        new targets.LambdaFunction(this.dispatch.fn, {
+          retryAttempts: 2,
+          // A run older than one period is superseded by the next one anyway.
+          maxEventAge: Duration.minutes(Math.max(1, props.scheduleMinutes)),
+          deadLetterQueue: this.scheduleDlq,
+        }),
+      ],
+    });
+
+    new FeedSeeder(this, 'FeedSeeds', { table: props.feedsTable, feeds: props.feeds ?? [], logRetention });
+
+    // Alarms → one SNS topic. A customer-managed key because CloudWatch cannot publish to a topic
+    // encrypted with the AWS-managed alias/aws/sns (its key policy cannot be extended).
+    const topicKey = new kms.Key(this, 'AlarmTopicKey', {
+      description: 'Encrypts the Newswire alarm topic',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY, // only ever encrypts transient notifications
+      pendingWindow: Duration.days(7),
+    });
+    topicKey.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'], // in a key policy, "*" means this key
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
+    this.alarmTopic = new sns.Topic(this, 'AlarmTopic', {
+      masterKey: topicKey,
+      enforceSSL: true,
+      displayName: 'Newswire alarms',
+    });
+    if (props.alarmEmail) this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+
+    const scheduleDlqAlarm = new cloudwatch.Alarm(this, 'ScheduleDlqNotEmpty', {
+      alarmDescription: 'Scheduled dispatch invocations failed after retries (see the ScheduleDlq messages).',
+      metric: this.scheduleDlq.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(1),
+        statistic: 'Maximum',
+      }),
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    const dispatchErrors = new cloudwatch.Alarm(this, 'DispatchErrors', {
+      alarmDescription: 'The dispatch function failed in the last 5 minutes.',
+      metric: this.dispatch.fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    this.alarms = [...this.poll.alarms, ...this.articles.alarms, scheduleDlqAlarm, dispatchErrors];
+    const action = new cwActions.SnsAction(this.alarmTopic);
+    for (const alarm of this.alarms) alarm.addAlarmAction(action);
+
+    this.dashboard = this.buildDashboard();
+
+    new CfnOutput(this, 'PollQueueUrl', { value: this.poll.queue.queueUrl });
+    new CfnOutput(this, 'ArticleQueueUrl', { value: this.articles.queue.queueUrl });
+    new CfnOutput(this, 'PollDlqUrl', { value: this.poll.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'ArticleDlqUrl', { value: this.articles.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'ScheduleDlqUrl', { value: this.scheduleDlq.queueUrl });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
+    new CfnOutput(this, 'DashboardName', { value: this.dashboard.dashboardName });
+  }
+
+  private buildDashboard(): cloudwatch.Dashboard {
+    const period = Duration.minutes(5);
+    const fns = [
+      { label: 'dispatch', fn: this.dispatch },
+      { label: 'poll-feed', fn: this.poll.fn },
+      { label: 'process-article', fn: this.articles.fn },
+    ];
+    // Custom metrics by name whatever their dimensions (Powertools adds `service`, handlers may add more).
+    const custom = (metricName: string, color: string) =>
+      new cloudwatch.MathExpression({
+        expression: `SUM(SEARCH('Namespace="${METRICS_NAMESPACE}" MetricName="${metricName}"', 'Sum', ${period.toSeconds()}))`,
+        label: metricName,
+        period,
+        color,
+      });
+
+    const dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { defaultInterval: Duration.hours(24) });
+    dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: 'Releases',
+        left: [custom('ReleasesWritten', cloudwatch.Color.GREEN), custom('ReleasesUnchanged', cloudwatch.Color.GREY)],
+        right: [custom('FeedPollFailures', cloudwatch.Color.RED)],
+        width: 12,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Queue depth (visible / oldest message age s)',
+        left: [
+          this.poll.queue.metricApproximateNumberOfMessagesVisible({ label: 'poll queue', period }),
+          this.articles.queue.metricApproximateNumberOfMessagesVisible({ label: 'article queue', period }),
+        ],
+        right: [
+          this.poll.queue.metricApproximateAgeOfOldestMessage({ label: 'poll oldest', period }),
+          this.articles.queue.metricApproximateAgeOfOldestMessage({ label: 'article oldest', period }),
+        ],
+        width: 12,
+      }),
+    );
+    dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: 'Dead-letter queues',
+        left: [
+          this.poll.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+            label: 'poll DLQ',
+            period,
+            statistic: 'Maximum',
+          }),
+          this.articles.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+            label: 'article DLQ',
+            period,
+            statistic: 'Maximum',
+          }),
+          this.scheduleDlq.metricApproximateNumberOfMessagesVisible({
+            label: 'schedule DLQ',
+            period,
+            statistic: 'Maximum',
+          }),
+        ],
+        width: 8,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Function errors / throttles',
+        left: fns.map(({ label, fn }) => fn.fn.metricErrors({ label: `${label} errors`, period, statistic: 'Sum' })),
+        right: fns.map(({ label, fn }) =>
+          fn.fn.metricThrottles({ label: `${label} throttles`, period, statistic: 'Sum' }),
+        ),
+        width: 8,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Function duration p99 (ms)',
+        left: fns.map(({ label, fn }) => fn.fn.metricDuration({ label, period, statistic: 'p99' })),
+        width: 8,
+      }),
+    );
+    dashboard.addWidgets(new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: [...this.alarms], width: 24 }));
+    return dashboard;
+  }
+}
