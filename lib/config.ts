@@ -61,7 +61,7 @@ export const CONFIG_DEFAULTS = {
   rawRetentionDays: 0,
   logRetentionDays: 30,
   removalPolicy: 'retain',
-  userAgent: 'newswire-ingest/0.1 (+https://github.com/newswire-ingest)',
+  userAgent: 'newswire-ingest/0.1 (press-release indexer)',
   fetchTimeoutMs: 15_000,
   fetchMaxBytes: 10 * 1024 * 1024,
 } as const;
@@ -89,14 +89,17 @@ const fromCliString = (v: unknown): unknown => {
   }
   return v;
 };
-const int = (min: number, max: number) => z.preprocess(fromCliString, z.number().int().min(min).max(max));
+const int = (min: number, max: number, unit = '') => {
+  const error = `must be a whole number from ${min} to ${max}${unit ? ` (${unit})` : ''}`;
+  return z.preprocess(fromCliString, z.number({ error }).int({ error }).min(min, { error }).max(max, { error }));
+};
 
 const feedSchema = z
   .object({
     url: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }),
     name: z.string().trim().min(1, 'must be a non-empty string'),
     wire: z.string().trim().min(1).nullable().optional(),
-    pollIntervalMinutes: int(1, 1440).optional(),
+    pollIntervalMinutes: int(1, 1440, 'minutes').optional(),
     enabled: z.preprocess(fromCliString, z.boolean()).optional(),
   })
   .strict();
@@ -109,8 +112,8 @@ const schema = z.object({
       'must be 1–20 letters/digits starting with a letter (it becomes part of the stack names)',
     )
     .default(CONFIG_DEFAULTS.stage),
-  scheduleMinutes: int(1, 1440).default(CONFIG_DEFAULTS.scheduleMinutes),
-  rawRetentionDays: int(0, 36_500).default(CONFIG_DEFAULTS.rawRetentionDays),
+  scheduleMinutes: int(1, 1440, 'minutes').default(CONFIG_DEFAULTS.scheduleMinutes),
+  rawRetentionDays: int(0, 36_500, 'days, 0 = keep forever').default(CONFIG_DEFAULTS.rawRetentionDays),
   logRetentionDays: z
     .preprocess(
       fromCliString,
@@ -123,8 +126,8 @@ const schema = z.object({
   removalPolicy: z.enum(['retain', 'destroy']).default(CONFIG_DEFAULTS.removalPolicy),
   feeds: z.preprocess(fromCliString, z.array(feedSchema)).default([]),
   userAgent: z.string().trim().min(1).default(CONFIG_DEFAULTS.userAgent),
-  fetchTimeoutMs: int(100, 900_000).default(CONFIG_DEFAULTS.fetchTimeoutMs),
-  fetchMaxBytes: int(1024, 100 * 1024 * 1024).default(CONFIG_DEFAULTS.fetchMaxBytes),
+  fetchTimeoutMs: int(100, 900_000, 'milliseconds').default(CONFIG_DEFAULTS.fetchTimeoutMs),
+  fetchMaxBytes: int(1024, 100 * 1024 * 1024, 'bytes').default(CONFIG_DEFAULTS.fetchMaxBytes),
 });
 
 type SchemaKey = keyof typeof CONTEXT_KEYS;
@@ -149,7 +152,7 @@ export function loadConfig(source: ContextSource): NewswireConfig {
     const lines = parsed.error.issues.map((issue) => {
       const [field, ...rest] = issue.path;
       const key = CONTEXT_KEYS[field as SchemaKey] ?? String(field);
-      const where = rest.length ? `${key}${rest.map((p) => `[${String(p)}]`).join('')}` : key;
+      const where = key + rest.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
       const got = describe(pathValue(raw, issue.path));
       return `  - "${where}" ${issue.message} (got ${got}). Fix it in cdk.json "context" or pass -c ${key}=…`;
     });
