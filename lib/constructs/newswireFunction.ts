@@ -125,7 +125,7 @@ export class NewswireFunction extends Construct {
     else table.grantReadWriteData(this.fn);
     Validations.of(this.role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${nagRef(this, table, table.tableArn)}/index/*]`,
-      reason: `DynamoDB grants name the table's GSIs as <table ARN>/index/*: scoped to ${table.node.id}'s own indexes, no other table.`,
+      reason: `DynamoDB grants name a table's GSIs as <table ARN>/index/* (only emitted when the table has GSIs): scoped to ${table.node.id}'s own indexes, no other table.`,
     });
     return this;
   }

@@ -49,6 +49,11 @@ describe('loadConfig', () => {
     expect(config.feeds).toHaveLength(1);
   });
 
+  test('treats an empty alarmEmail (as in cdk.json) as "no subscription" and keeps a valid one', () => {
+    expect(loadConfig(ctx({ [CONTEXT_KEYS.alarmEmail]: '' })).alarmEmail).toBeUndefined();
+    expect(loadConfig(ctx({ [CONTEXT_KEYS.alarmEmail]: 'ops@example.com' })).alarmEmail).toBe('ops@example.com');
+  });
+
   test.each([
     ['scheduleMinutes is 0', { [CONTEXT_KEYS.scheduleMinutes]: 0 }, /"newswire:scheduleMinutes".*got 0.*cdk\.json/s],
     [
