@@ -1,0 +1,105 @@
+import type { Link } from '../record';
+
+/**
+ * The unit every parser stage works on: one paragraph-like block of the release, with its lines
+ * kept apart. Text and HTML inputs are both turned into blocks first, so dateline, sections,
+ * contacts and tickers have one implementation for every input kind.
+ */
+export interface Block {
+  /** Lines as written (hard-wrapped text, `<br>`-separated contact lines, table rows). */
+  lines: string[];
+  /** Links found inside the block (HTML `<a>`, markdown links, bare URLs). */
+  links: Link[];
+  /** Text of a leading `<b>`/`<strong>` (HTML) or `**bold**` (markdown): a heading glued to its text. */
+  boldLead: string | null;
+  /** Rows of a table or a `<pre>`: the line breaks carry meaning and are kept in the body text. */
+  preformatted: boolean;
+  /** A markdown heading level or HTML `<hN>`, when the block is a heading. */
+  headingLevel: number | null;
+}
+
+/** A block with defaults filled in. */
+export function makeBlock(lines: string[], extra: Partial<Omit<Block, 'lines'>> = {}): Block {
+  return {
+    lines,
+    links: extra.links ?? [],
+    boldLead: extra.boldLead ?? null,
+    preformatted: extra.preformatted ?? false,
+    headingLevel: extra.headingLevel ?? null,
+  };
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+/** Prefixes that are joined to the next word with a hyphen (`long-term`), not a line-end split. */
+const COMPOUND_PREFIXES = new Set(
+  (
+    'self non co well long short high low full part year end real state cross multi pre post anti e x ' +
+    'first second third one two three four five six seven eight ten half semi mid inter intra ' +
+    'sub super ultra under over re de all best world market cutting next top large small mid-size ' +
+    'fast open closed data AI cloud cost energy time user customer industry record year-over'
+  )
+    .toLowerCase()
+    .split(' '),
+);
+
+/**
+ * Joins the lines of a hard-wrapped paragraph into one line. A word split by a line-end hyphen
+ * (`manu-` + `facturing`) is re-joined; a real compound (`long-` + `term`) keeps its hyphen. Which is
+ * which is decided from the rest of the document (`known`: does `long-term` or `manufacturing` occur
+ * elsewhere?) and then from a short list of compound prefixes; that is as far as we go without a
+ * dictionary.
+ */
+export function joinLines(lines: string[], known: ReadonlySet<string> = EMPTY): string {
+  let out = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (!out) {
+      out = line;
+      continue;
+    }
+    const hy = /([A-Za-z]{1,40})-$/.exec(out.length > 60 ? out.slice(-60) : out);
+    const next = /^([a-z][a-z]{0,40})/.exec(line);
+    if (hy && next && hy[1] && next[1] && !out.endsWith('--')) {
+      const head = hy[1];
+      const tail = next[1];
+      const seenHyphen = known.has(`${head}-${tail}`.toLowerCase());
+      const seenClosed = known.has(`${head}${tail}`.toLowerCase());
+      const keep = seenHyphen || (!seenClosed && COMPOUND_PREFIXES.has(head.toLowerCase()));
+      out = keep ? out + line : out.slice(0, -1) + line;
+      continue;
+    }
+    out += ' ' + line;
+  }
+  return out;
+}
+
+/**
+ * The words of a document (lower-cased, hyphenated compounds kept whole), built once so that
+ * `joinLines` can ask "does this word occur elsewhere?" in constant time.
+ */
+export function vocabulary(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const m of text.toLowerCase().matchAll(/[a-z]+(?:-[a-z]+)*/g)) {
+    words.add(m[0]);
+  }
+  return words;
+}
+
+/** The text of a block as one paragraph (lines joined; table rows kept on their own lines). */
+export function blockText(block: Block, known: ReadonlySet<string> = EMPTY): string {
+  if (block.preformatted)
+    return block.lines
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join('\n');
+  return joinLines(block.lines, known);
+}
+
+/** Number of words: whitespace-separated tokens holding a letter or digit (so `--` and `|` are not words). */
+export function countWords(text: string): number {
+  let n = 0;
+  for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) n++;
+  return n;
+}

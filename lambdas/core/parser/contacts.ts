@@ -1,0 +1,155 @@
+import type { Contact } from '../record';
+
+/**
+ * Contacts from contact blocks (`Media Contact:` and the lines after it) and from mailto links.
+ * Emails are lower-cased and de-obfuscated (`jane [at] acme [dot] com`); contacts are
+ * de-duplicated by email. Regexes here only ever run on short lines (contact blocks), never on a
+ * whole document.
+ */
+
+const EMAIL = /[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}/;
+const PHONE = /(?:\+|\b)(?:\d[\d ().-]{5,22}\d)(?: ?(?:x|ext\.?) ?\d{1,6})?/;
+const LABEL =
+  /^(?:For (?:more|further) information(?:,? (?:please )?contact)?|(?:(?:Media|Press|Investor|Investors|Company|Analyst|Agency|PR|Public Relations|Editorial|Journalist|Trade Media|Financial Media|Business|Sales|US|U\.S\.|European|Global|International)\s){0,3}(?:Relations\s)?(?:Contacts?|Inquiries|Enquiries|Relations|Information))\s?(?:for [^:]{1,60})?[:\-–—]?\s*/i;
+
+/** `jane [at] acme [dot] com`, `jane(at)acme.com` → `jane@acme.com`. */
+export function deobfuscateEmail(s: string): string {
+  return s.replace(/\s?[[(]\s?at\s?[\])]\s?/gi, '@').replace(/\s?[[(]\s?dot\s?[\])]\s?/gi, '.');
+}
+
+/** The first email address in a short line, lower-cased, or null. */
+export function findEmail(line: string): string | null {
+  const m = EMAIL.exec(deobfuscateEmail(line.slice(0, 500)));
+  return m ? m[0].toLowerCase() : null;
+}
+
+function findPhone(line: string): string | null {
+  const m = PHONE.exec(line.slice(0, 500));
+  if (!m) return null;
+  const digits = m[0].replace(/\D/g, '');
+  if (digits.length < 7 || digits.length > 16) return null;
+  // A year range or a date is not a phone number.
+  if (/^\d{4}[-–]\d{4}$/.test(m[0].trim())) return null;
+  return m[0].trim();
+}
+
+/** True for a line that reads like a person's name (`Jane Q. Doe`, `Dr. Li Wei`). */
+function isPersonName(line: string): boolean {
+  const words = line.split(' ');
+  if (words.length < 2 || words.length > 5) return false;
+  return words.every((w) =>
+    /^(?:[\p{Lu}][\p{L}'’-]{0,30}\.?|[\p{Lu}]\.|Dr\.|Mr\.|Ms\.|Mrs\.|de|van|von|der|la)$/u.test(w),
+  );
+}
+
+/** True when the first line of a block is a contact heading (`Media Contact:`, `Investor Relations`). */
+export function isContactHeading(line: string): boolean {
+  const t = line.trim();
+  if (t.length > 120) return false;
+  const m = LABEL.exec(t);
+  if (!m) return false;
+  const rest = t.slice(m[0].length);
+  // `Contact us today…` is prose; a heading has a colon or stands alone.
+  return /[:\-–—]\s*$/.test(m[0]) || rest === '' || /^[:\-–—]/.test(rest);
+}
+
+/** Removes a contact label from the start of a line. */
+export function stripContactLabel(line: string): string {
+  const m = LABEL.exec(line.trim());
+  return m && isContactHeading(line) ? line.trim().slice(m[0].length).trim() : line.trim();
+}
+
+/** True when a line looks like part of a contact block (email, phone, name, short org line). */
+export function isContactLike(line: string): boolean {
+  const t = line.trim();
+  return !!findEmail(t) || !!findPhone(t) || isPersonName(t) || (t.split(' ').length <= 8 && !/[.!?]$/.test(t));
+}
+
+/**
+ * The contacts in a contact block. The block's lines are split further at `,`, `|` and `;` when a
+ * contact is written on one line (`Jane Doe, Acme, jane@acme.com, +1 512 555 0100`). A new contact
+ * starts at a person's name once the current one already has a name.
+ */
+export function parseContactBlock(lines: string[]): Contact[] {
+  const out: Contact[] = [];
+  let cur: Contact = { name: null, organization: null, email: null, phone: null };
+  const push = () => {
+    if (cur.email || cur.phone || (cur.name && cur.organization)) out.push(cur);
+    cur = { name: null, organization: null, email: null, phone: null };
+  };
+  const pieces: string[] = [];
+  for (const line of lines) {
+    const stripped = stripContactLabel(line);
+    if (!stripped) continue;
+    for (const piece of stripped.split(/ ?[|;] ?|, (?![A-Z][a-z]{0,3}\.?$)(?!Inc\b|LLC\b|Ltd\b|Corp\b|S\.A\.)/)) {
+      const p = piece.trim().replace(/^(?:Tel|Phone|Ph|T|Mobile|Mob|Cell|M|Office|O|Direct|D)\.?:\s?/i, '');
+      if (p) pieces.push(p);
+    }
+  }
+  for (const p of pieces) {
+    const email = findEmail(p.replace(/^E-?mail:\s?/i, ''));
+    if (email) {
+      if (cur.email) push();
+      cur.email = email;
+      continue;
+    }
+    const phone = findPhone(p);
+    if (phone && p.replace(phone, '').replace(/[^\p{L}]/gu, '').length < 4) {
+      if (cur.phone && !cur.email) push();
+      cur.phone ??= phone;
+      continue;
+    }
+    if (/^https?:\/\/|^www\./i.test(p)) continue;
+    if (isPersonName(p)) {
+      if (cur.name) push();
+      cur.name = p;
+      continue;
+    }
+    if (!cur.organization && p.split(' ').length <= 8 && !/[.!?]$/.test(p) && !/[:]$/.test(p)) {
+      if (cur.name || cur.email || cur.phone || out.length === 0) cur.organization = p;
+    }
+  }
+  push();
+  return out;
+}
+
+/** A contact from a mailto link: the link text is the name unless it is the address itself. */
+export function contactFromMailto(href: string, text: string | null): Contact | null {
+  const addr = decodeURIComponentSafe(href.replace(/^mailto:/i, '').split('?')[0] ?? '');
+  const email = findEmail(addr);
+  if (!email) return null;
+  const label = (text ?? '').trim();
+  const name = label && !findEmail(label) && isPersonName(label) ? label : null;
+  return { name, organization: null, email, phone: null };
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** Merges contacts: one per email (the richer entry wins field by field); contacts without email kept. */
+export function dedupeContacts(contacts: Contact[]): Contact[] {
+  const out: Contact[] = [];
+  const byEmail = new Map<string, Contact>();
+  for (const c of contacts) {
+    if (!c.email) {
+      if (!out.some((o) => !o.email && o.name === c.name && o.phone === c.phone)) out.push({ ...c });
+      continue;
+    }
+    const prev = byEmail.get(c.email);
+    if (prev) {
+      prev.name ??= c.name;
+      prev.organization ??= c.organization;
+      prev.phone ??= c.phone;
+      continue;
+    }
+    const copy = { ...c };
+    byEmail.set(c.email, copy);
+    out.push(copy);
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+import { parseDocument } from 'htmlparser2';
+import * as DomUtils from 'domutils';
+import type { AnyNode, Element } from 'domhandler';
+import { parseTimestamp } from './dates';
+import { normalizeWhitespace } from './text';
+
+/**
+ * A saved feed item: an RSS `<item>…</item>` (or Atom `<entry>`) snippet, or a whole feed with one
+ * item. Read with htmlparser2 in XML mode (CDATA and XML entities handled by the parser).
+ */
+export interface FeedItemParts {
+  title: string | null;
+  link: string | null;
+  guid: string | null;
+  /** The description as plain text. */
+  summary: string | null;
+  publishedAt: string | null;
+  /** What to parse as the release: content:encoded, else the description (HTML or text). */
+  content: string;
+}
+
+/** True when the content is a feed or a feed item rather than a page: decided by its first element. */
+export function looksLikeFeedItem(content: string): boolean {
+  const head = content
+    .slice(0, 2000)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  // Skip an XML declaration and comments before the first element.
+  const start = head.replace(/^(?:<\?xml[^>]{0,200}\?>\s*|<!--[^>]{0,500}-->\s*)+/, '');
+  return /^<(?:rss|feed|item|entry|channel|rdf:RDF)[\s>]/i.test(start);
+}
+
+function child(el: Element, ...names: string[]): Element | null {
+  for (const name of names) {
+    const found = DomUtils.findOne((e) => e.name.toLowerCase() === name, el.children, false);
+    if (found) return found;
+  }
+  return null;
+}
+
+function textOf(el: Element | null): string | null {
+  if (!el) return null;
+  const t = DomUtils.textContent(el).trim();
+  return t || null;
+}
+
+/** Plain text of an HTML fragment (a feed description). */
+export function htmlFragmentText(html: string | null): string | null {
+  if (!html) return null;
+  const doc = parseDocument(html, { decodeEntities: true });
+  const t = normalizeWhitespace(DomUtils.textContent(doc.children)).replace(/\s+/g, ' ').trim();
+  return t || null;
+}
+
+/** The first item of a feed snippet, or null when there is none. */
+export function parseFeedItem(xml: string): FeedItemParts | null {
+  const doc = parseDocument(xml, { xmlMode: true, decodeEntities: true });
+  const item = DomUtils.findOne(
+    (e: Element) => e.name === 'item' || e.name === 'entry',
+    doc.children as AnyNode[],
+    true,
+  );
+  if (!item) return null;
+  const linkEl = child(item, 'link');
+  // RSS: <link>url</link>; Atom: <link rel="alternate" href="url"/>.
+  const atomLinks = DomUtils.findAll((e) => e.name === 'link' && !!e.attribs['href'], item.children);
+  const atomLink =
+    atomLinks.find((l) => !l.attribs['rel'] || l.attribs['rel'] === 'alternate')?.attribs['href'] ??
+    atomLinks[0]?.attribs['href'];
+  const link = textOf(linkEl) ?? atomLink ?? null;
+  const description = textOf(child(item, 'description', 'summary'));
+  const encoded = textOf(child(item, 'content:encoded', 'content'));
+  const date = textOf(child(item, 'pubdate', 'published', 'dc:date', 'updated'));
+  return {
+    title: htmlFragmentText(textOf(child(item, 'title'))),
+    link: link?.trim() || null,
+    guid: textOf(child(item, 'guid', 'id')),
+    summary: htmlFragmentText(description),
+    publishedAt: parseTimestamp(date),
+    content: encoded ?? description ?? '',
+  };
+}

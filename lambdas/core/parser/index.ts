@@ -1,0 +1,340 @@
+import type { AboutSection, Body, Contact, Dateline, Link, Place, Ticker, Wire } from '../record';
+import { type Block, blockText, countWords, makeBlock, vocabulary } from './blocks';
+import { dedupeContacts } from './contacts';
+import { findDateline } from './dateline';
+import { parseTimestamp } from './dates';
+import { looksLikeFeedItem, parseFeedItem } from './feedItem';
+import { parseHtmlPage } from './html';
+import { detectLanguage } from './language';
+import { leadOrganization, splitAttribution } from './lead';
+import { normalizePlace } from './places';
+import { splitSections } from './sections';
+import { looksLikeMarkdown, normalizeWhitespace, stripFrontMatter, textToBlocks } from './text';
+import { findTickers } from './tickers';
+
+/**
+ * The press-release parser: one entry point for text releases, HTML release pages and saved feed
+ * items. Pure: no I/O, no clock, no randomness — the same input always gives the same output.
+ *
+ * Layout: each input kind is turned into blocks (text.ts, html.ts, feedItem.ts); `analyze` then
+ * runs the one shared implementation of dateline (dateline.ts + wires.ts), place (places.ts),
+ * sections (sections.ts: body / About / FLS / contacts / SOURCE), tickers, lead and language.
+ */
+
+/** Bump when the output for some input changes, so stored records can be re-processed. */
+export const PARSER_VERSION = '0.1.0';
+
+export interface ParseInput {
+  content: string;
+  url?: string | null;
+}
+
+export interface ParsedRelease {
+  kind: 'text' | 'html' | 'feed-item';
+  /** `<link rel=canonical>` / og:url / input.url / feed item link / the "View original content" URL. */
+  canonicalUrl: string | null;
+  /** Only for feed-item input. */
+  guid: string | null;
+  /** Only for feed-item input: the description as plain text. */
+  summary: string | null;
+  title: string | null;
+  subtitle: string | null;
+  wire: Wire | null;
+  dateline: Dateline | null;
+  place: Place | null;
+  /** Page / item timestamp with its zone → UTC ISO, else the dateline date at T00:00:00.000Z. */
+  publishedAt: string | null;
+  source: string | null;
+  tickers: Ticker[];
+  contacts: Contact[];
+  body: Body;
+  about: AboutSection[];
+  attribution: string | null;
+  language: string | null;
+  links: Link[];
+}
+
+/** What the shared analysis finds in the blocks of any input kind. */
+interface Analysis {
+  dateline: Dateline | null;
+  wire: Wire | null;
+  /** Lines above the dateline (headline, deck, navigation, a timestamp). */
+  pre: Block[];
+  body: Body;
+  links: Link[];
+  about: AboutSection[];
+  contacts: Contact[];
+  source: string | null;
+  attribution: string | null;
+  tickers: Ticker[];
+  language: string | null;
+  originalUrl: string | null;
+}
+
+/** How many blocks from the top are searched for the dateline (navigation can be long). */
+const DATELINE_SEARCH_BLOCKS = 80;
+
+function analyze(blocks: Block[], mailtos: Link[], vocab: ReadonlySet<string>): Analysis {
+  let pre: Block[] = [];
+  let rest = blocks;
+  let dateline: Dateline | null = null;
+  let wire: Wire | null = null;
+  for (let i = 0; i < Math.min(blocks.length, DATELINE_SEARCH_BLOCKS); i++) {
+    const block = blocks[i];
+    if (!block || block.preformatted) continue;
+    const text = blockText(block, vocab);
+    const found = findDateline(text);
+    if (!found) continue;
+    dateline = found.dateline;
+    wire = found.wire;
+    const before = text.slice(0, found.start).trim();
+    pre = [...blocks.slice(0, i), ...(before ? [makeBlock([before])] : [])];
+    const first = text.slice(found.bodyStart).trim();
+    rest = [...(first ? [makeBlock([first], { links: block.links })] : []), ...blocks.slice(i + 1)];
+    break;
+  }
+
+  // The attribution line is body text and is also reported on its own; in flattened text it is
+  // split off the lead so the first paragraph is the attribution, as distributed.
+  let attribution: string | null = null;
+  const head = rest[0];
+  if (head) {
+    const split = splitAttribution(blockText(head, vocab));
+    if (split) {
+      attribution = split.attribution;
+      rest = [
+        makeBlock([split.attribution]),
+        ...(split.rest ? [makeBlock([split.rest], { links: head.links })] : []),
+        ...rest.slice(1),
+      ];
+    }
+  }
+
+  const sections = splitSections(rest, mailtos);
+  const paragraphs = sections.body.map((b) => blockText(b, vocab)).filter((p) => p !== '');
+  const text = paragraphs.join('\n\n');
+  const links: Link[] = [];
+  for (const b of sections.body) {
+    for (const l of b.links) {
+      if (/^mailto:/i.test(l.url) || links.some((x) => x.url === l.url)) continue;
+      links.push(l);
+    }
+  }
+  const lead = paragraphs.find((p) => p !== attribution) ?? '';
+  const tickerText = [text, ...sections.about.map((a) => a.text)].join('\n\n');
+  return {
+    dateline,
+    wire,
+    pre,
+    body: { text, paragraphs, wordCount: countWords(text) },
+    links,
+    about: sections.about,
+    contacts: dedupeContacts(sections.contacts),
+    source: sections.source ?? sections.sourceLine ?? leadOrganization(lead),
+    attribution,
+    tickers: findTickers(tickerText),
+    language: detectLanguage(text),
+    originalUrl: sections.originalUrl,
+  };
+}
+
+/** A line above the dateline that is page chrome, not a headline. */
+function isNavigation(line: string): boolean {
+  if (/ [|»›>·•] /.test(line) || /^https?:\/\//.test(line)) return true;
+  if (line.split(' ').length < 3) return true;
+  if (parseTimestamp(line)) return true;
+  return /^(?:Home|Menu|Search|Skip to|Share|Print|E-?mail|Subscribe|Sign in|Log in|News provided by|Back to|Press Releases?|News Releases?|Newsroom|Latest News|Follow us|Read more)\b/i.test(
+    line,
+  );
+}
+
+/** Headline, deck and timestamp from what precedes the dateline in a text release. */
+function headlines(
+  pre: Block[],
+  vocab: ReadonlySet<string>,
+): { title: string | null; subtitle: string | null; stamp: string | null } {
+  let title: string | null = null;
+  let subtitle: string | null = null;
+  let stamp: string | null = null;
+  const h1 = pre.find((b) => b.headingLevel === 1);
+  if (h1) title = blockText(h1, vocab);
+  for (const block of pre) {
+    const text = blockText(block, vocab);
+    stamp ??= parseTimestamp(text);
+    if (h1) {
+      if (
+        !subtitle &&
+        block !== h1 &&
+        block.headingLevel !== null &&
+        block.headingLevel > 1 &&
+        pre.indexOf(block) > pre.indexOf(h1)
+      ) {
+        subtitle = text;
+      }
+      continue;
+    }
+    // Markdown without a level-1 heading, or plain text: the first non-navigation lines.
+    const candidate = block.lines.length > 1 && block.lines.some(isNavigation) ? null : text;
+    if (!candidate || isNavigation(candidate) || candidate.split(' ').length > 60) continue;
+    if (!title) title = candidate;
+    else if (!subtitle) subtitle = candidate;
+  }
+  return { title, subtitle, stamp };
+}
+
+function datelineMidnight(dateline: Dateline | null): string | null {
+  return dateline?.date ? `${dateline.date}T00:00:00.000Z` : null;
+}
+
+/** An absolute http(s) URL, resolving a relative one against `base`; null otherwise. */
+function absoluteUrl(href: string | null | undefined, base: string | null): string | null {
+  const h = href?.trim();
+  if (!h) return null;
+  try {
+    const u = base ? new URL(h, base) : new URL(h);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+function fromAnalysis(
+  kind: ParsedRelease['kind'],
+  a: Analysis,
+  extra: Pick<ParsedRelease, 'canonicalUrl' | 'guid' | 'summary' | 'title' | 'subtitle' | 'publishedAt'>,
+): ParsedRelease {
+  return {
+    kind,
+    canonicalUrl: extra.canonicalUrl,
+    guid: extra.guid,
+    summary: extra.summary,
+    title: extra.title,
+    subtitle: extra.subtitle,
+    wire: a.wire,
+    dateline: a.dateline,
+    place: normalizePlace(a.dateline?.location ?? null),
+    publishedAt: extra.publishedAt ?? datelineMidnight(a.dateline),
+    source: a.source,
+    tickers: a.tickers,
+    contacts: a.contacts,
+    body: a.body,
+    about: a.about,
+    attribution: a.attribution,
+    language: a.language,
+    links: a.links,
+  };
+}
+
+function parseText(content: string, url: string | null): ParsedRelease {
+  const normalized = normalizeWhitespace(content);
+  const { text, front } = stripFrontMatter(normalized);
+  const blocks = textToBlocks(text, looksLikeMarkdown(text));
+  const vocab = vocabulary(text);
+  const a = analyze(blocks, [], vocab);
+  const h = headlines(a.pre, vocab);
+  return fromAnalysis('text', a, {
+    canonicalUrl: absoluteUrl(url, null) ?? absoluteUrl(a.originalUrl, null),
+    guid: null,
+    summary: null,
+    title: front.title ?? h.title,
+    subtitle: h.subtitle,
+    publishedAt: h.stamp,
+  });
+}
+
+function parseHtml(content: string, url: string | null): ParsedRelease {
+  const page = parseHtmlPage(content);
+  const vocab = vocabulary(page.blocks.map((b) => b.lines.join('\n')).join('\n'));
+  const a = analyze(page.blocks, page.mailtos, vocab);
+  return fromAnalysis('html', a, {
+    canonicalUrl: absoluteUrl(page.canonicalUrl, url) ?? absoluteUrl(url, null) ?? absoluteUrl(a.originalUrl, null),
+    guid: null,
+    summary: null,
+    title: page.title,
+    subtitle: page.subtitle,
+    publishedAt: page.publishedAt,
+  });
+}
+
+/** True when the content is an HTML document or fragment rather than text. */
+function looksLikeHtml(content: string): boolean {
+  const head = content
+    .slice(0, 4000)
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
+  if (
+    /^<(?:!doctype html|html|head|body|meta|section|article|main|div|p|h[1-6]|ul|table|span|b|strong|!--)[\s>/]/.test(
+      head,
+    )
+  )
+    return true;
+  if (head.includes('<html') || head.includes('<body')) return true;
+  return head.split('</p>').length > 2;
+}
+
+/** The release itself as parsed from a feed item's content (HTML or text). */
+function parseFeedContent(content: string, url: string | null): ParsedRelease {
+  return looksLikeHtml(content) || /<\/?(?:p|br|div|a)\b/i.test(content.slice(0, 4000))
+    ? parseHtml(content, url)
+    : parseText(content, url);
+}
+
+/**
+ * Parses a press release — a text release, an HTML release page or a saved feed item, told apart
+ * by content — into its parts. Unknown parts are null (or empty lists), never guessed. Never
+ * throws: on an internal error it returns what a plain-text reading gives (see `parseReleaseStrict`).
+ */
+export function parseRelease(input: ParseInput): ParsedRelease {
+  try {
+    return parseReleaseStrict(input);
+  } catch {
+    // A parser bug must not drop the release: keep its text so it can be stored and re-processed
+    // when PARSER_VERSION moves. Tests call parseReleaseStrict so such bugs still fail them.
+    const text = typeof input?.content === 'string' ? normalizeWhitespace(input.content).trim() : '';
+    const paragraphs = text ? text.split(/\n{2,}/) : [];
+    return {
+      kind: 'text',
+      canonicalUrl: absoluteUrl(input?.url ?? null, null),
+      guid: null,
+      summary: null,
+      title: null,
+      subtitle: null,
+      wire: null,
+      dateline: null,
+      place: null,
+      publishedAt: null,
+      source: null,
+      tickers: [],
+      contacts: [],
+      body: { text: paragraphs.join('\n\n'), paragraphs, wordCount: countWords(text) },
+      about: [],
+      attribution: null,
+      language: null,
+      links: [],
+    };
+  }
+}
+
+/** `parseRelease` without the safety net: throws on a parser bug (used by tests). */
+export function parseReleaseStrict(input: ParseInput): ParsedRelease {
+  const content = typeof input.content === 'string' ? input.content : '';
+  const url = input.url?.trim() || null;
+  if (looksLikeFeedItem(content)) {
+    const item = parseFeedItem(content);
+    if (item) {
+      const link = absoluteUrl(item.link, null);
+      const inner = parseFeedContent(item.content, link ?? url);
+      return {
+        ...inner,
+        kind: 'feed-item',
+        canonicalUrl: link ?? inner.canonicalUrl,
+        guid: item.guid,
+        summary: item.summary,
+        title: item.title ?? inner.title,
+        publishedAt: item.publishedAt ?? inner.publishedAt,
+      };
+    }
+  }
+  return looksLikeHtml(content) ? parseHtml(content, url) : parseText(content, url);
+}

@@ -1,0 +1,94 @@
+/**
+ * Language of a release body, as a BCP-47 primary tag.
+ *
+ * Why a hand-written detector and not a library: franc / franc-min are ESM-only (they do not load
+ * under jest's CommonJS transform); tinyld and eld do load but ship multi-megabyte n-gram profiles
+ * into every Lambda bundle for ~60 languages we do not need, and their answers on short texts move
+ * between versions. Press releases are long, edited prose, so a stopword profile per language is
+ * accurate for the twelve languages the wires carry most (en, es, fr, de, pt, it, nl, ru, zh, ja,
+ * ko, ar), deterministic, and tiny. Scripts decide the non-Latin ones; stopword hits decide the rest.
+ */
+
+const STOPWORDS: Record<string, string> = {
+  en: 'the and of to in is that for with as on by at from this be are was it an or its has have will which their said',
+  es: 'el la los las de del que y en un una por con para es se su al lo como más sus fue este esta ha son entre',
+  fr: 'le la les des du de et est un une pour dans en que qui sur par au aux avec ce cette sont plus ses été leur',
+  de: 'der die das und ist ein eine mit für von den dem des auf im zu nicht sich auch als wird werden bei sind einer',
+  pt: 'o a os as de do da dos das e que em um uma para com por não se ao na no mais como foi são pela pelo',
+  it: 'il lo la i gli le di del della e che è un una per con non si da nel nella sono alla al anche più',
+  nl: 'de het een en van in is dat op te met voor zijn niet aan er ook als bij door wordt naar deze om',
+};
+
+const PROFILES = new Map<string, Set<string>>(
+  Object.entries(STOPWORDS).map(([lang, words]) => [lang, new Set(words.split(' '))]),
+);
+
+/** Minimum counts before we answer: below them a body is too short to judge. */
+const MIN_WORDS = 12;
+const MIN_HITS = 4;
+const MIN_SCRIPT_CHARS = 20;
+
+/** The BCP-47 language of `text`, or null when it is too short or too mixed to judge. */
+export function detectLanguage(text: string): string | null {
+  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  const script = scriptLanguage(sample);
+  if (script !== undefined) return script;
+  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (words.length < MIN_WORDS) return null;
+  let best: string | null = null;
+  let bestHits = 0;
+  let second = 0;
+  for (const [lang, stop] of PROFILES) {
+    let hits = 0;
+    for (const w of words) if (stop.has(w)) hits++;
+    if (hits > bestHits) {
+      second = bestHits;
+      bestHits = hits;
+      best = lang;
+    } else if (hits > second) second = hits;
+  }
+  // Demand a clear winner: Romance languages share many short words.
+  if (bestHits < MIN_HITS || bestHits < second * 1.25) return null;
+  return best;
+}
+
+/**
+ * Decides by script when a non-Latin script dominates the letters: kana → ja, Hangul → ko, Han
+ * alone → zh, Cyrillic → ru, Arabic → ar. Returns undefined when Latin letters dominate (stopwords
+ * decide), null when there are too few letters in the dominant script to judge.
+ */
+function scriptLanguage(text: string): string | null | undefined {
+  let latin = 0;
+  let han = 0;
+  let kana = 0;
+  let hangul = 0;
+  let cyrillic = 0;
+  let arabic = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) latin++;
+    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) han++;
+    else if (c >= 0x3040 && c <= 0x30ff) kana++;
+    else if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff)) hangul++;
+    else if (c >= 0x400 && c <= 0x4ff) cyrillic++;
+    else if (c >= 0x600 && c <= 0x6ff) arabic++;
+  }
+  const cjk = han + kana + hangul;
+  // CJK characters carry about a word each, Latin letters a fifth of one: compare like with like.
+  const scores: [string, number][] = [
+    ['latin', latin / 5],
+    ['cjk', cjk],
+    ['ru', cyrillic / 5],
+    ['ar', arabic / 5],
+  ];
+  scores.sort((a, b) => b[1] - a[1]);
+  const top = scores[0];
+  if (!top || top[0] === 'latin') return undefined;
+  if (top[0] === 'cjk') {
+    if (cjk < MIN_SCRIPT_CHARS) return null;
+    if (kana > cjk * 0.05) return 'ja';
+    if (hangul > cjk * 0.3) return 'ko';
+    return 'zh';
+  }
+  return top[1] * 5 >= MIN_SCRIPT_CHARS * 3 ? top[0] : null;
+}

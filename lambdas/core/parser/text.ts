@@ -1,0 +1,154 @@
+import type { Link } from '../record';
+import { type Block, makeBlock } from './blocks';
+
+/**
+ * Whitespace as wires and copy-paste produce it: CRLF, NBSP, narrow NBSP, figure/thin spaces, tabs,
+ * zero-width characters and soft hyphens. Everything becomes a plain space or `\n`, runs of spaces
+ * collapse, and lines are trimmed, so later regexes only ever see one kind of space.
+ */
+export function normalizeWhitespace(input: string): string {
+  return input
+    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+    .replace(/ {2,}/g, (run, offset: number, all: string) =>
+      // Two spaces between sentences are a paragraph break in flattened text: keep them visible.
+      offset > 0 && /[.!?:"”)]/.test(all.charAt(offset - 1)) ? '  ' : ' ',
+    )
+    .split('\n')
+    .map((l) => l.trim())
+    .join('\n');
+}
+
+export interface FrontMatter {
+  title: string | null;
+}
+
+/**
+ * Removes what a corpus or CMS puts above a release and is not part of it: a leading
+ * `date YYYY-MM-DD` line (the seed corpus; on the same line as the dateline there) and YAML front
+ * matter. The date is dropped on purpose: the dateline carries the release's own date.
+ */
+export function stripFrontMatter(text: string): { text: string; front: FrontMatter } {
+  const front: FrontMatter = { title: null };
+  let rest = text.replace(/^\s+/, '');
+  if (rest.startsWith('---\n')) {
+    const end = rest.indexOf('\n---', 4);
+    if (end > 0 && end < 4000) {
+      for (const line of rest.slice(4, end).split('\n')) {
+        const m = /^title:\s*(.{1,300})$/i.exec(line);
+        if (m?.[1]) front.title = m[1].replace(/^["']|["']$/g, '').trim() || null;
+      }
+      rest = rest.slice(end + 4).replace(/^-*\n?/, '');
+    }
+  }
+  rest = rest.replace(/^\s*date:?\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?\S{0,10})?[ \t]*/i, '');
+  return { text: rest, front };
+}
+
+const BULLET = /^(?:[-*•·▪◦]|\d{1,2}[.)])\s+\S/;
+const MD_HEADING = /^(#{1,6})\s+(.*)$/;
+// Quantified classes exclude their own opener (`[`, `(`): a run of openers then fails at once (linear time).
+const MD_LINK = /\[([^[\]\n]{0,500})\]\((https?:\/\/[^\s()]{1,2000})\)/g;
+const BARE_URL = /\bhttps?:\/\/[^\s<>"'()[\]]{1,2000}/g;
+
+/** True when the text uses markdown markup (headings, emphasis around words, links). */
+export function looksLikeMarkdown(text: string): boolean {
+  const head = text.slice(0, 20000);
+  return (
+    /^#{1,6} \S/m.test(head) || /\[[^\]\n]{1,200}\]\(https?:/.test(head) || /(^|\s)\*\*[^*\n]{1,200}\*\*/.test(head)
+  );
+}
+
+/** Strips markdown emphasis and turns `[text](url)` into `text`, remembering the link. */
+function unmarkdown(line: string, links: Link[]): { text: string; boldLead: string | null } {
+  let boldLead: string | null = null;
+  const lead = /^(?:\*\*|__)([^*_\n]{1,300}?)(?:\*\*|__)/.exec(line);
+  if (lead?.[1]) boldLead = lead[1].trim();
+  const text = line
+    .replace(MD_LINK, (_m, label: string, url: string) => {
+      links.push({ url, text: label.trim() || null });
+      return label;
+    })
+    .replace(/(\*\*|__)(?=\S)([^*_\n]{1,500}?)\1/g, '$2')
+    .replace(/(^|[\s(])[*_](?=\S)([^*_\n]{1,500}?)[*_](?=$|[\s).,;:!?])/g, '$1$2')
+    .replace(/^>\s?/, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1');
+  return { text, boldLead };
+}
+
+/** Bare URLs in a text line, as links (markdown links were taken already). */
+function bareLinks(line: string, links: Link[]): void {
+  for (const m of line.matchAll(BARE_URL)) {
+    const url = m[0].replace(/[.,;:!?]+$/, '');
+    if (!links.some((l) => l.url === url)) links.push({ url, text: null });
+  }
+}
+
+/**
+ * Splits a text release into blocks. Blank lines separate paragraphs (hard-wrapped text); a text
+ * with no blank lines at all has one paragraph per line; a single very long line (flattened text)
+ * is split where two spaces follow a sentence end. Bullet items and markdown headings become
+ * blocks of their own.
+ */
+export function textToBlocks(text: string, markdown: boolean): Block[] {
+  const rawLines = text.split('\n');
+  const hasBlankLines = rawLines.some((l, i) => l === '' && i > 0 && i < rawLines.length - 1);
+  const groups: string[][] = [];
+  let current: string[] = [];
+  const flush = () => {
+    if (current.length) groups.push(current);
+    current = [];
+  };
+  for (const line of rawLines) {
+    if (line === '') {
+      flush();
+      continue;
+    }
+    const isHeading = markdown && MD_HEADING.test(line);
+    if (!hasBlankLines || isHeading || (BULLET.test(line) && current.length > 0)) {
+      flush();
+    }
+    current.push(line);
+    if (isHeading) flush();
+  }
+  flush();
+
+  const blocks: Block[] = [];
+  for (const group of groups) {
+    for (const piece of splitFlattened(group)) {
+      const links: Link[] = [];
+      let headingLevel: number | null = null;
+      let boldLead: string | null = null;
+      const lines = piece.map((line, i) => {
+        let l = line.replace(/ {2,}/g, ' ');
+        if (markdown) {
+          const h = MD_HEADING.exec(l);
+          if (h?.[1] && h[2] !== undefined) {
+            headingLevel = h[1].length;
+            l = h[2].replace(/\s#+$/, '');
+          }
+          const md = unmarkdown(l, links);
+          if (i === 0) boldLead = md.boldLead;
+          l = md.text;
+        }
+        bareLinks(l, links);
+        return l;
+      });
+      blocks.push(makeBlock(lines, { links, headingLevel, boldLead }));
+    }
+  }
+  return blocks;
+}
+
+/** A flattened paragraph (one long line) split at double spaces after a sentence end. */
+function splitFlattened(group: string[]): string[][] {
+  if (group.length !== 1) return [group.map((l) => l.replace(/ {2,}/g, ' '))];
+  const line = group[0] ?? '';
+  if (line.length < 400 || !line.includes('  ')) return [[line]];
+  return line
+    .split(/ {2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => [p]);
+}

@@ -1,0 +1,128 @@
+import type { Ticker } from '../record';
+
+/**
+ * Exchanges that appear in wire ticker parentheses. A `(Word: ABC)` is a ticker only when `Word`
+ * is one of these, so `(Note: see below)` or `(Ref: A1)` never become tickers.
+ */
+const EXCHANGES = [
+  'NASDAQ',
+  'Nasdaq Stockholm',
+  'Nasdaq Copenhagen',
+  'Nasdaq Helsinki',
+  'Nasdaq First North',
+  'Nasdaq GS',
+  'Nasdaq GM',
+  'Nasdaq CM',
+  'NYSE',
+  'NYSE American',
+  'NYSE Arca',
+  'NYSE MKT',
+  'NYSE Amex',
+  'AMEX',
+  'TSX',
+  'TSXV',
+  'TSX-V',
+  'TSX Venture',
+  'TSX.V',
+  'CSE',
+  'NEO',
+  'Cboe',
+  'Cboe Canada',
+  'CBOE',
+  'OTC',
+  'OTCQB',
+  'OTCQX',
+  'OTC Pink',
+  'OTCPK',
+  'OTCBB',
+  'OTC Markets',
+  'LSE',
+  'AIM',
+  'LON',
+  'ASX',
+  'NZX',
+  'HKEX',
+  'HKSE',
+  'SEHK',
+  'HK',
+  'SSE',
+  'SZSE',
+  'SGX',
+  'TYO',
+  'TSE',
+  'KRX',
+  'KOSDAQ',
+  'NSE',
+  'BSE',
+  'TASE',
+  'JSE',
+  'SIX',
+  'Euronext',
+  'Euronext Paris',
+  'Euronext Brussels',
+  'Euronext Amsterdam',
+  'Euronext Growth',
+  'EPA',
+  'FWB',
+  'FSE',
+  'ETR',
+  'XETRA',
+  'Frankfurt',
+  'BMV',
+  'B3',
+  'BVL',
+  'WSE',
+  'OMX',
+  'Oslo Børs',
+  'OSE',
+];
+const EXCHANGE_SET = new Set(EXCHANGES.map((e) => e.toUpperCase()));
+
+/** A parenthesized group with no nested parentheses; the class excludes `(` so runs of `(((` fail fast. */
+const PAREN_GROUP = /\(([^()\n]{1,200})\)/g;
+/** `EXCHANGE:` inside a group; the exchange part is bounded and checked against the table. */
+const EXCHANGE_LABEL = /([A-Za-z][A-Za-z.\- ø]{0,24}?)\s?:\s?/g;
+const SYMBOL = /^[A-Z0-9][A-Za-z0-9]{0,9}(?:[.\-/][A-Za-z0-9]{1,6})?$/;
+
+/**
+ * Every exchange-qualified symbol in `text`, in order of appearance and de-duplicated:
+ * `(NASDAQ: ABCD)`, `(NYSE:GIG, GIG.U)` → both, `(TSXV:YGT)(OTCQB:YGTFF)`,
+ * `(NYSE American: XYZ)`, `(Nasdaq: ABCD)` → `NASDAQ`. The exchange is upper-cased as written.
+ */
+export function findTickers(text: string): Ticker[] {
+  const out: Ticker[] = [];
+  const seen = new Set<string>();
+  for (const group of text.matchAll(PAREN_GROUP)) {
+    const inner = group[1] ?? '';
+    if (!inner.includes(':')) continue;
+    const labels = [...inner.matchAll(EXCHANGE_LABEL)];
+    for (let i = 0; i < labels.length; i++) {
+      const label = labels[i];
+      if (!label?.[1]) continue;
+      // The label may carry leading words (`listed on NASDAQ:`): keep the longest known exchange suffix.
+      const exchange = knownExchangeSuffix(label[1]);
+      if (!exchange) continue;
+      const from = (label.index ?? 0) + label[0].length;
+      const next = labels[i + 1];
+      const to = next ? (next.index ?? inner.length) : inner.length;
+      for (const raw of inner.slice(from, to).split(/[,;|]| and | or /)) {
+        const symbol = raw.trim();
+        if (!SYMBOL.test(symbol) || !/[A-Z]/.test(symbol)) continue;
+        const k = `${exchange}:${symbol}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        out.push({ exchange, symbol });
+      }
+    }
+  }
+  return out;
+}
+
+function knownExchangeSuffix(label: string): string | null {
+  const words = label.trim().split(/\s+/);
+  for (let i = 0; i < words.length; i++) {
+    const candidate = words.slice(i).join(' ').toUpperCase();
+    if (EXCHANGE_SET.has(candidate)) return candidate;
+  }
+  return null;
+}

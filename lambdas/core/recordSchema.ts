@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { RecordValidationError } from './errors';
+import { type PressReleaseRecord, SCHEMA_VERSION } from './record';
+
+/**
+ * Runtime schema of the record, schema v1. It mirrors core/record.ts field by field; the type-level
+ * check below fails compilation when the two drift apart, and `record.schema.json` (generated
+ * from this schema by scripts/gen-record-schema.ts) is what non-TypeScript consumers validate with.
+ */
+
+const isoUtc = z.iso.datetime({ offset: false });
+const nullableString = z.string().nullable();
+
+const feedRef = z.strictObject({ id: z.string().min(1), url: z.string().min(1) });
+const wire = z.strictObject({ name: z.string().min(1), tag: z.string().min(1) });
+const dateline = z.strictObject({
+  text: z.string().min(1),
+  location: nullableString,
+  date: z.iso.date().nullable(),
+});
+const place = z.strictObject({
+  city: nullableString,
+  region: nullableString,
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable(),
+});
+const ticker = z.strictObject({ exchange: z.string().min(1), symbol: z.string().min(1) });
+const contact = z.strictObject({
+  name: nullableString,
+  organization: nullableString,
+  email: nullableString,
+  phone: nullableString,
+});
+const body = z.strictObject({
+  text: z.string(),
+  paragraphs: z.array(z.string()),
+  wordCount: z.number().int().min(0),
+});
+const about = z.strictObject({ organization: nullableString, text: z.string() });
+const link = z.strictObject({ url: z.string().min(1), text: nullableString });
+const raw = z.strictObject({ feedKey: nullableString, articleKey: nullableString, sha256: nullableString });
+
+/** The record, strict at every level: an unknown or missing field is an error. */
+export const recordSchema = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  parserVersion: z.string().min(1),
+  id: z.string().min(1),
+  url: nullableString,
+  feed: feedRef.nullable(),
+  guid: nullableString,
+  title: nullableString,
+  subtitle: nullableString,
+  summary: nullableString,
+  wire: wire.nullable(),
+  dateline: dateline.nullable(),
+  place: place.nullable(),
+  publishedAt: isoUtc.nullable(),
+  source: nullableString,
+  tickers: z.array(ticker),
+  contacts: z.array(contact),
+  body,
+  about: z.array(about),
+  attribution: nullableString,
+  language: nullableString,
+  links: z.array(link),
+  raw: raw.nullable(),
+  fetchedAt: isoUtc.nullable(),
+  revision: z.number().int().min(1),
+});
+
+// Compile-time proof that the schema and the TypeScript type describe the same record, both ways.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type SchemaRecord = z.infer<typeof recordSchema>;
+const schemaMatchesType: Exact<SchemaRecord, PressReleaseRecord> = true;
+void schemaMatchesType;
+// Field-level check too: the key sets must be identical (extra optional keys would slip past Exact).
+const sameKeys: Exact<keyof SchemaRecord, keyof PressReleaseRecord> = true;
+void sameKeys;
+
+/**
+ * Validates an unknown value as a schema-v1 record. Throws RecordValidationError naming the first
+ * bad path (`body.wordCount: expected number…`) so the log and DLQ entry say what to fix.
+ */
+export function validateRecord(r: unknown): PressReleaseRecord {
+  const result = recordSchema.safeParse(r);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = issue && issue.path.length ? issue.path.map(String).join('.') : '(record)';
+  const more = result.error.issues.length > 1 ? ` (+${result.error.issues.length - 1} more)` : '';
+  throw new RecordValidationError(`invalid record at ${path}: ${issue?.message ?? 'invalid'}${more}`);
+}
+
+/** The JSON Schema of the record (draft 2020-12), as committed in core/record.schema.json. */
+export function recordJsonSchema(): Record<string, unknown> {
+  const generated = z.toJSONSchema(recordSchema, { target: 'draft-2020-12' });
+  return {
+    $schema: generated.$schema,
+    $id: 'https://newswire-ingest.local/schemas/press-release-record.v1.json',
+    title: 'PressReleaseRecord',
+    description: 'Normalized press-release record, schema v1 (generated from lambdas/core/recordSchema.ts).',
+    ...generated,
+  };
+}
