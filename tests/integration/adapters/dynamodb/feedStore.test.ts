@@ -1,0 +1,95 @@
+import { DynamoFeedStore } from '../../../../lambdas/adapters/dynamodb/feedStore';
+import type { LocalDynamo } from '../../../../lambdas/local/dynamoServer';
+import { makeFeed, startDynamoWithTables } from './helpers';
+
+let dynamo: LocalDynamo;
+let store: DynamoFeedStore;
+
+beforeAll(async () => {
+  const started = await startDynamoWithTables();
+  dynamo = started.dynamo;
+  store = new DynamoFeedStore({ client: started.client, tableName: started.tables.feeds });
+});
+afterAll(async () => {
+  await dynamo?.close();
+});
+
+it('registers once and keeps the state of a feed already there', async () => {
+  expect(await store.register(makeFeed({ id: 'f-a' }))).toBe(true);
+  expect(await store.register(makeFeed({ id: 'f-a', name: 'Other', etag: '"x"' }))).toBe(false);
+  expect(await store.get('f-a')).toEqual(makeFeed({ id: 'f-a' }));
+  expect(await store.get('f-missing')).toBeNull();
+});
+
+it('put replaces registration fields only, and registers an unknown feed', async () => {
+  await store.register(makeFeed({ id: 'f-put', etag: '"e1"' }));
+  await store.put(
+    makeFeed({ id: 'f-put', name: 'Renamed', enabled: false, pollIntervalMinutes: 60, etag: '"ignored"' }),
+  );
+  expect(await store.get('f-put')).toMatchObject({
+    name: 'Renamed',
+    enabled: false,
+    pollIntervalMinutes: 60,
+    etag: '"e1"',
+  });
+  await store.put(makeFeed({ id: 'f-put-new' }));
+  expect(await store.get('f-put-new')).toEqual(makeFeed({ id: 'f-put-new' }));
+});
+
+it('listDue returns enabled feeds whose nextPollAt is not in the future', async () => {
+  await store.register(makeFeed({ id: 'f-due-1', nextPollAt: '2025-05-01T00:00:00.000Z' }));
+  await store.register(makeFeed({ id: 'f-due-2', nextPollAt: '2025-05-01T00:15:00.000Z' }));
+  await store.register(makeFeed({ id: 'f-later', nextPollAt: '2025-05-01T00:15:00.001Z' }));
+  await store.register(makeFeed({ id: 'f-off', enabled: false, nextPollAt: '2025-01-01T00:00:00.000Z' }));
+  const due = (await store.listDue('2025-05-01T00:15:00.000Z')).map((f) => f.id);
+  expect(due).toEqual(expect.arrayContaining(['f-due-1', 'f-due-2']));
+  expect(due).not.toContain('f-later');
+  expect(due).not.toContain('f-off');
+  expect((await store.list()).map((f) => f.id)).toEqual(expect.arrayContaining(['f-due-1', 'f-later', 'f-off']));
+});
+
+it('recordPoll sets the given fields and adds counters', async () => {
+  await store.register(makeFeed({ id: 'f-poll', etag: '"old"' }));
+  await store.recordPoll('f-poll', {
+    lastPolledAt: '2025-05-01T00:00:00.000Z',
+    nextPollAt: '2025-05-01T00:15:00.000Z',
+    consecutiveFailures: 0,
+    lastError: null,
+    etag: '"new"',
+    add: { polls: 1, itemsSeen: 20, itemsQueued: 3 },
+  });
+  await store.recordPoll('f-poll', {
+    lastPolledAt: '2025-05-01T00:15:00.000Z',
+    nextPollAt: '2025-05-01T00:45:00.000Z',
+    consecutiveFailures: 1,
+    lastError: { code: 'TIMEOUT', message: 'timed out', at: '2025-05-01T00:15:00.000Z' },
+    add: { polls: 1, failures: 1 },
+  });
+  expect(await store.get('f-poll')).toMatchObject({
+    etag: '"new"', // absent from the second update: kept
+    lastPolledAt: '2025-05-01T00:15:00.000Z',
+    nextPollAt: '2025-05-01T00:45:00.000Z',
+    consecutiveFailures: 1,
+    lastError: { code: 'TIMEOUT', message: 'timed out', at: '2025-05-01T00:15:00.000Z' },
+    counters: { polls: 2, failures: 1, itemsSeen: 20, itemsQueued: 3 },
+  });
+});
+
+it('recordPoll on an unknown feed throws a non-retryable FEED_NOT_FOUND and creates nothing', async () => {
+  await expect(
+    store.recordPoll('f-ghost', {
+      lastPolledAt: 'x',
+      nextPollAt: 'y',
+      consecutiveFailures: 0,
+      lastError: null,
+      add: { polls: 1 },
+    }),
+  ).rejects.toMatchObject({ code: 'FEED_NOT_FOUND', retryable: false });
+  expect(await store.get('f-ghost')).toBeNull();
+});
+
+it('remove says whether there was a feed', async () => {
+  await store.register(makeFeed({ id: 'f-rm' }));
+  expect(await store.remove('f-rm')).toBe(true);
+  expect(await store.remove('f-rm')).toBe(false);
+});
