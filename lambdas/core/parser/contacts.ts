@@ -8,7 +8,7 @@ import type { Contact } from '../record';
  */
 
 const EMAIL = /[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}/;
-const PHONE = /(?:\+|\b)(?:\d[\d ().-]{5,22}\d)(?: ?(?:x|ext\.?) ?\d{1,6})?/;
+const PHONE = /(?:\+|\(|\b)\d[\d ().-]{5,22}\d(?: ?(?:x|ext\.?) ?\d{1,6})?/;
 const LABEL =
   /^(?:For (?:more|further) information(?:,? (?:please )?contact)?|(?:(?:Media|Press|Investor|Investors|Company|Analyst|Agency|PR|Public Relations|Editorial|Journalist|Trade Media|Financial Media|Business|Sales|US|U\.S\.|European|Global|International)\s){0,3}(?:Relations\s)?(?:Contacts?|Inquiries|Enquiries|Relations|Information))\s?(?:for [^:]{1,60})?[:\-–—]?\s*/i;
 
@@ -33,10 +33,17 @@ function findPhone(line: string): string | null {
   return m[0].trim();
 }
 
+/** Words that make a capitalized line an organization or a role, never a person. */
+const NOT_A_PERSON =
+  /\b(?:Inc|LLC|Ltd|Corp|Corporation|Company|Co|plc|PLC|GmbH|AG|SA|NV|AB|Group|Holdings|Relations|Communications|Media|Press|Investors?|Affairs|Office|Team|Desk|Department|Agency|Partners|Public|Marketing|Contacts?)\b/;
+/** A role line that names no one (`Investor Relations`): skipped, not taken as a name or an organization. */
+const ROLE =
+  /^(?:(?:Investor|Media|Public|Press|Corporate|Global|Marketing|Analyst)\s)?(?:Relations|Contacts?|Communications|Affairs|Office|Team|Desk|Inquiries|Enquiries)$/i;
+
 /** True for a line that reads like a person's name (`Jane Q. Doe`, `Dr. Li Wei`). */
 function isPersonName(line: string): boolean {
   const words = line.split(' ');
-  if (words.length < 2 || words.length > 5) return false;
+  if (words.length < 2 || words.length > 5 || NOT_A_PERSON.test(line)) return false;
   return words.every((w) =>
     /^(?:[\p{Lu}][\p{L}'’-]{0,30}\.?|[\p{Lu}]\.|Dr\.|Mr\.|Ms\.|Mrs\.|de|van|von|der|la)$/u.test(w),
   );
@@ -59,10 +66,15 @@ export function stripContactLabel(line: string): string {
   return m && isContactHeading(line) ? line.trim().slice(m[0].length).trim() : line.trim();
 }
 
+/** Prose rather than a name or organization line (`Acme Corp.` ends with a dot and is not prose). */
+function looksLikeSentence(p: string): boolean {
+  return p.split(' ').length > 8 || /[!?]$/.test(p) || /\b[a-z]{2,}\.$/.test(p);
+}
+
 /** True when a line looks like part of a contact block (email, phone, name, short org line). */
 export function isContactLike(line: string): boolean {
   const t = line.trim();
-  return !!findEmail(t) || !!findPhone(t) || isPersonName(t) || (t.split(' ').length <= 8 && !/[.!?]$/.test(t));
+  return !!findEmail(t) || !!findPhone(t) || isPersonName(t) || !looksLikeSentence(t);
 }
 
 /**
@@ -82,8 +94,11 @@ export function parseContactBlock(lines: string[]): Contact[] {
     const stripped = stripContactLabel(line);
     if (!stripped) continue;
     for (const piece of stripped.split(/ ?[|;] ?|, (?![A-Z][a-z]{0,3}\.?$)(?!Inc\b|LLC\b|Ltd\b|Corp\b|S\.A\.)/)) {
-      const p = piece.trim().replace(/^(?:Tel|Phone|Ph|T|Mobile|Mob|Cell|M|Office|O|Direct|D)\.?:\s?/i, '');
-      if (p) pieces.push(p);
+      const p = piece
+        .trim()
+        .replace(/^(?:Tel|Phone|Ph|T|Mobile|Mob|Cell|M|Office|O|Direct|D)\.?:\s?/i, '')
+        .replace(/^(?:Media|Press|Investors?|IR|PR|Analysts?|Contact|Name)\s?:\s?/i, '');
+      if (p && !ROLE.test(p)) pieces.push(p);
     }
   }
   for (const p of pieces) {
@@ -101,11 +116,16 @@ export function parseContactBlock(lines: string[]): Contact[] {
     }
     if (/^https?:\/\/|^www\./i.test(p)) continue;
     if (isPersonName(p)) {
+      // Two name-like lines in a row: the second is the organization (`Jane Doe` / `Acme Farms`).
+      if (cur.name && !cur.email && !cur.phone && !cur.organization) {
+        cur.organization = p;
+        continue;
+      }
       if (cur.name) push();
       cur.name = p;
       continue;
     }
-    if (!cur.organization && p.split(' ').length <= 8 && !/[.!?]$/.test(p) && !/[:]$/.test(p)) {
+    if (!cur.organization && !looksLikeSentence(p) && !p.endsWith(':')) {
       if (cur.name || cur.email || cur.phone || out.length === 0) cur.organization = p;
     }
   }

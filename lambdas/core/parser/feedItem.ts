@@ -1,8 +1,8 @@
-import { parseDocument } from 'htmlparser2';
 import * as DomUtils from 'domutils';
 import type { AnyNode, Element } from 'domhandler';
 import { parseTimestamp } from './dates';
-import { normalizeWhitespace } from './text';
+import { parseDom, tokenizedText } from './dom';
+import { htmlBlocks } from './html';
 
 /**
  * A saved feed item: an RSS `<item>…</item>` (or Atom `<entry>`) snippet, or a whole feed with one
@@ -44,17 +44,23 @@ function textOf(el: Element | null): string | null {
   return t || null;
 }
 
-/** Plain text of an HTML fragment (a feed description). */
+/** Plain text of an HTML fragment (a feed description): block elements become spaces, not nothing. */
 export function htmlFragmentText(html: string | null): string | null {
   if (!html) return null;
-  const doc = parseDocument(html, { decodeEntities: true });
-  const t = normalizeWhitespace(DomUtils.textContent(doc.children)).replace(/\s+/g, ' ').trim();
+  const doc = parseDom(html);
+  const text = doc
+    ? htmlBlocks(doc.children)
+        .blocks.map((b) => b.lines.join(' '))
+        .join(' ')
+    : tokenizedText(html);
+  const t = text.replace(/\s+/g, ' ').trim();
   return t || null;
 }
 
 /** The first item of a feed snippet, or null when there is none. */
 export function parseFeedItem(xml: string): FeedItemParts | null {
-  const doc = parseDocument(xml, { xmlMode: true, decodeEntities: true });
+  const doc = parseDom(xml, true);
+  if (!doc) return null;
   const item = DomUtils.findOne(
     (e: Element) => e.name === 'item' || e.name === 'entry',
     doc.children as AnyNode[],

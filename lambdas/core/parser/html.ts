@@ -1,11 +1,11 @@
-import { parseDocument } from 'htmlparser2';
 import * as DomUtils from 'domutils';
 import { selectAll as cssSelectAll, selectOne as cssSelectOne } from 'css-select';
 import type { AnyNode, Document, Element } from 'domhandler';
 import type { Link } from '../record';
 import { type Block, makeBlock } from './blocks';
 import { parseTimestamp } from './dates';
-import { normalizeWhitespace } from './text';
+import { parseDom, tokenizedText } from './dom';
+import { normalizeInlineSpaces, normalizeWhitespace, textToBlocks } from './text';
 
 /**
  * HTML release pages → blocks, with a real HTML parser (htmlparser2) and CSS selectors; no regular
@@ -172,7 +172,7 @@ class BlockBuilder {
   walk(nodes: AnyNode[]): void {
     for (const node of nodes) {
       if (DomUtils.isText(node)) {
-        this.append(normalizeWhitespace(node.data).replace(/\n/g, ' '));
+        this.append(normalizeInlineSpaces(node.data));
         continue;
       }
       if (!DomUtils.isTag(node)) continue;
@@ -288,7 +288,12 @@ function nextElement(el: Element): Element | null {
 
 /** Parses an HTML release page (or fragment) into metadata and content blocks. */
 export function parseHtmlPage(html: string): HtmlPage {
-  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const doc = parseDom(html);
+  if (!doc) {
+    // Nested too deep to be a real page: keep its text, without structure or metadata.
+    const blocks = textToBlocks(normalizeWhitespace(tokenizedText(html)), false);
+    return { title: null, subtitle: null, canonicalUrl: null, publishedAt: null, blocks, mailtos: [] };
+  }
   const h1 = selectOne('h1', doc);
   const ogTitle = meta(doc, 'meta[property="og:title"]');
   const docTitle = text(selectOne('title', doc)) || null;

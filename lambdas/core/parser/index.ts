@@ -156,28 +156,21 @@ function headlines(
   let title: string | null = null;
   let subtitle: string | null = null;
   let stamp: string | null = null;
-  const h1 = pre.find((b) => b.headingLevel === 1);
-  if (h1) title = blockText(h1, vocab);
-  for (const block of pre) {
+  const h1 = pre.findIndex((b) => b.headingLevel === 1);
+  let skipNext = false;
+  for (const [i, block] of pre.entries()) {
     const text = blockText(block, vocab);
     stamp ??= parseTimestamp(text);
-    if (h1) {
-      if (
-        !subtitle &&
-        block !== h1 &&
-        block.headingLevel !== null &&
-        block.headingLevel > 1 &&
-        pre.indexOf(block) > pre.indexOf(h1)
-      ) {
-        subtitle = text;
-      }
+    // `News provided by` is followed by the issuer's name, which is not the headline.
+    if (skipNext || /^News provided by$/i.test(text)) {
+      skipNext = !skipNext;
       continue;
     }
-    // Markdown without a level-1 heading, or plain text: the first non-navigation lines.
-    const candidate = block.lines.length > 1 && block.lines.some(isNavigation) ? null : text;
-    if (!candidate || isNavigation(candidate) || candidate.split(' ').length > 60) continue;
-    if (!title) title = candidate;
-    else if (!subtitle) subtitle = candidate;
+    // With a markdown `# heading`, it is the title and the next line before the dateline the deck.
+    if (h1 >= 0 && i < h1) continue;
+    if (isNavigation(text) || text.split(' ').length > 60) continue;
+    if (!title) title = text;
+    else if (!subtitle) subtitle = text;
   }
   return { title, subtitle, stamp };
 }

@@ -138,8 +138,9 @@ export function splitGlued(blocks: Block[]): Block[] {
     const pieces: string[] = [];
     const rest = last;
     // Markers inside a long line, each after a sentence end; scanned left to right once.
+    // View original content and SOURCE are unmistakable, so they split after any space.
     const marker =
-      /(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|Investor Contacts?:|Investor Relations:|Contacts?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|About (?=\p{Lu})))/gu;
+      /(?<= )(?=View original content|SOURCE \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|Investor Contacts?:|Investor Relations:|Contacts?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|About (?=\p{Lu})))/gu;
     let cut = 0;
     for (const m of rest.matchAll(marker)) {
       const at = m.index ?? 0;
@@ -156,7 +157,8 @@ export function splitGlued(blocks: Block[]): Block[] {
     }
     pieces.push(rest.slice(cut).trim());
     const head = pieces.shift() ?? '';
-    out.push(makeBlock([...block.lines.slice(0, lastIdx), head], { links: block.links, boldLead: block.boldLead }));
+    const kept = [...block.lines.slice(0, lastIdx), head];
+    out.push(makeBlock(kept, { links: linksIn(kept.join(' '), block.links), boldLead: block.boldLead }));
     for (const p of pieces) if (p) out.push(makeBlock([p], { links: linksIn(p, block.links) }));
   }
   return out;

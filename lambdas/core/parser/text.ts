@@ -20,6 +20,16 @@ export function normalizeWhitespace(input: string): string {
     .join('\n');
 }
 
+/**
+ * The same character classes for inline text (an HTML text node): every kind of space becomes a
+ * plain space but nothing is trimmed, so `<span>in</span> <span>Columbus</span>` keeps its space.
+ */
+export function normalizeInlineSpaces(input: string): string {
+  return input
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g, ' ');
+}
+
 export interface FrontMatter {
   title: string | null;
 }
@@ -128,6 +138,8 @@ export function textToBlocks(text: string, markdown: boolean): Block[] {
             headingLevel = h[1].length;
             l = h[2].replace(/\s#+$/, '');
           }
+          // A list item's marker is markup, not text.
+          l = l.replace(/^[-*+] (?=\S)/, '');
           const md = unmarkdown(l, links);
           if (i === 0) boldLead = md.boldLead;
           l = md.text;

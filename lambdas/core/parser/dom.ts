@@ -1,0 +1,102 @@
+import { DomHandler, Parser, Tokenizer } from 'htmlparser2';
+import type { Document } from 'domhandler';
+
+/**
+ * htmlparser2 with a nesting limit. Its parser keeps open tags in an array it `unshift`s, so a
+ * megabyte of unclosed `<b>` costs seconds (quadratic); a real page nests a few dozen levels. Past
+ * MAX_DEPTH we stop building a DOM and read the text with the (linear) tokenizer instead.
+ */
+export const MAX_DEPTH = 400;
+
+class DepthLimitedHandler extends DomHandler {
+  tooDeep = false;
+  stop: (() => void) | null = null;
+
+  override onopentag(name: string, attribs: { [key: string]: string }): void {
+    super.onopentag(name, attribs);
+    if (!this.tooDeep && this.tagStack.length > MAX_DEPTH) {
+      this.tooDeep = true;
+      this.stop?.();
+    }
+  }
+}
+
+/** The DOM of `markup`, or null when it nests deeper than MAX_DEPTH (use `tokenizedText` then). */
+export function parseDom(markup: string, xmlMode = false): Document | null {
+  const handler = new DepthLimitedHandler(null);
+  const parser = new Parser(handler, {
+    xmlMode,
+    decodeEntities: true,
+    lowerCaseTags: !xmlMode,
+    lowerCaseAttributeNames: !xmlMode,
+    recognizeCDATA: xmlMode,
+  });
+  handler.stop = () => parser.pause();
+  parser.write(markup);
+  if (handler.tooDeep) return null;
+  parser.end();
+  return handler.root;
+}
+
+const BREAKING = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'tr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'article',
+  'table',
+]);
+const HIDDEN = new Set(['script', 'style', 'noscript', 'template']);
+
+/**
+ * The text of markup read with htmlparser2's tokenizer alone (linear time, no tree): block tags
+ * become line breaks, script and style contents are dropped, entities are decoded.
+ */
+export function tokenizedText(markup: string): string {
+  const out: string[] = [];
+  let hidden = 0;
+  const name = (start: number, end: number) => markup.slice(start, end).toLowerCase();
+  const tokenizer = new Tokenizer(
+    { xmlMode: false, decodeEntities: true },
+    {
+      ontext(start, end) {
+        if (!hidden) out.push(markup.slice(start, end));
+      },
+      ontextentity(codepoint) {
+        if (!hidden) out.push(String.fromCodePoint(codepoint));
+      },
+      onopentagname(start, end) {
+        const n = name(start, end);
+        if (HIDDEN.has(n)) hidden++;
+        else if (BREAKING.has(n)) out.push('\n\n');
+      },
+      onclosetag(start, end) {
+        const n = name(start, end);
+        if (HIDDEN.has(n)) hidden = Math.max(0, hidden - 1);
+        else if (BREAKING.has(n)) out.push('\n\n');
+      },
+      onattribdata() {},
+      onattribentity() {},
+      onattribend() {},
+      onattribname() {},
+      oncdata() {},
+      oncomment() {},
+      ondeclaration() {},
+      onend() {},
+      onopentagend() {},
+      onprocessinginstruction() {},
+      onselfclosingtag() {},
+    },
+  );
+  tokenizer.write(markup);
+  tokenizer.end();
+  return out.join('');
+}
