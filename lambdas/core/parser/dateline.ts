@@ -69,7 +69,8 @@ function locationStart(prefix: string, atBlockStart: boolean): number {
 function skipSeparator(text: string, from: number): number {
   let i = from;
   const limit = Math.min(text.length, from + 12);
-  while (i < limit && isSepChar(text.charAt(i))) i++;
+  // `/` too: Accesswire writes `/ ACCESSWIRE / March 7, 2024 / Text`.
+  while (i < limit && (isSepChar(text.charAt(i)) || text.charAt(i) === '/')) i++;
   return i;
 }
 

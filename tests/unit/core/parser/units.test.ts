@@ -1,0 +1,154 @@
+import { findDateline } from '../../../../lambdas/core/parser/dateline';
+import { parseTimestamp } from '../../../../lambdas/core/parser/dates';
+import { detectLanguage } from '../../../../lambdas/core/parser/language';
+import { normalizePlace } from '../../../../lambdas/core/parser/places';
+import { findTickers } from '../../../../lambdas/core/parser/tickers';
+
+describe('findDateline', () => {
+  it.each([
+    ['BEIJING, March 7, 2024 /PRNewswire-Asia/ -- Text', 'PR Newswire', 'PRNewswire-Asia', 'BEIJING', '2024-03-07'],
+    [
+      'WASHINGTON, Sept. 3, 2024 /PRNewswire-USNewswire/ – Text',
+      'PR Newswire',
+      'PRNewswire-USNewswire',
+      'WASHINGTON',
+      '2024-09-03',
+    ],
+    [
+      'MIAMI, Jan. 2, 2025 /PRNewswire-HISPANIC PR WIRE/ - Text',
+      'PR Newswire',
+      'PRNewswire-HISPANIC PR WIRE',
+      'MIAMI',
+      '2025-01-02',
+    ],
+    ['TORONTO, March 07, 2024 (GLOBE NEWSWIRE) -- Text', 'GlobeNewswire', 'GLOBE NEWSWIRE', 'TORONTO', '2024-03-07'],
+    ['NEW YORK, NY / ACCESSWIRE / March 7, 2024 / Text', 'Accesswire', 'ACCESSWIRE', 'NEW YORK, NY', '2024-03-07'],
+    [
+      'Vancouver, British Columbia--(Newsfile Corp. - March 7, 2024) - Text',
+      'Newsfile',
+      'Newsfile Corp.',
+      'Vancouver, British Columbia',
+      '2024-03-07',
+    ],
+    [
+      'WASHINGTON, DC, UNITED STATES, March 7, 2024 /EINPresswire.com/ -- Text',
+      'EIN Presswire',
+      'EINPresswire.com',
+      'WASHINGTON, DC, UNITED STATES',
+      '2024-03-07',
+    ],
+    ['TORONTO, March 7, 2024 /CNW/ - Text', 'Canada Newswire', 'CNW', 'TORONTO', '2024-03-07'],
+  ])('%s', (text, name, tag, location, date) => {
+    const found = findDateline(text);
+    expect(found?.wire).toEqual({ name, tag });
+    expect(found?.dateline.location).toBe(location);
+    expect(found?.dateline.date).toBe(date);
+    expect(text.slice(found?.bodyStart)).toBe('Text');
+  });
+
+  it('gives a null date for an impossible date', () => {
+    expect(findDateline('PARIS, Feb. 30, 2024 /PRNewswire/ -- Text')?.dateline.date).toBeNull();
+  });
+
+  it('finds nothing in prose', () => {
+    expect(findDateline('The company said on Monday that results improved.')).toBeNull();
+  });
+});
+
+describe('parseTimestamp', () => {
+  it.each([
+    ['Mar 07, 2024, 03:00 ET', '2024-03-07T08:00:00.000Z'], // EST before the March 10 switch
+    ['Mar 11, 2024, 03:00 ET', '2024-03-11T07:00:00.000Z'], // EDT after it
+    ['Nov 04, 2024, 09:00 ET', '2024-11-04T14:00:00.000Z'],
+    ['Jun 02, 2025, 1:30 PM PT', '2025-06-02T20:30:00.000Z'],
+    ['Tue, 14 Jan 2025 13:05:00 GMT', '2025-01-14T13:05:00.000Z'],
+    ['Tue, 14 Jan 2025 13:05:00 +0100', '2025-01-14T12:05:00.000Z'],
+    ['2024-03-07T03:00:00-05:00', '2024-03-07T08:00:00.000Z'],
+  ])('%s → %s', (raw, iso) => {
+    expect(parseTimestamp(raw)).toBe(iso);
+  });
+
+  it.each(['Mar 07, 2024, 03:00', '2024-03-07T03:00:00', 'yesterday', '', 'Mar 07, 2024, 03:00 XYZ'])(
+    'returns null without a known zone: %s',
+    (raw) => {
+      expect(parseTimestamp(raw)).toBeNull();
+    },
+  );
+});
+
+describe('findTickers', () => {
+  it('reads every exchange-qualified symbol once, in order', () => {
+    const text =
+      'Acme (NASDAQ: ACME) and Gig (NYSE:GIG, GIG.U) and Yew (TSXV:YGT)(OTCQB:YGTFF), Xyz (NYSE American: XYZ), again (Nasdaq: ACME).';
+    expect(findTickers(text)).toEqual([
+      { exchange: 'NASDAQ', symbol: 'ACME' },
+      { exchange: 'NYSE', symbol: 'GIG' },
+      { exchange: 'NYSE', symbol: 'GIG.U' },
+      { exchange: 'TSXV', symbol: 'YGT' },
+      { exchange: 'OTCQB', symbol: 'YGTFF' },
+      { exchange: 'NYSE AMERICAN', symbol: 'XYZ' },
+    ]);
+  });
+
+  it('ignores symbols without an exchange and labels that are not exchanges', () => {
+    expect(findTickers('Acme (ACME) said (Note: ABC) and (Ref: X1).')).toEqual([]);
+  });
+});
+
+describe('normalizePlace', () => {
+  it.each([
+    ['BEIJING', { city: 'Beijing', region: null, country: 'CN' }],
+    ['NEW YORK', { city: 'New York', region: 'NY', country: 'US' }],
+    ['AUSTIN, Texas', { city: 'Austin', region: 'TX', country: 'US' }],
+    ['PRINCETON, N.J.', { city: 'Princeton', region: 'NJ', country: 'US' }],
+    ['SAN DIEGO, Calif.', { city: 'San Diego', region: 'CA', country: 'US' }],
+    ['TORONTO, Ontario', { city: 'Toronto', region: 'ON', country: 'CA' }],
+    ['LONDON, Ontario, Canada', { city: 'London', region: 'ON', country: 'CA' }],
+    ['SHENZHEN, China', { city: 'Shenzhen', region: null, country: 'CN' }],
+    ['SINGAPORE', { city: 'Singapore', region: null, country: 'SG' }],
+    ['WINSTON-SALEM, N.C.', { city: 'Winston-Salem', region: 'NC', country: 'US' }],
+    ['AUSTIN', { city: 'Austin', region: null, country: null }],
+    ['ATLANTIS, Oceania', { city: 'Atlantis', region: null, country: null }],
+  ])('%s', (location, place) => {
+    expect(normalizePlace(location)).toEqual(place);
+  });
+});
+
+describe('detectLanguage', () => {
+  it.each([
+    [
+      'en',
+      'The company said that it will open a new plant in the region and that the plant will employ 300 people from the area.',
+    ],
+    [
+      'es',
+      'La empresa anunció que abrirá una nueva planta en la región y que la planta empleará a 300 personas de la zona para el proyecto.',
+    ],
+    [
+      'fr',
+      "L'entreprise a annoncé qu'elle ouvrira une nouvelle usine dans la région et que cette usine emploiera 300 personnes pour le projet.",
+    ],
+    [
+      'de',
+      'Das Unternehmen hat angekündigt, dass es ein neues Werk in der Region eröffnen wird und dass das Werk 300 Menschen beschäftigen wird.',
+    ],
+    [
+      'pt',
+      'A empresa anunciou que vai abrir uma nova fábrica na região e que a fábrica vai empregar 300 pessoas da área para o projeto.',
+    ],
+    ['zh', '公司宣布将在该地区开设一家新工厂，该工厂将雇用三百名当地员工，并计划在明年全面投产。'],
+    ['ja', '同社は、この地域に新しい工場を開設し、地元の従業員を三百人雇用すると発表しました。'],
+    ['ko', '회사는 이 지역에 새로운 공장을 열고 현지 직원 300명을 고용할 것이라고 발표했습니다.'],
+    [
+      'ru',
+      'Компания объявила, что откроет новый завод в регионе и что на заводе будут работать 300 человек из этого района.',
+    ],
+  ])('%s', (lang, text) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+
+  it('returns null for text too short to judge', () => {
+    expect(detectLanguage('Acme Robotics')).toBeNull();
+    expect(detectLanguage('')).toBeNull();
+  });
+});
