@@ -77,6 +77,8 @@ const EXCHANGES = [
   'OSE',
 ];
 const EXCHANGE_SET = new Set(EXCHANGES.map((e) => e.toUpperCase()));
+/** Exchanges whose listings are numeric codes (`(TSE: 7203)`, `(HKEX: 0700)`, `(KRX: 005930)`). */
+const NUMERIC_CODE_EXCHANGES = new Set(['TSE', 'TYO', 'HKEX', 'HKSE', 'SEHK', 'HK', 'SSE', 'SZSE', 'KRX', 'KOSDAQ', 'TASE', 'BSE']);
 
 /** A parenthesized group with no nested parentheses; the class excludes `(` so runs of `(((` fail fast. */
 const PAREN_GROUP = /\(([^()\n]{1,200})\)/g;
@@ -107,7 +109,8 @@ export function findTickers(text: string): Ticker[] {
       const to = next ? (next.index ?? inner.length) : inner.length;
       for (const raw of inner.slice(from, to).split(/[,;|]| and | or /)) {
         const symbol = raw.trim();
-        if (!SYMBOL.test(symbol) || !/[A-Z]/.test(symbol)) continue;
+        if (!SYMBOL.test(symbol)) continue;
+        if (!/[A-Z]/.test(symbol) && !(NUMERIC_CODE_EXCHANGES.has(exchange) && /^\d{3,6}$/.test(symbol))) continue;
         const k = `${exchange}:${symbol}`;
         if (seen.has(k)) continue;
         seen.add(k);

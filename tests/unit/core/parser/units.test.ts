@@ -90,6 +90,13 @@ describe('findTickers', () => {
     ]);
   });
 
+  it('reads numeric listing codes on exchanges that use them, and only there', () => {
+    expect(findTickers('Hoshikawa (TSE: 7391) and Tencent (HKEX: 0700) but not (NYSE: 2024).')).toEqual([
+      { exchange: 'TSE', symbol: '7391' },
+      { exchange: 'HKEX', symbol: '0700' },
+    ]);
+  });
+
   it('ignores symbols without an exchange and labels that are not exchanges', () => {
     expect(findTickers('Acme (ACME) said (Note: ABC) and (Ref: X1).')).toEqual([]);
   });
