@@ -18,7 +18,19 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['../pipeline/*', '../adapters/*', '../handlers/*', '../local/*', '@aws-sdk/*', 'node:fs', 'node:http', 'fs', 'http'] },
+        {
+          patterns: [
+            '../pipeline/*',
+            '../adapters/*',
+            '../handlers/*',
+            '../local/*',
+            '@aws-sdk/*',
+            'node:fs',
+            'node:http',
+            'fs',
+            'http',
+          ],
+        },
       ],
     },
   },
@@ -30,7 +42,15 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -1,7 +1,10 @@
 // Three projects so each layer can be run alone (npm run test:unit|test:integration|test:infra).
 // @swc/jest only strips types; `npm run typecheck` is the type gate.
 const transform = {
-  '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+  ],
 };
 const common = { testEnvironment: 'node', transform, setupFiles: ['<rootDir>/tests/setup-env.js'] };
 

@@ -31,7 +31,12 @@ const isoDate = (v: string) => {
 const dataDirOption = () =>
   new Option('--data-dir <dir>', 'local data folder (embedded DynamoDB + raw archive)').default(DEFAULT_DATA_DIR);
 
-async function withRuntime<T>(dataDir: string, level: LogLevel, fn: (rt: LocalRuntime) => Promise<T>, allowHosts: string[] = []) {
+async function withRuntime<T>(
+  dataDir: string,
+  level: LogLevel,
+  fn: (rt: LocalRuntime) => Promise<T>,
+  allowHosts: string[] = [],
+) {
   const rt = await openLocalRuntime({ dataDir, log: consoleLog(level), allowHosts });
   try {
     return await fn(rt);
@@ -48,8 +53,16 @@ program
   .command('ingest')
   .description('run the pipeline once, locally: poll every feed of this run, fetch and parse new releases, store them')
   .addOption(dataDirOption())
-  .option('--feeds <file>', 'JSON file of feeds to poll instead of the bundled samples ([{"url": "https://…", "name": "…"}])')
-  .option('--sample-port <port>', 'port of the bundled sample feed server on 127.0.0.1', positiveInt('--sample-port'), DEFAULT_SAMPLE_PORT)
+  .option(
+    '--feeds <file>',
+    'JSON file of feeds to poll instead of the bundled samples ([{"url": "https://…", "name": "…"}])',
+  )
+  .option(
+    '--sample-port <port>',
+    'port of the bundled sample feed server on 127.0.0.1',
+    positiveInt('--sample-port'),
+    DEFAULT_SAMPLE_PORT,
+  )
   .option('--json', 'print one JSON summary object instead of the report')
   .option('-v, --verbose', 'log every step (JSON lines on stderr)')
   .action(async (opts: { dataDir: string; feeds?: string; samplePort: number; json?: boolean; verbose?: boolean }) => {
@@ -80,7 +93,9 @@ program
 
 program
   .command('parse')
-  .description('parse release files (text, HTML page or saved feed item) and print one schema-v1 record per file (NDJSON)')
+  .description(
+    'parse release files (text, HTML page or saved feed item) and print one schema-v1 record per file (NDJSON)',
+  )
   .argument('<files...>', 'files to parse')
   .option('--url <url>', 'the page URL of the release (for the id and url fields)')
   .action((files: string[], opts: { url?: string }) => {

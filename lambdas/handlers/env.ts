@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { ENV } from '../adapters/dynamodb/tableDesign';
 
-const required = (key: string) => z.string({ error: `${key} is not set: the stack sets it; redeploy or set it by hand` }).min(1);
+const required = (key: string) =>
+  z.string({ error: `${key} is not set: the stack sets it; redeploy or set it by hand` }).min(1);
 
 const schema = z.object({
   [ENV.articlesTable]: required(ENV.articlesTable),
@@ -12,7 +13,11 @@ const schema = z.object({
   [ENV.articleQueueUrl]: z.string().optional(),
   [ENV.userAgent]: z.string().default('newswire-ingest/0.1 (+https://github.com/newswire-ingest/newswire-ingest)'),
   [ENV.fetchTimeoutMs]: z.coerce.number().int().positive().default(30_000),
-  [ENV.fetchMaxBytes]: z.coerce.number().int().positive().default(15 * 1024 * 1024),
+  [ENV.fetchMaxBytes]: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 1024 * 1024),
 });
 
 export interface LambdaEnv {

@@ -37,9 +37,16 @@ export function sink<T>(queueUrl: string | null, key: string): SqsMessageSink<T>
 }
 
 export function rawArchive(): S3RawArchive {
-  return new S3RawArchive({ client: tracer.captureAWSv3Client(new S3Client({})), bucket: need(env.rawBucket, ENV.rawBucket) });
+  return new S3RawArchive({
+    client: tracer.captureAWSv3Client(new S3Client({})),
+    bucket: need(env.rawBucket, ENV.rawBucket),
+  });
 }
 
 export function httpClient(): UndiciHttpClient {
-  return new UndiciHttpClient({ userAgent: env.userAgent, totalTimeoutMs: env.fetchTimeoutMs, maxBytes: env.fetchMaxBytes });
+  return new UndiciHttpClient({
+    userAgent: env.userAgent,
+    totalTimeoutMs: env.fetchTimeoutMs,
+    maxBytes: env.fetchMaxBytes,
+  });
 }

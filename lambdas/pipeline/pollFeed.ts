@@ -118,7 +118,13 @@ export async function pollFeed(deps: PollFeedDeps, msg: PollFeedMessage): Promis
     queued: fresh.length,
     feedKey,
   });
-  return { ...empty, status: 'fetched', itemsSeen: items.length, queued: fresh.length, unchanged: items.length - fresh.length };
+  return {
+    ...empty,
+    status: 'fetched',
+    itemsSeen: items.length,
+    queued: fresh.length,
+    unchanged: items.length - fresh.length,
+  };
 }
 
 async function recordFailure(
@@ -138,7 +144,15 @@ async function recordFailure(
     lastError: { code, message, at: at.toISOString() },
     add: { polls: 1, failures: 1 },
   });
-  deps.log.warn('feed poll failed', { feedId: feed.id, url: feed.url, code, reason: message, failures, nextPollAt, feedKey });
+  deps.log.warn('feed poll failed', {
+    feedId: feed.id,
+    url: feed.url,
+    code,
+    reason: message,
+    failures,
+    nextPollAt,
+    feedKey,
+  });
   return { feedId: feed.id, status: 'failed', itemsSeen: 0, queued: 0, unchanged: 0, error: { code, message } };
 }
 

@@ -85,7 +85,10 @@ export interface ArticleStore {
    * Exactly-once write keyed on record.id: a new id is created (revision 1); the same id with the
    * same contentHash is left unchanged; a different contentHash becomes revision + 1.
    */
-  save(record: PressReleaseRecord, meta: { contentHash: string; itemHash: string | null }): Promise<{
+  save(
+    record: PressReleaseRecord,
+    meta: { contentHash: string; itemHash: string | null },
+  ): Promise<{
     outcome: SaveOutcome;
     revision: number;
   }>;

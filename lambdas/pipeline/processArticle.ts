@@ -28,7 +28,10 @@ export interface ProcessArticleResult {
 /** Feed content shorter than this is a summary, not the release: fetch the page. */
 const FULL_CONTENT_MIN_CHARS = 600;
 
-export async function processArticle(deps: ProcessArticleDeps, msg: ProcessArticleMessage): Promise<ProcessArticleResult> {
+export async function processArticle(
+  deps: ProcessArticleDeps,
+  msg: ProcessArticleMessage,
+): Promise<ProcessArticleResult> {
   const { item } = msg;
   const fetchedAt = deps.clock.now().toISOString();
   let content: string;

@@ -16,14 +16,24 @@ export class SqsMessageSink<T> implements MessageSink<T> {
     let entries = batch.map((m, i) => ({ Id: String(i), MessageBody: JSON.stringify(m) }));
     const sleep = this.opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
     for (let attempt = 1; entries.length; attempt++) {
-      const res = await this.opts.client.send(new SendMessageBatchCommand({ QueueUrl: this.opts.queueUrl, Entries: entries }));
+      const res = await this.opts.client.send(
+        new SendMessageBatchCommand({ QueueUrl: this.opts.queueUrl, Entries: entries }),
+      );
       const failed = new Set((res.Failed ?? []).map((f) => f.Id));
       const permanent = (res.Failed ?? []).find((f) => f.SenderFault);
-      if (permanent) throw new StorageError('QUEUE_SEND_REJECTED', `SQS refused a message: ${permanent.Code} ${permanent.Message ?? ''}`, false);
+      if (permanent)
+        throw new StorageError(
+          'QUEUE_SEND_REJECTED',
+          `SQS refused a message: ${permanent.Code} ${permanent.Message ?? ''}`,
+          false,
+        );
       entries = entries.filter((e) => failed.has(e.Id));
       if (!entries.length) return;
       if (attempt >= MAX_ATTEMPTS) {
-        throw new StorageError('QUEUE_SEND_FAILED', `${entries.length} message(s) not accepted by SQS after ${attempt} attempts`);
+        throw new StorageError(
+          'QUEUE_SEND_FAILED',
+          `${entries.length} message(s) not accepted by SQS after ${attempt} attempts`,
+        );
       }
       await sleep(Math.min(2000, 50 * 2 ** attempt) * (0.5 + Math.random()));
     }

@@ -5,7 +5,13 @@ import { htmlToPlainText } from '../text';
 import { stripIllegalXmlChars } from './decode';
 import type { FeedFormat, FeedItem, ParsedFeed } from './types';
 
-type RawItem = Parser.Item & { contentEncoded?: string; creator?: string; author?: string; id?: string; summary?: string };
+type RawItem = Parser.Item & {
+  contentEncoded?: string;
+  creator?: string;
+  author?: string;
+  id?: string;
+  summary?: string;
+};
 
 const CUSTOM_FIELDS = {
   feed: ['ttl'],
@@ -29,7 +35,10 @@ const lenientParser = new Parser<{ ttl?: string }, RawItem>({
  * Null for anything else.
  */
 export function detectFeedFormat(doc: string): FeedFormat | null {
-  const head = doc.slice(0, 4096).replace(/^\uFEFF/, '').trimStart();
+  const head = doc
+    .slice(0, 4096)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (head.startsWith('{')) return /"version"\s*:\s*"https:\/\/jsonfeed\.org\/version\/1/.test(head) ? 'json' : null;
   // Skip the XML declaration, comments, doctype and processing instructions to the root element.
   const root = /<(?![?!])([A-Za-z][\w.-]*:)?([A-Za-z][\w.-]*)([^>]*)>/.exec(head);

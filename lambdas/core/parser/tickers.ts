@@ -78,7 +78,20 @@ const EXCHANGES = [
 ];
 const EXCHANGE_SET = new Set(EXCHANGES.map((e) => e.toUpperCase()));
 /** Exchanges whose listings are numeric codes (`(TSE: 7203)`, `(HKEX: 0700)`, `(KRX: 005930)`). */
-const NUMERIC_CODE_EXCHANGES = new Set(['TSE', 'TYO', 'HKEX', 'HKSE', 'SEHK', 'HK', 'SSE', 'SZSE', 'KRX', 'KOSDAQ', 'TASE', 'BSE']);
+const NUMERIC_CODE_EXCHANGES = new Set([
+  'TSE',
+  'TYO',
+  'HKEX',
+  'HKSE',
+  'SEHK',
+  'HK',
+  'SSE',
+  'SZSE',
+  'KRX',
+  'KOSDAQ',
+  'TASE',
+  'BSE',
+]);
 
 /** A parenthesized group with no nested parentheses; the class excludes `(` so runs of `(((` fail fast. */
 const PAREN_GROUP = /\(([^()\n]{1,200})\)/g;

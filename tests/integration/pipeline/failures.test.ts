@@ -49,7 +49,10 @@ beforeAll(async () => {
     } else if (url.startsWith('/news-releases/')) {
       pageRequests[url] = (pageRequests[url] ?? 0) + 1;
       if (url.includes('gone-release')) res.writeHead(404).end('not found');
-      else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page('Peakline ships its first field spectrometer'));
+      else
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(page('Peakline ships its first field spectrometer'));
     } else res.writeHead(404).end();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -86,5 +89,9 @@ test('each failure gets a named error, the batch goes on, and the good release i
   expect(state).toMatchObject({ consecutiveFailures: 1, enabled: true, lastError: { code: 'HTTP_STATUS' } });
   expect(Date.parse(state!.nextPollAt)).toBeGreaterThan(before);
   const ok = await rt.feeds.get(feedId(feeds[0]!.url));
-  expect(ok).toMatchObject({ consecutiveFailures: 0, lastError: null, counters: { polls: 1, itemsSeen: 2, itemsQueued: 2 } });
+  expect(ok).toMatchObject({
+    consecutiveFailures: 0,
+    lastError: null,
+    counters: { polls: 1, itemsSeen: 2, itemsQueued: 2 },
+  });
 });

@@ -100,7 +100,11 @@ test('newest records come first in the report', () => {
   const dates = first.newest.map((r) => r.publishedAt ?? '');
   expect(first.newest).toHaveLength(5);
   expect([...dates].sort().reverse()).toEqual(dates);
-  const newestInManifest = manifest.releases.map((r) => r.publishedAt).sort().reverse().slice(0, 5);
+  const newestInManifest = manifest.releases
+    .map((r) => r.publishedAt)
+    .sort()
+    .reverse()
+    .slice(0, 5);
   expect(dates).toEqual(newestInManifest);
 });
 
@@ -108,7 +112,11 @@ test('the seed release is found by its source', async () => {
   const page = await rt.articles.query({ source: 'chinadaily.com.cn', limit: 10 });
   expect(page.items).toHaveLength(1);
   const seed = page.items[0]!;
-  expect(seed.dateline).toEqual({ text: 'BEIJING, March 7, 2024 /PRNewswire/', location: 'BEIJING', date: '2024-03-07' });
+  expect(seed.dateline).toEqual({
+    text: 'BEIJING, March 7, 2024 /PRNewswire/',
+    location: 'BEIJING',
+    date: '2024-03-07',
+  });
   expect(seed.attribution).toBe('A news report from chinadaily.com.cn:');
   expect(seed.body.paragraphs[0]).toMatch(/^A news report from chinadaily\.com\.cn:/);
 });

@@ -48,9 +48,17 @@ test('Atom 1.0 and JSON Feed items are read too', async () => {
     `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><title>E</title><id>urn:x:1</id><link href="https://example.test/e"/><updated>2024-03-07T03:00:00Z</updated><summary>S</summary></entry></feed>`,
   );
   expect(atom.format).toBe('atom1');
-  expect(atom.items[0]).toMatchObject({ title: 'E', link: 'https://example.test/e', publishedAt: '2024-03-07T03:00:00.000Z' });
+  expect(atom.items[0]).toMatchObject({
+    title: 'E',
+    link: 'https://example.test/e',
+    publishedAt: '2024-03-07T03:00:00.000Z',
+  });
   const json = await parseFeed(
-    JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '7', url: 'https://example.test/7', title: 'Seven', date_published: '2024-03-07T03:00:00+01:00' }] }),
+    JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'J',
+      items: [{ id: '7', url: 'https://example.test/7', title: 'Seven', date_published: '2024-03-07T03:00:00+01:00' }],
+    }),
   );
   expect(json.format).toBe('json');
   expect(json.items[0]).toMatchObject({ guid: '7', title: 'Seven', publishedAt: '2024-03-07T02:00:00.000Z' });
