@@ -1,0 +1,254 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync, brotliCompressSync, deflateSync } from 'node:zlib';
+import {
+  HttpStatusError,
+  UndiciHttpClient,
+  type UndiciHttpClientOptions,
+} from '../../../../lambdas/adapters/http/httpClient';
+import { FetchError } from '../../../../lambdas/core/errors';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+const routes = new Map<string, Handler>();
+const seen: { url: string; headers: IncomingMessage['headers'] }[] = [];
+let server: Server;
+let port: number;
+let base: string;
+const clients: UndiciHttpClient[] = [];
+
+function client(over: Partial<UndiciHttpClientOptions> = {}): UndiciHttpClient {
+  const c = new UndiciHttpClient({ userAgent: 'newswire-ingest-test/1.0', allowHosts: [`127.0.0.1:${port}`], ...over });
+  clients.push(c);
+  return c;
+}
+
+async function failure(p: Promise<unknown>): Promise<FetchError> {
+  const err = await p.then(
+    () => {
+      throw new Error('expected the fetch to fail');
+    },
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(FetchError);
+  return err as FetchError;
+}
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    seen.push({ url: req.url ?? '', headers: req.headers });
+    const handler = routes.get((req.url ?? '').split('?')[0] ?? '');
+    if (handler) handler(req, res);
+    else res.writeHead(404).end('not found');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  port = (server.address() as AddressInfo).port;
+  base = `http://127.0.0.1:${port}`;
+
+  routes.set('/feed', (req, res) => {
+    if (req.headers['if-none-match'] === '"v1"') return res.writeHead(304, { etag: '"v1"' }).end();
+    res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"' }).end('<rss/>');
+  });
+  routes.set('/gz', (_req, res) => {
+    res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync('hello gzip'));
+  });
+  routes.set('/br', (_req, res) => {
+    res.writeHead(200, { 'content-encoding': 'br' }).end(brotliCompressSync('hello br'));
+  });
+  routes.set('/deflate', (_req, res) => {
+    res.writeHead(200, { 'content-encoding': 'deflate' }).end(deflateSync('hello deflate'));
+  });
+  for (let i = 1; i <= 3; i++) {
+    routes.set(`/r${i}`, (_req, res) => res.writeHead(302, { location: i < 3 ? `/r${i + 1}` : '/feed' }).end());
+  }
+  routes.set('/loop-a', (_req, res) => res.writeHead(301, { location: `${base}/loop-b` }).end());
+  routes.set('/loop-b', (_req, res) => res.writeHead(301, { location: '/loop-a' }).end());
+  routes.set('/to-metadata', (_req, res) =>
+    res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end(),
+  );
+  routes.set('/to-private', (_req, res) => res.writeHead(307, { location: 'http://10.0.0.1:8080/x' }).end());
+  routes.set('/to-localhost', (_req, res) => res.writeHead(302, { location: `http://localhost:${port}/feed` }).end());
+  routes.set('/to-file', (_req, res) => res.writeHead(302, { location: 'file:///etc/passwd' }).end());
+  routes.set('/big', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    const chunk = Buffer.alloc(64 * 1024, 'a');
+    let sent = 0;
+    const pump = () => {
+      while (sent < 4 * 1024 * 1024) {
+        sent += chunk.length;
+        if (!res.write(chunk)) return res.once('drain', pump);
+      }
+      res.end();
+    };
+    pump();
+  });
+  routes.set('/bomb', (_req, res) => {
+    // 64 MiB of zeros → ~64 KiB gzip.
+    res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(64 * 1024 * 1024)));
+  });
+  routes.set('/stall', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.write('partial');
+    // never ends; the client must give up
+  });
+  routes.set('/drip', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    const t = setInterval(() => res.write('.'), 20);
+    res.on('close', () => clearInterval(t));
+  });
+  routes.set('/no-headers', () => {
+    // never answers
+  });
+  routes.set('/500', (_req, res) => res.writeHead(500).end('boom'));
+  routes.set('/503', (_req, res) => res.writeHead(503, { 'retry-after': '120' }).end());
+  routes.set('/429', (_req, res) => res.writeHead(429, { 'retry-after': '30' }).end());
+});
+
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.close()));
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+});
+
+beforeEach(() => {
+  seen.length = 0;
+});
+
+describe('UndiciHttpClient', () => {
+  it('fetches a 200 with the request headers set', async () => {
+    const res = await client().fetch(`${base}/feed`, { accept: 'application/rss+xml' });
+    expect(res.status).toBe(200);
+    expect(res.url).toBe(`${base}/feed`);
+    expect(res.headers.etag).toBe('"v1"');
+    expect(Buffer.from(res.body).toString()).toBe('<rss/>');
+    expect(seen[0]?.headers).toMatchObject({
+      'user-agent': 'newswire-ingest-test/1.0',
+      accept: 'application/rss+xml',
+      'accept-encoding': 'gzip, deflate, br',
+    });
+  });
+
+  it('sends If-None-Match / If-Modified-Since and returns 304 with an empty body', async () => {
+    const res = await client().fetch(`${base}/feed`, { etag: '"v1"', lastModified: 'Mon, 03 Mar 2025 14:00:00 GMT' });
+    expect(res.status).toBe(304);
+    expect(res.body.byteLength).toBe(0);
+    expect(seen[0]?.headers['if-modified-since']).toBe('Mon, 03 Mar 2025 14:00:00 GMT');
+  });
+
+  it.each([
+    ['/gz', 'hello gzip'],
+    ['/br', 'hello br'],
+    ['/deflate', 'hello deflate'],
+  ])('decodes %s', async (path, text) => {
+    expect(Buffer.from((await client().fetch(`${base}${path}`)).body).toString()).toBe(text);
+  });
+
+  it('follows a redirect chain and reports the final URL', async () => {
+    const res = await client().fetch(`${base}/r1`);
+    expect(res.status).toBe(200);
+    expect(res.url).toBe(`${base}/feed`);
+    expect(seen.map((s) => s.url)).toEqual(['/r1', '/r2', '/r3', '/feed']);
+  });
+
+  it('throws TOO_MANY_REDIRECTS past maxRedirects', async () => {
+    const err = await failure(client({ maxRedirects: 2 }).fetch(`${base}/r1`));
+    expect(err).toMatchObject({ code: 'TOO_MANY_REDIRECTS', retryable: false });
+  });
+
+  it('throws REDIRECT_LOOP on a loop', async () => {
+    const err = await failure(client().fetch(`${base}/loop-a`));
+    expect(err).toMatchObject({ code: 'REDIRECT_LOOP', retryable: false });
+  });
+
+  it.each([
+    ['/to-metadata', '169.254.169.254'],
+    ['/to-private', '10.0.0.1'],
+  ])('refuses a redirect %s to %s without connecting', async (path, addr) => {
+    const started = Date.now();
+    // A long connect timeout: a connection attempt to these addresses would hang, not fail fast.
+    const err = await failure(client({ connectTimeoutMs: 10_000 }).fetch(`${base}${path}`));
+    expect(err).toMatchObject({ code: 'BLOCKED_ADDRESS', retryable: false });
+    expect(err.message).toContain(addr);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('refuses 127.0.0.1 when it is not allow-listed, before any request reaches it', async () => {
+    const err = await failure(client({ allowHosts: [] }).fetch(`${base}/feed`));
+    expect(err).toMatchObject({ code: 'BLOCKED_ADDRESS', retryable: false });
+    expect(seen).toHaveLength(0);
+  });
+
+  it('checks hostnames at connect time: localhost resolves to loopback and is refused', async () => {
+    const err = await failure(client().fetch(`${base}/to-localhost`));
+    expect(err).toMatchObject({ code: 'BLOCKED_ADDRESS' });
+    expect(seen.map((s) => s.url)).toEqual(['/to-localhost']);
+  });
+
+  it('connects anywhere when blockPrivateAddresses is false', async () => {
+    const res = await client({ allowHosts: [], blockPrivateAddresses: false }).fetch(`http://localhost:${port}/feed`);
+    expect(res.status).toBe(200);
+  });
+
+  it('throws BAD_URL for a non-http URL or a redirect to one', async () => {
+    expect(await failure(client().fetch('ftp://example.com/x'))).toMatchObject({ code: 'BAD_URL', retryable: false });
+    expect(await failure(client().fetch('not a url'))).toMatchObject({ code: 'BAD_URL' });
+    expect(await failure(client().fetch(`${base}/to-file`))).toMatchObject({ code: 'BAD_URL' });
+  });
+
+  it('throws TOO_LARGE for a body over maxBytes', async () => {
+    const err = await failure(client({ maxBytes: 1024 * 1024 }).fetch(`${base}/big`));
+    expect(err).toMatchObject({ code: 'TOO_LARGE', retryable: false });
+  });
+
+  it('throws TOO_LARGE for a gzip bomb, counting decoded bytes', async () => {
+    const before = process.memoryUsage().rss;
+    const err = await failure(client({ maxBytes: 1024 * 1024 }).fetch(`${base}/bomb`));
+    expect(err).toMatchObject({ code: 'TOO_LARGE' });
+    expect(process.memoryUsage().rss - before).toBeLessThan(48 * 1024 * 1024);
+  });
+
+  it('throws TIMEOUT when the body stalls', async () => {
+    const err = await failure(client({ bodyTimeoutMs: 200 }).fetch(`${base}/stall`));
+    expect(err).toMatchObject({ code: 'TIMEOUT', retryable: true });
+  });
+
+  it('throws TIMEOUT when headers never come', async () => {
+    const err = await failure(client({ headersTimeoutMs: 200 }).fetch(`${base}/no-headers`));
+    expect(err).toMatchObject({ code: 'TIMEOUT', retryable: true });
+  });
+
+  it('throws TIMEOUT when the whole fetch takes longer than totalTimeoutMs', async () => {
+    const started = Date.now();
+    const err = await failure(client({ totalTimeoutMs: 300 }).fetch(`${base}/drip`));
+    expect(err).toMatchObject({ code: 'TIMEOUT', retryable: true });
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('500 → retryable HTTP_STATUS', async () => {
+    const err = await failure(client().fetch(`${base}/500`));
+    expect(err).toMatchObject({ code: 'HTTP_STATUS', retryable: true, status: 500 });
+  });
+
+  it('404 → non-retryable HTTP_STATUS', async () => {
+    const err = await failure(client().fetch(`${base}/nothing-here`));
+    expect(err).toMatchObject({ code: 'HTTP_STATUS', retryable: false, status: 404 });
+  });
+
+  it.each([
+    ['/503', 503, '120'],
+    ['/429', 429, '30'],
+  ])('%s → retryable with Retry-After kept', async (path, status, retryAfter) => {
+    const err = await failure(client().fetch(`${base}${path}`));
+    expect(err).toBeInstanceOf(HttpStatusError);
+    expect(err).toMatchObject({ code: 'HTTP_STATUS', retryable: true, status, retryAfter });
+    expect(err.message).toContain(`Retry-After: ${retryAfter}`);
+  });
+
+  it('throws retryable NETWORK when nothing listens', async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const deadPort = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const err = await failure(client({ allowHosts: [`127.0.0.1:${deadPort}`] }).fetch(`http://127.0.0.1:${deadPort}/`));
+    expect(err).toMatchObject({ code: 'NETWORK', retryable: true });
+  });
+});
