@@ -1,4 +1,18 @@
-// Placeholder until the pipeline lands: the real thin handler replaces this file.
-export async function handler(_event: unknown): Promise<void> {
-  throw new Error('dispatch handler not implemented yet');
+/** Lambda: the schedule's target. Sends one poll message per due feed. */
+import { dispatch } from '../pipeline/dispatch';
+import type { PollFeedMessage } from '../pipeline/ports';
+import { ENV } from '../adapters/dynamodb/tableDesign';
+import { clock, env, feeds, log, metrics, sink } from './runtime';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+
+const pollQueue = sink<PollFeedMessage>(env.pollQueueUrl, ENV.pollQueueUrl);
+
+export async function handler(): Promise<{ dispatched: number }> {
+  try {
+    const res = await dispatch({ feeds, pollQueue, clock, log });
+    metrics.addMetric('FeedsDispatched', MetricUnit.Count, res.dispatched.length);
+    return { dispatched: res.dispatched.length };
+  } finally {
+    metrics.publishStoredMetrics();
+  }
 }

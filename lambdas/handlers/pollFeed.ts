@@ -1,4 +1,34 @@
-// Placeholder until the pipeline lands: the real thin handler replaces this file.
-export async function handler(_event: unknown): Promise<void> {
-  throw new Error('pollFeed handler not implemented yet');
+/** Lambda: poll-queue consumer. One message = one feed; failed messages are reported, the rest of the batch commits. */
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { ENV } from '../adapters/dynamodb/tableDesign';
+import type { ProcessArticleMessage } from '../pipeline/ports';
+import { pollFeed } from '../pipeline/pollFeed';
+import { articles, clock, env, feeds, httpClient, log, metrics, rawArchive, sink } from './runtime';
+import { parsePollMessage } from './sqsMessages';
+
+const processor = new BatchProcessor(EventType.SQS);
+const deps = {
+  feeds,
+  articles,
+  archive: rawArchive(),
+  http: httpClient(),
+  articleQueue: sink<ProcessArticleMessage>(env.articleQueueUrl, ENV.articleQueueUrl),
+  clock,
+  log,
+};
+
+async function recordHandler(record: SQSRecord): Promise<void> {
+  const result = await pollFeed(deps, parsePollMessage(record.body));
+  if (result.status === 'failed') metrics.addMetric('FeedPollFailures', MetricUnit.Count, 1);
+  metrics.addMetric('FeedItemsQueued', MetricUnit.Count, result.queued);
+}
+
+export async function handler(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
+  try {
+    return await processPartialResponse(event, recordHandler, processor, { context });
+  } finally {
+    metrics.publishStoredMetrics();
+  }
 }

@@ -14,10 +14,17 @@ import { DynamoFeedStore } from '../adapters/dynamodb/feedStore';
 import { ENV } from '../adapters/dynamodb/tableDesign';
 import { UndiciHttpClient } from '../adapters/http/httpClient';
 import { SqsMessageSink } from '../adapters/queue/sqsSink';
-import type { Clock } from '../pipeline/ports';
+import type { Clock, Log } from '../pipeline/ports';
 import { need, readEnv } from './env';
 
 export const logger = new Logger();
+/** The Log port over Powertools' logger (extra keys become top-level JSON keys of the log line). */
+export const log: Log = {
+  debug: (m, extra) => (extra ? logger.debug(m, extra) : logger.debug(m)),
+  info: (m, extra) => (extra ? logger.info(m, extra) : logger.info(m)),
+  warn: (m, extra) => (extra ? logger.warn(m, extra) : logger.warn(m)),
+  error: (m, extra) => (extra ? logger.error(m, extra) : logger.error(m)),
+};
 export const metrics = new Metrics({ namespace: 'Newswire' });
 export const tracer = new Tracer();
 

@@ -53,7 +53,9 @@ export async function openLocalRuntime(opts: LocalRuntimeOptions): Promise<Local
   });
   const client = makeDocumentClient({ endpoint: dynamo.endpoint, region: 'local' });
   await ensureTables(client, LOCAL_TABLES);
-  const archiveDir = dataDir ? path.join(dataDir, 'archive') : path.join(tmpdir(), `newswire-archive-${process.pid}-${Date.now()}`);
+  const archiveDir = dataDir
+    ? path.join(dataDir, 'archive')
+    : path.join(tmpdir(), `newswire-archive-${process.pid}-${Date.now()}`);
   return {
     feeds: new DynamoFeedStore({ client, tableName: LOCAL_TABLES.feeds }),
     articles: new DynamoArticleStore({ client, tableName: LOCAL_TABLES.articles }),
