@@ -1,6 +1,6 @@
 /**
- * Secondary adapter support: the DynamoDB document client, built once per endpoint/region and reused
- * across Lambda invocations (module scope survives warm starts; connections stay open).
+ * Secondary adapter support: the DynamoDB document client. Lambdas build one at cold start and
+ * reuse it across invocations (module scope survives warm starts; connections stay open).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -12,20 +12,18 @@ export interface DocumentClientOptions {
   readonly region?: string;
 }
 
-const cache = new Map<string, DynamoDBDocumentClient>();
-
-/** A DynamoDB document client for these options; the same options give the same (cached) client. */
+/**
+ * A DynamoDB document client. With an explicit endpoint (the embedded dynalite) it gets static
+ * dummy credentials, so a local run never searches for AWS credentials — the SDK's provider chain
+ * would otherwise end at the instance metadata address and wait on it.
+ */
 export function makeDocumentClient(opts: DocumentClientOptions = {}): DynamoDBDocumentClient {
-  const cacheKey = `${opts.endpoint ?? ''}|${opts.region ?? ''}`;
-  const cached = cache.get(cacheKey);
-  if (cached) return cached;
+  const local = opts.endpoint !== undefined;
   const base = new DynamoDBClient({
-    ...(opts.endpoint !== undefined ? { endpoint: opts.endpoint } : {}),
+    ...(local ? { endpoint: opts.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     ...(opts.region !== undefined ? { region: opts.region } : {}),
   });
-  const client = DynamoDBDocumentClient.from(base, {
+  return DynamoDBDocumentClient.from(base, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
-  cache.set(cacheKey, client);
-  return client;
 }
