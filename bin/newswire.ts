@@ -23,10 +23,15 @@ const positiveInt = (name: string) => (v: string) => {
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`${name} must be a whole number ≥ 0, got "${v}"`);
   return n;
 };
-const isoDate = (v: string) => {
-  if (Number.isNaN(Date.parse(v))) throw new InvalidArgumentError(`expected an ISO date like 2024-03-07, got "${v}"`);
-  return new Date(Date.parse(v)).toISOString();
-};
+/** An ISO date or date-time; a bare date given as an upper bound means the end of that day (inclusive). */
+const isoDate =
+  (bound: 'start' | 'end') =>
+  (v: string): string => {
+    const t = Date.parse(v);
+    if (Number.isNaN(t)) throw new InvalidArgumentError(`expected an ISO date like 2024-03-07, got "${v}"`);
+    const endOfDay = bound === 'end' && /^\d{4}-\d{2}-\d{2}$/.test(v.trim());
+    return new Date(endOfDay ? t + 86_400_000 - 1 : t).toISOString();
+  };
 
 const dataDirOption = () =>
   new Option('--data-dir <dir>', 'local data folder (embedded DynamoDB + raw archive)').default(DEFAULT_DATA_DIR);
@@ -120,8 +125,12 @@ program
   .addOption(dataDirOption())
   .option('--source <org>', 'issuing organization (spelling-insensitive: "Acme Inc" finds "Acme, Inc.")')
   .option('--feed <feedId>', 'releases that came through one feed')
-  .option('--since <date>', 'published at or after (ISO date/time)', isoDate)
-  .option('--until <date>', 'published at or before (ISO date/time)', isoDate)
+  .option('--since <date>', 'published at or after (ISO date or date-time)', isoDate('start'))
+  .option(
+    '--until <date>',
+    'published at or before (ISO date or date-time; a date includes its whole day)',
+    isoDate('end'),
+  )
   .option('--limit <n>', 'records per page', positiveInt('--limit'), 20)
   .option('--cursor <token>', 'continue after the page that printed this cursor')
   .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'ndjson']).default('table'))
