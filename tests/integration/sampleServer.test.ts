@@ -1,36 +1,15 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import Parser from 'rss-parser';
 import { sampleFeedsDir, startSampleServer, type SampleServer } from '../../lambdas/local/sampleServer';
-
-interface ManifestFeed {
-  path: string;
-  name: string;
-  items: number;
-}
-interface ManifestRelease {
-  slug: string;
-  title: string;
-  source: string;
-  datelineLocation: string;
-  datelineDate: string | null;
-  wireTag: string;
-  tickers: string[];
-  country: string;
-  publishedAt: string;
-  feeds: string[];
-}
-interface Manifest {
-  feeds: ManifestFeed[];
-  releases: ManifestRelease[];
-}
+import { readSampleManifest } from '../helpers/sampleManifest';
 
 /** The bundled set promises at least 24 distinct releases (the demo and the end-to-end test rely on it). */
 const MIN_RELEASES = 24;
 const dir = sampleFeedsDir();
-const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
+const manifest = readSampleManifest();
 const pageFiles = readdirSync(path.join(dir, 'releases')).filter((f) => f.endsWith('.html'));
 
 /** Minimal HTML escaping, the way the pages write text. */

@@ -1,4 +1,4 @@
-import type { AboutSection, Body, Contact, Dateline, Link, Place, Ticker, Wire } from '../record';
+import type { AboutSection, Body, Contact, Dateline, Link, PressReleaseRecord, Ticker, Wire } from '../record';
 import { type Block, blockText, countWords, makeBlock, vocabulary } from './blocks';
 import { dedupeContacts } from './contacts';
 import { findDateline } from './dateline';
@@ -29,7 +29,8 @@ export interface ParseInput {
   url?: string | null;
 }
 
-export interface ParsedRelease {
+/** The record fields a release's own content gives, before the pipeline adds id, feed, raw and fetch data. */
+export type ParsedRelease = {
   kind: 'text' | 'html' | 'feed-item';
   /** `<link rel=canonical>` / og:url / input.url / feed item link / the "View original content" URL. */
   canonicalUrl: string | null;
@@ -37,22 +38,24 @@ export interface ParsedRelease {
   guid: string | null;
   /** Only for feed-item input: the description as plain text. */
   summary: string | null;
-  title: string | null;
-  subtitle: string | null;
-  wire: Wire | null;
-  dateline: Dateline | null;
-  place: Place | null;
   /** Page / item timestamp with its zone → UTC ISO, else the dateline date at T00:00:00.000Z. */
   publishedAt: string | null;
-  source: string | null;
-  tickers: Ticker[];
-  contacts: Contact[];
-  body: Body;
-  about: AboutSection[];
-  attribution: string | null;
-  language: string | null;
-  links: Link[];
-}
+} & Pick<
+  PressReleaseRecord,
+  | 'title'
+  | 'subtitle'
+  | 'wire'
+  | 'dateline'
+  | 'place'
+  | 'source'
+  | 'tickers'
+  | 'contacts'
+  | 'body'
+  | 'about'
+  | 'attribution'
+  | 'language'
+  | 'links'
+>;
 
 /** What the shared analysis finds in the blocks of any input kind. */
 interface Analysis {
