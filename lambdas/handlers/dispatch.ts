@@ -2,9 +2,10 @@
 import { dispatch } from '../pipeline/dispatch';
 import type { PollFeedMessage } from '../pipeline/ports';
 import { ENV } from '../adapters/dynamodb/tableDesign';
-import { clock, env, feeds, log, metrics, sink } from './runtime';
+import { clock, env, feedStore, log, metrics, sink } from './runtime';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 
+const feeds = feedStore();
 const pollQueue = sink<PollFeedMessage>(env.pollQueueUrl, ENV.pollQueueUrl);
 
 export async function handler(): Promise<{ dispatched: number }> {

@@ -2,12 +2,11 @@
 import { z } from 'zod';
 import { ENV } from '../adapters/dynamodb/tableDesign';
 
-const required = (key: string) =>
-  z.string({ error: `${key} is not set: the stack sets it; redeploy or set it by hand` }).min(1);
-
 const schema = z.object({
-  [ENV.articlesTable]: required(ENV.articlesTable),
-  [ENV.feedsTable]: required(ENV.feedsTable),
+  // Each function gets only the settings of the resources it may touch (least privilege), so
+  // every resource setting is optional here and `need()` fails fast in the handler that uses it.
+  [ENV.articlesTable]: z.string().optional(),
+  [ENV.feedsTable]: z.string().optional(),
   [ENV.rawBucket]: z.string().optional(),
   [ENV.pollQueueUrl]: z.string().optional(),
   [ENV.articleQueueUrl]: z.string().optional(),
@@ -21,8 +20,8 @@ const schema = z.object({
 });
 
 export interface LambdaEnv {
-  articlesTable: string;
-  feedsTable: string;
+  articlesTable: string | null;
+  feedsTable: string | null;
   rawBucket: string | null;
   pollQueueUrl: string | null;
   articleQueueUrl: string | null;
@@ -37,8 +36,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnv {
   const e = res.data as Record<string, string | number | undefined>;
   const str = (k: string) => (typeof e[k] === 'string' && e[k] ? (e[k] as string) : null);
   return {
-    articlesTable: e[ENV.articlesTable] as string,
-    feedsTable: e[ENV.feedsTable] as string,
+    articlesTable: str(ENV.articlesTable),
+    feedsTable: str(ENV.feedsTable),
     rawBucket: str(ENV.rawBucket),
     pollQueueUrl: str(ENV.pollQueueUrl),
     articleQueueUrl: str(ENV.articleQueueUrl),

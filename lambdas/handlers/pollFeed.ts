@@ -5,13 +5,13 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { ENV } from '../adapters/dynamodb/tableDesign';
 import type { ProcessArticleMessage } from '../pipeline/ports';
 import { pollFeed } from '../pipeline/pollFeed';
-import { articles, clock, env, feeds, httpClient, log, metrics, rawArchive, sink } from './runtime';
+import { articleStore, clock, env, feedStore, httpClient, log, metrics, rawArchive, sink } from './runtime';
 import { parsePollMessage } from './sqsMessages';
 
 const processor = new BatchProcessor(EventType.SQS);
 const deps = {
-  feeds,
-  articles,
+  feeds: feedStore(),
+  articles: articleStore(),
   archive: rawArchive(),
   http: httpClient(),
   articleQueue: sink<ProcessArticleMessage>(env.articleQueueUrl, ENV.articleQueueUrl),

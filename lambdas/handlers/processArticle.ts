@@ -3,11 +3,11 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { processArticle } from '../pipeline/processArticle';
-import { articles, clock, httpClient, log, metrics, rawArchive } from './runtime';
+import { articleStore, clock, httpClient, log, metrics, rawArchive } from './runtime';
 import { parseArticleMessage } from './sqsMessages';
 
 const processor = new BatchProcessor(EventType.SQS);
-const deps = { articles, archive: rawArchive(), http: httpClient(), clock, log };
+const deps = { articles: articleStore(), archive: rawArchive(), http: httpClient(), clock, log };
 
 async function recordHandler(record: SQSRecord): Promise<void> {
   const { outcome } = await processArticle(deps, parseArticleMessage(record.body));

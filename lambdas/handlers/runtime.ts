@@ -33,8 +33,14 @@ const ddb = makeDocumentClient({});
 tracer.captureAWSv3Client(ddb);
 
 export const clock: Clock = { now: () => new Date() };
-export const feeds = new DynamoFeedStore({ client: ddb, tableName: env.feedsTable });
-export const articles = new DynamoArticleStore({ client: ddb, tableName: env.articlesTable });
+
+export function feedStore(): DynamoFeedStore {
+  return new DynamoFeedStore({ client: ddb, tableName: need(env.feedsTable, ENV.feedsTable) });
+}
+
+export function articleStore(): DynamoArticleStore {
+  return new DynamoArticleStore({ client: ddb, tableName: need(env.articlesTable, ENV.articlesTable) });
+}
 
 let sqs: SQSClient | null = null;
 const sqsClient = () => (sqs ??= tracer.captureAWSv3Client(new SQSClient({})));

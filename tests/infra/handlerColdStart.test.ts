@@ -1,0 +1,69 @@
+/**
+ * Each Lambda's module must initialize with exactly the environment its function gets from the
+ * stack: least-privilege wiring gives a function only the settings of the resources it may touch,
+ * and a handler that reads one more would crash at every cold start in AWS.
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { Template } from 'aws-cdk-lib/assertions';
+import { buildNewswireApp, type NewswireApp } from '../../lib/app';
+import type { NewswireFunction } from '../../lib/constructs/newswireFunction';
+import { logicalId, TEST_CONTEXT } from './helpers';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+// GIVEN the app built once from the test context
+let built: NewswireApp;
+let template: Template;
+beforeAll(() => {
+  built = buildNewswireApp(TEST_CONTEXT);
+  template = Template.fromStack(built.ingest);
+});
+
+/** The environment variable names the stack sets on a function. */
+function envOf(fn: NewswireFunction): string[] {
+  const resource = template.findResources('AWS::Lambda::Function')[logicalId(fn.fn)];
+  return Object.keys(resource?.Properties?.Environment?.Variables ?? {});
+}
+
+/** Loads a handler module in a fresh process with only these variables set (dummy values); returns stderr or ''. */
+function coldStart(entry: string, keys: string[]): string {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    POWERTOOLS_TRACE_ENABLED: 'false',
+  };
+  for (const k of keys) env[k] = k.endsWith('_URL') ? 'https://sqs.us-east-1.amazonaws.com/123456789012/q' : '1000';
+  try {
+    execFileSync(process.execPath, ['-e', `require('tsx/cjs'); require(${JSON.stringify(path.join(ROOT, entry))});`], {
+      cwd: ROOT,
+      env,
+      stdio: 'pipe',
+      timeout: 30_000,
+    });
+    return '';
+  } catch (err) {
+    return String((err as { stderr?: Buffer }).stderr ?? err);
+  }
+}
+
+const handlers: [string, () => NewswireFunction, string][] = [
+  ['dispatch', () => built.ingest.dispatch, 'lambdas/handlers/dispatch.ts'],
+  ['poll-feed', () => built.ingest.poll.fn, 'lambdas/handlers/pollFeed.ts'],
+  ['process-article', () => built.ingest.articles.fn, 'lambdas/handlers/processArticle.ts'],
+];
+
+test.each(handlers)('%s initializes with exactly the environment the stack gives it', (_name, fn, entry) => {
+  // WHEN the handler module is loaded as at a cold start
+  const keys = envOf(fn());
+  expect(keys.length).toBeGreaterThan(0);
+  // THEN it starts
+  expect(coldStart(entry, keys)).toBe('');
+});
+
+test('a handler missing a setting it needs fails at cold start, naming the variable', () => {
+  const keys = envOf(built.ingest.dispatch).filter((k) => k !== 'POLL_QUEUE_URL');
+  expect(coldStart('lambdas/handlers/dispatch.ts', keys)).toContain('POLL_QUEUE_URL is not set');
+});
