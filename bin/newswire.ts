@@ -17,6 +17,9 @@ import { startSampleServer, type SampleServer } from '../lambdas/local/sampleSer
 /** The sample server's fixed default port keeps sample feed URLs — and so feed and release ids — stable across runs. */
 const DEFAULT_SAMPLE_PORT = 47615;
 const DEFAULT_DATA_DIR = '.newswire';
+const PACKAGE_VERSION = (
+  JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }
+).version;
 
 const positiveInt = (name: string) => (v: string) => {
   const n = Number(v);
@@ -52,6 +55,7 @@ async function withRuntime<T>(
 
 const program = new Command('newswire')
   .description('Ingest PR Newswire-style feeds into normalized press-release records, and query them.')
+  .version(PACKAGE_VERSION)
   .showHelpAfterError();
 
 program

@@ -1,0 +1,46 @@
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { mockClient } from 'aws-sdk-client-mock';
+import { SqsMessageSink } from '../../../../lambdas/adapters/queue/sqsSink';
+
+const sqs = mockClient(SQSClient);
+const QUEUE = 'https://sqs.us-east-1.amazonaws.com/123456789012/q';
+const sink = () =>
+  new SqsMessageSink<{ n: number }>({ client: new SQSClient({}), queueUrl: QUEUE, sleep: async () => {} });
+const bodies = () =>
+  sqs
+    .commandCalls(SendMessageBatchCommand)
+    .map((c) => (c.args[0].input.Entries ?? []).map((e) => JSON.parse(e.MessageBody!).n));
+
+beforeEach(() => sqs.reset());
+
+test('messages go out in batches of ten, in order', async () => {
+  sqs.on(SendMessageBatchCommand).resolves({ Successful: [], Failed: [] });
+  await sink().send(Array.from({ length: 23 }, (_, n) => ({ n })));
+  expect(bodies().map((b) => b.length)).toEqual([10, 10, 3]);
+  expect(bodies().flat()).toEqual(Array.from({ length: 23 }, (_, n) => n));
+});
+
+test('entries SQS could not take are sent again, and only those', async () => {
+  sqs
+    .on(SendMessageBatchCommand)
+    .resolvesOnce({ Successful: [], Failed: [{ Id: '1', Code: 'InternalError', SenderFault: false }] })
+    .resolves({ Successful: [], Failed: [] });
+  await sink().send([{ n: 0 }, { n: 1 }, { n: 2 }]);
+  expect(bodies()).toEqual([[0, 1, 2], [1]]);
+});
+
+test('an entry SQS keeps refusing is an error, never a silent drop', async () => {
+  sqs
+    .on(SendMessageBatchCommand)
+    .resolves({ Successful: [], Failed: [{ Id: '0', Code: 'InternalError', SenderFault: false }] });
+  await expect(sink().send([{ n: 0 }])).rejects.toMatchObject({ code: 'QUEUE_SEND_FAILED', retryable: true });
+  expect(bodies()).toHaveLength(5);
+});
+
+test('a message SQS rejects as malformed fails at once, not retryable', async () => {
+  sqs
+    .on(SendMessageBatchCommand)
+    .resolves({ Successful: [], Failed: [{ Id: '0', Code: 'InvalidMessageContents', SenderFault: true }] });
+  await expect(sink().send([{ n: 0 }])).rejects.toMatchObject({ code: 'QUEUE_SEND_REJECTED', retryable: false });
+  expect(bodies()).toHaveLength(1);
+});
