@@ -4,6 +4,7 @@
  * cdk.json fails `cdk synth` with a message instead of deploying something odd.
  */
 import { z } from 'zod';
+import { FETCH_DEFAULTS } from '../lambdas/adapters/http/fetchDefaults';
 import { canonicalizeUrl, feedId } from '../lambdas/core/ids';
 
 /** Context keys, in one place (cdk.json, tests and error messages use these). */
@@ -61,9 +62,9 @@ export const CONFIG_DEFAULTS = {
   rawRetentionDays: 0,
   logRetentionDays: 30,
   removalPolicy: 'retain',
-  userAgent: 'newswire-ingest/0.1 (press-release indexer)',
-  fetchTimeoutMs: 15_000,
-  fetchMaxBytes: 10 * 1024 * 1024,
+  userAgent: FETCH_DEFAULTS.userAgent,
+  fetchTimeoutMs: FETCH_DEFAULTS.totalTimeoutMs,
+  fetchMaxBytes: FETCH_DEFAULTS.maxBytes,
 } as const;
 
 export class ConfigError extends Error {

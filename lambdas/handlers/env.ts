@@ -1,6 +1,7 @@
 /** The Lambdas' configuration: read from the environment once at cold start, failing fast with the key's name. */
 import { z } from 'zod';
 import { ENV } from '../adapters/dynamodb/tableDesign';
+import { FETCH_DEFAULTS } from '../adapters/http/fetchDefaults';
 
 const schema = z.object({
   // Each function gets only the settings of the resources it may touch (least privilege), so
@@ -10,13 +11,9 @@ const schema = z.object({
   [ENV.rawBucket]: z.string().optional(),
   [ENV.pollQueueUrl]: z.string().optional(),
   [ENV.articleQueueUrl]: z.string().optional(),
-  [ENV.userAgent]: z.string().default('newswire-ingest/0.1 (+https://github.com/newswire-ingest/newswire-ingest)'),
-  [ENV.fetchTimeoutMs]: z.coerce.number().int().positive().default(30_000),
-  [ENV.fetchMaxBytes]: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(15 * 1024 * 1024),
+  [ENV.userAgent]: z.string().default(FETCH_DEFAULTS.userAgent),
+  [ENV.fetchTimeoutMs]: z.coerce.number().int().positive().default(FETCH_DEFAULTS.totalTimeoutMs),
+  [ENV.fetchMaxBytes]: z.coerce.number().int().positive().default(FETCH_DEFAULTS.maxBytes),
 });
 
 export interface LambdaEnv {

@@ -10,12 +10,12 @@ import { DynamoArticleStore } from '../adapters/dynamodb/articleStore';
 import { makeDocumentClient } from '../adapters/dynamodb/clients';
 import { ensureTables } from '../adapters/dynamodb/createTables';
 import { DynamoFeedStore } from '../adapters/dynamodb/feedStore';
+import { FETCH_DEFAULTS } from '../adapters/http/fetchDefaults';
 import { UndiciHttpClient } from '../adapters/http/httpClient';
 import type { ArticleStore, Clock, FeedStore, HttpClient, Log, RawArchive } from '../pipeline/ports';
 import { startLocalDynamo } from './dynamoServer';
 
 export const LOCAL_TABLES = { articles: 'newswire-articles', feeds: 'newswire-feeds' } as const;
-export const USER_AGENT = 'newswire-ingest/0.1 (+https://github.com/newswire-ingest/newswire-ingest)';
 
 export interface LocalRuntimeOptions {
   /** Data folder: dynalite files under dynamodb/, raw archive under archive/. Null = all in memory (tests). */
@@ -60,7 +60,7 @@ export async function openLocalRuntime(opts: LocalRuntimeOptions): Promise<Local
     feeds: new DynamoFeedStore({ client, tableName: LOCAL_TABLES.feeds }),
     articles: new DynamoArticleStore({ client, tableName: LOCAL_TABLES.articles }),
     archive: new FolderRawArchive({ dir: archiveDir }),
-    http: new UndiciHttpClient({ userAgent: USER_AGENT, allowHosts: opts.allowHosts ?? [] }),
+    http: new UndiciHttpClient({ userAgent: FETCH_DEFAULTS.userAgent, allowHosts: opts.allowHosts ?? [] }),
     clock: { now: () => new Date() },
     log: opts.log,
     dynamoEndpoint: dynamo.endpoint,

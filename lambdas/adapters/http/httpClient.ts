@@ -11,6 +11,7 @@ import { Agent, buildConnector, request } from 'undici';
 import { FetchError } from '../../core/errors';
 import type { FetchRequest, FetchResponse, HttpClient } from '../../pipeline/ports';
 import { BlockedAddressError, guardedLookup, isBlockedAddress } from './addressGuard';
+import { FETCH_DEFAULTS } from './fetchDefaults';
 
 export interface UndiciHttpClientOptions {
   /** Sent as User-Agent on every request (say who you are and how to reach you). */
@@ -59,8 +60,8 @@ export class UndiciHttpClient implements HttpClient {
       connectTimeoutMs: options.connectTimeoutMs ?? 5_000,
       headersTimeoutMs: options.headersTimeoutMs ?? 10_000,
       bodyTimeoutMs: options.bodyTimeoutMs ?? 20_000,
-      totalTimeoutMs: options.totalTimeoutMs ?? 30_000,
-      maxBytes: options.maxBytes ?? 15 * 1024 * 1024,
+      totalTimeoutMs: options.totalTimeoutMs ?? FETCH_DEFAULTS.totalTimeoutMs,
+      maxBytes: options.maxBytes ?? FETCH_DEFAULTS.maxBytes,
       maxRedirects: options.maxRedirects ?? 5,
       blockPrivateAddresses: options.blockPrivateAddresses ?? true,
       allowHosts: new Set((options.allowHosts ?? []).map((h) => h.toLowerCase())),
