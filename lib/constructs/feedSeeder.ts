@@ -4,6 +4,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { AwsCustomResource, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { newFeedState } from '../../lambdas/pipeline/registerFeeds';
 import type { FeedConfig } from '../config';
 
 export interface FeedSeederProps {
@@ -22,27 +24,13 @@ export const SEED_EPOCH = '1970-01-01T00:00:00.000Z';
 export const SEED_CONDITION = 'attribute_not_exists(id)';
 
 /**
- * The Feeds-table item of a configured feed, in DynamoDB JSON, with exactly the attributes of
- * FeedState (lambdas/pipeline/ports.ts): the fetch state starts empty and nextPollAt at the epoch.
+ * The Feeds-table item of a configured feed, in DynamoDB JSON: the same new-feed state the CLI and
+ * the local runtime register (pipeline/registerFeeds), created at the epoch so it is due at once and
+ * the template does not change between synths.
  */
 export function seedItem(feed: FeedConfig): Record<string, unknown> {
-  const nul = { NULL: true };
-  return {
-    id: { S: feed.id },
-    url: { S: feed.url },
-    name: { S: feed.name },
-    wire: feed.wire === null ? nul : { S: feed.wire },
-    enabled: { BOOL: feed.enabled },
-    pollIntervalMinutes: { N: String(feed.pollIntervalMinutes) },
-    etag: nul,
-    lastModified: nul,
-    lastPolledAt: nul,
-    nextPollAt: { S: SEED_EPOCH },
-    consecutiveFailures: { N: '0' },
-    lastError: nul,
-    counters: { M: { polls: { N: '0' }, failures: { N: '0' }, itemsSeen: { N: '0' }, itemsQueued: { N: '0' } } },
-    createdAt: { S: SEED_EPOCH },
-  };
+  const { url, name, wire, pollIntervalMinutes, enabled } = feed;
+  return marshall(newFeedState({ url, name, wire, pollIntervalMinutes, enabled }, new Date(SEED_EPOCH)));
 }
 
 /**
