@@ -3,6 +3,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { dlqNotEmptyAlarm, functionErrorsAlarm } from './alarms';
 import { NewswireFunction, type NewswireFunctionProps } from './newswireFunction';
 
 export interface QueueConsumerProps {
@@ -76,25 +77,18 @@ export class QueueConsumer extends Construct {
       }),
     );
 
-    this.dlqAlarm = new cloudwatch.Alarm(this, 'DlqNotEmpty', {
-      alarmDescription: `Messages in the ${id} dead-letter queue: they failed ${this.maxReceiveCount} times. Inspect, fix, redrive.`,
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(1),
-        statistic: 'Maximum',
-      }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    this.errorsAlarm = new cloudwatch.Alarm(this, 'FunctionErrors', {
-      alarmDescription: `The ${id} function failed (threw or timed out) in the last 5 minutes.`,
-      metric: this.fn.fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    this.dlqAlarm = dlqNotEmptyAlarm(
+      this,
+      'DlqNotEmpty',
+      this.deadLetterQueue,
+      `Messages in the ${id} dead-letter queue: they failed ${this.maxReceiveCount} times. Inspect, fix, redrive.`,
+    );
+    this.errorsAlarm = functionErrorsAlarm(
+      this,
+      'FunctionErrors',
+      this.fn.fn,
+      `The ${id} function failed (threw or timed out) in the last 5 minutes.`,
+    );
     this.alarms = [this.dlqAlarm, this.errorsAlarm];
   }
 }

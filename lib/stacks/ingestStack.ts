@@ -14,6 +14,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ENV } from '../../lambdas/adapters/dynamodb/tableDesign';
 import type { FeedConfig } from '../config';
+import { dlqNotEmptyAlarm, functionErrorsAlarm } from '../constructs/alarms';
 import { FeedSeeder } from '../constructs/feedSeeder';
 import { METRICS_NAMESPACE, NewswireFunction } from '../constructs/newswireFunction';
 import { DLQ_RETENTION, QueueConsumer } from '../constructs/queueConsumer';
@@ -164,25 +165,18 @@ export class NewswireIngestStack extends Stack {
     });
     if (props.alarmEmail) this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
 
-    const scheduleDlqAlarm = new cloudwatch.Alarm(this, 'ScheduleDlqNotEmpty', {
-      alarmDescription: 'Scheduled dispatch invocations failed after retries (see the ScheduleDlq messages).',
-      metric: this.scheduleDlq.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(1),
-        statistic: 'Maximum',
-      }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    const dispatchErrors = new cloudwatch.Alarm(this, 'DispatchErrors', {
-      alarmDescription: 'The dispatch function failed in the last 5 minutes.',
-      metric: this.dispatch.fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    const scheduleDlqAlarm = dlqNotEmptyAlarm(
+      this,
+      'ScheduleDlqNotEmpty',
+      this.scheduleDlq,
+      'Scheduled dispatch invocations failed after retries (see the ScheduleDlq messages).',
+    );
+    const dispatchErrors = functionErrorsAlarm(
+      this,
+      'DispatchErrors',
+      this.dispatch.fn,
+      'The dispatch function failed in the last 5 minutes.',
+    );
     this.alarms = [...this.poll.alarms, ...this.articles.alarms, scheduleDlqAlarm, dispatchErrors];
     const action = new cwActions.SnsAction(this.alarmTopic);
     for (const alarm of this.alarms) alarm.addAlarmAction(action);
