@@ -13,20 +13,20 @@ type RawItem = Parser.Item & {
   summary?: string;
 };
 
-const CUSTOM_FIELDS = {
+type FeedExtras = { ttl?: string };
+
+const customFields: Parser.ParserOptions<FeedExtras, RawItem>['customFields'] = {
   feed: ['ttl'],
   item: [
     ['content:encoded', 'contentEncoded'],
     ['dc:creator', 'creator'],
   ],
-} as const;
+};
 
-const strictParser = new Parser<{ ttl?: string }, RawItem>({
-  customFields: { feed: [...CUSTOM_FIELDS.feed], item: CUSTOM_FIELDS.item.map(([a, b]) => [a, b]) as never },
-});
+const strictParser = new Parser<FeedExtras, RawItem>({ customFields });
 // Real feeds carry stray `&` and HTML entities that strict XML rejects; the lenient parser keeps them.
-const lenientParser = new Parser<{ ttl?: string }, RawItem>({
-  customFields: { feed: [...CUSTOM_FIELDS.feed], item: CUSTOM_FIELDS.item.map(([a, b]) => [a, b]) as never },
+const lenientParser = new Parser<FeedExtras, RawItem>({
+  customFields,
   xml2js: { strict: false, normalizeTags: true, attrNameProcessors: [(n: string) => n.toLowerCase()] },
 });
 
@@ -63,7 +63,7 @@ export async function parseFeed(doc: string): Promise<ParsedFeed> {
   if (!format) throw new FeedParseError('FEED_UNRECOGNIZED', 'document is not RSS, Atom or JSON Feed');
   if (format === 'json') return parseJsonFeed(doc);
   const clean = stripIllegalXmlChars(doc);
-  let feed: Parser.Output<RawItem> & { ttl?: string };
+  let feed: Parser.Output<RawItem> & FeedExtras;
   try {
     feed = await strictParser.parseString(clean);
   } catch (strictErr) {
