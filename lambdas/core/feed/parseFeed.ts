@@ -1,7 +1,7 @@
 import Parser from 'rss-parser';
 import { FeedParseError } from '../errors';
 import { releaseId, sha256Hex } from '../ids';
-import { htmlToPlainText } from '../text';
+import { htmlFragmentText } from '../parser/feedItem';
 import { stripIllegalXmlChars } from './decode';
 import type { FeedFormat, FeedItem, ParsedFeed } from './types';
 
@@ -85,7 +85,7 @@ export async function parseFeed(doc: string): Promise<ParsedFeed> {
       normalizeItem({
         guid: text(it.guid) ?? text(it.id),
         link: text(it.link),
-        title: htmlToPlainText(text(it.title)),
+        title: htmlFragmentText(text(it.title)),
         descriptionHtml: text(it.content) ?? text(it.summary),
         contentHtml: text(it.contentEncoded),
         date: text(it.isoDate),
@@ -108,7 +108,7 @@ interface ItemParts {
 }
 
 function normalizeItem(p: ItemParts): FeedItem {
-  const summary = htmlToPlainText(p.descriptionHtml);
+  const summary = htmlFragmentText(p.descriptionHtml);
   const publishedAt = toIsoOrNull(p.date);
   const id = releaseId({ url: p.link, guid: p.guid, title: p.title, firstParagraph: summary });
   const itemHash = sha256Hex(JSON.stringify([p.guid, p.link, p.title, summary, p.contentHtml, publishedAt]));

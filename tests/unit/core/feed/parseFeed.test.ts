@@ -77,3 +77,20 @@ test('bytes are decoded by BOM, then HTTP charset, then the XML declaration', ()
   const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<rss>Zürich</rss>')]);
   expect(decodeBody(bom, 'text/xml; charset=latin1').text).toBe('<rss>Zürich</rss>');
 });
+
+test('a description made of blocks keeps a space between them, and hostile nesting still reads', async () => {
+  const blocks = await parseFeed(
+    rss2(
+      item().replace(
+        /<description>.*<\/description>/,
+        '<description>&lt;p&gt;One.&lt;/p&gt;&lt;p&gt;Two.&lt;/p&gt;</description>',
+      ),
+    ),
+  );
+  expect(blocks.items[0]?.summary).toBe('One. Two.');
+  const nested = '&lt;b&gt;'.repeat(20_000) + 'deep';
+  const deep = await parseFeed(
+    rss2(item().replace(/<description>.*<\/description>/, `<description>${nested}</description>`)),
+  );
+  expect(deep.items[0]?.summary).toBe('deep');
+});
