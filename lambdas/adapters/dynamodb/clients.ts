@@ -10,6 +10,8 @@ export interface DocumentClientOptions {
   readonly endpoint?: string;
   /** @default - AWS_REGION from the environment */
   readonly region?: string;
+  /** Named profile from the shared AWS config files (CLI `--profile`). @default - the SDK's default chain */
+  readonly profile?: string;
 }
 
 /**
@@ -22,6 +24,7 @@ export function makeDocumentClient(opts: DocumentClientOptions = {}): DynamoDBDo
   const base = new DynamoDBClient({
     ...(local ? { endpoint: opts.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     ...(opts.region !== undefined ? { region: opts.region } : {}),
+    ...(opts.profile !== undefined ? { profile: opts.profile } : {}),
   });
   return DynamoDBDocumentClient.from(base, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },

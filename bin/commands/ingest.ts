@@ -1,0 +1,59 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { LogLevel } from '../../lambdas/local/consoleLog';
+import { readFeedsFile, runIngest } from '../../lambdas/local/ingest';
+import { formatIngestReport } from '../../lambdas/local/report';
+import { startSampleServer, type SampleServer } from '../../lambdas/local/sampleServer';
+import { dataDirOption, positiveInt, withRuntime } from './shared';
+
+/** The sample server's fixed default port keeps sample feed URLs — and so feed and release ids — stable across runs. */
+const DEFAULT_SAMPLE_PORT = 47615;
+
+/** Registers `newswire ingest`. */
+export function registerIngestCommand(program: Command): void {
+  program
+    .command('ingest')
+    .description(
+      'run the pipeline once, locally: poll every feed of this run, fetch and parse new releases, store them',
+    )
+    .addOption(dataDirOption())
+    .option(
+      '--feeds <file>',
+      'JSON file of feeds to poll instead of the bundled samples ([{"url": "https://…", "name": "…"}])',
+    )
+    .option(
+      '--sample-port <port>',
+      'port of the bundled sample feed server on 127.0.0.1',
+      positiveInt('--sample-port'),
+      DEFAULT_SAMPLE_PORT,
+    )
+    .option('--json', 'print one JSON summary object instead of the report')
+    .option('-v, --verbose', 'log every step (JSON lines on stderr)')
+    .action(
+      async (opts: { dataDir: string; feeds?: string; samplePort: number; json?: boolean; verbose?: boolean }) => {
+        let server: SampleServer | null = null;
+        try {
+          let feeds;
+          let allowHosts: string[] = [];
+          if (opts.feeds) feeds = readFeedsFile(opts.feeds);
+          else {
+            server = await startSampleServer({ port: opts.samplePort });
+            feeds = server.feeds.map((f) => ({ url: f.url, name: f.name, wire: 'PR Newswire' }));
+            allowHosts = [new URL(server.baseUrl).host];
+          }
+          const level: LogLevel = opts.verbose ? 'info' : opts.json ? 'error' : 'warn';
+          const report = await withRuntime(opts.dataDir, level, (rt) => runIngest(rt, { feeds }), allowHosts);
+          if (opts.json) {
+            const { feeds: n, itemsSeen, written, unchanged, failed, durationMs } = report;
+            console.log(JSON.stringify({ feeds: n, itemsSeen, written, unchanged, failed, durationMs }));
+          } else {
+            const where = `local (data: ${path.resolve(opts.dataDir)}; feeds: ${opts.feeds ?? `bundled samples on ${server?.baseUrl}`})`;
+            console.log(formatIngestReport(report, where));
+          }
+          if (report.failed > 0) process.exitCode = 2;
+        } finally {
+          await server?.close();
+        }
+      },
+    );
+}
