@@ -63,8 +63,13 @@ export interface FeedStore {
 export type SaveOutcome = 'created' | 'revised' | 'unchanged';
 
 export interface ArticleQuery {
+  /** Issuing organization as a user spells it (normalized in the key). */
   source?: string;
   feedId?: string;
+  /** `EXCHANGE:SYMBOL`, e.g. `NASDAQ:ABCD` (normalized in the key). */
+  ticker?: string;
+  /** An ISO country code (`CN`) or a city (`Beijing`, or `Beijing, CN`) of the dateline place. */
+  place?: string;
   /** ISO-8601 bounds on publishedAt (fetchedAt when no publishedAt). */
   since?: string;
   until?: string;
