@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { registerGetCommand } from './commands/get';
 import { registerIngestCommand } from './commands/ingest';
+import { registerLocalCommand } from './commands/local';
 import { registerParseCommand } from './commands/parse';
 import { registerQueryCommand } from './commands/query';
 
@@ -24,6 +25,7 @@ registerIngestCommand(program);
 registerParseCommand(program);
 registerQueryCommand(program);
 registerGetCommand(program);
+registerLocalCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(`newswire: ${err instanceof Error ? err.message : String(err)}`);

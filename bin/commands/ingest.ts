@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { LogLevel } from '../../lambdas/local/consoleLog';
 import { readFeedsFile, runIngest } from '../../lambdas/local/ingest';
+import { ingestProgressBar } from '../../lambdas/local/progress';
 import { formatIngestReport } from '../../lambdas/local/report';
 import { startSampleServer, type SampleServer } from '../../lambdas/local/sampleServer';
 import { dataDirOption, positiveInt, withRuntime } from './shared';
@@ -42,7 +43,17 @@ export function registerIngestCommand(program: Command): void {
             allowHosts = [new URL(server.baseUrl).host];
           }
           const level: LogLevel = opts.verbose ? 'info' : opts.json ? 'error' : 'warn';
-          const report = await withRuntime(opts.dataDir, level, (rt) => runIngest(rt, { feeds }), allowHosts);
+          // A bar on a terminal's stderr only; -v logs go to stderr too, so they replace it.
+          const progress = ingestProgressBar({
+            stream: process.stderr,
+            quiet: opts.json === true || opts.verbose === true,
+          });
+          const report = await withRuntime(
+            opts.dataDir,
+            level,
+            (rt) => runIngest(rt, { feeds, onProgress: progress.onProgress }).finally(() => progress.stop()),
+            allowHosts,
+          );
           if (opts.json) {
             const { feeds: n, itemsSeen, written, unchanged, failed, durationMs } = report;
             console.log(JSON.stringify({ feeds: n, itemsSeen, written, unchanged, failed, durationMs }));

@@ -1,14 +1,36 @@
 import { Option, type Command } from 'commander';
+import { StorageError } from '../../lambdas/core/errors';
+import type { ArticlePage, ArticleQuery } from '../../lambdas/pipeline/ports';
+import { csvHeader, recordCsvRow } from '../../lambdas/local/recordCsv';
 import { formatRecordTable } from '../../lambdas/local/report';
-import { dataDirOption, isoDate, positiveInt, withRuntime } from './shared';
+import { addTargetOptions, isoDate, positiveInt, withStores, type TargetOptions } from './shared';
+
+export const QUERY_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
+type QueryFormat = (typeof QUERY_FORMATS)[number];
+
+interface QueryOptions extends TargetOptions {
+  source?: string;
+  ticker?: string;
+  place?: string;
+  feed?: string;
+  since?: string;
+  until?: string;
+  limit: number;
+  cursor?: string;
+  format: QueryFormat;
+}
+
+/** Exit code of a query the store refuses (a filter combination it cannot serve without a Scan, a bad cursor). */
+export const EXIT_UNSERVABLE_QUERY = 2;
 
 /** Registers `newswire query`. */
 export function registerQueryCommand(program: Command): void {
-  program
+  const cmd = program
     .command('query')
-    .description('list stored records, newest first')
-    .addOption(dataDirOption())
+    .description('list stored records, newest first, one page at a time (each page prints the cursor of the next)')
     .option('--source <org>', 'issuing organization (spelling-insensitive: "Acme Inc" finds "Acme, Inc.")')
+    .option('--ticker <exchange:symbol>', 'releases that mention a ticker, e.g. NASDAQ:ABCD')
+    .option('--place <place>', 'dateline place: a country code (US) or a city (Austin, or "Austin, US")')
     .option('--feed <feedId>', 'releases that came through one feed')
     .option('--since <date>', 'published at or after (ISO date or date-time)', isoDate('start'))
     .option(
@@ -18,36 +40,58 @@ export function registerQueryCommand(program: Command): void {
     )
     .option('--limit <n>', 'records per page', positiveInt('--limit'), 20)
     .option('--cursor <token>', 'continue after the page that printed this cursor')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'ndjson']).default('table'))
-    .action(
-      async (opts: {
-        dataDir: string;
-        source?: string;
-        feed?: string;
-        since?: string;
-        until?: string;
-        limit: number;
-        cursor?: string;
-        format: 'table' | 'json' | 'ndjson';
-      }) => {
-        const page = await withRuntime(opts.dataDir, 'error', (rt) =>
-          rt.articles.query({
-            source: opts.source,
-            feedId: opts.feed,
-            since: opts.since,
-            until: opts.until,
-            limit: opts.limit,
-            cursor: opts.cursor ?? null,
-          }),
-        );
-        if (opts.format === 'json') console.log(JSON.stringify({ items: page.items, cursor: page.cursor }));
-        else if (opts.format === 'ndjson') {
-          for (const r of page.items) process.stdout.write(JSON.stringify(r) + '\n');
-          if (page.cursor) console.error(`cursor: ${page.cursor}`);
-        } else {
-          console.log(page.items.length ? formatRecordTable(page.items) : '(no records)');
-          if (page.cursor) console.log(`\nmore: --cursor ${page.cursor}`);
-        }
-      },
+    .addOption(
+      new Option(
+        '--format <format>',
+        'table | json ({"items": […], "cursor": …}) | ndjson (cursor on stderr) | csv (cursor on stderr)',
+      )
+        .choices(QUERY_FORMATS)
+        .default('table'),
     );
+  addTargetOptions(cmd).action(async (opts: QueryOptions) => {
+    const query: ArticleQuery = {
+      source: opts.source,
+      ticker: opts.ticker,
+      place: opts.place,
+      feedId: opts.feed,
+      since: opts.since,
+      until: opts.until,
+      limit: opts.limit,
+      cursor: opts.cursor ?? null,
+    };
+    let page: ArticlePage;
+    try {
+      page = await withStores(opts, (stores) => stores.articles.query(query));
+    } catch (err) {
+      // The store names what it cannot serve (and what it can): say it, with a distinct exit code.
+      if (err instanceof StorageError && !err.retryable) {
+        console.error(`newswire query: ${err.message}`);
+        process.exitCode = EXIT_UNSERVABLE_QUERY;
+        return;
+      }
+      throw err;
+    }
+    process.stdout.write(formatPage(page, opts.format));
+    if (page.cursor && (opts.format === 'ndjson' || opts.format === 'csv')) {
+      process.stderr.write(`cursor: ${page.cursor}\n`);
+    }
+  });
+}
+
+/** The page as printed on stdout in the given format. */
+export function formatPage(page: ArticlePage, format: QueryFormat): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify({ items: page.items, cursor: page.cursor }) + '\n';
+    case 'ndjson':
+      return page.items.map((r) => JSON.stringify(r) + '\n').join('');
+    case 'csv':
+      return csvHeader() + page.items.map(recordCsvRow).join('');
+    case 'table':
+      return (
+        (page.items.length ? formatRecordTable(page.items) : '(no records)') +
+        '\n' +
+        (page.cursor ? `\nmore: --cursor ${page.cursor}\n` : '')
+      );
+  }
 }

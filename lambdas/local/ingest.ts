@@ -29,6 +29,7 @@ export interface IngestReport extends IngestCounts {
   deadLetters: { queue: string; error: { code: string; message: string }; body: unknown }[];
   newest: PressReleaseRecord[];
 }
+/** Progress of one run: reported at the start of each stage (done 0) and after every message handled. */
 export interface IngestProgress {
   stage: 'poll' | 'process';
   done: number;
@@ -74,6 +75,7 @@ export async function runIngest(rt: LocalRuntime, opts: IngestOptions): Promise<
 
   const feedResults: PollFeedResult[] = [];
   const polls = pollQueue.pending;
+  opts.onProgress?.({ stage: 'poll', done: 0, total: polls });
   await drainQueue(pollQueue, (m) => pollFeed(deps, m), {
     concurrency: opts.concurrency,
     onSuccess: (_m, r) => {
@@ -86,6 +88,7 @@ export async function runIngest(rt: LocalRuntime, opts: IngestOptions): Promise<
   const outcomes: ProcessArticleResult[] = [];
   const articles = articleQueue.pending;
   let handled = 0;
+  opts.onProgress?.({ stage: 'process', done: 0, total: articles });
   await drainQueue(articleQueue, (m) => processArticle(deps, m), {
     concurrency: opts.concurrency,
     onSuccess: (_m, r) => {

@@ -1,0 +1,93 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { makeDocumentClient } from '../../lambdas/adapters/dynamodb/clients';
+import { ensureTables } from '../../lambdas/adapters/dynamodb/createTables';
+import { ARTICLES_TABLE } from '../../lambdas/adapters/dynamodb/tableDesign';
+import { startLocalDynamo, type LocalDynamo } from '../../lambdas/local/dynamoServer';
+import { LOCAL_TABLES } from '../../lambdas/local/runtime';
+import { dataDirOption, positiveInt } from './shared';
+
+/** The port of DynamoDB Local and of the cookbook's examples. */
+const DEFAULT_DYNAMO_PORT = 8000;
+
+/** Registers `newswire local …`: the local stores served to other tools. */
+export function registerLocalCommand(program: Command): void {
+  const local = program.command('local').description('serve the local stores to other tools');
+  local
+    .command('dynamodb')
+    .description(
+      'serve the local tables (the embedded DynamoDB under --data-dir) on 127.0.0.1 for any DynamoDB client, until Ctrl-C',
+    )
+    .addOption(dataDirOption())
+    .option('--port <n>', 'port on 127.0.0.1 (0 = any free port)', positiveInt('--port'), DEFAULT_DYNAMO_PORT)
+    .action(async (opts: { dataDir: string; port: number }) => {
+      const dataDir = path.resolve(opts.dataDir);
+      const dynamo = await startLocalDynamo({ dir: path.join(dataDir, 'dynamodb'), port: opts.port }).catch(
+        (err: Error & { code?: string }) => {
+          throw new Error(
+            err.code === 'EADDRINUSE'
+              ? `port ${opts.port} on 127.0.0.1 is in use; pass --port N (0 picks a free one)`
+              : /lock/i.test(err.message)
+                ? `the data dir ${dataDir} is in use by another newswire process (${err.message}); stop it first`
+                : `could not start the embedded DynamoDB: ${err.message}`,
+            { cause: err },
+          );
+        },
+      );
+      try {
+        const client = makeDocumentClient({ endpoint: dynamo.endpoint, region: 'local' });
+        try {
+          await ensureTables(client, LOCAL_TABLES);
+        } finally {
+          client.destroy();
+        }
+      } catch (err) {
+        await dynamo.close();
+        throw err;
+      }
+      console.log(describeServed(dynamo, dataDir));
+      await untilSignal();
+      await dynamo.close();
+      console.log('stopped; the data dir is free again');
+    });
+}
+
+/** What a user needs to connect: endpoint, table names, credentials, one example, the lock. */
+export function describeServed(dynamo: LocalDynamo, dataDir: string): string {
+  const indexes = ARTICLES_TABLE.indexes.map((ix) => `${ix.name} (${ix.partitionKey}, ${ix.sortKey})`).join(', ');
+  return [
+    `newswire local dynamodb — serving ${dataDir}`,
+    `  endpoint     ${dynamo.endpoint}`,
+    `  tables       ${LOCAL_TABLES.articles} (key id; indexes ${indexes})`,
+    `               ${LOCAL_TABLES.feeds} (key id)`,
+    `  credentials  any; the AWS CLI and SDKs need some, e.g.`,
+    `               export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=us-east-1`,
+    `  try          aws dynamodb list-tables --endpoint-url ${dynamo.endpoint}`,
+    `               aws dynamodb get-item --endpoint-url ${dynamo.endpoint} --table-name ${LOCAL_TABLES.articles} --key '{"id": {"S": "<id>"}}'`,
+    `               ${exampleQuery(dynamo.endpoint)}`,
+    `  note         the data dir is locked while it is served: newswire ingest, query and get on`,
+    `               ${dataDir} refuse to start ("in use") until you stop this (Ctrl-C).`,
+  ].join('\n');
+}
+
+/** One index Query a user can paste: the newest releases of the current month. */
+function exampleQuery(endpoint: string): string {
+  const month = new Date().toISOString().slice(0, 7);
+  return (
+    `aws dynamodb query --endpoint-url ${endpoint} --table-name ${LOCAL_TABLES.articles} --index-name byMonth ` +
+    `--key-condition-expression 'monthKey = :m' --expression-attribute-values '{":m": {"S": "${month}"}}' ` +
+    `--no-scan-index-forward`
+  );
+}
+
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const done = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve(signal);
+    };
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+}
