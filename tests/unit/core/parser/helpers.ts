@@ -1,10 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type Fixture, FIXTURES_ROOT, type Labels, loadFixtures } from '../../../../scripts/eval/fixtureCorpus';
 
 /** Root of the release fixtures (tests/fixtures/releases). */
-export const FIXTURES = join(__dirname, '..', '..', '..', 'fixtures', 'releases');
+export const FIXTURES = FIXTURES_ROOT;
 
 /** A fixture file's text. */
 export function fixture(...parts: string[]): string {
   return readFileSync(join(FIXTURES, ...parts), 'utf8');
+}
+
+/** Every fixture of the labelled corpus (seed and cases), labelled or not. */
+export const FIXTURE_CORPUS: Fixture[] = loadFixtures();
+
+/** The fixtures that have a label file. */
+export function labelled(): (Fixture & { labels: Labels })[] {
+  return FIXTURE_CORPUS.filter((f): f is Fixture & { labels: Labels } => f.labels !== null);
 }
