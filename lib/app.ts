@@ -56,7 +56,14 @@ export function buildNewswireApp(context: Record<string, unknown> = {}): Newswir
     logRetention:
       config.logRetentionDays === 0 ? logs.RetentionDays.INFINITE : (config.logRetentionDays as logs.RetentionDays),
     alarmEmail: config.alarmEmail,
-    fetch: { userAgent: config.userAgent, timeoutMs: config.fetchTimeoutMs, maxBytes: config.fetchMaxBytes },
+    fetch: {
+      userAgent: config.userAgent,
+      totalTimeoutMs: config.fetchTimeoutMs,
+      maxBytes: config.fetchMaxBytes,
+      connectTimeoutMs: config.fetchConnectTimeoutMs,
+      headersTimeoutMs: config.fetchFirstByteTimeoutMs,
+      perHostConcurrency: config.fetchPerHostConcurrency,
+    },
   });
   ingest.addStackDependency(data);
 

@@ -19,6 +19,9 @@ export const CONTEXT_KEYS = {
   userAgent: 'newswire:userAgent',
   fetchTimeoutMs: 'newswire:fetchTimeoutMs',
   fetchMaxBytes: 'newswire:fetchMaxBytes',
+  fetchConnectTimeoutMs: 'newswire:fetchConnectTimeoutMs',
+  fetchFirstByteTimeoutMs: 'newswire:fetchFirstByteTimeoutMs',
+  fetchPerHostConcurrency: 'newswire:fetchPerHostConcurrency',
 } as const;
 
 /** The retention periods CloudWatch Logs accepts (0 = never expire). */
@@ -54,6 +57,9 @@ export interface NewswireConfig {
   readonly userAgent: string;
   readonly fetchTimeoutMs: number;
   readonly fetchMaxBytes: number;
+  readonly fetchConnectTimeoutMs: number;
+  readonly fetchFirstByteTimeoutMs: number;
+  readonly fetchPerHostConcurrency: number;
 }
 
 export const CONFIG_DEFAULTS = {
@@ -65,6 +71,9 @@ export const CONFIG_DEFAULTS = {
   userAgent: FETCH_DEFAULTS.userAgent,
   fetchTimeoutMs: FETCH_DEFAULTS.totalTimeoutMs,
   fetchMaxBytes: FETCH_DEFAULTS.maxBytes,
+  fetchConnectTimeoutMs: FETCH_DEFAULTS.connectTimeoutMs,
+  fetchFirstByteTimeoutMs: FETCH_DEFAULTS.headersTimeoutMs,
+  fetchPerHostConcurrency: FETCH_DEFAULTS.perHostConcurrency,
 } as const;
 
 export class ConfigError extends Error {
@@ -129,6 +138,9 @@ const schema = z.object({
   userAgent: z.string().trim().min(1).default(CONFIG_DEFAULTS.userAgent),
   fetchTimeoutMs: int(100, 900_000, 'milliseconds').default(CONFIG_DEFAULTS.fetchTimeoutMs),
   fetchMaxBytes: int(1024, 100 * 1024 * 1024, 'bytes').default(CONFIG_DEFAULTS.fetchMaxBytes),
+  fetchConnectTimeoutMs: int(100, 60_000, 'milliseconds').default(CONFIG_DEFAULTS.fetchConnectTimeoutMs),
+  fetchFirstByteTimeoutMs: int(100, 300_000, 'milliseconds').default(CONFIG_DEFAULTS.fetchFirstByteTimeoutMs),
+  fetchPerHostConcurrency: int(1, 64, 'requests').default(CONFIG_DEFAULTS.fetchPerHostConcurrency),
 });
 
 type SchemaKey = keyof typeof CONTEXT_KEYS;

@@ -1,7 +1,9 @@
 /** The Lambdas' configuration: read from the environment once at cold start, failing fast with the key's name. */
 import { z } from 'zod';
 import { ENV } from '../adapters/dynamodb/tableDesign';
-import { FETCH_DEFAULTS } from '../adapters/http/fetchDefaults';
+import { FETCH_DEFAULTS, FETCH_ENV, type FetchSettings } from '../adapters/http/fetchDefaults';
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const schema = z.object({
   // Each function gets only the settings of the resources it may touch (least privilege), so
@@ -11,9 +13,24 @@ const schema = z.object({
   [ENV.rawBucket]: z.string().optional(),
   [ENV.pollQueueUrl]: z.string().optional(),
   [ENV.articleQueueUrl]: z.string().optional(),
-  [ENV.userAgent]: z.string().default(FETCH_DEFAULTS.userAgent),
-  [ENV.fetchTimeoutMs]: z.coerce.number().int().positive().default(FETCH_DEFAULTS.totalTimeoutMs),
-  [ENV.fetchMaxBytes]: z.coerce.number().int().positive().default(FETCH_DEFAULTS.maxBytes),
+  [FETCH_ENV.userAgent]: z.string().trim().min(1).default(FETCH_DEFAULTS.userAgent),
+  [FETCH_ENV.totalTimeoutMs]: positiveInt(FETCH_DEFAULTS.totalTimeoutMs),
+  [FETCH_ENV.maxBytes]: positiveInt(FETCH_DEFAULTS.maxBytes),
+  [FETCH_ENV.connectTimeoutMs]: positiveInt(FETCH_DEFAULTS.connectTimeoutMs),
+  [FETCH_ENV.headersTimeoutMs]: positiveInt(FETCH_DEFAULTS.headersTimeoutMs),
+  [FETCH_ENV.bodyIdleTimeoutMs]: positiveInt(FETCH_DEFAULTS.bodyIdleTimeoutMs),
+  [FETCH_ENV.maxRedirects]: z.coerce.number().int().min(0).max(20).default(FETCH_DEFAULTS.maxRedirects),
+  [FETCH_ENV.perHostConcurrency]: positiveInt(FETCH_DEFAULTS.perHostConcurrency),
+  [FETCH_ENV.allowHosts]: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[^\s:]+:\d+$|^\[[0-9a-fA-F:.]+\]:\d+$/, 'expected host:port'))),
 });
 
 export interface LambdaEnv {
@@ -22,25 +39,37 @@ export interface LambdaEnv {
   rawBucket: string | null;
   pollQueueUrl: string | null;
   articleQueueUrl: string | null;
-  userAgent: string;
-  fetchTimeoutMs: number;
-  fetchMaxBytes: number;
+  /** Every setting of the HTTP client (fetchDefaults.ts), defaults filled in. */
+  fetch: FetchSettings;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnv {
   const res = schema.safeParse(env);
-  if (!res.success) throw new Error(`invalid configuration: ${res.error.issues.map((i) => i.message).join('; ')}`);
-  const e = res.data as Record<string, string | number | undefined>;
+  if (!res.success) {
+    throw new Error(
+      `invalid configuration: ${res.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  }
+  const e = res.data as Record<string, unknown>;
   const str = (k: string) => (typeof e[k] === 'string' && e[k] ? (e[k] as string) : null);
+  const fetch: FetchSettings = {
+    userAgent: e[FETCH_ENV.userAgent] as string,
+    totalTimeoutMs: e[FETCH_ENV.totalTimeoutMs] as number,
+    maxBytes: e[FETCH_ENV.maxBytes] as number,
+    connectTimeoutMs: e[FETCH_ENV.connectTimeoutMs] as number,
+    headersTimeoutMs: e[FETCH_ENV.headersTimeoutMs] as number,
+    bodyIdleTimeoutMs: e[FETCH_ENV.bodyIdleTimeoutMs] as number,
+    maxRedirects: e[FETCH_ENV.maxRedirects] as number,
+    perHostConcurrency: e[FETCH_ENV.perHostConcurrency] as number,
+    allowHosts: e[FETCH_ENV.allowHosts] as string[],
+  };
   return {
     articlesTable: str(ENV.articlesTable),
     feedsTable: str(ENV.feedsTable),
     rawBucket: str(ENV.rawBucket),
     pollQueueUrl: str(ENV.pollQueueUrl),
     articleQueueUrl: str(ENV.articleQueueUrl),
-    userAgent: e[ENV.userAgent] as string,
-    fetchTimeoutMs: e[ENV.fetchTimeoutMs] as number,
-    fetchMaxBytes: e[ENV.fetchMaxBytes] as number,
+    fetch,
   };
 }
 

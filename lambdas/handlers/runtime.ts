@@ -57,9 +57,5 @@ export function rawArchive(): S3RawArchive {
 }
 
 export function httpClient(): UndiciHttpClient {
-  return new UndiciHttpClient({
-    userAgent: env.userAgent,
-    totalTimeoutMs: env.fetchTimeoutMs,
-    maxBytes: env.fetchMaxBytes,
-  });
+  return new UndiciHttpClient(env.fetch);
 }

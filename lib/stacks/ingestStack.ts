@@ -13,6 +13,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ENV } from '../../lambdas/adapters/dynamodb/tableDesign';
+import { fetchEnvironment, type FetchSettings } from '../../lambdas/adapters/http/fetchDefaults';
 import type { FeedConfig } from '../config';
 import { dlqNotEmptyAlarm, functionErrorsAlarm } from '../constructs/alarms';
 import { FeedSeeder } from '../constructs/feedSeeder';
@@ -31,8 +32,8 @@ export interface NewswireIngestStackProps extends StackProps {
   readonly logRetention?: logs.RetentionDays;
   /** Where alarm notifications go by e-mail. @default - topic without subscription */
   readonly alarmEmail?: string;
-  /** Values for the fetcher's configuration variables. */
-  readonly fetch: { readonly userAgent: string; readonly timeoutMs: number; readonly maxBytes: number };
+  /** Settings of the HTTP fetcher, passed to poll-feed and process-article as environment variables. */
+  readonly fetch: Partial<FetchSettings>;
 }
 
 /**
@@ -56,11 +57,7 @@ export class NewswireIngestStack extends Stack {
   constructor(scope: Construct, id: string, props: NewswireIngestStackProps) {
     super(scope, id, props);
     const logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
-    const fetchEnv = {
-      [ENV.userAgent]: props.fetch.userAgent,
-      [ENV.fetchTimeoutMs]: String(props.fetch.timeoutMs),
-      [ENV.fetchMaxBytes]: String(props.fetch.maxBytes),
-    };
+    const fetchEnv = fetchEnvironment(props.fetch);
 
     // poll-feed: one feed per message; a handful at a time so no wire sees a burst from us.
     this.poll = new QueueConsumer(this, 'PollFeed', {

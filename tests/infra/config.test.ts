@@ -21,6 +21,9 @@ describe('loadConfig', () => {
       userAgent: CONFIG_DEFAULTS.userAgent,
       fetchTimeoutMs: CONFIG_DEFAULTS.fetchTimeoutMs,
       fetchMaxBytes: CONFIG_DEFAULTS.fetchMaxBytes,
+      fetchConnectTimeoutMs: CONFIG_DEFAULTS.fetchConnectTimeoutMs,
+      fetchFirstByteTimeoutMs: CONFIG_DEFAULTS.fetchFirstByteTimeoutMs,
+      fetchPerHostConcurrency: CONFIG_DEFAULTS.fetchPerHostConcurrency,
     });
   });
 

@@ -1,5 +1,6 @@
 import { Capture, Match, Template } from 'aws-cdk-lib/assertions';
 import { ENV } from '../../lambdas/adapters/dynamodb/tableDesign';
+import { FETCH_ENV } from '../../lambdas/adapters/http/fetchDefaults';
 import { feedId } from '../../lambdas/core/ids';
 import { buildNewswireApp, type NewswireApp } from '../../lib/app';
 import { CONTEXT_KEYS } from '../../lib/config';
@@ -82,7 +83,10 @@ describe('functions', () => {
     const fetchVars = {
       [ENV.userAgent]: expect.any(String),
       [ENV.fetchTimeoutMs]: '15000',
-      [ENV.fetchMaxBytes]: String(10 * 1024 * 1024),
+      [ENV.fetchMaxBytes]: String(15 * 1024 * 1024),
+      [FETCH_ENV.connectTimeoutMs]: '5000',
+      [FETCH_ENV.headersTimeoutMs]: '10000',
+      [FETCH_ENV.perHostConcurrency]: '2',
     };
 
     expect(env(built.ingest.dispatch)).toEqual(

@@ -1,7 +1,8 @@
 /**
  * SSRF guard: which addresses a fetch may connect to. Feeds and release pages are public web
  * resources; anything that resolves to loopback, private, link-local (cloud metadata at
- * 169.254.169.254), CGNAT, multicast, ULA, documentation or IPv4-mapped space is refused.
+ * 169.254.169.254), CGNAT, multicast, reserved, ULA, documentation or IPv4-mapped space is refused,
+ * and so is a NAT64 / 6to4 address that embeds one of the refused IPv4 addresses.
  */
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
@@ -30,25 +31,63 @@ for (const [net, prefix] of [
   blockedV4.addSubnet(net, prefix, 'ipv4');
 }
 for (const [net, prefix] of [
-  ['::', 128], // unspecified
-  ['::1', 128], // loopback
-  ['::ffff:0:0', 96], // IPv4-mapped
-  ['64:ff9b::', 96], // NAT64 (embeds an IPv4 address)
+  ['::', 96], // unspecified, loopback, IPv4-compatible (deprecated)
+  ['::ffff:0:0', 96], // IPv4-mapped: DNS has no business answering with one
+  ['64:ff9b:1::', 48], // local-use NAT64 (RFC 8215)
   ['100::', 64], // discard
+  ['2001::', 32], // Teredo (embeds an obfuscated IPv4 address)
   ['2001:db8::', 32], // documentation
-  ['2002::', 16], // 6to4 (embeds an IPv4 address)
   ['fc00::', 7], // unique local (ULA)
   ['fe80::', 10], // link-local
+  ['fec0::', 10], // site-local (deprecated)
   ['ff00::', 8], // multicast
 ] as const) {
   blockedV6.addSubnet(net, prefix, 'ipv6');
+}
+
+/**
+ * The IPv4 address a NAT64 (64:ff9b::/96) or 6to4 (2002::/16) address leads to, or null. Those
+ * prefixes are public transition mechanisms (an IPv6-only network reaches every IPv4 site through
+ * 64:ff9b::/96), so they are judged by the IPv4 address they embed.
+ */
+export function embeddedIPv4(v6: string): string | null {
+  const g = expandIPv6(v6);
+  if (!g) return null;
+  const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`;
+  if (g[0] === 0x64 && g[1] === 0xff9b && g[2] === 0 && g[3] === 0 && g[4] === 0 && g[5] === 0) {
+    return v4(g[6]!, g[7]!);
+  }
+  if (g[0] === 0x2002) return v4(g[1]!, g[2]!);
+  return null;
+}
+
+/** The eight 16-bit groups of an IPv6 literal (`::` and a trailing dotted quad expanded), or null. */
+function expandIPv6(addr: string): number[] | null {
+  let a = addr.replace(/%.*$/, '').toLowerCase();
+  const quad = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(a);
+  if (quad) {
+    const [b0, b1, b2, b3] = quad.slice(1).map(Number) as [number, number, number, number];
+    a = `${a.slice(0, quad.index)}${((b0 << 8) | b1).toString(16)}:${((b2 << 8) | b3).toString(16)}`;
+  }
+  const [head, tail, extra] = a.split('::');
+  if (extra !== undefined) return null;
+  const hs = head ? head.split(':') : [];
+  const ts = tail ? tail.split(':') : [];
+  const fill = tail === undefined ? 0 : 8 - hs.length - ts.length;
+  if (fill < 0) return null;
+  const groups = [...hs, ...Array<string>(fill).fill('0'), ...ts].map((x) => parseInt(x, 16));
+  return groups.length === 8 && groups.every((n) => n >= 0 && n <= 0xffff) ? groups : null;
 }
 
 /** True when an IP address (v4 or v6 literal) must not be connected to. Non-IP strings count as blocked. */
 export function isBlockedAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 4) return blockedV4.check(address, 'ipv4');
-  if (family === 6) return blockedV6.check(address, 'ipv6');
+  if (family === 6) {
+    if (blockedV6.check(address, 'ipv6')) return true;
+    const v4 = embeddedIPv4(address);
+    return v4 !== null && blockedV4.check(v4, 'ipv4');
+  }
   return true;
 }
 

@@ -1,9 +1,11 @@
 /**
  * Secondary adapter: HttpClient on undici, with the limits a poller of untrusted URLs needs —
- * connect / headers / body / total timeouts, a cap on the decoded body size, manual redirects
- * (each hop checked again) and an SSRF guard that checks the address actually connected to.
+ * connect / first-byte / body-idle / total timeouts, a cap on the body counted on the wire and after
+ * decoding (a decompression bomb is cut off), manual redirects (each hop checked again, loops
+ * detected), an SSRF guard that checks the address actually connected to, and a per-host limit on
+ * requests in flight. Feeds and release pages both go through it.
  */
-import { Writable, type Readable } from 'node:stream';
+import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { isIP } from 'node:net';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
@@ -11,28 +13,20 @@ import { Agent, buildConnector, request } from 'undici';
 import { FetchError } from '../../core/errors';
 import type { FetchRequest, FetchResponse, HttpClient } from '../../pipeline/ports';
 import { BlockedAddressError, guardedLookup, isBlockedAddress } from './addressGuard';
-import { FETCH_DEFAULTS } from './fetchDefaults';
+import { FETCH_DEFAULTS, type FetchSettings } from './fetchDefaults';
+import { HostLimiter } from './hostLimiter';
 
-export interface UndiciHttpClientOptions {
-  /** Sent as User-Agent on every request (say who you are and how to reach you). */
-  readonly userAgent: string;
-  /** @default 5000 */
-  readonly connectTimeoutMs?: number;
-  /** Time to the response headers. @default 10000 */
-  readonly headersTimeoutMs?: number;
-  /** Longest pause between two body chunks. @default 20000 */
-  readonly bodyTimeoutMs?: number;
-  /** The whole fetch, redirects included. @default 30000 */
-  readonly totalTimeoutMs?: number;
-  /** Cap on the decoded body size. @default 15 MiB */
-  readonly maxBytes?: number;
-  /** @default 5 */
-  readonly maxRedirects?: number;
-  /** `host:port` pairs allowed even when they resolve to a private address (local sample server, tests). @default [] */
-  readonly allowHosts?: readonly string[];
-  /** Refuse loopback / private / link-local / … addresses. @default true */
+export interface UndiciHttpClientOptions extends Partial<FetchSettings> {
+  /** Refuse loopback / private / link-local / … addresses (allowHosts excepted). @default true */
   readonly blockPrivateAddresses?: boolean;
 }
+
+/**
+ * An encoded body whose decoded size passes maxBytes while fewer than maxBytes / BOMB_RATIO bytes
+ * came over the wire is called a decompression bomb (no real feed compresses that well); otherwise
+ * it is merely too large.
+ */
+const BOMB_RATIO = 10;
 
 /** An HTTP status the caller should see; 429 / 503 carry the server's Retry-After. */
 export class HttpStatusError extends FetchError {
@@ -50,88 +44,125 @@ export class HttpStatusError extends FetchError {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
+/** Why a fetch ran out of time: one of the four limits. */
+type TimeoutPhase = 'connect' | 'first byte' | 'body idle' | 'total';
+
+class TotalTimeout extends Error {
+  constructor(ms: number) {
+    super(`no complete response within ${ms} ms`);
+    this.name = 'TotalTimeout';
+  }
+}
+
 export class UndiciHttpClient implements HttpClient {
   private readonly agent: Agent;
+  private readonly limiter: HostLimiter;
   private readonly opts: Required<Omit<UndiciHttpClientOptions, 'allowHosts'>> & { allowHosts: ReadonlySet<string> };
 
-  constructor(options: UndiciHttpClientOptions) {
+  constructor(options: UndiciHttpClientOptions = {}) {
     this.opts = {
-      userAgent: options.userAgent,
-      connectTimeoutMs: options.connectTimeoutMs ?? 5_000,
-      headersTimeoutMs: options.headersTimeoutMs ?? 10_000,
-      bodyTimeoutMs: options.bodyTimeoutMs ?? 20_000,
+      userAgent: options.userAgent ?? FETCH_DEFAULTS.userAgent,
+      connectTimeoutMs: options.connectTimeoutMs ?? FETCH_DEFAULTS.connectTimeoutMs,
+      headersTimeoutMs: options.headersTimeoutMs ?? FETCH_DEFAULTS.headersTimeoutMs,
+      bodyIdleTimeoutMs: options.bodyIdleTimeoutMs ?? FETCH_DEFAULTS.bodyIdleTimeoutMs,
       totalTimeoutMs: options.totalTimeoutMs ?? FETCH_DEFAULTS.totalTimeoutMs,
       maxBytes: options.maxBytes ?? FETCH_DEFAULTS.maxBytes,
-      maxRedirects: options.maxRedirects ?? 5,
+      maxRedirects: options.maxRedirects ?? FETCH_DEFAULTS.maxRedirects,
+      perHostConcurrency: options.perHostConcurrency ?? FETCH_DEFAULTS.perHostConcurrency,
       blockPrivateAddresses: options.blockPrivateAddresses ?? true,
-      allowHosts: new Set((options.allowHosts ?? []).map((h) => h.toLowerCase())),
+      allowHosts: new Set((options.allowHosts ?? FETCH_DEFAULTS.allowHosts).map((h) => h.toLowerCase())),
     };
+    this.limiter = new HostLimiter(this.opts.perHostConcurrency);
     const guarded = buildConnector({ timeout: this.opts.connectTimeoutMs, lookup: guardedLookup });
     const open = buildConnector({ timeout: this.opts.connectTimeoutMs });
-    // Every connection goes through here, whichever hop asked for it.
+    // Every connection goes through here, whichever hop asked for it: the guard runs on the
+    // address DNS gave for this very connection (no window for a rebinding answer).
     const connect: buildConnector.connector = (o, callback) => {
       if (!this.opts.blockPrivateAddresses || this.isAllowed(o.hostname, o.port, o.protocol)) return open(o, callback);
       // net.connect skips `lookup` for IP literals, so check those here.
-      if (isIP(o.hostname) && isBlockedAddress(o.hostname)) {
-        return callback(new BlockedAddressError(o.hostname, o.hostname), null);
+      const literal = o.hostname.replace(/^\[|\]$/g, '');
+      if (isIP(literal) && isBlockedAddress(literal)) {
+        return callback(new BlockedAddressError(o.hostname, literal), null);
       }
       return guarded(o, callback);
     };
     this.agent = new Agent({
       connect,
       headersTimeout: this.opts.headersTimeoutMs,
-      bodyTimeout: this.opts.bodyTimeoutMs,
+      bodyTimeout: this.opts.bodyIdleTimeoutMs,
+      // The HostLimiter bounds requests per host; no pipelining, so one request per connection.
+      pipelining: 1,
     });
   }
 
   async fetch(url: string, req: FetchRequest = {}): Promise<FetchResponse> {
-    const signal = AbortSignal.timeout(this.opts.totalTimeoutMs);
+    const deadline = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    // The total budget starts once the first slot is ours: waiting behind our own requests to a
+    // busy host is not the server's slowness.
+    const startClock = () => {
+      timer ??= setTimeout(() => deadline.abort(new TotalTimeout(this.opts.totalTimeoutMs)), this.opts.totalTimeoutMs);
+    };
+    const signal = deadline.signal;
     const seen = new Set<string>();
     let current = this.parseUrl(url, url);
     try {
       for (let hop = 0; ; hop++) {
         seen.add(current.href);
         this.checkLiteralAddress(current);
-        const res = await request(current, {
-          dispatcher: this.agent,
-          method: 'GET',
-          signal,
-          headers: this.headers(req),
-        });
-        const status = res.statusCode;
-        const headers = flattenHeaders(res.headers);
+        const release = await this.limiter.acquire(current.hostname);
+        startClock();
+        let next: URL | null = null;
+        try {
+          const res = await request(current, {
+            dispatcher: this.agent,
+            method: 'GET',
+            signal,
+            headers: this.headers(req),
+          });
+          const status = res.statusCode;
+          const headers = flattenHeaders(res.headers);
 
-        if (REDIRECTS.has(status) && headers.location) {
-          await res.body.dump();
-          const next = this.parseUrl(headers.location, current.href, current);
-          if (seen.has(next.href)) {
-            throw new FetchError('REDIRECT_LOOP', `Redirect loop: ${current.href} → ${next.href}`, false, url, status);
+          if (REDIRECTS.has(status) && headers.location) {
+            await res.body.dump();
+            next = this.parseUrl(headers.location, current.href, current);
+            if (seen.has(next.href)) {
+              throw new FetchError(
+                'REDIRECT_LOOP',
+                `Redirect loop: ${current.href} → ${next.href}`,
+                false,
+                url,
+                status,
+              );
+            }
+            if (hop + 1 > this.opts.maxRedirects) {
+              throw new FetchError(
+                'TOO_MANY_REDIRECTS',
+                `More than ${this.opts.maxRedirects} redirects (last: ${current.href} → ${next.href})`,
+                false,
+                url,
+                status,
+              );
+            }
+          } else if (status === 304) {
+            await res.body.dump();
+            return { status, url: current.href, headers, body: new Uint8Array() };
+          } else if (status >= 200 && status < 300) {
+            const body = await this.readBody(res.body, headers, current.href, signal);
+            return { status, url: current.href, headers, body };
+          } else {
+            await res.body.dump().catch(() => undefined);
+            throw statusError(status, headers, current.href);
           }
-          if (hop + 1 > this.opts.maxRedirects) {
-            throw new FetchError(
-              'TOO_MANY_REDIRECTS',
-              `More than ${this.opts.maxRedirects} redirects`,
-              false,
-              url,
-              status,
-            );
-          }
-          current = next;
-          continue;
+        } finally {
+          release();
         }
-        if (status === 304) {
-          await res.body.dump();
-          return { status, url: current.href, headers, body: new Uint8Array() };
-        }
-        if (status >= 200 && status < 300) {
-          const body = await this.readBody(res.body, headers, current.href, signal);
-          return { status, url: current.href, headers, body };
-        }
-        await res.body.dump();
-        throw statusError(status, headers, current.href);
+        current = next;
       }
     } catch (err) {
       throw toFetchError(err, current.href, signal);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -180,7 +211,10 @@ export class UndiciHttpClient implements HttpClient {
     }
   }
 
-  /** Reads the body, decoding Content-Encoding, failing as soon as the decoded size passes maxBytes. */
+  /**
+   * Reads the body, undoing Content-Encoding, failing as soon as the bytes received or the bytes
+   * decoded pass maxBytes — a gzip / br / deflate bomb is cut off after maxBytes of output.
+   */
   private async readBody(
     body: Readable,
     headers: Record<string, string>,
@@ -193,9 +227,9 @@ export class UndiciHttpClient implements HttpClient {
       .map((e) => e.trim().toLowerCase())
       .filter((e) => e !== '' && e !== 'identity');
     const declared = Number(headers['content-length']);
-    if (encodings.length === 0 && Number.isFinite(declared) && declared > max) {
+    if (Number.isFinite(declared) && declared > max) {
       body.destroy();
-      throw tooLarge(url, max);
+      throw tooLarge(url, max, `declared Content-Length ${declared}`);
     }
     // Encodings apply in the order listed, so they are undone in reverse.
     const decoders = encodings.reverse().map((e) => {
@@ -203,25 +237,45 @@ export class UndiciHttpClient implements HttpClient {
       if (e === 'deflate') return createInflate();
       if (e === 'br') return createBrotliDecompress();
       body.destroy();
-      throw new FetchError('NETWORK', `Unsupported Content-Encoding ${e}`, false, url);
+      throw new FetchError('BAD_ENCODING', `Unsupported Content-Encoding ${e}`, false, url);
+    });
+    let received = 0;
+    const wire = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        received += chunk.length;
+        if (received > max) return cb(tooLarge(url, max, 'on the wire'));
+        cb(null, chunk);
+      },
     });
     const chunks: Buffer[] = [];
     let total = 0;
     const sink = new Writable({
       write(chunk: Buffer, _enc, cb) {
         total += chunk.length;
-        if (total > max) return cb(tooLarge(url, max));
+        if (total > max) {
+          if (decoders.length && received * BOMB_RATIO < max) {
+            return cb(
+              new FetchError(
+                'DECOMPRESSION_BOMB',
+                `Decoded body passed ${max} bytes from ${received} bytes received (${encodings.join(', ')}); cut off`,
+                false,
+                url,
+              ),
+            );
+          }
+          return cb(tooLarge(url, max, decoders.length ? 'decoded' : 'on the wire'));
+        }
         chunks.push(chunk);
         cb();
       },
     });
-    await pipeline([body, ...decoders, sink], { signal });
+    await pipeline([body, wire, ...decoders, sink], { signal });
     return new Uint8Array(Buffer.concat(chunks, total));
   }
 }
 
-function tooLarge(url: string, max: number): FetchError {
-  return new FetchError('TOO_LARGE', `Body larger than ${max} bytes (decoded)`, false, url);
+function tooLarge(url: string, max: number, where: string): FetchError {
+  return new FetchError('TOO_LARGE', `Body larger than ${max} bytes (${where})`, false, url);
 }
 
 function statusError(status: number, headers: Record<string, string>, url: string): FetchError {
@@ -239,6 +293,14 @@ function flattenHeaders(h: Record<string, string | string[] | undefined>): Recor
   return out;
 }
 
+const TIMEOUT_CODES: Record<string, TimeoutPhase> = {
+  UND_ERR_CONNECT_TIMEOUT: 'connect',
+  UND_ERR_HEADERS_TIMEOUT: 'first byte',
+  UND_ERR_BODY_TIMEOUT: 'body idle',
+};
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED']);
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NODATA', 'EAI_NONAME', 'EAI_FAIL']);
+
 /** Maps whatever a fetch threw to a FetchError with one of the named codes. */
 function toFetchError(err: unknown, url: string, signal: AbortSignal): FetchError {
   if (err instanceof FetchError) return err;
@@ -250,17 +312,17 @@ function toFetchError(err: unknown, url: string, signal: AbortSignal): FetchErro
     err,
     (e): e is Error & { code: string } => typeof (e as { code?: unknown }).code === 'string',
   )?.code;
-  if (
-    signal.aborted ||
-    code === 'UND_ERR_CONNECT_TIMEOUT' ||
-    code === 'UND_ERR_HEADERS_TIMEOUT' ||
-    code === 'UND_ERR_BODY_TIMEOUT'
-  ) {
-    return new FetchError('TIMEOUT', `Timed out fetching ${url}${code ? ` (${code})` : ''}`, true, url, undefined, {
-      cause: err,
-    });
+  const phase: TimeoutPhase | undefined = signal.aborted ? 'total' : code ? TIMEOUT_CODES[code] : undefined;
+  if (phase) {
+    return new FetchError('TIMEOUT', `Timed out (${phase}) fetching ${url}`, true, url, undefined, { cause: err });
   }
   const message = err instanceof Error ? err.message : String(err);
+  if (code && DNS_CODES.has(code)) {
+    return new FetchError('DNS_FAILURE', `${code}: ${message}`, true, url, undefined, { cause: err });
+  }
+  if (code && RESET_CODES.has(code)) {
+    return new FetchError('CONNECTION_RESET', `${code}: ${message}`, true, url, undefined, { cause: err });
+  }
   return new FetchError('NETWORK', `${code ?? 'Network error'}: ${message}`, true, url, undefined, { cause: err });
 }
 

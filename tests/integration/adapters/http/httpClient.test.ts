@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import diagnostics from 'node:diagnostics_channel';
 import { gzipSync, brotliCompressSync, deflateSync } from 'node:zlib';
 import {
   HttpStatusError,
@@ -12,6 +14,8 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 const routes = new Map<string, Handler>();
 const seen: { url: string; headers: IncomingMessage['headers'] }[] = [];
 let server: Server;
+let concurrent = 0;
+let maxConcurrent = 0;
 let port: number;
 let base: string;
 const clients: UndiciHttpClient[] = [];
@@ -84,6 +88,25 @@ beforeAll(async () => {
   routes.set('/bomb', (_req, res) => {
     // 64 MiB of zeros → ~64 KiB gzip.
     res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(64 * 1024 * 1024)));
+  });
+  routes.set('/gz-big', (_req, res) => {
+    // Incompressible: 2 MiB on the wire, 2 MiB decoded — too large, but no bomb.
+    res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(randomBytes(2 * 1024 * 1024)));
+  });
+  routes.set('/declared-big', (_req, res) => {
+    res.writeHead(200, { 'content-length': String(50 * 1024 * 1024) });
+    res.write('x');
+  });
+  routes.set('/reset', (req) => {
+    req.socket.destroy();
+  });
+  routes.set('/slow', (_req, res) => {
+    concurrent++;
+    maxConcurrent = Math.max(maxConcurrent, concurrent);
+    setTimeout(() => {
+      concurrent--;
+      res.writeHead(200).end('ok');
+    }, 60);
   });
   routes.set('/stall', (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain' });
@@ -199,15 +222,67 @@ describe('UndiciHttpClient', () => {
     expect(err).toMatchObject({ code: 'TOO_LARGE', retryable: false });
   });
 
-  it('throws TOO_LARGE for a gzip bomb, counting decoded bytes', async () => {
+  it('cuts a gzip bomb off with DECOMPRESSION_BOMB, counting decoded bytes', async () => {
     const before = process.memoryUsage().rss;
     const err = await failure(client({ maxBytes: 1024 * 1024 }).fetch(`${base}/bomb`));
-    expect(err).toMatchObject({ code: 'TOO_LARGE' });
+    expect(err).toMatchObject({ code: 'DECOMPRESSION_BOMB', retryable: false });
     expect(process.memoryUsage().rss - before).toBeLessThan(48 * 1024 * 1024);
   });
 
+  it('an encoded body that is merely large is TOO_LARGE, not a bomb', async () => {
+    const err = await failure(client({ maxBytes: 1024 * 1024 }).fetch(`${base}/gz-big`));
+    expect(err).toMatchObject({ code: 'TOO_LARGE', retryable: false });
+  });
+
+  it('refuses a declared Content-Length over the cap before reading it', async () => {
+    const err = await failure(client({ maxBytes: 1024 * 1024 }).fetch(`${base}/declared-big`));
+    expect(err).toMatchObject({ code: 'TOO_LARGE' });
+    expect(err.message).toContain('Content-Length');
+  });
+
+  it('a connection reset is a retryable CONNECTION_RESET', async () => {
+    const err = await failure(client().fetch(`${base}/reset`));
+    expect(err).toMatchObject({ code: 'CONNECTION_RESET', retryable: true });
+  });
+
+  it('keeps at most perHostConcurrency requests in flight per host', async () => {
+    concurrent = 0;
+    maxConcurrent = 0;
+    const c = client({ perHostConcurrency: 2 });
+    const all = await Promise.all(Array.from({ length: 6 }, () => c.fetch(`${base}/slow`)));
+    expect(all.every((r) => r.status === 200)).toBe(true);
+    expect(maxConcurrent).toBe(2);
+
+    // Two host names (two limits) → up to twice as many in flight.
+    concurrent = 0;
+    maxConcurrent = 0;
+    const two = client({ perHostConcurrency: 2, allowHosts: [`127.0.0.1:${port}`, `localhost:${port}`] });
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) => two.fetch(`http://${i % 2 ? 'localhost' : '127.0.0.1'}:${port}/slow`)),
+    );
+    expect(maxConcurrent).toBe(4);
+  });
+
+  it('redirects to refused addresses never reach the connector of undici', async () => {
+    const attempts: string[] = [];
+    const onConnect = (m: unknown) =>
+      attempts.push((m as { connectParams: { hostname: string } }).connectParams.hostname);
+    diagnostics.subscribe('undici:client:beforeConnect', onConnect);
+    try {
+      const c = client();
+      expect(await failure(c.fetch(`${base}/to-metadata`))).toMatchObject({ code: 'BLOCKED_ADDRESS' });
+      expect(await failure(c.fetch(`${base}/to-private`))).toMatchObject({ code: 'BLOCKED_ADDRESS' });
+      expect(await failure(c.fetch('http://[::ffff:a00:1]/'))).toMatchObject({ code: 'BLOCKED_ADDRESS' });
+      expect(await failure(c.fetch('http://[64:ff9b::a9fe:a9fe]/'))).toMatchObject({ code: 'BLOCKED_ADDRESS' });
+    } finally {
+      diagnostics.unsubscribe('undici:client:beforeConnect', onConnect);
+    }
+    expect(attempts.length).toBeGreaterThan(0); // the first hop to the allow-listed server did connect
+    expect(attempts.filter((h) => h !== '127.0.0.1')).toEqual([]);
+  });
+
   it('throws TIMEOUT when the body stalls', async () => {
-    const err = await failure(client({ bodyTimeoutMs: 200 }).fetch(`${base}/stall`));
+    const err = await failure(client({ bodyIdleTimeoutMs: 200 }).fetch(`${base}/stall`));
     expect(err).toMatchObject({ code: 'TIMEOUT', retryable: true });
   });
 
@@ -220,6 +295,7 @@ describe('UndiciHttpClient', () => {
     const started = Date.now();
     const err = await failure(client({ totalTimeoutMs: 300 }).fetch(`${base}/drip`));
     expect(err).toMatchObject({ code: 'TIMEOUT', retryable: true });
+    expect(err.message).toContain('(total)');
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 

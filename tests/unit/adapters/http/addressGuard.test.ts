@@ -1,4 +1,4 @@
-import { guardedLookup, isBlockedAddress } from '../../../../lambdas/adapters/http/addressGuard';
+import { embeddedIPv4, guardedLookup, isBlockedAddress } from '../../../../lambdas/adapters/http/addressGuard';
 
 describe('isBlockedAddress', () => {
   it.each([
@@ -22,13 +22,44 @@ describe('isBlockedAddress', () => {
     '::ffff:127.0.0.1',
     '::ffff:8.8.8.8',
     '64:ff9b::a00:1',
+    '64:ff9b::169.254.169.254',
+    '64:ff9b:1::808:808', // local-use NAT64
+    '2002:a00:1::1', // 6to4 of 10.0.0.1
+    '2002:7f00:1::', // 6to4 of 127.0.0.1
+    '2001:0:4136:e378::1', // Teredo
+    '::10.0.0.1', // IPv4-compatible
+    '::ffff:10.0.0.1',
+    '::ffff:a9fe:a9fe',
+    '192.0.2.7',
+    '198.18.0.1',
+    'fec0::1',
     'not-an-ip',
   ])('blocks %s', (addr) => {
     expect(isBlockedAddress(addr)).toBe(true);
   });
 
-  it.each(['8.8.8.8', '93.184.216.34', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111'])('allows %s', (addr) => {
+  it.each([
+    '8.8.8.8',
+    '93.184.216.34',
+    '172.32.0.1',
+    '100.128.0.1',
+    '2606:4700:4700::1111',
+    '64:ff9b::808:808', // NAT64 of a public address: how IPv6-only networks reach IPv4 sites
+    '2002:808:808::1', // 6to4 of a public address
+  ])('allows %s', (addr) => {
     expect(isBlockedAddress(addr)).toBe(false);
+  });
+});
+
+describe('embeddedIPv4', () => {
+  it.each([
+    ['64:ff9b::a00:1', '10.0.0.1'],
+    ['64:ff9b::8.8.8.8', '8.8.8.8'],
+    ['2002:c0a8:101::1', '192.168.1.1'],
+    ['2606:4700::1', null],
+    ['::1', null],
+  ])('%s → %s', (v6, v4) => {
+    expect(embeddedIPv4(v6)).toBe(v4);
   });
 });
 
