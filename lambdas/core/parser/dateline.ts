@@ -1,6 +1,7 @@
 import type { Dateline, Wire } from '../record';
-import { dateAtEnd, parseWrittenDate } from './dates';
-import { findWireTag } from './wires';
+import { dateAtEnd, dateAtStart, parseWrittenDate } from './dates';
+import { isKnownCity, isKnownRegionOrCountry } from './places';
+import { findWireTag, type WireMatch } from './wires';
 
 export interface DatelineMatch {
   dateline: Dateline;
@@ -13,25 +14,56 @@ export interface DatelineMatch {
 
 /** A word of a dateline city written in capitals (`SAN`, `ST.`, `XI'AN`, `&`). */
 const CAPS_WORD = /^(?:[\p{Lu}\d][\p{Lu}\d.'’-]*|&|and|AND|\/)$/u;
+const CONNECTOR = /^(?:&|and|AND|\/|et|y|und)$/;
 /** A region / country qualifier after the city (`Texas`, `Calif.`, `N.J.`, `Israel`, `United Kingdom`). */
 const QUALIFIER = /^[\p{Lu}][\p{L}.'’ -]{0,40}$/u;
+/** Words that open a line of page chrome, never a dateline location. */
+const NOT_A_PLACE =
+  /^(?:Published|Updated|Last updated|Posted|Date|Dated|Released|Issued|Press Release|News Release|News|Home|By|Source|Contact|For Immediate Release)\b/i;
+/** Words that start multi-word city names (`San Jose`, `Fort Worth`, `St. Louis`). */
+const CITY_LEAD = new Set(
+  (
+    'San Santa Santo Los Las New Fort Ft. Port Mount Mt. St. Saint Ste. El La Le Les North South East West Palo ' +
+    'Salt Sault Grand Cape Del Des Baton Rio Sao São Kuala Hong Tel Abu Ho Buenos Cedar Boca Ann Beverly Palm ' +
+    'Long Jersey Oklahoma Kansas Costa Coral Bowling Great Little Round Menlo Redwood Mountain Sioux Park ' +
+    'Playa Ciudad Den Hamilton Thousand Winter Silver Glen Grand Deer Rancho Chapel Woodland Virginia Daly'
+  ).split(' '),
+);
 
 /** Characters that separate the dateline from the body (and from a Business Wire tag). */
 function isSepChar(c: string): boolean {
   return c === '-' || c === '—' || c === '–' || c === ' ' || c === ':';
 }
 
+/** Start (in `tokens`) of the city written in mixed case just before the qualifiers. */
+function mixedCaseCity(tokens: string[]): number {
+  let n = tokens.length;
+  while (n > 0 && tokens[n - 1] === '') n--;
+  const capital = (t: string | undefined) => !!t && /^[\p{Lu}]/u.test(t);
+  if (!capital(tokens[n - 1])) return -1;
+  for (const len of [3, 2]) {
+    if (n - len < 0) continue;
+    const words = tokens.slice(n - len, n);
+    if (words.every(capital) && isKnownCity(words.join(' '))) return n - len;
+  }
+  if (n >= 2 && CITY_LEAD.has(tokens[n - 2] ?? '')) return n - 2;
+  return n - 1;
+}
+
 /**
  * Where the location starts in `prefix` (the text before the date, or before the tag), or -1.
  * Works leftwards: trailing comma-separated qualifiers, then the city written in capitals. When the
- * dateline opens the block (`Austin, Texas, …`), a mixed-case city is accepted as well.
+ * dateline opens the block (`Austin, Texas, …`), a mixed-case city is accepted as well; in the
+ * middle of a line (a headline glued to it) a mixed-case city is taken only with a known qualifier.
  */
 function locationStart(prefix: string, atBlockStart: boolean): number {
   const parts = prefix.split(',');
   let i = parts.length - 1;
   // Qualifiers (at most three) to the right of the city.
   let qualifiers = 0;
+  let knownQualifier = false;
   while (i > 0 && qualifiers < 3 && QUALIFIER.test((parts[i] ?? '').trim())) {
+    knownQualifier ||= isKnownRegionOrCountry((parts[i] ?? '').trim());
     i--;
     qualifiers++;
   }
@@ -42,44 +74,77 @@ function locationStart(prefix: string, atBlockStart: boolean): number {
   for (let t = tokens.length - 1; t >= 0 && take < 8; t--) {
     const tok = tokens[t] ?? '';
     if (tok === '' && t === tokens.length - 1) continue;
-    if (!CAPS_WORD.test(tok) || (!/\p{Lu}/u.test(tok) && !/^(?:&|and|AND|\/)$/.test(tok))) break;
+    if (!CAPS_WORD.test(tok) || (!/\p{Lu}/u.test(tok) && !CONNECTOR.test(tok))) break;
     take = tokens.length - t;
   }
-  // Do not start on a connector (`& TEL AVIV`).
-  while (take > 0 && /^(?:&|and|AND|\/)$/.test(tokens[tokens.length - take] ?? '')) take--;
+  // Do not start on a connector (`& TEL AVIV`), nor on a one-letter word (`A` ending a headline).
+  while (take > 0 && CONNECTOR.test(tokens[tokens.length - take] ?? '')) take--;
+  // An all-caps headline glued to the dateline (flattened text): `ACME WINS AWARD NEW YORK` → the
+  // known city at its end. Runs joined by a connector (`SAN FRANCISCO & TEL AVIV`) are places.
+  const run = tokens.slice(tokens.length - take);
+  if (take >= 3 && !run.some((t) => CONNECTOR.test(t)) && !isKnownCity(run.join(' '))) {
+    for (const len of [3, 2, 1]) {
+      if (isKnownCity(run.slice(-len).join(' '))) {
+        take = len;
+        break;
+      }
+    }
+  }
   if (take > 0) {
     const cityText = tokens.slice(tokens.length - take).join(' ');
     return offsetOfPart + cityPart.lastIndexOf(cityText);
   }
+  const whole = prefix.trim();
   if (atBlockStart) {
-    const whole = prefix.trim();
     const words = whole.split(/[ ,]+/).filter(Boolean);
+    const cityWords = cityPart.trim().split(' ').filter(Boolean);
     if (
       words.length > 0 &&
-      words.length <= 7 &&
-      words.every((w) => /^[\p{Lu}]/u.test(w) || /^(?:de|of|la|and|&)$/.test(w))
+      words.length <= 8 &&
+      (cityWords.length <= 3 || isKnownCity(cityPart)) &&
+      !NOT_A_PLACE.test(whole) &&
+      words.every((w) => /^[\p{Lu}\p{Lo}]/u.test(w) || /^(?:de|del|of|la|le|and|&|et|y|upon|on|am|im|an|der)$/.test(w))
     ) {
       return prefix.indexOf(whole);
+    }
+  }
+  if (knownQualifier) {
+    const start = mixedCaseCity(tokens);
+    if (start >= 0) {
+      const cityText = tokens.slice(start).join(' ').trim();
+      if (cityText) return offsetOfPart + cityPart.lastIndexOf(cityText);
     }
   }
   return -1;
 }
 
-/** Skips the separator after the tag (`--`, `—`, `–`, `-`, `/`) and the spaces around it. */
+/** Skips the separator after the dateline (`--`, `—`, `–`, `-`, `/`, `:`) and the spaces around it. */
 function skipSeparator(text: string, from: number): number {
   let i = from;
   const limit = Math.min(text.length, from + 12);
   // `/` too: Accesswire writes `/ ACCESSWIRE / March 7, 2024 / Text`.
-  while (i < limit && (isSepChar(text.charAt(i)) || text.charAt(i) === '/')) i++;
+  while (i < limit && (isSepChar(text.charAt(i)) || text.charAt(i) === '/' || text.charAt(i) === '|')) i++;
   return i;
+}
+
+/** Trims spaces, commas, dashes and an opening parenthesis from the end of a location. */
+function trimLocationEnd(s: string): string {
+  let end = s.length;
+  while (end > 0 && (isSepChar(s.charAt(end - 1)) || s.charAt(end - 1) === ',' || s.charAt(end - 1) === '(')) end--;
+  return s.slice(0, end);
+}
+
+/** A separator right after `from` (so a date there closes the dateline rather than opening the lead). */
+function separatorFollows(text: string, from: number): boolean {
+  return /^ ?(?:--|[-–—/|:])/.test(text.slice(from, from + 4)) || from >= text.length;
 }
 
 /**
  * Finds the dateline in the first characters of `text`: a wire tag (`/PRNewswire/`,
- * `(BUSINESS WIRE)`, …) with the location and date written before it (or inside / after it, per
- * wire), then the separator. Without a wire tag, a tag-less `CITY, Month D, YYYY --` opening a
- * block is accepted too (wire null). `atBlockStart` says whether `text` is a whole block (then the
- * dateline may start it) or the tail of a flattened line.
+ * `(BUSINESS WIRE)`, …) with the location and date written before it, inside it or after it,
+ * then the separator. Without a wire tag, a tag-less `CITY, Month D, YYYY --` opening a block is
+ * accepted too (wire null). `atBlockStart` says whether `text` is a whole block (then the dateline
+ * may start it) or the tail of a flattened line.
  */
 export function findDateline(text: string, atBlockStart = true): DatelineMatch | null {
   const tag = findWireTag(text, 4000);
@@ -87,67 +152,72 @@ export function findDateline(text: string, atBlockStart = true): DatelineMatch |
   return tagless(text);
 }
 
-function fromTag(text: string, tag: NonNullable<ReturnType<typeof findWireTag>>, atBlockStart: boolean): DatelineMatch {
+function fromTag(text: string, tag: WireMatch, atBlockStart: boolean): DatelineMatch {
   // The prefix is the same line up to the tag, minus a Business Wire style `--` and spaces.
   const lineStart = text.lastIndexOf('\n', tag.start) + 1;
   const windowStart = Math.max(lineStart, tag.start - 300);
   let prefixEnd = tag.start;
-  while (prefixEnd > windowStart && isSepChar(text.charAt(prefixEnd - 1))) prefixEnd--;
+  while (prefixEnd > windowStart && (isSepChar(text.charAt(prefixEnd - 1)) || text.charAt(prefixEnd - 1) === ','))
+    prefixEnd--;
   const prefix = text.slice(windowStart, prefixEnd);
 
   let date: string | null = null;
   let locEnd = prefix.length;
   let end = tag.end;
-  if (tag.rule.date === 'before') {
-    const found = dateAtEnd(prefix);
-    if (found) {
-      date = found.iso;
-      locEnd = found.start;
-    }
-  } else if (tag.rule.date === 'inside') {
-    date = tag.dateInTag ? parseWrittenDate(tag.dateInTag) : null;
-  } else if (tag.rule.date === 'after') {
-    const after = /^ ?([A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}) ?\/?/.exec(text.slice(tag.end, tag.end + 40));
-    if (after?.[1]) {
-      date = parseWrittenDate(after[1]);
-      end = tag.end + after[0].replace(/ ?\/?$/, '').length;
+  let dateStart: number | null = null;
+  if (tag.dateInTag) {
+    date = parseWrittenDate(tag.dateInTag);
+  } else {
+    const before = dateAtEnd(prefix);
+    if (before) {
+      date = before.iso;
+      locEnd = before.start;
+      dateStart = before.start;
+    } else {
+      // The date after the tag (`/ ACCESSWIRE / March 7, 2024 /`, `(PRWEB) March 7, 2024 --`), only
+      // when a separator closes it: a date in the lead's first sentence is not the dateline's.
+      let from = tag.end;
+      while (from < text.length && from < tag.end + 6 && /[\s/\-–—]/.test(text.charAt(from))) from++;
+      const after = dateAtStart(text.slice(from, from + 60));
+      if (after && separatorFollows(text, from + after.end)) {
+        date = after.iso;
+        end = from + after.end;
+      }
     }
   }
-  let locText = prefix.slice(0, locEnd);
-  // Trailing `, ` between location and date.
-  let trim = locText.length;
-  while (
-    trim > 0 &&
-    (locText.charAt(trim - 1) === ',' || locText.charAt(trim - 1) === ' ' || isSepChar(locText.charAt(trim - 1)))
-  )
-    trim--;
-  locText = locText.slice(0, trim);
+  const locText = trimLocationEnd(prefix.slice(0, locEnd));
   const blockStart = atBlockStart && windowStart === lineStart;
-  const relStart = locText ? locationStart(locText, blockStart && !/\S/.test(text.slice(lineStart, windowStart))) : -1;
+  const relStart = locText ? locationStart(locText, blockStart) : -1;
   const location = relStart >= 0 ? locText.slice(relStart).trim() || null : null;
-  const start =
-    windowStart + (relStart >= 0 ? relStart : location === null && locEnd < prefix.length ? locEnd : prefix.length);
+  const start = windowStart + (relStart >= 0 ? relStart : (dateStart ?? prefix.length));
   const datelineText = text.slice(start, end).trim();
   return {
-    dateline: { text: datelineText, location, date },
+    dateline: { text: datelineText || tag.wire.tag, location, date },
     wire: tag.wire,
-    start,
+    start: Math.min(start, tag.start),
     bodyStart: skipSeparator(text, end),
   };
 }
 
-const TAGLESS =
-  /^([\p{Lu}][\p{Lu}\d.'’& -]{1,40}(?:, ?[\p{Lu}][\p{L}.'’ -]{1,30}){0,3}), ([A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}) ?(?:--|—|–|-) ?/u;
-
+/** A tag-less dateline: `CITY[, REGION…], DATE --` opening the block (a date with its year is required). */
 function tagless(text: string): DatelineMatch | null {
-  const m = TAGLESS.exec(text.slice(0, 200));
-  if (!m?.[1] || !m[2]) return null;
-  const location = m[1].trim();
-  const written = m[2];
-  return {
-    dateline: { text: `${location}, ${written}`, location, date: parseWrittenDate(written) },
-    wire: null,
-    start: 0,
-    bodyStart: m[0].length,
-  };
+  const head = text.slice(0, 200);
+  const sep = /(?: ?[-–—]{1,2} ?| ?[/|:] ?)/g;
+  for (const m of head.matchAll(sep)) {
+    const at = m.index ?? 0;
+    if (at < 8) continue;
+    const before = head.slice(0, at);
+    const found = dateAtEnd(before);
+    if (!found?.iso || found.end !== trimLocationEnd(before).length) continue;
+    const loc = trimLocationEnd(before.slice(0, found.start));
+    if (!loc || loc.length > 80 || locationStart(loc, true) !== 0) continue;
+    const location = loc.trim();
+    return {
+      dateline: { text: head.slice(0, found.end).trim(), location, date: found.iso },
+      wire: null,
+      start: 0,
+      bodyStart: at + m[0].length,
+    };
+  }
+  return null;
 }

@@ -4,28 +4,38 @@
  * A timestamp counts only with its zone: a wall-clock time without one is not turned into UTC.
  */
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+/**
+ * Month names as datelines write them, in the languages releases come in (en, fr, es, de, it, pt,
+ * nl), with their usual abbreviations. Keys are lower-case without accents or a trailing dot.
+ */
+const MONTH_NAMES: readonly string[] = [
+  'january jan janvier janv enero ene januar jaenner jan gennaio gen janeiro januari',
+  'february feb fevrier fevr febrero februar febbraio fevereiro fev februari',
+  'march mar mars marzo maerz marz mrz marco maart',
+  'april apr avril avr abril abr aprile aprile',
+  'may mai mayo maggio mag maio mei',
+  'june jun juin junio juni giugno giu junho',
+  'july jul juillet juil julio juli luglio lug julho',
+  'august aug aout agosto ago augustus',
+  'september sep sept septembre septiembre setiembre settembre set setembro',
+  'october oct octobre octubre oktober okt ottobre ott outubro out',
+  'november nov novembre noviembre novembre novembro',
+  'december dec decembre diciembre dic dezember dez dicembre dezembro',
 ];
+const MONTH_BY_NAME = new Map<string, number>();
+MONTH_NAMES.forEach((names, i) => {
+  for (const n of names.split(' ')) if (!MONTH_BY_NAME.has(n)) MONTH_BY_NAME.set(n, i + 1);
+});
 
-/** Month number 1–12 of a full or abbreviated English month name (`Sept`, `Sep.`, `March`), else null. */
+function monthKey(word: string): string {
+  return word.toLowerCase().replace(/\.$/, '').replace(/ä/g, 'ae').normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** Month number 1–12 of a full or abbreviated month name (`Sept`, `Sep.`, `March`, `mars`, `März`), else null. */
 export function monthNumber(word: string): number | null {
-  const w = word.toLowerCase().replace(/\.$/, '');
+  const w = monthKey(word);
   if (w.length < 3) return null;
-  if (w === 'sept') return 9;
-  const i = MONTHS.findIndex((m) => m === w || (w.length === 3 && m.startsWith(w)));
-  return i >= 0 ? i + 1 : null;
+  return MONTH_BY_NAME.get(w) ?? MONTH_BY_NAME.get(w.replace(/ae/g, 'a')) ?? null;
 }
 
 /** `YYYY-MM-DD` when year/month/day make a real calendar date, else null. */
@@ -37,38 +47,98 @@ export function isoDate(year: number, month: number, day: number): string | null
 }
 
 export interface FoundDate {
-  /** Offset in the searched string where the date starts. */
+  /** Offset in the searched string where the date starts (a leading article such as `le` included). */
   start: number;
+  /** Offset just after the date. */
+  end: number;
   /** ISO date, or null when the written date has no year or is not a real date. */
   iso: string | null;
 }
 
-const MONTH_DAY_YEAR_END = /(?:^|[\s,(])([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?\s?$/;
-const DAY_MONTH_YEAR_END = /(?:^|[\s,(])(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})\s?$/;
+// Each pattern has bounded quantifiers only; they run on a short window (≤ 60 characters).
+const M = String.raw`(\p{L}{3,10})\.?`;
+/** `March 7, 2024`, `Sept. 3`, `MARCH 7`, `March 7th, 2024`, `March 07 2024`. */
+const MDY = new RegExp(String.raw`${M} (\d{1,2})(?:st|nd|rd|th)?(?:,? ?(\d{4}))?`, 'u');
+/** `7 March 2024`, `7. März 2024`, `le 7 mars 2024`, `7 de marzo de 2024`, `7 March`. */
+const DMY = new RegExp(
+  String.raw`(?:(?:le|el|den|am|il|o|a|on) )?(\d{1,2})(?:er|º|°|st|nd|rd|th)?\.? (?:de )?${M},? (?:(?:de|del) )?(\d{4})?`,
+  'u',
+);
+const ISO = /(\d{4})-(\d{2})-(\d{2})/;
+/** `2024年3月7日` (zh, ja), `2024년 3월 7일` (ko). */
+const CJK = /(\d{4}) ?[年년] ?(\d{1,2}) ?[月월] ?(\d{1,2}) ?[日일]/;
+
+type Reading = { index: number; length: number; iso: string | null };
+
+const ANCHORED = new Map<string, RegExp>();
+
+/** `re` anchored at the start, or at the end (after a space, comma or `(`, before an optional `)`). */
+function anchored(re: RegExp, anchor: 'start' | 'end'): RegExp {
+  const k = `${anchor}:${re.source}`;
+  let out = ANCHORED.get(k);
+  if (!out) {
+    // A CJK date follows the city with no space (`北京2024年3月7日`).
+    const boundary = re === CJK ? '' : String.raw`(?:^|[\s,(])`;
+    const src = anchor === 'start' ? `^(?:${re.source})` : `${boundary}(?:${re.source})[)]?\\s?$`;
+    out = new RegExp(src, re.flags);
+    ANCHORED.set(k, out);
+  }
+  return out;
+}
+
+function readAt(s: string, re: RegExp, anchor: 'start' | 'end'): Reading | null {
+  const m = anchored(re, anchor).exec(s);
+  if (!m) return null;
+  let index = m.index;
+  let text = m[0];
+  if (anchor === 'end') {
+    const lead = /^[\s,(]/.exec(text);
+    if (lead && m.index + lead[0].length <= s.length) {
+      index += lead[0].length;
+      text = text.slice(lead[0].length);
+    }
+    text = text.replace(/[)]?\s?$/, '');
+  }
+  let iso: string | null;
+  let ok: boolean;
+  if (re === MDY) {
+    const month = monthNumber(m[1] ?? '');
+    ok = month !== null && Number(m[2]) <= 31;
+    iso = ok && m[3] ? isoDate(Number(m[3]), month ?? 0, Number(m[2])) : null;
+  } else if (re === DMY) {
+    const month = monthNumber(m[2] ?? '');
+    ok = month !== null && Number(m[1]) <= 31;
+    iso = ok && m[3] ? isoDate(Number(m[3]), month ?? 0, Number(m[1])) : null;
+  } else {
+    ok = true;
+    iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  }
+  if (!ok) return null;
+  return { index, length: text.trimEnd().length, iso };
+}
+
+const PATTERNS = [MDY, DMY, ISO, CJK];
 
 /**
- * The dateline date at the very end of `s` (`BEIJING, March 7, 2024` → March 7, 2024). Only the
- * last 40 characters are looked at, so the regexes run in constant time whatever the input.
+ * The dateline date at the very end of `s` (`BEIJING, March 7, 2024` → March 7, 2024; `NEW YORK
+ * (MARCH 7)` → no year). Only the last 60 characters are looked at, so it runs in constant time.
  */
 export function dateAtEnd(s: string): FoundDate | null {
-  const offset = Math.max(0, s.length - 40);
+  const offset = Math.max(0, s.length - 60);
   const tail = s.slice(offset);
-  const mdy = MONTH_DAY_YEAR_END.exec(tail);
-  if (mdy?.[1] && mdy[2]) {
-    const month = monthNumber(mdy[1]);
-    if (month) {
-      const start = offset + mdy.index + mdy[0].indexOf(mdy[1]);
-      const iso = mdy[3] ? isoDate(Number(mdy[3]), month, Number(mdy[2])) : null;
-      return { start, iso };
-    }
+  for (const re of PATTERNS) {
+    const r = readAt(tail, re, 'end');
+    if (r) return { start: offset + r.index, end: offset + r.index + r.length, iso: r.iso };
   }
-  const dmy = DAY_MONTH_YEAR_END.exec(tail);
-  if (dmy?.[1] && dmy[2] && dmy[3]) {
-    const month = monthNumber(dmy[2]);
-    if (month) {
-      const start = offset + dmy.index + dmy[0].indexOf(dmy[1]);
-      return { start, iso: isoDate(Number(dmy[3]), month, Number(dmy[1])) };
-    }
+  return null;
+}
+
+/** A dateline date at the very start of `s` (a date written after the wire tag). */
+export function dateAtStart(s: string): FoundDate | null {
+  const head = s.slice(0, 60);
+  for (const re of PATTERNS) {
+    const r = readAt(head, re, 'start');
+    if (r) return { start: 0, end: r.length, iso: r.iso };
   }
   return null;
 }

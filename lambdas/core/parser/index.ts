@@ -82,19 +82,24 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: ReadonlySet<string>): 
   let rest = blocks;
   let dateline: Dateline | null = null;
   let wire: Wire | null = null;
-  for (let i = 0; i < Math.min(blocks.length, DATELINE_SEARCH_BLOCKS); i++) {
-    const block = blocks[i];
-    if (!block || block.preformatted) continue;
-    const text = blockText(block, vocab);
-    const found = findDateline(text);
-    if (!found) continue;
-    dateline = found.dateline;
-    wire = found.wire;
-    const before = text.slice(0, found.start).trim();
-    pre = [...blocks.slice(0, i), ...(before ? [makeBlock([before])] : [])];
-    const first = text.slice(found.bodyStart).trim();
-    rest = [...(first ? [makeBlock([first], { links: block.links })] : []), ...blocks.slice(i + 1)];
-    break;
+  // Two passes: a wire-tagged dateline anywhere near the top wins over a tag-less one above it
+  // (a `Published March 7, 2024 |` line in the page chrome is not the dateline).
+  for (const tagged of [true, false]) {
+    for (let i = 0; i < Math.min(blocks.length, DATELINE_SEARCH_BLOCKS); i++) {
+      const block = blocks[i];
+      if (!block || block.preformatted) continue;
+      const text = blockText(block, vocab);
+      const found = findDateline(text);
+      if (!found || (found.wire !== null) !== tagged) continue;
+      dateline = found.dateline;
+      wire = found.wire;
+      const before = text.slice(0, found.start).trim();
+      pre = [...blocks.slice(0, i), ...(before ? [makeBlock([before])] : [])];
+      const first = text.slice(found.bodyStart).trim();
+      rest = [...(first ? [makeBlock([first], { links: block.links })] : []), ...blocks.slice(i + 1)];
+      break;
+    }
+    if (dateline) break;
   }
 
   // The attribution line is body text and is also reported on its own; in flattened text it is

@@ -20,26 +20,36 @@ Tennessee|Tenn.|TN=TN;Texas|Tex.|TX=TX;Utah|UT=UT;Vermont|Vt.|VT=VT;Virginia|Va.
 West Virginia|W.Va.|W. Va.|WV=WV;Wisconsin|Wis.|Wisc.|WI=WI;Wyoming|Wyo.|WY=WY;District of Columbia|D.C.|DC=DC;
 Puerto Rico|P.R.=PR`;
 
-const CA_PROVINCES = `Ontario|Ont.|ON=ON;Quebec|Québec|Que.|QC=QC;British Columbia|B.C.|BC=BC;Alberta|Alta.|AB=AB;
-Manitoba|Man.|MB=MB;Saskatchewan|Sask.|SK=SK;Nova Scotia|N.S.|NS=NS;New Brunswick|N.B.|NB=NB;
-Newfoundland and Labrador|Newfoundland|N.L.|NL=NL;Prince Edward Island|P.E.I.|PE=PE;Yukon|Y.T.|YT=YT;
-Northwest Territories|N.W.T.|NT=NT;Nunavut|NU=NU`;
+const CA_PROVINCES = `Ontario|Ont.|ON=ON;Quebec|Québec|Que.|Qué.|QC|PQ|P.Q.=QC;British Columbia|B.C.|BC|Colombie-Britannique=BC;
+Alberta|Alta.|AB=AB;Manitoba|Man.|MB=MB;Saskatchewan|Sask.|SK=SK;Nova Scotia|N.S.|NS|Nouvelle-Écosse=NS;
+New Brunswick|N.B.|NB|Nouveau-Brunswick=NB;Newfoundland and Labrador|Newfoundland & Labrador|Newfoundland|Nfld.|Nfld. and Labrador|N.L.|NL|Terre-Neuve-et-Labrador=NL;
+Prince Edward Island|P.E.I.|PEI|PE|Île-du-Prince-Édouard=PE;Yukon|Yukon Territory|Y.T.|YT|Yuk.=YT;
+Northwest Territories|N.W.T.|NWT|NT|Territoires du Nord-Ouest=NT;Nunavut|Nvt.|NU=NU`;
 
-const COUNTRIES = `United States|United States of America|U.S.|U.S.A.|USA|US=US;Canada=CA;Mexico=MX;
-United Kingdom|U.K.|UK|Great Britain|England|Scotland|Wales|Northern Ireland=GB;Ireland=IE;France=FR;Germany=DE;
-Spain=ES;Portugal=PT;Italy=IT;Netherlands|The Netherlands|Holland=NL;Belgium=BE;Luxembourg=LU;Switzerland=CH;
-Austria=AT;Sweden=SE;Norway=NO;Denmark=DK;Finland=FI;Iceland=IS;Poland=PL;Czech Republic|Czechia=CZ;Slovakia=SK;
-Hungary=HU;Romania=RO;Bulgaria=BG;Greece=GR;Cyprus=CY;Malta=MT;Croatia=HR;Slovenia=SI;Serbia=RS;Estonia=EE;
-Latvia=LV;Lithuania=LT;Ukraine=UA;Russia|Russian Federation=RU;Turkey|Türkiye|Turkiye=TR;Israel=IL;Jordan=JO;
-Lebanon=LB;Egypt=EG;Morocco=MA;Tunisia=TN;Nigeria=NG;Ghana=GH;Kenya=KE;Ethiopia=ET;Rwanda=RW;South Africa=ZA;
-United Arab Emirates|UAE|U.A.E.=AE;Saudi Arabia|KSA=SA;Qatar=QA;Kuwait=KW;Bahrain=BH;Oman=OM;Iran=IR;Iraq=IQ;
-Pakistan=PK;India=IN;Bangladesh=BD;Sri Lanka=LK;Nepal=NP;China|PRC|P.R. China|People's Republic of China|Mainland China=CN;
-Hong Kong|Hong Kong SAR|Hong Kong SAR, China=HK;Macau|Macao|Macau SAR=MO;Taiwan=TW;Japan=JP;South Korea|Korea|Republic of Korea=KR;
-Mongolia=MN;Kazakhstan=KZ;Uzbekistan=UZ;Singapore=SG;Malaysia=MY;Indonesia=ID;Thailand=TH;Vietnam|Viet Nam=VN;
-Philippines|The Philippines=PH;Cambodia=KH;Myanmar=MM;Australia=AU;New Zealand=NZ;Brazil=BR;Argentina=AR;Chile=CL;
-Colombia=CO;Peru=PE;Ecuador=EC;Uruguay=UY;Paraguay=PY;Venezuela=VE;Bolivia=BO;Costa Rica=CR;Panama=PA;Guatemala=GT;
-Dominican Republic=DO;Jamaica=JM;Bahamas|The Bahamas=BS;Bermuda=BM;Cayman Islands|Grand Cayman=KY;Monaco=MC;
-Liechtenstein=LI;Georgia (country)=GE;Armenia=AM;Azerbaijan=AZ`;
+/**
+ * Every ISO 3166 country and territory, by its names in the languages releases are written in (from
+ * the ICU data in Node's Intl, so the list is complete and current), plus the variants wires use
+ * that ICU does not give (`U.S.`, `UAE`, `Mainland China`, `Ivory Coast`, …).
+ */
+const COUNTRY_VARIANTS = `United States|United States of America|U.S.|U.S.A.|USA|US|America=US;Canada=CA;
+United Kingdom|U.K.|UK|Great Britain|Britain|England|Scotland|Wales|Northern Ireland=GB;Netherlands|The Netherlands|Holland=NL;
+Czech Republic|Czechia=CZ;Russia|Russian Federation=RU;Turkey|Türkiye|Turkiye=TR;
+United Arab Emirates|UAE|U.A.E.=AE;Saudi Arabia|KSA|Kingdom of Saudi Arabia=SA;
+China|PRC|P.R.C.|P.R. China|People's Republic of China|Mainland China|China Mainland=CN;
+Hong Kong|Hong Kong SAR|Hong Kong SAR, China|Hong Kong, China|HKSAR=HK;Macau|Macao|Macau SAR|Macao SAR|Macau, China=MO;
+Taiwan|Taiwan, China|Chinese Taipei|Republic of China=TW;South Korea|Korea|Republic of Korea|ROK=KR;North Korea|DPRK=KP;
+Vietnam|Viet Nam=VN;Philippines|The Philippines=PH;Bahamas|The Bahamas=BS;Gambia|The Gambia=GM;
+Ivory Coast|Cote d'Ivoire|Côte d'Ivoire=CI;Myanmar|Burma=MM;Eswatini|Swaziland=SZ;Cape Verde|Cabo Verde=CV;
+East Timor|Timor-Leste=TL;DRC|DR Congo|D.R. Congo|Democratic Republic of the Congo|Democratic Republic of Congo|Congo-Kinshasa=CD;
+Republic of the Congo|Congo-Brazzaville|Congo=CG;Bosnia|Bosnia and Herzegovina|Bosnia-Herzegovina=BA;
+North Macedonia|Macedonia=MK;Vatican|Vatican City|Holy See=VA;Palestine|Palestinian Territories=PS;Kosovo=XK;
+Laos|Lao PDR=LA;Syria=SY;Iran=IR;Moldova=MD;Brunei|Brunei Darussalam=BN;Micronesia=FM;
+Trinidad|Trinidad and Tobago=TT;Antigua and Barbuda=AG;Saint Kitts and Nevis|St. Kitts and Nevis=KN;
+Saint Lucia|St. Lucia=LC;Saint Vincent and the Grenadines|St. Vincent and the Grenadines=VC;
+Grand Cayman|Cayman Islands|Cayman=KY;BVI|British Virgin Islands=VG;USVI|U.S. Virgin Islands|US Virgin Islands=VI;
+Curacao|Curaçao=CW;Sao Tome and Principe|São Tomé and Príncipe=ST;Reunion|Réunion=RE;Faroe Islands|Faroes=FO;
+Deutschland=DE;España=ES;México=MX;Brasil=BR;Perú=PE;Panamá=PA;Italia=IT;Schweiz|Suisse|Svizzera=CH;Österreich=AT;
+Nederland=NL;Belgique|België=BE;Polska=PL;Sverige=SE;Norge=NO;Danmark=DK;Suomi=FI;Nippon|Nihon=JP`;
 
 /**
  * Well-known dateline cities that wires print without a region or country (AP "stand-alone"
@@ -86,7 +96,7 @@ DONGGUAN=Dongguan|CN;FOSHAN=Foshan|CN;ZHUHAI=Zhuhai|CN;YIWU=Yiwu|CN;WENZHOU=Wenz
 HONG KONG=Hong Kong|HK;MACAU=Macau|MO;MACAO=Macao|MO;TAIPEI=Taipei|TW;HSINCHU=Hsinchu|TW;KAOHSIUNG=Kaohsiung|TW;
 TAICHUNG=Taichung|TW;TOKYO=Tokyo|JP;OSAKA=Osaka|JP;KYOTO=Kyoto|JP;YOKOHAMA=Yokohama|JP;NAGOYA=Nagoya|JP;
 FUKUOKA=Fukuoka|JP;SEOUL=Seoul|KR;BUSAN=Busan|KR;INCHEON=Incheon|KR;PANGYO=Pangyo|KR;ULAANBAATAR=Ulaanbaatar|MN;
-ALMATY=Almaty|KZ;ASTANA=Astana|KZ;TASHKENT=Tashkent|UZ;SINGAPORE=Singapore|SG;KUALA LUMPUR=Kuala Lumpur|MY;
+TBILISI=Tbilisi|GE;YEREVAN=Yerevan|AM;BAKU=Baku|AZ;ALMATY=Almaty|KZ;ASTANA=Astana|KZ;TASHKENT=Tashkent|UZ;SINGAPORE=Singapore|SG;KUALA LUMPUR=Kuala Lumpur|MY;
 JAKARTA=Jakarta|ID;BALI=Bali|ID;BANGKOK=Bangkok|TH;HANOI=Hanoi|VN;HO CHI MINH CITY=Ho Chi Minh City|VN;
 MANILA=Manila|PH;MAKATI=Makati|PH;PHNOM PENH=Phnom Penh|KH;YANGON=Yangon|MM;SYDNEY=Sydney|AU;MELBOURNE=Melbourne|AU;
 BRISBANE=Brisbane|AU;PERTH=Perth|AU;ADELAIDE=Adelaide|AU;CANBERRA=Canberra|AU;AUCKLAND=Auckland|NZ;
@@ -112,6 +122,9 @@ function table(spec: string): Map<string, string> {
 /** Lookup key: upper-cased, spaces collapsed, and `N. J.` written the same as `N.J.`. */
 function key(name: string): string {
   return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’‘`]/g, "'")
     .trim()
     .toUpperCase()
     .replace(/\s+/g, ' ')
@@ -120,7 +133,50 @@ function key(name: string): string {
 
 const STATE_BY_NAME = table(US_STATES);
 const PROVINCE_BY_NAME = table(CA_PROVINCES);
-const COUNTRY_BY_NAME = table(COUNTRIES);
+
+/**
+ * Codes ICU names that are not current ISO 3166-1 countries: unions (EU, UN, Eurozone), codes of
+ * countries that no longer exist (East Germany `DD` is "Germany" in ICU) and reserved codes.
+ */
+const NOT_COUNTRIES = new Set(
+  'EU EZ UN QO ZZ DD BU CS FX NT SU TP YD YU ZR AN DY HV NH RH VD AC CP CQ DG EA IC TA'.split(' '),
+);
+/** Languages whose country names are looked up (the languages the language detector reports). */
+const NAME_LOCALES = ['en', 'fr', 'es', 'de', 'pt', 'it', 'nl'];
+
+function countryTable(): Map<string, string> {
+  const map = table(COUNTRY_VARIANTS);
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  for (const locale of NAME_LOCALES) {
+    let names: Intl.DisplayNames;
+    try {
+      names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+    } catch {
+      continue; // a Node built without ICU data: the variants above still work
+    }
+    for (const a of letters)
+      for (const b of letters) {
+        const code = a + b;
+        if (NOT_COUNTRIES.has(code) || /^(?:Q[M-Z]|X[A-JL-Z])$/.test(code)) continue;
+        let name: string | undefined;
+        try {
+          name = names.of(code);
+        } catch {
+          name = undefined;
+        }
+        if (!name || name === code) continue;
+        // `Myanmar (Burma)`, `Hong Kong SAR China`, `Bosnia & Herzegovina`, `St. Kitts & Nevis`.
+        const forms = new Set([name, name.replace(/\s*\(.*\)$/, ''), name.replace(/ SAR China$/, '')]);
+        for (const f of [...forms]) {
+          if (f.includes('&')) forms.add(f.replace(/&/g, 'and'));
+          if (f.startsWith('St. ')) forms.add('Saint ' + f.slice(4));
+        }
+        for (const f of forms) if (!map.has(key(f))) map.set(key(f), code);
+      }
+  }
+  return map;
+}
+const COUNTRY_BY_NAME = countryTable();
 const CITY_BY_NAME = new Map<string, { display: string; country: string; region: string | null }>();
 for (const entry of WORLD_CITIES.split(/;\s*/)) {
   const [name, value] = entry.split('=');
@@ -167,6 +223,23 @@ function splitPlaces(city: string): string[] {
     .filter(Boolean);
 }
 
+/** A city as written, title-cased when it is written in capitals (`ST. LOUIS` → `St. Louis`; `McLean` stays). */
+function displayCity(written: string): string {
+  return /\p{Ll}/u.test(written) ? written : titleCase(written);
+}
+
+/** A qualifier (`Calif.`, `Ontario`, `UNITED STATES`) as a region and/or country. */
+function qualifierPlace(q: string): { region: string | null; country: string | null } | null {
+  const k = key(q);
+  const state = STATE_BY_NAME.get(k);
+  if (state) return { region: state, country: 'US' };
+  const province = PROVINCE_BY_NAME.get(k);
+  if (province) return { region: province, country: 'CA' };
+  const nation = COUNTRY_BY_NAME.get(k);
+  if (nation) return { region: null, country: nation };
+  return null;
+}
+
 /**
  * The dateline location as a place. `BEIJING` → Beijing, CN (world-city table); `AUSTIN, Texas` →
  * Austin, TX, US; `TORONTO, Ontario` → Toronto, ON, CA; `SAN FRANCISCO & TEL AVIV, Israel` → the
@@ -182,40 +255,54 @@ export function normalizePlace(location: string | null): Place | null {
   const cityPart = parts[0];
   if (!cityPart) return null;
   const qualifiers = parts.slice(1);
-  const places = splitPlaces(cityPart);
+  const places = COUNTRY_BY_NAME.has(key(cityPart)) ? [cityPart] : splitPlaces(cityPart);
   const multi = places.length > 1;
   const firstCity = places[0] ?? cityPart;
 
   let region: string | null = null;
   let country: string | null = null;
+  // `Georgia` is a US state in a dateline, unless the city is a known Georgian one (`TBILISI, Georgia`).
+  let alsoCountry: string | null = null;
+  // The qualifiers after a multi-place location belong to its last place, unless that place is the
+  // only one they can describe (`NEW YORK and LONDON, United Kingdom`: still not New York's).
   if (!multi) {
     for (const q of qualifiers) {
-      const k = key(q);
-      const state = STATE_BY_NAME.get(k);
-      const province = PROVINCE_BY_NAME.get(k);
-      const nation = COUNTRY_BY_NAME.get(k);
-      // `Georgia` and `Washington` are US states in a dateline; a country is written with its city.
-      if (state && !region) {
-        region = state;
-        country ??= 'US';
-      } else if (province && !region) {
-        region = province;
-        country ??= 'CA';
-      } else if (nation) {
-        country = nation;
+      const found = qualifierPlace(q);
+      if (!found) continue;
+      if (found.region && !region) {
+        alsoCountry = COUNTRY_BY_NAME.get(key(q)) ?? null;
+        region = found.region;
+        country = found.country;
+      } else if (!found.region && found.country) {
+        country = found.country;
       }
     }
   }
   const known = CITY_BY_NAME.get(key(firstCity));
   const asCountry = COUNTRY_BY_NAME.get(key(firstCity));
   if ((multi || qualifiers.length === 0) && known) {
-    return { city: known.display, region: known.region, country: known.country };
+    return { city: displayCity(firstCity), region: known.region, country: known.country };
   }
-  if (qualifiers.length === 0 && asCountry) {
+  if (qualifiers.length === 0 && asCountry && !known) {
     // A city-state (`SINGAPORE`, `MONACO`) or a dateline that names only a country.
-    return { city: titleCase(firstCity), region: null, country: asCountry };
+    return { city: displayCity(firstCity), region: null, country: asCountry };
   }
-  // A known city whose qualifiers agree with the table (`NEW YORK, N.Y.`) keeps the table's spelling.
-  const display = known && (!country || known.country === country) ? known.display : titleCase(firstCity);
-  return { city: display, region, country };
+  if (known && alsoCountry === known.country) {
+    return { city: displayCity(firstCity), region: known.region, country: known.country };
+  }
+  if (known && (!country || known.country === country)) {
+    return { city: displayCity(firstCity), region: region ?? known.region, country: known.country };
+  }
+  return { city: displayCity(firstCity), region, country };
+}
+
+/** True when `name` is a city of the world-city table (`San Francisco`, `NEW YORK`). */
+export function isKnownCity(name: string): boolean {
+  return CITY_BY_NAME.has(key(name));
+}
+
+/** True when `name` is a US state, Canadian province or country, by any name the tables know. */
+export function isKnownRegionOrCountry(name: string): boolean {
+  const k = key(name);
+  return STATE_BY_NAME.has(k) || PROVINCE_BY_NAME.has(k) || COUNTRY_BY_NAME.has(k);
 }

@@ -2,7 +2,9 @@ import type { Wire } from '../record';
 
 /**
  * How each wire writes its tag in the dateline. The table is the seam for adding wires: a new wire
- * is one more row, and the dateline code stays the same.
+ * is one more row, and the dateline code stays the same. Where the date sits (before the tag,
+ * inside it, after it) is read generically by dateline.ts, so a row only says what the tag looks
+ * like.
  *
  * Every pattern has bounded quantifiers only (no nested unbounded repetition), so scanning a
  * megabyte of adversarial text stays linear.
@@ -12,29 +14,60 @@ export interface WireRule {
   name: string;
   /** Matches the tag with its delimiters; group 1 is the tag as written, group 2 a date inside the tag. */
   pattern: RegExp;
-  /** Where the dateline date is written relative to the tag. */
-  date: 'before' | 'inside' | 'after' | 'none';
 }
 
-const DATE = String.raw`[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}`;
+/** What a wire writes inside its tag after a dash (`(Newsfile Corp. - March 7, 2024)`). */
+const IN_TAG_DATE = String.raw`(?: ?[-–—]{1,2} ?([^()\n]{4,30}?))?`;
+/** A separator that must follow a tag written without delimiters (`PR NEWSWIRE -`). */
+const THEN_SEP = String.raw`(?= ?(?:--|[-–—:]))`;
 
 export const WIRE_RULES: readonly WireRule[] = [
-  // `/PRNewswire/`, `/PRNewswire-FirstCall/`, `/PRNewswire-HISPANIC PR WIRE/`, `/PRNewswire-USNewswire/`:
-  // all are PR Newswire products, so the name stays `PR Newswire` and the tag keeps the variant.
-  { name: 'PR Newswire', pattern: /\/ ?(PRNewswire(?:-[A-Za-z][A-Za-z .&]{0,40})?) ?\//, date: 'before' },
-  { name: 'U.S. Newswire', pattern: /\/ ?(U\.S\. ?Newswire|USNewswire) ?\//, date: 'before' },
-  { name: 'Business Wire', pattern: /\( ?(BUSINESS WIRE|Business Wire) ?\)/, date: 'none' },
-  { name: 'GlobeNewswire', pattern: /\( ?(GLOBE NEWSWIRE|GlobeNewswire|Globe Newswire) ?\)/, date: 'before' },
-  { name: 'Accesswire', pattern: /\/ ?(ACCESSWIRE|ACCESS Newswire|ACCESS NEWSWIRE|Accesswire) ?\//, date: 'after' },
-  { name: 'Newsfile', pattern: new RegExp(String.raw`\((Newsfile Corp\.) ?[-–—] ?(${DATE})\)`), date: 'inside' },
-  { name: 'EIN Presswire', pattern: /\/ ?(EINPresswire\.com|EIN Presswire) ?\//, date: 'before' },
+  // `/PRNewswire/`, `/PRNewswire-FirstCall/`, `/PRNewswire-HISPANIC PR WIRE/`, `/PRNewswire-USNewswire/`,
+  // `/美通社/` (PR Newswire's Chinese service): all PR Newswire products, so the name stays and the
+  // tag keeps the variant.
+  { name: 'PR Newswire', pattern: /\/ ?(PRNewswire(?:[- ][A-Za-z][A-Za-z .&-]{0,40}?)?|PR Newswire|美通社) ?\//i },
+  // The older style: `NEW YORK (MARCH 7) PR NEWSWIRE -`.
+  { name: 'PR Newswire', pattern: new RegExp(String.raw`(?<=[)\s])(PR NEWSWIRE|PR Newswire)\b${THEN_SEP}`) },
+  { name: 'U.S. Newswire', pattern: /\/ ?(U\.S\. ?Newswire|US ?Newswire) ?\//i },
+  { name: 'U.S. Newswire', pattern: new RegExp(String.raw`(?<=[)\s])(U\.S\. NEWSWIRE|U\.S\. Newswire)\b${THEN_SEP}`) },
+  {
+    name: 'Business Wire',
+    pattern: new RegExp(
+      String.raw`\( ?(BUSINESS ?WIRE(?:\/[^()\n]{1,30})?|Business ?Wire|ビジネスワイヤ)${IN_TAG_DATE} ?\)`,
+    ),
+  },
+  {
+    // Formerly PRIME NEWSWIRE (and PrimeZone before that).
+    name: 'GlobeNewswire',
+    pattern: new RegExp(
+      String.raw`\( ?(GLOBE ?NEWSWIRE|Globe ?Newswire|GlobeNewswire|PRIME ?NEWSWIRE|Prime ?Newswire|PRIMEZONE|PrimeZone)${IN_TAG_DATE} ?\)`,
+    ),
+  },
+  { name: 'Accesswire', pattern: /\/ ?(ACCESSWIRE|Access ?Wire|ACCESS ?Newswire) ?\//i },
+  {
+    name: 'Accesswire',
+    pattern: new RegExp(String.raw`\( ?(ACCESSWIRE|AccessWire|ACCESS Newswire)${IN_TAG_DATE} ?\)`),
+  },
+  {
+    name: 'Newsfile',
+    pattern: new RegExp(String.raw`\( ?(Newsfile Corp\.?|NEWSFILE CORP\.?|Newsfile)${IN_TAG_DATE} ?\)`),
+  },
+  { name: 'EIN Presswire', pattern: /\/ ?(EINPresswire\.com|EIN ?Presswire(?:\.com)?) ?\//i },
+  { name: 'EIN Presswire', pattern: /\( ?(EINPresswire\.com|EIN Presswire) ?\)/i },
   {
     name: 'Marketwired',
-    pattern: new RegExp(String.raw`\((Marketwired(?: - Marketwire)?) ?[-–—] ?(${DATE})\)`),
-    date: 'inside',
+    pattern: new RegExp(
+      String.raw`\( ?(Marketwired(?: - Marketwire)?|Marketwire|MARKETWIRED|MARKET WIRE|Market Wire)${IN_TAG_DATE} ?\)`,
+    ),
   },
-  { name: 'Marketwired', pattern: /\/ ?(Marketwired|Marketwire) ?\//, date: 'before' },
-  { name: 'Canada Newswire', pattern: /\/ ?(CNW(?: Telbec)?|Canada NewsWire) ?\//, date: 'before' },
+  { name: 'Marketwired', pattern: /\/ ?(Marketwired|Marketwire) ?\//i },
+  { name: 'Canada Newswire', pattern: /\/ ?(CNW(?: Telbec| Group)?|Canada ?NewsWire) ?\//i },
+  { name: 'PRWeb', pattern: /\( ?(PRWEB|PRWeb) ?\)/ },
+  { name: 'Media OutReach', pattern: /[/(] ?(Media OutReach(?: Newswire)?) ?[/)]/i },
+  { name: 'JCN Newswire', pattern: /\( ?(JCN Newswire|JCN NEWSWIRE) ?\)/ },
+  { name: 'ACN Newswire', pattern: /\( ?(ACN Newswire|ACN NEWSWIRE) ?\)/ },
+  { name: 'NewMediaWire', pattern: /[/(] ?(NewMediaWire) ?[/)]/i },
+  { name: 'Send2Press', pattern: /\( ?(SEND2PRESS NEWSWIRE|Send2Press Newswire) ?\)/ },
 ];
 
 export interface WireMatch {
@@ -60,8 +93,23 @@ export function findWireTag(text: string, limit = 20000): WireMatch | null {
       wire: { name: rule.name, tag: m[1].trim() },
       start: m.index,
       end: m.index + m[0].length,
-      dateInTag: m[2] ?? null,
+      dateInTag: m[2]?.trim() || null,
     };
   }
   return best;
+}
+
+/** The canonical wire name for a wire named in page metadata or a byline (`Business Wire`, `GLOBE NEWSWIRE`). */
+export function wireByName(name: string): string | null {
+  const k = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (/^prnewswire/.test(k) || k === 'cision') return 'PR Newswire';
+  if (k === 'businesswire') return 'Business Wire';
+  if (k === 'globenewswire' || k === 'primenewswire') return 'GlobeNewswire';
+  if (k === 'accesswire' || k === 'accessnewswire') return 'Accesswire';
+  if (k === 'newsfile' || k === 'newsfilecorp') return 'Newsfile';
+  if (k === 'einpresswire' || k === 'einpresswirecom') return 'EIN Presswire';
+  if (k === 'marketwired' || k === 'marketwire') return 'Marketwired';
+  if (k === 'canadanewswire' || k === 'cnw') return 'Canada Newswire';
+  if (k === 'usnewswire') return 'U.S. Newswire';
+  return null;
 }
