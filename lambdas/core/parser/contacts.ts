@@ -10,7 +10,7 @@ import type { Contact } from '../record';
 const EMAIL = /[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}/;
 const PHONE = /(?:\+|\(|\b)\d[\d ().-]{5,22}\d(?: ?(?:x|ext\.?) ?\d{1,6})?/;
 const LABEL =
-  /^(?:For (?:more|further) information(?:,? (?:please )?contact)?|(?:(?:Media|Press|Investor|Investors|Company|Analyst|Agency|PR|Public Relations|Editorial|Journalist|Trade Media|Financial Media|Business|Sales|US|U\.S\.|European|Global|International)\s){0,3}(?:Relations\s)?(?:Contacts?|Inquiries|Enquiries|Relations|Information))\s?(?:for [^:]{1,60})?[:\-–—]?\s*/i;
+  /^(?:Press Office|Contactos?(?: (?:de prensa|para (?:medios|prensa)|con (?:los )?medios|de medios))?|Contacts? (?:presse|médias|medias|investisseurs)|Relations (?:presse|médias|investisseurs)|Pressekontakte?|Medienkontakte?|Kontakt(?: für (?:Medien|Presse|Investoren))?|Ansprechpartner(?:in)?|Contatos?(?: (?:para|com a|de) imprensa)?|Assessoria de imprensa|Contatti(?: stampa)?|Contatto stampa|Ufficio stampa|Perscontact(?:en)?|Contactpersoon|媒体联系人?|媒體聯絡人?|联系人|お問い合わせ先?|報道関係者(?:の|からの)?お問い合わせ先?|미디어 문의|언론 문의|For (?:more|further) information(?:,? (?:please )?contact)?|(?:(?:Media|Press|Investor|Investors|Company|Analyst|Agency|PR|Public Relations|Editorial|Journalist|Trade Media|Financial Media|Business|Sales|US|U\.S\.|European|Global|International)\s){0,3}(?:Relations\s)?(?:Contacts?|Inquiries|Enquiries|Relations|Information))\s?(?:for [^:]{1,60})?[:：\-–—]?\s*/i;
 
 /** `jane [at] acme [dot] com`, `jane(at)acme.com` → `jane@acme.com`. */
 export function deobfuscateEmail(s: string): string {
@@ -42,6 +42,13 @@ const ROLE =
 
 /** True for a line that reads like a person's name (`Jane Q. Doe`, `Dr. Li Wei`). */
 function isPersonName(line: string): boolean {
+  // Chinese, Korean and Japanese names: two to four characters, or family and given name apart.
+  if (
+    /^(?:[\p{Script=Han}]{2,4}|[\p{Script=Hangul}]{2,4}|[\p{Script=Han}\p{Script=Katakana}]{1,4} [\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]{1,4})$/u.test(
+      line,
+    )
+  )
+    return true;
   const words = line.split(' ');
   if (words.length < 2 || words.length > 5 || NOT_A_PERSON.test(line)) return false;
   return words.every((w) =>
@@ -57,7 +64,7 @@ export function isContactHeading(line: string): boolean {
   if (!m) return false;
   const rest = t.slice(m[0].length);
   // `Contact us today…` is prose; a heading has a colon or stands alone.
-  return /[:\-–—]\s*$/.test(m[0]) || rest === '' || /^[:\-–—]/.test(rest);
+  return /[:：\-–—]\s*$/.test(m[0]) || rest === '' || /^[:：\-–—]/.test(rest);
 }
 
 /** Removes a contact label from the start of a line. */
@@ -96,8 +103,15 @@ export function parseContactBlock(lines: string[]): Contact[] {
     for (const piece of stripped.split(/ ?[|;] ?|, (?![A-Z][a-z]{0,3}\.?$)(?!Inc\b|LLC\b|Ltd\b|Corp\b|S\.A\.)/)) {
       const p = piece
         .trim()
-        .replace(/^(?:Tel|Phone|Ph|T|Mobile|Mob|Cell|M|Office|O|Direct|D)\.?:\s?/i, '')
-        .replace(/^(?:Media|Press|Investors?|IR|PR|Analysts?|Contact|Name)\s?:\s?/i, '');
+        .replace(
+          /^(?:Tel|Phone|Ph|T|Mobile|Mob|Cell|M|Office|O|Direct|D|Tél|Téléfono|Teléfono|Telefone|Telefon|Telefono|Tfno|Handy|Celular|Móvil|电话|電話|手机|手機|전화)\.?\s?[:：]\s?/i,
+          '',
+        )
+        .replace(/^(?:Media|Press|Investors?|IR|PR|Analysts?|Contact|Name)\s?:\s?/i, '')
+        .replace(
+          /^(?:E-?mail|Correo(?: electrónico)?|Courriel|邮箱|郵箱|电子邮件|電子郵件|メール|이메일)\s?[:：]\s?/i,
+          '',
+        );
       if (p && !ROLE.test(p)) pieces.push(p);
     }
   }
@@ -115,6 +129,21 @@ export function parseContactBlock(lines: string[]): Contact[] {
       continue;
     }
     if (/^https?:\/\/|^www\./i.test(p)) continue;
+    // `Walter Kaminski of Lakeshore Appliance`, `Fernhill: Daniel Osei`: a person and their organization.
+    const of = /^(\S.{2,60}?) (?:of|at|from|with|de|di|von|bei|chez) (\p{Lu}.{1,80})$/u.exec(p);
+    const labelled = /^([^:]{2,60}): ?(\S.{2,60})$/.exec(p);
+    const pair =
+      of?.[1] && of[2] && isPersonName(of[1])
+        ? { name: of[1], organization: of[2] }
+        : labelled?.[1] && labelled[2] && isPersonName(labelled[2]) && !isPersonName(labelled[1])
+          ? { name: labelled[2], organization: labelled[1] }
+          : null;
+    if (pair) {
+      if (cur.name) push();
+      cur.name = pair.name;
+      cur.organization ??= pair.organization;
+      continue;
+    }
     if (isPersonName(p)) {
       // Two name-like lines in a row: the second is the organization (`Jane Doe` / `Acme Farms`).
       if (cur.name && !cur.email && !cur.phone && !cur.organization) {

@@ -149,7 +149,9 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: ReadonlySet<string>): 
 /** A line above the dateline that is page chrome, not a headline. */
 function isNavigation(line: string): boolean {
   if (/ [|»›>·•] /.test(line) || /^https?:\/\//.test(line)) return true;
-  if (line.split(' ').length < 3) return true;
+  // A CJK headline has no spaces: count its characters instead of its words.
+  const cjk = (line.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu) ?? []).length;
+  if (cjk < 8 && line.split(' ').length < 3) return true;
   if (parseTimestamp(line)) return true;
   return /^(?:Home|Menu|Search|Skip to|Share|Print|E-?mail|Subscribe|Sign in|Log in|News provided by|Back to|Press Releases?|News Releases?|Newsroom|Latest News|Follow us|Read more)\b/i.test(
     line,
@@ -239,7 +241,7 @@ function parseText(content: string, url: string | null): ParsedRelease {
     summary: null,
     title: front.title ?? h.title,
     subtitle: h.subtitle,
-    publishedAt: h.stamp,
+    publishedAt: front.publishedAt ?? h.stamp,
   });
 }
 

@@ -17,6 +17,9 @@ export function splitAttribution(first: string): { attribution: string; rest: st
   return { attribution: m[1].trim(), rest: first.slice(m[0].length).trim() };
 }
 
+/** What the issuer does in a lead's first clause (`Acme Corp. today announced`, `… said today`). */
+const LEAD_VERB = String.raw`(?:(?:today|recently|has|have|will|on \w+day|this week|yesterday) )?(?:announced|announces|said|says|reported|reports|launched|launches|introduced|introduces|unveiled|unveils|declared|declares|named|names|appointed|appoints|completed|completes|signed|signs|opened|opens|released|releases|agreed|agrees|entered|enters|expanded|expands|acquired|acquires|commissioned|closed|closes|received|receives|won|added|adds|celebrated|celebrates|filed|files|priced|prices|began|begins|started|starts|issued|issues|published|publishes|confirmed|confirms|debuted|debuts|revealed|reveals|partnered|partners|selected|selects|delivered|delivers|secured|secures|raised|raises|anunció|anuncia|annonce|a annoncé|gab heute bekannt|hat heute|gibt bekannt|anunciou|anuncia|ha annunciato|annuncia|heeft vandaag)\b`;
+
 const LEGAL =
   /^(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|SA|S\.A|SE|NV|N\.V|GmbH|AB|ASA|LP|L\.P|Holdings|Group)\.?,?$/;
 const CONNECTOR = /^(?:&|and|of|for|de|the)$/;
@@ -56,7 +59,7 @@ export function leadOrganization(lead: string): string | null {
   const hasTicker = /^\((?:NASDAQ|Nasdaq|NYSE|TSX|TSXV|OTC|OTCQB|OTCQX|ASX|LSE|AIM|CSE|HKEX|SGX)[^)]{0,40}:/.test(
     after,
   );
-  const announced = /^(?:\([^)]{0,60}\)\s?,?\s?)?(?:today |recently |has )?announced\b/.test(after);
+  const announced = new RegExp(String.raw`^(?:\([^)]{0,60}\)\s?,?\s?)?${LEAD_VERB}`).test(after);
   const appositive = /^(?:\([^)]{0,60}\)\s?,?\s?)?(?:a|an|the)\s/.test(after);
   if (hasTicker || announced || (legal && appositive)) return org;
   return null;

@@ -106,7 +106,12 @@ NASHVILLE=Nashville|US|TN;CHARLOTTE=Charlotte|US|NC;RALEIGH=Raleigh|US|NC;ORLAND
 SACRAMENTO=Sacramento|US|CA;SCOTTSDALE=Scottsdale|US|AZ;BOCA RATON=Boca Raton|US|FL;FORT LAUDERDALE=Fort Lauderdale|US|FL;
 JERSEY CITY=Jersey City|US|NJ;IRVINE=Irvine|US|CA;BOULDER=Boulder|US|CO;BOISE=Boise|US|ID;ALBUQUERQUE=Albuquerque|US|NM;
 ANCHORAGE=Anchorage|US|AK;MEMPHIS=Memphis|US|TN;LOUISVILLE=Louisville|US|KY;BUFFALO=Buffalo|US|NY;
-SAN JUAN=San Juan|US|PR`;
+SAN JUAN=San Juan|US|PR;北京=北京|CN;上海=上海|CN;深圳=深圳|CN;广州=广州|CN;廣州=廣州|CN;杭州=杭州|CN;南京=南京|CN;
+苏州=苏州|CN;蘇州=蘇州|CN;成都=成都|CN;重庆=重庆|CN;武汉=武汉|CN;天津=天津|CN;西安=西安|CN;厦门=厦门|CN;青岛=青岛|CN;
+大连=大连|CN;沈阳=沈阳|CN;长沙=长沙|CN;郑州=郑州|CN;合肥=合肥|CN;济南=济南|CN;宁波=宁波|CN;无锡=无锡|CN;珠海=珠海|CN;
+东莞=东莞|CN;佛山=佛山|CN;香港=香港|HK;澳门=澳门|MO;澳門=澳門|MO;台北=台北|TW;臺北=臺北|TW;新竹=新竹|TW;高雄=高雄|TW;
+新加坡=新加坡|SG;東京=東京|JP;东京=东京|JP;大阪=大阪|JP;京都=京都|JP;横浜=横浜|JP;名古屋=名古屋|JP;福岡=福岡|JP;
+서울=서울|KR;부산=부산|KR;인천=인천|KR;ソウル=ソウル|KR`;
 
 function table(spec: string): Map<string, string> {
   const map = new Map<string, string>();

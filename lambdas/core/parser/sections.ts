@@ -33,26 +33,42 @@ type Kind =
 const LEGAL_SUFFIX =
   /,? (?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|plc|PLC|AG|SA|S\.A|NV|N\.V|GmbH|AB|ASA|LP|L\.P|Holdings)\.?$/;
 const FLS_HEADING =
-  /^(?:Cautionary (?:Note|Statement|Language)s?\b|Forward[- ]Looking (?:Statements?|Information)\b|(?:Note|Notice|Statement) Regarding Forward|Safe Harbou?r\b|Disclaimer\b|Legal Disclaimer|Important (?:Information|Notice|Disclosures?)\b|Additional Information and Where to Find It|No Offer or Solicitation)/i;
+  /^(?:Cautionary (?:Note|Statement|Language)s?\b|Forward[- ]Looking (?:Statements?|Information)\b|(?:Note|Notice|Statement) Regarding Forward|Safe Harbou?r\b|Disclaimer\b|Legal Disclaimer|Important (?:Information|Notice|Disclosures?)\b|Additional Information and Where to Find It|No Offer or Solicitation|Declaraciones (?:prospectivas|a futuro|sobre el futuro)|Información prospectiva|Aviso legal|Déclarations prospectives|Énoncés prospectifs|Mise en garde|Avertissement|Zukunftsgerichtete Aussagen|Haftungsausschluss|Declarações (?:prospectivas|sobre o futuro)|Dichiarazioni previsionali|Toekomstgerichte verklaringen|前瞻性陈述|前瞻性聲明|将来の見通し|免责声明|免責事項)/i;
 const FLS_PARAGRAPH =
-  /^(?:This (?:press|news) release (?:contains|includes|may contain)|Certain (?:statements|information) (?:in|contained in|included in) this (?:press|news) release|Statements (?:in|made in) this (?:press|news) release|(?:Except for|Other than) (?:the )?(?:statements of )?historical (?:information|facts?))[^\n]{0,400}forward[- ]looking/i;
+  /^(?:This (?:(?:press|news) )?release (?:contains|includes|may contain)|Certain (?:statements|information) (?:in|contained in|included in) this (?:press|news) release|Statements (?:in|made in) this (?:press|news) release|(?:Except for|Other than) (?:the )?(?:statements of )?historical (?:information|facts?))[^\n]{0,400}forward[- ]looking/i;
 const END_MARKER = /^(?:#{3}|# # #|-0-|- 0 -|-30-|\*{3})$/;
 const VIEW_ORIGINAL = /^View (?:original|source) content(?: to download multimedia)?:?\s?(\S*)/i;
 const COPYRIGHT = /^(?:©|\(c\)|Copyright ©?)\s?\d{4}/i;
 
+/**
+ * The words that open an "About" section, in the languages releases come in: `About`, `Acerca de`,
+ * `Sobre`, `À propos de`, `Über`, `Informazioni su`, `Over`; group 1 is the whole opener.
+ */
+const ABOUT_OPENER =
+  /^((?:About|ABOUT|Acerca de(?: la| los| el)?|Sobre(?: (?:a|o|la|el|os|as))?|[ÀA] propos (?:de (?:la |l')?|d'|du |des )|Über|Uber|Informazioni su|Chi è|Over) (?:the |The )?)/;
+/** CJK openers: `关于X` / `關於X` (zh), `X について` (ja), `X 소개` (ko). */
+const ABOUT_CJK = /^(?:关于|關於)\s?(\S.{0,60}?)[:：]?$|^(\S.{0,60}?)\s?(?:について|소개)[:：]?$/;
+/** Lower-case words an organization name may hold (`Bank of Nowhere`, `Sabores del Caribe`). */
+const NAME_SMALL_WORDS =
+  /^(?:of|and|for|the|de|del|des|du|da|do|dos|das|di|della|la|le|les|el|los|las|der|die|das|und|van|von|y|e|et|in|at|on|an|a|\+|&)$/;
+
 /** An `About Acme Robotics` heading: org name only, no sentence. */
 function aboutHeading(line: string): string | null | undefined {
-  const m = /^About (?:the )?(\S[^\n]{0,100}?)\s?[:.]?$/.exec(line.trim());
+  const t = line.trim();
+  const cjk = ABOUT_CJK.exec(t);
+  if (cjk && /[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}\p{Script=Hiragana}]/u.test(t)) {
+    return cleanOrg((cjk[1] ?? cjk[2] ?? '').trim());
+  }
+  const opener = ABOUT_OPENER.exec(t);
+  if (!opener?.[1]) return undefined;
+  const m = /^(\S[^\n]{0,100}?)\s?[:.]?$/.exec(t.slice(opener[1].length));
   if (!m?.[1]) return undefined;
   const name = m[1].trim();
   const words = name.split(' ');
   if (words.length > 10 || !/^[\p{Lu}\d"“]/u.test(name) || /[.!?]$/.test(name.replace(LEGAL_SUFFIX, '')))
     return undefined;
   // An organization name is capitalized word by word (`Acme Robotics`, `Bank of Nowhere`); prose is not.
-  if (
-    !words.every((w) => /^[\p{Lu}\d"“(&]/u.test(w) || /^(?:of|and|for|the|de|du|la|der|und|in|at|on|an|a|\+)$/.test(w))
-  )
-    return undefined;
+  if (!words.every((w) => /^[\p{Lu}\d"“(&]/u.test(w) || NAME_SMALL_WORDS.test(w))) return undefined;
   return cleanOrg(name);
 }
 
@@ -70,26 +86,34 @@ function cleanOrg(name: string): string | null {
  * heading is the words after `About` up to where the same name starts again.
  */
 function aboutGlued(text: string): { organization: string | null; rest: string } | null {
-  if (!text.startsWith('About ')) return null;
-  const words = text.slice(6, 400).split(' ');
+  const opener = ABOUT_OPENER.exec(text)?.[1];
+  if (!opener) return null;
+  const words = text.slice(opener.length, opener.length + 400).split(' ');
   for (let n = 1; n <= Math.min(8, Math.floor(words.length / 2)); n++) {
     const name = words.slice(0, n).join(' ');
     const again = words.slice(n, 2 * n).join(' ');
     if (name === again && /^[\p{Lu}\d]/u.test(name)) {
-      return { organization: cleanOrg(name), rest: text.slice(6 + name.length).trim() };
+      return { organization: cleanOrg(name), rest: text.slice(opener.length + name.length).trim() };
     }
   }
-  const colon = /^About ([^:\n]{1,80}): (\S.*)$/s.exec(text);
-  if (colon?.[1] && colon[2] && aboutHeading(`About ${colon[1]}`) !== undefined) {
+  const colon = /^([^:\n]{1,80}): (\S.*)$/s.exec(text.slice(opener.length));
+  if (colon?.[1] && colon[2] && aboutHeading(`${opener}${colon[1]}`) !== undefined) {
     return { organization: cleanOrg(colon[1]), rest: colon[2].trim() };
   }
   return null;
 }
 
+/**
+ * The `SOURCE X` line PR Newswire ends a release with, in its languages (`FUENTE`, `QUELLE`,
+ * `FONTE`, `BRON`, `消息来源`, `ソース`, `출처`).
+ */
+const SOURCE_LINE =
+  /^(?:SOURCE|FUENTE|QUELLE|FONTE|BRON|ÜBERMITTELT VON|消息来源|消息來源|ソース|출처)\s?[:：]?\s?(\S[^\n]{0,200})$/;
+
 function classify(block: Block): Kind {
   const first = (block.lines[0] ?? '').trim();
   const text = blockText(block);
-  const src = /^SOURCE:? (\S[^\n]{0,200})$/.exec(first);
+  const src = SOURCE_LINE.exec(first);
   if (src?.[1] && block.lines.length <= 2) return { type: 'source', organization: src[1].trim() };
   const srcLine = /^Source: (\S[^\n]{0,200})$/i.exec(first);
   if (srcLine?.[1] && block.lines.length <= 2 && srcLine[1].split(' ').length <= 10) {
@@ -101,7 +125,7 @@ function classify(block: Block): Kind {
     const url = view[1] || block.links.find((l) => /^https?:/.test(l.url))?.url || null;
     return { type: 'view-original', url };
   }
-  if (block.boldLead && block.boldLead.startsWith('About ')) {
+  if (block.boldLead && ABOUT_OPENER.test(block.boldLead)) {
     const org = aboutHeading(block.boldLead);
     if (org !== undefined) {
       const rest = text.slice(text.indexOf(block.boldLead) + block.boldLead.length).replace(/^[:.\s]+/, '');
@@ -118,7 +142,10 @@ function classify(block: Block): Kind {
   if (glued) return { type: 'about', organization: glued.organization, rest: glued.rest ? [glued.rest] : [] };
   if (isContactHeading(first)) return { type: 'contact' };
   const short = first.split(' ').length <= 14;
-  if ((short && FLS_HEADING.test(first)) || FLS_PARAGRAPH.test(text) || COPYRIGHT.test(first)) return { type: 'fls' };
+  // A heading glued to its text (flattened input): `Forward-Looking Statements This release…`.
+  const fls = FLS_HEADING.exec(first);
+  const gluedHeading = fls && /^:? \p{Lu}/u.test(first.slice(fls[0].length).replace(/^\S*/, ''));
+  if (((short || gluedHeading) && fls) || FLS_PARAGRAPH.test(text) || COPYRIGHT.test(first)) return { type: 'fls' };
   return { type: 'none' };
 }
 
@@ -140,14 +167,14 @@ export function splitGlued(blocks: Block[]): Block[] {
     // Markers inside a long line, each after a sentence end; scanned left to right once.
     // View original content and SOURCE are unmistakable, so they split after any space.
     const marker =
-      /(?<= )(?=View original content|SOURCE \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|Investor Contacts?:|Investor Relations:|Contacts?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|About (?=\p{Lu})))/gu;
+      /(?<= )(?=View original content|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|Investor Contacts?:|Investor Relations:|Contacts?:|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|(?:About|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})))/gu;
     let cut = 0;
     for (const m of rest.matchAll(marker)) {
       const at = m.index ?? 0;
       if (at <= cut) continue;
       const candidate = rest.slice(at);
       // `About 200 people…` is prose, not a heading: accept About only when it is a real heading.
-      if (candidate.startsWith('About ') && !aboutGlued(candidate)) continue;
+      if (ABOUT_OPENER.test(candidate) && !aboutGlued(candidate)) continue;
       pieces.push(rest.slice(cut, at).trim());
       cut = at;
     }

@@ -1,5 +1,6 @@
 import type { Link } from '../record';
 import { type Block, makeBlock } from './blocks';
+import { parseTimestamp } from './dates';
 
 /**
  * Whitespace as wires and copy-paste produce it: CRLF, NBSP, narrow NBSP, figure/thin spaces, tabs,
@@ -32,6 +33,8 @@ export function normalizeInlineSpaces(input: string): string {
 
 export interface FrontMatter {
   title: string | null;
+  /** A `date:` with its zone (`2025-03-18T10:00:00-04:00`), as UTC ISO; a bare date is not an instant. */
+  publishedAt: string | null;
 }
 
 /**
@@ -40,7 +43,7 @@ export interface FrontMatter {
  * matter. The date is dropped on purpose: the dateline carries the release's own date.
  */
 export function stripFrontMatter(text: string): { text: string; front: FrontMatter } {
-  const front: FrontMatter = { title: null };
+  const front: FrontMatter = { title: null, publishedAt: null };
   let rest = text.replace(/^\s+/, '');
   if (rest.startsWith('---\n')) {
     const end = rest.indexOf('\n---', 4);
@@ -48,6 +51,8 @@ export function stripFrontMatter(text: string): { text: string; front: FrontMatt
       for (const line of rest.slice(4, end).split('\n')) {
         const m = /^title:\s*(.{1,300})$/i.exec(line);
         if (m?.[1]) front.title = m[1].replace(/^["']|["']$/g, '').trim() || null;
+        const d = /^(?:date|published|publishDate|pubDate):\s*["']?([^"'\n]{6,40}?)["']?\s*$/i.exec(line);
+        if (d?.[1]) front.publishedAt ??= parseTimestamp(d[1]);
       }
       rest = rest.slice(end + 4).replace(/^-*\n?/, '');
     }

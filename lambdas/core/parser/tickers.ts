@@ -96,8 +96,9 @@ const NUMERIC_CODE_EXCHANGES = new Set([
 /** A parenthesized group with no nested parentheses; the class excludes `(` so runs of `(((` fail fast. */
 const PAREN_GROUP = /\(([^()\n]{1,200})\)/g;
 /** `EXCHANGE:` inside a group; the exchange part is bounded and checked against the table. */
-const EXCHANGE_LABEL = /([A-Za-z][A-Za-z.\- ø]{0,24}?)\s?:\s?/g;
-const SYMBOL = /^[A-Z0-9][A-Za-z0-9]{0,9}(?:[.\-/][A-Za-z0-9]{1,6})?$/;
+const EXCHANGE_LABEL = /([A-Za-z][A-Za-z0-9.\- ø]{0,24}?)\s?:\s?/g;
+/** `ACME`, `GIG.U`, `BRK-B`, `CFZL3`, and a warrant or unit class written after a space (`GIG WS`). */
+const SYMBOL = /^[A-Z0-9][A-Za-z0-9]{0,9}(?:[.\-/][A-Za-z0-9]{1,6}| (?:WS|WT|U|UN|R|RT|PR[A-Z]?))?$/;
 
 /**
  * Every exchange-qualified symbol in `text`, in order of appearance and de-duplicated:
