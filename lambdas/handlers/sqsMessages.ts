@@ -8,6 +8,15 @@ const articleMessage = z.object({
   feed: z.object({ id: z.string(), url: z.string() }),
   wire: z.string().nullable(),
   feedKey: z.string().nullable(),
+  omitted: z
+    .object({
+      fields: z.array(
+        z.enum(['guid', 'link', 'title', 'summary', 'contentHtml', 'publishedAt', 'author', 'categories']),
+      ),
+      contentType: z.string().nullable(),
+      url: z.string().nullable(),
+    })
+    .optional(),
   item: z.object({
     id: z.string().min(1),
     guid: z.string().nullable(),

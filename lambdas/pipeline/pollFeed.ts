@@ -3,14 +3,16 @@
  * already stored unchanged, queue the rest for process-article, and keep the feed's state.
  *
  * Failures of the feed itself (HTTP, timeouts, unreadable XML) are the feed's business: they are
- * recorded in its state with a backoff and the message is done — the next scheduled poll is the
- * retry. Failures of our own infrastructure (archive, tables, queue) throw, so the message is
- * retried by the queue and ends in its DLQ if they persist.
+ * recorded in its state with a backoff (never before the server's Retry-After) and the message is
+ * done — the next scheduled poll is the retry. Failures of our own infrastructure (archive, tables,
+ * queue) throw, so the message is retried by the queue and ends in its DLQ if they persist.
+ *
+ * Conditional GET is an optimization only: a 200 is read in full and its items are compared by id
+ * and content hash with what is stored, so a server that ignores or fakes validators costs a
+ * download, never a duplicate or a missed correction.
  */
 import { feedArchiveKey } from '../core/archiveKeys';
 import { describeError, FeedParseError, FetchError } from '../core/errors';
-import { decodeBody } from '../core/feed/decode';
-import { parseFeed } from '../core/feed/parseFeed';
 import type { FeedItem } from '../core/feed/types';
 import { sha256Hex } from '../core/ids';
 import type {
@@ -25,7 +27,9 @@ import type {
   ProcessArticleMessage,
   RawArchive,
 } from './ports';
-import { nextPollAfterFailure, nextPollAfterSuccess } from './schedule';
+import { fitArticleMessage } from './articleMessage';
+import { readFeed } from './readFeed';
+import { cacheHintMinutes, nextPollAfterFailure, nextPollAfterSuccess, parseRetryAfter } from './schedule';
 
 export interface PollFeedDeps {
   feeds: FeedStore;
@@ -70,10 +74,11 @@ export async function pollFeed(deps: PollFeedDeps, msg: PollFeedMessage): Promis
     throw err;
   }
 
+  const cacheHint = cacheHintMinutes(response.headers['cache-control']);
   if (response.status === 304) {
     await feeds.recordPoll(feed.id, {
       lastPolledAt: startedAt.toISOString(),
-      nextPollAt: nextPollAfterSuccess(startedAt, feed.pollIntervalMinutes),
+      nextPollAt: nextPollAfterSuccess(startedAt, feed.pollIntervalMinutes, cacheHint),
       consecutiveFailures: 0,
       lastError: null,
       add: { polls: 1 },
@@ -87,9 +92,10 @@ export async function pollFeed(deps: PollFeedDeps, msg: PollFeedMessage): Promis
   // Archive before reading: the bytes we could not read are the ones an operator needs most.
   await deps.archive.put(feedKey, response.body, response.headers['content-type'] ?? 'application/xml');
 
+  const source = { body: response.body, contentType: response.headers['content-type'] ?? null, url: response.url };
   let parsed;
   try {
-    parsed = await parseFeed(decodeBody(response.body, response.headers['content-type']).text);
+    parsed = await readFeed(source);
   } catch (err) {
     if (err instanceof FeedParseError) return recordFailure(deps, feed, startedAt, err, feedKey);
     throw err;
@@ -99,13 +105,19 @@ export async function pollFeed(deps: PollFeedDeps, msg: PollFeedMessage): Promis
   const seen = await deps.articles.seenItemHashes(items.map((i) => i.id));
   const fresh = items.filter((i) => !seen.has(i.id) || seen.get(i.id) !== i.itemHash);
   const feedRef = { id: feed.id, url: feed.url };
-  await deps.articleQueue.send(fresh.map((item) => ({ feed: feedRef, wire: feed.wire, item, feedKey })));
+  await deps.articleQueue.send(
+    fresh.map((item) => fitArticleMessage({ feed: feedRef, wire: feed.wire, item, feedKey }, source)),
+  );
 
   await feeds.recordPoll(feed.id, {
     etag: response.headers['etag'] ?? null,
     lastModified: response.headers['last-modified'] ?? null,
     lastPolledAt: startedAt.toISOString(),
-    nextPollAt: nextPollAfterSuccess(startedAt, feed.pollIntervalMinutes, parsed.ttlMinutes),
+    nextPollAt: nextPollAfterSuccess(
+      startedAt,
+      feed.pollIntervalMinutes,
+      Math.max(parsed.ttlMinutes ?? 0, cacheHint ?? 0),
+    ),
     consecutiveFailures: 0,
     lastError: null,
     add: { polls: 1, itemsSeen: items.length, itemsQueued: fresh.length },
@@ -136,7 +148,9 @@ async function recordFailure(
 ): Promise<PollFeedResult> {
   const { code, message } = describeError(err);
   const failures = feed.consecutiveFailures + 1;
-  const nextPollAt = nextPollAfterFailure(at, feed.pollIntervalMinutes, failures, deps.random);
+  // 429 / 503 carry the server's Retry-After (adapters/http HttpStatusError): the next poll is not before it.
+  const retryAfter = parseRetryAfter(retryAfterOf(err), at);
+  const nextPollAt = nextPollAfterFailure(at, feed.pollIntervalMinutes, failures, deps.random, retryAfter);
   await deps.feeds.recordPoll(feed.id, {
     lastPolledAt: at.toISOString(),
     nextPollAt,
@@ -151,9 +165,15 @@ async function recordFailure(
     reason: message,
     failures,
     nextPollAt,
+    retryAfter: retryAfter?.toISOString(),
     feedKey,
   });
   return { feedId: feed.id, status: 'failed', itemsSeen: 0, queued: 0, unchanged: 0, error: { code, message } };
+}
+
+function retryAfterOf(err: Error): string | null {
+  const value = (err as { retryAfter?: unknown }).retryAfter;
+  return typeof value === 'string' ? value : null;
 }
 
 /** A feed that lists the same release twice queues it once. */

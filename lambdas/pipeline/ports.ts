@@ -142,7 +142,13 @@ export interface ProcessArticleMessage {
   item: FeedItem;
   /** Archive key of the feed body the item came from. */
   feedKey: string | null;
+  /**
+   * Item fields left out so the message fits the queue (pipeline/articleMessage.ts); process-article
+   * reads them again from the archived feed body, served with contentType from url.
+   */
+  omitted?: { fields: OmittableItemField[]; contentType: string | null; url: string | null };
 }
+export type OmittableItemField = keyof Omit<FeedItem, 'id' | 'itemHash'>;
 export interface MessageSink<T> {
   send(messages: T[]): Promise<void>;
 }

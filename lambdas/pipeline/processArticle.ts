@@ -10,6 +10,7 @@ import { decodeBody } from '../core/feed/decode';
 import { sha256Hex } from '../core/ids';
 import { parseRelease } from '../core/parser';
 import { validateRecord } from '../core/recordSchema';
+import { restoreOmittedFields } from './articleMessage';
 import type { ArticleStore, Clock, HttpClient, Log, ProcessArticleMessage, RawArchive, SaveOutcome } from './ports';
 
 export interface ProcessArticleDeps {
@@ -32,7 +33,7 @@ export async function processArticle(
   deps: ProcessArticleDeps,
   msg: ProcessArticleMessage,
 ): Promise<ProcessArticleResult> {
-  const { item } = msg;
+  const item = await restoreOmittedFields(deps, msg);
   const fetchedAt = deps.clock.now().toISOString();
   let content: string;
   let url: string | null = item.link;

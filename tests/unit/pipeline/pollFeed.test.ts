@@ -1,4 +1,11 @@
+import { HttpStatusError } from '../../../lambdas/adapters/http/httpClient';
 import { FetchError } from '../../../lambdas/core/errors';
+import { parseArticleMessage } from '../../../lambdas/handlers/sqsMessages';
+import {
+  fitArticleMessage,
+  MAX_ARTICLE_MESSAGE_BYTES,
+  restoreOmittedFields,
+} from '../../../lambdas/pipeline/articleMessage';
 import { pollFeed } from '../../../lambdas/pipeline/pollFeed';
 import type { ProcessArticleMessage } from '../../../lambdas/pipeline/ports';
 import { newFeedState } from '../../../lambdas/pipeline/registerFeeds';
@@ -44,7 +51,6 @@ test('a fetched feed is archived, its new items queued once each, and its state 
   const body = rss([
     { link: 'https://example.test/a.html', title: 'A' },
     { link: 'https://example.test/b.html', title: 'B' },
-    { link: 'https://example.test/a.html?utm_source=rss', title: 'A' }, // the same release again
   ]);
   const { deps, feed } = setup({ body, headers: { etag: '"v1"', 'last-modified': 'Mon, 02 Jun 2025 10:00:00 GMT' } });
 
@@ -147,4 +153,117 @@ test('a disabled or unknown feed is skipped without fetching', async () => {
   expect((await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW })).status).toBe('skipped');
   expect((await pollFeed(deps, { feedId: 'f-unknown', dispatchedAt: NOW })).status).toBe('skipped');
   expect(deps.http.requests).toHaveLength(0);
+});
+
+describe('politeness', () => {
+  test('a 429 with Retry-After (seconds) puts the next poll no earlier than it', async () => {
+    const { deps, feed } = setup(new HttpStatusError('HTTP 429 (Retry-After: 7200)', true, FEED_URL, 429, '7200'));
+    const res = await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    expect(res).toMatchObject({ status: 'failed', error: { code: 'HTTP_STATUS' } });
+    const state = deps.feeds.items.get(feed.id)!;
+    // First failure alone would be 15 min; the server asked for two hours.
+    expect(state).toMatchObject({ consecutiveFailures: 1, nextPollAt: '2025-06-02T14:00:00.000Z' });
+  });
+
+  test('a 503 with an HTTP-date Retry-After is honoured too', async () => {
+    const { deps, feed } = setup(new HttpStatusError('HTTP 503', true, FEED_URL, 503, 'Mon, 02 Jun 2025 12:45:00 GMT'));
+    await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    expect(deps.feeds.items.get(feed.id)!.nextPollAt).toBe('2025-06-02T12:45:00.000Z');
+  });
+
+  test('Cache-Control max-age lengthens the interval of a 200 and of a 304', async () => {
+    const { deps, feed } = setup({
+      body: rss([{ link: 'https://example.test/a.html', title: 'A' }]).replace('<ttl>60</ttl>', ''),
+      headers: { 'cache-control': 'public, max-age=5400' },
+    });
+    await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    expect(deps.feeds.items.get(feed.id)!.nextPollAt).toBe('2025-06-02T13:30:00.000Z');
+
+    deps.http.routes[FEED_URL] = { status: 304, headers: { 'cache-control': 'max-age=1800' } };
+    await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    expect(deps.feeds.items.get(feed.id)!.nextPollAt).toBe('2025-06-02T12:30:00.000Z');
+  });
+
+  test('a failing feed is never given up: after many failures it is still enabled and polled within 24 h', async () => {
+    const { deps, feed } = setup(new FetchError('NETWORK', 'ECONNREFUSED', true, FEED_URL));
+    for (let i = 0; i < 30; i++) await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    const state = deps.feeds.items.get(feed.id)!;
+    expect(state).toMatchObject({ enabled: true, consecutiveFailures: 30 });
+    expect(Date.parse(state.nextPollAt) - Date.parse(NOW)).toBeLessThanOrEqual(24 * 3600_000);
+
+    deps.http.routes[FEED_URL] = { body: rss([{ link: 'https://example.test/a.html', title: 'A' }]) };
+    await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    expect(deps.feeds.items.get(feed.id)).toMatchObject({ consecutiveFailures: 0, lastError: null });
+  });
+});
+
+describe('article messages fit the queue', () => {
+  const big = (n: number) => `<p>${'Lorem ipsum dolor sit amet. '.repeat(Math.ceil(n / 28))}</p>`;
+  const feedWith = (items: { title: string; content: string }[]) => `<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Big</title><link>https://example.test</link>
+${items.map((i, n) => `<item><title>${i.title}</title><link>https://example.test/${n}.html</link><description>short</description><content:encoded><![CDATA[${i.content}]]></content:encoded></item>`).join('')}
+</channel></rss>`;
+
+  test('a huge content:encoded is left out of the message and read back from the archive', async () => {
+    const { deps, feed } = setup({
+      body: feedWith([
+        { title: 'Huge', content: big(1024 * 1024) },
+        { title: 'Small', content: big(2000) },
+      ]),
+      headers: { 'content-type': 'application/rss+xml; charset=utf-8' },
+    });
+    await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+
+    const [huge, small] = deps.articleQueue.sent;
+    for (const m of deps.articleQueue.sent) {
+      expect(Buffer.byteLength(JSON.stringify(m))).toBeLessThanOrEqual(MAX_ARTICLE_MESSAGE_BYTES);
+    }
+    expect(small?.omitted).toBeUndefined();
+    expect(small?.item.contentHtml).toContain('Lorem ipsum');
+    expect(huge?.omitted).toEqual({
+      fields: ['contentHtml'],
+      contentType: 'application/rss+xml; charset=utf-8',
+      url: FEED_URL,
+    });
+    expect(huge?.item).toMatchObject({ contentHtml: null, title: 'Huge', link: 'https://example.test/0.html' });
+
+    // The Lambda's message parser keeps the omitted list (a schema that stripped it would lose the content).
+    expect(parseArticleMessage(JSON.stringify(huge))).toEqual(huge);
+    const restored = await restoreOmittedFields(deps, huge!);
+    expect(restored.contentHtml!.length).toBeGreaterThan(1024 * 1024);
+    expect(restored).toEqual({ ...huge!.item, contentHtml: restored.contentHtml });
+  });
+
+  test('fields are left out one by one until the message fits, and all come back', async () => {
+    const title = 'T'.repeat(300 * 1024);
+    const { deps, feed } = setup({ body: feedWith([{ title, content: big(300 * 1024) }]) });
+    await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    const [m] = deps.articleQueue.sent;
+    expect(Buffer.byteLength(JSON.stringify(m))).toBeLessThanOrEqual(MAX_ARTICLE_MESSAGE_BYTES);
+    expect(m?.omitted?.fields).toEqual(['contentHtml', 'summary', 'categories', 'title']);
+    const restored = await restoreOmittedFields(deps, m!);
+    expect(restored.title).toBe(title);
+    expect(restored.summary).toBe('short');
+  });
+
+  test('a message that fits is sent as is', () => {
+    const msg = {
+      feed: { id: 'f-1', url: FEED_URL },
+      wire: null,
+      feedKey: 'feeds/f-1/x.xml.gz',
+      item: {
+        id: 'u-1',
+        guid: null,
+        link: 'https://example.test/a.html',
+        title: 'A',
+        summary: 's',
+        contentHtml: '<p>x</p>',
+        publishedAt: null,
+        author: null,
+        categories: [],
+        itemHash: 'h',
+      },
+    };
+    expect(fitArticleMessage(msg, { contentType: null, url: null })).toBe(msg);
+  });
 });
