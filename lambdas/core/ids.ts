@@ -46,13 +46,24 @@ export interface IdParts {
  * release seen twice through the same route always gets the same id.
  */
 export function releaseId(parts: IdParts): string {
+  return releaseIdCandidates(parts)[0] as string;
+}
+
+/**
+ * Every id a release could have, in the order of preference of releaseId: the canonical-URL id
+ * (when there is a URL), the GUID id (when there is a GUID), and always last the hash id. A feed
+ * reader uses the next one when two different items of one feed share a URL or a GUID.
+ */
+export function releaseIdCandidates(parts: IdParts): string[] {
+  const ids: string[] = [];
   const url = canonicalizeUrl(parts.url);
-  if (url) return `u-${sha256Hex(url).slice(0, 32)}`;
+  if (url) ids.push(`u-${sha256Hex(url).slice(0, 32)}`);
   const guid = parts.guid?.trim();
-  if (guid) return `g-${sha256Hex(guid).slice(0, 32)}`;
+  if (guid) ids.push(`g-${sha256Hex(guid).slice(0, 32)}`);
   const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
   const basis = [parts.wire, parts.dateline, parts.title, parts.firstParagraph].map(norm).join('\n');
-  return `h-${sha256Hex(basis).slice(0, 32)}`;
+  ids.push(`h-${sha256Hex(basis).slice(0, 32)}`);
+  return ids;
 }
 
 /** Stable id of a feed: from its canonical URL. */

@@ -1,17 +1,91 @@
+import { isUtf8 } from 'node:buffer';
 import * as iconv from 'iconv-lite';
+
+/** How the bytes of a document were turned into text. */
+export interface DecodedBody {
+  text: string;
+  /** The charset actually used (lower-case iconv name). */
+  charset: string;
+  /** Where it came from: a byte-order mark, the HTTP header, the document's own declaration, or a guess. */
+  source: 'bom' | 'header' | 'declaration' | 'default' | 'sniffed';
+  /** The charset the header / declaration claimed, when the bytes proved it wrong and another was used. */
+  overridden: string | null;
+}
+
+/** Charsets whose every byte sequence decodes: a declaration of one of these cannot be checked by decoding. */
+const SINGLE_BYTE = /^(?:us-?ascii|ascii|iso[-_]?8859[-_]?\d+|latin-?\d|l\d|windows-125\d|cp125\d|cp850|koi8-[ru])$/i;
+/** Labels the web reads as windows-1252 (WHATWG Encoding): C1 bytes are the Windows punctuation. */
+const AS_WINDOWS_1252 = /^(?:us-?ascii|ascii|iso[-_]?8859[-_]?1|latin-?1|l1|cp819|iso-ir-100)$/i;
 
 /**
  * Decodes fetched bytes to a string. Order of trust: a byte-order mark, then the charset of the
- * HTTP Content-Type, then the XML declaration / HTML meta charset, then UTF-8. Unknown charset
- * names fall back to UTF-8 rather than failing the document.
+ * HTTP Content-Type, then the XML declaration / HTML meta charset, then UTF-8 — corrected by
+ * what the bytes show: a document declared (or defaulted to) UTF-8 that is not valid UTF-8 is read
+ * with the other declaration or as windows-1252; a document declared as a single-byte charset
+ * (ISO-8859-1, windows-1252, ASCII, …) whose bytes are valid UTF-8 with non-ASCII characters is
+ * read as UTF-8 (such bytes are practically never legacy text). ISO-8859-1 and ASCII labels are
+ * read as windows-1252, as browsers do. Unknown charset names are ignored.
  */
-export function decodeBody(bytes: Uint8Array, contentType?: string | null): { text: string; charset: string } {
+export function decodeBody(bytes: Uint8Array, contentType?: string | null): DecodedBody {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bom = charsetFromBom(buf);
-  const declared = bom ?? charsetFromContentType(contentType) ?? charsetFromMarkup(buf) ?? 'utf-8';
-  const charset = iconv.encodingExists(declared) ? declared.toLowerCase() : 'utf-8';
-  // iconv-lite strips a BOM by default.
-  return { text: iconv.decode(buf, charset), charset };
+  if (bom) return { text: stripBom(iconv.decode(buf, bom)), charset: bom, source: 'bom', overridden: null };
+
+  const sniffed = utf16WithoutBom(buf);
+  if (sniffed)
+    return { text: stripBom(iconv.decode(buf, sniffed)), charset: sniffed, source: 'sniffed', overridden: null };
+
+  const header = known(charsetFromContentType(contentType));
+  const declaration = known(charsetFromMarkup(buf));
+  const claimed = header ?? declaration;
+  const source = header ? 'header' : declaration ? 'declaration' : 'default';
+  const validUtf8 = isUtf8(buf);
+  const ascii = !validUtf8 ? false : isAscii(buf);
+
+  let charset: string;
+  let overridden: string | null = null;
+  if (!claimed || isUtf8Label(claimed) || /^utf-?16/i.test(claimed)) {
+    // UTF-8 (declared or default), or UTF-16 declared over bytes with no UTF-16 shape.
+    if (validUtf8) charset = 'utf-8';
+    else {
+      const other = [header, declaration].find((c) => c && !isUtf8Label(c) && !/^utf-?16/i.test(c));
+      charset = other ? webName(other) : 'windows-1252';
+      if (claimed) overridden = claimed;
+    }
+    if (claimed && /^utf-?16/i.test(claimed) && charset === 'utf-8') overridden = claimed;
+  } else if (SINGLE_BYTE.test(claimed) && validUtf8 && !ascii) {
+    charset = 'utf-8';
+    overridden = claimed;
+  } else {
+    charset = webName(claimed);
+  }
+  return {
+    text: stripBom(iconv.decode(buf, charset)),
+    charset,
+    source: overridden ? 'sniffed' : source,
+    overridden,
+  };
+}
+
+function known(name: string | null): string | null {
+  return name && iconv.encodingExists(name) ? name.toLowerCase() : null;
+}
+
+function isUtf8Label(name: string): boolean {
+  return /^utf-?8$/i.test(name);
+}
+
+function webName(name: string): string {
+  return AS_WINDOWS_1252.test(name) ? 'windows-1252' : name.toLowerCase();
+}
+
+function isAscii(b: Buffer): boolean {
+  for (const byte of b) if (byte > 0x7f) return false;
+  return true;
+}
+
+function stripBom(s: string): string {
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
 
 function charsetFromBom(b: Buffer): string | null {
@@ -21,8 +95,16 @@ function charsetFromBom(b: Buffer): string | null {
   return null;
 }
 
+/** `<?` or `<r` written in UTF-16 without a byte-order mark (the XML spec's autodetection table). */
+function utf16WithoutBom(b: Buffer): string | null {
+  if (b.length < 4) return null;
+  if (b[0] === 0x3c && b[1] === 0x00 && b[2] !== 0x00 && b[3] === 0x00) return 'utf-16le';
+  if (b[0] === 0x00 && b[1] === 0x3c && b[2] === 0x00 && b[3] !== 0x00) return 'utf-16be';
+  return null;
+}
+
 function charsetFromContentType(ct: string | null | undefined): string | null {
-  const m = ct ? /charset\s*=\s*"?([\w.:-]+)"?/i.exec(ct) : null;
+  const m = ct ? /charset\s*=\s*["']?([\w.:-]+)["']?/i.exec(ct) : null;
   return m?.[1] ?? null;
 }
 
@@ -35,8 +117,14 @@ function charsetFromMarkup(b: Buffer): string | null {
   return meta?.[1] ?? null;
 }
 
-/** Removes characters that XML 1.0 forbids (control characters other than tab, CR, LF). */
+/**
+ * Removes what XML 1.0 forbids: control characters other than tab, CR, LF; U+FFFE / U+FFFF; and
+ * unpaired surrogates (left by a broken encoder).
+ */
 export function stripIllegalXmlChars(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+  return s.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '',
+  );
 }

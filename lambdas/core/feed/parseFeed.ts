@@ -1,98 +1,242 @@
+/**
+ * Reads a feed document (already decoded to a string) into normalized items with stable ids.
+ *
+ * RSS 0.9x / 1.0 / 2.0 and Atom 0.3 / 1.0 go through rss-parser in up to three passes: strict XML;
+ * then strict XML over a repaired copy (stray `&` and undeclared entities such as `&nbsp;` escaped,
+ * entities the document declares substituted); then xml2js's lenient mode (unclosed tags, unquoted
+ * attributes). JSON Feed 1.x is read directly. Dates are read from the raw strings (core/feed/dates),
+ * never from rss-parser's isoDate. Failures are FeedParseError with a code (FEED_ERROR_CODES).
+ */
 import Parser from 'rss-parser';
 import { FeedParseError } from '../errors';
-import { releaseId, sha256Hex } from '../ids';
+import { canonicalizeUrl, releaseIdCandidates, sha256Hex } from '../ids';
 import { htmlFragmentText } from '../parser/feedItem';
+import { parseFeedDate } from './dates';
 import { stripIllegalXmlChars } from './decode';
+import { checkEntityDeclarations, repairXml } from './xmlRepair';
 import type { FeedFormat, FeedItem, ParsedFeed } from './types';
 
-type RawItem = Parser.Item & {
-  contentEncoded?: string;
-  creator?: string;
-  author?: string;
-  id?: string;
-  summary?: string;
-};
+export interface ParseFeedOptions {
+  /** The URL the feed was fetched from: relative item links are resolved against it. */
+  baseUrl?: string | null;
+}
 
-type FeedExtras = { ttl?: string };
+/** Raw values as xml2js leaves them: a string, `{_: text, $: attrs}`, or arrays of those. */
+type Raw = unknown;
+
+type RawItem = Parser.Item & {
+  contentEncoded?: Raw;
+  creator?: Raw;
+  author?: Raw;
+  id?: Raw;
+  summary?: Raw;
+  guidRaw?: Raw;
+  categoryRaw?: Raw;
+  dcDate?: Raw;
+  published?: Raw;
+  updated?: Raw;
+  issued?: Raw;
+  modified?: Raw;
+  created?: Raw;
+};
+type FeedExtras = { ttl?: Raw };
+
+/**
+ * Element names as rss-parser and we read them. The lenient pass lower-cases every tag, and sloppy
+ * feeds write `<PubDate>`; both come back to the canonical case here. Atom's `published` and
+ * `updated` are renamed so that rss-parser never sees them: it calls `new Date(x).toISOString()`
+ * on them, which throws on a bad date and loses the whole feed. We read them raw instead.
+ */
+const CANONICAL_TAGS: Readonly<Record<string, string>> = {
+  'rdf:rdf': 'rdf:RDF',
+  pubdate: 'pubDate',
+  lastbuilddate: 'lastBuildDate',
+  managingeditor: 'managingEditor',
+  webmaster: 'webMaster',
+  published: 'nw:published',
+  updated: 'nw:updated',
+};
 
 const customFields: Parser.ParserOptions<FeedExtras, RawItem>['customFields'] = {
   feed: ['ttl'],
   item: [
     ['content:encoded', 'contentEncoded'],
     ['dc:creator', 'creator'],
+    ['dc:date', 'dcDate'],
+    ['nw:published', 'published'],
+    ['nw:updated', 'updated'],
+    'issued',
+    'modified',
+    'created',
+    ['guid', 'guidRaw', { keepArray: true }],
+    ['category', 'categoryRaw', { keepArray: true }],
   ],
 };
 
-const strictParser = new Parser<FeedExtras, RawItem>({ customFields });
-// Real feeds carry stray `&` and HTML entities that strict XML rejects; the lenient parser keeps them.
-const lenientParser = new Parser<FeedExtras, RawItem>({
-  customFields,
-  xml2js: { strict: false, normalizeTags: true, attrNameProcessors: [(n: string) => n.toLowerCase()] },
-});
+/** The three passes, least to most forgiving. */
+const PASSES = ['strict', 'repaired', 'lenient'] as const;
 
-/**
- * Which syndication format a document is, from its root element (or JSON Feed's version URL).
- * Null for anything else.
- */
-export function detectFeedFormat(doc: string): FeedFormat | null {
-  const head = doc
-    .slice(0, 4096)
-    .replace(/^\uFEFF/, '')
-    .trimStart();
-  if (head.startsWith('{')) return /"version"\s*:\s*"https:\/\/jsonfeed\.org\/version\/1/.test(head) ? 'json' : null;
-  // Skip the XML declaration, comments, doctype and processing instructions to the root element.
-  const root = /<(?![?!])([A-Za-z][\w.-]*:)?([A-Za-z][\w.-]*)([^>]*)>/.exec(head);
-  if (!root) return null;
-  const name = (root[2] ?? '').toLowerCase();
-  const attrs = root[3] ?? '';
-  if (name === 'rss') {
-    const v = /version\s*=\s*["']([\d.]+)["']/.exec(attrs)?.[1] ?? '2.0';
-    return v.startsWith('0.9') ? 'rss09' : 'rss2';
+function makeParser(lenient: boolean, atomPrefix: string | null): Parser<FeedExtras, RawItem> {
+  const tagName = (name: string): string => {
+    let n = name;
+    if (atomPrefix && n.toLowerCase().startsWith(atomPrefix)) n = n.slice(atomPrefix.length);
+    return CANONICAL_TAGS[n.toLowerCase()] ?? n;
+  };
+  return new Parser<FeedExtras, RawItem>({
+    customFields,
+    // A <rss> without a version attribute is read as RSS 2.0 (rss-parser refuses it otherwise).
+    defaultRSS: 2,
+    xml2js: lenient
+      ? {
+          strict: false,
+          normalizeTags: true,
+          tagNameProcessors: [tagName],
+          attrNameProcessors: [(n: string) => n.toLowerCase()],
+        }
+      : { strict: true, tagNameProcessors: [tagName] },
+  });
+}
+
+/** Names of the root element of an XML document, past the prolog (declaration, comments, doctype, PIs). */
+function rootElement(doc: string): { prefix: string | null; name: string; attrs: string } | null {
+  let i = 0;
+  const n = Math.min(doc.length, 65_536);
+  while (i < n) {
+    const lt = doc.indexOf('<', i);
+    if (lt < 0 || lt >= n) return null;
+    if (doc.startsWith('<?', lt)) i = endOf(doc, '?>', lt);
+    else if (doc.startsWith('<!--', lt)) i = endOf(doc, '-->', lt);
+    else if (/^<!doctype/i.test(doc.slice(lt, lt + 9))) i = endOfDoctype(doc, lt);
+    else {
+      const m = /^<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)([^>]*)>/.exec(doc.slice(lt, lt + 4096));
+      if (!m) return null;
+      return { prefix: m[1] ?? null, name: m[2] ?? '', attrs: m[3] ?? '' };
+    }
+    if (i < 0) return null;
   }
-  if (name === 'rdf') return 'rss1';
-  if (name === 'feed') return /http:\/\/www\.w3\.org\/2005\/Atom/.test(attrs) ? 'atom1' : 'atom03';
   return null;
 }
 
+function endOf(doc: string, close: string, from: number): number {
+  const at = doc.indexOf(close, from);
+  return at < 0 ? -1 : at + close.length;
+}
+
+function endOfDoctype(doc: string, from: number): number {
+  const bracket = doc.indexOf('[', from);
+  const gt = doc.indexOf('>', from);
+  if (gt < 0) return -1;
+  if (bracket < 0 || bracket > gt) return gt + 1;
+  return endOf(doc, ']', bracket) < 0 ? -1 : endOf(doc, '>', endOf(doc, ']', bracket));
+}
+
 /**
- * Parses a feed document (already decoded to a string) into normalized items with stable ids.
- * Strict XML first, lenient second; throws FeedParseError (`FEED_UNRECOGNIZED`, `FEED_MALFORMED`).
+ * Which syndication format a document is, from its root element and namespace (or JSON Feed's
+ * version URL). Null for anything else (an HTML page, other XML, other JSON).
  */
-export async function parseFeed(doc: string): Promise<ParsedFeed> {
-  const format = detectFeedFormat(doc);
-  if (!format) throw new FeedParseError('FEED_UNRECOGNIZED', 'document is not RSS, Atom or JSON Feed');
-  if (format === 'json') return parseJsonFeed(doc);
-  const clean = stripIllegalXmlChars(doc);
-  let feed: Parser.Output<RawItem> & FeedExtras;
-  try {
-    feed = await strictParser.parseString(clean);
-  } catch (strictErr) {
+export function detectFeedFormat(doc: string): FeedFormat | null {
+  const text = skipLeadingJunk(doc);
+  if (text.startsWith('{')) {
     try {
-      feed = await lenientParser.parseString(clean);
+      const v = (JSON.parse(text) as { version?: unknown }).version;
+      return typeof v === 'string' && /jsonfeed\.org\/version\/1(?:\.\d+)?\/?$/i.test(v) ? 'json' : null;
     } catch {
-      throw new FeedParseError('FEED_MALFORMED', `feed XML could not be parsed: ${(strictErr as Error).message}`, {
-        cause: strictErr,
-      });
+      return /^\{\s*"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\/1/i.test(text) ? 'json' : null;
     }
   }
-  const ttl = Number.parseInt(String(feed.ttl ?? ''), 10);
+  const root = rootElement(text);
+  if (!root) return null;
+  const name = root.name.toLowerCase();
+  if (name === 'rss') {
+    const v = /version\s*=\s*["']\s*([\d.]+)/i.exec(root.attrs)?.[1] ?? '2.0';
+    return v.startsWith('0.9') ? 'rss09' : 'rss2';
+  }
+  if (name === 'rdf') return /my\.netscape\.com\/rdf\/simple\/0\.9/i.test(root.attrs) ? 'rss09' : 'rss1';
+  if (name === 'feed') {
+    if (/purl\.org\/atom\/ns#/i.test(root.attrs) || /version\s*=\s*["']0\.3/i.test(root.attrs)) return 'atom03';
+    return 'atom1';
+  }
+  return null;
+}
+
+/** Drops a BOM, leading whitespace and text before the first `<` (a PHP warning printed above the feed). */
+function skipLeadingJunk(doc: string): string {
+  const s = doc.replace(/^\uFEFF/, '').trimStart();
+  if (s.startsWith('<') || s.startsWith('{')) return s;
+  const lt = s.search(/<(?:\?xml|rss[\s>]|feed[\s>]|[\w.-]+:RDF[\s>]|RDF[\s>])/);
+  return lt > 0 && lt < 4096 && !s.slice(0, lt).includes('<') ? s.slice(lt) : s;
+}
+
+/**
+ * Parses a feed document into normalized items with stable ids.
+ * Throws FeedParseError: `FEED_EMPTY`, `FEED_UNRECOGNIZED`, `FEED_ENTITY_BOMB`, `FEED_EXTERNAL_ENTITY`,
+ * `FEED_MALFORMED`.
+ */
+export async function parseFeed(doc: string, opts: ParseFeedOptions = {}): Promise<ParsedFeed> {
+  const clean = skipLeadingJunk(stripIllegalXmlChars(doc));
+  if (!clean.trim()) throw new FeedParseError('FEED_EMPTY', 'the document is empty');
+  const format = detectFeedFormat(clean);
+  if (!format) {
+    throw new FeedParseError(
+      'FEED_UNRECOGNIZED',
+      `document is not RSS, Atom or JSON Feed (starts with ${JSON.stringify(clean.slice(0, 40))})`,
+    );
+  }
+  if (format === 'json') return parseJsonFeed(clean, opts);
+
+  const entities = checkEntityDeclarations(clean);
+  const root = rootElement(clean);
+  const atomPrefix =
+    root?.prefix && root.name.toLowerCase() === 'feed' && /www\.w3\.org\/2005\/Atom|purl\.org\/atom/i.test(root.attrs)
+      ? root.prefix.toLowerCase()
+      : null;
+
+  let feed: (Parser.Output<RawItem> & FeedExtras) | null = null;
+  let firstError: unknown = null;
+  for (const pass of PASSES) {
+    try {
+      const input = pass === 'strict' ? clean : repairXml(clean, entities);
+      feed = await makeParser(pass === 'lenient', atomPrefix).parseString(input);
+      break;
+    } catch (err) {
+      firstError ??= err;
+    }
+  }
+  if (!feed) {
+    throw new FeedParseError('FEED_MALFORMED', `feed XML could not be parsed: ${errorText(firstError)}`, {
+      cause: firstError,
+    });
+  }
+
+  const feedLink = absoluteUrl(text(feed.link));
+  const base = absoluteUrl(opts.baseUrl ?? null) ?? feedLink;
+  const ttl = Number.parseInt(text(feed.ttl) ?? '', 10);
+  const isAtom = format === 'atom1' || format === 'atom03';
+  const parts = (feed.items ?? []).map((it): ItemParts => {
+    const guidEl = first(it.guidRaw);
+    const guid = text(guidEl) ?? text(it.id);
+    const permaLink = attr(guidEl, 'isPermaLink') !== 'false';
+    let link = text(it.link);
+    if (!link && guid && permaLink && /^https?:\/\//i.test(guid)) link = guid;
+    const summaryHtml = isAtom ? (text(it.summary) ?? text(it.content)) : text(it.content);
+    const contentHtml = isAtom ? text(it.content) : text(it.contentEncoded);
+    return {
+      guid,
+      link: resolveLink(link, base),
+      title: htmlFragmentText(text(it.title)),
+      summary: htmlFragmentText(summaryHtml),
+      contentHtml,
+      publishedAt: firstDate(it.pubDate, it.published, it.issued, it.created, it.dcDate, it.updated, it.modified),
+      author: authorText(text(it.creator) ?? text(it.author)),
+      categories: categories(it.categoryRaw),
+    };
+  });
   return {
     format,
-    title: text(feed.title),
-    link: text(feed.link),
+    title: htmlFragmentText(text(feed.title)),
+    link: feedLink,
     ttlMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : null,
-    items: (feed.items ?? []).map((it) =>
-      normalizeItem({
-        guid: text(it.guid) ?? text(it.id),
-        link: text(it.link),
-        title: htmlFragmentText(text(it.title)),
-        descriptionHtml: text(it.content) ?? text(it.summary),
-        contentHtml: text(it.contentEncoded),
-        date: text(it.isoDate),
-        author: text(it.creator) ?? text(it.author),
-        categories: (it.categories ?? []).map(categoryText).filter((c): c is string => !!c),
-      }),
-    ),
+    items: withStableIds(parts),
   };
 }
 
@@ -100,33 +244,59 @@ interface ItemParts {
   guid: string | null;
   link: string | null;
   title: string | null;
-  descriptionHtml: string | null;
+  summary: string | null;
   contentHtml: string | null;
-  date: string | null;
+  publishedAt: string | null;
   author: string | null;
   categories: string[];
 }
 
-function normalizeItem(p: ItemParts): FeedItem {
-  const summary = htmlFragmentText(p.descriptionHtml);
-  const publishedAt = toIsoOrNull(p.date);
-  const id = releaseId({ url: p.link, guid: p.guid, title: p.title, firstParagraph: summary });
-  const itemHash = sha256Hex(JSON.stringify([p.guid, p.link, p.title, summary, p.contentHtml, publishedAt]));
-  return {
-    id,
+/**
+ * Gives every item its id and drops exact repeats. The id comes from the first of canonical link,
+ * GUID, hash of title + summary (core/ids releaseIdCandidates) that no *other, different* item of
+ * the same feed shares: a link or GUID that two different items carry identifies neither of them
+ * (feeds that point every item at their home page, or reuse a GUID), so those items fall through
+ * to the next basis. The choice depends only on the feed's content, not on item order: the same
+ * feed polled twice gives the same ids. Items that share every basis but differ in content get a
+ * hash of their whole content.
+ */
+function withStableIds(parts: ItemParts[]): FeedItem[] {
+  const byHash = new Map<string, ItemParts>();
+  for (const p of parts) {
+    const h = itemHash(p);
+    if (!byHash.has(h)) byHash.set(h, p);
+  }
+  const distinct = [...byHash.entries()].map(([hash, p]) => ({
+    hash,
+    p,
+    candidates: releaseIdCandidates({ url: p.link, guid: p.guid, title: p.title, firstParagraph: p.summary }),
+  }));
+  const uses = new Map<string, number>();
+  for (const d of distinct) for (const c of new Set(d.candidates)) uses.set(c, (uses.get(c) ?? 0) + 1);
+  return distinct.map(({ hash, p, candidates }) => ({
+    id: candidates.find((c) => uses.get(c) === 1) ?? `h-${sha256Hex(hash).slice(0, 32)}`,
     guid: p.guid,
     link: p.link,
     title: p.title,
-    summary,
+    summary: p.summary,
     contentHtml: p.contentHtml,
-    publishedAt,
+    publishedAt: p.publishedAt,
     author: p.author,
     categories: p.categories,
-    itemHash,
-  };
+    itemHash: hash,
+  }));
 }
 
-function parseJsonFeed(doc: string): ParsedFeed {
+/**
+ * What the feed says about an item: a change means a correction to process again. The date is left
+ * out on purpose — feeds that re-stamp every item on every request would otherwise re-process
+ * everything, and a new date alone does not change the release.
+ */
+function itemHash(p: ItemParts): string {
+  return sha256Hex(JSON.stringify([p.guid, p.link, p.title, p.summary, p.contentHtml]));
+}
+
+function parseJsonFeed(doc: string, opts: ParseFeedOptions): ParsedFeed {
   let json: unknown;
   try {
     json = JSON.parse(doc);
@@ -134,41 +304,102 @@ function parseJsonFeed(doc: string): ParsedFeed {
     throw new FeedParseError('FEED_MALFORMED', `JSON Feed could not be parsed: ${(err as Error).message}`);
   }
   const feed = json as { title?: unknown; home_page_url?: unknown; items?: unknown };
-  const items = Array.isArray(feed.items) ? (feed.items as Record<string, unknown>[]) : [];
+  const items = Array.isArray(feed.items)
+    ? (feed.items as unknown[]).filter((i): i is Record<string, unknown> => !!i && typeof i === 'object')
+    : [];
+  const feedLink = absoluteUrl(text(feed.home_page_url));
+  const base = absoluteUrl(opts.baseUrl ?? null) ?? feedLink;
   return {
     format: 'json',
     title: text(feed.title),
-    link: text(feed.home_page_url),
+    link: feedLink,
     ttlMinutes: null,
-    items: items.map((it) => {
-      const authors = Array.isArray(it.authors) ? (it.authors as { name?: unknown }[]) : [];
-      return normalizeItem({
-        guid: text(it.id),
-        link: text(it.url),
-        title: text(it.title),
-        descriptionHtml: text(it.summary),
-        contentHtml: text(it.content_html) ?? text(it.content_text),
-        date: text(it.date_published),
-        author: text(authors[0]?.name),
-        categories: Array.isArray(it.tags) ? (it.tags as unknown[]).map(text).filter((t): t is string => !!t) : [],
-      });
-    }),
+    items: withStableIds(
+      items.map((it) => {
+        const authors = Array.isArray(it.authors) ? (it.authors as unknown[]) : it.author ? [it.author] : [];
+        const author = authors.find((a): a is { name?: unknown } => !!a && typeof a === 'object');
+        const contentHtml = text(it.content_html) ?? text(it.content_text);
+        return {
+          guid: text(it.id),
+          link: resolveLink(text(it.url) ?? text(it.external_url), base),
+          title: htmlFragmentText(text(it.title)),
+          summary: htmlFragmentText(text(it.summary) ?? contentHtml),
+          contentHtml,
+          publishedAt: firstDate(it.date_published, it.date_modified),
+          author: text(author?.name),
+          categories: Array.isArray(it.tags) ? (it.tags as unknown[]).map(text).filter((t): t is string => !!t) : [],
+        };
+      }),
+    ),
   };
 }
 
-function text(v: unknown): string | null {
+/** Text of an xml2js value: a string, a number, `{_: text}`, or the first of an array. */
+function text(v: Raw): string | null {
   if (typeof v === 'string') return v.trim() || null;
-  if (typeof v === 'number') return String(v);
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (Array.isArray(v)) return text(v[0]);
   if (v && typeof v === 'object' && '_' in v) return text((v as { _: unknown })._);
   return null;
 }
 
-function categoryText(c: unknown): string | null {
-  return text(c);
+function first(v: Raw): Raw {
+  return Array.isArray(v) ? v[0] : v;
 }
 
-function toIsoOrNull(d: string | null): string | null {
-  if (!d) return null;
-  const t = Date.parse(d);
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
+/** An attribute of an xml2js element, by case-insensitive name (the lenient pass lower-cases them). */
+function attr(el: Raw, name: string): string | null {
+  if (!el || typeof el !== 'object' || !('$' in el)) return null;
+  const attrs = (el as { $: Record<string, unknown> }).$;
+  const key = Object.keys(attrs).find((k) => k.toLowerCase() === name.toLowerCase());
+  const v = key ? attrs[key] : undefined;
+  return typeof v === 'string' ? v.trim() : null;
+}
+
+function categories(raw: Raw): string[] {
+  const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
+  const out: string[] = [];
+  for (const c of list) {
+    // RSS: <category>text</category>; Atom: <category term="…" label="…"/>.
+    const t = text(c) ?? attr(c, 'label') ?? attr(c, 'term');
+    const plain = htmlFragmentText(t);
+    if (plain && !out.includes(plain)) out.push(plain);
+  }
+  return out;
+}
+
+/** RSS `<author>` is an email with an optional name: `jane@example.com (Jane Doe)` → `Jane Doe`. */
+function authorText(a: string | null): string | null {
+  if (!a) return null;
+  const named = /^\S+@\S+\s*\((.+)\)$/.exec(a);
+  return htmlFragmentText(named?.[1] ?? a);
+}
+
+function firstDate(...raws: Raw[]): string | null {
+  for (const r of raws) {
+    const iso = parseFeedDate(text(r));
+    if (iso) return iso;
+  }
+  return null;
+}
+
+function absoluteUrl(u: string | null): string | null {
+  return u && canonicalizeUrl(u) ? u : null;
+}
+
+/** A link as given when absolute; a relative one resolved against the base (feed URL, else the feed's link). */
+function resolveLink(link: string | null, base: string | null): string | null {
+  if (!link) return null;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(link)) return link;
+  if (!base) return link;
+  try {
+    return new URL(link, base).href;
+  } catch {
+    return link;
+  }
+}
+
+function errorText(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.replace(/\s+/g, ' ').slice(0, 300);
 }

@@ -1,6 +1,6 @@
 /** One item of a feed, normalized: what poll-feed hands to process-article. */
 export interface FeedItem {
-  /** Stable release id (core/ids releaseId): canonical link → GUID → hash. */
+  /** Stable release id (core/ids releaseIdCandidates): canonical link → GUID → hash, the first that no other item of the feed shares. */
   id: string;
   guid: string | null;
   link: string | null;
@@ -27,3 +27,18 @@ export interface ParsedFeed {
   ttlMinutes: number | null;
   items: FeedItem[];
 }
+
+/** The codes of the FeedParseError a feed document can end in. */
+export const FEED_ERROR_CODES = {
+  /** Nothing but whitespace. */
+  empty: 'FEED_EMPTY',
+  /** Not RSS, Atom or JSON Feed: an HTML page, other XML, other JSON. */
+  unrecognized: 'FEED_UNRECOGNIZED',
+  /** A feed that no pass (strict, repaired, lenient) could read. */
+  malformed: 'FEED_MALFORMED',
+  /** Nested / parameter / too many / too large entity declarations ("billion laughs"). */
+  entityBomb: 'FEED_ENTITY_BOMB',
+  /** An entity pointing outside the document (XXE). */
+  externalEntity: 'FEED_EXTERNAL_ENTITY',
+} as const;
+export type FeedErrorCode = (typeof FEED_ERROR_CODES)[keyof typeof FEED_ERROR_CODES];

@@ -73,7 +73,11 @@ test('format detection looks past the XML declaration and comments', () => {
 test('bytes are decoded by BOM, then HTTP charset, then the XML declaration', () => {
   const latin1 = iconv.encode('<?xml version="1.0" encoding="ISO-8859-1"?><rss><t>Société</t></rss>', 'latin1');
   expect(decodeBody(latin1).text).toContain('Société');
-  expect(decodeBody(latin1, 'application/rss+xml; charset=iso-8859-1').charset).toBe('iso-8859-1');
+  // ISO-8859-1 is read as windows-1252, as browsers do (C1 bytes are Windows punctuation).
+  expect(decodeBody(latin1, 'application/rss+xml; charset=iso-8859-1')).toMatchObject({
+    charset: 'windows-1252',
+    source: 'header',
+  });
   const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<rss>Zürich</rss>')]);
   expect(decodeBody(bom, 'text/xml; charset=latin1').text).toBe('<rss>Zürich</rss>');
 });
@@ -93,4 +97,227 @@ test('a description made of blocks keeps a space between them, and hostile nesti
     rss2(item().replace(/<description>.*<\/description>/, `<description>${nested}</description>`)),
   );
   expect(deep.items[0]?.summary).toBe('deep');
+});
+
+describe('charsets the server or the document got wrong', () => {
+  test('declared ISO-8859-1 but the bytes are valid UTF-8: read as UTF-8', () => {
+    const bytes = Buffer.from(
+      '<?xml version="1.0" encoding="ISO-8859-1"?><rss><t>Société – “Zürich”</t></rss>',
+      'utf8',
+    );
+    const out = decodeBody(bytes, 'text/xml; charset=ISO-8859-1');
+    expect(out.text).toContain('Société – “Zürich”');
+    expect(out).toMatchObject({ charset: 'utf-8', overridden: 'iso-8859-1' });
+  });
+
+  test('no declaration (or a UTF-8 one) over bytes that are not UTF-8: read as windows-1252', () => {
+    const bytes = iconv.encode('<rss><t>Not\u00edcias \u201cquoted\u201d</t></rss>', 'windows-1252');
+    expect(decodeBody(bytes).text).toContain('Notícias “quoted”');
+    expect(decodeBody(bytes, 'application/xml; charset=utf-8')).toMatchObject({
+      charset: 'windows-1252',
+      overridden: 'utf-8',
+    });
+  });
+
+  test('a header that says UTF-8 over a latin1 document that declares itself: the declaration wins', () => {
+    const bytes = iconv.encode('<?xml version="1.0" encoding="ISO-8859-15"?><rss><t>Prix 5 €</t></rss>', 'iso-8859-15');
+    expect(decodeBody(bytes, 'text/xml; charset=utf-8').text).toContain('Prix 5 €');
+  });
+
+  test('UTF-16 with and without a byte-order mark', () => {
+    const doc = '<?xml version="1.0" encoding="UTF-16"?><rss><t>Zürich</t></rss>';
+    expect(decodeBody(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(doc, 'utf-16le')])).text).toBe(doc);
+    expect(decodeBody(iconv.encode(doc, 'utf-16le')).text).toBe(doc);
+    expect(decodeBody(iconv.encode(doc, 'utf-16be')).text).toBe(doc);
+  });
+
+  test('an unknown charset name is ignored', () => {
+    expect(decodeBody(Buffer.from('<rss>Zürich</rss>'), 'text/xml; charset=x-made-up').text).toBe('<rss>Zürich</rss>');
+  });
+});
+
+describe('XML that strict parsers reject', () => {
+  test('control characters and lone surrogates are stripped, the feed is read', async () => {
+    const feed = await parseFeed(rss2(item().replace('Acme &amp; Co ships', 'Acme\u0001 ships\u0008 \ud800today')));
+    expect(feed.items[0]?.title).toBe('Acme ships today');
+  });
+
+  test('a stray & in a link and an undeclared entity in a title: repaired, values intact', async () => {
+    const feed = await parseFeed(
+      rss2(
+        item()
+          .replace(/<link>.*<\/link>/, '<link>https://example.test/r?a=1&b=2</link>')
+          .replace('Acme &amp; Co ships', 'Acme&nbsp;&eacute;t&eacute; AT&T'),
+      ),
+    );
+    expect(feed.items[0]).toMatchObject({ link: 'https://example.test/r?a=1&b=2', title: 'Acme été AT&T' });
+  });
+
+  test('CDATA is left alone by the repair', async () => {
+    const feed = await parseFeed(
+      rss2(
+        item('<x>&bogus</x>').replace(/<link>.*<\/link>/, '<link><![CDATA[https://example.test/r?a=1&b=2]]></link>'),
+      ),
+    );
+    expect(feed.items[0]?.link).toBe('https://example.test/r?a=1&b=2');
+  });
+
+  test('an unclosed tag is read by the lenient pass, dates and RSS 1.0 included', async () => {
+    const rdf = `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>R</title></channel><item rdf:about="https://example.test/1"><title>One<br></title><link>https://example.test/1</link><dc:date>2024-03-07T09:00:00+01:00</dc:date></item></rdf:RDF>`;
+    const feed = await parseFeed(rdf);
+    expect(feed.format).toBe('rss1');
+    expect(feed.items[0]).toMatchObject({ link: 'https://example.test/1', publishedAt: '2024-03-07T08:00:00.000Z' });
+    const rss = await parseFeed(rss2(item('<p>unclosed')));
+    expect(rss.items[0]).toMatchObject({ guid: 'prn-301', publishedAt: '2024-03-07T08:00:00.000Z' });
+  });
+
+  test('text printed before the XML declaration (a PHP warning) does not lose the feed', async () => {
+    const feed = await parseFeed(`Warning: something in /var/www/feed.php on line 3\n${rss2(item())}`);
+    expect(feed.items).toHaveLength(1);
+  });
+
+  test('entity bombs and external entities are refused with named errors', async () => {
+    const lol = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;">]><rss version="2.0"><channel><title>&lol3;</title></channel></rss>`;
+    await expect(parseFeed(lol)).rejects.toMatchObject({ name: 'FeedParseError', code: 'FEED_ENTITY_BOMB' });
+    const xxe = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel><title>&x;</title></channel></rss>`;
+    await expect(parseFeed(xxe)).rejects.toMatchObject({ code: 'FEED_EXTERNAL_ENTITY' });
+    const param = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY % p "x">]><rss version="2.0"><channel/></rss>`;
+    await expect(parseFeed(param)).rejects.toMatchObject({ code: 'FEED_ENTITY_BOMB' });
+  });
+
+  test('a harmless declared entity is substituted', async () => {
+    const doc = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY co "Acme Corp">]><rss version="2.0"><channel><title>F</title><item><title>&co; ships</title><link>https://example.test/1</link></item></channel></rss>`;
+    expect((await parseFeed(doc)).items[0]?.title).toBe('Acme Corp ships');
+  });
+
+  test('truncated XML and empty documents are named errors', async () => {
+    await expect(parseFeed(rss2(item()).slice(0, 150))).rejects.toMatchObject({ code: 'FEED_MALFORMED' });
+    await expect(parseFeed('  \n')).rejects.toMatchObject({ code: 'FEED_EMPTY' });
+    await expect(parseFeed('<?xml version="1.0"?><catalog><book/></catalog>')).rejects.toMatchObject({
+      code: 'FEED_UNRECOGNIZED',
+    });
+  });
+});
+
+describe('formats and fields', () => {
+  test('an RSS without a version attribute is read as RSS 2.0; 0.91 as rss09', async () => {
+    const bare = await parseFeed(rss2(item()).replace('<rss version="2.0"', '<rss'));
+    expect(bare).toMatchObject({ format: 'rss2', items: [{ guid: 'prn-301' }] });
+    const old = await parseFeed(rss2(item()).replace('version="2.0"', 'version="0.91"'));
+    expect(old.format).toBe('rss09');
+    expect(old.items).toHaveLength(1);
+  });
+
+  test('Atom 0.3 (issued/modified, escaped content) and a bad Atom date that would crash rss-parser', async () => {
+    const atom03 = await parseFeed(
+      `<?xml version="1.0"?><feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Old</title><entry><title>E</title><link rel="alternate" type="text/html" href="https://example.test/e"/><id>tag:example.test,2004:1</id><issued>2004-03-07T09:00:00+01:00</issued><modified>2004-03-08T00:00:00Z</modified><content type="text/html" mode="escaped">&lt;p&gt;Body&lt;/p&gt;</content></entry></feed>`,
+    );
+    expect(atom03.format).toBe('atom03');
+    expect(atom03.items[0]).toMatchObject({
+      guid: 'tag:example.test,2004:1',
+      link: 'https://example.test/e',
+      publishedAt: '2004-03-07T08:00:00.000Z',
+      summary: 'Body',
+    });
+    const bad = await parseFeed(
+      `<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><title>E</title><link href="https://example.test/e"/><published>not a date</published><updated>2024-03-07T08:00:00Z</updated></entry></feed>`,
+    );
+    expect(bad.items[0]?.publishedAt).toBe('2024-03-07T08:00:00.000Z');
+  });
+
+  test('an Atom feed with a namespace prefix is read', async () => {
+    const feed = await parseFeed(
+      `<a:feed xmlns:a="http://www.w3.org/2005/Atom"><a:title>P</a:title><a:entry><a:title>E</a:title><a:link href="https://example.test/e"/><a:id>urn:e</a:id></a:entry></a:feed>`,
+    );
+    expect(feed).toMatchObject({
+      format: 'atom1',
+      title: 'P',
+      items: [{ title: 'E', link: 'https://example.test/e' }],
+    });
+  });
+
+  test('a permalink GUID stands in for a missing link; isPermaLink="false" does not', async () => {
+    const noLink = item()
+      .replace(/<link>.*<\/link>/, '')
+      .replace('<guid isPermaLink="false">prn-301</guid>', '<guid>https://example.test/p/1</guid>');
+    expect((await parseFeed(rss2(noLink))).items[0]?.link).toBe('https://example.test/p/1');
+    const notPerma = noLink.replace('<guid>', '<guid isPermaLink="false">');
+    expect((await parseFeed(rss2(notPerma))).items[0]?.link).toBeNull();
+  });
+
+  test('relative links are resolved against the feed URL, else the feed link', async () => {
+    const rel = item().replace(/<link>.*<\/link>/, '<link>/news/1.html</link>');
+    expect((await parseFeed(rss2(rel))).items[0]?.link).toBe('https://www.example.test/news/1.html');
+    expect((await parseFeed(rss2(rel), { baseUrl: 'https://feeds.example.org/x/rss' })).items[0]?.link).toBe(
+      'https://feeds.example.org/news/1.html',
+    );
+  });
+
+  test('RSS author as "email (Name)", Atom categories by term, JSON Feed 1.0 author', async () => {
+    const rss = await parseFeed(
+      rss2(item('<author>jane@example.test (Jane Doe)</author>').replace(/<dc:creator>.*<\/dc:creator>/, '')),
+    );
+    expect(rss.items[0]?.author).toBe('Jane Doe');
+    const atom = await parseFeed(
+      `<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>E</title><id>urn:1</id><category term="tech"/><category term="x" label="Finance"/></entry></feed>`,
+    );
+    expect(atom.items[0]?.categories).toEqual(['tech', 'Finance']);
+    const json = await parseFeed(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1',
+        items: [
+          {
+            id: 1,
+            url: 'https://example.test/1',
+            author: { name: 'Ann' },
+            content_text: 'Hello',
+            date_modified: '2024-03-07T08:00:00Z',
+          },
+        ],
+      }),
+    );
+    expect(json.items[0]).toMatchObject({
+      guid: '1',
+      author: 'Ann',
+      summary: 'Hello',
+      publishedAt: '2024-03-07T08:00:00.000Z',
+    });
+  });
+});
+
+describe('stable ids', () => {
+  const entry = (link: string, guid: string, title: string) =>
+    `<item><title>${title}</title><link>${link}</link><guid isPermaLink="false">${guid}</guid><description>${title} body</description></item>`;
+
+  test('two different items sharing a GUID keep distinct ids; the same feed reordered gives the same ids', async () => {
+    const items = [
+      entry('https://example.test/', 'dup', 'First'),
+      entry('https://example.test/', 'dup', 'Second'),
+      entry('https://example.test/', 'g3', 'Third'),
+    ];
+    const a = await parseFeed(rss2(items.join('')));
+    const b = await parseFeed(rss2([...items].reverse().join('')));
+    expect(new Set(a.items.map((i) => i.id)).size).toBe(3);
+    const byTitle = (f: typeof a) => Object.fromEntries(f.items.map((i) => [i.title, i.id]));
+    expect(byTitle(b)).toEqual(byTitle(a));
+    // The shared home-page link identifies nobody: the unique GUID is used, then the content hash.
+    expect(byTitle(a)['Third']).toBe(releaseId({ guid: 'g3' }));
+    expect(byTitle(a)['First']).toMatch(/^h-/);
+  });
+
+  test('an item repeated verbatim is listed once', async () => {
+    const one = entry('https://example.test/a', 'a', 'A');
+    expect((await parseFeed(rss2(one + one))).items).toHaveLength(1);
+  });
+
+  test('a corrected item keeps its id and changes its itemHash; a new date alone does not', async () => {
+    const v1 = await parseFeed(rss2(item()));
+    const v2 = await parseFeed(
+      rss2(item().replace('Acme &lt;b&gt;ships&lt;/b&gt; today.', 'Acme ships today (corrected).')),
+    );
+    const redated = await parseFeed(rss2(item().replace('Thu, 07 Mar 2024', 'Fri, 08 Mar 2024')));
+    expect(v2.items[0]?.id).toBe(v1.items[0]?.id);
+    expect(v2.items[0]?.itemHash).not.toBe(v1.items[0]?.itemHash);
+    expect(redated.items[0]?.itemHash).toBe(v1.items[0]?.itemHash);
+  });
 });

@@ -1,0 +1,92 @@
+/**
+ * What a feed's XML may declare, and the repair that lets a strict parser read what real feeds get
+ * wrong. No entity is ever expanded by the XML parser (rss-parser / xml2js / sax do not read DTDs);
+ * this module refuses the documents built to attack parsers that do, and substitutes the harmless
+ * declarations itself.
+ */
+import { FeedParseError } from '../errors';
+
+/** More declarations than this is not a feed's doing. */
+const MAX_ENTITY_DECLARATIONS = 64;
+const MAX_ENTITY_VALUE_CHARS = 1024;
+
+/**
+ * Reads the internal DTD subset. Refuses with FeedParseError:
+ * - `FEED_ENTITY_BOMB`: an entity whose value refers to another entity (the nesting that makes
+ *   "billion laughs" expand exponentially), parameter entities, more than 64 declarations, or a
+ *   value over 1 KiB;
+ * - `FEED_EXTERNAL_ENTITY`: an entity that points outside the document (SYSTEM / PUBLIC: XXE).
+ * Returns the remaining simple declarations (name → replacement text) for repairXml.
+ */
+export function checkEntityDeclarations(doc: string): Map<string, string> {
+  const entities = new Map<string, string>();
+  const subset = internalSubset(doc);
+  if (!subset) return entities;
+  const decls = subset.match(/<!ENTITY[\s\S]*?>/gi) ?? [];
+  if (decls.length > MAX_ENTITY_DECLARATIONS) {
+    throw new FeedParseError('FEED_ENTITY_BOMB', `the document declares ${decls.length} entities; refused`);
+  }
+  for (const decl of decls) {
+    const m = /^<!ENTITY\s+(%\s+)?([\w.:-]+)\s+(?:"([^"]*)"|'([^']*)'|((?:SYSTEM|PUBLIC)\b[\s\S]*))\s*>$/i.exec(decl);
+    if (!m) throw new FeedParseError('FEED_ENTITY_BOMB', `unreadable entity declaration ${clip(decl)}; refused`);
+    const [, percent, name = '', dq, sq, external] = m;
+    if (external) {
+      throw new FeedParseError('FEED_EXTERNAL_ENTITY', `external entity ${name} (${clip(external)}); refused`);
+    }
+    if (percent) throw new FeedParseError('FEED_ENTITY_BOMB', `parameter entity %${name}; refused`);
+    const value = dq ?? sq ?? '';
+    if (/[&%][\w.:-]+;/.test(value.replace(/&#(?:\d+|x[0-9a-f]+);/gi, ''))) {
+      throw new FeedParseError('FEED_ENTITY_BOMB', `entity ${name} refers to other entities (expansion bomb); refused`);
+    }
+    if (value.length > MAX_ENTITY_VALUE_CHARS) {
+      throw new FeedParseError('FEED_ENTITY_BOMB', `entity ${name} is ${value.length} characters long; refused`);
+    }
+    entities.set(name, value);
+  }
+  return entities;
+}
+
+/** The text between `[` and `]` of a `<!DOCTYPE … [ … ]>` in the prolog, or null. */
+function internalSubset(doc: string): string | null {
+  const head = doc.slice(0, 200_000);
+  const start = /<!DOCTYPE[^>[]*\[/i.exec(head);
+  if (!start) return null;
+  const from = start.index + start[0].length;
+  const end = head.indexOf(']', from);
+  return end < 0 ? head.slice(from) : head.slice(from, end);
+}
+
+function clip(s: string): string {
+  return JSON.stringify(s.replace(/\s+/g, ' ').slice(0, 80));
+}
+
+const XML_ENTITY = /^(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+)$/i;
+
+/**
+ * A copy a strict XML parser accepts more often, changing only text outside CDATA sections and
+ * comments: every `&` that does not start a valid reference is escaped (`AT&T` → `AT&amp;T`);
+ * references to entities the document declared are replaced by their (checked) values; references
+ * to undeclared names (`&nbsp;`, `&eacute;` — HTML entities) are kept as literal text, which the
+ * HTML-to-text step of titles and summaries then decodes.
+ */
+export function repairXml(doc: string, declared: ReadonlyMap<string, string>): string {
+  const out: string[] = [];
+  const protectedRe = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>/gi;
+  let last = 0;
+  for (let m = protectedRe.exec(doc); m; m = protectedRe.exec(doc)) {
+    out.push(repairText(doc.slice(last, m.index), declared));
+    out.push(m[0].startsWith('<!DOCTYPE') || m[0].startsWith('<!doctype') ? '' : m[0]);
+    last = m.index + m[0].length;
+  }
+  out.push(repairText(doc.slice(last), declared));
+  return out.join('');
+}
+
+function repairText(s: string, declared: ReadonlyMap<string, string>): string {
+  return s.replace(/&([^\s&;<>]{0,40});?/g, (whole, name: string) => {
+    const closed = whole.endsWith(';');
+    if (closed && XML_ENTITY.test(name)) return whole;
+    if (closed && declared.has(name)) return declared.get(name) ?? '';
+    return `&amp;${whole.slice(1)}`;
+  });
+}
