@@ -10,7 +10,7 @@ import { DynamoArticleStore } from '../adapters/dynamodb/articleStore';
 import { makeDocumentClient } from '../adapters/dynamodb/clients';
 import { ensureTables } from '../adapters/dynamodb/createTables';
 import { DynamoFeedStore } from '../adapters/dynamodb/feedStore';
-import { FETCH_DEFAULTS } from '../adapters/http/fetchDefaults';
+import type { FetchSettings } from '../adapters/http/fetchDefaults';
 import { UndiciHttpClient } from '../adapters/http/httpClient';
 import type { ArticleStore, Clock, FeedStore, HttpClient, Log, RawArchive } from '../pipeline/ports';
 import { startLocalDynamo } from './dynamoServer';
@@ -22,6 +22,8 @@ export interface LocalRuntimeOptions {
   dataDir: string | null;
   /** host:port pairs the HTTP guard lets through (the local sample server). */
   allowHosts?: string[];
+  /** Settings of the HTTP client (timeouts, caps, per-host concurrency, User-Agent). @default FETCH_DEFAULTS */
+  fetch?: Partial<FetchSettings>;
   /** Port for the embedded DynamoDB. @default 0 (a free port) */
   dynamoPort?: number;
   log: Log;
@@ -56,16 +58,21 @@ export async function openLocalRuntime(opts: LocalRuntimeOptions): Promise<Local
   const archiveDir = dataDir
     ? path.join(dataDir, 'archive')
     : path.join(tmpdir(), `newswire-archive-${process.pid}-${Date.now()}`);
+  const http = new UndiciHttpClient({
+    ...opts.fetch,
+    allowHosts: [...(opts.fetch?.allowHosts ?? []), ...(opts.allowHosts ?? [])],
+  });
   return {
     feeds: new DynamoFeedStore({ client, tableName: LOCAL_TABLES.feeds }),
     articles: new DynamoArticleStore({ client, tableName: LOCAL_TABLES.articles }),
     archive: new FolderRawArchive({ dir: archiveDir }),
-    http: new UndiciHttpClient({ userAgent: FETCH_DEFAULTS.userAgent, allowHosts: opts.allowHosts ?? [] }),
+    http,
     clock: { now: () => new Date() },
     log: opts.log,
     dynamoEndpoint: dynamo.endpoint,
     close: async () => {
       client.destroy();
+      await http.close();
       await dynamo.close();
     },
   };
