@@ -58,14 +58,15 @@ export async function openLocalRuntime(opts: LocalRuntimeOptions): Promise<Local
   const archiveDir = dataDir
     ? path.join(dataDir, 'archive')
     : path.join(tmpdir(), `newswire-archive-${process.pid}-${Date.now()}`);
+  const archive = new FolderRawArchive({ dir: archiveDir });
   const http = new UndiciHttpClient({
     ...opts.fetch,
     allowHosts: [...(opts.fetch?.allowHosts ?? []), ...(opts.allowHosts ?? [])],
   });
   return {
     feeds: new DynamoFeedStore({ client, tableName: LOCAL_TABLES.feeds }),
-    articles: new DynamoArticleStore({ client, tableName: LOCAL_TABLES.articles }),
-    archive: new FolderRawArchive({ dir: archiveDir }),
+    articles: new DynamoArticleStore({ client, tableName: LOCAL_TABLES.articles, archive }),
+    archive,
     http,
     clock: { now: () => new Date() },
     log: opts.log,

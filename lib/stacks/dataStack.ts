@@ -13,6 +13,8 @@ export interface NewswireDataStackProps extends StackProps {
 
 /** Noncurrent versions (overwritten or deleted raw objects) are kept this long for recovery. */
 export const NONCURRENT_VERSION_EXPIRATION = Duration.days(30);
+/** Archive prefixes of fetched bytes, which `rawRetentionDays` expires (never `overflow/`: record bodies). */
+export const RAW_PREFIXES = ['feeds/', 'articles/'] as const;
 /** S3 server access logs are kept this long. */
 export const ACCESS_LOG_EXPIRATION = Duration.days(365);
 
@@ -63,7 +65,15 @@ export class NewswireDataStack extends Stack {
           noncurrentVersionExpiration: NONCURRENT_VERSION_EXPIRATION,
           expiredObjectDeleteMarker: true,
         },
-        ...(rawRetentionDays > 0 ? [{ id: 'raw-retention', expiration: Duration.days(rawRetentionDays) }] : []),
+        // Retention applies to the fetched bytes only: `overflow/` holds the bodies of records too large
+        // for a DynamoDB item, which must live as long as their records.
+        ...(rawRetentionDays > 0
+          ? RAW_PREFIXES.map((prefix) => ({
+              id: `raw-retention-${prefix.replace(/\/$/, '')}`,
+              prefix,
+              expiration: Duration.days(rawRetentionDays),
+            }))
+          : []),
       ],
     });
 
@@ -98,7 +108,9 @@ export class NewswireDataStack extends Stack {
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
         sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
-        projectionType: dynamodb.ProjectionType.KEYS_ONLY,
+        ...(index.projection === 'INCLUDE'
+          ? { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: [...(index.include ?? [])] }
+          : { projectionType: dynamodb.ProjectionType.KEYS_ONLY }),
       });
     }
     return table;

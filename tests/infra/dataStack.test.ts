@@ -18,7 +18,7 @@ describe('NewswireData stack', () => {
     expect(built.ingest.stackName).toBe('Newswire-test-Ingest');
   });
 
-  test('Articles has exactly the GSIs of tableDesign, KEYS_ONLY', () => {
+  test('Articles has exactly the GSIs of tableDesign, with their lean projections', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [{ AttributeName: ARTICLES_TABLE.partitionKey, KeyType: 'HASH' }],
       GlobalSecondaryIndexes: ARTICLES_TABLE.indexes.map((index) => ({
@@ -27,10 +27,22 @@ describe('NewswireData stack', () => {
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'KEYS_ONLY' },
+        Projection:
+          index.projection === 'INCLUDE'
+            ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...(index.include ?? [])] }
+            : { ProjectionType: 'KEYS_ONLY' },
       })),
     });
-    expect(ARTICLES_TABLE.indexes.map((i) => i.name)).toEqual(['bySource', 'byMonth', 'byFeed']);
+    expect(ARTICLES_TABLE.indexes.map((i) => [i.name, i.projection])).toEqual([
+      ['bySource', 'KEYS_ONLY'],
+      ['byDay', 'KEYS_ONLY'],
+      ['byFeed', 'KEYS_ONLY'],
+      ['byTicker', 'KEYS_ONLY'],
+      ['byCountry', 'KEYS_ONLY'],
+      ['byCity', 'INCLUDE'],
+    ]);
+    // Only the country code is copied into byCity: every other index copies keys only.
+    expect(ARTICLES_TABLE.indexes.find((i) => i.name === 'byCity')?.include).toEqual(['countryKey']);
   });
 
   test('Feeds is keyed by id and has no GSI', () => {
@@ -90,9 +102,21 @@ describe('NewswireData stack', () => {
           NoncurrentVersionExpiration: { NoncurrentDays: 30 },
           Status: 'Enabled',
         }),
-        expect.objectContaining({ ExpirationInDays: TEST_CONTEXT[CONTEXT_KEYS.rawRetentionDays], Status: 'Enabled' }),
+        expect.objectContaining({
+          ExpirationInDays: TEST_CONTEXT[CONTEXT_KEYS.rawRetentionDays],
+          Prefix: 'feeds/',
+          Status: 'Enabled',
+        }),
+        expect.objectContaining({
+          ExpirationInDays: TEST_CONTEXT[CONTEXT_KEYS.rawRetentionDays],
+          Prefix: 'articles/',
+          Status: 'Enabled',
+        }),
       ]),
     );
+    // Overflowed record bodies (overflow/…) live as long as their records: no rule expires them.
+    const expiring = (rules as { ExpirationInDays?: number; Prefix?: string }[]).filter((r) => r.ExpirationInDays);
+    expect(expiring.map((r) => r.Prefix)).toEqual(['feeds/', 'articles/']);
   });
 
   test.each([

@@ -1,11 +1,22 @@
 /**
- * Secondary adapter: ArticleStore on the Articles table (design in tableDesign.ts).
+ * Secondary adapter: ArticleStore on the Articles table (design in tableDesign.ts, items in
+ * indexItems.ts).
  *
- * One item per release, keyed by `id`: the record's fields as they are, plus internal attributes
- * that feed the KEYS_ONLY indexes (`sourceKey`, `monthKey`, `feedId`, `sortKey`) and make writes
- * exactly-once (`contentHash`, `itemHash`, `storedAt`, `history`). Reads strip the internals.
+ * Writes are exactly-once without transactions (dynalite has none), in an order that converges when
+ * a crashed or racing write is retried:
+ *   1. index items of the new revision (ticker items are revision-scoped: `ticker#<key>#<id>#<rev>`;
+ *      the day directory item) — idempotent BatchWriteItem puts;
+ *   2. an overflowed body, when the item would exceed the item limit — a content-addressed archive put;
+ *   3. the release item — a conditional PutItem (`attribute_not_exists(id)` for revision 1,
+ *      `revision = :old` for a revision), carrying `staleIndex`: the index items of older revisions;
+ *   4. deleting those stale index items, then removing `staleIndex` (conditional on the revision).
+ * A crash before 3 leaves index items no record points to; a crash before 4 leaves stale ones. Reads
+ * verify every index hit against the release item (same key, same sort key, same revision), so
+ * neither is ever returned, and the next save of the id (the retry) finishes step 4.
+ *
  * Every read path is a GetItem, a BatchGetItem or an index Query — never a Scan.
  */
+import { createHash } from 'node:crypto';
 import {
   GetCommand,
   PutCommand,
@@ -14,58 +25,93 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { StorageError } from '../../core/errors';
-import { monthKey, organizationKey, sortKey } from '../../core/keys';
-import { RECORD_FIELDS, type PressReleaseRecord, type RawRef } from '../../core/record';
-import type { ArticlePage, ArticleQuery, ArticleStore, SaveOutcome } from '../../pipeline/ports';
-import { batchGetById, type BatchRetryOptions, type Item } from './batchGet';
+import { dayKey, releaseIdOfSortKey } from '../../core/keys';
+import type { PressReleaseRecord, RawRef } from '../../core/record';
+import type { ArticlePage, ArticleQuery, ArticleStore, RawArchive, SaveOutcome } from '../../pipeline/ports';
+import { batchGetById, type Item } from './batchGet';
+import { batchDeleteById, batchPut } from './batchWrite';
 import { isConditionalCheckFailed, toStorageError, wrapDynamo } from './errors';
-import { ARTICLE_SORT_KEY } from './tableDesign';
+import {
+  dayDirectoryItem,
+  overflowOf,
+  releaseItem,
+  revisionOfTickerItem,
+  tickerItemId,
+  tickerItems,
+  toRecord,
+  type RevisionHistoryEntry,
+} from './indexItems';
+import { fitItem, restoreItem } from './overflow';
+import { assertLimit, planQuery, type DayWalkPlan, type PartitionPlan } from './queryPlan';
+import type { BatchRetryOptions } from './retry';
+import { ATTR, DAY_DIRECTORY, INDEX, ITEM_TYPE } from './tableDesign';
+
+export type { RevisionHistoryEntry } from './indexItems';
 
 export interface DynamoArticleStoreProps {
   readonly client: DynamoDBDocumentClient;
   readonly tableName: string;
-  /** Backoff for UnprocessedKeys. @default - see BatchRetryOptions */
+  /**
+   * Where the bodies of records too large for one item go (`overflow/<id>/<sha256>.json.gz`), and
+   * where reads find them. Without it such a record fails with RECORD_TOO_LARGE.
+   */
+  readonly archive?: RawArchive;
+  /** Backoff for UnprocessedKeys / UnprocessedItems. @default - see BatchRetryOptions */
   readonly batchRetry?: BatchRetryOptions;
   /** Whole-save attempts when another writer wins a race on the same id. @default 5 */
   readonly saveAttempts?: number;
-  /** For tests: the clock used for storedAt and the default `until` of a month walk. @default Date */
+  /** For tests: the clock used for storedAt. @default Date */
   readonly now?: () => Date;
+  /** For tests: called between the steps of a save, so a test can crash it there. */
+  readonly onSaveStep?: (step: SaveStep, id: string) => void | Promise<void>;
 }
 
-/** A previous revision, kept on the item so a correction never loses where the old bytes are. */
-export interface RevisionHistoryEntry {
+/** The points between the writes of a save (see the module comment). */
+export type SaveStep = 'indexItemsWritten' | 'releaseWritten' | 'staleDeleted';
+
+/** What a save needs to know about the stored item. */
+interface StoredState {
   revision: number;
   contentHash: string;
+  itemHash: string | null;
   raw: RawRef | null;
   storedAt: string;
+  history: RevisionHistoryEntry[];
+  tickerKeys: string[];
+  staleIndex: string[];
+  overflowKey: string | null;
 }
 
-type IndexName = 'bySource' | 'byFeed' | 'byMonth';
-const INDEX_PARTITION: Record<IndexName, string> = { bySource: 'sourceKey', byFeed: 'feedId', byMonth: 'monthKey' };
-/** Where a month walk stops when the query gives no `since`. */
-const MONTH_FLOOR = '2000-01';
-
-/** Position after the last returned item: which index, which partition (month), which key. */
+/** Position after the last returned hit: the query it belongs to, the partition, the index key. */
 interface Cursor {
-  v: 1;
-  i: IndexName;
+  v: 2;
+  f: string;
   p: string;
   k: Item;
 }
 
+/** Directory days read per Query of a day walk. */
+const DAYS_PER_PAGE = 100;
+
 export class DynamoArticleStore implements ArticleStore {
   private readonly client: DynamoDBDocumentClient;
   private readonly tableName: string;
+  private readonly archive: RawArchive | undefined;
   private readonly batchRetry: BatchRetryOptions;
   private readonly saveAttempts: number;
   private readonly now: () => Date;
+  private readonly onSaveStep: DynamoArticleStoreProps['onSaveStep'];
+  /** Days whose directory item this store has written (one write per day per process). */
+  private readonly knownDays = new Set<string>();
 
   constructor(props: DynamoArticleStoreProps) {
     this.client = props.client;
     this.tableName = props.tableName;
+    this.archive = props.archive;
     this.batchRetry = props.batchRetry ?? {};
     this.saveAttempts = props.saveAttempts ?? 5;
     this.now = props.now ?? (() => new Date());
+    this.onSaveStep = props.onSaveStep;
   }
 
   async seenItemHashes(ids: string[]): Promise<Map<string, string | null>> {
@@ -82,60 +128,67 @@ export class DynamoArticleStore implements ArticleStore {
     record: PressReleaseRecord,
     meta: { contentHash: string; itemHash: string | null },
   ): Promise<{ outcome: SaveOutcome; revision: number }> {
+    const id = record.id;
     for (let attempt = 1; attempt <= this.saveAttempts; attempt++) {
       const storedAt = this.now().toISOString();
-      // 1. A new id: created, revision 1.
-      const created = toItem({ ...record, revision: 1 }, meta, storedAt, []);
-      try {
-        await this.client.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: created,
-            ConditionExpression: 'attribute_not_exists(#id)',
-            ExpressionAttributeNames: { '#id': 'id' },
-          }),
-        );
-        return { outcome: 'created', revision: 1 };
-      } catch (err) {
-        if (!isConditionalCheckFailed(err)) throw toStorageError(err, `PutItem ${this.tableName}`);
+      const current = await this.readState(id);
+
+      if (!current) {
+        // A new id: revision 1, created only if nobody created it meanwhile.
+        const item = releaseItem({ ...record, revision: 1 }, { ...meta, storedAt, history: [], staleIndex: [] });
+        const written = await this.writeIndexItems(item);
+        const stored = await fitItem(item, this.archive);
+        if (await this.putIf(stored, 'attribute_not_exists(#id)', { '#id': ATTR.id }, {})) {
+          await this.onSaveStep?.('releaseWritten', id);
+          return { outcome: 'created', revision: 1 };
+        }
+        await this.discardLosingIndexItems(id, written);
+        continue;
       }
 
-      // 2. The id exists: compare with what is stored (strongly consistent, so we see the winner).
-      const current = await this.readState(record.id);
-      if (!current) continue; // deleted in between: start over
+      // Finish the cleanup a crashed save left behind.
+      if (current.staleIndex.length > 0) await this.deleteStale(id, current.revision, current.staleIndex);
+
       if (current.contentHash === meta.contentHash) {
         if (meta.itemHash !== null && current.itemHash !== meta.itemHash) {
-          await this.updateItemHash(record.id, meta.contentHash, meta.itemHash);
+          await this.updateItemHash(id, meta.contentHash, meta.itemHash);
         }
         return { outcome: 'unchanged', revision: current.revision };
       }
+      // A redelivered older message (content of a previous revision): not a new revision.
+      if (current.history.some((h) => h.contentHash === meta.contentHash)) {
+        return { outcome: 'unchanged', revision: current.revision };
+      }
 
-      // 3. Changed content: the next revision, conditional on nobody having revised it meanwhile.
+      // Changed content: the next revision, conditional on nobody having revised it meanwhile.
       const revision = current.revision + 1;
       const history: RevisionHistoryEntry[] = [
         ...current.history,
-        { revision: current.revision, contentHash: current.contentHash, raw: current.raw, storedAt: current.storedAt },
+        {
+          revision: current.revision,
+          contentHash: current.contentHash,
+          raw: current.raw,
+          overflowKey: current.overflowKey,
+          storedAt: current.storedAt,
+        },
       ];
-      const revised = toItem({ ...record, revision }, meta, storedAt, history);
-      try {
-        await this.client.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: revised,
-            ConditionExpression: '#revision = :old',
-            ExpressionAttributeNames: { '#revision': 'revision' },
-            ExpressionAttributeValues: { ':old': current.revision },
-          }),
-        );
+      const staleIndex = [
+        ...new Set([...current.staleIndex, ...current.tickerKeys.map((k) => tickerItemId(k, id, current.revision))]),
+      ];
+      const item = releaseItem({ ...record, revision }, { ...meta, storedAt, history, staleIndex });
+      const written = await this.writeIndexItems(item);
+      const stored = await fitItem(item, this.archive);
+      if (await this.putIf(stored, '#revision = :old', { '#revision': 'revision' }, { ':old': current.revision })) {
+        await this.onSaveStep?.('releaseWritten', id);
+        await this.deleteStale(id, revision, staleIndex);
         return { outcome: 'revised', revision };
-      } catch (err) {
-        if (!isConditionalCheckFailed(err)) throw toStorageError(err, `PutItem ${this.tableName}`);
-        // Lost the race to another writer: re-read and decide again.
       }
+      // Lost the race to another writer: drop what we wrote for nothing, re-read and decide again.
+      await this.discardLosingIndexItems(id, written);
     }
     throw new StorageError(
       'SAVE_CONFLICT',
-      `save ${record.id}: still conflicting with concurrent writers after ${this.saveAttempts} attempts`,
+      `save ${id}: still conflicting with concurrent writers after ${this.saveAttempts} attempts`,
     );
   }
 
@@ -143,69 +196,50 @@ export class DynamoArticleStore implements ArticleStore {
     const out = await wrapDynamo(`GetItem ${this.tableName}`, () =>
       this.client.send(new GetCommand({ TableName: this.tableName, Key: { id }, ConsistentRead: true })),
     );
-    return out.Item ? toRecord(out.Item) : null;
+    const item = out.Item;
+    if (!item || !isRelease(item)) return null;
+    return toRecord(await restoreItem(item, this.archive));
   }
 
   async query(q: ArticleQuery): Promise<ArticlePage> {
-    if (!Number.isInteger(q.limit) || q.limit < 1) {
-      throw new StorageError('VALIDATION', `query: limit must be a positive integer, got ${q.limit}`, false);
-    }
+    assertLimit(q.limit);
+    const plan = planQuery(q);
+    if (plan.kind === 'empty') return { items: [], cursor: null };
     const lo = q.since;
     const hi = q.until !== undefined ? `${q.until}\uffff` : undefined;
-    if (lo !== undefined && hi !== undefined && lo > hi) return { items: [], cursor: null };
+    const fingerprint = fingerprintOf(plan, lo, hi);
 
-    // Which index and which partitions, newest first.
-    let index: IndexName;
-    let partitions: string[];
-    if (q.source !== undefined) {
-      index = 'bySource';
-      const key = organizationKey(q.source);
-      if (key === '') return { items: [], cursor: null };
-      partitions = [key];
-    } else if (q.feedId !== undefined) {
-      index = 'byFeed';
-      partitions = [q.feedId];
-    } else {
-      index = 'byMonth';
-      const first = monthKey(q.until ?? this.now().toISOString());
-      const last = q.since !== undefined ? monthKey(q.since) : MONTH_FLOOR;
-      partitions = monthsDescending(first, last);
-    }
-    // Both source and feedId: the source index, then only that feed's items.
-    const keep =
-      q.source !== undefined && q.feedId !== undefined ? (r: PressReleaseRecord) => r.feed?.id === q.feedId : null;
-
-    let startKey: Item | undefined;
+    let resume: { partition: string; key: Item } | undefined;
     if (q.cursor) {
       const c = decodeCursor(q.cursor);
-      const at = partitions.indexOf(c.p);
-      if (c.i !== index || at < 0) {
+      if (c.f !== fingerprint)
         throw new StorageError('BAD_CURSOR', 'query: the cursor belongs to a different query', false);
-      }
-      partitions = partitions.slice(at);
-      startKey = c.k;
+      resume = { partition: c.p, key: c.k };
     }
+    const partitions =
+      plan.kind === 'partition' ? single(plan.partition) : this.daysNewestFirst(lo, hi, resume?.partition);
 
     // Collect limit + 1 matches: the extra one only tells whether there is a next page.
     const want = q.limit + 1;
     const found: { key: Item; partition: string; record: PressReleaseRecord }[] = [];
-    for (const partition of partitions) {
-      let exclusiveStart = startKey;
-      startKey = undefined;
+    for await (const partition of partitions) {
+      let exclusiveStart = resume?.partition === partition ? resume.key : undefined;
       do {
-        const page = await this.queryIndex(index, partition, lo, hi, want - found.length, exclusiveStart);
-        const records = await batchGetById(
+        const page = await this.queryIndex(plan, partition, lo, hi, want - found.length, exclusiveStart);
+        const items = await batchGetById(
           this.client,
           this.tableName,
-          page.keys.map((k) => k.id as string),
+          page.hits.map((h) => releaseIdOfSortKey(String(h[ATTR.sortKey]))),
           this.batchRetry,
         );
-        for (const key of page.keys) {
-          const item = records.get(key.id as string);
-          if (!item) continue; // deleted since the index was read
-          const record = toRecord(item);
-          if (keep && !keep(record)) continue;
-          found.push({ key, partition, record });
+        for (const hit of page.hits) {
+          const item = items.get(releaseIdOfSortKey(String(hit[ATTR.sortKey])));
+          if (!item || !hitMatches(plan, partition, hit, item)) continue; // orphaned or stale index entry
+          found.push({
+            key: indexKeyOf(plan, hit),
+            partition,
+            record: toRecord(await restoreItem(item, this.archive)),
+          });
           if (found.length >= want) break;
         }
         exclusiveStart = page.lastKey;
@@ -218,19 +252,41 @@ export class DynamoArticleStore implements ArticleStore {
     const hasMore = found.length > q.limit;
     return {
       items: items.map((f) => f.record),
-      cursor: hasMore && last ? encodeCursor({ v: 1, i: index, p: last.partition, k: last.key }) : null,
+      cursor: hasMore && last ? encodeCursor({ v: 2, f: fingerprint, p: last.partition, k: last.key }) : null,
     };
   }
 
+  /** The days that have releases, newest first, within [lo, hi] and not after `upTo` (a cursor's day). */
+  private async *daysNewestFirst(
+    lo: string | undefined,
+    hi: string | undefined,
+    upTo: string | undefined,
+  ): AsyncGenerator<string> {
+    const loDay = lo?.slice(0, 10);
+    const hiDay = upTo !== undefined && (hi === undefined || upTo < hi) ? upTo : hi;
+    const directory: PartitionPlan = {
+      kind: 'partition',
+      index: INDEX.byDay,
+      pkAttr: ATTR.dayKey,
+      partition: DAY_DIRECTORY,
+    };
+    let start: Item | undefined;
+    do {
+      const page = await this.queryIndex(directory, DAY_DIRECTORY, loDay, hiDay, DAYS_PER_PAGE, start);
+      for (const hit of page.hits) yield String(hit[ATTR.sortKey]);
+      start = page.lastKey;
+    } while (start);
+  }
+
   private async queryIndex(
-    index: IndexName,
+    plan: PartitionPlan | DayWalkPlan,
     partition: string,
     lo: string | undefined,
     hi: string | undefined,
     limit: number,
     exclusiveStart: Item | undefined,
-  ): Promise<{ keys: Item[]; lastKey: Item | undefined }> {
-    const names: Record<string, string> = { '#pk': INDEX_PARTITION[index], '#sk': ARTICLE_SORT_KEY };
+  ): Promise<{ hits: Item[]; lastKey: Item | undefined }> {
+    const names: Record<string, string> = { '#pk': plan.pkAttr, '#sk': ATTR.sortKey };
     const values: Record<string, string> = { ':pk': partition };
     let condition = '#pk = :pk';
     if (lo !== undefined && hi !== undefined) {
@@ -246,12 +302,18 @@ export class DynamoArticleStore implements ArticleStore {
     } else {
       delete names['#sk'];
     }
-    const out = await wrapDynamo(`Query ${this.tableName}.${index}`, () =>
+    const country = plan.kind === 'partition' && partition === plan.partition ? plan.country : undefined;
+    if (country !== undefined) {
+      names['#country'] = ATTR.countryKey;
+      values[':country'] = country;
+    }
+    const out = await wrapDynamo(`Query ${this.tableName}.${plan.index}`, () =>
       this.client.send(
         new QueryCommand({
           TableName: this.tableName,
-          IndexName: index,
+          IndexName: plan.index,
           KeyConditionExpression: condition,
+          ...(country !== undefined ? { FilterExpression: '#country = :country' } : {}),
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
           ScanIndexForward: false,
@@ -260,32 +322,98 @@ export class DynamoArticleStore implements ArticleStore {
         }),
       ),
     );
-    return { keys: out.Items ?? [], lastKey: out.LastEvaluatedKey };
+    return { hits: out.Items ?? [], lastKey: out.LastEvaluatedKey };
   }
 
-  private async readState(id: string): Promise<{
-    revision: number;
-    contentHash: string;
-    itemHash: string | null;
-    raw: RawRef | null;
-    storedAt: string;
-    history: RevisionHistoryEntry[];
-  } | null> {
+  /** Step 1: the index items of this revision of the release item; returns the ticker item ids written. */
+  private async writeIndexItems(release: Item): Promise<string[]> {
+    const tickers = tickerItems(release);
+    const day = dayKey(String(release[ATTR.sortKey]));
+    const items = this.knownDays.has(day) ? tickers : [...tickers, dayDirectoryItem(day)];
+    if (items.length > 0) await batchPut(this.client, this.tableName, items, this.batchRetry);
+    this.knownDays.add(day);
+    await this.onSaveStep?.('indexItemsWritten', String(release.id));
+    return tickers.map((t) => String(t[ATTR.id]));
+  }
+
+  /** Step 4: delete the stale index items, then forget them (unless a newer revision took over the list). */
+  private async deleteStale(id: string, revision: number, staleIndex: string[]): Promise<void> {
+    await batchDeleteById(this.client, this.tableName, staleIndex, this.batchRetry);
+    await this.onSaveStep?.('staleDeleted', id);
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { id },
+          UpdateExpression: 'REMOVE #stale',
+          ConditionExpression: '#revision = :rev',
+          ExpressionAttributeNames: { '#stale': 'staleIndex', '#revision': 'revision' },
+          ExpressionAttributeValues: { ':rev': revision },
+        }),
+      );
+    } catch (err) {
+      // A newer revision carries the list on (it unions what was stale): it will finish.
+      if (!isConditionalCheckFailed(err)) throw toStorageError(err, `UpdateItem ${this.tableName}`);
+    }
+  }
+
+  /**
+   * After losing a conditional write: delete the ticker items we wrote that the winning item does not
+   * point to. Ours are scoped to a revision the winner has reached or passed, so no writer still
+   * needs them unless the stored item is at that revision with those tickers.
+   */
+  private async discardLosingIndexItems(id: string, written: string[]): Promise<void> {
+    if (written.length === 0) return;
+    const now = await this.readState(id);
+    const keep = new Set(now ? now.tickerKeys.map((k) => tickerItemId(k, id, now.revision)) : []);
+    const drop = written.filter((w) => !keep.has(w));
+    if (drop.length > 0) await batchDeleteById(this.client, this.tableName, drop, this.batchRetry);
+  }
+
+  /** Conditional PutItem; false when the condition failed. */
+  private async putIf(
+    item: Item,
+    condition: string,
+    names: Record<string, string>,
+    values: Record<string, unknown>,
+  ): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          ConditionExpression: condition,
+          ExpressionAttributeNames: names,
+          ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionalCheckFailed(err)) return false;
+      throw toStorageError(err, `PutItem ${this.tableName}`);
+    }
+  }
+
+  private async readState(id: string): Promise<StoredState | null> {
+    const fields = [
+      'revision',
+      'contentHash',
+      'itemHash',
+      'raw',
+      'storedAt',
+      'history',
+      'tickerKeys',
+      'staleIndex',
+      'overflow',
+    ];
     const out = await wrapDynamo(`GetItem ${this.tableName}`, () =>
       this.client.send(
         new GetCommand({
           TableName: this.tableName,
           Key: { id },
           ConsistentRead: true,
-          ProjectionExpression: '#revision, #contentHash, #itemHash, #raw, #storedAt, #history',
-          ExpressionAttributeNames: {
-            '#revision': 'revision',
-            '#contentHash': 'contentHash',
-            '#itemHash': 'itemHash',
-            '#raw': 'raw',
-            '#storedAt': 'storedAt',
-            '#history': 'history',
-          },
+          ProjectionExpression: fields.map((f) => `#${f}`).join(', '),
+          ExpressionAttributeNames: Object.fromEntries(fields.map((f) => [`#${f}`, f])),
         }),
       ),
     );
@@ -298,6 +426,9 @@ export class DynamoArticleStore implements ArticleStore {
       raw: (item.raw as RawRef | null | undefined) ?? null,
       storedAt: String(item.storedAt ?? ''),
       history: Array.isArray(item.history) ? (item.history as RevisionHistoryEntry[]) : [],
+      tickerKeys: Array.isArray(item.tickerKeys) ? (item.tickerKeys as string[]) : [],
+      staleIndex: Array.isArray(item.staleIndex) ? (item.staleIndex as string[]) : [],
+      overflowKey: overflowOf(item)?.key ?? null,
     };
   }
 
@@ -321,50 +452,37 @@ export class DynamoArticleStore implements ArticleStore {
   }
 }
 
-/** The stored item: the record's fields as they are plus the internal attributes. */
-function toItem(
-  record: PressReleaseRecord,
-  meta: { contentHash: string; itemHash: string | null },
-  storedAt: string,
-  history: RevisionHistoryEntry[],
-): Item {
-  const item: Item = {};
-  for (const f of RECORD_FIELDS) item[f] = record[f];
-  const at = record.publishedAt ?? record.fetchedAt ?? storedAt;
-  // GSI key attributes cannot be NULL or empty: leave them out and the item is simply not indexed there.
-  const source = record.source !== null ? organizationKey(record.source) : '';
-  if (source !== '') item.sourceKey = source;
-  if (record.feed?.id) item.feedId = record.feed.id;
-  item.monthKey = monthKey(at);
-  item[ARTICLE_SORT_KEY] = sortKey(at, record.id);
-  item.contentHash = meta.contentHash;
-  item.itemHash = meta.itemHash;
-  item.storedAt = storedAt;
-  item.history = history;
-  return item;
+function isRelease(item: Item): boolean {
+  return item[ATTR.itemType] === ITEM_TYPE.release;
 }
 
-/** Exactly RECORD_FIELDS, in contract order; internal attributes are dropped. */
-function toRecord(item: Item): PressReleaseRecord {
-  const out: Record<string, unknown> = {};
-  for (const f of RECORD_FIELDS) out[f] = item[f] ?? null;
-  return out as unknown as PressReleaseRecord;
-}
-
-/** `yyyy-mm` months from `first` down to `last`, both included. */
-function monthsDescending(first: string, last: string): string[] {
-  const months: string[] = [];
-  let [y, m] = first.split('-').map(Number) as [number, number];
-  for (let month = first; month >= last;) {
-    months.push(month);
-    m -= 1;
-    if (m === 0) {
-      m = 12;
-      y -= 1;
-    }
-    month = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+/** Whether an index hit still describes the release item it points to (else it is orphaned or stale). */
+function hitMatches(plan: PartitionPlan | DayWalkPlan, partition: string, hit: Item, item: Item): boolean {
+  if (!isRelease(item) || item[ATTR.sortKey] !== hit[ATTR.sortKey]) return false;
+  if (plan.index === INDEX.byTicker) {
+    const revision = revisionOfTickerItem(String(hit[ATTR.id]));
+    return revision === item.revision && ((item.tickerKeys as string[] | undefined) ?? []).includes(partition);
   }
-  return months;
+  if (plan.kind === 'partition' && plan.country !== undefined && item[ATTR.countryKey] !== plan.country) return false;
+  return item[plan.pkAttr] === partition;
+}
+
+/** The exclusive start key of a hit in its index: table key + index keys (no projected attributes). */
+function indexKeyOf(plan: PartitionPlan | DayWalkPlan, hit: Item): Item {
+  return { [ATTR.id]: hit[ATTR.id], [plan.pkAttr]: hit[plan.pkAttr], [ATTR.sortKey]: hit[ATTR.sortKey] };
+}
+
+async function* single(partition: string): AsyncGenerator<string> {
+  yield partition;
+}
+
+/** Binds a cursor to the query it came from: index, partition, country filter, time range. */
+function fingerprintOf(plan: PartitionPlan | DayWalkPlan, lo: string | undefined, hi: string | undefined): string {
+  const what = plan.kind === 'partition' ? [plan.index, plan.partition, plan.country ?? null] : [plan.index];
+  return createHash('sha256')
+    .update(JSON.stringify([...what, lo ?? null, hi ?? null]))
+    .digest('base64url')
+    .slice(0, 16);
 }
 
 function encodeCursor(c: Cursor): string {
@@ -374,13 +492,7 @@ function encodeCursor(c: Cursor): string {
 function decodeCursor(token: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Partial<Cursor>;
-    if (
-      c.v === 1 &&
-      (c.i === 'bySource' || c.i === 'byFeed' || c.i === 'byMonth') &&
-      typeof c.p === 'string' &&
-      typeof c.k === 'object' &&
-      c.k !== null
-    ) {
+    if (c.v === 2 && typeof c.f === 'string' && typeof c.p === 'string' && typeof c.k === 'object' && c.k !== null) {
       return c as Cursor;
     }
   } catch {

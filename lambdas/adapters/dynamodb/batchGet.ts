@@ -6,15 +6,9 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { StorageError } from '../../core/errors';
 import { wrapDynamo } from './errors';
+import { backoff, BATCH_RETRY_DEFAULTS, type BatchRetryOptions } from './retry';
 
-export interface BatchRetryOptions {
-  /** Attempts per chunk, the first included. @default 8 */
-  readonly maxAttempts?: number;
-  /** First backoff ceiling. @default 50 */
-  readonly baseDelayMs?: number;
-  /** Backoff ceiling. @default 2000 */
-  readonly maxDelayMs?: number;
-}
+export type { BatchRetryOptions } from './retry';
 
 export type Item = Record<string, unknown>;
 
@@ -25,11 +19,9 @@ export async function batchGetById(
   client: DynamoDBDocumentClient,
   tableName: string,
   ids: readonly string[],
-  opts: BatchRetryOptions & { readonly projection?: readonly string[] } = {},
+  opts: BatchRetryOptions & { readonly projection?: readonly string[]; readonly consistent?: boolean } = {},
 ): Promise<Map<string, Item>> {
-  const maxAttempts = opts.maxAttempts ?? 8;
-  const base = opts.baseDelayMs ?? 50;
-  const cap = opts.maxDelayMs ?? 2000;
+  const maxAttempts = opts.maxAttempts ?? BATCH_RETRY_DEFAULTS.maxAttempts;
   const unique = [...new Set(ids)];
   const found = new Map<string, Item>();
   const projection = opts.projection
@@ -48,9 +40,15 @@ export async function batchGetById(
           `BatchGetItem on ${tableName}: ${keys.length} keys still unprocessed after ${maxAttempts} attempts`,
         );
       }
-      if (attempt > 1) await sleep(Math.random() * Math.min(cap, base * 2 ** (attempt - 2)));
+      if (attempt > 1) await backoff(attempt, opts);
       const out = await wrapDynamo(`BatchGetItem ${tableName}`, () =>
-        client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ...projection } } })),
+        client.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [tableName]: { Keys: keys, ...projection, ...(opts.consistent ? { ConsistentRead: true } : {}) },
+            },
+          }),
+        ),
       );
       for (const item of out.Responses?.[tableName] ?? []) {
         if (typeof item.id === 'string') found.set(item.id, item);
@@ -59,8 +57,4 @@ export async function batchGetById(
     }
   }
   return found;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

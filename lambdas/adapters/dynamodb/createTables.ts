@@ -9,9 +9,11 @@ import {
   ResourceNotFoundException,
   type AttributeDefinition,
   type GlobalSecondaryIndex,
+  type Projection,
+  type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ARTICLES_TABLE, FEEDS_TABLE, type TableDesign } from './tableDesign';
+import { ARTICLES_TABLE, FEEDS_TABLE, type IndexDesign, type TableDesign } from './tableDesign';
 
 export interface TableNames {
   readonly articles: string;
@@ -28,7 +30,16 @@ export async function ensureTables(client: DynamoDBDocumentClient, names: TableN
 }
 
 async function ensureTable(client: DynamoDBDocumentClient, name: string, design: TableDesign): Promise<void> {
-  if ((await tableStatus(client, name)) === null) {
+  const existing = await describe(client, name);
+  if (existing) {
+    const drift = designDrift(existing, design);
+    if (drift) {
+      throw new Error(
+        `table ${name} was created with an older design (${drift}); its data cannot be queried with this version. ` +
+          'Delete the local data (the dynamodb/ folder under --data-dir, default .newswire/) or pass another --data-dir, then ingest again',
+      );
+    }
+  } else {
     try {
       await client.send(new CreateTableCommand(createTableInput(name, design)));
     } catch (err) {
@@ -46,13 +57,41 @@ async function ensureTable(client: DynamoDBDocumentClient, name: string, design:
 }
 
 async function tableStatus(client: DynamoDBDocumentClient, name: string): Promise<string | null> {
+  return (await describe(client, name))?.TableStatus ?? null;
+}
+
+async function describe(client: DynamoDBDocumentClient, name: string): Promise<TableDescription | null> {
   try {
     const out = await client.send(new DescribeTableCommand({ TableName: name }));
-    return out.Table?.TableStatus ?? null;
+    return out.Table ?? null;
   } catch (err) {
     if (err instanceof ResourceNotFoundException) return null;
     throw err;
   }
+}
+
+/** What differs between an existing table and the design (indexes by name and key), or null. */
+export function designDrift(table: TableDescription, design: TableDesign): string | null {
+  const has = new Map(
+    (table.GlobalSecondaryIndexes ?? []).map((ix) => [
+      ix.IndexName ?? '',
+      (ix.KeySchema ?? []).map((k) => k.AttributeName).join(','),
+    ]),
+  );
+  const want = new Map(design.indexes.map((ix) => [ix.name, `${ix.partitionKey},${ix.sortKey}`]));
+  const missing = [...want].filter(([n, keys]) => has.get(n) !== keys).map(([n]) => n);
+  const extra = [...has.keys()].filter((n) => !want.has(n));
+  if (missing.length === 0 && extra.length === 0) return null;
+  return [missing.length ? `missing ${missing.join(', ')}` : '', extra.length ? `obsolete ${extra.join(', ')}` : '']
+    .filter(Boolean)
+    .join('; ');
+}
+
+/** The GSI projection of an index design. */
+export function projectionOf(ix: IndexDesign): Projection {
+  return ix.projection === 'INCLUDE'
+    ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...(ix.include ?? [])] }
+    : { ProjectionType: 'KEYS_ONLY' };
 }
 
 function createTableInput(name: string, design: TableDesign) {
@@ -69,7 +108,7 @@ function createTableInput(name: string, design: TableDesign) {
       { AttributeName: ix.partitionKey, KeyType: 'HASH' },
       { AttributeName: ix.sortKey, KeyType: 'RANGE' },
     ],
-    Projection: { ProjectionType: ix.projection },
+    Projection: projectionOf(ix),
   }));
   return {
     TableName: name,

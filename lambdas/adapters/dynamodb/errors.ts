@@ -1,6 +1,7 @@
 /**
  * How DynamoDB failures become StorageError: the one place that decides which are worth a retry.
- * The SDK has already retried throttling with its own backoff by the time an error reaches us.
+ * Throttling is retried in one place, the SDK client (clients.ts, DYNAMO_MAX_ATTEMPTS): an error that
+ * reaches us has already used its attempts, so it is marked retryable for the queue to try later.
  */
 import { StorageError } from '../../core/errors';
 
@@ -34,5 +35,20 @@ export async function wrapDynamo<T>(what: string, call: () => Promise<T>): Promi
     return await call();
   } catch (err) {
     throw toStorageError(err, what);
+  }
+}
+
+/** The forms of ArticleQuery the Articles indexes serve, as a user reads them. */
+export const SUPPORTED_QUERIES =
+  'one of --source, --feed, --ticker (EXCHANGE:SYMBOL), --place (a country code, a city, or "city, CC"), ' +
+  'each with optional --since/--until; or only --since/--until (or nothing: everything, newest first)';
+
+/**
+ * A query no index serves with a Query (it would need a Scan, or reading a whole partition to
+ * filter it). Not retryable; the message says which queries are supported.
+ */
+export class UnsupportedQueryError extends StorageError {
+  constructor(reason: string) {
+    super('UNSUPPORTED_QUERY', `${reason}; supported: ${SUPPORTED_QUERIES}`, false);
   }
 }

@@ -7,8 +7,14 @@ export interface IndexDesign {
   readonly name: string;
   readonly partitionKey: string;
   readonly sortKey: string;
-  /** Lean by design: index queries return keys, full records come from one BatchGetItem. */
-  readonly projection: 'KEYS_ONLY';
+  /**
+   * Lean by design: index queries return keys, full records come from one BatchGetItem, so a write
+   * costs 1 WCU per index instead of the item's size. INCLUDE only for a tiny attribute the index
+   * must filter on.
+   */
+  readonly projection: 'KEYS_ONLY' | 'INCLUDE';
+  /** With INCLUDE: the non-key attributes copied into the index. */
+  readonly include?: readonly string[];
 }
 export interface TableDesign {
   readonly partitionKey: string;
@@ -18,15 +24,62 @@ export interface TableDesign {
 /** Sort key of every Articles index: `<publishedAt or fetchedAt ISO>#<id>` — newest first when read backwards. */
 export const ARTICLE_SORT_KEY = 'sortKey';
 
+/** Attribute names of the Articles items (record items, ticker index items, day directory items). */
+export const ATTR = {
+  id: 'id',
+  itemType: 'itemType',
+  sortKey: ARTICLE_SORT_KEY,
+  sourceKey: 'sourceKey',
+  feedId: 'feedId',
+  dayKey: 'dayKey',
+  tickerKey: 'tickerKey',
+  countryKey: 'countryKey',
+  cityKey: 'cityKey',
+} as const;
+
+/** `itemType` of each kind of item in the Articles table. */
+export const ITEM_TYPE = { release: 'release', ticker: 'ticker', day: 'day' } as const;
+
+/** The `dayKey` partition of byDay that lists the days having releases (the bucket directory). */
+export const DAY_DIRECTORY = 'DAYS';
+
+/** Index names of the Articles table. */
+export const INDEX = {
+  bySource: 'bySource',
+  byDay: 'byDay',
+  byFeed: 'byFeed',
+  byTicker: 'byTicker',
+  byCountry: 'byCountry',
+  byCity: 'byCity',
+} as const;
+export type ArticleIndexName = (typeof INDEX)[keyof typeof INDEX];
+
+/**
+ * One item per release keyed by `id`, plus small index items in the same table (`ticker#…`, `day#…`).
+ * Every index is sparse: an item without the partition attribute is simply not in it.
+ */
 export const ARTICLES_TABLE: TableDesign = {
-  partitionKey: 'id',
+  partitionKey: ATTR.id,
   indexes: [
-    // Releases of one issuing organization, by time. sourceKey = normalized source name.
-    { name: 'bySource', partitionKey: 'sourceKey', sortKey: ARTICLE_SORT_KEY, projection: 'KEYS_ONLY' },
-    // All releases in a time range, one partition per calendar month (yyyy-mm).
-    { name: 'byMonth', partitionKey: 'monthKey', sortKey: ARTICLE_SORT_KEY, projection: 'KEYS_ONLY' },
-    // Releases from one feed, by time.
-    { name: 'byFeed', partitionKey: 'feedId', sortKey: ARTICLE_SORT_KEY, projection: 'KEYS_ONLY' },
+    // 2: releases of one issuing organization, by time. sourceKey = normalized source name.
+    { name: INDEX.bySource, partitionKey: ATTR.sourceKey, sortKey: ARTICLE_SORT_KEY, projection: 'KEYS_ONLY' },
+    // 3: all releases in a time range, one partition per UTC day (yyyy-mm-dd); partition DAYS = the
+    //    directory of non-empty days, so a walk over a range costs one Query per day that has data.
+    { name: INDEX.byDay, partitionKey: ATTR.dayKey, sortKey: ARTICLE_SORT_KEY, projection: 'KEYS_ONLY' },
+    // 4: releases from one feed, by time.
+    { name: INDEX.byFeed, partitionKey: ATTR.feedId, sortKey: ARTICLE_SORT_KEY, projection: 'KEYS_ONLY' },
+    // 5: releases mentioning a ticker: only the ticker index items carry tickerKey (multi-valued).
+    { name: INDEX.byTicker, partitionKey: ATTR.tickerKey, sortKey: ARTICLE_SORT_KEY, projection: 'KEYS_ONLY' },
+    // 6: dateline country (ISO alpha-2).
+    { name: INDEX.byCountry, partitionKey: ATTR.countryKey, sortKey: ARTICLE_SORT_KEY, projection: 'KEYS_ONLY' },
+    // 6: dateline city; countryKey copied so "city within country" filters inside the index read.
+    {
+      name: INDEX.byCity,
+      partitionKey: ATTR.cityKey,
+      sortKey: ARTICLE_SORT_KEY,
+      projection: 'INCLUDE',
+      include: [ATTR.countryKey],
+    },
   ],
 };
 

@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoArticleStore } from '../../../../lambdas/adapters/dynamodb/articleStore';
 import { ensureTables } from '../../../../lambdas/adapters/dynamodb/createTables';
+import { UnsupportedQueryError } from '../../../../lambdas/adapters/dynamodb/errors';
 import { RECORD_FIELDS, type PressReleaseRecord } from '../../../../lambdas/core/record';
 import type { LocalDynamo } from '../../../../lambdas/local/dynamoServer';
 import { makeRecord, startDynamoWithTables } from './helpers';
@@ -51,12 +52,13 @@ describe('save', () => {
       contentHash: 'c2',
       itemHash: 'i2',
       sourceKey: 'acme robotics',
-      monthKey: '2025-03',
+      itemType: 'release',
+      dayKey: '2025-03-03',
       feedId: 'f-feed1',
       sortKey: '2025-03-03T14:00:00.000Z#u-save-1',
     });
     expect(item?.history).toEqual([
-      { revision: 1, contentHash: 'c1', raw: r1.raw, storedAt: '2025-06-15T12:00:00.000Z' },
+      { revision: 1, contentHash: 'c1', raw: r1.raw, overflowKey: null, storedAt: '2025-06-15T12:00:00.000Z' },
     ]);
     // Stored as maps and lists, nulls as NULL — not as JSON strings.
     expect(item?.body).toEqual(r1.body);
@@ -223,17 +225,19 @@ describe('query', () => {
     expect(ids).toEqual(newestFirst(acme().filter((r) => r.feed?.id === 'f-feed2')));
   });
 
-  it('source and feed together keep only that feed', async () => {
-    const { ids } = await all({ source: 'Acme Robotics', feedId: 'f-feed1', limit: 4 });
-    expect(ids).toEqual(newestFirst(acme().filter((r) => r.feed?.id === 'f-feed1')));
+  it('refuses source and feed together, naming what it serves', async () => {
+    const err = await qstore.query({ source: 'Acme Robotics', feedId: 'f-feed1', limit: 4 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UnsupportedQueryError);
+    expect(err).toMatchObject({ code: 'UNSUPPORTED_QUERY', retryable: false });
+    expect((err as Error).message).toMatch(/--source with --feed.*supported: one of --source, --feed, --ticker/);
   });
 
-  it('walks months backwards without filters, across month boundaries in pages', async () => {
+  it('walks days backwards without filters, across day and month boundaries in pages', async () => {
     const { ids } = await all({ limit: 6, since: '2024-11' });
     expect(ids).toEqual(newestFirst(saved));
   });
 
-  it('stops the month walk as soon as the limit is reached', async () => {
+  it('stops the day walk as soon as the limit is reached', async () => {
     const page = await qstore.query({ limit: 3 });
     expect(page.items.map((r) => r.id)).toEqual(newestFirst(saved).slice(0, 3));
     expect(page.cursor).not.toBeNull();

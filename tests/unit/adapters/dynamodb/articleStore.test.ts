@@ -1,5 +1,12 @@
 import { DynamoDBClient, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoArticleStore } from '../../../../lambdas/adapters/dynamodb/articleStore';
 import { StorageError } from '../../../../lambdas/core/errors';
@@ -81,6 +88,8 @@ describe('error mapping', () => {
   });
 
   it('throttling during save → retryable StorageError', async () => {
+    ddb.on(GetCommand).resolves({});
+    ddb.on(BatchWriteCommand).resolves({});
     ddb.on(PutCommand).rejects(new ProvisionedThroughputExceededException({ message: 'slow', $metadata: {} }));
     await expect(store.save(makeRecord({ id: 'a' }), { contentHash: 'c', itemHash: null })).rejects.toMatchObject({
       code: 'THROTTLED',
@@ -90,11 +99,14 @@ describe('error mapping', () => {
 
   it('gives up with SAVE_CONFLICT when it keeps losing races', async () => {
     ddb.on(PutCommand).rejects(awsError('ConditionalCheckFailedException', 'conditional'));
+    ddb.on(BatchWriteCommand).resolves({});
     ddb.on(GetCommand).resolves({ Item: { revision: 3, contentHash: 'other', history: [] } });
     await expect(store.save(makeRecord({ id: 'a' }), { contentHash: 'c', itemHash: null })).rejects.toMatchObject({
       code: 'SAVE_CONFLICT',
       retryable: true,
     });
-    expect(ddb.commandCalls(PutCommand)).toHaveLength(10); // 5 attempts × (create + revise)
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(5); // 5 attempts × one conditional revise
+    // each attempt reads the state, and after losing reads the winner's to drop its own ticker items
+    expect(ddb.commandCalls(GetCommand)).toHaveLength(10);
   });
 });

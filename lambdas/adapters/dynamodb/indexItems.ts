@@ -1,0 +1,132 @@
+/**
+ * The items one release writes to the Articles table (design in tableDesign.ts):
+ *  - the release item: the record's fields as they are + key attributes of the sparse GSIs
+ *    (sourceKey, feedId, dayKey, countryKey, cityKey, sortKey) + write-state internals;
+ *  - one ticker index item per ticker of the current revision (`ticker#<tickerKey>#<id>#<revision>`),
+ *    the multi-valued pattern a GSI on the release item cannot serve;
+ *  - the day directory item of its day (`day#<yyyy-mm-dd>`), so a time-range walk visits only days
+ *    that have releases.
+ * Pure functions: no I/O.
+ */
+import { cityKey, countryKey, dayKey, organizationKey, sortKey, tickerKey } from '../../core/keys';
+import { RECORD_FIELDS, type PressReleaseRecord, type RawRef } from '../../core/record';
+import type { Item } from './batchGet';
+import { itemSizeBytes, writeUnits } from './itemSize';
+import type { OverflowRef } from './overflow';
+import { ARTICLES_TABLE, ATTR, DAY_DIRECTORY, ITEM_TYPE } from './tableDesign';
+
+/** Previous revisions kept on the item (oldest dropped first). */
+export const HISTORY_LIMIT = 10;
+
+/** A previous revision, kept on the item so a correction never loses where the old bytes are. */
+export interface RevisionHistoryEntry {
+  revision: number;
+  contentHash: string;
+  raw: RawRef | null;
+  /** Archive key of the revision's overflowed body, when it had one. */
+  overflowKey: string | null;
+  storedAt: string;
+}
+
+/** Write-state attributes of a release item (never part of the record). */
+export interface WriteState {
+  contentHash: string;
+  itemHash: string | null;
+  storedAt: string;
+  history: RevisionHistoryEntry[];
+  /** Ids of index items of older revisions still to delete; empty when clean. */
+  staleIndex: string[];
+}
+
+/** The time a release sorts by: publishedAt, else fetchedAt, else when it was stored. */
+export function sortTime(record: PressReleaseRecord, storedAt: string): string {
+  return record.publishedAt ?? record.fetchedAt ?? storedAt;
+}
+
+/** The normalized ticker keys of a record, de-duplicated, in order. */
+export function tickerKeysOf(record: PressReleaseRecord): string[] {
+  return [...new Set(record.tickers.map((t) => tickerKey(t.exchange, t.symbol)))].filter((k) => !k.endsWith(':'));
+}
+
+export function tickerItemId(key: string, releaseId: string, revision: number): string {
+  return `ticker#${key}#${releaseId}#${revision}`;
+}
+
+/** The revision a ticker index item was written for (the last `#` segment of its id), or null. */
+export function revisionOfTickerItem(id: string): number | null {
+  const n = Number(id.slice(id.lastIndexOf('#') + 1));
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+export function dayDirectoryId(day: string): string {
+  return `day#${day}`;
+}
+
+/** The release item: every record field as it is, the GSI key attributes it can fill, the write state. */
+export function releaseItem(record: PressReleaseRecord, state: WriteState): Item {
+  const item: Item = {};
+  for (const f of RECORD_FIELDS) item[f] = record[f];
+  const at = sortTime(record, state.storedAt);
+  item[ATTR.itemType] = ITEM_TYPE.release;
+  // GSI key attributes cannot be NULL or empty: leave them out and the item is simply not in that index.
+  const source = record.source !== null ? organizationKey(record.source) : '';
+  if (source !== '') item[ATTR.sourceKey] = source;
+  if (record.feed?.id) item[ATTR.feedId] = record.feed.id;
+  item[ATTR.dayKey] = dayKey(at);
+  if (record.place?.country) item[ATTR.countryKey] = countryKey(record.place.country);
+  const city = record.place?.city ? cityKey(record.place.city) : '';
+  if (city !== '') item[ATTR.cityKey] = city;
+  item[ATTR.sortKey] = sortKey(at, record.id);
+  item.tickerKeys = tickerKeysOf(record);
+  item.contentHash = state.contentHash;
+  item.itemHash = state.itemHash;
+  item.storedAt = state.storedAt;
+  item.history = state.history.slice(-HISTORY_LIMIT);
+  if (state.staleIndex.length > 0) item.staleIndex = state.staleIndex;
+  return item;
+}
+
+/** The ticker index items of one revision of a release item. */
+export function tickerItems(release: Item): Item[] {
+  const id = String(release.id);
+  const revision = Number(release.revision);
+  return ((release.tickerKeys as string[] | undefined) ?? []).map((key) => ({
+    [ATTR.id]: tickerItemId(key, id, revision),
+    [ATTR.itemType]: ITEM_TYPE.ticker,
+    [ATTR.tickerKey]: key,
+    [ATTR.sortKey]: release[ATTR.sortKey],
+  }));
+}
+
+/** The directory item of a day (in byDay's `DAYS` partition, sorted by the day). */
+export function dayDirectoryItem(day: string): Item {
+  return {
+    [ATTR.id]: dayDirectoryId(day),
+    [ATTR.itemType]: ITEM_TYPE.day,
+    [ATTR.dayKey]: DAY_DIRECTORY,
+    [ATTR.sortKey]: day,
+  };
+}
+
+/** Exactly RECORD_FIELDS, in contract order; internal attributes are dropped. */
+export function toRecord(item: Item): PressReleaseRecord {
+  const out: Record<string, unknown> = {};
+  for (const f of RECORD_FIELDS) out[f] = item[f] ?? null;
+  return out as unknown as PressReleaseRecord;
+}
+
+/** The overflow pointer of a stored item, if any. */
+export function overflowOf(item: Item): OverflowRef | null {
+  return (item.overflow as OverflowRef | undefined) ?? null;
+}
+
+/**
+ * Write units one save of a new release costs: the release item (1 per started KB), one per GSI
+ * copy (every copy is KEYS_ONLY-sized, under 1 KB), and each index item with its byTicker copy.
+ */
+export function writeUnitsOfCreate(release: Item, indexItems: readonly Item[]): number {
+  let units = writeUnits(itemSizeBytes(release));
+  for (const ix of ARTICLES_TABLE.indexes) if (release[ix.partitionKey] !== undefined) units += 1;
+  for (const item of indexItems) units += writeUnits(itemSizeBytes(item)) + 1;
+  return units;
+}
