@@ -1,4 +1,4 @@
-import type { Contact } from '../record';
+import type { Contact, Link } from '../record';
 
 /**
  * Contacts from contact blocks (`Media Contact:` and the lines after it) and from mailto links.
@@ -23,7 +23,7 @@ export function findEmail(line: string): string | null {
   return m ? m[0].toLowerCase() : null;
 }
 
-function findPhone(line: string): string | null {
+export function findPhone(line: string): string | null {
   const m = PHONE.exec(line.slice(0, 500));
   if (!m) return null;
   const digits = m[0].replace(/\D/g, '');
@@ -40,8 +40,12 @@ const NOT_A_PERSON =
 const ROLE =
   /^(?:(?:Investor|Media|Public|Press|Corporate|Global|Marketing|Analyst)\s)?(?:Relations|Contacts?|Communications|Affairs|Office|Team|Desk|Inquiries|Enquiries)$/i;
 
+/** A job title on its own (`CEO`, `President`, `Vice President, Marketing`): neither a name nor an organization. */
+const JOB_TITLE =
+  /^(?:(?:Senior|Executive|Global|Chief|Vice|Assistant|Deputy|Co-|Interim|Acting|Managing|General|Regional)\s?)*(?:CEO|CFO|COO|CTO|CMO|CIO|President|Vice President|VP|SVP|EVP|Director|Manager|Head|Founder|Co-Founder|Chair|Chairman|Chairwoman|Chairperson|(?:\w+ )?Officer|Spokesperson|Spokesman|Spokeswoman|Principal|Coordinator|Specialist|Lead|Consultant|Secretary|Treasurer|Analyst|Editor|Partner|Associate)(?: (?:of|for|and|&) [\p{L} &]{1,40}|, [\p{L} &]{1,30})?$/u;
+
 /** True for a line that reads like a person's name (`Jane Q. Doe`, `Dr. Li Wei`). */
-function isPersonName(line: string): boolean {
+export function isPersonName(line: string): boolean {
   // Chinese, Korean and Japanese names: two to four characters, or family and given name apart.
   if (
     /^(?:[\p{Script=Han}]{2,4}|[\p{Script=Hangul}]{2,4}|[\p{Script=Han}\p{Script=Katakana}]{1,4} [\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]{1,4})$/u.test(
@@ -89,7 +93,7 @@ export function isContactLike(line: string): boolean {
  * contact is written on one line (`Jane Doe, Acme, jane@acme.com, +1 512 555 0100`). A new contact
  * starts at a person's name once the current one already has a name.
  */
-export function parseContactBlock(lines: string[]): Contact[] {
+export function parseContactBlock(lines: string[], links: readonly Link[] = []): Contact[] {
   const out: Contact[] = [];
   let cur: Contact = { name: null, organization: null, email: null, phone: null };
   const push = () => {
@@ -97,7 +101,17 @@ export function parseContactBlock(lines: string[]): Contact[] {
     cur = { name: null, organization: null, email: null, phone: null };
   };
   const pieces: string[] = [];
-  for (const line of lines) {
+  // A mailto link's address stands in for its text (`email us here`, `Jane Doe`).
+  const mailtos = links.filter((l) => /^mailto:/i.test(l.url) && l.text);
+  for (const raw of lines) {
+    const link = findEmail(raw) ? undefined : mailtos.find((l) => l.text && raw.includes(l.text));
+    const address = link
+      ? findEmail(decodeURIComponentSafe(link.url.replace(/^mailto:/i, '').split('?')[0] ?? ''))
+      : null;
+    const line =
+      address && link?.text
+        ? raw.replace(link.text, isPersonName(link.text) ? `${link.text}, ${address}` : address)
+        : raw;
     const stripped = stripContactLabel(line);
     if (!stripped) continue;
     for (const piece of stripped.split(/ ?[|;] ?|, (?![A-Z][a-z]{0,3}\.?$)(?!Inc\b|LLC\b|Ltd\b|Corp\b|S\.A\.)/)) {
@@ -112,7 +126,8 @@ export function parseContactBlock(lines: string[]): Contact[] {
           /^(?:E-?mail|Correo(?: electrónico)?|Courriel|邮箱|郵箱|电子邮件|電子郵件|メール|이메일)\s?[:：]\s?/i,
           '',
         );
-      if (p && !ROLE.test(p)) pieces.push(p);
+      if (p && !ROLE.test(p) && !JOB_TITLE.test(p) && !/^(?:Visit us on social media|Follow us)\b/i.test(p))
+        pieces.push(p);
     }
   }
   for (const p of pieces) {

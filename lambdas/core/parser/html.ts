@@ -209,8 +209,10 @@ class BlockBuilder {
       if (name === 'a') {
         const href = (el.attribs['href'] ?? '').trim();
         const label = text(el) || null;
-        if (/^mailto:/i.test(href)) this.mailtos.push({ url: href, text: label });
-        else if (/^https?:\/\//i.test(href)) this.links.push({ url: href, text: label });
+        if (/^mailto:/i.test(href)) {
+          this.mailtos.push({ url: href, text: label });
+          this.links.push({ url: href, text: label });
+        } else if (/^https?:\/\//i.test(href)) this.links.push({ url: href, text: label });
       }
       const leading = (name === 'b' || name === 'strong') && this.isEmpty();
       this.walk(el.children);

@@ -96,7 +96,9 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: ReadonlySet<string>): 
       const before = text.slice(0, found.start).trim();
       pre = [...blocks.slice(0, i), ...(before ? [makeBlock([before])] : [])];
       const first = text.slice(found.bodyStart).trim();
-      rest = [...(first ? [makeBlock([first], { links: block.links })] : []), ...blocks.slice(i + 1)];
+      // Links inside the dateline (the wire's own, behind its tag) are not the body's.
+      const firstLinks = block.links.filter((l) => l.text === null || first.includes(l.text));
+      rest = [...(first ? [makeBlock([first], { links: firstLinks })] : []), ...blocks.slice(i + 1)];
       break;
     }
     if (dateline) break;

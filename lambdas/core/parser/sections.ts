@@ -1,6 +1,14 @@
 import type { AboutSection, Contact, Link } from '../record';
 import { type Block, blockText, makeBlock } from './blocks';
-import { contactFromMailto, isContactHeading, isContactLike, parseContactBlock } from './contacts';
+import {
+  contactFromMailto,
+  findEmail,
+  findPhone,
+  isContactHeading,
+  isContactLike,
+  isPersonName,
+  parseContactBlock,
+} from './contacts';
 
 /**
  * Splits what follows the dateline into the body and the boilerplate around it: About sections,
@@ -36,8 +44,12 @@ const FLS_HEADING =
   /^(?:Cautionary (?:Note|Statement|Language)s?\b|Forward[- ]Looking (?:Statements?|Information)\b|(?:Note|Notice|Statement) Regarding Forward|Safe Harbou?r\b|Disclaimer\b|Legal Disclaimer|Important (?:Information|Notice|Disclosures?)\b|Additional Information and Where to Find It|No Offer or Solicitation|Declaraciones (?:prospectivas|a futuro|sobre el futuro)|Información prospectiva|Aviso legal|Déclarations prospectives|Énoncés prospectifs|Mise en garde|Avertissement|Zukunftsgerichtete Aussagen|Haftungsausschluss|Declarações (?:prospectivas|sobre o futuro)|Dichiarazioni previsionali|Toekomstgerichte verklaringen|前瞻性陈述|前瞻性聲明|将来の見通し|免责声明|免責事項)/i;
 const FLS_PARAGRAPH =
   /^(?:This (?:(?:press|news) )?release (?:contains|includes|may contain)|Certain (?:statements|information) (?:in|contained in|included in) this (?:press|news) release|Statements (?:in|made in) this (?:press|news) release|(?:Except for|Other than) (?:the )?(?:statements of )?historical (?:information|facts?))[^\n]{0,400}forward[- ]looking/i;
+/** Exchange disclaimers and sign-offs that close Canadian releases. */
+const DISCLAIMER_PARAGRAPH =
+  /^(?:Neither (?:the )?(?:TSX|TSXV|Canadian Securities Exchange|CSE|NEO)\b|(?:The )?(?:TSX Venture Exchange|Canadian Securities Exchange|CSE) (?:has not|does not|has neither)|On behalf of the Board\b|ON BEHALF OF THE BOARD\b)/;
 const END_MARKER = /^(?:#{3}|# # #|-0-|- 0 -|-30-|\*{3})$/;
-const VIEW_ORIGINAL = /^View (?:original|source) content(?: to download multimedia)?:?\s?(\S*)/i;
+const VIEW_ORIGINAL =
+  /^(?:View (?:the )?(?:original|source) (?:content|press release|version)(?: to download multimedia)?|To view the (?:source|original) version of this press release)[^:\n]{0,80}?:?\s?(https?:\/\/\S*)?/i;
 const COPYRIGHT = /^(?:©|\(c\)|Copyright ©?)\s?\d{4}/i;
 
 /**
@@ -145,7 +157,13 @@ function classify(block: Block): Kind {
   // A heading glued to its text (flattened input): `Forward-Looking Statements This release…`.
   const fls = FLS_HEADING.exec(first);
   const gluedHeading = fls && /^:? \p{Lu}/u.test(first.slice(fls[0].length).replace(/^\S*/, ''));
-  if (((short || gluedHeading) && fls) || FLS_PARAGRAPH.test(text) || COPYRIGHT.test(first)) return { type: 'fls' };
+  if (
+    ((short || gluedHeading) && fls) ||
+    FLS_PARAGRAPH.test(text) ||
+    DISCLAIMER_PARAGRAPH.test(first) ||
+    COPYRIGHT.test(first)
+  )
+    return { type: 'fls' };
   return { type: 'none' };
 }
 
@@ -195,11 +213,26 @@ function linksIn(text: string, links: Link[]): Link[] {
   return links.filter((l) => text.includes(l.url) || (l.text !== null && text.includes(l.text)));
 }
 
+/**
+ * A block of two to six short lines that reads as a contact card: a person's name or an
+ * organization, and a phone number or an email address (written or behind a mailto link).
+ */
+function isSignatureBlock(block: Block): boolean {
+  const n = block.lines.length;
+  if (n < 2 || n > 6 || block.preformatted) return false;
+  if (!block.lines.every(isContactLike)) return false;
+  const reach =
+    block.lines.some((l) => findEmail(l) || findPhone(l)) || block.links.some((l) => /^mailto:/i.test(l.url));
+  return reach && block.lines.some((l) => isPersonName(l.trim()));
+}
+
 /** Splits the blocks after the dateline into body and boilerplate (see module comment). */
 export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
   const result: Sections = { body: [], about: [], contacts: [], source: null, sourceLine: null, originalUrl: null };
   let state: 'body' | 'about' | 'contact' | 'fls' | 'footer' = 'body';
   let about: { organization: string | null; parts: string[] } | null = null;
+  // After an end marker, SOURCE or "View original content", nothing is body again.
+  let seenFooter = false;
   const closeAbout = () => {
     if (about && about.parts.length)
       result.about.push({ organization: about.organization, text: about.parts.join('\n\n') });
@@ -215,7 +248,7 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
         continue;
       case 'contact': {
         state = 'contact';
-        result.contacts.push(...parseContactBlock(block.lines));
+        result.contacts.push(...parseContactBlock(block.lines, block.links));
         continue;
       }
       case 'fls':
@@ -223,29 +256,40 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
         continue;
       case 'view-original':
         result.originalUrl ??= kind.url;
+        seenFooter = true;
         state = 'footer';
         continue;
       case 'source':
         result.source ??= kind.organization;
+        seenFooter = true;
         state = 'footer';
         continue;
       case 'source-line':
         result.sourceLine ??= kind.organization;
         continue;
       case 'end':
+        seenFooter = true;
         state = 'footer';
         continue;
       case 'none':
         break;
     }
     const text = blockText(block);
+    // A contact block with no heading (`Jane Doe` / `Acme` / `+1 …` / `email us here`), as EIN and
+    // many issuers end a release: taken as contacts wherever the body or an About section stands.
+    if ((state === 'body' || state === 'about') && isSignatureBlock(block)) {
+      closeAbout();
+      state = 'contact';
+      result.contacts.push(...parseContactBlock(block.lines, block.links));
+      continue;
+    }
     if (state === 'about' && about) {
       (about as { parts: string[] }).parts.push(text);
     } else if (state === 'contact') {
       if (block.lines.every(isContactLike) || block.lines.length > 1) {
-        result.contacts.push(...parseContactBlock(block.lines));
+        result.contacts.push(...parseContactBlock(block.lines, block.links));
       } else {
-        state = result.about.length ? 'footer' : 'body';
+        state = result.about.length || seenFooter ? 'footer' : 'body';
         if (state === 'body') result.body.push(block);
       }
     } else if (state === 'body') {
