@@ -148,7 +148,9 @@ export class UndiciHttpClient implements HttpClient {
             await res.body.dump();
             return { status, url: current.href, headers, body: new Uint8Array() };
           } else if (status >= 200 && status < 300) {
-            const body = await this.readBody(res.body, headers, current.href, signal);
+            const body = await this.readBody(res.body, headers, current.href, signal).catch((err: unknown) => {
+              throw truncatedBody(err, current.href);
+            });
             return { status, url: current.href, headers, body };
           } else {
             await res.body.dump().catch(() => undefined);
@@ -300,6 +302,22 @@ const TIMEOUT_CODES: Record<string, TimeoutPhase> = {
 };
 const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED']);
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NODATA', 'EAI_NONAME', 'EAI_FAIL']);
+
+/** A connection that closes mid-body (after the headers) is a truncated body, not a refused request. */
+function truncatedBody(err: unknown, url: string): unknown {
+  if (err instanceof FetchError) return err;
+  const code = findCause(
+    err,
+    (e): e is Error & { code: string } => typeof (e as { code?: unknown }).code === 'string',
+  )?.code;
+  if (code && RESET_CODES.has(code)) {
+    const message = err instanceof Error ? err.message : String(err);
+    return new FetchError('TRUNCATED_BODY', `Connection closed mid-body (${code}: ${message})`, true, url, undefined, {
+      cause: err,
+    });
+  }
+  return err;
+}
 
 /** Maps whatever a fetch threw to a FetchError with one of the named codes. */
 function toFetchError(err: unknown, url: string, signal: AbortSignal): FetchError {

@@ -1,0 +1,167 @@
+/**
+ * Feed fetching against a badly behaved server, through the real local pipeline (dynalite + the
+ * real HTTP client + dispatch/poll-feed/process-article): every fault ends in its named error, the
+ * feed's state in the Feeds table shows it, the other feeds of the same run are stored, nothing
+ * connects to a refused address, and the next poll recovers once the server is healthy.
+ */
+import diagnostics from 'node:diagnostics_channel';
+import { feedId } from '../../../lambdas/core/ids';
+import { consoleLog } from '../../../lambdas/local/consoleLog';
+import { runIngest, type IngestReport } from '../../../lambdas/local/ingest';
+import { openLocalRuntime, type LocalRuntime } from '../../../lambdas/local/runtime';
+import type { FeedState } from '../../../lambdas/pipeline/ports';
+import { startFaultServer, type FaultServer, type FeedFault } from '../../helpers/faultServer';
+
+jest.setTimeout(30_000);
+
+const RETRY_AFTER_S = 120;
+const ITEMS = 2;
+
+/** What each fault must end in: a named error code, or a successful read. */
+const EXPECTED: [FeedFault, string | null][] = [
+  ['http-500', 'HTTP_STATUS'],
+  ['http-429', 'HTTP_STATUS'],
+  ['http-503-date', 'HTTP_STATUS'],
+  ['reset', 'CONNECTION_RESET'],
+  ['truncated-body', 'TRUNCATED_BODY'],
+  ['drip', 'TIMEOUT'],
+  ['endless', 'TOO_LARGE'],
+  ['truncated-xml', 'FEED_MALFORMED'],
+  ['redirect-loop', 'REDIRECT_LOOP'],
+  ['redirect-metadata', 'BLOCKED_ADDRESS'],
+  ['redirect-private', 'BLOCKED_ADDRESS'],
+  ['gzip-bomb', 'DECOMPRESSION_BOMB'],
+  ['entity-bomb', 'FEED_ENTITY_BOMB'],
+  // These are read: a lying charset header and a server without conditional GET are survivable.
+  ['wrong-charset', null],
+  ['ignore-conditional', null],
+];
+const FAILING = EXPECTED.filter(([, code]) => code !== null).map(([f]) => f);
+
+let server: FaultServer;
+let rt: LocalRuntime;
+let first: IngestReport;
+let firstStartedAt: number;
+const connectAttempts: string[] = [];
+const onBeforeConnect = (m: unknown) =>
+  connectAttempts.push((m as { connectParams: { hostname: string } }).connectParams.hostname);
+
+const feeds = () => ['healthy', ...EXPECTED.map(([f]) => f)].map((name) => ({ url: server.feedUrl(name), name }));
+const idOf = (name: string) => feedId(server.feedUrl(name));
+const stateOf = async (name: string): Promise<FeedState> => (await rt.feeds.get(idOf(name)))!;
+const storedFor = async (name: string) => (await rt.articles.query({ feedId: idOf(name), limit: 50 })).items;
+
+beforeAll(async () => {
+  server = await startFaultServer({ itemsPerFeed: ITEMS, retryAfterSeconds: RETRY_AFTER_S, dripIntervalMs: 50 });
+  rt = await openLocalRuntime({
+    dataDir: null,
+    log: consoleLog('silent'),
+    allowHosts: [server.host],
+    // Small limits keep the suite fast; the faults pass them by far.
+    fetch: {
+      connectTimeoutMs: 1_000,
+      headersTimeoutMs: 1_000,
+      bodyIdleTimeoutMs: 500,
+      totalTimeoutMs: 1_000,
+      maxBytes: 1024 * 1024,
+      perHostConcurrency: 8,
+    },
+  });
+  for (const [fault] of EXPECTED) server.setFault(fault, fault);
+  diagnostics.subscribe('undici:client:beforeConnect', onBeforeConnect);
+  firstStartedAt = Date.now();
+  try {
+    first = await runIngest(rt, { feeds: feeds(), maxReceiveCount: 2 });
+  } finally {
+    diagnostics.unsubscribe('undici:client:beforeConnect', onBeforeConnect);
+  }
+});
+
+afterAll(async () => {
+  await rt?.close();
+  await server?.close();
+});
+
+describe('a run over every fault at once', () => {
+  test.each(EXPECTED)('%s → %s', async (fault, code) => {
+    const result = first.feedResults.find((r) => r.feedId === idOf(fault));
+    const state = await stateOf(fault);
+    if (code === null) {
+      expect(result).toMatchObject({ status: 'fetched', itemsSeen: ITEMS, queued: ITEMS });
+      expect(state).toMatchObject({ consecutiveFailures: 0, lastError: null });
+      expect(await storedFor(fault)).toHaveLength(ITEMS);
+      return;
+    }
+    expect(result).toMatchObject({ status: 'failed', error: { code } });
+    // The Feeds table shows the failure, a backoff, and a feed that is still enabled.
+    expect(state).toMatchObject({
+      enabled: true,
+      consecutiveFailures: 1,
+      lastError: { code, message: expect.any(String), at: expect.any(String) },
+      counters: { polls: 1, failures: 1 },
+    });
+    expect(Date.parse(state.nextPollAt)).toBeGreaterThan(firstStartedAt);
+    expect(await storedFor(fault)).toHaveLength(0);
+  });
+
+  test('the batch goes on: the healthy feed of the same run is stored, nothing is dead-lettered', async () => {
+    expect(first.feedResults).toHaveLength(EXPECTED.length + 1);
+    expect(await storedFor('healthy')).toHaveLength(ITEMS);
+    expect(first.written).toBe(3 * ITEMS); // healthy, wrong-charset, ignore-conditional
+    expect(first.deadLetters).toEqual([]);
+    expect(first.failed).toBe(FAILING.length);
+  });
+
+  test('Retry-After (seconds or HTTP-date) puts the next poll no earlier than the server asked', async () => {
+    for (const fault of ['http-429', 'http-503-date'] as const) {
+      const state = await stateOf(fault);
+      expect(Date.parse(state.nextPollAt)).toBeGreaterThanOrEqual(firstStartedAt + (RETRY_AFTER_S - 1) * 1000);
+    }
+  });
+
+  test('a lying charset header does not garble the feed: the XML declaration wins when the bytes are not UTF-8', async () => {
+    const titles = (await storedFor('wrong-charset')).map((r) => r.title);
+    expect(titles.sort()).toEqual(['Société Générale café release 0', 'Société Générale café release 1']);
+  });
+
+  test('redirects to 169.254.169.254 and 10.0.0.1 were refused without any connection attempt', () => {
+    expect(connectAttempts.length).toBeGreaterThan(0); // the allow-listed fault server itself
+    expect([...new Set(connectAttempts)]).toEqual(['127.0.0.1']);
+  });
+});
+
+describe('the next poll, with the server healthy again', () => {
+  let second: IngestReport;
+  beforeAll(async () => {
+    server.healAll();
+    server.setFault('ignore-conditional', 'ignore-conditional');
+    server.resetStats();
+    second = await runIngest(rt, { feeds: feeds(), maxReceiveCount: 2 });
+  });
+
+  test.each(FAILING)('%s recovers by itself: fetched, failures reset, its releases stored', async (fault) => {
+    expect(second.feedResults.find((r) => r.feedId === idOf(fault))).toMatchObject({
+      status: 'fetched',
+      queued: ITEMS,
+    });
+    expect(await stateOf(fault)).toMatchObject({
+      enabled: true,
+      consecutiveFailures: 0,
+      lastError: null,
+      counters: { polls: 2, failures: 1 },
+    });
+    expect(await storedFor(fault)).toHaveLength(ITEMS);
+  });
+
+  test('feeds already read are not re-processed: 304 where the server honours the ETag, item ids where it does not', () => {
+    const result = (name: string) => second.feedResults.find((r) => r.feedId === idOf(name));
+    expect(result('healthy')).toMatchObject({ status: 'not-modified', queued: 0 });
+    expect(result('ignore-conditional')).toMatchObject({ status: 'fetched', itemsSeen: ITEMS, queued: 0 });
+    expect(server.stats('healthy')).toMatchObject({ requests: 1, bodies: 0, notModified: 1 });
+    expect(server.stats('ignore-conditional')).toMatchObject({ requests: 1, bodies: 1 });
+    expect(second.created).toBe(FAILING.length * ITEMS);
+    // Healed, the wrong-charset feed serves other titles: its items are corrections, stored as revision 2.
+    expect(second.revised).toBe(ITEMS);
+    expect(second.failed).toBe(0);
+  });
+});
