@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
+import { registerFeedCommand } from './commands/feed';
+import { registerFeedsCommand } from './commands/feeds';
 import { registerGetCommand } from './commands/get';
 import { registerIngestCommand } from './commands/ingest';
 import { registerLocalCommand } from './commands/local';
@@ -25,6 +27,8 @@ registerIngestCommand(program);
 registerParseCommand(program);
 registerQueryCommand(program);
 registerGetCommand(program);
+registerFeedsCommand(program);
+registerFeedCommand(program);
 registerLocalCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {

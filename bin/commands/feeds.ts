@@ -1,0 +1,177 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { canonicalizeUrl, feedId } from '../../lambdas/core/ids';
+import type { FeedState } from '../../lambdas/pipeline/ports';
+import { feedSpecSchema, newFeedState } from '../../lambdas/pipeline/registerFeeds';
+import { addTargetOptions, withStores, type TargetOptions } from './shared';
+
+interface AddOptions extends TargetOptions {
+  name?: string;
+  interval?: number;
+  wire?: string;
+  json?: boolean;
+}
+
+const interval = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 1440) {
+    throw new InvalidArgumentError(`--interval is minutes between polls, a whole number 1–1440, got "${v}"`);
+  }
+  return n;
+};
+
+/** A feed id (`f-…`) as given, or the id of a feed URL. */
+function toFeedId(idOrUrl: string): string {
+  return canonicalizeUrl(idOrUrl) ? feedId(idOrUrl) : idOrUrl.trim();
+}
+
+const clip = (s: string | null | undefined, n: number) => {
+  const t = (s ?? '—').replace(/\s+/g, ' ');
+  return t.length > n ? t.slice(0, n - 1) + '…' : t.padEnd(n);
+};
+
+/** One line per feed: id, state, interval, failures, next poll, last error, name and URL. */
+export function formatFeedTable(feeds: FeedState[]): string {
+  const head = `${'id'.padEnd(18)}  ${'state'.padEnd(8)}  ${'every'.padEnd(6)}  ${'fails'.padEnd(5)}  ${'next poll (UTC)'.padEnd(16)}  ${'last error'.padEnd(16)}  name / url`;
+  const rows = feeds.map((f) =>
+    [
+      f.id.padEnd(18),
+      (f.enabled ? 'enabled' : 'disabled').padEnd(8),
+      `${f.pollIntervalMinutes}m`.padEnd(6),
+      String(f.consecutiveFailures).padEnd(5),
+      clip(f.enabled ? f.nextPollAt?.slice(0, 16).replace('T', ' ') : null, 16),
+      clip(f.consecutiveFailures > 0 ? f.lastError?.code : null, 16),
+      f.name ? `${f.name} <${f.url}>` : f.url,
+    ].join('  '),
+  );
+  return [head, ...rows].join('\n');
+}
+
+/** Every field of a feed's state, one per line (nested objects flattened with dots). */
+export function formatFeedState(feed: FeedState): string {
+  const lines: string[] = [];
+  const walk = (prefix: string, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      for (const [k, x] of Object.entries(v)) walk(prefix ? `${prefix}.${k}` : k, x);
+    } else {
+      lines.push(`${prefix.padEnd(24)}${v === null || v === undefined ? '—' : String(v)}`);
+    }
+  };
+  walk('', feed);
+  return lines.join('\n');
+}
+
+/** Registers `newswire feeds add|list|show|remove|enable|disable`. */
+export function registerFeedsCommand(program: Command): void {
+  const feeds = program
+    .command('feeds')
+    .description(
+      'manage the registered feeds (local tables, or the deployed ones with --stack); ids are printed by `feeds list`, and a feed URL works wherever an ID is asked for',
+    );
+
+  addTargetOptions(
+    feeds
+      .command('add')
+      .description(
+        'register a feed (due at once); an already registered feed keeps its fetch state and gets the given settings',
+      )
+      .argument('<url>', 'feed URL (http or https)')
+      .option('--name <name>', 'a name for lists and logs')
+      .option('--interval <minutes>', 'minutes between polls (1–1440, default 15)', interval)
+      .option('--wire <wire>', 'the wire this feed carries, as a hint for the parser (e.g. "PR Newswire")')
+      .option('--json', 'print the feed state as JSON'),
+  ).action(async (url: string, opts: AddOptions) => {
+    const parsed = feedSpecSchema.safeParse({
+      url,
+      name: opts.name,
+      wire: opts.wire,
+      pollIntervalMinutes: opts.interval,
+    });
+    if (!parsed.success) {
+      console.error(
+        `newswire feeds add: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
+      process.exitCode = 1;
+      return;
+    }
+    const spec = parsed.data;
+    const { state, outcome } = await withStores(opts, async ({ feeds: store }) => {
+      const fresh = newFeedState(spec, new Date());
+      if (await store.register(fresh)) return { state: fresh, outcome: 'added' as const };
+      const known = await store.get(fresh.id);
+      if (!known) throw new Error(`feed ${fresh.id} is registered but cannot be read`);
+      const changed: FeedState = {
+        ...known,
+        name: opts.name ?? known.name,
+        wire: opts.wire ?? known.wire,
+        pollIntervalMinutes: opts.interval ?? known.pollIntervalMinutes,
+      };
+      const same =
+        changed.name === known.name &&
+        changed.wire === known.wire &&
+        changed.pollIntervalMinutes === known.pollIntervalMinutes;
+      if (!same) await store.put(changed);
+      return { state: changed, outcome: same ? ('already registered' as const) : ('updated' as const) };
+    });
+    if (opts.json) console.log(JSON.stringify(state, null, 2));
+    else console.log(`${outcome} ${state.id} ${state.url} (every ${state.pollIntervalMinutes} min)`);
+  });
+
+  addTargetOptions(
+    feeds
+      .command('list')
+      .description('list the registered feeds as a table (or --json: an array of feed states)')
+      .option('--json', 'print a JSON array of feed states'),
+  ).action(async (opts: TargetOptions & { json?: boolean }) => {
+    const list = await withStores(opts, ({ feeds: store }) => store.list());
+    if (opts.json) console.log(JSON.stringify(list, null, 2));
+    else console.log(list.length ? formatFeedTable(list) : 'no feeds registered (add one: newswire feeds add URL)');
+  });
+
+  addTargetOptions(
+    feeds
+      .command('show')
+      .description('print the whole state of one feed: settings, validators, nextPollAt, failures, lastError, counters')
+      .argument('<id>', 'feed id (or its URL)')
+      .option('--json', 'print the feed state as JSON'),
+  ).action(async (id: string, opts: TargetOptions & { json?: boolean }) => {
+    const feed = await withStores(opts, ({ feeds: store }) => store.get(toFeedId(id)));
+    if (!feed) return notFound('show', id);
+    console.log(opts.json ? JSON.stringify(feed, null, 2) : formatFeedState(feed));
+  });
+
+  addTargetOptions(
+    feeds
+      .command('remove')
+      .description('unregister a feed (its stored records stay)')
+      .argument('<id>', 'feed id (or its URL)'),
+  ).action(async (id: string, opts: TargetOptions) => {
+    const fid = toFeedId(id);
+    const removed = await withStores(opts, ({ feeds: store }) => store.remove(fid));
+    if (!removed) return notFound('remove', id);
+    console.log(`removed ${fid}`);
+  });
+
+  for (const enabled of [true, false]) {
+    const verb = enabled ? 'enable' : 'disable';
+    addTargetOptions(
+      feeds
+        .command(verb)
+        .description(enabled ? 'poll a disabled feed again' : 'stop polling a feed, keeping its state')
+        .argument('<id>', 'feed id (or its URL)'),
+    ).action(async (id: string, opts: TargetOptions) => {
+      const fid = toFeedId(id);
+      const feed = await withStores(opts, async ({ feeds: store }) => {
+        const known = await store.get(fid);
+        if (known && known.enabled !== enabled) await store.put({ ...known, enabled });
+        return known;
+      });
+      if (!feed) return notFound(verb, id);
+      console.log(`${feed.enabled === enabled ? 'already ' : ''}${verb}d ${fid}`);
+    });
+  }
+}
+
+function notFound(verb: string, id: string): void {
+  console.error(`newswire feeds ${verb}: no feed ${id} (see newswire feeds list)`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,243 @@
+/**
+ * `newswire feeds …` and `newswire feed …` as an operator runs them: real processes
+ * (bin/newswire.cjs), the embedded DynamoDB persisted in a temp data dir, a feed server on a free
+ * port of 127.0.0.1.
+ */
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { feedId } from '../../lambdas/core/ids';
+import { makeTempDir } from '../helpers/tempDir';
+
+jest.setTimeout(90_000);
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function newswire(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(ROOT, 'bin/newswire.cjs'), ...args],
+      { cwd: ROOT, timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } },
+      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+const lines = (s: string) =>
+  s
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+const RSS = `<?xml version="1.0" encoding="ISO-8859-1"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Société News</title><link>https://news.example.test/</link>
+<item><title>Acme &amp; Co wins award</title><link>https://news.example.test/acme-award-1.html?utm_source=rss</link><guid isPermaLink="false">acme-1</guid>
+<pubDate>Thu, 07 Mar 2024 03:00:00 EST</pubDate><description>&lt;p&gt;Acme won.&lt;/p&gt;</description><dc:creator>Jane</dc:creator><category>Awards</category></item>
+<item><title>Café opens</title><link>/cafe-2.html</link><pubDate>sometime</pubDate></item>
+</channel></rss>`;
+
+let tmp: ReturnType<typeof makeTempDir>;
+beforeAll(() => {
+  tmp = makeTempDir('newswire-feeds-cli');
+});
+afterAll(() => tmp?.remove());
+
+describe('newswire feeds', () => {
+  const url = 'https://feeds.example.test/releases.rss';
+  const id = feedId(url);
+
+  test('add, list, show, disable, enable, remove — against the local tables', async () => {
+    const dataDir = ['--data-dir', path.join(tmp.dir, 'data')];
+    const added = await newswire(['feeds', 'add', url, '--name', 'Example releases', '--interval', '30', ...dataDir]);
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain(`added ${id}`);
+
+    const again = await newswire([
+      'feeds',
+      'add',
+      url,
+      '--interval',
+      '45',
+      '--wire',
+      'PR Newswire',
+      '--json',
+      ...dataDir,
+    ]);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      id,
+      name: 'Example releases',
+      wire: 'PR Newswire',
+      pollIntervalMinutes: 45,
+    });
+
+    const list = await newswire(['feeds', 'list', '--json', ...dataDir]);
+    const feeds = JSON.parse(list.stdout) as Record<string, unknown>[];
+    expect(feeds).toHaveLength(1);
+    expect(feeds[0]).toMatchObject({
+      id,
+      url,
+      enabled: true,
+      consecutiveFailures: 0,
+      lastError: null,
+      counters: { polls: 0, failures: 0, itemsSeen: 0, itemsQueued: 0 },
+    });
+    expect(typeof feeds[0]?.nextPollAt).toBe('string');
+    const table = await newswire(['feeds', 'list', ...dataDir]);
+    expect(table.stdout).toMatch(new RegExp(`${id}\\s+enabled\\s+45m`));
+
+    expect((await newswire(['feeds', 'disable', id, ...dataDir])).stdout).toContain(`disabled ${id}`);
+    const shown = await newswire(['feeds', 'show', url, ...dataDir]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/^enabled\s+false$/m);
+    expect(shown.stdout).toMatch(/^lastError\s+—$/m);
+    expect(shown.stdout).toMatch(/^counters\.polls\s+0$/m);
+    expect(shown.stdout).toMatch(/^nextPollAt\s+\d{4}-\d{2}-\d{2}T/m);
+
+    expect((await newswire(['feeds', 'enable', id, ...dataDir])).stdout).toContain(`enabled ${id}`);
+    const json = await newswire(['feeds', 'show', id, '--json', ...dataDir]);
+    expect(JSON.parse(json.stdout)).toMatchObject({ id, enabled: true, pollIntervalMinutes: 45 });
+
+    expect((await newswire(['feeds', 'remove', id, ...dataDir])).stdout).toContain(`removed ${id}`);
+    const gone = await newswire(['feeds', 'show', id, ...dataDir]);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toContain(`no feed ${id}`);
+    expect(JSON.parse((await newswire(['feeds', 'list', '--json', ...dataDir])).stdout)).toEqual([]);
+  });
+
+  test('bad input is refused with a message and exit 1', async () => {
+    const dataDir = ['--data-dir', path.join(tmp.dir, 'data-bad')];
+    const notHttp = await newswire(['feeds', 'add', 'ftp://example.test/x', ...dataDir]);
+    expect(notHttp.code).toBe(1);
+    expect(notHttp.stderr).toContain('http(s) URL');
+    const badInterval = await newswire(['feeds', 'add', url, '--interval', '0', ...dataDir]);
+    expect(badInterval.code).toBe(1);
+    expect(badInterval.stderr).toContain('--interval');
+    expect((await newswire(['feeds', 'remove', 'f-nope', ...dataDir])).code).toBe(1);
+    expect((await newswire(['feeds', 'enable', 'f-nope', ...dataDir])).code).toBe(1);
+  });
+});
+
+describe('newswire feed parse', () => {
+  test('one JSON object per file, in order; failures are named and make the exit code 1', async () => {
+    const good = path.join(tmp.dir, 'good.rss');
+    writeFileSync(good, iconv.encode(RSS, 'latin1'));
+    const json = path.join(tmp.dir, 'feed.json');
+    writeFileSync(
+      json,
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'J',
+        items: [{ id: 'j1', url: 'https://example.test/j1', title: 'J one', tags: ['x'] }],
+      }),
+    );
+    const page = path.join(tmp.dir, 'page.html');
+    writeFileSync(page, '<!doctype html><html><head><title>Moved</title></head><body>gone</body></html>');
+    const truncated = path.join(tmp.dir, 'truncated.xml');
+    writeFileSync(truncated, RSS.slice(0, 300));
+    const missing = path.join(tmp.dir, 'missing.xml');
+
+    const res = await newswire(['feed', 'parse', good, json, page, truncated, missing]);
+    expect(res.code).toBe(1);
+    const out = lines(res.stdout);
+    expect(out.map((o) => [o.file, o.ok])).toEqual([
+      [good, true],
+      [json, true],
+      [page, false],
+      [truncated, false],
+      [missing, false],
+    ]);
+    expect(out[0]).toEqual({
+      file: good,
+      ok: true,
+      format: 'rss2',
+      title: 'Société News',
+      items: [
+        {
+          id: expect.stringMatching(/^u-[0-9a-f]{32}$/),
+          title: 'Acme & Co wins award',
+          link: 'https://news.example.test/acme-award-1.html?utm_source=rss',
+          guid: 'acme-1',
+          publishedAt: '2024-03-07T08:00:00.000Z',
+          summary: 'Acme won.',
+          author: 'Jane',
+          categories: ['Awards'],
+        },
+        {
+          id: expect.stringMatching(/^u-/),
+          title: 'Café opens',
+          link: 'https://news.example.test/cafe-2.html',
+          guid: null,
+          publishedAt: null,
+          summary: null,
+          author: null,
+          categories: [],
+        },
+      ],
+    });
+    expect(out[1]).toMatchObject({ format: 'json', items: [{ guid: 'j1', categories: ['x'] }] });
+    expect(out.slice(2).map((o) => (o.error as { code: string }).code)).toEqual([
+      'FEED_UNRECOGNIZED',
+      'FEED_MALFORMED',
+      'FILE_UNREADABLE',
+    ]);
+  });
+
+  test('exit 0 when every file reads', async () => {
+    const good = path.join(tmp.dir, 'only-good.rss');
+    writeFileSync(good, iconv.encode(RSS, 'latin1'));
+    const res = await newswire(['feed', 'parse', good]);
+    expect(res.code).toBe(0);
+    expect(lines(res.stdout)).toHaveLength(1);
+  });
+});
+
+describe('newswire feed fetch', () => {
+  let server: http.Server;
+  let port: number;
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      if (req.url === '/to-metadata') {
+        res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=iso-8859-1' });
+      res.end(iconv.encode(RSS, 'latin1'));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  test('through the real client: loopback is refused unless allowed, then the feed is printed', async () => {
+    const url = `http://127.0.0.1:${port}/feed.rss`;
+    const blocked = await newswire(['feed', 'fetch', url]);
+    expect(blocked.code).toBe(1);
+    expect(lines(blocked.stdout)[0]).toMatchObject({ url, ok: false, error: { code: 'BLOCKED_ADDRESS' } });
+
+    const ok = await newswire(['feed', 'fetch', url, '--allow-host', `127.0.0.1:${port}`]);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    const out = lines(ok.stdout)[0];
+    expect(out).toMatchObject({ url, ok: true, format: 'rss2', title: 'Société News' });
+    // Relative links resolve against the URL the feed came from.
+    expect((out?.items as { link: string }[])[1]?.link).toBe(`http://127.0.0.1:${port}/cafe-2.html`);
+  });
+
+  test('a redirect to the cloud metadata address is refused by the guard', async () => {
+    const res = await newswire([
+      'feed',
+      'fetch',
+      `http://127.0.0.1:${port}/to-metadata`,
+      '--allow-host',
+      `127.0.0.1:${port}`,
+    ]);
+    expect(res.code).toBe(1);
+    expect(lines(res.stdout)[0]).toMatchObject({ ok: false, error: { code: 'BLOCKED_ADDRESS' } });
+  });
+});
