@@ -1,0 +1,61 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { batchDeleteById, batchPut } from '../../../../lambdas/adapters/dynamodb/batchWrite';
+
+const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
+const ddb = mockClient(doc);
+const fast = { baseDelayMs: 1, maxDelayMs: 2, maxAttempts: 4 };
+
+beforeEach(() => ddb.reset());
+
+const put = (id: string) => ({ PutRequest: { Item: { id } } });
+
+describe('batchWrite', () => {
+  it('retries UnprocessedItems until none are left, sending only what was left', async () => {
+    ddb
+      .on(BatchWriteCommand)
+      .resolvesOnce({ UnprocessedItems: { T: [put('b'), put('c')] } })
+      .resolvesOnce({ UnprocessedItems: { T: [put('c')] } })
+      .resolvesOnce({ UnprocessedItems: {} });
+    await batchPut(doc, 'T', [{ id: 'a' }, { id: 'b' }, { id: 'c' }], fast);
+    const sent = ddb.commandCalls(BatchWriteCommand).map((c) => c.args[0].input.RequestItems?.T);
+    expect(sent).toEqual([[put('a'), put('b'), put('c')], [put('b'), put('c')], [put('c')]]);
+  });
+
+  it('sends at most 25 writes per call', async () => {
+    ddb.on(BatchWriteCommand).resolves({});
+    await batchPut(
+      doc,
+      'T',
+      Array.from({ length: 60 }, (_, i) => ({ id: `i${i}` })),
+      fast,
+    );
+    expect(ddb.commandCalls(BatchWriteCommand).map((c) => c.args[0].input.RequestItems?.T?.length)).toEqual([
+      25, 25, 10,
+    ]);
+  });
+
+  it('throws a retryable StorageError instead of dropping writes that stay unprocessed', async () => {
+    ddb.on(BatchWriteCommand).resolves({ UnprocessedItems: { T: [put('x')] } });
+    await expect(batchPut(doc, 'T', [{ id: 'x' }], fast)).rejects.toMatchObject({
+      code: 'UNPROCESSED_ITEMS',
+      retryable: true,
+    });
+    expect(ddb.commandCalls(BatchWriteCommand)).toHaveLength(4);
+  });
+
+  it('deletes by id, once per id', async () => {
+    ddb.on(BatchWriteCommand).resolves({});
+    await batchDeleteById(doc, 'T', ['a', 'b', 'a'], fast);
+    expect(ddb.commandCalls(BatchWriteCommand)[0]?.args[0].input.RequestItems?.T).toEqual([
+      { DeleteRequest: { Key: { id: 'a' } } },
+      { DeleteRequest: { Key: { id: 'b' } } },
+    ]);
+  });
+
+  it('sends nothing for nothing', async () => {
+    await batchPut(doc, 'T', [], fast);
+    expect(ddb.commandCalls(BatchWriteCommand)).toHaveLength(0);
+  });
+});
