@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { makeDocumentClient } from '../../lambdas/adapters/dynamodb/clients';
 import { ensureTables } from '../../lambdas/adapters/dynamodb/createTables';
-import { ARTICLES_TABLE } from '../../lambdas/adapters/dynamodb/tableDesign';
+import { ARTICLES_TABLE, ATTR, DAY_DIRECTORY, INDEX } from '../../lambdas/adapters/dynamodb/tableDesign';
 import { startLocalDynamo, type LocalDynamo } from '../../lambdas/local/dynamoServer';
 import { LOCAL_TABLES } from '../../lambdas/local/runtime';
 import { dataDirOption, positiveInt } from './shared';
@@ -64,20 +64,20 @@ export function describeServed(dynamo: LocalDynamo, dataDir: string): string {
     `               export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=us-east-1`,
     `  try          aws dynamodb list-tables --endpoint-url ${dynamo.endpoint}`,
     `               aws dynamodb get-item --endpoint-url ${dynamo.endpoint} --table-name ${LOCAL_TABLES.articles} --key '{"id": {"S": "<id>"}}'`,
-    `               ${exampleQuery(dynamo.endpoint)}`,
+    ...exampleQueries(dynamo.endpoint).map((l) => `               ${l}`),
     `  note         the data dir is locked while it is served: newswire ingest, query and get on`,
     `               ${dataDir} refuse to start ("in use") until you stop this (Ctrl-C).`,
   ].join('\n');
 }
 
-/** One index Query a user can paste: the newest releases of the current month. */
-function exampleQuery(endpoint: string): string {
-  const month = new Date().toISOString().slice(0, 7);
-  return (
-    `aws dynamodb query --endpoint-url ${endpoint} --table-name ${LOCAL_TABLES.articles} --index-name byMonth ` +
-    `--key-condition-expression 'monthKey = :m' --expression-attribute-values '{":m": {"S": "${month}"}}' ` +
-    `--no-scan-index-forward`
-  );
+/** Index Queries a user can paste: the days that have releases (the directory), then one day, newest first. */
+function exampleQueries(endpoint: string): string[] {
+  const today = new Date().toISOString().slice(0, 10);
+  const q = (value: string) =>
+    `aws dynamodb query --endpoint-url ${endpoint} --table-name ${LOCAL_TABLES.articles} --index-name ${INDEX.byDay} ` +
+    `--key-condition-expression '${ATTR.dayKey} = :d' --expression-attribute-values '{":d": {"S": "${value}"}}' ` +
+    `--no-scan-index-forward`;
+  return [`${q(DAY_DIRECTORY)}   # days that have releases`, `${q(today)}   # one day's releases (keys)`];
 }
 
 function untilSignal(): Promise<NodeJS.Signals> {

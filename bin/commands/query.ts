@@ -22,6 +22,8 @@ interface QueryOptions extends TargetOptions {
 
 /** Exit code of a query the store refuses (a filter combination it cannot serve without a Scan, a bad cursor). */
 export const EXIT_UNSERVABLE_QUERY = 2;
+/** StorageError codes of a refused query: UnsupportedQueryError, a cursor of another query, a bad limit. */
+const REFUSED_QUERY_CODES = new Set(['UNSUPPORTED_QUERY', 'BAD_CURSOR', 'VALIDATION']);
 
 /** Registers `newswire query`. */
 export function registerQueryCommand(program: Command): void {
@@ -64,7 +66,7 @@ export function registerQueryCommand(program: Command): void {
       page = await withStores(opts, (stores) => stores.articles.query(query));
     } catch (err) {
       // The store names what it cannot serve (and what it can): say it, with a distinct exit code.
-      if (err instanceof StorageError && !err.retryable) {
+      if (err instanceof StorageError && REFUSED_QUERY_CODES.has(err.code)) {
         console.error(`newswire query: ${err.message}`);
         process.exitCode = EXIT_UNSERVABLE_QUERY;
         return;
