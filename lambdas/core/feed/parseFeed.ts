@@ -14,6 +14,7 @@ import { htmlFragmentText } from '../parser/feedItem';
 import { parseFeedDate } from './dates';
 import { stripIllegalXmlChars } from './decode';
 import { checkEntityDeclarations, repairXml } from './xmlRepair';
+import { shapeNode } from './xmlShape';
 import type { FeedFormat, FeedItem, ParsedFeed } from './types';
 
 export interface ParseFeedOptions {
@@ -92,8 +93,9 @@ function makeParser(lenient: boolean, atomPrefix: string | null): Parser<FeedExt
           normalizeTags: true,
           tagNameProcessors: [tagName],
           attrNameProcessors: [(n: string) => n.toLowerCase()],
+          validator: shapeNode,
         }
-      : { strict: true, tagNameProcessors: [tagName] },
+      : { strict: true, tagNameProcessors: [tagName], validator: shapeNode },
   });
 }
 

@@ -64,7 +64,7 @@ const XML_ENTITY = /^(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+)$/i;
 
 /**
  * A copy a strict XML parser accepts more often, changing only text outside CDATA sections and
- * comments: every `&` that does not start a valid reference is escaped (`AT&T` → `AT&amp;T`);
+ * comments: a `<` that cannot start markup is escaped (`a < b`); every `&` that does not start a valid reference is escaped (`AT&T` → `AT&amp;T`);
  * references to entities the document declared are replaced by their (checked) values; references
  * to undeclared names (`&nbsp;`, `&eacute;` — HTML entities) are kept as literal text, which the
  * HTML-to-text step of titles and summaries then decodes.
@@ -83,7 +83,8 @@ export function repairXml(doc: string, declared: ReadonlyMap<string, string>): s
 }
 
 function repairText(s: string, declared: ReadonlyMap<string, string>): string {
-  return s.replace(/&([^\s&;<>]{0,40});?/g, (whole, name: string) => {
+  // A `<` that cannot start markup (`a < b`) is text.
+  return s.replace(/<(?![A-Za-z_/!?])/g, '&lt;').replace(/&([^\s&;<>]{0,40});?/g, (whole, name: string) => {
     const closed = whole.endsWith(';');
     if (closed && XML_ENTITY.test(name)) return whole;
     if (closed && declared.has(name)) return declared.get(name) ?? '';

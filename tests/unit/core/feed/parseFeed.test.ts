@@ -171,6 +171,19 @@ describe('XML that strict parsers reject', () => {
     expect(rss.items[0]).toMatchObject({ guid: 'prn-301', publishedAt: '2024-03-07T08:00:00.000Z' });
   });
 
+  test('shapes rss-parser trips on: a bare <, an Atom link as text, an XHTML title, items after </channel>', async () => {
+    const lt = await parseFeed(rss2(item().replace('Acme &amp; Co ships', 'Revenue < forecast')));
+    expect(lt.items[0]?.title).toBe('Revenue < forecast');
+    const atom = await parseFeed(
+      `<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Acme <b>ships</b></div></title><link>https://example.test/e</link><id>urn:e</id></entry></feed>`,
+    );
+    expect(atom.items[0]).toMatchObject({ title: 'Acme ships', link: 'https://example.test/e' });
+    const outside = await parseFeed(
+      `<rss version="2.0"><channel><title>T</title>${item()}</channel><item><title>Late</title><link>https://example.test/late</link></item></rss>`,
+    );
+    expect(outside.items.map((i) => i.title)).toEqual(['Acme & Co ships', 'Late']);
+  });
+
   test('text printed before the XML declaration (a PHP warning) does not lose the feed', async () => {
     const feed = await parseFeed(`Warning: something in /var/www/feed.php on line 3\n${rss2(item())}`);
     expect(feed.items).toHaveLength(1);

@@ -1,0 +1,58 @@
+/**
+ * Reshapes xml2js nodes, as each element closes, into what rss-parser can read, for shapes real
+ * feeds have and rss-parser trips on (used as xml2js's `validator` hook; xpaths carry element names
+ * after CANONICAL_TAGS). Pure: the node is returned, changed or not.
+ *
+ * - Atom `<link>http://…</link>` (text instead of `href`): rss-parser reads `link.$.href` and would
+ *   throw on the missing attributes, losing the feed; the text becomes the href.
+ * - A title with markup inside (`<title type="xhtml"><div>…</div></title>`, or unescaped HTML in a
+ *   lenient read) becomes its text instead of being dropped.
+ * - RSS 2.0 items written after `</channel>` (directly under `<rss>`) are moved into the channel.
+ */
+type Node = Record<string, unknown>;
+
+const isNode = (v: unknown): v is Node => !!v && typeof v === 'object' && !Array.isArray(v);
+
+export function shapeNode(xpath: string, _existing: unknown, node: unknown): unknown {
+  const atom = xpath.startsWith('/feed/');
+  if (atom && xpath.endsWith('/link')) return atomLink(node);
+  if (xpath.endsWith('/title') && isNode(node) && typeof node['_'] !== 'string' && hasChildren(node)) {
+    return { ...(isNode(node['$']) ? { $: node['$'] } : {}), _: deepText(node).replace(/\s+/g, ' ').trim() };
+  }
+  if (xpath === '/rss' && isNode(node) && Array.isArray(node['item']) && Array.isArray(node['channel'])) {
+    const channel = node['channel'][0];
+    if (isNode(channel)) {
+      const inside = Array.isArray(channel['item']) ? channel['item'] : [];
+      channel['item'] = [...inside, ...node['item']];
+      delete node['item'];
+    }
+  }
+  return node;
+}
+
+function atomLink(node: unknown): unknown {
+  if (typeof node === 'string') return node.trim() ? { _: node, $: { href: node.trim() } } : node;
+  if (isNode(node)) {
+    const attrs = isNode(node['$']) ? node['$'] : {};
+    if (typeof attrs['href'] !== 'string' && typeof node['_'] === 'string' && node['_'].trim()) {
+      return { ...node, $: { ...attrs, href: node['_'].trim() } };
+    }
+  }
+  return node;
+}
+
+function hasChildren(node: Node): boolean {
+  return Object.keys(node).some((k) => k !== '$' && k !== '_');
+}
+
+/** The text of a node and its children (xml2js keeps no order between text and children; close enough for a title). */
+function deepText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return v.map(deepText).join(' ');
+  if (!isNode(v)) return '';
+  const own = typeof v['_'] === 'string' ? v['_'] : '';
+  const children = Object.entries(v)
+    .filter(([k]) => k !== '$' && k !== '_')
+    .map(([, c]) => deepText(c));
+  return [own, ...children].join(' ');
+}
