@@ -10,7 +10,7 @@ import type { Contact, Link } from '../record';
 const EMAIL = /[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}/;
 const PHONE = /(?:\+|\(|\b)\d[\d ().-]{5,22}\d(?: ?(?:x|ext\.?) ?\d{1,6})?/;
 const LABEL =
-  /^(?:Press Office|Contactos?(?: (?:de prensa|para (?:medios|prensa)|con (?:los )?medios|de medios))?|Contacts? (?:presse|médias|medias|investisseurs)|Relations (?:presse|médias|investisseurs)|Pressekontakte?|Medienkontakte?|Kontakt(?: für (?:Medien|Presse|Investoren))?|Ansprechpartner(?:in)?|Contatos?(?: (?:para|com a|de) imprensa)?|Assessoria de imprensa|Contatti(?: stampa)?|Contatto stampa|Ufficio stampa|Perscontact(?:en)?|Contactpersoon|媒体联系人?|媒體聯絡人?|联系人|お問い合わせ先?|報道関係者(?:の|からの)?お問い合わせ先?|미디어 문의|언론 문의|For (?:more|further) information(?:,? (?:please )?contact)?|(?:(?:Media|Press|Investor|Investors|Company|Analyst|Agency|PR|Public Relations|Editorial|Journalist|Trade Media|Financial Media|Business|Sales|US|U\.S\.|European|Global|International)\s){0,3}(?:Relations\s)?(?:Contacts?|Inquiries|Enquiries|Relations|Information))\s?(?:for [^:]{1,60})?[:：\-–—]?\s*/i;
+  /^(?:Press Office|Contact (?:Information|Details)|Renseignements|Pour (?:plus d'|de plus amples )(?:informations|renseignements)(?:,? veuillez communiquer avec)?|Para (?:más|mayor) información|Información|Weitere Informationen|Für weitere Informationen|Para mais informações|Per ulteriori informazioni|Voor meer informatie|Contactos?(?: (?:de prensa|para (?:medios|prensa)|con (?:los )?medios|de medios))?|Contacts? (?:presse|médias|medias|investisseurs)|Relations (?:presse|médias|investisseurs)|Pressekontakte?|Medienkontakte?|Kontakt(?: für (?:Medien|Presse|Investoren))?|Ansprechpartner(?:in)?|Contatos?(?: (?:para|com a|de) imprensa)?|Assessoria de imprensa|Contatti(?: stampa)?|Contatto stampa|Ufficio stampa|Perscontact(?:en)?|Contactpersoon|媒体联系人?|媒體聯絡人?|联系人|お問い合わせ先?|報道関係者(?:の|からの)?お問い合わせ先?|미디어 문의|언론 문의|For (?:more|further) information(?:,? (?:please )?contact)?|(?:(?:Media|Press|Investor|Investors|Company|Analyst|Agency|PR|Public Relations|Editorial|Journalist|Trade Media|Financial Media|Business|Sales|US|U\.S\.|European|Global|International)\s){0,3}(?:Relations\s)?(?:Contacts?|Inquiries|Enquiries|Relations|Information))\s?(?:for [^:]{1,60})?[:：\-–—]?\s*/i;
 
 /** `jane [at] acme [dot] com`, `jane(at)acme.com` → `jane@acme.com`. */
 export function deobfuscateEmail(s: string): string {
@@ -35,14 +35,29 @@ export function findPhone(line: string): string | null {
 
 /** Words that make a capitalized line an organization or a role, never a person. */
 const NOT_A_PERSON =
-  /\b(?:Inc|LLC|Ltd|Corp|Corporation|Company|Co|plc|PLC|GmbH|AG|SA|NV|AB|Group|Holdings|Relations|Communications|Media|Press|Investors?|Affairs|Office|Team|Desk|Department|Agency|Partners|Public|Marketing|Contacts?)\b/;
+  /\b(?:Ferries|Networks?|Systems|Labs|Laboratories|Energy|Energía|Foods?|Bank|Capital|Technologies|Technology|Tech|Therapeutics|Pharmaceuticals|Pharma|Biotech|Biosciences|Sciences|Resources|Minerals|Mining|Metals|Solutions|Software|Services|Health|Healthcare|Airlines|Airways|Motors|Insurance|Ventures|Industries|Foundation|Institute|University|College|Association|Council|Clinics?|Hospitals?|Farms|Books|Seafood|Water|Utility|Utilities|Power|Electric|Oil|Rail|Railways?|Logistics|Shipping|Marine|Automotive|Robotics|Semiconductors?|Analytics|Security|Cloud|Digital|Studios|Entertainment|Games|Brands|Retail|Stores|Markets|Beverages|Coffee|Apparel|Realty|Properties|Homes|Construction|Engineering|Consulting|Advisors|Advisory|Management|Investments|Financial|Finance|Fund|Trust|Credit|Payments|Airport|County|Department|Ministry|Government|Museum|Library|Libraries|Society|Club|League|Hotels?|Resorts?|Restaurants?|Wireless|Telecom|Interactive|Medical|Medizintechnik|Diagnostics|Devices|Instruments|Aerospace|Defense|Mesh|Ltda|SpA|Srl|BV|Oy|KK|Limitada|Inc|LLC|Ltd|Corp|Corporation|Company|Co|plc|PLC|GmbH|AG|SA|NV|AB|Group|Holdings|Relations|Communications|Media|Press|Investors?|Affairs|Office|Team|Desk|Department|Agency|Partners|Public|Marketing|Contacts?)\b/;
 /** A role line that names no one (`Investor Relations`): skipped, not taken as a name or an organization. */
 const ROLE =
   /^(?:(?:Investor|Media|Public|Press|Corporate|Global|Marketing|Analyst)\s)?(?:Relations|Contacts?|Communications|Affairs|Office|Team|Desk|Inquiries|Enquiries)$/i;
 
-/** A job title on its own (`CEO`, `President`, `Vice President, Marketing`): neither a name nor an organization. */
-const JOB_TITLE =
-  /^(?:(?:Senior|Executive|Global|Chief|Vice|Assistant|Deputy|Co-|Interim|Acting|Managing|General|Regional)\s?)*(?:CEO|CFO|COO|CTO|CMO|CIO|President|Vice President|VP|SVP|EVP|Director|Manager|Head|Founder|Co-Founder|Chair|Chairman|Chairwoman|Chairperson|(?:\w+ )?Officer|Spokesperson|Spokesman|Spokeswoman|Principal|Coordinator|Specialist|Lead|Consultant|Secretary|Treasurer|Analyst|Editor|Partner|Associate)(?: (?:of|for|and|&) [\p{L} &]{1,40}|, [\p{L} &]{1,30})?$/u;
+const PHONE_LABEL =
+  /^(?:Tel|Phone|Ph|T|Mobile|Mob|Cell|M|Office|O|Direct|D|Tél|Téléfono|Teléfono|Telefone|Telefon|Telefono|Tfno|Handy|Celular|Móvil|电话|電話|手机|手機|전화)\.?\s?[:：]\s?/i;
+const EMAIL_LABEL =
+  /^(?:E-?mail|Correo(?: electrónico)?|Courriel|邮箱|郵箱|电子邮件|電子郵件|メール|이메일)\s?[:：]\s?/i;
+/** Who a contact is for (`Media:`, `Investors:`, `Consumers:`): a new contact starts there. */
+const AUDIENCE =
+  '(?:Media|Press|Investors?|Investor Relations|IR|PR|Analysts?|Consumers?|Customers?|Journalists?|Reporters?|Editors?|Trade(?: Media)?|Financial Media|Sales|General(?: Inquiries)?|Contact|Name|Prensa|Medios|Inversores|Inversionistas|Presse|Médias|Investisseurs|Investoren|Imprensa|Investidores|Stampa|Investitori|広報担当|広報部|広報|報道関係|媒体|媒體|投资者|投資者|홍보|언론)(?: (?:Relations|Contacts?|Inquiries|Enquiries))?';
+const AUDIENCE_LABEL = new RegExp(`^${AUDIENCE}\\s?[:：]\\s?`, 'i');
+const AUDIENCE_ONLY = new RegExp(`^${AUDIENCE}[:：]?$`, 'i');
+
+/** Words of a job title (`Communications Manager`, `Vice President, Marketing`, `Conseiller en communication`). */
+const JOB_WORD =
+  /(?:^|[\s,])(?:CEO|CFO|COO|CTO|CMO|CIO|President|Présidente?|Presidente|Vice President|VP|SVP|EVP|Director|Directrice|Directeur|Directora|Diretora?|Direttore|Manager|Head of|Founder|Co-Founder|Chair|Chairman|Chairwoman|Chairperson|Officer|Spokesperson|Spokesman|Spokeswoman|Coordinator|Specialist|Consultant|Secretary|Treasurer|Analyst|Conseill(?:er|ère)|Responsable|Chargée?|Attachée? de presse|Porte-parole|Gerente|Portavoz|Jef[ea] de prensa|Pressesprecher(?:in)?|Sprecher(?:in)?|Leiter(?:in)?|Geschäftsführer(?:in)?|Assessora?|Responsabile|Managing Partner|Executive Vice|Senior Vice|General Counsel|Public Information Officer)(?=$|[\s,])/i;
+
+/** A job title on its own: neither a name nor an organization. */
+function isJobTitle(p: string): boolean {
+  return p.split(' ').length <= 7 && JOB_WORD.test(p) && !/[@\d]/.test(p);
+}
 
 /** True for a line that reads like a person's name (`Jane Q. Doe`, `Dr. Li Wei`). */
 export function isPersonName(line: string): boolean {
@@ -63,9 +78,10 @@ export function isPersonName(line: string): boolean {
 /** True when the first line of a block is a contact heading (`Media Contact:`, `Investor Relations`). */
 export function isContactHeading(line: string): boolean {
   const t = line.trim();
-  if (t.length > 120) return false;
-  const m = LABEL.exec(t);
+  const m = LABEL.exec(t.slice(0, 200));
   if (!m) return false;
+  // A long line is a heading only with its colon: `For further information: Jane Doe, …`.
+  if (t.length > 120) return /[:：]\s*$/.test(m[0]);
   const rest = t.slice(m[0].length);
   // `Contact us today…` is prose; a heading has a colon or stands alone.
   return /[:：\-–—]\s*$/.test(m[0]) || rest === '' || /^[:：\-–—]/.test(rest);
@@ -100,38 +116,61 @@ export function parseContactBlock(lines: string[], links: readonly Link[] = []):
     if (cur.email || cur.phone || (cur.name && cur.organization)) out.push(cur);
     cur = { name: null, organization: null, email: null, phone: null };
   };
-  const pieces: string[] = [];
+  // Each piece of text, and whether an audience label (`Media:`, `Investors`) opened a new contact there.
+  const pieces: { text: string; fresh: boolean }[] = [];
+  let fresh = false;
   // A mailto link's address stands in for its text (`email us here`, `Jane Doe`).
   const mailtos = links.filter((l) => /^mailto:/i.test(l.url) && l.text);
-  for (const raw of lines) {
-    const link = findEmail(raw) ? undefined : mailtos.find((l) => l.text && raw.includes(l.text));
-    const address = link
+  // A hard-wrapped contact line ends with a comma and continues on the next line.
+  const joined: string[] = [];
+  for (const l of lines) {
+    const prev = joined[joined.length - 1];
+    if (prev !== undefined && /,$/.test(prev.trim())) joined[joined.length - 1] = `${prev.trim()} ${l.trim()}`;
+    else joined.push(l);
+  }
+  for (const raw of joined) {
+    // A fax number is not a way to reach a press contact.
+    if (/\b(?:fax|facsimile|télécopieur)\b/i.test(raw) && !findEmail(raw)) continue;
+    const link = mailtos.find((l) => l.text && raw.includes(l.text));
+    let address = link
       ? findEmail(decodeURIComponentSafe(link.url.replace(/^mailto:/i, '').split('?')[0] ?? ''))
       : null;
-    const line =
+    if (address && findEmail(raw) === address) address = null;
+    const line = (
       address && link?.text
         ? raw.replace(link.text, isPersonName(link.text) ? `${link.text}, ${address}` : address)
-        : raw;
+        : raw
+    )
+      // Remarks in parentheses (`(Monday to Friday, 8 a.m. to 5 p.m.)`) are not contact data; an
+      // area code `(512)` is.
+      .replace(/ ?\((?=[^)]{0,120}\p{L})[^()]{1,120}\)/gu, '');
     const stripped = stripContactLabel(line);
-    if (!stripped) continue;
+    if (!stripped || AUDIENCE_ONLY.test(stripped)) {
+      fresh = true;
+      continue;
+    }
     for (const piece of stripped.split(/ ?[|;] ?|, (?![A-Z][a-z]{0,3}\.?$)(?!Inc\b|LLC\b|Ltd\b|Corp\b|S\.A\.)/)) {
-      const p = piece
-        .trim()
-        .replace(
-          /^(?:Tel|Phone|Ph|T|Mobile|Mob|Cell|M|Office|O|Direct|D|Tél|Téléfono|Teléfono|Telefone|Telefon|Telefono|Tfno|Handy|Celular|Móvil|电话|電話|手机|手機|전화)\.?\s?[:：]\s?/i,
-          '',
-        )
-        .replace(/^(?:Media|Press|Investors?|IR|PR|Analysts?|Contact|Name)\s?:\s?/i, '')
-        .replace(
-          /^(?:E-?mail|Correo(?: electrónico)?|Courriel|邮箱|郵箱|电子邮件|電子郵件|メール|이메일)\s?[:：]\s?/i,
-          '',
-        );
-      if (p && !ROLE.test(p) && !JOB_TITLE.test(p) && !/^(?:Visit us on social media|Follow us)\b/i.test(p))
-        pieces.push(p);
+      let p = piece.trim().replace(PHONE_LABEL, '');
+      const audience = AUDIENCE_LABEL.exec(p);
+      if (audience) {
+        fresh = true;
+        p = p.slice(audience[0].length);
+      }
+      p = p.replace(EMAIL_LABEL, '');
+      if (!p || AUDIENCE_ONLY.test(p)) {
+        if (p) fresh = true;
+        continue;
+      }
+      if (!ROLE.test(p) && !isJobTitle(p) && !/^(?:Visit us on social media|Follow us)\b/i.test(p)) {
+        pieces.push({ text: p, fresh });
+        fresh = false;
+      }
     }
   }
-  for (const p of pieces) {
-    const email = findEmail(p.replace(/^E-?mail:\s?/i, ''));
+  for (const piece of pieces) {
+    const p = piece.text;
+    if (piece.fresh && (cur.email || cur.phone)) push();
+    const email = findEmail(p);
     if (email) {
       if (cur.email) push();
       cur.email = email;
@@ -145,8 +184,8 @@ export function parseContactBlock(lines: string[], links: readonly Link[] = []):
     }
     if (/^https?:\/\/|^www\./i.test(p)) continue;
     // `Walter Kaminski of Lakeshore Appliance`, `Fernhill: Daniel Osei`: a person and their organization.
-    const of = /^(\S.{2,60}?) (?:of|at|from|with|de|di|von|bei|chez) (\p{Lu}.{1,80})$/u.exec(p);
-    const labelled = /^([^:]{2,60}): ?(\S.{2,60})$/.exec(p);
+    const of = /^(\S.{2,60}?) (?:of|at|from|with|de|di|von|bei|chez) (?:the )?(\p{Lu}.{1,80})$/u.exec(p);
+    const labelled = /^([^:：]{2,60})[:：] ?(\S.{1,60})$/.exec(p);
     const pair =
       of?.[1] && of[2] && isPersonName(of[1])
         ? { name: of[1], organization: of[2] }

@@ -185,6 +185,13 @@ function fromTag(text: string, tag: WireMatch, atBlockStart: boolean): DatelineM
       }
     }
   }
+  // A second tag of the wire right after the first (`--(BUSINESS WIRE)--(ビジネスワイヤ)`) belongs to the dateline.
+  if (end === tag.end) {
+    let from = end;
+    while (from < text.length && from < end + 4 && isSepChar(text.charAt(from))) from++;
+    const second = findWireTag(text.slice(from, from + 60), 60);
+    if (second && second.start === 0 && second.wire.name === tag.wire.name) end = from + second.end;
+  }
   const locText = trimLocationEnd(prefix.slice(0, locEnd));
   const blockStart = atBlockStart && windowStart === lineStart;
   const relStart = locText ? locationStart(locText, blockStart) : -1;

@@ -21,21 +21,37 @@ export function splitAttribution(first: string): { attribution: string; rest: st
 const LEAD_VERB = String.raw`(?:(?:today|recently|has|have|will|on \w+day|this week|yesterday) )?(?:announced|announces|said|says|reported|reports|launched|launches|introduced|introduces|unveiled|unveils|declared|declares|named|names|appointed|appoints|completed|completes|signed|signs|opened|opens|released|releases|agreed|agrees|entered|enters|expanded|expands|acquired|acquires|commissioned|closed|closes|received|receives|won|added|adds|celebrated|celebrates|filed|files|priced|prices|began|begins|started|starts|issued|issues|published|publishes|confirmed|confirms|debuted|debuts|revealed|reveals|partnered|partners|selected|selects|delivered|delivers|secured|secures|raised|raises|anunció|anuncia|annonce|a annoncé|gab heute bekannt|hat heute|gibt bekannt|anunciou|anuncia|ha annunciato|annuncia|heeft vandaag)\b`;
 
 const LEGAL =
-  /^(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|SA|S\.A|SE|NV|N\.V|GmbH|AB|ASA|LP|L\.P|Holdings|Group)\.?,?$/;
-const CONNECTOR = /^(?:&|and|of|for|de|the)$/;
+  /^(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|SA|S\.A|S\.A\.U|SE|NV|N\.V|BV|B\.V|GmbH|AB|ASA|AS|A\/S|Oy|Oyj|SpA|S\.p\.A|Srl|S\.r\.l|SAS|S\.A\.S|KK|K\.K|Pty|Ltda|LP|L\.P|LLP|Holdings|Group)\.?,?$/;
+const CONNECTOR = /^(?:&|and|of|for|de|del|des|du|der|für|the|y|et|und|e|di|da|do)$/;
+/** Articles before an organization's name (`The Coalition for…`, `Die Brunnhofer GmbH`, `A Cafezal S.A.`). */
+const ARTICLE = /^(?:The|Die|Der|Das|La|Le|Les|El|Los|Las|L'|Il|Lo|A|O|Os|De|Het)\s/;
+/** Lead openings that are not an organization (`Today, …`, `In 2024, …`). */
+const NOT_AN_ORG =
+  /^(?:Today|On|In|An|This|Our|We|As|At|For|With|After|During|Following|According|Hoy|Aujourd'hui|Heute|Hoje|Oggi)\b/;
+
+/** A finite verb the issuer's clause goes on with (`today announced`, `recalled`, `hat heute`, `a annoncé`). */
+const THEN_VERB = new RegExp(
+  String.raw`^(?:${LEAD_VERB}|(?:(?:today|recently|yesterday|also|now|officially|formally|has|have|will|is|was) )?(?:[a-z]{3,}ed|has|have|will|is|was)\b|(?:today|recently|yesterday|hat|ha|a|heeft|hoy|heute|hoje|oggi|aujourd'hui|ce jour)\b)`,
+);
 
 /**
- * The organization the lead is about, only when the text makes it unambiguous: a capitalized name
- * followed by a ticker parenthesis, an appositive (`, a leader…`, `, the …`) or `today announced`,
- * and either a legal suffix or a ticker. Otherwise null — a guess is worse than nothing.
+ * The organization the lead is about, only when the sentence makes it unambiguous: a capitalized
+ * name (a leading article dropped) that is the subject of the lead's first clause — followed by a
+ * ticker parenthesis, by an appositive and then a verb (`Acme, a maker of X, today launched`), or
+ * by the verb itself (`Acme Corp. today announced`, `The Coalition for Safer Highways today
+ * urged`). Otherwise null — a guess is worse than nothing.
  */
 export function leadOrganization(lead: string): string | null {
-  const words = lead.slice(0, 300).split(' ');
+  const cjk = cjkSubject(lead);
+  if (cjk) return cjk;
+  const article = ARTICLE.exec(lead);
+  const text = article ? lead.slice(article[0].length) : lead;
+  const words = text.slice(0, 300).split(' ');
   let count = 0;
   let end = 0;
   let pos = 0;
   let legal = false;
-  for (let i = 0; i < words.length && count < 9; i++) {
+  for (let i = 0; i < words.length && count < 10; i++) {
     const w = words[i] ?? '';
     const bare = w.replace(/,$/, '');
     const wordEnd = pos + bare.length;
@@ -43,6 +59,15 @@ export function leadOrganization(lead: string): string | null {
     if (count > 0 && LEGAL.test(bare)) {
       end = wordEnd;
       legal = true;
+      // `Maplecrest Brewing Company Inc.`, `Coral Coast Drones Pty Ltd`, `Acme Group, Inc.`.
+      let next = pos;
+      for (let j = i + 1; j < words.length && j < i + 3; j++) {
+        const nw = words[j] ?? '';
+        if (!LEGAL.test(nw.replace(/,$/, ''))) break;
+        end = next + nw.replace(/,$/, '').length;
+        next += nw.length + 1;
+        if (nw.endsWith(',') && !LEGAL.test((words[j + 1] ?? '').replace(/,$/, ''))) break;
+      }
       break;
     }
     const capital = /^[\p{Lu}\d][\p{L}\d&.'’-]*$/u.test(bare);
@@ -53,14 +78,31 @@ export function leadOrganization(lead: string): string | null {
     if (w.endsWith(',') && !LEGAL.test((words[i + 1] ?? '').replace(/,$/, ''))) break;
   }
   if (end === 0) return null;
-  const org = lead.slice(0, end);
-  if (/^(?:The|Today|On|In|A|An|This|Our|We|As|At|For|With|After|During)\b/.test(org)) return null;
-  const after = lead.slice(end).replace(/^,?\s?/, '');
-  const hasTicker = /^\((?:NASDAQ|Nasdaq|NYSE|TSX|TSXV|OTC|OTCQB|OTCQX|ASX|LSE|AIM|CSE|HKEX|SGX)[^)]{0,40}:/.test(
-    after,
-  );
-  const announced = new RegExp(String.raw`^(?:\([^)]{0,60}\)\s?,?\s?)?${LEAD_VERB}`).test(after);
-  const appositive = /^(?:\([^)]{0,60}\)\s?,?\s?)?(?:a|an|the)\s/.test(after);
-  if (hasTicker || announced || (legal && appositive)) return org;
+  const org = text.slice(0, end).replace(/[,.]$/, (m) => (legal ? m : ''));
+  if (NOT_AN_ORG.test(org) || (!article && /^(?:The|A)$/.test(org))) return null;
+  let after = text.slice(end).replace(/^,?\s?/, '');
+  // Ticker parentheses, then a co-issuer (`… and Lonestar Fiber Partners today announced`).
+  after = after.replace(/^(?:\([^()]{0,80}\)\s?){1,3},?\s?/, (m) => (m ? ' ' : '')).trimStart();
+  const hasTicker = /^\((?:[^()]{0,40}):/.test(text.slice(end).replace(/^,?\s?/, ''));
+  if (hasTicker) return org;
+  const coIssuer = /^(?:and|&|y|et|und) (?:[\p{Lu}][\p{L}\d&.'’-]*,? ){1,8}/u.exec(after);
+  if (coIssuer) after = after.slice(coIssuer[0].length);
+  if (THEN_VERB.test(after)) return org;
+  // An appositive between commas, then the verb: `Acme, a maker of robots, today launched`.
+  const appositive = /^[^,()]{3,160}, (.*)$/s.exec(after);
+  if (appositive?.[1] !== undefined && /^[a-zà-ÿ]/.test(after) && THEN_VERB.test(appositive[1])) return org;
+  if (legal && /^(?:a|an|the)\s/.test(after)) return org;
+  return null;
+}
+
+/** The subject of a CJK lead: `株式会社ミナトロボティクスは本日…` (ja), `云岭智造科技有限公司今日宣布…` (zh). */
+function cjkSubject(lead: string): string | null {
+  const ja = /^([^\s、。「」は]{2,40}?)は(?:本日|、|今日|このたび)/.exec(lead);
+  if (ja?.[1] && /[\p{Script=Han}\p{Script=Katakana}]/u.test(ja[1])) return ja[1];
+  const zh =
+    /^([^\s，。、“”]{2,40}?(?:公司|集团|集團|银行|銀行|大学|大學|协会|協會|基金会|研究院))(?:今日|今天|近日|日前|宣布|于|於|正式)/.exec(
+      lead,
+    );
+  if (zh?.[1]) return zh[1];
   return null;
 }

@@ -219,7 +219,7 @@ function linksIn(text: string, links: Link[]): Link[] {
  */
 function isSignatureBlock(block: Block): boolean {
   const n = block.lines.length;
-  if (n < 2 || n > 6 || block.preformatted) return false;
+  if (n < 2 || n > 10 || block.preformatted) return false;
   if (!block.lines.every(isContactLike)) return false;
   const reach =
     block.lines.some((l) => findEmail(l) || findPhone(l)) || block.links.some((l) => /^mailto:/i.test(l.url));
