@@ -14,7 +14,7 @@ import { DynamoFeedStore } from '../adapters/dynamodb/feedStore';
 import { ENV } from '../adapters/dynamodb/tableDesign';
 import { UndiciHttpClient } from '../adapters/http/httpClient';
 import { SqsMessageSink } from '../adapters/queue/sqsSink';
-import type { Clock, Log } from '../pipeline/ports';
+import type { Clock, Log, RawArchive } from '../pipeline/ports';
 import { need, readEnv } from './env';
 
 export const logger = new Logger();
@@ -38,8 +38,13 @@ export function feedStore(): DynamoFeedStore {
   return new DynamoFeedStore({ client: ddb, tableName: need(env.feedsTable, ENV.feedsTable) });
 }
 
-export function articleStore(): DynamoArticleStore {
-  return new DynamoArticleStore({ client: ddb, tableName: need(env.articlesTable, ENV.articlesTable) });
+/** The Articles store; with the archive it can write and read records too large for one item. */
+export function articleStore(archive?: RawArchive): DynamoArticleStore {
+  return new DynamoArticleStore({
+    client: ddb,
+    tableName: need(env.articlesTable, ENV.articlesTable),
+    ...(archive ? { archive } : {}),
+  });
 }
 
 let sqs: SQSClient | null = null;
