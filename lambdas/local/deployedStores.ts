@@ -77,10 +77,11 @@ export async function openDeployedStores(ref: DeployedStackRef): Promise<StoreSe
   const names = await resolveDeployedNames(ref);
   const client = makeDocumentClient(clientConfig(ref));
   const s3 = new S3Client(clientConfig(ref));
+  const archive = new S3RawArchive({ client: s3, bucket: names.rawBucket });
   return {
     feeds: new DynamoFeedStore({ client, tableName: names.feedsTable }),
-    articles: new DynamoArticleStore({ client, tableName: names.articlesTable }),
-    archive: new S3RawArchive({ client: s3, bucket: names.rawBucket }),
+    articles: new DynamoArticleStore({ client, tableName: names.articlesTable, archive }),
+    archive,
     where: `stack ${names.stackName}${ref.region ? ` (${ref.region})` : ''}`,
     close: () => {
       client.destroy();
