@@ -1,19 +1,37 @@
-/** MessageSink over SQS: SendMessageBatch in tens; entries SQS refuses are retried, never dropped. */
+/**
+ * MessageSink over SQS: SendMessageBatch in tens, each batch also under SQS's 256 KiB limit on the
+ * whole request; entries SQS refuses are retried, never dropped.
+ */
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { StorageError } from '../../core/errors';
 import type { MessageSink } from '../../pipeline/ports';
 
 const MAX_ATTEMPTS = 5;
+/** SQS limit on one message and on the sum of a batch's messages. */
+export const MAX_BATCH_BYTES = 256 * 1024;
 
 export class SqsMessageSink<T> implements MessageSink<T> {
   constructor(private readonly opts: { client: SQSClient; queueUrl: string; sleep?: (ms: number) => Promise<void> }) {}
 
   async send(messages: T[]): Promise<void> {
-    for (let i = 0; i < messages.length; i += 10) await this.sendBatch(messages.slice(i, i + 10));
+    let batch: string[] = [];
+    let bytes = 0;
+    for (const m of messages) {
+      const body = JSON.stringify(m);
+      const size = Buffer.byteLength(body, 'utf8');
+      if (batch.length === 10 || (batch.length > 0 && bytes + size > MAX_BATCH_BYTES)) {
+        await this.sendBatch(batch);
+        batch = [];
+        bytes = 0;
+      }
+      batch.push(body);
+      bytes += size;
+    }
+    if (batch.length) await this.sendBatch(batch);
   }
 
-  private async sendBatch(batch: T[]): Promise<void> {
-    let entries = batch.map((m, i) => ({ Id: String(i), MessageBody: JSON.stringify(m) }));
+  private async sendBatch(bodies: string[]): Promise<void> {
+    let entries = bodies.map((body, i) => ({ Id: String(i), MessageBody: body }));
     const sleep = this.opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
     for (let attempt = 1; entries.length; attempt++) {
       const res = await this.opts.client.send(

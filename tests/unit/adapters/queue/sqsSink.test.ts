@@ -44,3 +44,16 @@ test('a message SQS rejects as malformed fails at once, not retryable', async ()
   await expect(sink().send([{ n: 0 }])).rejects.toMatchObject({ code: 'QUEUE_SEND_REJECTED', retryable: false });
   expect(bodies()).toHaveLength(1);
 });
+
+test('a batch never passes the 256 KiB request limit of SQS: large messages go in smaller batches', async () => {
+  sqs.on(SendMessageBatchCommand).resolves({ Successful: [], Failed: [] });
+  const big = (i: number) => ({ i, pad: 'x'.repeat(100 * 1024) }); // ~100 KiB each
+  const large = new SqsMessageSink<{ i: number; pad: string }>({ client: new SQSClient({}), queueUrl: QUEUE });
+  await large.send(Array.from({ length: 5 }, (_, i) => big(i)));
+  const batches = sqs.commandCalls(SendMessageBatchCommand).map((c) => c.args[0].input.Entries ?? []);
+  expect(batches.map((b) => b.length)).toEqual([2, 2, 1]);
+  for (const b of batches) {
+    expect(b.reduce((n, e) => n + Buffer.byteLength(e.MessageBody ?? ''), 0)).toBeLessThanOrEqual(256 * 1024);
+  }
+  expect(batches.flat().map((e) => JSON.parse(e.MessageBody ?? '{}').i)).toEqual([0, 1, 2, 3, 4]);
+});
