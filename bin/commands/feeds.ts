@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { canonicalizeUrl, feedId } from '../../lambdas/core/ids';
 import type { FeedState } from '../../lambdas/pipeline/ports';
-import { feedSpecSchema, newFeedState } from '../../lambdas/pipeline/registerFeeds';
+import { addFeed, feedSpecSchema, setFeedEnabled } from '../../lambdas/pipeline/registerFeeds';
 import { addTargetOptions, withStores, type TargetOptions } from './shared';
 
 interface AddOptions extends TargetOptions {
@@ -93,27 +93,14 @@ export function registerFeedsCommand(program: Command): void {
       process.exitCode = 1;
       return;
     }
-    const spec = parsed.data;
-    const { state, outcome } = await withStores(opts, async ({ feeds: store }) => {
-      const fresh = newFeedState(spec, new Date());
-      if (await store.register(fresh)) return { state: fresh, outcome: 'added' as const };
-      const known = await store.get(fresh.id);
-      if (!known) throw new Error(`feed ${fresh.id} is registered but cannot be read`);
-      const changed: FeedState = {
-        ...known,
-        name: opts.name ?? known.name,
-        wire: opts.wire ?? known.wire,
-        pollIntervalMinutes: opts.interval ?? known.pollIntervalMinutes,
-      };
-      const same =
-        changed.name === known.name &&
-        changed.wire === known.wire &&
-        changed.pollIntervalMinutes === known.pollIntervalMinutes;
-      if (!same) await store.put(changed);
-      return { state: changed, outcome: same ? ('already registered' as const) : ('updated' as const) };
-    });
+    const { state, outcome } = await withStores(opts, ({ feeds: store }) =>
+      addFeed({ feeds: store, clock: { now: () => new Date() } }, parsed.data),
+    );
     if (opts.json) console.log(JSON.stringify(state, null, 2));
-    else console.log(`${outcome} ${state.id} ${state.url} (every ${state.pollIntervalMinutes} min)`);
+    else {
+      const said = outcome === 'unchanged' ? 'already registered' : outcome;
+      console.log(`${said} ${state.id} ${state.url} (every ${state.pollIntervalMinutes} min)`);
+    }
   });
 
   addTargetOptions(
@@ -160,13 +147,9 @@ export function registerFeedsCommand(program: Command): void {
         .argument('<id>', 'feed id (or its URL)'),
     ).action(async (id: string, opts: TargetOptions) => {
       const fid = toFeedId(id);
-      const feed = await withStores(opts, async ({ feeds: store }) => {
-        const known = await store.get(fid);
-        if (known && known.enabled !== enabled) await store.put({ ...known, enabled });
-        return known;
-      });
-      if (!feed) return notFound(verb, id);
-      console.log(`${feed.enabled === enabled ? 'already ' : ''}${verb}d ${fid}`);
+      const res = await withStores(opts, ({ feeds: store }) => setFeedEnabled({ feeds: store }, fid, enabled));
+      if (!res) return notFound(verb, id);
+      console.log(`${res.changed ? '' : 'already '}${verb}d ${fid}`);
     });
   }
 }

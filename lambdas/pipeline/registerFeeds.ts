@@ -48,3 +48,48 @@ export async function registerFeeds(
   }
   return { ids, added };
 }
+
+export type AddFeedOutcome = 'added' | 'updated' | 'unchanged';
+
+/**
+ * Registers one feed (due at once), or — when it is already registered — applies the settings the
+ * spec gives (name, wire, interval; absent ones are kept) and keeps its fetch state.
+ */
+export async function addFeed(
+  deps: { feeds: FeedStore; clock: Clock },
+  spec: FeedSpec,
+): Promise<{ state: FeedState; outcome: AddFeedOutcome }> {
+  const fresh = newFeedState(spec, deps.clock.now());
+  if (await deps.feeds.register(fresh)) return { state: fresh, outcome: 'added' };
+  const known = await deps.feeds.get(fresh.id);
+  if (!known) return addFeed(deps, spec); // removed in between: register it again
+  const state: FeedState = {
+    ...known,
+    name: spec.name !== undefined ? spec.name : known.name,
+    wire: spec.wire !== undefined ? spec.wire : known.wire,
+    pollIntervalMinutes: spec.pollIntervalMinutes ?? known.pollIntervalMinutes,
+    enabled: spec.enabled ?? known.enabled,
+  };
+  const same =
+    state.name === known.name &&
+    state.wire === known.wire &&
+    state.pollIntervalMinutes === known.pollIntervalMinutes &&
+    state.enabled === known.enabled;
+  if (same) return { state: known, outcome: 'unchanged' };
+  await deps.feeds.put(state);
+  return { state, outcome: 'updated' };
+}
+
+/** Enables or disables a registered feed, keeping its state; null when there is no such feed. */
+export async function setFeedEnabled(
+  deps: { feeds: FeedStore },
+  id: string,
+  enabled: boolean,
+): Promise<{ state: FeedState; changed: boolean } | null> {
+  const known = await deps.feeds.get(id);
+  if (!known) return null;
+  if (known.enabled === enabled) return { state: known, changed: false };
+  const state = { ...known, enabled };
+  await deps.feeds.put(state);
+  return { state, changed: true };
+}
