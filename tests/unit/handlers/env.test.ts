@@ -1,0 +1,33 @@
+import { FETCH_DEFAULTS, FETCH_ENV, fetchEnvironment } from '../../../lambdas/adapters/http/fetchDefaults';
+import { readEnv } from '../../../lambdas/handlers/env';
+
+describe('readEnv: fetch settings', () => {
+  it('fills every fetch setting with its default when the function is given none', () => {
+    expect(readEnv({}).fetch).toEqual(FETCH_DEFAULTS);
+    expect(FETCH_DEFAULTS.maxBytes).toBe(15 * 1024 * 1024);
+  });
+
+  it('reads what the stack sets: the round trip through fetchEnvironment is exact', () => {
+    const settings = {
+      userAgent: 'newswire-ingest/0.1 (+mailto:ops@example.com)',
+      connectTimeoutMs: 2_000,
+      headersTimeoutMs: 4_000,
+      bodyIdleTimeoutMs: 3_000,
+      totalTimeoutMs: 20_000,
+      maxBytes: 5 * 1024 * 1024,
+      maxRedirects: 3,
+      perHostConcurrency: 4,
+      allowHosts: ['127.0.0.1:47615', '[::1]:8080'],
+    };
+    expect(readEnv(fetchEnvironment(settings)).fetch).toEqual(settings);
+  });
+
+  it.each([
+    [FETCH_ENV.maxBytes, 'ten megabytes'],
+    [FETCH_ENV.perHostConcurrency, '0'],
+    [FETCH_ENV.connectTimeoutMs, '-5'],
+    [FETCH_ENV.allowHosts, 'localhost'],
+  ])('fails fast, naming the variable, on %s=%p', (key, value) => {
+    expect(() => readEnv({ [key]: value })).toThrow(key);
+  });
+});
