@@ -9,6 +9,7 @@ import type { Contact, Link } from '../record';
 
 const EMAIL = /[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}/;
 const PHONE = /(?:\+|\(|\b)\d[\d ().-]{5,22}\d(?: ?(?:x|ext\.?) ?\d{1,6})?/;
+const PHONE_ALL = new RegExp(PHONE.source, 'g');
 const LABEL =
   /^(?:Press Office|Contact (?:Information|Details)|Renseignements|Pour (?:plus d'|de plus amples )(?:informations|renseignements)(?:,? veuillez communiquer avec)?|Para (?:más|mayor) información|Información|Weitere Informationen|Für weitere Informationen|Para mais informações|Per ulteriori informazioni|Voor meer informatie|Contactos?(?: (?:de prensa|para (?:medios|prensa)|con (?:los )?medios|de medios))?|Contacts? (?:presse|médias|medias|investisseurs)|Relations (?:presse|médias|investisseurs)|Pressekontakte?|Medienkontakte?|Kontakt(?: für (?:Medien|Presse|Investoren))?|Ansprechpartner(?:in)?|Contatos?(?: (?:para|com a|de) imprensa)?|Assessoria de imprensa|Contatti(?: stampa)?|Contatto stampa|Ufficio stampa|Perscontact(?:en)?|Contactpersoon|媒体联系人?|媒體聯絡人?|联系人|お問い合わせ先?|報道関係者(?:の|からの)?お問い合わせ先?|미디어 문의|언론 문의|For (?:more|further) information(?:,? (?:please )?contact)?|(?:(?:Media|Press|Investor|Investors|Company|Analyst|Agency|PR|Public Relations|Editorial|Journalist|Trade Media|Financial Media|Business|Sales|US|U\.S\.|European|Global|International)\s){0,3}(?:Relations\s)?(?:Contacts?|Inquiries|Enquiries|Relations|Information))\s?(?:for [^:]{1,60})?[:：\-–—]?\s*/i;
 
@@ -144,7 +145,7 @@ export function parseContactBlock(lines: string[], links: readonly Link[] = []):
       // Remarks in parentheses (`(Monday to Friday, 8 a.m. to 5 p.m.)`) are not contact data; an
       // area code `(512)` is.
       .replace(/ ?\((?=[^)]{0,120}\p{L})[^()]{1,120}\)/gu, '');
-    const stripped = stripContactLabel(line);
+    const stripped = splitRunOn(stripContactLabel(line));
     if (!stripped || AUDIENCE_ONLY.test(stripped)) {
       fresh = true;
       continue;
@@ -214,6 +215,32 @@ export function parseContactBlock(lines: string[], links: readonly Link[] = []):
   }
   push();
   return out;
+}
+
+/**
+ * A contact written as one run of words (flattened text: `Acme Corp. Jane Doe, CEO 705-555-0196
+ * jane@acme.com`) is cut before each email and phone number and after a legal suffix, with `|`.
+ */
+function splitRunOn(line: string): string {
+  if (line.length < 40 || line.includes('|')) return line;
+  const cuts = new Set<number>();
+  for (const m of line.matchAll(/[A-Za-z0-9._%+'-]{1,64}@/g)) cuts.add(m.index ?? 0);
+  for (const m of line.matchAll(PHONE_ALL)) {
+    const digits = m[0].replace(/\D/g, '').length;
+    if (digits >= 7 && digits <= 16) cuts.add(m.index ?? 0);
+  }
+  for (const m of line.matchAll(
+    /\b(?:Inc|Corp|Ltd|LLC|plc|GmbH|AG|SA|S\.A|Co|Limited|Corporation)\.? (?=\p{Lu}\p{Ll})/gu,
+  ))
+    cuts.add((m.index ?? 0) + m[0].length);
+  let out = '';
+  let last = 0;
+  for (const at of [...cuts].sort((a, b) => a - b)) {
+    if (at <= last || line.charAt(at - 1) !== ' ') continue;
+    out += line.slice(last, at).trimEnd() + ' | ';
+    last = at;
+  }
+  return out + line.slice(last);
 }
 
 /** A contact from a mailto link: the link text is the name unless it is the address itself. */

@@ -194,7 +194,17 @@ function fromTag(text: string, tag: WireMatch, atBlockStart: boolean): DatelineM
   }
   const locText = trimLocationEnd(prefix.slice(0, locEnd));
   const blockStart = atBlockStart && windowStart === lineStart;
-  const relStart = locText ? locationStart(locText, blockStart) : -1;
+  let relStart = locText ? locationStart(locText, blockStart) : -1;
+  // Several places, each with its qualifiers (`SAN JOSE, Calif. & AUSTIN, Texas`): go on leftwards
+  // across the connector while the text before it is a place too.
+  for (let hop = 0; hop < 3 && relStart > 0; hop++) {
+    const conn = /(?:^|\s)(?:&|and|AND|et|y|und)\s$/.exec(locText.slice(Math.max(0, relStart - 6), relStart));
+    if (!conn) break;
+    const head = locText.slice(0, relStart - conn[0].length).replace(/\s+$/, '');
+    const prev = head ? locationStart(head, blockStart) : -1;
+    if (prev < 0) break;
+    relStart = prev;
+  }
   const location = relStart >= 0 ? locText.slice(relStart).trim() || null : null;
   const start = windowStart + (relStart >= 0 ? relStart : (dateStart ?? prefix.length));
   const datelineText = text.slice(start, end).trim();

@@ -196,6 +196,28 @@ function usDaylight(year: number, month: number, day: number, hour: number): boo
   return day < end || (day === end && hour < 2);
 }
 
+/** Zone names written out (`Pacific Standard Time`, as Business Wire prints them) → abbreviation. */
+const ZONE_NAMES: Record<string, string> = {
+  'EASTERN STANDARD TIME': 'EST',
+  'EASTERN DAYLIGHT TIME': 'EDT',
+  'CENTRAL STANDARD TIME': 'CST',
+  'CENTRAL DAYLIGHT TIME': 'CDT',
+  'MOUNTAIN STANDARD TIME': 'MST',
+  'MOUNTAIN DAYLIGHT TIME': 'MDT',
+  'PACIFIC STANDARD TIME': 'PST',
+  'PACIFIC DAYLIGHT TIME': 'PDT',
+  'EASTERN TIME': 'ET',
+  'CENTRAL TIME': 'CT',
+  'MOUNTAIN TIME': 'MT',
+  'PACIFIC TIME': 'PT',
+  'GREENWICH MEAN TIME': 'GMT',
+  'BRITISH SUMMER TIME': 'BST',
+  'CENTRAL EUROPEAN TIME': 'CET',
+  'CENTRAL EUROPEAN SUMMER TIME': 'CEST',
+  'COORDINATED UNIVERSAL TIME': 'UTC',
+  'JAPAN STANDARD TIME': 'JST',
+};
+
 const WIRE_TIMESTAMP =
   /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4}),?(?: at)? (\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?([AaPp])\.?[Mm]\.?)? ?\(?([A-Z]{1,5})\)?$/;
 
@@ -206,8 +228,18 @@ const WIRE_TIMESTAMP =
  */
 export function parseTimestamp(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const s = raw.trim().replace(/\s+/g, ' ');
+  let s = raw.trim().replace(/\s+/g, ' ');
   if (!s || s.length > 80) return null;
+  if (/ Time$/i.test(s)) {
+    const words = s.split(' ');
+    for (const n of [4, 3, 2]) {
+      const abbreviation = ZONE_NAMES[words.slice(-n).join(' ').toUpperCase()];
+      if (abbreviation) {
+        s = [...words.slice(0, -n), abbreviation].join(' ');
+        break;
+      }
+    }
+  }
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i.test(s)) {
     return toIso(Date.parse(s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')));
   }

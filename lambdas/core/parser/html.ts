@@ -274,6 +274,12 @@ function releaseContainer(doc: Document): Element | Document {
   return best?.el ?? doc;
 }
 
+/** True when the element sits inside page chrome (navigation, header, footer, sidebars). */
+function inChrome(el: Element): boolean {
+  for (let p: AnyNode | null = el.parent; p; p = p.parent) if (DomUtils.isTag(p) && isChrome(p)) return true;
+  return false;
+}
+
 function isInside(el: AnyNode, ancestor: AnyNode): boolean {
   for (let p = el.parent; p; p = p.parent) if (p === ancestor) return true;
   return false;
@@ -296,15 +302,25 @@ export function parseHtmlPage(html: string): HtmlPage {
     const blocks = textToBlocks(normalizeWhitespace(tokenizedText(html)), false);
     return { title: null, subtitle: null, canonicalUrl: null, publishedAt: null, blocks, mailtos: [] };
   }
-  const h1 = selectOne('h1', doc);
+  // The headline: the page's <h1> (outside chrome), else a heading marked as the title, else
+  // og:title, else <title> without its ` | Site` / ` – Site` tail.
+  const h1 =
+    selectAll('h1', doc).find((el) => !inChrome(el) && text(el)) ??
+    selectAll(
+      '.article-headline, .headline, .entry-title, .post-title, .article-title, .release-title, .news-title, [itemprop=headline]',
+      doc,
+    ).find((el) => el.name !== 'meta' && !inChrome(el) && text(el)) ??
+    null;
   const ogTitle = meta(doc, 'meta[property="og:title"]');
-  const docTitle = text(selectOne('title', doc)) || null;
+  const docTitle = (text(selectOne('title', doc)) || '').replace(/\s[|–—-]\s[^|–—-]{1,60}$/, '') || null;
   const title = text(h1) || ogTitle || docTitle;
   // The deck: an explicit subtitle class, else an <h2> written right after the <h1>.
   const afterH1 = h1 ? nextElement(h1) : null;
   const subtitleEl =
-    selectOne('.subtitle, .sub-title, .subheadline, .deck', doc) ??
-    (afterH1 && /^h[2-4]$/.test(afterH1.name) ? afterH1 : null);
+    selectOne(
+      '.subtitle, .sub-title, .subheadline, .subhead, .deck, .bw-release-subhead, .article-subheadline, .article-sub-headline, .release-subtitle, .summary-headline',
+      doc,
+    ) ?? (afterH1 && /^h[2-4]$/.test(afterH1.name) ? afterH1 : null);
   let subtitle = text(subtitleEl) || null;
   const canonicalUrl = meta(doc, 'link[rel="canonical"]', 'href') ?? meta(doc, 'meta[property="og:url"]');
   const stamps = [

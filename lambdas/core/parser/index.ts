@@ -155,6 +155,12 @@ function isNavigation(line: string): boolean {
   const cjk = (line.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu) ?? []).length;
   if (cjk < 8 && line.split(' ').length < 3) return true;
   if (parseTimestamp(line)) return true;
+  if (
+    /^(?:NOT FOR (?:DISTRIBUTION|DISSEMINATION|RELEASE|PUBLICATION)|FOR IMMEDIATE RELEASE|EMBARGOED|Embargoed (?:until|for)|For Immediate Release)\b/i.test(
+      line,
+    )
+  )
+    return true;
   return /^(?:Home|Menu|Search|Skip to|Share|Print|E-?mail|Subscribe|Sign in|Log in|News provided by|Back to|Press Releases?|News Releases?|Newsroom|Latest News|Follow us|Read more)\b/i.test(
     line,
   );

@@ -96,7 +96,31 @@ DONGGUAN=Dongguan|CN;FOSHAN=Foshan|CN;ZHUHAI=Zhuhai|CN;YIWU=Yiwu|CN;WENZHOU=Wenz
 HONG KONG=Hong Kong|HK;MACAU=Macau|MO;MACAO=Macao|MO;TAIPEI=Taipei|TW;HSINCHU=Hsinchu|TW;KAOHSIUNG=Kaohsiung|TW;
 TAICHUNG=Taichung|TW;TOKYO=Tokyo|JP;OSAKA=Osaka|JP;KYOTO=Kyoto|JP;YOKOHAMA=Yokohama|JP;NAGOYA=Nagoya|JP;
 FUKUOKA=Fukuoka|JP;SEOUL=Seoul|KR;BUSAN=Busan|KR;INCHEON=Incheon|KR;PANGYO=Pangyo|KR;ULAANBAATAR=Ulaanbaatar|MN;
-TBILISI=Tbilisi|GE;YEREVAN=Yerevan|AM;BAKU=Baku|AZ;ALMATY=Almaty|KZ;ASTANA=Astana|KZ;TASHKENT=Tashkent|UZ;SINGAPORE=Singapore|SG;KUALA LUMPUR=Kuala Lumpur|MY;
+TBILISI=Tbilisi|GE;YEREVAN=Yerevan|AM;BAKU=Baku|AZ;MÜNCHEN=München|DE;MUENCHEN=München|DE;KÖLN=Köln|DE;NÜRNBERG=Nürnberg|DE;HANNOVER=Hannover|DE;LEIPZIG=Leipzig|DE;
+DRESDEN=Dresden|DE;BREMEN=Bremen|DE;BONN=Bonn|DE;FRANKFURT AM MAIN=Frankfurt am Main|DE;WIEN=Wien|AT;GRAZ=Graz|AT;
+SALZBURG=Salzburg|AT;GENÈVE=Genève|CH;GENF=Genf|CH;BERN=Bern|CH;ZUG=Zug|CH;BRUXELLES=Bruxelles|BE;BRUSSEL=Brussel|BE;
+GENT=Gent|BE;LIÈGE=Liège|BE;LISBOA=Lisboa|PT;PORTO=Porto|PT;ROMA=Roma|IT;MILANO=Milano|IT;TORINO=Torino|IT;TURIN=Turin|IT;
+NAPOLI=Napoli|IT;NAPLES=Naples|IT;FIRENZE=Firenze|IT;FLORENCE=Florence|IT;BOLOGNA=Bologna|IT;VENEZIA=Venezia|IT;
+VENICE=Venice|IT;GENOVA=Genova|IT;SEVILLA=Sevilla|ES;SEVILLE=Seville|ES;VALENCIA=Valencia|ES;BILBAO=Bilbao|ES;
+MÁLAGA=Málaga|ES;ZARAGOZA=Zaragoza|ES;PRAHA=Praha|CZ;WARSZAWA=Warszawa|PL;KRAKÓW=Kraków|PL;WROCLAW=Wroclaw|PL;
+KØBENHAVN=København|DK;AARHUS=Aarhus|DK;GÖTEBORG=Göteborg|SE;MALMÖ=Malmö|SE;MALMO=Malmo|SE;BERGEN=Bergen|NO;
+TRONDHEIM=Trondheim|NO;STAVANGER=Stavanger|NO;ESPOO=Espoo|FI;TAMPERE=Tampere|FI;UTRECHT=Utrecht|NL;DEN HAAG=Den Haag|NL;
+MARSEILLE=Marseille|FR;TOULOUSE=Toulouse|FR;NICE=Nice|FR;NANTES=Nantes|FR;BORDEAUX=Bordeaux|FR;LILLE=Lille|FR;
+STRASBOURG=Strasbourg|FR;MONTPELLIER=Montpellier|FR;RENNES=Rennes|FR;GRENOBLE=Grenoble|FR;SOPHIA ANTIPOLIS=Sophia Antipolis|FR;
+CIUDAD DE MÉXICO=Ciudad de México|MX;CIUDAD DE MEXICO=Ciudad de Mexico|MX;MÉXICO=México|MX;CDMX=CDMX|MX;
+SANTIAGO DE CHILE=Santiago de Chile|CL;MEDELLÍN=Medellín|CO;MEDELLIN=Medellin|CO;CALI=Cali|CO;QUITO=Quito|EC;
+GUAYAQUIL=Guayaquil|EC;MONTEVIDEO=Montevideo|UY;ASUNCIÓN=Asunción|PY;LA PAZ=La Paz|BO;CARACAS=Caracas|VE;
+SAN SALVADOR=San Salvador|SV;TEGUCIGALPA=Tegucigalpa|HN;MANAGUA=Managua|NI;PANAMA CITY=Panama City|PA;
+SANTO DOMINGO=Santo Domingo|DO;NASSAU=Nassau|BS;
+BRASÍLIA=Brasília|BR;BRASILIA=Brasilia|BR;CURITIBA=Curitiba|BR;PORTO ALEGRE=Porto Alegre|BR;
+BELO HORIZONTE=Belo Horizonte|BR;RECIFE=Recife|BR;CAMPINAS=Campinas|BR;FLORIANÓPOLIS=Florianópolis|BR;
+MISSISSAUGA=Mississauga|CA|ON;KITCHENER=Kitchener|CA|ON;
+SASKATOON=Saskatoon|CA|SK;REGINA=Regina|CA|SK;
+ST. JOHN'S=St. John's|CA|NL;FREDERICTON=Fredericton|CA|NB;MONCTON=Moncton|CA|NB;CHARLOTTETOWN=Charlottetown|CA|PE;
+WHITEHORSE=Whitehorse|CA|YT;YELLOWKNIFE=Yellowknife|CA|NT;IQALUIT=Iqaluit|CA|NU;SUDBURY=Sudbury|CA|ON;
+GATINEAU=Gatineau|CA|QC;LAVAL=Laval|CA|QC;SHERBROOKE=Sherbrooke|CA|QC;QUÉBEC=Québec|CA|QC;BURNABY=Burnaby|CA|BC;
+KELOWNA=Kelowna|CA|BC;MARKHAM=Markham|CA|ON;OAKVILLE=Oakville|CA|ON;BRAMPTON=Brampton|CA|ON;
+ALMATY=Almaty|KZ;ASTANA=Astana|KZ;TASHKENT=Tashkent|UZ;SINGAPORE=Singapore|SG;KUALA LUMPUR=Kuala Lumpur|MY;
 JAKARTA=Jakarta|ID;BALI=Bali|ID;BANGKOK=Bangkok|TH;HANOI=Hanoi|VN;HO CHI MINH CITY=Ho Chi Minh City|VN;
 MANILA=Manila|PH;MAKATI=Makati|PH;PHNOM PENH=Phnom Penh|KH;YANGON=Yangon|MM;SYDNEY=Sydney|AU;MELBOURNE=Melbourne|AU;
 BRISBANE=Brisbane|AU;PERTH=Perth|AU;ADELAIDE=Adelaide|AU;CANBERRA=Canberra|AU;AUCKLAND=Auckland|NZ;
@@ -228,6 +252,18 @@ function splitPlaces(city: string): string[] {
     .filter(Boolean);
 }
 
+/** The first of several places that each carry qualifiers, or the location itself. */
+function firstPlace(location: string): string {
+  const m = /^([^&]{2,80}?,[^&]{2,60}?) (?:&|and|AND|et|y|und) (?=\p{Lu})/u.exec(location);
+  if (!m?.[1]) return location;
+  // `Newfoundland and Labrador`, `Bosnia and Herzegovina`: one name, not two places.
+  const lastPart = m[1].split(',').pop()?.trim() ?? '';
+  const rest = location.slice(m[0].length).split(',')[0]?.trim() ?? '';
+  if (COUNTRY_BY_NAME.has(key(`${lastPart} and ${rest}`)) || PROVINCE_BY_NAME.has(key(`${lastPart} and ${rest}`)))
+    return location;
+  return m[1];
+}
+
 /** A city as written, title-cased when it is written in capitals (`ST. LOUIS` → `St. Louis`; `McLean` stays). */
 function displayCity(written: string): string {
   return /\p{Ll}/u.test(written) ? written : titleCase(written);
@@ -253,6 +289,10 @@ function qualifierPlace(q: string): { region: string | null; country: string | n
  */
 export function normalizePlace(location: string | null): Place | null {
   if (!location) return null;
+  // `SAN JOSE, Calif. & AUSTIN, Texas`, `Vancouver, British Columbia and Toronto, Ontario`: each
+  // place carries its own qualifiers, so the first place is read with its own.
+  const first = firstPlace(location);
+  if (first !== location) return normalizePlace(first);
   const parts = location
     .split(',')
     .map((p) => p.trim())

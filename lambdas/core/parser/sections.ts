@@ -39,14 +39,14 @@ type Kind =
   | { type: 'none' };
 
 const LEGAL_SUFFIX =
-  /,? (?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|plc|PLC|AG|SA|S\.A|NV|N\.V|GmbH|AB|ASA|LP|L\.P|Holdings)\.?$/;
+  /,? (?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|plc|PLC|AG|SA|S\.A|NV|N\.V|GmbH|AB|ASA|LP|L\.P)\.?$/;
 const FLS_HEADING =
-  /^(?:Cautionary (?:Note|Statement|Language)s?\b|Forward[- ]Looking (?:Statements?|Information)\b|(?:Note|Notice|Statement) Regarding Forward|Safe Harbou?r\b|Disclaimer\b|Legal Disclaimer|Important (?:Information|Notice|Disclosures?)\b|Additional Information and Where to Find It|No Offer or Solicitation|Declaraciones (?:prospectivas|a futuro|sobre el futuro)|Información prospectiva|Aviso legal|Déclarations prospectives|Énoncés prospectifs|Mise en garde|Avertissement|Zukunftsgerichtete Aussagen|Haftungsausschluss|Declarações (?:prospectivas|sobre o futuro)|Dichiarazioni previsionali|Toekomstgerichte verklaringen|前瞻性陈述|前瞻性聲明|将来の見通し|免责声明|免責事項)/i;
+  /^(?:Cautionary (?:Note|Statement|Language)s?\b|Forward[- ]Looking (?:Statements?|Information)\b|(?:Note|Notice|Statement) Regarding Forward|Safe Harbou?r\b|Disclaimer\b|Legal Disclaimer|Important (?:Information|Notice|Disclosures?)\b|Additional Information and Where to Find It|Reader Advisory|Advisories|Advisory Regarding|No Offer or Solicitation|Declaraciones (?:prospectivas|a futuro|sobre el futuro)|Información prospectiva|Aviso legal|Déclarations prospectives|Énoncés prospectifs|Mise en garde|Avertissement|Zukunftsgerichtete Aussagen|Haftungsausschluss|Declarações (?:prospectivas|sobre o futuro)|Dichiarazioni previsionali|Toekomstgerichte verklaringen|前瞻性陈述|前瞻性聲明|将来の見通し|免责声明|免責事項)/i;
 const FLS_PARAGRAPH =
   /^(?:This (?:(?:press|news) )?release (?:contains|includes|may contain)|Certain (?:statements|information) (?:in|contained in|included in) this (?:press|news) release|Statements (?:in|made in) this (?:press|news) release|(?:Except for|Other than) (?:the )?(?:statements of )?historical (?:information|facts?))[^\n]{0,400}forward[- ]looking/i;
 /** Exchange disclaimers and sign-offs that close Canadian releases. */
 const DISCLAIMER_PARAGRAPH =
-  /^(?:Neither (?:the )?(?:TSX|TSXV|Canadian Securities Exchange|CSE|NEO)\b|(?:The )?(?:TSX Venture Exchange|Canadian Securities Exchange|CSE) (?:has not|does not|has neither)|On behalf of the Board\b|ON BEHALF OF THE BOARD\b)/;
+  /^(?:This (?:press |news )?(?:release|announcement) (?:shall not|does not|is not|will not) constitute|This (?:press |news )?release is (?:for information(?:al)? purposes only|not an offer)|NEITHER (?:THE )?(?:TSX|CANADIAN SECURITIES EXCHANGE|CSE)\b|Neither (?:the )?(?:TSX|TSXV|Canadian Securities Exchange|CSE|NEO)\b|(?:The )?(?:TSX Venture Exchange|Canadian Securities Exchange|CSE) (?:has not|does not|has neither)|On behalf of the Board\b|ON BEHALF OF THE BOARD\b)/;
 const END_MARKER = /^(?:#{3}|# # #|-0-|- 0 -|-30-|\*{3})$/;
 const VIEW_ORIGINAL =
   /^(?:View (?:the )?(?:original|source) (?:content|press release|version)(?: to download multimedia)?|To view the (?:source|original) version of this press release)[^:\n]{0,80}?:?\s?(https?:\/\/\S*)?/i;
@@ -57,7 +57,7 @@ const COPYRIGHT = /^(?:©|\(c\)|Copyright ©?)\s?\d{4}/i;
  * `Sobre`, `À propos de`, `Über`, `Informazioni su`, `Over`; group 1 is the whole opener.
  */
 const ABOUT_OPENER =
-  /^((?:About|ABOUT|Acerca de(?: la| los| el)?|Sobre(?: (?:a|o|la|el|os|as))?|[ÀA] propos (?:de (?:la |l')?|d'|du |des )|Über|Uber|Informazioni su|Chi è|Over) (?:the |The )?)/;
+  /^((?:About|ABOUT|Acerca de(?: la| los| el)?|Sobre(?: (?:a|o|la|el|os|as))?|[ÀA] propos (?:de la|de|du|des)|Über|Uber|Informazioni su|Chi è|Over) (?:the |The )?|[ÀA] propos d['’](?=\p{Lu}))/u;
 /** CJK openers: `关于X` / `關於X` (zh), `X について` (ja), `X 소개` (ko). */
 const ABOUT_CJK = /^(?:关于|關於)\s?(\S.{0,60}?)[:：]?$|^(\S.{0,60}?)\s?(?:について|소개)[:：]?$/;
 /** Lower-case words an organization name may hold (`Bank of Nowhere`, `Sabores del Caribe`). */
@@ -80,7 +80,9 @@ function aboutHeading(line: string): string | null | undefined {
   if (words.length > 10 || !/^[\p{Lu}\d"“]/u.test(name) || /[.!?]$/.test(name.replace(LEGAL_SUFFIX, '')))
     return undefined;
   // An organization name is capitalized word by word (`Acme Robotics`, `Bank of Nowhere`); prose is not.
-  if (!words.every((w) => /^[\p{Lu}\d"“(&]/u.test(w) || NAME_SMALL_WORDS.test(w))) return undefined;
+  // Outside English, names keep lower-case adjectives (`Coopérative forestière Boréalis`): allow two.
+  const lower = words.filter((w) => !/^[\p{Lu}\d"“(&]/u.test(w) && !NAME_SMALL_WORDS.test(w)).length;
+  if (lower > (/^(?:About|ABOUT) /.test(t) ? 0 : 2)) return undefined;
   return cleanOrg(name);
 }
 
@@ -185,7 +187,7 @@ export function splitGlued(blocks: Block[]): Block[] {
     // Markers inside a long line, each after a sentence end; scanned left to right once.
     // View original content and SOURCE are unmistakable, so they split after any space.
     const marker =
-      /(?<= )(?=View original content|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|Investor Contacts?:|Investor Relations:|Contacts?:|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|(?:About|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})))/gu;
+      /(?<= )(?=View original content|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|(?:About|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})))/gu;
     let cut = 0;
     for (const m of rest.matchAll(marker)) {
       const at = m.index ?? 0;
