@@ -1,4 +1,7 @@
 /** In-memory implementations of the ports, for unit tests of the use-cases. */
+import { releaseItem, tickerKeysOf } from '../../lambdas/adapters/dynamodb/indexItems';
+import { assertLimit, planQuery } from '../../lambdas/adapters/dynamodb/queryPlan';
+import { ATTR } from '../../lambdas/adapters/dynamodb/tableDesign';
 import { FetchError } from '../../lambdas/core/errors';
 import type { PressReleaseRecord } from '../../lambdas/core/record';
 import type {
@@ -48,8 +51,16 @@ export class MemoryFeedStore implements FeedStore {
   }
 }
 
+/**
+ * The ArticleStore port in memory, with the same contract as the DynamoDB store: exactly-once saves
+ * (a stale redelivery of a previous revision's content is unchanged), and queries planned by the
+ * same rules (one key filter + time range, UnsupportedQueryError otherwise), newest first, with a cursor.
+ */
 export class MemoryArticleStore implements ArticleStore {
-  readonly items = new Map<string, { record: PressReleaseRecord; contentHash: string; itemHash: string | null }>();
+  readonly items = new Map<
+    string,
+    { record: PressReleaseRecord; contentHash: string; itemHash: string | null; previousHashes?: string[] }
+  >();
   async seenItemHashes(ids: string[]) {
     const m = new Map<string, string | null>();
     for (const id of ids) {
@@ -64,22 +75,51 @@ export class MemoryArticleStore implements ArticleStore {
     let revision = 1;
     if (prev) {
       if (prev.contentHash === meta.contentHash) {
-        prev.itemHash = meta.itemHash;
+        if (meta.itemHash !== null) prev.itemHash = meta.itemHash;
+        return { outcome: 'unchanged' as const, revision: prev.record.revision };
+      }
+      if (prev.previousHashes?.includes(meta.contentHash)) {
         return { outcome: 'unchanged' as const, revision: prev.record.revision };
       }
       outcome = 'revised';
       revision = prev.record.revision + 1;
     }
-    this.items.set(record.id, { record: { ...structuredClone(record), revision }, ...meta });
+    const previousHashes = prev ? [...(prev.previousHashes ?? []), prev.contentHash] : [];
+    this.items.set(record.id, { record: { ...structuredClone(record), revision }, ...meta, previousHashes });
     return { outcome, revision };
   }
   async get(id: string) {
     return structuredClone(this.items.get(id)?.record ?? null);
   }
   async query(q: ArticleQuery): Promise<ArticlePage> {
-    const all = [...this.items.values()].map((i) => i.record);
-    all.sort((a, b) => ((b.publishedAt ?? '') > (a.publishedAt ?? '') ? 1 : -1));
-    return { items: all.slice(0, q.limit), cursor: null };
+    assertLimit(q.limit);
+    const plan = planQuery(q);
+    if (plan.kind === 'empty') return { items: [], cursor: null };
+    const hi = q.until !== undefined ? `${q.until}\uffff` : undefined;
+    const rows = [...this.items.values()]
+      .map(({ record }) => ({
+        record,
+        item: releaseItem(record, { contentHash: '', itemHash: null, storedAt: '', history: [], staleIndex: [] }),
+      }))
+      .filter(({ record, item }) => {
+        const time = String(item[ATTR.sortKey]);
+        if (q.since !== undefined && time < q.since) return false;
+        if (hi !== undefined && time > hi) return false;
+        if (plan.kind === 'days') return true;
+        if (plan.index === 'byTicker') return tickerKeysOf(record).includes(plan.partition);
+        if (plan.country !== undefined && item[ATTR.countryKey] !== plan.country) return false;
+        return item[plan.pkAttr] === plan.partition;
+      })
+      .map(({ record, item }) => ({ record, key: String(item[ATTR.sortKey]) }))
+      .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+    const after = q.cursor ? Buffer.from(q.cursor, 'base64url').toString('utf8') : null;
+    const rest = after === null ? rows : rows.filter((r) => r.key < after);
+    const page = rest.slice(0, q.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => structuredClone(r.record)),
+      cursor: rest.length > q.limit && last ? Buffer.from(last.key, 'utf8').toString('base64url') : null,
+    };
   }
 }
 
