@@ -85,8 +85,11 @@ test('items already stored with the same item hash are not queued again; changed
     ]),
   });
   await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
-  for (const m of deps.articleQueue.sent)
-    deps.articles.items.set(m.item.id, { record: {} as never, contentHash: 'x', itemHash: m.item.itemHash });
+  for (const m of deps.articleQueue.sent) {
+    // Stored as process-article would have stored it (only the item hash matters to poll-feed).
+    const stored = { record: {} as never, contentHash: 'x', itemHash: m.item.itemHash, previousHashes: [] };
+    deps.articles.items.set(m.item.id, stored);
+  }
   deps.articleQueue.sent.length = 0;
 
   deps.http.routes[FEED_URL] = {
