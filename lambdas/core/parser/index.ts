@@ -1,6 +1,6 @@
 import type { AboutSection, Body, Contact, Dateline, Link, PressReleaseRecord, Ticker, Wire } from '../record';
 import { type Block, blockText, countWords, makeBlock, vocabulary } from './blocks';
-import { dedupeContacts } from './contacts';
+import { dedupeContacts, isContactHeading, parseContactBlock } from './contacts';
 import { findDateline } from './dateline';
 import { parseTimestamp } from './dates';
 import { looksLikeFeedItem, parseFeedItem } from './feedItem';
@@ -120,6 +120,14 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: ReadonlySet<string>): 
     }
   }
 
+  // A contact block above the headline (`Media Contact:` / name / phone / email) is contacts, not
+  // a headline.
+  const preContacts: Contact[] = [];
+  pre = pre.filter((b) => {
+    if (b.preformatted || !isContactHeading(b.lines[0] ?? '')) return true;
+    preContacts.push(...parseContactBlock(b.lines, b.links));
+    return false;
+  });
   const sections = splitSections(rest, mailtos);
   const paragraphs = sections.body.map((b) => blockText(b, vocab)).filter((p) => p !== '');
   const text = paragraphs.join('\n\n');
@@ -139,7 +147,7 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: ReadonlySet<string>): 
     body: { text, paragraphs, wordCount: countWords(text) },
     links,
     about: sections.about,
-    contacts: dedupeContacts(sections.contacts),
+    contacts: dedupeContacts([...preContacts, ...sections.contacts]),
     source: sections.source ?? sections.sourceLine ?? leadOrganization(lead),
     attribution,
     tickers: findTickers(tickerText),
