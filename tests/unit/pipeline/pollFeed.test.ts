@@ -270,3 +270,17 @@ ${items.map((i, n) => `<item><title>${i.title}</title><link>https://example.test
     expect(fitArticleMessage(msg, { contentType: null, url: null })).toBe(msg);
   });
 });
+
+test('about once a day the validators are left out, so a server whose 304s lie is still read in full', async () => {
+  const { deps, feed } = setup({ status: 304 });
+  const state = deps.feeds.items.get(feed.id)!;
+  state.etag = '"v1"';
+  state.lastModified = 'Mon, 02 Jun 2025 10:00:00 GMT';
+  // 15-minute interval: 96 polls a day. Polls 1..95 are conditional, the 96th is not.
+  state.counters.polls = 95;
+  await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+  state.counters.polls = 96;
+  await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+  expect(deps.http.requests.map((r) => r.req?.etag ?? null)).toEqual(['"v1"', null]);
+  expect(deps.http.requests[1]?.req?.lastModified ?? null).toBeNull();
+});
