@@ -129,9 +129,11 @@ export class DynamoArticleStore implements ArticleStore {
     meta: { contentHash: string; itemHash: string | null },
   ): Promise<{ outcome: SaveOutcome; revision: number }> {
     const id = record.id;
+    // Most saves are of new ids (the poll step skips stored ones): try the create first, read only
+    // when it loses. After a lost conditional write, `current` is the state read to decide again.
+    let current: StoredState | null = null;
     for (let attempt = 1; attempt <= this.saveAttempts; attempt++) {
       const storedAt = this.now().toISOString();
-      const current = await this.readState(id);
 
       if (!current) {
         // A new id: revision 1, created only if nobody created it meanwhile.
@@ -142,8 +144,8 @@ export class DynamoArticleStore implements ArticleStore {
           await this.onSaveStep?.('releaseWritten', id);
           return { outcome: 'created', revision: 1 };
         }
-        await this.discardLosingIndexItems(id, written);
-        continue;
+        current = await this.afterLostWrite(id, written);
+        if (!current) continue; // deleted in between: create again
       }
 
       // Finish the cleanup a crashed save left behind.
@@ -172,19 +174,20 @@ export class DynamoArticleStore implements ArticleStore {
           storedAt: current.storedAt,
         },
       ];
+      const previous = current;
       const staleIndex = [
-        ...new Set([...current.staleIndex, ...current.tickerKeys.map((k) => tickerItemId(k, id, current.revision))]),
+        ...new Set([...previous.staleIndex, ...previous.tickerKeys.map((k) => tickerItemId(k, id, previous.revision))]),
       ];
       const item = releaseItem({ ...record, revision }, { ...meta, storedAt, history, staleIndex });
       const written = await this.writeIndexItems(item);
       const stored = await fitItem(item, this.archive);
-      if (await this.putIf(stored, '#revision = :old', { '#revision': 'revision' }, { ':old': current.revision })) {
+      if (await this.putIf(stored, '#revision = :old', { '#revision': 'revision' }, { ':old': previous.revision })) {
         await this.onSaveStep?.('releaseWritten', id);
         await this.deleteStale(id, revision, staleIndex);
         return { outcome: 'revised', revision };
       }
-      // Lost the race to another writer: drop what we wrote for nothing, re-read and decide again.
-      await this.discardLosingIndexItems(id, written);
+      // Lost the race to another writer: drop what we wrote for nothing, and decide again.
+      current = await this.afterLostWrite(id, written);
     }
     throw new StorageError(
       'SAVE_CONFLICT',
@@ -358,16 +361,16 @@ export class DynamoArticleStore implements ArticleStore {
   }
 
   /**
-   * After losing a conditional write: delete the ticker items we wrote that the winning item does not
-   * point to. Ours are scoped to a revision the winner has reached or passed, so no writer still
-   * needs them unless the stored item is at that revision with those tickers.
+   * After losing a conditional write: reads the winner's state and deletes the ticker items we wrote
+   * that it does not point to. Ours are scoped to a revision the winner has reached or passed, so
+   * no writer still needs them unless the stored item is at that revision with those tickers.
    */
-  private async discardLosingIndexItems(id: string, written: string[]): Promise<void> {
-    if (written.length === 0) return;
+  private async afterLostWrite(id: string, written: string[]): Promise<StoredState | null> {
     const now = await this.readState(id);
     const keep = new Set(now ? now.tickerKeys.map((k) => tickerItemId(k, id, now.revision)) : []);
     const drop = written.filter((w) => !keep.has(w));
     if (drop.length > 0) await batchDeleteById(this.client, this.tableName, drop, this.batchRetry);
+    return now;
   }
 
   /** Conditional PutItem; false when the condition failed. */

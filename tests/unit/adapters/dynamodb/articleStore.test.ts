@@ -105,8 +105,10 @@ describe('error mapping', () => {
       code: 'SAVE_CONFLICT',
       retryable: true,
     });
-    expect(ddb.commandCalls(PutCommand)).toHaveLength(5); // 5 attempts × one conditional revise
-    // each attempt reads the state, and after losing reads the winner's to drop its own ticker items
-    expect(ddb.commandCalls(GetCommand)).toHaveLength(10);
+    // The create is tried first (most ids are new), then 5 conditional revisions; each lost write
+    // is followed by one read of the winner's state, which decides the next attempt.
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(6);
+    expect(ddb.commandCalls(PutCommand)[0]?.args[0].input.ConditionExpression).toBe('attribute_not_exists(#id)');
+    expect(ddb.commandCalls(GetCommand)).toHaveLength(6);
   });
 });
