@@ -10,13 +10,28 @@
  */
 
 const STOPWORDS: Record<string, string> = {
-  en: 'the and of to in is that for with as on by at from this be are was it an or its has have will which their said',
-  es: 'el la los las de del que y en un una por con para es se su al lo como más sus fue este esta ha son entre',
-  fr: 'le la les des du de et est un une pour dans en que qui sur par au aux avec ce cette sont plus ses été leur',
-  de: 'der die das und ist ein eine mit für von den dem des auf im zu nicht sich auch als wird werden bei sind einer',
-  pt: 'o a os as de do da dos das e que em um uma para com por não se ao na no mais como foi são pela pelo',
-  it: 'il lo la i gli le di del della e che è un una per con non si da nel nella sono alla al anche più',
-  nl: 'de het een en van in is dat op te met voor zijn niet aan er ook als bij door wordt naar deze om',
+  en: 'the and of to in is that for with as on by at from this be are was it an or its has have will which their said we our more than been also new today about into who they not can other after over all were these',
+  es: 'el la los las de del que y en un una por con para es se su al lo como más sus fue este esta ha son entre desde hoy sobre también pero sin hasta nuestro nuestra han ser muy cuando donde año empresa través durante',
+  fr: 'le la les des du de et est un une pour dans en que qui sur par au aux avec ce cette sont plus ses été leur nous pas ont aussi entre depuis sera fait être comme notre nos elle il ou mais',
+  de: 'der die das und ist ein eine mit für von den dem des auf im zu nicht sich auch als wird werden bei sind einer eines einem zum zur wir unsere hat haben nach über durch sowie oder kann heute',
+  pt: 'o a os as de do da dos das e que em um uma para com por não se ao na no mais como foi são pela pelo nos nas seu sua seus suas também hoje sobre entre está ser anos empresa já',
+  it: 'il lo la i gli le di del della e che è un una per con non si da nel nella sono alla al anche più dei delle degli alle ha stato essere questo questa oggi tra fra suo sua loro nostro',
+  nl: 'de het een en van in is dat op te met voor zijn niet aan er ook als bij door wordt naar deze om onze wij heeft hebben tot uit over meer dan nog kan worden haar hun',
+  sv: 'och att det som för på är med av till den har en ett om inte de vi kan också från eller vid under sina sitt efter detta mer än bolaget',
+  da: 'og at det som for på er med af til den har en et om ikke de vi kan også fra eller ved under sine sit efter dette mere end selskabet',
+  no: 'og at det som for på er med av til den har en et om ikke de vi kan også fra eller ved under sine sitt etter dette mer enn selskapet',
+  pl: 'i w na z do że się nie jest to o od za po przez oraz dla jak ich jego jej które który która są był była będzie także firma',
+};
+
+/** Letters that only some of the languages above use: a light extra vote for them. */
+const MARKS: Record<string, RegExp> = {
+  es: /[ñ¿¡]/g,
+  pt: /[ãõ]/g,
+  fr: /[œ]|\b(?:l|d|qu|n|s|j)['’][aeiouhéèêâ]/g,
+  de: /[ß]|\b\w*(?:ä|ö|ü)\w*\b/g,
+  pl: /[łśźżąęń]/g,
+  sv: /[å]\w*|\bär\b/g,
+  nl: /\bij\w*|\w+ij\b/g,
 };
 
 const PROFILES = new Map<string, Set<string>>(
@@ -24,8 +39,8 @@ const PROFILES = new Map<string, Set<string>>(
 );
 
 /** Minimum counts before we answer: below them a body is too short to judge. */
-const MIN_WORDS = 12;
-const MIN_HITS = 4;
+const MIN_WORDS = 8;
+const MIN_HITS = 3;
 const MIN_SCRIPT_CHARS = 20;
 
 /** The BCP-47 language of `text`, or null when it is too short or too mixed to judge. */
@@ -33,22 +48,23 @@ export function detectLanguage(text: string): string | null {
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;
   const script = scriptLanguage(sample);
   if (script !== undefined) return script;
-  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const lower = sample.toLowerCase();
+  const words = lower.match(/\p{L}+/gu) ?? [];
   if (words.length < MIN_WORDS) return null;
-  let best: string | null = null;
-  let bestHits = 0;
-  let second = 0;
+  const scores: [string, number][] = [];
   for (const [lang, stop] of PROFILES) {
     let hits = 0;
     for (const w of words) if (stop.has(w)) hits++;
-    if (hits > bestHits) {
-      second = bestHits;
-      bestHits = hits;
-      best = lang;
-    } else if (hits > second) second = hits;
+    const marks = MARKS[lang] ? (lower.match(MARKS[lang]) ?? []).length : 0;
+    scores.push([lang, hits + Math.min(marks, hits) * 0.5]);
   }
-  // Demand a clear winner: Romance languages share many short words.
-  if (bestHits < MIN_HITS || bestHits < second * 1.25) return null;
+  scores.sort((a, b) => b[1] - a[1]);
+  const [best, bestScore] = scores[0] ?? ['', 0];
+  const second = scores[1]?.[1] ?? 0;
+  // Demand a clear winner: Romance and Scandinavian languages share many short words.
+  if (bestScore < MIN_HITS || bestScore < second * 1.3) return null;
+  // A body of mostly names and numbers with a few function words: answer only with a clear share.
+  if (bestScore / words.length < 0.08) return null;
   return best;
 }
 
