@@ -12,8 +12,6 @@ export interface DecodedBody {
   overridden: string | null;
 }
 
-/** Charsets whose every byte sequence decodes: a declaration of one of these cannot be checked by decoding. */
-const SINGLE_BYTE = /^(?:us-?ascii|ascii|iso[-_]?8859[-_]?\d+|latin-?\d|l\d|windows-125\d|cp125\d|cp850|koi8-[ru])$/i;
 /** Labels the web reads as windows-1252 (WHATWG Encoding): C1 bytes are the Windows punctuation. */
 const AS_WINDOWS_1252 = /^(?:us-?ascii|ascii|iso[-_]?8859[-_]?1|latin-?1|l1|cp819|iso-ir-100)$/i;
 
@@ -21,9 +19,9 @@ const AS_WINDOWS_1252 = /^(?:us-?ascii|ascii|iso[-_]?8859[-_]?1|latin-?1|l1|cp81
  * Decodes fetched bytes to a string. Order of trust: a byte-order mark, then the charset of the
  * HTTP Content-Type, then the XML declaration / HTML meta charset, then UTF-8 — corrected by
  * what the bytes show: a document declared (or defaulted to) UTF-8 that is not valid UTF-8 is read
- * with the other declaration or as windows-1252; a document declared as a single-byte charset
- * (ISO-8859-1, windows-1252, ASCII, …) whose bytes are valid UTF-8 with non-ASCII characters is
- * read as UTF-8 (such bytes are practically never legacy text). ISO-8859-1 and ASCII labels are
+ * with the other declaration or as windows-1252; a document declared as a legacy charset
+ * (ISO-8859-1, windows-1252, ASCII, Shift_JIS, …) whose bytes are valid UTF-8 with non-ASCII
+ * characters is read as UTF-8 (such bytes are practically never legacy text). ISO-8859-1 and ASCII labels are
  * read as windows-1252, as browsers do. Unknown charset names are ignored.
  */
 export function decodeBody(bytes: Uint8Array, contentType?: string | null): DecodedBody {
@@ -53,7 +51,9 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): Deco
       if (claimed) overridden = claimed;
     }
     if (claimed && /^utf-?16/i.test(claimed) && charset === 'utf-8') overridden = claimed;
-  } else if (SINGLE_BYTE.test(claimed) && validUtf8 && !ascii) {
+  } else if (validUtf8 && !ascii) {
+    // Non-ASCII bytes that are valid UTF-8 throughout are UTF-8, whatever was declared: legacy text
+    // (single-byte, and in practice Shift_JIS / GBK / Big5 too) almost never is.
     charset = 'utf-8';
     overridden = claimed;
   } else {

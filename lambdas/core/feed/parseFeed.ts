@@ -33,6 +33,7 @@ type RawItem = Parser.Item & {
   summary?: Raw;
   guidRaw?: Raw;
   categoryRaw?: Raw;
+  atomLinkRaw?: Raw;
   dcDate?: Raw;
   published?: Raw;
   updated?: Raw;
@@ -71,6 +72,7 @@ const customFields: Parser.ParserOptions<FeedExtras, RawItem>['customFields'] = 
     'created',
     ['guid', 'guidRaw', { keepArray: true }],
     ['category', 'categoryRaw', { keepArray: true }],
+    ['atom:link', 'atomLinkRaw', { keepArray: true }],
   ],
 };
 
@@ -218,7 +220,7 @@ export async function parseFeed(doc: string, opts: ParseFeedOptions = {}): Promi
     const guidEl = first(it.guidRaw);
     const guid = text(guidEl) ?? text(it.id);
     const permaLink = attr(guidEl, 'isPermaLink') !== 'false';
-    let link = text(it.link);
+    let link = text(it.link) ?? alternateHref(it.atomLinkRaw);
     if (!link && guid && permaLink && /^https?:\/\//i.test(guid)) link = guid;
     const summaryHtml = isAtom ? (text(it.summary) ?? text(it.content)) : text(it.content);
     const contentHtml = isAtom ? text(it.content) : text(it.contentEncoded);
@@ -356,6 +358,13 @@ function attr(el: Raw, name: string): string | null {
   const key = Object.keys(attrs).find((k) => k.toLowerCase() === name.toLowerCase());
   const v = key ? attrs[key] : undefined;
   return typeof v === 'string' ? v.trim() : null;
+}
+
+/** An RSS item's `<atom:link href>`: the alternate one, else the first. */
+function alternateHref(raw: Raw): string | null {
+  const links = Array.isArray(raw) ? raw : [];
+  const alt = links.find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate') ?? links[0];
+  return attr(alt, 'href') || null;
 }
 
 function categories(raw: Raw): string[] {

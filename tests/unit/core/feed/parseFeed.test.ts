@@ -124,6 +124,16 @@ describe('charsets the server or the document got wrong', () => {
     expect(decodeBody(bytes, 'text/xml; charset=utf-8').text).toContain('Prix 5 €');
   });
 
+  test('a multi-byte legacy charset: read as declared, unless the bytes are valid UTF-8', () => {
+    const doc = '<?xml version="1.0" encoding="Shift_JIS"?><rss><t>東京の発表</t></rss>';
+    expect(decodeBody(iconv.encode(doc, 'shift_jis')).text).toBe(doc);
+    expect(decodeBody(Buffer.from(doc, 'utf8'))).toMatchObject({
+      text: doc,
+      charset: 'utf-8',
+      overridden: 'shift_jis',
+    });
+  });
+
   test('UTF-16 with and without a byte-order mark', () => {
     const doc = '<?xml version="1.0" encoding="UTF-16"?><rss><t>Zürich</t></rss>';
     expect(decodeBody(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(doc, 'utf-16le')])).text).toBe(doc);
@@ -256,6 +266,19 @@ describe('formats and fields', () => {
     expect((await parseFeed(rss2(noLink))).items[0]?.link).toBe('https://example.test/p/1');
     const notPerma = noLink.replace('<guid>', '<guid isPermaLink="false">');
     expect((await parseFeed(rss2(notPerma))).items[0]?.link).toBeNull();
+  });
+
+  test('an RSS item with only an <atom:link> gets its alternate href as link', async () => {
+    const onlyAtom = item()
+      .replace(
+        /<link>.*<\/link>/,
+        '<atom:link rel="self" href="https://example.test/self"/><atom:link rel="alternate" href="https://example.test/alt"/>',
+      )
+      .replace('<guid isPermaLink="false">prn-301</guid>', '');
+    const feed = await parseFeed(
+      rss2(onlyAtom).replace('<rss version="2.0"', '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"'),
+    );
+    expect(feed.items[0]?.link).toBe('https://example.test/alt');
   });
 
   test('relative links are resolved against the feed URL, else the feed link', async () => {
