@@ -8,6 +8,7 @@ import { UnsupportedQueryError } from '../../../../lambdas/adapters/dynamodb/err
 import type { PressReleaseRecord } from '../../../../lambdas/core/record';
 import type { LocalDynamo } from '../../../../lambdas/local/dynamoServer';
 import type { ArticleQuery } from '../../../../lambdas/pipeline/ports';
+import { MemoryArticleStore } from '../../../helpers/fakes';
 import { recordCommands } from './commandLog';
 import { makeRecord, startDynamoWithTables } from './helpers';
 
@@ -211,4 +212,32 @@ describe('query rules', () => {
     ).rejects.toMatchObject({ code: 'BAD_CURSOR' });
     await expect(store.query({ limit: 2, cursor: 'garbage' })).rejects.toMatchObject({ code: 'BAD_CURSOR' });
   });
+});
+
+test('the in-memory fake of the port answers every query like the store, page for page', async () => {
+  const fake = new MemoryArticleStore();
+  for (const r of saved) await fake.save(r, { contentHash: r.id, itemHash: null });
+  const queries: ArticleQuery[] = [
+    { limit: 7 },
+    { limit: 4, since: '2025-01-20', until: '2025-02-10' },
+    { limit: 3, source: 'acme robotics inc' },
+    { limit: 5, feedId: 'f-even', until: '2025-02-01' },
+    { limit: 2, ticker: 'nyse:glbx' },
+    { limit: 3, place: 'Paris' },
+    { limit: 3, place: 'Paris, US' },
+    { limit: 4, place: 'FR' },
+  ];
+  for (const q of queries) {
+    let storeCursor: string | null = null;
+    let fakeCursor: string | null = null;
+    do {
+      const a = await store.query({ ...q, cursor: storeCursor });
+      const b = await fake.query({ ...q, cursor: fakeCursor });
+      expect(b.items.map((r) => r.id)).toEqual(a.items.map((r) => r.id));
+      expect(b.cursor === null).toBe(a.cursor === null);
+      storeCursor = a.cursor;
+      fakeCursor = b.cursor;
+    } while (storeCursor);
+  }
+  await expect(fake.query({ limit: 1, source: 'x', place: 'CN' })).rejects.toThrow(UnsupportedQueryError);
 });
