@@ -7,8 +7,8 @@
  *   `UTC-05:00`, a time without its colon (`1500`), named zones (`EST`, `PDT`, `CET`, `IST`, `AEST`, … see ZONES) and the military
  *   letters (`A`…`M` east, `N`…`Y` west); US `ET`/`CT`/`MT`/`PT` follow the US daylight-saving rule.
  * - ISO 8601 / W3C-DTF (`dc:date`, Atom, JSON Feed): `2024`, `2024-03`, `2024-03-07`,
- *   `2024-03-07T08:00Z`, seconds and fractions, `+01:00` / `+0100`, a space instead of `T`.
- * - Month-first forms (`Mar 7, 2024 08:00 AM EST`, JavaScript's `Thu Mar 07 2024 08:00:00 GMT+0100 (CET)`)
+ *   `2024-03-07T08:00Z`, seconds and fractions, `+01:00` / `+0100`, a space instead of `T`, `2024/03/07`.
+ * - Month-first forms (`Mar 7, 2024 08:00 AM EST`, `Thursday, March 7, 2024 - 08:00`, JavaScript's `Thu Mar 07 2024 08:00:00 GMT+0100 (CET)`)
  *   and asctime (`Thu Mar  7 08:00:00 2024`).
  * - Month names in English and the common French, German, Spanish, Italian, Portuguese and Dutch
  *   abbreviations.
@@ -126,17 +126,17 @@ const ZONE = '([A-Za-z]{1,5}(?:\\s*[+-]\\d{1,2}(?::?\\d{2})?)?|[+-]\\d{1,2}(?::?
 
 /** `[Day,] 07 Mar 2024 [08:00[:00] [ZONE]]` and `07-Mar-24` (RFC 850). */
 const DAY_FIRST = new RegExp(
-  `^(?:${WORD}\\.?,?\\s+)?(\\d{1,2})[\\s-]+(${WORD})\\.?,?[\\s-]+(\\d{4}|\\d{2})(?:,?(?:\\s+|T)${TIME})?(?:\\s*${ZONE})?$`,
+  `^(?:${WORD}\\.?(?:,\\s*|\\s+))?(\\d{1,2})[\\s-]+(${WORD})\\.?,?[\\s-]+(\\d{4}|\\d{2})(?:,?(?:\\s+|T)${TIME})?(?:\\s*${ZONE})?$`,
 );
 /** `[Day,] Mar 7, 2024 [at 08:00 [AM]] [ZONE]`, also JavaScript's Date#toString. */
 const MONTH_FIRST = new RegExp(
-  `^(?:${WORD}\\.?,?\\s+)?(${WORD})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?:,?\\s+(?:at\\s+)?${TIME})?(?:\\s*${ZONE})?$`,
+  `^(?:${WORD}\\.?(?:,\\s*|\\s+))?(${WORD})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?:(?:,?\\s+(?:at\\s+)?|\\s+[-@|]\\s+)${TIME})?(?:\\s*${ZONE})?$`,
 );
 /** asctime: `Thu Mar  7 08:00:00 2024`. */
 const ASCTIME = new RegExp(`^(?:${WORD}\\s+)?(${WORD})\\s+(\\d{1,2})\\s+${TIME}\\s+(\\d{4})(?:\\s*${ZONE})?$`);
 /** ISO 8601 / W3C-DTF, extended form, partial dates allowed. */
 const ISO =
-  /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?$/i;
+  /^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?$/i;
 /** ISO 8601 basic form: `20240307T080000Z`. */
 const ISO_BASIC = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
@@ -148,6 +148,8 @@ export function parseFeedDate(raw: string | null | undefined): string | null {
     .trim()
     .replace(/\s*\([^()]{0,40}\)$/, '') // `… +0100 (CET)`
     .replace(/\s+/g, ' ')
+    // `+0000 GMT`: a zone name after a numeric offset repeats it.
+    .replace(/([+-]\d{2}:?\d{2}) [A-Za-z]{1,5}$/, '$1')
     // `03 Apr 02 1500 GMT` (RSS 0.91's own example): a time written without its colon.
     .replace(/^((?:[^\s\d]+\s)?\d{1,2}[\s-][^\s\d]+[\s-]\d{2,4}) (\d{2})(\d{2})(?= |$)/, '$1 $2:$3');
   if (!s || s.length > 80) return null;

@@ -35,6 +35,9 @@ describe('parseFeedDate reads the timestamps feeds really write', () => {
     ['Thu, 07 Mar 2024 08:00:00', '2024-03-07T08:00:00.000Z'], // no zone: UTC
     ['Thu, 07 Mar 2024 08:00:00 XYZ', '2024-03-07T08:00:00.000Z'], // unknown zone: UTC
     ['07 Mar 2024', '2024-03-07T00:00:00.000Z'],
+    ['Thu, 07 Mar 2024 08:00:00 +0000 GMT', '2024-03-07T08:00:00.000Z'], // offset and name
+    ['Thu,07 Mar 2024 08:00:00 GMT', '2024-03-07T08:00:00.000Z'], // no space after the comma
+    ['thu, 07 mar 2024 08:00:00 gmt', '2024-03-07T08:00:00.000Z'], // lower case
     ['Do, 07 Mär 2024 09:00:00 +0100', '2024-03-07T08:00:00.000Z'], // German
     ['jeu., 07 déc. 2023 09:00:00 +0100', '2023-12-07T08:00:00.000Z'], // French
     // ISO 8601 / W3C-DTF
@@ -52,6 +55,8 @@ describe('parseFeedDate reads the timestamps feeds really write', () => {
     // month first
     ['Mar 7, 2024 03:00 AM EST', '2024-03-07T08:00:00.000Z'],
     ['March 7, 2024', '2024-03-07T00:00:00.000Z'],
+    ['Thursday, March 7, 2024 - 03:00 EST', '2024-03-07T08:00:00.000Z'], // CMS style
+    ['2024/03/07 08:00:00', '2024-03-07T08:00:00.000Z'],
     ['Thu Mar 07 2024 09:00:00 GMT+0100 (Central European Standard Time)', '2024-03-07T08:00:00.000Z'],
     ['Thu Mar  7 08:00:00 2024', '2024-03-07T08:00:00.000Z'], // asctime
   ])('%j → %s', (raw, iso) => {
