@@ -15,7 +15,8 @@ const MAX_ENTITY_VALUE_CHARS = 1024;
  * - `FEED_ENTITY_BOMB`: an entity whose value refers to another entity (the nesting that makes
  *   "billion laughs" expand exponentially), parameter entities, more than 64 declarations, or a
  *   value over 1 KiB;
- * - `FEED_EXTERNAL_ENTITY`: an entity that points outside the document (SYSTEM / PUBLIC: XXE).
+ * - `FEED_EXTERNAL_ENTITY`: an entity that points outside the document (SYSTEM / PUBLIC: XXE),
+ *   except the W3C HTML entity sets old feeds declare (never fetched, ignored).
  * Returns the remaining simple declarations (name → replacement text) for repairXml.
  */
 export function checkEntityDeclarations(doc: string): Map<string, string> {
@@ -30,6 +31,10 @@ export function checkEntityDeclarations(doc: string): Map<string, string> {
     const m = /^<!ENTITY\s+(%\s+)?([\w.:-]+)\s+(?:"([^"]*)"|'([^']*)'|((?:SYSTEM|PUBLIC)\b[\s\S]*))\s*>$/i.exec(decl);
     if (!m) throw new FeedParseError('FEED_ENTITY_BOMB', `unreadable entity declaration ${clip(decl)}; refused`);
     const [, percent, name = '', dq, sq, external] = m;
+    // Old RSS 0.91 feeds pull in the W3C HTML entity sets (`<!ENTITY % HTMLlat1 PUBLIC "-//W3C//ENTITIES
+    // Latin 1 for XHTML//EN" …>`): never fetched, harmless; their entities are kept as text and decoded
+    // as HTML later.
+    if (external && percent && /^PUBLIC\s+["']-\/\/W3C\/\/ENTITIES /i.test(external)) continue;
     if (external) {
       throw new FeedParseError('FEED_EXTERNAL_ENTITY', `external entity ${name} (${clip(external)}); refused`);
     }

@@ -208,6 +208,11 @@ describe('XML that strict parsers reject', () => {
     await expect(parseFeed(param)).rejects.toMatchObject({ code: 'FEED_ENTITY_BOMB' });
   });
 
+  test('an RSS 0.91 feed that declares the W3C HTML entity sets is read (the sets are never fetched)', async () => {
+    const doc = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY % HTMLlat1 PUBLIC "-//W3C//ENTITIES Latin 1 for XHTML//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml-lat1.ent"> %HTMLlat1;]><rss version="0.91"><channel><title>Old</title><item><title>Caf&eacute; news</title><link>https://example.test/1</link></item></channel></rss>`;
+    expect(await parseFeed(doc)).toMatchObject({ format: 'rss09', items: [{ title: 'Café news' }] });
+  });
+
   test('a harmless declared entity is substituted', async () => {
     const doc = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY co "Acme Corp">]><rss version="2.0"><channel><title>F</title><item><title>&co; ships</title><link>https://example.test/1</link></item></channel></rss>`;
     expect((await parseFeed(doc)).items[0]?.title).toBe('Acme Corp ships');
