@@ -222,32 +222,35 @@ export class DynamoArticleStore implements ArticleStore {
     const partitions =
       plan.kind === 'partition' ? single(plan.partition) : this.daysNewestFirst(lo, hi, resume?.partition);
 
-    // Collect limit + 1 matches: the extra one only tells whether there is a next page.
+    // Collect limit + 1 matches: the extra one only tells whether there is a next page. Index hits
+    // are gathered across partitions (days) until there are enough candidates, then hydrated with
+    // one BatchGetItem; hits that fail verification are replaced by reading further.
     const want = q.limit + 1;
     const found: { key: Item; partition: string; record: PressReleaseRecord }[] = [];
-    for await (const partition of partitions) {
-      let exclusiveStart = resume?.partition === partition ? resume.key : undefined;
-      do {
-        const page = await this.queryIndex(plan, partition, lo, hi, want - found.length, exclusiveStart);
-        const items = await batchGetById(
-          this.client,
-          this.tableName,
-          page.hits.map((h) => releaseIdOfSortKey(String(h[ATTR.sortKey]))),
-          this.batchRetry,
-        );
-        for (const hit of page.hits) {
-          const item = items.get(releaseIdOfSortKey(String(hit[ATTR.sortKey])));
-          if (!item || !hitMatches(plan, partition, hit, item)) continue; // orphaned or stale index entry
-          found.push({
-            key: indexKeyOf(plan, hit),
-            partition,
-            record: toRecord(await restoreItem(item, this.archive)),
-          });
-          if (found.length >= want) break;
+    let batch: { partition: string; hit: Item }[] = [];
+    const hits = this.indexHits(plan, partitions, lo, hi, resume, () => want - found.length - batch.length);
+    let exhausted = false;
+    while (!exhausted && found.length < want) {
+      batch = [];
+      while (batch.length < want - found.length) {
+        const next = await hits.next();
+        if (next.done) {
+          exhausted = true;
+          break;
         }
-        exclusiveStart = page.lastKey;
-      } while (exclusiveStart && found.length < want);
-      if (found.length >= want) break;
+        batch.push(next.value);
+      }
+      const items = await batchGetById(
+        this.client,
+        this.tableName,
+        batch.map((b) => releaseIdOfSortKey(String(b.hit[ATTR.sortKey]))),
+        this.batchRetry,
+      );
+      for (const { partition, hit } of batch) {
+        const item = items.get(releaseIdOfSortKey(String(hit[ATTR.sortKey])));
+        if (!item || !hitMatches(plan, partition, hit, item)) continue; // orphaned or stale index entry
+        found.push({ key: indexKeyOf(plan, hit), partition, record: toRecord(await restoreItem(item, this.archive)) });
+      }
     }
 
     const items = found.slice(0, q.limit);
@@ -257,6 +260,28 @@ export class DynamoArticleStore implements ArticleStore {
       items: items.map((f) => f.record),
       cursor: hasMore && last ? encodeCursor({ v: 2, f: fingerprint, p: last.partition, k: last.key }) : null,
     };
+  }
+
+  /**
+   * Index hits newest first, partition after partition, from the cursor's position on. Each Query
+   * asks for as many items as the caller still needs (`need()`), so a page reads no more than it uses.
+   */
+  private async *indexHits(
+    plan: PartitionPlan | DayWalkPlan,
+    partitions: AsyncIterable<string>,
+    lo: string | undefined,
+    hi: string | undefined,
+    resume: { partition: string; key: Item } | undefined,
+    need: () => number,
+  ): AsyncGenerator<{ partition: string; hit: Item }> {
+    for await (const partition of partitions) {
+      let exclusiveStart = resume?.partition === partition ? resume.key : undefined;
+      do {
+        const page = await this.queryIndex(plan, partition, lo, hi, need(), exclusiveStart);
+        for (const hit of page.hits) yield { partition, hit };
+        exclusiveStart = page.lastKey;
+      } while (exclusiveStart);
+    }
   }
 
   /** The days that have releases, newest first, within [lo, hi] and not after `upTo` (a cursor's day). */

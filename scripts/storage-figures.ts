@@ -1,0 +1,174 @@
+/**
+ * Figures of the Articles design, measured on the bundled sample releases in an in-memory dynalite:
+ * item sizes and write units per release, requests per save (new, redelivered, revised), and
+ * requests per page of each access pattern (including an empty day walk). Prints a table, or one
+ * JSON object with --json.
+ *
+ *   npx tsx scripts/storage-figures.ts [--json]
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DynamoArticleStore } from '../lambdas/adapters/dynamodb/articleStore';
+import { makeDocumentClient } from '../lambdas/adapters/dynamodb/clients';
+import { ensureTables } from '../lambdas/adapters/dynamodb/createTables';
+import {
+  dayDirectoryItem,
+  releaseItem,
+  tickerItems,
+  writeUnitsOfCreate,
+} from '../lambdas/adapters/dynamodb/indexItems';
+import { itemSizeBytes } from '../lambdas/adapters/dynamodb/itemSize';
+import { buildRecord, contentHash } from '../lambdas/core/buildRecord';
+import { dayKey } from '../lambdas/core/keys';
+import { parseRelease } from '../lambdas/core/parser';
+import type { PressReleaseRecord } from '../lambdas/core/record';
+import { startLocalDynamo } from '../lambdas/local/dynamoServer';
+import type { ArticleQuery } from '../lambdas/pipeline/ports';
+
+const RELEASES = path.join(__dirname, '..', 'lambdas', 'local', 'sample-feeds', 'releases');
+
+function sampleRecords(): PressReleaseRecord[] {
+  return readdirSync(RELEASES)
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .map((f, i) => {
+      const url = `https://www.prnewswire.com/news-releases/${f}`;
+      const parsed = parseRelease({ content: readFileSync(path.join(RELEASES, f), 'utf8'), url });
+      const record = buildRecord(parsed, {
+        feed: { id: 'f-sample', url: 'https://example.test/feed.xml' },
+        item: null,
+        url,
+        raw: { feedKey: null, articleKey: `articles/x/${i}.html.gz`, sha256: String(i) },
+        fetchedAt: '2025-06-01T00:00:00.000Z',
+      });
+      return record;
+    });
+}
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const records = sampleRecords();
+  const dynamo = await startLocalDynamo({ port: 0 });
+  const client = makeDocumentClient({ endpoint: dynamo.endpoint, region: 'local' });
+  const requests: string[] = [];
+  client.middlewareStack.add(
+    (next, ctx) => async (args) => {
+      requests.push(String(ctx.commandName));
+      return next(args);
+    },
+    { step: 'initialize', name: 'count' },
+  );
+  try {
+    await ensureTables(client, { articles: 'articles', feeds: 'feeds' });
+    const store = new DynamoArticleStore({ client, tableName: 'articles' });
+
+    // Sizes and write units (what a save of each new release costs, directory item included once per day).
+    const days = new Set<string>();
+    let bytes = 0;
+    let units = 0;
+    let tickers = 0;
+    for (const r of records) {
+      const item = releaseItem(r, {
+        contentHash: 'x',
+        itemHash: 'x',
+        storedAt: r.fetchedAt ?? '',
+        history: [],
+        staleIndex: [],
+      });
+      const day = dayKey(String(item.sortKey));
+      const index = [...tickerItems(item), ...(days.has(day) ? [] : [dayDirectoryItem(day)])];
+      days.add(day);
+      bytes += itemSizeBytes(item);
+      units += writeUnitsOfCreate(item, index);
+      tickers += r.tickers.length;
+    }
+
+    // Requests per save.
+    const count = async (f: () => Promise<unknown>) => {
+      requests.length = 0;
+      await f();
+      return requests.length;
+    };
+    let createRequests = 0;
+    for (const r of records)
+      createRequests += await count(() => store.save(r, { contentHash: contentHash(r), itemHash: 'i' }));
+    let unchangedRequests = 0;
+    for (const r of records)
+      unchangedRequests += await count(() => store.save(r, { contentHash: contentHash(r), itemHash: 'i' }));
+    let reviseRequests = 0;
+    for (const r of records) {
+      const corrected = { ...r, title: `${r.title ?? ''} (corrected)` };
+      reviseRequests += await count(() =>
+        store.save(corrected, { contentHash: contentHash(corrected), itemHash: 'i' }),
+      );
+    }
+
+    // Requests per page of 20, per access pattern.
+    const first = records[0] as PressReleaseRecord;
+    const withTicker = records.find((r) => r.tickers.length > 0);
+    const withCity = records.find((r) => r.place?.city);
+    const patterns: [string, ArticleQuery | string][] = [
+      ['1 get by id', first.id],
+      ['2 source', { source: first.source ?? 'x', limit: 20 }],
+      ['3 all, newest 20', { limit: 20 }],
+      ['3 empty range (2001–2019)', { since: '2001-01-01', until: '2019-12-31', limit: 20 }],
+      ['4 feed', { feedId: 'f-sample', limit: 20 }],
+      [
+        '5 ticker',
+        {
+          ticker: withTicker ? `${withTicker.tickers[0]?.exchange}:${withTicker.tickers[0]?.symbol}` : 'X:Y',
+          limit: 20,
+        },
+      ],
+      ['6 country', { place: withCity?.place?.country ?? 'US', limit: 20 }],
+      ['6 city', { place: withCity?.place?.city ?? 'Austin', limit: 20 }],
+    ];
+    const perPattern: Record<string, { requests: number; items: number }> = {};
+    for (const [name, q] of patterns) {
+      let items = 0;
+      const n = await count(async () => {
+        if (typeof q === 'string') items = (await store.get(q)) ? 1 : 0;
+        else items = (await store.query(q)).items.length;
+      });
+      perPattern[name] = { requests: n, items };
+    }
+
+    const out = {
+      releases: records.length,
+      meanItemBytes: Math.round(bytes / records.length),
+      meanTickersPerRelease: +(tickers / records.length).toFixed(2),
+      writeUnitsPerNewRelease: +(units / records.length).toFixed(2),
+      requestsPerSave: {
+        created: +(createRequests / records.length).toFixed(2),
+        unchanged: +(unchangedRequests / records.length).toFixed(2),
+        revised: +(reviseRequests / records.length).toFixed(2),
+      },
+      requestsPerPage: perPattern,
+    };
+    if (json) {
+      console.log(JSON.stringify(out));
+      return;
+    }
+    console.log(`Articles design, measured on ${out.releases} sample releases (in-memory dynalite):`);
+    console.log(
+      `  release item        ${out.meanItemBytes} bytes on average; ${out.meanTickersPerRelease} tickers per release`,
+    );
+    console.log(
+      `  write units         ${out.writeUnitsPerNewRelease} per new release (item + GSI copies + ticker/day index items)`,
+    );
+    console.log(
+      `  requests per save   new ${out.requestsPerSave.created}, redelivered ${out.requestsPerSave.unchanged}, revised ${out.requestsPerSave.revised}`,
+    );
+    for (const [name, v] of Object.entries(perPattern)) {
+      console.log(`  ${name.padEnd(28)} ${String(v.requests).padStart(2)} requests for ${v.items} records`);
+    }
+  } finally {
+    client.destroy();
+    await dynamo.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
