@@ -19,7 +19,7 @@ const AS_WINDOWS_1252 = /^(?:us-?ascii|ascii|iso[-_]?8859[-_]?1|latin-?1|l1|cp81
  * Decodes fetched bytes to a string. Order of trust: a byte-order mark, then the charset of the
  * HTTP Content-Type, then the XML declaration / HTML meta charset, then UTF-8 — corrected by
  * what the bytes show: a document declared (or defaulted to) UTF-8 that is not valid UTF-8 is read
- * with the other declaration or as windows-1252; a document declared as a legacy charset
+ * with the other declaration, else byte by byte (UTF-8 sequences as UTF-8, the rest as windows-1252); a document declared as a legacy charset
  * (ISO-8859-1, windows-1252, ASCII, Shift_JIS, …) whose bytes are valid UTF-8 with non-ASCII
  * characters is read as UTF-8 (such bytes are practically never legacy text). ISO-8859-1 and ASCII labels are
  * read as windows-1252, as browsers do. Unknown charset names are ignored.
@@ -47,8 +47,14 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): Deco
     if (validUtf8) charset = 'utf-8';
     else {
       const other = [header, declaration].find((c) => c && !isUtf8Label(c) && !/^utf-?16/i.test(c));
-      charset = other ? webName(other) : 'windows-1252';
       if (claimed) overridden = claimed;
+      if (!other) {
+        // No other declaration: UTF-8 where the bytes are UTF-8, windows-1252 for the bytes that are
+        // not (a UTF-8 feed with a few pasted-in legacy characters keeps both readable).
+        const mixed = decodeUtf8OrWindows1252(buf);
+        return { text: stripBom(mixed.text), charset: mixed.charset, source: 'sniffed', overridden };
+      }
+      charset = webName(other);
     }
     if (claimed && /^utf-?16/i.test(claimed) && charset === 'utf-8') overridden = claimed;
   } else if (validUtf8 && !ascii) {
@@ -65,6 +71,36 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): Deco
     source: overridden ? 'sniffed' : source,
     overridden,
   };
+}
+
+/**
+ * Valid UTF-8 sequences as UTF-8, every other byte as windows-1252. Charset `windows-1252` when no
+ * multi-byte UTF-8 sequence was found (a plain legacy document), else `utf-8+windows-1252`.
+ */
+function decodeUtf8OrWindows1252(b: Buffer): { text: string; charset: string } {
+  const parts: string[] = [];
+  let runStart = 0;
+  let sawUtf8 = false;
+  let i = 0;
+  while (i < b.length) {
+    const byte = b[i] ?? 0;
+    if (byte < 0x80) {
+      i++;
+      continue;
+    }
+    const n =
+      byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    if (n && i + n <= b.length && isUtf8(b.subarray(i, i + n))) {
+      sawUtf8 = true;
+      i += n;
+      continue;
+    }
+    parts.push(b.toString('utf8', runStart, i), iconv.decode(b.subarray(i, i + 1), 'windows-1252'));
+    i++;
+    runStart = i;
+  }
+  parts.push(b.toString('utf8', runStart));
+  return { text: parts.join(''), charset: sawUtf8 ? 'utf-8+windows-1252' : 'windows-1252' };
 }
 
 function known(name: string | null): string | null {

@@ -119,6 +119,18 @@ describe('charsets the server or the document got wrong', () => {
     });
   });
 
+  test('a UTF-8 document with a few pasted-in windows-1252 bytes keeps both readable', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('<rss><t>Zürich – ', 'utf8'),
+      iconv.encode('“Société”', 'windows-1252'),
+      Buffer.from('</t></rss>'),
+    ]);
+    expect(decodeBody(bytes)).toMatchObject({
+      text: '<rss><t>Zürich – “Société”</t></rss>',
+      charset: 'utf-8+windows-1252',
+    });
+  });
+
   test('a header that says UTF-8 over a latin1 document that declares itself: the declaration wins', () => {
     const bytes = iconv.encode('<?xml version="1.0" encoding="ISO-8859-15"?><rss><t>Prix 5 €</t></rss>', 'iso-8859-15');
     expect(decodeBody(bytes, 'text/xml; charset=utf-8').text).toContain('Prix 5 €');
