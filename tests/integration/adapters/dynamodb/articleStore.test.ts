@@ -1,3 +1,4 @@
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoArticleStore } from '../../../../lambdas/adapters/dynamodb/articleStore';
 import { ensureTables } from '../../../../lambdas/adapters/dynamodb/createTables';
@@ -29,6 +30,30 @@ describe('ensureTables', () => {
   it('is idempotent', async () => {
     await expect(ensureTables(client, { articles: table, feeds: 'Feeds-again' })).resolves.toBeUndefined();
     await expect(ensureTables(client, { articles: table, feeds: 'Feeds-again' })).resolves.toBeUndefined();
+  });
+
+  it('refuses a local table created with an older design, saying how to fix it', async () => {
+    await client.send(
+      new CreateTableCommand({
+        TableName: 'Articles-old',
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: ['id', 'monthKey', 'sortKey'].map((a) => ({ AttributeName: a, AttributeType: 'S' })),
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: 'byMonth',
+            KeySchema: [
+              { AttributeName: 'monthKey', KeyType: 'HASH' },
+              { AttributeName: 'sortKey', KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'KEYS_ONLY' },
+          },
+        ],
+      }),
+    );
+    await expect(ensureTables(client, { articles: 'Articles-old', feeds: 'Feeds-again' })).rejects.toThrow(
+      /Articles-old was created with an older design \(missing bySource, byDay, .*; obsolete byMonth\).*Delete the local data/,
+    );
   });
 });
 
