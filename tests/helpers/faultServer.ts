@@ -102,6 +102,7 @@ let bomb: Buffer | null = null;
 const gzipBomb = () => (bomb ??= gzipSync(Buffer.alloc(16 * 1024 * 1024), { level: 9 }));
 
 export async function startFaultServer(opts: FaultServerOptions = {}): Promise<FaultServer> {
+  gzipBomb(); // compressed once, up front: ~0.1 s of CPU that must not land inside a timed fetch
   const itemsPerFeed = opts.itemsPerFeed ?? 2;
   const retryAfter = opts.retryAfterSeconds ?? 120;
   const drip = opts.dripIntervalMs ?? 100;

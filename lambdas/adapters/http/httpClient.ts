@@ -15,6 +15,7 @@ import type { FetchRequest, FetchResponse, HttpClient } from '../../pipeline/por
 import { BlockedAddressError, guardedLookup, isBlockedAddress } from './addressGuard';
 import { FETCH_DEFAULTS, type FetchSettings } from './fetchDefaults';
 import { HostLimiter } from './hostLimiter';
+import { parseRetryAfter } from '../../pipeline/schedule';
 
 export interface UndiciHttpClientOptions extends Partial<FetchSettings> {
   /** Refuse loopback / private / link-local / … addresses (allowHosts excepted). @default true */
@@ -42,6 +43,24 @@ export class HttpStatusError extends FetchError {
   }
 }
 
+/** A host's 429 / 503 Retry-After pauses this process's requests to it, up to this long. */
+const MAX_HOST_COOLDOWN_MS = 60 * 60_000;
+
+/** A request not sent because its host asked (Retry-After) to be left alone until `retryAfter`. */
+export class HostCoolingDownError extends FetchError {
+  /** As an HTTP date, like the header it came from. */
+  readonly retryAfter: string;
+  constructor(url: string, host: string, until: Date) {
+    super(
+      'HOST_COOLING_DOWN',
+      `Not sent: ${host} asked (429/503 Retry-After) not to be called before ${until.toISOString()}`,
+      true,
+      url,
+    );
+    this.retryAfter = until.toUTCString();
+  }
+}
+
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /** Why a fetch ran out of time: one of the four limits. */
@@ -57,6 +76,8 @@ class TotalTimeout extends Error {
 export class UndiciHttpClient implements HttpClient {
   private readonly agent: Agent;
   private readonly limiter: HostLimiter;
+  /** host[:port] → epoch ms until which it asked (Retry-After) not to be called. */
+  private readonly cooldowns = new Map<string, number>();
   private readonly opts: Required<Omit<UndiciHttpClientOptions, 'allowHosts'>> & { allowHosts: ReadonlySet<string> };
 
   constructor(options: UndiciHttpClientOptions = {}) {
@@ -110,6 +131,7 @@ export class UndiciHttpClient implements HttpClient {
       for (let hop = 0; ; hop++) {
         seen.add(current.href);
         this.checkLiteralAddress(current);
+        this.checkCooldown(current);
         const release = await this.limiter.acquire(current.hostname);
         startClock();
         let next: URL | null = null;
@@ -154,6 +176,7 @@ export class UndiciHttpClient implements HttpClient {
             return { status, url: current.href, headers, body };
           } else {
             await res.body.dump().catch(() => undefined);
+            this.noteRetryAfter(current, status, headers['retry-after']);
             throw statusError(status, headers, current.href);
           }
         } finally {
@@ -166,6 +189,32 @@ export class UndiciHttpClient implements HttpClient {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * A host that answered 429 / 503 with Retry-After is left alone until then by this process: the
+   * other feeds and pages of that host fail at once with HOST_COOLING_DOWN (carrying the same
+   * Retry-After) instead of hammering it.
+   */
+  private noteRetryAfter(u: URL, status: number, retryAfter: string | undefined): void {
+    if (status !== 429 && status !== 503) return;
+    const now = new Date();
+    const until = parseRetryAfter(retryAfter, now);
+    if (!until) return;
+    const capped = Math.min(until.getTime(), now.getTime() + MAX_HOST_COOLDOWN_MS);
+    const key = u.host.toLowerCase();
+    if (capped > (this.cooldowns.get(key) ?? 0)) this.cooldowns.set(key, capped);
+  }
+
+  private checkCooldown(u: URL): void {
+    const key = u.host.toLowerCase();
+    const until = this.cooldowns.get(key);
+    if (until === undefined) return;
+    if (until <= Date.now()) {
+      this.cooldowns.delete(key);
+      return;
+    }
+    throw new HostCoolingDownError(u.href, u.host, new Date(until));
   }
 
   /** Closes the connection pool (tests, local runtime shutdown). */

@@ -5,6 +5,7 @@
  * connects to a refused address, and the next poll recovers once the server is healthy.
  */
 import diagnostics from 'node:diagnostics_channel';
+import { UndiciHttpClient } from '../../../lambdas/adapters/http/httpClient';
 import { feedId } from '../../../lambdas/core/ids';
 import { consoleLog } from '../../../lambdas/local/consoleLog';
 import { runIngest, type IngestReport } from '../../../lambdas/local/ingest';
@@ -39,6 +40,10 @@ const EXPECTED: [FeedFault, string | null][] = [
 const FAILING = EXPECTED.filter(([, code]) => code !== null).map(([f]) => f);
 
 let server: FaultServer;
+// 429 and 503 each come from a host of their own: the client leaves a host that sent Retry-After
+// alone (HOST_COOLING_DOWN), which would otherwise hold up every other feed of this run.
+let throttled429: FaultServer;
+let throttled503: FaultServer;
 let rt: LocalRuntime;
 let first: IngestReport;
 let firstStartedAt: number;
@@ -46,28 +51,42 @@ const connectAttempts: string[] = [];
 const onBeforeConnect = (m: unknown) =>
   connectAttempts.push((m as { connectParams: { hostname: string } }).connectParams.hostname);
 
-const feeds = () => ['healthy', ...EXPECTED.map(([f]) => f)].map((name) => ({ url: server.feedUrl(name), name }));
-const idOf = (name: string) => feedId(server.feedUrl(name));
+const serverFor = (name: string) =>
+  name === 'http-429' ? throttled429 : name === 'http-503-date' ? throttled503 : server;
+// A 1-minute interval: the first backoff (≤ 72 s) is shorter than the Retry-After (120 s), so the
+// schedule shows which one won.
+const feeds = () =>
+  ['healthy', ...EXPECTED.map(([f]) => f)].map((name) => ({
+    url: serverFor(name).feedUrl(name),
+    name,
+    pollIntervalMinutes: 1,
+  }));
+const idOf = (name: string) => feedId(serverFor(name).feedUrl(name));
 const stateOf = async (name: string): Promise<FeedState> => (await rt.feeds.get(idOf(name)))!;
 const storedFor = async (name: string) => (await rt.articles.query({ feedId: idOf(name), limit: 50 })).items;
 
 beforeAll(async () => {
-  server = await startFaultServer({ itemsPerFeed: ITEMS, retryAfterSeconds: RETRY_AFTER_S, dripIntervalMs: 50 });
+  const serverOpts = { itemsPerFeed: ITEMS, retryAfterSeconds: RETRY_AFTER_S, dripIntervalMs: 50 };
+  [server, throttled429, throttled503] = await Promise.all([
+    startFaultServer(serverOpts),
+    startFaultServer(serverOpts),
+    startFaultServer(serverOpts),
+  ]);
   rt = await openLocalRuntime({
     dataDir: null,
     log: consoleLog('silent'),
-    allowHosts: [server.host],
+    allowHosts: [server.host, throttled429.host, throttled503.host],
     // Small limits keep the suite fast; the faults pass them by far.
     fetch: {
-      connectTimeoutMs: 1_000,
-      headersTimeoutMs: 1_000,
-      bodyIdleTimeoutMs: 500,
-      totalTimeoutMs: 1_000,
+      connectTimeoutMs: 2_000,
+      headersTimeoutMs: 2_000,
+      bodyIdleTimeoutMs: 1_000,
+      totalTimeoutMs: 2_000,
       maxBytes: 1024 * 1024,
       perHostConcurrency: 8,
     },
   });
-  for (const [fault] of EXPECTED) server.setFault(fault, fault);
+  for (const [fault] of EXPECTED) serverFor(fault).setFault(fault, fault);
   diagnostics.subscribe('undici:client:beforeConnect', onBeforeConnect);
   firstStartedAt = Date.now();
   try {
@@ -79,7 +98,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rt?.close();
-  await server?.close();
+  await Promise.all([server?.close(), throttled429?.close(), throttled503?.close()]);
 });
 
 describe('a run over every fault at once', () => {
@@ -117,6 +136,9 @@ describe('a run over every fault at once', () => {
       const state = await stateOf(fault);
       expect(Date.parse(state.nextPollAt)).toBeGreaterThanOrEqual(firstStartedAt + (RETRY_AFTER_S - 1) * 1000);
     }
+    // Without a Retry-After, the same first failure backs off by the interval ±20 % only.
+    const plain = await stateOf('http-500');
+    expect(Date.parse(plain.nextPollAt)).toBeLessThan(firstStartedAt + 80_000);
   });
 
   test('a lying charset header does not garble the feed: the XML declaration wins when the bytes are not UTF-8', async () => {
@@ -132,11 +154,20 @@ describe('a run over every fault at once', () => {
 
 describe('the next poll, with the server healthy again', () => {
   let second: IngestReport;
+  let later: UndiciHttpClient;
   beforeAll(async () => {
-    server.healAll();
+    for (const s of [server, throttled429, throttled503]) {
+      s.healAll();
+      s.resetStats();
+    }
     server.setFault('ignore-conditional', 'ignore-conditional');
-    server.resetStats();
-    second = await runIngest(rt, { feeds: feeds(), maxReceiveCount: 2 });
+    // The next poll comes after Retry-After has passed, when this process's cooldown of the
+    // throttled hosts is over: a client without that memory stands for it.
+    later = new UndiciHttpClient({ allowHosts: [server.host, throttled429.host, throttled503.host] });
+    second = await runIngest({ ...rt, http: later }, { feeds: feeds(), maxReceiveCount: 2 });
+  });
+  afterAll(async () => {
+    await later?.close();
   });
 
   test.each(FAILING)('%s recovers by itself: fetched, failures reset, its releases stored', async (fault) => {

@@ -319,6 +319,23 @@ describe('UndiciHttpClient', () => {
     expect(err.message).toContain(`Retry-After: ${retryAfter}`);
   });
 
+  it('after a 429 with Retry-After, the host is left alone: other URLs fail with HOST_COOLING_DOWN unsent', async () => {
+    const c = client();
+    await failure(c.fetch(`${base}/429`));
+    seen.length = 0;
+    const err = await failure(c.fetch(`${base}/feed`));
+    expect(err).toMatchObject({ code: 'HOST_COOLING_DOWN', retryable: true });
+    expect(seen).toHaveLength(0);
+    // It carries the host's Retry-After (as an HTTP date, ~30 s from now) for the feed's schedule.
+    const until = Date.parse((err as unknown as { retryAfter: string }).retryAfter);
+    expect(until).toBeGreaterThan(Date.now() + 25_000);
+    expect(until).toBeLessThanOrEqual(Date.now() + 31_000);
+    // Another host (name:port) is not affected.
+    const other = client({ allowHosts: [`127.0.0.1:${port}`, `localhost:${port}`] });
+    await failure(other.fetch(`${base}/429`));
+    expect((await other.fetch(`http://localhost:${port}/feed`)).status).toBe(200);
+  });
+
   it('throws retryable NETWORK when nothing listens', async () => {
     const closed = createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
