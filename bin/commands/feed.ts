@@ -54,11 +54,11 @@ function failure(err: unknown) {
   return { ok: false as const, error: { code, message } };
 }
 
-/** Reads one saved feed file; never throws. */
+/** Reads one saved feed file (`-`: standard input); never throws. */
 export async function readFeedFile(file: string): Promise<FeedReadOutput> {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readFileSync(file === '-' ? 0 : file);
   } catch (err) {
     return { file, ok: false, error: { code: 'FILE_UNREADABLE', message: (err as Error).message } };
   }
@@ -80,7 +80,7 @@ export function registerFeedCommand(program: Command): void {
     .description(
       'read saved feed files (RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed) and print one JSON object per file; exit 1 if any failed',
     )
-    .argument('<files...>', 'feed files')
+    .argument('<files...>', "feed files ('-' reads standard input)")
     .action(async (files: string[]) => {
       for (const file of files) {
         const out = await readFeedFile(file);

@@ -16,14 +16,15 @@ jest.setTimeout(90_000);
 
 const ROOT = path.resolve(__dirname, '../..');
 
-function newswire(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function newswire(args: string[], stdin?: Buffer): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [path.join(ROOT, 'bin/newswire.cjs'), ...args],
       { cwd: ROOT, timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } },
       (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
+    child.stdin?.end(stdin ?? '');
   });
 }
 
@@ -188,12 +189,15 @@ describe('newswire feed parse', () => {
     ]);
   });
 
-  test('exit 0 when every file reads', async () => {
+  test("exit 0 when every file reads; '-' reads standard input", async () => {
     const good = path.join(tmp.dir, 'only-good.rss');
     writeFileSync(good, iconv.encode(RSS, 'latin1'));
     const res = await newswire(['feed', 'parse', good]);
     expect(res.code).toBe(0);
     expect(lines(res.stdout)).toHaveLength(1);
+    const piped = await newswire(['feed', 'parse', '-'], iconv.encode(RSS, 'latin1'));
+    expect(piped.code).toBe(0);
+    expect(lines(piped.stdout)[0]).toMatchObject({ file: '-', ok: true, title: 'Société News' });
   });
 });
 
