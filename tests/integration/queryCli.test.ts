@@ -6,8 +6,6 @@
  * AWS_ENDPOINT_URL_<SERVICE> variables — nothing leaves 127.0.0.1).
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { PressReleaseRecord } from '../../lambdas/core/record';
 import { validateRecord } from '../../lambdas/core/recordSchema';
@@ -17,6 +15,7 @@ import { LOCAL_TABLES } from '../../lambdas/local/runtime';
 import { sampleFeedsDir } from '../../lambdas/local/sampleServer';
 import { freePort, newswire } from '../helpers/cli';
 import { parseCsv } from '../helpers/csv';
+import { startFakeCloudFormation, type FakeCloudFormation } from '../helpers/fakeCloudFormation';
 import { readSampleManifest } from '../helpers/sampleManifest';
 import { makeTempDir } from '../helpers/tempDir';
 
@@ -197,42 +196,19 @@ describe('get', () => {
 });
 
 describe('--stack: the deployed tables, found through the stack outputs', () => {
-  let cfn: Server;
-  let requests: string[];
+  let cfn: FakeCloudFormation;
 
   beforeAll(async () => {
-    requests = [];
-    cfn = createServer((req, res) => {
-      let body = '';
-      req.on('data', (d: Buffer) => (body += d.toString()));
-      req.on('end', () => {
-        requests.push(body);
-        const stack = new URLSearchParams(body).get('StackName');
-        res.setHeader('content-type', 'text/xml');
-        if (stack !== 'Newswire-test-Data') {
-          res.statusCode = 400;
-          res.end(
-            `<ErrorResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/"><Error><Type>Sender</Type><Code>ValidationError</Code><Message>Stack with id ${stack} does not exist</Message></Error><RequestId>r</RequestId></ErrorResponse>`,
-          );
-          return;
-        }
-        const out = (k: string, v: string) =>
-          `<member><OutputKey>${k}</OutputKey><OutputValue>${v}</OutputValue></member>`;
-        res.end(
-          `<DescribeStacksResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/"><DescribeStacksResult><Stacks><member>` +
-            `<StackName>${stack}</StackName><StackId>arn:aws:cloudformation:us-east-1:123456789012:stack/${stack}/1</StackId>` +
-            `<CreationTime>2025-01-01T00:00:00Z</CreationTime><StackStatus>CREATE_COMPLETE</StackStatus><Outputs>` +
-            out('ArticlesTableName', LOCAL_TABLES.articles) +
-            out('FeedsTableName', LOCAL_TABLES.feeds) +
-            out('RawBucketName', 'newswire-raw-test') +
-            `</Outputs></member></Stacks></DescribeStacksResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></DescribeStacksResponse>`,
-        );
-      });
+    cfn = await startFakeCloudFormation({
+      'Newswire-test-Data': {
+        ArticlesTableName: LOCAL_TABLES.articles,
+        FeedsTableName: LOCAL_TABLES.feeds,
+        RawBucketName: 'newswire-raw-test',
+      },
     });
-    await new Promise<void>((resolve) => cfn.listen(0, '127.0.0.1', resolve));
   });
   afterAll(async () => {
-    await new Promise((resolve) => cfn?.close(resolve));
+    await cfn?.close();
   });
 
   test('query and get read the tables named by the outputs', async () => {
@@ -240,7 +216,7 @@ describe('--stack: the deployed tables, found through the stack outputs', () => 
     const dynamo = await startLocalDynamo({ dir: path.join(tmp.dir, 'dynamodb') });
     try {
       const env = {
-        AWS_ENDPOINT_URL_CLOUDFORMATION: `http://127.0.0.1:${(cfn.address() as AddressInfo).port}`,
+        AWS_ENDPOINT_URL_CLOUDFORMATION: cfn.endpoint,
         AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
         AWS_ACCESS_KEY_ID: 'test',
         AWS_SECRET_ACCESS_KEY: 'test',
@@ -256,10 +232,7 @@ describe('--stack: the deployed tables, found through the stack outputs', () => 
         .map((l) => JSON.parse(l) as PressReleaseRecord);
       expect(record?.source).toBe('Halvorsen Biotherapeutics, Inc.');
       // `Newswire-test` is tried as given, then as the data stack `Newswire-test-Data`.
-      expect(requests.map((b) => new URLSearchParams(b).get('StackName'))).toEqual([
-        'Newswire-test',
-        'Newswire-test-Data',
-      ]);
+      expect(cfn.requested).toEqual(['Newswire-test', 'Newswire-test-Data']);
 
       const g = await newswire(['get', record!.id, ...stack], env);
       expect(g.code).toBe(0);

@@ -1,0 +1,251 @@
+/**
+ * The README's query cookbook runs as written. Every fenced ```sh block between "## Query cookbook"
+ * and the next "## " heading is executed with bash (set -e), after the equivalent of `npm start`
+ * (the bundled samples ingested into `.newswire/` of a temp working dir, sample server on its default
+ * port 47615, so ids and feed ids are the ones the README prints):
+ *
+ * - blocks with only `newswire` commands run first, on that data dir;
+ * - the block with `newswire local dynamodb --port 8000` is started as a server (on a free port that
+ *   replaces 8000 everywhere), then the blocks using `aws` or `--stack` run against it, with dummy
+ *   credentials and a region in the environment, and AWS_ENDPOINT_URL_CLOUDFORMATION /
+ *   AWS_ENDPOINT_URL_DYNAMODB pointing `--stack` and `aws cloudformation` at a stand-in stack whose
+ *   outputs name the local tables (nothing leaves 127.0.0.1).
+ *
+ * Every command must exit 0, and every command that prints (not an assignment, an export or a
+ * redirect to a file) must print at least one record: a release id, a record's day, or the page.
+ * `npx newswire` is run as `node bin/newswire.cjs` (what npx resolves it to; checked once below) to
+ * save npx's start-up per command.
+ *
+ * NEWSWIRE_COOKBOOK=path/to/draft.md reads the section from another file (a draft before it is
+ * merged into the README).
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { LOCAL_TABLES } from '../../lambdas/local/runtime';
+import { freePort, NEWSWIRE_BIN, newswire, ROOT, spawnNewswire, waitForExit, waitForOutput } from '../helpers/cli';
+import { startFakeCloudFormation, type FakeCloudFormation } from '../helpers/fakeCloudFormation';
+import { readSampleManifest } from '../helpers/sampleManifest';
+import { makeTempDir } from '../helpers/tempDir';
+
+jest.setTimeout(300_000);
+
+const SOURCE = process.env.NEWSWIRE_COOKBOOK ?? path.join(ROOT, 'README.md');
+const SAMPLE_PORT = 47615;
+const EXAMPLE_DYNAMO_PORT = '8000';
+/** What counts as "a record was printed". */
+const RECORD_EVIDENCE = /u-[0-9a-f]{32}|<!DOCTYPE html|^\d{4}-\d{2}-\d{2}/im;
+
+/** The ```sh blocks of the "## Query cookbook" section. */
+function cookbookBlocks(markdown: string): string[] {
+  const start = markdown.search(/^## Query cookbook\s*$/m);
+  if (start < 0) throw new Error(`no "## Query cookbook" section in ${SOURCE}`);
+  const rest = markdown.slice(start + 1);
+  const next = rest.search(/^## /m);
+  const section = next < 0 ? rest : rest.slice(0, next);
+  return [...section.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
+}
+
+/** Commands of a block: backslash continuations joined; blank and comment-only lines dropped. */
+function commandsOf(block: string): string[] {
+  return block
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+const printsNothing = (cmd: string) =>
+  /^export /.test(cmd) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(cmd) || / > \S/.test(cmd);
+
+/** The examples must not depend on the caller's AWS profile. */
+function withoutProfile(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out = { ...env };
+  delete out.AWS_PROFILE;
+  delete out.AWS_DEFAULT_PROFILE;
+  return out;
+}
+
+const MARK = '@@cookbook-command-done@@';
+
+/** Runs a block with bash; returns stdout split per command. */
+function runBlock(
+  block: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; outputs: string[]; stderr: string }> {
+  const commands = commandsOf(block);
+  const script = [
+    'set -e',
+    `npx() { if [ "$1" = newswire ]; then shift; node ${JSON.stringify(NEWSWIRE_BIN)} "$@"; else command npx "$@"; fi; }`,
+    ...commands.flatMap((c) => [c, `printf '\\n${MARK}\\n'`]),
+  ].join('\n');
+  return new Promise((resolve) => {
+    execFile(
+      'bash',
+      ['-c', script],
+      { cwd, env: withoutProfile({ ...process.env, ...env }), timeout: 120_000, maxBuffer: 32 * 1024 * 1024 },
+      (err, stdout, stderr) =>
+        resolve({
+          code: err ? ((err as { code?: number }).code ?? 1) : 0,
+          outputs: stdout.split(`\n${MARK}\n`).slice(0, commands.length),
+          stderr,
+        }),
+    );
+  });
+}
+
+async function expectBlockRuns(block: string, cwd: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
+  const commands = commandsOf(block);
+  const res = await runBlock(block, cwd, env);
+  // With set -e, the output ends with the failing command's (each finished command printed a mark).
+  const failed = res.code === 0 ? null : (commands[res.outputs.length - 1] ?? null);
+  expect({ failed, code: res.code, stderr: res.code === 0 ? '' : res.stderr }).toEqual({
+    failed: null,
+    code: 0,
+    stderr: '',
+  });
+  commands.forEach((cmd, i) => {
+    if (printsNothing(cmd)) return;
+    expect({ cmd, printedARecord: RECORD_EVIDENCE.test(res.outputs[i] ?? '') }).toEqual({ cmd, printedARecord: true });
+  });
+}
+
+const markdown = readFileSync(SOURCE, 'utf8');
+const blocks = cookbookBlocks(markdown);
+const isServer = (b: string) => /newswire local dynamodb/.test(b);
+const needsServer = (b: string) => /(^|\s)aws\s|--stack|--endpoint-url/.test(b);
+const serverBlocks = blocks.filter(isServer);
+const cliBlocks = blocks.filter((b) => !isServer(b) && !needsServer(b));
+const awsBlocks = blocks.filter((b) => !isServer(b) && needsServer(b));
+
+let tmp: ReturnType<typeof makeTempDir>;
+const AWS_ENV = {
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_DEFAULT_REGION: 'us-east-1',
+  AWS_EC2_METADATA_DISABLED: 'true',
+  AWS_CONFIG_FILE: '/dev/null',
+  AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+};
+
+beforeAll(async () => {
+  tmp = makeTempDir('newswire-cookbook');
+  // `npm start` = `newswire ingest` with its defaults, in the temp working dir.
+  const res = await newswire([
+    'ingest',
+    '--json',
+    '--data-dir',
+    path.join(tmp.dir, '.newswire'),
+    '--sample-port',
+    String(SAMPLE_PORT),
+  ]);
+  expect(res.stderr).toBe('');
+  expect(JSON.parse(res.stdout)).toMatchObject({ written: readSampleManifest().releases.length, failed: 0 });
+});
+afterAll(() => tmp?.remove());
+
+test('the cookbook has examples of every kind, and one local dynamodb server block', () => {
+  expect(cliBlocks.length).toBeGreaterThan(0);
+  expect(awsBlocks.length).toBeGreaterThan(0);
+  expect(serverBlocks).toHaveLength(1);
+  expect(commandsOf(serverBlocks[0]!)).toHaveLength(1);
+  // Each access pattern has both a newswire and an aws example.
+  const cli = cliBlocks.join('\n');
+  for (const flag of [
+    'get ',
+    '--source',
+    '--since',
+    '--feed',
+    '--ticker',
+    '--place',
+    '--cursor',
+    '--format csv',
+    '--raw',
+  ]) {
+    expect({ flag, inCli: cli.includes(flag) }).toEqual({ flag, inCli: true });
+  }
+  const aws = awsBlocks.join('\n');
+  for (const ix of [
+    'get-item',
+    'bySource',
+    'byDay',
+    'byFeed',
+    'byTicker',
+    'byCountry',
+    'byCity',
+    'batch-get-item',
+    '--stack',
+  ]) {
+    expect({ ix, inAws: aws.includes(ix) }).toEqual({ ix, inAws: true });
+  }
+});
+
+test('every command of every block is a complete shell command on its own (one command per line)', async () => {
+  for (const cmd of blocks.flatMap(commandsOf)) {
+    const syntax = await new Promise<string>((resolve) =>
+      execFile('bash', ['-n', '-c', cmd], (err, _out, stderr) => resolve(err ? stderr : 'ok')),
+    );
+    expect({ cmd, syntax }).toEqual({ cmd, syntax: 'ok' });
+  }
+});
+
+test('`npx newswire` resolves to this project’s CLI', async () => {
+  const res = await new Promise<{ code: number; stdout: string }>((resolve) =>
+    execFile('npx', ['--no-install', 'newswire', '--version'], { cwd: ROOT, timeout: 60_000 }, (err, stdout) =>
+      resolve({ code: err ? 1 : 0, stdout }),
+    ),
+  );
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  expect(res).toEqual({ code: 0, stdout: `${pkg.version}\n` });
+});
+
+describe('the newswire examples', () => {
+  test.each(cliBlocks.map((b, i) => [i + 1, b] as const))('block %i runs as written', async (_i, block) => {
+    await expectBlockRuns(block, tmp.dir);
+  });
+});
+
+describe('the aws and --stack examples, against `newswire local dynamodb`', () => {
+  let server: ChildProcess | undefined;
+  let port = '';
+  let cfn: FakeCloudFormation;
+
+  beforeAll(async () => {
+    port = String(await freePort());
+    const [cmd] = commandsOf(serverBlocks[0]!);
+    const args = cmd!
+      .replace(/^npx newswire /, '')
+      .replace(`--port ${EXAMPLE_DYNAMO_PORT}`, `--port ${port}`)
+      .split(/\s+/);
+    expect(args.slice(0, 2)).toEqual(['local', 'dynamodb']);
+    // Run where `npm start` left its data (the default --data-dir .newswire of that working dir).
+    server = spawnNewswire([...args, '--data-dir', path.join(tmp.dir, '.newswire')]);
+    await waitForOutput(server, /note\s+the data dir is locked/);
+    cfn = await startFakeCloudFormation({
+      'Newswire-dev-Data': {
+        ArticlesTableName: LOCAL_TABLES.articles,
+        FeedsTableName: LOCAL_TABLES.feeds,
+        RawBucketName: 'newswire-raw-dev',
+      },
+    });
+  });
+  afterAll(async () => {
+    if (server && server.exitCode === null) {
+      const exited = waitForExit(server);
+      server.kill('SIGTERM');
+      expect((await exited).code).toBe(0);
+    }
+    await cfn?.close();
+  });
+
+  test.each(awsBlocks.map((b, i) => [i + 1, b] as const))('block %i runs as written', async (_i, block) => {
+    const local = block.replaceAll(`127.0.0.1:${EXAMPLE_DYNAMO_PORT}`, `127.0.0.1:${port}`);
+    await expectBlockRuns(local, tmp.dir, {
+      ...AWS_ENV,
+      AWS_ENDPOINT_URL_CLOUDFORMATION: cfn.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${port}`,
+    });
+  });
+});
