@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   cityKey,
   dayKey,
@@ -107,5 +108,26 @@ describe('dayKey / sortKey', () => {
   it('joins timestamp and id, and gives the id back', () => {
     expect(sortKey('2025-03-03T14:00:00.000Z', 'u-1')).toBe('2025-03-03T14:00:00.000Z#u-1');
     expect(releaseIdOfSortKey('2025-03-03T14:00:00.000Z#u-1')).toBe('u-1');
+  });
+});
+
+describe('keys are fixed points (a key typed back finds the same partition)', () => {
+  const text = fc.string({
+    unit: fc.constantFrom(..."Acme Inc. & Co, chinadaily.com.cn S.A. Ünï-x'’ ()/:".split('')),
+    maxLength: 40,
+  });
+  it('organizationKey', () => {
+    fc.assert(fc.property(text, (s) => organizationKey(organizationKey(s)) === organizationKey(s)));
+  });
+  it('cityKey', () => {
+    fc.assert(fc.property(text, (s) => cityKey(cityKey(s)) === cityKey(s)));
+  });
+  it('parseTickerKey', () => {
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const key = parseTickerKey(`${a}:${b}`);
+        return key === null || parseTickerKey(key) === key;
+      }),
+    );
   });
 });
