@@ -6,7 +6,9 @@
  *   npm run conformance:feeds -- -v      # also print every differing item
  *
  * For every feed with an expected output (expected/<name>.json, rss-parser's `{feed: …}` golden
- * files) the item titles and links we read must be those rss-parser reads, item by item, in order.
+ * files) the item titles and links we read must be those rss-parser reads, item by item, in order,
+ * and where rss-parser gives an `isoDate` our `publishedAt` must be the same instant. (Dates it
+ * cannot read — uolNoticias' Portuguese `Seg, 24 Set 2018 19:42:40 -0300` — are counted, not compared.)
  * Feeds without a golden file must parse. `unrecognized.rss` (an HTML "Document Moved" page) must
  * fail with the named error FEED_UNRECOGNIZED.
  *
@@ -41,6 +43,7 @@ const MUST_FAIL: Readonly<Record<string, string>> = { 'unrecognized.rss': 'FEED_
 interface GoldenItem {
   title?: unknown;
   link?: unknown;
+  isoDate?: unknown;
 }
 interface Golden {
   feed: { link?: unknown; items?: GoldenItem[] };
@@ -52,7 +55,13 @@ interface FileResult {
   line: string;
   items: number;
   diffs: string[];
+  /** Items whose date rss-parser read: same instant as ours (a different one is a diff). */
+  datesAgree: number;
+  /** Items dated by us where rss-parser's isoDate is missing (a date it cannot read). */
+  datesOnlyOurs: number;
 }
+
+const NOTHING = { items: 0, diffs: [], datesAgree: 0, datesOnlyOurs: 0 };
 
 async function checkFile(file: string): Promise<FileResult> {
   const name = path.basename(file);
@@ -66,24 +75,23 @@ async function checkFile(file: string): Promise<FileResult> {
   } catch (err) {
     const { code, message } = describeError(err);
     if (mustFail && code === mustFail) {
-      return { file: name, ok: true, line: `ok    ${name}: refused as expected (${code})`, items: 0, diffs: [] };
+      return { file: name, ok: true, line: `ok    ${name}: refused as expected (${code})`, ...NOTHING };
     }
-    return { file: name, ok: false, line: `FAIL  ${name}: ${code}: ${message}`, items: 0, diffs: [] };
+    return { file: name, ok: false, line: `FAIL  ${name}: ${code}: ${message}`, ...NOTHING };
   }
   if (mustFail) {
     return {
       file: name,
       ok: false,
       line: `FAIL  ${name}: read as ${feed.format} with ${feed.items.length} items, expected ${mustFail}`,
-      items: 0,
-      diffs: [],
+      ...NOTHING,
     };
   }
 
   const goldenFile = path.join(CORPUS, 'expected', `${base}.json`);
   const head = `${name}: ${feed.format}, ${feed.items.length} items, ${decoded.charset}`;
   if (!existsSync(goldenFile)) {
-    return { file: name, ok: true, line: `ok    ${head} (no golden file: parse only)`, items: 0, diffs: [] };
+    return { file: name, ok: true, line: `ok    ${head} (no golden file: parse only)`, ...NOTHING };
   }
   const golden = JSON.parse(decodeBody(readFileSync(goldenFile)).text) as Golden;
   const expected = golden.feed.items ?? [];
@@ -93,6 +101,8 @@ async function checkFile(file: string): Promise<FileResult> {
     diffs.push(`item count: expected ${expected.length}, got ${feed.items.length}`);
   }
   const n = Math.min(expected.length, feed.items.length);
+  let datesAgree = 0;
+  let datesOnlyOurs = 0;
   for (let i = 0; i < n; i++) {
     const want = expected[i] ?? {};
     const got = feed.items[i];
@@ -104,13 +114,24 @@ async function checkFile(file: string): Promise<FileResult> {
     if (!sameText(wantLink, got?.link ?? null)) {
       diffs.push(`item ${i} link: expected ${JSON.stringify(wantLink)}, got ${JSON.stringify(got?.link)}`);
     }
+    const wantDate = typeof want.isoDate === 'string' ? Date.parse(want.isoDate) : Number.NaN;
+    const gotDate = got?.publishedAt ? Date.parse(got.publishedAt) : Number.NaN;
+    if (!Number.isNaN(wantDate)) {
+      if (wantDate === gotDate) datesAgree++;
+      else diffs.push(`item ${i} date: expected ${String(want.isoDate)}, got ${JSON.stringify(got?.publishedAt)}`);
+    } else if (!Number.isNaN(gotDate)) datesOnlyOurs++;
   }
   return {
     file: name,
     ok: diffs.length === 0,
-    line: `${diffs.length === 0 ? 'ok  ' : 'FAIL'}  ${head}, ${n} titles and links compared${diffs.length ? `, ${diffs.length} differences` : ''}`,
+    line:
+      `${diffs.length === 0 ? 'ok  ' : 'FAIL'}  ${head}, ${n} titles and links, ${datesAgree} dates compared` +
+      (datesOnlyOurs ? `, ${datesOnlyOurs} dates rss-parser cannot read` : '') +
+      (diffs.length ? `, ${diffs.length} differences` : ''),
     items: n,
     diffs,
+    datesAgree,
+    datesOnlyOurs,
   };
 }
 
@@ -151,11 +172,11 @@ async function main(): Promise<void> {
     if (!r.ok || verbose) for (const d of r.diffs.slice(0, verbose ? undefined : 5)) console.log(`        ${d}`);
   }
   const failed = results.filter((r) => !r.ok);
-  const compared = results.reduce((s, r) => s + r.items, 0);
+  const sum = (k: 'items' | 'datesAgree' | 'datesOnlyOurs') => results.reduce((s, r) => s + r[k], 0);
   console.log(
     `\nconformance:feeds: ${results.length - failed.length}/${results.length} files conform ` +
-      `(${compared} item titles and links compared against rss-parser's expected output; ` +
-      `${Object.keys(MUST_FAIL).length} required named error)` +
+      `(${sum('items')} item titles and links and ${sum('datesAgree')} dates compared against rss-parser's expected output, ` +
+      `${sum('datesOnlyOurs')} more dates read that rss-parser cannot; ${Object.keys(MUST_FAIL).length} required named error)` +
       (failed.length ? `; FAILED: ${failed.map((r) => r.file).join(', ')}` : ''),
   );
   if (failed.length) process.exitCode = 1;
