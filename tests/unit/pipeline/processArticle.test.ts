@@ -82,3 +82,19 @@ test('a page that cannot be fetched throws and stores nothing', async () => {
   await expect(processArticle(deps, msg)).rejects.toMatchObject({ code: 'TIMEOUT' });
   expect(deps.articles.items.size).toBe(0);
 });
+
+test('a feed that carries the whole release: an older message redelivered after a correction changes nothing', async () => {
+  const { deps, msg } = setup('');
+  const full = (lastSentence: string): ProcessArticleMessage => ({
+    ...msg,
+    item: { ...msg.item, contentHtml: page(lastSentence).replace(/[\s\S]*<section[^>]*>|<\/section>[\s\S]*/g, '') },
+  });
+  const filler = ' It has a rugged case, a sunlight-readable display and a battery that lasts a field day.'.repeat(8);
+  const v1 = full(`It weighs under two kilograms.${filler}`);
+  const v2 = full(`It weighs under 1.8 kilograms (corrected).${filler}`);
+  expect(await processArticle(deps, v1)).toMatchObject({ outcome: 'created', revision: 1 });
+  expect(await processArticle(deps, v2)).toMatchObject({ outcome: 'revised', revision: 2 });
+  expect(await processArticle(deps, v1)).toMatchObject({ outcome: 'unchanged', revision: 2 });
+  expect((await deps.articles.get(msg.item.id))?.body.text).toContain('1.8 kilograms');
+  expect(deps.http.requests).toHaveLength(0); // the feed carried it: nothing fetched
+});
