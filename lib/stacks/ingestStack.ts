@@ -13,7 +13,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ENV } from '../../lambdas/adapters/dynamodb/tableDesign';
-import { fetchEnvironment, type FetchSettings } from '../../lambdas/adapters/http/fetchDefaults';
+import { FETCH_DEFAULTS, fetchEnvironment, type FetchSettings } from '../../lambdas/adapters/http/fetchDefaults';
 import type { FeedConfig } from '../config';
 import { dlqNotEmptyAlarm, functionErrorsAlarm } from '../constructs/alarms';
 import { FeedSeeder } from '../constructs/feedSeeder';
@@ -34,6 +34,21 @@ export interface NewswireIngestStackProps extends StackProps {
   readonly alarmEmail?: string;
   /** Settings of the HTTP fetcher, passed to poll-feed and process-article as environment variables. */
   readonly fetch: Partial<FetchSettings>;
+}
+
+/** Messages per invocation of poll-feed and process-article. */
+const POLL_BATCH = 5;
+const ARTICLE_BATCH = 10;
+
+/**
+ * Timeout of a function that fetches a batch of URLs in parallel: in the worst case every URL is
+ * of one host, so the batch goes in waves of perHostConcurrency, each up to the total fetch
+ * timeout — plus headroom for archive and table calls. At least 60 s.
+ */
+export function fetchingTimeout(batchSize: number, fetch: Partial<FetchSettings>): Duration {
+  const perHost = fetch.perHostConcurrency ?? FETCH_DEFAULTS.perHostConcurrency;
+  const fetchSeconds = Math.ceil((fetch.totalTimeoutMs ?? FETCH_DEFAULTS.totalTimeoutMs) / 1000);
+  return Duration.seconds(Math.min(900, Math.max(60, Math.ceil(batchSize / perHost) * fetchSeconds + 30)));
 }
 
 /**
@@ -65,12 +80,12 @@ export class NewswireIngestStack extends Stack {
         entry: 'lambdas/handlers/pollFeed.ts',
         serviceName: 'newswire-poll-feed',
         description: 'Conditional GET of one feed, archive raw body, queue new/changed items',
-        timeout: Duration.seconds(60),
+        timeout: fetchingTimeout(POLL_BATCH, props.fetch),
         memorySize: 1024,
         logRetention,
         environment: fetchEnv,
       },
-      batchSize: 5,
+      batchSize: POLL_BATCH,
       maxConcurrency: 5,
       maxReceiveCount: 5,
     });
@@ -80,12 +95,12 @@ export class NewswireIngestStack extends Stack {
         entry: 'lambdas/handlers/processArticle.ts',
         serviceName: 'newswire-process-article',
         description: 'Fetch + archive + parse one release page, conditional write to Articles',
-        timeout: Duration.seconds(60),
+        timeout: fetchingTimeout(ARTICLE_BATCH, props.fetch),
         memorySize: 1024,
         logRetention,
         environment: fetchEnv,
       },
-      batchSize: 10,
+      batchSize: ARTICLE_BATCH,
       maxBatchingWindow: Duration.seconds(5),
       maxConcurrency: 10,
       maxReceiveCount: 5,

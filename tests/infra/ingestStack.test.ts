@@ -1,6 +1,7 @@
 import { Capture, Match, Template } from 'aws-cdk-lib/assertions';
 import { ENV } from '../../lambdas/adapters/dynamodb/tableDesign';
 import { FETCH_ENV } from '../../lambdas/adapters/http/fetchDefaults';
+import { fetchingTimeout } from '../../lib/stacks/ingestStack';
 import { feedId } from '../../lambdas/core/ids';
 import { buildNewswireApp, type NewswireApp } from '../../lib/app';
 import { CONTEXT_KEYS } from '../../lib/config';
@@ -112,6 +113,14 @@ describe('functions', () => {
     );
     expect(env(built.ingest.articles.fn)).not.toHaveProperty(ENV.feedsTable);
   });
+});
+
+test('fetching functions outlast a batch of worst-case fetches to one host', () => {
+  // poll-feed: 5 feeds in waves of 2 → 3 × 15 s + 30 s; process-article: 10 pages → 5 × 15 s + 30 s.
+  expect(built.ingest.poll.fn.timeout.toSeconds()).toBe(75);
+  expect(built.ingest.articles.fn.timeout.toSeconds()).toBe(105);
+  expect(fetchingTimeout(10, { perHostConcurrency: 10, totalTimeoutMs: 5_000 }).toSeconds()).toBe(60);
+  expect(fetchingTimeout(10, { perHostConcurrency: 1, totalTimeoutMs: 120_000 }).toSeconds()).toBe(900);
 });
 
 describe('queues', () => {
