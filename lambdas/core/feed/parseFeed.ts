@@ -197,9 +197,10 @@ export async function parseFeed(doc: string, opts: ParseFeedOptions = {}): Promi
 
   let feed: (Parser.Output<RawItem> & FeedExtras) | null = null;
   let firstError: unknown = null;
+  let repaired: string | null = null;
   for (const pass of PASSES) {
     try {
-      const input = pass === 'strict' ? clean : repairXml(clean, entities);
+      const input = pass === 'strict' ? clean : (repaired ??= repairXml(clean, entities));
       feed = await makeParser(pass === 'lenient', atomPrefix).parseString(input);
       break;
     } catch (err) {
@@ -207,9 +208,13 @@ export async function parseFeed(doc: string, opts: ParseFeedOptions = {}): Promi
     }
   }
   if (!feed) {
-    throw new FeedParseError('FEED_MALFORMED', `feed XML could not be parsed: ${errorText(firstError)}`, {
-      cause: firstError,
-    });
+    // A TypeError comes from rss-parser walking a tree that is XML but not the feed it expected
+    // (an <rss> without <channel>, say); anything else is the XML parser's own message.
+    const what =
+      firstError instanceof TypeError
+        ? `the ${format} document lacks the elements a feed needs (${errorText(firstError)})`
+        : `feed XML could not be parsed: ${errorText(firstError)}`;
+    throw new FeedParseError('FEED_MALFORMED', what, { cause: firstError });
   }
 
   const feedLink = absoluteUrl(text(feed.link));
