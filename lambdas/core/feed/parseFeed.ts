@@ -34,6 +34,7 @@ type RawItem = Parser.Item & {
   guidRaw?: Raw;
   categoryRaw?: Raw;
   atomLinkRaw?: Raw;
+  xmlBase?: Raw;
   dcDate?: Raw;
   published?: Raw;
   updated?: Raw;
@@ -73,6 +74,7 @@ const customFields: Parser.ParserOptions<FeedExtras, RawItem>['customFields'] = 
     ['guid', 'guidRaw', { keepArray: true }],
     ['category', 'categoryRaw', { keepArray: true }],
     ['atom:link', 'atomLinkRaw', { keepArray: true }],
+    ['nw:base', 'xmlBase'],
   ],
 };
 
@@ -218,7 +220,10 @@ export async function parseFeed(doc: string, opts: ParseFeedOptions = {}): Promi
   }
 
   const feedLink = absoluteUrl(text(feed.link));
-  const base = absoluteUrl(opts.baseUrl ?? null) ?? feedLink;
+  const docBase = absoluteUrl(opts.baseUrl ?? null) ?? feedLink;
+  // Atom's xml:base on the root, resolved against where the document came from.
+  const rootBase = /\bxml:base\s*=\s*["']([^"']+)["']/i.exec(root?.attrs ?? '')?.[1];
+  const base = (rootBase && resolveLink(rootBase.trim(), docBase)) || docBase;
   const ttl = Number.parseInt(text(feed.ttl) ?? '', 10);
   const isAtom = format === 'atom1' || format === 'atom03';
   const parts = (feed.items ?? []).map((it): ItemParts => {
@@ -231,7 +236,7 @@ export async function parseFeed(doc: string, opts: ParseFeedOptions = {}): Promi
     const contentHtml = isAtom ? text(it.content) : text(it.contentEncoded);
     return {
       guid,
-      link: resolveLink(link, base),
+      link: resolveLink(link, resolveLink(text(it.xmlBase), base) ?? base),
       title: htmlFragmentText(text(it.title)),
       summary: htmlFragmentText(summaryHtml),
       contentHtml,

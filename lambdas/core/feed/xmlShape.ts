@@ -7,6 +7,9 @@
  *   throw on the missing attributes, losing the feed; the text becomes the href.
  * - A title with markup inside (`<title type="xhtml"><div>…</div></title>`, or unescaped HTML in a
  *   lenient read) becomes its text instead of being dropped.
+ * - An Atom `<link>` without `rel` is `rel="alternate"` (RFC 4287), so it wins over an enclosure
+ *   listed before it.
+ * - An Atom entry's `xml:base` is kept as `nw:base` for resolving its relative links.
  * - RSS 2.0 items written after `</channel>` (directly under `<rss>`) are moved into the channel.
  */
 type Node = Record<string, unknown>;
@@ -16,6 +19,10 @@ const isNode = (v: unknown): v is Node => !!v && typeof v === 'object' && !Array
 export function shapeNode(xpath: string, _existing: unknown, node: unknown): unknown {
   const atom = xpath.startsWith('/feed/');
   if (atom && xpath.endsWith('/link')) return atomLink(node);
+  if (atom && xpath.endsWith('/entry') && isNode(node) && isNode(node['$'])) {
+    const base = node['$']['xml:base'];
+    if (typeof base === 'string' && base.trim()) return { ...node, 'nw:base': [base.trim()] };
+  }
   if (xpath.endsWith('/title') && isNode(node) && typeof node['_'] !== 'string' && hasChildren(node)) {
     return { ...(isNode(node['$']) ? { $: node['$'] } : {}), _: deepText(node).replace(/\s+/g, ' ').trim() };
   }
@@ -31,12 +38,14 @@ export function shapeNode(xpath: string, _existing: unknown, node: unknown): unk
 }
 
 function atomLink(node: unknown): unknown {
-  if (typeof node === 'string') return node.trim() ? { _: node, $: { href: node.trim() } } : node;
+  if (typeof node === 'string') return node.trim() ? { _: node, $: { href: node.trim(), rel: 'alternate' } } : node;
   if (isNode(node)) {
-    const attrs = isNode(node['$']) ? node['$'] : {};
+    const attrs: Node = isNode(node['$']) ? { ...node['$'] } : {};
     if (typeof attrs['href'] !== 'string' && typeof node['_'] === 'string' && node['_'].trim()) {
-      return { ...node, $: { ...attrs, href: node['_'].trim() } };
+      attrs['href'] = node['_'].trim();
     }
+    if (typeof attrs['rel'] !== 'string' || !attrs['rel'].trim()) attrs['rel'] = 'alternate';
+    return { ...node, $: attrs };
   }
   return node;
 }

@@ -298,6 +298,18 @@ describe('formats and fields', () => {
     expect(feed.items[0]?.link).toBe('https://example.test/alt');
   });
 
+  test('Atom: a link without rel is the alternate one; xml:base on the feed and the entry resolve relative links', async () => {
+    const feed = await parseFeed(
+      `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://example.test/news/"><title>A</title>` +
+        `<entry><title>E1</title><id>urn:1</id><link rel="enclosure" href="https://cdn.example.test/1.mp3"/><link href="1.html"/></entry>` +
+        `<entry xml:base="/archive/2024/"><title>E2</title><id>urn:2</id><link href="2.html"/></entry></feed>`,
+    );
+    expect(feed.items.map((i) => i.link)).toEqual([
+      'https://example.test/news/1.html',
+      'https://example.test/archive/2024/2.html',
+    ]);
+  });
+
   test('relative links are resolved against the feed URL, else the feed link', async () => {
     const rel = item().replace(/<link>.*<\/link>/, '<link>/news/1.html</link>');
     expect((await parseFeed(rss2(rel))).items[0]?.link).toBe('https://www.example.test/news/1.html');
