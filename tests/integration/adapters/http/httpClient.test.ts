@@ -206,6 +206,18 @@ describe('UndiciHttpClient', () => {
     expect(seen.map((s) => s.url)).toEqual(['/to-localhost']);
   });
 
+  it.each([
+    'https://localhost:9/', // TLS connections go through the same guarded lookup
+    'http://0x7f000001:9/', // hex, decimal and short IPv4 forms are normalized by the URL parser
+    'http://2130706433:9/',
+    'http://127.1:9/',
+    'http://[::1]:9/',
+    'https://[::ffff:7f00:1]:9/',
+    'http://[64:ff9b::a9fe:a9fe]/', // NAT64 form of 169.254.169.254
+  ])('refuses %s', async (url) => {
+    expect(await failure(client({ allowHosts: [] }).fetch(url))).toMatchObject({ code: 'BLOCKED_ADDRESS' });
+  });
+
   it('connects anywhere when blockPrivateAddresses is false', async () => {
     const res = await client({ allowHosts: [], blockPrivateAddresses: false }).fetch(`http://localhost:${port}/feed`);
     expect(res.status).toBe(200);
