@@ -88,6 +88,12 @@ export function isContactHeading(line: string): boolean {
   return /[:：\-–—]\s*$/.test(m[0]) || rest === '' || /^[:：\-–—]/.test(rest);
 }
 
+/** A line that is a contact on its own, after an audience label: `Media: Jane Doe, 602-555-0107, jane@acme.com`. */
+export function isLabelledContactLine(line: string): boolean {
+  const t = line.trim().slice(0, 300);
+  return AUDIENCE_LABEL.test(t) && (!!findEmail(t) || !!findPhone(t));
+}
+
 /** Removes a contact label from the start of a line. */
 export function stripContactLabel(line: string): string {
   const m = LABEL.exec(line.trim());

@@ -1,5 +1,5 @@
 import * as DomUtils from 'domutils';
-import { selectAll as cssSelectAll, selectOne as cssSelectOne } from 'css-select';
+import { compile, selectAll as cssSelectAll } from 'css-select';
 import type { AnyNode, Document, Element } from 'domhandler';
 import type { Link } from '../record';
 import { type Block, makeBlock } from './blocks';
@@ -108,9 +108,22 @@ const CHROME_WORDS = new Set([
 ]);
 
 // css-select infers the element type from the root it is given; pin it to domhandler's Element.
-const selectOne = (query: string, root: AnyNode | AnyNode[]): Element | null =>
-  cssSelectOne<AnyNode, Element>(query, root);
-const selectAll = (query: string, root: AnyNode | AnyNode[]): Element[] => cssSelectAll<AnyNode, Element>(query, root);
+/** css-select's compiled query over domhandler elements (its type is not exported). */
+type CompiledQuery = Exclude<Parameters<typeof cssSelectAll<AnyNode, Element>>[0], string>;
+
+// Selectors are compiled once per process, not once per page (compiling dominated small pages).
+const COMPILED = new Map<string, CompiledQuery>();
+function compiled(query: string): CompiledQuery {
+  let q = COMPILED.get(query);
+  if (!q) {
+    // compile() only ever matches elements (it wraps the query in an isTag check).
+    q = compile<AnyNode, Element>(query) as CompiledQuery;
+    COMPILED.set(query, q);
+  }
+  return q;
+}
+const selectAll = (query: string, root: AnyNode | AnyNode[]): Element[] =>
+  cssSelectAll<AnyNode, Element>(compiled(query), root);
 
 function isChrome(el: Element): boolean {
   if (SKIP_TAGS.has(el.name)) return true;
@@ -125,12 +138,6 @@ function isChrome(el: Element): boolean {
 function text(node: AnyNode | AnyNode[] | null | undefined): string {
   if (!node) return '';
   return normalizeWhitespace(DomUtils.textContent(node)).replace(/\s+/g, ' ').trim();
-}
-
-function meta(doc: Document, selector: string, attr = 'content'): string | null {
-  const el = selectOne(selector, doc);
-  const v = el?.attribs[attr]?.trim();
-  return v ? v : null;
 }
 
 /** Turns an element into blocks: block elements split, `<br>` breaks lines, `<br><br>` splits, table rows are lines. */
@@ -244,6 +251,74 @@ export function htmlBlocks(nodes: AnyNode[]): { blocks: Block[]; mailtos: Link[]
   return { blocks: b.blocks, mailtos: b.mailtos };
 }
 
+/**
+ * Every element of a page by tag name, class and id, built in one walk: the page's many lookups
+ * (headline, deck, metadata, release container) then cost a map read each instead of a selector
+ * run over the whole document.
+ */
+class PageIndex {
+  private readonly tags = new Map<string, Element[]>();
+  private readonly classes = new Map<string, Element[]>();
+  private readonly ids = new Map<string, Element>();
+
+  constructor(doc: Document) {
+    const stack: AnyNode[] = [...doc.children].reverse();
+    while (stack.length) {
+      const node = stack.pop();
+      if (!node || !DomUtils.isTag(node)) continue;
+      push(this.tags, node.name, node);
+      const cls = node.attribs['class'];
+      if (cls) for (const c of cls.split(/\s+/)) if (c) push(this.classes, c.toLowerCase(), node);
+      const id = node.attribs['id'];
+      if (id && !this.ids.has(id.toLowerCase())) this.ids.set(id.toLowerCase(), node);
+      for (let i = node.children.length - 1; i >= 0; i--) {
+        const child = node.children[i];
+        if (child && DomUtils.isTag(child)) stack.push(child);
+      }
+    }
+  }
+
+  tag(name: string): Element[] {
+    return this.tags.get(name) ?? [];
+  }
+
+  /** Elements with any of the classes, in document order of the first class that has some. */
+  cls(...names: string[]): Element[] {
+    for (const n of names) {
+      const found = this.classes.get(n);
+      if (found?.length) return found;
+    }
+    return [];
+  }
+
+  id(...names: string[]): Element | null {
+    for (const n of names) {
+      const found = this.ids.get(n);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  /** The first `<meta>` (or `<link>`) whose `attr` is one of `values` (case-insensitive), and its `content`/`href`. */
+  meta(attr: string, values: string[], tag = 'meta', take = 'content'): string | null {
+    const wanted = values.map((v) => v.toLowerCase());
+    for (const el of this.tag(tag)) {
+      const v = el.attribs[attr]?.toLowerCase();
+      if (v && wanted.includes(v)) {
+        const out = el.attribs[take]?.trim();
+        if (out) return out;
+      }
+    }
+    return null;
+  }
+}
+
+function push(map: Map<string, Element[]>, k: string, el: Element): void {
+  const list = map.get(k);
+  if (list) list.push(el);
+  else map.set(k, [el]);
+}
+
 /** Length of the text in `<p>` elements under `el`: how much prose a container holds. */
 function paragraphText(el: Element): number {
   let n = 0;
@@ -251,27 +326,48 @@ function paragraphText(el: Element): number {
   return n;
 }
 
+/** The outermost of a set of possibly nested elements. */
+function outermost(els: Element[]): Element | null {
+  return els.find((el) => !els.some((other) => other !== el && isInside(el, other))) ?? null;
+}
+
 /**
- * The element that holds the release: PR Newswire's `.release-body`, else the candidate
- * (article, main, articleBody, …, body) with the most paragraph text, preferring the tightest
- * container that holds nearly all of it.
+ * The element that holds the release: a wire's own container (PR Newswire / Cision
+ * `.release-body`, Business Wire `.bw-release-story`, GlobeNewswire `#main-body-container`),
+ * else the candidate (article, main, articleBody, …, body) with the most paragraph text,
+ * preferring the tightest container that holds nearly all of it.
  */
-function releaseContainer(doc: Document): Element | Document {
-  const prn = selectAll('section.release-body, div.release-body, .release-body', doc);
-  if (prn.length) {
-    // Nested `.release-body` elements: the outermost one holds them all.
-    const outer = prn.find((el) => !prn.some((other) => other !== el && isInside(el, other)));
-    if (outer) return outer;
-  }
-  const candidates = selectAll(
-    'article, main, [itemprop=articleBody], .article-body, .entry-content, .post-content, .story-body, #content, #main, body',
-    doc,
-  );
+function releaseContainer(page: PageIndex): Element | null {
+  const wire =
+    outermost(page.cls('release-body')) ??
+    outermost(page.cls('bw-release-story')) ??
+    page.id('main-body-container') ??
+    outermost(page.cls('main-body-container'));
+  if (wire) return wire;
+  const candidates = [
+    ...page.tag('article'),
+    ...page.tag('main'),
+    ...page.tag('div').filter((el) => /articlebody/i.test(el.attribs['itemprop'] ?? '')),
+    ...page.cls(
+      'article-body',
+      'articlebody',
+      'article-content',
+      'entry-content',
+      'post-content',
+      'story-body',
+      'news-release',
+      'release-content',
+      'press-release',
+      'news-body',
+    ),
+    ...[page.id('articlebody', 'release', 'release-body', 'content', 'main')].filter((el) => el !== null),
+    ...page.tag('body'),
+  ];
   const scored = candidates.map((el) => ({ el, score: paragraphText(el), size: text(el).length }));
   const bestScore = Math.max(0, ...scored.map((c) => c.score));
   let best: { el: Element; size: number } | null = null;
   for (const c of scored) if (c.score >= bestScore * 0.9 && (!best || c.size < best.size)) best = c;
-  return best?.el ?? doc;
+  return best?.el ?? null;
 }
 
 /** True when the element sits inside page chrome (navigation, header, footer, sidebars). */
@@ -294,6 +390,48 @@ function nextElement(el: Element): Element | null {
   return null;
 }
 
+/** `datePublished` from the page's JSON-LD blocks (an object, an array, or an `@graph`). */
+function jsonLdDate(page: PageIndex): string | null {
+  for (const script of page.tag('script')) {
+    if (!/ld\+json/i.test(script.attribs['type'] ?? '')) continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(DomUtils.textContent(script));
+    } catch {
+      continue;
+    }
+    const queue: unknown[] = [data];
+    for (let i = 0; i < queue.length && i < 200; i++) {
+      const item = queue[i];
+      if (Array.isArray(item)) queue.push(...item);
+      else if (item && typeof item === 'object') {
+        const obj = item as Record<string, unknown>;
+        if (typeof obj['datePublished'] === 'string') return obj['datePublished'];
+        if (obj['@graph']) queue.push(obj['@graph']);
+      }
+    }
+  }
+  return null;
+}
+
+/** The page's publication time: article/og metadata, JSON-LD, `<time datetime>`, the wire's timestamp line. */
+function pageTimestamp(page: PageIndex): string | null {
+  const candidates = [
+    () => page.meta('property', ['article:published_time', 'og:published_time', 'og:article:published_time']),
+    () => page.meta('name', ['date', 'dc.date', 'dc.date.issued', 'publish-date', 'pubdate', 'article.published']),
+    () => page.meta('itemprop', ['datePublished']),
+    () => jsonLdDate(page),
+    () => page.tag('time').find((t) => t.attribs['datetime'])?.attribs['datetime'] ?? null,
+    () => text(page.cls('mb-no').find((el) => el.name === 'p')) || null,
+    () => text(page.cls('bw-release-timestamp')[0]) || null,
+  ];
+  for (const candidate of candidates) {
+    const at = parseTimestamp(candidate());
+    if (at) return at;
+  }
+  return null;
+}
+
 /** Parses an HTML release page (or fragment) into metadata and content blocks. */
 export function parseHtmlPage(html: string): HtmlPage {
   const doc = parseDom(html);
@@ -302,42 +440,51 @@ export function parseHtmlPage(html: string): HtmlPage {
     const blocks = textToBlocks(normalizeWhitespace(tokenizedText(html)), false);
     return { title: null, subtitle: null, canonicalUrl: null, publishedAt: null, blocks, mailtos: [] };
   }
+  const page = new PageIndex(doc);
   // The headline: the page's <h1> (outside chrome), else a heading marked as the title, else
   // og:title, else <title> without its ` | Site` / ` – Site` tail.
   const h1 =
-    selectAll('h1', doc).find((el) => !inChrome(el) && text(el)) ??
-    selectAll(
-      '.article-headline, .headline, .entry-title, .post-title, .article-title, .release-title, .news-title, [itemprop=headline]',
-      doc,
-    ).find((el) => el.name !== 'meta' && !inChrome(el) && text(el)) ??
+    page.tag('h1').find((el) => !inChrome(el) && text(el)) ??
+    page
+      .cls('article-headline', 'headline', 'entry-title', 'post-title', 'article-title', 'release-title', 'news-title')
+      .find((el) => !inChrome(el) && text(el)) ??
+    page.tag('h2').find((el) => el.attribs['itemprop'] === 'headline' && text(el)) ??
     null;
-  const ogTitle = meta(doc, 'meta[property="og:title"]');
-  const docTitle = (text(selectOne('title', doc)) || '').replace(/\s[|–—-]\s[^|–—-]{1,60}$/, '') || null;
+  const ogTitle = page.meta('property', ['og:title']);
+  const docTitle = (text(page.tag('title')[0]) || '').replace(/\s[|–—-]\s[^|–—-]{1,60}$/, '') || null;
   const title = text(h1) || ogTitle || docTitle;
   // The deck: an explicit subtitle class, else an <h2> written right after the <h1>.
   const afterH1 = h1 ? nextElement(h1) : null;
   const subtitleEl =
-    selectOne(
-      '.subtitle, .sub-title, .subheadline, .subhead, .deck, .bw-release-subhead, .article-subheadline, .article-sub-headline, .release-subtitle, .summary-headline',
-      doc,
-    ) ?? (afterH1 && /^h[2-4]$/.test(afterH1.name) ? afterH1 : null);
+    page.cls(
+      'subtitle',
+      'sub-title',
+      'subheadline',
+      'subhead',
+      'deck',
+      'bw-release-subhead',
+      'article-subheadline',
+      'article-sub-headline',
+      'release-subtitle',
+      'summary-headline',
+    )[0] ?? (afterH1 && /^h[2-4]$/.test(afterH1.name) ? afterH1 : null);
   let subtitle = text(subtitleEl) || null;
-  const canonicalUrl = meta(doc, 'link[rel="canonical"]', 'href') ?? meta(doc, 'meta[property="og:url"]');
-  const stamps = [
-    meta(doc, 'meta[property="article:published_time"]'),
-    meta(doc, 'meta[name="date"]'),
-    meta(doc, 'meta[name="dc.date"], meta[name="DC.date"], meta[itemprop="datePublished"]'),
-    meta(doc, 'time[datetime]', 'datetime'),
-    text(selectOne('p.mb-no', doc)) || null,
-  ];
-  let publishedAt: string | null = null;
-  for (const s of stamps) {
-    publishedAt = parseTimestamp(s);
-    if (publishedAt) break;
-  }
-  const container = releaseContainer(doc);
-  const nodes = 'children' in container ? container.children : [];
+  const canonicalUrl =
+    page
+      .tag('link')
+      .find((l) => /(?:^|\s)canonical(?:\s|$)/i.test(l.attribs['rel'] ?? ''))
+      ?.attribs['href']?.trim() || page.meta('property', ['og:url']);
+  const publishedAt = pageTimestamp(page);
+  const container = releaseContainer(page);
+  const nodes = container ? container.children : doc.children;
   const { blocks, mailtos } = htmlBlocks(nodes);
+  // Business Wire keeps the contacts beside the story, not in it.
+  const bwContact = page.cls('bw-release-contact')[0];
+  if (container && bwContact && !isInside(bwContact, container)) {
+    const contact = htmlBlocks(bwContact.children);
+    blocks.push(makeBlock(['Contacts']), ...contact.blocks.filter((b) => !/^Contacts?$/i.test(b.lines[0] ?? '')));
+    mailtos.push(...contact.mailtos);
+  }
   // When the generic fallback picked <body>, the headline is among the blocks: what precedes it is
   // page chrome, and it and the deck are not body.
   const at = title ? blocks.slice(0, 15).findIndex((b) => b.lines.join(' ') === title) : -1;
@@ -346,5 +493,5 @@ export function parseHtmlPage(html: string): HtmlPage {
     if (subtitle && blocks[0]?.lines.join(' ') === subtitle) blocks.shift();
   }
   if (subtitle === title) subtitle = null;
-  return { title, subtitle, canonicalUrl, publishedAt, blocks, mailtos };
+  return { title, subtitle, canonicalUrl: canonicalUrl || null, publishedAt, blocks, mailtos };
 }

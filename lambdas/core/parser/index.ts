@@ -1,6 +1,6 @@
 import type { AboutSection, Body, Contact, Dateline, Link, PressReleaseRecord, Ticker, Wire } from '../record';
 import { type Block, blockText, countWords, makeBlock, vocabulary } from './blocks';
-import { dedupeContacts, isContactHeading, parseContactBlock } from './contacts';
+import { dedupeContacts, isContactHeading, isPersonName, parseContactBlock } from './contacts';
 import { findDateline } from './dateline';
 import { parseTimestamp } from './dates';
 import { looksLikeFeedItem, parseFeedItem } from './feedItem';
@@ -139,6 +139,8 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: ReadonlySet<string>): 
     }
   }
   const lead = paragraphs.find((p) => p !== attribution) ?? '';
+  const source = sections.source ?? sections.sourceLine ?? leadOrganization(lead);
+  const orgs = [source, ...sections.about.map((a) => a.organization)].filter((o): o is string => !!o);
   const tickerText = [text, ...sections.about.map((a) => a.text)].join('\n\n');
   return {
     dateline,
@@ -147,13 +149,38 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: ReadonlySet<string>): 
     body: { text, paragraphs, wordCount: countWords(text) },
     links,
     about: sections.about,
-    contacts: dedupeContacts([...preContacts, ...sections.contacts]),
-    source: sections.source ?? sections.sourceLine ?? leadOrganization(lead),
+    contacts: dedupeContacts([...preContacts, ...sections.contacts]).map((c) => orgAsName(c, orgs)),
+    source,
     attribution,
     tickers: findTickers(tickerText),
     language: detectLanguage(text),
     originalUrl: sections.originalUrl,
   };
+}
+
+/** Comparable form of an organization name: lower case, no legal suffix, no punctuation. */
+function orgKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/,?\s(?:inc|llc|ltd|corp|corporation|co|plc|gmbh|ag|sa|s\.a|nv|ab|asa|limited)\.?$/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * A contact whose "name" is the issuer (`Fenwick Quantum` / `Olivia Hartley-Webb`: the organization
+ * line came first) gets the two swapped; the release's own SOURCE and About names decide.
+ */
+function orgAsName(c: Contact, orgs: string[]): Contact {
+  if (!c.name) return c;
+  const k = orgKey(c.name);
+  const isOrg = orgs.some((o) => {
+    const ok = orgKey(o);
+    return ok === k || (k.length > 3 && ok.startsWith(`${k} `));
+  });
+  if (!isOrg) return c;
+  const person = c.organization && isPersonName(c.organization) ? c.organization : null;
+  return { ...c, name: person, organization: person ? c.name : (c.organization ?? c.name) };
 }
 
 /** A line above the dateline that is page chrome, not a headline. */

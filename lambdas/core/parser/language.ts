@@ -34,30 +34,44 @@ const MARKS: Record<string, RegExp> = {
   nl: /\bij\w*|\w+ij\b/g,
 };
 
-const PROFILES = new Map<string, Set<string>>(
-  Object.entries(STOPWORDS).map(([lang, words]) => [lang, new Set(words.split(' '))]),
-);
+/** Each stopword with the languages it belongs to, so one pass over the words scores them all. */
+const LANGUAGES = Object.keys(STOPWORDS);
+const WORD_LANGS = new Map<string, number[]>();
+LANGUAGES.forEach((lang, i) => {
+  for (const w of (STOPWORDS[lang] ?? '').split(' ')) {
+    const langs = WORD_LANGS.get(w) ?? [];
+    if (!langs.includes(i)) langs.push(i);
+    WORD_LANGS.set(w, langs);
+  }
+});
 
 /** Minimum counts before we answer: below them a body is too short to judge. */
 const MIN_WORDS = 8;
 const MIN_HITS = 3;
 const MIN_SCRIPT_CHARS = 20;
+/** A release's language shows in its first few thousand characters; reading more costs time only. */
+const SAMPLE_CHARS = 6000;
 
 /** The BCP-47 language of `text`, or null when it is too short or too mixed to judge. */
 export function detectLanguage(text: string): string | null {
-  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
   const script = scriptLanguage(sample);
   if (script !== undefined) return script;
   const lower = sample.toLowerCase();
   const words = lower.match(/\p{L}+/gu) ?? [];
   if (words.length < MIN_WORDS) return null;
-  const scores: [string, number][] = [];
-  for (const [lang, stop] of PROFILES) {
-    let hits = 0;
-    for (const w of words) if (stop.has(w)) hits++;
-    const marks = MARKS[lang] ? (lower.match(MARKS[lang]) ?? []).length : 0;
-    scores.push([lang, hits + Math.min(marks, hits) * 0.5]);
+  const hits = new Array<number>(LANGUAGES.length).fill(0);
+  for (const w of words) {
+    const langs = WORD_LANGS.get(w);
+    if (langs) for (const i of langs) hits[i] = (hits[i] ?? 0) + 1;
   }
+  const scores: [string, number][] = LANGUAGES.map((lang, i) => {
+    const h = hits[i] ?? 0;
+    const mark = MARKS[lang];
+    // Marks only ever add to a language its function words already support.
+    const marks = mark && h > 0 ? (lower.match(mark) ?? []).length : 0;
+    return [lang, h + Math.min(marks, h) * 0.5];
+  });
   scores.sort((a, b) => b[1] - a[1]);
   const [best, bestScore] = scores[0] ?? ['', 0];
   const second = scores[1]?.[1] ?? 0;

@@ -6,6 +6,7 @@ import {
   findPhone,
   isContactHeading,
   isContactLike,
+  isLabelledContactLine,
   isPersonName,
   parseContactBlock,
 } from './contacts';
@@ -154,7 +155,7 @@ function classify(block: Block): Kind {
   }
   const glued = aboutGlued(text);
   if (glued) return { type: 'about', organization: glued.organization, rest: glued.rest ? [glued.rest] : [] };
-  if (isContactHeading(first)) return { type: 'contact' };
+  if (isContactHeading(first) || isLabelledContactLine(first)) return { type: 'contact' };
   const short = first.split(' ').length <= 14;
   // A heading glued to its text (flattened input): `Forward-Looking Statements This release…`.
   const fls = FLS_HEADING.exec(first);
