@@ -317,7 +317,8 @@ function parseJsonFeed(doc: string, opts: ParseFeedOptions): ParsedFeed {
   } catch (err) {
     throw new FeedParseError('FEED_MALFORMED', `JSON Feed could not be parsed: ${(err as Error).message}`);
   }
-  const feed = json as { title?: unknown; home_page_url?: unknown; items?: unknown };
+  const feed = json as Record<string, unknown>;
+  const feedAuthor = jsonAuthor(feed);
   const items = Array.isArray(feed.items)
     ? (feed.items as unknown[]).filter((i): i is Record<string, unknown> => !!i && typeof i === 'object')
     : [];
@@ -330,8 +331,6 @@ function parseJsonFeed(doc: string, opts: ParseFeedOptions): ParsedFeed {
     ttlMinutes: null,
     items: withStableIds(
       items.map((it) => {
-        const authors = Array.isArray(it.authors) ? (it.authors as unknown[]) : it.author ? [it.author] : [];
-        const author = authors.find((a): a is { name?: unknown } => !!a && typeof a === 'object');
         const contentHtml = text(it.content_html) ?? text(it.content_text);
         return {
           guid: text(it.id),
@@ -340,12 +339,19 @@ function parseJsonFeed(doc: string, opts: ParseFeedOptions): ParsedFeed {
           summary: htmlFragmentText(text(it.summary) ?? contentHtml),
           contentHtml,
           publishedAt: firstDate(it.date_published, it.date_modified),
-          author: text(author?.name),
+          author: jsonAuthor(it) ?? feedAuthor,
           categories: Array.isArray(it.tags) ? (it.tags as unknown[]).map(text).filter((t): t is string => !!t) : [],
         };
       }),
     ),
   };
+}
+
+/** JSON Feed author: `authors[].name` (1.1), else `author.name` (1.0). */
+function jsonAuthor(o: Record<string, unknown>): string | null {
+  const authors = Array.isArray(o['authors']) ? (o['authors'] as unknown[]) : o['author'] ? [o['author']] : [];
+  const named = authors.find((a): a is { name?: unknown } => !!a && typeof a === 'object' && 'name' in a);
+  return text(named?.name);
 }
 
 /** Text of an xml2js value: a string, a number, `{_: text}`, or the first of an array. */

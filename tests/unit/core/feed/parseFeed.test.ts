@@ -341,6 +341,14 @@ describe('formats and fields', () => {
         ],
       }),
     );
+    const feedLevel = await parseFeed(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        authors: [{ name: 'Newsroom' }],
+        items: [{ id: 'x', title: 'X' }],
+      }),
+    );
+    expect(feedLevel.items[0]?.author).toBe('Newsroom');
     expect(json.items[0]).toMatchObject({
       guid: '1',
       author: 'Ann',
