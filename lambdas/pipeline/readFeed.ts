@@ -16,5 +16,5 @@ export interface FeedBody {
 }
 
 export async function readFeed(src: FeedBody): Promise<ParsedFeed> {
-  return parseFeed(decodeBody(src.body, src.contentType).text);
+  return parseFeed(decodeBody(src.body, src.contentType).text, { baseUrl: src.url });
 }

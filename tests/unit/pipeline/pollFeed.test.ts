@@ -284,3 +284,12 @@ test('about once a day the validators are left out, so a server whose 304s lie i
   expect(deps.http.requests.map((r) => r.req?.etag ?? null)).toEqual(['"v1"', null]);
   expect(deps.http.requests[1]?.req?.lastModified ?? null).toBeNull();
 });
+
+test('relative item links resolve against the URL the feed was fetched from', async () => {
+  const { deps, feed } = setup({
+    body: `<?xml version="1.0"?><rss version="2.0"><channel><title>Rel</title>
+<item><title>A</title><link>/news/a.html</link><description>s</description></item></channel></rss>`,
+  });
+  await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+  expect(deps.articleQueue.sent.map((m) => m.item.link)).toEqual(['https://feeds.example.test/news/a.html']);
+});
