@@ -29,7 +29,7 @@ import { dayKey, releaseIdOfSortKey } from '../../core/keys';
 import type { PressReleaseRecord, RawRef } from '../../core/record';
 import type { ArticlePage, ArticleQuery, ArticleStore, RawArchive, SaveOutcome } from '../../pipeline/ports';
 import { batchGetById, type Item } from './batchGet';
-import { batchDeleteById, batchPut } from './batchWrite';
+import { batchDeleteById, CoalescingPutWriter } from './batchWrite';
 import { isConditionalCheckFailed, toStorageError, wrapDynamo } from './errors';
 import {
   dayDirectoryItem,
@@ -103,6 +103,8 @@ export class DynamoArticleStore implements ArticleStore {
   private readonly onSaveStep: DynamoArticleStoreProps['onSaveStep'];
   /** Days whose directory item this store has written (one write per day per process). */
   private readonly knownDays = new Set<string>();
+  /** Index items of concurrent saves share BatchWriteItem calls. */
+  private readonly indexWriter: CoalescingPutWriter;
 
   constructor(props: DynamoArticleStoreProps) {
     this.client = props.client;
@@ -112,6 +114,7 @@ export class DynamoArticleStore implements ArticleStore {
     this.saveAttempts = props.saveAttempts ?? 5;
     this.now = props.now ?? (() => new Date());
     this.onSaveStep = props.onSaveStep;
+    this.indexWriter = new CoalescingPutWriter(this.client, this.tableName, this.batchRetry);
   }
 
   async seenItemHashes(ids: string[]): Promise<Map<string, string | null>> {
@@ -358,7 +361,7 @@ export class DynamoArticleStore implements ArticleStore {
     const tickers = tickerItems(release);
     const day = dayKey(String(release[ATTR.sortKey]));
     const items = this.knownDays.has(day) ? tickers : [...tickers, dayDirectoryItem(day)];
-    if (items.length > 0) await batchPut(this.client, this.tableName, items, this.batchRetry);
+    await this.indexWriter.put(items);
     this.knownDays.add(day);
     await this.onSaveStep?.('indexItemsWritten', String(release.id));
     return tickers.map((t) => String(t[ATTR.id]));

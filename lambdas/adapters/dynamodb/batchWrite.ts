@@ -69,3 +69,46 @@ export function batchDeleteById(
     opts,
   );
 }
+
+/**
+ * Coalesces the idempotent puts of concurrent callers into shared BatchWriteItem calls: puts
+ * requested in the same turn of the event loop go out together (25 per call), so N saves in flight
+ * pay about one request for their index items instead of N. Each caller's promise settles when the
+ * flush that carries its puts has been written (or failed: then every caller of that flush retries).
+ * Puts of the same id in one flush are merged (the last one wins): a batch may not hold duplicates.
+ */
+export class CoalescingPutWriter {
+  private pending: { items: readonly Item[]; resolve: () => void; reject: (err: unknown) => void }[] = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly opts: BatchRetryOptions = {},
+  ) {}
+
+  put(items: readonly Item[]): Promise<void> {
+    if (items.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ items, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const waiting = this.pending;
+    this.pending = [];
+    this.scheduled = false;
+    const byId = new Map<unknown, Item>();
+    for (const w of waiting) for (const item of w.items) byId.set(item.id, item);
+    try {
+      await batchPut(this.client, this.tableName, [...byId.values()], this.opts);
+      for (const w of waiting) w.resolve();
+    } catch (err) {
+      for (const w of waiting) w.reject(err);
+    }
+  }
+}

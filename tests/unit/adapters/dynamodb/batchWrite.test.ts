@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { batchDeleteById, batchPut } from '../../../../lambdas/adapters/dynamodb/batchWrite';
+import { batchDeleteById, batchPut, CoalescingPutWriter } from '../../../../lambdas/adapters/dynamodb/batchWrite';
 
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
 const ddb = mockClient(doc);
@@ -57,5 +57,32 @@ describe('batchWrite', () => {
   it('sends nothing for nothing', async () => {
     await batchPut(doc, 'T', [], fast);
     expect(ddb.commandCalls(BatchWriteCommand)).toHaveLength(0);
+  });
+});
+
+describe('CoalescingPutWriter', () => {
+  it('sends the puts of concurrent callers in one call, duplicates merged', async () => {
+    ddb.on(BatchWriteCommand).resolves({});
+    const writer = new CoalescingPutWriter(doc, 'T', fast);
+    await Promise.all([
+      writer.put([{ id: 'a' }, { id: 'day#1' }]),
+      writer.put([{ id: 'b' }, { id: 'day#1' }]),
+      writer.put([]),
+    ]);
+    const calls = ddb.commandCalls(BatchWriteCommand);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.args[0].input.RequestItems?.T).toEqual([put('a'), put('day#1'), put('b')]);
+  });
+
+  it('fails every caller of a flush that could not be written, and writes later calls afresh', async () => {
+    ddb
+      .on(BatchWriteCommand)
+      .rejectsOnce(Object.assign(new Error('boom'), { name: 'InternalServerError' }))
+      .resolves({});
+    const writer = new CoalescingPutWriter(doc, 'T', fast);
+    const results = await Promise.allSettled([writer.put([{ id: 'a' }]), writer.put([{ id: 'b' }])]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    await expect(writer.put([{ id: 'a' }])).resolves.toBeUndefined();
+    expect(ddb.commandCalls(BatchWriteCommand)).toHaveLength(2);
   });
 });
