@@ -4,9 +4,10 @@
  *
  * Writes are exactly-once without transactions (dynalite has none), in an order that converges when
  * a crashed or racing write is retried:
- *   1. index items of the new revision (ticker items are revision-scoped: `ticker#<key>#<id>#<rev>`;
- *      the day directory item) — idempotent BatchWriteItem puts;
- *   2. an overflowed body, when the item would exceed the item limit — a content-addressed archive put;
+ *   1. an overflowed body, when the item would exceed the item limit — a content-addressed archive
+ *      put (a record that cannot fit at all fails here, before anything is written to the table);
+ *   2. index items of the new revision (ticker items are revision-scoped: `ticker#<key>#<id>#<rev>`;
+ *      the day directory item) — idempotent BatchWriteItem puts, shared by concurrent saves;
  *   3. the release item — a conditional PutItem (`attribute_not_exists(id)` for revision 1,
  *      `revision = :old` for a revision), carrying `staleIndex`: the index items of older revisions;
  *   4. deleting those stale index items, then removing `staleIndex` (conditional on the revision).
@@ -141,8 +142,8 @@ export class DynamoArticleStore implements ArticleStore {
       if (!current) {
         // A new id: revision 1, created only if nobody created it meanwhile.
         const item = releaseItem({ ...record, revision: 1 }, { ...meta, storedAt, history: [], staleIndex: [] });
-        const written = await this.writeIndexItems(item);
         const stored = await fitItem(item, this.archive);
+        const written = await this.writeIndexItems(item);
         if (await this.putIf(stored, 'attribute_not_exists(#id)', { '#id': ATTR.id }, {})) {
           await this.onSaveStep?.('releaseWritten', id);
           return { outcome: 'created', revision: 1 };
@@ -182,8 +183,8 @@ export class DynamoArticleStore implements ArticleStore {
         ...new Set([...previous.staleIndex, ...previous.tickerKeys.map((k) => tickerItemId(k, id, previous.revision))]),
       ];
       const item = releaseItem({ ...record, revision }, { ...meta, storedAt, history, staleIndex });
-      const written = await this.writeIndexItems(item);
       const stored = await fitItem(item, this.archive);
+      const written = await this.writeIndexItems(item);
       if (await this.putIf(stored, '#revision = :old', { '#revision': 'revision' }, { ':old': previous.revision })) {
         await this.onSaveStep?.('releaseWritten', id);
         await this.deleteStale(id, revision, staleIndex);

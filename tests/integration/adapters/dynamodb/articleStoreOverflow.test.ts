@@ -98,6 +98,8 @@ it('without an archive a release over the limit fails with a named, non-retryabl
     bare.save(bigRelease('u-big-3', 500 * 1024, 'x'), { contentHash: 'b3', itemHash: null }),
   ).rejects.toMatchObject({ code: 'RECORD_TOO_LARGE', retryable: false });
   expect(await rawItem('u-big-3')).toBeUndefined();
+  // Refused before anything was written: not even its index items.
+  expect(await rawItem('ticker#NASDAQ:ACME#u-big-3#1')).toBeUndefined();
 });
 
 it('itemSizeBytes agrees with the limit dynalite enforces, for nested maps, lists and numbers', async () => {
