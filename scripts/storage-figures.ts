@@ -1,14 +1,17 @@
 /**
  * Figures of the Articles design, measured on the bundled sample releases in an in-memory dynalite:
  * item sizes and write units per release, requests per save (new, redelivered, revised), and
- * requests per page of each access pattern (including an empty day walk). Prints a table, or one
- * JSON object with --json.
+ * requests per page of each access pattern (including an empty day walk), and the throughput of
+ * exactly-once saves next to BatchWriteItem of the same items. Prints a table, or one JSON object
+ * with --json. Throughput figures depend on the machine's load; the others do not.
  *
  *   npx tsx scripts/storage-figures.ts [--json]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoArticleStore } from '../lambdas/adapters/dynamodb/articleStore';
+import { batchPut } from '../lambdas/adapters/dynamodb/batchWrite';
 import { makeDocumentClient } from '../lambdas/adapters/dynamodb/clients';
 import { ensureTables } from '../lambdas/adapters/dynamodb/createTables';
 import {
@@ -24,6 +27,25 @@ import { parseRelease } from '../lambdas/core/parser';
 import type { PressReleaseRecord } from '../lambdas/core/record';
 import { startLocalDynamo } from '../lambdas/local/dynamoServer';
 import type { ArticleQuery } from '../lambdas/pipeline/ports';
+
+const THROUGHPUT_RECORDS = 1000;
+
+/** Runs f against a fresh in-memory dynalite with the tables; wall seconds and CPU ms of this process. */
+async function timed(f: (client: DynamoDBDocumentClient) => Promise<void>): Promise<{ secs: number; cpuMs: number }> {
+  const dynamo = await startLocalDynamo({ port: 0 });
+  const client = makeDocumentClient({ endpoint: dynamo.endpoint, region: 'local' });
+  try {
+    await ensureTables(client, { articles: 'articles', feeds: 'feeds' });
+    const t0 = process.hrtime.bigint();
+    const cpu0 = process.cpuUsage();
+    await f(client);
+    const cpu = process.cpuUsage(cpu0);
+    return { secs: Number(process.hrtime.bigint() - t0) / 1e9, cpuMs: (cpu.user + cpu.system) / 1000 };
+  } finally {
+    client.destroy();
+    await dynamo.close();
+  }
+}
 
 const RELEASES = path.join(__dirname, '..', 'lambdas', 'local', 'sample-feeds', 'releases');
 
@@ -133,6 +155,37 @@ async function main(): Promise<void> {
       perPattern[name] = { requests: n, items };
     }
 
+    // Store throughput: exactly-once saves (8 in flight) vs BatchWriteItem of the same items, each
+    // into a fresh in-memory dynalite in this process.
+    const copies = Array.from({ length: THROUGHPUT_RECORDS }, (_, i) => {
+      const r = records[i % records.length] as PressReleaseRecord;
+      const at = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
+      return { ...r, id: `u-copy-${i}`, publishedAt: at };
+    });
+    const saves = await timed(async (c) => {
+      const s = new DynamoArticleStore({ client: c, tableName: 'articles' });
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          for (let r = copies[next++]; r; r = copies[next++]) await s.save(r, { contentHash: r.id, itemHash: null });
+        }),
+      );
+    });
+    const ceiling = await timed(async (c) => {
+      const items = copies.flatMap((r) => {
+        const it = releaseItem(r, { contentHash: r.id, itemHash: null, storedAt: '', history: [], staleIndex: [] });
+        return [it, ...tickerItems(it)];
+      });
+      const chunks: (typeof items)[] = [];
+      for (let i = 0; i < items.length; i += 25 * 4) chunks.push(items.slice(i, i + 25 * 4));
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          for (let ch = chunks[next++]; ch; ch = chunks[next++]) await batchPut(c, 'articles', ch);
+        }),
+      );
+    });
+
     const out = {
       releases: records.length,
       meanItemBytes: Math.round(bytes / records.length),
@@ -144,6 +197,13 @@ async function main(): Promise<void> {
         revised: +(reviseRequests / records.length).toFixed(2),
       },
       requestsPerPage: perPattern,
+      throughput: {
+        records: THROUGHPUT_RECORDS,
+        savesPerSec: Math.round(THROUGHPUT_RECORDS / saves.secs),
+        saveCpuMsPerRecord: +(saves.cpuMs / THROUGHPUT_RECORDS).toFixed(2),
+        batchWritePerSec: Math.round(THROUGHPUT_RECORDS / ceiling.secs),
+        batchWriteCpuMsPerRecord: +(ceiling.cpuMs / THROUGHPUT_RECORDS).toFixed(2),
+      },
     };
     if (json) {
       console.log(JSON.stringify(out));
@@ -162,6 +222,13 @@ async function main(): Promise<void> {
     for (const [name, v] of Object.entries(perPattern)) {
       console.log(`  ${name.padEnd(28)} ${String(v.requests).padStart(2)} requests for ${v.items} records`);
     }
+    const t = out.throughput;
+    console.log(
+      `  store.save          ${t.savesPerSec} records/s, ${t.saveCpuMsPerRecord} ms CPU each (${t.records} records, 8 in flight)`,
+    );
+    console.log(
+      `  BatchWriteItem      ${t.batchWritePerSec} records/s, ${t.batchWriteCpuMsPerRecord} ms CPU each (the same items, no conditions)`,
+    );
   } finally {
     client.destroy();
     await dynamo.close();
