@@ -140,7 +140,8 @@ export function cityKey(city: string): string {
 export type PlaceFilter = { country: string; city?: undefined } | { city: string; country?: string };
 
 /**
- * Reads a user's place: `CN` (two letters) → the country; `Beijing` → the city in any country;
+ * Reads a user's place: `CN` (two letters) or a country's name (`China`, `USA`) → the country;
+ * `Beijing` → the city in any country;
  * `Beijing, CN` → the city within that country (two letters after the comma are always an ISO
  * country code); `Austin, Texas` or `Berlin, Germany` → the city within the country that the
  * parser's place tables give for the name (US states and Canadian provinces name their country).
@@ -152,7 +153,11 @@ export function parsePlaceFilter(text: string): PlaceFilter | null {
   const comma = trimmed.indexOf(',');
   const city = cityKey(comma < 0 ? trimmed : trimmed.slice(0, comma));
   if (city === '') return null;
-  if (comma < 0) return { city };
+  if (comma < 0) {
+    // A country's name (`China`, `USA`, `Singapore`) names the country; a state's name is a city's.
+    const asQualifier = normalizePlace(`X, ${trimmed}`);
+    return asQualifier?.country && !asQualifier.region ? { country: asQualifier.country } : { city };
+  }
   const qualifier = trimmed.slice(comma + 1).trim();
   if (/^\p{L}{2}$/u.test(qualifier)) return { city, country: countryKey(qualifier) };
   const country = normalizePlace(trimmed)?.country ?? null;

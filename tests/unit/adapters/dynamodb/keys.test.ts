@@ -87,6 +87,11 @@ describe('cityKey / parsePlaceFilter', () => {
     ['Toronto, Ontario', { city: 'toronto', country: 'CA' }],
     ['Berlin, Germany', { city: 'berlin', country: 'DE' }],
     ['São Paulo', { city: 'sao paulo' }],
+    ['China', { country: 'CN' }],
+    ['USA', { country: 'US' }],
+    ['Singapore', { country: 'SG' }],
+    ['Georgia', { city: 'georgia' }], // a US state's name is not a country
+    ['Washington', { city: 'washington' }],
   ])('%j → %j', (text, filter) => {
     expect(parsePlaceFilter(text)).toEqual(filter);
   });
