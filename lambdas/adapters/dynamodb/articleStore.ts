@@ -85,10 +85,14 @@ interface StoredState {
 
 /** Position after the last returned hit: the query it belongs to, the partition, the index key. */
 interface Cursor {
-  v: 2;
+  v: 3;
+  /** Fingerprint of the query (fingerprintOf). */
   f: string;
+  /** Partition of the last returned hit (its day, for a day walk). */
   p: string;
-  k: Item;
+  /** Sort key and table key (`id`, left out when it is the release id in the sort key) of the last hit. */
+  s: string;
+  i?: string;
 }
 
 /** Directory days read per Query of a day walk. */
@@ -221,7 +225,8 @@ export class DynamoArticleStore implements ArticleStore {
       const c = decodeCursor(q.cursor);
       if (c.f !== fingerprint)
         throw new StorageError('BAD_CURSOR', 'query: the cursor belongs to a different query', false);
-      resume = { partition: c.p, key: c.k };
+      const id = c.i ?? releaseIdOfSortKey(c.s);
+      resume = { partition: c.p, key: { [ATTR.id]: id, [plan.pkAttr]: c.p, [ATTR.sortKey]: c.s } };
     }
     const partitions =
       plan.kind === 'partition' ? single(plan.partition) : this.daysNewestFirst(lo, hi, resume?.partition);
@@ -262,7 +267,18 @@ export class DynamoArticleStore implements ArticleStore {
     const hasMore = found.length > q.limit;
     return {
       items: items.map((f) => f.record),
-      cursor: hasMore && last ? encodeCursor({ v: 2, f: fingerprint, p: last.partition, k: last.key }) : null,
+      cursor:
+        hasMore && last
+          ? encodeCursor({
+              v: 3,
+              f: fingerprint,
+              p: last.partition,
+              s: String(last.key[ATTR.sortKey]),
+              ...(last.key[ATTR.id] !== releaseIdOfSortKey(String(last.key[ATTR.sortKey]))
+                ? { i: String(last.key[ATTR.id]) }
+                : {}),
+            })
+          : null,
     };
   }
 
@@ -524,7 +540,11 @@ function encodeCursor(c: Cursor): string {
 function decodeCursor(token: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Partial<Cursor>;
-    if (c.v === 2 && typeof c.f === 'string' && typeof c.p === 'string' && typeof c.k === 'object' && c.k !== null) {
+    if (
+      c.v === 3 &&
+      [c.f, c.p, c.s].every((x) => typeof x === 'string') &&
+      (c.i === undefined || typeof c.i === 'string')
+    ) {
       return c as Cursor;
     }
   } catch {
