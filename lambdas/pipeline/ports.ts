@@ -98,7 +98,11 @@ export interface ArticleStore {
     revision: number;
   }>;
   get(id: string): Promise<PressReleaseRecord | null>;
-  /** Newest first. */
+  /**
+   * Newest first, `limit` per page, `cursor` null on the last page. At most one of source, feedId,
+   * ticker, place (each with an optional since/until), or only since/until: anything else is refused
+   * with a non-retryable `UNSUPPORTED_QUERY` error whose message lists what is supported.
+   */
   query(q: ArticleQuery): Promise<ArticlePage>;
 }
 
