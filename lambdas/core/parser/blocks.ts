@@ -29,7 +29,12 @@ export function makeBlock(lines: string[], extra: Partial<Omit<Block, 'lines'>> 
   };
 }
 
-const EMPTY: ReadonlySet<string> = new Set();
+/** Words a document holds, asked one at a time (see `vocabulary`). */
+export interface WordSet {
+  has(word: string): boolean;
+}
+
+const EMPTY: WordSet = new Set<string>();
 
 /** Prefixes that are joined to the next word with a hyphen (`long-term`), not a line-end split. */
 const COMPOUND_PREFIXES = new Set(
@@ -50,7 +55,7 @@ const COMPOUND_PREFIXES = new Set(
  * elsewhere?) and then from a short list of compound prefixes; that is as far as we go without a
  * dictionary.
  */
-export function joinLines(lines: string[], known: ReadonlySet<string> = EMPTY): string {
+export function joinLines(lines: string[], known: WordSet = EMPTY): string {
   let out = '';
   for (const raw of lines) {
     const line = raw.trim();
@@ -76,19 +81,25 @@ export function joinLines(lines: string[], known: ReadonlySet<string> = EMPTY): 
 }
 
 /**
- * The words of a document (lower-cased, hyphenated compounds kept whole), built once so that
- * `joinLines` can ask "does this word occur elsewhere?" in constant time.
+ * The words of a document (lower-cased, hyphenated compounds kept whole), so that `joinLines` can
+ * ask "does this word occur elsewhere?" in constant time. Built on the first question only: most
+ * documents (HTML pages, flattened text) never split a word at a line end.
  */
-export function vocabulary(text: string): Set<string> {
-  const words = new Set<string>();
-  for (const m of text.toLowerCase().matchAll(/[a-z]+(?:-[a-z]+)*/g)) {
-    words.add(m[0]);
-  }
-  return words;
+export function vocabulary(text: string): WordSet {
+  let words: Set<string> | null = null;
+  return {
+    has(word: string): boolean {
+      if (!words) {
+        words = new Set<string>();
+        for (const m of text.toLowerCase().matchAll(/[a-z]+(?:-[a-z]+)*/g)) words.add(m[0]);
+      }
+      return words.has(word);
+    },
+  };
 }
 
 /** The text of a block as one paragraph (lines joined; table rows kept on their own lines). */
-export function blockText(block: Block, known: ReadonlySet<string> = EMPTY): string {
+export function blockText(block: Block, known: WordSet = EMPTY): string {
   if (block.preformatted)
     return block.lines
       .map((l) => l.trim())
@@ -100,6 +111,7 @@ export function blockText(block: Block, known: ReadonlySet<string> = EMPTY): str
 /** Number of words: whitespace-separated tokens holding a letter or digit (so `--` and `|` are not words). */
 export function countWords(text: string): number {
   let n = 0;
-  for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) n++;
+  for (const token of text.split(/\s+/)) if (WORDLIKE.test(token)) n++;
   return n;
 }
+const WORDLIKE = /[\p{L}\p{N}]/u;

@@ -78,7 +78,7 @@ export function isPersonName(line: string): boolean {
 
 /** True when the first line of a block is a contact heading (`Media Contact:`, `Investor Relations`). */
 export function isContactHeading(line: string): boolean {
-  const t = line.trim();
+  const t = unslash(line);
   const m = LABEL.exec(t.slice(0, 200));
   if (!m) return false;
   // A long line is a heading only with its colon: `For further information: Jane Doe, …`.
@@ -96,8 +96,15 @@ export function isLabelledContactLine(line: string): boolean {
 
 /** Removes a contact label from the start of a line. */
 export function stripContactLabel(line: string): string {
-  const m = LABEL.exec(line.trim());
-  return m && isContactHeading(line) ? line.trim().slice(m[0].length).trim() : line.trim();
+  const t = unslash(line);
+  const m = LABEL.exec(t);
+  return m && isContactHeading(t) ? t.slice(m[0].length).trim() : t;
+}
+
+/** The old PR Newswire contact line `/CONTACT: Jane Doe of Acme, 412-555-0111/` without its slashes. */
+function unslash(line: string): string {
+  const t = line.trim();
+  return /^\/CONTACT\b/i.test(t) ? t.slice(1).replace(/\/$/, '').trim() : t;
 }
 
 /** Prose rather than a name or organization line (`Acme Corp.` ends with a dot and is not prose). */

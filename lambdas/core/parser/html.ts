@@ -105,6 +105,14 @@ const CHROME_WORDS = new Set([
   'related',
   'comments',
   'skip',
+  'banner',
+  'leftnav',
+  'rightnav',
+  'sidenav',
+  'topnav',
+  'subnav',
+  'widget',
+  'widgets',
 ]);
 
 // css-select infers the element type from the root it is given; pin it to domhandler's Element.
@@ -194,7 +202,19 @@ class BlockBuilder {
       }
       if (name === 'table') {
         this.flush();
-        this.table(el);
+        // A layout table (old pages lay out the whole page with one) holds paragraphs and
+        // headings in its cells: walk them as content. A data table becomes rows.
+        if (isLayoutTable(el)) {
+          this.walk(el.children);
+          this.flush();
+        } else this.table(el);
+        continue;
+      }
+      if (name === 'tr' || name === 'td' || name === 'th' || name === 'tbody' || name === 'thead') {
+        // Only reached inside a layout table: each cell is a container.
+        this.flush();
+        this.walk(el.children);
+        this.flush();
         continue;
       }
       if (name === 'pre') {
@@ -241,6 +261,28 @@ class BlockBuilder {
     }
     if (rows.length) this.blocks.push(makeBlock(rows, { preformatted: true, links }));
   }
+}
+
+/** Block elements whose presence in a cell makes a table a layout table. */
+const LAYOUT_MARKERS = new Set([
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'ul',
+  'ol',
+  'article',
+  'section',
+]);
+
+/** True for a table used to lay out a page rather than to hold data. */
+function isLayoutTable(table: Element): boolean {
+  return !!DomUtils.findOne((e) => LAYOUT_MARKERS.has(e.name), table.children, true);
 }
 
 /** The blocks of an element (or a whole fragment). */

@@ -1,5 +1,5 @@
 import type { AboutSection, Body, Contact, Dateline, Link, PressReleaseRecord, Ticker, Wire } from '../record';
-import { type Block, blockText, countWords, makeBlock, vocabulary } from './blocks';
+import { type Block, blockText, countWords, makeBlock, vocabulary, type WordSet } from './blocks';
 import { dedupeContacts, isContactHeading, isPersonName, parseContactBlock } from './contacts';
 import { findDateline } from './dateline';
 import { parseTimestamp } from './dates';
@@ -9,7 +9,7 @@ import { detectLanguage } from './language';
 import { leadOrganization, splitAttribution } from './lead';
 import { normalizePlace } from './places';
 import { splitSections } from './sections';
-import { looksLikeMarkdown, normalizeWhitespace, stripFrontMatter, textToBlocks } from './text';
+import { looksLikeMarkdown, markIndentedParagraphs, normalizeWhitespace, stripFrontMatter, textToBlocks } from './text';
 import { findTickers } from './tickers';
 
 /**
@@ -77,7 +77,7 @@ interface Analysis {
 /** How many blocks from the top are searched for the dateline (navigation can be long). */
 const DATELINE_SEARCH_BLOCKS = 80;
 
-function analyze(blocks: Block[], mailtos: Link[], vocab: ReadonlySet<string>): Analysis {
+function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
   let pre: Block[] = [];
   let rest = blocks;
   let dateline: Dateline | null = null;
@@ -204,7 +204,7 @@ function isNavigation(line: string): boolean {
 /** Headline, deck and timestamp from what precedes the dateline in a text release. */
 function headlines(
   pre: Block[],
-  vocab: ReadonlySet<string>,
+  vocab: WordSet,
 ): { title: string | null; subtitle: string | null; stamp: string | null } {
   let title: string | null = null;
   let subtitle: string | null = null;
@@ -272,7 +272,7 @@ function fromAnalysis(
 }
 
 function parseText(content: string, url: string | null): ParsedRelease {
-  const normalized = normalizeWhitespace(content);
+  const normalized = normalizeWhitespace(markIndentedParagraphs(content));
   const { text, front } = stripFrontMatter(normalized);
   const blocks = textToBlocks(text, looksLikeMarkdown(text));
   const vocab = vocabulary(text);

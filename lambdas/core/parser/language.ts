@@ -94,8 +94,9 @@ function scriptLanguage(text: string): string | null | undefined {
   let hangul = 0;
   let cyrillic = 0;
   let arabic = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0) ?? 0;
+  for (let i = 0; i < text.length; i++) {
+    // UTF-16 units: every script counted here lies in the BMP, so no surrogate pairs to join.
+    const c = text.charCodeAt(i);
     if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) latin++;
     else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) han++;
     else if (c >= 0x3040 && c <= 0x30ff) kana++;

@@ -22,6 +22,24 @@ export function normalizeWhitespace(input: string): string {
 }
 
 /**
+ * Older wire copy marks paragraphs by indenting their first line, with no blank line between them
+ * (`    PITTSBURGH, July 18 /PRNewswire/ -- …` / continuation lines flush left / `    Sales rose…`).
+ * When a text is written that way (at least two indented lines that follow a flush-left line),
+ * a blank line is put before each indented line, so paragraphs split as usual.
+ */
+export function markIndentedParagraphs(input: string): string {
+  const lines = input.split(/\r\n?|\n/);
+  let indentedAfterText = 0;
+  for (let i = 1; i < lines.length && indentedAfterText < 2; i++) {
+    if (/^(?: {2,8}|\t)\S/.test(lines[i] ?? '') && /^\S/.test(lines[i - 1] ?? '')) indentedAfterText++;
+  }
+  if (indentedAfterText < 2) return input;
+  return lines
+    .map((l, i) => (i > 0 && /^(?: {2,8}|\t)\S/.test(l) && (lines[i - 1] ?? '').trim() ? `\n${l}` : l))
+    .join('\n');
+}
+
+/**
  * The same character classes for inline text (an HTML text node): every kind of space becomes a
  * plain space but nothing is trimmed, so `<span>in</span> <span>Columbus</span>` keeps its space.
  */
