@@ -1,10 +1,30 @@
+import Ajv2020 from 'ajv/dist/2020';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildRecord } from '../../../../lambdas/core/buildRecord';
 import { parseRelease, parseReleaseStrict } from '../../../../lambdas/core/parser';
+import type { PressReleaseRecord } from '../../../../lambdas/core/record';
 import { validateRecord } from '../../../../lambdas/core/recordSchema';
 import { fixture } from './helpers';
 
 const ctx = { feed: null, item: null, url: null, raw: null, fetchedAt: null };
+
+// The committed JSON Schema (what non-TypeScript consumers validate with), checked with ajv on
+// every record these properties produce, in addition to the zod schema.
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
+ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/);
+const jsonSchema = ajv.compile(
+  JSON.parse(readFileSync(join(__dirname, '../../../../lambdas/core/record.schema.json'), 'utf8')) as object,
+);
+
+/** Both schemas accept the record; on failure the message names the first bad path. */
+function validateBoth(record: PressReleaseRecord): PressReleaseRecord {
+  const valid = validateRecord(record);
+  if (!jsonSchema(record)) throw new Error(`JSON Schema: ${ajv.errorsText(jsonSchema.errors)}`);
+  return valid;
+}
 
 // Pieces that steer random input into the parser's interesting paths.
 const tokens = fc.constantFrom(
@@ -77,7 +97,7 @@ describe('parseRelease properties', () => {
         fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 200 }), releaseish),
         (s) => {
           const parsed = parseReleaseStrict({ content: s });
-          validateRecord(buildRecord(parsed, ctx));
+          validateBoth(buildRecord(parsed, ctx));
         },
       ),
       { numRuns: 400 },
@@ -88,7 +108,7 @@ describe('parseRelease properties', () => {
     fc.assert(
       fc.property(fc.oneof(htmlish, feedish), fc.option(fc.webUrl(), { nil: null }), (s, url) => {
         const parsed = parseReleaseStrict({ content: s, url });
-        validateRecord(buildRecord(parsed, { ...ctx, url }));
+        validateBoth(buildRecord(parsed, { ...ctx, url }));
       }),
       { numRuns: 300 },
     );
@@ -101,6 +121,19 @@ describe('parseRelease properties', () => {
         expect(body.text).toBe(body.paragraphs.join('\n\n'));
         expect(body.wordCount).toBeGreaterThanOrEqual(0);
       }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('every record from arbitrary unicode validates against the committed JSON Schema', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 400 }),
+        fc.constantFrom('', '<p>', '<html><body>'),
+        (s, pre) => {
+          validateBoth(buildRecord(parseReleaseStrict({ content: pre + s }), ctx));
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -126,9 +159,20 @@ describe('adversarial 1 MB inputs complete and give a valid record', () => {
     ['hyphen lines', 'manu-\nfacturing '.repeat(MB / 17)],
     ['seed then junk', seed + ' SOURCE '.repeat(MB / 8)],
     ['tickers', '(NASDAQ: A, B, C, D, E'.repeat(MB / 22)],
+    ['capital runs', 'ACME WINS AWARD NEW YORK, '.repeat(MB / 26)],
+    ['glued emails', 'Contact:jane.doe@acme.example.comMedia:'.repeat(MB / 39)],
+    ['obfuscated emails', 'jane [at] acme [dot] com (at) ('.repeat(MB / 31)],
+    ['dashes then a tag', '-'.repeat(MB - 40) + ' BEIJING, March 7, 2024 /PRNewswire/ -- x'],
+    ['dates', 'March 7, 2024 7 de marzo de 2024 2024年3月7日 '.repeat(MB / 48)],
+    ['about headings', 'About Acme About Acme '.repeat(MB / 22)],
+    ['phones', '+1 (512) 555-0100 '.repeat(MB / 18)],
+    ['unclosed tables', '<table><tr><td><p>x'.repeat(MB / 20)],
+    ['nested spans in a release body', '<section class="release-body">' + '<span>'.repeat(MB / 12) + 'x'],
+    ['indented lines', '    word\nflush line\n'.repeat(MB / 20)],
+    ['one flattened megabyte', 'Acme Corp. said.  About Acme Acme is.  SOURCE Acme  '.repeat(MB / 52)],
   ];
   it.each(inputs)('%s', (_name, content) => {
     const record = buildRecord(parseReleaseStrict({ content }), ctx);
-    expect(validateRecord(record).id).toBeTruthy();
+    expect(validateBoth(record).id).toBeTruthy();
   });
 });
