@@ -42,9 +42,15 @@ function rawMissing(record: PressReleaseRecord, key: string | null): string {
   return `the archived page of ${record.id} (${key}) is missing from the raw archive`;
 }
 
-/** Writes bytes to stdout and waits until they are flushed (a pipe may be slower than us). */
+/**
+ * Writes bytes to stdout and waits until they are flushed (a pipe may be slower than us). A reader
+ * that stops early (`| head`) closes the pipe: that is not an error.
+ */
 function writeAll(bytes: Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
-    process.stdout.write(bytes, (err) => (err ? reject(err) : resolve()));
+    process.stdout.once('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' ? resolve() : reject(err)));
+    process.stdout.write(bytes, (err) =>
+      err && (err as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(err) : resolve(),
+    );
   });
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Command } from 'commander';
 import { makeDocumentClient } from '../../lambdas/adapters/dynamodb/clients';
 import { ensureTables } from '../../lambdas/adapters/dynamodb/createTables';
@@ -34,10 +35,12 @@ export function registerLocalCommand(program: Command): void {
           );
         },
       );
+      let newestDay: string | null;
       try {
         const client = makeDocumentClient({ endpoint: dynamo.endpoint, region: 'local' });
         try {
           await ensureTables(client, LOCAL_TABLES);
+          newestDay = await readNewestDay(client);
         } finally {
           client.destroy();
         }
@@ -45,7 +48,7 @@ export function registerLocalCommand(program: Command): void {
         await dynamo.close();
         throw err;
       }
-      console.log(describeServed(dynamo, dataDir));
+      console.log(describeServed(dynamo, dataDir, newestDay));
       await untilSignal();
       await dynamo.close();
       console.log('stopped; the data dir is free again');
@@ -53,7 +56,7 @@ export function registerLocalCommand(program: Command): void {
 }
 
 /** What a user needs to connect: endpoint, table names, credentials, one example, the lock. */
-export function describeServed(dynamo: LocalDynamo, dataDir: string): string {
+export function describeServed(dynamo: LocalDynamo, dataDir: string, newestDay: string | null): string {
   const indexes = ARTICLES_TABLE.indexes.map((ix) => `${ix.name} (${ix.partitionKey}, ${ix.sortKey})`).join(', ');
   return [
     `newswire local dynamodb — serving ${dataDir}`,
@@ -64,20 +67,39 @@ export function describeServed(dynamo: LocalDynamo, dataDir: string): string {
     `               export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=us-east-1`,
     `  try          aws dynamodb list-tables --endpoint-url ${dynamo.endpoint}`,
     `               aws dynamodb get-item --endpoint-url ${dynamo.endpoint} --table-name ${LOCAL_TABLES.articles} --key '{"id": {"S": "<id>"}}'`,
-    ...exampleQueries(dynamo.endpoint).map((l) => `               ${l}`),
+    ...exampleQueries(dynamo.endpoint, newestDay).map((l) => `               ${l}`),
     `  note         the data dir is locked while it is served: newswire ingest, query and get on`,
     `               ${dataDir} refuse to start ("in use") until you stop this (Ctrl-C).`,
   ].join('\n');
 }
 
-/** Index Queries a user can paste: the days that have releases (the directory), then one day, newest first. */
-function exampleQueries(endpoint: string): string[] {
-  const today = new Date().toISOString().slice(0, 10);
+/** Index Queries a user can paste: the days that have releases (the directory), then the newest day. */
+function exampleQueries(endpoint: string, newestDay: string | null): string[] {
   const q = (value: string) =>
     `aws dynamodb query --endpoint-url ${endpoint} --table-name ${LOCAL_TABLES.articles} --index-name ${INDEX.byDay} ` +
     `--key-condition-expression '${ATTR.dayKey} = :d' --expression-attribute-values '{":d": {"S": "${value}"}}' ` +
-    `--no-scan-index-forward`;
-  return [`${q(DAY_DIRECTORY)}   # days that have releases`, `${q(today)}   # one day's releases (keys)`];
+    `--no-scan-index-forward --query 'Items[].${ATTR.sortKey}.S' --output text`;
+  return [
+    `${q(DAY_DIRECTORY)}   # the days that have releases`,
+    ...(newestDay ? [`${q(newestDay)}   # the newest day's releases: <publishedAt>#<id>`] : []),
+  ];
+}
+
+/** The newest day in the byDay directory (one Query of one item), or null on an empty table. */
+async function readNewestDay(client: DynamoDBDocumentClient): Promise<string | null> {
+  const out = await client.send(
+    new QueryCommand({
+      TableName: LOCAL_TABLES.articles,
+      IndexName: INDEX.byDay,
+      KeyConditionExpression: '#d = :d',
+      ExpressionAttributeNames: { '#d': ATTR.dayKey },
+      ExpressionAttributeValues: { ':d': DAY_DIRECTORY },
+      ScanIndexForward: false,
+      Limit: 1,
+    }),
+  );
+  const day = out.Items?.[0]?.[ATTR.sortKey];
+  return typeof day === 'string' ? day : null;
 }
 
 function untilSignal(): Promise<NodeJS.Signals> {

@@ -5,6 +5,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 
 interface DynaliteOptions {
   path?: string;
@@ -31,9 +32,42 @@ export interface LocalDynamo {
   close(): Promise<void>;
 }
 
-/** Starts dynalite bound to 127.0.0.1 only. */
+interface LevelDb {
+  open(): Promise<void>;
+  close(): Promise<void>;
+}
+/** The LevelDB class dynalite persists with (resolved from dynalite itself, so it is the same copy). */
+function levelOfDynalite(): new (location: string) => LevelDb {
+  const fromDynalite = { paths: [path.dirname(require.resolve('dynalite'))] };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(require.resolve('level', fromDynalite)) as { Level: new (location: string) => LevelDb }).Level;
+}
+
+/**
+ * dynalite opens its store lazily: on a folder another process holds, it would listen, then crash
+ * the process on the first request. Open the folder first, so a lock fails here, with a message.
+ */
+async function assertNotLocked(dir: string): Promise<void> {
+  const Level = levelOfDynalite();
+  const db = new Level(dir);
+  try {
+    await db.open();
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    if (cause?.code === 'LEVEL_LOCKED') {
+      throw new Error(`${dir} is locked by another process (LEVEL_LOCKED)`, { cause: err });
+    }
+    throw err;
+  }
+  await db.close();
+}
+
+/** Starts dynalite bound to 127.0.0.1 only. Throws (message mentions "locked") when another process holds `dir`. */
 export async function startLocalDynamo(opts: LocalDynamoOptions = {}): Promise<LocalDynamo> {
-  if (opts.dir !== undefined) await mkdir(opts.dir, { recursive: true });
+  if (opts.dir !== undefined) {
+    await mkdir(opts.dir, { recursive: true });
+    await assertNotLocked(opts.dir);
+  }
   const server = dynalite({
     ...(opts.dir !== undefined ? { path: opts.dir } : {}),
     createTableMs: 0,
