@@ -1,0 +1,185 @@
+import { findDateline } from '../../../../lambdas/core/parser/dateline';
+import { dateAtEnd, dateAtStart, parseTimestamp } from '../../../../lambdas/core/parser/dates';
+
+// Each wire's dateline convention, and the ways people write datelines: [input, wire name, tag,
+// dateline text, location, date]. The body must start right after the separator ("Body…").
+const CASES: [string, string | null, string | null, string, string | null, string | null][] = [
+  [
+    'NEW YORK (MARCH 7) PR NEWSWIRE - Body',
+    'PR Newswire',
+    'PR NEWSWIRE',
+    'NEW YORK (MARCH 7) PR NEWSWIRE',
+    'NEW YORK',
+    null,
+  ],
+  [
+    'SAN FRANCISCO, March 07, 2024--(BUSINESS WIRE)--Body',
+    'Business Wire',
+    'BUSINESS WIRE',
+    'SAN FRANCISCO, March 07, 2024--(BUSINESS WIRE)',
+    'SAN FRANCISCO',
+    '2024-03-07',
+  ],
+  ['SAN DIEGO—(BUSINESS WIRE)—Body', 'Business Wire', 'BUSINESS WIRE', 'SAN DIEGO—(BUSINESS WIRE)', 'SAN DIEGO', null],
+  [
+    'OSLO, Norway, March 7, 2024 (PRIME NEWSWIRE) -- Body',
+    'GlobeNewswire',
+    'PRIME NEWSWIRE',
+    'OSLO, Norway, March 7, 2024 (PRIME NEWSWIRE)',
+    'OSLO, Norway',
+    '2024-03-07',
+  ],
+  [
+    'TORONTO, ONTARIO--(Marketwired - March 7, 2016) - Body',
+    'Marketwired',
+    'Marketwired',
+    'TORONTO, ONTARIO--(Marketwired - March 7, 2016)',
+    'TORONTO, ONTARIO',
+    '2016-03-07',
+  ],
+  [
+    'MONTRÉAL, le 7 mars 2024 /CNW Telbec/ - Body',
+    'Canada Newswire',
+    'CNW Telbec',
+    'MONTRÉAL, le 7 mars 2024 /CNW Telbec/',
+    'MONTRÉAL',
+    '2024-03-07',
+  ],
+  [
+    'WASHINGTON, March 7 /U.S. Newswire/ -- Body',
+    'U.S. Newswire',
+    'U.S. Newswire',
+    'WASHINGTON, March 7 /U.S. Newswire/',
+    'WASHINGTON',
+    null,
+  ],
+  [
+    'BEIJING , March 7, 2024 /PRNewswire/ — Body',
+    'PR Newswire',
+    'PRNewswire',
+    'BEIJING , March 7, 2024 /PRNewswire/',
+    'BEIJING',
+    '2024-03-07',
+  ],
+  [
+    'NEW YORK /PRNewswire/ March 7, 2024 -- Body',
+    'PR Newswire',
+    'PRNewswire',
+    'NEW YORK /PRNewswire/ March 7, 2024',
+    'NEW YORK',
+    '2024-03-07',
+  ],
+  [
+    'SAN JOSE, Calif. (PRWEB) March 07, 2024 -- Body',
+    'PRWeb',
+    'PRWEB',
+    'SAN JOSE, Calif. (PRWEB) March 07, 2024',
+    'SAN JOSE, Calif.',
+    '2024-03-07',
+  ],
+  ['北京2024年3月7日 /美通社/ -- Body', 'PR Newswire', '美通社', '北京2024年3月7日 /美通社/', '北京', '2024-03-07'],
+  [
+    'MADRID, 7 de marzo de 2024 /PRNewswire/ -- Body',
+    'PR Newswire',
+    'PRNewswire',
+    'MADRID, 7 de marzo de 2024 /PRNewswire/',
+    'MADRID',
+    '2024-03-07',
+  ],
+  [
+    'MÜNCHEN, 7. März 2024 /PRNewswire/ -- Body',
+    'PR Newswire',
+    'PRNewswire',
+    'MÜNCHEN, 7. März 2024 /PRNewswire/',
+    'MÜNCHEN',
+    '2024-03-07',
+  ],
+  [
+    'SEATTLE & VANCOUVER, British Columbia, March 7, 2024 (GLOBE NEWSWIRE) -- Body',
+    'GlobeNewswire',
+    'GLOBE NEWSWIRE',
+    'SEATTLE & VANCOUVER, British Columbia, March 7, 2024 (GLOBE NEWSWIRE)',
+    'SEATTLE & VANCOUVER, British Columbia',
+    '2024-03-07',
+  ],
+  [
+    'SAN JOSE, Calif. & AUSTIN, Texas--(BUSINESS WIRE)--Body',
+    'Business Wire',
+    'BUSINESS WIRE',
+    'SAN JOSE, Calif. & AUSTIN, Texas--(BUSINESS WIRE)',
+    'SAN JOSE, Calif. & AUSTIN, Texas',
+    null,
+  ],
+  [
+    '東京--(BUSINESS WIRE)--(ビジネスワイヤ) -- Body',
+    'Business Wire',
+    'BUSINESS WIRE',
+    '東京--(BUSINESS WIRE)--(ビジネスワイヤ)',
+    '東京',
+    null,
+  ],
+  // A headline glued to the dateline (flattened text): the location is only the place.
+  [
+    'ACME WINS AWARD NEW YORK, March 7, 2024 /PRNewswire/ -- Body',
+    'PR Newswire',
+    'PRNewswire',
+    'NEW YORK, March 7, 2024 /PRNewswire/',
+    'NEW YORK',
+    '2024-03-07',
+  ],
+  [
+    'Acme Launches Widget in San Jose, Calif., Jan. 5, 2025 /PRNewswire/ -- Body',
+    'PR Newswire',
+    'PRNewswire',
+    'San Jose, Calif., Jan. 5, 2025 /PRNewswire/',
+    'San Jose, Calif.',
+    '2025-01-05',
+  ],
+  // No wire tag: a company-site dateline opening the block.
+  ['NEW YORK, NY - March 7, 2024 - Body', null, null, 'NEW YORK, NY - March 7, 2024', 'NEW YORK, NY', '2024-03-07'],
+];
+
+describe('findDateline: every wire, as people write it', () => {
+  it.each(CASES)('%s', (input, name, tag, text, location, date) => {
+    const found = findDateline(input);
+    expect(found?.wire ?? null).toEqual(name && tag ? { name, tag } : null);
+    expect(found?.dateline).toEqual({ text, location, date });
+    expect(input.slice(found?.bodyStart)).toBe('Body');
+  });
+
+  it('does not take a date in the lead for the dateline date', () => {
+    const found = findDateline('PALO ALTO, Calif.--(BUSINESS WIRE)--March 15, 2024, Acme will hold its meeting.');
+    expect(found?.dateline.date).toBeNull();
+    expect(found?.dateline.text).toBe('PALO ALTO, Calif.--(BUSINESS WIRE)');
+  });
+
+  it('does not read page chrome as a tag-less dateline', () => {
+    expect(findDateline('Published March 7, 2024 | Acme News')).toBeNull();
+  });
+});
+
+describe('dateline dates', () => {
+  it.each([
+    ['BEIJING, March 7, 2024', '2024-03-07'],
+    ['NEW YORK (MARCH 7)', null],
+    ['SÃO PAULO, 7 de março de 2024', '2024-03-07'],
+    ['ROMA, 7 marzo 2024', '2024-03-07'],
+    ['AMSTERDAM, 7 maart 2024', '2024-03-07'],
+    ['東京, 2024年3月7日', '2024-03-07'],
+    ['서울, 2024년 3월 7일', '2024-03-07'],
+    ['PARIS, Feb. 30, 2024', null],
+  ])('%s → %s', (s, iso) => {
+    expect(dateAtEnd(s)?.iso ?? null).toBe(iso);
+  });
+
+  it('reads a date at the start (after a tag) and says where it ends', () => {
+    expect(dateAtStart('Sept. 3, 2024 / Text')).toEqual({ start: 0, end: 13, iso: '2024-09-03' });
+    expect(dateAtStart('a may 2024')).toBeNull();
+  });
+
+  it('reads Business Wire page times with written-out zone names', () => {
+    expect(parseTimestamp('December 3, 2024 06:15 PM Pacific Standard Time')).toBe('2024-12-04T02:15:00.000Z');
+    expect(parseTimestamp('March 10, 2025 09:00 AM Eastern Daylight Time')).toBe('2025-03-10T13:00:00.000Z');
+    expect(parseTimestamp('March 10, 2025 09:00 AM Martian Time')).toBeNull();
+  });
+});

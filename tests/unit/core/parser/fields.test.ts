@@ -1,0 +1,171 @@
+import { parseContactBlock } from '../../../../lambdas/core/parser/contacts';
+import { detectLanguage } from '../../../../lambdas/core/parser/language';
+import { leadOrganization } from '../../../../lambdas/core/parser/lead';
+import { normalizePlace } from '../../../../lambdas/core/parser/places';
+import { findTickers } from '../../../../lambdas/core/parser/tickers';
+
+describe('normalizePlace: AP abbreviations, provinces, every country', () => {
+  it.each([
+    ["ABIDJAN, Côte d'Ivoire", { city: 'Abidjan', region: null, country: 'CI' }],
+    ['ABIDJAN, Ivory Coast', { city: 'Abidjan', region: null, country: 'CI' }],
+    ['WASHINGTON, DC, UNITED STATES', { city: 'Washington', region: 'DC', country: 'US' }],
+    ['McLean, Va.', { city: 'McLean', region: 'VA', country: 'US' }],
+    ['SEATTLE, Wash.', { city: 'Seattle', region: 'WA', country: 'US' }],
+    ['BOSTON, Mass.', { city: 'Boston', region: 'MA', country: 'US' }],
+    ['TORONTO, Ont.', { city: 'Toronto', region: 'ON', country: 'CA' }],
+    ['VANCOUVER, B.C.', { city: 'Vancouver', region: 'BC', country: 'CA' }],
+    ['REGINA, Sask.', { city: 'Regina', region: 'SK', country: 'CA' }],
+    ["ST. JOHN'S, Newfoundland and Labrador", { city: "St. John's", region: 'NL', country: 'CA' }],
+    ['Whitehorse, Yukon', { city: 'Whitehorse', region: 'YT', country: 'CA' }],
+    ['Montreal, Quebec', { city: 'Montreal', region: 'QC', country: 'CA' }],
+    ['MÜNCHEN', { city: 'München', region: null, country: 'DE' }],
+    ['MUNICH, Deutschland', { city: 'Munich', region: null, country: 'DE' }],
+    ['HAMBURG, Germany', { city: 'Hamburg', region: null, country: 'DE' }],
+    ['YANGON, Myanmar', { city: 'Yangon', region: null, country: 'MM' }],
+    ['PORT LOUIS, Mauritius', { city: 'Port Louis', region: null, country: 'MU' }],
+    ['SARAJEVO, Bosnia & Herzegovina', { city: 'Sarajevo', region: null, country: 'BA' }],
+    ['TBILISI, Georgia', { city: 'Tbilisi', region: null, country: 'GE' }],
+    ['ATLANTA, Georgia', { city: 'Atlanta', region: 'GA', country: 'US' }],
+    ['SAN JOSE, Calif. & AUSTIN, Texas', { city: 'San Jose', region: 'CA', country: 'US' }],
+    ['Vancouver, British Columbia and Toronto, Ontario', { city: 'Vancouver', region: 'BC', country: 'CA' }],
+    ['上海', { city: '上海', region: null, country: 'CN' }],
+  ])('%s', (location, place) => {
+    expect(normalizePlace(location)).toEqual(place);
+  });
+});
+
+describe('parseContactBlock', () => {
+  it('reads emails glued to words, labels and obfuscation', () => {
+    expect(
+      parseContactBlock(['Media Contact:', 'Jane Doe', 'Email:jane.doe@acme.example', 'Tel: +1 512-555-0100']),
+    ).toEqual([{ name: 'Jane Doe', organization: null, email: 'jane.doe@acme.example', phone: '+1 512-555-0100' }]);
+    expect(parseContactBlock(['Contact: Sam Lee, sam [at] acme [dot] example'])).toEqual([
+      { name: 'Sam Lee', organization: null, email: 'sam@acme.example', phone: null },
+    ]);
+  });
+
+  it('starts a new contact at each audience label and skips fax numbers and remarks', () => {
+    expect(
+      parseContactBlock([
+        'Consumers: 1-800-555-0199 (Monday to Friday, 8 a.m. to 5 p.m.)',
+        'Media: Kim Vo, kvo@acme.example',
+        '(512) 555-0101 (fax)',
+      ]),
+    ).toEqual([
+      { name: null, organization: null, email: null, phone: '1-800-555-0199' },
+      { name: 'Kim Vo', organization: null, email: 'kvo@acme.example', phone: null },
+    ]);
+  });
+
+  it('reads "Name of Org", "Org: Name", job titles and a mailto whose text is a name', () => {
+    expect(parseContactBlock(['CONTACT: Walter Kaminski of Lakeshore Appliance, 312-555-0148'])).toEqual([
+      { name: 'Walter Kaminski', organization: 'Lakeshore Appliance', email: null, phone: '312-555-0148' },
+    ]);
+    expect(parseContactBlock(['Fernhill: Daniel Osei, +1 212-555-0134'])).toEqual([
+      { name: 'Daniel Osei', organization: 'Fernhill', email: null, phone: '+1 212-555-0134' },
+    ]);
+    expect(
+      parseContactBlock(
+        ['Media: Julien Bélanger, 416-555-0138'],
+        [{ url: 'mailto:Julien@Acme.example', text: 'Julien Bélanger' }],
+      ),
+    ).toEqual([{ name: 'Julien Bélanger', organization: null, email: 'julien@acme.example', phone: '416-555-0138' }]);
+    expect(parseContactBlock(['Jane Holt, President', 'Tel: 604-555-0188'])).toEqual([
+      { name: 'Jane Holt', organization: null, email: null, phone: '604-555-0188' },
+    ]);
+  });
+
+  it('splits a flattened contact run before each email and phone', () => {
+    expect(
+      parseContactBlock([
+        'For further information: Ironwood Graphite Corp. Helena Varga, CEO 705-555-0196 hv@iron.example',
+      ]),
+    ).toEqual([
+      {
+        name: 'Helena Varga',
+        organization: 'Ironwood Graphite Corp.',
+        email: 'hv@iron.example',
+        phone: '705-555-0196',
+      },
+    ]);
+  });
+
+  it('reads CJK contact blocks', () => {
+    expect(parseContactBlock(['媒体联系人：', '王思远', '电话：+86 21 5555 0123', '邮箱：siyuan@yl.example'])).toEqual([
+      { name: '王思远', organization: null, email: 'siyuan@yl.example', phone: '+86 21 5555 0123' },
+    ]);
+  });
+});
+
+describe('findTickers: the ways wires write them', () => {
+  it('one exchange for several symbols, several exchanges in one parenthesis, glued parentheses, classes', () => {
+    expect(
+      findTickers(
+        'A (TSX: NRS; NYSE: NRSY) B (TSX:AVM)(NYSE MKT:AVMN) C (NYSE: GIG, GIG.U, GIG WS) D (OMX: NVIK B) E (B3: CFZL3)',
+      ),
+    ).toEqual([
+      { exchange: 'TSX', symbol: 'NRS' },
+      { exchange: 'NYSE', symbol: 'NRSY' },
+      { exchange: 'TSX', symbol: 'AVM' },
+      { exchange: 'NYSE MKT', symbol: 'AVMN' },
+      { exchange: 'NYSE', symbol: 'GIG' },
+      { exchange: 'NYSE', symbol: 'GIG.U' },
+      { exchange: 'NYSE', symbol: 'GIG WS' },
+      { exchange: 'OMX', symbol: 'NVIK B' },
+      { exchange: 'B3', symbol: 'CFZL3' },
+    ]);
+  });
+});
+
+describe('leadOrganization: the subject of the lead sentence', () => {
+  it.each([
+    ['Pelican Bay Seafood Co. today recalled 8,400 pounds of shrimp.', 'Pelican Bay Seafood Co.'],
+    ['Evergreen Sound Ferries, a private operator of ferries, today ordered two boats.', 'Evergreen Sound Ferries'],
+    ['The Coalition for Safer Highways today urged Congress to act.', 'Coalition for Safer Highways'],
+    ['Die Brunnhofer Medizintechnik GmbH hat heute die Zulassung erhalten.', 'Brunnhofer Medizintechnik GmbH'],
+    [
+      'Maplecrest Brewing Company Inc. (CSE: BREW) announced today that it will expand.',
+      'Maplecrest Brewing Company Inc.',
+    ],
+    [
+      'Kestrel Peak Networks, Inc. and Lonestar Fiber Partners today announced a venture.',
+      'Kestrel Peak Networks, Inc.',
+    ],
+    [
+      'Grupo Alameda Farmacéutica, S.A.B. de C.V. (BMV: ALAMEDA), una cadena, anunció hoy la apertura.',
+      'Grupo Alameda Farmacéutica, S.A.B. de C.V.',
+    ],
+    ['株式会社ミナトロボティクスは本日、新製品を発表しました。', '株式会社ミナトロボティクス'],
+    ['Today, the company said that sales rose.', null],
+    ['In 2024 Acme Corp. grew.', null],
+  ])('%s', (lead, org) => {
+    expect(leadOrganization(lead)).toBe(org);
+  });
+});
+
+describe('detectLanguage: stopword profiles and scripts', () => {
+  it.each([
+    [
+      'it',
+      "La società ha firmato oggi un accordo con il cliente per la fornitura di nuovi sistemi ai suoi stabilimenti in Italia nel corso dell'anno.",
+    ],
+    [
+      'nl',
+      'De onderneming heeft vandaag een overeenkomst gesloten met de klant voor de levering van nieuwe systemen aan haar fabrieken in Nederland.',
+    ],
+    [
+      'sv',
+      'Bolaget har i dag tecknat ett avtal med kunden om leverans av nya system till sina anläggningar i Sverige under året.',
+    ],
+    [
+      'en',
+      'Northbay Minerals Corp. (TSXV: NBM) today reported assays from its winter drilling program at Tamarack Lake. Hole TL-25-04 intersected 12.4 metres.',
+    ],
+  ])('%s', (lang, text) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+
+  it('answers null for a list of names and numbers', () => {
+    expect(detectLanguage('Acme Corp. NASDAQ ACME 2024 Q1 Q2 Q3 Q4 Widget Pro Max 12 34 56 78')).toBeNull();
+  });
+});
