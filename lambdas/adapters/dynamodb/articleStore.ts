@@ -97,6 +97,8 @@ interface Cursor {
 
 /** Directory days read per Query of a day walk. */
 const DAYS_PER_PAGE = 100;
+/** Days queried at once when a day walk meets sparse days. */
+const DAYS_IN_FLIGHT = 4;
 
 export class DynamoArticleStore implements ArticleStore {
   private readonly client: DynamoDBDocumentClient;
@@ -285,6 +287,9 @@ export class DynamoArticleStore implements ArticleStore {
   /**
    * Index hits newest first, partition after partition, from the cursor's position on. Each Query
    * asks for as many items as the caller still needs (`need()`), so a page reads no more than it uses.
+   * A day walk reads one day at a time until a day runs out before the page is full (sparse data);
+   * from then on it queries the next DAYS_IN_FLIGHT days at once, so sparse days cost requests but
+   * not round trips one after another.
    */
   private async *indexHits(
     plan: PartitionPlan | DayWalkPlan,
@@ -294,13 +299,38 @@ export class DynamoArticleStore implements ArticleStore {
     resume: { partition: string; key: Item } | undefined,
     need: () => number,
   ): AsyncGenerator<{ partition: string; hit: Item }> {
-    for await (const partition of partitions) {
-      let exclusiveStart = resume?.partition === partition ? resume.key : undefined;
-      do {
-        const page = await this.queryIndex(plan, partition, lo, hi, need(), exclusiveStart);
+    type FirstPage = Promise<{ partition: string; page: Awaited<ReturnType<DynamoArticleStore['queryIndex']>> }>;
+    const days = partitions[Symbol.asyncIterator]();
+    const inFlight: FirstPage[] = [];
+    let window = 1;
+    let noMore = false;
+    for (;;) {
+      while (!noMore && inFlight.length < window) {
+        const next = await days.next();
+        if (next.done) {
+          noMore = true;
+          break;
+        }
+        const partition = next.value;
+        const start = resume?.partition === partition ? resume.key : undefined;
+        const first: FirstPage = this.queryIndex(plan, partition, lo, hi, need(), start).then((page) => ({
+          partition,
+          page,
+        }));
+        first.catch(() => undefined); // awaited below; a page abandoned with its generator must not crash
+        inFlight.push(first);
+      }
+      const head = inFlight.shift();
+      if (!head) return;
+      const first = await head;
+      const partition = first.partition;
+      let page = first.page;
+      for (;;) {
         for (const hit of page.hits) yield { partition, hit };
-        exclusiveStart = page.lastKey;
-      } while (exclusiveStart);
+        if (!page.lastKey) break;
+        page = await this.queryIndex(plan, partition, lo, hi, need(), page.lastKey);
+      }
+      if (plan.kind === 'days' && need() > 0) window = DAYS_IN_FLIGHT;
     }
   }
 
