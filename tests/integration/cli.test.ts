@@ -61,6 +61,8 @@ test('ingest stores the sample set, and a second ingest writes nothing', async (
   expect(JSON.parse(second.stdout)).toMatchObject({ feeds: 2, written: 0, failed: 0 });
 
   const human = await newswire(['ingest', '--data-dir', tmp.dir, '--sample-port', String(port)]);
+  // stderr is a pipe here, not a terminal: no progress bar, nothing on stderr.
+  expect(human.stderr).toBe('');
   expect(human.stdout).toContain('written       0');
   expect(human.stdout).toContain('Nothing new');
   expect(human.stdout).toContain('Five newest records');
