@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoArticleStore, type SaveStep } from '../../../../lambdas/adapters/dynamodb/articleStore';
 import type { PressReleaseRecord } from '../../../../lambdas/core/record';
+import type { ArticleQuery } from '../../../../lambdas/pipeline/ports';
 import type { LocalDynamo } from '../../../../lambdas/local/dynamoServer';
 import { makeRecord, startDynamoWithTables } from './helpers';
 
@@ -39,6 +40,18 @@ function version(id: string, v: number, tickers: number[]): PressReleaseRecord {
 }
 
 let run = 0;
+
+/** Every id a query returns, over all its pages (other runs' releases share the days and tickers). */
+async function allIds(store: DynamoArticleStore, q: Omit<ArticleQuery, 'limit' | 'cursor'>): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await store.query({ ...q, limit: 100, cursor });
+    ids.push(...page.items.map((r) => r.id));
+    cursor = page.cursor;
+  } while (cursor);
+  return ids;
+}
 
 test('any interleaving of saves, crashes and retries converges', async () => {
   await fc.assert(
@@ -85,16 +98,15 @@ test('any interleaving of saves, crashes and retries converges', async () => {
         const history = (item?.history as { revision: number }[]).map((h) => h.revision);
         expect(history).toEqual(Array.from({ length: stored.revision - 1 }, (_, i) => i + 1));
         for (const symbol of SYMBOLS) {
-          const hits = (await store.query({ ticker: `NASDAQ:${symbol}`, limit: 10 })).items.map((r) => r.id);
+          const hits = await allIds(store, { ticker: `NASDAQ:${symbol}` });
           const expected = stored.tickers.some((t) => t.symbol === symbol) ? [id] : [];
           expect(hits.filter((h) => h === id)).toEqual(expected);
         }
         const day = (stored.publishedAt ?? '').slice(0, 10);
-        const onDay = (await store.query({ since: day, until: day, limit: 50 })).items.filter((r) => r.id === id);
-        expect(onDay).toHaveLength(1);
+        expect((await allIds(store, { since: day, until: day })).filter((x) => x === id)).toHaveLength(1);
         for (const other of versions.filter((o) => o.publishedAt?.slice(0, 10) !== day)) {
           const d = (other.publishedAt ?? '').slice(0, 10);
-          expect((await store.query({ since: d, until: d, limit: 50 })).items.map((r) => r.id)).not.toContain(id);
+          expect(await allIds(store, { since: d, until: d })).not.toContain(id);
         }
       },
     ),
