@@ -364,7 +364,7 @@ function push(map: Map<string, Element[]>, k: string, el: Element): void {
 /** Length of the text in `<p>` elements under `el`: how much prose a container holds. */
 function paragraphText(el: Element): number {
   let n = 0;
-  for (const p of selectAll('p', el)) n += text(p).length;
+  for (const p of selectAll('p', el)) n += DomUtils.textContent(p).trim().length;
   return n;
 }
 
@@ -405,16 +405,24 @@ function releaseContainer(page: PageIndex): Element | null {
     ...[page.id('articlebody', 'release', 'release-body', 'content', 'main')].filter((el) => el !== null),
     ...page.tag('body'),
   ];
-  const scored = candidates.map((el) => ({ el, score: paragraphText(el), size: text(el).length }));
+  const scored = candidates.map((el) => ({ el, score: paragraphText(el), size: DomUtils.textContent(el).length }));
   const bestScore = Math.max(0, ...scored.map((c) => c.score));
   let best: { el: Element; size: number } | null = null;
   for (const c of scored) if (c.score >= bestScore * 0.9 && (!best || c.size < best.size)) best = c;
   return best?.el ?? null;
 }
 
-/** True when the element sits inside page chrome (navigation, header, footer, sidebars). */
+/**
+ * True when the element sits inside page chrome (navigation, footer, sidebars). A `<header>` counts
+ * only when it is the site's: wires put the headline in a `<header class="release-header">`.
+ */
 function inChrome(el: Element): boolean {
-  for (let p: AnyNode | null = el.parent; p; p = p.parent) if (DomUtils.isTag(p) && isChrome(p)) return true;
+  for (let p: AnyNode | null = el.parent; p; p = p.parent) {
+    if (!DomUtils.isTag(p)) continue;
+    if (p.name === 'header' && /release|article|entry|post|headline|story|news/i.test(p.attribs['class'] ?? ''))
+      continue;
+    if (isChrome(p)) return true;
+  }
   return false;
 }
 

@@ -213,7 +213,8 @@ function headlines(
   let skipNext = false;
   for (const [i, block] of pre.entries()) {
     const text = blockText(block, vocab);
-    stamp ??= parseTimestamp(text);
+    // `March 07, 2024 08:00 ET | Source: Acme Inc.` (GlobeNewswire's line above the release).
+    stamp ??= parseTimestamp(text) ?? parseTimestamp(text.split(' | ')[0]);
     // `News provided by` is followed by the issuer's name, which is not the headline.
     if (skipNext || /^News provided by$/i.test(text)) {
       skipNext = !skipNext;
