@@ -263,26 +263,21 @@ class BlockBuilder {
   }
 }
 
-/** Block elements whose presence in a cell makes a table a layout table. */
-const LAYOUT_MARKERS = new Set([
-  'p',
-  'div',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'table',
-  'ul',
-  'ol',
-  'article',
-  'section',
-]);
+/** Elements a data table's cells never hold: their presence makes a table a layout table. */
+const LAYOUT_MARKERS = new Set(['table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'article', 'section', 'form']);
 
-/** True for a table used to lay out a page rather than to hold data. */
+/**
+ * True for a table used to lay out a page rather than to hold data: it holds headings, lists or
+ * other tables, or a cell holds several paragraphs or a long text. A financial table whose cells
+ * each wrap their figure in one `<p>` stays a data table.
+ */
 function isLayoutTable(table: Element): boolean {
-  return !!DomUtils.findOne((e) => LAYOUT_MARKERS.has(e.name), table.children, true);
+  if (DomUtils.findOne((e) => LAYOUT_MARKERS.has(e.name), table.children, true)) return true;
+  for (const cell of DomUtils.findAll((e) => e.name === 'td' || e.name === 'th', table.children)) {
+    const blocks = cell.children.filter((c) => DomUtils.isTag(c) && (c.name === 'p' || c.name === 'div')).length;
+    if (blocks >= 2 || DomUtils.textContent(cell).length > 300) return true;
+  }
+  return false;
 }
 
 /** The blocks of an element (or a whole fragment). */

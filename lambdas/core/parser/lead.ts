@@ -44,8 +44,15 @@ const THEN_VERB = new RegExp(
 export function leadOrganization(lead: string): string | null {
   const cjk = cjkSubject(lead);
   if (cjk) return cjk;
-  const article = ARTICLE.exec(lead);
-  const text = article ? lead.slice(article[0].length) : lead;
+  // `The Board of Directors of Acme Corp. declared…`, `Miami-based Acme today…`: the organization
+  // is what follows; trademark signs are not part of its name.
+  const plain = lead
+    .slice(0, 400)
+    .replace(/[®™℠]/g, '')
+    .replace(/^(?:The )?(?:Board of Directors|Board|Management) of (?:the )?/, '')
+    .replace(/^[\p{Lu}][\p{L}. ]{1,30}-based /u, '');
+  const article = ARTICLE.exec(plain);
+  const text = article ? plain.slice(article[0].length) : plain;
   const words = text.slice(0, 300).split(' ');
   let count = 0;
   let end = 0;
