@@ -25,6 +25,7 @@ export const FEED_FAULTS = [
   'gzip-bomb', // 16 MiB of zeros in ~16 KiB of gzip
   'entity-bomb', // billion laughs in the DOCTYPE
   'ignore-conditional', // healthy, but always 200 with the full body (ignores If-None-Match)
+  'huge-item', // healthy, but item 0 carries a release of hugeItemBytes in content:encoded
 ] as const;
 export type FeedFault = (typeof FEED_FAULTS)[number];
 
@@ -35,6 +36,8 @@ export interface FaultServerOptions {
   retryAfterSeconds?: number;
   /** @default 100 */
   dripIntervalMs?: number;
+  /** Size of the release in item 0 of the huge-item fault. @default 400 KiB */
+  hugeItemBytes?: number;
 }
 
 export interface FeedStats {
@@ -60,22 +63,35 @@ export interface FaultServer {
   close(): Promise<void>;
 }
 
-/** The release text of one item: a dateline, a body and a SOURCE line, well over 600 characters. */
-export function releaseHtml(feed: string, i: number): string {
+/**
+ * The release text of one item: a dateline, a body and a SOURCE line, well over 600 characters;
+ * with padToBytes, as many more body paragraphs as it takes to reach that size.
+ */
+export function releaseHtml(feed: string, i: number, padToBytes = 0): string {
   const org = `${feed.replace(/[^a-z0-9]+/gi, ' ').trim()} Instruments`;
+  const filler = `<p>Paragraph %n of the technical annex: the spectrometer was tested on ore samples from twelve sites, in rain, dust and at temperatures from minus twenty to plus forty-five degrees.</p>\n`;
+  let annex = '';
+  for (let n = 1; annex.length < padToBytes; n++) annex += filler.replace('%n', String(n));
   return `<p>DENVER, June 2, 2025 /PRNewswire/ -- ${org} today announced release number ${i} of its field spectrometer line, shipping to mining customers in three states.</p>
 <p>The instrument weighs under two kilograms, runs a full shift on one battery and reports the mineral content of a sample in seconds, without a laboratory. Field crews can export the readings to the customer's survey software over a cable or a radio link.</p>
 <p>"Our customers asked for a lighter instrument that survives a day in the rain," said the company's chief executive. "This is it." Deliveries start this month; a rental program follows in the autumn for smaller exploration teams.</p>
-<p>SOURCE ${org}</p>`;
+${annex}<p>SOURCE ${org}</p>`;
 }
 
-export function rssFeed(base: string, name: string, items: number, encoding = 'UTF-8', title = name): string {
+export function rssFeed(
+  base: string,
+  name: string,
+  items: number,
+  encoding = 'UTF-8',
+  title = name,
+  firstItemBytes = 0,
+): string {
   const entries = Array.from(
     { length: items },
     (_, i) => `<item><title>${title} release ${i}</title><link>${base}/news/${name}-${i}.html</link>
 <guid isPermaLink="false">${name}-${i}</guid><pubDate>Mon, 02 Jun 2025 14:0${i % 10}:00 GMT</pubDate>
 <description>Summary of ${name} release ${i}</description>
-<content:encoded><![CDATA[${releaseHtml(name, i)}]]></content:encoded></item>`,
+<content:encoded><![CDATA[${releaseHtml(name, i, i === 0 ? firstItemBytes : 0)}]]></content:encoded></item>`,
   ).join('\n');
   return `<?xml version="1.0" encoding="${encoding}"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
@@ -118,7 +134,13 @@ export async function startFaultServer(opts: FaultServerOptions = {}): Promise<F
     return s;
   };
 
-  const healthy = (req: IncomingMessage, res: ServerResponse, name: string, honourConditional: boolean) => {
+  const healthy = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    name: string,
+    honourConditional: boolean,
+    firstItemBytes = 0,
+  ) => {
     const s = statsOf(name);
     const etag = `"${name}-v1"`;
     if (honourConditional && req.headers['if-none-match'] === etag) {
@@ -128,7 +150,7 @@ export async function startFaultServer(opts: FaultServerOptions = {}): Promise<F
     s.bodies++;
     res
       .writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag })
-      .end(rssFeed(base, name, itemsPerFeed));
+      .end(rssFeed(base, name, itemsPerFeed, 'UTF-8', name, firstItemBytes));
   };
 
   const serveFeed = (req: IncomingMessage, res: ServerResponse, name: string) => {
@@ -139,6 +161,8 @@ export async function startFaultServer(opts: FaultServerOptions = {}): Promise<F
         return healthy(req, res, name, true);
       case 'ignore-conditional':
         return healthy(req, res, name, false);
+      case 'huge-item':
+        return healthy(req, res, name, true, opts.hugeItemBytes ?? 400 * 1024);
       case 'http-500':
         return res.writeHead(500, { 'content-type': 'text/plain' }).end('upstream exploded');
       case 'http-429':
