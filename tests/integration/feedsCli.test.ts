@@ -10,18 +10,25 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { feedId } from '../../lambdas/core/ids';
+import { startLocalDynamo } from '../../lambdas/local/dynamoServer';
+import { LOCAL_TABLES } from '../../lambdas/local/runtime';
+import { startFakeCloudFormation } from '../helpers/fakeCloudFormation';
 import { makeTempDir } from '../helpers/tempDir';
 
 jest.setTimeout(90_000);
 
 const ROOT = path.resolve(__dirname, '../..');
 
-function newswire(args: string[], stdin?: Buffer): Promise<{ code: number; stdout: string; stderr: string }> {
+function newswire(
+  args: string[],
+  stdin?: Buffer,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
       [path.join(ROOT, 'bin/newswire.cjs'), ...args],
-      { cwd: ROOT, timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } },
+      { cwd: ROOT, timeout: 60_000, env: { ...process.env, NO_COLOR: '1', ...env } },
       (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
     child.stdin?.end(stdin ?? '');
@@ -121,6 +128,44 @@ describe('newswire feeds', () => {
     expect(badInterval.stderr).toContain('--interval');
     expect((await newswire(['feeds', 'remove', 'f-nope', ...dataDir])).code).toBe(1);
     expect((await newswire(['feeds', 'enable', 'f-nope', ...dataDir])).code).toBe(1);
+  });
+});
+
+describe('newswire feeds --stack: the deployed Feeds table, found through the data stack outputs', () => {
+  test('add, list, disable and remove go to the table the stack names', async () => {
+    const url = 'https://feeds.example.test/deployed.rss';
+    const dir = path.join(tmp.dir, 'deployed');
+    // Create the tables once locally, then serve them as "DynamoDB" behind a stand-in CloudFormation.
+    expect((await newswire(['feeds', 'list', '--data-dir', dir])).code).toBe(0);
+    const dynamo = await startLocalDynamo({ dir: path.join(dir, 'dynamodb') });
+    const cfn = await startFakeCloudFormation({
+      'Newswire-test-Data': {
+        ArticlesTableName: LOCAL_TABLES.articles,
+        FeedsTableName: LOCAL_TABLES.feeds,
+        RawBucketName: 'newswire-raw-test',
+      },
+    });
+    try {
+      const env = {
+        AWS_ENDPOINT_URL_CLOUDFORMATION: cfn.endpoint,
+        AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+        AWS_ACCESS_KEY_ID: 'test',
+        AWS_SECRET_ACCESS_KEY: 'test',
+        AWS_EC2_METADATA_DISABLED: 'true',
+      };
+      const stack = ['--stack', 'Newswire-test-Data', '--region', 'us-east-1'];
+      const added = await newswire(['feeds', 'add', url, '--name', 'Deployed', ...stack], undefined, env);
+      expect(added.stderr).toBe('');
+      expect(added.stdout).toContain(`added ${feedId(url)}`);
+      expect((await newswire(['feeds', 'disable', url, ...stack], undefined, env)).code).toBe(0);
+      const list = await newswire(['feeds', 'list', '--json', ...stack], undefined, env);
+      expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ url, name: 'Deployed', enabled: false })]);
+      expect((await newswire(['feeds', 'remove', url, ...stack], undefined, env)).stdout).toContain('removed');
+      expect(cfn.requested.every((n) => n === 'Newswire-test-Data')).toBe(true);
+    } finally {
+      await cfn.close();
+      await dynamo.close();
+    }
   });
 });
 
