@@ -32,7 +32,10 @@ export function registerQueryCommand(program: Command): void {
     .description('list stored records, newest first, one page at a time (each page prints the cursor of the next)')
     .option('--source <org>', 'issuing organization (spelling-insensitive: "Acme Inc" finds "Acme, Inc.")')
     .option('--ticker <exchange:symbol>', 'releases that mention a ticker, e.g. NASDAQ:ABCD')
-    .option('--place <place>', 'dateline place: a country code (US) or a city (Austin, or "Austin, US")')
+    .option(
+      '--place <place>',
+      'dateline place: a country code (US), a city (Austin), or a city within a country ("Austin, US", "Austin, Texas")',
+    )
     .option('--feed <feedId>', 'releases that came through one feed')
     .option('--since <date>', 'published at or after (ISO date or date-time)', isoDate('start'))
     .option(
