@@ -29,7 +29,10 @@ const REFUSED_QUERY_CODES = new Set(['UNSUPPORTED_QUERY', 'BAD_CURSOR', 'VALIDAT
 export function registerQueryCommand(program: Command): void {
   const cmd = program
     .command('query')
-    .description('list stored records, newest first, one page at a time (each page prints the cursor of the next)')
+    .description(
+      'list stored records, newest first, one page at a time (each page prints the cursor of the next); ' +
+        'at most one of --source, --feed, --ticker, --place, each with optional --since/--until',
+    )
     .option('--source <org>', 'issuing organization (spelling-insensitive: "Acme Inc" finds "Acme, Inc.")')
     .option('--ticker <exchange:symbol>', 'releases that mention a ticker, e.g. NASDAQ:ABCD')
     .option(
