@@ -51,6 +51,10 @@ const AUDIENCE =
 const AUDIENCE_LABEL = new RegExp(`^${AUDIENCE}\\s?[:：]\\s?`, 'i');
 const AUDIENCE_ONLY = new RegExp(`^${AUDIENCE}[:：]?$`, 'i');
 
+/** What is left between the parts of a contact written as a sentence (`at`, `or`, `by email at`). */
+const CONNECTIVE =
+  /^(?:at|or|and|by|via|on|to|by (?:phone|telephone|email|e-mail)(?: at)?|(?:phone|email|e-mail))[.:]?$/i;
+
 /** Words of a job title (`Communications Manager`, `Vice President, Marketing`, `Conseiller en communication`). */
 const JOB_WORD =
   /(?:^|[\s,])(?:CEO|CFO|COO|CTO|CMO|CIO|President|Présidente?|Presidente|Vice President|VP|SVP|EVP|Director|Directrice|Directeur|Directora|Diretora?|Direttore|Manager|Head of|Founder|Co-Founder|Chair|Chairman|Chairwoman|Chairperson|Officer|Spokesperson|Spokesman|Spokeswoman|Coordinator|Specialist|Consultant|Secretary|Treasurer|Analyst|Conseill(?:er|ère)|Responsable|Chargée?|Attachée? de presse|Porte-parole|Gerente|Portavoz|Jef[ea] de prensa|Pressesprecher(?:in)?|Sprecher(?:in)?|Leiter(?:in)?|Geschäftsführer(?:in)?|Assessora?|Responsabile|Managing Partner|Executive Vice|Senior Vice|General Counsel|Public Information Officer)(?=$|[\s,])/i;
@@ -81,6 +85,9 @@ export function isContactHeading(line: string): boolean {
   const t = unslash(line);
   const m = LABEL.exec(t.slice(0, 200));
   if (!m) return false;
+  // `For further information, contact Jane Doe, CEO, at 604-555-0181 or jane@acme.com.`: a
+  // sentence that is a contact (it names a way to reach someone).
+  if (/contact\s*$/i.test(m[0]) && (findEmail(t) || findPhone(t))) return true;
   // A long line is a heading only with its colon: `For further information: Jane Doe, …`.
   if (t.length > 120) return /[:：]\s*$/.test(m[0]);
   const rest = t.slice(m[0].length);
@@ -175,6 +182,7 @@ export function parseContactBlock(lines: string[], links: readonly Link[] = []):
         if (p) fresh = true;
         continue;
       }
+      if (CONNECTIVE.test(p)) continue;
       if (!ROLE.test(p) && !isJobTitle(p) && !/^(?:Visit us on social media|Follow us)\b/i.test(p)) {
         pieces.push({ text: p, fresh });
         fresh = false;
@@ -191,7 +199,13 @@ export function parseContactBlock(lines: string[], links: readonly Link[] = []):
       continue;
     }
     const phone = findPhone(p);
-    if (phone && p.replace(phone, '').replace(/[^\p{L}]/gu, '').length < 4) {
+    if (
+      phone &&
+      p
+        .replace(phone, '')
+        .replace(/\b(?:or|at|and)\b/g, '')
+        .replace(/[^\p{L}]/gu, '').length < 4
+    ) {
       if (cur.phone && !cur.email) push();
       cur.phone ??= phone;
       continue;

@@ -21,7 +21,7 @@ export function splitAttribution(first: string): { attribution: string; rest: st
 const LEAD_VERB = String.raw`(?:(?:today|recently|has|have|will|on \w+day|this week|yesterday) )?(?:announced|announces|said|says|reported|reports|launched|launches|introduced|introduces|unveiled|unveils|declared|declares|named|names|appointed|appoints|completed|completes|signed|signs|opened|opens|released|releases|agreed|agrees|entered|enters|expanded|expands|acquired|acquires|commissioned|closed|closes|received|receives|won|added|adds|celebrated|celebrates|filed|files|priced|prices|began|begins|started|starts|issued|issues|published|publishes|confirmed|confirms|debuted|debuts|revealed|reveals|partnered|partners|selected|selects|delivered|delivers|secured|secures|raised|raises|anunció|anuncia|annonce|a annoncé|gab heute bekannt|hat heute|gibt bekannt|anunciou|anuncia|ha annunciato|annuncia|heeft vandaag)\b`;
 
 const LEGAL =
-  /^(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|SA|S\.A|S\.A\.U|SE|NV|N\.V|BV|B\.V|GmbH|AB|ASA|AS|A\/S|Oy|Oyj|SpA|S\.p\.A|Srl|S\.r\.l|SAS|S\.A\.S|KK|K\.K|Pty|Ltda|LP|L\.P|LLP|S\.A\.B|SAB|C\.V|Holdings|Group)\.?,?$/;
+  /^(?:inc|ltée|Ltée|limitée|Limitée|Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|SA|S\.A|S\.A\.U|SE|NV|N\.V|BV|B\.V|GmbH|AB|ASA|AS|A\/S|Oy|Oyj|SpA|S\.p\.A|Srl|S\.r\.l|SAS|S\.A\.S|KK|K\.K|Pty|Ltda|LP|L\.P|LLP|S\.A\.B|SAB|C\.V|Holdings|Group)\.?,?$/;
 const CONNECTOR = /^(?:&|and|of|for|de|del|des|du|der|für|the|y|et|und|e|di|da|do)$/;
 /** Articles before an organization's name (`The Coalition for…`, `Die Brunnhofer GmbH`, `A Cafezal S.A.`). */
 const ARTICLE = /^(?:The|Die|Der|Das|La|Le|Les|El|Los|Las|L'|Il|Lo|A|O|Os|De|Het)\s/;
@@ -31,7 +31,7 @@ const NOT_AN_ORG =
 
 /** A finite verb the issuer's clause goes on with (`today announced`, `recalled`, `hat heute`, `a annoncé`). */
 const THEN_VERB = new RegExp(
-  String.raw`^(?:${LEAD_VERB}|(?:(?:today|recently|yesterday|also|now|officially|formally|has|have|will|is|was) )?(?:[a-z]{3,}ed|has|have|will|is|was)\b|(?:today|recently|yesterday|hat|ha|a|heeft|hoy|heute|hoje|oggi|aujourd'hui|ce jour)\b)`,
+  String.raw`^(?:${LEAD_VERB}|(?:(?:today|recently|yesterday|also|now|officially|formally|has|have|will|is|was) )?(?:[a-z]{3,}ed|has|have|will|is|was)\b|(?:today|recently|yesterday|hat|haben|ha|han|hanno|a|ont|heeft|hebben|hoy|heute|hoje|oggi|aujourd'hui|ce jour)\b)`,
 );
 
 /**
