@@ -81,6 +81,8 @@ interface StoredState {
   tickerKeys: string[];
   staleIndex: string[];
   overflowKey: string | null;
+  /** The item's sort key (its index items must carry the same). */
+  sortKey: string;
 }
 
 /** Position after the last returned hit: the query it belongs to, the partition, the index key. */
@@ -436,15 +438,25 @@ export class DynamoArticleStore implements ArticleStore {
   }
 
   /**
-   * After losing a conditional write: reads the winner's state and deletes the ticker items we wrote
-   * that it does not point to. Ours are scoped to a revision the winner has reached or passed, so
-   * no writer still needs them unless the stored item is at that revision with those tickers.
+   * After losing a conditional write: reads the winner's state and makes the ticker items we wrote
+   * agree with it. Ours are scoped to a revision the winner has reached or passed: those it does not
+   * point to are deleted; those it does (same ticker, same revision) may now hold our sort key (the
+   * same content with another date), so they are put again with the winner's.
    */
   private async afterLostWrite(id: string, written: string[]): Promise<StoredState | null> {
     const now = await this.readState(id);
-    const keep = new Set(now ? now.tickerKeys.map((k) => tickerItemId(k, id, now.revision)) : []);
-    const drop = written.filter((w) => !keep.has(w));
+    const winners = new Set(now ? now.tickerKeys.map((k) => tickerItemId(k, id, now.revision)) : []);
+    const drop = written.filter((w) => !winners.has(w));
     if (drop.length > 0) await batchDeleteById(this.client, this.tableName, drop, this.batchRetry);
+    if (now) {
+      const mine = new Set(written);
+      const repair = now.tickerKeys.filter((k) => mine.has(tickerItemId(k, id, now.revision)));
+      if (repair.length > 0) {
+        await this.indexWriter.put(
+          tickerItems({ id, revision: now.revision, tickerKeys: repair, [ATTR.sortKey]: now.sortKey }),
+        );
+      }
+    }
     return now;
   }
 
@@ -483,6 +495,7 @@ export class DynamoArticleStore implements ArticleStore {
       'tickerKeys',
       'staleIndex',
       'overflow',
+      ATTR.sortKey,
     ];
     const out = await wrapDynamo(`GetItem ${this.tableName}`, () =>
       this.client.send(
@@ -507,6 +520,7 @@ export class DynamoArticleStore implements ArticleStore {
       tickerKeys: Array.isArray(item.tickerKeys) ? (item.tickerKeys as string[]) : [],
       staleIndex: Array.isArray(item.staleIndex) ? (item.staleIndex as string[]) : [],
       overflowKey: overflowOf(item)?.key ?? null,
+      sortKey: String(item[ATTR.sortKey] ?? ''),
     };
   }
 

@@ -144,6 +144,35 @@ describe('exactly once', () => {
   });
 });
 
+describe('a loser of a conditional write leaves the index as the winner wrote it', () => {
+  it('the same content again with another date: unchanged, and still found by its ticker', async () => {
+    const v1 = makeRecord({ id: 'u-redate', publishedAt: '2024-09-01T10:00:00.000Z', tickers: [t('NYSE', 'RDTE')] });
+    const restamped = { ...v1, publishedAt: '2024-09-05T10:00:00.000Z' }; // same content hash
+    await store.save(v1, { contentHash: 'same', itemHash: 'i1' });
+    expect(await store.save(restamped, { contentHash: 'same', itemHash: 'i2' })).toEqual({
+      outcome: 'unchanged',
+      revision: 1,
+    });
+    expect(await ids({ ticker: 'NYSE:RDTE', limit: 5 })).toEqual(['u-redate']);
+    const entry = await item('ticker#NYSE:RDTE#u-redate#1');
+    expect(entry?.sortKey).toBe((await item('u-redate'))?.sortKey);
+  });
+
+  it('a redelivery of an old version after two corrections leaves no index item behind', async () => {
+    const v = (n: number, sym: string) => makeRecord({ id: 'u-late', title: `v${n}`, tickers: [t('NYSE', sym)] });
+    await store.save(v(1, 'LTA'), { contentHash: 'l1', itemHash: null });
+    await store.save(v(2, 'LTB'), { contentHash: 'l2', itemHash: null });
+    await store.save(v(3, 'LTC'), { contentHash: 'l3', itemHash: null });
+    expect(await store.save(v(1, 'LTA'), { contentHash: 'l1', itemHash: null })).toEqual({
+      outcome: 'unchanged',
+      revision: 3,
+    });
+    expect(await tickerEntries('NYSE:LTA')).toEqual([]);
+    expect(await tickerEntries('NYSE:LTB')).toEqual([]);
+    expect(await tickerEntries('NYSE:LTC')).toEqual(['u-late#3']);
+  });
+});
+
 describe('a save crashed between its writes, then retried', () => {
   it('after the index items, before the record: nothing dangling is returned, the retry creates it', async () => {
     const r = makeRecord({ id: 'u-crash-1', publishedAt: '2023-02-02T10:00:00.000Z', tickers: [t('NASDAQ', 'CRSA')] });
