@@ -25,8 +25,33 @@ export async function dispatch(deps: DispatchDeps, opts: DispatchOptions = {}): 
     feeds = (await deps.feeds.list()).filter((f) => f.enabled && wanted.has(f.id));
   } else if (opts.all) feeds = (await deps.feeds.list()).filter((f) => f.enabled);
   else feeds = await deps.feeds.listDue(now);
-  const messages = feeds.map((f): PollFeedMessage => ({ feedId: f.id, dispatchedAt: now }));
+  const messages = interleaveByHost(feeds).map((f): PollFeedMessage => ({ feedId: f.id, dispatchedAt: now }));
   if (messages.length) await deps.pollQueue.send(messages);
   deps.log.info('dispatched feeds', { count: messages.length, mode: opts.only ? 'only' : opts.all ? 'all' : 'due' });
   return { dispatched: messages.map((m) => m.feedId) };
+}
+
+/**
+ * The feeds in round-robin order of their hosts (a, b, c, a, b, a…), so that a batch of poll
+ * messages holds feeds of different hosts and does not queue up behind one host's limit.
+ */
+export function interleaveByHost<T extends { url: string }>(feeds: T[]): T[] {
+  const byHost = new Map<string, T[]>();
+  for (const f of feeds) {
+    let host: string;
+    try {
+      host = new URL(f.url).hostname.toLowerCase();
+    } catch {
+      host = '';
+    }
+    const list = byHost.get(host) ?? [];
+    list.push(f);
+    byHost.set(host, list);
+  }
+  const lists = [...byHost.values()];
+  const out: T[] = [];
+  for (let i = 0; out.length < feeds.length; i++) {
+    for (const list of lists) if (i < list.length) out.push(list[i]!);
+  }
+  return out;
 }

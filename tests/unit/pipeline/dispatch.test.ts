@@ -1,4 +1,4 @@
-import { dispatch } from '../../../lambdas/pipeline/dispatch';
+import { dispatch, interleaveByHost } from '../../../lambdas/pipeline/dispatch';
 import type { PollFeedMessage } from '../../../lambdas/pipeline/ports';
 import { newFeedState } from '../../../lambdas/pipeline/registerFeeds';
 import { ArraySink, fixedClock, MemoryFeedStore, silentLog } from '../../helpers/fakes';
@@ -51,4 +51,13 @@ test('nothing due sends nothing', async () => {
   const early = { ...deps, clock: fixedClock('2025-06-01T00:00:00.000Z') };
   expect((await dispatch(early)).dispatched).toEqual([]);
   expect(pollQueue.sent).toHaveLength(0);
+});
+
+test('messages alternate between hosts, so one batch does not wait on one host', () => {
+  const feeds = ['a/1', 'a/2', 'a/3', 'b/1', 'c/1', 'c/2'].map((p) => {
+    const [host, n] = p.split('/');
+    return { url: `https://${host}.example.test/feed-${n}.rss`, name: p };
+  });
+  expect(interleaveByHost(feeds).map((f) => f.name)).toEqual(['a/1', 'b/1', 'c/1', 'a/2', 'c/2', 'a/3']);
+  expect(interleaveByHost([])).toEqual([]);
 });
