@@ -25,6 +25,8 @@ export function looksLikeFeedItem(content: string): boolean {
     .slice(0, 2000)
     .replace(/^\uFEFF/, '')
     .trimStart();
+  // A JSON Feed, or one of its items, saved as JSON.
+  if (head.startsWith('{') && /"(?:content_html|content_text|items|url|external_url)"\s*:/.test(head)) return true;
   // Skip an XML declaration and comments before the first element.
   const start = head.replace(/^(?:<\?xml[^>]{0,200}\?>\s*|<!--[^>]{0,500}-->\s*)+/, '');
   return /^<(?:rss|feed|item|entry|channel|rdf:RDF)[\s>]/i.test(start);
@@ -57,8 +59,42 @@ export function htmlFragmentText(html: string | null): string | null {
   return t || null;
 }
 
-/** The first item of a feed snippet, or null when there is none. */
+/** A JSON Feed (https://jsonfeed.org) item, or the first item of a JSON Feed, or null. */
+function parseJsonFeedItem(json: string): FeedItemParts | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(json.replace(/^\uFEFF/, ''));
+  } catch {
+    return null;
+  }
+  const root = data && typeof data === 'object' ? (data as Record<string, unknown>) : null;
+  const items = root && Array.isArray(root['items']) ? (root['items'] as unknown[]) : null;
+  const first = items ? items[0] : root;
+  if (!first || typeof first !== 'object') return null;
+  const item = first as Record<string, unknown>;
+  const str = (k: string) => (typeof item[k] === 'string' && (item[k] as string).trim() ? (item[k] as string) : null);
+  const html = str('content_html');
+  const content = html ?? str('content_text') ?? str('summary');
+  if (content === null && !str('title')) return null;
+  return {
+    title: str('title'),
+    link: str('url') ?? str('external_url'),
+    guid: str('id') ?? (typeof item['id'] === 'number' ? String(item['id']) : null),
+    summary: htmlFragmentText(str('summary')),
+    publishedAt: parseTimestamp(str('date_published')),
+    content: content ?? '',
+  };
+}
+
+/** The first item of a feed snippet (RSS, Atom or JSON Feed), or null when there is none. */
 export function parseFeedItem(xml: string): FeedItemParts | null {
+  if (
+    xml
+      .trimStart()
+      .replace(/^\uFEFF/, '')
+      .startsWith('{')
+  )
+    return parseJsonFeedItem(xml);
   const doc = parseDom(xml, true);
   if (!doc) return null;
   const item = DomUtils.findOne(

@@ -104,6 +104,32 @@ describe('wire release pages', () => {
     ]);
   });
 
+  it('a saved JSON Feed item: link, id, title and date from the item, the release from content_html', () => {
+    const item = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      items: [
+        {
+          id: '302000009',
+          url: 'https://www.prnewswire.com/news-releases/x-302000009.html',
+          title: 'Acme Opens Plant',
+          date_published: '2025-01-14T08:05:00-05:00',
+          content_html:
+            '<p>DENVER, Jan. 14, 2025 /PRNewswire/ -- Acme Corp. (NYSE: ACME) today opened a plant.</p><p>SOURCE Acme Corp.</p>',
+        },
+      ],
+    });
+    const p = parseReleaseStrict({ content: item });
+    expect(p).toMatchObject({
+      kind: 'feed-item',
+      guid: '302000009',
+      canonicalUrl: 'https://www.prnewswire.com/news-releases/x-302000009.html',
+      title: 'Acme Opens Plant',
+      publishedAt: '2025-01-14T13:05:00.000Z',
+      source: 'Acme Corp.',
+    });
+    expect(p.body.paragraphs).toEqual(['Acme Corp. (NYSE: ACME) today opened a plant.']);
+  });
+
   it('JSON-LD datePublished when the page has no other timestamp', () => {
     const html =
       '<html><head><script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","datePublished":"2025-02-04T07:30:00-05:00"}]}</script></head>' +

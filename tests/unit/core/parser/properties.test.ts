@@ -138,6 +138,31 @@ describe('parseRelease properties', () => {
     );
   });
 
+  it('never throws on arbitrary JSON (saved JSON Feed items), and its record always validates', () => {
+    const item = fc.record({
+      id: fc.oneof(fc.string(), fc.integer()),
+      url: fc.oneof(fc.webUrl(), fc.string()),
+      title: fc.string(),
+      date_published: fc.oneof(
+        fc.string(),
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      ),
+      content_html: fc.oneof(htmlish, releaseish),
+    });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.json(),
+          item.map((i) => JSON.stringify({ items: [i] })),
+        ),
+        (s) => {
+          validateBoth(buildRecord(parseReleaseStrict({ content: s }), ctx));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('tolerates a non-string content at runtime (JS callers)', () => {
     expect(() => parseRelease({ content: undefined as unknown as string })).not.toThrow();
   });
