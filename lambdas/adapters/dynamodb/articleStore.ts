@@ -156,7 +156,7 @@ export class DynamoArticleStore implements ArticleStore {
           await this.onSaveStep?.('releaseWritten', id);
           return { outcome: 'created', revision: 1 };
         }
-        current = await this.afterLostWrite(id, written);
+        current = await this.afterLostWrite(id, written, String(item[ATTR.sortKey]));
         if (!current) continue; // deleted in between: create again
       }
 
@@ -199,7 +199,7 @@ export class DynamoArticleStore implements ArticleStore {
         return { outcome: 'revised', revision };
       }
       // Lost the race to another writer: drop what we wrote for nothing, and decide again.
-      current = await this.afterLostWrite(id, written);
+      current = await this.afterLostWrite(id, written, String(item[ATTR.sortKey]));
     }
     throw new StorageError(
       'SAVE_CONFLICT',
@@ -440,15 +440,15 @@ export class DynamoArticleStore implements ArticleStore {
   /**
    * After losing a conditional write: reads the winner's state and makes the ticker items we wrote
    * agree with it. Ours are scoped to a revision the winner has reached or passed: those it does not
-   * point to are deleted; those it does (same ticker, same revision) may now hold our sort key (the
-   * same content with another date), so they are put again with the winner's.
+   * point to are deleted; those it does (same ticker, same revision) hold our sort key if we wrote
+   * last, so when the winner's differs (the same content with another date) they are put again with it.
    */
-  private async afterLostWrite(id: string, written: string[]): Promise<StoredState | null> {
+  private async afterLostWrite(id: string, written: string[], ourSortKey: string): Promise<StoredState | null> {
     const now = await this.readState(id);
     const winners = new Set(now ? now.tickerKeys.map((k) => tickerItemId(k, id, now.revision)) : []);
     const drop = written.filter((w) => !winners.has(w));
     if (drop.length > 0) await batchDeleteById(this.client, this.tableName, drop, this.batchRetry);
-    if (now) {
+    if (now && now.sortKey !== ourSortKey) {
       const mine = new Set(written);
       const repair = now.tickerKeys.filter((k) => mine.has(tickerItemId(k, id, now.revision)));
       if (repair.length > 0) {
