@@ -215,6 +215,8 @@ function headlines(
     const text = blockText(block, vocab);
     // `March 07, 2024 08:00 ET | Source: Acme Inc.` (GlobeNewswire's line above the release).
     stamp ??= parseTimestamp(text) ?? parseTimestamp(text.split(' | ')[0]);
+    // A timestamp on its own line inside a block (`Acme Corp.` / `Mar 07, 2024, 08:00 ET`).
+    for (const line of block.lines) stamp ??= parseTimestamp(line);
     // `News provided by` is followed by the issuer's name, which is not the headline.
     if (skipNext || /^News provided by$/i.test(text)) {
       skipNext = !skipNext;
