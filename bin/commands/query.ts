@@ -3,7 +3,7 @@ import { StorageError } from '../../lambdas/core/errors';
 import type { ArticlePage, ArticleQuery } from '../../lambdas/pipeline/ports';
 import { csvHeader, recordCsvRow } from '../../lambdas/local/recordCsv';
 import { formatRecordTable } from '../../lambdas/local/report';
-import { addTargetOptions, isoDate, positiveInt, withStores, type TargetOptions } from './shared';
+import { addTargetOptions, feedIdArg, isoDate, positiveInt, withStores, type TargetOptions } from './shared';
 
 export const QUERY_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const;
 type QueryFormat = (typeof QUERY_FORMATS)[number];
@@ -39,7 +39,7 @@ export function registerQueryCommand(program: Command): void {
       '--place <place>',
       'dateline place: a country code (US), a city (Austin), or a city within a country ("Austin, US", "Austin, Texas")',
     )
-    .option('--feed <feedId>', 'releases that came through one feed')
+    .option('--feed <feed>', 'releases that came through one feed: its id (f-…) or its URL', feedIdArg)
     .option('--since <date>', 'published at or after (ISO date or date-time)', isoDate('start'))
     .option(
       '--until <date>',

@@ -1,6 +1,7 @@
 /** Option parsers and the local-runtime wrapper shared by the CLI's commands. */
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { canonicalizeUrl, feedId } from '../../lambdas/core/ids';
 import { consoleLog, type LogLevel } from '../../lambdas/local/consoleLog';
 import { openDeployedStores, type StoreSet } from '../../lambdas/local/deployedStores';
 import { openLocalRuntime, type LocalRuntime } from '../../lambdas/local/runtime';
@@ -75,3 +76,6 @@ export async function withStores<T>(opts: TargetOptions, fn: (stores: StoreSet) 
     fn({ ...rt, where: `local (${path.resolve(opts.dataDir)})`, close: () => Promise.resolve() }),
   );
 }
+
+/** A feed id (`f-…`) as given, or the id of a feed URL (so `--feed https://…/feed.xml` works too). */
+export const feedIdArg = (v: string): string => (canonicalizeUrl(v) ? feedId(v) : v.trim());

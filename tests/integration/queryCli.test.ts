@@ -78,6 +78,9 @@ describe('each access pattern, newest first', () => {
     expect(p.items.map((r) => r.id)).toEqual(all.items.filter((r) => r.feed?.id === tech).map((r) => r.id));
     expect(p.items.map((r) => r.title)).toContain(expected((r) => r.source === 'Quillfeather')[0]);
     newestFirst(p.items);
+    // The feed's URL works as well as its id.
+    const url = all.items.find((r) => r.feed?.id === tech)?.feed?.url;
+    expect((await page(['--feed', url!, '--limit', '100'])).items).toEqual(p.items);
   });
 
   test('--ticker, in any case', async () => {
