@@ -166,6 +166,9 @@ export function textToBlocks(text: string, markdown: boolean): Block[] {
           const md = unmarkdown(l, links);
           if (i === 0) boldLead = md.boldLead;
           l = md.text;
+        } else if (i === 0) {
+          // A bullet symbol is layout, as an HTML <li>'s marker is; numbered items keep their numbers.
+          l = l.replace(/^[*•·▪◦] (?=\S)/, '');
         }
         bareLinks(l, links);
         return l;
