@@ -29,7 +29,7 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): Deco
   const bom = charsetFromBom(buf);
   if (bom) return { text: stripBom(iconv.decode(buf, bom)), charset: bom, source: 'bom', overridden: null };
 
-  const sniffed = utf16WithoutBom(buf);
+  const sniffed = unicodeWithoutBom(buf);
   if (sniffed)
     return { text: stripBom(iconv.decode(buf, sniffed)), charset: sniffed, source: 'sniffed', overridden: null };
 
@@ -42,11 +42,11 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): Deco
 
   let charset: string;
   let overridden: string | null = null;
-  if (!claimed || isUtf8Label(claimed) || /^utf-?16/i.test(claimed)) {
-    // UTF-8 (declared or default), or UTF-16 declared over bytes with no UTF-16 shape.
+  if (!claimed || isUtf8Label(claimed) || /^utf-?(?:16|32)/i.test(claimed)) {
+    // UTF-8 (declared or default), or UTF-16/32 declared over bytes with no UTF-16/32 shape.
     if (validUtf8) charset = 'utf-8';
     else {
-      const other = [header, declaration].find((c) => c && !isUtf8Label(c) && !/^utf-?16/i.test(c));
+      const other = [header, declaration].find((c) => c && !isUtf8Label(c) && !/^utf-?(?:16|32)/i.test(c));
       if (claimed) overridden = claimed;
       if (!other) {
         // No other declaration: UTF-8 where the bytes are UTF-8, windows-1252 for the bytes that are
@@ -56,7 +56,7 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): Deco
       }
       charset = webName(other);
     }
-    if (claimed && /^utf-?16/i.test(claimed) && charset === 'utf-8') overridden = claimed;
+    if (claimed && /^utf-?(?:16|32)/i.test(claimed) && charset === 'utf-8') overridden = claimed;
   } else if (validUtf8 && !ascii) {
     // Non-ASCII bytes that are valid UTF-8 throughout are UTF-8, whatever was declared: legacy text
     // (single-byte, and in practice Shift_JIS / GBK / Big5 too) almost never is.
@@ -126,14 +126,18 @@ function stripBom(s: string): string {
 
 function charsetFromBom(b: Buffer): string | null {
   if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8';
+  if (b.length >= 4 && b[0] === 0x00 && b[1] === 0x00 && b[2] === 0xfe && b[3] === 0xff) return 'utf-32be';
+  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xfe && b[2] === 0x00 && b[3] === 0x00) return 'utf-32le';
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
   return null;
 }
 
-/** `<?` or `<r` written in UTF-16 without a byte-order mark (the XML spec's autodetection table). */
-function utf16WithoutBom(b: Buffer): string | null {
+/** `<` written in UTF-32 or UTF-16 without a byte-order mark (the XML spec's autodetection table). */
+function unicodeWithoutBom(b: Buffer): string | null {
   if (b.length < 4) return null;
+  if (b[0] === 0x00 && b[1] === 0x00 && b[2] === 0x00 && b[3] === 0x3c) return 'utf-32be';
+  if (b[0] === 0x3c && b[1] === 0x00 && b[2] === 0x00 && b[3] === 0x00) return 'utf-32le';
   if (b[0] === 0x3c && b[1] === 0x00 && b[2] !== 0x00 && b[3] === 0x00) return 'utf-16le';
   if (b[0] === 0x00 && b[1] === 0x3c && b[2] === 0x00 && b[3] !== 0x00) return 'utf-16be';
   return null;

@@ -35,6 +35,7 @@ type RawItem = Parser.Item & {
   categoryRaw?: Raw;
   atomLinkRaw?: Raw;
   xmlBase?: Raw;
+  'rdf:about'?: Raw;
   dcDate?: Raw;
   published?: Raw;
   updated?: Raw;
@@ -81,10 +82,35 @@ const customFields: Parser.ParserOptions<FeedExtras, RawItem>['customFields'] = 
 /** The three passes, least to most forgiving. */
 const PASSES = ['strict', 'repaired', 'lenient'] as const;
 
-function makeParser(lenient: boolean, atomPrefix: string | null): Parser<FeedExtras, RawItem> {
+/**
+ * The namespace of each root's own elements, which rss-parser expects unprefixed. Only the root's
+ * own vocabulary is unprefixed: an RSS 2.0 feed's `atom:link` stays `atom:link`.
+ */
+const OWN_NAMESPACE: Readonly<Record<string, RegExp>> = {
+  feed: /^http:\/\/(?:www\.w3\.org\/2005\/Atom|purl\.org\/atom\/ns#)$/i,
+  rdf: /^http:\/\/purl\.org\/rss\/1\.0\/?$/i,
+  rss: /^http:\/\/backend\.userland\.com\/rss2?$/i,
+};
+
+/**
+ * Prefixes the root binds to its own feed namespace (`<a:feed xmlns:a="http://www.w3.org/2005/Atom">`,
+ * `<rdf:RDF xmlns:rss="http://purl.org/rss/1.0/">`, `<r:rss xmlns:r="http://backend.userland.com/rss2">`).
+ */
+function feedPrefixes(root: { name: string; attrs: string } | null): string[] {
+  const own = root ? OWN_NAMESPACE[root.name.toLowerCase()] : undefined;
+  if (!root || !own) return [];
+  const out: string[] = [];
+  for (const m of root.attrs.matchAll(/xmlns:([\w.-]+)\s*=\s*["']([^"']*)["']/g)) {
+    if (m[1] && m[2] && own.test(m[2].trim())) out.push(`${m[1].toLowerCase()}:`);
+  }
+  return out;
+}
+
+function makeParser(lenient: boolean, prefixes: readonly string[]): Parser<FeedExtras, RawItem> {
   const tagName = (name: string): string => {
     let n = name;
-    if (atomPrefix && n.toLowerCase().startsWith(atomPrefix)) n = n.slice(atomPrefix.length);
+    const prefix = prefixes.find((p) => n.toLowerCase().startsWith(p));
+    if (prefix) n = n.slice(prefix.length);
     return CANONICAL_TAGS[n.toLowerCase()] ?? n;
   };
   return new Parser<FeedExtras, RawItem>({
@@ -192,10 +218,7 @@ export async function parseFeed(doc: string, opts: ParseFeedOptions = {}): Promi
 
   const entities = checkEntityDeclarations(clean);
   const root = rootElement(clean);
-  const atomPrefix =
-    root?.prefix && root.name.toLowerCase() === 'feed' && /www\.w3\.org\/2005\/Atom|purl\.org\/atom/i.test(root.attrs)
-      ? root.prefix.toLowerCase()
-      : null;
+  const prefixes = feedPrefixes(root);
 
   let feed: (Parser.Output<RawItem> & FeedExtras) | null = null;
   let firstError: unknown = null;
@@ -203,7 +226,7 @@ export async function parseFeed(doc: string, opts: ParseFeedOptions = {}): Promi
   for (const pass of PASSES) {
     try {
       const input = pass === 'strict' ? clean : (repaired ??= repairXml(clean, entities));
-      feed = await makeParser(pass === 'lenient', atomPrefix).parseString(input);
+      feed = await makeParser(pass === 'lenient', prefixes).parseString(input);
       break;
     } catch (err) {
       firstError ??= err;
@@ -228,7 +251,8 @@ export async function parseFeed(doc: string, opts: ParseFeedOptions = {}): Promi
   const isAtom = format === 'atom1' || format === 'atom03';
   const parts = (feed.items ?? []).map((it): ItemParts => {
     const guidEl = first(it.guidRaw);
-    const guid = text(guidEl) ?? text(it.id);
+    // RSS 1.0 items are identified by their rdf:about.
+    const guid = text(guidEl) ?? text(it.id) ?? (format === 'rss1' ? text(it['rdf:about']) : null);
     const permaLink = attr(guidEl, 'isPermaLink') !== 'false';
     let link = text(it.link) ?? alternateHref(it.atomLinkRaw);
     if (!link && guid && permaLink && /^https?:\/\//i.test(guid)) link = guid;

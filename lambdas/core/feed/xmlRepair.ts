@@ -72,7 +72,8 @@ const XML_ENTITY = /^(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+)$/i;
  * comments: a `<` that cannot start markup is escaped (`a < b`); every `&` that does not start a valid reference is escaped (`AT&T` → `AT&amp;T`);
  * references to entities the document declared are replaced by their (checked) values; references
  * to undeclared names (`&nbsp;`, `&eacute;` — HTML entities) are kept as literal text, which the
- * HTML-to-text step of titles and summaries then decodes.
+ * HTML-to-text step of titles and summaries then decodes. A root end tag cut before its `>` is
+ * closed.
  */
 export function repairXml(doc: string, declared: ReadonlyMap<string, string>): string {
   const out: string[] = [];
@@ -84,7 +85,8 @@ export function repairXml(doc: string, declared: ReadonlyMap<string, string>): s
     last = m.index + m[0].length;
   }
   out.push(repairText(doc.slice(last), declared));
-  return out.join('');
+  // A document cut in its very last bytes (`…</channel></rss`) loses nothing: close the root.
+  return out.join('').replace(/<\/([\w.-]+:)?(rss|feed|RDF)\s*$/, '</$1$2>');
 }
 
 function repairText(s: string, declared: ReadonlyMap<string, string>): string {

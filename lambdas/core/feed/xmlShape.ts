@@ -11,6 +11,7 @@
  *   listed before it.
  * - An Atom entry's `xml:base` is kept as `nw:base` for resolving its relative links.
  * - RSS 2.0 items written after `</channel>` (directly under `<rss>`) are moved into the channel.
+ * - A feed root with no channel (`<rss version="2.0"/>`) or an empty Atom `<feed/>` is an empty feed.
  */
 type Node = Record<string, unknown>;
 
@@ -26,15 +27,30 @@ export function shapeNode(xpath: string, _existing: unknown, node: unknown): unk
   if (xpath.endsWith('/title') && isNode(node) && typeof node['_'] !== 'string' && hasChildren(node)) {
     return { ...(isNode(node['$']) ? { $: node['$'] } : {}), _: deepText(node).replace(/\s+/g, ' ').trim() };
   }
-  if (xpath === '/rss' && isNode(node) && Array.isArray(node['item']) && Array.isArray(node['channel'])) {
-    const channel = node['channel'][0];
-    if (isNode(channel)) {
-      const inside = Array.isArray(channel['item']) ? channel['item'] : [];
-      channel['item'] = [...inside, ...node['item']];
-      delete node['item'];
-    }
-  }
+  if (xpath === '/rss') return rssRoot(node);
+  // RSS 1.0 keeps its items beside the channel, by design.
+  if (xpath === '/rdf:RDF') return withChannel(node);
+  if (xpath === '/feed' && !isNode(node)) return {};
   return node;
+}
+
+/** A root with a channel: an empty one when the document has none (an empty feed, not a broken one). */
+function withChannel(node: unknown): Node {
+  const root: Node = isNode(node) ? node : {};
+  if (!Array.isArray(root['channel']) || !isNode(root['channel'][0])) root['channel'] = [{}];
+  return root;
+}
+
+/** RSS 0.9x / 2.0 root: with a channel, and items written after `</channel>` moved into it. */
+function rssRoot(node: unknown): Node {
+  const root = withChannel(node);
+  const channel = (root['channel'] as Node[])[0] as Node;
+  if (Array.isArray(root['item'])) {
+    const inside = Array.isArray(channel['item']) ? channel['item'] : [];
+    channel['item'] = [...inside, ...root['item']];
+    delete root['item'];
+  }
+  return root;
 }
 
 function atomLink(node: unknown): unknown {

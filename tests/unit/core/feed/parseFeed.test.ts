@@ -146,6 +146,13 @@ describe('charsets the server or the document got wrong', () => {
     });
   });
 
+  test('UTF-32 with and without a byte-order mark', () => {
+    const doc = '<?xml version="1.0" encoding="UTF-32"?><rss><t>Zürich</t></rss>';
+    expect(decodeBody(Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), iconv.encode(doc, 'utf-32le')])).text).toBe(doc);
+    expect(decodeBody(iconv.encode(doc, 'utf-32be')).text).toBe(doc);
+    expect(decodeBody(iconv.encode(doc, 'utf-32le')).text).toBe(doc);
+  });
+
   test('UTF-16 with and without a byte-order mark', () => {
     const doc = '<?xml version="1.0" encoding="UTF-16"?><rss><t>Zürich</t></rss>';
     expect(decodeBody(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(doc, 'utf-16le')])).text).toBe(doc);
@@ -263,6 +270,31 @@ describe('formats and fields', () => {
       `<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><title>E</title><link href="https://example.test/e"/><published>not a date</published><updated>2024-03-07T08:00:00Z</updated></entry></feed>`,
     );
     expect(bad.items[0]?.publishedAt).toBe('2024-03-07T08:00:00.000Z');
+  });
+
+  test('RSS 1.0 and RSS 2.0 written with a prefix for their own namespace are read; atom:link in RSS stays apart', async () => {
+    const rdf = await parseFeed(
+      `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:rss="http://purl.org/rss/1.0/"><rss:channel><rss:title>P1</rss:title></rss:channel><rss:item rdf:about="https://example.test/1"><rss:title>One</rss:title><rss:link>https://example.test/1</rss:link></rss:item></rdf:RDF>`,
+    );
+    expect(rdf).toMatchObject({ format: 'rss1', items: [{ title: 'One', guid: 'https://example.test/1' }] });
+    const userland = await parseFeed(
+      `<r:rss version="2.0" xmlns:r="http://backend.userland.com/rss2"><r:channel><r:title>P2</r:title><r:item><r:title>Two</r:title><r:link>https://example.test/2</r:link></r:item></r:channel></r:rss>`,
+    );
+    expect(userland).toMatchObject({ format: 'rss2', items: [{ title: 'Two', link: 'https://example.test/2' }] });
+    const withSelf = await parseFeed(
+      `<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>S</title><atom:link rel="self" href="https://example.test/feed"/><link>https://example.test/</link>${item()}</channel></rss>`,
+    );
+    expect(withSelf.link).toBe('https://example.test/');
+  });
+
+  test('a feed root without a channel is an empty feed; a root end tag cut before its > is closed', async () => {
+    expect(await parseFeed('<rss version="2.0"></rss>')).toMatchObject({ format: 'rss2', items: [] });
+    expect(await parseFeed('<feed xmlns="http://www.w3.org/2005/Atom"/>')).toMatchObject({
+      format: 'atom1',
+      items: [],
+    });
+    const cut = rss2(item()).replace(/>$/, '');
+    expect((await parseFeed(cut)).items).toHaveLength(1);
   });
 
   test('an Atom feed with a namespace prefix is read', async () => {
