@@ -8,6 +8,7 @@
  *   letters (`A`…`M` east, `N`…`Y` west); US `ET`/`CT`/`MT`/`PT` follow the US daylight-saving rule.
  * - ISO 8601 / W3C-DTF (`dc:date`, Atom, JSON Feed): `2024`, `2024-03`, `2024-03-07`,
  *   `2024-03-07T08:00Z`, seconds and fractions, `+01:00` / `+0100`, a space instead of `T`, `2024/03/07`.
+ * - Year-first with a name: `Fri, 2024/03/07 08:00:00 EDT`; Twitter's `Thu Mar 07 08:00:00 +0000 2024`.
  * - Month-first forms (`Mar 7, 2024 08:00 AM EST`, `Thursday, March 7, 2024 - 08:00`, JavaScript's `Thu Mar 07 2024 08:00:00 GMT+0100 (CET)`)
  *   and asctime (`Thu Mar  7 08:00:00 2024`).
  * - Month names in English and the common French, German, Spanish, Italian, Portuguese and Dutch
@@ -75,7 +76,7 @@ const ZONES: Readonly<Record<string, number>> = {
 };
 
 /** US zones written without standard/daylight: standard offset, daylight by the US rule. */
-const US_ZONES: Readonly<Record<string, number>> = { ET: -300, CT: -360, MT: -420, PT: -480 };
+const US_ZONES: Readonly<Record<string, number>> = { AT: -240, ET: -300, CT: -360, MT: -420, PT: -480 };
 
 const MONTHS: Readonly<Record<string, number>> = (() => {
   const table: Record<string, number> = {};
@@ -133,10 +134,16 @@ const MONTH_FIRST = new RegExp(
   `^(?:${WORD}\\.?(?:,\\s*|\\s+))?(${WORD})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?:(?:,?\\s+(?:at\\s+)?|\\s+[-@|]\\s+)${TIME})?(?:\\s*${ZONE})?$`,
 );
 /** asctime: `Thu Mar  7 08:00:00 2024`. */
-const ASCTIME = new RegExp(`^(?:${WORD}\\s+)?(${WORD})\\s+(\\d{1,2})\\s+${TIME}\\s+(\\d{4})(?:\\s*${ZONE})?$`);
+const ASCTIME = new RegExp(
+  `^(?:${WORD}\\s+)?(${WORD})\\s+(\\d{1,2})\\s+${TIME}(?:\\s+${ZONE})?\\s+(\\d{4})(?:\\s*${ZONE})?$`,
+);
+/** Year first with a zone name or a day name: `Fri, 2006/09/15 08:19:53 EDT`. */
+const YEAR_FIRST = new RegExp(
+  `^(?:${WORD}\\.?,?\\s+)?(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})(?:(?:T|\\s+)${TIME})?(?:\\s+${ZONE})?$`,
+);
 /** ISO 8601 / W3C-DTF, extended form, partial dates allowed. */
 const ISO =
-  /^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT)?$/i;
+  /^(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:\s*(Z|[+-]\d{2}(?::?\d{2})?|UTC|GMT))?)?)?)?$/i;
 /** ISO 8601 basic form: `20240307T080000Z`. */
 const ISO_BASIC = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
@@ -147,6 +154,7 @@ export function parseFeedDate(raw: string | null | undefined): string | null {
     .replace(/[\u00a0\u2009\u202f]/g, ' ')
     .trim()
     .replace(/\s*\([^()]{0,40}\)$/, '') // `… +0100 (CET)`
+    .replace(/\bEtc\/(?=GMT|UTC)/i, '') // tz database names `Etc/GMT`, `Etc/UTC`
     .replace(/\s+/g, ' ')
     // `+0000 GMT`: a zone name after a numeric offset repeats it.
     .replace(/([+-]\d{2}:?\d{2}) [A-Za-z]{1,5}$/, '$1')
@@ -186,8 +194,15 @@ export function parseFeedDate(raw: string | null | undefined): string | null {
   }
   const asctime = ASCTIME.exec(s);
   if (asctime) {
-    const [, mon, d, hh, mi, ss, ampm, y, zone] = asctime;
-    return fromParts(y, mon, d, hh, mi, ss, ampm, zone);
+    const [, mon, d, hh, mi, ss, ampm, zoneBeforeYear, y, zoneAfterYear] = asctime;
+    return fromParts(y, mon, d, hh, mi, ss, ampm, zoneBeforeYear ?? zoneAfterYear);
+  }
+  const yearFirst = YEAR_FIRST.exec(s);
+  if (yearFirst) {
+    const [, y, mo, d, hh, mi, ss, ampm, zone] = yearFirst;
+    const hour = hour24(hh, ampm);
+    if (hour === null) return null;
+    return build(Number(y), Number(mo), Number(d), hour, Number(mi ?? 0), Number(ss ?? 0), 0, zone);
   }
   return null;
 }
@@ -206,12 +221,17 @@ function fromParts(
   if (!month || !y) return null;
   let year = Number(y);
   if (y.length === 2) year += year < 50 ? 2000 : 1900;
-  let hour = Number(hh ?? 0);
-  if (ampm) {
-    if (hour < 1 || hour > 12) return null;
-    hour = (hour % 12) + (/p/i.test(ampm) ? 12 : 0);
-  }
+  const hour = hour24(hh, ampm);
+  if (hour === null) return null;
   return build(year, month, Number(d), hour, Number(mi ?? 0), Number(ss ?? 0), 0, zone);
+}
+
+/** The hour on a 24-hour clock, from `hh` and an optional `a`/`p` (AM/PM); null for `13 PM`. */
+function hour24(hh: string | undefined, ampm: string | undefined): number | null {
+  const hour = Number(hh ?? 0);
+  if (!ampm) return hour;
+  if (hour < 1 || hour > 12) return null;
+  return (hour % 12) + (/p/i.test(ampm) ? 12 : 0);
 }
 
 function build(

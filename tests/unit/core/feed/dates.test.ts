@@ -59,6 +59,10 @@ describe('parseFeedDate reads the timestamps feeds really write', () => {
     ['2024/03/07 08:00:00', '2024-03-07T08:00:00.000Z'],
     ['Thu Mar 07 2024 09:00:00 GMT+0100 (Central European Standard Time)', '2024-03-07T08:00:00.000Z'],
     ['Thu Mar  7 08:00:00 2024', '2024-03-07T08:00:00.000Z'], // asctime
+    ['Thu Mar 07 03:00:00 -0500 2024', '2024-03-07T08:00:00.000Z'], // Twitter
+    ['Thu, 2024/03/07 03:00:00 EST', '2024-03-07T08:00:00.000Z'], // year first, zone name
+    ['Thu, 07 Mar 2024 08:00:00 Etc/GMT', '2024-03-07T08:00:00.000Z'],
+    ['Thu, 07 Mar 2024 04:00:00 AT', '2024-03-07T08:00:00.000Z'], // US Atlantic
   ])('%j → %s', (raw, iso) => {
     expect(parseFeedDate(raw)).toBe(iso);
   });
@@ -71,6 +75,7 @@ describe('parseFeedDate reads the timestamps feeds really write', () => {
     ['Thu, 30 Feb 2024 08:00:00 GMT'], // no such day
     ['Thu, 07 Foo 2024 08:00:00 GMT'], // no such month
     ['2024-13-01'],
+    ['2013-01-27-01'], // a fourth part is not a zone
     ['2024-03-07T25:00:00Z'],
     ['0001-01-01T00:00:00Z'], // .NET "no date"
     ['Thu, 07 Mar 2024 08:00:00 +2500'],
