@@ -64,14 +64,22 @@ export function joinLines(lines: string[], known: WordSet = EMPTY): string {
       out = line;
       continue;
     }
-    const hy = /([A-Za-z]{1,40})-$/.exec(out.length > 60 ? out.slice(-60) : out);
+    const tailOfOut = out.length > 60 ? out.slice(-60) : out;
+    const hy = /([A-Za-z]{1,40})-$/.exec(tailOfOut);
     const next = /^([a-z][a-z]{0,40})/.exec(line);
+    // `COVID-` + `19`, `2024-` + `2025`, `Coca-` + `Cola`: a hyphen before a digit or a capital is kept.
+    if (/[\p{L}\d]-$/u.test(tailOfOut) && !out.endsWith('--') && /^[\p{Lu}\d]/u.test(line)) {
+      out += line;
+      continue;
+    }
     if (hy && next && hy[1] && next[1] && !out.endsWith('--')) {
       const head = hy[1];
       const tail = next[1];
       const seenHyphen = known.has(`${head}-${tail}`.toLowerCase());
       const seenClosed = known.has(`${head}${tail}`.toLowerCase());
-      const keep = seenHyphen || (!seenClosed && COMPOUND_PREFIXES.has(head.toLowerCase()));
+      // `state-of-the-` + `art`: the word before the line end is already part of a compound.
+      const inCompound = /[A-Za-z]-[A-Za-z]{1,40}-$/.test(tailOfOut);
+      const keep = seenHyphen || (!seenClosed && (inCompound || COMPOUND_PREFIXES.has(head.toLowerCase())));
       out = keep ? out + line : out.slice(0, -1) + line;
       continue;
     }

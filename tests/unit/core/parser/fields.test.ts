@@ -1,3 +1,4 @@
+import { joinLines } from '../../../../lambdas/core/parser/blocks';
 import { parseContactBlock } from '../../../../lambdas/core/parser/contacts';
 import { detectLanguage } from '../../../../lambdas/core/parser/language';
 import { leadOrganization } from '../../../../lambdas/core/parser/lead';
@@ -167,5 +168,23 @@ describe('detectLanguage: stopword profiles and scripts', () => {
 
   it('answers null for a list of names and numbers', () => {
     expect(detectLanguage('Acme Corp. NASDAQ ACME 2024 Q1 Q2 Q3 Q4 Widget Pro Max 12 34 56 78')).toBeNull();
+  });
+});
+
+describe('joinLines: hard-wrapped text', () => {
+  it.each([
+    [['manu-', 'facturing plant'], 'manufacturing plant'],
+    [['a long-', 'term plan'], 'a long-term plan'],
+    [['a state-of-the-', 'art plant'], 'a state-of-the-art plant'],
+    [['COVID-', '19 cases'], 'COVID-19 cases'],
+    [['in 2024-', '2025 we'], 'in 2024-2025 we'],
+    [['the word -', 'next'], 'the word - next'],
+  ])('%j', (lines, joined) => {
+    expect(joinLines(lines)).toBe(joined);
+  });
+
+  it('keeps the hyphen of a compound the document writes elsewhere', () => {
+    expect(joinLines(['a pre-', 'tax gain'], new Set(['pre-tax']))).toBe('a pre-tax gain');
+    expect(joinLines(['a super-', 'charged car'], new Set(['supercharged']))).toBe('a supercharged car');
   });
 });
