@@ -229,6 +229,14 @@ function tagless(text: string): DatelineMatch | null {
     const loc = trimLocationEnd(before.slice(0, found.start));
     if (!loc || loc.length > 80 || locationStart(loc, true) !== 0) continue;
     const location = loc.trim();
+    // Without a wire tag, only what reads as a place: written in capitals, or with a known city,
+    // state, province or country (`Austin, Texas`), never a word such as `On` or `Updated`.
+    const parts = location.split(',').map((p) => p.trim());
+    const looksPlaced =
+      /^[\p{Lu}\d.'’&\- ]{2,}$/u.test(parts[0] ?? '') ||
+      isKnownCity(parts[0] ?? '') ||
+      parts.slice(1).some((p) => isKnownRegionOrCountry(p));
+    if (!looksPlaced) continue;
     return {
       dateline: { text: head.slice(0, found.end).trim(), location, date: found.iso },
       wire: null,

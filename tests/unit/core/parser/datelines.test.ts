@@ -153,8 +153,11 @@ describe('findDateline: every wire, as people write it', () => {
     expect(found?.dateline.text).toBe('PALO ALTO, Calif.--(BUSINESS WIRE)');
   });
 
-  it('does not read page chrome as a tag-less dateline', () => {
+  it('does not read page chrome or prose as a tag-less dateline', () => {
     expect(findDateline('Published March 7, 2024 | Acme News')).toBeNull();
+    expect(findDateline('On March 7, 2024 - the company said')).toBeNull();
+    expect(findDateline('Springfield, March 7, 2024 - the company said')).toBeNull();
+    expect(findDateline('Austin, Texas – March 7, 2024 – Body')?.dateline.location).toBe('Austin, Texas');
   });
 });
 
