@@ -98,18 +98,3 @@ export function findWireTag(text: string, limit = 20000): WireMatch | null {
   }
   return best;
 }
-
-/** The canonical wire name for a wire named in page metadata or a byline (`Business Wire`, `GLOBE NEWSWIRE`). */
-export function wireByName(name: string): string | null {
-  const k = name.toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (/^prnewswire/.test(k) || k === 'cision') return 'PR Newswire';
-  if (k === 'businesswire') return 'Business Wire';
-  if (k === 'globenewswire' || k === 'primenewswire') return 'GlobeNewswire';
-  if (k === 'accesswire' || k === 'accessnewswire') return 'Accesswire';
-  if (k === 'newsfile' || k === 'newsfilecorp') return 'Newsfile';
-  if (k === 'einpresswire' || k === 'einpresswirecom') return 'EIN Presswire';
-  if (k === 'marketwired' || k === 'marketwire') return 'Marketwired';
-  if (k === 'canadanewswire' || k === 'cnw') return 'Canada Newswire';
-  if (k === 'usnewswire') return 'U.S. Newswire';
-  return null;
-}
