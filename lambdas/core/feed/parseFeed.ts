@@ -15,7 +15,7 @@ import { parseFeedDate } from './dates';
 import { stripIllegalXmlChars } from './decode';
 import { checkEntityDeclarations, repairXml } from './xmlRepair';
 import { shapeNode } from './xmlShape';
-import type { FeedFormat, FeedItem, ParsedFeed } from './types';
+import { FEED_ERROR_CODES, type FeedFormat, type FeedItem, type ParsedFeed } from './types';
 
 export interface ParseFeedOptions {
   /** The URL the feed was fetched from: relative item links are resolved against it. */
@@ -206,11 +206,11 @@ function skipLeadingJunk(doc: string): string {
  */
 export async function parseFeed(doc: string, opts: ParseFeedOptions = {}): Promise<ParsedFeed> {
   const clean = skipLeadingJunk(stripIllegalXmlChars(doc));
-  if (!clean.trim()) throw new FeedParseError('FEED_EMPTY', 'the document is empty');
+  if (!clean.trim()) throw new FeedParseError(FEED_ERROR_CODES.empty, 'the document is empty');
   const format = detectFeedFormat(clean);
   if (!format) {
     throw new FeedParseError(
-      'FEED_UNRECOGNIZED',
+      FEED_ERROR_CODES.unrecognized,
       `document is not RSS, Atom or JSON Feed (starts with ${JSON.stringify(clean.slice(0, 40))})`,
     );
   }
@@ -239,7 +239,7 @@ export async function parseFeed(doc: string, opts: ParseFeedOptions = {}): Promi
       firstError instanceof TypeError
         ? `the ${format} document lacks the elements a feed needs (${errorText(firstError)})`
         : `feed XML could not be parsed: ${errorText(firstError)}`;
-    throw new FeedParseError('FEED_MALFORMED', what, { cause: firstError });
+    throw new FeedParseError(FEED_ERROR_CODES.malformed, what, { cause: firstError });
   }
 
   const feedLink = absoluteUrl(text(feed.link));
@@ -339,7 +339,7 @@ function parseJsonFeed(doc: string, opts: ParseFeedOptions): ParsedFeed {
   try {
     json = JSON.parse(doc);
   } catch (err) {
-    throw new FeedParseError('FEED_MALFORMED', `JSON Feed could not be parsed: ${(err as Error).message}`);
+    throw new FeedParseError(FEED_ERROR_CODES.malformed, `JSON Feed could not be parsed: ${(err as Error).message}`);
   }
   const feed = json as Record<string, unknown>;
   const feedAuthor = jsonAuthor(feed);

@@ -5,6 +5,7 @@
  * declarations itself.
  */
 import { FeedParseError } from '../errors';
+import { FEED_ERROR_CODES } from './types';
 
 /** More declarations than this is not a feed's doing. */
 const MAX_ENTITY_DECLARATIONS = 64;
@@ -25,26 +26,33 @@ export function checkEntityDeclarations(doc: string): Map<string, string> {
   if (!subset) return entities;
   const decls = subset.match(/<!ENTITY[\s\S]*?>/gi) ?? [];
   if (decls.length > MAX_ENTITY_DECLARATIONS) {
-    throw new FeedParseError('FEED_ENTITY_BOMB', `the document declares ${decls.length} entities; refused`);
+    throw new FeedParseError(FEED_ERROR_CODES.entityBomb, `the document declares ${decls.length} entities; refused`);
   }
   for (const decl of decls) {
     const m = /^<!ENTITY\s+(%\s+)?([\w.:-]+)\s+(?:"([^"]*)"|'([^']*)'|((?:SYSTEM|PUBLIC)\b[\s\S]*))\s*>$/i.exec(decl);
-    if (!m) throw new FeedParseError('FEED_ENTITY_BOMB', `unreadable entity declaration ${clip(decl)}; refused`);
+    if (!m)
+      throw new FeedParseError(FEED_ERROR_CODES.entityBomb, `unreadable entity declaration ${clip(decl)}; refused`);
     const [, percent, name = '', dq, sq, external] = m;
     // Old RSS 0.91 feeds pull in the W3C HTML entity sets (`<!ENTITY % HTMLlat1 PUBLIC "-//W3C//ENTITIES
     // Latin 1 for XHTML//EN" …>`): never fetched, harmless; their entities are kept as text and decoded
     // as HTML later.
     if (external && percent && /^PUBLIC\s+["']-\/\/W3C\/\/ENTITIES /i.test(external)) continue;
     if (external) {
-      throw new FeedParseError('FEED_EXTERNAL_ENTITY', `external entity ${name} (${clip(external)}); refused`);
+      throw new FeedParseError(FEED_ERROR_CODES.externalEntity, `external entity ${name} (${clip(external)}); refused`);
     }
-    if (percent) throw new FeedParseError('FEED_ENTITY_BOMB', `parameter entity %${name}; refused`);
+    if (percent) throw new FeedParseError(FEED_ERROR_CODES.entityBomb, `parameter entity %${name}; refused`);
     const value = dq ?? sq ?? '';
     if (/[&%][\w.:-]+;/.test(value.replace(/&#(?:\d+|x[0-9a-f]+);/gi, ''))) {
-      throw new FeedParseError('FEED_ENTITY_BOMB', `entity ${name} refers to other entities (expansion bomb); refused`);
+      throw new FeedParseError(
+        FEED_ERROR_CODES.entityBomb,
+        `entity ${name} refers to other entities (expansion bomb); refused`,
+      );
     }
     if (value.length > MAX_ENTITY_VALUE_CHARS) {
-      throw new FeedParseError('FEED_ENTITY_BOMB', `entity ${name} is ${value.length} characters long; refused`);
+      throw new FeedParseError(
+        FEED_ERROR_CODES.entityBomb,
+        `entity ${name} is ${value.length} characters long; refused`,
+      );
     }
     entities.set(name, value);
   }
