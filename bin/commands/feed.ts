@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import type { Command } from 'commander';
 import { describeError } from '../../lambdas/core/errors';
 import { decodeBody } from '../../lambdas/core/feed/decode';
@@ -54,13 +55,26 @@ function failure(err: unknown) {
   return { ok: false as const, error: { code, message } };
 }
 
-/** Reads one saved feed file (`-`: standard input); never throws. */
+/** Cap on a gunzipped file: well above any feed, far below a decompression bomb. */
+const MAX_GUNZIPPED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads one saved feed file (`-`: standard input; gzip-compressed files, such as the raw archive's
+ * `.xml.gz`, are decompressed); never throws.
+ */
 export async function readFeedFile(file: string): Promise<FeedReadOutput> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file === '-' ? 0 : file);
   } catch (err) {
     return { file, ok: false, error: { code: 'FILE_UNREADABLE', message: (err as Error).message } };
+  }
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: MAX_GUNZIPPED_BYTES });
+    } catch (err) {
+      return { file, ok: false, error: { code: 'FILE_UNREADABLE', message: `gzip: ${(err as Error).message}` } };
+    }
   }
   try {
     return { file, ...success(await parseFeed(decodeBody(bytes).text)) };
@@ -80,7 +94,7 @@ export function registerFeedCommand(program: Command): void {
     .description(
       'read saved feed files (RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed) and print one JSON object per file; exit 1 if any failed',
     )
-    .argument('<files...>', "feed files ('-' reads standard input)")
+    .argument('<files...>', "feed files, plain or gzip-compressed ('-' reads standard input)")
     .action(async (files: string[]) => {
       for (const file of files) {
         const out = await readFeedFile(file);

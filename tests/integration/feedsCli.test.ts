@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { feedId } from '../../lambdas/core/ids';
 import { startLocalDynamo } from '../../lambdas/local/dynamoServer';
@@ -234,12 +235,15 @@ describe('newswire feed parse', () => {
     ]);
   });
 
-  test("exit 0 when every file reads; '-' reads standard input", async () => {
+  test("exit 0 when every file reads; gzip-compressed files and '-' (standard input) too", async () => {
     const good = path.join(tmp.dir, 'only-good.rss');
     writeFileSync(good, iconv.encode(RSS, 'latin1'));
     const res = await newswire(['feed', 'parse', good]);
     expect(res.code).toBe(0);
     expect(lines(res.stdout)).toHaveLength(1);
+    const gz = path.join(tmp.dir, 'archived.xml.gz');
+    writeFileSync(gz, gzipSync(iconv.encode(RSS, 'latin1')));
+    expect(lines((await newswire(['feed', 'parse', gz])).stdout)[0]).toMatchObject({ ok: true, format: 'rss2' });
     const piped = await newswire(['feed', 'parse', '-'], iconv.encode(RSS, 'latin1'));
     expect(piped.code).toBe(0);
     expect(lines(piped.stdout)[0]).toMatchObject({ file: '-', ok: true, title: 'Société News' });
