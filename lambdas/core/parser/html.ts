@@ -408,14 +408,15 @@ function releaseContainer(page: PageIndex): Element | null {
 }
 
 /**
- * True when the element sits inside page chrome (navigation, footer, sidebars). A `<header>` counts
- * only when it is the site's: wires put the headline in a `<header class="release-header">`.
+ * True when the element sits inside page chrome (navigation, footer, sidebars, widgets). With
+ * `headerIsChrome`, any `<header>` counts too, except a wire's `<header class="release-header">`.
  */
-function inChrome(el: Element): boolean {
+function inChrome(el: Element, headerIsChrome = true): boolean {
   for (let p: AnyNode | null = el.parent; p; p = p.parent) {
     if (!DomUtils.isTag(p)) continue;
-    if (p.name === 'header' && /release|article|entry|post|headline|story|news/i.test(p.attribs['class'] ?? ''))
-      continue;
+    if (p.name === 'header') {
+      if (!headerIsChrome || /release|article|entry|post|headline|story|news/i.test(p.attribs['class'] ?? '')) continue;
+    }
     if (isChrome(p)) return true;
   }
   return false;
@@ -490,6 +491,9 @@ export function parseHtmlPage(html: string): HtmlPage {
   // og:title, else <title> without its ` | Site` / ` – Site` tail.
   const h1 =
     page.tag('h1').find((el) => !inChrome(el) && text(el)) ??
+    // An <h1> in a plain <header> is the headline when no other is (a site logo is rarely an <h1>
+    // when the article has its own).
+    page.tag('h1').find((el) => !inChrome(el, false) && text(el)) ??
     page
       .cls('article-headline', 'headline', 'entry-title', 'post-title', 'article-title', 'release-title', 'news-title')
       .find((el) => !inChrome(el) && text(el)) ??
