@@ -43,8 +43,13 @@ export class HttpStatusError extends FetchError {
   }
 }
 
-/** A host's 429 / 503 Retry-After pauses this process's requests to it, up to this long. */
-const MAX_HOST_COOLDOWN_MS = 60 * 60_000;
+/**
+ * A host's 429 / 503 Retry-After pauses this process's requests to it, up to this long: shorter
+ * than an article message's visibility timeout, so a page refused here is retried by SQS after the
+ * pause rather than used up against maxReceiveCount. (The feed that got the 429 keeps the full
+ * Retry-After in its nextPollAt.)
+ */
+const MAX_HOST_COOLDOWN_MS = 10 * 60_000;
 
 /** A request not sent because its host asked (Retry-After) to be left alone until `retryAfter`. */
 export class HostCoolingDownError extends FetchError {
