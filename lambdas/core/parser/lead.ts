@@ -49,6 +49,10 @@ export function leadOrganization(lead: string): string | null {
   const plain = lead
     .slice(0, 400)
     .replace(/[®™℠]/g, '')
+    .replace(
+      /^(?:Today|Yesterday|This (?:morning|week)|On (?:\w+day|\w+ \d{1,2})(?:, \w+ \d{1,2}(?:, \d{4})?)?),\s/,
+      '',
+    )
     .replace(/^(?:The )?(?:Board of Directors|Board|Management) of (?:the )?/, '')
     .replace(/^[\p{Lu}][\p{L}. ]{1,30}-based /u, '');
   const article = ARTICLE.exec(plain);

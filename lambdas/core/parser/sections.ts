@@ -107,7 +107,8 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
   for (let n = 1; n <= Math.min(8, Math.floor(words.length / 2)); n++) {
     const name = words.slice(0, n).join(' ');
     const again = words.slice(n, 2 * n).join(' ');
-    if (name === again && /^[\p{Lu}\d]/u.test(name)) {
+    // `About Oakmere Data Centers Oakmere Data Centers, Inc. develops…`: the repeat may carry a comma.
+    if ((name === again || name === again.replace(/[,:;.]$/, '')) && /^[\p{Lu}\d]/u.test(name)) {
       return { organization: cleanOrg(name), rest: text.slice(opener.length + name.length).trim() };
     }
   }
@@ -174,9 +175,9 @@ function classify(block: Block): Kind {
  * A `SOURCE X` or "View original content" glued to the end of the last paragraph (flattened or
  * carelessly copied text) is split off into its own block first, so `classify` sees it.
  */
-export function splitGlued(blocks: Block[]): Block[] {
+export function splitGlued(input: Block[]): Block[] {
   const out: Block[] = [];
-  for (const block of blocks) {
+  for (const block of splitAtFooterLines(input)) {
     if (block.preformatted || block.lines.length === 0) {
       out.push(block);
       continue;
@@ -188,7 +189,7 @@ export function splitGlued(blocks: Block[]): Block[] {
     // Markers inside a long line, each after a sentence end; scanned left to right once.
     // View original content and SOURCE are unmistakable, so they split after any space.
     const marker =
-      /(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|(?:About|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})))/gu;
+      /(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|(?:About|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})))/gu;
     let cut = 0;
     for (const m of rest.matchAll(marker)) {
       const at = m.index ?? 0;
@@ -208,6 +209,33 @@ export function splitGlued(blocks: Block[]): Block[] {
     const kept = [...block.lines.slice(0, lastIdx), head];
     out.push(makeBlock(kept, { links: linksIn(kept.join(' '), block.links), boldLead: block.boldLead }));
     for (const p of pieces) if (p) out.push(makeBlock([p], { links: linksIn(p, block.links) }));
+  }
+  return out;
+}
+
+/**
+ * A footer line written right under the last paragraph with no blank line (`…he said.` /
+ * `SOURCE Acme`): the block is cut there so the footer line is classified on its own.
+ */
+function splitAtFooterLines(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const at = block.preformatted
+      ? -1
+      : block.lines.findIndex(
+          (l, i) =>
+            i > 0 &&
+            (SOURCE_LINE.test(l.trim()) || VIEW_ORIGINAL.test(l.trim()) || END_MARKER.test(l.trim())) &&
+            !SOURCE_LINE.test((block.lines[0] ?? '').trim()),
+        );
+    if (at <= 0) {
+      out.push(block);
+      continue;
+    }
+    const head = block.lines.slice(0, at);
+    const tail = block.lines.slice(at);
+    out.push(makeBlock(head, { links: linksIn(head.join(' '), block.links), boldLead: block.boldLead }));
+    out.push(makeBlock(tail, { links: linksIn(tail.join(' '), block.links) }));
   }
   return out;
 }
