@@ -26,6 +26,9 @@ export const WIRE_RULES: readonly WireRule[] = [
   // `/美通社/` (PR Newswire's Chinese service): all PR Newswire products, so the name stays and the
   // tag keeps the variant.
   { name: 'PR Newswire', pattern: /\/ ?(PRNewswire(?:[- ][A-Za-z][A-Za-z .&-]{0,40}?)?|PR Newswire|美通社) ?\//i },
+  // As syndication sites sometimes print it: `(PRNewswire)`, or `/PRNewswire --` without the closing slash.
+  { name: 'PR Newswire', pattern: /\( ?(PRNewswire(?:-[A-Za-z][A-Za-z .&-]{0,40}?)?) ?\)/ },
+  { name: 'PR Newswire', pattern: new RegExp(String.raw`\/ ?(PRNewswire)${THEN_SEP}`) },
   // The older style: `NEW YORK (MARCH 7) PR NEWSWIRE -`.
   { name: 'PR Newswire', pattern: new RegExp(String.raw`(?<=[)\s])(PR NEWSWIRE|PR Newswire)\b${THEN_SEP}`) },
   { name: 'U.S. Newswire', pattern: /\/ ?(U\.S\. ?Newswire|US ?Newswire) ?\//i },

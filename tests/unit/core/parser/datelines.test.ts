@@ -135,6 +135,14 @@ const CASES: [string, string | null, string | null, string, string | null, strin
     'San Jose, Calif.',
     '2025-01-05',
   ],
+  [
+    'NEW YORK, March 7, 2024 (PRNewswire) -- Body',
+    'PR Newswire',
+    'PRNewswire',
+    'NEW YORK, March 7, 2024 (PRNewswire)',
+    'NEW YORK',
+    '2024-03-07',
+  ],
   // No wire tag: a company-site dateline opening the block.
   ['NEW YORK, NY - March 7, 2024 - Body', null, null, 'NEW YORK, NY - March 7, 2024', 'NEW YORK, NY', '2024-03-07'],
 ];
