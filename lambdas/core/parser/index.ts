@@ -280,7 +280,19 @@ function parseText(content: string, url: string | null): ParsedRelease {
   const blocks = textToBlocks(text, looksLikeMarkdown(text));
   const vocab = vocabulary(text);
   const a = analyze(blocks, [], vocab);
-  const h = headlines(a.pre, vocab);
+  // In a text whose paragraphs are one line each, a line break above the dateline separates the
+  // headline from the deck; in hard-wrapped text it only wraps the headline.
+  const long = blocks.filter((b) => b.lines.join(' ').length > 200);
+  const wrapped = long.filter((b) => b.lines.length > 1).length;
+  const lineBreaksSeparate = long.length >= 1 && wrapped / long.length < 0.3;
+  const pre = lineBreaksSeparate
+    ? a.pre.flatMap((b) =>
+        b.lines.length > 1 && !b.preformatted && b.lines.every((l) => l.length <= 200)
+          ? b.lines.map((l) => makeBlock([l], { headingLevel: b.headingLevel }))
+          : [b],
+      )
+    : a.pre;
+  const h = headlines(pre, vocab);
   return fromAnalysis('text', a, {
     canonicalUrl: absoluteUrl(url, null) ?? absoluteUrl(a.originalUrl, null),
     guid: null,
