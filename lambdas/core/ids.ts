@@ -51,19 +51,42 @@ export function releaseId(parts: IdParts): string {
 
 /**
  * Every id a release could have, in the order of preference of releaseId: the canonical-URL id
- * (when there is a URL), the GUID id (when there is a GUID), and always last the hash id. A feed
- * reader uses the next one when two different items of one feed share a URL or a GUID.
+ * (when there is a URL), the GUID id (when there is a GUID), and always last the hash id. The feed
+ * reader (core/feed/itemIds) picks among them by the rules for feed items.
  */
 export function releaseIdCandidates(parts: IdParts): string[] {
   const ids: string[] = [];
   const url = canonicalizeUrl(parts.url);
-  if (url) ids.push(`u-${sha256Hex(url).slice(0, 32)}`);
+  if (url) ids.push(urlReleaseId(url));
   const guid = parts.guid?.trim();
-  if (guid) ids.push(`g-${sha256Hex(guid).slice(0, 32)}`);
-  const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
-  const basis = [parts.wire, parts.dateline, parts.title, parts.firstParagraph].map(norm).join('\n');
-  ids.push(`h-${sha256Hex(basis).slice(0, 32)}`);
+  if (guid) ids.push(guidReleaseId(guid));
+  ids.push(hashReleaseId(parts));
   return ids;
+}
+
+/** Text as compared for identity: whitespace collapsed, trimmed, lower-cased (null → ''). */
+export function normalizedText(s: string | null | undefined): string {
+  return (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** The `u-` id of a release URL (canonicalized here; an already canonical URL is unchanged). */
+export function urlReleaseId(url: string): string {
+  return `u-${sha256Hex(canonicalizeUrl(url) ?? url).slice(0, 32)}`;
+}
+
+/**
+ * The `g-` id of a feed GUID. With `title`, the id of an item whose GUID is repeated by items with
+ * other titles in the same feed: GUID + normalized title, so each keeps an id of its own content.
+ */
+export function guidReleaseId(guid: string, title?: string | null): string {
+  const basis = title === undefined ? guid.trim() : `${guid.trim()}\n${normalizedText(title)}`;
+  return `g-${sha256Hex(basis).slice(0, 32)}`;
+}
+
+/** The `h-` id: hash of wire + dateline + title + first paragraph, each normalized. */
+export function hashReleaseId(parts: IdParts): string {
+  const basis = [parts.wire, parts.dateline, parts.title, parts.firstParagraph].map(normalizedText).join('\n');
+  return `h-${sha256Hex(basis).slice(0, 32)}`;
 }
 
 /** Stable id of a feed: from its canonical URL. */

@@ -9,10 +9,11 @@
  */
 import Parser from 'rss-parser';
 import { FeedParseError } from '../errors';
-import { canonicalizeUrl, releaseIdCandidates, sha256Hex } from '../ids';
+import { canonicalizeUrl, sha256Hex } from '../ids';
 import { htmlFragmentText } from '../parser/feedItem';
 import { parseFeedDate } from './dates';
 import { stripIllegalXmlChars } from './decode';
+import { withReleaseIds, type FeedOwnLinks } from './itemIds';
 import { checkEntityDeclarations, repairXml } from './xmlRepair';
 import { shapeNode } from './xmlShape';
 import { FEED_ERROR_CODES, type FeedFormat, type FeedItem, type ParsedFeed } from './types';
@@ -274,7 +275,7 @@ export async function parseFeed(doc: string, opts: ParseFeedOptions = {}): Promi
     title: htmlFragmentText(text(feed.title)),
     link: feedLink,
     ttlMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : null,
-    items: withStableIds(parts),
+    items: withStableIds(parts, { feedLink, documentUrl: opts.baseUrl ?? null }),
   };
 }
 
@@ -290,29 +291,15 @@ interface ItemParts {
 }
 
 /**
- * Gives every item its id and drops exact repeats. The id comes from the first of canonical link,
- * GUID, hash of title + summary (core/ids releaseIdCandidates) that no *other, different* item of
- * the same feed shares: a link or GUID that two different items carry identifies neither of them
- * (feeds that point every item at their home page, or reuse a GUID), so those items fall through
- * to the next basis. The choice depends only on the feed's content, not on item order: the same
- * feed polled twice gives the same ids. Items that share every basis but differ in content get a
- * hash of their whole content.
+ * Gives every item its id (core/feed/itemIds: canonical link → GUID → hash, a function of the item
+ * and the feed only); items of one id — the same release listed twice — are kept once.
  */
-function withStableIds(parts: ItemParts[]): FeedItem[] {
-  const byHash = new Map<string, ItemParts>();
-  for (const p of parts) {
-    const h = itemHash(p);
-    if (!byHash.has(h)) byHash.set(h, p);
-  }
-  const distinct = [...byHash.entries()].map(([hash, p]) => ({
-    hash,
-    p,
-    candidates: releaseIdCandidates({ url: p.link, guid: p.guid, title: p.title, firstParagraph: p.summary }),
-  }));
-  const uses = new Map<string, number>();
-  for (const d of distinct) for (const c of new Set(d.candidates)) uses.set(c, (uses.get(c) ?? 0) + 1);
-  return distinct.map(({ hash, p, candidates }) => ({
-    id: candidates.find((c) => uses.get(c) === 1) ?? `h-${sha256Hex(hash).slice(0, 32)}`,
+function withStableIds(parts: ItemParts[], feed: FeedOwnLinks): FeedItem[] {
+  return withReleaseIds(
+    parts.map((p) => ({ ...p, itemHash: itemHash(p) })),
+    feed,
+  ).map((p) => ({
+    id: p.id,
     guid: p.guid,
     link: p.link,
     title: p.title,
@@ -321,7 +308,7 @@ function withStableIds(parts: ItemParts[]): FeedItem[] {
     publishedAt: p.publishedAt,
     author: p.author,
     categories: p.categories,
-    itemHash: hash,
+    itemHash: p.itemHash,
   }));
 }
 
@@ -367,6 +354,7 @@ function parseJsonFeed(doc: string, opts: ParseFeedOptions): ParsedFeed {
           categories: Array.isArray(it.tags) ? (it.tags as unknown[]).map(text).filter((t): t is string => !!t) : [],
         };
       }),
+      { feedLink, documentUrl: absoluteUrl(text(feed.feed_url)) ?? opts.baseUrl ?? null },
     ),
   };
 }

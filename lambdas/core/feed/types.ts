@@ -1,6 +1,6 @@
 /** One item of a feed, normalized: what poll-feed hands to process-article. */
 export interface FeedItem {
-  /** Stable release id (core/ids releaseIdCandidates): canonical link → GUID → hash, the first that no other item of the feed shares. */
+  /** Stable release id (core/feed/itemIds): identifying canonical link → GUID → hash, a function of the item and its feed. */
   id: string;
   guid: string | null;
   link: string | null;

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { decodeBody } from '../../../../lambdas/core/feed/decode';
 import { detectFeedFormat, parseFeed } from '../../../../lambdas/core/feed/parseFeed';
-import { releaseId } from '../../../../lambdas/core/ids';
+import { guidReleaseId, releaseId } from '../../../../lambdas/core/ids';
 
 const item = (extra = '') =>
   `<item><title>Acme &amp; Co ships</title><link>https://www.example.test/news-releases/acme-ships-301.html?utm_source=rss</link><guid isPermaLink="false">prn-301</guid><pubDate>Thu, 07 Mar 2024 03:00:00 -0500</pubDate><description>&lt;p&gt;Acme &lt;b&gt;ships&lt;/b&gt; today.&lt;/p&gt;</description><dc:creator>Acme</dc:creator><category>Tech</category>${extra}</item>`;
@@ -394,20 +394,59 @@ describe('stable ids', () => {
   const entry = (link: string, guid: string, title: string) =>
     `<item><title>${title}</title><link>${link}</link><guid isPermaLink="false">${guid}</guid><description>${title} body</description></item>`;
 
-  test('two different items sharing a GUID keep distinct ids; the same feed reordered gives the same ids', async () => {
+  test('ids are a function of the item: another item joining the feed never moves one', async () => {
+    const acme = entry('https://example.test/news/acme.html', 'acme-1', 'Acme ships');
+    const alone = await parseFeed(rss2(acme));
+    // A later poll lists the same release a second time, with a tracking parameter and another GUID:
+    // the same canonical link is the same release, so the first keeps its id and one item remains.
+    const twice = await parseFeed(
+      rss2(acme + entry('https://example.test/news/acme.html?utm_source=rss', 'acme-2', 'Acme ships')),
+    );
+    expect(alone.items.map((i) => i.id)).toEqual([releaseId({ url: 'https://example.test/news/acme.html' })]);
+    expect(twice.items.map((i) => i.id)).toEqual(alone.items.map((i) => i.id));
+    expect(twice.items[0]?.link).toBe('https://example.test/news/acme.html');
+    // Order does not decide which of the two is kept.
+    const reversed = await parseFeed(
+      rss2(entry('https://example.test/news/acme.html?utm_source=rss', 'acme-2', 'Acme ships') + acme),
+    );
+    expect(reversed.items).toEqual(twice.items);
+  });
+
+  test('home pages and the feed link identify nobody; a GUID repeated by different items is split by title', async () => {
     const items = [
       entry('https://example.test/', 'dup', 'First'),
       entry('https://example.test/', 'dup', 'Second'),
       entry('https://example.test/', 'g3', 'Third'),
+      entry('https://example.test/feed.xml', 'g4', 'Fourth'),
     ];
-    const a = await parseFeed(rss2(items.join('')));
-    const b = await parseFeed(rss2([...items].reverse().join('')));
-    expect(new Set(a.items.map((i) => i.id)).size).toBe(3);
+    const a = await parseFeed(rss2(items.join('')), { baseUrl: 'https://example.test/feed.xml' });
+    const b = await parseFeed(rss2([...items].reverse().join('')), { baseUrl: 'https://example.test/feed.xml' });
     const byTitle = (f: typeof a) => Object.fromEntries(f.items.map((i) => [i.title, i.id]));
     expect(byTitle(b)).toEqual(byTitle(a));
-    // The shared home-page link identifies nobody: the unique GUID is used, then the content hash.
-    expect(byTitle(a)['Third']).toBe(releaseId({ guid: 'g3' }));
-    expect(byTitle(a)['First']).toMatch(/^h-/);
+    expect(byTitle(a)).toEqual({
+      First: guidReleaseId('dup', 'First'),
+      Second: guidReleaseId('dup', 'Second'),
+      Third: releaseId({ guid: 'g3' }),
+      Fourth: releaseId({ guid: 'g4' }),
+    });
+    // Each id is the item's own: the First item alone in a feed with a repeated GUID keeps it.
+    const firstAlone = await parseFeed(rss2(items[0]! + entry('https://example.test/', 'dup', 'Other')));
+    expect(byTitle(firstAlone)['First']).toBe(byTitle(a)['First']);
+  });
+
+  test('a listing page that items with different titles all point at is not their id', async () => {
+    const list = 'https://example.test/investors/press-releases';
+    const feed = await parseFeed(rss2(entry(list, 'p1', 'One') + entry(list, 'p2', 'Two')));
+    expect(feed.items.map((i) => i.id)).toEqual([releaseId({ guid: 'p1' }), releaseId({ guid: 'p2' })]);
+    // A home page with a query (WordPress `/?p=123`) does name a page.
+    const wp = await parseFeed(rss2(entry('https://example.test/?p=123', 'x', 'X')));
+    expect(wp.items[0]?.id).toBe(releaseId({ url: 'https://example.test/?p=123' }));
+  });
+
+  test('without link or GUID the id is the hash of title and summary', async () => {
+    const bare = `<item><title>Bare</title><description>Bare body</description></item>`;
+    const feed = await parseFeed(rss2(bare));
+    expect(feed.items[0]?.id).toBe(releaseId({ title: 'Bare', firstParagraph: 'Bare body' }));
   });
 
   test('an item repeated verbatim is listed once', async () => {

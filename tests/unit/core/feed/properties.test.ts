@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { FeedParseError } from '../../../../lambdas/core/errors';
 import { parseFeed } from '../../../../lambdas/core/feed/parseFeed';
 import { parseFeedDate } from '../../../../lambdas/core/feed/dates';
+import { releaseId } from '../../../../lambdas/core/ids';
 
 const FEEDS = [
   `<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title><link>https://x.test/</link><item><title>A &amp; B</title><link>https://x.test/a</link><guid>g1</guid><pubDate>Thu, 07 Mar 2024 03:00:00 EST</pubDate><description>&lt;p&gt;d&lt;/p&gt;</description><category>c</category></item><item><title>C</title><link>https://x.test/</link><dc:date>2024-03-07</dc:date></item><item><title>D</title><link>https://x.test/</link></item></channel></rss>`,
@@ -101,5 +102,34 @@ test('parseFeedDate never throws and returns an ISO instant or null', () => {
       expect(out === null || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(out)).toBe(true);
     }),
     { numRuns: 2000 },
+  );
+});
+
+test('a release keeps its id whatever else the feed lists at that poll', async () => {
+  // Releases k: title Tk, link /news/k (sometimes with tracking parameters), GUIDs that vary per listing.
+  const listing = fc.record({
+    k: fc.integer({ min: 0, max: 5 }),
+    utm: fc.boolean(),
+    guid: fc.string({ minLength: 1, maxLength: 4 }).map((g) => g.replace(/[<&\]]/g, 'x')),
+  });
+  await fc.assert(
+    fc.asyncProperty(fc.array(listing, { minLength: 1, maxLength: 8 }), async (listings) => {
+      const xml = listings
+        .map(
+          ({ k, utm, guid }) =>
+            `<item><title>T${k}</title><link>https://x.test/news/${k}${utm ? '?utm_source=rss&amp;utm_medium=feed' : ''}</link><guid isPermaLink="false"><![CDATA[${guid}]]></guid></item>`,
+        )
+        .join('');
+      const feed = await parseFeed(
+        `<rss version="2.0"><channel><title>T</title><link>https://x.test/</link>${xml}</channel></rss>`,
+      );
+      const expected = [...new Set(listings.map((l) => l.k))].map((k) => [
+        `T${k}`,
+        releaseId({ url: `https://x.test/news/${k}` }),
+      ]);
+      expect(Object.fromEntries(feed.items.map((i) => [i.title, i.id]))).toEqual(Object.fromEntries(expected));
+      expect(feed.items).toHaveLength(expected.length);
+    }),
+    { numRuns: 100 },
   );
 });
