@@ -28,30 +28,36 @@ export function timePorts(rt: LocalRuntime): { runtime: LocalRuntime; timings: P
       );
     },
   };
-  const timed =
-    <A extends unknown[], R>(kind: (args: NoInfer<A>) => string, fn: (...a: A) => Promise<R>) =>
-    async (...a: A): Promise<R> => {
-      const t0 = performance.now();
-      try {
-        return await fn(...a);
-      } finally {
-        timings.add(kind(a), performance.now() - t0);
-      }
-    };
-  const { http, articles, archive } = rt;
+  /** The port with the named methods timed (by kind) and every other member passed through. */
+  const timedPort = <T extends object>(port: T, kinds: Record<string, (args: unknown[]) => string>): T =>
+    new Proxy(port, {
+      get(target, prop) {
+        const member: unknown = Reflect.get(target, prop, target);
+        if (typeof member !== 'function') return member;
+        const call = (...args: unknown[]): unknown => (member as (...a: unknown[]) => unknown).apply(target, args);
+        const kind = typeof prop === 'string' ? kinds[prop] : undefined;
+        if (!kind) return call;
+        return async (...args: unknown[]) => {
+          const t0 = performance.now();
+          try {
+            return await call(...args);
+          } finally {
+            timings.add(kind(args), performance.now() - t0);
+          }
+        };
+      },
+    });
   const runtime: LocalRuntime = {
     ...rt,
-    http: { fetch: timed(([url]) => (url.includes('/feeds/') ? 'fetch feed' : 'fetch page'), http.fetch.bind(http)) },
-    articles: {
-      seenItemHashes: timed(() => 'seen-id check', articles.seenItemHashes.bind(articles)),
-      save: timed(() => 'record write', articles.save.bind(articles)),
-      get: articles.get.bind(articles),
-      query: articles.query.bind(articles),
-    },
-    archive: {
-      put: timed(() => 'archive put', archive.put.bind(archive)),
-      get: archive.get.bind(archive),
-    },
+    http: timedPort(rt.http, {
+      fetch: ([url]) => (String(url).includes('/feeds/') ? 'fetch feed' : 'fetch page'),
+    }),
+    articles: timedPort(rt.articles, {
+      seenItemHashes: () => 'seen-id check',
+      releaseIdsByGuid: () => 'guid alias check',
+      save: () => 'record write',
+    }),
+    archive: timedPort(rt.archive, { put: () => 'archive put' }),
   };
   return { runtime, timings };
 }
