@@ -136,6 +136,20 @@ const EXCHANGES = [
   'NASDAQGS',
   'NASDAQGM',
   'NASDAQCM',
+  // Business Wire's European releases name the market by its city: `(Paris:ACME)`.
+  'Paris',
+  'Amsterdam',
+  'Brussels',
+  'Lisbon',
+  'Oslo',
+  'Stockholm',
+  'Helsinki',
+  'Copenhagen',
+  'Milan',
+  'Madrid',
+  'Zurich',
+  'Vienna',
+  'Dublin',
 ];
 const EXCHANGE_SET = new Set(EXCHANGES.map((e) => e.toUpperCase()));
 /** Exchanges whose listings are numeric codes (`(TSE: 7203)`, `(HKEX: 0700)`, `(KRX: 005930)`). */
