@@ -104,8 +104,7 @@ export async function pollFeed(deps: PollFeedDeps, msg: PollFeedMessage): Promis
     throw err;
   }
 
-  const items = uniqueById(parsed.items);
-  const seen = await deps.articles.seenItemHashes(items.map((i) => i.id));
+  const { items, seen } = await knownItems(deps.articles, feed.id, parsed.items);
   const fresh = items.filter((i) => !seen.has(i.id) || seen.get(i.id) !== i.itemHash);
   const feedRef = { id: feed.id, url: feed.url };
   await deps.articleQueue.send(
@@ -185,8 +184,45 @@ function retryAfterOf(err: Error): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-/** A feed that lists the same release twice queues it once. */
-function uniqueById(items: FeedItem[]): FeedItem[] {
-  const seen = new Set<string>();
-  return items.filter((i) => (seen.has(i.id) ? false : (seen.add(i.id), true)));
+/**
+ * The items with the ids to store them under, and the item hash stored for each known id. An item
+ * whose own id is unknown but whose GUID (unique in this document) is aliased to a stored release
+ * of this feed takes that release's id: its link moved, so it is a revision of that record, not a
+ * new one. Batched: one read for the ids, and only when some are unknown one for their GUID aliases
+ * and one for the aliased releases — never a request per item.
+ */
+async function knownItems(
+  articles: ArticleStore,
+  feedId: string,
+  parsed: FeedItem[],
+): Promise<{ items: FeedItem[]; seen: Map<string, string | null> }> {
+  // parseFeed lists each id once; this keeps the rule here too (one queued message per id).
+  const items = parsed.filter((item, at) => parsed.findIndex((other) => other.id === item.id) === at);
+  const seen = await articles.seenItemHashes(items.map((i) => i.id));
+  // A GUID that two items of the document carry names neither of them.
+  const guidUses = new Map<string, number>();
+  for (const i of items) if (i.guid?.trim()) guidUses.set(i.guid.trim(), (guidUses.get(i.guid.trim()) ?? 0) + 1);
+  const unknown = items.filter((i) => !seen.has(i.id) && i.guid?.trim() && guidUses.get(i.guid.trim()) === 1);
+  if (unknown.length === 0) return { items, seen };
+
+  const aliases = await articles.releaseIdsByGuid(
+    feedId,
+    unknown.map((i) => i.guid as string),
+  );
+  const ownIds = new Set(items.map((i) => i.id));
+  // An item listed under its own id in this document keeps it: an alias never merges two items.
+  const targets = [...new Set(aliases.values())].filter((id) => !ownIds.has(id));
+  if (targets.length === 0) return { items, seen };
+  const aliased = await articles.seenItemHashes(targets);
+  const claims = new Map<string, string[]>();
+  for (const item of unknown) {
+    const target = aliases.get(item.guid as string);
+    if (target !== undefined && aliased.has(target)) claims.set(target, [...(claims.get(target) ?? []), item.id]);
+  }
+  // Two items of this document aliased to one release (both its GUIDs listed): neither takes it.
+  const moved = new Map(
+    [...claims].filter(([, ids]) => ids.length === 1).map(([target, [id]]) => [id as string, target]),
+  );
+  for (const [id, hash] of aliased) seen.set(id, hash);
+  return { items: items.map((i) => (moved.has(i.id) ? { ...i, id: moved.get(i.id) as string } : i)), seen };
 }

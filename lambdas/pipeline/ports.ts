@@ -87,8 +87,17 @@ export interface ArticleStore {
    */
   seenItemHashes(ids: string[]): Promise<Map<string, string | null>>;
   /**
+   * GUID aliases of one feed: for each GUID a release of that feed was saved with, the id of that
+   * release (`save` records them). Lets poll-feed keep a release whose link moved on its record.
+   * GUIDs without an alias are absent from the map. One batched read, however many GUIDs.
+   */
+  releaseIdsByGuid(feedId: string, guids: string[]): Promise<Map<string, string>>;
+  /**
    * Exactly-once write keyed on record.id: a new id is created (revision 1); the same id with the
-   * same contentHash is left unchanged; a different contentHash becomes revision + 1.
+   * same contentHash and url is left unchanged; a different contentHash, or the same content under
+   * another url (a moved page), becomes revision + 1 — unless it is the content and url of an
+   * earlier revision (a stale redelivery). A record with a guid and a feed also records the GUID
+   * alias (feed id, guid) → record.id (see releaseIdsByGuid).
    */
   save(
     record: PressReleaseRecord,

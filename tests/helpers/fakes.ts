@@ -53,14 +53,16 @@ export class MemoryFeedStore implements FeedStore {
 
 /**
  * The ArticleStore port in memory, with the same contract as the DynamoDB store: exactly-once saves
- * (a stale redelivery of a previous revision's content is unchanged), and queries planned by the
+ * (a stale redelivery of a previous revision's content is unchanged), GUID aliases, and queries planned by the
  * same rules (one key filter + time range, UnsupportedQueryError otherwise), newest first, with a cursor.
  */
 export class MemoryArticleStore implements ArticleStore {
   readonly items = new Map<
     string,
-    { record: PressReleaseRecord; contentHash: string; itemHash: string | null; previousHashes?: string[] }
+    { record: PressReleaseRecord; contentHash: string; itemHash: string | null; previous?: string[] }
   >();
+  /** GUID aliases: `<feed id>\n<guid>` → release id. */
+  readonly aliases = new Map<string, string>();
   async seenItemHashes(ids: string[]) {
     const m = new Map<string, string | null>();
     for (const id of ids) {
@@ -69,23 +71,35 @@ export class MemoryArticleStore implements ArticleStore {
     }
     return m;
   }
+  async releaseIdsByGuid(feedId: string, guids: string[]) {
+    const m = new Map<string, string>();
+    for (const guid of guids) {
+      const id = this.aliases.get(`${feedId}\n${guid.trim()}`);
+      if (id !== undefined) m.set(guid, id);
+    }
+    return m;
+  }
   async save(record: PressReleaseRecord, meta: { contentHash: string; itemHash: string | null }) {
     const prev = this.items.get(record.id);
+    if (record.feed && record.guid?.trim()) this.aliases.set(`${record.feed.id}\n${record.guid.trim()}`, record.id);
+    // A version is the content and the url: the same content under a moved url is a revision.
+    const version = (contentHash: string, url: string | null) => JSON.stringify([contentHash, url]);
+    const ours = version(meta.contentHash, record.url);
     let outcome: SaveOutcome = 'created';
     let revision = 1;
     if (prev) {
-      if (prev.contentHash === meta.contentHash) {
+      if (version(prev.contentHash, prev.record.url) === ours) {
         if (meta.itemHash !== null) prev.itemHash = meta.itemHash;
         return { outcome: 'unchanged' as const, revision: prev.record.revision };
       }
-      if (prev.previousHashes?.includes(meta.contentHash)) {
+      if (prev.previous?.includes(ours)) {
         return { outcome: 'unchanged' as const, revision: prev.record.revision };
       }
       outcome = 'revised';
       revision = prev.record.revision + 1;
     }
-    const previousHashes = prev ? [...(prev.previousHashes ?? []), prev.contentHash] : [];
-    this.items.set(record.id, { record: { ...structuredClone(record), revision }, ...meta, previousHashes });
+    const previous = prev ? [...(prev.previous ?? []), version(prev.contentHash, prev.record.url)] : [];
+    this.items.set(record.id, { record: { ...structuredClone(record), revision }, ...meta, previous });
     return { outcome, revision };
   }
   async get(id: string) {

@@ -7,7 +7,8 @@
  *   1. an overflowed body, when the item would exceed the item limit — a content-addressed archive
  *      put (a record that cannot fit at all fails here, before anything is written to the table);
  *   2. index items of the new revision (ticker items are revision-scoped: `ticker#<key>#<id>#<rev>`;
- *      the day directory item) — idempotent BatchWriteItem puts, shared by concurrent saves;
+ *      the day directory item; the GUID alias item) — idempotent BatchWriteItem puts, shared by
+ *      concurrent saves;
  *   3. the release item — a conditional PutItem (`attribute_not_exists(id)` for revision 1,
  *      `revision = :old` for a revision), carrying `staleIndex`: the index items of older revisions;
  *   4. deleting those stale index items, then removing `staleIndex` (conditional on the revision).
@@ -34,6 +35,8 @@ import { batchDeleteById, CoalescingPutWriter } from './batchWrite';
 import { isConditionalCheckFailed, toStorageError, wrapDynamo } from './errors';
 import {
   dayDirectoryItem,
+  guidAliasId,
+  guidAliasItem,
   overflowOf,
   releaseItem,
   revisionOfTickerItem,
@@ -83,6 +86,7 @@ interface StoredState {
   overflowKey: string | null;
   /** The item's sort key (its index items must carry the same). */
   sortKey: string;
+  url: string | null;
 }
 
 /** Position after the last returned hit: the query it belongs to, the partition, the index key. */
@@ -136,6 +140,23 @@ export class DynamoArticleStore implements ArticleStore {
     return out;
   }
 
+  async releaseIdsByGuid(feedId: string, guids: string[]): Promise<Map<string, string>> {
+    const keyOf = new Map(guids.filter((g) => g.trim() !== '').map((g) => [guidAliasId(feedId, g), g]));
+    const items = await batchGetById(this.client, this.tableName, [...keyOf.keys()], {
+      ...this.batchRetry,
+      projection: [ATTR.id, ATTR.itemType, ATTR.releaseId],
+    });
+    const out = new Map<string, string>();
+    for (const [key, item] of items) {
+      const guid = keyOf.get(key);
+      const target = item[ATTR.releaseId];
+      if (guid !== undefined && item[ATTR.itemType] === ITEM_TYPE.guidAlias && typeof target === 'string') {
+        out.set(guid, target);
+      }
+    }
+    return out;
+  }
+
   async save(
     record: PressReleaseRecord,
     meta: { contentHash: string; itemHash: string | null },
@@ -163,14 +184,17 @@ export class DynamoArticleStore implements ArticleStore {
       // Finish the cleanup a crashed save left behind.
       if (current.staleIndex.length > 0) await this.deleteStale(id, current.revision, current.staleIndex);
 
-      if (current.contentHash === meta.contentHash) {
+      if (current.contentHash === meta.contentHash && current.url === record.url) {
         if (meta.itemHash !== null && current.itemHash !== meta.itemHash) {
+          // The feed item changed (its GUID, say) but not the release: remember both.
           await this.updateItemHash(id, meta.contentHash, meta.itemHash);
+          const alias = guidAliasItem(releaseItem(record, { ...meta, storedAt, history: [], staleIndex: [] }));
+          if (alias) await this.indexWriter.put([alias]);
         }
         return { outcome: 'unchanged', revision: current.revision };
       }
-      // A redelivered older message (content of a previous revision): not a new revision.
-      if (current.history.some((h) => h.contentHash === meta.contentHash)) {
+      // A redelivered older message (content and url of a previous revision): not a new revision.
+      if (current.history.some((h) => h.contentHash === meta.contentHash && (h.url ?? record.url) === record.url)) {
         return { outcome: 'unchanged', revision: current.revision };
       }
 
@@ -184,6 +208,7 @@ export class DynamoArticleStore implements ArticleStore {
           raw: current.raw,
           overflowKey: current.overflowKey,
           storedAt: current.storedAt,
+          url: current.url,
         },
       ];
       const previous = current;
@@ -405,11 +430,12 @@ export class DynamoArticleStore implements ArticleStore {
     return { hits: out.Items ?? [], lastKey: out.LastEvaluatedKey };
   }
 
-  /** Step 1: the index items of this revision of the release item; returns the ticker item ids written. */
+  /** Step 2: the index items of this revision of the release item; returns the ticker item ids written. */
   private async writeIndexItems(release: Item): Promise<string[]> {
     const tickers = tickerItems(release);
     const day = dayKey(String(release[ATTR.sortKey]));
-    const items = this.knownDays.has(day) ? tickers : [...tickers, dayDirectoryItem(day)];
+    const alias = guidAliasItem(release);
+    const items = [...tickers, ...(this.knownDays.has(day) ? [] : [dayDirectoryItem(day)]), ...(alias ? [alias] : [])];
     await this.indexWriter.put(items);
     this.knownDays.add(day);
     await this.onSaveStep?.('indexItemsWritten', String(release.id));
@@ -495,6 +521,7 @@ export class DynamoArticleStore implements ArticleStore {
       'tickerKeys',
       'staleIndex',
       'overflow',
+      'url',
       ATTR.sortKey,
     ];
     const out = await wrapDynamo(`GetItem ${this.tableName}`, () =>
@@ -521,6 +548,7 @@ export class DynamoArticleStore implements ArticleStore {
       staleIndex: Array.isArray(item.staleIndex) ? (item.staleIndex as string[]) : [],
       overflowKey: overflowOf(item)?.key ?? null,
       sortKey: String(item[ATTR.sortKey] ?? ''),
+      url: typeof item.url === 'string' ? item.url : null,
     };
   }
 

@@ -5,9 +5,13 @@
  *  - one ticker index item per ticker of the current revision (`ticker#<tickerKey>#<id>#<revision>`),
  *    the multi-valued pattern a GSI on the release item cannot serve;
  *  - the day directory item of its day (`day#<yyyy-mm-dd>`), so a time-range walk visits only days
- *    that have releases.
+ *    that have releases;
+ *  - its GUID alias item (`guid#<hash of feed id + GUID>`, pointing at the release id) when it came
+ *    through a feed with a GUID: poll-feed finds a release whose link moved by it. It carries no
+ *    index key attribute, so it is in no index and no query ever meets it.
  * Pure functions: no I/O.
  */
+import { sha256Hex } from '../../core/ids';
 import { cityKey, countryKey, dayKey, organizationKey, sortKey, tickerKey } from '../../core/keys';
 import { RECORD_FIELDS, type PressReleaseRecord, type RawRef } from '../../core/record';
 import type { Item } from './batchGet';
@@ -26,6 +30,8 @@ export interface RevisionHistoryEntry {
   /** Archive key of the revision's overflowed body, when it had one. */
   overflowKey: string | null;
   storedAt: string;
+  /** The revision's url (absent on entries written before urls were kept). */
+  url?: string | null;
 }
 
 /** Write-state attributes of a release item (never part of the record). */
@@ -105,6 +111,23 @@ export function dayDirectoryItem(day: string): Item {
     [ATTR.itemType]: ITEM_TYPE.day,
     [ATTR.dayKey]: DAY_DIRECTORY,
     [ATTR.sortKey]: day,
+  };
+}
+
+/** Key of the GUID alias item of (feed id, GUID): hashed, so any GUID fits the key. */
+export function guidAliasId(feedId: string, guid: string): string {
+  return `guid#${sha256Hex(`${feedId}\n${guid.trim()}`).slice(0, 32)}`;
+}
+
+/** The GUID alias item of a release item (feed id + GUID → release id), or null without feed or GUID. */
+export function guidAliasItem(release: Item): Item | null {
+  const feedId = (release.feed as { id?: unknown } | null | undefined)?.id;
+  const guid = release.guid;
+  if (typeof feedId !== 'string' || feedId === '' || typeof guid !== 'string' || guid.trim() === '') return null;
+  return {
+    [ATTR.id]: guidAliasId(feedId, guid),
+    [ATTR.itemType]: ITEM_TYPE.guidAlias,
+    [ATTR.releaseId]: String(release.id),
   };
 }
 

@@ -35,10 +35,12 @@ export const ATTR = {
   tickerKey: 'tickerKey',
   countryKey: 'countryKey',
   cityKey: 'cityKey',
+  /** On a GUID alias item: the id of the release it points at. */
+  releaseId: 'releaseId',
 } as const;
 
 /** `itemType` of each kind of item in the Articles table. */
-export const ITEM_TYPE = { release: 'release', ticker: 'ticker', day: 'day' } as const;
+export const ITEM_TYPE = { release: 'release', ticker: 'ticker', day: 'day', guidAlias: 'guidAlias' } as const;
 
 /** The `dayKey` partition of byDay that lists the days having releases (the bucket directory). */
 export const DAY_DIRECTORY = 'DAYS';
@@ -55,7 +57,8 @@ export const INDEX = {
 export type ArticleIndexName = (typeof INDEX)[keyof typeof INDEX];
 
 /**
- * One item per release keyed by `id`, plus small index items in the same table (`ticker#…`, `day#…`).
+ * One item per release keyed by `id`, plus small index items in the same table (`ticker#…`, `day#…`)
+ * and GUID alias items (`guid#<hash of feed id + GUID>` → releaseId), which carry no index key.
  * Every index is sparse: an item without the partition attribute is simply not in it.
  */
 export const ARTICLES_TABLE: TableDesign = {

@@ -1,5 +1,6 @@
 import { HttpStatusError } from '../../../lambdas/adapters/http/httpClient';
 import { FetchError } from '../../../lambdas/core/errors';
+import { releaseId } from '../../../lambdas/core/ids';
 import { parseArticleMessage } from '../../../lambdas/handlers/sqsMessages';
 import {
   fitArticleMessage,
@@ -87,7 +88,7 @@ test('items already stored with the same item hash are not queued again; changed
   await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
   for (const m of deps.articleQueue.sent) {
     // Stored as process-article would have stored it (only the item hash matters to poll-feed).
-    const stored = { record: {} as never, contentHash: 'x', itemHash: m.item.itemHash, previousHashes: [] };
+    const stored = { record: {} as never, contentHash: 'x', itemHash: m.item.itemHash, previous: [] };
     deps.articles.items.set(m.item.id, stored);
   }
   deps.articleQueue.sent.length = 0;
@@ -292,4 +293,92 @@ test('relative item links resolve against the URL the feed was fetched from', as
   });
   await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
   expect(deps.articleQueue.sent.map((m) => m.item.link)).toEqual(['https://feeds.example.test/news/a.html']);
+});
+
+describe('GUID aliases', () => {
+  const withGuids = (items: { link: string; guid: string; title: string }[]) =>
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>News</title><link>https://example.test</link>${items
+      .map(
+        (i) =>
+          `<item><title>${i.title}</title><link>${i.link}</link><guid isPermaLink="false">${i.guid}</guid><description>s</description></item>`,
+      )
+      .join('')}</channel></rss>`;
+
+  /** Stores every queued item as process-article would (id, feed, guid, url, item hash), then clears the queue. */
+  async function storeQueued(deps: ReturnType<typeof setup>['deps']) {
+    for (const m of deps.articleQueue.sent) {
+      const record = { id: m.item.id, feed: m.feed, guid: m.item.guid, url: m.item.link, revision: 1 } as never;
+      await deps.articles.save(record, { contentHash: 'same', itemHash: m.item.itemHash });
+    }
+    const ids = deps.articleQueue.sent.map((m) => m.item.id);
+    deps.articleQueue.sent.length = 0;
+    return ids;
+  }
+
+  test('an item whose link moved but whose GUID stayed is queued under the stored id, once', async () => {
+    const { deps, feed } = setup({
+      body: withGuids([{ link: 'https://example.test/news/a.html', guid: 'prn-1', title: 'A' }]),
+    });
+    await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    const [storedId] = await storeQueued(deps);
+
+    deps.http.routes[FEED_URL] = {
+      body: withGuids([{ link: 'https://example.test/news/2024/a-with-slug.html', guid: 'prn-1', title: 'A' }]),
+    };
+    const moved = await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    expect(moved).toMatchObject({ itemsSeen: 1, queued: 1 });
+    expect(deps.articleQueue.sent.map((m) => [m.item.id, m.item.link])).toEqual([
+      [storedId, 'https://example.test/news/2024/a-with-slug.html'],
+    ]);
+    await storeQueued(deps);
+    expect(deps.articles.items.size).toBe(1);
+    expect(deps.articles.items.get(storedId as string)?.record).toMatchObject({
+      revision: 2,
+      url: 'https://example.test/news/2024/a-with-slug.html',
+    });
+
+    // Processed once: the next poll finds it by its alias and queues nothing.
+    const again = await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    expect(again).toMatchObject({ itemsSeen: 1, queued: 0, unchanged: 1 });
+  });
+
+  test('a GUID two items of the document carry, or an alias of another feed, moves nothing', async () => {
+    const { deps, feed } = setup({
+      body: withGuids([{ link: 'https://example.test/news/a.html', guid: 'same', title: 'A' }]),
+    });
+    await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    const [storedId] = await storeQueued(deps);
+    deps.http.routes[FEED_URL] = {
+      body: withGuids([
+        { link: 'https://example.test/news/b.html', guid: 'same', title: 'B' },
+        { link: 'https://example.test/news/c.html', guid: 'same', title: 'C' },
+      ]),
+    };
+    await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    expect(deps.articleQueue.sent.map((m) => m.item.id)).not.toContain(storedId);
+    expect(deps.articleQueue.sent).toHaveLength(2);
+
+    // The same GUID in another feed is another feed's business.
+    deps.articleQueue.sent.length = 0;
+    const otherUrl = 'https://other.example.test/feed.rss';
+    const other = newFeedState({ url: otherUrl, name: 'Other', wire: null, pollIntervalMinutes: 15 }, new Date(NOW));
+    deps.feeds.items.set(other.id, other);
+    deps.http.routes[otherUrl] = {
+      body: withGuids([{ link: 'https://example.test/news/d.html', guid: 'same', title: 'D' }]),
+    };
+    await pollFeed(deps, { feedId: other.id, dispatchedAt: NOW });
+    expect(deps.articleQueue.sent.map((m) => m.item.id)).toEqual([
+      releaseId({ url: 'https://example.test/news/d.html' }),
+    ]);
+  });
+
+  test('an alias to a release that is not stored (a save that never finished) is not followed', async () => {
+    const { deps, feed } = setup({
+      body: withGuids([{ link: 'https://example.test/news/new.html', guid: 'prn-9', title: 'N' }]),
+    });
+    deps.articles.aliases.set(`${feed.id}\nprn-9`, 'u-missing');
+    await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    expect(deps.articleQueue.sent.map((m) => m.item.id)).not.toContain('u-missing');
+    expect(deps.articleQueue.sent).toHaveLength(1);
+  });
 });

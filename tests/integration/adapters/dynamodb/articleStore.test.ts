@@ -83,7 +83,14 @@ describe('save', () => {
       sortKey: '2025-03-03T14:00:00.000Z#u-save-1',
     });
     expect(item?.history).toEqual([
-      { revision: 1, contentHash: 'c1', raw: r1.raw, overflowKey: null, storedAt: '2025-06-15T12:00:00.000Z' },
+      {
+        revision: 1,
+        contentHash: 'c1',
+        raw: r1.raw,
+        overflowKey: null,
+        storedAt: '2025-06-15T12:00:00.000Z',
+        url: r1.url,
+      },
     ]);
     // Stored as maps and lists, nulls as NULL — not as JSON strings.
     expect(item?.body).toEqual(r1.body);
