@@ -400,7 +400,10 @@ function releaseContainer(page: PageIndex): Element | null {
     ...[page.id('articlebody', 'release', 'release-body', 'content', 'main')].filter((el) => el !== null),
     ...page.tag('body'),
   ];
-  const scored = candidates.map((el) => ({ el, score: paragraphText(el), size: DomUtils.textContent(el).length }));
+  let scored = candidates.map((el) => ({ el, score: paragraphText(el), size: DomUtils.textContent(el).length }));
+  // A page that writes its paragraphs as `<div>`s or `<br><br>` has no <p> text to go by: then
+  // the candidates are compared by all their text (the smallest would otherwise win with 0).
+  if (Math.max(0, ...scored.map((c) => c.score)) < 200) scored = scored.map((c) => ({ ...c, score: c.size }));
   const bestScore = Math.max(0, ...scored.map((c) => c.score));
   let best: { el: Element; size: number } | null = null;
   for (const c of scored) if (c.score >= bestScore * 0.9 && (!best || c.size < best.size)) best = c;

@@ -130,6 +130,19 @@ describe('wire release pages', () => {
     expect(p.body.paragraphs).toEqual(['Acme Corp. (NYSE: ACME) today opened a plant.']);
   });
 
+  it('a page written with <div> and <br><br> instead of <p>: the article, not an empty <main>', () => {
+    const html =
+      '<html><body><div class="nav">Home | News</div><main></main><article><h1>Acme Opens Plant</h1>' +
+      '<div>DENVER, Feb. 4, 2025 /PRNewswire/ -- Acme Corp. today opened a plant in the city.<br><br>The plant employs 300 people.</div>' +
+      '</article><footer>x</footer></body></html>';
+    const p = parseReleaseStrict({ content: html });
+    expect(p.title).toBe('Acme Opens Plant');
+    expect(p.body.paragraphs).toEqual([
+      'Acme Corp. today opened a plant in the city.',
+      'The plant employs 300 people.',
+    ]);
+  });
+
   it('JSON-LD datePublished when the page has no other timestamp', () => {
     const html =
       '<html><head><script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","datePublished":"2025-02-04T07:30:00-05:00"}]}</script></head>' +
