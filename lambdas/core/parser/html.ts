@@ -494,13 +494,13 @@ export function parseHtmlPage(html: string): HtmlPage {
   // og:title, else <title> without its ` | Site` / ` – Site` tail.
   const h1 =
     page.tag('h1').find((el) => !inChrome(el) && text(el)) ??
-    // An <h1> in a plain <header> is the headline when no other is (a site logo is rarely an <h1>
-    // when the article has its own).
-    page.tag('h1').find((el) => !inChrome(el, false) && text(el)) ??
     page
       .cls('article-headline', 'headline', 'entry-title', 'post-title', 'article-title', 'release-title', 'news-title')
       .find((el) => !inChrome(el) && text(el)) ??
     page.tag('h2').find((el) => el.attribs['itemprop'] === 'headline' && text(el)) ??
+    // Last, an <h1> in a plain <header>: the headline when the page marks no other (a site's logo
+    // <h1> loses to a marked-up article title above).
+    page.tag('h1').find((el) => !inChrome(el, false) && text(el)) ??
     null;
   const ogTitle = page.meta('property', ['og:title']);
   const docTitle = (text(page.tag('title')[0]) || '').replace(/\s[|–—-]\s[^|–—-]{1,60}$/, '') || null;
