@@ -66,7 +66,8 @@ export async function restoreOmittedFields(
     throw new NewswireError('ARCHIVE_MISSING', `item ${msg.item.id}: archived feed ${key ?? '(none)'} not found`, true);
   }
   const feed = await readFeed({ body, contentType: omitted.contentType, url: omitted.url });
-  const original = feed.items.find((i) => i.id === msg.item.id);
+  // By item hash: the message's id may be a stored release's (poll-feed's GUID alias), not the parsed one.
+  const original = feed.items.find((i) => i.itemHash === msg.item.itemHash);
   if (!original) {
     throw new NewswireError(
       'ITEM_NOT_IN_ARCHIVE',

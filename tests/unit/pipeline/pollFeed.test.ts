@@ -372,6 +372,47 @@ describe('GUID aliases', () => {
     ]);
   });
 
+  test('an item whose link becomes a listing page shared with a new item stays on its record', async () => {
+    const list = 'https://example.test/investors/press-releases';
+    const { deps, feed } = setup({ body: withGuids([{ link: list, guid: 'p-1', title: 'One' }]) });
+    await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    const [storedId] = await storeQueued(deps);
+    expect(storedId).toBe(releaseId({ url: list }));
+
+    // The link now names two different releases: ids fall to the GUIDs, the alias keeps One where it is.
+    deps.http.routes[FEED_URL] = {
+      body: withGuids([
+        { link: list, guid: 'p-1', title: 'One' },
+        { link: list, guid: 'p-2', title: 'Two' },
+      ]),
+    };
+    const res = await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    expect(res).toMatchObject({ itemsSeen: 2, queued: 1, unchanged: 1 });
+    expect(deps.articleQueue.sent.map((m) => [m.item.title, m.item.id])).toEqual([['Two', releaseId({ guid: 'p-2' })]]);
+  });
+
+  test('a moved item too large for its message is read back from the archive under the stored id', async () => {
+    const huge = (link: string) =>
+      `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>News</title><link>https://example.test</link><item><title>H</title><link>${link}</link><guid isPermaLink="false">prn-h</guid><description>s</description><content:encoded><![CDATA[<p>${'Lorem ipsum. '.repeat(90_000)}</p>]]></content:encoded></item></channel></rss>`;
+    const { deps, feed } = setup({
+      body: huge('https://example.test/news/h.html'),
+      headers: { 'content-type': 'application/rss+xml' },
+    });
+    await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    const [storedId] = await storeQueued(deps);
+    deps.http.routes[FEED_URL] = {
+      body: huge('https://example.test/news/moved/h.html'),
+      headers: { 'content-type': 'application/rss+xml' },
+    };
+    await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    const [moved] = deps.articleQueue.sent;
+    expect(moved?.item.id).toBe(storedId);
+    expect(moved?.omitted?.fields).toContain('contentHtml');
+    const restored = await restoreOmittedFields(deps, moved!);
+    expect(restored).toMatchObject({ id: storedId, link: 'https://example.test/news/moved/h.html' });
+    expect(restored.contentHtml!.length).toBeGreaterThan(1_000_000);
+  });
+
   test('an alias to a release that is not stored (a save that never finished) is not followed', async () => {
     const { deps, feed } = setup({
       body: withGuids([{ link: 'https://example.test/news/new.html', guid: 'prn-9', title: 'N' }]),
