@@ -14,12 +14,7 @@ import { DynamoArticleStore } from '../lambdas/adapters/dynamodb/articleStore';
 import { batchPut } from '../lambdas/adapters/dynamodb/batchWrite';
 import { makeDocumentClient } from '../lambdas/adapters/dynamodb/clients';
 import { ensureTables } from '../lambdas/adapters/dynamodb/createTables';
-import {
-  dayDirectoryItem,
-  releaseItem,
-  tickerItems,
-  writeUnitsOfCreate,
-} from '../lambdas/adapters/dynamodb/indexItems';
+import { companionItems, releaseItem, tickerItems, writeUnitsOfCreate } from '../lambdas/adapters/dynamodb/indexItems';
 import { itemSizeBytes } from '../lambdas/adapters/dynamodb/itemSize';
 import { buildRecord, contentHash } from '../lambdas/core/buildRecord';
 import { dayKey } from '../lambdas/core/keys';
@@ -98,7 +93,7 @@ async function main(): Promise<void> {
         staleIndex: [],
       });
       const day = dayKey(String(item.sortKey));
-      const index = [...tickerItems(item), ...(days.has(day) ? [] : [dayDirectoryItem(day)])];
+      const index = companionItems(item, !days.has(day));
       days.add(day);
       bytes += itemSizeBytes(item);
       units += writeUnitsOfCreate(item, index);

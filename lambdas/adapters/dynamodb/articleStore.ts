@@ -34,7 +34,7 @@ import { batchGetById, type Item } from './batchGet';
 import { batchDeleteById, CoalescingPutWriter } from './batchWrite';
 import { isConditionalCheckFailed, toStorageError, wrapDynamo } from './errors';
 import {
-  dayDirectoryItem,
+  companionItems,
   guidAliasId,
   guidAliasItem,
   overflowOf,
@@ -432,14 +432,12 @@ export class DynamoArticleStore implements ArticleStore {
 
   /** Step 2: the index items of this revision of the release item; returns the ticker item ids written. */
   private async writeIndexItems(release: Item): Promise<string[]> {
-    const tickers = tickerItems(release);
     const day = dayKey(String(release[ATTR.sortKey]));
-    const alias = guidAliasItem(release);
-    const items = [...tickers, ...(this.knownDays.has(day) ? [] : [dayDirectoryItem(day)]), ...(alias ? [alias] : [])];
+    const items = companionItems(release, !this.knownDays.has(day));
     await this.indexWriter.put(items);
     this.knownDays.add(day);
     await this.onSaveStep?.('indexItemsWritten', String(release.id));
-    return tickers.map((t) => String(t[ATTR.id]));
+    return items.filter((i) => i[ATTR.itemType] === ITEM_TYPE.ticker).map((t) => String(t[ATTR.id]));
   }
 
   /** Step 4: delete the stale index items, then forget them (unless a newer revision took over the list). */

@@ -131,6 +131,19 @@ export function guidAliasItem(release: Item): Item | null {
   };
 }
 
+/**
+ * Every item a save writes beside the release item (step 2 of a save): its ticker items, the day
+ * directory item when `withDay`, and its GUID alias item when it has a feed and a GUID.
+ */
+export function companionItems(release: Item, withDay: boolean): Item[] {
+  const alias = guidAliasItem(release);
+  return [
+    ...tickerItems(release),
+    ...(withDay ? [dayDirectoryItem(dayKey(String(release[ATTR.sortKey])))] : []),
+    ...(alias ? [alias] : []),
+  ];
+}
+
 /** Exactly RECORD_FIELDS, in contract order; internal attributes are dropped. */
 export function toRecord(item: Item): PressReleaseRecord {
   const out: Record<string, unknown> = {};
