@@ -197,7 +197,8 @@ async function knownItems(
   parsed: FeedItem[],
 ): Promise<{ items: FeedItem[]; seen: Map<string, string | null> }> {
   // parseFeed lists each id once; this keeps the rule here too (one queued message per id).
-  const items = parsed.filter((item, at) => parsed.findIndex((other) => other.id === item.id) === at);
+  const listed = new Set<string>();
+  const items = parsed.filter((i) => !listed.has(i.id) && listed.add(i.id));
   const seen = await articles.seenItemHashes(items.map((i) => i.id));
   // A GUID that two items of the document carry names neither of them.
   const guidUses = new Map<string, number>();
