@@ -13,17 +13,25 @@
  *
  * Every command must exit 0, and every command that prints (not an assignment, an export or a
  * redirect to a file) must print at least one record: a release id, a record's day, or the page.
+ *
+ * `aws` is the AWS CLI when one is installed — on PATH, else ~/.pyenv/shims/aws, /usr/bin/aws,
+ * /usr/local/bin/aws or ~/.local/bin/aws (its directory goes first on the blocks' PATH). Then the aws
+ * blocks run a second time with the stand-in tests/helpers/awsCliStandIn.ts as `aws`, which must print
+ * exactly what the AWS CLI printed. With no AWS CLI (a fresh `npm ci && npm test`), the aws blocks
+ * run once, with the stand-in. NEWSWIRE_COOKBOOK_AWS=stand-in skips the search (as on such a machine).
  * `npx newswire` is run as `node bin/newswire.cjs` (what npx resolves it to; checked once below) to
  * save npx's start-up per command.
  *
  * NEWSWIRE_COOKBOOK=path/to/draft.md reads the section from another file (a draft before it is
  * merged into the README).
  */
-import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { accessSync, constants, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { LOCAL_TABLES } from '../../lambdas/local/runtime';
+import { writeAwsCliStandIn } from '../helpers/awsCliStandIn';
 import { freePort, NEWSWIRE_BIN, newswire, ROOT, spawnNewswire, waitForExit, waitForOutput } from '../helpers/cli';
 import { startFakeCloudFormation, type FakeCloudFormation } from '../helpers/fakeCloudFormation';
 import { readSampleManifest } from '../helpers/sampleManifest';
@@ -96,9 +104,14 @@ function runBlock(
   });
 }
 
-async function expectBlockRuns(block: string, cwd: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
-  const commands = commandsOf(block);
+async function expectBlockRuns(block: string, cwd: string, env: NodeJS.ProcessEnv = {}): Promise<string[]> {
   const res = await runBlock(block, cwd, env);
+  expectRan(block, res);
+  return res.outputs;
+}
+
+function expectRan(block: string, res: Awaited<ReturnType<typeof runBlock>>): void {
+  const commands = commandsOf(block);
   // With set -e, the output ends with the failing command's (each finished command printed a mark).
   const failed = res.code === 0 ? null : (commands[res.outputs.length - 1] ?? null);
   expect({ failed, code: res.code, stderr: res.code === 0 ? '' : res.stderr }).toEqual({
@@ -119,6 +132,35 @@ const needsServer = (b: string) => /(^|\s)aws\s|--stack|--endpoint-url/.test(b);
 const serverBlocks = blocks.filter(isServer);
 const cliBlocks = blocks.filter((b) => !isServer(b) && !needsServer(b));
 const awsBlocks = blocks.filter((b) => !isServer(b) && needsServer(b));
+
+/** An installed AWS CLI that runs (`aws --version` exits 0), or null. */
+function locateAwsCli(env: NodeJS.ProcessEnv): { file: string; version: string } | null {
+  if (env.NEWSWIRE_COOKBOOK_AWS === 'stand-in') return null;
+  const home = env.HOME ?? os.homedir();
+  const candidates = [
+    ...(env.PATH ?? '')
+      .split(path.delimiter)
+      .filter((dir) => dir !== '')
+      .map((dir) => path.join(dir, 'aws')),
+    path.join(home, '.pyenv/shims/aws'),
+    '/usr/bin/aws',
+    '/usr/local/bin/aws',
+    path.join(home, '.local/bin/aws'),
+  ];
+  for (const file of new Set(candidates)) {
+    try {
+      accessSync(file, constants.X_OK);
+    } catch {
+      continue;
+    }
+    // A pyenv shim exists even when the active Python has no awscli: it must run.
+    const res = spawnSync(file, ['--version'], { env: withoutProfile(env), encoding: 'utf8', timeout: 30_000 });
+    if (res.status === 0) return { file, version: `${res.stdout}${res.stderr}`.trim() };
+  }
+  return null;
+}
+
+const awsCli = locateAwsCli(process.env);
 
 let tmp: ReturnType<typeof makeTempDir>;
 const AWS_ENV = {
@@ -211,8 +253,17 @@ describe('the aws and --stack examples, against `newswire local dynamodb`', () =
   let server: ChildProcess | undefined;
   let port = '';
   let cfn: FakeCloudFormation;
+  let standInDir = '';
 
   beforeAll(async () => {
+    standInDir = writeAwsCliStandIn(path.join(tmp.dir, 'aws-stand-in'));
+    console.info(
+      awsCli
+        ? `cookbook: the aws examples run with the AWS CLI ${awsCli.file} (${awsCli.version}), ` +
+            `then with the stand-in tests/helpers/awsCliStandIn.ts, which must print the same`
+        : 'cookbook: no AWS CLI (looked on PATH and in ~/.pyenv/shims, /usr/bin, /usr/local/bin, ~/.local/bin); ' +
+            'the aws examples run with the stand-in tests/helpers/awsCliStandIn.ts',
+    );
     port = String(await freePort());
     const [cmd] = commandsOf(serverBlocks[0]!);
     const args = cmd!
@@ -240,12 +291,44 @@ describe('the aws and --stack examples, against `newswire local dynamodb`', () =
     await cfn?.close();
   });
 
-  test.each(awsBlocks.map((b, i) => [i + 1, b] as const))('block %i runs as written', async (_i, block) => {
-    const local = block.replaceAll(`127.0.0.1:${EXAMPLE_DYNAMO_PORT}`, `127.0.0.1:${port}`);
-    await expectBlockRuns(local, tmp.dir, {
+  /** The block on this run's port, with `awsDir` first on PATH. */
+  const runAws = (block: string, awsDir: string) =>
+    runBlock(block.replaceAll(`127.0.0.1:${EXAMPLE_DYNAMO_PORT}`, `127.0.0.1:${port}`), tmp.dir, {
       ...AWS_ENV,
+      PATH: `${awsDir}${path.delimiter}${process.env.PATH ?? ''}`,
       AWS_ENDPOINT_URL_CLOUDFORMATION: cfn.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${port}`,
     });
-  });
+  const cases = awsBlocks.map((b, i) => [i + 1, b] as const);
+
+  if (awsCli) {
+    /** One run per block with the AWS CLI, shared by its own test and the stand-in's comparison. */
+    const cliRuns = new Map<string, ReturnType<typeof runBlock>>();
+    const withCli = (block: string) => {
+      if (!cliRuns.has(block)) cliRuns.set(block, runAws(block, path.dirname(awsCli.file)));
+      return cliRuns.get(block)!;
+    };
+
+    test.each(cases)('block %i runs as written with the AWS CLI', async (_i, block) => {
+      expectRan(block, await withCli(block));
+    });
+
+    test('the stand-in is the `aws` its runs find', async () => {
+      const res = await runAws('command -v aws', standInDir);
+      expect(res).toEqual({ code: 0, outputs: [`${path.join(standInDir, 'aws')}\n`], stderr: '' });
+    });
+
+    test.each(cases)(
+      'block %i runs as written with the stand-in, printing what the AWS CLI prints',
+      async (_i, block) => {
+        const res = await runAws(block, standInDir);
+        expectRan(block, res);
+        expect(res.outputs).toEqual((await withCli(block)).outputs);
+      },
+    );
+  } else {
+    test.each(cases)('block %i runs as written with the stand-in (no AWS CLI here)', async (_i, block) => {
+      expectRan(block, await runAws(block, standInDir));
+    });
+  }
 });
