@@ -34,8 +34,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { search } from 'jmespath';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
 
 /** How an option's value becomes its input member: a string, parsed JSON, or a --x / --no-x switch. */
 type OptionKind = 'string' | 'json' | 'boolean';
