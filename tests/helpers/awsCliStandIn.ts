@@ -32,7 +32,7 @@ import {
   type GetItemInput,
   type QueryInput,
 } from '@aws-sdk/client-dynamodb';
-import { search } from 'jmespath';
+import * as jmespath from 'jmespath';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -216,13 +216,17 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
   }
   if (globals.query !== undefined) {
     try {
-      search(null, globals.query);
+      compileJmesPath(globals.query);
     } catch (err) {
       throw new UsageError(`argument --query: ${(err as Error).message}`);
     }
   }
   return { service: positional[0]!, operation: positional[1]!, input, globals };
 }
+
+/** Parses a JMESPath expression without evaluating it (jmespath exports compile; its types omit it). */
+const compileJmesPath = (expression: string): unknown =>
+  (jmespath as unknown as { compile(e: string): unknown }).compile(expression);
 
 function operationSpec(service: string, operation: string): OperationSpec {
   const s = SERVICES[service];
@@ -362,7 +366,7 @@ export function renderOutput(
   output: 'json' | 'text',
   query: string | undefined,
 ): string {
-  const select = (data: Json): Json => (query === undefined ? data : (search(data, query) as Json));
+  const select = (data: Json): Json => (query === undefined ? data : (jmespath.search(data, query) as Json));
   if (output === 'text') {
     const views = paginator
       ? pages.map((page, i) => {

@@ -117,6 +117,11 @@ describe('option mapping', () => {
       ScanIndexForward: true,
     });
   });
+
+  test('--query is parsed, not evaluated, when the command line is read', () => {
+    const argv = ['dynamodb', 'query', '--table-name', 't', '--query', 'length(Items[?Count > `1`])'];
+    expect(parseCommand(argv).globals).toEqual({ query: 'length(Items[?Count > `1`])' });
+  });
 });
 
 describe('refusals: exit 2 with "aws: error", before any request', () => {
