@@ -3,6 +3,7 @@
  * `7 March 2024`) and page / feed timestamps (`Mar 07, 2024, 03:00 ET`, RFC 822, ISO 8601).
  * A timestamp counts only with its zone: a wall-clock time without one is not turned into UTC.
  */
+import { knownZoneOffsetMinutes } from '../timeZones';
 
 /**
  * Month names as datelines write them, in the languages releases come in (en, fr, es, de, it, pt,
@@ -149,53 +150,6 @@ export function parseWrittenDate(s: string): string | null {
   return found?.iso ?? null;
 }
 
-/** Offsets in minutes east of UTC for fixed zone abbreviations seen on wire pages. */
-const FIXED_ZONES: Record<string, number> = {
-  UTC: 0,
-  GMT: 0,
-  Z: 0,
-  EST: -300,
-  EDT: -240,
-  CST: -360,
-  CDT: -300,
-  MST: -420,
-  MDT: -360,
-  PST: -480,
-  PDT: -420,
-  BST: 60,
-  CET: 60,
-  CEST: 120,
-  EET: 120,
-  EEST: 180,
-  JST: 540,
-  KST: 540,
-  HKT: 480,
-  SGT: 480,
-  AEST: 600,
-  AEDT: 660,
-};
-
-/** US zones written without S/D (`ET`, `PT`): standard offset, daylight time by the US rule. */
-const US_ZONES: Record<string, number> = { ET: -300, CT: -360, MT: -420, PT: -480 };
-
-/** Day of month of the n-th Sunday of a month (UTC calendar). */
-function nthSunday(year: number, month: number, n: number): number {
-  const firstDow = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
-  return 1 + ((7 - firstDow) % 7) + (n - 1) * 7;
-}
-
-/** Whether a US local wall-clock time is in daylight time (2007+ rule: 2nd Sunday March – 1st Sunday Nov, 2:00). */
-function usDaylight(year: number, month: number, day: number, hour: number): boolean {
-  if (month < 3 || month > 11) return false;
-  if (month > 3 && month < 11) return true;
-  if (month === 3) {
-    const start = nthSunday(year, 3, 2);
-    return day > start || (day === start && hour >= 2);
-  }
-  const end = nthSunday(year, 11, 1);
-  return day < end || (day === end && hour < 2);
-}
-
 /** Zone names written out (`Pacific Standard Time`, as Business Wire prints them) → abbreviation. */
 const ZONE_NAMES: Record<string, string> = {
   'EASTERN STANDARD TIME': 'EST',
@@ -277,13 +231,8 @@ function wallClockToIso(
   zone: string,
 ): string | null {
   if (!isoDate(year, month, day) || hour > 23 || minute > 59 || second > 60) return null;
-  let offset: number | undefined;
-  const numeric = /^([+-])(\d{2})(\d{2})$/.exec(zone);
-  if (numeric) offset = (numeric[1] === '-' ? -1 : 1) * (Number(numeric[2]) * 60 + Number(numeric[3]));
-  else if (Object.hasOwn(US_ZONES, zone))
-    offset = (US_ZONES[zone] ?? 0) + (usDaylight(year, month, day, hour) ? 60 : 0);
-  else if (Object.hasOwn(FIXED_ZONES, zone)) offset = FIXED_ZONES[zone];
-  if (offset === undefined) return null;
+  const offset = knownZoneOffsetMinutes(zone, year, month, day, hour);
+  if (offset === null) return null;
   return toIso(Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000);
 }
 
