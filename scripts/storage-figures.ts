@@ -63,6 +63,7 @@ function sampleRecords(): PressReleaseRecord[] {
 }
 
 async function main(): Promise<void> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const json = process.argv.includes('--json');
   const records = sampleRecords();
   const dynamo = await startLocalDynamo({ port: 0 });

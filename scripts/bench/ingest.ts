@@ -149,6 +149,7 @@ async function batchWriteAll(client: DynamoDBClient, table: string, items: RawIt
 const DRAIN_CONCURRENCY_DEFAULT = 4;
 
 async function main(): Promise<void> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const args = parseArgs(process.argv.slice(2));
   const say = (s: string) => {
     if (!args.json) process.stderr.write(s + '\n');
