@@ -4,7 +4,8 @@
  * and after maxReceiveCount receives it moves to the dead-letter list with its last error.
  */
 import { randomUUID } from 'node:crypto';
-import { describeError } from '../core/errors';
+import { MAX_BATCH_BYTES } from '../adapters/queue/sqsSink';
+import { describeError, StorageError } from '../core/errors';
 import type { MessageSink } from '../pipeline/ports';
 
 export interface LocalMessage<T> {
@@ -46,9 +47,18 @@ export class LocalQueue<T> implements MessageSink<T> {
     this.retryDelayMs = opts.retryDelayMs ?? 50;
   }
 
+  /** Like SQS, refuses a message over 256 KiB (and then queues none of the call's messages). */
   async send(messages: T[]): Promise<void> {
-    for (const m of messages) {
-      this.ready.push({ messageId: randomUUID(), json: JSON.stringify(m), receiveCount: 0, visibleAt: 0 });
+    const bodies = messages.map((m) => JSON.stringify(m));
+    const tooLarge = bodies.find((b) => Buffer.byteLength(b, 'utf8') > MAX_BATCH_BYTES);
+    if (tooLarge !== undefined)
+      throw new StorageError(
+        'QUEUE_SEND_REJECTED',
+        `${this.name}: a message of ${Buffer.byteLength(tooLarge, 'utf8')} bytes is over SQS's ${MAX_BATCH_BYTES}-byte limit`,
+        false,
+      );
+    for (const json of bodies) {
+      this.ready.push({ messageId: randomUUID(), json, receiveCount: 0, visibleAt: 0 });
       this.sent++;
     }
   }

@@ -41,3 +41,16 @@ test('a message that fails once and then succeeds is not dead-lettered', async (
   expect(attempts).toBe(2);
   expect(q.deadLetters).toHaveLength(0);
 });
+
+test('like SQS, a message over 256 KiB is refused by name, and none of that call is queued', async () => {
+  const q = new LocalQueue<string>('article queue');
+  const big = 'x'.repeat(256 * 1024); // its JSON (with quotes) is 2 bytes over the limit
+  await expect(q.send(['small', big])).rejects.toMatchObject({
+    code: 'QUEUE_SEND_REJECTED',
+    retryable: false,
+    message: expect.stringMatching(/^article queue: a message of 262146 bytes is over SQS's 262144-byte limit/),
+  });
+  expect(q.pending).toBe(0);
+  await q.send(['x'.repeat(256 * 1024 - 2)]); // exactly at the limit: accepted
+  expect(q.pending).toBe(1);
+});
