@@ -13,6 +13,7 @@ const schema = z.object({
   [ENV.rawBucket]: z.string().optional(),
   [ENV.pollQueueUrl]: z.string().optional(),
   [ENV.articleQueueUrl]: z.string().optional(),
+  [ENV.articleDlqUrl]: z.string().optional(),
   [FETCH_ENV.userAgent]: z.string().trim().min(1).default(FETCH_DEFAULTS.userAgent),
   [FETCH_ENV.totalTimeoutMs]: positiveInt(FETCH_DEFAULTS.totalTimeoutMs),
   [FETCH_ENV.maxBytes]: positiveInt(FETCH_DEFAULTS.maxBytes),
@@ -39,6 +40,7 @@ export interface LambdaEnv {
   rawBucket: string | null;
   pollQueueUrl: string | null;
   articleQueueUrl: string | null;
+  articleDlqUrl: string | null;
   /** Every setting of the HTTP client (fetchDefaults.ts), defaults filled in. */
   fetch: FetchSettings;
 }
@@ -69,6 +71,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnv {
     rawBucket: str(ENV.rawBucket),
     pollQueueUrl: str(ENV.pollQueueUrl),
     articleQueueUrl: str(ENV.articleQueueUrl),
+    articleDlqUrl: str(ENV.articleDlqUrl),
     fetch,
   };
 }

@@ -1,20 +1,26 @@
 /**
- * Lambda: article-queue consumer. One message = one release; failed messages are retried, then
- * dead-lettered. SQS cannot attach a reason to a message, so every failure is logged with the
- * message id (which the message keeps in the DLQ), its error code and reason, and counted in the
- * `ReleasesFailed` metric: `filter messageId = "<id>"` in Logs Insights gives the reason of any DLQ entry.
+ * Lambda: article-queue consumer. One message = one release. A permanent failure (the error is not
+ * `retryable`) goes straight to the article DLQ with its reason as message attributes (errorCode,
+ * errorMessage, sourceMessageId, failedAt) and is deleted from the source queue: retrying it would
+ * only fail the same way. A retryable failure is reported back to SQS, retried, and moved to the DLQ
+ * by the redrive policy after maxReceiveCount receives (no attributes: SQS cannot attach a reason).
+ * Every failure is logged as `release failed` with the message id, code and reason, and counted in
+ * the `ReleasesFailed` metric; if the DLQ send itself fails, the original error is thrown so the
+ * message takes the retry → redrive path and nothing is lost.
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { describeError } from '../core/errors';
 import { processArticle } from '../pipeline/processArticle';
-import { articleStore, clock, httpClient, log, metrics, rawArchive } from './runtime';
+import { ENV } from '../adapters/dynamodb/tableDesign';
+import { articleStore, clock, deadLetterSink, env, httpClient, log, metrics, rawArchive } from './runtime';
 import { parseArticleMessage } from './sqsMessages';
 
 const processor = new BatchProcessor(EventType.SQS);
 const archive = rawArchive();
 const deps = { articles: articleStore(archive), archive, http: httpClient(), clock, log };
+const deadLetters = deadLetterSink(env.articleDlqUrl, ENV.articleDlqUrl);
 
 async function recordHandler(record: SQSRecord): Promise<void> {
   try {
@@ -22,16 +28,35 @@ async function recordHandler(record: SQSRecord): Promise<void> {
     metrics.addMetric(outcome === 'unchanged' ? 'ReleasesUnchanged' : 'ReleasesWritten', MetricUnit.Count, 1);
   } catch (err) {
     const { code, message, retryable } = describeError(err);
+    const deadLettered = !retryable && (await deadLetter(record, { code, message }));
     log.error('release failed', {
       messageId: record.messageId,
       receiveCount: Number(record.attributes.ApproximateReceiveCount ?? 1),
       code,
       reason: message,
       retryable,
+      deadLettered,
       ...messageRefs(record.body),
     });
     metrics.addMetric('ReleasesFailed', MetricUnit.Count, 1);
-    throw err;
+    // Dead-lettered: handled, SQS deletes it from the source queue. Otherwise retry (then redrive).
+    if (!deadLettered) throw err;
+  }
+}
+
+/** Sends the message to the DLQ with its reason; false (logged) when that send fails. */
+async function deadLetter(record: SQSRecord, error: { code: string; message: string }): Promise<boolean> {
+  try {
+    await deadLetters.send({ body: record.body, sourceMessageId: record.messageId, error, failedAt: clock.now() });
+    return true;
+  } catch (sendErr) {
+    const { code, message } = describeError(sendErr);
+    log.warn('dead-letter send failed; the message will be retried', {
+      messageId: record.messageId,
+      code,
+      reason: message,
+    });
+    return false;
   }
 }
 

@@ -13,6 +13,7 @@ import { makeDocumentClient } from '../adapters/dynamodb/clients';
 import { DynamoFeedStore } from '../adapters/dynamodb/feedStore';
 import { ENV } from '../adapters/dynamodb/tableDesign';
 import { UndiciHttpClient } from '../adapters/http/httpClient';
+import { SqsDeadLetterSink } from '../adapters/queue/sqsDeadLetterSink';
 import { SqsMessageSink } from '../adapters/queue/sqsSink';
 import type { Clock, Log, RawArchive } from '../pipeline/ports';
 import { need, readEnv } from './env';
@@ -52,6 +53,11 @@ const sqsClient = () => (sqs ??= tracer.captureAWSv3Client(new SQSClient({})));
 
 export function sink<T>(queueUrl: string | null, key: string): SqsMessageSink<T> {
   return new SqsMessageSink<T>({ client: sqsClient(), queueUrl: need(queueUrl, key) });
+}
+
+/** Where a handler parks a message that failed permanently, with the reason as message attributes. */
+export function deadLetterSink(queueUrl: string | null, key: string): SqsDeadLetterSink {
+  return new SqsDeadLetterSink({ client: sqsClient(), queueUrl: need(queueUrl, key) });
 }
 
 export function rawArchive(): S3RawArchive {

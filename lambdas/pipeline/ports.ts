@@ -165,6 +165,19 @@ export type OmittableItemField = keyof Omit<FeedItem, 'id' | 'itemHash'>;
 export interface MessageSink<T> {
   send(messages: T[]): Promise<void>;
 }
+/** A message given up on (a permanent failure), with why: what an operator reads in the DLQ. */
+export interface DeadLetter {
+  /** The message body exactly as received, so a redrive replays it unchanged. */
+  body: string;
+  /** Id of the message on the queue it failed on (its log lines carry the same id). */
+  sourceMessageId: string;
+  error: { code: string; message: string };
+  failedAt: Date;
+}
+/** Parks a message in the dead-letter queue with its reason; throws when it could not. */
+export interface DeadLetterSink {
+  send(letter: DeadLetter): Promise<void>;
+}
 
 // ---------- runtime ----------
 export interface Clock {

@@ -126,7 +126,9 @@ export class NewswireIngestStack extends Stack {
       .bindQueueSend(this.articles.queue, ENV.articleQueueUrl);
     this.articles.fn
       .bindTable(props.articlesTable, ENV.articlesTable, 'readWrite')
-      .bindBucket(props.rawBucket, ENV.rawBucket, 'readPut');
+      .bindBucket(props.rawBucket, ENV.rawBucket, 'readPut')
+      // Permanent failures go to the DLQ at once, with the reason as message attributes.
+      .bindQueueSend(this.articles.deadLetterQueue, ENV.articleDlqUrl);
 
     // Schedule. Failed async invocations are retried by EventBridge, then parked in a DLQ.
     this.scheduleDlq = new sqs.Queue(this, 'ScheduleDlq', {

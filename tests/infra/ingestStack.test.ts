@@ -109,8 +109,15 @@ describe('functions', () => {
       }),
     );
     expect(env(built.ingest.articles.fn)).toEqual(
-      expect.objectContaining({ [ENV.articlesTable]: articlesRef, [ENV.rawBucket]: rawRef, ...fetchVars }),
+      expect.objectContaining({
+        [ENV.articlesTable]: articlesRef,
+        [ENV.rawBucket]: rawRef,
+        [ENV.articleDlqUrl]: { Ref: logicalId(built.ingest.articles.deadLetterQueue) },
+        ...fetchVars,
+      }),
     );
+    expect(env(built.ingest.articles.fn)).not.toHaveProperty(ENV.articleQueueUrl);
+    expect(env(built.ingest.articles.fn)).not.toHaveProperty(ENV.pollQueueUrl);
     expect(env(built.ingest.articles.fn)).not.toHaveProperty(ENV.feedsTable);
   });
 });
@@ -233,10 +240,17 @@ describe('least privilege', () => {
     );
   });
 
-  test('process-article: no Feeds access, no queue sends; writes Articles, reads and puts raw objects', () => {
+  test('process-article: no Feeds access, sends to its own DLQ only; writes Articles, reads and puts raw objects', () => {
     const statements = roleStatements(template, built.ingest.articles.fn);
     expect(statementsOn(statements, names.feeds)).toEqual([]);
-    expect(statements.flatMap(actionsOf)).not.toContain('sqs:SendMessage');
+    const dlqArn = getAtt(built.ingest.articles.deadLetterQueue, 'Arn');
+    const sends = statements.filter((s) => actionsOf(s).includes('sqs:SendMessage'));
+    expect(sends.map((s) => s.Resource)).toEqual([dlqArn]);
+    // Only sending on the DLQ: it cannot read, delete or purge what is parked there.
+    const onDlq = statements.filter((s) => JSON.stringify(s.Resource) === JSON.stringify(dlqArn)).flatMap(actionsOf);
+    expect(onDlq.filter((a) => !['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'].includes(a))).toEqual(
+      [],
+    );
     expect(statementsOn(statements, names.articles).flatMap(actionsOf)).toEqual(
       expect.arrayContaining(['dynamodb:PutItem']),
     );

@@ -98,6 +98,8 @@ export const ENV = {
   rawBucket: 'RAW_BUCKET',
   pollQueueUrl: 'POLL_QUEUE_URL',
   articleQueueUrl: 'ARTICLE_QUEUE_URL',
+  /** process-article sends a message that failed permanently here at once, with the reason. */
+  articleDlqUrl: 'ARTICLE_DLQ_URL',
   userAgent: 'NEWSWIRE_USER_AGENT',
   fetchTimeoutMs: 'NEWSWIRE_FETCH_TIMEOUT_MS',
   fetchMaxBytes: 'NEWSWIRE_FETCH_MAX_BYTES',

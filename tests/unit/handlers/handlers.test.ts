@@ -2,12 +2,12 @@
  * The Lambda handlers as AWS calls them, with the AWS SDK mocked (aws-sdk-client-mock): dispatch
  * sends one message per due feed; the queue consumers report only the failed messages of a batch.
  */
-import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 // Sets the functions' environment; must come before the handlers, which read it at load (cold start).
-import { POLL_QUEUE } from './handlerEnv';
+import { ARTICLE_DLQ, POLL_QUEUE } from './handlerEnv';
 import { handler as dispatchHandler } from '../../../lambdas/handlers/dispatch';
 import { handler as pollFeedHandler } from '../../../lambdas/handlers/pollFeed';
 import { handler as processArticleHandler } from '../../../lambdas/handlers/processArticle';
@@ -63,9 +63,18 @@ test('poll-feed reports only the failed message of a batch', async () => {
   expect(ddb.commandCalls(GetCommand)[0]?.args[0].input).toMatchObject({ TableName: 'feeds', Key: { id: 'f-gone' } });
 });
 
-test('process-article fails a message that is not an article message, without touching storage', async () => {
+test('process-article dead-letters a message that is not an article message, without touching storage', async () => {
+  sqs.on(SendMessageCommand).resolves({ MessageId: 'dlq-1' });
   const event: SQSEvent = { Records: [record('m-1', JSON.stringify({ feedId: 'x' }))] };
-  // A batch whose every message fails is failed whole, so all of it is retried (Powertools' rule).
-  await expect(processArticleHandler(event, context)).rejects.toThrow(/All records failed processing/);
+  // Not retryable: straight to the DLQ with its reason, and handled (deleted from the source queue).
+  await expect(processArticleHandler(event, context)).resolves.toEqual({ batchItemFailures: [] });
+  const sent = sqs.commandCalls(SendMessageCommand).map((c) => c.args[0].input);
+  expect(sent).toEqual([
+    expect.objectContaining({
+      QueueUrl: ARTICLE_DLQ,
+      MessageBody: JSON.stringify({ feedId: 'x' }),
+      MessageAttributes: expect.objectContaining({ errorCode: { DataType: 'String', StringValue: 'MESSAGE_INVALID' } }),
+    }),
+  ]);
   expect(ddb.calls()).toHaveLength(0);
 });

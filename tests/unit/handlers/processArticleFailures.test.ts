@@ -1,7 +1,9 @@
 /**
  * process-article with the SDK mocked: a message that fails leaves a log line with its message id,
- * error code and reason (what an operator reads for a DLQ entry), and is reported as failed.
+ * error code and reason; a retryable failure is reported as failed, a permanent one is dead-lettered
+ * (processArticleDeadLetter.test.ts covers the DLQ send itself).
  */
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -11,6 +13,7 @@ import { handler } from '../../../lambdas/handlers/processArticle';
 import { logger } from '../../../lambdas/handlers/runtime';
 
 const ddb = mockClient(DynamoDBDocumentClient);
+const sqs = mockClient(SQSClient);
 const context = {
   functionName: 'test',
   awsRequestId: 'r',
@@ -49,9 +52,13 @@ const sqsRecord = (messageId: string, body: unknown): SQSRecord =>
     awsRegion: 'us-east-1',
   }) as unknown as SQSRecord;
 
-beforeEach(() => ddb.reset());
+beforeEach(() => {
+  ddb.reset();
+  sqs.reset();
+  sqs.on(SendMessageCommand).resolves({ MessageId: 'dlq-1' });
+});
 
-test('a storage failure is logged with the message id, code and reason, and the message fails', async () => {
+test('a permanent storage failure is logged with the message id, code and reason, and dead-lettered', async () => {
   const errors = jest.spyOn(logger, 'error');
   ddb
     .onAnyCommand()
@@ -59,7 +66,7 @@ test('a storage failure is logged with the message id, code and reason, and the 
       Object.assign(new Error('Item size has exceeded the maximum'), { name: 'ValidationException', $metadata: {} }),
     );
   const event: SQSEvent = { Records: [sqsRecord('m-1', message('i-1'))] };
-  await expect(handler(event, context)).rejects.toThrow(/All records failed processing/);
+  await expect(handler(event, context)).resolves.toEqual({ batchItemFailures: [] });
   expect(errors).toHaveBeenCalledWith(
     'release failed',
     expect.objectContaining({
@@ -68,6 +75,7 @@ test('a storage failure is logged with the message id, code and reason, and the 
       code: 'VALIDATION',
       reason: expect.stringContaining('Item size has exceeded the maximum'),
       retryable: false,
+      deadLettered: true,
       itemId: 'i-1',
       feedId: 'f-feed1',
     }),
@@ -80,12 +88,13 @@ test('each failed message of a batch logs its own code and reason', async () => 
   const event: SQSEvent = {
     Records: [sqsRecord('m-bad', { not: 'an article' }), sqsRecord('m-throttled', message('i-2'))],
   };
-  await expect(handler(event, context)).rejects.toThrow(/All records failed processing/);
+  // The permanent failure is dead-lettered; only the retryable one goes back to SQS.
+  await expect(handler(event, context)).resolves.toEqual({ batchItemFailures: [{ itemIdentifier: 'm-throttled' }] });
   const logged = errors.mock.calls.map(([, extra]) => extra as unknown as Record<string, unknown>);
   expect(logged).toEqual(
     expect.arrayContaining([
-      expect.objectContaining({ messageId: 'm-bad', code: 'MESSAGE_INVALID', retryable: false }),
-      expect.objectContaining({ messageId: 'm-throttled', code: 'THROTTLED', retryable: true }),
+      expect.objectContaining({ messageId: 'm-bad', code: 'MESSAGE_INVALID', retryable: false, deadLettered: true }),
+      expect.objectContaining({ messageId: 'm-throttled', code: 'THROTTLED', retryable: true, deadLettered: false }),
     ]),
   );
 });
