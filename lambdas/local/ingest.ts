@@ -66,7 +66,8 @@ export function readFeedsFile(file: string): FeedSpec[] {
 export async function runIngest(rt: LocalRuntime, opts: IngestOptions): Promise<IngestReport> {
   const started = Date.now();
   const maxReceiveCount = opts.maxReceiveCount ?? 3;
-  const pollQueue = new LocalQueue<PollFeedMessage>('poll', { maxReceiveCount });
+  // poll-feed in AWS leaves every failure to the redrive policy; only process-article dead-letters at once.
+  const pollQueue = new LocalQueue<PollFeedMessage>('poll', { maxReceiveCount, deadLetterPermanentAtOnce: false });
   const articleQueue = new LocalQueue<ProcessArticleMessage>('article', { maxReceiveCount });
   const deps = { ...rt, pollQueue, articleQueue };
 

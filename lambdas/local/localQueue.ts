@@ -1,7 +1,8 @@
 /**
  * An in-process queue with the SQS semantics the Lambdas get: messages are serialized on send (no
  * shared references), received in batches, a failed message becomes visible again after a delay,
- * and after maxReceiveCount receives it moves to the dead-letter list with its last error.
+ * and after maxReceiveCount receives it moves to the dead-letter list with its last error. A
+ * permanent (not retryable) failure moves there at once, as process-article sends it to its DLQ.
  */
 import { randomUUID } from 'node:crypto';
 import { MAX_BATCH_BYTES } from '../adapters/queue/sqsSink';
@@ -22,6 +23,11 @@ export interface LocalQueueOptions {
   maxReceiveCount?: number;
   /** Delay before a failed message is visible again, × its receive count. @default 50 */
   retryDelayMs?: number;
+  /**
+   * Dead-letter a non-retryable failure at its first receive, as process-article does in AWS; false
+   * for a queue whose consumer leaves every failure to the redrive policy (poll-feed). @default true
+   */
+  deadLetterPermanentAtOnce?: boolean;
 }
 
 interface Entry {
@@ -37,6 +43,7 @@ export class LocalQueue<T> implements MessageSink<T> {
   private inFlight = new Map<string, Entry>();
   private readonly maxReceiveCount: number;
   private readonly retryDelayMs: number;
+  private readonly deadLetterPermanentAtOnce: boolean;
   sent = 0;
 
   constructor(
@@ -45,6 +52,7 @@ export class LocalQueue<T> implements MessageSink<T> {
   ) {
     this.maxReceiveCount = opts.maxReceiveCount ?? 3;
     this.retryDelayMs = opts.retryDelayMs ?? 50;
+    this.deadLetterPermanentAtOnce = opts.deadLetterPermanentAtOnce ?? true;
   }
 
   /** Like SQS, refuses a message over 256 KiB (and then queues none of the call's messages). */
@@ -94,13 +102,16 @@ export class LocalQueue<T> implements MessageSink<T> {
     this.inFlight.delete(messageId);
   }
 
-  /** The message failed: retry later, or dead-letter it once it has been received maxReceiveCount times. */
+  /**
+   * The message failed: dead-letter it with its error when the error is permanent (not retryable) or
+   * it has been received maxReceiveCount times; otherwise retry it later.
+   */
   fail(messageId: string, err: unknown, now = Date.now()): 'retry' | 'dead-letter' {
     const e = this.inFlight.get(messageId);
     if (!e) return 'retry';
     this.inFlight.delete(messageId);
-    if (e.receiveCount >= this.maxReceiveCount) {
-      const { code, message } = describeError(err);
+    const { code, message, retryable } = describeError(err);
+    if ((!retryable && this.deadLetterPermanentAtOnce) || e.receiveCount >= this.maxReceiveCount) {
       this.deadLetters.push({
         messageId: e.messageId,
         body: JSON.parse(e.json) as T,

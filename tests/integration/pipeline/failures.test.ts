@@ -78,10 +78,11 @@ test('each failure gets a named error, the batch goes on, and the good release i
       [feedId(feeds[2]!.url), 'failed', 'FEED_UNRECOGNIZED'],
     ].sort(),
   );
-  // The page that is gone was tried maxReceiveCount times, then parked with its reason.
+  // The page that is gone (404: not retryable) was parked with its reason at once, not retried
+  // maxReceiveCount times: a permanent failure goes straight to the DLQ, as in AWS.
   expect(report.deadLetters).toHaveLength(1);
   expect(report.deadLetters[0]).toMatchObject({ queue: 'article', error: { code: 'HTTP_STATUS' } });
-  expect(pageRequests['/news-releases/gone-release-302000002.html']).toBe(2);
+  expect(pageRequests['/news-releases/gone-release-302000002.html']).toBe(1);
   expect(report.failed).toBe(3);
 
   // The failing feeds carry their error and a backoff in their state; nothing gave up on them.

@@ -31,6 +31,45 @@ test('a failing message is retried until maxReceiveCount, then dead-lettered wit
   expect(q.pending).toBe(0);
 });
 
+test('a permanent (not retryable) failure is dead-lettered at its first receive, with its code and message', async () => {
+  const q = new LocalQueue<number>('q', { maxReceiveCount: 5, retryDelayMs: 1 });
+  await q.send([1, 2]);
+  const calls: number[] = [];
+  const decisions: string[] = [];
+  await drainQueue(
+    q,
+    async (n) => {
+      calls.push(n);
+      if (n === 2) throw new NewswireError('RECORD_INVALID', 'title is empty', false);
+    },
+    { onFailure: (_n, _err, decision) => decisions.push(decision) },
+  );
+  expect(calls.sort()).toEqual([1, 2]);
+  expect(decisions).toEqual(['dead-letter']);
+  expect(q.deadLetters).toEqual([
+    expect.objectContaining({ body: 2, receiveCount: 1, error: { code: 'RECORD_INVALID', message: 'title is empty' } }),
+  ]);
+  expect(q.pending).toBe(0);
+});
+
+test('a queue that leaves permanent failures to the redrive count retries them maxReceiveCount times', async () => {
+  const q = new LocalQueue<number>('poll', { maxReceiveCount: 3, retryDelayMs: 1, deadLetterPermanentAtOnce: false });
+  await q.send([7]);
+  let attempts = 0;
+  await drainQueue(q, async () => {
+    attempts++;
+    throw new NewswireError('MESSAGE_INVALID', 'not a poll message', false);
+  });
+  expect(attempts).toBe(3);
+  expect(q.deadLetters).toEqual([
+    expect.objectContaining({
+      body: 7,
+      receiveCount: 3,
+      error: { code: 'MESSAGE_INVALID', message: 'not a poll message' },
+    }),
+  ]);
+});
+
 test('a message that fails once and then succeeds is not dead-lettered', async () => {
   const q = new LocalQueue<string>('q', { maxReceiveCount: 2, retryDelayMs: 1 });
   await q.send(['flaky']);
