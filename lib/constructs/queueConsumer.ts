@@ -81,7 +81,7 @@ export class QueueConsumer extends Construct {
       this,
       'DlqNotEmpty',
       this.deadLetterQueue,
-      `Messages in the ${id} dead-letter queue: they failed ${this.maxReceiveCount} times. Inspect, fix, redrive.`,
+      `Messages in the ${id} dead-letter queue: they failed ${this.maxReceiveCount} times, or the function sent them there as permanent failures (reason in their message attributes). Inspect, fix, redrive.`,
     );
     this.errorsAlarm = functionErrorsAlarm(
       this,
