@@ -1,8 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { canonicalizeUrl, feedId } from '../../lambdas/core/ids';
 import type { FeedState } from '../../lambdas/pipeline/ports';
 import { addFeed, feedSpecSchema, setFeedEnabled } from '../../lambdas/pipeline/registerFeeds';
-import { addTargetOptions, withStores, type TargetOptions } from './shared';
+import { addTargetOptions, feedIdArg, withStores, type TargetOptions } from './shared';
 
 interface AddOptions extends TargetOptions {
   name?: string;
@@ -18,11 +17,6 @@ const interval = (v: string): number => {
   }
   return n;
 };
-
-/** A feed id (`f-…`) as given, or the id of a feed URL. */
-function toFeedId(idOrUrl: string): string {
-  return canonicalizeUrl(idOrUrl) ? feedId(idOrUrl) : idOrUrl.trim();
-}
 
 const clip = (s: string | null | undefined, n: number) => {
   const t = (s ?? '—').replace(/\s+/g, ' ');
@@ -121,7 +115,7 @@ export function registerFeedsCommand(program: Command): void {
       .argument('<id>', 'feed id (or its URL)')
       .option('--json', 'print the feed state as JSON'),
   ).action(async (id: string, opts: TargetOptions & { json?: boolean }) => {
-    const feed = await withStores(opts, ({ feeds: store }) => store.get(toFeedId(id)));
+    const feed = await withStores(opts, ({ feeds: store }) => store.get(feedIdArg(id)));
     if (!feed) return notFound('show', id);
     console.log(opts.json ? JSON.stringify(feed, null, 2) : formatFeedState(feed));
   });
@@ -132,7 +126,7 @@ export function registerFeedsCommand(program: Command): void {
       .description('unregister a feed (its stored records stay)')
       .argument('<id>', 'feed id (or its URL)'),
   ).action(async (id: string, opts: TargetOptions) => {
-    const fid = toFeedId(id);
+    const fid = feedIdArg(id);
     const removed = await withStores(opts, ({ feeds: store }) => store.remove(fid));
     if (!removed) return notFound('remove', id);
     console.log(`removed ${fid}`);
@@ -146,7 +140,7 @@ export function registerFeedsCommand(program: Command): void {
         .description(enabled ? 'poll a disabled feed again' : 'stop polling a feed, keeping its state')
         .argument('<id>', 'feed id (or its URL)'),
     ).action(async (id: string, opts: TargetOptions) => {
-      const fid = toFeedId(id);
+      const fid = feedIdArg(id);
       const res = await withStores(opts, ({ feeds: store }) => setFeedEnabled({ feeds: store }, fid, enabled));
       if (!res) return notFound(verb, id);
       console.log(`${res.changed ? '' : 'already '}${verb}d ${fid}`);
