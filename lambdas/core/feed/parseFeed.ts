@@ -279,16 +279,8 @@ export async function parseFeed(doc: string, opts: ParseFeedOptions = {}): Promi
   };
 }
 
-interface ItemParts {
-  guid: string | null;
-  link: string | null;
-  title: string | null;
-  summary: string | null;
-  contentHtml: string | null;
-  publishedAt: string | null;
-  author: string | null;
-  categories: string[];
-}
+/** An item as read, before its id and content hash. */
+type ItemParts = Omit<FeedItem, 'id' | 'itemHash'>;
 
 /**
  * Gives every item its id (core/feed/itemIds: canonical link → GUID → hash, a function of the item
