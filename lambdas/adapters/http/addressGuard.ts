@@ -1,8 +1,19 @@
 /**
  * SSRF guard: which addresses a fetch may connect to. Feeds and release pages are public web
  * resources; anything that resolves to loopback, private, link-local (cloud metadata at
- * 169.254.169.254), CGNAT, multicast, reserved, ULA, documentation or IPv4-mapped space is refused,
- * and so is a NAT64 / 6to4 address that embeds one of the refused IPv4 addresses.
+ * 169.254.169.254), CGNAT, multicast, reserved, ULA, documentation, IPv4-mapped or IPv4-translated
+ * space is refused, and so is a NAT64 / 6to4 address that embeds one of the refused IPv4 addresses.
+ *
+ * IPv6 forms that carry an IPv4 address:
+ * - `::ffff:0:0/96` IPv4-mapped (`::ffff:127.0.0.1`) and `::ffff:0:0:0/96` IPv4-translated (SIIT,
+ *   `::ffff:0:7f00:1`): refused whatever they embed. They are host-internal representations, never
+ *   a destination a public DNS name should lead to, and a stack may deliver them to the IPv4 address.
+ * - `::/96` IPv4-compatible (deprecated): refused.
+ * - `64:ff9b::/96` NAT64 (RFC 6052) and `2002::/16` 6to4: judged by the IPv4 address they embed,
+ *   because they are how IPv6-only networks reach public IPv4 sites; `64:ff9b:1::/48` (local-use
+ *   NAT64) is refused.
+ * - Teredo (`2001::/32`, obfuscated IPv4): refused.
+ * Beyond the list, any IPv6 address outside global unicast (`2000::/3`) is refused.
  */
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
@@ -33,10 +44,12 @@ for (const [net, prefix] of [
 for (const [net, prefix] of [
   ['::', 96], // unspecified, loopback, IPv4-compatible (deprecated)
   ['::ffff:0:0', 96], // IPv4-mapped: DNS has no business answering with one
+  ['::ffff:0:0:0', 96], // IPv4-translated (SIIT, RFC 2765), e.g. ::ffff:0:7f00:1 = 127.0.0.1
   ['64:ff9b:1::', 48], // local-use NAT64 (RFC 8215)
   ['100::', 64], // discard
   ['2001::', 32], // Teredo (embeds an obfuscated IPv4 address)
   ['2001:db8::', 32], // documentation
+  ['3fff::', 20], // documentation (RFC 9637)
   ['fc00::', 7], // unique local (ULA)
   ['fe80::', 10], // link-local
   ['fec0::', 10], // site-local (deprecated)
@@ -44,6 +57,9 @@ for (const [net, prefix] of [
 ] as const) {
   blockedV6.addSubnet(net, prefix, 'ipv6');
 }
+/** Global unicast: the only IPv6 space a public web server can be in (NAT64 is judged apart). */
+const globalUnicastV6 = new BlockList();
+globalUnicastV6.addSubnet('2000::', 3, 'ipv6');
 
 /**
  * The IPv4 address a NAT64 (64:ff9b::/96) or 6to4 (2002::/16) address leads to, or null. Those
@@ -86,7 +102,8 @@ export function isBlockedAddress(address: string): boolean {
   if (family === 6) {
     if (blockedV6.check(address, 'ipv6')) return true;
     const v4 = embeddedIPv4(address);
-    return v4 !== null && blockedV4.check(v4, 'ipv4');
+    if (v4 !== null) return blockedV4.check(v4, 'ipv4');
+    return !globalUnicastV6.check(address, 'ipv6');
   }
   return true;
 }

@@ -30,6 +30,15 @@ describe('isBlockedAddress', () => {
     '::10.0.0.1', // IPv4-compatible
     '::ffff:10.0.0.1',
     '::ffff:a9fe:a9fe',
+    '::ffff:0:7f00:1', // IPv4-translated (SIIT) 127.0.0.1, as in http://[::ffff:0:7f00:1]/
+    '::ffff:0:127.0.0.1',
+    '::ffff:0:a9fe:a9fe', // translated 169.254.169.254
+    '::ffff:0:808:808', // translated, even of a public address: never a DNS answer for a web site
+    '64:ff9b::7f00:1', // NAT64 of 127.0.0.1
+    '2002:a9fe:a9fe::1', // 6to4 of the metadata address
+    '3fff::1', // documentation (RFC 9637)
+    '4000::1', // outside global unicast 2000::/3
+    '::1:0:0:1', // outside global unicast, in none of the named ranges
     '192.0.2.7',
     '198.18.0.1',
     'fec0::1',
