@@ -1,29 +1,68 @@
-// Scores the parser on the labelled fixture corpus (tests/fixtures/releases): per-field accuracy,
-// then every mismatch. Run: npm run eval:parser [-- --verbose | --json | --min 98 | --filter NAME]
-// Exit code 1 when any evaluated field is below --min percent (default 98).
+// Scores the parser on three sets: the written fixtures (tests/fixtures/releases), and the real-release
+// corpus (tests/fixtures/real) split into dev (tune on it) and test (sealed: totals only).
+// Run: npm run eval:parser [-- --set fixtures|dev|test|all] [--verbose] [--json] [--min 98]
+//        [--filter NAME] [--ratchet] [--write-ratchet]
+// Exit code 1 when a written-fixture field is below --min percent (default 98), or, with --ratchet,
+// when a real-test figure fell below the last landed one (tests/fixtures/real/test-ratchet.json).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseReleaseStrict } from '../lambdas/core/parser';
 import { evaluate, fieldsBelow, formatReport, loadFixtures } from './eval/fixtureCorpus';
+import {
+  evaluateReal,
+  formatRealReport,
+  loadRealCorpus,
+  RATCHET_FILE,
+  type Ratchet,
+  ratchetDrops,
+  ratchetOf,
+  type RealReport,
+} from './eval/realCorpus';
+
+const SETS = ['fixtures', 'dev', 'test', 'all'] as const;
+
+function usage(): string {
+  return (
+    'usage: npm run eval:parser -- [--set fixtures|dev|test|all] [--verbose] [--json] [--min PCT]\n' +
+    '                              [--filter SUBSTRING] [--ratchet] [--write-ratchet]\n' +
+    '  --set            which set to print in full (default all: fixtures in full, real dev and test totals);\n' +
+    '                   --set dev also lists every dev mismatch. The test split only ever prints totals.\n' +
+    '  --verbose        full expected/got values of every written-fixture mismatch\n' +
+    '  --json           one JSON object {fixtures, realDev, realTest, ratchet, pass}\n' +
+    '  --min            exit 1 when a written-fixture field scores below PCT percent (default 98)\n' +
+    '  --filter         only releases whose name contains SUBSTRING\n' +
+    '  --ratchet        exit 1 when a real-test figure is below tests/fixtures/real/test-ratchet.json\n' +
+    '  --write-ratchet  write the current real-test figures there (after an improvement lands)'
+  );
+}
+
+/** The sealed split's report without its mismatches (only totals may be looked at). */
+function sealed(report: RealReport): Omit<RealReport, 'mismatches'> {
+  const { mismatches: _hidden, ...totals } = report;
+  return totals;
+}
 
 function main(): number {
   const { values } = parseArgs({
     options: {
+      set: { type: 'string', default: 'all' },
       verbose: { type: 'boolean', short: 'v', default: false },
       json: { type: 'boolean', default: false },
       min: { type: 'string', default: '98' },
       filter: { type: 'string' },
+      ratchet: { type: 'boolean', default: false },
+      'write-ratchet': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
-    console.log(
-      'usage: npm run eval:parser -- [--verbose] [--json] [--min PCT] [--filter SUBSTRING]\n' +
-        '  --verbose  print full expected/got values of every mismatch\n' +
-        '  --json     print one JSON object {fixtures, unlabelled, errors, fields, mismatches, min, pass}\n' +
-        '  --min      exit 1 when any field scores below PCT percent (default 98)\n' +
-        '  --filter   only fixtures whose name (e.g. cases/prn-page-helio.html) contains SUBSTRING',
-    );
+    console.log(usage());
     return 0;
+  }
+  const set = values.set as (typeof SETS)[number];
+  if (!SETS.includes(set)) {
+    console.error(`--set must be one of ${SETS.join(', ')}, got ${values.set}`);
+    return 2;
   }
   const min = Number(values.min);
   if (!Number.isFinite(min)) {
@@ -32,10 +71,73 @@ function main(): number {
   }
   const filter = values.filter;
   const fixtures = loadFixtures().filter((f) => !filter || f.name.includes(filter));
-  const report = evaluate(fixtures, parseReleaseStrict);
-  const pass = fieldsBelow(report, min).length === 0;
-  if (values.json) console.log(JSON.stringify({ ...report, min, pass }));
-  else console.log(formatReport(report, { min, verbose: values.verbose }));
+  const fixtureReport = evaluate(fixtures, parseReleaseStrict);
+  const fixturesPass = fieldsBelow(fixtureReport, min).length === 0;
+
+  const real = loadRealCorpus().filter((r) => !filter || r.name.includes(filter));
+  const dev = evaluateReal(
+    real.filter((r) => r.split === 'dev'),
+    parseReleaseStrict,
+    'dev',
+  );
+  const test = evaluateReal(
+    real.filter((r) => r.split === 'test'),
+    parseReleaseStrict,
+    'test',
+  );
+
+  let drops: string[] = [];
+  const held: Ratchet | null = existsSync(RATCHET_FILE)
+    ? (JSON.parse(readFileSync(RATCHET_FILE, 'utf8')) as Ratchet)
+    : null;
+  if (values.ratchet) {
+    drops = held ? ratchetDrops(test, held) : ['no ratchet file: run with --write-ratchet once'];
+  }
+  if (values['write-ratchet']) {
+    if (filter) {
+      console.error('--write-ratchet needs the whole corpus (no --filter)');
+      return 2;
+    }
+    writeFileSync(RATCHET_FILE, `${JSON.stringify(ratchetOf(test), null, 2)}\n`);
+  }
+  const pass = fixturesPass && drops.length === 0;
+
+  if (values.json) {
+    console.log(
+      JSON.stringify({
+        fixtures: { ...fixtureReport, min, pass: fixturesPass },
+        realDev: dev,
+        realTest: sealed(test),
+        ratchet: { held, now: ratchetOf(test), drops },
+        pass,
+      }),
+    );
+    return pass ? 0 : 1;
+  }
+
+  const out: string[] = [];
+  if (set === 'all' || set === 'fixtures') {
+    out.push('== written fixtures (tests/fixtures/releases)');
+    out.push(formatReport(fixtureReport, { min, verbose: values.verbose }));
+  }
+  if (set === 'all' || set === 'dev') {
+    out.push('', '== real releases, dev split (tests/fixtures/real; tune on it)');
+    out.push(formatRealReport(dev, set === 'dev'));
+  }
+  if (set === 'all' || set === 'test') {
+    out.push('', '== real releases, test split (sealed: totals only, never tuned on)');
+    out.push(formatRealReport(test, false));
+  }
+  if (values.ratchet) {
+    out.push(
+      '',
+      drops.length
+        ? `FAIL: real-test below the ratchet (${RATCHET_FILE}): ${drops.join('; ')}`
+        : 'OK: real-test holds the ratchet',
+    );
+  }
+  if (values['write-ratchet']) out.push('', `wrote ${RATCHET_FILE}`);
+  console.log(out.join('\n'));
   return pass ? 0 : 1;
 }
 

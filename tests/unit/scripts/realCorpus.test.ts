@@ -1,0 +1,239 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ParsedRelease } from '../../../lambdas/core/parser';
+import {
+  actualReal,
+  evaluateReal,
+  formatRealReport,
+  loadRealCorpus,
+  matches,
+  RATCHET_FILE,
+  type Ratchet,
+  ratchetDrops,
+  ratchetOf,
+  REAL_ROOT,
+  realLabelProblems,
+  type RealRelease,
+  splitOf,
+  TEST_FRACTION,
+} from '../../../scripts/eval/realCorpus';
+
+function parsed(over: Partial<ParsedRelease> = {}): ParsedRelease {
+  return {
+    kind: 'text',
+    canonicalUrl: null,
+    guid: null,
+    summary: null,
+    title: null,
+    subtitle: null,
+    wire: null,
+    dateline: null,
+    place: null,
+    publishedAt: null,
+    source: null,
+    tickers: [],
+    contacts: [],
+    body: { text: '', paragraphs: [], wordCount: 0 },
+    about: [],
+    attribution: null,
+    language: null,
+    links: [],
+    ...over,
+  };
+}
+
+function release(
+  content: string,
+  labels: RealRelease['label']['labels'],
+  provenance = 'https://example.com/a',
+): RealRelease {
+  return {
+    name: 'g/a.txt',
+    group: 'g',
+    content,
+    label: { provenance, licence: 'CC0', form: 'as-distributed', url: null, labels },
+    split: splitOf(provenance),
+  };
+}
+
+describe('the real corpus as committed', () => {
+  const corpus = loadRealCorpus();
+
+  it('holds at least 200 releases, at least 20 of them full wire pages of 100–500 KB', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(200);
+    const pages = corpus.filter((r) => {
+      const bytes = Buffer.byteLength(r.content, 'utf8');
+      return r.label.form === 'wire-page' && bytes >= 100 * 1024 && bytes <= 500 * 1024;
+    });
+    expect(pages.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('has a well-formed label file for every release, every text label occurring in its file', () => {
+    const problems = corpus.flatMap((r) => realLabelProblems(r).map((p) => `${r.name}: ${p}`));
+    expect(problems).toEqual([]);
+  });
+
+  it('puts at least 30 % of the releases in the sealed test split', () => {
+    const test = corpus.filter((r) => r.split === 'test').length;
+    expect(test / corpus.length).toBeGreaterThanOrEqual(0.3);
+  });
+
+  it('holds each release once (no title or provenance twice)', () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const r of corpus) {
+      for (const key of [`p:${r.label.provenance}`, `t:${(r.label.labels.title ?? r.name).toLowerCase()}`]) {
+        const first = seen.get(key);
+        if (first) twice.push(`${r.name} repeats ${first} (${key})`);
+        else seen.set(key, r.name);
+      }
+    }
+    expect(twice).toEqual([]);
+  });
+
+  it('says where every group came from (SOURCES.md in each group folder)', () => {
+    const groups = [...new Set(corpus.map((r) => r.group))];
+    expect(groups.filter((g) => !existsSync(join(REAL_ROOT, g, 'SOURCES.md')))).toEqual([]);
+  });
+
+  it('has a ratchet file with a figure for every labelled field', () => {
+    const held = JSON.parse(readFileSync(RATCHET_FILE, 'utf8')) as Ratchet;
+    expect(held.overall).toBeGreaterThan(0);
+    expect(Object.keys(held.fields).length).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe('splitOf', () => {
+  it('depends on the provenance alone and sends about TEST_FRACTION of provenances to test', () => {
+    const names = Array.from({ length: 2000 }, (_, i) => `owner/repo path/${i}.txt @${'0'.repeat(40)}`);
+    expect(names.map(splitOf)).toEqual(names.map(splitOf));
+    const share = names.filter((n) => splitOf(n) === 'test').length / names.length;
+    expect(Math.abs(share - TEST_FRACTION)).toBeLessThan(0.04);
+  });
+});
+
+describe('matches', () => {
+  it('compares texts with whitespace collapsed, and nothing else forgiven', () => {
+    expect(matches('title', 'Acme  Launches\nWidget', 'Acme Launches Widget')).toBe(true);
+    expect(matches('title', 'Acme Launches Widget', 'Acme Launches Widget.')).toBe(false);
+    expect(matches('source', 'Acme Corp', 'acme corp')).toBe(false);
+  });
+
+  it('wants the first sentence to start the body and the last words to end it', () => {
+    expect(matches('bodyFirstSentence', 'Acme today said.', 'Acme today said. More.')).toBe(true);
+    expect(matches('bodyFirstSentence', 'Acme today said.', 'Above. Acme today said.')).toBe(false);
+    expect(matches('bodyLastWords', 'in June.', 'Ships in June.')).toBe(true);
+    expect(matches('bodyLastWords', 'in June.', 'Ships in June. About Acme')).toBe(false);
+  });
+
+  it('compares tickers and e-mails as sets, About organizations in order', () => {
+    expect(matches('tickers', ['NYSE:A', 'nasdaq:B'], ['NASDAQ:B', 'NYSE:A'])).toBe(true);
+    expect(matches('tickers', ['NYSE:A'], ['NYSE:A', 'NYSE:B'])).toBe(false);
+    expect(matches('contactEmails', ['a@x.com', 'b@x.com'], ['b@x.com', 'a@x.com'])).toBe(true);
+    expect(matches('aboutOrganizations', ['A', 'B'], ['B', 'A'])).toBe(false);
+  });
+
+  it('takes null as "the release has none"', () => {
+    expect(matches('wire', null, null)).toBe(true);
+    expect(matches('wire', null, 'PR Newswire')).toBe(false);
+    expect(matches('tickers', null, [])).toBe(true);
+  });
+});
+
+describe('evaluateReal', () => {
+  const text = 'ACME CITY, Jan. 2, 2024 /PRNewswire/ -- Acme today said things. It ends here.';
+  const labels = { wire: 'PR Newswire', title: 'Acme says', bodyLastWords: 'ends here.' };
+
+  it('counts each labelled field, per wire and per form, and lists every miss', () => {
+    const report = evaluateReal(
+      [release(text, labels)],
+      () =>
+        parsed({
+          wire: { name: 'PR Newswire', tag: 'PRNewswire' },
+          title: 'Acme Says',
+          body: { text: 'Acme today said things. It ends here.', paragraphs: [], wordCount: 7 },
+        }),
+      'all',
+    );
+    expect(report.fields.wire).toEqual({ correct: 1, labelled: 1 });
+    expect(report.fields.title).toEqual({ correct: 0, labelled: 1 });
+    expect(report.fields.bodyLastWords).toEqual({ correct: 0, labelled: 1 });
+    expect(report.fields.source).toEqual({ correct: 0, labelled: 0 });
+    expect(report.overall).toEqual({ correct: 1, labelled: 3 });
+    expect(report.byWire['PR Newswire']).toEqual({ correct: 1, labelled: 3, releases: 1 });
+    expect(report.fullyRight).toBe(0);
+    expect(report.mismatches.map((m) => m.field)).toEqual(['title', 'bodyLastWords']);
+  });
+
+  it('counts every labelled field of a release that makes the parser throw as wrong', () => {
+    const report = evaluateReal(
+      [release(text, labels)],
+      () => {
+        throw new Error('boom');
+      },
+      'all',
+    );
+    expect(report.overall).toEqual({ correct: 0, labelled: 3 });
+    expect(report.errors).toEqual([{ release: 'g/a.txt', message: 'boom' }]);
+  });
+
+  it('prints no mismatch of a sealed split', () => {
+    const report = evaluateReal([release(text, labels)], () => parsed(), 'test');
+    expect(formatRealReport(report, false)).not.toContain('expected:');
+    expect(formatRealReport(report, true)).toContain('expected:');
+  });
+});
+
+describe('actualReal', () => {
+  it('reads e-mails from contacts lower-cased and once, tickers as EXCHANGE:SYMBOL', () => {
+    const p = parsed({
+      contacts: [
+        { name: 'A', organization: null, email: 'Press@Acme.com', phone: null },
+        { name: 'B', organization: null, email: 'press@acme.com', phone: null },
+        { name: 'C', organization: null, email: null, phone: '1' },
+      ],
+      tickers: [{ exchange: 'NYSE', symbol: 'ACME' }],
+    });
+    expect(actualReal(p, 'contactEmails')).toEqual(['press@acme.com']);
+    expect(actualReal(p, 'tickers')).toEqual(['NYSE:ACME']);
+  });
+});
+
+describe('ratchet', () => {
+  const report = evaluateReal(
+    [release('x', { title: 'T', source: 'S' })],
+    () => parsed({ title: 'T', source: 'no' }),
+    'test',
+  );
+
+  it('holds every labelled field and the overall figure', () => {
+    expect(ratchetOf(report)).toEqual({ overall: 0.5, fields: { title: 1, source: 0 } });
+  });
+
+  it('names each figure that fell below the held one', () => {
+    expect(ratchetDrops(report, { overall: 0.5, fields: { title: 1, source: 0 } })).toEqual([]);
+    expect(ratchetDrops(report, { overall: 0.6, fields: { title: 1, source: 0.1 } })).toEqual([
+      'overall 0.5 < 0.6',
+      'source 0 < 0.1',
+    ]);
+  });
+});
+
+describe('realLabelProblems', () => {
+  it('accepts labels that occur in the file, entities decoded and whitespace collapsed', () => {
+    const html = '<h1>Acme &amp; Co\n launches</h1><p>Contact: <a href="mailto:PR@acme.com">PR@acme.com</a></p>';
+    expect(realLabelProblems(release(html, { title: 'Acme & Co launches', contactEmails: ['pr@acme.com'] }))).toEqual(
+      [],
+    );
+  });
+
+  it('names labels that are not in the file, entities in labels, bad provenance and metascraper', () => {
+    const r = release('Acme launches', { title: 'Acme &amp; Co', source: 'Zeta' }, 'microlinkhq/metascraper x.html');
+    expect(realLabelProblems(r)).toEqual([
+      'provenance is neither "owner/repo path @commit" nor a URL: microlinkhq/metascraper x.html',
+      'metascraper is the independent check',
+      'source does not occur in the file: Zeta',
+      'title holds an HTML entity: Acme &amp; Co',
+    ]);
+  });
+});
