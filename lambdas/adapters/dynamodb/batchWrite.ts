@@ -74,8 +74,13 @@ export function batchDeleteById(
  * Coalesces the idempotent puts of concurrent callers into shared BatchWriteItem calls: puts
  * requested in the same turn of the event loop go out together (25 per call), so N saves in flight
  * pay about one request for their index items instead of N. Each caller's promise settles when the
- * flush that carries its puts has been written (or failed: then every caller of that flush retries).
+ * flush that carries its puts has been written.
  * Puts of the same id in one flush are merged (the last one wins): a batch may not hold duplicates.
+ *
+ * When a shared flush is refused as invalid (ValidationException: an item too large, a bad key),
+ * DynamoDB does not say whose item it was, so each caller's puts are written again on their own:
+ * only the caller with the bad item fails, and one bad record cannot dead-letter the releases that
+ * happened to share its call. Any other failure fails every caller of the flush (they retry).
  */
 export class CoalescingPutWriter {
   private pending: { items: readonly Item[]; resolve: () => void; reject: (err: unknown) => void }[] = [];
@@ -102,13 +107,31 @@ export class CoalescingPutWriter {
     const waiting = this.pending;
     this.pending = [];
     this.scheduled = false;
-    const byId = new Map<unknown, Item>();
-    for (const w of waiting) for (const item of w.items) byId.set(item.id, item);
     try {
-      await batchPut(this.client, this.tableName, [...byId.values()], this.opts);
+      await batchPut(this.client, this.tableName, mergeById(waiting.flatMap((w) => w.items)), this.opts);
       for (const w of waiting) w.resolve();
     } catch (err) {
+      if (waiting.length > 1 && isValidationError(err)) {
+        await Promise.all(
+          waiting.map((w) =>
+            batchPut(this.client, this.tableName, mergeById(w.items), this.opts).then(w.resolve, w.reject),
+          ),
+        );
+        return;
+      }
       for (const w of waiting) w.reject(err);
     }
   }
+}
+
+/** The items with one per id (the last one wins), in first-seen order. */
+function mergeById(items: readonly Item[]): Item[] {
+  const byId = new Map<unknown, Item>();
+  for (const item of items) byId.set(item.id, item);
+  return [...byId.values()];
+}
+
+/** DynamoDB refused the request itself (not a transient failure): retrying it whole would fail again. */
+function isValidationError(err: unknown): boolean {
+  return err instanceof StorageError && err.code === 'VALIDATION';
 }

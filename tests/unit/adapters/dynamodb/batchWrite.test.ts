@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
+import type { Item } from '../../../../lambdas/adapters/dynamodb/batchGet';
 import { batchDeleteById, batchPut, CoalescingPutWriter } from '../../../../lambdas/adapters/dynamodb/batchWrite';
 
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1' }));
@@ -84,5 +85,55 @@ describe('CoalescingPutWriter', () => {
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     await expect(writer.put([{ id: 'a' }])).resolves.toBeUndefined();
     expect(ddb.commandCalls(BatchWriteCommand)).toHaveLength(2);
+  });
+
+  describe('when DynamoDB refuses a shared flush as invalid', () => {
+    /** DynamoDB as it answers a batch holding an item it cannot take (here: any item with `bad`). */
+    const refuseBadItems = () =>
+      ddb
+        .on(BatchWriteCommand)
+        .callsFake((input: { RequestItems: Record<string, { PutRequest: { Item: Item } }[]> }) => {
+          if (input.RequestItems.T?.some((r) => r.PutRequest.Item.bad)) {
+            throw Object.assign(new Error('Item size has exceeded the maximum allowed size'), {
+              name: 'ValidationException',
+            });
+          }
+          return {};
+        });
+
+    it("writes each caller's puts on their own: only the caller with the bad item fails", async () => {
+      refuseBadItems();
+      const writer = new CoalescingPutWriter(doc, 'T', fast);
+      const results = await Promise.allSettled([
+        writer.put([{ id: 'a' }, { id: 'day#1' }]),
+        writer.put([{ id: 'b', bad: true }]),
+        writer.put([{ id: 'c' }, { id: 'day#1' }]),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'VALIDATION', retryable: false });
+      const sent = ddb.commandCalls(BatchWriteCommand).map((c) => c.args[0].input.RequestItems?.T);
+      // the shared call, then one call per caller with exactly that caller's puts
+      expect(sent).toEqual([
+        [put('a'), put('day#1'), { PutRequest: { Item: { id: 'b', bad: true } } }, put('c')],
+        [put('a'), put('day#1')],
+        [{ PutRequest: { Item: { id: 'b', bad: true } } }],
+        [put('c'), put('day#1')],
+      ]);
+    });
+
+    it('a lone caller fails at once, without a second call', async () => {
+      refuseBadItems();
+      const writer = new CoalescingPutWriter(doc, 'T', fast);
+      await expect(writer.put([{ id: 'b', bad: true }])).rejects.toMatchObject({ code: 'VALIDATION' });
+      expect(ddb.commandCalls(BatchWriteCommand)).toHaveLength(1);
+    });
+
+    it('other failures are not split: every caller of the flush fails', async () => {
+      ddb.on(BatchWriteCommand).rejects(Object.assign(new Error('boom'), { name: 'InternalServerError' }));
+      const writer = new CoalescingPutWriter(doc, 'T', fast);
+      const results = await Promise.allSettled([writer.put([{ id: 'a' }]), writer.put([{ id: 'b' }])]);
+      expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+      expect(ddb.commandCalls(BatchWriteCommand)).toHaveLength(1);
+    });
   });
 });
