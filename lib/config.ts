@@ -22,6 +22,9 @@ export const CONTEXT_KEYS = {
   fetchConnectTimeoutMs: 'newswire:fetchConnectTimeoutMs',
   fetchFirstByteTimeoutMs: 'newswire:fetchFirstByteTimeoutMs',
   fetchPerHostConcurrency: 'newswire:fetchPerHostConcurrency',
+  maxItemsPerPoll: 'newswire:maxItemsPerPoll',
+  queueAgeAlarmMinutes: 'newswire:queueAgeAlarmMinutes',
+  overflowSweepGraceDays: 'newswire:overflowSweepGraceDays',
 } as const;
 
 /** The retention periods CloudWatch Logs accepts (0 = never expire). */
@@ -60,6 +63,12 @@ export interface NewswireConfig {
   readonly fetchConnectTimeoutMs: number;
   readonly fetchFirstByteTimeoutMs: number;
   readonly fetchPerHostConcurrency: number;
+  /** Items one poll of a feed may queue (newest first); poll-feed reads it as MAX_ITEMS_PER_POLL. */
+  readonly maxItemsPerPoll: number;
+  /** Alarm when the oldest message of a source queue (poll, article) is older than this. */
+  readonly queueAgeAlarmMinutes: number;
+  /** The overflow sweep deletes an unreferenced `overflow/` object only when it is older than this. */
+  readonly overflowSweepGraceDays: number;
 }
 
 export const CONFIG_DEFAULTS = {
@@ -74,6 +83,11 @@ export const CONFIG_DEFAULTS = {
   fetchConnectTimeoutMs: FETCH_DEFAULTS.connectTimeoutMs,
   fetchFirstByteTimeoutMs: FETCH_DEFAULTS.headersTimeoutMs,
   fetchPerHostConcurrency: FETCH_DEFAULTS.perHostConcurrency,
+  maxItemsPerPoll: 500,
+  // Longer than a message that is retried until it dead-letters takes (5 receives × a visibility
+  // timeout of 6 × the function timeout: about 53 minutes for process-article at the defaults).
+  queueAgeAlarmMinutes: 120,
+  overflowSweepGraceDays: 2,
 } as const;
 
 export class ConfigError extends Error {
@@ -141,6 +155,10 @@ const schema = z.object({
   fetchConnectTimeoutMs: int(100, 60_000, 'milliseconds').default(CONFIG_DEFAULTS.fetchConnectTimeoutMs),
   fetchFirstByteTimeoutMs: int(100, 300_000, 'milliseconds').default(CONFIG_DEFAULTS.fetchFirstByteTimeoutMs),
   fetchPerHostConcurrency: int(1, 64, 'requests').default(CONFIG_DEFAULTS.fetchPerHostConcurrency),
+  maxItemsPerPoll: int(1, 10_000, 'items').default(CONFIG_DEFAULTS.maxItemsPerPoll),
+  // At most 7 days, so the alarm fires well before the 14-day retention drops a message.
+  queueAgeAlarmMinutes: int(5, 7 * 24 * 60, 'minutes').default(CONFIG_DEFAULTS.queueAgeAlarmMinutes),
+  overflowSweepGraceDays: int(1, 365, 'days').default(CONFIG_DEFAULTS.overflowSweepGraceDays),
 });
 
 type SchemaKey = keyof typeof CONTEXT_KEYS;

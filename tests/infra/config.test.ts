@@ -24,6 +24,9 @@ describe('loadConfig', () => {
       fetchConnectTimeoutMs: CONFIG_DEFAULTS.fetchConnectTimeoutMs,
       fetchFirstByteTimeoutMs: CONFIG_DEFAULTS.fetchFirstByteTimeoutMs,
       fetchPerHostConcurrency: CONFIG_DEFAULTS.fetchPerHostConcurrency,
+      maxItemsPerPoll: 500,
+      queueAgeAlarmMinutes: 120,
+      overflowSweepGraceDays: 2,
     });
   });
 
@@ -92,10 +95,27 @@ describe('loadConfig', () => {
     ['the stage has characters unfit for a stack name', { [CONTEXT_KEYS.stage]: 'my_stage' }, /"newswire:stage"/],
     ['the alarm email is not an address', { [CONTEXT_KEYS.alarmEmail]: 'ops' }, /"newswire:alarmEmail"/],
     ['removalPolicy is unknown', { [CONTEXT_KEYS.removalPolicy]: 'snapshot' }, /"newswire:removalPolicy"/],
+    [
+      'maxItemsPerPoll is 0',
+      { [CONTEXT_KEYS.maxItemsPerPoll]: 0 },
+      /"newswire:maxItemsPerPoll" must be a whole number from 1 to 10000 \(items\) \(got 0\)/,
+    ],
+    ['maxItemsPerPoll is over 10000', { [CONTEXT_KEYS.maxItemsPerPoll]: '10001' }, /"newswire:maxItemsPerPoll"/],
+    [
+      'queueAgeAlarmMinutes is over 7 days',
+      { [CONTEXT_KEYS.queueAgeAlarmMinutes]: 10081 },
+      /"newswire:queueAgeAlarmMinutes" must be a whole number from 5 to 10080/,
+    ],
+    ['overflowSweepGraceDays is 0', { [CONTEXT_KEYS.overflowSweepGraceDays]: 0 }, /"newswire:overflowSweepGraceDays"/],
   ])('throws when %s', (_name, values, message) => {
     // GIVEN a bad value WHEN loading THEN a ConfigError names the key (and the fix)
     expect(() => loadConfig(ctx(values))).toThrow(ConfigError);
     expect(() => loadConfig(ctx(values))).toThrow(message);
+  });
+
+  test('accepts the bounds of maxItemsPerPoll, also as -c strings', () => {
+    expect(loadConfig(ctx({ [CONTEXT_KEYS.maxItemsPerPoll]: 1 })).maxItemsPerPoll).toBe(1);
+    expect(loadConfig(ctx({ [CONTEXT_KEYS.maxItemsPerPoll]: '10000' })).maxItemsPerPoll).toBe(10_000);
   });
 
   test('reports every bad key at once', () => {
