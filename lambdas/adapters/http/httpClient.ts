@@ -2,8 +2,9 @@
  * Secondary adapter: HttpClient on undici, with the limits a poller of untrusted URLs needs —
  * connect / first-byte / body-idle / total timeouts, a cap on the body counted on the wire and after
  * decoding (a decompression bomb is cut off), manual redirects (each hop checked again, loops
- * detected), an SSRF guard that checks the address actually connected to, and a per-host limit on
- * requests in flight. Feeds and release pages both go through it.
+ * detected), an SSRF guard that checks the address actually connected to, URLs carrying
+ * credentials refused (and redacted from every error), and a per-host limit on requests in flight.
+ * Feeds and release pages both go through it.
  */
 import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -13,13 +14,20 @@ import { Agent, buildConnector, request } from 'undici';
 import { FetchError } from '../../core/errors';
 import type { FetchRequest, FetchResponse, HttpClient } from '../../pipeline/ports';
 import { BlockedAddressError, guardedLookup, isBlockedAddress } from './addressGuard';
+import { hasCredentials, redactUrl } from './urlCredentials';
 import { FETCH_DEFAULTS, type FetchSettings } from './fetchDefaults';
+import { HostAllowList } from './hostAllowList';
 import { HostLimiter } from './hostLimiter';
 import { parseRetryAfter } from '../../pipeline/schedule';
 
 export interface UndiciHttpClientOptions extends Partial<FetchSettings> {
   /** Refuse loopback / private / link-local / … addresses (allowHosts excepted). @default true */
   readonly blockPrivateAddresses?: boolean;
+  /**
+   * `host:port` pairs let through the guard like allowHosts, and also when a redirect from any other
+   * host leads there (see HostAllowList: an allowHosts entry is not).
+   */
+  readonly allowHostsViaRedirect?: readonly string[];
 }
 
 /**
@@ -79,11 +87,16 @@ class TotalTimeout extends Error {
 }
 
 export class UndiciHttpClient implements HttpClient {
+  /** Connections to allowed hosts go through unguarded; every other one through the guard. */
   private readonly agent: Agent;
+  /** Every connection through the guard: hops an allowed host is not allowed for. */
+  private readonly strictAgent: Agent;
   private readonly limiter: HostLimiter;
   /** host[:port] → epoch ms until which it asked (Retry-After) not to be called. */
   private readonly cooldowns = new Map<string, number>();
-  private readonly opts: Required<Omit<UndiciHttpClientOptions, 'allowHosts'>> & { allowHosts: ReadonlySet<string> };
+  private readonly opts: Required<Omit<UndiciHttpClientOptions, 'allowHosts' | 'allowHostsViaRedirect'>> & {
+    allowHosts: HostAllowList;
+  };
 
   constructor(options: UndiciHttpClientOptions = {}) {
     this.opts = {
@@ -96,29 +109,36 @@ export class UndiciHttpClient implements HttpClient {
       maxRedirects: options.maxRedirects ?? FETCH_DEFAULTS.maxRedirects,
       perHostConcurrency: options.perHostConcurrency ?? FETCH_DEFAULTS.perHostConcurrency,
       blockPrivateAddresses: options.blockPrivateAddresses ?? true,
-      allowHosts: new Set((options.allowHosts ?? FETCH_DEFAULTS.allowHosts).map((h) => h.toLowerCase())),
+      allowHosts: new HostAllowList(options.allowHosts ?? FETCH_DEFAULTS.allowHosts, options.allowHostsViaRedirect),
     };
     this.limiter = new HostLimiter(this.opts.perHostConcurrency);
     const guarded = buildConnector({ timeout: this.opts.connectTimeoutMs, lookup: guardedLookup });
     const open = buildConnector({ timeout: this.opts.connectTimeoutMs });
     // Every connection goes through here, whichever hop asked for it: the guard runs on the
     // address DNS gave for this very connection (no window for a rebinding answer).
-    const connect: buildConnector.connector = (o, callback) => {
-      if (!this.opts.blockPrivateAddresses || this.isAllowed(o.hostname, o.port, o.protocol)) return open(o, callback);
-      // net.connect skips `lookup` for IP literals, so check those here.
-      const literal = o.hostname.replace(/^\[|\]$/g, '');
-      if (isIP(literal) && isBlockedAddress(literal)) {
-        return callback(new BlockedAddressError(o.hostname, literal), null);
-      }
-      return guarded(o, callback);
-    };
-    this.agent = new Agent({
-      connect,
-      headersTimeout: this.opts.headersTimeoutMs,
-      bodyTimeout: this.opts.bodyIdleTimeoutMs,
-      // The HostLimiter bounds requests per host; no pipelining, so one request per connection.
-      pipelining: 1,
-    });
+    const connector =
+      (allowListed: boolean): buildConnector.connector =>
+      (o, callback) => {
+        if (!this.opts.blockPrivateAddresses || (allowListed && this.opts.allowHosts.has(o))) {
+          return open(o, callback);
+        }
+        // net.connect skips `lookup` for IP literals, so check those here.
+        const literal = o.hostname.replace(/^\[|\]$/g, '');
+        if (isIP(literal) && isBlockedAddress(literal)) {
+          return callback(new BlockedAddressError(o.hostname, literal), null);
+        }
+        return guarded(o, callback);
+      };
+    const agent = (allowListed: boolean) =>
+      new Agent({
+        connect: connector(allowListed),
+        headersTimeout: this.opts.headersTimeoutMs,
+        bodyTimeout: this.opts.bodyIdleTimeoutMs,
+        // The HostLimiter bounds requests per host; no pipelining, so one request per connection.
+        pipelining: 1,
+      });
+    this.agent = agent(true);
+    this.strictAgent = agent(false);
   }
 
   async fetch(url: string, req: FetchRequest = {}): Promise<FetchResponse> {
@@ -131,18 +151,24 @@ export class UndiciHttpClient implements HttpClient {
     };
     const signal = deadline.signal;
     const seen = new Set<string>();
-    let current = this.parseUrl(url, url);
+    // Never echo credentials: every error below names the URL without them.
+    const shown = redactUrl(url);
+    let current = this.parseUrl(url, shown);
+    // True while every hop of this fetch went to an allowed host (see HostAllowList).
+    let allowedChain = true;
     try {
       for (let hop = 0; ; hop++) {
         seen.add(current.href);
-        this.checkLiteralAddress(current);
+        const allowed = this.opts.allowHosts.allowsHop(current, allowedChain);
+        allowedChain &&= allowed;
+        this.checkLiteralAddress(current, allowed);
         this.checkCooldown(current);
         const release = await this.limiter.acquire(current.hostname);
         startClock();
         let next: URL | null = null;
         try {
           const res = await request(current, {
-            dispatcher: this.agent,
+            dispatcher: allowed ? this.agent : this.strictAgent,
             method: 'GET',
             signal,
             headers: this.headers(req),
@@ -152,13 +178,13 @@ export class UndiciHttpClient implements HttpClient {
 
           if (REDIRECTS.has(status) && headers.location) {
             await res.body.dump();
-            next = this.parseUrl(headers.location, current.href, current);
+            next = this.parseUrl(headers.location, shown, current);
             if (seen.has(next.href)) {
               throw new FetchError(
                 'REDIRECT_LOOP',
                 `Redirect loop: ${current.href} → ${next.href}`,
                 false,
-                url,
+                shown,
                 status,
               );
             }
@@ -167,7 +193,7 @@ export class UndiciHttpClient implements HttpClient {
                 'TOO_MANY_REDIRECTS',
                 `More than ${this.opts.maxRedirects} redirects (last: ${current.href} → ${next.href})`,
                 false,
-                url,
+                shown,
                 status,
               );
             }
@@ -224,7 +250,7 @@ export class UndiciHttpClient implements HttpClient {
 
   /** Closes the connection pool (tests, local runtime shutdown). */
   async close(): Promise<void> {
-    await this.agent.close();
+    await Promise.all([this.agent.close(), this.strictAgent.close()]);
   }
 
   private headers(req: FetchRequest): Record<string, string> {
@@ -238,31 +264,39 @@ export class UndiciHttpClient implements HttpClient {
     return h;
   }
 
+  /**
+   * The URL to fetch (the one given, or a redirect's Location against the current URL), or a named
+   * error: BAD_URL, or URL_CREDENTIALS for a `user:password@` part — refused, not silently dropped
+   * (a feed has no business handing out credentials, and they would end up in logs and records).
+   * `requested` is the fetch's URL as errors show it (credentials redacted).
+   */
   private parseUrl(raw: string, requested: string, base?: URL): URL {
     let u: URL;
     try {
       u = base ? new URL(raw, base) : new URL(raw);
     } catch {
-      throw new FetchError('BAD_URL', `Not a URL: ${JSON.stringify(raw)}`, false, requested);
+      throw new FetchError('BAD_URL', `Not a URL: ${JSON.stringify(redactUrl(raw))}`, false, requested);
     }
     if (u.protocol !== 'http:' && u.protocol !== 'https:') {
       throw new FetchError('BAD_URL', `Only http(s) URLs are fetched, not ${u.protocol}`, false, requested);
+    }
+    if (hasCredentials(u)) {
+      throw new FetchError(
+        'URL_CREDENTIALS',
+        `Refusing a URL that carries credentials (user:password@): ${redactUrl(u.href)}`,
+        false,
+        requested,
+      );
     }
     u.hash = '';
     return u;
   }
 
-  private isAllowed(hostname: string, port: string | number, protocol: string): boolean {
-    const p = String(port || (protocol === 'https:' ? 443 : 80));
-    const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-    return this.opts.allowHosts.has(`${host}:${p}`) || this.opts.allowHosts.has(`[${host}]:${p}`);
-  }
-
   /** An IP-literal URL that the guard would refuse fails here, before any socket is opened. */
-  private checkLiteralAddress(u: URL): void {
-    if (!this.opts.blockPrivateAddresses) return;
+  private checkLiteralAddress(u: URL, allowed: boolean): void {
+    if (!this.opts.blockPrivateAddresses || allowed) return;
     const host = u.hostname.replace(/^\[|\]$/g, '');
-    if (isIP(host) && isBlockedAddress(host) && !this.isAllowed(host, u.port, u.protocol)) {
+    if (isIP(host) && isBlockedAddress(host)) {
       throw new BlockedAddressError(host, host);
     }
   }

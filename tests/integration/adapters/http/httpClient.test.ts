@@ -72,6 +72,9 @@ beforeAll(async () => {
   routes.set('/to-private', (_req, res) => res.writeHead(307, { location: 'http://10.0.0.1:8080/x' }).end());
   routes.set('/to-localhost', (_req, res) => res.writeHead(302, { location: `http://localhost:${port}/feed` }).end());
   routes.set('/to-file', (_req, res) => res.writeHead(302, { location: 'file:///etc/passwd' }).end());
+  routes.set('/to-credentials', (_req, res) =>
+    res.writeHead(302, { location: `http://admin:hunter2@127.0.0.1:${port}/feed` }).end(),
+  );
   routes.set('/big', (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain' });
     const chunk = Buffer.alloc(64 * 1024, 'a');
@@ -214,8 +217,43 @@ describe('UndiciHttpClient', () => {
     'http://[::1]:9/',
     'https://[::ffff:7f00:1]:9/',
     'http://[64:ff9b::a9fe:a9fe]/', // NAT64 form of 169.254.169.254
+    'http://[::ffff:0:7f00:1]/', // IPv4-translated (SIIT) form of 127.0.0.1
+    'http://[::ffff:0:a9fe:a9fe]/', // IPv4-translated form of 169.254.169.254
   ])('refuses %s', async (url) => {
     expect(await failure(client({ allowHosts: [] }).fetch(url))).toMatchObject({ code: 'BLOCKED_ADDRESS' });
+  });
+
+  it('refuses a URL carrying credentials with URL_CREDENTIALS, before any request, and never repeats them', async () => {
+    const err = await failure(client().fetch(`http://reader:s3cret-pw@127.0.0.1:${port}/feed`));
+    expect(err).toMatchObject({ code: 'URL_CREDENTIALS', retryable: false, url: `http://***@127.0.0.1:${port}/feed` });
+    expect(seen).toHaveLength(0);
+    const shown = JSON.stringify({ message: err.message, url: err.url, stack: err.stack });
+    expect(shown).not.toContain('s3cret-pw');
+    expect(shown).not.toContain('reader');
+    // A user name alone is refused too.
+    expect(await failure(client().fetch(`http://reader@127.0.0.1:${port}/feed`))).toMatchObject({
+      code: 'URL_CREDENTIALS',
+    });
+  });
+
+  it('refuses a redirect to a URL carrying credentials, without following it or repeating them', async () => {
+    const err = await failure(client().fetch(`${base}/to-credentials`));
+    expect(err).toMatchObject({ code: 'URL_CREDENTIALS', retryable: false });
+    expect(seen.map((s) => s.url)).toEqual(['/to-credentials']);
+    expect(err.message).toContain(`http://***@127.0.0.1:${port}/feed`);
+    expect(JSON.stringify({ message: err.message, url: err.url })).not.toMatch(/admin|hunter2/);
+  });
+
+  it('a bad URL is named without the credentials it carries', async () => {
+    const err = await failure(client().fetch('http://reader:s3cret-pw@exa mple.test/'));
+    expect(err.code).toBe('BAD_URL');
+    expect(JSON.stringify({ message: err.message, url: err.url })).not.toContain('s3cret-pw');
+  });
+
+  it('allowHostsViaRedirect lets a host through on every hop', async () => {
+    const res = await client({ allowHosts: [], allowHostsViaRedirect: [`127.0.0.1:${port}`] }).fetch(`${base}/r1`);
+    expect(res.status).toBe(200);
+    expect(seen.map((s) => s.url)).toEqual(['/r1', '/r2', '/r3', '/feed']);
   });
 
   it('connects anywhere when blockPrivateAddresses is false', async () => {
