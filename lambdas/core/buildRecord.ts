@@ -33,6 +33,7 @@ export function buildRecord(parsed: ParsedRelease, ctx: RecordContext): PressRel
       title: parsed.title,
       firstParagraph: parsed.body.paragraphs[0] ?? null,
     });
+  const title = parsed.title ?? item?.title ?? null;
   const record: PressReleaseRecord = {
     schemaVersion: SCHEMA_VERSION,
     parserVersion: PARSER_VERSION,
@@ -40,7 +41,7 @@ export function buildRecord(parsed: ParsedRelease, ctx: RecordContext): PressRel
     url: canonicalizeUrl(item?.link ?? parsed.canonicalUrl ?? ctx.url),
     feed: ctx.feed ? { id: ctx.feed.id, url: ctx.feed.url } : null,
     guid: item ? item.guid : parsed.guid,
-    title: parsed.title ?? item?.title ?? null,
+    title,
     subtitle: parsed.subtitle,
     summary: item?.summary ?? parsed.summary,
     wire: parsed.wire ? { name: parsed.wire.name, tag: parsed.wire.tag } : null,
@@ -63,6 +64,8 @@ export function buildRecord(parsed: ParsedRelease, ctx: RecordContext): PressRel
     raw: ctx.raw ? { feedKey: ctx.raw.feedKey, articleKey: ctx.raw.articleKey, sha256: ctx.raw.sha256 } : null,
     fetchedAt: ctx.fetchedAt,
     revision: ctx.revision ?? 1,
+    // The feed item may give what the page lacked (its title): only what is still missing is said.
+    warnings: parsed.warnings.filter((w) => !(w === 'no-title' && title)),
   };
   // Contract order, so printed NDJSON and stored items always list fields the same way.
   const ordered = {} as Record<string, unknown>;

@@ -83,6 +83,28 @@ export interface PressReleaseRecord {
   raw: RawRef | null;
   fetchedAt: string | null;
   revision: number;
+  /** What the parser could not find or had to fall back on (see RECORD_WARNINGS); `[]` when clean. */
+  warnings: RecordWarning[];
+}
+
+/**
+ * The warnings a record may carry. `fallback-text-only` marks a degraded record: the parser failed
+ * and only the plain text was kept. A degraded record never replaces a stored one that is not.
+ */
+export const RECORD_WARNINGS = [
+  'no-title',
+  'no-dateline',
+  'no-wire',
+  'no-source',
+  'no-body',
+  'truncated',
+  'fallback-text-only',
+] as const;
+export type RecordWarning = (typeof RECORD_WARNINGS)[number];
+
+/** A degraded record: what a failed parse kept (plain text only). */
+export function isDegraded(record: Pick<PressReleaseRecord, 'warnings'>): boolean {
+  return (record.warnings ?? []).includes('fallback-text-only');
 }
 
 /** The top-level field names of a record, in contract order (used to print and to validate). */
@@ -111,4 +133,5 @@ export const RECORD_FIELDS = [
   'raw',
   'fetchedAt',
   'revision',
+  'warnings',
 ] as const satisfies readonly (keyof PressReleaseRecord)[];

@@ -25,7 +25,13 @@ const deadLetters = deadLetterSink(env.articleDlqUrl, ENV.articleDlqUrl);
 async function recordHandler(record: SQSRecord): Promise<void> {
   try {
     const { outcome } = await processArticle(deps, parseArticleMessage(record.body));
-    metrics.addMetric(outcome === 'unchanged' ? 'ReleasesUnchanged' : 'ReleasesWritten', MetricUnit.Count, 1);
+    const metric =
+      outcome === 'unchanged'
+        ? 'ReleasesUnchanged'
+        : outcome === 'kept-stored'
+          ? 'ReleasesKeptStored'
+          : 'ReleasesWritten';
+    metrics.addMetric(metric, MetricUnit.Count, 1);
   } catch (err) {
     const { code, message, retryable } = describeError(err);
     const deadLettered = !retryable && (await deadLetter(record, { code, message }));

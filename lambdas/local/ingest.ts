@@ -26,6 +26,8 @@ export interface IngestReport extends IngestCounts {
   feedResults: PollFeedResult[];
   created: number;
   revised: number;
+  /** Degraded parses not stored because a stored revision that is not degraded was kept. */
+  keptStored: number;
   deadLetters: { queue: string; error: { code: string; message: string }; body: unknown }[];
   newest: PressReleaseRecord[];
 }
@@ -119,6 +121,7 @@ export async function runIngest(rt: LocalRuntime, opts: IngestOptions): Promise<
     durationMs: Date.now() - started,
     created,
     revised,
+    keptStored: outcomes.filter((o) => o.outcome === 'kept-stored').length,
     feedResults,
     deadLetters,
     newest,

@@ -17,6 +17,7 @@ export function formatIngestReport(r: IngestReport, where: string): string {
     `  items seen    ${r.itemsSeen}`,
     `  written       ${r.written}  (${r.created} new, ${r.revised} revised)`,
     `  unchanged     ${r.unchanged}`,
+    ...(r.keptStored ? [`  kept stored   ${r.keptStored}  (degraded parse; the stored revision was kept)`] : []),
     `  failed        ${r.failed}`,
     `  took          ${(r.durationMs / 1000).toFixed(1)} s`,
   ];

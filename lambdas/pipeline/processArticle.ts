@@ -8,7 +8,8 @@ import { articleArchiveKey } from '../core/archiveKeys';
 import { buildRecord, contentHash } from '../core/buildRecord';
 import { decodeBody } from '../core/feed/decode';
 import { sha256Hex } from '../core/ids';
-import { parseRelease } from '../core/parser';
+import { type ParsedRelease, type ParseInput, parseRelease } from '../core/parser';
+import { isDegraded } from '../core/record';
 import { validateRecord } from '../core/recordSchema';
 import { restoreOmittedFields } from './articleMessage';
 import type { ArticleStore, Clock, HttpClient, Log, ProcessArticleMessage, RawArchive, SaveOutcome } from './ports';
@@ -19,10 +20,13 @@ export interface ProcessArticleDeps {
   http: HttpClient;
   clock: Clock;
   log: Log;
+  /** The parser (default: `parseRelease`, which never throws and marks a failed parse degraded). */
+  parse?: (input: ParseInput) => ParsedRelease;
 }
 export interface ProcessArticleResult {
   id: string;
-  outcome: SaveOutcome;
+  /** `kept-stored`: the parse was degraded and a stored revision that is not was kept as it is. */
+  outcome: SaveOutcome | 'kept-stored';
   revision: number;
 }
 
@@ -52,7 +56,7 @@ export async function processArticle(
     content = item.contentHtml ?? item.summary ?? '';
   }
 
-  const parsed = parseRelease({ content, url });
+  const parsed = (deps.parse ?? parseRelease)({ content, url });
   const record = validateRecord(
     buildRecord(parsed, {
       feed: msg.feed,
@@ -62,6 +66,22 @@ export async function processArticle(
       fetchedAt,
     }),
   );
+  if (isDegraded(record)) {
+    // A failed parse keeps only plain text: it may be stored (nothing is lost), but it never
+    // replaces a stored revision that was parsed properly. Reprocessing with a fixed parser will.
+    const stored = await deps.articles.get(record.id);
+    if (stored && !isDegraded(stored)) {
+      deps.log.warn('degraded parse not stored: the stored revision is kept', {
+        id: record.id,
+        storedRevision: stored.revision,
+        warnings: record.warnings,
+        feedId: msg.feed.id,
+        url: record.url,
+        articleKey,
+      });
+      return { id: record.id, outcome: 'kept-stored', revision: stored.revision };
+    }
+  }
   const saved = await deps.articles.save(record, { contentHash: contentHash(record), itemHash: item.itemHash });
   deps.log.info('release stored', {
     id: record.id,
@@ -70,6 +90,7 @@ export async function processArticle(
     feedId: msg.feed.id,
     url: record.url,
     articleKey,
+    ...(record.warnings.length ? { warnings: record.warnings } : {}),
   });
   return { id: record.id, outcome: saved.outcome, revision: saved.revision };
 }

@@ -148,6 +148,8 @@ export function companionItems(release: Item, withDay: boolean): Item[] {
 export function toRecord(item: Item): PressReleaseRecord {
   const out: Record<string, unknown> = {};
   for (const f of RECORD_FIELDS) out[f] = item[f] ?? null;
+  // Items stored before records carried warnings have none: `[]`, as the contract says of lists.
+  if (out.warnings === null) out.warnings = [];
   return out as unknown as PressReleaseRecord;
 }
 

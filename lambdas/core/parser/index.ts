@@ -1,4 +1,6 @@
 import type { AboutSection, Body, Contact, Dateline, Link, PressReleaseRecord, Ticker, Wire } from '../record';
+import { tokenizedText } from './dom';
+import { warningsOf } from './warnings';
 import { type Block, blockText, countWords, makeBlock, vocabulary, type WordSet } from './blocks';
 import { dedupeContacts, isContactHeading, isPersonName, parseContactBlock } from './contacts';
 import { findDateline } from './dateline';
@@ -55,7 +57,11 @@ export type ParsedRelease = {
   | 'attribution'
   | 'language'
   | 'links'
+  | 'warnings'
 >;
+
+/** What each reading (text, page, feed item) produces; the warnings are added once at the end. */
+type Reading = Omit<ParsedRelease, 'warnings'>;
 
 /** What the shared analysis finds in the blocks of any input kind. */
 interface Analysis {
@@ -251,7 +257,7 @@ function fromAnalysis(
   kind: ParsedRelease['kind'],
   a: Analysis,
   extra: Pick<ParsedRelease, 'canonicalUrl' | 'guid' | 'summary' | 'title' | 'subtitle' | 'publishedAt'>,
-): ParsedRelease {
+): Reading {
   return {
     kind,
     canonicalUrl: extra.canonicalUrl,
@@ -274,7 +280,7 @@ function fromAnalysis(
   };
 }
 
-function parseText(content: string, url: string | null): ParsedRelease {
+function parseText(content: string, url: string | null): Reading {
   const normalized = normalizeWhitespace(markIndentedParagraphs(content));
   const { text, front } = stripFrontMatter(normalized);
   const blocks = textToBlocks(text, looksLikeMarkdown(text));
@@ -303,7 +309,7 @@ function parseText(content: string, url: string | null): ParsedRelease {
   });
 }
 
-function parseHtml(content: string, url: string | null): ParsedRelease {
+function parseHtml(content: string, url: string | null): Reading {
   const page = parseHtmlPage(content);
   const vocab = vocabulary(page.blocks.map((b) => b.lines.join('\n')).join('\n'));
   const a = analyze(page.blocks, page.mailtos, vocab);
@@ -335,7 +341,7 @@ function looksLikeHtml(content: string): boolean {
 }
 
 /** The release itself as parsed from a feed item's content (HTML or text). */
-function parseFeedContent(content: string, url: string | null): ParsedRelease {
+function parseFeedContent(content: string, url: string | null): Reading {
   return looksLikeHtml(content) || /<\/?(?:p|br|div|a)\b/i.test(content.slice(0, 4000))
     ? parseHtml(content, url)
     : parseText(content, url);
@@ -343,8 +349,9 @@ function parseFeedContent(content: string, url: string | null): ParsedRelease {
 
 /**
  * Parses a press release — a text release, an HTML release page or a saved feed item, told apart
- * by content — into its parts. Unknown parts are null (or empty lists), never guessed. Never
- * throws: on an internal error it returns what a plain-text reading gives (see `parseReleaseStrict`).
+ * by content — into its parts. Unknown parts are null (or empty lists), never guessed; `warnings`
+ * says what was not found. Never throws: on an internal error it returns what a plain-text reading
+ * gives, marked `fallback-text-only` (see `parseReleaseStrict`).
  */
 export function parseRelease(input: ParseInput): ParsedRelease {
   try {
@@ -352,33 +359,50 @@ export function parseRelease(input: ParseInput): ParsedRelease {
   } catch {
     // A parser bug must not drop the release: keep its text so it can be stored and re-processed
     // when PARSER_VERSION moves. Tests call parseReleaseStrict so such bugs still fail them.
-    const text = typeof input?.content === 'string' ? normalizeWhitespace(input.content).trim() : '';
-    const paragraphs = text ? text.split(/\n{2,}/) : [];
-    return {
-      kind: 'text',
-      canonicalUrl: absoluteUrl(input?.url ?? null, null),
-      guid: null,
-      summary: null,
-      title: null,
-      subtitle: null,
-      wire: null,
-      dateline: null,
-      place: null,
-      publishedAt: null,
-      source: null,
-      tickers: [],
-      contacts: [],
-      body: { text: paragraphs.join('\n\n'), paragraphs, wordCount: countWords(text) },
-      about: [],
-      attribution: null,
-      language: null,
-      links: [],
-    };
+    return fallbackTextOnly(input);
   }
+}
+
+/** The degraded reading kept when the parser failed: the content's plain text, nothing else. */
+export function fallbackTextOnly(input: ParseInput): ParsedRelease {
+  const content = typeof input?.content === 'string' ? input.content : '';
+  const text = normalizeWhitespace(looksLikeHtml(content) ? tokenizedText(content) : content).trim();
+  const paragraphs = text
+    ? text
+        .split(/\n{2,}/)
+        .map((p) => p.trim())
+        .filter(Boolean)
+    : [];
+  const reading: Reading = {
+    kind: 'text',
+    canonicalUrl: absoluteUrl(input?.url ?? null, null),
+    guid: null,
+    summary: null,
+    title: null,
+    subtitle: null,
+    wire: null,
+    dateline: null,
+    place: null,
+    publishedAt: null,
+    source: null,
+    tickers: [],
+    contacts: [],
+    body: { text: paragraphs.join('\n\n'), paragraphs, wordCount: countWords(text) },
+    about: [],
+    attribution: null,
+    language: null,
+    links: [],
+  };
+  return { ...reading, warnings: ['fallback-text-only', ...warningsOf(reading)] };
 }
 
 /** `parseRelease` without the safety net: throws on a parser bug (used by tests). */
 export function parseReleaseStrict(input: ParseInput): ParsedRelease {
+  const reading = read(input);
+  return { ...reading, warnings: warningsOf(reading) };
+}
+
+function read(input: ParseInput): Reading {
   const content = typeof input.content === 'string' ? input.content : '';
   const url = input.url?.trim() || null;
   if (looksLikeFeedItem(content)) {

@@ -1,5 +1,6 @@
 import { FetchError } from '../../../lambdas/core/errors';
 import { releaseId } from '../../../lambdas/core/ids';
+import { fallbackTextOnly } from '../../../lambdas/core/parser';
 import type { ProcessArticleMessage } from '../../../lambdas/pipeline/ports';
 import { processArticle } from '../../../lambdas/pipeline/processArticle';
 import { FakeHttp, fixedClock, MemoryArchive, MemoryArticleStore, silentLog } from '../../helpers/fakes';
@@ -97,4 +98,44 @@ test('a feed that carries the whole release: an older message redelivered after 
   expect(await processArticle(deps, v1)).toMatchObject({ outcome: 'unchanged', revision: 2 });
   expect((await deps.articles.get(msg.item.id))?.body.text).toContain('1.8 kilograms');
   expect(deps.http.requests).toHaveLength(0); // the feed carried it: nothing fetched
+});
+
+describe('degraded parses (the parser failed and kept plain text only)', () => {
+  test('never replace a stored revision that was parsed properly: it is kept, counted and logged', async () => {
+    const { deps, msg } = setup(page('It weighs under two kilograms.'));
+    await processArticle(deps, msg);
+    const good = await deps.articles.get(msg.item.id);
+    const warned: Record<string, unknown>[] = [];
+    const degraded = {
+      ...deps,
+      parse: fallbackTextOnly,
+      log: { ...silentLog, warn: (_m: string, extra?: Record<string, unknown>) => void warned.push(extra ?? {}) },
+    };
+    deps.http.routes[LINK] = { body: page('It weighs under 1.8 kilograms (corrected).') };
+    expect(await processArticle(degraded, msg)).toEqual({ id: msg.item.id, outcome: 'kept-stored', revision: 1 });
+    expect(await deps.articles.get(msg.item.id)).toEqual(good);
+    expect(warned).toEqual([expect.objectContaining({ id: msg.item.id, storedRevision: 1 })]);
+    expect(warned[0]?.warnings).toContain('fallback-text-only');
+  });
+
+  test('are stored, flagged, when nothing is stored yet, and replaced by the next good parse', async () => {
+    const { deps, msg } = setup(page('It weighs under two kilograms.'));
+    expect(await processArticle({ ...deps, parse: fallbackTextOnly }, msg)).toMatchObject({ outcome: 'created' });
+    const stored = (await deps.articles.get(msg.item.id))!;
+    expect(stored.warnings).toEqual(expect.arrayContaining(['fallback-text-only', 'no-dateline']));
+    expect(stored.warnings).not.toContain('no-title'); // the feed item gave the title
+    expect(stored.title).toBe('Peakline ships');
+    expect(stored.body.text).toContain('Peakline Instruments (NASDAQ: PKLN) today shipped');
+    expect(stored.body.text).not.toContain('<p>');
+
+    expect(await processArticle(deps, msg)).toMatchObject({ outcome: 'revised', revision: 2 });
+    expect((await deps.articles.get(msg.item.id))?.warnings).toEqual([]);
+  });
+
+  test('replace a degraded stored revision (nothing better is lost)', async () => {
+    const { deps, msg } = setup(page('It weighs under two kilograms.'));
+    await processArticle({ ...deps, parse: fallbackTextOnly }, msg);
+    deps.http.routes[LINK] = { body: page('It weighs under 1.8 kilograms (corrected).') };
+    expect(await processArticle({ ...deps, parse: fallbackTextOnly }, msg)).toMatchObject({ outcome: 'revised' });
+  });
 });

@@ -34,6 +34,7 @@ function parsed(over: Partial<ParsedRelease> = {}): ParsedRelease {
     attribution: null,
     language: null,
     links: [],
+    warnings: [],
     ...over,
   };
 }

@@ -38,6 +38,7 @@ function parsed(over: Partial<ParsedRelease> = {}): ParsedRelease {
     attribution: null,
     language: null,
     links: [],
+    warnings: [],
     ...over,
   };
 }
