@@ -13,14 +13,23 @@ import { canonicalizeUrl, sha256Hex } from '../ids';
 import { htmlFragmentText } from '../parser/feedItem';
 import { parseFeedDate } from './dates';
 import { stripIllegalXmlChars } from './decode';
+import { clipText, ITEM_FIELD_LIMITS, MARKUP_READ_FACTOR, MAX_CATEGORIES_PER_ITEM, truncateUtf8 } from './fieldLimits';
 import { withReleaseIds, type FeedOwnLinks } from './itemIds';
+import { checkJsonDepth, checkXmlDepth } from './nestingDepth';
 import { checkEntityDeclarations, repairXml } from './xmlRepair';
-import { shapeNode } from './xmlShape';
+import { shapeDocument } from './xmlShape';
 import { FEED_ERROR_CODES, type FeedFormat, type FeedItem, type ParsedFeed } from './types';
 
 export interface ParseFeedOptions {
   /** The URL the feed was fetched from: relative item links are resolved against it. */
   baseUrl?: string | null;
+  /**
+   * Keep at most this many items: the newest by date, then (items without a date) the first in
+   * document order; the kept ones stay in document order. `itemsFound` tells how many there were.
+   * Chosen before the items are normalized, so a feed of 150,000 items costs a parse, not 150,000
+   * normalizations. No cap when left out.
+   */
+  maxItems?: number;
 }
 
 /** Raw values as xml2js leaves them: a string, `{_: text, $: attrs}`, or arrays of those. */
@@ -107,6 +116,11 @@ function feedPrefixes(root: { name: string; attrs: string } | null): string[] {
   return out;
 }
 
+/** The part of xml2js's parser that rss-parser calls (rss-parser 3.13 keeps it as `xmlParser`). */
+interface XmlParser {
+  parseString(xml: string, callback: (err: Error | null, result?: unknown) => void): void;
+}
+
 function makeParser(lenient: boolean, prefixes: readonly string[]): Parser<FeedExtras, RawItem> {
   const tagName = (name: string): string => {
     let n = name;
@@ -114,7 +128,7 @@ function makeParser(lenient: boolean, prefixes: readonly string[]): Parser<FeedE
     if (prefix) n = n.slice(prefix.length);
     return CANONICAL_TAGS[n.toLowerCase()] ?? n;
   };
-  return new Parser<FeedExtras, RawItem>({
+  const parser = new Parser<FeedExtras, RawItem>({
     customFields,
     // A <rss> without a version attribute is read as RSS 2.0 (rss-parser refuses it otherwise).
     defaultRSS: 2,
@@ -124,10 +138,32 @@ function makeParser(lenient: boolean, prefixes: readonly string[]): Parser<FeedE
           normalizeTags: true,
           tagNameProcessors: [tagName],
           attrNameProcessors: [(n: string) => n.toLowerCase()],
-          validator: shapeNode,
         }
-      : { strict: true, tagNameProcessors: [tagName], validator: shapeNode },
+      : { strict: true, tagNameProcessors: [tagName] },
   });
+  // The tree is shaped once it is parsed (xmlShape.ts), between xml2js and rss-parser's reading of
+  // it: xml2js's per-element `validator` hook would do it at a cost quadratic in the depth.
+  const holder = parser as unknown as { xmlParser: XmlParser };
+  const xml2js = holder.xmlParser;
+  holder.xmlParser = {
+    parseString(xml, callback) {
+      let done = false;
+      // xml2js 0.5 may call back a second time after an error; only the first answer counts.
+      xml2js.parseString(xml, (err, result) => {
+        if (done) return;
+        done = true;
+        if (err) return callback(err);
+        let shaped: unknown;
+        try {
+          shaped = shapeDocument(result);
+        } catch (e) {
+          return callback(e as Error);
+        }
+        callback(null, shaped);
+      });
+    },
+  };
+  return parser;
 }
 
 /** Names of the root element of an XML document, past the prolog (declaration, comments, doctype, PIs). */
@@ -202,12 +238,15 @@ function skipLeadingJunk(doc: string): string {
 
 /**
  * Parses a feed document into normalized items with stable ids.
- * Throws FeedParseError: `FEED_EMPTY`, `FEED_UNRECOGNIZED`, `FEED_ENTITY_BOMB`, `FEED_EXTERNAL_ENTITY`,
- * `FEED_MALFORMED`.
+ * Throws FeedParseError: `FEED_EMPTY`, `FEED_UNRECOGNIZED`, `FEED_TOO_DEEP`, `FEED_ENTITY_BOMB`,
+ * `FEED_ENTITY_EXPANSION`, `FEED_EXTERNAL_ENTITY`, `FEED_MALFORMED`.
  */
 export async function parseFeed(doc: string, opts: ParseFeedOptions = {}): Promise<ParsedFeed> {
   const clean = skipLeadingJunk(stripIllegalXmlChars(doc));
   if (!clean.trim()) throw new FeedParseError(FEED_ERROR_CODES.empty, 'the document is empty');
+  // Before any parser sees it: nesting costs parsers stack or time at every level.
+  if (clean.startsWith('{')) checkJsonDepth(clean);
+  else checkXmlDepth(clean);
   const format = detectFeedFormat(clean);
   if (!format) {
     throw new FeedParseError(
@@ -230,6 +269,8 @@ export async function parseFeed(doc: string, opts: ParseFeedOptions = {}): Promi
       feed = await makeParser(pass === 'lenient', prefixes).parseString(input);
       break;
     } catch (err) {
+      // Our own refusals (entity expansion cap) are final: no later pass may read what one refused.
+      if (err instanceof FeedParseError) throw err;
       firstError ??= err;
     }
   }
@@ -250,7 +291,11 @@ export async function parseFeed(doc: string, opts: ParseFeedOptions = {}): Promi
   const base = (rootBase && resolveLink(rootBase.trim(), docBase)) || docBase;
   const ttl = Number.parseInt(text(feed.ttl) ?? '', 10);
   const isAtom = format === 'atom1' || format === 'atom03';
-  const parts = (feed.items ?? []).map((it): ItemParts => {
+  const found = feed.items ?? [];
+  const kept = newestItems(found, opts.maxItems, (it) =>
+    firstDate(it.pubDate, it.published, it.issued, it.created, it.dcDate, it.updated, it.modified),
+  );
+  const parts = kept.map((it): ItemParts => {
     const guidEl = first(it.guidRaw);
     // RSS 1.0 items are identified by their rdf:about.
     const guid = text(guidEl) ?? text(it.id) ?? (format === 'rss1' ? text(it['rdf:about']) : null);
@@ -259,23 +304,81 @@ export async function parseFeed(doc: string, opts: ParseFeedOptions = {}): Promi
     if (!link && guid && permaLink && /^https?:\/\//i.test(guid)) link = guid;
     const summaryHtml = isAtom ? (text(it.summary) ?? text(it.content)) : text(it.content);
     const contentHtml = isAtom ? text(it.content) : text(it.contentEncoded);
-    return {
+    return boundedItem({
       guid,
       link: resolveLink(link, resolveLink(text(it.xmlBase), base) ?? base),
-      title: htmlFragmentText(text(it.title)),
-      summary: htmlFragmentText(summaryHtml),
+      title: fieldText(text(it.title), ITEM_FIELD_LIMITS.title),
+      summary: fieldText(summaryHtml, ITEM_FIELD_LIMITS.summary),
       contentHtml,
       publishedAt: firstDate(it.pubDate, it.published, it.issued, it.created, it.dcDate, it.updated, it.modified),
       author: authorText(text(it.creator) ?? text(it.author)),
       categories: categories(it.categoryRaw),
-    };
+    });
   });
   return {
     format,
-    title: htmlFragmentText(text(feed.title)),
+    title: fieldText(text(feed.title), ITEM_FIELD_LIMITS.title),
     link: feedLink,
     ttlMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : null,
     items: withStableIds(parts, { feedLink, documentUrl: opts.baseUrl ?? null }),
+    itemsFound: found.length,
+  };
+}
+
+/**
+ * At most `max` items: the newest by date first, then the dateless ones in document order; returned
+ * in document order. All of them when there is no cap or they fit.
+ */
+function newestItems<T>(items: readonly T[], max: number | undefined, dateOf: (item: T) => string | null): T[] {
+  if (max === undefined || items.length <= max) return [...items];
+  const limit = Math.max(0, max);
+  const at = items.map((item) => {
+    const iso = dateOf(item);
+    return iso ? Date.parse(iso) : Number.NaN;
+  });
+  const dated: number[] = [];
+  const undated: number[] = [];
+  at.forEach((t, index) => (Number.isNaN(t) ? undated : dated).push(index));
+  // Newest first; equal dates in document order (sort is stable).
+  dated.sort((a, b) => (at[b] as number) - (at[a] as number));
+  const keep = [...dated.slice(0, limit), ...undated.slice(0, Math.max(0, limit - dated.length))];
+  return keep.sort((a, b) => a - b).map((index) => items[index] as T);
+}
+
+/**
+ * Plain text of a title or summary, read from at most MARKUP_READ_FACTOR × its limit of markup and cut
+ * to the limit. Markup too deep for the HTML reader's recursion (tens of thousands of nested escaped
+ * tags) is read by dropping its tags instead of failing the whole feed.
+ */
+function fieldText(html: string | null, maxBytes: number): string | null {
+  if (html === null) return null;
+  const markup = truncateUtf8(html, maxBytes * MARKUP_READ_FACTOR);
+  let plain: string | null;
+  try {
+    plain = htmlFragmentText(markup);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    plain =
+      markup
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim() || null;
+  }
+  return clipText(plain, maxBytes);
+}
+
+/** An item with every field within ITEM_FIELD_LIMITS: a link too long to be one is dropped, not cut (a cut URL names another page). */
+function boundedItem(p: ItemParts): ItemParts {
+  const L = ITEM_FIELD_LIMITS;
+  return {
+    ...p,
+    guid: p.guid === null ? null : truncateUtf8(p.guid, L.guid),
+    link: p.link !== null && truncateUtf8(p.link, L.link) === p.link ? p.link : null,
+    title: clipText(p.title, L.title),
+    summary: clipText(p.summary, L.summary),
+    contentHtml: p.contentHtml === null ? null : truncateUtf8(p.contentHtml, L.contentHtml),
+    author: clipText(p.author, L.author),
+    categories: p.categories.slice(0, MAX_CATEGORIES_PER_ITEM).map((c) => clipText(c, L.category) as string),
   };
 }
 
@@ -327,27 +430,29 @@ function parseJsonFeed(doc: string, opts: ParseFeedOptions): ParsedFeed {
     : [];
   const feedLink = absoluteUrl(text(feed.home_page_url));
   const base = absoluteUrl(opts.baseUrl ?? null) ?? feedLink;
+  const kept = newestItems(items, opts.maxItems, (it) => firstDate(it.date_published, it.date_modified));
   return {
     format: 'json',
-    title: text(feed.title),
+    title: clipText(text(feed.title), ITEM_FIELD_LIMITS.title),
     link: feedLink,
     ttlMinutes: null,
     items: withStableIds(
-      items.map((it) => {
+      kept.map((it) => {
         const contentHtml = text(it.content_html) ?? text(it.content_text);
-        return {
+        return boundedItem({
           guid: text(it.id),
           link: resolveLink(text(it.url) ?? text(it.external_url), base),
-          title: htmlFragmentText(text(it.title)),
-          summary: htmlFragmentText(text(it.summary) ?? contentHtml),
+          title: fieldText(text(it.title), ITEM_FIELD_LIMITS.title),
+          summary: fieldText(text(it.summary) ?? contentHtml, ITEM_FIELD_LIMITS.summary),
           contentHtml,
           publishedAt: firstDate(it.date_published, it.date_modified),
           author: jsonAuthor(it) ?? feedAuthor,
           categories: Array.isArray(it.tags) ? (it.tags as unknown[]).map(text).filter((t): t is string => !!t) : [],
-        };
+        });
       }),
       { feedLink, documentUrl: absoluteUrl(text(feed.feed_url)) ?? opts.baseUrl ?? null },
     ),
+    itemsFound: items.length,
   };
 }
 
@@ -358,13 +463,19 @@ function jsonAuthor(o: Record<string, unknown>): string | null {
   return text(named?.name);
 }
 
-/** Text of an xml2js value: a string, a number, `{_: text}`, or the first of an array. */
-function text(v: Raw): string | null {
-  if (typeof v === 'string') return v.trim() || null;
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  if (Array.isArray(v)) return text(v[0]);
-  if (v && typeof v === 'object' && '_' in v) return text((v as { _: unknown })._);
-  return null;
+/**
+ * Text of an xml2js value: a string, a number, `{_: text}`, or the first of an array. A loop, not
+ * recursion: a JSON Feed title of 100,000 nested arrays must not overflow the stack.
+ */
+function text(value: Raw): string | null {
+  let v = value;
+  for (;;) {
+    if (typeof v === 'string') return v.trim() || null;
+    if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+    if (Array.isArray(v)) v = v[0];
+    else if (v && typeof v === 'object' && '_' in v) v = (v as { _: unknown })._;
+    else return null;
+  }
 }
 
 function first(v: Raw): Raw {
@@ -393,8 +504,9 @@ function categories(raw: Raw): string[] {
   for (const c of list) {
     // RSS: <category>text</category>; Atom: <category term="…" label="…"/>.
     const t = text(c) ?? attr(c, 'label') ?? attr(c, 'term');
-    const plain = htmlFragmentText(t);
+    const plain = fieldText(t, ITEM_FIELD_LIMITS.category);
     if (plain && !out.includes(plain)) out.push(plain);
+    if (out.length >= MAX_CATEGORIES_PER_ITEM) break;
   }
   return out;
 }
@@ -403,7 +515,7 @@ function categories(raw: Raw): string[] {
 function authorText(a: string | null): string | null {
   if (!a) return null;
   const named = /^\S+@\S+\s*\((.+)\)$/.exec(a);
-  return htmlFragmentText(named?.[1] ?? a);
+  return fieldText(named?.[1] ?? a, ITEM_FIELD_LIMITS.author);
 }
 
 function firstDate(...raws: Raw[]): string | null {

@@ -26,6 +26,8 @@ export interface ParsedFeed {
   /** RSS `ttl` in minutes, when given. */
   ttlMinutes: number | null;
   items: FeedItem[];
+  /** Items the document lists; more than `items.length` when a `maxItems` cap cut the list. */
+  itemsFound: number;
 }
 
 /** The codes of the FeedParseError a feed document can end in. */
@@ -40,5 +42,11 @@ export const FEED_ERROR_CODES = {
   entityBomb: 'FEED_ENTITY_BOMB',
   /** An entity pointing outside the document (XXE). */
   externalEntity: 'FEED_EXTERNAL_ENTITY',
+  /** Declared entities referenced so often that their substitution would pass the expansion cap (xmlRepair.ts). */
+  entityExpansion: 'FEED_ENTITY_EXPANSION',
+  /** Elements (XML) or arrays / objects (JSON Feed) nested deeper than MAX_FEED_DEPTH. */
+  tooDeep: 'FEED_TOO_DEEP',
+  /** The reader failed in a way none of the codes above names (a bug, or an input nobody foresaw). */
+  readFailed: 'FEED_READ_FAILED',
 } as const;
 export type FeedErrorCode = (typeof FEED_ERROR_CODES)[keyof typeof FEED_ERROR_CODES];

@@ -10,6 +10,13 @@ import { FEED_ERROR_CODES } from './types';
 /** More declarations than this is not a feed's doing. */
 const MAX_ENTITY_DECLARATIONS = 64;
 const MAX_ENTITY_VALUE_CHARS = 1024;
+/**
+ * Characters that substituting declared entities may add to a document: 1 MiB, and never more than
+ * twice the document's own length. One 1 KiB entity referenced 500,000 times (1.5 MB of feed) would
+ * otherwise expand to 512 MB.
+ */
+export const MAX_ENTITY_EXPANSION_CHARS = 1024 * 1024;
+export const MAX_ENTITY_EXPANSION_RATIO = 2;
 
 /**
  * Reads the internal DTD subset. Refuses with FeedParseError:
@@ -81,28 +88,64 @@ const XML_ENTITY = /^(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+)$/i;
  * references to entities the document declared are replaced by their (checked) values; references
  * to undeclared names (`&nbsp;`, `&eacute;` — HTML entities) are kept as literal text, which the
  * HTML-to-text step of titles and summaries then decodes. A root end tag cut before its `>` is
- * closed.
+ * closed. Throws FeedParseError `FEED_ENTITY_EXPANSION` as soon as the substituted values would add
+ * more than MAX_ENTITY_EXPANSION_CHARS, or MAX_ENTITY_EXPANSION_RATIO × the document's length.
  */
 export function repairXml(doc: string, declared: ReadonlyMap<string, string>): string {
+  const budget = new ExpansionBudget(Math.min(MAX_ENTITY_EXPANSION_CHARS, MAX_ENTITY_EXPANSION_RATIO * doc.length));
+  const repairText = (s: string) => repairTextWithin(s, declared, budget);
   const out: string[] = [];
   const protectedRe = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>/gi;
   let last = 0;
   for (let m = protectedRe.exec(doc); m; m = protectedRe.exec(doc)) {
-    out.push(repairText(doc.slice(last, m.index), declared));
+    out.push(repairText(doc.slice(last, m.index)));
     out.push(m[0].startsWith('<!DOCTYPE') || m[0].startsWith('<!doctype') ? '' : m[0]);
     last = m.index + m[0].length;
   }
-  out.push(repairText(doc.slice(last), declared));
+  out.push(repairText(doc.slice(last)));
   // A document cut in its very last bytes (`…</channel></rss`) loses nothing: close the root.
   return out.join('').replace(/<\/([\w.-]+:)?(rss|feed|RDF)\s*$/, '</$1$2>');
 }
 
-function repairText(s: string, declared: ReadonlyMap<string, string>): string {
+/** What entity substitution may still add to one document. */
+class ExpansionBudget {
+  private used = 0;
+  constructor(private readonly limit: number) {}
+
+  spend(name: string, chars: number): void {
+    this.used += chars;
+    if (this.used > this.limit) {
+      throw new FeedParseError(
+        FEED_ERROR_CODES.entityExpansion,
+        `declared entities (&${name}; and others) expand to more than ${this.limit} characters; refused`,
+      );
+    }
+  }
+}
+
+/**
+ * One stretch of text repaired. The references are walked with `exec`, not `String.replace` with a
+ * callback: V8 collects every match of a global replace before the first callback, so a document of
+ * 500,000 references would cost their collection before the budget could stop it.
+ */
+function repairTextWithin(s: string, declared: ReadonlyMap<string, string>, budget: ExpansionBudget): string {
   // A `<` that cannot start markup (`a < b`) is text.
-  return s.replace(/<(?![A-Za-z_/!?])/g, '&lt;').replace(/&([^\s&;<>]{0,40});?/g, (whole, name: string) => {
+  const text = s.replace(/<(?![A-Za-z_/!?])/g, '&lt;');
+  const reference = /&([^\s&;<>]{0,40});?/g;
+  const out: string[] = [];
+  let last = 0;
+  for (let m = reference.exec(text); m; m = reference.exec(text)) {
+    const [whole, name = ''] = m;
     const closed = whole.endsWith(';');
-    if (closed && XML_ENTITY.test(name)) return whole;
-    if (closed && declared.has(name)) return declared.get(name) ?? '';
-    return `&amp;${whole.slice(1)}`;
-  });
+    if (closed && XML_ENTITY.test(name)) continue;
+    out.push(text.slice(last, m.index));
+    last = m.index + whole.length;
+    const value = closed ? declared.get(name) : undefined;
+    if (value !== undefined) {
+      budget.spend(name, value.length);
+      out.push(value);
+    } else out.push(`&amp;${whole.slice(1)}`);
+  }
+  out.push(text.slice(last));
+  return out.join('');
 }
