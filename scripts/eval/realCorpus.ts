@@ -399,7 +399,7 @@ export function realLabelProblems(release: RealRelease): string[] {
     if (!lower.includes(email)) problems.push(`e-mail does not occur in the file: ${email}`);
   }
   for (const ticker of labels.tickers ?? []) {
-    const m = /^([^:\s]+):(\S+)$/.exec(ticker);
+    const m = /^([^:]*\S):(\S+)$/.exec(ticker);
     if (!m) problems.push(`ticker is not EXCHANGE:SYMBOL: ${ticker}`);
     else if (!`${once} ${release.content}`.includes(m[2] ?? ''))
       problems.push(`ticker symbol not in the file: ${ticker}`);
