@@ -2,8 +2,12 @@
 import { z } from 'zod';
 import { ENV } from '../adapters/dynamodb/tableDesign';
 import { FETCH_DEFAULTS, FETCH_ENV, type FetchSettings } from '../adapters/http/fetchDefaults';
+import { DEFAULT_MAX_ITEMS_PER_POLL } from '../pipeline/pollFeed';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Items one poll of a feed may queue, newest first (pipeline/pollFeed.ts); the CDK stack sets it. */
+export const MAX_ITEMS_PER_POLL_ENV = 'MAX_ITEMS_PER_POLL';
 
 const schema = z.object({
   // Each function gets only the settings of the resources it may touch (least privilege), so
@@ -22,6 +26,7 @@ const schema = z.object({
   [FETCH_ENV.bodyIdleTimeoutMs]: positiveInt(FETCH_DEFAULTS.bodyIdleTimeoutMs),
   [FETCH_ENV.maxRedirects]: z.coerce.number().int().min(0).max(20).default(FETCH_DEFAULTS.maxRedirects),
   [FETCH_ENV.perHostConcurrency]: positiveInt(FETCH_DEFAULTS.perHostConcurrency),
+  [MAX_ITEMS_PER_POLL_ENV]: positiveInt(DEFAULT_MAX_ITEMS_PER_POLL),
   [FETCH_ENV.allowHosts]: z
     .string()
     .default('')
@@ -43,6 +48,8 @@ export interface LambdaEnv {
   articleDlqUrl: string | null;
   /** Every setting of the HTTP client (fetchDefaults.ts), defaults filled in. */
   fetch: FetchSettings;
+  /** Items one poll of a feed queues at most (env MAX_ITEMS_PER_POLL, default 500). */
+  maxItemsPerPoll: number;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnv {
@@ -73,6 +80,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnv {
     articleQueueUrl: str(ENV.articleQueueUrl),
     articleDlqUrl: str(ENV.articleDlqUrl),
     fetch,
+    maxItemsPerPoll: e[MAX_ITEMS_PER_POLL_ENV] as number,
   };
 }
 

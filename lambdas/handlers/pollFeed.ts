@@ -17,6 +17,7 @@ const deps = {
   articleQueue: sink<ProcessArticleMessage>(env.articleQueueUrl, ENV.articleQueueUrl),
   clock,
   log,
+  maxItemsPerPoll: env.maxItemsPerPoll,
 };
 
 async function recordHandler(record: SQSRecord): Promise<void> {

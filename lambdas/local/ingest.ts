@@ -44,6 +44,8 @@ export interface IngestOptions {
   /** @default 3 */
   maxReceiveCount?: number;
   concurrency?: number;
+  /** Items one poll of a feed queues at most, newest first (poll-feed's MAX_ITEMS_PER_POLL); @default 500 */
+  maxItemsPerPoll?: number;
   onProgress?: (p: IngestProgress) => void;
 }
 
@@ -71,7 +73,7 @@ export async function runIngest(rt: LocalRuntime, opts: IngestOptions): Promise<
   // poll-feed in AWS leaves every failure to the redrive policy; only process-article dead-letters at once.
   const pollQueue = new LocalQueue<PollFeedMessage>('poll', { maxReceiveCount, deadLetterPermanentAtOnce: false });
   const articleQueue = new LocalQueue<ProcessArticleMessage>('article', { maxReceiveCount });
-  const deps = { ...rt, pollQueue, articleQueue };
+  const deps = { ...rt, pollQueue, articleQueue, maxItemsPerPoll: opts.maxItemsPerPoll };
 
   const { ids } = await registerFeeds(deps, opts.feeds);
   await dispatch(deps, { only: ids });

@@ -4,8 +4,13 @@
  *
  * Failures of the feed itself (HTTP, timeouts, unreadable XML) are the feed's business: they are
  * recorded in its state with a backoff (never before the server's Retry-After) and the message is
- * done — the next scheduled poll is the retry. Failures of our own infrastructure (archive, tables,
- * queue) throw, so the message is retried by the queue and ends in its DLQ if they persist.
+ * done — the next scheduled poll is the retry. That holds for any error the feed reader throws,
+ * named or not (FEED_READ_FAILED): whatever a feed's bytes do to the reader is the feed's failure.
+ * Failures of our own infrastructure (archive, tables, queue) throw, so the message is retried by
+ * the queue and ends in its DLQ if they persist.
+ *
+ * A poll queues at most `maxItemsPerPoll` items (default 500): the newest by date, then the first
+ * of those without one. Every item becomes an article fetch of a URL the feed chose.
  *
  * Conditional GET is an optimization only: a 200 is read in full and its items are compared by id
  * and content hash with what is stored, so a server that ignores or fakes validators costs a
@@ -13,7 +18,7 @@
  */
 import { feedArchiveKey } from '../core/archiveKeys';
 import { describeError, FeedParseError, FetchError } from '../core/errors';
-import type { FeedItem } from '../core/feed/types';
+import { FEED_ERROR_CODES, type FeedItem } from '../core/feed/types';
 import { sha256Hex } from '../core/ids';
 import type {
   ArticleStore,
@@ -31,7 +36,12 @@ import { fitArticleMessage } from './articleMessage';
 import { readFeed } from './readFeed';
 import { cacheHintMinutes, nextPollAfterFailure, nextPollAfterSuccess, parseRetryAfter } from './schedule';
 
+/** Items one poll reads from a feed when the deployment does not say (env MAX_ITEMS_PER_POLL). */
+export const DEFAULT_MAX_ITEMS_PER_POLL = 500;
+
 export interface PollFeedDeps {
+  /** Items kept per poll, newest first; @default DEFAULT_MAX_ITEMS_PER_POLL. */
+  maxItemsPerPoll?: number;
   feeds: FeedStore;
   articles: ArticleStore;
   archive: RawArchive;
@@ -96,12 +106,22 @@ export async function pollFeed(deps: PollFeedDeps, msg: PollFeedMessage): Promis
   await deps.archive.put(feedKey, response.body, response.headers['content-type'] ?? 'application/xml');
 
   const source = { body: response.body, contentType: response.headers['content-type'] ?? null, url: response.url };
+  const maxItems = deps.maxItemsPerPoll ?? DEFAULT_MAX_ITEMS_PER_POLL;
   let parsed;
   try {
-    parsed = await readFeed(source);
+    parsed = await readFeed(source, { maxItems });
   } catch (err) {
-    if (err instanceof FeedParseError) return recordFailure(deps, feed, startedAt, err, feedKey);
-    throw err;
+    return recordFailure(deps, feed, startedAt, asFeedError(err), feedKey);
+  }
+  if (parsed.itemsFound > parsed.items.length) {
+    log.warn('feed items capped', {
+      feedId: feed.id,
+      url: feed.url,
+      found: parsed.itemsFound,
+      kept: parsed.items.length,
+      maxItemsPerPoll: maxItems,
+      feedKey,
+    });
   }
 
   const { items, seen } = await knownItems(deps.articles, feed.id, parsed.items);
@@ -171,6 +191,18 @@ async function recordFailure(
     feedKey,
   });
   return { feedId: feed.id, status: 'failed', itemsSeen: 0, queued: 0, unchanged: 0, error: { code, message } };
+}
+
+/**
+ * What the feed reader threw, as a feed error: its own FeedParseError, or FEED_READ_FAILED around
+ * anything else (a stack overflow, a library's TypeError), so the feed's state records it.
+ */
+function asFeedError(err: unknown): FeedParseError {
+  if (err instanceof FeedParseError) return err;
+  const what = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return new FeedParseError(FEED_ERROR_CODES.readFailed, `the feed reader failed: ${what.slice(0, 300)}`, {
+    cause: err,
+  });
 }
 
 /** Polls per day at the feed's interval; every that-many-th poll is unconditional. */

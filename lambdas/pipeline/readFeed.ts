@@ -15,6 +15,11 @@ export interface FeedBody {
   url: string | null;
 }
 
-export async function readFeed(src: FeedBody): Promise<ParsedFeed> {
-  return parseFeed(decodeBody(src.body, src.contentType).text, { baseUrl: src.url });
+export interface ReadFeedOptions {
+  /** Keep at most this many items, the newest first (parseFeed's `maxItems`); all when left out. */
+  maxItems?: number;
+}
+
+export async function readFeed(src: FeedBody, opts: ReadFeedOptions = {}): Promise<ParsedFeed> {
+  return parseFeed(decodeBody(src.body, src.contentType).text, { baseUrl: src.url, maxItems: opts.maxItems });
 }

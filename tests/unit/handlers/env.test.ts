@@ -1,5 +1,5 @@
 import { FETCH_DEFAULTS, FETCH_ENV, fetchEnvironment } from '../../../lambdas/adapters/http/fetchDefaults';
-import { readEnv } from '../../../lambdas/handlers/env';
+import { MAX_ITEMS_PER_POLL_ENV, readEnv } from '../../../lambdas/handlers/env';
 
 describe('readEnv: fetch settings', () => {
   it('fills every fetch setting with its default when the function is given none', () => {
@@ -29,5 +29,16 @@ describe('readEnv: fetch settings', () => {
     [FETCH_ENV.allowHosts, 'localhost'],
   ])('fails fast, naming the variable, on %s=%p', (key, value) => {
     expect(() => readEnv({ [key]: value })).toThrow(key);
+  });
+});
+
+describe('readEnv: items per poll', () => {
+  it('is 500 unless MAX_ITEMS_PER_POLL says otherwise, and must be a positive integer', () => {
+    expect(MAX_ITEMS_PER_POLL_ENV).toBe('MAX_ITEMS_PER_POLL');
+    expect(readEnv({}).maxItemsPerPoll).toBe(500);
+    expect(readEnv({ MAX_ITEMS_PER_POLL: '50' }).maxItemsPerPoll).toBe(50);
+    for (const bad of ['0', '-1', '2.5', 'many']) {
+      expect(() => readEnv({ MAX_ITEMS_PER_POLL: bad })).toThrow('MAX_ITEMS_PER_POLL');
+    }
   });
 });
