@@ -16,15 +16,20 @@ export const MAX_FEED_DEPTH = 256;
  * self-closing tag does not nest; an end tag closes up to the matching open element, as the lenient
  * parser does with unclosed tags (`<br>` in a description), and an end tag that matches no open
  * element is ignored. Linear in the length of the document.
+ * Returns where the outermost items lie (for parseFeed's item cap before parsing).
  */
-export function checkXmlDepth(doc: string, max = MAX_FEED_DEPTH): void {
+export function checkXmlDepth(doc: string, max = MAX_FEED_DEPTH): ItemSpan[] {
+  const spans: ItemSpan[] = [];
+  /** Depth of the open `item` / `entry` element the scan is in (0: none). */
+  let itemDepth = 0;
+  let itemStart = 0;
   const open: string[] = [];
   /** How many of each name are open: an end tag with no open element of its name pops nothing. */
   const openCount = new Map<string, number>();
   let i = 0;
   for (;;) {
     const lt = doc.indexOf('<', i);
-    if (lt < 0) return;
+    if (lt < 0) return spans;
     const next = doc.charCodeAt(lt + 1);
     if (doc.startsWith('<!--', lt)) i = skipPast(doc, '-->', lt + 4);
     else if (doc.startsWith('<![CDATA[', lt)) i = skipPast(doc, ']]>', lt + 9);
@@ -37,6 +42,11 @@ export function checkXmlDepth(doc: string, max = MAX_FEED_DEPTH): void {
         for (;;) {
           const top = open.pop() as string;
           openCount.set(top, (openCount.get(top) ?? 1) - 1);
+          if (itemDepth > open.length) {
+            // The item closes here: with its own end tag, or with its parent's (left unclosed).
+            spans.push({ start: itemStart, end: top === name ? (end < 0 ? doc.length : end) : lt });
+            itemDepth = 0;
+          }
           if (top === name) break;
         }
       }
@@ -50,6 +60,10 @@ export function checkXmlDepth(doc: string, max = MAX_FEED_DEPTH): void {
       const end = tagEnd(doc, lt + 1 + name.length);
       if (doc.charCodeAt(end - 2) !== 0x2f /* `/>` */) {
         open.push(name);
+        if (itemDepth === 0 && ITEM_NAME.test(name)) {
+          itemDepth = open.length;
+          itemStart = lt;
+        }
         openCount.set(name, (openCount.get(name) ?? 0) + 1);
         if (open.length > max) {
           throw new FeedParseError(
@@ -60,9 +74,16 @@ export function checkXmlDepth(doc: string, max = MAX_FEED_DEPTH): void {
       }
       i = end;
     }
-    if (i < 0) return;
+    if (i < 0) return spans;
   }
 }
+
+/** Where one item (`<item>…</item>`, `<entry>…</entry>`, any prefix) lies in the document. */
+export interface ItemSpan {
+  start: number;
+  end: number;
+}
+const ITEM_NAME = /^(?:[\w.-]+:)?(?:item|entry)$/;
 
 /**
  * Throws FeedParseError `FEED_TOO_DEEP` when JSON arrays / objects are nested deeper than `max`.

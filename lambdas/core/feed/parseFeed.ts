@@ -15,7 +15,7 @@ import { parseFeedDate } from './dates';
 import { stripIllegalXmlChars } from './decode';
 import { clipText, ITEM_FIELD_LIMITS, MARKUP_READ_FACTOR, MAX_CATEGORIES_PER_ITEM, truncateUtf8 } from './fieldLimits';
 import { withReleaseIds, type FeedOwnLinks } from './itemIds';
-import { checkJsonDepth, checkXmlDepth } from './nestingDepth';
+import { checkJsonDepth, checkXmlDepth, type ItemSpan } from './nestingDepth';
 import { checkEntityDeclarations, repairXml } from './xmlRepair';
 import { shapeDocument } from './xmlShape';
 import { FEED_ERROR_CODES, type FeedFormat, type FeedItem, type ParsedFeed } from './types';
@@ -245,8 +245,9 @@ export async function parseFeed(doc: string, opts: ParseFeedOptions = {}): Promi
   const clean = skipLeadingJunk(stripIllegalXmlChars(doc));
   if (!clean.trim()) throw new FeedParseError(FEED_ERROR_CODES.empty, 'the document is empty');
   // Before any parser sees it: nesting costs parsers stack or time at every level.
+  let itemSpans: ItemSpan[] = [];
   if (clean.startsWith('{')) checkJsonDepth(clean);
-  else checkXmlDepth(clean);
+  else itemSpans = checkXmlDepth(clean);
   const format = detectFeedFormat(clean);
   if (!format) {
     throw new FeedParseError(
@@ -255,6 +256,19 @@ export async function parseFeed(doc: string, opts: ParseFeedOptions = {}): Promi
     );
   }
   if (format === 'json') return parseJsonFeed(clean, opts);
+  return parseXmlFeed(clean, format, itemSpans, opts);
+}
+
+async function parseXmlFeed(
+  whole: string,
+  format: FeedFormat,
+  itemSpans: readonly ItemSpan[],
+  opts: ParseFeedOptions,
+): Promise<ParsedFeed> {
+  // Over the cap, the items not kept are cut from the text before it is parsed: a feed of 150,000
+  // items then costs one scan and one parse of 500, not a tree of 150,000.
+  const over = opts.maxItems !== undefined && itemSpans.length > opts.maxItems;
+  const clean = over ? withNewestItemsOnly(whole, itemSpans, opts.maxItems as number) : whole;
 
   const entities = checkEntityDeclarations(clean);
   const root = rootElement(clean);
@@ -321,8 +335,32 @@ export async function parseFeed(doc: string, opts: ParseFeedOptions = {}): Promi
     link: feedLink,
     ttlMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : null,
     items: withStableIds(parts, { feedLink, documentUrl: opts.baseUrl ?? null }),
-    itemsFound: found.length,
+    itemsFound: over ? Math.max(itemSpans.length, found.length) : found.length,
   };
+}
+
+/** The raw date elements of an item, in the order parseXmlFeed reads them. */
+const RAW_DATE_TAGS = ['pubDate', 'published', 'issued', 'created', 'dc:date', 'updated', 'modified'].map(
+  (tag) => new RegExp(`<(?:[\\w.-]+:)?${tag.replace('dc:', '(?:dc:)?')}(?:\\s[^>]*)?>([^<]{1,200})<`, 'i'),
+);
+
+/**
+ * The document with only the `max` newest items (newestItems' rule, dates read from the raw text of
+ * each item), the others and the text between items left out. The channel before the first item and
+ * everything after the last one stay.
+ */
+function withNewestItemsOnly(doc: string, spans: readonly ItemSpan[], max: number): string {
+  const kept = newestItems(spans, max, (span) => {
+    const raw = doc.slice(span.start, span.end);
+    for (const re of RAW_DATE_TAGS) {
+      const iso = parseFeedDate(re.exec(raw)?.[1] ?? null);
+      if (iso) return iso;
+    }
+    return null;
+  });
+  const first = spans[0] as ItemSpan;
+  const last = spans[spans.length - 1] as ItemSpan;
+  return [doc.slice(0, first.start), ...kept.map((s) => doc.slice(s.start, s.end)), doc.slice(last.end)].join('');
 }
 
 /**

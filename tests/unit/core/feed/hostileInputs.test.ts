@@ -187,6 +187,28 @@ describe('4. items per read are capped, newest first', () => {
     );
   });
 
+  test('cutting the items from the text before parsing gives the same items as reading them all', async () => {
+    const doc = manyItemsFeed(300, { dated: true });
+    const all = (await parseFeed(doc)).items;
+    const capped = await parseFeed(doc, { maxItems: 25 });
+    const newest = [...all].sort((a, b) => Date.parse(b.publishedAt!) - Date.parse(a.publishedAt!)).slice(0, 25);
+    expect(capped.items).toEqual(all.filter((i) => newest.includes(i)));
+    expect(capped.itemsFound).toBe(300);
+  });
+
+  test('Atom entries are capped by their published / updated dates', async () => {
+    const entries = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `<entry><title>E${i}</title><id>urn:e:${i}</id><link href="https://e.test/${i}"/><updated>${new Date(Date.UTC(2025, 0, 1, 0, shuffled(i, 30))).toISOString()}</updated></entry>`,
+    ).join('\n');
+    const feed = await parseFeed(`<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>${entries}</feed>`, {
+      maxItems: 3,
+    });
+    expect(feed.itemsFound).toBe(30);
+    expect(feed.items.map((i) => shuffled(Number(i.guid?.slice(6)), 30)).sort()).toEqual([27, 28, 29]);
+  });
+
   test('items without a date come after dated ones, in document order', async () => {
     const doc = `<rss version="2.0"><channel><title>T</title>
       <item><title>undated 1</title><link>https://e.test/u1</link></item>
