@@ -5,13 +5,16 @@
  * connects to a refused address, and the next poll recovers once the server is healthy.
  */
 import diagnostics from 'node:diagnostics_channel';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { UndiciHttpClient } from '../../../lambdas/adapters/http/httpClient';
 import { feedId } from '../../../lambdas/core/ids';
 import { consoleLog } from '../../../lambdas/local/consoleLog';
 import { runIngest, type IngestReport } from '../../../lambdas/local/ingest';
 import { openLocalRuntime, type LocalRuntime } from '../../../lambdas/local/runtime';
 import type { FeedState } from '../../../lambdas/pipeline/ports';
-import { startFaultServer, type FaultServer, type FeedFault } from '../../helpers/faultServer';
+import { deepJsonFeed, deepXmlFeed, entityExpansionFeed } from '../../../scripts/bench/hostileFeeds';
+import { releaseHtml, rssFeed, startFaultServer, type FaultServer, type FeedFault } from '../../helpers/faultServer';
 
 jest.setTimeout(30_000);
 
@@ -194,5 +197,98 @@ describe('the next poll, with the server healthy again', () => {
     // Healed, the wrong-charset feed serves other titles: its items are corrections, stored as revision 2.
     expect(second.revised).toBe(ITEMS);
     expect(second.failed).toBe(0);
+  });
+});
+
+/**
+ * Issue 11: feeds built to hurt the reader, in one run with a healthy feed, through the real local
+ * pipeline. Each hostile feed ends in its named error, recorded with backoff in the Feeds table; the
+ * feed of too many items is capped (newest first); nothing is dead-lettered; the healthy feed is stored.
+ */
+describe('hostile feeds in one run', () => {
+  const CAP = 3;
+  const MANY = 40;
+  let hostileServer: Server;
+  let base: string;
+  let hostileRt: LocalRuntime;
+  let run: IngestReport;
+  const capWarnings: Record<string, unknown>[] = [];
+  const bodies: Record<string, string> = {};
+
+  beforeAll(async () => {
+    hostileServer = createServer((req, res) => {
+      const name = (req.url ?? '/').slice(1);
+      if (name.startsWith('news/')) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        return res.end(`<html><body>${releaseHtml('many', Number(/(\d+)\.html$/.exec(name)?.[1] ?? 0))}</body></html>`);
+      }
+      const body = bodies[name];
+      res.writeHead(body === undefined ? 404 : 200, { 'content-type': 'application/xml' });
+      res.end(body ?? '');
+    });
+    await new Promise<void>((resolve) => hostileServer.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(hostileServer.address() as AddressInfo).port}`;
+    Object.assign(bodies, {
+      'deep-xml': deepXmlFeed(40_000),
+      'entity-expansion': entityExpansionFeed(500_000),
+      'deep-json': deepJsonFeed(100_000),
+      many: rssFeed(base, 'many', MANY),
+      healthy: rssFeed(base, 'healthy', ITEMS),
+    });
+    const log = consoleLog('silent');
+    hostileRt = await openLocalRuntime({
+      dataDir: null,
+      log: {
+        ...log,
+        warn: (message, extra) => {
+          if (message === 'feed items capped' && extra) capWarnings.push(extra);
+          log.warn(message, extra);
+        },
+      },
+      allowHosts: [`127.0.0.1:${(hostileServer.address() as AddressInfo).port}`],
+    });
+    run = await runIngest(hostileRt, {
+      feeds: Object.keys(bodies).map((name) => ({ url: `${base}/${name}`, name, pollIntervalMinutes: 15 })),
+      maxReceiveCount: 2,
+      maxItemsPerPoll: CAP,
+    });
+  });
+
+  afterAll(async () => {
+    await hostileRt?.close();
+    await new Promise((resolve) => hostileServer?.close(resolve));
+  });
+
+  const hostileId = (name: string) => feedId(`${base}/${name}`);
+
+  test.each([
+    ['deep-xml', 'FEED_TOO_DEEP'],
+    ['entity-expansion', 'FEED_ENTITY_EXPANSION'],
+    ['deep-json', 'FEED_TOO_DEEP'],
+  ])('%s → %s in the feed state, with backoff', async (name, code) => {
+    expect(run.feedResults.find((r) => r.feedId === hostileId(name))).toMatchObject({
+      status: 'failed',
+      error: { code },
+    });
+    const state = (await hostileRt.feeds.get(hostileId(name)))!;
+    expect(state).toMatchObject({ enabled: true, consecutiveFailures: 1, lastError: { code } });
+    expect(Date.parse(state.nextPollAt)).toBeGreaterThan(Date.parse(state.lastPolledAt!));
+  });
+
+  test('the feed of 40 items is cut to the 3 newest, and the cut is logged', async () => {
+    expect(run.feedResults.find((r) => r.feedId === hostileId('many'))).toMatchObject({
+      status: 'fetched',
+      itemsSeen: CAP,
+      queued: CAP,
+    });
+    // rssFeed dates item i at 14:0(i % 10): minute 9 is newest, items 9, 19 and 29 (ties in document order).
+    const stored = (await hostileRt.articles.query({ feedId: hostileId('many'), limit: 50 })).items;
+    expect(stored.map((r) => r.guid).sort()).toEqual(['many-19', 'many-29', 'many-9']);
+    expect(capWarnings).toEqual([expect.objectContaining({ feedId: hostileId('many'), found: MANY, kept: CAP })]);
+  });
+
+  test('the batch goes on: the healthy feed is stored and nothing is dead-lettered', async () => {
+    expect((await hostileRt.articles.query({ feedId: hostileId('healthy'), limit: 50 })).items).toHaveLength(ITEMS);
+    expect(run.deadLetters).toEqual([]);
   });
 });
