@@ -17,6 +17,7 @@ import { clipText, ITEM_FIELD_LIMITS, MARKUP_READ_FACTOR, MAX_CATEGORIES_PER_ITE
 import { withReleaseIds, type FeedOwnLinks } from './itemIds';
 import { checkJsonDepth, checkXmlDepth, type ItemSpan } from './nestingDepth';
 import { checkEntityDeclarations, repairXml } from './xmlRepair';
+import { textConstruct, type TextValue } from './textConstructs';
 import { shapeDocument } from './xmlShape';
 import { FEED_ERROR_CODES, type FeedFormat, type FeedItem, type ParsedFeed } from './types';
 
@@ -44,6 +45,12 @@ type RawItem = Parser.Item & {
   guidRaw?: Raw;
   categoryRaw?: Raw;
   atomLinkRaw?: Raw;
+  titleRaw?: Raw;
+  summaryRaw?: Raw;
+  contentRaw?: Raw;
+  mediaTitle?: Raw;
+  mediaContent?: Raw;
+  mediaGroup?: Raw;
   xmlBase?: Raw;
   'rdf:about'?: Raw;
   dcDate?: Raw;
@@ -85,6 +92,13 @@ const customFields: Parser.ParserOptions<FeedExtras, RawItem>['customFields'] = 
     ['guid', 'guidRaw', { keepArray: true }],
     ['category', 'categoryRaw', { keepArray: true }],
     ['atom:link', 'atomLinkRaw', { keepArray: true }],
+    // The elements with their attributes: their type / mode says how to read them (textConstructs.ts).
+    ['title', 'titleRaw', { keepArray: true }],
+    ['summary', 'summaryRaw', { keepArray: true }],
+    ['content', 'contentRaw', { keepArray: true }],
+    ['media:title', 'mediaTitle', { keepArray: true }],
+    ['media:content', 'mediaContent', { keepArray: true }],
+    ['media:group', 'mediaGroup', { keepArray: true }],
     ['nw:base', 'xmlBase'],
   ],
 };
@@ -268,7 +282,8 @@ async function parseXmlFeed(
   // Over the cap, the items not kept are cut from the text before it is parsed: a feed of 150,000
   // items then costs one scan and one parse of 500, not a tree of 150,000.
   const over = opts.maxItems !== undefined && itemSpans.length > opts.maxItems;
-  const clean = over ? withNewestItemsOnly(whole, itemSpans, opts.maxItems as number) : whole;
+  const trimmed = over ? withNewestItemsOnly(whole, itemSpans, opts.maxItems as number) : whole;
+  const clean = format === 'atom1' || format === 'atom03' ? trimmed : withRssTitleMarkupAsText(trimmed);
 
   const entities = checkEntityDeclarations(clean);
   const root = rootElement(clean);
@@ -316,13 +331,15 @@ async function parseXmlFeed(
     const permaLink = attr(guidEl, 'isPermaLink') !== 'false';
     let link = text(it.link) ?? alternateHref(it.atomLinkRaw);
     if (!link && guid && permaLink && /^https?:\/\//i.test(guid)) link = guid;
-    const summaryHtml = isAtom ? (text(it.summary) ?? text(it.content)) : text(it.content);
+    const summary = isAtom
+      ? (textConstruct(it.summaryRaw, 'atom') ?? textConstruct(it.contentRaw, 'atom'))
+      : textConstruct(it.content, 'rss');
     const contentHtml = isAtom ? text(it.content) : text(it.contentEncoded);
     return boundedItem({
       guid,
       link: resolveLink(link, resolveLink(text(it.xmlBase), base) ?? base),
-      title: fieldText(text(it.title), ITEM_FIELD_LIMITS.title),
-      summary: fieldText(summaryHtml, ITEM_FIELD_LIMITS.summary),
+      title: textValue(textConstruct(it.titleRaw, isAtom ? 'atom' : 'rss') ?? mediaTitle(it), ITEM_FIELD_LIMITS.title),
+      summary: textValue(summary, ITEM_FIELD_LIMITS.summary),
       contentHtml,
       publishedAt: firstDate(it.pubDate, it.published, it.issued, it.created, it.dcDate, it.updated, it.modified),
       author: authorText(text(it.creator) ?? text(it.author)),
@@ -337,6 +354,17 @@ async function parseXmlFeed(
     items: withStableIds(parts, { feedLink, documentUrl: opts.baseUrl ?? null }),
     itemsFound: over ? Math.max(itemSpans.length, found.length) : found.length,
   };
+}
+
+/**
+ * RSS titles with markup left unescaped (`<title>Acme <b>ships</b> today</title>`) wrapped in CDATA,
+ * so the title is read as the HTML it is, in order (xml2js would give its own text and its child
+ * elements' text apart: "Acme today ships").
+ */
+function withRssTitleMarkupAsText(doc: string): string {
+  return doc.replace(/<title>([^<]*<(?!!\[CDATA\[|\/title>)[\s\S]{0,8192}?)<\/title>/g, (whole, inner: string) =>
+    inner.includes(']]>') || inner.includes('<![CDATA[') ? whole : `<title><![CDATA[${inner}]]></title>`,
+  );
 }
 
 /** The raw date elements of an item, in the order parseXmlFeed reads them. */
@@ -403,6 +431,31 @@ function fieldText(html: string | null, maxBytes: number): string | null {
         .trim() || null;
   }
   return clipText(plain, maxBytes);
+}
+
+/** Text of a text construct within `maxBytes`: literal text as it is, markup reduced to text. */
+function textValue(v: TextValue | null, maxBytes: number): string | null {
+  if (!v) return null;
+  if (v.kind === 'html') return fieldText(v.value, maxBytes);
+  return clipText(
+    truncateUtf8(v.value, maxBytes * MARKUP_READ_FACTOR)
+      .replace(/\s+/g, ' ')
+      .trim() || null,
+    maxBytes,
+  );
+}
+
+/** Media RSS title, the fallback when an item has none of its own: on the item, its media:content or media:group. */
+function mediaTitle(it: RawItem): TextValue | null {
+  const nested = (holder: Raw): Raw => {
+    const el = first(holder);
+    return el && typeof el === 'object' ? (el as Record<string, unknown>)['media:title'] : undefined;
+  };
+  return (
+    textConstruct(it.mediaTitle, 'media') ??
+    textConstruct(nested(it.mediaContent), 'media') ??
+    textConstruct(nested(it.mediaGroup), 'media')
+  );
 }
 
 /** An item with every field within ITEM_FIELD_LIMITS: a link too long to be one is dropped, not cut (a cut URL names another page). */
