@@ -1,4 +1,4 @@
-import { App, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { App, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { loadConfig, type NewswireConfig } from './config';
@@ -64,6 +64,10 @@ export function buildNewswireApp(context: Record<string, unknown> = {}): Newswir
       headersTimeoutMs: config.fetchFirstByteTimeoutMs,
       perHostConcurrency: config.fetchPerHostConcurrency,
     },
+    maxItemsPerPoll: config.maxItemsPerPoll,
+    maxQueueMessageAge: Duration.minutes(config.queueAgeAlarmMinutes),
+    overflowSweepGrace: Duration.days(config.overflowSweepGraceDays),
+    queueRemovalPolicy: removalPolicy,
   });
   ingest.addStackDependency(data);
 

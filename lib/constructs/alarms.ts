@@ -22,6 +22,28 @@ export function dlqNotEmptyAlarm(scope: Construct, id: string, dlq: sqs.IQueue, 
   return anyAboveZero(scope, id, metric, description);
 }
 
+/**
+ * The oldest message of a source queue is older than `maxAge`: its consumer is stalled (disabled
+ * event source, every invocation failing or throttled) or cannot keep up, and messages expire
+ * unseen once they reach the queue's retention. Evaluated on the 5-minute maximum; no data is fine.
+ */
+export function queueAgeAlarm(
+  scope: Construct,
+  id: string,
+  queue: sqs.IQueue,
+  maxAge: Duration,
+  description: string,
+): cloudwatch.Alarm {
+  return new cloudwatch.Alarm(scope, id, {
+    alarmDescription: description,
+    metric: queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(5), statistic: 'Maximum' }),
+    threshold: maxAge.toSeconds(),
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+    evaluationPeriods: 1,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+  });
+}
+
 /** Any error (thrown or timed out) of a function in the last 5 minutes. */
 export function functionErrorsAlarm(
   scope: Construct,

@@ -48,14 +48,36 @@ export interface NewswireFunctionProps {
   readonly reservedConcurrentExecutions?: number;
 }
 
-export type TableAccess = 'read' | 'readWrite';
-export type BucketAccess = 'read' | 'put' | 'readPut';
+/** DynamoDB item actions a function may be granted on a table (no table management, no streams). */
+export type TableAction =
+  | 'dynamodb:GetItem'
+  | 'dynamodb:BatchGetItem'
+  | 'dynamodb:Query'
+  | 'dynamodb:Scan'
+  | 'dynamodb:PutItem'
+  | 'dynamodb:UpdateItem'
+  | 'dynamodb:DeleteItem'
+  | 'dynamodb:BatchWriteItem';
+
+/** S3 object actions a function may be granted under a key prefix. */
+export type ObjectAction = 's3:GetObject' | 's3:PutObject' | 's3:DeleteObjectVersion';
+
+/** What a function may do to the objects under one key prefix of a bucket. */
+export interface PrefixAccess {
+  /** A key prefix ending in `/` (e.g. `feeds/`); the grant covers `<prefix>*`. */
+  readonly prefix: string;
+  readonly actions: readonly ObjectAction[];
+}
 
 /**
  * The house Lambda: Node.js (latest runtime), ARM64, X-Ray active, bundled locally by esbuild
  * (minified, source maps, AWS SDK v3 external: the runtime provides it), its own log group with
  * retention, and a role that can write only to that log group. `bindTable`/`bindBucket`/
  * `bindQueueSend` set the environment variable and the grant in one call, so the two never drift.
+ *
+ * Grants are explicit policy statements naming each action the function's code calls, never the
+ * `grantRead*` helpers (which add scans, stream reads, `s3:List*`, `s3:GetBucket*`, object
+ * retention and legal hold): a table by ARN, objects by key prefix.
  */
 export class NewswireFunction extends Construct {
   public readonly fn: NodejsFunction;
@@ -118,60 +140,53 @@ export class NewswireFunction extends Construct {
     });
   }
 
-  /** Sets `envName` to the table's name and grants read or read/write data access. */
-  public bindTable(table: ITable, envName: EnvName, access: TableAccess): this {
+  /** Sets `envName` to the table's name and allows exactly these item actions on the table (not its indexes). */
+  public bindTable(table: ITable, envName: EnvName, actions: readonly TableAction[]): this {
     this.fn.addEnvironment(envName, table.tableName);
-    if (access === 'read') table.grantReadData(this.fn);
-    else table.grantReadWriteData(this.fn);
-    Validations.of(this.role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::${nagRef(this, table, table.tableArn)}/index/*]`,
-      reason: `DynamoDB grants name a table's GSIs as <table ARN>/index/* (only emitted when the table has GSIs): scoped to ${table.node.id}'s own indexes, no other table.`,
-    });
+    this.allow(actions, [table.tableArn]);
     return this;
   }
 
-  /** Sets `envName` to the bucket's name and grants object reads, puts, or both. */
-  public bindBucket(bucket: IBucket, envName: EnvName, access: BucketAccess): this {
+  /**
+   * Sets `envName` to the bucket's name and allows, per key prefix, exactly these object actions.
+   * A listing is not an object action: see `allowListVersions`.
+   */
+  public bindBucket(bucket: IBucket, envName: EnvName, access: readonly PrefixAccess[]): this {
     this.fn.addEnvironment(envName, bucket.bucketName);
-    const acks: { id: string; reason: string }[] = [
-      {
-        id: `AwsSolutions-IAM5[Resource::${nagRef(this, bucket, bucket.bucketArn)}/*]`,
-        reason: `Object keys are content-addressed and made at run time (feeds/<feedId>/…, articles/<id>/…): the grant covers objects of ${bucket.node.id} only.`,
-      },
-    ];
-    if (access === 'read' || access === 'readPut') {
-      bucket.grantRead(this.fn);
-      acks.push(
-        {
-          id: 'AwsSolutions-IAM5[Action::s3:GetObject*]',
-          reason: 'grantRead: GetObject plus its version/ACL/tagging variants, on this bucket only.',
-        },
-        {
-          id: 'AwsSolutions-IAM5[Action::s3:GetBucket*]',
-          reason: 'grantRead: bucket metadata reads (location, versioning) on this bucket only.',
-        },
-        {
-          id: 'AwsSolutions-IAM5[Action::s3:List*]',
-          reason: 'grantRead: listing this bucket (reprocess walks the archive) on this bucket only.',
-        },
-      );
-    }
-    if (access === 'put' || access === 'readPut') {
-      bucket.grantPut(this.fn);
-      acks.push({
-        id: 'AwsSolutions-IAM5[Action::s3:Abort*]',
-        reason: 'grantPut: aborting its own multipart uploads, on this bucket only.',
+    for (const { prefix, actions } of access) {
+      if (!/^[a-z0-9-]+\/$/.test(prefix)) {
+        throw new Error(`bindBucket: prefix must be one path segment ending in "/" (got ${JSON.stringify(prefix)})`);
+      }
+      this.allow(actions, [bucket.arnForObjects(`${prefix}*`)]);
+      Validations.of(this.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${nagRef(this, bucket, bucket.bucketArn)}/${prefix}*]`,
+        reason: `Archive keys are made at run time under ${prefix} (content-addressed, see lambdas/core/archiveKeys.ts and overflow.ts): ${actions.join(', ')} on objects of ${bucket.node.id} under ${prefix} only.`,
       });
     }
-    Validations.of(this.role).acknowledge(...acks);
     return this;
   }
 
-  /** Sets `envName` to the queue's URL and grants sending only. */
+  /** Allows listing the object versions of the bucket under one key prefix only (s3:prefix condition). */
+  public allowListVersions(bucket: IBucket, prefix: string): this {
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucketVersions'],
+        resources: [bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${prefix}*`] } },
+      }),
+    );
+    return this;
+  }
+
+  /** Sets `envName` to the queue's URL and allows sqs:SendMessage (SendMessageBatch included) on it only. */
   public bindQueueSend(queue: IQueue, envName: EnvName): this {
     this.fn.addEnvironment(envName, queue.queueUrl);
-    queue.grantSendMessages(this.fn);
+    this.allow(['sqs:SendMessage'], [queue.queueArn]);
     return this;
+  }
+
+  private allow(actions: readonly string[], resources: string[]): void {
+    this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...actions], resources }));
   }
 
   /** Sets a plain configuration variable. */

@@ -1,9 +1,9 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { dlqNotEmptyAlarm, functionErrorsAlarm } from './alarms';
+import { dlqNotEmptyAlarm, functionErrorsAlarm, queueAgeAlarm } from './alarms';
 import { NewswireFunction, type NewswireFunctionProps } from './newswireFunction';
 
 export interface QueueConsumerProps {
@@ -17,12 +17,25 @@ export interface QueueConsumerProps {
   readonly maxBatchingWindow?: Duration;
   /** Concurrent invocations the event source may run (2–1000); the politeness knob. @default 5 */
   readonly maxConcurrency?: number;
-  /** How long messages live on the main queue. @default Duration.days(4) */
+  /** How long messages live on the main queue. @default SOURCE_RETENTION (14 days, the SQS maximum) */
   readonly retentionPeriod?: Duration;
+  /** Alarm when the oldest message of the main queue is older than this. */
+  readonly maxMessageAge: Duration;
+  /** What a stack deletion or a replacement does to the queue and its DLQ. @default RemovalPolicy.RETAIN */
+  readonly removalPolicy?: RemovalPolicy;
 }
 
-/** Messages in a DLQ are kept this long: time enough to look at them and redrive. */
+/**
+ * Messages in a DLQ are kept this long: time enough to look at them and redrive. SQS keeps a
+ * message's first enqueue time when it moves to a DLQ, so a message that waited on the source queue
+ * for a while has that much less left here; 14 days is the SQS maximum.
+ */
 export const DLQ_RETENTION = Duration.days(14);
+/**
+ * Messages wait on a source queue this long (the SQS maximum): a consumer stalled over a long weekend
+ * loses nothing, and the queue-age alarm fires long before (at most 7 days, see config).
+ */
+export const SOURCE_RETENTION = Duration.days(14);
 
 /**
  * One hop of the pipeline, "queue → function + DLQ + alarms" (like AWS Solutions Constructs
@@ -36,6 +49,7 @@ export class QueueConsumer extends Construct {
   public readonly fn: NewswireFunction;
   public readonly dlqAlarm: cloudwatch.Alarm;
   public readonly errorsAlarm: cloudwatch.Alarm;
+  public readonly ageAlarm: cloudwatch.Alarm;
   public readonly alarms: readonly cloudwatch.Alarm[];
   public readonly maxReceiveCount: number;
 
@@ -55,17 +69,22 @@ export class QueueConsumer extends Construct {
 
     this.fn = new NewswireFunction(this, 'Handler', props.function);
 
+    // Retained by default: `cdk destroy` or a replacement must not throw away parked failures (DLQ)
+    // or work not yet done (source queue). An orphaned queue costs nothing while idle.
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     this.deadLetterQueue = new sqs.Queue(this, 'Dlq', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: DLQ_RETENTION,
+      removalPolicy,
     });
     this.queue = new sqs.Queue(this, 'Queue', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       visibilityTimeout: Duration.seconds(this.fn.timeout.toSeconds() * 6),
-      retentionPeriod: props.retentionPeriod ?? Duration.days(4),
+      retentionPeriod: props.retentionPeriod ?? SOURCE_RETENTION,
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: this.maxReceiveCount },
+      removalPolicy,
     });
 
     this.fn.fn.addEventSource(
@@ -89,6 +108,14 @@ export class QueueConsumer extends Construct {
       this.fn.fn,
       `The ${id} function failed (threw or timed out) in the last 5 minutes.`,
     );
-    this.alarms = [this.dlqAlarm, this.errorsAlarm];
+    const retentionDays = (props.retentionPeriod ?? SOURCE_RETENTION).toDays();
+    this.ageAlarm = queueAgeAlarm(
+      this,
+      'OldestMessageAge',
+      this.queue,
+      props.maxMessageAge,
+      `The oldest message in the ${id} queue is older than ${props.maxMessageAge.toHumanString()}: its consumer is stalled or cannot keep up, and messages are deleted unseen after ${retentionDays} days. Check the ${id} function's errors and throttles and that its SQS event source mapping is enabled; fix the cause and the backlog drains by itself.`,
+    );
+    this.alarms = [this.dlqAlarm, this.errorsAlarm, this.ageAlarm];
   }
 }

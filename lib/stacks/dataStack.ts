@@ -2,6 +2,7 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { OVERFLOW_PREFIX } from '../../lambdas/adapters/dynamodb/overflow';
 import { ARTICLES_TABLE, FEEDS_TABLE, type TableDesign } from '../../lambdas/adapters/dynamodb/tableDesign';
 
 export interface NewswireDataStackProps extends StackProps {
@@ -13,8 +14,13 @@ export interface NewswireDataStackProps extends StackProps {
 
 /** Noncurrent versions (overwritten or deleted raw objects) are kept this long for recovery. */
 export const NONCURRENT_VERSION_EXPIRATION = Duration.days(30);
+/**
+ * The key prefixes of the raw archive (lambdas/core/archiveKeys.ts and adapters/dynamodb/overflow.ts
+ * make the keys; tests check they agree). IAM grants are scoped to these.
+ */
+export const ARCHIVE_PREFIX = { feeds: 'feeds/', articles: 'articles/', overflow: OVERFLOW_PREFIX } as const;
 /** Archive prefixes of fetched bytes, which `rawRetentionDays` expires (never `overflow/`: record bodies). */
-export const RAW_PREFIXES = ['feeds/', 'articles/'] as const;
+export const RAW_PREFIXES = [ARCHIVE_PREFIX.feeds, ARCHIVE_PREFIX.articles] as const;
 /** S3 server access logs are kept this long. */
 export const ACCESS_LOG_EXPIRATION = Duration.days(365);
 

@@ -5,6 +5,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -12,6 +13,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { SWEEP_GRACE_DAYS_ENV } from '../../lambdas/adapters/dynamodb/overflowSweep';
 import { ENV } from '../../lambdas/adapters/dynamodb/tableDesign';
 import { FETCH_DEFAULTS, fetchEnvironment, type FetchSettings } from '../../lambdas/adapters/http/fetchDefaults';
 import type { FeedConfig } from '../config';
@@ -19,6 +21,7 @@ import { dlqNotEmptyAlarm, functionErrorsAlarm } from '../constructs/alarms';
 import { FeedSeeder } from '../constructs/feedSeeder';
 import { METRICS_NAMESPACE, NewswireFunction } from '../constructs/newswireFunction';
 import { DLQ_RETENTION, QueueConsumer } from '../constructs/queueConsumer';
+import { ARCHIVE_PREFIX } from './dataStack';
 
 export interface NewswireIngestStackProps extends StackProps {
   readonly articlesTable: ITable;
@@ -34,7 +37,22 @@ export interface NewswireIngestStackProps extends StackProps {
   readonly alarmEmail?: string;
   /** Settings of the HTTP fetcher, passed to poll-feed and process-article as environment variables. */
   readonly fetch: Partial<FetchSettings>;
+  /** Items one poll of a feed may queue, newest first (poll-feed's MAX_ITEMS_PER_POLL). @default 500 */
+  readonly maxItemsPerPoll?: number;
+  /** Alarm when the oldest message of the poll or article queue is older than this. @default 2 hours */
+  readonly maxQueueMessageAge?: Duration;
+  /** The overflow sweep leaves unreferenced objects younger than this alone. @default 2 days */
+  readonly overflowSweepGrace?: Duration;
+  /**
+   * What a stack deletion or a replacement does to the queues. Retained by default, so parked
+   * failures and pending work survive `cdk destroy`; a throwaway stage may ask for DESTROY.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly queueRemovalPolicy?: RemovalPolicy;
 }
+
+/** The variable poll-feed reads its cap of items per poll from. */
+export const MAX_ITEMS_PER_POLL_ENV = 'MAX_ITEMS_PER_POLL';
 
 /** Messages per invocation of poll-feed and process-article. */
 const POLL_BATCH = 5;
@@ -52,8 +70,22 @@ export function fetchingTimeout(batchSize: number, fetch: Partial<FetchSettings>
 }
 
 /**
+ * A Lambda async-invoke destination that may only send to one queue: `SqsDestination` would also
+ * grant sqs:GetQueueAttributes and sqs:GetQueueUrl, which Lambda does not need to deliver.
+ */
+class SendOnlyQueueDestination implements lambda.IDestination {
+  constructor(private readonly queue: sqs.IQueue) {}
+
+  bind(_scope: Construct, fn: lambda.IFunction): lambda.DestinationConfig {
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.queue.queueArn] }));
+    return { destination: this.queue.queueArn };
+  }
+}
+
+/**
  * The stateless half: schedule → dispatch → poll queue → poll-feed → article queue → process-article,
- * with DLQs, alarms to one encrypted SNS topic, a dashboard, and the feed seeding.
+ * with DLQs, alarms to one encrypted SNS topic, a dashboard, and the feed seeding; and a daily sweep
+ * of orphaned overflow objects.
  *
  * The schedule is an EventBridge rule (not EventBridge Scheduler): a fixed rate on one target needs
  * no schedule group or invoke role, and the rule target gets retries plus its own DLQ for failed
@@ -65,6 +97,9 @@ export class NewswireIngestStack extends Stack {
   public readonly articles: QueueConsumer;
   public readonly scheduleRule: events.Rule;
   public readonly scheduleDlq: sqs.Queue;
+  public readonly dispatchFailures: sqs.Queue;
+  public readonly sweep: NewswireFunction;
+  public readonly sweepRule: events.Rule;
   public readonly alarmTopic: sns.Topic;
   public readonly dashboard: cloudwatch.Dashboard;
   public readonly alarms: readonly cloudwatch.Alarm[];
@@ -73,6 +108,8 @@ export class NewswireIngestStack extends Stack {
     super(scope, id, props);
     const logRetention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
     const fetchEnv = fetchEnvironment(props.fetch);
+    const queueRemovalPolicy = props.queueRemovalPolicy ?? RemovalPolicy.RETAIN;
+    const maxMessageAge = props.maxQueueMessageAge ?? Duration.hours(2);
 
     // poll-feed: one feed per message; a handful at a time so no wire sees a burst from us.
     this.poll = new QueueConsumer(this, 'PollFeed', {
@@ -83,11 +120,13 @@ export class NewswireIngestStack extends Stack {
         timeout: fetchingTimeout(POLL_BATCH, props.fetch),
         memorySize: 1024,
         logRetention,
-        environment: fetchEnv,
+        environment: { ...fetchEnv, [MAX_ITEMS_PER_POLL_ENV]: String(props.maxItemsPerPoll ?? 500) },
       },
       batchSize: POLL_BATCH,
       maxConcurrency: 5,
       maxReceiveCount: 5,
+      maxMessageAge,
+      removalPolicy: queueRemovalPolicy,
     });
     // process-article: fetches release pages from the same few hosts: cap concurrency.
     this.articles = new QueueConsumer(this, 'ProcessArticle', {
@@ -104,6 +143,8 @@ export class NewswireIngestStack extends Stack {
       maxBatchingWindow: Duration.seconds(5),
       maxConcurrency: 10,
       maxReceiveCount: 5,
+      maxMessageAge,
+      removalPolicy: queueRemovalPolicy,
     });
 
     this.dispatch = new NewswireFunction(this, 'Dispatch', {
@@ -115,31 +156,53 @@ export class NewswireIngestStack extends Stack {
       logRetention,
     });
 
-    // Least privilege, one line per need (env var + grant together).
+    // Least privilege: one line per need (env var + grant together), each action one the code calls.
     this.dispatch
-      .bindTable(props.feedsTable, ENV.feedsTable, 'readWrite')
+      // FeedStore.listDue: a filtered Scan of the (small) Feeds table; dispatch writes nothing there.
+      .bindTable(props.feedsTable, ENV.feedsTable, ['dynamodb:Scan'])
       .bindQueueSend(this.poll.queue, ENV.pollQueueUrl);
     this.poll.fn
-      .bindTable(props.feedsTable, ENV.feedsTable, 'readWrite')
-      .bindTable(props.articlesTable, ENV.articlesTable, 'read') // BatchGetItem of seen ids only
-      .bindBucket(props.rawBucket, ENV.rawBucket, 'put')
+      // FeedStore.get + recordPoll.
+      .bindTable(props.feedsTable, ENV.feedsTable, ['dynamodb:GetItem', 'dynamodb:UpdateItem'])
+      // seenItemHashes / releaseIdsByGuid: BatchGetItem of the base table only.
+      .bindTable(props.articlesTable, ENV.articlesTable, ['dynamodb:BatchGetItem'])
+      .bindBucket(props.rawBucket, ENV.rawBucket, [{ prefix: ARCHIVE_PREFIX.feeds, actions: ['s3:PutObject'] }])
       .bindQueueSend(this.articles.queue, ENV.articleQueueUrl);
     this.articles.fn
-      .bindTable(props.articlesTable, ENV.articlesTable, 'readWrite')
-      .bindBucket(props.rawBucket, ENV.rawBucket, 'readPut')
+      // ArticleStore.save: conditional PutItem, GetItem of the state, UpdateItem, BatchWriteItem of index items.
+      .bindTable(props.articlesTable, ENV.articlesTable, [
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:BatchWriteItem',
+      ])
+      // The fetched page, and the body of a record too large for one item; it reads neither back.
+      .bindBucket(props.rawBucket, ENV.rawBucket, [
+        { prefix: ARCHIVE_PREFIX.articles, actions: ['s3:PutObject'] },
+        { prefix: ARCHIVE_PREFIX.overflow, actions: ['s3:PutObject'] },
+      ])
       // Permanent failures go to the DLQ at once, with the reason as message attributes.
       .bindQueueSend(this.articles.deadLetterQueue, ENV.articleDlqUrl);
 
-    // Schedule. Failed async invocations are retried by EventBridge, then parked in a DLQ.
-    this.scheduleDlq = new sqs.Queue(this, 'ScheduleDlq', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: DLQ_RETENTION,
-    });
-    Validations.of(this.scheduleDlq).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is itself a dead-letter queue (of the EventBridge schedule target); cdk-nag only recognizes DLQs referenced by an SQS redrive policy.',
+    // Schedule. EventBridge invokes dispatch asynchronously: its retries and DLQ cover only failures to
+    // hand the event to Lambda (throttling of the async API, a missing permission). Once Lambda has
+    // accepted it, a failing run is retried twice by Lambda and then goes to DispatchFailures below.
+    this.scheduleDlq = this.parkingQueue(
+      'ScheduleDlq',
+      queueRemovalPolicy,
+      'This queue is itself a dead-letter queue (of the EventBridge schedule target); cdk-nag only recognizes DLQs referenced by an SQS redrive policy.',
+    );
+    this.dispatchFailures = this.parkingQueue(
+      'DispatchFailures',
+      queueRemovalPolicy,
+      "This queue is itself a dead-letter queue (the on-failure destination of dispatch's async invocations); cdk-nag only recognizes DLQs referenced by an SQS redrive policy.",
+    );
+    const eventAge = Duration.minutes(Math.max(1, props.scheduleMinutes));
+    this.dispatch.fn.configureAsyncInvoke({
+      retryAttempts: 2,
+      // A run older than one period is superseded by the next one anyway.
+      maxEventAge: eventAge,
+      onFailure: new SendOnlyQueueDestination(this.dispatchFailures),
     });
     this.scheduleRule = new events.Rule(this, 'Schedule', {
       description: `Runs dispatch every ${props.scheduleMinutes} minute(s)`,
@@ -147,14 +210,39 @@ export class NewswireIngestStack extends Stack {
       targets: [
         new targets.LambdaFunction(this.dispatch.fn, {
           retryAttempts: 2,
-          // A run older than one period is superseded by the next one anyway.
-          maxEventAge: Duration.minutes(Math.max(1, props.scheduleMinutes)),
+          maxEventAge: eventAge,
           deadLetterQueue: this.scheduleDlq,
         }),
       ],
     });
 
     new FeedSeeder(this, 'FeedSeeds', { table: props.feedsTable, feeds: props.feeds ?? [], logRetention });
+
+    // Overflow bodies whose record write failed (or that a later revision replaced without history)
+    // are referenced by no item: a daily sweep deletes those older than the grace period.
+    const graceDays = (props.overflowSweepGrace ?? Duration.days(2)).toDays();
+    this.sweep = new NewswireFunction(this, 'OverflowSweep', {
+      entry: 'lambdas/handlers/sweepOverflow.ts',
+      serviceName: 'newswire-overflow-sweep',
+      description: `Delete overflow/ objects no Articles item references, older than ${graceDays} days`,
+      timeout: Duration.minutes(10),
+      memorySize: 512,
+      logRetention,
+      environment: { [SWEEP_GRACE_DAYS_ENV]: String(graceDays) },
+    });
+    this.sweep
+      .bindTable(props.articlesTable, ENV.articlesTable, ['dynamodb:GetItem'])
+      .bindBucket(props.rawBucket, ENV.rawBucket, [
+        { prefix: ARCHIVE_PREFIX.overflow, actions: ['s3:DeleteObjectVersion'] },
+      ])
+      .allowListVersions(props.rawBucket, ARCHIVE_PREFIX.overflow);
+    this.sweepRule = new events.Rule(this, 'OverflowSweepSchedule', {
+      description: 'Runs the overflow sweep once a day',
+      schedule: events.Schedule.rate(Duration.days(1)),
+      // A missed day is caught up by the next run: no retries or DLQ needed beyond the errors alarm.
+      targets: [new targets.LambdaFunction(this.sweep.fn, { retryAttempts: 0 })],
+    });
+    this.sweep.fn.configureAsyncInvoke({ retryAttempts: 0 });
 
     // Alarms → one SNS topic. A customer-managed key because CloudWatch cannot publish to a topic
     // encrypted with the AWS-managed alias/aws/sns (its key policy cannot be extended).
@@ -183,7 +271,13 @@ export class NewswireIngestStack extends Stack {
       this,
       'ScheduleDlqNotEmpty',
       this.scheduleDlq,
-      'Scheduled dispatch invocations failed after retries (see the ScheduleDlq messages).',
+      'EventBridge could not hand scheduled dispatch runs to Lambda after retries (throttled or not permitted; the reason is in the ScheduleDlq message attributes). Fix the cause; the next scheduled run dispatches again, then purge the queue.',
+    );
+    const dispatchFailuresAlarm = dlqNotEmptyAlarm(
+      this,
+      'DispatchFailuresNotEmpty',
+      this.dispatchFailures,
+      'Scheduled dispatch runs failed 3 times (the first try and 2 Lambda retries); each DispatchFailures message holds the error. Read it and the dispatch logs, fix the cause; the next scheduled run dispatches every due feed again, so purge the queue once fixed.',
     );
     const dispatchErrors = functionErrorsAlarm(
       this,
@@ -191,7 +285,20 @@ export class NewswireIngestStack extends Stack {
       this.dispatch.fn,
       'The dispatch function failed in the last 5 minutes.',
     );
-    this.alarms = [...this.poll.alarms, ...this.articles.alarms, scheduleDlqAlarm, dispatchErrors];
+    const sweepErrors = functionErrorsAlarm(
+      this,
+      'OverflowSweepErrors',
+      this.sweep.fn,
+      'The daily overflow sweep failed (see its logs); orphaned overflow objects wait for the next run, nothing else is affected.',
+    );
+    this.alarms = [
+      ...this.poll.alarms,
+      ...this.articles.alarms,
+      scheduleDlqAlarm,
+      dispatchFailuresAlarm,
+      dispatchErrors,
+      sweepErrors,
+    ];
     const action = new cwActions.SnsAction(this.alarmTopic);
     for (const alarm of this.alarms) alarm.addAlarmAction(action);
 
@@ -202,8 +309,21 @@ export class NewswireIngestStack extends Stack {
     new CfnOutput(this, 'PollDlqUrl', { value: this.poll.deadLetterQueue.queueUrl });
     new CfnOutput(this, 'ArticleDlqUrl', { value: this.articles.deadLetterQueue.queueUrl });
     new CfnOutput(this, 'ScheduleDlqUrl', { value: this.scheduleDlq.queueUrl });
+    new CfnOutput(this, 'DispatchFailuresUrl', { value: this.dispatchFailures.queueUrl });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
     new CfnOutput(this, 'DashboardName', { value: this.dashboard.dashboardName });
+  }
+
+  /** An encrypted, SSL-only queue where failures wait 14 days for an operator (the DLQ of a non-SQS source). */
+  private parkingQueue(id: string, removalPolicy: RemovalPolicy, nagReason: string): sqs.Queue {
+    const queue = new sqs.Queue(this, id, {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: DLQ_RETENTION,
+      removalPolicy,
+    });
+    Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: nagReason });
+    return queue;
   }
 
   private buildDashboard(): cloudwatch.Dashboard {
@@ -259,6 +379,11 @@ export class NewswireIngestStack extends Stack {
           }),
           this.scheduleDlq.metricApproximateNumberOfMessagesVisible({
             label: 'schedule DLQ',
+            period,
+            statistic: 'Maximum',
+          }),
+          this.dispatchFailures.metricApproximateNumberOfMessagesVisible({
+            label: 'dispatch failures',
             period,
             statistic: 'Maximum',
           }),

@@ -53,6 +53,7 @@ const handlers: [string, () => NewswireFunction, string][] = [
   ['dispatch', () => built.ingest.dispatch, 'lambdas/handlers/dispatch.ts'],
   ['poll-feed', () => built.ingest.poll.fn, 'lambdas/handlers/pollFeed.ts'],
   ['process-article', () => built.ingest.articles.fn, 'lambdas/handlers/processArticle.ts'],
+  ['overflow sweep', () => built.ingest.sweep, 'lambdas/handlers/sweepOverflow.ts'],
 ];
 
 test.each(handlers)('%s initializes with exactly the environment the stack gives it', (_name, fn, entry) => {

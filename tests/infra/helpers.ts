@@ -71,3 +71,29 @@ export function importName(owner: IConstruct, value: string): string {
   const resolved = stack.resolve(stack.exportValue(value)) as { 'Fn::ImportValue': string };
   return resolved['Fn::ImportValue'];
 }
+
+/**
+ * Every (action, resource) a function's role is allowed, as sorted `action on resource` lines, with
+ * resource tokens shown through `labels` (an import name or logical id → a readable name), so a test
+ * can assert the exact permissions whatever way CDK merges statements.
+ */
+export function permissionLines(template: Template, fn: NewswireFunction, labels: Record<string, string>): string[] {
+  const show = (r: unknown): string => {
+    let text = JSON.stringify(r);
+    for (const [needle, label] of Object.entries(labels)) {
+      text = text.split(`{"Fn::ImportValue":"${needle}"}`).join(`<${label}>`);
+      text = text.split(`{"Fn::GetAtt":["${needle}","Arn"]}`).join(`<${label}>`);
+    }
+    const join = /^\{"Fn::Join":\["",\[(.*)\]\]\}$/.exec(text);
+    return join ? (join[1] as string).replace(/","|",|,"/g, '').replace(/^"|"$/g, '') : text;
+  };
+  return roleStatements(template, fn)
+    .flatMap((s) => {
+      const resources = Array.isArray(s.Resource) ? s.Resource : [s.Resource];
+      const cond = (s as { Condition?: unknown }).Condition;
+      return actionsOf(s).flatMap((a) =>
+        resources.map((r) => `${a} on ${show(r)}${cond ? ` if ${JSON.stringify(cond)}` : ''}`),
+      );
+    })
+    .sort();
+}

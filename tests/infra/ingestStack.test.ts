@@ -1,20 +1,25 @@
 import { Capture, Match, Template } from 'aws-cdk-lib/assertions';
 import { ENV } from '../../lambdas/adapters/dynamodb/tableDesign';
 import { FETCH_ENV } from '../../lambdas/adapters/http/fetchDefaults';
-import { fetchingTimeout } from '../../lib/stacks/ingestStack';
+import type { CfnResource } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import { fetchingTimeout, MAX_ITEMS_PER_POLL_ENV } from '../../lib/stacks/ingestStack';
 import { feedId } from '../../lambdas/core/ids';
 import { buildNewswireApp, type NewswireApp } from '../../lib/app';
 import { CONTEXT_KEYS } from '../../lib/config';
 import { SEED_CONDITION, SEED_EPOCH } from '../../lib/constructs/feedSeeder';
 import type { NewswireFunction } from '../../lib/constructs/newswireFunction';
 import type { QueueConsumer } from '../../lib/constructs/queueConsumer';
+import { articleArchiveKey, feedArchiveKey } from '../../lambdas/core/archiveKeys';
+import { overflowArchiveKey } from '../../lambdas/adapters/dynamodb/overflow';
+import { ARCHIVE_PREFIX } from '../../lib/stacks/dataStack';
 import {
   actionsOf,
   getAtt,
   importName,
+  permissionLines,
   logicalId,
   roleStatements,
-  statementsOn,
   TEST_CONTEXT,
   TEST_FEEDS,
 } from './helpers';
@@ -137,7 +142,7 @@ describe('queues', () => {
     expect(queue?.Properties).toEqual({
       SqsManagedSseEnabled: true,
       VisibilityTimeout: c.fn.timeout.toSeconds() * 6,
-      MessageRetentionPeriod: 4 * 24 * 3600,
+      MessageRetentionPeriod: 14 * 24 * 3600,
       RedrivePolicy: { deadLetterTargetArn: getAtt(c.deadLetterQueue, 'Arn'), maxReceiveCount: 5 },
     });
   });
@@ -191,6 +196,108 @@ describe('queues', () => {
   );
 });
 
+describe('retention and failure parking (issue 11 items 5, 6)', () => {
+  const queues: [string, Get<{ node: IConstruct['node'] }>][] = [
+    ['poll-feed queue', () => built.ingest.poll.queue],
+    ['poll-feed DLQ', () => built.ingest.poll.deadLetterQueue],
+    ['process-article queue', () => built.ingest.articles.queue],
+    ['process-article DLQ', () => built.ingest.articles.deadLetterQueue],
+    ['schedule DLQ', () => built.ingest.scheduleDlq],
+    ['dispatch failures', () => built.ingest.dispatchFailures],
+  ];
+
+  test.each(queues)('%s: 14 days retention, retained on stack deletion and replacement', (_name, get) => {
+    const q = template.findResources('AWS::SQS::Queue')[logicalId(get() as IConstruct)];
+    expect(q).toMatchObject({
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: { MessageRetentionPeriod: 14 * 24 * 3600, SqsManagedSseEnabled: true },
+    });
+  });
+
+  test('a stage configured with removalPolicy destroy deletes its queues with the stack', () => {
+    const app = buildNewswireApp({ [CONTEXT_KEYS.stage]: 'throwaway', [CONTEXT_KEYS.removalPolicy]: 'destroy' });
+    const all = Object.values(Template.fromStack(app.ingest).findResources('AWS::SQS::Queue'));
+    expect(all).toHaveLength(6);
+    for (const q of all) expect(q.DeletionPolicy).toBe('Delete');
+  });
+
+  test.each(consumers)(
+    '%s queue: alarm when its oldest message is older than queueAgeAlarmMinutes, to the topic',
+    (_name, get) => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateAgeOfOldestMessage',
+        Dimensions: [{ Name: 'QueueName', Value: getAtt(get().queue, 'QueueName') }],
+        Statistic: 'Maximum',
+        Threshold: 120 * 60,
+        ComparisonOperator: 'GreaterThanThreshold',
+        AlarmDescription: Match.stringLikeRegexp('deleted unseen after 14 days'),
+        AlarmActions: [{ Ref: logicalId(built.ingest.alarmTopic) }],
+      });
+    },
+  );
+
+  test('the age threshold follows newswire:queueAgeAlarmMinutes', () => {
+    const app = buildNewswireApp({ [CONTEXT_KEYS.stage]: 'aged', [CONTEXT_KEYS.queueAgeAlarmMinutes]: 30 });
+    const alarms = Object.values(Template.fromStack(app.ingest).findResources('AWS::CloudWatch::Alarm')).filter(
+      (a) => a.Properties.MetricName === 'ApproximateAgeOfOldestMessage',
+    );
+    expect(alarms.map((a) => a.Properties.Threshold)).toEqual([1800, 1800]);
+  });
+
+  test("dispatch's failed async runs: 2 Lambda retries, then the DispatchFailures queue, which alarms when not empty", () => {
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: logicalId(built.ingest.dispatch.fn) },
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 7 * 60,
+      DestinationConfig: { OnFailure: { Destination: getAtt(built.ingest.dispatchFailures, 'Arn') } },
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: getAtt(built.ingest.dispatchFailures, 'QueueName') }],
+      Threshold: 0,
+      AlarmDescription: Match.stringLikeRegexp('dispatch runs failed 3 times'),
+      AlarmActions: [{ Ref: logicalId(built.ingest.alarmTopic) }],
+    });
+    template.hasOutput('DispatchFailuresUrl', { Value: { Ref: logicalId(built.ingest.dispatchFailures) } });
+  });
+});
+
+describe('poll-feed item cap and overflow sweep (issue 11 items 4, 8)', () => {
+  const envOf = (fn: NewswireFunction) =>
+    template.findResources('AWS::Lambda::Function')[logicalId(fn.fn)]?.Properties.Environment.Variables as Record<
+      string,
+      unknown
+    >;
+
+  test('poll-feed gets MAX_ITEMS_PER_POLL from newswire:maxItemsPerPoll (default 500)', () => {
+    expect(envOf(built.ingest.poll.fn)[MAX_ITEMS_PER_POLL_ENV]).toBe('500');
+    const app = buildNewswireApp({ [CONTEXT_KEYS.stage]: 'capped', [CONTEXT_KEYS.maxItemsPerPoll]: '42' });
+    const fns = Template.fromStack(app.ingest).findResources('AWS::Lambda::Function');
+    expect(
+      fns[app.ingest.getLogicalId(app.ingest.poll.fn.fn.node.defaultChild as CfnResource)]?.Properties.Environment
+        .Variables,
+    ).toMatchObject({ MAX_ITEMS_PER_POLL: '42' });
+  });
+
+  test('the sweep runs daily with the grace period, the Articles table and the bucket, and alarms on errors', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 day)',
+      Targets: [Match.objectLike({ Arn: getAtt(built.ingest.sweep.fn, 'Arn') })],
+    });
+    expect(envOf(built.ingest.sweep)).toMatchObject({
+      OVERFLOW_SWEEP_GRACE_DAYS: '2',
+      [ENV.articlesTable]: { 'Fn::ImportValue': expect.stringContaining('Articles') },
+      [ENV.rawBucket]: { 'Fn::ImportValue': expect.any(String) },
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalId(built.ingest.sweep.fn) } }],
+    });
+  });
+});
+
 describe('schedule', () => {
   test('an EventBridge rule runs dispatch at the configured rate, with retries and a DLQ', () => {
     const target = new Capture();
@@ -213,50 +320,88 @@ describe('schedule', () => {
 });
 
 describe('least privilege', () => {
-  const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteItem'];
+  /** The exact permissions of a function, X-Ray and its own log group left out (tested below). */
+  const permissions = (fn: NewswireFunction) =>
+    permissionLines(template, fn, {
+      [names.articles]: 'Articles',
+      [names.feeds]: 'Feeds',
+      [names.raw]: 'RawArchive',
+      [logicalId(built.ingest.poll.queue)]: 'PollQueue',
+      [logicalId(built.ingest.articles.queue)]: 'ArticleQueue',
+      [logicalId(built.ingest.articles.deadLetterQueue)]: 'ArticleDlq',
+      [logicalId(built.ingest.dispatchFailures)]: 'DispatchFailures',
+    }).filter((line) => !line.startsWith('xray:') && !line.startsWith('logs:'));
 
-  test('dispatch: no Articles access, no S3 action, read/write Feeds, send to the poll queue only', () => {
-    const statements = roleStatements(template, built.ingest.dispatch);
-    expect(statementsOn(statements, names.articles)).toEqual([]);
-    expect(statementsOn(statements, names.raw)).toEqual([]);
-    expect(statements.flatMap(actionsOf).filter((a) => a.startsWith('s3:'))).toEqual([]);
-    expect(statementsOn(statements, names.feeds).flatMap(actionsOf)).toEqual(
-      expect.arrayContaining(['dynamodb:Scan', 'dynamodb:UpdateItem']),
-    );
-    const sqsTargets = statements.filter((s) => actionsOf(s).includes('sqs:SendMessage')).map((s) => s.Resource);
-    expect(sqsTargets).toEqual([getAtt(built.ingest.poll.queue, 'Arn')]);
+  test('dispatch: Scan of Feeds (listDue), send to the poll queue and to its failure queue; nothing else', () => {
+    expect(permissions(built.ingest.dispatch)).toEqual([
+      'dynamodb:Scan on <Feeds>',
+      'sqs:SendMessage on <DispatchFailures>',
+      'sqs:SendMessage on <PollQueue>',
+    ]);
   });
 
-  test('poll-feed: reads Articles but cannot write it; puts raw objects but cannot read them', () => {
-    const statements = roleStatements(template, built.ingest.poll.fn);
-    const onArticles = statementsOn(statements, names.articles).flatMap(actionsOf);
-    expect(onArticles).toContain('dynamodb:BatchGetItem');
-    for (const action of writes) expect(onArticles).not.toContain(action);
-    const onRaw = statementsOn(statements, names.raw).flatMap(actionsOf);
-    expect(onRaw).toContain('s3:PutObject');
-    expect(onRaw.filter((a) => a.startsWith('s3:Get') || a.startsWith('s3:List'))).toEqual([]);
-    expect(statementsOn(statements, names.feeds).flatMap(actionsOf)).toEqual(
-      expect.arrayContaining(['dynamodb:UpdateItem']),
-    );
+  test('poll-feed: Get/Update of Feeds, BatchGetItem of Articles, PutObject under feeds/, send to the article queue', () => {
+    expect(permissions(built.ingest.poll.fn)).toEqual([
+      'dynamodb:BatchGetItem on <Articles>',
+      'dynamodb:GetItem on <Feeds>',
+      'dynamodb:UpdateItem on <Feeds>',
+      's3:PutObject on <RawArchive>/feeds/*',
+      // its own queue, for the SQS event source mapping (CDK's grantConsumeMessages)
+      'sqs:ChangeMessageVisibility on <PollQueue>',
+      'sqs:DeleteMessage on <PollQueue>',
+      'sqs:GetQueueAttributes on <PollQueue>',
+      'sqs:GetQueueUrl on <PollQueue>',
+      'sqs:ReceiveMessage on <PollQueue>',
+      'sqs:SendMessage on <ArticleQueue>',
+    ]);
   });
 
-  test('process-article: no Feeds access, sends to its own DLQ only; writes Articles, reads and puts raw objects', () => {
-    const statements = roleStatements(template, built.ingest.articles.fn);
-    expect(statementsOn(statements, names.feeds)).toEqual([]);
-    const dlqArn = getAtt(built.ingest.articles.deadLetterQueue, 'Arn');
-    const sends = statements.filter((s) => actionsOf(s).includes('sqs:SendMessage'));
-    expect(sends.map((s) => s.Resource)).toEqual([dlqArn]);
-    // Only sending on the DLQ: it cannot read, delete or purge what is parked there.
-    const onDlq = statements.filter((s) => JSON.stringify(s.Resource) === JSON.stringify(dlqArn)).flatMap(actionsOf);
-    expect(onDlq.filter((a) => !['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'].includes(a))).toEqual(
-      [],
+  test('process-article: the item writes of a save on Articles, PutObject under articles/ and overflow/, send to its DLQ', () => {
+    expect(permissions(built.ingest.articles.fn)).toEqual([
+      'dynamodb:BatchWriteItem on <Articles>',
+      'dynamodb:GetItem on <Articles>',
+      'dynamodb:PutItem on <Articles>',
+      'dynamodb:UpdateItem on <Articles>',
+      's3:PutObject on <RawArchive>/articles/*',
+      's3:PutObject on <RawArchive>/overflow/*',
+      'sqs:ChangeMessageVisibility on <ArticleQueue>',
+      'sqs:DeleteMessage on <ArticleQueue>',
+      'sqs:GetQueueAttributes on <ArticleQueue>',
+      'sqs:GetQueueUrl on <ArticleQueue>',
+      'sqs:ReceiveMessage on <ArticleQueue>',
+      'sqs:SendMessage on <ArticleDlq>',
+    ]);
+  });
+
+  test('overflow sweep: GetItem of Articles, list versions under overflow/ only, delete versions under overflow/', () => {
+    expect(permissions(built.ingest.sweep)).toEqual([
+      'dynamodb:GetItem on <Articles>',
+      's3:DeleteObjectVersion on <RawArchive>/overflow/*',
+      's3:ListBucketVersions on <RawArchive> if {"StringLike":{"s3:prefix":["overflow/*"]}}',
+    ]);
+  });
+
+  test.each([...fns, ['overflow sweep', () => built.ingest.sweep] as [string, Get<NewswireFunction>]])(
+    '%s: no wildcard action, no bucket-level or retention action, logs only to its own group',
+    (_name, get) => {
+      const lines = permissionLines(template, get(), {});
+      for (const line of lines) {
+        expect(line).not.toMatch(/^[a-z0-9]+:\S*\*/); // no action wildcard (s3:GetObject*, s3:List*, dynamodb:*)
+        expect(line).not.toMatch(
+          /PutObjectRetention|PutObjectLegalHold|GetBucket|dynamodb:(Get|Describe)Records|GetShardIterator|DescribeStream|ListStreams/,
+        );
+      }
+      const logs = lines.filter((l) => l.startsWith('logs:')).map((l) => l.split(' on ')[0]);
+      expect(logs.sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+    },
+  );
+
+  test('the archive key functions make keys under the prefixes the grants name', () => {
+    expect(feedArchiveKey('f-1', new Date('2024-03-07T03:00:00Z'), 'a'.repeat(64))).toMatch(
+      new RegExp(`^${ARCHIVE_PREFIX.feeds}`),
     );
-    expect(statementsOn(statements, names.articles).flatMap(actionsOf)).toEqual(
-      expect.arrayContaining(['dynamodb:PutItem']),
-    );
-    expect(statementsOn(statements, names.raw).flatMap(actionsOf)).toEqual(
-      expect.arrayContaining(['s3:GetObject*', 's3:PutObject']),
-    );
+    expect(articleArchiveKey('u-1', 'a'.repeat(64))).toMatch(new RegExp(`^${ARCHIVE_PREFIX.articles}`));
+    expect(overflowArchiveKey('u-1', 'a'.repeat(64))).toMatch(new RegExp(`^${ARCHIVE_PREFIX.overflow}`));
   });
 
   test.each(fns)('%s: "*" resources are X-Ray only, and no managed policy', (_name, get) => {

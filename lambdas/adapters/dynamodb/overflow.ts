@@ -24,8 +24,11 @@ export interface OverflowRef {
   fields: string[];
 }
 
+/** The archive prefix of overflowed bodies (the deployed functions' grants are scoped to it). */
+export const OVERFLOW_PREFIX = 'overflow/';
+
 export function overflowArchiveKey(id: string, sha256: string): string {
-  return `overflow/${id}/${sha256}.json.gz`;
+  return `${OVERFLOW_PREFIX}${id}/${sha256}.json.gz`;
 }
 
 /**
