@@ -88,8 +88,9 @@ class SendOnlyQueueDestination implements lambda.IDestination {
  * of orphaned overflow objects.
  *
  * The schedule is an EventBridge rule (not EventBridge Scheduler): a fixed rate on one target needs
- * no schedule group or invoke role, and the rule target gets retries plus its own DLQ for failed
- * invocations, which is all Scheduler would add here.
+ * no schedule group or invoke role, and the rule target gets retries plus its own DLQ for events it
+ * could not hand to Lambda, which is all Scheduler would add here. Runs that Lambda accepted and that
+ * then failed are retried by Lambda and parked in DispatchFailures (see below).
  */
 export class NewswireIngestStack extends Stack {
   public readonly dispatch: NewswireFunction;
