@@ -24,22 +24,41 @@ const isNode = (v: unknown): v is Node => !!v && typeof v === 'object' && !Array
  * / `mode` attributes. `dialect` says what an element without `type` is: Atom text, RSS markup, or
  * Media RSS plain text. Null when there is no text.
  */
-export function textConstruct(raw: unknown, dialect: 'atom' | 'rss' | 'media'): TextValue | null {
+export function textConstruct(raw: unknown, dialect: Dialect): TextValue | null {
   const el = Array.isArray(raw) ? raw[0] : raw;
-  const untyped: TextValue['kind'] = dialect === 'rss' ? 'html' : 'text';
-  if (typeof el === 'string') return el.trim() ? { kind: untyped, value: el } : null;
+  if (typeof el === 'string')
+    return readTextConstruct({ value: el, type: null, mode: null, hasChildren: false }, dialect);
   if (!isNode(el)) return null;
   const attrs = isNode(el['$']) ? el['$'] : {};
-  const type = attribute(attrs, 'type');
-  const mode = attribute(attrs, 'mode');
   const hasChildren = Object.keys(el).some((k) => k !== '$' && k !== '_');
-  let value = hasChildren ? nodeText(el) : typeof el['_'] === 'string' ? el['_'] : '';
-  if (!value.trim()) return null;
+  const value = hasChildren ? nodeText(el) : typeof el['_'] === 'string' ? el['_'] : '';
+  return readTextConstruct(
+    { value, type: attribute(attrs, 'type'), mode: attribute(attrs, 'mode'), hasChildren },
+    dialect,
+  );
+}
 
+export type Dialect = 'atom' | 'rss' | 'media';
+
+/** An element as read by any XML reader: its text (children's text included), `type`, `mode`, whether it had child elements. */
+export interface TextElement {
+  value: string;
+  type: string | null;
+  mode: string | null;
+  hasChildren: boolean;
+}
+
+/** The rules above, for an element read by any XML reader (also core/parser/feedItem's htmlparser2). */
+export function readTextConstruct(el: TextElement, dialect: Dialect): TextValue | null {
+  const untyped: TextValue['kind'] = dialect === 'rss' ? 'html' : 'text';
+  const type = el.type?.trim().toLowerCase() || null;
+  const mode = el.mode?.trim().toLowerCase() || null;
+  let value = el.value;
+  if (!value.trim()) return null;
   if (mode === 'base64') value = Buffer.from(value.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (mode === 'escaped') return { kind: 'html', value };
   // Child elements were XHTML (or markup left unescaped): their text is what the element says.
-  if (hasChildren) return { kind: 'text', value };
+  if (el.hasChildren) return { kind: 'text', value };
   if (type === 'html' || type === 'text/html') return { kind: 'html', value };
   if (type === 'xhtml' || type === 'application/xhtml+xml') return { kind: 'text', value };
   if (type === 'text' || type === 'text/plain' || type === 'plain') return { kind: 'text', value };
@@ -49,7 +68,7 @@ export function textConstruct(raw: unknown, dialect: 'atom' | 'rss' | 'media'): 
 function attribute(attrs: Node, name: string): string | null {
   const key = Object.keys(attrs).find((k) => k.toLowerCase() === name);
   const v = key ? attrs[key] : undefined;
-  return typeof v === 'string' ? v.trim().toLowerCase() : null;
+  return typeof v === 'string' ? v : null;
 }
 
 /**

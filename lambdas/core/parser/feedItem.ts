@@ -1,5 +1,6 @@
 import * as DomUtils from 'domutils';
 import type { AnyNode, Element } from 'domhandler';
+import { readTextConstruct, type Dialect } from '../feed/textConstructs';
 import { parseTimestamp } from './dates';
 import { parseDom, tokenizedText } from './dom';
 import { htmlBlocks } from './html';
@@ -86,6 +87,19 @@ function parseJsonFeedItem(json: string): FeedItemParts | null {
   };
 }
 
+/** An element's text read by its type / mode, as the feed reader reads it (core/feed/textConstructs). */
+function specText(el: Element | null, dialect: Dialect): string | null {
+  const value = textOf(el);
+  if (!el || !value) return null;
+  const hasChildren = el.children.some((c) => c.type === 'tag');
+  const v = readTextConstruct(
+    { value, type: el.attribs['type'] ?? null, mode: el.attribs['mode'] ?? null, hasChildren },
+    dialect,
+  );
+  if (!v) return null;
+  return v.kind === 'html' ? htmlFragmentText(v.value) : v.value.replace(/\s+/g, ' ').trim() || null;
+}
+
 /** The first item of a feed snippet (RSS, Atom or JSON Feed), or null when there is none. */
 export function parseFeedItem(xml: string): FeedItemParts | null {
   if (
@@ -113,11 +127,12 @@ export function parseFeedItem(xml: string): FeedItemParts | null {
   const description = textOf(child(item, 'description', 'summary'));
   const encoded = textOf(child(item, 'content:encoded', 'content'));
   const date = textOf(child(item, 'pubdate', 'published', 'dc:date', 'updated'));
+  const dialect = item.name === 'entry' ? 'atom' : 'rss';
   return {
-    title: htmlFragmentText(textOf(child(item, 'title'))),
+    title: specText(child(item, 'title'), dialect) ?? specText(child(item, 'media:title'), 'media'),
     link: link?.trim() || null,
     guid: textOf(child(item, 'guid', 'id')),
-    summary: htmlFragmentText(description),
+    summary: specText(child(item, 'description', 'summary'), dialect),
     publishedAt: parseTimestamp(date),
     content: encoded ?? description ?? '',
   };

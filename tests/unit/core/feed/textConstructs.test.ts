@@ -3,6 +3,7 @@
  * (Atom 1.0 Text Constructs), Atom 0.3 §3.1 content modes, and RSS / Media RSS usage.
  */
 import { parseFeed } from '../../../../lambdas/core/feed/parseFeed';
+import { parseFeedItem } from '../../../../lambdas/core/parser/feedItem';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const atomEntry = (inner: string) =>
@@ -110,5 +111,26 @@ describe('RSS and Media RSS', () => {
     expect(await firstItem(rssItem('<title>Own</title><media:title>Media</media:title>', MEDIA_NS))).toMatchObject({
       title: 'Own',
     });
+  });
+});
+
+describe('a saved feed item (core/parser/feedItem) reads titles and summaries by the same rules', () => {
+  test('Atom type="text" is literal, type="html" reduced to text, xhtml its div text; RSS markup keeps its text', () => {
+    const atom = parseFeedItem(
+      `<entry xmlns="${ATOM}"><title type="text">Use &lt;blink&gt;</title><summary type="html">&lt;p&gt;One &amp;amp; two&lt;/p&gt;</summary><link href="https://e.test/1"/></entry>`,
+    );
+    expect(atom).toMatchObject({ title: 'Use <blink>', summary: 'One & two' });
+    const xhtml = parseFeedItem(
+      `<entry xmlns="${ATOM}"><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Less: <em> &lt; </em></div></title></entry>`,
+    );
+    expect(xhtml?.title).toBe('Less: <');
+    const rss = parseFeedItem(
+      `<item${MEDIA_NS}><title>Acme <b>ships</b> today</title><link>https://e.test/1</link></item>`,
+    );
+    expect(rss?.title).toBe('Acme ships today');
+    const media = parseFeedItem(
+      `<item${MEDIA_NS}><media:title>Launch day</media:title><link>https://e.test/1</link></item>`,
+    );
+    expect(media?.title).toBe('Launch day');
   });
 });
