@@ -30,6 +30,11 @@ const CITY_LEAD = new Set(
   ).split(' '),
 );
 
+/** A weekday written before a dateline's date (`Monday Dec 18, 2023`, `Tuesday, March 5, 2024`). */
+const WEEKDAY_BEFORE_DATE = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? /;
+/** A time of day (and its zone) written after a dateline's date (`@ 10:10 AM America/Chicago`, `at 9:00 a.m. ET`). */
+const TIME_AFTER_DATE = /^,? ?(?:@ |at )?\d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Za-z][A-Za-z_/]{0,40})?/;
+
 /** Characters that separate the dateline from the body (and from a Business Wire tag). */
 function isSepChar(c: string): boolean {
   return c === '-' || c === '—' || c === '–' || c === ' ' || c === ':';
@@ -178,10 +183,16 @@ function fromTag(text: string, tag: WireMatch, atBlockStart: boolean): DatelineM
       // when a separator closes it: a date in the lead's first sentence is not the dateline's.
       let from = tag.end;
       while (from < text.length && from < tag.end + 6 && /[\s/\-–—]/.test(text.charAt(from))) from++;
+      // A weekday may open it and a time of day close it (`(Newsworthy.ai) Monday Dec 18, 2023 @
+      // 10:10 AM America/Chicago —`).
+      from += WEEKDAY_BEFORE_DATE.exec(text.slice(from, from + 12))?.[0].length ?? 0;
       const after = dateAtStart(text.slice(from, from + 60));
-      if (after && separatorFollows(text, from + after.end)) {
+      const timeLength = after
+        ? (TIME_AFTER_DATE.exec(text.slice(from + after.end, from + after.end + 60))?.[0].length ?? 0)
+        : 0;
+      if (after && separatorFollows(text, from + after.end + timeLength)) {
         date = after.iso;
-        end = from + after.end;
+        end = from + after.end + timeLength;
       }
     }
   }

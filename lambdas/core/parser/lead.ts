@@ -18,13 +18,27 @@ export function splitAttribution(first: string): { attribution: string; rest: st
 }
 
 /** What the issuer does in a lead's first clause (`Acme Corp. today announced`, `… said today`). */
-const LEAD_VERB = String.raw`(?:(?:today|recently|has|have|will|on \w+day|this week|yesterday) )?(?:announced|announces|said|says|reported|reports|launched|launches|introduced|introduces|unveiled|unveils|declared|declares|named|names|appointed|appoints|completed|completes|signed|signs|opened|opens|released|releases|agreed|agrees|entered|enters|expanded|expands|acquired|acquires|commissioned|closed|closes|received|receives|won|added|adds|celebrated|celebrates|filed|files|priced|prices|began|begins|started|starts|issued|issues|published|publishes|confirmed|confirms|debuted|debuts|revealed|reveals|partnered|partners|selected|selects|delivered|delivers|secured|secures|raised|raises|anunció|anuncia|annonce|a annoncé|gab heute bekannt|hat heute|gibt bekannt|anunciou|anuncia|ha annunciato|annuncia|heeft vandaag)\b`;
+const LEAD_VERB = String.raw`(?:(?:today|recently|has|have|will|on \w+day|this week|yesterday) )?(?:announced|announces|said|says|reported|reports|launched|launches|introduced|introduces|unveiled|unveils|declared|declares|named|names|appointed|appoints|completed|completes|signed|signs|opened|opens|released|releases|agreed|agrees|entered|enters|expanded|expands|acquired|acquires|commissioned|closed|closes|received|receives|won|added|adds|celebrated|celebrates|filed|files|priced|prices|began|begins|started|starts|issued|issues|published|publishes|confirmed|confirms|debuted|debuts|revealed|reveals|partnered|partners|selected|selects|delivered|delivers|secured|secures|raised|raises|informs|reminds|notifies|encourages|investigates|continues|anunció|anuncia|annonce|a annoncé|gab heute bekannt|hat heute|gibt bekannt|anunciou|anuncia|ha annunciato|annuncia|heeft vandaag)\b`;
 
 const LEGAL =
   /^(?:inc|ltée|Ltée|limitée|Limitée|Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|SA|S\.A|S\.A\.U|SE|NV|N\.V|BV|B\.V|GmbH|AB|ASA|AS|A\/S|Oy|Oyj|SpA|S\.p\.A|Srl|S\.r\.l|SAS|S\.A\.S|KK|K\.K|Pty|Ltda|LP|L\.P|LLP|S\.A\.B|SAB|C\.V|Holdings|Group)\.?,?$/;
 const CONNECTOR = /^(?:&|and|of|for|de|del|des|du|der|für|the|y|et|und|e|di|da|do)$/;
 /** Articles before an organization's name (`The Coalition for…`, `Die Brunnhofer GmbH`, `A Cafezal S.A.`). */
 const ARTICLE = /^(?:The|Die|Der|Das|La|Le|Les|El|Los|Las|L'|Il|Lo|A|O|Os|De|Het)\s/;
+/** A capitalised participle opening the lead (`Navigating the…`, `Building on…`): not a name. */
+const PARTICIPLE = /^[\p{Lu}][\p{Ll}]{2,}ing$/u;
+/**
+ * A lower-case descriptor before the name it describes: a capitalised first word, lower-case
+ * words, a noun for a kind of organization, then a capitalised name (`Global venture capital firm
+ * Acme`, `The law firm of Acme`, `Leading software company Acme`).
+ */
+const DESCRIPTOR =
+  /^(?:The |[\p{Lu}][\p{Ll}-]+ )(?:[\p{Ll}-]+ ){0,5}(?:firm|company|provider|maker|manufacturer|developer|bank|group|agency|startup|start-up|platform|retailer|insurer|fund|organization|organisation|brand|network|consultancy|operator|producer|supplier|distributor)(?: of)? (?=[\p{Lu}\d])/u;
+/** The verb after a long appositive: English finite forms only (`announced`, `has`, `today said`). */
+const APPOSITIVE_VERB = new RegExp(
+  String.raw`^(?:${LEAD_VERB}|(?:(?:today|recently|also|now|has|have|will|is|was) )?(?:[a-z]{3,}ed|has|have|will|is|was)\b)`,
+);
+
 /** Lead openings that are not an organization (`Today, …`, `In 2024, …`). */
 const NOT_AN_ORG =
   /^(?:Today|On|In|An|This|Our|We|As|At|For|With|After|During|Following|According|Hoy|Aujourd'hui|Heute|Hoje|Oggi)\b/;
@@ -44,7 +58,8 @@ const THEN_VERB = new RegExp(
 export function leadOrganization(lead: string): string | null {
   const cjk = cjkSubject(lead);
   if (cjk) return cjk;
-  // `The Board of Directors of Acme Corp. declared…`, `Miami-based Acme today…`: the organization
+  // `The Board of Directors of Acme Corp. declared…`, `Miami-based Acme today…`, `Employee-owned
+  // Acme announced`: the organization
   // is what follows; trademark signs are not part of its name.
   const plain = lead
     .slice(0, 400)
@@ -54,7 +69,10 @@ export function leadOrganization(lead: string): string | null {
       '',
     )
     .replace(/^(?:The )?(?:Board of Directors|Board|Management) of (?:the )?/, '')
-    .replace(/^[\p{Lu}][\p{L}. ]{1,30}-based /u, '');
+    .replace(/^[\p{Lu}][\p{L}. ]{1,30}-(?:based|owned|led|backed|founded|headquartered) /u, '')
+    // A lower-case descriptor before the name: `Global venture capital firm Acme Partners, Inc.
+    // today announced`, `The law firm of Acme & Partners, LLP informs`.
+    .replace(DESCRIPTOR, '');
   const article = ARTICLE.exec(plain);
   const text = article ? plain.slice(article[0].length) : plain;
   const words = text.slice(0, 300).split(' ');
@@ -95,7 +113,7 @@ export function leadOrganization(lead: string): string | null {
   }
   if (end === 0) return null;
   const org = text.slice(0, end).replace(/[,.]$/, (m) => (legal ? m : ''));
-  if (NOT_AN_ORG.test(org) || (!article && /^(?:The|A)$/.test(org))) return null;
+  if (NOT_AN_ORG.test(org) || (!article && /^(?:The|A)$/.test(org)) || PARTICIPLE.test(org)) return null;
   let after = text.slice(end).replace(/^,?\s?/, '');
   // Ticker parentheses, then a co-issuer (`… and Lonestar Fiber Partners today announced`).
   after = after.replace(/^(?:\([^()]{0,80}\)\s?){1,3},?\s?/, (m) => (m ? ' ' : '')).trimStart();
@@ -108,6 +126,15 @@ export function leadOrganization(lead: string): string | null {
   const appositive = /^[^,()]{3,160}, (.*)$/s.exec(after);
   if (appositive?.[1] !== undefined && /^[a-zà-ÿ]/.test(after) && THEN_VERB.test(appositive[1])) return org;
   if (legal && /^(?:a|an|the)\s/.test(after)) return org;
+  // A longer appositive with commas of its own (`Kin, the pioneering, direct-to-consumer, digital
+  // insurer, today announced`; `Acme, Florida’s leading retailer, celebrated`): the clause that
+  // follows one of its commas opens with the verb.
+  if (/^(?:[a-zà-ÿ]|[\p{Lu}][\p{L}]*['’]s )/u.test(after)) {
+    const pieces = after.slice(0, 400).split(', ');
+    for (let k = 1; k < pieces.length && k < 8; k++) {
+      if (APPOSITIVE_VERB.test(pieces.slice(k).join(', '))) return org;
+    }
+  }
   return null;
 }
 

@@ -66,11 +66,28 @@ export const WIRE_RULES: readonly WireRule[] = [
   { name: 'Marketwired', pattern: /\/ ?(Marketwired|Marketwire) ?\//i },
   { name: 'Canada Newswire', pattern: /\/ ?(CNW(?: Telbec| Group)?|Canada ?NewsWire) ?\//i },
   { name: 'PRWeb', pattern: /\( ?(PRWEB|PRWeb) ?\)/ },
-  { name: 'Media OutReach', pattern: /[/(] ?(Media OutReach(?: Newswire)?) ?[/)]/i },
+  { name: 'Media OutReach Newswire', pattern: /[/(] ?(Media OutReach(?: Newswire)?) ?[/)]/i },
   { name: 'JCN Newswire', pattern: /\( ?(JCN Newswire|JCN NEWSWIRE) ?\)/ },
   { name: 'ACN Newswire', pattern: /\( ?(ACN Newswire|ACN NEWSWIRE) ?\)/ },
   { name: 'NewMediaWire', pattern: /[/(] ?(NewMediaWire) ?[/)]/i },
   { name: 'Send2Press', pattern: /\( ?(SEND2PRESS NEWSWIRE|Send2Press Newswire) ?\)/ },
+  { name: '24-7 Press Release', pattern: /\/ ?(24-7 ?Press ?Release) ?\//i },
+  { name: 'NewsUSA', pattern: /\( ?(NewsUSA) ?\)/ },
+  { name: 'Newsworthy.ai', pattern: /\( ?(Newsworthy\.ai) ?\)/i },
+  { name: 'News Direct', pattern: /[/(] ?(News Direct) ?[/)]/ },
+  { name: 'Kyodo JBN', pattern: /[/(] ?(Kyodo JBN(?:-AsiaNet)?) ?[/)]/ },
+  { name: 'NTB info', pattern: /[/(] ?(NTB info|NTB Kommunikasjon) ?[/)]/i },
+  // `Southlake, Texas, February 12, 2026 – PRISM MediaWire (Press Release Service – Press Release
+  // Distribution) –`: the tag is written between dashes, with its own strapline in parentheses.
+  {
+    name: 'PRISM MediaWire',
+    pattern: /(?<=[–—-] ?)(PRISM MediaWire|Prism Media Wire)(?: \([^()\n]{0,80}\))?(?= ?[–—-])/,
+  },
+  // `HONG KONG SAR – [Media OutReach Newswire](https://…) – 11 August 2026 –` (markdown link kept).
+  {
+    name: 'Media OutReach Newswire',
+    pattern: /(?<=[–—-] ?)\[?(Media OutReach(?: Newswire)?)\]?(?:\([^()\s]{0,200}\))?(?= ?[–—-])/,
+  },
 ];
 
 export interface WireMatch {

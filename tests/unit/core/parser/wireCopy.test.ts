@@ -1,0 +1,86 @@
+import { findDateline } from '../../../../lambdas/core/parser/dateline';
+import { leadOrganization } from '../../../../lambdas/core/parser/lead';
+
+/** Wire tags and datelines as real wire copy writes them (made-up releases). */
+describe('wire tags seen in real copy', () => {
+  it.each([
+    [
+      'SPRINGFIELD, IL, March 15, 2024 /24-7PressRelease/ -- Text',
+      '24-7 Press Release',
+      '24-7PressRelease',
+      'SPRINGFIELD, IL',
+      '2024-03-15',
+    ],
+    [
+      'Austin, TX (Newsworthy.ai) Monday Dec 18, 2023 @ 10:10 AM America/Chicago — Text',
+      'Newsworthy.ai',
+      'Newsworthy.ai',
+      'Austin, TX',
+      null,
+    ],
+    ['OSLO, 4 March 2025 (NTB info) -- Text', 'NTB info', 'NTB info', 'OSLO', '2025-03-04'],
+    ['KYOTO, Japan, Feb. 1, 2024 /Kyodo JBN/ -- Text', 'Kyodo JBN', 'Kyodo JBN', 'KYOTO, Japan', '2024-02-01'],
+    [
+      'Dallas, Texas, February 12, 2026 – PRISM MediaWire (Press Release Service – Press Release Distribution) – Text',
+      'PRISM MediaWire',
+      'PRISM MediaWire',
+      'Dallas, Texas',
+      '2026-02-12',
+    ],
+    [
+      'SINGAPORE – [Media OutReach Newswire](https://example.com/) – 11 August 2026 – Text',
+      'Media OutReach Newswire',
+      'Media OutReach Newswire',
+      'SINGAPORE',
+      '2026-08-11',
+    ],
+    [
+      'SINGAPORE – Media OutReach Newswire – 11 August 2026 – Text',
+      'Media OutReach Newswire',
+      'Media OutReach Newswire',
+      'SINGAPORE',
+      '2026-08-11',
+    ],
+  ])('%s', (text, name, tag, location, date) => {
+    const found = findDateline(text);
+    expect(found?.wire).toEqual({ name, tag });
+    expect(found?.dateline.location).toBe(location);
+    if (date !== null) expect(found?.dateline.date).toBe(date);
+    expect(text.slice(found?.bodyStart)).toBe('Text');
+  });
+
+  it('reads a NewsUSA tag that opens the text without a place', () => {
+    const found = findDateline('(NewsUSA) - Text');
+    expect(found?.wire).toEqual({ name: 'NewsUSA', tag: 'NewsUSA' });
+    expect('(NewsUSA) - Text'.slice(found?.bodyStart)).toBe('Text');
+  });
+});
+
+describe('leadOrganization: how real leads name the issuer', () => {
+  it.each([
+    [
+      'Global venture capital firm Maple Ridge Partners, Inc. today announced a new fund.',
+      'Maple Ridge Partners, Inc.',
+    ],
+    [
+      'The law firm of Hollis Grant & Webb, LLP (www.example.com) informs investors that a suit was filed.',
+      'Hollis Grant & Webb, LLP',
+    ],
+    ['Employee-owned Tarrow announced that its fund received an award.', 'Tarrow'],
+    ['Quillo, the pioneering, direct-to-consumer, digital home insurer, today announced its expansion.', 'Quillo'],
+    ['Bramble Home, Ohio’s leading furniture retailer, celebrated the opening of a store.', 'Bramble Home'],
+    [
+      'Norvale Capital, the advisory, lending and investment arm of Norvale Group, today announced a hire.',
+      'Norvale Capital',
+    ],
+  ])('%s', (lead, org) => {
+    expect(leadOrganization(lead)).toBe(org);
+  });
+
+  it.each([
+    ['Navigating the world of strategy is hard, a platform says.'],
+    ['Building on its results, a new plan was launched.'],
+  ])('a capitalised participle is not a name: %s', (lead) => {
+    expect(leadOrganization(lead)).toBeNull();
+  });
+});
