@@ -13,6 +13,7 @@ import { registerIngestCommand } from './commands/ingest';
 import { registerLocalCommand } from './commands/local';
 import { registerParseCommand } from './commands/parse';
 import { registerQueryCommand } from './commands/query';
+import { configureUsageErrors, runCli } from './commands/usage';
 
 const PACKAGE_VERSION = (
   JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }
@@ -20,8 +21,7 @@ const PACKAGE_VERSION = (
 
 const program = new Command('newswire')
   .description('Ingest PR Newswire-style feeds into normalized press-release records, and query them.')
-  .version(PACKAGE_VERSION)
-  .showHelpAfterError();
+  .version(PACKAGE_VERSION);
 
 registerIngestCommand(program);
 registerParseCommand(program);
@@ -31,7 +31,6 @@ registerFeedsCommand(program);
 registerFeedCommand(program);
 registerLocalCommand(program);
 
-program.parseAsync(process.argv).catch((err: unknown) => {
-  console.error(`newswire: ${err instanceof Error ? err.message : String(err)}`);
-  process.exitCode = 1;
-});
+// Exit codes: 0 done, 1 a failure, 2 a usage error (one line and a --help hint); see commands/usage.ts.
+configureUsageErrors(program);
+void runCli(program, process.argv);

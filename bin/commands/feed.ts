@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { describeError } from '../../lambdas/core/errors';
 import { decodeBody } from '../../lambdas/core/feed/decode';
 import { parseFeed } from '../../lambdas/core/feed/parseFeed';
 import type { FeedFormat, ParsedFeed } from '../../lambdas/core/feed/types';
 import { FETCH_DEFAULTS } from '../../lambdas/adapters/http/fetchDefaults';
 import { UndiciHttpClient } from '../../lambdas/adapters/http/httpClient';
+import { DEFAULT_MAX_INPUT_BYTES, InputError, maxInputOption, readTextInput } from './readInput';
+import { httpUrlArg } from './shared';
 
 /** What `feed parse` prints per file and `feed fetch` per URL (with `url` in place of `file`). */
 export type FeedReadOutput = ({ file: string } | { url: string }) &
@@ -55,33 +55,34 @@ function failure(err: unknown) {
   return { ok: false as const, error: { code, message } };
 }
 
-/** Cap on a gunzipped file: well above any feed, far below a decompression bomb. */
-const MAX_GUNZIPPED_BYTES = 64 * 1024 * 1024;
-
 /**
  * Reads one saved feed file (`-`: standard input; gzip-compressed files, such as the raw archive's
- * `.xml.gz`, are decompressed); never throws.
+ * `.xml.gz`, are decompressed), at most maxBytes read and decompressed; never throws. An empty or
+ * binary file is an error (INPUT_EMPTY, INPUT_BINARY), and so is a larger one (INPUT_TOO_LARGE).
  */
-export async function readFeedFile(file: string): Promise<FeedReadOutput> {
-  let bytes: Buffer;
+export async function readFeedFile(file: string, maxBytes = DEFAULT_MAX_INPUT_BYTES): Promise<FeedReadOutput> {
+  let text: string;
   try {
-    bytes = readFileSync(file === '-' ? 0 : file);
+    text = (await readTextInput(file, { maxBytes, gzip: true })).decoded.text;
   } catch (err) {
-    return { file, ok: false, error: { code: 'FILE_UNREADABLE', message: (err as Error).message } };
-  }
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    try {
-      bytes = gunzipSync(bytes, { maxOutputLength: MAX_GUNZIPPED_BYTES });
-    } catch (err) {
-      return { file, ok: false, error: { code: 'FILE_UNREADABLE', message: `gzip: ${(err as Error).message}` } };
-    }
+    const code = err instanceof InputError ? err.code : 'FILE_UNREADABLE';
+    return { file, ok: false, error: { code, message: (err as Error).message } };
   }
   try {
-    return { file, ...success(await parseFeed(decodeBody(bytes).text)) };
+    return { file, ...success(await parseFeed(text)) };
   } catch (err) {
     return { file, ...failure(err) };
   }
 }
+
+/** A `host:port` (`[v6]:port` for an IPv6 address) for --allow-host / --allow-host-redirects. */
+const HOST_PORT = /^[^\s:/@[\]]+:\d{1,5}$|^\[[0-9a-fA-F:.]+\]:\d{1,5}$/;
+const hostPortList = (name: string) => (v: string, prev: string[]) => {
+  if (!HOST_PORT.test(v.trim())) {
+    throw new InvalidArgumentError(`${name} takes host:port (e.g. 127.0.0.1:8080 or [::1]:8080), got "${v}"`);
+  }
+  return [...prev, v.trim()];
+};
 
 /** Registers `newswire feed parse` and `newswire feed fetch`. */
 export function registerFeedCommand(program: Command): void {
@@ -95,9 +96,10 @@ export function registerFeedCommand(program: Command): void {
       'read saved feed files (RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed) and print one JSON object per file; exit 1 if any failed',
     )
     .argument('<files...>', "feed files, plain or gzip-compressed ('-' reads standard input)")
-    .action(async (files: string[]) => {
+    .addOption(maxInputOption())
+    .action(async (files: string[], opts: { maxInputBytes: number }) => {
       for (const file of files) {
-        const out = await readFeedFile(file);
+        const out = await readFeedFile(file, opts.maxInputBytes);
         process.stdout.write(JSON.stringify(out) + '\n');
         if (!out.ok) process.exitCode = 1;
       }
@@ -108,16 +110,27 @@ export function registerFeedCommand(program: Command): void {
     .description(
       'fetch one feed through the pipeline HTTP client (timeouts, size cap, redirect checks, private-address guard) and print it as `feed parse` does',
     )
-    .argument('<url>', 'feed URL (http or https)')
+    .argument('<url>', 'feed URL (http or https, no user:password@)', httpUrlArg)
     .option(
       '--allow-host <host:port>',
-      'let the address guard through for this host:port (a local test server); repeatable',
-      (v: string, prev: string[]) => [...prev, v],
+      'let the address guard through for this host:port (a local test server): the URL given and redirects ' +
+        'as long as every hop is to an allowed host, NOT a redirect from another host into it; repeatable',
+      hostPortList('--allow-host'),
+      [] as string[],
+    )
+    .option(
+      '--allow-host-redirects <host:port>',
+      'like --allow-host, and also when a redirect from any other host leads there; repeatable',
+      hostPortList('--allow-host-redirects'),
       [] as string[],
     )
     .option('--user-agent <ua>', 'User-Agent to send', FETCH_DEFAULTS.userAgent)
-    .action(async (url: string, opts: { allowHost: string[]; userAgent: string }) => {
-      const http = new UndiciHttpClient({ userAgent: opts.userAgent, allowHosts: opts.allowHost });
+    .action(async (url: string, opts: { allowHost: string[]; allowHostRedirects: string[]; userAgent: string }) => {
+      const http = new UndiciHttpClient({
+        userAgent: opts.userAgent,
+        allowHosts: opts.allowHost,
+        allowHostsViaRedirect: opts.allowHostRedirects,
+      });
       let out: FeedReadOutput;
       try {
         const res = await http.fetch(url, { accept: FEED_ACCEPT });

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { FeedState } from '../../lambdas/pipeline/ports';
 import { addFeed, feedSpecSchema, setFeedEnabled } from '../../lambdas/pipeline/registerFeeds';
-import { addTargetOptions, feedIdArg, withStores, type TargetOptions } from './shared';
+import { addTargetOptions, feedIdArg, httpUrlArg, UsageError, withStores, type TargetOptions } from './shared';
 
 interface AddOptions extends TargetOptions {
   name?: string;
@@ -68,7 +68,7 @@ export function registerFeedsCommand(program: Command): void {
       .description(
         'register a feed (due at once); an already registered feed keeps its fetch state and gets the given settings',
       )
-      .argument('<url>', 'feed URL (http or https)')
+      .argument('<url>', 'feed URL (http or https)', httpUrlArg)
       .option('--name <name>', 'a name for lists and logs')
       .option('--interval <minutes>', 'minutes between polls (1–1440, default 15)', interval)
       .option('--wire <wire>', 'the wire this feed carries, as a hint for the parser (e.g. "PR Newswire")')
@@ -81,11 +81,7 @@ export function registerFeedsCommand(program: Command): void {
       pollIntervalMinutes: opts.interval,
     });
     if (!parsed.success) {
-      console.error(
-        `newswire feeds add: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-      );
-      process.exitCode = 1;
-      return;
+      throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     }
     const { state, outcome } = await withStores(opts, ({ feeds: store }) =>
       addFeed({ feeds: store, clock: { now: () => new Date() } }, parsed.data),
@@ -112,10 +108,10 @@ export function registerFeedsCommand(program: Command): void {
     feeds
       .command('show')
       .description('print the whole state of one feed: settings, validators, nextPollAt, failures, lastError, counters')
-      .argument('<id>', 'feed id (or its URL)')
+      .argument('<id>', 'feed id (or its URL)', feedIdArg)
       .option('--json', 'print the feed state as JSON'),
   ).action(async (id: string, opts: TargetOptions & { json?: boolean }) => {
-    const feed = await withStores(opts, ({ feeds: store }) => store.get(feedIdArg(id)));
+    const feed = await withStores(opts, ({ feeds: store }) => store.get(id));
     if (!feed) return notFound('show', id);
     console.log(opts.json ? JSON.stringify(feed, null, 2) : formatFeedState(feed));
   });
@@ -124,11 +120,10 @@ export function registerFeedsCommand(program: Command): void {
     feeds
       .command('remove')
       .description('unregister a feed (its stored records stay)')
-      .argument('<id>', 'feed id (or its URL)'),
-  ).action(async (id: string, opts: TargetOptions) => {
-    const fid = feedIdArg(id);
+      .argument('<id>', 'feed id (or its URL)', feedIdArg),
+  ).action(async (fid: string, opts: TargetOptions) => {
     const removed = await withStores(opts, ({ feeds: store }) => store.remove(fid));
-    if (!removed) return notFound('remove', id);
+    if (!removed) return notFound('remove', fid);
     console.log(`removed ${fid}`);
   });
 
@@ -138,11 +133,10 @@ export function registerFeedsCommand(program: Command): void {
       feeds
         .command(verb)
         .description(enabled ? 'poll a disabled feed again' : 'stop polling a feed, keeping its state')
-        .argument('<id>', 'feed id (or its URL)'),
-    ).action(async (id: string, opts: TargetOptions) => {
-      const fid = feedIdArg(id);
+        .argument('<id>', 'feed id (or its URL)', feedIdArg),
+    ).action(async (fid: string, opts: TargetOptions) => {
       const res = await withStores(opts, ({ feeds: store }) => setFeedEnabled({ feeds: store }, fid, enabled));
-      if (!res) return notFound(verb, id);
+      if (!res) return notFound(verb, fid);
       console.log(`${res.changed ? '' : 'already '}${verb}d ${fid}`);
     });
   }

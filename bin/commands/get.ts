@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import type { PressReleaseRecord } from '../../lambdas/core/record';
-import { addTargetOptions, withStores, type TargetOptions } from './shared';
+import { addTargetOptions, nonEmpty, withStores, type TargetOptions } from './shared';
 
 /** Registers `newswire get`. */
 export function registerGetCommand(program: Command): void {
   const cmd = program
     .command('get')
     .description('print one stored record as JSON, or with --raw the original bytes of its release page')
-    .argument('<id>', 'record id (query prints them)')
+    .argument('<id>', 'record id (query prints them)', nonEmpty('the record id'))
     .option('--raw', 'write the archived release page to stdout, as fetched (decompressed)');
   addTargetOptions(cmd).action(async (id: string, opts: TargetOptions & { raw?: boolean }) => {
     const out = await withStores(opts, async (stores) => {

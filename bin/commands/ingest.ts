@@ -5,7 +5,7 @@ import { readFeedsFile, runIngest } from '../../lambdas/local/ingest';
 import { ingestProgressBar } from '../../lambdas/local/progress';
 import { formatIngestReport } from '../../lambdas/local/report';
 import { startSampleServer, type SampleServer } from '../../lambdas/local/sampleServer';
-import { dataDirOption, positiveInt, withRuntime } from './shared';
+import { dataDirOption, portNumber, withRuntime } from './shared';
 
 /** The sample server's fixed default port keeps sample feed URLs — and so feed and release ids — stable across runs. */
 const DEFAULT_SAMPLE_PORT = 47615;
@@ -25,7 +25,7 @@ export function registerIngestCommand(program: Command): void {
     .option(
       '--sample-port <port>',
       'port of the bundled sample feed server on 127.0.0.1',
-      positiveInt('--sample-port'),
+      portNumber('--sample-port'),
       DEFAULT_SAMPLE_PORT,
     )
     .option('--json', 'print one JSON summary object instead of the report')
@@ -61,7 +61,8 @@ export function registerIngestCommand(program: Command): void {
             const where = `local (data: ${path.resolve(opts.dataDir)}; feeds: ${opts.feeds ?? `bundled samples on ${server?.baseUrl}`})`;
             console.log(formatIngestReport(report, where));
           }
-          if (report.failed > 0) process.exitCode = 2;
+          // A feed or release that failed is a failure (exit 1); usage errors alone exit 2.
+          if (report.failed > 0) process.exitCode = 1;
         } finally {
           await server?.close();
         }

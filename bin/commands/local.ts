@@ -6,7 +6,7 @@ import { ensureTables } from '../../lambdas/adapters/dynamodb/createTables';
 import { ARTICLES_TABLE, ATTR, DAY_DIRECTORY, INDEX } from '../../lambdas/adapters/dynamodb/tableDesign';
 import { startLocalDynamo, type LocalDynamo } from '../../lambdas/local/dynamoServer';
 import { LOCAL_TABLES } from '../../lambdas/local/runtime';
-import { dataDirOption, positiveInt } from './shared';
+import { dataDirOption, portNumber } from './shared';
 
 /** The port of DynamoDB Local and of the cookbook's examples. */
 const DEFAULT_DYNAMO_PORT = 8000;
@@ -20,7 +20,7 @@ export function registerLocalCommand(program: Command): void {
       'serve the local tables (the embedded DynamoDB under --data-dir) on 127.0.0.1 for any DynamoDB client, until Ctrl-C',
     )
     .addOption(dataDirOption())
-    .option('--port <n>', 'port on 127.0.0.1 (0 = any free port)', positiveInt('--port'), DEFAULT_DYNAMO_PORT)
+    .option('--port <n>', 'port on 127.0.0.1 (0 = any free port)', portNumber('--port'), DEFAULT_DYNAMO_PORT)
     .action(async (opts: { dataDir: string; port: number }) => {
       const dataDir = path.resolve(opts.dataDir);
       const dynamo = await startLocalDynamo({ dir: path.join(dataDir, 'dynamodb'), port: opts.port }).catch(

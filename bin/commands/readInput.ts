@@ -1,0 +1,99 @@
+/**
+ * The bytes and text of one input file of `parse` / `feed parse`: read through a bounded stream
+ * (reading stops as soon as the cap is passed, so `parse /dev/zero` ends at once), gzip undone with
+ * the same cap when asked, and refused with a named reason when it is empty or binary.
+ */
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { gunzipSync } from 'node:zlib';
+import { Option } from 'commander';
+import { decodeBody, type DecodedBody } from '../../lambdas/core/feed/decode';
+import { wholeNumber } from './shared';
+
+/** 15 MiB, like the HTTP client's body cap: no release page or feed is larger. */
+export const DEFAULT_MAX_INPUT_BYTES = 15 * 1024 * 1024;
+export const MAX_INPUT_ENV = 'NEWSWIRE_MAX_INPUT_BYTES';
+
+/** `--max-input-bytes <n>` (or NEWSWIRE_MAX_INPUT_BYTES): the cap on each input file. */
+export const maxInputOption = () =>
+  new Option('--max-input-bytes <n>', 'refuse an input file larger than this many bytes (after gunzip too)')
+    .env(MAX_INPUT_ENV)
+    .argParser(wholeNumber('--max-input-bytes', 1, Number.MAX_SAFE_INTEGER))
+    .default(DEFAULT_MAX_INPUT_BYTES, '15 MiB');
+
+export type InputErrorCode = 'FILE_UNREADABLE' | 'INPUT_TOO_LARGE' | 'INPUT_EMPTY' | 'INPUT_BINARY';
+
+/** Why an input file was not read. */
+export class InputError extends Error {
+  constructor(
+    readonly code: InputErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+/** The bytes of a file (`-`: standard input), at most maxBytes; InputError past the cap or when unreadable. */
+export async function readBounded(file: string, maxBytes: number): Promise<Buffer> {
+  let stream: Readable;
+  try {
+    stream = file === '-' ? process.stdin : createReadStream(file);
+  } catch (err) {
+    throw new InputError('FILE_UNREADABLE', (err as Error).message);
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > maxBytes) {
+        stream.destroy();
+        throw tooLarge(maxBytes);
+      }
+      chunks.push(chunk);
+    }
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError('FILE_UNREADABLE', (err as Error).message);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * The text of an input file: read (bounded), gunzipped when `gzip` and the bytes say so, decoded,
+ * and refused when empty (nothing but white space) or binary (NUL characters in the text).
+ */
+export async function readTextInput(
+  file: string,
+  opts: { maxBytes: number; gzip?: boolean },
+): Promise<{ bytes: Buffer; decoded: DecodedBody }> {
+  let bytes = await readBounded(file, opts.maxBytes);
+  if (opts.gzip && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: opts.maxBytes });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(opts.maxBytes, 'gunzipped');
+      throw new InputError('FILE_UNREADABLE', `gzip: ${(err as Error).message}`);
+    }
+  }
+  if (bytes.length === 0) throw new InputError('INPUT_EMPTY', 'empty input (0 bytes)');
+  const decoded = decodeBody(bytes);
+  if (decoded.text.trim() === '')
+    throw new InputError('INPUT_EMPTY', `empty input (${bytes.length} bytes of white space)`);
+  const nul = decoded.text.indexOf('\0');
+  if (nul !== -1) {
+    throw new InputError(
+      'INPUT_BINARY',
+      `binary input: a NUL character at offset ${nul} of the text (not a text, markdown, HTML or feed file)`,
+    );
+  }
+  return { bytes, decoded };
+}
+
+function tooLarge(maxBytes: number, what = 'read'): InputError {
+  return new InputError(
+    'INPUT_TOO_LARGE',
+    `larger than ${maxBytes} bytes (${what}; stopped there). Raise the cap with --max-input-bytes or ${MAX_INPUT_ENV}`,
+  );
+}
