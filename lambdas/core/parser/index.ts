@@ -1,3 +1,4 @@
+import { decodeHTMLStrict } from 'entities';
 import type { AboutSection, Body, Contact, Dateline, Link, PressReleaseRecord, Ticker, Wire } from '../record';
 import { tokenizedText } from './dom';
 import { warningsOf } from './warnings';
@@ -280,8 +281,19 @@ function fromAnalysis(
   };
 }
 
+/**
+ * Scraped text and markdown often keep the page's character references (`Acme &amp; Co`,
+ * `&#x201C;`): they are decoded once, only in their strict form (with the semicolon), so a
+ * `&copy` inside a URL's query stays as written.
+ */
+function decodeCharacterReferences(content: string): string {
+  return /&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/.test(content)
+    ? decodeHTMLStrict(content)
+    : content;
+}
+
 function parseText(content: string, url: string | null): Reading {
-  const normalized = normalizeWhitespace(markIndentedParagraphs(content));
+  const normalized = normalizeWhitespace(markIndentedParagraphs(decodeCharacterReferences(content)));
   const { text, front } = stripFrontMatter(normalized);
   const blocks = textToBlocks(text, looksLikeMarkdown(text));
   const vocab = vocabulary(text);

@@ -1,4 +1,5 @@
 import { findDateline } from '../../../../lambdas/core/parser/dateline';
+import { parseReleaseStrict } from '../../../../lambdas/core/parser';
 import { leadOrganization } from '../../../../lambdas/core/parser/lead';
 
 /** Wire tags and datelines as real wire copy writes them (made-up releases). */
@@ -82,5 +83,25 @@ describe('leadOrganization: how real leads name the issuer', () => {
     ['Building on its results, a new plan was launched.'],
   ])('a capitalised participle is not a name: %s', (lead) => {
     expect(leadOrganization(lead)).toBeNull();
+  });
+});
+
+describe('character references left in scraped text', () => {
+  it('decodes them once in a text release (title and body)', () => {
+    const r = parseReleaseStrict({
+      content:
+        '# Acme &amp; Co Wins &#x201C;Best Widget&#x201D; Award\n\nNEW YORK, March 7, 2024 /PRNewswire/ -- Acme &amp; Co today announced that it won an award for its widget, see https://example.com/?a=1&copy=2 for more.\n',
+    });
+    expect(r.title).toBe('Acme & Co Wins “Best Widget” Award');
+    expect(r.body.paragraphs[0]).toContain('Acme & Co today announced');
+    // Without its semicolon a reference is left as written (a URL's query).
+    expect(r.body.paragraphs[0]).toContain('?a=1&copy=2');
+  });
+
+  it('decodes only once: an escaped reference stays a reference', () => {
+    const r = parseReleaseStrict({
+      content: '# Writing &amp;amp; in HTML\n\nNEW YORK, March 7, 2024 /PRNewswire/ -- Acme today announced a guide.\n',
+    });
+    expect(r.title).toBe('Writing &amp; in HTML');
   });
 });
