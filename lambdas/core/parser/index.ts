@@ -110,6 +110,15 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
     }
     if (dateline) break;
   }
+  // No dateline at all: a markdown `# Title` near the top is still the headline, and the body
+  // starts after it.
+  if (!dateline) {
+    const h1 = blocks.slice(0, 5).findIndex((b) => b.headingLevel === 1);
+    if (h1 >= 0) {
+      pre = blocks.slice(0, h1 + 1);
+      rest = blocks.slice(h1 + 1);
+    }
+  }
 
   // The attribution line is body text and is also reported on its own; in flattened text it is
   // split off the lead so the first paragraph is the attribution, as distributed.
@@ -208,6 +217,15 @@ function isNavigation(line: string): boolean {
   );
 }
 
+/** A credit line a distributor prints above the headline: `Source: Acme Inc.`, `MEDIA RELEASE PR67276`. */
+const CREDIT_LINE = /^(?:Source: [^\n]{1,120}|MEDIA RELEASE(?: PR ?\d{1,8})?|Media Release(?: PR ?\d{1,8})?)$/;
+/**
+ * A list page's stamp glued before the headline (`[### May 08, 2025, 17:30 ET Acme Reports…`): the
+ * link bracket, the heading marks and the date with its time are not the headline.
+ */
+const HEADLINE_STAMP =
+  /^(?:\[(?:#{1,6} )?|#{1,6} )(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? \d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)? [A-Z]{1,4} )?(?=\S)/;
+
 /** Headline, deck and timestamp from what precedes the dateline in a text release. */
 function headlines(
   pre: Block[],
@@ -218,8 +236,12 @@ function headlines(
   let stamp: string | null = null;
   const h1 = pre.findIndex((b) => b.headingLevel === 1);
   let skipNext = false;
-  for (const [i, block] of pre.entries()) {
-    const text = blockText(block, vocab);
+  for (const [i, whole] of pre.entries()) {
+    // Credit lines above the headline (`Source: Acme Inc.` / `MEDIA RELEASE PR67276`) are not it.
+    const lines = whole.lines.filter((l) => !CREDIT_LINE.test(l.trim()));
+    if (lines.length === 0) continue;
+    const block = lines.length === whole.lines.length ? whole : { ...whole, lines };
+    const text = blockText(block, vocab).replace(HEADLINE_STAMP, '');
     // `March 07, 2024 08:00 ET | Source: Acme Inc.` (GlobeNewswire's line above the release).
     stamp ??= parseTimestamp(text) ?? parseTimestamp(text.split(' | ')[0]);
     // A timestamp on its own line inside a block (`Acme Corp.` / `Mar 07, 2024, 08:00 ET`).

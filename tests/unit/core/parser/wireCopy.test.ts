@@ -105,3 +105,30 @@ describe('character references left in scraped text', () => {
     expect(r.title).toBe('Writing &amp; in HTML');
   });
 });
+
+describe('what sits above the headline in real copy', () => {
+  it('skips a distributor credit (Source line, MEDIA RELEASE number) above the headline', () => {
+    const r = parseReleaseStrict({
+      content:
+        'Source: Acme Robotics\nMEDIA RELEASE PR12345\nAcme Robotics Opens a Plant in Ohio\n\nCOLUMBUS, Ohio, Feb. 1 /PRNewswire-AsiaNet/ --\n\nAcme Robotics today announced that it opened a plant in Ohio.\n',
+    });
+    expect(r.title).toBe('Acme Robotics Opens a Plant in Ohio');
+  });
+
+  it('drops a list page stamp glued before the headline', () => {
+    const r = parseReleaseStrict({
+      content:
+        '[### May 08, 2025, 17:30 ET Acme Reports Record Results\n\nTORONTO, May 8, 2025 /PRNewswire/ - Acme today reported record results for the quarter.\n',
+    });
+    expect(r.title).toBe('Acme Reports Record Results');
+  });
+
+  it('takes the markdown # heading as the title when there is no dateline', () => {
+    const r = parseReleaseStrict({
+      content:
+        '# Acme Adds Features to Its Platform\n\nAcme, a social platform, has announced new features for its users. The features ship today.\n',
+    });
+    expect(r.title).toBe('Acme Adds Features to Its Platform');
+    expect(r.body.paragraphs[0]).toMatch(/^Acme, a social platform/);
+  });
+});
