@@ -176,8 +176,11 @@ const NUMERIC_CODE_EXCHANGES = new Set([
   'KLSE',
 ]);
 
-/** A parenthesized group with no nested parentheses; the class excludes `(` so runs of `(((` fail fast. */
-const PAREN_GROUP = /\(([^()\n]{1,200})\)/g;
+/**
+ * A parenthesized (or bracketed: `[BSE: 540565 | NSE: ACME]`) group with no nested brackets; the
+ * class excludes the openers so runs of `(((` fail fast.
+ */
+const PAREN_GROUP = /[([]([^()[\]\n]{1,200})[)\]]/g;
 /** `EXCHANGE:` inside a group; the exchange part is bounded and checked against the table. */
 const EXCHANGE_LABEL = /([A-Za-z][A-Za-z0-9.\- ø]{0,24}?)\s?:\s?/g;
 /** `ACME`, `GIG.U`, `BRK-B`, `CFZL3`, and a warrant or unit class written after a space (`GIG WS`). */
@@ -201,6 +204,8 @@ export function findTickers(text: string): Ticker[] {
       // The label may carry leading words (`listed on NASDAQ:`): keep the longest known exchange suffix.
       const exchange = knownExchangeSuffix(label[1]);
       if (!exchange) continue;
+      // One symbol on several exchanges written before one colon: `(NYSE, TSX: SHOP)`.
+      const exchanges = [...(i === 0 ? exchangeList(inner.slice(0, label.index ?? 0)) : []), exchange];
       const from = (label.index ?? 0) + label[0].length;
       const next = labels[i + 1];
       const to = next ? (next.index ?? inner.length) : inner.length;
@@ -208,14 +213,27 @@ export function findTickers(text: string): Ticker[] {
         const symbol = raw.trim();
         if (!SYMBOL.test(symbol)) continue;
         if (!/[A-Z]/.test(symbol) && !(NUMERIC_CODE_EXCHANGES.has(exchange) && /^\d{3,6}$/.test(symbol))) continue;
-        const k = `${exchange}:${symbol}`;
-        if (seen.has(k)) continue;
-        seen.add(k);
-        out.push({ exchange, symbol });
+        for (const ex of exchanges) {
+          const k = `${ex}:${symbol}`;
+          if (seen.has(k)) continue;
+          seen.add(k);
+          out.push({ exchange: ex, symbol });
+        }
       }
     }
   }
   return out;
+}
+
+/** Exchanges listed before the last one of a shared symbol (`NYSE, ` in `NYSE, TSX: SHOP`); empty unless every item is one. */
+function exchangeList(prefix: string): string[] {
+  if (!/[,/&]\s?$|\sand\s$/.test(prefix)) return [];
+  const items = prefix
+    .split(/,|\/|&|\sand\s/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const known = items.map((p) => (EXCHANGE_SET.has(p.toUpperCase()) ? p.toUpperCase() : null));
+  return known.every((k) => k !== null) ? (known as string[]) : [];
 }
 
 function knownExchangeSuffix(label: string): string | null {

@@ -1,6 +1,7 @@
 import { findDateline } from '../../../../lambdas/core/parser/dateline';
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
 import { leadOrganization } from '../../../../lambdas/core/parser/lead';
+import { findTickers } from '../../../../lambdas/core/parser/tickers';
 
 /** Wire tags and datelines as real wire copy writes them (made-up releases). */
 describe('wire tags seen in real copy', () => {
@@ -130,5 +131,25 @@ describe('what sits above the headline in real copy', () => {
     });
     expect(r.title).toBe('Acme Adds Features to Its Platform');
     expect(r.body.paragraphs[0]).toMatch(/^Acme, a social platform/);
+  });
+});
+
+describe('ticker forms of real copy', () => {
+  it('gives one symbol to every exchange listed before the colon', () => {
+    expect(findTickers('Acme Inc. (NYSE, TSX: ACME) today said')).toEqual([
+      { exchange: 'NYSE', symbol: 'ACME' },
+      { exchange: 'TSX', symbol: 'ACME' },
+    ]);
+  });
+
+  it('reads a bracketed group with a bar between listings', () => {
+    expect(findTickers('Acme [BSE: 512345 | NSE: ACME] is a trust')).toEqual([
+      { exchange: 'BSE', symbol: '512345' },
+      { exchange: 'NSE', symbol: 'ACME' },
+    ]);
+  });
+
+  it('does not take words before the colon that are not exchanges', () => {
+    expect(findTickers('(Toronto, Canada, TSX: ACME)')).toEqual([{ exchange: 'TSX', symbol: 'ACME' }]);
   });
 });
