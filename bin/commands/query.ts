@@ -7,6 +7,7 @@ import { csvHeader, recordCsvRow } from '../../lambdas/local/recordCsv';
 import { formatRecordTable } from '../../lambdas/local/report';
 import {
   addTargetOptions,
+  checkTarget,
   feedIdArg,
   isoDate,
   MAX_QUERY_LIMIT,
@@ -89,6 +90,7 @@ export function registerQueryCommand(program: Command): void {
       limit: opts.limit,
       cursor: opts.cursor ?? null,
     };
+    checkTarget(opts);
     const local = !opts.stack;
     // A data dir that was never created holds nothing: say so without creating it.
     let storeEmpty = local && !existsSync(opts.dataDir);

@@ -190,6 +190,11 @@ export function addTargetOptions(cmd: Command): Command {
     .option('--profile <profile>', 'AWS profile for --stack (default: the SDK default chain)');
 }
 
+/** --region and --profile go with --stack only. */
+export function checkTarget(opts: TargetOptions): void {
+  if (!opts.stack && (opts.region || opts.profile)) throw new UsageError('--region and --profile need --stack');
+}
+
 /** Runs fn with the stores of the target: the deployed stack's with --stack, else the local embedded ones. */
 export async function withStores<T>(opts: TargetOptions, fn: (stores: StoreSet) => Promise<T>): Promise<T> {
   if (opts.stack) {
@@ -200,7 +205,7 @@ export async function withStores<T>(opts: TargetOptions, fn: (stores: StoreSet) 
       await stores.close();
     }
   }
-  if (opts.region || opts.profile) throw new UsageError('--region and --profile need --stack');
+  checkTarget(opts);
   return withRuntime(opts.dataDir, 'error', (rt) =>
     fn({ ...rt, where: `local (${path.resolve(opts.dataDir)})`, close: () => Promise.resolve() }),
   );

@@ -119,13 +119,13 @@ describe('newswire feeds', () => {
     expect(JSON.parse((await newswire(['feeds', 'list', '--json', ...dataDir])).stdout)).toEqual([]);
   });
 
-  test('bad input is refused with a message and exit 1', async () => {
+  test('bad input is refused with a message: exit 2 for a bad value, 1 for an unknown feed', async () => {
     const dataDir = ['--data-dir', path.join(tmp.dir, 'data-bad')];
     const notHttp = await newswire(['feeds', 'add', 'ftp://example.test/x', ...dataDir]);
-    expect(notHttp.code).toBe(1);
+    expect(notHttp.code).toBe(2);
     expect(notHttp.stderr).toContain('http(s) URL');
     const badInterval = await newswire(['feeds', 'add', url, '--interval', '0', ...dataDir]);
-    expect(badInterval.code).toBe(1);
+    expect(badInterval.code).toBe(2);
     expect(badInterval.stderr).toContain('--interval');
     expect((await newswire(['feeds', 'remove', 'f-nope', ...dataDir])).code).toBe(1);
     expect((await newswire(['feeds', 'enable', 'f-nope', ...dataDir])).code).toBe(1);

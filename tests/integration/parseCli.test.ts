@@ -80,9 +80,10 @@ test('a file that cannot be read is reported on stderr, the others still print, 
   expect(res.code).toBe(1);
   expect(res.stderr).toContain(`cannot read ${missing}`);
   expect(res.stderr).toContain(`cannot read ${dir}`);
-  // The seed and the binary file (parsed as what text it holds) both print, in order.
+  // Binary input (NUL characters) is refused, not parsed as what text it holds; the seed prints.
+  expect(res.stderr).toContain(`cannot read ${binary}: binary input`);
   const out = records(res.stdout);
-  expect(out).toHaveLength(2);
+  expect(out).toHaveLength(1);
   expect(out[0]?.['source']).toBe('chinadaily.com.cn');
 });
 
@@ -100,7 +101,13 @@ test('--url sets the url and a URL-based id; stdin is read with `-`; a bad --url
   });
 
   const bad = await newswire(['parse', '--url', 'not a url', SEED]);
-  expect(bad.code).not.toBe(0);
+  expect(bad.code).toBe(2);
   expect(bad.stderr).toContain('expected an absolute http(s) URL');
   expect(bad.stdout).toBe('');
+
+  // Several files with one --url would all get the same id: a usage error, before any is read.
+  const several = await newswire(['parse', '--url', url, SEED, SEED]);
+  expect(several.code).toBe(2);
+  expect(several.stdout).toBe('');
+  expect(several.stderr).toMatch(/^newswire parse: --url names one release page, but 2 files were given/);
 });

@@ -151,6 +151,9 @@ describe('refused queries exit 2 and say what is supported', () => {
     const res = await newswire(['query', '--data-dir', tmp.dir, '--source', 'Kestrel Pay', '--ticker', 'NASDAQ:HLVB']);
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/--source with --ticker/);
+    // One line with one prefix (not "query: query: …") and the hint.
+    expect(res.stderr).toMatch(/^newswire query: (?!query:)/);
+    expect(res.stderr.trimEnd().split('\n').at(-1)).toBe("Run 'newswire query --help' for usage.");
     expect(res.stderr).toMatch(/supported: one of --source, --feed, --ticker/);
     expect(res.stdout).toBe('');
   });
@@ -164,7 +167,7 @@ describe('refused queries exit 2 and say what is supported', () => {
 
   test('an unknown format is refused by the option parser', async () => {
     const res = await newswire(['query', '--data-dir', tmp.dir, '--format', 'xml']);
-    expect(res.code).toBe(1);
+    expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/table, json, ndjson, csv/);
   });
 });
@@ -193,7 +196,7 @@ describe('get', () => {
 
   test('--region without --stack is refused', async () => {
     const res = await newswire(['get', 'u-0000', '--region', 'eu-west-1', '--data-dir', tmp.dir]);
-    expect(res.code).toBe(1);
+    expect(res.code).toBe(2);
     expect(res.stderr).toContain('--region and --profile need --stack');
   });
 });
