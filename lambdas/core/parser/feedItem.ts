@@ -30,7 +30,7 @@ export function looksLikeFeedItem(content: string): boolean {
   if (head.startsWith('{') && /"(?:content_html|content_text|items|url|external_url)"\s*:/.test(head)) return true;
   // Skip an XML declaration and comments before the first element.
   const start = head.replace(/^(?:<\?xml[^>]{0,200}\?>\s*|<!--[^>]{0,500}-->\s*)+/, '');
-  return /^<(?:rss|feed|item|entry|channel|rdf:RDF)[\s>]/i.test(start);
+  return /^<(?:rss|feed|item|entry|channel|rdf:RDF|NewsML|newsItem)[\s>]/i.test(start);
 }
 
 function child(el: Element, ...names: string[]): Element | null {
@@ -111,6 +111,8 @@ export function parseFeedItem(xml: string): FeedItemParts | null {
     return parseJsonFeedItem(xml);
   const doc = parseDom(xml, true);
   if (!doc) return null;
+  const newsml = parseNewsMl(doc.children as AnyNode[]);
+  if (newsml) return newsml;
   const item = DomUtils.findOne(
     (e: Element) => e.name === 'item' || e.name === 'entry',
     doc.children as AnyNode[],
@@ -136,4 +138,67 @@ export function parseFeedItem(xml: string): FeedItemParts | null {
     publishedAt: parseTimestamp(date),
     content: encoded ?? description ?? '',
   };
+}
+
+/** NewsML 1.2 component roles that are not the release's text (the headline is read on its own). */
+const NOT_RELEASE_ROLES = new Set(['abstract', 'stylesheet', 'headline', 'logo', 'tweettext', 'caption', 'photo']);
+
+/** The `<Role FormalName>` of the NewsML 1.2 component holding `el`, lower-cased, or null. */
+function roleOf(el: Element): string | null {
+  for (let p = el.parent; p && p.type !== 'root'; p = p.parent) {
+    const e = p as Element;
+    if (e.name !== 'NewsComponent') continue;
+    const role = e.children.find((c): c is Element => c.type === 'tag' && c.name === 'Role');
+    if (role) return (role.attribs['FormalName'] ?? '').toLowerCase();
+  }
+  return null;
+}
+
+/**
+ * A NewsML document (IPTC NewsML 1.2 as Business Wire and GlobeNewswire send it, or NewsML-G2):
+ * the headline from `<HeadLine>` / `<headline>`, the release from the XHTML of its content items
+ * (`<DataContent>`, `<inlineXML>`, NITF `<body.content>`), the Body component first and abstracts,
+ * logos and style sheets left out. When the body does not carry the dateline, the one the
+ * metadata gives (`<DateLine>` with the `<NewsProduct>` wire) is put before it as the wire writes it.
+ */
+function parseNewsMl(nodes: AnyNode[]): FeedItemParts | null {
+  const root = DomUtils.findOne((e: Element) => e.name === 'NewsML' || e.name === 'newsItem', nodes, false);
+  if (!root) return null;
+  const find = (name: string) => DomUtils.findOne((e) => e.name === name, root.children, true);
+  const title = textOf(find('HeadLine') ?? find('headline'));
+  const holders = DomUtils.findAll(
+    (e) => e.name === 'DataContent' || e.name === 'inlineXML' || e.name === 'body.content',
+    root.children,
+  );
+  const parts: { html: string; text: string; body: boolean }[] = [];
+  for (const holder of holders) {
+    const role = roleOf(holder);
+    if (role && NOT_RELEASE_ROLES.has(role)) continue;
+    const body = DomUtils.findOne((e) => e.name === 'body', holder.children, true);
+    const text = textOf(body ?? holder)?.replace(/\s+/g, ' ');
+    if (!text || text === title || (!body && holder.name === 'DataContent')) continue;
+    parts.push({ html: DomUtils.getInnerHTML(body ?? holder, { xmlMode: false }), text, body: role === 'body' });
+  }
+  if (!title && parts.length === 0) return null;
+  parts.sort((a, b) => Number(b.body) - Number(a.body));
+  const dateline = textOf(find('DateLine'));
+  const product = find('NewsProduct')?.attribs['FormalName'] ?? null;
+  const head = parts[0]?.text.slice(0, 300) ?? '';
+  const lead =
+    dateline && product && !head.includes(dateline)
+      ? [`<p>${escapeText(dateline)}--(${escapeText(product)})--</p>`]
+      : [];
+  const guid = root.attribs['guid'] ?? textOf(find('PublicIdentifier'));
+  return {
+    title,
+    link: null,
+    guid: guid ?? null,
+    summary: null,
+    publishedAt: null,
+    content: [...lead, ...parts.map((p) => p.html)].join('\n'),
+  };
+}
+
+function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -153,3 +153,33 @@ describe('ticker forms of real copy', () => {
     expect(findTickers('(Toronto, Canada, TSX: ACME)')).toEqual([{ exchange: 'TSX', symbol: 'ACME' }]);
   });
 });
+
+describe('NewsML documents as structured input', () => {
+  it('reads a NewsML 1.2 item: HeadLine, the Body component first, the metadata dateline', () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<NewsML Version="1.2"><NewsEnvelope><NewsProduct FormalName="BUSINESS WIRE" /></NewsEnvelope>
+<NewsItem><NewsComponent>
+  <NewsLines><HeadLine>Acme Opens a Plant</HeadLine><DateLine>SPRINGFIELD, Ill.</DateLine></NewsLines>
+  <NewsComponent><Role FormalName="Abstract" /><ContentItem><DataContent>Acme opens a plant</DataContent></ContentItem></NewsComponent>
+  <NewsComponent><Role FormalName="Contact" /><ContentItem><DataContent><html><body><p>Acme Corp.<br/><a href="mailto:press@acme.example">press@acme.example</a></p></body></html></DataContent></ContentItem></NewsComponent>
+  <NewsComponent><Role FormalName="Body" /><ContentItem><DataContent><html><body><p>Acme Corp. (Nasdaq: ACME) today announced that it opened a plant.</p></body></html></DataContent></ContentItem></NewsComponent>
+</NewsComponent></NewsItem></NewsML>`;
+    const r = parseReleaseStrict({ content: xml });
+    expect(r.title).toBe('Acme Opens a Plant');
+    expect(r.wire?.name).toBe('Business Wire');
+    expect(r.dateline?.location).toBe('SPRINGFIELD, Ill.');
+    expect(r.body.paragraphs[0]).toBe('Acme Corp. (Nasdaq: ACME) today announced that it opened a plant.');
+    expect(r.body.text).not.toContain('Acme opens a plant');
+  });
+
+  it('reads a NewsML-G2 item: headline and the inline XHTML', () => {
+    const xml = `<?xml version="1.0" encoding="utf-8"?>
+<newsItem standard="NewsML-G2" guid="urn:newsml:example.com:1"><contentMeta><headline>Acme Update</headline></contentMeta>
+<contentSet><inlineXML contenttype="application/xhtml+xml"><html><body><p>OTTAWA, Dec. 03, 2019 (GLOBE NEWSWIRE) -- Acme Inc. is pleased to give an update.</p></body></html></inlineXML></contentSet></newsItem>`;
+    const r = parseReleaseStrict({ content: xml });
+    expect(r.title).toBe('Acme Update');
+    expect(r.wire?.name).toBe('GlobeNewswire');
+    expect(r.guid).toBe('urn:newsml:example.com:1');
+    expect(r.body.paragraphs[0]).toBe('Acme Inc. is pleased to give an update.');
+  });
+});
