@@ -230,6 +230,8 @@ function fromTag(text: string, tag: WireMatch, atBlockStart: boolean): DatelineM
 /** A tag-less dateline: `CITY[, REGION…], DATE --` opening the block (a date with its year is required). */
 function tagless(text: string): DatelineMatch | null {
   const head = text.slice(0, 200);
+  const dateFirst = dateFirstDateline(head);
+  if (dateFirst) return dateFirst;
   const sep = /(?: ?[-–—]{1,2} ?| ?[/|:] ?)/g;
   for (const m of head.matchAll(sep)) {
     const at = m.index ?? 0;
@@ -242,12 +244,7 @@ function tagless(text: string): DatelineMatch | null {
     const location = loc.trim();
     // Without a wire tag, only what reads as a place: written in capitals, or with a known city,
     // state, province or country (`Austin, Texas`), never a word such as `On` or `Updated`.
-    const parts = location.split(',').map((p) => p.trim());
-    const looksPlaced =
-      /^[\p{Lu}\d.'’&\- ]{2,}$/u.test(parts[0] ?? '') ||
-      isKnownCity(parts[0] ?? '') ||
-      parts.slice(1).some((p) => isKnownRegionOrCountry(p));
-    if (!looksPlaced) continue;
+    if (!looksPlaced(location)) continue;
     return {
       dateline: { text: head.slice(0, found.end).trim(), location, date: found.iso },
       wire: null,
@@ -256,4 +253,33 @@ function tagless(text: string): DatelineMatch | null {
     };
   }
   return null;
+}
+
+/** Whether a tag-less location reads as a place: capitals, a known city, or a known region or country after it. */
+function looksPlaced(location: string): boolean {
+  const parts = location.split(',').map((p) => p.trim());
+  return (
+    /^[\p{Lu}\d.'’&\- ]{2,}$/u.test(parts[0] ?? '') ||
+    isKnownCity(parts[0] ?? '') ||
+    parts.slice(1).some((p) => isKnownRegionOrCountry(p))
+  );
+}
+
+/** The date written before the place: `February 5, 2025, Burlingame, California — Text`. */
+function dateFirstDateline(head: string): DatelineMatch | null {
+  const date = dateAtStart(head);
+  if (!date?.iso || !/^, ?/.test(head.slice(date.end))) return null;
+  const sep = / (?:--|[–—-]) /.exec(head.slice(date.end, date.end + 90));
+  if (!sep) return null;
+  const locFrom = date.end + (/^, ?/.exec(head.slice(date.end))?.[0].length ?? 0);
+  const location = head.slice(locFrom, date.end + sep.index).trim();
+  if (!location || location.split(' ').length > 8 || !looksPlaced(location) || locationStart(location, true) !== 0)
+    return null;
+  const end = date.end + sep.index + sep[0].length;
+  return {
+    dateline: { text: head.slice(0, date.end + sep.index).trim(), location, date: date.iso },
+    wire: null,
+    start: 0,
+    bodyStart: end,
+  };
 }

@@ -183,3 +183,17 @@ describe('NewsML documents as structured input', () => {
     expect(r.body.paragraphs[0]).toBe('Acme Inc. is pleased to give an update.');
   });
 });
+
+describe('a dateline with the date before the place', () => {
+  it('reads `Month D, YYYY, City, State — Text`', () => {
+    const text = 'March 5, 2025, Springfield, Illinois — Acme today announced a plant.';
+    const found = findDateline(text);
+    expect(found?.dateline.location).toBe('Springfield, Illinois');
+    expect(found?.dateline.date).toBe('2025-03-05');
+    expect(text.slice(found?.bodyStart)).toBe('Acme today announced a plant.');
+  });
+
+  it('does not take a date opening a sentence as a dateline', () => {
+    expect(findDateline('March 5, 2025, was a good day for the team — everyone agreed.')).toBeNull();
+  });
+});
