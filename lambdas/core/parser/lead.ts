@@ -112,8 +112,10 @@ export function leadOrganization(lead: string): string | null {
     if (w.endsWith(',') && !LEGAL.test((words[i + 1] ?? '').replace(/,$/, ''))) break;
   }
   if (end === 0) return null;
-  const org = text.slice(0, end).replace(/[,.]$/, (m) => (legal ? m : ''));
-  if (NOT_AN_ORG.test(org) || (!article && /^(?:The|A)$/.test(org)) || PARTICIPLE.test(org)) return null;
+  const bare = text.slice(0, end).replace(/[,.]$/, (m) => (legal ? m : ''));
+  // An English `The` is part of the name as the issuer writes it (`The Timken Company`).
+  const org = article?.[0] === 'The ' ? `The ${bare}` : bare;
+  if (NOT_AN_ORG.test(bare) || (!article && /^(?:The|A)$/.test(bare)) || PARTICIPLE.test(bare)) return null;
   let after = text.slice(end).replace(/^,?\s?/, '');
   // Ticker parentheses, then a co-issuer (`… and Lonestar Fiber Partners today announced`).
   after = after.replace(/^(?:\([^()]{0,80}\)\s?){1,3},?\s?/, (m) => (m ? ' ' : '')).trimStart();

@@ -122,7 +122,7 @@ describe('leadOrganization: the subject of the lead sentence', () => {
   it.each([
     ['Pelican Bay Seafood Co. today recalled 8,400 pounds of shrimp.', 'Pelican Bay Seafood Co.'],
     ['Evergreen Sound Ferries, a private operator of ferries, today ordered two boats.', 'Evergreen Sound Ferries'],
-    ['The Coalition for Safer Highways today urged Congress to act.', 'Coalition for Safer Highways'],
+    ['The Coalition for Safer Highways today urged Congress to act.', 'The Coalition for Safer Highways'],
     ['Die Brunnhofer Medizintechnik GmbH hat heute die Zulassung erhalten.', 'Brunnhofer Medizintechnik GmbH'],
     [
       'Maplecrest Brewing Company Inc. (CSE: BREW) announced today that it will expand.',
