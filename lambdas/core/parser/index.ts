@@ -83,6 +83,8 @@ interface Analysis {
 
 /** How many blocks from the top are searched for the dateline (navigation can be long). */
 const DATELINE_SEARCH_BLOCKS = 80;
+/** A wire-tagged dateline is looked for further down: a page saved as markdown can hold hundreds of chrome blocks. */
+const TAGGED_DATELINE_SEARCH_BLOCKS = 600;
 
 function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
   let pre: Block[] = [];
@@ -92,7 +94,7 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
   // Two passes: a wire-tagged dateline anywhere near the top wins over a tag-less one above it
   // (a `Published March 7, 2024 |` line in the page chrome is not the dateline).
   for (const tagged of [true, false]) {
-    for (let i = 0; i < Math.min(blocks.length, DATELINE_SEARCH_BLOCKS); i++) {
+    for (let i = 0; i < Math.min(blocks.length, tagged ? TAGGED_DATELINE_SEARCH_BLOCKS : DATELINE_SEARCH_BLOCKS); i++) {
       const block = blocks[i];
       if (!block || block.preformatted) continue;
       const text = blockText(block, vocab);

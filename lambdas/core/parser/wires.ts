@@ -106,7 +106,20 @@ export function findWireTag(text: string, limit = 20000): WireMatch | null {
   const hay = text.length > limit ? text.slice(0, limit) : text;
   let best: WireMatch | null = null;
   for (const rule of WIRE_RULES) {
-    const m = rule.pattern.exec(hay);
+    // A tag inside a URL (`https://www.prnewswire.com/news/prnewswire/…`) is a link, not the dateline.
+    let from = 0;
+    let m: RegExpExecArray | null = null;
+    for (let tries = 0; tries < 5; tries++) {
+      m = rule.pattern.exec(from ? hay.slice(from) : hay);
+      if (!m) break;
+      const at = from + m.index;
+      if (!insideUrl(hay, at)) {
+        m.index = at;
+        break;
+      }
+      from = at + m[0].length;
+      m = null;
+    }
     if (!m?.[1] || (best && m.index >= best.start)) continue;
     best = {
       rule,
@@ -117,4 +130,11 @@ export function findWireTag(text: string, limit = 20000): WireMatch | null {
     };
   }
   return best;
+}
+
+/** Whether offset `at` lies in a URL or path: the word it is glued to holds a scheme, `www.` or a slash. */
+function insideUrl(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 200), at);
+  const word = before.slice(Math.max(before.lastIndexOf(' '), before.lastIndexOf('\n'), before.lastIndexOf('(')) + 1);
+  return /(?:[a-z]:\/\/|www\.|\/)/i.test(word);
 }

@@ -2,6 +2,7 @@ import { findDateline } from '../../../../lambdas/core/parser/dateline';
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
 import { leadOrganization } from '../../../../lambdas/core/parser/lead';
 import { findTickers } from '../../../../lambdas/core/parser/tickers';
+import { findWireTag } from '../../../../lambdas/core/parser/wires';
 
 /** Wire tags and datelines as real wire copy writes them (made-up releases). */
 describe('wire tags seen in real copy', () => {
@@ -195,5 +196,26 @@ describe('a dateline with the date before the place', () => {
 
   it('does not take a date opening a sentence as a dateline', () => {
     expect(findDateline('March 5, 2025, was a good day for the team — everyone agreed.')).toBeNull();
+  });
+});
+
+describe('a wire tag inside a URL or path', () => {
+  it('is a link, not the dateline', () => {
+    expect(findWireTag('![logo](/content/dam/prnewswire/logo.png)')).toBeNull();
+    expect(findWireTag('see https://example.com/news/prnewswire/item')).toBeNull();
+  });
+
+  it('still finds the real tag after one in a path', () => {
+    const text = '![logo](/content/dam/prnewswire/logo.png)\n\nDOVER, N.H., Feb. 27, 2020 /PRNewswire/ -- Text';
+    expect(findWireTag(text)?.start).toBe(text.indexOf('/PRNewswire/'));
+  });
+
+  it('finds a tagged dateline below hundreds of chrome lines in a saved page', () => {
+    const chrome = Array.from({ length: 200 }, (_, i) => `* [Menu item ${i}](/menu/${i})`).join('\n\n');
+    const r = parseReleaseStrict({
+      content: `${chrome}\n\n# Acme Opens a Plant\n\nDOVER, N.H., Feb. 27, 2020 /PRNewswire/ -- Acme today announced a plant.\n`,
+    });
+    expect(r.dateline?.location).toBe('DOVER, N.H.');
+    expect(r.body.paragraphs[0]).toBe('Acme today announced a plant.');
   });
 });
