@@ -43,9 +43,15 @@ const APPOSITIVE_VERB = new RegExp(
 const NOT_AN_ORG =
   /^(?:Today|On|In|An|This|Our|We|As|At|For|With|After|During|Following|According|Hoy|Aujourd'hui|Heute|Hoje|Oggi)\b/;
 
+/**
+ * A manner adverb and a present or past verb (`Acme proudly brings`, `Acme quietly launched`); nouns
+ * and adjectives ending in -ly are not adverbs.
+ */
+const ADVERB_THEN_VERB = String.raw`(?!(?:family|supply|assembly|early|only|daily|weekly|monthly|quarterly|yearly|rally|ally|holy|jolly|belly|friendly|lovely|likely)\b)[a-z]{4,}ly [a-z]{3,}(?:s|ed)\b`;
+
 /** A finite verb the issuer's clause goes on with (`today announced`, `recalled`, `hat heute`, `a annoncé`). */
 const THEN_VERB = new RegExp(
-  String.raw`^(?:${LEAD_VERB}|(?:(?:today|recently|yesterday|also|now|officially|formally|has|have|will|is|was) )?(?:[a-z]{3,}ed|has|have|will|is|was)\b|(?:today|recently|yesterday|hat|haben|ha|han|hanno|a|ont|heeft|hebben|hoy|heute|hoje|oggi|aujourd'hui|ce jour)\b)`,
+  String.raw`^(?:${LEAD_VERB}|(?:(?:today|recently|yesterday|also|now|officially|formally|has|have|will|is|was) )?(?:[a-z]{3,}ed|has|have|will|is|was)\b|(?:today|recently|yesterday|hat|haben|ha|han|hanno|a|ont|heeft|hebben|hoy|heute|hoje|oggi|aujourd'hui|ce jour)\b|${ADVERB_THEN_VERB})`,
 );
 
 /**

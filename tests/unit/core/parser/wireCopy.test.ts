@@ -219,3 +219,13 @@ describe('a wire tag inside a URL or path', () => {
     expect(r.body.paragraphs[0]).toBe('Acme today announced a plant.');
   });
 });
+
+describe('leadOrganization: an adverb before the verb', () => {
+  it('takes the subject of `X proudly brings`', () => {
+    expect(leadOrganization('ZEPCO proudly brings its flag to the square, celebrating the day.')).toBe('ZEPCO');
+  });
+
+  it('does not read a noun ending in -ly as an adverb', () => {
+    expect(leadOrganization('Smith Family supply chains matter in this market.')).toBeNull();
+  });
+});
