@@ -75,6 +75,8 @@ export function leadOrganization(lead: string): string | null {
       '',
     )
     .replace(/^(?:The )?(?:Board of Directors|Board|Management) of (?:the )?/, '')
+    // `Acme Corporation’s board of directors today declared…`: the board acts for the issuer.
+    .replace(/^([\p{Lu}][^,.;:'’‘()]{1,80}?)['’‘]s (?:[Bb]oard of [Dd]irectors|[Bb]oard) /u, '$1 ')
     .replace(/^[\p{Lu}][\p{L}. ]{1,30}-(?:based|owned|led|backed|founded|headquartered) /u, '')
     // A lower-case descriptor before the name: `Global venture capital firm Acme Partners, Inc.
     // today announced`, `The law firm of Acme & Partners, LLP informs`.

@@ -229,3 +229,12 @@ describe('leadOrganization: an adverb before the verb', () => {
     expect(leadOrganization('Smith Family supply chains matter in this market.')).toBeNull();
   });
 });
+
+describe('leadOrganization: the board acting for the issuer', () => {
+  it.each([
+    ['Orbit Corporation‘s board of directors today declared a dividend.', 'Orbit Corporation'],
+    ["Orbit Corporation's Board of Directors declared a dividend.", 'Orbit Corporation'],
+  ])('%s', (lead, org) => {
+    expect(leadOrganization(lead)).toBe(org);
+  });
+});
