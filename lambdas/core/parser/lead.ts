@@ -74,6 +74,8 @@ export function leadOrganization(lead: string): string | null {
       /^(?:Today|Yesterday|This (?:morning|week)|On (?:\w+day|\w+ \d{1,2})(?:, \w+ \d{1,2}(?:, \d{4})?)?),\s/,
       '',
     )
+    // A law-firm alert's `Why:` / `WHAT:` label before its sentence.
+    .replace(/^(?:Why|What|Who|WHY|WHAT|WHO): /, '')
     .replace(/^(?:The )?(?:Board of Directors|Board|Management) of (?:the )?/, '')
     // `Acme Corporation’s board of directors today declared…`: the board acts for the issuer.
     .replace(/^([\p{Lu}][^,.;:'’‘()]{1,80}?)['’‘]s (?:[Bb]oard of [Dd]irectors|[Bb]oard) /u, '$1 ')
@@ -129,7 +131,10 @@ export function leadOrganization(lead: string): string | null {
   after = after.replace(/^(?:\([^()]{0,80}\)\s?){1,3},?\s?/, (m) => (m ? ' ' : '')).trimStart();
   const hasTicker = /^\((?:[^()]{0,40}):/.test(text.slice(end).replace(/^,?\s?/, ''));
   if (hasTicker) return org;
-  const coIssuer = /^(?:and|&|y|et|und) (?:[\p{Lu}][\p{L}\d&.'’-]*,? ){1,8}/u.exec(after);
+  const coIssuer =
+    /^(?:and|&|y|et|und) (?:[\p{Lu}][\p{L}\d&.'’-]*,? ){1,8}/u.exec(after) ??
+    // `Acme Inc. and its domestic subsidiaries, a maker of…, announced`.
+    /^and (?:its|their) (?:[a-z-]+ ){0,2}(?:subsidiaries|subsidiary|affiliates|affiliate)\b,? ?/.exec(after);
   if (coIssuer) after = after.slice(coIssuer[0].length);
   if (THEN_VERB.test(after)) return org;
   // An appositive between commas, then the verb: `Acme, a maker of robots, today launched`.

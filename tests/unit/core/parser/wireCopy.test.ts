@@ -238,3 +238,15 @@ describe('leadOrganization: the board acting for the issuer', () => {
     expect(leadOrganization(lead)).toBe(org);
   });
 });
+
+describe('leadOrganization: subsidiaries and alert labels', () => {
+  it.each([
+    [
+      'Orbit Design Group, Inc. and its domestic subsidiaries, a maker of paper goods, announced today that it filed.',
+      'Orbit Design Group, Inc.',
+    ],
+    ['Why: Hale Law Firm, a global investor rights law firm, continues to investigate claims.', 'Hale Law Firm'],
+  ])('%s', (lead, org) => {
+    expect(leadOrganization(lead)).toBe(org);
+  });
+});
