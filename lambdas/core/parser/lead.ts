@@ -95,7 +95,14 @@ export function leadOrganization(lead: string): string | null {
     const bare = w.replace(/,$/, '');
     const wordEnd = pos + bare.length;
     pos += w.length + 1;
-    if (count > 0 && LEGAL.test(bare)) {
+    // `Group` / `Holdings` inside a name goes on (`IG Design Group Americas, Inc.`).
+    const nextWord = (words[i + 1] ?? '').replace(/,$/, '');
+    const inside =
+      /^(?:Group|Holdings)$/.test(bare) &&
+      /^[\p{Lu}][\p{Ll}]/u.test(nextWord) &&
+      !LEGAL.test(nextWord) &&
+      !w.endsWith(',');
+    if (count > 0 && LEGAL.test(bare) && !inside) {
       end = wordEnd;
       legal = true;
       // `Maplecrest Brewing Company Inc.`, `Coral Coast Drones Pty Ltd`, `Acme Group, Inc.`.

@@ -250,3 +250,12 @@ describe('leadOrganization: subsidiaries and alert labels', () => {
     expect(leadOrganization(lead)).toBe(org);
   });
 });
+
+describe('leadOrganization: Group inside a name', () => {
+  it('goes on past Group when a capitalised word follows', () => {
+    expect(leadOrganization('Orbit Design Group Americas, Inc. announced today that it filed.')).toBe(
+      'Orbit Design Group Americas, Inc.',
+    );
+    expect(leadOrganization('Orbit Group, a maker of paper, announced today a plan.')).toBe('Orbit Group');
+  });
+});
