@@ -33,7 +33,7 @@ const PARTICIPLE = /^[\p{Lu}][\p{Ll}]{2,}ing$/u;
  * Acme`, `The law firm of Acme`, `Leading software company Acme`).
  */
 const DESCRIPTOR =
-  /^(?:The |[\p{Lu}][\p{Ll}-]+ )(?:[\p{Ll}-]+ ){0,5}(?:firm|company|provider|maker|manufacturer|developer|bank|group|agency|startup|start-up|platform|retailer|insurer|fund|organization|organisation|brand|network|consultancy|operator|producer|supplier|distributor)(?: of)? (?=[\p{Lu}\d])/u;
+  /^(?:The |[\p{Lu}][\p{Ll}-]+ )(?:[\p{Ll}'’-]+ ){0,5}(?:firm|company|provider|maker|manufacturer|developer|bank|group|agency|startup|start-up|platform|retailer|insurer|fund|organization|organisation|brand|network|consultancy|operator|producer|supplier|distributor)(?: of)? (?=[\p{Lu}\d])/u;
 /** The verb after a long appositive: English finite forms only (`announced`, `has`, `today said`). */
 const APPOSITIVE_VERB = new RegExp(
   String.raw`^(?:${LEAD_VERB}|(?:(?:today|recently|also|now|has|have|will|is|was) )?(?:[a-z]{3,}ed|has|have|will|is|was)\b)`,
@@ -135,7 +135,7 @@ export function leadOrganization(lead: string): string | null {
   if (NOT_AN_ORG.test(bare) || (!article && /^(?:The|A)$/.test(bare)) || PARTICIPLE.test(bare)) return null;
   let after = text.slice(end).replace(/^,?\s?/, '');
   // Ticker parentheses, then a co-issuer (`… and Lonestar Fiber Partners today announced`).
-  after = after.replace(/^(?:\([^()]{0,80}\)\s?){1,3},?\s?/, (m) => (m ? ' ' : '')).trimStart();
+  after = after.replace(/^(?:\([^()]{0,80}\)\s?){1,6},?\s?/, (m) => (m ? ' ' : '')).trimStart();
   const hasTicker = /^\((?:[^()]{0,40}):/.test(text.slice(end).replace(/^,?\s?/, ''));
   if (hasTicker) return org;
   const coIssuer =

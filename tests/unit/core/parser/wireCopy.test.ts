@@ -259,3 +259,18 @@ describe('leadOrganization: Group inside a name', () => {
     expect(leadOrganization('Orbit Group, a maker of paper, announced today a plan.')).toBe('Orbit Group');
   });
 });
+
+describe('leadOrganization: a possessive descriptor and many parentheses', () => {
+  it.each([
+    [
+      'The world\'s largest tower service provider Orbit Tower Corporation Limited ("Orbit", or the "Company") (Stock Code: 0123.HK) is pleased to announce results.',
+      'Orbit Tower Corporation Limited',
+    ],
+    [
+      'Orbit Resources Inc. (“Orbit” or “the Company”) (TSXV-ORB) (F-ORB) (B-ORB) (OTC-ORBXF) is pleased to give an update.',
+      'Orbit Resources Inc.',
+    ],
+  ])('%s', (lead, org) => {
+    expect(leadOrganization(lead)).toBe(org);
+  });
+});
