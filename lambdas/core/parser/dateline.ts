@@ -232,6 +232,8 @@ function tagless(text: string): DatelineMatch | null {
   const head = text.slice(0, 200);
   const dateFirst = dateFirstDateline(head);
   if (dateFirst) return dateFirst;
+  const alone = datelineAlone(text);
+  if (alone) return alone;
   const sep = /(?: ?[-–—]{1,2} ?| ?[/|:] ?)/g;
   for (const m of head.matchAll(sep)) {
     const at = m.index ?? 0;
@@ -281,5 +283,23 @@ function dateFirstDateline(head: string): DatelineMatch | null {
     wire: null,
     start: 0,
     bodyStart: end,
+  };
+}
+
+/** A dateline that is a whole line by itself: `Charlotte, NC, Tuesday Dec 9, 2025` (the line break is its separator). */
+function datelineAlone(text: string): DatelineMatch | null {
+  const line = text.trim();
+  if (line.length > 100 || line.includes('\n')) return null;
+  const found = dateAtEnd(line);
+  if (!found?.iso || found.end !== line.length) return null;
+  const loc = trimLocationEnd(
+    line.slice(0, found.start).replace(/,? ?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? ?$/, ''),
+  );
+  if (!loc || loc.length > 80 || locationStart(loc, true) !== 0 || !looksPlaced(loc.trim())) return null;
+  return {
+    dateline: { text: line, location: loc.trim(), date: found.iso },
+    wire: null,
+    start: 0,
+    bodyStart: text.length,
   };
 }

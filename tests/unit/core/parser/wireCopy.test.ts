@@ -274,3 +274,15 @@ describe('leadOrganization: a possessive descriptor and many parentheses', () =>
     expect(leadOrganization(lead)).toBe(org);
   });
 });
+
+describe('a dateline alone on its line', () => {
+  it('reads `City, ST, Weekday Mon D, YYYY` with the line break as its separator', () => {
+    const found = findDateline('Springfield, IL, Tuesday Dec 9, 2025');
+    expect(found?.dateline.location).toBe('Springfield, IL');
+    expect(found?.dateline.date).toBe('2025-12-09');
+  });
+
+  it('does not take a sentence ending in a date', () => {
+    expect(findDateline('The meeting was moved to Dec 9, 2025')).toBeNull();
+  });
+});
