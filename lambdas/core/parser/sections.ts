@@ -58,7 +58,7 @@ const COPYRIGHT = /^(?:©|\(c\)|Copyright ©?)\s?\d{4}/i;
  * `Sobre`, `À propos de`, `Über`, `Informazioni su`, `Over`; group 1 is the whole opener.
  */
 const ABOUT_OPENER =
-  /^((?:About|ABOUT|Acerca de(?: la| los| el)?|Sobre(?: (?:a|o|la|el|os|as))?|[ÀA] propos (?:de la|de|du|des)|Über|Uber|Informazioni su|Chi è|Over) (?:the |The )?|[ÀA] propos d['’](?=\p{Lu}))/u;
+  /^((?:About|ABOUT|Acerca de(?: la| los| el)?|Sobre(?: (?:a|o|la|el|os|as))?|[ÀA] propos (?:de la|de|du|des)|Über|Uber|Informazioni su|Chi è|Over) (?:the )?|[ÀA] propos d['’](?=\p{Lu}))/u;
 /** CJK openers: `关于X` / `關於X` (zh), `X について` (ja), `X 소개` (ko). */
 const ABOUT_CJK = /^(?:关于|關於)\s?(\S.{0,60}?)[:：]?$|^(\S.{0,60}?)\s?(?:について|소개)[:：]?$/;
 /** Lower-case words an organization name may hold (`Bank of Nowhere`, `Sabores del Caribe`). */
@@ -74,7 +74,8 @@ function aboutHeading(line: string): string | null | undefined {
   }
   const opener = ABOUT_OPENER.exec(t);
   if (!opener?.[1]) return undefined;
-  const m = /^(\S[^\n]{0,100}?)\s?[:.]?$/.exec(t.slice(opener[1].length));
+  const written = t.slice(opener[1].length).trim();
+  const m = /^(\S[^\n]{0,100}?)\s?[:.]?$/.exec(written);
   if (!m?.[1]) return undefined;
   const name = m[1].trim();
   const words = name.split(' ');
@@ -84,15 +85,27 @@ function aboutHeading(line: string): string | null | undefined {
   // Outside English, names keep lower-case adjectives (`Coopérative forestière Boréalis`): allow two.
   const lower = words.filter((w) => !/^[\p{Lu}\d"“(&]/u.test(w) && !NAME_SMALL_WORDS.test(w)).length;
   if (lower > (/^(?:About|ABOUT) /.test(t) ? 0 : 2)) return undefined;
-  return cleanOrg(name);
+  return cleanOrg(written);
 }
 
+/**
+ * The organization as the heading writes it (`NIKE, Inc.`, `The Standard`, `YETI Holdings, Inc.`):
+ * legal suffix, leading article and case are the issuer's. Only what is not the name goes: a
+ * trailing colon, a full stop that ends no abbreviation, surrounding quotes, and parentheses after
+ * the name (a listing `(NYSE: RL)`, `(Stock Code: 0788.HK)`, a short form `(CRA)`).
+ */
 function cleanOrg(name: string): string | null {
-  const cleaned = name
-    .replace(/[:.]$/, '')
-    .replace(LEGAL_SUFFIX, '')
-    .replace(/^["“]|["”]$/g, '')
-    .trim();
+  let cleaned = name.trim().replace(/^["“]|["”]$/g, '');
+  for (let i = 0; i < 4; i++) {
+    const before = cleaned;
+    cleaned = cleaned
+      .replace(/\s\([^()]{0,80}\)?$/, '')
+      .replace(/\s?[:;,]$/, '')
+      .trim();
+    if (cleaned.endsWith('.') && !LEGAL_SUFFIX.test(cleaned) && !/(?:^|[\s.])\p{L}\.$/u.test(cleaned))
+      cleaned = cleaned.slice(0, -1).trim();
+    if (cleaned === before) break;
+  }
   return cleaned || null;
 }
 
