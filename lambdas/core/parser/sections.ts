@@ -88,6 +88,10 @@ function aboutHeading(line: string): string | null | undefined {
   return cleanOrg(written);
 }
 
+/** A name ending in an abbreviation's full stop (`Inc.`, `Acme Corp.`, `Acme S.A.`), which is the name's. */
+const ABBREVIATION_END =
+  /(?:^|[\s,])(?:Inc|Corp|Co|Ltd|Bros|Intl|Mfg|Pty|Cia|Cie|Jr|Sr|St|Ph\.D)\.$|(?:^|[\s.])\p{L}\.$/u;
+
 /**
  * The organization as the heading writes it (`NIKE, Inc.`, `The Standard`, `YETI Holdings, Inc.`):
  * legal suffix, leading article and case are the issuer's. Only what is not the name goes: a
@@ -102,21 +106,58 @@ function cleanOrg(name: string): string | null {
       .replace(/\s\([^()]{0,80}\)?$/, '')
       .replace(/\s?[:;,]$/, '')
       .trim();
-    if (cleaned.endsWith('.') && !LEGAL_SUFFIX.test(cleaned) && !/(?:^|[\s.])\p{L}\.$/u.test(cleaned))
-      cleaned = cleaned.slice(0, -1).trim();
+    if (cleaned.endsWith('.') && !ABBREVIATION_END.test(cleaned)) cleaned = cleaned.slice(0, -1).trim();
     if (cleaned === before) break;
   }
   return cleaned || null;
 }
 
+/** Words that open an About text's first sentence when it does not restart with the name. */
+const ABOUT_TEXT_OPENER =
+  /^(?:Founded|Headquartered|Established|Based|Since|Launched|Formed|Incorporated|Created|Together|Today|With|As|Our|We)$/;
+
+/** A word written twice with nothing between (`CloudbenchCloudbench`, `Inc.Inc.`). */
+function writtenTwice(word: string): boolean {
+  if (word.length < 4 || word.length % 2) return false;
+  const half = word.length / 2;
+  return /^[\p{Lu}\d]/u.test(word) && word.slice(0, half) === word.slice(half);
+}
+
+/** A word with the punctuation around it dropped, for comparing names. */
+function bare(word: string): string {
+  return word.replace(/^[("“]+|[)"”,:;.’']+$/g, '').toLowerCase();
+}
+
+/**
+ * Where inside one word an About text starts glued to its heading, or -1: after a colon or a
+ * closing parenthesis (`Innovations:Shoulder`, `0788.HK)China`), where the name starts again
+ * (`CompanyThe Timken`, `LLCFinys`, `SYSTEMSXNRGY`), or before a sentence opener (`ZoneFounded`).
+ */
+function gluedAt(word: string, firstWord: string | null): number {
+  if (writtenTwice(word)) return word.length / 2;
+  for (let p = 1; p < word.length; p++) {
+    if (!/[\p{Lu}\d]/u.test(word[p] ?? '')) continue;
+    const prev = word[p - 1] ?? '';
+    const tail = word.slice(p);
+    if (prev === ':' || prev === ')') return p;
+    if (firstWord && firstWord.length >= 2 && bare(tail).startsWith(firstWord)) return p;
+    if (/[\p{Ll}.]/u.test(prev) && ABOUT_TEXT_OPENER.test(tail.replace(/[,:]$/, ''))) return p;
+  }
+  return -1;
+}
+
 /**
  * `About Acme Robotics Acme Robotics is …` (flattened text, or `<b>About Acme</b> Acme is …`): the
- * heading is the words after `About` up to where the same name starts again.
+ * heading is the words after `About` up to where the About text starts: where the name starts
+ * again (`About ATP Flight School ATP is`, `ABOUT ACME CORP Acme Corp (NYSE: ACME) is`), glued or
+ * not (`About CloudbenchCloudbench is`), after a colon or a parenthesis (`About China Tower (Stock
+ * Code: 0788.HK)China Tower is`), or before a sentence opener (`About Stretch ZoneFounded in`).
  */
 function aboutGlued(text: string): { organization: string | null; rest: string } | null {
   const opener = ABOUT_OPENER.exec(text)?.[1];
   if (!opener) return null;
-  const words = text.slice(opener.length, opener.length + 400).split(' ');
+  const after = text.slice(opener.length, opener.length + 400);
+  const words = after.split(' ');
   for (let n = 1; n <= Math.min(8, Math.floor(words.length / 2)); n++) {
     const name = words.slice(0, n).join(' ');
     const again = words.slice(n, 2 * n).join(' ');
@@ -125,9 +166,34 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
       return { organization: cleanOrg(name), rest: text.slice(opener.length + name.length).trim() };
     }
   }
-  const colon = /^([^:\n]{1,80}): (\S.*)$/s.exec(text.slice(opener.length));
-  if (colon?.[1] && colon[2] && aboutHeading(`${opener}${colon[1]}`) !== undefined) {
-    return { organization: cleanOrg(colon[1]), rest: colon[2].trim() };
+  const tokens = [...after.matchAll(/\S+/g)].slice(0, 12);
+  const firstWord = tokens[0] && !writtenTwice(tokens[0][0]) ? bare(tokens[0][0]) : null;
+  const headingUpTo = (end: number) => {
+    const heading = after.slice(0, end).trim();
+    const rest = text.slice(opener.length + end).trim();
+    const balanced = heading.split('(').length === heading.split(')').length;
+    if (!rest || !balanced || NAME_SMALL_WORDS.test(heading.slice(heading.lastIndexOf(' ') + 1))) return null;
+    if (aboutHeading(`${opener}${heading}`) === undefined) return null;
+    return { organization: cleanOrg(heading), rest };
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token) break;
+    const at = token.index ?? 0;
+    const glued = gluedAt(token[0], i === 0 ? null : firstWord);
+    if (glued > 0) return headingUpTo(at + glued);
+    const next = tokens[i + 1]?.[0];
+    if (!next || !/^[\p{Lu}\d]/u.test(next)) continue;
+    const restarts = tokens.slice(0, i + 1).some((t) => /^[("“]?[\p{Lu}\d]/u.test(t[0]) && bare(t[0]) === bare(next));
+    if (
+      restarts ||
+      ABOUT_TEXT_OPENER.test(next.replace(/[,:]$/, '')) ||
+      token[0].endsWith(':') ||
+      (i > 0 && token[0].endsWith(')'))
+    ) {
+      const found = headingUpTo(at + token[0].length);
+      if (found) return found;
+    }
   }
   return null;
 }

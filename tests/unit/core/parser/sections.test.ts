@@ -25,3 +25,49 @@ describe('About sections: the organization as the heading writes it', () => {
     expect(p.body.paragraphs).toEqual(['Acme Robotics, Inc. today announced a new warehouse robot.']);
   });
 });
+
+describe('About headings glued to their text', () => {
+  it.each([
+    [
+      'About Acme Robotics Acme is a maker of warehouse robots.',
+      'Acme Robotics',
+      'Acme is a maker of warehouse robots.',
+    ],
+    [
+      'About Northern Acme Robotics Acme Robotics, based in Austin, makes robots.',
+      'Northern Acme Robotics',
+      'Acme Robotics, based in Austin, makes robots.',
+    ],
+    [
+      'ABOUT ACME ROBOTICS CORPORATION Acme Robotics Corporation (NYSE: ACR) makes robots.',
+      'ACME ROBOTICS CORPORATION',
+      'Acme Robotics Corporation (NYSE: ACR) makes robots.',
+    ],
+    ['About AcmeBotAcmeBot is a maker of robots.', 'AcmeBot', 'AcmeBot is a maker of robots.'],
+    ['About The Acme CompanyThe Acme Company makes robots.', 'The Acme Company', 'The Acme Company makes robots.'],
+    ['About Acme Robotics, LLCAcme makes robots.', 'Acme Robotics, LLC', 'Acme makes robots.'],
+    ['ABOUT ACME ROBOTICS:Acme Robotics makes robots.', 'ACME ROBOTICS', 'Acme Robotics makes robots.'],
+    [
+      'About Acme Robotics (Stock Code: 0123.HK)Acme Robotics makes robots.',
+      'Acme Robotics',
+      'Acme Robotics makes robots.',
+    ],
+    [
+      'About Acme Robotics of Texas (ART) Founded in 1990, ART makes robots.',
+      'Acme Robotics of Texas',
+      'Founded in 1990, ART makes robots.',
+    ],
+    ['About Acme RoboticsFounded in 1990, Acme makes robots.', 'Acme Robotics', 'Founded in 1990, Acme makes robots.'],
+    ['About Inc.Inc. is a business magazine.', 'Inc.', 'Inc. is a business magazine.'],
+  ])('%s', (paragraph, organization, text) => {
+    const p = parse(paragraph);
+    expect(p.about).toEqual([{ organization, text }]);
+    expect(p.body.paragraphs).toEqual(['Acme Robotics, Inc. today announced a new warehouse robot.']);
+  });
+
+  it('leaves prose that opens with About in the body', () => {
+    const p = parse('About 200 Acme employees will move to the new plant in May.');
+    expect(p.about).toEqual([]);
+    expect(p.body.paragraphs).toHaveLength(2);
+  });
+});
