@@ -1,5 +1,5 @@
 import type { AboutSection, Contact, Link } from '../record';
-import { type Block, blockText, makeBlock } from './blocks';
+import { type Block, blockText, countWords, makeBlock } from './blocks';
 import {
   contactFromMailto,
   findEmail,
@@ -37,6 +37,7 @@ type Kind =
   | { type: 'source'; organization: string }
   | { type: 'source-line'; organization: string }
   | { type: 'end' }
+  | { type: 'caption' }
   | { type: 'none' };
 
 const LEGAL_SUFFIX =
@@ -52,6 +53,22 @@ const END_MARKER = /^(?:#{3}|# # #|-0-|- 0 -|-30-|- 30 -|\*{3}|ENDS|-ends-|- end
 const VIEW_ORIGINAL =
   /^(?:View (?:the )?(?:original|source) (?:content|press release|version)(?: to download multimedia)?|To view the (?:source|original) version of this press release)[^:\n]{0,80}?:?\s?(https?:\/\/\S*)?/i;
 const COPYRIGHT = /^(?:©|\(c\)|Copyright ©?)\s?\d{4}/i;
+/**
+ * Lines a web portal writes under a release it republishes: `The post X appeared first on Y.`,
+ * `This article has been amplified by …`. Nothing after them is the release's.
+ */
+const PORTAL_TRAILER =
+  /^(?:The post \S.{0,300} appeared first on \S|This (?:article|press release|release|news release|story|content) (?:has been|was|is being) (?:amplified|distributed|published|republished|syndicated|brought to you) (?:by|via|through|on)\b)/;
+/**
+ * A caption or a pointer to a picture, not a paragraph: `Photo: …`, `Figure 1`, `Image caption: …`,
+ * `Click image above to view …`, or a markdown image left as its alt text (`!Logo`).
+ */
+const CAPTION =
+  /^(?:(?:Photos?|Images?|Pictures?|Figures?|Fig\.|Graphics?|Videos?|Captions?)(?: \d{1,3}[a-z]?)?(?: (?:credit|caption|courtesy|source))?(?:\s?[:：|–—]|\s?$)|(?:Click|Tap) (?:on )?(?:the )?(?:images?|photos?|pictures?|graphics?|videos?|logo) (?:above|below)\b|(?:Photo|Image|Picture) (?:courtesy|credit) of\b)/i;
+/** A markdown thematic break (`---`, `___`): on a republishing portal, the line above its link list. */
+const THEMATIC_BREAK = /^(?:-{3,}|_{3,}|(?:- ){2,}-)$/;
+/** The labels of a portal's link list under a release (`Original/Source Press Release`, `Pickup - …`). */
+const PORTAL_LINK_LABEL = /^(?:Original(?:\/Source)?|Source) (?:Press Release|Article|Story)$|^Pickup -/i;
 
 /**
  * The words that open an "About" section, in the languages releases come in: `About`, `Acerca de`,
@@ -215,6 +232,8 @@ function classify(block: Block): Kind {
     return { type: 'source-line', organization: srcLine[1].trim() };
   }
   if (END_MARKER.test(first) && block.lines.length === 1) return { type: 'end' };
+  if (PORTAL_TRAILER.test(first)) return { type: 'end' };
+  if (isCaption(block, text)) return { type: 'caption' };
   const view = VIEW_ORIGINAL.exec(first);
   if (view) {
     const url = view[1] || block.links.find((l) => /^https?:/.test(l.url))?.url || null;
@@ -336,6 +355,35 @@ function isSignatureBlock(block: Block): boolean {
   return reach && block.lines.some((l) => isPersonName(l.trim()));
 }
 
+/** A short caption line or a markdown image left as its alt text (see CAPTION). */
+function isCaption(block: Block, text: string): boolean {
+  if (block.lines.length > 2 || block.preformatted || countWords(text) > 60) return false;
+  if (CAPTION.test(text)) return true;
+  return /^!\S/.test(text) && countWords(text) <= 12 && block.links.length > 0;
+}
+
+/** A block of a portal's link list: a short line that is a link, an image or a list label. */
+function isLinkLine(block: Block): boolean {
+  const text = blockText(block);
+  if (block.lines.length > 2 || countWords(text) > 15) return false;
+  return block.links.length > 0 || /https?:\/\//.test(text) || PORTAL_LINK_LABEL.test(text);
+}
+
+/**
+ * Where a republishing portal's link list starts (`---` / `[Original/Source Press Release](…)` /
+ * `[Reddit Post](…)` / `![Blockchain Registration](…)`), or `blocks.length` when there is none: the
+ * run of link lines that ends the document, under a thematic break or opened by a portal label.
+ */
+function portalLinkList(blocks: Block[]): number {
+  let start = blocks.length;
+  while (start > 0 && isLinkLine(blocks[start - 1] as Block)) start--;
+  if (start === blocks.length) return start;
+  const above = blocks[start - 1];
+  if (above && above.lines.length === 1 && THEMATIC_BREAK.test((above.lines[0] ?? '').trim())) return start - 1;
+  const label = blocks.slice(start).findIndex((b) => PORTAL_LINK_LABEL.test(blockText(b)));
+  return label < 0 ? blocks.length : start + label;
+}
+
 /** Splits the blocks after the dateline into body and boilerplate (see module comment). */
 export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
   const result: Sections = { body: [], about: [], contacts: [], source: null, sourceLine: null, originalUrl: null };
@@ -348,8 +396,12 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
       result.about.push({ organization: about.organization, text: about.parts.join('\n\n') });
     about = null;
   };
-  for (const block of splitGlued(blocks)) {
+  const split = splitGlued(blocks);
+  const trailer = portalLinkList(split);
+  for (const block of split.slice(0, trailer)) {
     const kind = classify(block);
+    // A caption between paragraphs (or under the last one) is left out and changes nothing.
+    if (kind.type === 'caption') continue;
     if (kind.type !== 'none') closeAbout();
     switch (kind.type) {
       case 'about':

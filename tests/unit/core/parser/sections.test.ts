@@ -71,3 +71,46 @@ describe('About headings glued to their text', () => {
     expect(p.body.paragraphs).toHaveLength(2);
   });
 });
+
+describe('where the body ends: portal trailers and captions', () => {
+  const last = 'Acme Robotics, Inc. today announced a new warehouse robot.';
+
+  it('stops at a portal credit line (The post … appeared first on …, This article has been amplified by …)', () => {
+    for (const trailer of [
+      'The post Acme Launches Robot appeared first on Example Business News.',
+      'This article has been amplified by Example Wire in collaboration with Example Studio.',
+    ]) {
+      const p = parse(`${trailer}\n\nMore stories from the portal are listed on its front page.`);
+      expect(p.body.paragraphs).toEqual([last]);
+    }
+  });
+
+  it('leaves out a portal link list under a thematic break or opened by its label', () => {
+    const list =
+      '[Original/Source Press Release](https://portal.example/a/1)\n\n[Reddit Post](https://reddit.example/r/1)\n\n![Blockchain Registration](https://cdn.example/qr.webp)';
+    expect(parse(`---\n\n${list}`).body.paragraphs).toEqual([last]);
+    expect(parse(list).body.paragraphs).toEqual([last]);
+  });
+
+  it('keeps a closing paragraph that ends with a link, and a last link line with no portal label', () => {
+    const p = parse(
+      'To learn more, visit [acme.example](https://acme.example).\n\n[Acme careers](https://acme.example/jobs)',
+    );
+    expect(p.body.paragraphs).toEqual([last, 'To learn more, visit acme.example.', 'Acme careers']);
+  });
+
+  it('leaves out captions and image lines between and after paragraphs', () => {
+    const p = parse(
+      'Photo: The new robot at the Austin warehouse.\n\nThe robot ships in May.\n\nFigure 1\n\nClick image above to view full announcement.\n\n![Acme logo](https://acme.example/logo.png)',
+    );
+    expect(p.body.paragraphs).toEqual([last, 'The robot ships in May.']);
+  });
+
+  it('keeps a paragraph that only starts like a caption word', () => {
+    const p = parse('Images from the launch event show the robot lifting 500 kilograms of parcels.');
+    expect(p.body.paragraphs).toEqual([
+      last,
+      'Images from the launch event show the robot lifting 500 kilograms of parcels.',
+    ]);
+  });
+});
