@@ -44,8 +44,18 @@ const LEGAL_SUFFIX =
   /,? (?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|plc|PLC|AG|SA|S\.A|NV|N\.V|GmbH|AB|ASA|LP|L\.P)\.?$/;
 const FLS_HEADING =
   /^(?:Cautionary (?:Note|Statement|Language)s?\b|Forward[- ]Looking (?:Statements?|Information)\b|(?:Note|Notice|Statement) Regarding Forward|Safe Harbou?r\b|Disclaimer\b|Legal Disclaimer|Important (?:Information|Notice|Disclosures?)\b|Additional Information and Where to Find It|Reader Advisory|Advisories|Advisory Regarding|Notes? (?:to|for) (?:editors?|Editors?)\b|Attachments?$|Attachments?:|No Offer or Solicitation|Declaraciones (?:prospectivas|a futuro|sobre el futuro)|Información prospectiva|Aviso legal|Déclarations prospectives|Énoncés prospectifs|Mise en garde|Avertissement|Zukunftsgerichtete Aussagen|Haftungsausschluss|Declarações (?:prospectivas|sobre o futuro)|Dichiarazioni previsionali|Toekomstgerichte verklaringen|前瞻性陈述|前瞻性聲明|将来の見通し|免责声明|免責事項)/i;
+/**
+ * A forward-looking-statements paragraph with no heading: how such a paragraph opens (`This press
+ * release contains…`, `Statements in this release that are not historical…`, `All statements other
+ * than…`, `Except for historical information…`) and, within its first sentences, what it is about.
+ */
 const FLS_PARAGRAPH =
-  /^(?:This (?:(?:press|news) )?release (?:contains|includes|may contain)|Certain (?:statements|information) (?:in|contained in|included in) this (?:press|news) release|Statements (?:in|made in) this (?:press|news) release|(?:Except for|Other than) (?:the )?(?:statements of )?historical (?:information|facts?))[^\n]{0,400}forward[- ]looking/i;
+  /^(?:This (?:(?:press|news) )?(?:release|announcement|communication|document)\b|(?:Certain|Some|All|Any|The|Such) (?:of the )?(?:statements|information|matters)\b|Statements\b|Information (?:in|contained in|included in) this\b|(?:Except for|Other than) (?:the )?(?:statements of )?historical\b|Forward[- ]looking statements? (?:in|contained|made|included|are|involve)\b|(?:We|The Company) (?:caution|cautions|wish(?:es)? to caution)\b)[^\n]{0,400}?(?:forward[- ]looking|(?:are|is|be) not (?:statements of )?historical)/i;
+/** A heading that names forward-looking statements anywhere (`THE FOLLOWING FORWARD-LOOKING STATEMENTS REFLECT…`). */
+const FLS_IN_HEADING = /\bforward[- ]looking (?:looking )?(?:statements?|information)\b/i;
+/** Law firms' notices: `Attorney Advertising`, `Prior results do not guarantee a similar outcome`. */
+const LAW_FIRM_DISCLAIMER =
+  /^(?:Attorney Advertising\b|(?:This (?:press release|release|notice|announcement|communication) )?(?:may be|is) considered (?:attorney )?advertising\b|May be considered attorney advertising\b|(?:Prior|Past) results do not guarantee\b)/i;
 /** Exchange disclaimers and sign-offs that close Canadian releases. */
 const DISCLAIMER_PARAGRAPH =
   /^(?:Distribution channels:|You just read:|Article originally published on|EIN Presswire(?:'s)? (?:provides|does not)|This (?:information is |is )?information (?:is information )?that [^\n]{1,120}? (?:is|was) (?:obliged|required) to make public|(?:Denna|Tämä|Denne) information |This (?:press |news )?(?:release|announcement) (?:shall not|does not|is not|will not) constitute|This (?:press |news )?release is (?:for information(?:al)? purposes only|not an offer)|NEITHER (?:THE )?(?:TSX|CANADIAN SECURITIES EXCHANGE|CSE)\b|Neither (?:the )?(?:TSX|TSXV|Canadian Securities Exchange|CSE|NEO)\b|(?:The )?(?:TSX Venture Exchange|Canadian Securities Exchange|CSE) (?:has not|does not|has neither)|On behalf of the Board\b|ON BEHALF OF THE BOARD\b)/;
@@ -262,7 +272,9 @@ function classify(block: Block): Kind {
   if (
     ((short || gluedHeading) && fls) ||
     FLS_PARAGRAPH.test(text) ||
+    (block.lines.length === 1 && countWords(first) <= 20 && !/\.$/.test(first) && FLS_IN_HEADING.test(first)) ||
     DISCLAIMER_PARAGRAPH.test(first) ||
+    LAW_FIRM_DISCLAIMER.test(first) ||
     COPYRIGHT.test(first)
   )
     return { type: 'fls' };

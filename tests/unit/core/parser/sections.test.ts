@@ -114,3 +114,35 @@ describe('where the body ends: portal trailers and captions', () => {
     ]);
   });
 });
+
+describe('where the body ends: forward-looking statements and disclaimers without a heading', () => {
+  const last = 'Acme Robotics, Inc. today announced a new warehouse robot.';
+
+  it.each([
+    'This press release contains forward-looking statements within the meaning of the securities laws.',
+    'This announcement may include statements that are forward-looking in nature.',
+    'Statements in this release that are not historical facts are forward-looking statements.',
+    'Statements in this news release that are not statements of historical fact may involve risks.',
+    'All statements other than statements of historical fact are forward-looking statements.',
+    'Except for historical information contained herein, the matters set forth are forward-looking.',
+    'Forward-looking statements in this release include the timing of deliveries.',
+    'THE FOLLOWING FORWARD-LOOKING STATEMENTS REFLECT ACME’S EXPECTATIONS AS OF THE DATE HEREOF',
+    'Attorney Advertising. Acme Law LLP has offices in New York.',
+    'This press release may be considered Attorney Advertising in some jurisdictions.',
+    'Prior results do not guarantee a similar outcome.',
+  ])('%s', (paragraph) => {
+    const p = parse(`${paragraph}\n\nAcme expects the robot to ship in May.`);
+    expect(p.body.paragraphs).toEqual([last]);
+  });
+
+  it('keeps body paragraphs that merely talk about the future or about statements', () => {
+    const p = parse(
+      'Statements from customers praised the robot.\n\nThe company looks forward to shipping the robot in May.',
+    );
+    expect(p.body.paragraphs).toEqual([
+      last,
+      'Statements from customers praised the robot.',
+      'The company looks forward to shipping the robot in May.',
+    ]);
+  });
+});
