@@ -323,29 +323,41 @@ export function splitGlued(input: Block[]): Block[] {
   return out;
 }
 
+/** Boilerplate kinds a line can open inside a block (contact lines are left to the contact reader). */
+const LINE_OPENS = new Set<Kind['type']>(['about', 'fls', 'view-original', 'source', 'end']);
+
 /**
  * A footer line written right under the last paragraph with no blank line (`…he said.` /
- * `SOURCE Acme`): the block is cut there so the footer line is classified on its own.
+ * `SOURCE Acme`), and text that puts each paragraph on one line with no blank line between
+ * (`…of this offering.` / `This press release shall not constitute…` / `About Acme Inc.`): the block
+ * is cut before every line that opens boilerplate after a line that ends a sentence or is a whole
+ * paragraph, so each part is classified on its own.
  */
 function splitAtFooterLines(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const block of blocks) {
-    const at = block.preformatted
-      ? -1
-      : block.lines.findIndex(
-          (l, i) =>
-            i > 0 &&
-            (SOURCE_LINE.test(l.trim()) || VIEW_ORIGINAL.test(l.trim()) || END_MARKER.test(l.trim())) &&
-            !SOURCE_LINE.test((block.lines[0] ?? '').trim()),
-        );
-    if (at <= 0) {
+    const cuts: number[] = [];
+    if (!block.preformatted && block.lines.length > 1 && !SOURCE_LINE.test((block.lines[0] ?? '').trim())) {
+      for (let i = 1; i < block.lines.length; i++) {
+        const line = (block.lines[i] ?? '').trim();
+        const prev = (block.lines[i - 1] ?? '').trim();
+        if (SOURCE_LINE.test(line) || VIEW_ORIGINAL.test(line) || END_MARKER.test(line)) cuts.push(i);
+        // A line longer than any hard wrap is a whole paragraph, however it ends (`… at [email protected]`).
+        else if ((/[.!?"”’:)]$/.test(prev) || prev.length > 120) && LINE_OPENS.has(classify(makeBlock([line])).type))
+          cuts.push(i);
+      }
+    }
+    if (cuts.length === 0) {
       out.push(block);
       continue;
     }
-    const head = block.lines.slice(0, at);
-    const tail = block.lines.slice(at);
-    out.push(makeBlock(head, { links: linksIn(head.join(' '), block.links), boldLead: block.boldLead }));
-    out.push(makeBlock(tail, { links: linksIn(tail.join(' '), block.links) }));
+    let from = 0;
+    for (const at of [...cuts, block.lines.length]) {
+      const lines = block.lines.slice(from, at);
+      const extra = from === 0 ? { boldLead: block.boldLead } : {};
+      out.push(makeBlock(lines, { links: linksIn(lines.join(' '), block.links), ...extra }));
+      from = at;
+    }
   }
   return out;
 }

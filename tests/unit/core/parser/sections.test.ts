@@ -146,3 +146,37 @@ describe('where the body ends: forward-looking statements and disclaimers withou
     ]);
   });
 });
+
+describe('text with one paragraph a line and no blank lines', () => {
+  it('cuts the block where a disclaimer, forward-looking statements or an About heading start a line', () => {
+    const content = [
+      'Acme Prices Offering',
+      '',
+      'AUSTIN, Texas, March 3, 2025 /PRNewswire/ -- Acme Robotics, Inc. today priced its offering of 1,000,000 shares.',
+      '',
+      'Copies of the prospectus supplement and the accompanying base prospectus can be obtained from the underwriter at its New York office or by email at [email protected]',
+      'This press release shall not constitute an offer to sell or the solicitation of an offer to buy these securities.',
+      'This press release contains forward-looking statements about the offering.',
+      'About Acme Robotics, Inc.',
+      'Acme Robotics, Inc. builds robots for warehouses.',
+    ].join('\n');
+    const p = parseReleaseStrict({ content });
+    expect(p.body.text.endsWith('by email at [email protected]')).toBe(true);
+    expect(p.about).toEqual([
+      { organization: 'Acme Robotics, Inc.', text: 'Acme Robotics, Inc. builds robots for warehouses.' },
+    ]);
+  });
+
+  it('does not cut a hard-wrapped paragraph at a line that only starts like About', () => {
+    const content = [
+      'Acme Opens Plant',
+      '',
+      'AUSTIN, Texas, March 3, 2025 /PRNewswire/ -- Acme Robotics, Inc. today opened a plant.',
+      'The plant employs 300 people.',
+      'About 200 Acme employees moved from the old plant.',
+    ].join('\n');
+    const p = parseReleaseStrict({ content });
+    expect(p.about).toEqual([]);
+    expect(p.body.text.endsWith('moved from the old plant.')).toBe(true);
+  });
+});
