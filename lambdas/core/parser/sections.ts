@@ -115,6 +115,35 @@ function aboutHeading(line: string): string | null | undefined {
   return cleanOrg(written);
 }
 
+/** A product code, not an organization (`IFB-088`, `XR12`): letters then digits, one word. */
+const PRODUCT_CODE = /^\p{Lu}{1,6}[- ]?\d{2,}[\p{L}\d-]*$/u;
+
+/** How an About text opens after the name: a listing, an appositive or `is a…`. */
+const DESCRIBES =
+  /^(?: [\p{Lu}\d][\p{L}\d&.'’-]*){0,4}(?:,? \(|, (?:a|an|the|one)\b| (?:is|was|are) (?:a|an|the|one)\b)/u;
+
+/**
+ * A heading alone on its line that the next paragraph confirms: `About twentytwo & brand` (a name
+ * the issuer writes in lower case) followed by `Twentytwo & brand is…`, or, with no `About` at all
+ * (a portal dropped it), a capitalised name followed by a paragraph that describes it
+ * (`Duke Energy` / `Duke Energy (NYSE: DUK), a Fortune 150 company…`), once the body has begun.
+ */
+function confirmedHeading(line: string, next: string, around: Around): string | null {
+  const t = line.trim();
+  if (t.length > 80 || /[.!?]$/.test(t.replace(ABBREVIATION_END, ''))) return null;
+  const opener = ABOUT_OPENER.exec(t)?.[1];
+  const name = (opener ? t.slice(opener.length) : t).replace(/:$/, '').trim();
+  const words = name.split(' ');
+  if (!name || words.length > 6) return null;
+  if (opener) {
+    const start = next.slice(0, name.length + 1).toLowerCase();
+    return start.startsWith(name.toLowerCase()) && !/[\p{L}\d]$/u.test(start) ? cleanOrg(name) : null;
+  }
+  if ((around.bodyParagraphs ?? 0) < 2 || !words.every((w) => /^[\p{Lu}\d&]/u.test(w) || NAME_SMALL_WORDS.test(w)))
+    return null;
+  return next.startsWith(name) && DESCRIBES.test(next.slice(name.length)) ? cleanOrg(name) : null;
+}
+
 /** A name ending in an abbreviation's full stop (`Inc.`, `Acme Corp.`, `Acme S.A.`), which is the name's. */
 const ABBREVIATION_END =
   /(?:^|[\s,])(?:Inc|Corp|Co|Ltd|Bros|Intl|Mfg|Pty|Cia|Cie|Jr|Sr|St|Ph\.D)\.$|(?:^|[\s.])\p{L}\.$/u;
@@ -212,8 +241,14 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
     const next = tokens[i + 1]?.[0];
     if (!next || !/^[\p{Lu}\d]/u.test(next)) continue;
     const restarts = tokens.slice(0, i + 1).some((t) => /^[("“]?[\p{Lu}\d]/u.test(t[0]) && bare(t[0]) === bare(next));
+    // `About Baird Putting clients first since 1919, Baird is…`: a capitalised participle followed by
+    // a lower-case word opens a sentence; a name is capitalised word by word.
+    const after2 = tokens[i + 2]?.[0] ?? '';
+    const participle =
+      /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(next) && /^\p{Ll}/u.test(after2) && !NAME_SMALL_WORDS.test(after2);
     if (
       restarts ||
+      participle ||
       ABOUT_TEXT_OPENER.test(next.replace(/[,:]$/, '')) ||
       token[0].endsWith(':') ||
       (i > 0 && token[0].endsWith(')'))
@@ -232,7 +267,13 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
 const SOURCE_LINE =
   /^(?:SOURCE|FUENTE|QUELLE|FONTE|BRON|ÜBERMITTELT VON|消息来源|消息來源|ソース|출처)\s?[:：]?\s?(\S[^\n]{0,200})$/;
 
-function classify(block: Block): Kind {
+/** What `classify` may look at around a block: the next block, and whether the body has begun. */
+interface Around {
+  next?: Block | undefined;
+  bodyParagraphs?: number;
+}
+
+function classify(block: Block, around: Around = {}): Kind {
   const first = (block.lines[0] ?? '').trim();
   const text = blockText(block);
   const src = SOURCE_LINE.exec(first);
@@ -262,6 +303,9 @@ function classify(block: Block): Kind {
     const rest = block.lines.length > 1 ? [block.lines.slice(1).join(' ')] : [];
     return { type: 'about', organization: heading, rest };
   }
+  const named =
+    around.next && block.lines.length === 1 ? confirmedHeading(first, blockText(around.next), around) : null;
+  if (named) return { type: 'about', organization: named, rest: [] };
   const glued = aboutGlued(text);
   if (glued) return { type: 'about', organization: glued.organization, rest: glued.rest ? [glued.rest] : [] };
   if (isContactHeading(first) || isLabelledContactLine(first)) return { type: 'contact' };
@@ -422,10 +466,16 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
   };
   const split = splitGlued(blocks);
   const trailer = portalLinkList(split);
-  for (const block of split.slice(0, trailer)) {
-    const kind = classify(block);
+  for (let i = 0; i < trailer; i++) {
+    const block = split[i] as Block;
+    const kind = classify(block, { next: split[i + 1], bodyParagraphs: result.body.length });
     // A caption between paragraphs (or under the last one) is left out and changes nothing.
     if (kind.type === 'caption') continue;
+    // `About IFB-088 (icerguastat)` inside a company's About: a product's paragraph of the same boilerplate.
+    if (kind.type === 'about' && about && PRODUCT_CODE.test(kind.organization ?? '')) {
+      (about as { parts: string[] }).parts.push(blockText(block));
+      continue;
+    }
     if (kind.type !== 'none') closeAbout();
     switch (kind.type) {
       case 'about':

@@ -180,3 +180,51 @@ describe('text with one paragraph a line and no blank lines', () => {
     expect(p.body.text.endsWith('moved from the old plant.')).toBe(true);
   });
 });
+
+describe('About headings the next paragraph confirms, and product paragraphs inside About', () => {
+  const last = 'Acme Robotics, Inc. today announced a new warehouse robot.';
+
+  it('takes a lower-case name when the next paragraph opens with it', () => {
+    const p = parse('About acme & co\n\nAcme & co is a design studio.');
+    expect(p.about).toEqual([{ organization: 'acme & co', text: 'Acme & co is a design studio.' }]);
+    expect(p.body.paragraphs).toEqual([last]);
+  });
+
+  it('takes a name heading with no About once the body has begun, when the next paragraph describes it', () => {
+    const body = `${last}\n\nThe robot ships in May.\n\nDeliveries start in Texas.`;
+    const p = parse(
+      'Acme Robotics\n\nAcme Robotics (NYSE: ACR), a maker of robots, is based in Austin.\n\nHarbor Group\n\nHarbor Group Holdings is a logistics company.',
+      body,
+    );
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme Robotics', 'Harbor Group']);
+    expect(p.body.paragraphs).toEqual([last, 'The robot ships in May.', 'Deliveries start in Texas.']);
+  });
+
+  it('leaves a sub-heading in the body when the paragraph under it does not describe the name', () => {
+    const body = `${last}\n\nThe robot ships in May.`;
+    const p = parse('Acme Robotics\n\nAcme Robotics will open a second plant in June.', body);
+    expect(p.about).toEqual([]);
+    expect(p.body.paragraphs).toHaveLength(4);
+  });
+
+  it('keeps a product paragraph (About IFB-088) inside the About section it stands in', () => {
+    const p = parse(
+      'About Acme Robotics\n\nAcme Robotics builds robots.\n\nAbout AR-200 (the lifter)\n\nAR-200 lifts parcels.',
+    );
+    expect(p.about).toEqual([
+      {
+        organization: 'Acme Robotics',
+        text: 'Acme Robotics builds robots.\n\nAbout AR-200 (the lifter)\n\nAR-200 lifts parcels.',
+      },
+    ]);
+  });
+
+  it('ends a glued heading before a capitalised participle that opens a sentence', () => {
+    const p = parse('About Acme Putting customers first since 1990, Acme builds robots.');
+    expect(p.about).toEqual([
+      { organization: 'Acme', text: 'Putting customers first since 1990, Acme builds robots.' },
+    ]);
+    const q = parse('About Acme Trading Group Acme Trading Group is a broker.');
+    expect(q.about.map((a) => a.organization)).toEqual(['Acme Trading Group']);
+  });
+});
