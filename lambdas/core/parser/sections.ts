@@ -118,9 +118,9 @@ function aboutHeading(line: string): string | null | undefined {
 /** A product code, not an organization (`IFB-088`, `XR12`): letters then digits, one word. */
 const PRODUCT_CODE = /^\p{Lu}{1,6}[- ]?\d{2,}[\p{L}\d-]*$/u;
 
-/** How an About text opens after the name: a listing, an appositive or `is a…`. */
+/** How an About text opens after the name: a listing, an appositive, `is a…` or a verb of what it does. */
 const DESCRIBES =
-  /^(?: [\p{Lu}\d][\p{L}\d&.'’-]*){0,4}(?:,? \(|, (?:a|an|the|one)\b| (?:is|was|are) (?:a|an|the|one)\b)/u;
+  /^(?: [\p{Lu}\d][\p{L}\d&.'’-]*){0,4}(?:,? \(|, (?:a|an|the|one)\b| (?:is|was|are) (?:a|an|the|one)\b| (?:operates|provides|offers|develops|delivers|designs|manufactures|owns|manages|serves|specializes|invests) )/u;
 
 /**
  * A heading alone on its line that the next paragraph confirms: `About twentytwo & brand` (a name

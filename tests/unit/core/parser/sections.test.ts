@@ -200,6 +200,13 @@ describe('About headings the next paragraph confirms, and product paragraphs ins
     expect(p.body.paragraphs).toEqual([last, 'The robot ships in May.', 'Deliveries start in Texas.']);
   });
 
+  it('takes a name heading whose next paragraph says what the organization does', () => {
+    const body = `${last}\n\nThe robot ships in May.`;
+    const p = parse('Acme Robotics Partners\n\nAcme Robotics Partners operates robot fleets in 12 countries.', body);
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme Robotics Partners']);
+    expect(p.body.paragraphs).toEqual([last, 'The robot ships in May.']);
+  });
+
   it('leaves a sub-heading in the body when the paragraph under it does not describe the name', () => {
     const body = `${last}\n\nThe robot ships in May.`;
     const p = parse('Acme Robotics\n\nAcme Robotics will open a second plant in June.', body);
