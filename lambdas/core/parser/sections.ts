@@ -478,10 +478,13 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
     }
     if (kind.type !== 'none') closeAbout();
     switch (kind.type) {
-      case 'about':
-        about = { organization: kind.organization, parts: [...kind.rest] };
+      case 'about': {
+        // A product's About with no company About open names no organization.
+        const organization = PRODUCT_CODE.test(kind.organization ?? '') ? null : kind.organization;
+        about = { organization, parts: [...kind.rest] };
         state = 'about';
         continue;
+      }
       case 'contact': {
         state = 'contact';
         result.contacts.push(...parseContactBlock(block.lines, block.links));

@@ -226,6 +226,12 @@ describe('About headings the next paragraph confirms, and product paragraphs ins
     ]);
   });
 
+  it('gives a product About with no company About open no organization, and ends the body there', () => {
+    const p = parse('About AR-200\n\nAR-200 lifts parcels.');
+    expect(p.about).toEqual([{ organization: null, text: 'AR-200 lifts parcels.' }]);
+    expect(p.body.paragraphs).toEqual([last]);
+  });
+
   it('ends a glued heading before a capitalised participle that opens a sentence', () => {
     const p = parse('About Acme Putting customers first since 1990, Acme builds robots.');
     expect(p.about).toEqual([
