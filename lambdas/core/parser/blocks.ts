@@ -56,36 +56,48 @@ const COMPOUND_PREFIXES = new Set(
  * dictionary.
  */
 export function joinLines(lines: string[], known: WordSet = EMPTY): string {
-  let out = '';
+  // The output is kept as pieces joined once at the end: appending to one string and reading its
+  // tail on every line flattens the string each time, which is quadratic in the paragraph's length.
+  const pieces: string[] = [];
+  /** The last 60 characters of the output so far (pieces are never empty). */
+  const tail = (): string => {
+    let t = '';
+    for (let i = pieces.length - 1; i >= 0 && t.length < 60; i--) t = (pieces[i] ?? '') + t;
+    return t.length > 60 ? t.slice(-60) : t;
+  };
   for (const raw of lines) {
     const line = raw.trim();
     if (!line) continue;
-    if (!out) {
-      out = line;
+    if (pieces.length === 0) {
+      pieces.push(line);
       continue;
     }
-    const tailOfOut = out.length > 60 ? out.slice(-60) : out;
+    const tailOfOut = tail();
     const hy = /([A-Za-z]{1,40})-$/.exec(tailOfOut);
     const next = /^([a-z][a-z]{0,40})/.exec(line);
     // `COVID-` + `19`, `2024-` + `2025`, `Coca-` + `Cola`: a hyphen before a digit or a capital is kept.
-    if (/[\p{L}\d]-$/u.test(tailOfOut) && !out.endsWith('--') && /^[\p{Lu}\d]/u.test(line)) {
-      out += line;
+    if (/[\p{L}\d]-$/u.test(tailOfOut) && !tailOfOut.endsWith('--') && /^[\p{Lu}\d]/u.test(line)) {
+      pieces.push(line);
       continue;
     }
-    if (hy && next && hy[1] && next[1] && !out.endsWith('--')) {
+    if (hy && next && hy[1] && next[1] && !tailOfOut.endsWith('--')) {
       const head = hy[1];
-      const tail = next[1];
-      const seenHyphen = known.has(`${head}-${tail}`.toLowerCase());
-      const seenClosed = known.has(`${head}${tail}`.toLowerCase());
+      const rest = next[1];
+      const seenHyphen = known.has(`${head}-${rest}`.toLowerCase());
+      const seenClosed = known.has(`${head}${rest}`.toLowerCase());
       // `state-of-the-` + `art`: the word before the line end is already part of a compound.
       const inCompound = /[A-Za-z]-[A-Za-z]{1,40}-$/.test(tailOfOut);
       const keep = seenHyphen || (!seenClosed && (inCompound || COMPOUND_PREFIXES.has(head.toLowerCase())));
-      out = keep ? out + line : out.slice(0, -1) + line;
+      if (!keep) {
+        const lastPiece = pieces.pop() ?? '';
+        if (lastPiece.length > 1) pieces.push(lastPiece.slice(0, -1));
+      }
+      pieces.push(line);
       continue;
     }
-    out += ' ' + line;
+    pieces.push(' ', line);
   }
-  return out;
+  return pieces.join('');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
+import { joinLines } from '../../../../lambdas/core/parser/blocks';
 
 /** A short made-up text release: a dateline, one body paragraph, then `tail` as written. */
 function release(tail: string, body = 'Acme Robotics, Inc. today announced a new warehouse robot.'): string {
@@ -239,5 +240,18 @@ describe('About headings the next paragraph confirms, and product paragraphs ins
     ]);
     const q = parse('About Acme Trading Group Acme Trading Group is a broker.');
     expect(q.about.map((a) => a.organization)).toEqual(['Acme Trading Group']);
+  });
+});
+
+describe('joinLines on a long paragraph', () => {
+  it('joins 20,000 wrapped lines (4 MB) in linear time, with the same hyphen rules', () => {
+    const lines = Array.from({ length: 20_000 }, () => `${'word '.repeat(38)}manu-`);
+    lines.push('facturing ends with a long-', 'term plan.');
+    const started = Date.now();
+    const joined = joinLines(lines);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    // `manu-` + `word`: a split word re-joined; `long-` + `term`: a compound kept.
+    expect(joined.split('manuword ').length - 1).toBe(19_999);
+    expect(joined.endsWith('word manufacturing ends with a long-term plan.')).toBe(true);
   });
 });
