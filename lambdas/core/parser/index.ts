@@ -25,7 +25,7 @@ import { findTickers } from './tickers';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.2.0';
+export const PARSER_VERSION = '0.3.0';
 
 export interface ParseInput {
   content: string;
