@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ParsedRelease, ParseInput } from '../../../lambdas/core/parser';
+import { parsedRelease } from '../../helpers/parsedRelease';
 import {
   EVALUATED_FIELDS,
   type Fixture,
@@ -13,31 +14,7 @@ import {
   loadFixtures,
 } from '../../../scripts/eval/fixtureCorpus';
 
-/** A parse result with every field empty; `over` sets the ones a test cares about. */
-function parsed(over: Partial<ParsedRelease> = {}): ParsedRelease {
-  return {
-    kind: 'text',
-    canonicalUrl: null,
-    guid: null,
-    summary: null,
-    title: null,
-    subtitle: null,
-    wire: null,
-    dateline: null,
-    place: null,
-    publishedAt: null,
-    source: null,
-    tickers: [],
-    contacts: [],
-    body: { text: '', paragraphs: [], wordCount: 0 },
-    about: [],
-    attribution: null,
-    language: null,
-    links: [],
-    warnings: [],
-    ...over,
-  };
-}
+const parsed = parsedRelease;
 
 function fx(name: string, labels: Record<string, unknown> | null, content = name): Fixture {
   return { name, content, labels, url: null };

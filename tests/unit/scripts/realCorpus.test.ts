@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ParsedRelease } from '../../../lambdas/core/parser';
+import { parsedRelease } from '../../helpers/parsedRelease';
 import {
   actualReal,
   evaluateReal,
@@ -18,30 +18,7 @@ import {
   TEST_FRACTION,
 } from '../../../scripts/eval/realCorpus';
 
-function parsed(over: Partial<ParsedRelease> = {}): ParsedRelease {
-  return {
-    kind: 'text',
-    canonicalUrl: null,
-    guid: null,
-    summary: null,
-    title: null,
-    subtitle: null,
-    wire: null,
-    dateline: null,
-    place: null,
-    publishedAt: null,
-    source: null,
-    tickers: [],
-    contacts: [],
-    body: { text: '', paragraphs: [], wordCount: 0 },
-    about: [],
-    attribution: null,
-    language: null,
-    links: [],
-    warnings: [],
-    ...over,
-  };
-}
+const parsed = parsedRelease;
 
 function release(
   content: string,
