@@ -72,6 +72,11 @@ export function joinLines(lines: string[], known: WordSet = EMPTY): string {
       pieces.push(line);
       continue;
     }
+    // Both hyphen rules below need the output to end in `-`: most lines skip them cheaply.
+    if (!(pieces[pieces.length - 1] ?? '').endsWith('-')) {
+      pieces.push(' ', line);
+      continue;
+    }
     const tailOfOut = tail();
     const hy = /([A-Za-z]{1,40})-$/.exec(tailOfOut);
     const next = /^([a-z][a-z]{0,40})/.exec(line);
