@@ -1,7 +1,14 @@
 import type { FeedItem } from './feed/types';
 import { canonicalizeUrl, releaseId, sha256Hex } from './ids';
-import { PARSER_VERSION, type ParsedRelease } from './parser';
-import { type FeedRef, type PressReleaseRecord, RECORD_FIELDS, type RawRef, SCHEMA_VERSION } from './record';
+import { PARSER_VERSION, type ParsedRelease, warningsOf } from './parser';
+import {
+  type FeedRef,
+  isDegraded,
+  type PressReleaseRecord,
+  RECORD_FIELDS,
+  type RawRef,
+  SCHEMA_VERSION,
+} from './record';
 
 /** Where a parsed release came from: the facts the parser cannot see in the content. */
 export interface RecordContext {
@@ -64,9 +71,10 @@ export function buildRecord(parsed: ParsedRelease, ctx: RecordContext): PressRel
     raw: ctx.raw ? { feedKey: ctx.raw.feedKey, articleKey: ctx.raw.articleKey, sha256: ctx.raw.sha256 } : null,
     fetchedAt: ctx.fetchedAt,
     revision: ctx.revision ?? 1,
-    // The feed item may give what the page lacked (its title): only what is still missing is said.
-    warnings: parsed.warnings.filter((w) => !(w === 'no-title' && title)),
+    warnings: [],
   };
+  // Judged on the record, so what the feed item supplied (its title) is not reported missing.
+  record.warnings = [...(isDegraded(parsed) ? (['fallback-text-only'] as const) : []), ...warningsOf(record)];
   // Contract order, so printed NDJSON and stored items always list fields the same way.
   const ordered = {} as Record<string, unknown>;
   for (const field of RECORD_FIELDS) ordered[field] = record[field];

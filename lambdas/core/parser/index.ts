@@ -2,6 +2,8 @@ import { decodeHTMLStrict } from 'entities';
 import type { AboutSection, Body, Contact, Dateline, Link, PressReleaseRecord, Ticker, Wire } from '../record';
 import { tokenizedText } from './dom';
 import { warningsOf } from './warnings';
+
+export { warningsOf };
 import { type Block, blockText, countWords, makeBlock, vocabulary, type WordSet } from './blocks';
 import { dedupeContacts, isContactHeading, isPersonName, parseContactBlock } from './contacts';
 import { findDateline } from './dateline';
