@@ -164,7 +164,8 @@ export function fieldsBelow(report: EvalReport, min: number): FieldScore[] {
   return report.fields.filter((f) => f.pct === null || f.pct < min);
 }
 
-function short(value: unknown, width: number): string {
+/** A value as JSON, cut to `width` characters with an ellipsis. */
+export function short(value: unknown, width: number): string {
   const json = JSON.stringify(value) ?? 'undefined';
   return json.length > width ? `${json.slice(0, width - 1)}…` : json;
 }

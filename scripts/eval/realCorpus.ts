@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as DomUtils from 'domutils';
 import { parseDocument } from 'htmlparser2';
-import type { ParsedRelease, ParseInput } from '../../lambdas/core/parser';
+import type { ParsedRelease } from '../../lambdas/core/parser';
+import { type Parse, short } from './fixtureCorpus';
 
 /**
  * The real-release corpus (tests/fixtures/real, see its README): real press releases from public
@@ -114,7 +115,7 @@ export function loadRealCorpus(root: string = REAL_ROOT): RealRelease[] {
 
 /** Whitespace (incl. NBSP and thin spaces) collapsed, trimmed. */
 export function collapse(text: string): string {
-  return text.replace(/[\s\u00a0\u2007\u2009\u202f\u200b\ufeff]+/g, ' ').trim();
+  return text.replace(/[\s\u200b]+/g, ' ').trim();
 }
 
 /** The text a reader sees in a file: tags dropped, entities decoded (twice, for escaped feed HTML), whitespace collapsed. */
@@ -207,8 +208,6 @@ export interface RealReport {
   errors: { release: string; message: string }[];
   mismatches: RealMismatch[];
 }
-
-export type Parse = (input: ParseInput) => ParsedRelease;
 
 function bump(score: Score, ok: boolean): void {
   score.labelled++;
@@ -334,7 +333,7 @@ export function formatRealReport(report: RealReport, withMismatches: boolean): s
     if (report.mismatches.length) lines.push('', `${report.mismatches.length} mismatches:`);
     for (const m of report.mismatches) {
       lines.push(
-        `${m.release}  ${m.field}\n  expected: ${short(m.expected)}\n  got:      ${short(summarize(m.field, m.got))}`,
+        `${m.release}  ${m.field}\n  expected: ${short(m.expected, 240)}\n  got:      ${short(summarize(m.field, m.got), 240)}`,
       );
     }
   } else if (report.errors.length) {
@@ -348,11 +347,6 @@ function summarize(field: RealField, got: unknown): unknown {
   if (field === 'bodyFirstSentence') return got.slice(0, 160);
   if (field === 'bodyLastWords') return `…${collapse(got).slice(-160)}`;
   return got;
-}
-
-function short(value: unknown): string {
-  const json = JSON.stringify(value) ?? 'undefined';
-  return json.length > 240 ? `${json.slice(0, 239)}…` : json;
 }
 
 /** Problems with one label file: shape, provenance, labels that do not occur in the file. */
@@ -375,9 +369,10 @@ export function realLabelProblems(release: RealRelease): string[] {
   for (const key of Object.keys(labels))
     if (!REAL_FIELDS.includes(key as RealField)) problems.push(`unknown label ${key}`);
   const [once, twice] = readableText(release.content);
+  const whole = collapse(release.content);
   const occurs = (s: string): boolean => {
     const want = collapse(s);
-    return (once ?? '').includes(want) || (twice ?? '').includes(want) || collapse(release.content).includes(want);
+    return (once ?? '').includes(want) || (twice ?? '').includes(want) || whole.includes(want);
   };
   const texts: [string, unknown][] = [
     ['datelineLocation', labels.datelineLocation],
