@@ -31,7 +31,10 @@ const CITY_LEAD = new Set(
 );
 
 /** A weekday written before a dateline's date (`Monday Dec 18, 2023`, `Tuesday, March 5, 2024`). */
-const WEEKDAY_BEFORE_DATE = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? /;
+const WEEKDAY = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
+const WEEKDAY_BEFORE_DATE = new RegExp(`^${WEEKDAY},? `);
+/** A weekday left at the end of the place part (`Charlotte, NC, Tuesday` before `Dec 9, 2025`). */
+const WEEKDAY_AT_END = new RegExp(`,? ?${WEEKDAY},? ?$`);
 /** A time of day (and its zone) written after a dateline's date (`@ 10:10 AM America/Chicago`, `at 9:00 a.m. ET`). */
 const TIME_AFTER_DATE = /^,? ?(?:@ |at )?\d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Za-z][A-Za-z_/]{0,40})?/;
 
@@ -292,9 +295,7 @@ function datelineAlone(text: string): DatelineMatch | null {
   if (line.length > 100 || line.includes('\n')) return null;
   const found = dateAtEnd(line);
   if (!found?.iso || found.end !== line.length) return null;
-  const loc = trimLocationEnd(
-    line.slice(0, found.start).replace(/,? ?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? ?$/, ''),
-  );
+  const loc = trimLocationEnd(line.slice(0, found.start).replace(WEEKDAY_AT_END, ''));
   if (!loc || loc.length > 80 || locationStart(loc, true) !== 0 || !looksPlaced(loc.trim())) return null;
   return {
     dateline: { text: line, location: loc.trim(), date: found.iso },

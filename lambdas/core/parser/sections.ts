@@ -316,7 +316,7 @@ function classify(block: Block, around: Around = {}): Kind {
   if (
     ((short || gluedHeading) && fls) ||
     FLS_PARAGRAPH.test(text) ||
-    (block.lines.length === 1 && countWords(first) <= 20 && !/\.$/.test(first) && FLS_IN_HEADING.test(first)) ||
+    (block.lines.length === 1 && !/\.$/.test(first) && FLS_IN_HEADING.test(first) && countWords(first) <= 20) ||
     DISCLAIMER_PARAGRAPH.test(first) ||
     LAW_FIRM_DISCLAIMER.test(first) ||
     COPYRIGHT.test(first)
@@ -425,9 +425,12 @@ function isSignatureBlock(block: Block): boolean {
 
 /** A short caption line or a markdown image left as its alt text (see CAPTION). */
 function isCaption(block: Block, text: string): boolean {
-  if (block.lines.length > 2 || block.preformatted || countWords(text) > 60) return false;
-  if (CAPTION.test(text)) return true;
-  return /^!\S/.test(text) && countWords(text) <= 12 && block.links.length > 0;
+  if (block.lines.length > 2 || block.preformatted) return false;
+  // The cheap tests first: this runs on every line after a sentence end.
+  const caption = CAPTION.test(text);
+  if (!caption && !(/^!\S/.test(text) && block.links.length > 0)) return false;
+  const words = countWords(text);
+  return caption ? words <= 60 : words <= 12;
 }
 
 /** A block of a portal's link list: a short line that is a link, an image or a list label. */
