@@ -45,20 +45,9 @@ export const nonEmpty = (what: string) => (v: string) => {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+/** The English name of month 1–12, from ICU rather than a list of our own. */
+const monthName = (month: number): string =>
+  new Date(Date.UTC(2000, month - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
 
 /**
  * Milliseconds since the epoch of an ISO 8601 date (`2024-03-07`, 00:00 UTC) or date-time
@@ -81,7 +70,7 @@ export function parseIsoDateTime(v: string): number {
   const leap = year! % 4 === 0 && (year! % 100 !== 0 || year! % 400 === 0);
   const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month!) ? 30 : 31;
   if (day! < 1 || day! > days) {
-    throw new InvalidArgumentError(`"${v}": ${MONTHS[month! - 1]} ${year} has ${days} days`);
+    throw new InvalidArgumentError(`"${v}": ${monthName(month!)} ${year} has ${days} days`);
   }
   if (hour! > 23 || minute! > 59 || second! > 59) {
     throw new InvalidArgumentError(`"${v}": the time must be 00:00:00 to 23:59:59`);
