@@ -110,13 +110,13 @@ export function checkJsonDepth(json: string, max = MAX_FEED_DEPTH): void {
 }
 
 /** The index after `close` searched from `from`, or -1 (the rest of the document is inside). */
-function skipPast(doc: string, close: string, from: number): number {
+export function skipPast(doc: string, close: string, from: number): number {
   const at = doc.indexOf(close, from);
   return at < 0 ? -1 : at + close.length;
 }
 
 /** Past a `<!DOCTYPE …>` (with its `[ … ]` internal subset) or another `<!…>` declaration. */
-function skipDeclaration(doc: string, lt: number): number {
+export function skipDeclaration(doc: string, lt: number): number {
   const gt = doc.indexOf('>', lt);
   const bracket = doc.indexOf('[', lt);
   if (gt < 0) return -1;

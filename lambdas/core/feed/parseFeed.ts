@@ -15,7 +15,7 @@ import { parseFeedDate } from './dates';
 import { stripIllegalXmlChars } from './decode';
 import { clipText, ITEM_FIELD_LIMITS, MARKUP_READ_FACTOR, MAX_CATEGORIES_PER_ITEM, truncateUtf8 } from './fieldLimits';
 import { withReleaseIds, type FeedOwnLinks } from './itemIds';
-import { checkJsonDepth, checkXmlDepth, type ItemSpan } from './nestingDepth';
+import { checkJsonDepth, checkXmlDepth, type ItemSpan, skipDeclaration, skipPast } from './nestingDepth';
 import { checkEntityDeclarations, repairXml } from './xmlRepair';
 import { textConstruct, type TextValue } from './textConstructs';
 import { shapeDocument } from './xmlShape';
@@ -187,9 +187,9 @@ function rootElement(doc: string): { prefix: string | null; name: string; attrs:
   while (i < n) {
     const lt = doc.indexOf('<', i);
     if (lt < 0 || lt >= n) return null;
-    if (doc.startsWith('<?', lt)) i = endOf(doc, '?>', lt);
-    else if (doc.startsWith('<!--', lt)) i = endOf(doc, '-->', lt);
-    else if (/^<!doctype/i.test(doc.slice(lt, lt + 9))) i = endOfDoctype(doc, lt);
+    if (doc.startsWith('<?', lt)) i = skipPast(doc, '?>', lt);
+    else if (doc.startsWith('<!--', lt)) i = skipPast(doc, '-->', lt);
+    else if (/^<!doctype/i.test(doc.slice(lt, lt + 9))) i = skipDeclaration(doc, lt);
     else {
       const m = /^<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)([^>]*)>/.exec(doc.slice(lt, lt + 4096));
       if (!m) return null;
@@ -198,19 +198,6 @@ function rootElement(doc: string): { prefix: string | null; name: string; attrs:
     if (i < 0) return null;
   }
   return null;
-}
-
-function endOf(doc: string, close: string, from: number): number {
-  const at = doc.indexOf(close, from);
-  return at < 0 ? -1 : at + close.length;
-}
-
-function endOfDoctype(doc: string, from: number): number {
-  const bracket = doc.indexOf('[', from);
-  const gt = doc.indexOf('>', from);
-  if (gt < 0) return -1;
-  if (bracket < 0 || bracket > gt) return gt + 1;
-  return endOf(doc, ']', bracket) < 0 ? -1 : endOf(doc, '>', endOf(doc, ']', bracket));
 }
 
 /**
