@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { FETCH_DEFAULTS } from '../lambdas/adapters/http/fetchDefaults';
 import { canonicalizeUrl, feedId } from '../lambdas/core/ids';
+import { DLQ_RETENTION } from './constructs/queueConsumer';
 
 /** Context keys, in one place (cdk.json, tests and error messages use these). */
 export const CONTEXT_KEYS = {
@@ -190,6 +191,7 @@ export function loadConfig(source: ContextSource): NewswireConfig {
     throw new ConfigError(`Invalid newswire configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  checkRawRetention(c.rawRetentionDays);
   const feeds = c.feeds.map((f, i): FeedConfig => {
     const canonical = canonicalizeUrl(f.url);
     if (!canonical)
@@ -215,6 +217,19 @@ export function loadConfig(source: ContextSource): NewswireConfig {
     seen.set(f.id, i);
   });
   return { ...c, alarmEmail: c.alarmEmail, feeds };
+}
+
+/**
+ * The raw archive must outlive a dead-lettered message: an oversized article message reads its
+ * left-out fields back from the archived feed body, so a message redriven after the feed body
+ * expired could only fail again (ARCHIVE_MISSING). 0 (keep forever) is always fine.
+ */
+function checkRawRetention(days: number): void {
+  const dlqDays = DLQ_RETENTION.toDays();
+  if (days === 0 || days >= dlqDays) return;
+  throw new ConfigError(
+    `"${CONTEXT_KEYS.rawRetentionDays}" is ${days} days, shorter than the ${dlqDays} days a dead-letter queue keeps a message (a redriven message would find its archived feed gone): set it to 0 (keep forever) or at least ${dlqDays}. Fix it in cdk.json "context" or pass -c ${CONTEXT_KEYS.rawRetentionDays}=${dlqDays}`,
+  );
 }
 
 function pathValue(root: unknown, path: readonly PropertyKey[]): unknown {
