@@ -71,6 +71,8 @@ export function buildRecord(parsed: ParsedRelease, ctx: RecordContext): PressRel
     raw: ctx.raw ? { feedKey: ctx.raw.feedKey, articleKey: ctx.raw.articleKey, sha256: ctx.raw.sha256 } : null,
     fetchedAt: ctx.fetchedAt,
     revision: ctx.revision ?? 1,
+    // The store decides it when it writes a later revision (correction, moved, reparse).
+    revisionReason: null,
     warnings: [],
   };
   // Judged on the record, so what the feed item supplied (its title) is not reported missing.

@@ -83,9 +83,18 @@ export interface PressReleaseRecord {
   raw: RawRef | null;
   fetchedAt: string | null;
   revision: number;
+  /**
+   * Why this revision exists: the wire changed the content (`correction`), a newer parser re-read the
+   * same raw bytes (`reparse`, `newswire reprocess`), or only the URL moved (`moved`); null on revision 1.
+   */
+  revisionReason: RevisionReason | null;
   /** What the parser could not find or had to fall back on (see RECORD_WARNINGS); `[]` when clean. */
   warnings: RecordWarning[];
 }
+
+/** Why a revision after the first exists (see PressReleaseRecord.revisionReason). */
+export const REVISION_REASONS = ['correction', 'reparse', 'moved'] as const;
+export type RevisionReason = (typeof REVISION_REASONS)[number];
 
 /**
  * The warnings a record may carry. `fallback-text-only` marks a degraded record: the parser failed
@@ -133,5 +142,6 @@ export const RECORD_FIELDS = [
   'raw',
   'fetchedAt',
   'revision',
+  'revisionReason',
   'warnings',
 ] as const satisfies readonly (keyof PressReleaseRecord)[];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RecordValidationError } from './errors';
-import { type PressReleaseRecord, RECORD_WARNINGS, SCHEMA_VERSION } from './record';
+import { type PressReleaseRecord, RECORD_WARNINGS, REVISION_REASONS, SCHEMA_VERSION } from './record';
 
 /**
  * Runtime schema of the record, schema v1. It mirrors core/record.ts field by field; the type-level
@@ -68,6 +68,7 @@ export const recordSchema = z.strictObject({
   raw: raw.nullable(),
   fetchedAt: isoUtc.nullable(),
   revision: z.number().int().min(1),
+  revisionReason: z.enum(REVISION_REASONS).nullable(),
   warnings: z.array(z.enum(RECORD_WARNINGS)),
 });
 

@@ -19,10 +19,12 @@
 import { feedArchiveKey } from '../core/archiveKeys';
 import { describeError, FeedParseError, FetchError } from '../core/errors';
 import { FEED_ERROR_CODES, type FeedItem } from '../core/feed/types';
+import { recordPublications } from '../core/feedPublishing';
 import { sha256Hex } from '../core/ids';
 import type {
   ArticleStore,
   Clock,
+  FeedPollUpdate,
   FeedState,
   FeedStore,
   HttpClient,
@@ -89,12 +91,15 @@ export async function pollFeed(deps: PollFeedDeps, msg: PollFeedMessage): Promis
 
   const cacheHint = cacheHintMinutes(response.headers['cache-control']);
   if (response.status === 304) {
+    // Nothing new; on a feed not tracked yet, this first successful poll starts tracking what it publishes.
+    const publishing = recordPublications(feed.publishing, startedAt, 0);
     await feeds.recordPoll(feed.id, {
       lastPolledAt: startedAt.toISOString(),
       nextPollAt: nextPollAfterSuccess(startedAt, feed.pollIntervalMinutes, cacheHint),
       consecutiveFailures: 0,
       lastError: null,
       add: { polls: 1 },
+      ...(publishing ? { publishing } : {}),
     });
     log.info('feed not modified', { feedId: feed.id, url: feed.url });
     return { ...empty, status: 'not-modified' };
@@ -143,6 +148,8 @@ export async function pollFeed(deps: PollFeedDeps, msg: PollFeedMessage): Promis
     consecutiveFailures: 0,
     lastError: null,
     add: { polls: 1, itemsSeen: items.length, itemsQueued: fresh.length },
+    // Published = an item id never stored before (a revision or a moved link is not); the silent-feed check reads it.
+    ...publishingUpdate(feed, startedAt, items.filter((i) => !seen.has(i.id)).length),
   });
   log.info('feed polled', {
     feedId: feed.id,
@@ -191,6 +198,11 @@ async function recordFailure(
     feedKey,
   });
   return { feedId: feed.id, status: 'failed', itemsSeen: 0, queued: 0, unchanged: 0, error: { code, message } };
+}
+
+function publishingUpdate(feed: FeedState, at: Date, newItems: number): Pick<FeedPollUpdate, 'publishing'> {
+  const publishing = recordPublications(feed.publishing, at, newItems);
+  return publishing ? { publishing } : {};
 }
 
 /**

@@ -3,6 +3,7 @@
  * implement them; use-cases and tests depend only on these interfaces.
  */
 import type { FeedItem } from '../core/feed/types';
+import type { FeedPublishing } from '../core/feedPublishing';
 import type { FeedRef, PressReleaseRecord } from '../core/record';
 
 // ---------- feeds ----------
@@ -35,6 +36,8 @@ export interface FeedState {
   lastError: FeedError | null;
   counters: FeedCounters;
   createdAt: string;
+  /** What poll-feed has seen the feed publish (core/feedPublishing.ts); absent until its first successful poll. */
+  publishing?: FeedPublishing | null;
 }
 /** What one poll changes on a feed. Counters are added, the rest replaced. */
 export interface FeedPollUpdate {
@@ -45,6 +48,8 @@ export interface FeedPollUpdate {
   consecutiveFailures: number;
   lastError: FeedError | null;
   add: Partial<FeedCounters>;
+  /** The new publishing state; absent = keep the stored one. */
+  publishing?: FeedPublishing;
 }
 export interface FeedStore {
   /** Enabled feeds whose nextPollAt ≤ now. */
@@ -80,6 +85,20 @@ export interface ArticlePage {
   items: PressReleaseRecord[];
   cursor: string | null;
 }
+/** What a save needs beside the record. */
+export interface SaveMeta {
+  contentHash: string;
+  /** Hash of the feed item it came from; null keeps the stored one on a re-parse. */
+  itemHash: string | null;
+  /**
+   * A re-parse (`newswire reprocess`): the stored revision the record was parsed again from. It is
+   * written as the next revision with revisionReason `reparse` even when contentHash and url are the
+   * stored ones (the caller found that another field changed), but only while that revision is still
+   * the stored one; otherwise the save throws a retryable StorageError REPARSE_SUPERSEDED and writes
+   * nothing (a correction stored meanwhile is never replaced by a re-parse of older bytes).
+   */
+  reparseOf?: number;
+}
 export interface ArticleStore {
   /**
    * For each id already stored, the feed item hash it was stored from: the poll step skips items
@@ -93,15 +112,16 @@ export interface ArticleStore {
    */
   releaseIdsByGuid(feedId: string, guids: string[]): Promise<Map<string, string>>;
   /**
-   * Exactly-once write keyed on record.id: a new id is created (revision 1); the same id with the
-   * same contentHash and url is left unchanged; a different contentHash, or the same content under
-   * another url (a moved page), becomes revision + 1 — unless it is the content and url of an
-   * earlier revision (a stale redelivery). A record with a guid and a feed also records the GUID
-   * alias (feed id, guid) → record.id (see releaseIdsByGuid).
+   * Exactly-once write keyed on record.id: a new id is created (revision 1, revisionReason null); the
+   * same id with the same contentHash and url is left unchanged; a different contentHash (revisionReason
+   * `correction`), or the same content under another url (a moved page: `moved`), becomes revision + 1
+   * — unless it is the content and url of an earlier revision (a stale redelivery). A re-parse
+   * (`meta.reparseOf`) becomes revision + 1 with `reparse` (see SaveMeta). A record with a guid and a
+   * feed also records the GUID alias (feed id, guid) → record.id (see releaseIdsByGuid).
    */
   save(
     record: PressReleaseRecord,
-    meta: { contentHash: string; itemHash: string | null },
+    meta: SaveMeta,
   ): Promise<{
     outcome: SaveOutcome;
     revision: number;
@@ -142,6 +162,19 @@ export interface HttpClient {
   fetch(url: string, req?: FetchRequest): Promise<FetchResponse>;
 }
 
+/**
+ * Politeness across the whole fleet: at most a configured number of requests in flight to one host
+ * from all functions (and processes) together. The HTTP client takes a slot around every request
+ * (each redirect hop too); a slot whose holder died frees itself after a lease time.
+ */
+export interface HostSlots {
+  /**
+   * Waits (a bounded time) for a free slot of `host`; resolves with the function that frees it
+   * (call it exactly once; it never throws). Throws HostBusyError when no slot frees in time.
+   */
+  acquire(host: string): Promise<() => Promise<void>>;
+}
+
 // ---------- queues ----------
 export interface PollFeedMessage {
   feedId: string;
@@ -163,7 +196,11 @@ export interface ProcessArticleMessage {
 }
 export type OmittableItemField = keyof Omit<FeedItem, 'id' | 'itemHash'>;
 export interface MessageSink<T> {
-  send(messages: T[]): Promise<void>;
+  /**
+   * Queues the messages. `delaysSeconds[i]` (0–900, SQS DelaySeconds) keeps message i invisible that
+   * long after sending; left out, every message is visible at once.
+   */
+  send(messages: T[], delaysSeconds?: readonly number[]): Promise<void>;
 }
 /** A message given up on (a permanent failure), with why: what an operator reads in the DLQ. */
 export interface DeadLetter {

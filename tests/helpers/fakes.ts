@@ -2,7 +2,7 @@
 import { releaseItem, tickerKeysOf } from '../../lambdas/adapters/dynamodb/indexItems';
 import { assertLimit, planQuery } from '../../lambdas/adapters/dynamodb/queryPlan';
 import { ATTR } from '../../lambdas/adapters/dynamodb/tableDesign';
-import { FetchError } from '../../lambdas/core/errors';
+import { FetchError, StorageError } from '../../lambdas/core/errors';
 import type { PressReleaseRecord } from '../../lambdas/core/record';
 import type {
   ArticlePage,
@@ -17,6 +17,7 @@ import type {
   Log,
   MessageSink,
   RawArchive,
+  SaveMeta,
   SaveOutcome,
 } from '../../lambdas/pipeline/ports';
 
@@ -79,15 +80,23 @@ export class MemoryArticleStore implements ArticleStore {
     }
     return m;
   }
-  async save(record: PressReleaseRecord, meta: { contentHash: string; itemHash: string | null }) {
+  async save(record: PressReleaseRecord, meta: SaveMeta) {
     const prev = this.items.get(record.id);
+    if (meta.reparseOf !== undefined && prev?.record.revision !== meta.reparseOf) {
+      throw new StorageError('REPARSE_SUPERSEDED', `save ${record.id}: re-parse of revision ${meta.reparseOf}`, true);
+    }
     if (record.feed && record.guid?.trim()) this.aliases.set(`${record.feed.id}\n${record.guid.trim()}`, record.id);
     // A version is the content and the url: the same content under a moved url is a revision.
     const version = (contentHash: string, url: string | null) => JSON.stringify([contentHash, url]);
     const ours = version(meta.contentHash, record.url);
     let outcome: SaveOutcome = 'created';
     let revision = 1;
-    if (prev) {
+    let revisionReason: PressReleaseRecord['revisionReason'] = null;
+    if (prev && meta.reparseOf !== undefined) {
+      outcome = 'revised';
+      revision = prev.record.revision + 1;
+      revisionReason = 'reparse';
+    } else if (prev) {
       if (version(prev.contentHash, prev.record.url) === ours) {
         if (meta.itemHash !== null) prev.itemHash = meta.itemHash;
         return { outcome: 'unchanged' as const, revision: prev.record.revision };
@@ -97,9 +106,16 @@ export class MemoryArticleStore implements ArticleStore {
       }
       outcome = 'revised';
       revision = prev.record.revision + 1;
+      revisionReason = prev.contentHash !== meta.contentHash ? 'correction' : 'moved';
     }
     const previous = prev ? [...(prev.previous ?? []), version(prev.contentHash, prev.record.url)] : [];
-    this.items.set(record.id, { record: { ...structuredClone(record), revision }, ...meta, previous });
+    const itemHash = meta.itemHash ?? (meta.reparseOf !== undefined ? (prev?.itemHash ?? null) : null);
+    this.items.set(record.id, {
+      record: { ...structuredClone(record), revision, revisionReason },
+      contentHash: meta.contentHash,
+      itemHash,
+      previous,
+    });
     return { outcome, revision };
   }
   async get(id: string) {

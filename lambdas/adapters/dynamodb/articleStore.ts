@@ -28,8 +28,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { StorageError } from '../../core/errors';
 import { dayKey, releaseIdOfSortKey } from '../../core/keys';
-import type { PressReleaseRecord, RawRef } from '../../core/record';
-import type { ArticlePage, ArticleQuery, ArticleStore, RawArchive, SaveOutcome } from '../../pipeline/ports';
+import type { PressReleaseRecord, RawRef, RevisionReason } from '../../core/record';
+import type { ArticlePage, ArticleQuery, ArticleStore, RawArchive, SaveMeta, SaveOutcome } from '../../pipeline/ports';
 import { batchGetById, type Item } from './batchGet';
 import { batchDeleteById, CoalescingPutWriter } from './batchWrite';
 import { isConditionalCheckFailed, toStorageError, wrapDynamo } from './errors';
@@ -157,20 +157,23 @@ export class DynamoArticleStore implements ArticleStore {
     return out;
   }
 
-  async save(
-    record: PressReleaseRecord,
-    meta: { contentHash: string; itemHash: string | null },
-  ): Promise<{ outcome: SaveOutcome; revision: number }> {
+  async save(record: PressReleaseRecord, meta: SaveMeta): Promise<{ outcome: SaveOutcome; revision: number }> {
     const id = record.id;
+    const reparseOf = meta.reparseOf;
     // Most saves are of new ids (the poll step skips stored ones): try the create first, read only
     // when it loses. After a lost conditional write, `current` is the state read to decide again.
-    let current: StoredState | null = null;
+    // A re-parse is of a stored id: read first.
+    let current: StoredState | null = reparseOf !== undefined ? await this.readState(id) : null;
     for (let attempt = 1; attempt <= this.saveAttempts; attempt++) {
       const storedAt = this.now().toISOString();
+      if (reparseOf !== undefined && current?.revision !== reparseOf) throw reparseSuperseded(id, reparseOf, current);
 
       if (!current) {
         // A new id: revision 1, created only if nobody created it meanwhile.
-        const item = releaseItem({ ...record, revision: 1 }, { ...meta, storedAt, history: [], staleIndex: [] });
+        const item = releaseItem(
+          { ...record, revision: 1, revisionReason: null },
+          { ...meta, storedAt, history: [], staleIndex: [] },
+        );
         const stored = await fitItem(item, this.archive);
         const written = await this.writeIndexItems(item);
         if (await this.putIf(stored, 'attribute_not_exists(#id)', { '#id': ATTR.id }, {})) {
@@ -184,7 +187,7 @@ export class DynamoArticleStore implements ArticleStore {
       // Finish the cleanup a crashed save left behind.
       if (current.staleIndex.length > 0) await this.deleteStale(id, current.revision, current.staleIndex);
 
-      if (current.contentHash === meta.contentHash && current.url === record.url) {
+      if (reparseOf === undefined && current.contentHash === meta.contentHash && current.url === record.url) {
         if (meta.itemHash !== null && current.itemHash !== meta.itemHash) {
           // The feed item changed (its GUID, say) but not the release: remember both.
           await this.updateItemHash(id, meta.contentHash, meta.itemHash);
@@ -194,7 +197,10 @@ export class DynamoArticleStore implements ArticleStore {
         return { outcome: 'unchanged', revision: current.revision };
       }
       // A redelivered older message (content and url of a previous revision): not a new revision.
-      if (current.history.some((h) => h.contentHash === meta.contentHash && (h.url ?? record.url) === record.url)) {
+      if (
+        reparseOf === undefined &&
+        current.history.some((h) => h.contentHash === meta.contentHash && (h.url ?? record.url) === record.url)
+      ) {
         return { outcome: 'unchanged', revision: current.revision };
       }
 
@@ -215,7 +221,14 @@ export class DynamoArticleStore implements ArticleStore {
       const staleIndex = [
         ...new Set([...previous.staleIndex, ...previous.tickerKeys.map((k) => tickerItemId(k, id, previous.revision))]),
       ];
-      const item = releaseItem({ ...record, revision }, { ...meta, storedAt, history, staleIndex });
+      const revisionReason: RevisionReason =
+        reparseOf !== undefined ? 'reparse' : current.contentHash !== meta.contentHash ? 'correction' : 'moved';
+      // A re-parse read no feed item: it keeps the item hash the stored revision came from.
+      const itemHash = meta.itemHash ?? (reparseOf !== undefined ? current.itemHash : null);
+      const item = releaseItem(
+        { ...record, revision, revisionReason },
+        { contentHash: meta.contentHash, itemHash, storedAt, history, staleIndex },
+      );
       const stored = await fitItem(item, this.archive);
       const written = await this.writeIndexItems(item);
       if (await this.putIf(stored, '#revision = :old', { '#revision': 'revision' }, { ':old': previous.revision })) {
@@ -568,6 +581,12 @@ export class DynamoArticleStore implements ArticleStore {
       if (!isConditionalCheckFailed(err)) throw toStorageError(err, `UpdateItem ${this.tableName}`);
     }
   }
+}
+
+/** A re-parse of a revision that is no longer the stored one: nothing written; reprocess reads it again. */
+function reparseSuperseded(id: string, reparseOf: number, current: StoredState | null): StorageError {
+  const now = current ? `revision ${current.revision} is stored now` : 'it is no longer stored';
+  return new StorageError('REPARSE_SUPERSEDED', `save ${id}: re-parse of revision ${reparseOf}, but ${now}`, true);
 }
 
 function isRelease(item: Item): boolean {

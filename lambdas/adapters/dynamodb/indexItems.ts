@@ -150,6 +150,7 @@ export function toRecord(item: Item): PressReleaseRecord {
   for (const f of RECORD_FIELDS) out[f] = item[f] ?? null;
   // Items stored before records carried warnings have none: `[]`, as the contract says of lists.
   if (out.warnings === null) out.warnings = [];
+  // Items stored before records carried revisionReason read as null (`?? null` above) — unknown, never a guess.
   return out as unknown as PressReleaseRecord;
 }
 

@@ -27,6 +27,7 @@ export function makeRecord(over: Partial<PressReleaseRecord> & { id: string }): 
     raw: { feedKey: null, articleKey: `articles/${over.id}/abc.html.gz`, sha256: 'abc' },
     fetchedAt: '2025-03-03T14:05:00.000Z',
     revision: 1,
+    revisionReason: null,
     warnings: [],
     ...over,
   };
