@@ -39,6 +39,7 @@ const FEED_FIELDS = [
   'lastError',
   'counters',
   'createdAt',
+  'publishing',
 ] as const satisfies readonly (keyof FeedState)[];
 
 /** The fields an operator changes; everything else is fetch state owned by the poller. */
@@ -130,6 +131,8 @@ export class DynamoFeedStore implements FeedStore {
     set('nextPollAt', update.nextPollAt);
     set('consecutiveFailures', update.consecutiveFailures);
     set('lastError', update.lastError);
+    // Written only when it changed (a poll that found new items, or the first successful one).
+    if (update.publishing !== undefined) set('publishing', update.publishing);
     const adds: string[] = [];
     for (const c of COUNTERS) {
       const n = update.add[c];
@@ -200,9 +203,9 @@ export class DynamoFeedStore implements FeedStore {
   }
 }
 
-/** Exactly the FeedState fields, in declaration order (missing ones as null). */
+/** Exactly the FeedState fields, in declaration order (missing ones as null; the optional `publishing` left out). */
 function toFeed(item: Record<string, unknown>): FeedState {
   const out: Record<string, unknown> = {};
-  for (const f of FEED_FIELDS) out[f] = item[f] ?? null;
+  for (const f of FEED_FIELDS) if (f !== 'publishing' || item[f] != null) out[f] = item[f] ?? null;
   return out as unknown as FeedState;
 }

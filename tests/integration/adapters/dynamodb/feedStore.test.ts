@@ -93,3 +93,23 @@ it('remove says whether there was a feed', async () => {
   expect(await store.remove('f-rm')).toBe(true);
   expect(await store.remove('f-rm')).toBe(false);
 });
+
+it('recordPoll writes the publishing state when given and keeps it when absent; a feed without one has none', async () => {
+  await store.register(makeFeed({ id: 'f-pub' }));
+  expect(await store.get('f-pub')).not.toHaveProperty('publishing');
+  const publishing = { since: '2025-05-01T00:00:00.000Z', lastPublishedAt: null, weightedItems: 0 };
+  const poll = {
+    lastPolledAt: '2025-05-01T00:00:00.000Z',
+    nextPollAt: '2025-05-01T00:15:00.000Z',
+    consecutiveFailures: 0,
+    lastError: null,
+    add: { polls: 1 },
+  };
+  await store.recordPoll('f-pub', { ...poll, publishing });
+  expect((await store.get('f-pub'))?.publishing).toEqual(publishing);
+  await store.recordPoll('f-pub', { ...poll, lastPolledAt: '2025-05-01T00:15:00.000Z' });
+  expect((await store.get('f-pub'))?.publishing).toEqual(publishing);
+  const later = { ...publishing, lastPublishedAt: '2025-05-01T00:30:00.000Z', weightedItems: 2.5 };
+  await store.recordPoll('f-pub', { ...poll, publishing: later });
+  expect((await store.list()).find((f) => f.id === 'f-pub')?.publishing).toEqual(later);
+});
