@@ -1,11 +1,18 @@
 /** Use-case: send one poll message per feed that is due (primary port: the schedule). */
 import type { Clock, FeedStore, Log, MessageSink, PollFeedMessage } from './ports';
+import { hostOf, pollDelaySeconds, spreadSecondsFor } from './pollSpread';
 
 export interface DispatchDeps {
   feeds: FeedStore;
   pollQueue: MessageSink<PollFeedMessage>;
   clock: Clock;
   log: Log;
+  /**
+   * Seconds between two scheduled runs: due feeds are then spread over it, each delayed by a stable
+   * offset of its id (pollSpread.ts), so one host's feeds do not all arrive at once. Left out (or 0):
+   * every message is sent without delay.
+   */
+  periodSeconds?: number;
 }
 export interface DispatchOptions {
   /** Poll every enabled feed now, whatever its schedule (the local `ingest` run). */
@@ -25,9 +32,17 @@ export async function dispatch(deps: DispatchDeps, opts: DispatchOptions = {}): 
     feeds = (await deps.feeds.list()).filter((f) => f.enabled && wanted.has(f.id));
   } else if (opts.all) feeds = (await deps.feeds.list()).filter((f) => f.enabled);
   else feeds = await deps.feeds.listDue(now);
-  const messages = interleaveByHost(feeds).map((f): PollFeedMessage => ({ feedId: f.id, dispatchedAt: now }));
-  if (messages.length) await deps.pollQueue.send(messages);
-  deps.log.info('dispatched feeds', { count: messages.length, mode: opts.only ? 'only' : opts.all ? 'all' : 'due' });
+  const ordered = interleaveByHost(feeds);
+  const messages = ordered.map((f): PollFeedMessage => ({ feedId: f.id, dispatchedAt: now }));
+  // Only a scheduled run spreads its polls: `all` / `only` are an operator asking for them now.
+  const period = opts.all || opts.only ? 0 : (deps.periodSeconds ?? 0);
+  const delays = ordered.map((f) => pollDelaySeconds(f.id, spreadSecondsFor(period, f.pollIntervalMinutes)));
+  if (messages.length) await deps.pollQueue.send(messages, period > 0 ? delays : undefined);
+  deps.log.info('dispatched feeds', {
+    count: messages.length,
+    mode: opts.only ? 'only' : opts.all ? 'all' : 'due',
+    ...(period > 0 ? { maxDelaySeconds: delays.reduce((a, b) => Math.max(a, b), 0) } : {}),
+  });
   return { dispatched: messages.map((m) => m.feedId) };
 }
 
@@ -38,12 +53,7 @@ export async function dispatch(deps: DispatchDeps, opts: DispatchOptions = {}): 
 export function interleaveByHost<T extends { url: string }>(feeds: T[]): T[] {
   const byHost = new Map<string, T[]>();
   for (const f of feeds) {
-    let host: string;
-    try {
-      host = new URL(f.url).hostname.toLowerCase();
-    } catch {
-      host = '';
-    }
+    const host = hostOf(f.url);
     const list = byHost.get(host) ?? [];
     list.push(f);
     byHost.set(host, list);

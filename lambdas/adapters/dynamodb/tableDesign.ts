@@ -91,6 +91,16 @@ export const FEEDS_TABLE: TableDesign = {
   indexes: [],
 };
 
+/**
+ * Feeds-table items that hold one host's fleet-wide request slots (hostSlots.ts), keyed
+ * `host#<host name>`: a handful of small items next to the feeds (feed ids start `f-`), which the
+ * FeedStore's listings leave out.
+ */
+export const HOST_SLOTS_ID_PREFIX = 'host#';
+
+/** Requests in flight to one host from the whole fleet at once, when the deployment does not say. */
+export const DEFAULT_MAX_REQUESTS_PER_HOST = 4;
+
 /** Environment variables the Lambdas read (set by lib/, validated by handlers/config). */
 export const ENV = {
   articlesTable: 'ARTICLES_TABLE',
@@ -103,4 +113,6 @@ export const ENV = {
   userAgent: 'NEWSWIRE_USER_AGENT',
   fetchTimeoutMs: 'NEWSWIRE_FETCH_TIMEOUT_MS',
   fetchMaxBytes: 'NEWSWIRE_FETCH_MAX_BYTES',
+  /** Fleet-wide cap on requests in flight to one host (hostSlots.ts); with FEEDS_TABLE, where its slots live. */
+  maxRequestsPerHost: 'NEWSWIRE_MAX_REQUESTS_PER_HOST',
 } as const;

@@ -11,8 +11,9 @@ import { pipeline } from 'node:stream/promises';
 import { isIP } from 'node:net';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Agent, buildConnector, request } from 'undici';
-import { FetchError } from '../../core/errors';
-import type { FetchRequest, FetchResponse, HttpClient } from '../../pipeline/ports';
+import { FetchError, StorageError } from '../../core/errors';
+import { HostBusyError, isHostBusy } from '../../pipeline/hostBusy';
+import type { FetchRequest, FetchResponse, HostSlots, HttpClient } from '../../pipeline/ports';
 import { BlockedAddressError, guardedLookup, isBlockedAddress } from './addressGuard';
 import { hasCredentials, redactUrl } from './urlCredentials';
 import { FETCH_DEFAULTS, type FetchSettings } from './fetchDefaults';
@@ -28,6 +29,11 @@ export interface UndiciHttpClientOptions extends Partial<FetchSettings> {
    * host leads there (see HostAllowList: an allowHosts entry is not).
    */
   readonly allowHostsViaRedirect?: readonly string[];
+  /**
+   * Fleet-wide slots per host (adapters/dynamodb/hostSlots.ts), taken around every request after
+   * this process's own per-host slot. @default - this process's limit only
+   */
+  readonly hostSlots?: HostSlots;
 }
 
 /**
@@ -94,7 +100,10 @@ export class UndiciHttpClient implements HttpClient {
   private readonly limiter: HostLimiter;
   /** host[:port] → epoch ms until which it asked (Retry-After) not to be called. */
   private readonly cooldowns = new Map<string, number>();
-  private readonly opts: Required<Omit<UndiciHttpClientOptions, 'allowHosts' | 'allowHostsViaRedirect'>> & {
+  private readonly hostSlots: HostSlots | null;
+  private readonly opts: Required<
+    Omit<UndiciHttpClientOptions, 'allowHosts' | 'allowHostsViaRedirect' | 'hostSlots'>
+  > & {
     allowHosts: HostAllowList;
   };
 
@@ -112,6 +121,7 @@ export class UndiciHttpClient implements HttpClient {
       allowHosts: new HostAllowList(options.allowHosts ?? FETCH_DEFAULTS.allowHosts, options.allowHostsViaRedirect),
     };
     this.limiter = new HostLimiter(this.opts.perHostConcurrency);
+    this.hostSlots = options.hostSlots ?? null;
     const guarded = buildConnector({ timeout: this.opts.connectTimeoutMs, lookup: guardedLookup });
     const open = buildConnector({ timeout: this.opts.connectTimeoutMs });
     // Every connection goes through here, whichever hop asked for it: the guard runs on the
@@ -163,7 +173,7 @@ export class UndiciHttpClient implements HttpClient {
         allowedChain &&= allowed;
         this.checkLiteralAddress(current, allowed);
         this.checkCooldown(current);
-        const release = await this.limiter.acquire(current.hostname);
+        const release = await this.acquireSlots(current);
         startClock();
         let next: URL | null = null;
         try {
@@ -211,15 +221,38 @@ export class UndiciHttpClient implements HttpClient {
             throw statusError(status, headers, current.href);
           }
         } finally {
-          release();
+          await release();
         }
         current = next;
       }
     } catch (err) {
+      // The slots' table failing is our infrastructure's failure, not the URL's: it stays a StorageError.
+      if (err instanceof StorageError) throw err;
       throw toFetchError(err, current.href, signal);
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * This process's slot for the host, then (when configured) a fleet-wide one; the function that
+   * gives both back. HOST_BUSY when no fleet-wide slot freed in time.
+   */
+  private async acquireSlots(u: URL): Promise<() => Promise<void>> {
+    const local = await this.limiter.acquire(u.hostname);
+    if (!this.hostSlots) return () => Promise.resolve(local());
+    let fleet: () => Promise<void>;
+    try {
+      fleet = await this.hostSlots.acquire(u.hostname);
+    } catch (err) {
+      local();
+      if (isHostBusy(err) && err instanceof HostBusyError) throw new HostBusyError(err.host, err.waitedMs, u.href);
+      throw err;
+    }
+    return async () => {
+      await fleet();
+      local();
+    };
   }
 
   /**

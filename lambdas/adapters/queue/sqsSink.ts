@@ -10,13 +10,26 @@ const MAX_ATTEMPTS = 5;
 /** SQS limit on one message and on the sum of a batch's messages. */
 export const MAX_BATCH_BYTES = 256 * 1024;
 
+/** The longest SQS delays a message. */
+const MAX_DELAY_SECONDS = 900;
+
+interface Outgoing {
+  body: string;
+  delay: number;
+}
+
+function delaySeconds(d: number | undefined): number {
+  return d !== undefined && Number.isFinite(d) ? Math.min(MAX_DELAY_SECONDS, Math.max(0, Math.floor(d))) : 0;
+}
+
 export class SqsMessageSink<T> implements MessageSink<T> {
   constructor(private readonly opts: { client: SQSClient; queueUrl: string; sleep?: (ms: number) => Promise<void> }) {}
 
-  async send(messages: T[]): Promise<void> {
-    let batch: string[] = [];
+  /** `delaysSeconds[i]` becomes message i's DelaySeconds (whole seconds, clamped to SQS's 0–900). */
+  async send(messages: T[], delaysSeconds?: readonly number[]): Promise<void> {
+    let batch: Outgoing[] = [];
     let bytes = 0;
-    for (const m of messages) {
+    for (const [i, m] of messages.entries()) {
       const body = JSON.stringify(m);
       const size = Buffer.byteLength(body, 'utf8');
       if (batch.length === 10 || (batch.length > 0 && bytes + size > MAX_BATCH_BYTES)) {
@@ -24,14 +37,18 @@ export class SqsMessageSink<T> implements MessageSink<T> {
         batch = [];
         bytes = 0;
       }
-      batch.push(body);
+      batch.push({ body, delay: delaySeconds(delaysSeconds?.[i]) });
       bytes += size;
     }
     if (batch.length) await this.sendBatch(batch);
   }
 
-  private async sendBatch(bodies: string[]): Promise<void> {
-    let entries = bodies.map((body, i) => ({ Id: String(i), MessageBody: body }));
+  private async sendBatch(batch: Outgoing[]): Promise<void> {
+    let entries = batch.map(({ body, delay }, i) => ({
+      Id: String(i),
+      MessageBody: body,
+      ...(delay > 0 ? { DelaySeconds: delay } : {}),
+    }));
     const sleep = this.opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
     for (let attempt = 1; entries.length; attempt++) {
       const res = await this.opts.client.send(

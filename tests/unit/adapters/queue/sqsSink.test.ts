@@ -57,3 +57,13 @@ test('a batch never passes the 256 KiB request limit of SQS: large messages go i
   }
   expect(batches.flat().map((e) => JSON.parse(e.MessageBody ?? '{}').i)).toEqual([0, 1, 2, 3, 4]);
 });
+
+test('each message carries its own DelaySeconds (whole seconds, clamped to 0–900); none when no delays are given', async () => {
+  sqs.on(SendMessageBatchCommand).resolves({ Successful: [], Failed: [] });
+  await sink().send([{ n: 0 }, { n: 1 }, { n: 2 }, { n: 3 }], [0, 12.7, 5000, -3]);
+  await sink().send([{ n: 4 }]);
+  const delays = sqs
+    .commandCalls(SendMessageBatchCommand)
+    .map((c) => (c.args[0].input.Entries ?? []).map((e) => e.DelaySeconds));
+  expect(delays).toEqual([[undefined, 12, 900, undefined], [undefined]]);
+});

@@ -1,0 +1,171 @@
+/**
+ * Secondary adapter: HostSlots on the Feeds table — a counting semaphore per host, shared by every
+ * poll-feed and process-article function (and the local runner, on dynalite).
+ *
+ * One item per host, `host#<host name>`, with one attribute per slot, `s0` … `s<limit-1>`, each
+ * `{ lease, until }` while taken. Taking a slot is one conditional UpdateItem: set `s<i>` if it is
+ * absent or its `until` has passed — DynamoDB serializes writes to an item, so two functions can
+ * never both take one slot. Giving it back removes `s<i>` only while it still holds our lease. A
+ * function that dies holding a slot never gives it back: the slot frees itself at `until` (the
+ * lease outlives the longest request the HTTP client lets run). When every slot is taken the caller
+ * waits, re-reading the item with a growing, jittered pause, for at most `maxWaitMs`; then
+ * HostBusyError, and the queue delivers its message again later instead of a function spinning.
+ */
+import { randomUUID } from 'node:crypto';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { HostBusyError } from '../../pipeline/hostBusy';
+import type { HostSlots } from '../../pipeline/ports';
+import { isConditionalCheckFailed, toStorageError, wrapDynamo } from './errors';
+import { HOST_SLOTS_ID_PREFIX } from './tableDesign';
+
+/** How long a taken slot outlives the longest request it may cover before it frees itself. */
+export const LEASE_MARGIN_MS = 10_000;
+/** How long a request waits for a slot before its message goes back to the queue. */
+export const DEFAULT_HOST_SLOT_WAIT_MS = 10_000;
+const FIRST_PAUSE_MS = 20;
+const MAX_PAUSE_MS = 400;
+
+export interface DynamoHostSlotsProps {
+  readonly client: DynamoDBDocumentClient;
+  /** The Feeds table. */
+  readonly tableName: string;
+  /** Requests in flight to one host at once, fleet-wide (≥ 1). */
+  readonly limit: number;
+  /** A slot not given back frees itself this long after it was taken: see leaseMsFor. */
+  readonly leaseMs: number;
+  /** @default DEFAULT_HOST_SLOT_WAIT_MS */
+  readonly maxWaitMs?: number;
+  /** Epoch ms; @default Date.now. Leases are timed by the functions' clocks (NTP-synced in Lambda). */
+  readonly now?: () => number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+}
+
+/** The lease for requests that end within `totalTimeoutMs` (the HTTP client's total fetch timeout). */
+export function leaseMsFor(totalTimeoutMs: number): number {
+  return totalTimeoutMs + LEASE_MARGIN_MS;
+}
+
+interface Slot {
+  lease: string;
+  until: number;
+}
+
+export class DynamoHostSlots implements HostSlots {
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private readonly maxWaitMs: number;
+
+  constructor(private readonly props: DynamoHostSlotsProps) {
+    if (!Number.isInteger(props.limit) || props.limit < 1) {
+      throw new RangeError(`maxRequestsPerHost must be a whole number ≥ 1, got ${props.limit}`);
+    }
+    if (!(props.leaseMs > 0)) throw new RangeError(`leaseMs must be > 0, got ${props.leaseMs}`);
+    this.now = props.now ?? Date.now;
+    this.sleep = props.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.random = props.random ?? Math.random;
+    this.maxWaitMs = props.maxWaitMs ?? DEFAULT_HOST_SLOT_WAIT_MS;
+  }
+
+  get limit(): number {
+    return this.props.limit;
+  }
+
+  async acquire(host: string): Promise<() => Promise<void>> {
+    const name = host.toLowerCase();
+    const id = HOST_SLOTS_ID_PREFIX + name;
+    const start = this.now();
+    let pause = FIRST_PAUSE_MS;
+    for (;;) {
+      const slots = await this.read(id);
+      const t = this.now();
+      const free: number[] = [];
+      let nextExpiry = Infinity;
+      for (let i = 0; i < this.props.limit; i++) {
+        const s = slots.get(i);
+        if (!s || s.until <= t) free.push(i);
+        else nextExpiry = Math.min(nextExpiry, s.until);
+      }
+      if (free.length > 0) {
+        // A random free slot: contenders that read the same item mostly aim at different slots.
+        const index = free[Math.floor(this.random() * free.length)]!;
+        const lease = randomUUID();
+        if (await this.take(id, name, index, lease, t)) return once(() => this.give(id, index, lease));
+        // Taken between our read and our write: read again (someone made progress).
+      }
+      const waited = this.now() - start;
+      if (waited >= this.maxWaitMs) throw new HostBusyError(name, waited);
+      if (free.length === 0) {
+        const untilExpiry = nextExpiry - this.now() + 1;
+        const wait = Math.min(pause * (0.5 + this.random()), untilExpiry, this.maxWaitMs - waited);
+        await this.sleep(Math.max(1, Math.round(wait)));
+        pause = Math.min(pause * 2, MAX_PAUSE_MS);
+      }
+    }
+  }
+
+  /** The taken slots of a host's item, by index (strongly consistent: a stale read only costs a failed write). */
+  private async read(id: string): Promise<Map<number, Slot>> {
+    const out = await wrapDynamo(`GetItem ${this.props.tableName}`, () =>
+      this.props.client.send(new GetCommand({ TableName: this.props.tableName, Key: { id }, ConsistentRead: true })),
+    );
+    const slots = new Map<number, Slot>();
+    for (const [k, v] of Object.entries(out.Item ?? {})) {
+      const m = /^s(\d+)$/.exec(k);
+      const slot = v as Partial<Slot> | null;
+      if (m && slot && typeof slot.until === 'number' && typeof slot.lease === 'string') {
+        slots.set(Number(m[1]), { lease: slot.lease, until: slot.until });
+      }
+    }
+    return slots;
+  }
+
+  /** Takes slot `index` if it is free or expired at `t`; false when another holder has it. */
+  private async take(id: string, host: string, index: number, lease: string, t: number): Promise<boolean> {
+    try {
+      await this.props.client.send(
+        new UpdateCommand({
+          TableName: this.props.tableName,
+          Key: { id },
+          UpdateExpression: 'SET #s = :slot, #host = :host',
+          ConditionExpression: 'attribute_not_exists(#s) OR #s.#until <= :now',
+          ExpressionAttributeNames: { '#s': `s${index}`, '#until': 'until', '#host': 'host' },
+          ExpressionAttributeValues: { ':slot': { lease, until: t + this.props.leaseMs }, ':now': t, ':host': host },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionalCheckFailed(err)) return false;
+      throw toStorageError(err, `UpdateItem ${this.props.tableName}`);
+    }
+  }
+
+  /**
+   * Gives slot `index` back if it still holds `lease` (after expiry someone else may hold it). Never
+   * throws: a slot that could not be given back frees itself when its lease ends.
+   */
+  private async give(id: string, index: number, lease: string): Promise<void> {
+    try {
+      await this.props.client.send(
+        new UpdateCommand({
+          TableName: this.props.tableName,
+          Key: { id },
+          UpdateExpression: 'REMOVE #s',
+          ConditionExpression: '#s.#lease = :lease',
+          ExpressionAttributeNames: { '#s': `s${index}`, '#lease': 'lease' },
+          ExpressionAttributeValues: { ':lease': lease },
+        }),
+      );
+    } catch {
+      // Expired and taken by another holder (ConditionalCheckFailed), or DynamoDB failed: either
+      // way the lease ends by itself.
+    }
+  }
+}
+
+/** `f` callable once; later calls resolve at once. */
+function once(f: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | null = null;
+  return () => (done ??= f());
+}
