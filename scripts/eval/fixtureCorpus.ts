@@ -14,7 +14,21 @@ import type { ParsedRelease, ParseInput } from '../../lambdas/core/parser';
 export const FIXTURES_ROOT = join(__dirname, '..', '..', 'tests', 'fixtures', 'releases');
 
 /** Folders under the root that hold labelled fixtures. */
-export const FIXTURE_DIRS = ['seed', 'cases'] as const;
+export const FIXTURE_DIRS = ['seed', 'cases', 'samples'] as const;
+export type FixtureDir = (typeof FIXTURE_DIRS)[number];
+
+/**
+ * The bundled sample release pages the local sample server serves: they are scored as the
+ * `samples` fixtures, read from where they live (not copied) with their labels under
+ * `<root>/samples/<page>.expected.json`.
+ */
+export const SAMPLE_PAGES_DIR = join(__dirname, '..', '..', 'lambdas', 'local', 'sample-feeds', 'releases');
+
+/** What `{{BASE_URL}}` in a sample page stands for when it is scored (the sample server puts its own). */
+export const SAMPLE_BASE_URL = 'http://127.0.0.1:4010';
+
+/** Fixture folders whose content lives outside the root (only their labels are under it). */
+export const CONTENT_DIRS: Partial<Record<FixtureDir, string>> = { samples: SAMPLE_PAGES_DIR };
 
 /** The fields every label file must state (null or [] where the release has none), in report order. */
 export const EVALUATED_FIELDS = [
@@ -62,18 +76,28 @@ export function labelKey(field: EvaluatedField): string {
   return field === 'body' ? '$paragraphs' : field;
 }
 
-/** Every fixture under the root with its labels, in a stable order (seed first, then cases by name). */
-export function loadFixtures(root: string = FIXTURES_ROOT): Fixture[] {
+/**
+ * Every fixture under the root with its labels, in a stable order (seed, cases, then samples, each
+ * by name). A folder of `contentDirs` takes its files from there and only its labels from the root;
+ * it is skipped when the root has no labels folder for it.
+ */
+export function loadFixtures(
+  root: string = FIXTURES_ROOT,
+  contentDirs: Partial<Record<FixtureDir, string>> = CONTENT_DIRS,
+): Fixture[] {
   const fixtures: Fixture[] = [];
   for (const dir of FIXTURE_DIRS) {
     const folder = join(root, dir);
     if (!existsSync(folder)) continue;
-    for (const file of readdirSync(folder).sort()) {
+    const contentFolder = contentDirs[dir] ?? folder;
+    for (const file of readdirSync(contentFolder).sort()) {
       if (file.endsWith('.expected.json') || file.startsWith('.')) continue;
       const labelPath = join(folder, `${file}.expected.json`);
       const labels = existsSync(labelPath) ? (JSON.parse(readFileSync(labelPath, 'utf8')) as Labels) : null;
       const url = typeof labels?.['$url'] === 'string' ? labels['$url'] : null;
-      fixtures.push({ name: `${dir}/${file}`, content: readFileSync(join(folder, file), 'utf8'), labels, url });
+      const raw = readFileSync(join(contentFolder, file), 'utf8');
+      const content = contentDirs[dir] ? raw.replaceAll('{{BASE_URL}}', SAMPLE_BASE_URL) : raw;
+      fixtures.push({ name: `${dir}/${file}`, content, labels, url });
     }
   }
   return fixtures;

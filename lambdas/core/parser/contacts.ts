@@ -48,7 +48,8 @@ const EMAIL_LABEL =
 /** Who a contact is for (`Media:`, `Investors:`, `Consumers:`): a new contact starts there. */
 const AUDIENCE =
   '(?:Media|Press|Investors?|Investor Relations|IR|PR|Analysts?|Consumers?|Customers?|Journalists?|Reporters?|Editors?|Trade(?: Media)?|Financial Media|Sales|General(?: Inquiries)?|Contact|Name|Prensa|Medios|Inversores|Inversionistas|Presse|Médias|Investisseurs|Investoren|Imprensa|Investidores|Stampa|Investitori|広報担当|広報部|広報|報道関係|媒体|媒體|投资者|投資者|홍보|언론)(?: (?:Relations|Contacts?|Inquiries|Enquiries))?';
-const AUDIENCE_LABEL = new RegExp(`^${AUDIENCE}\\s?[:：]\\s?`, 'i');
+/** `Media:`, `Investors：`, or a dash after the audience (`Media – Jane Doe, …`). */
+const AUDIENCE_LABEL = new RegExp(`^${AUDIENCE}(?:\\s?[:：]|\\s[-–—])\\s?`, 'i');
 const AUDIENCE_ONLY = new RegExp(`^${AUDIENCE}[:：]?$`, 'i');
 
 /** What is left between the parts of a contact written as a sentence (`at`, `or`, `by email at`). */
@@ -195,6 +196,7 @@ export function parseContactBlock(lines: string[], links: readonly Link[] = []):
     const p = piece.text;
     if (piece.fresh && (cur.email || cur.phone)) push();
     const email = findEmail(p);
+    if (email && !isContactAddress(email)) continue;
     if (email) {
       if (cur.email) push();
       cur.email = email;
@@ -213,13 +215,14 @@ export function parseContactBlock(lines: string[], links: readonly Link[] = []):
       continue;
     }
     if (/^https?:\/\/|^www\./i.test(p)) continue;
-    // `Walter Kaminski of Lakeshore Appliance`, `Fernhill: Daniel Osei`: a person and their organization.
+    // `Walter Kaminski of Lakeshore Appliance`, `Fernhill: Daniel Osei`, `Lumora AI: Noa Levi`: a
+    // person and their organization (what stands before the colon labels the person after it).
     const of = /^(\S.{2,60}?) (?:of|at|from|with|de|di|von|bei|chez) (?:the )?(\p{Lu}.{1,80})$/u.exec(p);
     const labelled = /^([^:：]{2,60})[:：] ?(\S.{1,60})$/.exec(p);
     const pair =
       of?.[1] && of[2] && isPersonName(of[1])
         ? { name: of[1], organization: of[2] }
-        : labelled?.[1] && labelled[2] && isPersonName(labelled[2]) && !isPersonName(labelled[1])
+        : labelled?.[1] && labelled[2] && isPersonName(labelled[2])
           ? { name: labelled[2], organization: labelled[1] }
           : null;
     if (pair) {
@@ -272,11 +275,23 @@ function splitRunOn(line: string): string {
   return out + line.slice(last);
 }
 
+/**
+ * Mailboxes that reach no one: a document to request (`prospectus@bank.com`, where an offering's
+ * prospectus may be obtained) or an automated sender (`donotreply@`, `noreply@`, `bounces@`).
+ */
+const NOT_A_CONTACT_MAILBOX =
+  /^(?:prospectus(?:es)?|prospectus[._-]?(?:requests?|dept|department)|(?:do[._-]?not|no)[._-]?reply|unsubscribe|bounces?|mailer[._-]?daemon|postmaster)@/;
+
+/** True for an address a reader can write to about the release (not a prospectus or no-reply mailbox). */
+export function isContactAddress(email: string): boolean {
+  return !NOT_A_CONTACT_MAILBOX.test(email);
+}
+
 /** A contact from a mailto link: the link text is the name unless it is the address itself. */
 export function contactFromMailto(href: string, text: string | null): Contact | null {
   const addr = decodeURIComponentSafe(href.replace(/^mailto:/i, '').split('?')[0] ?? '');
   const email = findEmail(addr);
-  if (!email) return null;
+  if (!email || !isContactAddress(email)) return null;
   const label = (text ?? '').trim();
   const name = label && !findEmail(label) && isPersonName(label) ? label : null;
   return { name, organization: null, email, phone: null };

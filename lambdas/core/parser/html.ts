@@ -3,6 +3,7 @@ import { compile, selectAll as cssSelectAll } from 'css-select';
 import type { AnyNode, Document, Element } from 'domhandler';
 import type { Link } from '../record';
 import { type Block, makeBlock } from './blocks';
+import { isContactHeading } from './contacts';
 import { parseTimestamp } from './dates';
 import { parseDom, tokenizedText } from './dom';
 import { normalizeInlineSpaces, normalizeWhitespace, textToBlocks } from './text';
@@ -175,6 +176,17 @@ class BlockBuilder {
     this.headingLevel = null;
   }
 
+  /**
+   * A first line that is all bold and reads as a heading (`<b>Conference Call</b><br>Acme will…`):
+   * a heading of its own, not the start of the paragraph under it. A contact heading stays with
+   * the contact lines under it, and a bold lead ending in a colon is a label of that paragraph.
+   */
+  private isBoldHeadingLine(line: string): boolean {
+    const t = line.replace(/\s+/g, ' ').trim();
+    if (this.lines.length !== 1 || !this.boldLead || t !== this.boldLead) return false;
+    return t.split(' ').length <= 12 && !/[:：.!?]$/.test(t) && !isContactHeading(t);
+  }
+
   private isEmpty(): boolean {
     return this.lines.every((l) => l.trim() === '');
   }
@@ -196,7 +208,7 @@ class BlockBuilder {
       const name = el.name;
       if (name === 'br') {
         const cur = this.lines[this.lines.length - 1] ?? '';
-        if (cur.trim() === '' && this.lines.length > 1) this.flush();
+        if ((cur.trim() === '' && this.lines.length > 1) || this.isBoldHeadingLine(cur)) this.flush();
         else this.lines.push('');
         continue;
       }

@@ -71,10 +71,11 @@ const PORTAL_TRAILER =
   /^(?:The post \S.{0,300} appeared first on \S|This (?:article|press release|release|news release|story|content) (?:has been|was|is being) (?:amplified|distributed|published|republished|syndicated|brought to you) (?:by|via|through|on)\b)/;
 /**
  * A caption or a pointer to a picture, not a paragraph: `Photo: …`, `Figure 1`, `Image caption: …`,
- * `Click image above to view …`, or a markdown image left as its alt text (`!Logo`).
+ * `Click image above to view …`, a wire's pointer to its multimedia (`Photo - https://…`, `Logo - https://…`),
+ * or a markdown image left as its alt text (`!Logo`).
  */
 const CAPTION =
-  /^(?:(?:Photos?|Images?|Pictures?|Figures?|Fig\.|Graphics?|Videos?|Captions?)(?: \d{1,3}[a-z]?)?(?: (?:credit|caption|courtesy|source))?(?:\s?[:：|–—]|\s?$)|(?:Click|Tap) (?:on )?(?:the )?(?:images?|photos?|pictures?|graphics?|videos?|logo) (?:above|below)\b|(?:Photo|Image|Picture) (?:courtesy|credit) of\b)/i;
+  /^(?:(?:Photos?|Images?|Videos?|Logos?|Audio|Infographics?|Multimedia) [-–—] https?:\/\/|(?:Photos?|Images?|Pictures?|Figures?|Fig\.|Graphics?|Videos?|Captions?)(?: \d{1,3}[a-z]?)?(?: (?:credit|caption|courtesy|source))?(?:\s?[:：|–—]|\s?$)|(?:Click|Tap) (?:on )?(?:the )?(?:images?|photos?|pictures?|graphics?|videos?|logo) (?:above|below)\b|(?:Photo|Image|Picture) (?:courtesy|credit) of\b)/i;
 /** A markdown thematic break (`---`, `___`): on a republishing portal, the line above its link list. */
 const THEMATIC_BREAK = /^(?:-{3,}|_{3,}|(?:- ){2,}-)$/;
 /** The labels of a portal's link list under a release (`Original/Source Press Release`, `Pickup - …`). */
@@ -518,8 +519,9 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
     }
     const text = blockText(block);
     // A contact block with no heading (`Jane Doe` / `Acme` / `+1 …` / `email us here`), as EIN and
-    // many issuers end a release: taken as contacts wherever the body or an About section stands.
-    if ((state === 'body' || state === 'about') && isSignatureBlock(block)) {
+    // many issuers end a release, or one under a bare audience line (`Investors:` / `Jane Doe` / …):
+    // taken as contacts wherever the body, an About section or forward-looking statements stand.
+    if ((state === 'body' || state === 'about' || state === 'fls') && isSignatureBlock(block)) {
       closeAbout();
       state = 'contact';
       result.contacts.push(...parseContactBlock(block.lines, block.links));

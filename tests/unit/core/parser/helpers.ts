@@ -10,7 +10,7 @@ export function fixture(...parts: string[]): string {
   return readFileSync(join(FIXTURES, ...parts), 'utf8');
 }
 
-/** Every fixture of the labelled corpus (seed and cases), labelled or not. */
+/** Every fixture of the labelled corpus (seed, cases and the bundled sample pages), labelled or not. */
 export const FIXTURE_CORPUS: Fixture[] = loadFixtures();
 
 /** The fixtures that have a label file. */

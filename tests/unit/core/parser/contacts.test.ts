@@ -1,0 +1,86 @@
+import { parseReleaseStrict } from '../../../../lambdas/core/parser';
+
+// Contacts and the page markup around them, on short made-up releases.
+
+/** A minimal wire page around the given release-body paragraphs. */
+function page(body: string): string {
+  return `<!DOCTYPE html><html><head><title>Acme Opens Plant</title></head><body><article><h1>Acme Opens Plant</h1><section class="release-body"><p>DENVER, May 6, 2025 /PRNewswire/ -- Acme Corp (NYSE: ACM) today opened a plant.</p>${body}<p>SOURCE Acme Corp</p></section></article></body></html>`;
+}
+
+describe('release page markup', () => {
+  it('a bold line before a <br> is a heading of its own, not the start of the paragraph under it', () => {
+    const p = parseReleaseStrict({
+      content: page('<p><b>Conference Call</b><br>Acme will host a call at 9 a.m. ET.</p>'),
+    });
+    expect(p.body.paragraphs).toEqual([
+      'Acme Corp (NYSE: ACM) today opened a plant.',
+      'Conference Call',
+      'Acme will host a call at 9 a.m. ET.',
+    ]);
+  });
+
+  it('a bold contact heading or a bold label ending in a colon stays with the lines under it', () => {
+    const p = parseReleaseStrict({
+      content: page(
+        '<p><b>Highlights:</b><br>Output rose 9%.</p><p><b>Media Contact</b><br>Jane Doe<br><a href="mailto:jane@acme.example">jane@acme.example</a></p>',
+      ),
+    });
+    expect(p.body.paragraphs).toEqual(['Acme Corp (NYSE: ACM) today opened a plant.', 'Highlights: Output rose 9%.']);
+    expect(p.contacts).toEqual([{ name: 'Jane Doe', organization: null, email: 'jane@acme.example', phone: null }]);
+  });
+
+  it("a wire's multimedia pointers (Photo - https://…, Logo - https://…) are not paragraphs", () => {
+    const p = parseReleaseStrict({
+      content: page(
+        '<p>The plant employs 40 people.</p><p>Photo - https://mma.example/media/1/plant.jpg<br>Logo - https://mma.example/media/2/logo.jpg</p><p>Video - https://mma.example/media/3/tour.mp4</p>',
+      ),
+    });
+    expect(p.body.paragraphs).toEqual(['Acme Corp (NYSE: ACM) today opened a plant.', 'The plant employs 40 people.']);
+  });
+});
+
+describe('contact blocks', () => {
+  it('an audience and a dash before a name (Media – Jane Doe, phone, e-mail): the name, not an organization', () => {
+    const p = parseReleaseStrict({
+      content: page(
+        '<p>Contacts:<br>Media – Jane Doe, 303-555-0101, <a href="mailto:media@acme.example">media@acme.example</a><br>Investors – Raj Patel, 303-555-0102, <a href="mailto:ir@acme.example">ir@acme.example</a></p>',
+      ),
+    });
+    expect(p.contacts).toEqual([
+      { name: 'Jane Doe', organization: null, email: 'media@acme.example', phone: '303-555-0101' },
+      { name: 'Raj Patel', organization: null, email: 'ir@acme.example', phone: '303-555-0102' },
+    ]);
+  });
+
+  it('an organization and a colon before a name (Lumora AI: Noa Levi, …): both kept', () => {
+    const p = parseReleaseStrict({
+      content: page(
+        '<p><b>Media Contacts:</b><br>Acme Corp: Jane Doe, <a href="mailto:jane@acme.example">jane@acme.example</a><br>Lumora AI: Noa Levi, <a href="mailto:noa@lumora.example">noa@lumora.example</a>, +972-3-555-0162</p>',
+      ),
+    });
+    expect(p.contacts).toEqual([
+      { name: 'Jane Doe', organization: 'Acme Corp', email: 'jane@acme.example', phone: null },
+      { name: 'Noa Levi', organization: 'Lumora AI', email: 'noa@lumora.example', phone: '+972-3-555-0162' },
+    ]);
+  });
+
+  it('a contact card under a bare audience line after the forward-looking statements is read', () => {
+    const p = parseReleaseStrict({
+      content: page(
+        '<p><b>Forward-Looking Statements</b></p><p>This release contains forward-looking statements.</p><p>Investors:<br>Jane Doe<br>Acme Corp<br>ir@acme.example<br>303-555-0172</p>',
+      ),
+    });
+    expect(p.contacts).toEqual([
+      { name: 'Jane Doe', organization: 'Acme Corp', email: 'ir@acme.example', phone: '303-555-0172' },
+    ]);
+  });
+
+  it("an underwriter's prospectus mailbox or a no-reply sender in the body is not a contact", () => {
+    const p = parseReleaseStrict({
+      content: page(
+        '<p>Copies of the prospectus may be obtained from Bank Co., or by email at <a href="mailto:prospectus@bank.example">prospectus@bank.example</a>.</p><p>Replies to <a href="mailto:donotreply@wire.example">donotreply@wire.example</a> are not read.</p>',
+      ),
+    });
+    expect(p.contacts).toEqual([]);
+  });
+});
