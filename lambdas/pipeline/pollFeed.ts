@@ -35,6 +35,8 @@ import type {
   RawArchive,
 } from './ports';
 import { fitArticleMessage } from './articleMessage';
+import { isHostBusy } from './hostBusy';
+import { scheduleBase } from './pollSpread';
 import { readFeed } from './readFeed';
 import { cacheHintMinutes, nextPollAfterFailure, nextPollAfterSuccess, parseRetryAfter } from './schedule';
 
@@ -85,9 +87,13 @@ export async function pollFeed(deps: PollFeedDeps, msg: PollFeedMessage): Promis
       accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5',
     });
   } catch (err) {
-    if (err instanceof FetchError) return recordFailure(deps, feed, startedAt, err);
+    // HOST_BUSY: the host's fleet-wide slots stayed taken; nothing was sent, so the feed did not
+    // fail — the message goes back to the queue and is polled on a later delivery.
+    if (err instanceof FetchError && !isHostBusy(err)) return recordFailure(deps, feed, startedAt, err);
     throw err;
   }
+  // The next poll counts from the dispatch run, not from this (possibly delayed) poll: pollSpread.ts.
+  const base = scheduleBase(msg.dispatchedAt, startedAt);
 
   const cacheHint = cacheHintMinutes(response.headers['cache-control']);
   if (response.status === 304) {
@@ -95,7 +101,7 @@ export async function pollFeed(deps: PollFeedDeps, msg: PollFeedMessage): Promis
     const publishing = recordPublications(feed.publishing, startedAt, 0);
     await feeds.recordPoll(feed.id, {
       lastPolledAt: startedAt.toISOString(),
-      nextPollAt: nextPollAfterSuccess(startedAt, feed.pollIntervalMinutes, cacheHint),
+      nextPollAt: nextPollAfterSuccess(base, feed.pollIntervalMinutes, cacheHint),
       consecutiveFailures: 0,
       lastError: null,
       add: { polls: 1 },
@@ -140,11 +146,7 @@ export async function pollFeed(deps: PollFeedDeps, msg: PollFeedMessage): Promis
     etag: response.headers['etag'] ?? null,
     lastModified: response.headers['last-modified'] ?? null,
     lastPolledAt: startedAt.toISOString(),
-    nextPollAt: nextPollAfterSuccess(
-      startedAt,
-      feed.pollIntervalMinutes,
-      Math.max(parsed.ttlMinutes ?? 0, cacheHint ?? 0),
-    ),
+    nextPollAt: nextPollAfterSuccess(base, feed.pollIntervalMinutes, Math.max(parsed.ttlMinutes ?? 0, cacheHint ?? 0)),
     consecutiveFailures: 0,
     lastError: null,
     add: { polls: 1, itemsSeen: items.length, itemsQueued: fresh.length },

@@ -61,3 +61,55 @@ test('messages alternate between hosts, so one batch does not wait on one host',
   expect(interleaveByHost(feeds).map((f) => f.name)).toEqual(['a/1', 'b/1', 'c/1', 'a/2', 'c/2', 'a/3']);
   expect(interleaveByHost([])).toEqual([]);
 });
+
+/** A sink that keeps each message with the delay it was sent with. */
+class DelaySink<T> {
+  readonly sent: { message: T; delay: number }[] = [];
+  async send(messages: T[], delays?: readonly number[]) {
+    messages.forEach((message, i) => this.sent.push({ message, delay: delays?.[i] ?? 0 }));
+  }
+}
+
+describe('spreading a scheduled run over its period', () => {
+  function oneHost(n: number) {
+    const feeds = new MemoryFeedStore();
+    for (let i = 0; i < n; i++) {
+      const f = newFeedState(
+        { url: `https://feeds.example.test/feed-${i}.rss`, name: `f${i}`, pollIntervalMinutes: 15 },
+        new Date('2025-06-01T00:00:00Z'),
+      );
+      feeds.items.set(f.id, { ...f, nextPollAt: NOW });
+    }
+    const pollQueue = new DelaySink<PollFeedMessage>();
+    return { feeds, pollQueue, clock: fixedClock(NOW), log: silentLog };
+  }
+
+  test("a due run delays each feed by its stable offset, so one host's feeds arrive over the period", async () => {
+    const deps = { ...oneHost(200), periodSeconds: 900 };
+    await dispatch(deps);
+    const delays = deps.pollQueue.sent.map((s) => s.delay);
+    expect(delays).toHaveLength(200);
+    expect(delays.every((d) => d >= 0 && d < 900)).toBe(true);
+    // Spread, not a burst: no minute of the 15 holds more than a quarter of the host's feeds.
+    const perMinute = new Map<number, number>();
+    for (const d of delays) perMinute.set(Math.floor(d / 60), (perMinute.get(Math.floor(d / 60)) ?? 0) + 1);
+    expect(perMinute.size).toBe(15);
+    expect(Math.max(...perMinute.values())).toBeLessThan(50);
+    // The same feed gets the same delay on the next run.
+    const first = new Map(deps.pollQueue.sent.map((s) => [s.message.feedId, s.delay]));
+    deps.pollQueue.sent.length = 0;
+    await dispatch(deps);
+    expect(new Map(deps.pollQueue.sent.map((s) => [s.message.feedId, s.delay]))).toEqual(first);
+  });
+
+  test('an operator run (all / only) and a deployment without a period send every poll at once', async () => {
+    const spread = { ...oneHost(20), periodSeconds: 900 };
+    await dispatch(spread, { all: true });
+    await dispatch(spread, { only: [...spread.feeds.items.keys()].slice(0, 3) });
+    const plain = oneHost(20);
+    await dispatch(plain);
+    expect([...spread.pollQueue.sent, ...plain.pollQueue.sent].map((s) => s.delay).every((d) => d === 0)).toBe(true);
+    expect(spread.pollQueue.sent).toHaveLength(23);
+    expect(plain.pollQueue.sent).toHaveLength(20);
+  });
+});
