@@ -5,6 +5,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { ENV } from '../adapters/dynamodb/tableDesign';
 import type { ProcessArticleMessage } from '../pipeline/ports';
 import { pollFeed } from '../pipeline/pollFeed';
+import { ALARM_METRICS } from './metricNames';
 import { articleStore, clock, env, feedStore, httpClient, log, metrics, rawArchive, sink } from './runtime';
 import { parsePollMessage } from './sqsMessages';
 
@@ -23,6 +24,10 @@ const deps = {
 async function recordHandler(record: SQSRecord): Promise<void> {
   const result = await pollFeed(deps, parsePollMessage(record.body));
   if (result.status === 'failed') metrics.addMetric('FeedPollFailures', MetricUnit.Count, 1);
+  // The stalled alarm fires when none of these arrive for newswire:stalledIntervals schedule periods.
+  if (result.status === 'fetched' || result.status === 'not-modified') {
+    metrics.addMetric(ALARM_METRICS.pollSucceeded, MetricUnit.Count, 1);
+  }
   metrics.addMetric('FeedItemsQueued', MetricUnit.Count, result.queued);
 }
 
