@@ -21,7 +21,35 @@ export function deobfuscateEmail(s: string): string {
 /** The first email address in a short line, lower-cased, or null. */
 export function findEmail(line: string): string | null {
   const m = EMAIL.exec(deobfuscateEmail(line.slice(0, 500)));
-  return m ? m[0].toLowerCase() : null;
+  return m ? unglue(m[0]).toLowerCase() : null;
+}
+
+/**
+ * A job title or a team word glued by a scraper to the address after it (`CEOinvestorrelations@`,
+ * `Chief Marketing Officernick@`): capitalised as written, with the address going on in lower case.
+ * An acronym counts only after other letters (`PRteam@` is an address as written).
+ */
+const GLUED_TITLE =
+  /^(?:[\p{L}'’.-]{1,40}?(?:CEO|CFO|COO|CTO|CMO|CIO|SVP|EVP|VP|PR|IR)|[\p{L}'’.-]{0,40}?(?:Officer|Director|Manager|President|Founder|Partner|Chair(?:man|woman|person)?|Spokesperson|Coordinator|Specialist|Consultant|Analyst|Associate|Executive|Relations|Communications|Marketing|Contact|Media|Press|Esq\.?))(?=[a-z])/u;
+
+/**
+ * An address as written, without the words a scraper ran into it: a phone number or postal code
+ * before it (`617 599 9798katherine@`, `PA 19087info@`), a job title before it (see GLUED_TITLE),
+ * or a capitalised word after it (`ir@acme.comTel:`). Addresses are written in lower case, so a
+ * change of case inside one marks where a glued word starts or ends.
+ */
+function unglue(address: string): string {
+  const at = address.indexOf('@');
+  let local = address.slice(0, at);
+  let domain = address.slice(at + 1);
+  const digits = /^[\d-]*\d{4,}[\d-]*(?=[A-Za-z])/.exec(local);
+  if (digits) local = local.slice(digits[0].length);
+  const title = GLUED_TITLE.exec(local);
+  if (title && /[a-z]/.test(local.slice(title[0].length))) local = local.slice(title[0].length);
+  const tld = domain.slice(domain.lastIndexOf('.') + 1);
+  const glued = /^[a-z]{2,}(?=[A-Z])/.exec(tld);
+  if (glued) domain = domain.slice(0, domain.length - tld.length) + glued[0];
+  return `${local}@${domain}`;
 }
 
 export function findPhone(line: string): string | null {

@@ -1,4 +1,5 @@
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
+import { findEmail } from '../../../../lambdas/core/parser/contacts';
 
 // Contacts and the page markup around them, on short made-up releases.
 
@@ -82,5 +83,27 @@ describe('contact blocks', () => {
       ),
     });
     expect(p.contacts).toEqual([]);
+  });
+});
+
+describe('findEmail: words a scraper ran into an address', () => {
+  it.each([
+    ['Contact:Tom RicherCEOinvestorrelations@acme.example', 'investorrelations@acme.example'],
+    ['Jane RoeChief Marketing Officerjane@acme.example', 'jane@acme.example'],
+    ['Tel: 617-555-9798katherine@acme.example', 'katherine@acme.example'],
+    ['12 Main Road, Radnor, PA 19087info@acme.example', 'info@acme.example'],
+    ['Email: ir@acme.comTel: (914) 555 0313', 'ir@acme.com'],
+  ])('%s', (line, email) => {
+    expect(findEmail(line)).toBe(email);
+  });
+
+  it.each([
+    ['Jane.Doe@Acme.com', 'jane.doe@acme.com'],
+    ['PRteam@acme.example', 'prteam@acme.example'],
+    ['Media@acme.example', 'media@acme.example'],
+    ['john1234@acme.example', 'john1234@acme.example'],
+    ['info@ACME.COM', 'info@acme.com'],
+  ])('leaves a whole address alone: %s', (line, email) => {
+    expect(findEmail(line)).toBe(email);
   });
 });
