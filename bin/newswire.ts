@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
+import { registerDlqCommand } from './commands/dlq';
 import { registerFeedCommand } from './commands/feed';
 import { registerFeedsCommand } from './commands/feeds';
 import { registerGetCommand } from './commands/get';
@@ -30,6 +31,7 @@ registerGetCommand(program);
 registerFeedsCommand(program);
 registerFeedCommand(program);
 registerLocalCommand(program);
+registerDlqCommand(program);
 
 // Exit codes: 0 done, 1 a failure, 2 a usage error (one line and a --help hint); see commands/usage.ts.
 configureUsageErrors(program);

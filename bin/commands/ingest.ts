@@ -5,6 +5,7 @@ import { readFeedsFile, runIngest } from '../../lambdas/local/ingest';
 import { ingestProgressBar } from '../../lambdas/local/progress';
 import { formatIngestReport } from '../../lambdas/local/report';
 import { startSampleServer, type SampleServer } from '../../lambdas/local/sampleServer';
+import { hostPortList } from './hostPort';
 import { dataDirOption, portNumber, withRuntime } from './shared';
 
 /** The sample server's fixed default port keeps sample feed URLs — and so feed and release ids — stable across runs. */
@@ -28,19 +29,31 @@ export function registerIngestCommand(program: Command): void {
       portNumber('--sample-port'),
       DEFAULT_SAMPLE_PORT,
     )
+    .option(
+      '--allow-host <host:port>',
+      'let the HTTP guard through to this host:port (feeds or release pages served on 127.0.0.1); repeatable',
+      hostPortList('--allow-host'),
+    )
     .option('--json', 'print one JSON summary object instead of the report')
     .option('-v, --verbose', 'log every step (JSON lines on stderr)')
     .action(
-      async (opts: { dataDir: string; feeds?: string; samplePort: number; json?: boolean; verbose?: boolean }) => {
+      async (opts: {
+        dataDir: string;
+        feeds?: string;
+        samplePort: number;
+        allowHost?: string[];
+        json?: boolean;
+        verbose?: boolean;
+      }) => {
         let server: SampleServer | null = null;
         try {
           let feeds;
-          let allowHosts: string[] = [];
+          let allowHosts: string[] = opts.allowHost ?? [];
           if (opts.feeds) feeds = readFeedsFile(opts.feeds);
           else {
             server = await startSampleServer({ port: opts.samplePort });
             feeds = server.feeds.map((f) => ({ url: f.url, name: f.name, wire: 'PR Newswire' }));
-            allowHosts = [new URL(server.baseUrl).host];
+            allowHosts = [...allowHosts, new URL(server.baseUrl).host];
           }
           const level: LogLevel = opts.verbose ? 'info' : opts.json ? 'error' : 'warn';
           // A bar on a terminal's stderr only; -v logs go to stderr too, so they replace it.

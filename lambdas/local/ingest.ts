@@ -71,8 +71,15 @@ export async function runIngest(rt: LocalRuntime, opts: IngestOptions): Promise<
   const started = Date.now();
   const maxReceiveCount = opts.maxReceiveCount ?? 3;
   // poll-feed in AWS leaves every failure to the redrive policy; only process-article dead-letters at once.
-  const pollQueue = new LocalQueue<PollFeedMessage>('poll', { maxReceiveCount, deadLetterPermanentAtOnce: false });
-  const articleQueue = new LocalQueue<ProcessArticleMessage>('article', { maxReceiveCount });
+  const pollQueue = new LocalQueue<PollFeedMessage>('poll', {
+    maxReceiveCount,
+    deadLetterPermanentAtOnce: false,
+    deadLetterStore: { store: rt.deadLetters, queue: 'poll' },
+  });
+  const articleQueue = new LocalQueue<ProcessArticleMessage>('article', {
+    maxReceiveCount,
+    deadLetterStore: { store: rt.deadLetters, queue: 'article' },
+  });
   const deps = { ...rt, pollQueue, articleQueue, maxItemsPerPoll: opts.maxItemsPerPoll };
 
   const { ids } = await registerFeeds(deps, opts.feeds);

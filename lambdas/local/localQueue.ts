@@ -3,11 +3,14 @@
  * shared references), received in batches, a failed message becomes visible again after a delay,
  * and after maxReceiveCount receives it moves to the dead-letter list with its last error. A
  * permanent (not retryable) failure moves there at once, as process-article sends it to its DLQ.
+ * Given a DeadLetterStore, a dead letter is also written there (`<data-dir>/dead-letters/`), so
+ * `newswire dlq` finds it after the process is gone.
  */
 import { randomUUID } from 'node:crypto';
 import { MAX_BATCH_BYTES } from '../adapters/queue/sqsSink';
 import { describeError, StorageError } from '../core/errors';
 import type { MessageSink } from '../pipeline/ports';
+import type { DeadLetterStore, LocalDlqName } from './deadLetterStore';
 
 export interface LocalMessage<T> {
   messageId: string;
@@ -17,6 +20,8 @@ export interface LocalMessage<T> {
 export interface DeadLetter<T> extends LocalMessage<T> {
   error: { code: string; message: string };
   deadAt: string;
+  sentAt: string;
+  firstReceivedAt: string | null;
 }
 export interface LocalQueueOptions {
   /** @default 3 */
@@ -28,6 +33,8 @@ export interface LocalQueueOptions {
    * for a queue whose consumer leaves every failure to the redrive policy (poll-feed). @default true
    */
   deadLetterPermanentAtOnce?: boolean;
+  /** Also park dead letters in this store, as the named queue's (`newswire dlq` reads them there). */
+  deadLetterStore?: { store: DeadLetterStore; queue: LocalDlqName };
 }
 
 interface Entry {
@@ -35,6 +42,8 @@ interface Entry {
   json: string;
   receiveCount: number;
   visibleAt: number;
+  sentAt: number;
+  firstReceivedAt: number | null;
 }
 
 export class LocalQueue<T> implements MessageSink<T> {
@@ -44,6 +53,10 @@ export class LocalQueue<T> implements MessageSink<T> {
   private readonly maxReceiveCount: number;
   private readonly retryDelayMs: number;
   private readonly deadLetterPermanentAtOnce: boolean;
+  private readonly store: { store: DeadLetterStore; queue: LocalDlqName } | undefined;
+  /** Writes of dead letters to the store not yet awaited (see flushDeadLetters). */
+  private storing: Promise<void>[] = [];
+  private storeError: unknown = null;
   sent = 0;
 
   constructor(
@@ -53,11 +66,17 @@ export class LocalQueue<T> implements MessageSink<T> {
     this.maxReceiveCount = opts.maxReceiveCount ?? 3;
     this.retryDelayMs = opts.retryDelayMs ?? 50;
     this.deadLetterPermanentAtOnce = opts.deadLetterPermanentAtOnce ?? true;
+    this.store = opts.deadLetterStore;
   }
 
   /** Like SQS, refuses a message over 256 KiB (and then queues none of the call's messages). */
   async send(messages: T[]): Promise<void> {
-    const bodies = messages.map((m) => JSON.stringify(m));
+    await this.sendWithIds(messages.map((body) => ({ messageId: randomUUID(), body })));
+  }
+
+  /** Sends messages under ids of their own: a redriven message keeps its id, as an SQS message move does. */
+  async sendWithIds(messages: { messageId: string; body: T }[]): Promise<void> {
+    const bodies = messages.map((m) => JSON.stringify(m.body));
     const tooLarge = bodies.find((b) => Buffer.byteLength(b, 'utf8') > MAX_BATCH_BYTES);
     if (tooLarge !== undefined)
       throw new StorageError(
@@ -65,10 +84,12 @@ export class LocalQueue<T> implements MessageSink<T> {
         `${this.name}: a message of ${Buffer.byteLength(tooLarge, 'utf8')} bytes is over SQS's ${MAX_BATCH_BYTES}-byte limit`,
         false,
       );
-    for (const json of bodies) {
-      this.ready.push({ messageId: randomUUID(), json, receiveCount: 0, visibleAt: 0 });
+    const now = Date.now();
+    bodies.forEach((json, i) => {
+      const { messageId } = messages[i]!;
+      this.ready.push({ messageId, json, receiveCount: 0, visibleAt: 0, sentAt: now, firstReceivedAt: null });
       this.sent++;
-    }
+    });
   }
 
   /** Messages waiting or in flight (not yet deleted or dead-lettered). */
@@ -83,6 +104,7 @@ export class LocalQueue<T> implements MessageSink<T> {
     for (const e of this.ready) {
       if (out.length < max && e.visibleAt <= now) {
         e.receiveCount++;
+        e.firstReceivedAt ??= now;
         this.inFlight.set(e.messageId, e);
         out.push({ messageId: e.messageId, body: JSON.parse(e.json) as T, receiveCount: e.receiveCount });
       } else keep.push(e);
@@ -112,18 +134,49 @@ export class LocalQueue<T> implements MessageSink<T> {
     this.inFlight.delete(messageId);
     const { code, message, retryable } = describeError(err);
     if ((!retryable && this.deadLetterPermanentAtOnce) || e.receiveCount >= this.maxReceiveCount) {
-      this.deadLetters.push({
+      const letter: DeadLetter<T> = {
         messageId: e.messageId,
         body: JSON.parse(e.json) as T,
         receiveCount: e.receiveCount,
         error: { code, message },
         deadAt: new Date(now).toISOString(),
-      });
+        sentAt: new Date(e.sentAt).toISOString(),
+        firstReceivedAt: e.firstReceivedAt === null ? null : new Date(e.firstReceivedAt).toISOString(),
+      };
+      this.deadLetters.push(letter);
+      if (this.store) {
+        this.storing.push(
+          this.store.store
+            .append({
+              id: letter.messageId,
+              queue: this.store.queue,
+              body: e.json,
+              reason: letter.error,
+              receiveCount: letter.receiveCount,
+              sentAt: letter.sentAt,
+              firstReceivedAt: letter.firstReceivedAt,
+              deadLetteredAt: letter.deadAt,
+            })
+            .catch((err: unknown) => {
+              this.storeError ??= err; // surfaced by flushDeadLetters, never an unhandled rejection
+            }),
+        );
+      }
       return 'dead-letter';
     }
     e.visibleAt = now + this.retryDelayMs * e.receiveCount;
     this.ready.push(e);
     return 'retry';
+  }
+
+  /** Waits until every dead letter so far is in the store; throws if a write failed (the letter would be lost). */
+  async flushDeadLetters(): Promise<void> {
+    const pending = this.storing;
+    this.storing = [];
+    await Promise.all(pending);
+    const err = this.storeError;
+    this.storeError = null;
+    if (err !== null) throw err;
   }
 }
 
@@ -170,5 +223,9 @@ export async function drainQueue<T, R>(
       );
     }
   };
-  await Promise.all(Array.from({ length: opts.concurrency ?? 4 }, worker));
+  try {
+    await Promise.all(Array.from({ length: opts.concurrency ?? 4 }, worker));
+  } finally {
+    await queue.flushDeadLetters();
+  }
 }

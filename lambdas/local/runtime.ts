@@ -13,12 +13,16 @@ import { DynamoFeedStore } from '../adapters/dynamodb/feedStore';
 import type { FetchSettings } from '../adapters/http/fetchDefaults';
 import { UndiciHttpClient } from '../adapters/http/httpClient';
 import type { ArticleStore, Clock, FeedStore, HttpClient, Log, RawArchive } from '../pipeline/ports';
+import { DEAD_LETTER_DIR, FileDeadLetterStore, MemoryDeadLetterStore, type DeadLetterStore } from './deadLetterStore';
 import { startLocalDynamo } from './dynamoServer';
 
 export const LOCAL_TABLES = { articles: 'newswire-articles', feeds: 'newswire-feeds' } as const;
 
 export interface LocalRuntimeOptions {
-  /** Data folder: dynalite files under dynamodb/, raw archive under archive/. Null = all in memory (tests). */
+  /**
+   * Data folder: dynalite files under dynamodb/, raw archive under archive/, dead letters under
+   * dead-letters/. Null = all in memory (tests).
+   */
   dataDir: string | null;
   /** host:port pairs the HTTP guard lets through (the local sample server). */
   allowHosts?: string[];
@@ -32,6 +36,8 @@ export interface LocalRuntime {
   feeds: FeedStore;
   articles: ArticleStore;
   archive: RawArchive;
+  /** Where the local queues park dead letters (`newswire dlq`). */
+  deadLetters: DeadLetterStore;
   http: HttpClient;
   clock: Clock;
   log: Log;
@@ -67,6 +73,7 @@ export async function openLocalRuntime(opts: LocalRuntimeOptions): Promise<Local
     feeds: new DynamoFeedStore({ client, tableName: LOCAL_TABLES.feeds }),
     articles: new DynamoArticleStore({ client, tableName: LOCAL_TABLES.articles, archive }),
     archive,
+    deadLetters: dataDir ? new FileDeadLetterStore(path.join(dataDir, DEAD_LETTER_DIR)) : new MemoryDeadLetterStore(),
     http,
     clock: { now: () => new Date() },
     log: opts.log,
