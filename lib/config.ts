@@ -26,6 +26,9 @@ export const CONTEXT_KEYS = {
   maxItemsPerPoll: 'newswire:maxItemsPerPoll',
   queueAgeAlarmMinutes: 'newswire:queueAgeAlarmMinutes',
   overflowSweepGraceDays: 'newswire:overflowSweepGraceDays',
+  stalledIntervals: 'newswire:stalledIntervals',
+  haywireFactor: 'newswire:haywireFactor',
+  silentFeedHours: 'newswire:silentFeedHours',
 } as const;
 
 /** The retention periods CloudWatch Logs accepts (0 = never expire). */
@@ -70,6 +73,12 @@ export interface NewswireConfig {
   readonly queueAgeAlarmMinutes: number;
   /** The overflow sweep deletes an unreferenced `overflow/` object only when it is older than this. */
   readonly overflowSweepGraceDays: number;
+  /** The stalled alarm fires after this many schedule periods without a successful poll. */
+  readonly stalledIntervals: number;
+  /** The haywire alarms fire at this many times the invocations the schedule and the feed count allow. */
+  readonly haywireFactor: number;
+  /** A feed that usually publishes daily is silent after this many hours without a new item. */
+  readonly silentFeedHours: number;
 }
 
 export const CONFIG_DEFAULTS = {
@@ -89,6 +98,9 @@ export const CONFIG_DEFAULTS = {
   // timeout of 6 × the function timeout: about 53 minutes for process-article at the defaults).
   queueAgeAlarmMinutes: 120,
   overflowSweepGraceDays: 2,
+  stalledIntervals: 4,
+  haywireFactor: 3,
+  silentFeedHours: 24,
 } as const;
 
 export class ConfigError extends Error {
@@ -160,6 +172,9 @@ const schema = z.object({
   // At most 7 days, so the alarm fires well before the 14-day retention drops a message.
   queueAgeAlarmMinutes: int(5, 7 * 24 * 60, 'minutes').default(CONFIG_DEFAULTS.queueAgeAlarmMinutes),
   overflowSweepGraceDays: int(1, 365, 'days').default(CONFIG_DEFAULTS.overflowSweepGraceDays),
+  stalledIntervals: int(1, 1440, 'schedule periods').default(CONFIG_DEFAULTS.stalledIntervals),
+  haywireFactor: int(2, 1000, 'times the expected invocations').default(CONFIG_DEFAULTS.haywireFactor),
+  silentFeedHours: int(1, 8760, 'hours').default(CONFIG_DEFAULTS.silentFeedHours),
 });
 
 type SchemaKey = keyof typeof CONTEXT_KEYS;
@@ -216,7 +231,29 @@ export function loadConfig(source: ContextSource): NewswireConfig {
     }
     seen.set(f.id, i);
   });
+  checkStalledWindow(c.stalledIntervals, c.scheduleMinutes, feeds);
   return { ...c, alarmEmail: c.alarmEmail, feeds };
+}
+
+/**
+ * The stalled alarm looks at stalledIntervals × scheduleMinutes: CloudWatch evaluates at most one
+ * day, and a window shorter than every configured feed's poll interval would fire between polls.
+ */
+function checkStalledWindow(intervals: number, scheduleMinutes: number, feeds: readonly FeedConfig[]): void {
+  const window = intervals * scheduleMinutes;
+  const fix = `Fix it in cdk.json "context" or pass -c ${CONTEXT_KEYS.stalledIntervals}=…`;
+  if (window > 24 * 60) {
+    throw new ConfigError(
+      `"${CONTEXT_KEYS.stalledIntervals}" × "${CONTEXT_KEYS.scheduleMinutes}" is ${intervals} × ${scheduleMinutes} = ${window} minutes; a CloudWatch alarm evaluates at most 1440 (one day). ${fix}`,
+    );
+  }
+  const enabled = feeds.filter((f) => f.enabled).map((f) => f.pollIntervalMinutes);
+  const shortest = enabled.length ? Math.min(...enabled) : 0;
+  if (shortest > window) {
+    throw new ConfigError(
+      `"${CONTEXT_KEYS.stalledIntervals}" gives a stalled window of ${window} minutes (${intervals} × ${scheduleMinutes}), shorter than the ${shortest}-minute poll interval of the most frequently polled feed: the alarm would fire between polls. Set it to at least ${Math.ceil(shortest / scheduleMinutes)}. ${fix}`,
+    );
+  }
 }
 
 /**

@@ -27,6 +27,9 @@ describe('loadConfig', () => {
       maxItemsPerPoll: 500,
       queueAgeAlarmMinutes: 120,
       overflowSweepGraceDays: 2,
+      stalledIntervals: 4,
+      haywireFactor: 3,
+      silentFeedHours: 24,
     });
   });
 
