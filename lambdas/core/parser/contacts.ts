@@ -8,6 +8,7 @@ import type { Contact, Link } from '../record';
  */
 
 const EMAIL = /[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}/;
+const EMAIL_ALL = new RegExp(EMAIL.source, 'g');
 const PHONE = /(?:\+|\(|\b)\d[\d ().-]{5,22}\d(?: ?(?:x|ext\.?) ?\d{1,6})?/;
 const PHONE_ALL = new RegExp(PHONE.source, 'g');
 const LABEL =
@@ -313,6 +314,32 @@ const NOT_A_CONTACT_MAILBOX =
 /** True for an address a reader can write to about the release (not a prospectus or no-reply mailbox). */
 export function isContactAddress(email: string): boolean {
   return !NOT_A_CONTACT_MAILBOX.test(email);
+}
+
+/** Words that give the address after them as a way to reach someone: `email (us) (at)`, `contact`, `write to`. */
+const REACH_CUE =
+  /\b(?:e-?mail(?:ing)?|courriel|contact(?:ing)?|writ(?:e|ing) to|reach(?:ed)?|inquiries|enquiries|questions)\b[^.!?@]{0,40}$/i;
+
+/**
+ * Contacts from the addresses a sentence of the body or an About section gives as a way to reach
+ * someone (`Stakeholders with questions may call … or email at team@agent.com`, `For more
+ * information, visit acme.com or email info@acme.com`): an address with a cue to write to it
+ * shortly before it in the same sentence. Only the text around each `@` is read.
+ */
+export function sentenceContacts(text: string): Contact[] {
+  const out: Contact[] = [];
+  for (let at = text.indexOf('@'); at >= 0 && out.length < 20; at = text.indexOf('@', at + 1)) {
+    const from = Math.max(0, at - 65);
+    const window = text.slice(from, at + 120);
+    const m = [...window.matchAll(EMAIL_ALL)].find((x) => from + (x.index ?? 0) + x[0].length > at);
+    if (!m || from + (m.index ?? 0) > at) continue;
+    const email = findEmail(m[0]);
+    if (!email || !isContactAddress(email)) continue;
+    const start = from + (m.index ?? 0);
+    const before = text.slice(Math.max(0, start - 80), start);
+    if (REACH_CUE.test(before)) out.push({ name: null, organization: null, email, phone: null });
+  }
+  return out;
 }
 
 /** A contact from a mailto link: the link text is the name unless it is the address itself. */

@@ -9,6 +9,7 @@ import {
   isLabelledContactLine,
   isPersonName,
   parseContactBlock,
+  sentenceContacts,
 } from './contacts';
 
 /**
@@ -545,5 +546,8 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
     const c = contactFromMailto(m.url, m.text);
     if (c) result.contacts.push(c);
   }
+  // Addresses a body or About sentence gives as a way to reach someone (`… or email jane@acme.com`).
+  for (const text of [...result.body.map((b) => blockText(b)), ...result.about.map((a) => a.text)])
+    result.contacts.push(...sentenceContacts(text));
   return result;
 }

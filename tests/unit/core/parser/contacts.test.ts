@@ -1,5 +1,5 @@
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
-import { findEmail } from '../../../../lambdas/core/parser/contacts';
+import { findEmail, sentenceContacts } from '../../../../lambdas/core/parser/contacts';
 
 // Contacts and the page markup around them, on short made-up releases.
 
@@ -105,5 +105,34 @@ describe('findEmail: words a scraper ran into an address', () => {
     ['info@ACME.COM', 'info@acme.com'],
   ])('leaves a whole address alone: %s', (line, email) => {
     expect(findEmail(line)).toBe(email);
+  });
+});
+
+describe('sentenceContacts: an address a sentence gives as a way to reach someone', () => {
+  const only = (email: string) => [{ name: null, organization: null, email, phone: null }];
+
+  it('after a cue to write to it in the same sentence', () => {
+    expect(sentenceContacts('Holders with questions may call 877-555-0100 or email at team@agent.example.')).toEqual(
+      only('team@agent.example'),
+    );
+    expect(
+      sentenceContacts('For more information, visit acme.example, call 866-555-0178, or email sales@acme.example.'),
+    ).toEqual(only('sales@acme.example'));
+    expect(sentenceContacts('Readers can write to Editors@Acme.example with corrections.')).toEqual(
+      only('editors@acme.example'),
+    );
+  });
+
+  it('not an address with no cue, a cue in another sentence, or a prospectus mailbox', () => {
+    expect(sentenceContacts('The account @acme posts updates. Our address is ops@acme.example.')).toEqual([]);
+    expect(sentenceContacts('Email is how most customers reach us. The team, ops@acme.example, answers.')).toEqual([]);
+    expect(sentenceContacts('Copies may be obtained by email at prospectus@bank.example.')).toEqual([]);
+  });
+
+  it('reads each address on its own when a sentence gives several', () => {
+    expect(sentenceContacts('Email jane@acme.example or contact raj@acme.example.').map((c) => c.email)).toEqual([
+      'jane@acme.example',
+      'raj@acme.example',
+    ]);
   });
 });
