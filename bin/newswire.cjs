@@ -1,5 +1,25 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI straight from source (tsx), so `npx newswire` works right after `npm ci`.
+// The `newswire` command. Runs the CLI built from bin/newswire.ts (dist/cli: compiled JavaScript,
+// made by `npm run build:cli`, which `npm ci` and `npm install` run as `prepare`), whose commands
+// load what they need only when they run. When there is no current build (installed with
+// --ignore-scripts, or a source edited since), it says so in one line on stderr and runs the
+// TypeScript sources through tsx instead: slower to start, same behaviour.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-require('tsx/cjs');
-require('./newswire.ts');
+const { pathToFileURL } = require('node:url');
+const { builtCli } = require('./builtCli.cjs');
+
+const built = builtCli();
+if (built.entry) {
+  import(pathToFileURL(built.entry).href).catch((err) => {
+    process.stderr.write(`newswire: could not load the built CLI: ${err instanceof Error ? err.message : err}\n`);
+    process.exitCode = 1;
+  });
+} else {
+  process.stderr.write(`newswire: ${built.why}; running the TypeScript sources (slower; npm run build:cli)\n`);
+  // Both tsx hooks: the commands' `await import()` goes through the ES module loader.
+  import('tsx/esm/api').then(({ register }) => {
+    register();
+    require('tsx/cjs');
+    require('./newswire.ts');
+  });
+}

@@ -1,11 +1,12 @@
 /**
  * The `newswire` CLI: a primary adapter over the same use-cases the Lambdas run.
  * Local commands work on the embedded store under --data-dir (default .newswire/).
- * Each command lives in its own module under bin/commands/.
+ * Each command lives in its own module under bin/commands/, which loads what its action needs (the
+ * parser, the stores, the AWS SDK) only when that command runs: `newswire --help` loads none of it.
+ * bin/newswire.cjs runs the build of this file (dist/cli, made by scripts/build-cli.cjs).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Command } from 'commander';
+import { version as PACKAGE_VERSION } from '../package.json';
 import { registerDlqCommand } from './commands/dlq';
 import { registerFeedCommand } from './commands/feed';
 import { registerFeedsCommand } from './commands/feeds';
@@ -15,10 +16,6 @@ import { registerLocalCommand } from './commands/local';
 import { registerParseCommand } from './commands/parse';
 import { registerQueryCommand } from './commands/query';
 import { configureUsageErrors, runCli } from './commands/usage';
-
-const PACKAGE_VERSION = (
-  JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }
-).version;
 
 const program = new Command('newswire')
   .description('Ingest PR Newswire-style feeds into normalized press-release records, and query them.')

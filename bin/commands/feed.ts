@@ -1,10 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { describeError } from '../../lambdas/core/errors';
-import { decodeBody } from '../../lambdas/core/feed/decode';
-import { parseFeed } from '../../lambdas/core/feed/parseFeed';
 import type { FeedFormat, ParsedFeed } from '../../lambdas/core/feed/types';
 import { FETCH_DEFAULTS } from '../../lambdas/adapters/http/fetchDefaults';
-import { UndiciHttpClient } from '../../lambdas/adapters/http/httpClient';
 import { DEFAULT_MAX_INPUT_BYTES, InputError, maxInputOption, readTextInput } from './readInput';
 import { httpUrlArg } from './shared';
 
@@ -69,6 +66,7 @@ export async function readFeedFile(file: string, maxBytes = DEFAULT_MAX_INPUT_BY
     return { file, ok: false, error: { code, message: (err as Error).message } };
   }
   try {
+    const { parseFeed } = await import('../../lambdas/core/feed/parseFeed.js');
     return { file, ...success(await parseFeed(text)) };
   } catch (err) {
     return { file, ...failure(err) };
@@ -126,6 +124,11 @@ export function registerFeedCommand(program: Command): void {
     )
     .option('--user-agent <ua>', 'User-Agent to send', FETCH_DEFAULTS.userAgent)
     .action(async (url: string, opts: { allowHost: string[]; allowHostRedirects: string[]; userAgent: string }) => {
+      const [{ UndiciHttpClient }, { decodeBody }, { parseFeed }] = await Promise.all([
+        import('../../lambdas/adapters/http/httpClient.js'),
+        import('../../lambdas/core/feed/decode.js'),
+        import('../../lambdas/core/feed/parseFeed.js'),
+      ]);
       const http = new UndiciHttpClient({
         userAgent: opts.userAgent,
         allowHosts: opts.allowHost,

@@ -1,6 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { FeedState } from '../../lambdas/pipeline/ports';
-import { addFeed, feedSpecSchema, setFeedEnabled } from '../../lambdas/pipeline/registerFeeds';
 import { addTargetOptions, feedIdArg, httpUrlArg, UsageError, withStores, type TargetOptions } from './shared';
 
 interface AddOptions extends TargetOptions {
@@ -74,6 +73,7 @@ export function registerFeedsCommand(program: Command): void {
       .option('--wire <wire>', 'the wire this feed carries, as a hint for the parser (e.g. "PR Newswire")')
       .option('--json', 'print the feed state as JSON'),
   ).action(async (url: string, opts: AddOptions) => {
+    const { addFeed, feedSpecSchema } = await import('../../lambdas/pipeline/registerFeeds.js');
     const parsed = feedSpecSchema.safeParse({
       url,
       name: opts.name,
@@ -135,6 +135,7 @@ export function registerFeedsCommand(program: Command): void {
         .description(enabled ? 'poll a disabled feed again' : 'stop polling a feed, keeping its state')
         .argument('<id>', 'feed id (or its URL)', feedIdArg),
     ).action(async (fid: string, opts: TargetOptions) => {
+      const { setFeedEnabled } = await import('../../lambdas/pipeline/registerFeeds.js');
       const res = await withStores(opts, ({ feeds: store }) => setFeedEnabled({ feeds: store }, fid, enabled));
       if (!res) return notFound(verb, fid);
       console.log(`${res.changed ? '' : 'already '}${verb}d ${fid}`);

@@ -1,10 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { LogLevel } from '../../lambdas/local/consoleLog';
-import { readFeedsFile, runIngest } from '../../lambdas/local/ingest';
-import { ingestProgressBar } from '../../lambdas/local/progress';
-import { formatIngestReport } from '../../lambdas/local/report';
-import { startSampleServer, type SampleServer } from '../../lambdas/local/sampleServer';
+import type { SampleServer } from '../../lambdas/local/sampleServer';
 import { hostPortList } from './hostPort';
 import { dataDirOption, portNumber, withRuntime } from './shared';
 
@@ -45,6 +42,13 @@ export function registerIngestCommand(program: Command): void {
         json?: boolean;
         verbose?: boolean;
       }) => {
+        const [{ readFeedsFile, runIngest }, { ingestProgressBar }, { formatIngestReport }, { startSampleServer }] =
+          await Promise.all([
+            import('../../lambdas/local/ingest.js'),
+            import('../../lambdas/local/progress.js'),
+            import('../../lambdas/local/report.js'),
+            import('../../lambdas/local/sampleServer.js'),
+          ]);
         let server: SampleServer | null = null;
         try {
           let feeds;

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { buildRecord } from '../../lambdas/core/buildRecord';
-import { parseRelease } from '../../lambdas/core/parser';
 import { InputError, maxInputOption, readTextInput } from './readInput';
 import { httpUrlArg, UsageError } from './shared';
 
@@ -27,6 +25,10 @@ export function registerParseCommand(program: Command): void {
         );
       }
       const url = opts.url ?? null;
+      const [{ parseRelease }, { buildRecord }] = await Promise.all([
+        import('../../lambdas/core/parser/index.js'),
+        import('../../lambdas/core/buildRecord.js'),
+      ]);
       for (const file of files) {
         let text: string;
         try {

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { Option } from 'commander';
-import { decodeBody, type DecodedBody } from '../../lambdas/core/feed/decode';
+import type { DecodedBody } from '../../lambdas/core/feed/decode';
 import { wholeNumber } from './shared';
 
 /** 15 MiB, like the HTTP client's body cap: no release page or feed is larger. */
@@ -78,6 +78,8 @@ export async function readTextInput(
     }
   }
   if (bytes.length === 0) throw new InputError('INPUT_EMPTY', 'empty input (0 bytes)');
+  // Loaded here, not at start: `--help` and usage errors never decode anything.
+  const { decodeBody } = await import('../../lambdas/core/feed/decode.js');
   const decoded = decodeBody(bytes);
   if (decoded.text.trim() === '')
     throw new InputError('INPUT_EMPTY', `empty input (${bytes.length} bytes of white space)`);

@@ -1,12 +1,16 @@
-/** Option parsers and the local-runtime wrapper shared by the CLI's commands. */
+/**
+ * Option parsers and the local-runtime wrapper shared by the CLI's commands. Loaded at every start
+ * (help included), so it imports nothing heavy at top level: the embedded DynamoDB and the AWS SDK
+ * are loaded by withRuntime / withStores when a command opens a store.
+ */
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { hasCredentials, redactUrl } from '../../lambdas/adapters/http/urlCredentials';
 import { canonicalizeUrl, feedId } from '../../lambdas/core/ids';
-import { consoleLog, type LogLevel } from '../../lambdas/local/consoleLog';
-import { openDeployedStores, type StoreSet } from '../../lambdas/local/deployedStores';
-import { openLocalRuntime, type LocalRuntime } from '../../lambdas/local/runtime';
+import type { LogLevel } from '../../lambdas/local/consoleLog';
+import type { StoreSet } from '../../lambdas/local/deployedStores';
+import type { LocalRuntime } from '../../lambdas/local/runtime';
 
 export const DEFAULT_DATA_DIR = '.newswire';
 
@@ -151,6 +155,10 @@ export async function withRuntime<T>(
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
+  const [{ openLocalRuntime }, { consoleLog }] = await Promise.all([
+    import('../../lambdas/local/runtime.js'),
+    import('../../lambdas/local/consoleLog.js'),
+  ]);
   const rt = await openLocalRuntime({ dataDir, log: consoleLog(level), allowHosts });
   try {
     return await fn(rt);
@@ -187,6 +195,7 @@ export function checkTarget(opts: TargetOptions): void {
 /** Runs fn with the stores of the target: the deployed stack's with --stack, else the local embedded ones. */
 export async function withStores<T>(opts: TargetOptions, fn: (stores: StoreSet) => Promise<T>): Promise<T> {
   if (opts.stack) {
+    const { openDeployedStores } = await import('../../lambdas/local/deployedStores.js');
     const stores = await openDeployedStores({ stack: opts.stack, region: opts.region, profile: opts.profile });
     try {
       return await fn(stores);

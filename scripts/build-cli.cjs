@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+// Builds the `newswire` CLI (bin/newswire.ts) into JavaScript with esbuild, so it starts without
+// compiling TypeScript: `npm run build:cli`, run by `prepare` on `npm ci` / `npm install`, and by
+// the tests' global setup when a source changed since the last build (`--if-stale`).
+//
+// ES modules with code splitting: the entry chunk holds commander, the command definitions and
+// the option parsers (what --help needs); each `await import()` in a command's action becomes a
+// chunk loaded only when that command runs (the parser for `parse`, the embedded DynamoDB and the
+// AWS SDK for the store commands). Our code and the small libraries it uses are bundled; packages
+// that read their own files or are large and only loaded lazily stay in node_modules (EXTERNAL).
+//
+// Each build goes to a fresh folder, dist/cli/<build>/, and dist/cli/current.json is replaced
+// atomically once it is complete: a CLI process that is starting never sees half a build. Builds
+// older than PRUNE_AFTER_MS that are not current are removed.
+const { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const path = require('node:path');
+const { builtCli, ROOT, DIST, CURRENT } = require('../bin/builtCli.cjs');
+
+/**
+ * Not bundled: dynalite finds its LevelDB packages and data files beside its own code; iconv-lite
+ * requires its code-page tables (~500 KB) only for the charset asked, which a bundle would inline
+ * and compile at every `parse`; the AWS SDK and Powertools are large and only ever loaded lazily.
+ */
+const EXTERNAL = ['dynalite', 'iconv-lite', '@aws-sdk/*', '@smithy/*', '@aws-lambda-powertools/*'];
+
+/** A build that is no longer current is kept this long, for a CLI process or a test run still using it. */
+const PRUNE_AFTER_MS = 2 * 60 * 60 * 1000;
+
+// ES modules have no require, __filename or __dirname; the bundled CommonJS code uses them
+// (lambdas/local/sampleServer.ts finds the sample feeds from __dirname, dynamoServer.ts requires
+// dynalite), so every chunk defines them for its own location.
+const BANNER = [
+  "import { createRequire as __newswireCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __newswireFileURLToPath } from 'node:url';",
+  "import __newswirePath from 'node:path';",
+  'const require = __newswireCreateRequire(import.meta.url);',
+  'const __filename = __newswireFileURLToPath(import.meta.url);',
+  'const __dirname = __newswirePath.dirname(__filename);',
+].join('\n');
+
+/** esbuild's options for a build into `outdir` (tests/unit/cli/lazyLoading.test.ts builds with them too). */
+function buildOptions(outdir) {
+  return {
+    absWorkingDir: ROOT,
+    entryPoints: { newswire: 'bin/newswire.ts' },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunk-[hash]',
+    external: EXTERNAL,
+    banner: { js: BANNER },
+    metafile: true,
+    logLevel: 'warning',
+    legalComments: 'none',
+  };
+}
+
+/**
+ * Builds the CLI into a new dist/cli/<build>/ and makes it current; returns the build's folder
+ * name and how long it took, or null when esbuild is not installed (the CLI then runs the sources).
+ */
+async function buildCli({ quiet = false } = {}) {
+  let esbuild;
+  try {
+    esbuild = require('esbuild');
+  } catch {
+    console.error('build-cli: esbuild is not installed; the CLI will run its TypeScript sources (tsx)');
+    return null;
+  }
+  const startedAt = Date.now();
+  const build = `b-${startedAt.toString(36)}-${process.pid.toString(36)}`;
+  mkdirSync(DIST, { recursive: true });
+  const result = await esbuild.build(buildOptions(path.join(DIST, build)));
+  const inputs = Object.keys(result.metafile.inputs)
+    .filter((f) => !f.split('/').includes('node_modules'))
+    .sort();
+  const current = path.join(DIST, CURRENT);
+  const tmp = `${current}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify({ entry: `${build}/newswire.mjs`, startedAt, inputs }, null, 1) + '\n');
+  renameSync(tmp, current);
+  prune(build);
+  const ms = Date.now() - startedAt;
+  if (!quiet) {
+    const files = Object.keys(result.metafile.outputs).length;
+    console.log(`built the CLI: dist/cli/${build} (${files} files from ${inputs.length} sources) in ${ms} ms`);
+  }
+  return { build, ms };
+}
+
+function prune(keep) {
+  for (const name of readdirSync(DIST)) {
+    if (name === keep || !name.startsWith('b-')) continue;
+    const dir = path.join(DIST, name);
+    try {
+      if (Date.now() - statSync(dir).mtimeMs > PRUNE_AFTER_MS) rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // removed by another build meanwhile
+    }
+  }
+}
+
+/** Builds when the current build is missing or older than a source; returns why it built, or null. */
+async function buildCliIfStale(opts) {
+  const state = builtCli();
+  if (state.entry) return null;
+  await buildCli(opts);
+  return state.why;
+}
+
+module.exports = { buildCli, buildCliIfStale, buildOptions, EXTERNAL };
+
+if (require.main === module) {
+  const run = process.argv.includes('--if-stale') ? buildCliIfStale : buildCli;
+  run().catch((err) => {
+    console.error(`build-cli: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * The built CLI (dist/cli, what bin/newswire.cjs runs) and the TypeScript sources (what it runs
+ * when there is no current build) behave the same: same help, version and exit codes. The sources
+ * say once, on stderr, that they are being run instead.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { newswire, ROOT } from '../helpers/cli';
+
+jest.setTimeout(120_000);
+
+const SOURCES = { NEWSWIRE_CLI_BUILD: 'sources' };
+const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+test('the tests run the build (the global setup built it and pinned it)', () => {
+  expect(process.env.NEWSWIRE_CLI_BUILD).toMatch(/dist\/cli\/b-[^/]+\/newswire\.mjs$/);
+});
+
+test.each([['--help'], ['parse', '--help'], ['feeds', 'add', '--help'], ['--version']])(
+  '`newswire %s` prints the same from the build and from the sources',
+  async (...args) => {
+    const [built, sources] = await Promise.all([newswire(args), newswire(args, SOURCES)]);
+    expect(built.code).toBe(0);
+    expect(built.stderr).toBe('');
+    expect(sources.code).toBe(0);
+    expect(sources.stdout).toBe(built.stdout);
+    expect(sources.stderr).toBe(
+      'newswire: NEWSWIRE_CLI_BUILD=sources; running the TypeScript sources (slower; npm run build:cli)\n',
+    );
+  },
+);
+
+test('the version is package.json’s', async () => {
+  expect((await newswire(['--version'])).stdout).toBe(`${VERSION}\n`);
+});
+
+test('a usage error is the same one line and exit code 2 from both', async () => {
+  const args = ['query', '--limit', 'lots'];
+  const [built, sources] = await Promise.all([newswire(args), newswire(args, SOURCES)]);
+  expect(built.code).toBe(2);
+  expect(sources.code).toBe(2);
+  expect(built.stderr).toMatch(/^newswire query: .*--limit must be a whole number/);
+  expect(sources.stderr.split('\n').slice(1).join('\n')).toBe(built.stderr);
+});
