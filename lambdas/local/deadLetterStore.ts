@@ -9,7 +9,7 @@
  * removal rewrites the file to a temporary one and renames it over, so a crash leaves the old file
  * or the new one, never half of each; a torn last line (a crash mid-append) is skipped when read.
  */
-import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The local queues that park messages (dispatch runs in the process: there is no local schedule queue). */
@@ -53,7 +53,10 @@ export class FileDeadLetterStore implements DeadLetterStore {
   append(letter: StoredDeadLetter): Promise<void> {
     return this.serial(async () => {
       await mkdir(this.dir, { recursive: true });
-      await appendFile(this.file(letter.queue), `${JSON.stringify(letter)}\n`, 'utf8');
+      const file = this.file(letter.queue);
+      // After a torn last line, start a new one: glued to it, this letter would be unreadable too.
+      const lead = (await endsMidLine(file)) ? '\n' : '';
+      await appendFile(file, `${lead}${JSON.stringify(letter)}\n`, 'utf8');
     });
   }
 
@@ -107,6 +110,26 @@ export class FileDeadLetterStore implements DeadLetterStore {
     const run = this.chain.then(fn, fn);
     this.chain = run.catch(() => undefined);
     return run;
+  }
+}
+
+/** Whether the file's last byte is not a newline (a crash cut its last line); false when empty or absent. */
+async function endsMidLine(file: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] !== 0x0a;
+  } finally {
+    await handle.close();
   }
 }
 

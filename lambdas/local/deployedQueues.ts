@@ -8,7 +8,8 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { SqsDeadLetterQueues, type DeployedDlqs } from '../adapters/queue/sqsDeadLetterQueues';
 import type { DeployedStackRef } from './deployedStores';
 
-const OUTPUTS = {
+/** The ingest stack's CfnOutputs that name the queues (tests/infra checks the stack has each). */
+export const DLQ_OUTPUTS = {
   pollQueue: 'PollQueueUrl',
   articleQueue: 'ArticleQueueUrl',
   pollDlq: 'PollDlqUrl',
@@ -47,8 +48,8 @@ export async function resolveDeployedDlqs(
       }
       throw new Error(`cannot describe stack ${name}: ${(err as Error).message}`, { cause: err });
     }
-    const o = (k: keyof typeof OUTPUTS) => outputs[OUTPUTS[k]] ?? '';
-    if (Object.keys(OUTPUTS).every((k) => o(k as keyof typeof OUTPUTS))) {
+    const o = (k: keyof typeof DLQ_OUTPUTS) => outputs[DLQ_OUTPUTS[k]] ?? '';
+    if (Object.keys(DLQ_OUTPUTS).every((k) => o(k as keyof typeof DLQ_OUTPUTS))) {
       return {
         stackName: name,
         queues: {
@@ -61,7 +62,7 @@ export async function resolveDeployedDlqs(
         },
       };
     }
-    tried.push(`${name} (no ${Object.values(OUTPUTS).join('/')} outputs)`);
+    tried.push(`${name} (no ${Object.values(DLQ_OUTPUTS).join('/')} outputs)`);
   }
   throw new Error(
     `no newswire ingest stack found: tried ${tried.join(', ')}; pass the ingest stack name, e.g. Newswire-prod-Ingest`,

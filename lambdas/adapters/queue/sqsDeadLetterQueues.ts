@@ -124,12 +124,7 @@ export class SqsDeadLetterQueues implements DeadLetterQueues {
         { cause: err },
       );
     }
-    const notFound =
-      'ids' in selector
-        ? selector.ids.filter(
-            (id) => !messages.some((m) => m.MessageId === id || reasonAttr(m, 'sourceMessageId') === id),
-          )
-        : [];
+    const notFound = 'ids' in selector ? selector.ids.filter((id) => !messages.some((m) => m.MessageId === id)) : [];
     return { redriven, succeeded: null, deadLetteredAgain: null, notFound };
   }
 
