@@ -1,0 +1,72 @@
+// CLI start-up: wall time of fresh `node bin/newswire.cjs --help` and `… parse <one real page>`
+// processes, as a user starts them, medians of --runs (default 15), beside a bare `node -e 0`
+// (the floor: Node's own start on this machine, as loaded as it is now). Builds the CLI first when
+// it is not current, so the build is what is timed. Nothing here is timed by a test.
+// Run: npm run bench:startup [-- --json] [--runs N]
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const ROOT = path.resolve(__dirname, '../..');
+const PAGES = path.join(ROOT, 'tests/fixtures/real/pages');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Wall milliseconds of `node ...args` from spawn to exit, `runs` times (the process must succeed). */
+function timeProcess(args: string[], runs: number, env: NodeJS.ProcessEnv = {}): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, ...env },
+    });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr.toString()}`);
+  }
+  return times;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { json: { type: 'boolean', default: false }, runs: { type: 'string', default: '15' } },
+  });
+  const runs = Math.max(10, Number(values.runs) || 15);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildCliIfStale } = require('../build-cli.cjs') as { buildCliIfStale: () => Promise<string | null> };
+  await buildCliIfStale();
+  const page = path.join(
+    PAGES,
+    readdirSync(PAGES)
+      .filter((f) => f.endsWith('.html'))
+      .sort()[0]!,
+  );
+  const bin = path.join(ROOT, 'bin/newswire.cjs');
+  const cases: [string, string[], NodeJS.ProcessEnv?][] = [
+    ['node -e 0 (the floor)', ['-e', '0']],
+    ['newswire --help', [bin, '--help']],
+    [`newswire parse ${path.basename(page)}`, [bin, 'parse', page]],
+    ['newswire --help, TypeScript sources', [bin, '--help'], { NEWSWIRE_CLI_BUILD: 'sources' }],
+  ];
+  const out: Record<string, number> = {};
+  for (const [name, args, env] of cases) {
+    const times = timeProcess(args, runs, env);
+    out[name] = Math.round(median(times));
+    if (!values.json) {
+      const list = times.map((t) => t.toFixed(0)).join(', ');
+      console.log(`${name.padEnd(58)} ${String(out[name]).padStart(6)} ms median of ${runs}  (${list})`);
+    }
+  }
+  if (values.json) console.log(JSON.stringify(out));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
