@@ -5,14 +5,13 @@
  * a record is either stored whole and valid, or not at all.
  */
 import { articleArchiveKey } from '../core/archiveKeys';
-import { buildRecord, contentHash } from '../core/buildRecord';
+import { contentHash } from '../core/buildRecord';
 import { decodeBody } from '../core/feed/decode';
 import { sha256Hex } from '../core/ids';
-import { type ParsedRelease, type ParseInput, parseRelease } from '../core/parser';
 import { isDegraded } from '../core/record';
-import { validateRecord } from '../core/recordSchema';
 import { restoreOmittedFields } from './articleMessage';
 import type { ArticleStore, Clock, HttpClient, Log, ProcessArticleMessage, RawArchive, SaveOutcome } from './ports';
+import { keepsStoredRevision, recordFromContent, type ParseFn } from './releaseRecord';
 
 export interface ProcessArticleDeps {
   articles: ArticleStore;
@@ -21,7 +20,7 @@ export interface ProcessArticleDeps {
   clock: Clock;
   log: Log;
   /** The parser (default: `parseRelease`, which never throws and marks a failed parse degraded). */
-  parse?: (input: ParseInput) => ParsedRelease;
+  parse?: ParseFn;
 }
 export interface ProcessArticleResult {
   id: string;
@@ -56,21 +55,15 @@ export async function processArticle(
     content = item.contentHtml ?? item.summary ?? '';
   }
 
-  const parsed = (deps.parse ?? parseRelease)({ content, url });
-  const record = validateRecord(
-    buildRecord(parsed, {
-      feed: msg.feed,
-      item,
-      url,
-      raw: { feedKey: msg.feedKey, articleKey, sha256 },
-      fetchedAt,
-    }),
+  const record = recordFromContent(
+    deps.parse,
+    { content, url },
+    { feed: msg.feed, item, url, raw: { feedKey: msg.feedKey, articleKey, sha256 }, fetchedAt },
   );
   if (isDegraded(record)) {
-    // A failed parse keeps only plain text: it may be stored (nothing is lost), but it never
-    // replaces a stored revision that was parsed properly. Reprocessing with a fixed parser will.
+    // A degraded parse never replaces a stored revision parsed properly. Reprocessing with a fixed parser will.
     const stored = await deps.articles.get(record.id);
-    if (stored && !isDegraded(stored)) {
+    if (stored && keepsStoredRevision(record, stored)) {
       deps.log.warn('degraded parse not stored: the stored revision is kept', {
         id: record.id,
         storedRevision: stored.revision,
