@@ -18,6 +18,7 @@ import {
 import { StorageError } from '../../core/errors';
 import type { FeedCounters, FeedPollUpdate, FeedState, FeedStore } from '../../pipeline/ports';
 import { isConditionalCheckFailed, toStorageError, wrapDynamo } from './errors';
+import { HOST_SLOTS_ID_PREFIX } from './tableDesign';
 
 export interface DynamoFeedStoreProps {
   readonly client: DynamoDBDocumentClient;
@@ -70,8 +71,13 @@ export class DynamoFeedStore implements FeedStore {
     });
   }
 
+  /** Every feed; the hosts' request-slot items that share the table (hostSlots.ts) are not feeds. */
   async list(): Promise<FeedState[]> {
-    return this.scan({});
+    return this.scan({
+      FilterExpression: 'NOT begins_with(#id, :hostSlots)',
+      ExpressionAttributeNames: { '#id': 'id' },
+      ExpressionAttributeValues: { ':hostSlots': HOST_SLOTS_ID_PREFIX },
+    });
   }
 
   async get(id: string): Promise<FeedState | null> {

@@ -22,8 +22,8 @@ import { HOST_SLOTS_ID_PREFIX } from './tableDesign';
 export const LEASE_MARGIN_MS = 10_000;
 /** How long a request waits for a slot before its message goes back to the queue. */
 export const DEFAULT_HOST_SLOT_WAIT_MS = 10_000;
-const FIRST_PAUSE_MS = 20;
-const MAX_PAUSE_MS = 400;
+const FIRST_PAUSE_MS = 25;
+const MAX_PAUSE_MS = 1_000;
 
 export interface DynamoHostSlotsProps {
   readonly client: DynamoDBDocumentClient;
@@ -92,16 +92,15 @@ export class DynamoHostSlots implements HostSlots {
         const index = free[Math.floor(this.random() * free.length)]!;
         const lease = randomUUID();
         if (await this.take(id, name, index, lease, t)) return once(() => this.give(id, index, lease));
-        // Taken between our read and our write: read again (someone made progress).
       }
       const waited = this.now() - start;
       if (waited >= this.maxWaitMs) throw new HostBusyError(name, waited);
-      if (free.length === 0) {
-        const untilExpiry = nextExpiry - this.now() + 1;
-        const wait = Math.min(pause * (0.5 + this.random()), untilExpiry, this.maxWaitMs - waited);
-        await this.sleep(Math.max(1, Math.round(wait)));
-        pause = Math.min(pause * 2, MAX_PAUSE_MS);
-      }
+      // Every slot taken, or the free one taken between our read and our write: pause, growing and
+      // jittered, so a crowd of waiters does not re-read the item in step (never past a lease's end).
+      const untilExpiry = free.length === 0 ? nextExpiry - this.now() + 1 : Infinity;
+      const wait = Math.min(pause * (0.5 + this.random()), untilExpiry, this.maxWaitMs - waited);
+      await this.sleep(Math.max(1, Math.round(wait)));
+      pause = Math.min(pause * 2, MAX_PAUSE_MS);
     }
   }
 
