@@ -1,12 +1,26 @@
 import type { Command } from 'commander';
+import type { PressReleaseRecord } from '../../lambdas/core/record';
 import { InputError, maxInputOption, readTextInput } from './readInput';
 import { httpUrlArg, UsageError } from './shared';
 
 /**
+ * Why a record does not count as parsed, or null when it does: the parser failed on the file and
+ * only its plain text was kept (`fallback-text-only`), or it found neither a title nor a body.
+ */
+export function whyNotParsed(record: Pick<PressReleaseRecord, 'title' | 'body' | 'warnings'>): string | null {
+  if (record.warnings.includes('fallback-text-only')) {
+    return 'the parser failed on it; only its plain text could be kept (fallback-text-only)';
+  }
+  if (!record.title && record.body.paragraphs.length === 0) return 'no title and no body found in it';
+  return null;
+}
+
+/**
  * Registers `newswire parse`: one schema-v1 record per file, as NDJSON, in the order of the files.
  * The parser tells a text release, an HTML page, a saved feed item and markdown apart by content.
- * A file that cannot be read (missing, larger than --max-input-bytes, empty, binary) or parsed is
- * reported on stderr and skipped; the exit code is then 1, after every other file has been printed.
+ * A file that cannot be read (missing, larger than --max-input-bytes, empty, binary) or parsed (the
+ * parser failed, or found neither title nor body: see whyNotParsed) gets one line on stderr saying
+ * which file and why, and no record; the exit code is then 1, after every other file was printed.
  * `--url` with several files is a usage error (exit 2): they would all get the same id.
  */
 export function registerParseCommand(program: Command): void {
@@ -25,7 +39,7 @@ export function registerParseCommand(program: Command): void {
         );
       }
       const url = opts.url ?? null;
-      const [{ parseRelease }, { buildRecord }] = await Promise.all([
+      const [{ parseReleaseStrict }, { buildRecord }] = await Promise.all([
         import('../../lambdas/core/parser/index.js'),
         import('../../lambdas/core/buildRecord.js'),
       ]);
@@ -39,12 +53,18 @@ export function registerParseCommand(program: Command): void {
           process.exitCode = 1;
           continue;
         }
+        let why: string | null;
         try {
-          const parsed = parseRelease({ content: text, url });
+          // Strict: where the pipeline would keep a degraded text-only record, say what failed.
+          const parsed = parseReleaseStrict({ content: text, url });
           const record = buildRecord(parsed, { feed: null, item: null, url, raw: null, fetchedAt: null });
-          process.stdout.write(JSON.stringify(record) + '\n');
+          why = whyNotParsed(record);
+          if (!why) process.stdout.write(JSON.stringify(record) + '\n');
         } catch (err) {
-          console.error(`newswire parse: cannot parse ${file}: ${(err as Error).message}`);
+          why = `the parser failed on it (${err instanceof Error ? err.message : String(err)})`;
+        }
+        if (why) {
+          console.error(`newswire parse: cannot parse ${file}: ${why}`);
           process.exitCode = 1;
         }
       }

@@ -87,6 +87,29 @@ test('a file that cannot be read is reported on stderr, the others still print, 
   expect(out[0]?.['source']).toBe('chinadaily.com.cn');
 });
 
+test('a file in which the parser finds neither title nor body is named on stderr with why, without a record; exit 1', async () => {
+  const blank = path.join(tmp.dir, 'blank.html');
+  writeFileSync(blank, '<!doctype html><html><body></body></html>');
+  const navOnly = path.join(tmp.dir, 'nav-only.html');
+  writeFileSync(
+    navOnly,
+    '<html><head><script>var a = 1;</script></head><body><nav><a href="/">Home</a></nav></body></html>',
+  );
+  // A title alone is a parsed release (no body, said by its warnings): printed.
+  const titleOnly = path.join(tmp.dir, 'title-only.html');
+  writeFileSync(titleOnly, '<html><head><title>Acme Opens a Plant</title></head><body></body></html>');
+  const res = await newswire(['parse', blank, SEED, navOnly, titleOnly]);
+  expect(res.code).toBe(1);
+  expect(res.stderr.split('\n').filter(Boolean)).toEqual([
+    `newswire parse: cannot parse ${blank}: no title and no body found in it`,
+    `newswire parse: cannot parse ${navOnly}: no title and no body found in it`,
+  ]);
+  const out = records(res.stdout);
+  expect(out.map((r) => r['title'])).toEqual([null, 'Acme Opens a Plant']);
+  expect(out[0]?.['source']).toBe('chinadaily.com.cn');
+  expect(out[1]?.['warnings']).toContain('no-body');
+});
+
 test('--url sets the url and a URL-based id; stdin is read with `-`; a bad --url is refused', async () => {
   const url = 'https://www.prnewswire.com/news-releases/liaoning-302000000.html?utm_source=x#top';
   const res = await newswire(['parse', '--url', url, '-'], 'BEIJING, March 7, 2024 /PRNewswire/ -- Text of it.');
