@@ -14,6 +14,7 @@ import { describeError } from '../core/errors';
 import { parseArticleMessage, parsePollMessage } from '../handlers/sqsMessages';
 import {
   isSelected,
+  messageSubject,
   REDRIVABLE,
   type DeadLetterQueues,
   type DlqName,
@@ -91,10 +92,10 @@ export class LocalDeadLetterQueues implements DeadLetterQueues {
     const runnable: { messageId: string; body: PollFeedMessage | ProcessArticleMessage }[] = [];
     for (const l of letters) {
       try {
-        runnable.push({
-          messageId: l.id,
-          body: queue === 'poll' ? parsePollMessage(l.body) : parseArticleMessage(l.body),
-        });
+        // Checked as the Lambda checks it, but sent as stored: the same text if it is parked again.
+        if (queue === 'poll') parsePollMessage(l.body);
+        else parseArticleMessage(l.body);
+        runnable.push({ messageId: l.id, body: JSON.parse(l.body) as PollFeedMessage | ProcessArticleMessage });
       } catch (err) {
         const { code, message } = describeError(err);
         await store.append({ ...l, reason: { code, message }, deadLetteredAt: new Date().toISOString() });
@@ -120,13 +121,13 @@ export class LocalDeadLetterQueues implements DeadLetterQueues {
       >;
       await target.sendWithIds(runnable);
       const deps = { ...rt, pollQueue, articleQueue };
-      const onFailure = (q: string) => (_m: unknown, err: unknown, decision: 'retry' | 'dead-letter') => {
+      const onFailure = (q: LocalDlqName) => (m: unknown, err: unknown, decision: 'retry' | 'dead-letter') => {
         const { code, message } = describeError(err);
-        rt.log[decision === 'dead-letter' ? 'error' : 'warn'](`redriven message failed (${decision})`, {
-          queue: q,
-          code,
-          reason: message,
-        });
+        const { feed, release } = messageSubject(q, JSON.stringify(m));
+        rt.log[decision === 'dead-letter' ? 'error' : 'warn'](
+          decision === 'dead-letter' ? 'message dead-lettered again' : 'message failed, will retry',
+          { queue: q, code, reason: message, feedId: feed, ...(release ? { link: release } : {}) },
+        );
       };
       await drainQueue(pollQueue, (m) => pollFeed(deps, m), { onFailure: onFailure('poll') });
       await drainQueue(articleQueue, (m) => processArticle(deps, m), { onFailure: onFailure('article') });

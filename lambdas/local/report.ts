@@ -23,6 +23,9 @@ export function formatIngestReport(r: IngestReport, where: string): string {
   ];
   for (const f of feedFailures) lines.push(`  ! feed ${f.feedId}: ${f.error?.code} — ${f.error?.message}`);
   for (const d of r.deadLetters) lines.push(`  ! dead letter (${d.queue} queue): ${d.error.code} — ${d.error.message}`);
+  for (const queue of new Set(r.deadLetters.map((d) => d.queue))) {
+    lines.push(`    parked: newswire dlq list --queue ${queue} (then redrive or purge)`);
+  }
   lines.push('');
   if (r.written === 0 && r.failed === 0) {
     lines.push(
