@@ -15,6 +15,7 @@ import { registerIngestCommand } from './commands/ingest';
 import { registerLocalCommand } from './commands/local';
 import { registerParseCommand } from './commands/parse';
 import { registerQueryCommand } from './commands/query';
+import { registerReprocessCommand } from './commands/reprocess';
 import { configureUsageErrors, runCli } from './commands/usage';
 
 const program = new Command('newswire')
@@ -29,6 +30,7 @@ registerFeedsCommand(program);
 registerFeedCommand(program);
 registerLocalCommand(program);
 registerDlqCommand(program);
+registerReprocessCommand(program);
 
 // Exit codes: 0 done, 1 a failure, 2 a usage error (one line and a --help hint); see commands/usage.ts.
 configureUsageErrors(program);

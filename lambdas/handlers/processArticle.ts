@@ -13,9 +13,10 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { describeError } from '../core/errors';
 import { processArticle } from '../pipeline/processArticle';
+import { reprocessStoredId } from '../pipeline/reprocess';
 import { ENV } from '../adapters/dynamodb/tableDesign';
 import { articleStore, clock, deadLetterSink, env, httpClient, log, metrics, rawArchive } from './runtime';
-import { parseArticleMessage } from './sqsMessages';
+import { parseArticleQueueMessage } from './sqsMessages';
 
 const processor = new BatchProcessor(EventType.SQS);
 const archive = rawArchive();
@@ -24,13 +25,18 @@ const deadLetters = deadLetterSink(env.articleDlqUrl, ENV.articleDlqUrl);
 
 async function recordHandler(record: SQSRecord): Promise<void> {
   try {
-    const { outcome } = await processArticle(deps, parseArticleMessage(record.body));
+    const msg = parseArticleQueueMessage(record.body);
+    // `reprocess --via-queue`: the stored release parsed again from the archive (nothing fetched).
+    const outcome =
+      'reprocess' in msg ? await reprocessStoredId(deps, msg.reprocess.id) : (await processArticle(deps, msg)).outcome;
     const metric =
       outcome === 'unchanged'
         ? 'ReleasesUnchanged'
-        : outcome === 'kept-stored'
+        : outcome === 'kept-stored' || outcome === 'degraded-kept'
           ? 'ReleasesKeptStored'
-          : 'ReleasesWritten';
+          : outcome === 'changed'
+            ? 'ReleasesReparsed'
+            : 'ReleasesWritten';
     metrics.addMetric(metric, MetricUnit.Count, 1);
   } catch (err) {
     const { code, message, retryable } = describeError(err);
@@ -67,10 +73,11 @@ async function deadLetter(record: SQSRecord, error: { code: string; message: str
 }
 
 /** Item and feed ids of a message body, for the failure log (nothing when the body is not one). */
-function messageRefs(body: string): { itemId?: string; feedId?: string } {
+function messageRefs(body: string): { itemId?: string; feedId?: string; reprocessId?: string } {
   try {
-    const m = JSON.parse(body) as { item?: { id?: unknown }; feed?: { id?: unknown } };
+    const m = JSON.parse(body) as { item?: { id?: unknown }; feed?: { id?: unknown }; reprocess?: { id?: unknown } };
     return {
+      ...(typeof m.reprocess?.id === 'string' ? { reprocessId: m.reprocess.id } : {}),
       ...(typeof m.item?.id === 'string' ? { itemId: m.item.id } : {}),
       ...(typeof m.feed?.id === 'string' ? { feedId: m.feed.id } : {}),
     };
