@@ -79,14 +79,32 @@ async function withQueues<T>(
   }
 }
 
-/** y/N on the terminal; false for anything but y/yes. */
-async function confirm(question: string): Promise<boolean> {
+/** Asks on the terminal (stderr, so stdout stays the command's output). */
+async function askOnTerminal(question: string): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+    return await rl.question(question);
   } finally {
     rl.close();
   }
+}
+
+/**
+ * Whether purge may go on: --yes, or a y / yes typed at the y/N prompt (anything else, Enter
+ * included, is no). With no terminal to ask on and no --yes it is a usage error: a script must say
+ * --yes, never find its queue emptied because stdin happened to hold a "y".
+ */
+export async function purgeConsent(
+  yes: boolean,
+  terminal: boolean,
+  question: string,
+  ask: (prompt: string) => Promise<string> = askOnTerminal,
+): Promise<boolean> {
+  if (yes) return true;
+  if (!terminal) {
+    throw new UsageError('purge deletes the messages for good and there is no terminal to ask on: pass --yes');
+  }
+  return /^y(es)?$/i.test((await ask(`${question} [y/N] `)).trim());
 }
 
 /** Registers `newswire dlq` and its subcommands. */
@@ -193,16 +211,12 @@ export function registerDlqCommand(program: Command): void {
       .option('-y, --yes', 'do not ask'),
   ).action(async (opts: QueueOptions & { yes?: boolean }) => {
     checkTarget(opts);
-    if (!opts.yes) {
-      if (!process.stdin.isTTY) {
-        throw new UsageError('purge deletes the messages for good and there is no terminal to ask on: pass --yes');
-      }
-      const where = opts.stack ? `stack ${opts.stack}` : `local (${path.resolve(opts.dataDir)})`;
-      if (!(await confirm(`Delete every message of the ${opts.queue} dead-letter queue of ${where}?`))) {
-        console.error('newswire dlq purge: nothing deleted');
-        process.exitCode = 1;
-        return;
-      }
+    const where = opts.stack ? `stack ${opts.stack}` : `local (${path.resolve(opts.dataDir)})`;
+    const question = `Delete every message of the ${opts.queue} dead-letter queue of ${where}?`;
+    if (!(await purgeConsent(opts.yes === true, process.stdin.isTTY === true, question))) {
+      console.error('newswire dlq purge: nothing deleted');
+      process.exitCode = 1;
+      return;
     }
     await withQueues(opts, async (q) => {
       const n = await q.purge(opts.queue);
