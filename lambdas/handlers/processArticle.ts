@@ -59,7 +59,13 @@ async function recordHandler(record: SQSRecord): Promise<void> {
 /** Sends the message to the DLQ with its reason; false (logged) when that send fails. */
 async function deadLetter(record: SQSRecord, error: { code: string; message: string }): Promise<boolean> {
   try {
-    await deadLetters.send({ body: record.body, sourceMessageId: record.messageId, error, failedAt: clock.now() });
+    await deadLetters.send({
+      body: record.body,
+      sourceMessageId: record.messageId,
+      error,
+      failedAt: clock.now(),
+      ...sourceTimes(record),
+    });
     return true;
   } catch (sendErr) {
     const { code, message } = describeError(sendErr);
@@ -70,6 +76,20 @@ async function deadLetter(record: SQSRecord, error: { code: string; message: str
     });
     return false;
   }
+}
+
+/** Receive count and times of the message on the article queue, for the DLQ copy (`newswire dlq list`). */
+function sourceTimes(record: SQSRecord): { receiveCount?: number; sentAt?: Date; firstReceivedAt?: Date } {
+  const a = record.attributes as Partial<SQSRecord['attributes']>;
+  const count = Number(a.ApproximateReceiveCount);
+  const at = (ms: string | undefined) => (ms && Number.isFinite(Number(ms)) ? new Date(Number(ms)) : undefined);
+  const sentAt = at(a.SentTimestamp);
+  const firstReceivedAt = at(a.ApproximateFirstReceiveTimestamp);
+  return {
+    ...(Number.isInteger(count) && count > 0 ? { receiveCount: count } : {}),
+    ...(sentAt ? { sentAt } : {}),
+    ...(firstReceivedAt ? { firstReceivedAt } : {}),
+  };
 }
 
 /** Item and feed ids of a message body, for the failure log (nothing when the body is not one). */

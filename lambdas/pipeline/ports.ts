@@ -210,6 +210,10 @@ export interface DeadLetter {
   sourceMessageId: string;
   error: { code: string; message: string };
   failedAt: Date;
+  /** What SQS said of it on the queue it failed on (its DLQ copy is a new message that no longer knows). */
+  receiveCount?: number;
+  sentAt?: Date;
+  firstReceivedAt?: Date;
 }
 /** Parks a message in the dead-letter queue with its reason; throws when it could not. */
 export interface DeadLetterSink {

@@ -60,6 +60,7 @@ test('list, redrive by reason, redrive all and purge on the deployed queues', as
       errorCode: { DataType: 'String', StringValue: 'HTTP_STATUS' },
       errorMessage: { DataType: 'String', StringValue: '404 for https://x.test/2.html' },
       failedAt: { DataType: 'String', StringValue: new Date(hourAgo + 2000).toISOString() },
+      receiveCount: { DataType: 'Number', StringValue: '1' },
     },
   });
 
@@ -76,7 +77,7 @@ test('list, redrive by reason, redrive all and purge on the deployed queues', as
   }[];
   expect(rows.map((r) => [r.id, r.source, r.release, r.reason.code, r.receiveCount])).toEqual([
     [moved.MessageId, 'ArticleDlq', 'https://x.test/1.html', 'MAX_RECEIVES_EXCEEDED', 5],
-    [sent.MessageId, 'ArticleDlq', 'https://x.test/2.html', 'HTTP_STATUS', 0],
+    [sent.MessageId, 'ArticleDlq', 'https://x.test/2.html', 'HTTP_STATUS', 1],
   ]);
   expect(rows[0]!.ageSeconds).toBeGreaterThanOrEqual(3599);
   // Listing only looked: both are still there and visible.

@@ -79,7 +79,9 @@ export class SqsDeadLetterQueues implements DeadLetterQueues {
       await this.release(target, messages);
       out.push(...messages.map((m) => toParked(queue, target, m)));
     }
-    return out.sort((a, b) => (a.sentAt ?? '').localeCompare(b.sentAt ?? ''));
+    // Oldest first by the time its age counts from; unknown times last.
+    const at = (m: ParkedMessage) => m.deadLetteredAt ?? m.firstReceivedAt ?? m.sentAt ?? '\uffff';
+    return out.sort((a, b) => at(a).localeCompare(at(b)));
   }
 
   async redrive(queue: DlqName, selector: RedriveSelector): Promise<RedriveOutcome> {
@@ -198,17 +200,25 @@ export function toParked(queue: DlqName, target: DlqTarget, m: Message): ParkedM
   const received = Number(attrs.ApproximateReceiveCount);
   const body = m.Body ?? '';
   const { reason, deadLetteredAt } = reasonOf(m, received);
+  const common = { id: m.MessageId ?? '', queue, source: target.name, body, reason, deadLetteredAt };
+  if (reasonAttr(m, 'errorCode')) {
+    // Sent to the DLQ by process-article: a new message, whose own SQS attributes tell of the DLQ
+    // only; what it had on the article queue travels in its attributes.
+    const count = Number(reasonAttr(m, 'receiveCount'));
+    return {
+      ...common,
+      receiveCount: Number.isInteger(count) && count > 0 ? count : null,
+      sentAt: reasonAttr(m, 'sentAt'),
+      firstReceivedAt: reasonAttr(m, 'firstReceivedAt'),
+    };
+  }
+  // Moved by the redrive policy (or parked by EventBridge / Lambda): SQS kept its own attributes.
   return {
-    id: m.MessageId ?? '',
-    queue,
-    source: target.name,
-    body,
-    reason,
-    // Less the receive that read it now: the receives it had before anyone looked.
+    ...common,
+    // Less the receive that read it now: the receives it had before this look.
     receiveCount: Number.isFinite(received) && received > 0 ? received - 1 : null,
     sentAt: iso(attrs.SentTimestamp),
     firstReceivedAt: iso(attrs.ApproximateFirstReceiveTimestamp),
-    deadLetteredAt,
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * DeadLetterSink over SQS: SendMessage of the original body to the DLQ, the reason in String
- * message attributes (errorCode, errorMessage, sourceMessageId, failedAt) that
+ * message attributes (errorCode, errorMessage, sourceMessageId, failedAt, and when known the
+ * source queue's receiveCount, sentAt and firstReceivedAt, which `newswire dlq list` shows) that
  * `aws sqs receive-message --message-attribute-names All` shows next to the body. SQS itself
  * cannot attach a reason when its redrive policy moves a message, hence this direct send.
  */
@@ -38,6 +39,11 @@ export class SqsDeadLetterSink implements DeadLetterSink {
             errorMessage: str(attributeText(letter.error.message)),
             sourceMessageId: str(attributeText(letter.sourceMessageId, 256)),
             failedAt: str(letter.failedAt.toISOString()),
+            ...(letter.receiveCount !== undefined
+              ? { receiveCount: { DataType: 'Number', StringValue: String(letter.receiveCount) } }
+              : {}),
+            ...(letter.sentAt ? { sentAt: str(letter.sentAt.toISOString()) } : {}),
+            ...(letter.firstReceivedAt ? { firstReceivedAt: str(letter.firstReceivedAt.toISOString()) } : {}),
           },
         }),
       );

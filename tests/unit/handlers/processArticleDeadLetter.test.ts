@@ -98,6 +98,8 @@ test('a permanent failure goes to the DLQ with its reason and is handled; a retr
         errorMessage: { DataType: 'String', StringValue: expect.any(String) },
         sourceMessageId: { DataType: 'String', StringValue: 'm-bad' },
         failedAt: { DataType: 'String', StringValue: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/) },
+        // What the article queue said of it (this record carries the receive count only).
+        receiveCount: { DataType: 'Number', StringValue: '1' },
       },
     },
   ]);

@@ -54,6 +54,9 @@ const parkedBySink = (id: string) =>
         errorMessage: str('404 for https://x.test/1.html'),
         sourceMessageId: str(`src-${id}`),
         failedAt: str('2026-12-01T10:05:00.000Z'),
+        receiveCount: { DataType: 'Number', StringValue: '1' },
+        sentAt: str('2026-12-01T10:04:00.000Z'),
+        firstReceivedAt: str('2026-12-01T10:04:30.000Z'),
       },
     },
     1,
@@ -120,13 +123,28 @@ describe('list', () => {
     });
   });
 
-  test('a message process-article parked itself: the reason and time from its attributes', async () => {
+  test('a message process-article parked itself: reason, times and receives from its attributes, not the DLQ copy', async () => {
     serve(QUEUES.article[0]!.url, [parkedBySink('m2')]);
     const [m] = await dlqs().list('article');
     expect(m).toMatchObject({
       reason: { code: 'HTTP_STATUS', message: '404 for https://x.test/1.html' },
       deadLetteredAt: '2026-12-01T10:05:00.000Z',
-      receiveCount: 0,
+      receiveCount: 1,
+      sentAt: '2026-12-01T10:04:00.000Z',
+      firstReceivedAt: '2026-12-01T10:04:30.000Z',
+    });
+  });
+
+  test('one parked by an older process-article, without those attributes: receives and times unknown', async () => {
+    const old = parkedBySink('m3');
+    for (const k of ['receiveCount', 'sentAt', 'firstReceivedAt']) delete old.MessageAttributes![k];
+    serve(QUEUES.article[0]!.url, [old]);
+    const [m] = await dlqs().list('article');
+    expect(m).toMatchObject({
+      receiveCount: null,
+      sentAt: null,
+      firstReceivedAt: null,
+      deadLetteredAt: '2026-12-01T10:05:00.000Z',
     });
   });
 

@@ -54,3 +54,18 @@ test('a failing send surfaces as an error (the caller then keeps the message for
     message: expect.stringContaining('Access denied'),
   });
 });
+
+test("the source queue's receive count and times go along when known (newswire dlq list shows them)", async () => {
+  sqs.on(SendMessageCommand).resolves({});
+  await sink().send({
+    ...letter(),
+    receiveCount: 2,
+    sentAt: new Date('2026-11-29T13:58:00.000Z'),
+    firstReceivedAt: new Date('2026-11-29T13:58:01.000Z'),
+  });
+  expect(sqs.commandCalls(SendMessageCommand)[0]!.args[0].input.MessageAttributes).toMatchObject({
+    receiveCount: { DataType: 'Number', StringValue: '2' },
+    sentAt: { DataType: 'String', StringValue: '2026-11-29T13:58:00.000Z' },
+    firstReceivedAt: { DataType: 'String', StringValue: '2026-11-29T13:58:01.000Z' },
+  });
+});
