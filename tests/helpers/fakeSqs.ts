@@ -1,7 +1,8 @@
 /**
  * A stand-in for the few SQS operations `newswire dlq --stack` calls (AWS JSON 1.0 protocol, as the
  * SDK speaks it), in memory on 127.0.0.1: ReceiveMessage (visibility timeout, receive counts,
- * attributes), ChangeMessageVisibilityBatch, DeleteMessage, SendMessage, GetQueueAttributes,
+ * attributes), ChangeMessageVisibilityBatch, DeleteMessage, SendMessage, SendMessageBatch (what
+ * `reprocess --via-queue` calls), GetQueueAttributes,
  * PurgeQueue and StartMessageMoveTask (moves every message at once). Queue URLs are
  * `<endpoint>/123456789012/<name>`; point the CLI at it with AWS_ENDPOINT_URL_SQS. Anything else
  * answers 400 UnsupportedOperation, so a call the adapter should not make fails the test.
@@ -94,6 +95,15 @@ export async function startFakeSqs(names: string[]): Promise<FakeSqs> {
     SendMessage: (input) => {
       const m = put(nameOf(input.QueueUrl), { Body: String(input.MessageBody) });
       return { MessageId: m.MessageId, MD5OfMessageBody: md5(m.Body) };
+    },
+    SendMessageBatch: (input) => {
+      const name = nameOf(input.QueueUrl);
+      const entries = input.Entries as { Id: string; MessageBody: string }[];
+      const sent = entries.map((e) => ({ Id: e.Id, m: put(name, { Body: String(e.MessageBody) }) }));
+      return {
+        Successful: sent.map(({ Id, m }) => ({ Id, MessageId: m.MessageId, MD5OfMessageBody: md5(m.Body) })),
+        Failed: [],
+      };
     },
     GetQueueAttributes: (input) => ({
       Attributes: {
