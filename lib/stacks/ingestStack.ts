@@ -177,10 +177,13 @@ export class NewswireIngestStack extends Stack {
         'dynamodb:UpdateItem',
         'dynamodb:BatchWriteItem',
       ])
-      // The fetched page, and the body of a record too large for one item; it reads neither back.
+      // Writes the fetched page, and the body of a record too large for one item. Reads archived bytes
+      // back: a feed body for item fields a message left out (articleMessage.ts), and for a `reprocess`
+      // message the page or feed body a release was parsed from and a stored overflowed body.
       .bindBucket(props.rawBucket, ENV.rawBucket, [
-        { prefix: ARCHIVE_PREFIX.articles, actions: ['s3:PutObject'] },
-        { prefix: ARCHIVE_PREFIX.overflow, actions: ['s3:PutObject'] },
+        { prefix: ARCHIVE_PREFIX.articles, actions: ['s3:PutObject', 's3:GetObject'] },
+        { prefix: ARCHIVE_PREFIX.overflow, actions: ['s3:PutObject', 's3:GetObject'] },
+        { prefix: ARCHIVE_PREFIX.feeds, actions: ['s3:GetObject'] },
       ])
       // Permanent failures go to the DLQ at once, with the reason as message attributes.
       .bindQueueSend(this.articles.deadLetterQueue, ENV.articleDlqUrl);

@@ -356,12 +356,16 @@ describe('least privilege', () => {
     ]);
   });
 
-  test('process-article: the item writes of a save on Articles, PutObject under articles/ and overflow/, send to its DLQ', () => {
+  test('process-article: the item writes of a save on Articles, Put/GetObject under articles/ and overflow/, GetObject under feeds/, send to its DLQ', () => {
     expect(permissions(built.ingest.articles.fn)).toEqual([
       'dynamodb:BatchWriteItem on <Articles>',
       'dynamodb:GetItem on <Articles>',
       'dynamodb:PutItem on <Articles>',
       'dynamodb:UpdateItem on <Articles>',
+      // archived bytes read back: omitted item fields, and `reprocess` messages
+      's3:GetObject on <RawArchive>/articles/*',
+      's3:GetObject on <RawArchive>/feeds/*',
+      's3:GetObject on <RawArchive>/overflow/*',
       's3:PutObject on <RawArchive>/articles/*',
       's3:PutObject on <RawArchive>/overflow/*',
       'sqs:ChangeMessageVisibility on <ArticleQueue>',
