@@ -65,6 +65,7 @@ export function buildNewswireApp(context: Record<string, unknown> = {}): Newswir
       perHostConcurrency: config.fetchPerHostConcurrency,
     },
     maxItemsPerPoll: config.maxItemsPerPoll,
+    maxRequestsPerHost: config.maxRequestsPerHost,
     maxQueueMessageAge: Duration.minutes(config.queueAgeAlarmMinutes),
     overflowSweepGrace: Duration.days(config.overflowSweepGraceDays),
     queueRemovalPolicy: removalPolicy,

@@ -4,6 +4,7 @@
  * cdk.json fails `cdk synth` with a message instead of deploying something odd.
  */
 import { z } from 'zod';
+import { DEFAULT_MAX_REQUESTS_PER_HOST } from '../lambdas/adapters/dynamodb/tableDesign';
 import { FETCH_DEFAULTS } from '../lambdas/adapters/http/fetchDefaults';
 import { canonicalizeUrl, feedId } from '../lambdas/core/ids';
 import { DLQ_RETENTION } from './constructs/queueConsumer';
@@ -23,6 +24,7 @@ export const CONTEXT_KEYS = {
   fetchConnectTimeoutMs: 'newswire:fetchConnectTimeoutMs',
   fetchFirstByteTimeoutMs: 'newswire:fetchFirstByteTimeoutMs',
   fetchPerHostConcurrency: 'newswire:fetchPerHostConcurrency',
+  maxRequestsPerHost: 'newswire:maxRequestsPerHost',
   maxItemsPerPoll: 'newswire:maxItemsPerPoll',
   queueAgeAlarmMinutes: 'newswire:queueAgeAlarmMinutes',
   overflowSweepGraceDays: 'newswire:overflowSweepGraceDays',
@@ -67,6 +69,11 @@ export interface NewswireConfig {
   readonly fetchConnectTimeoutMs: number;
   readonly fetchFirstByteTimeoutMs: number;
   readonly fetchPerHostConcurrency: number;
+  /**
+   * Requests in flight to one host from all poll-feed and process-article functions together (slots
+   * in the Feeds table, lambdas/adapters/dynamodb/hostSlots.ts).
+   */
+  readonly maxRequestsPerHost: number;
   /** Items one poll of a feed may queue (newest first); poll-feed reads it as MAX_ITEMS_PER_POLL. */
   readonly maxItemsPerPoll: number;
   /** Alarm when the oldest message of a source queue (poll, article) is older than this. */
@@ -93,9 +100,10 @@ export const CONFIG_DEFAULTS = {
   fetchConnectTimeoutMs: FETCH_DEFAULTS.connectTimeoutMs,
   fetchFirstByteTimeoutMs: FETCH_DEFAULTS.headersTimeoutMs,
   fetchPerHostConcurrency: FETCH_DEFAULTS.perHostConcurrency,
+  maxRequestsPerHost: DEFAULT_MAX_REQUESTS_PER_HOST,
   maxItemsPerPoll: 500,
   // Longer than a message that is retried until it dead-letters takes (5 receives × a visibility
-  // timeout of 6 × the function timeout: about 53 minutes for process-article at the defaults).
+  // timeout of 6 × the function timeout: about 78 minutes for process-article at the defaults).
   queueAgeAlarmMinutes: 120,
   overflowSweepGraceDays: 2,
   stalledIntervals: 4,
@@ -168,6 +176,9 @@ const schema = z.object({
   fetchConnectTimeoutMs: int(100, 60_000, 'milliseconds').default(CONFIG_DEFAULTS.fetchConnectTimeoutMs),
   fetchFirstByteTimeoutMs: int(100, 300_000, 'milliseconds').default(CONFIG_DEFAULTS.fetchFirstByteTimeoutMs),
   fetchPerHostConcurrency: int(1, 64, 'requests').default(CONFIG_DEFAULTS.fetchPerHostConcurrency),
+  maxRequestsPerHost: int(1, 64, 'requests in flight to one host, fleet-wide').default(
+    CONFIG_DEFAULTS.maxRequestsPerHost,
+  ),
   maxItemsPerPoll: int(1, 10_000, 'items').default(CONFIG_DEFAULTS.maxItemsPerPoll),
   // At most 7 days, so the alarm fires well before the 14-day retention drops a message.
   queueAgeAlarmMinutes: int(5, 7 * 24 * 60, 'minutes').default(CONFIG_DEFAULTS.queueAgeAlarmMinutes),

@@ -10,7 +10,8 @@ const pollQueue = sink<PollFeedMessage>(env.pollQueueUrl, ENV.pollQueueUrl);
 
 export async function handler(): Promise<{ dispatched: number }> {
   try {
-    const res = await dispatch({ feeds, pollQueue, clock, log });
+    // A run's polls are spread over the time to the next run (one host's feeds not all at once).
+    const res = await dispatch({ feeds, pollQueue, clock, log, periodSeconds: env.schedulePeriodSeconds });
     metrics.addMetric('FeedsDispatched', MetricUnit.Count, res.dispatched.length);
     return { dispatched: res.dispatched.length };
   } finally {

@@ -1,6 +1,6 @@
 /** The Lambdas' configuration: read from the environment once at cold start, failing fast with the key's name. */
 import { z } from 'zod';
-import { ENV } from '../adapters/dynamodb/tableDesign';
+import { DEFAULT_MAX_REQUESTS_PER_HOST, ENV } from '../adapters/dynamodb/tableDesign';
 import { FETCH_DEFAULTS, FETCH_ENV, type FetchSettings } from '../adapters/http/fetchDefaults';
 import { DEFAULT_MAX_ITEMS_PER_POLL } from '../pipeline/pollFeed';
 
@@ -27,6 +27,8 @@ const schema = z.object({
   [FETCH_ENV.maxRedirects]: z.coerce.number().int().min(0).max(20).default(FETCH_DEFAULTS.maxRedirects),
   [FETCH_ENV.perHostConcurrency]: positiveInt(FETCH_DEFAULTS.perHostConcurrency),
   [MAX_ITEMS_PER_POLL_ENV]: positiveInt(DEFAULT_MAX_ITEMS_PER_POLL),
+  [ENV.maxRequestsPerHost]: positiveInt(DEFAULT_MAX_REQUESTS_PER_HOST),
+  [ENV.schedulePeriodSeconds]: z.coerce.number().int().min(0).default(0),
   [FETCH_ENV.allowHosts]: z
     .string()
     .default('')
@@ -50,6 +52,10 @@ export interface LambdaEnv {
   fetch: FetchSettings;
   /** Items one poll of a feed queues at most (env MAX_ITEMS_PER_POLL, default 500). */
   maxItemsPerPoll: number;
+  /** Requests in flight to one host from the whole fleet (adapters/dynamodb/hostSlots.ts). */
+  maxRequestsPerHost: number;
+  /** Seconds between scheduled dispatch runs, over which dispatch spreads a run's polls (0 = no spread). */
+  schedulePeriodSeconds: number;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnv {
@@ -81,6 +87,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnv {
     articleDlqUrl: str(ENV.articleDlqUrl),
     fetch,
     maxItemsPerPoll: e[MAX_ITEMS_PER_POLL_ENV] as number,
+    maxRequestsPerHost: e[ENV.maxRequestsPerHost] as number,
+    schedulePeriodSeconds: e[ENV.schedulePeriodSeconds] as number,
   };
 }
 

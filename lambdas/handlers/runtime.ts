@@ -11,6 +11,7 @@ import { S3RawArchive } from '../adapters/archive/s3Archive';
 import { DynamoArticleStore } from '../adapters/dynamodb/articleStore';
 import { makeDocumentClient } from '../adapters/dynamodb/clients';
 import { DynamoFeedStore } from '../adapters/dynamodb/feedStore';
+import { DynamoHostSlots, leaseMsFor } from '../adapters/dynamodb/hostSlots';
 import { ENV } from '../adapters/dynamodb/tableDesign';
 import { UndiciHttpClient } from '../adapters/http/httpClient';
 import { SqsDeadLetterSink } from '../adapters/queue/sqsDeadLetterSink';
@@ -67,6 +68,19 @@ export function rawArchive(): S3RawArchive {
   });
 }
 
+/**
+ * The HTTP client of poll-feed and process-article: this container's per-host limit, and the
+ * fleet-wide one (slots in the Feeds table, shared by every function) around every request.
+ */
 export function httpClient(): UndiciHttpClient {
-  return new UndiciHttpClient(env.fetch);
+  return new UndiciHttpClient({ ...env.fetch, hostSlots: hostSlots() });
+}
+
+export function hostSlots(): DynamoHostSlots {
+  return new DynamoHostSlots({
+    client: ddb,
+    tableName: need(env.feedsTable, ENV.feedsTable),
+    limit: env.maxRequestsPerHost,
+    leaseMs: leaseMsFor(env.fetch.totalTimeoutMs),
+  });
 }

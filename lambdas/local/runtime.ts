@@ -10,7 +10,9 @@ import { DynamoArticleStore } from '../adapters/dynamodb/articleStore';
 import { makeDocumentClient } from '../adapters/dynamodb/clients';
 import { ensureTables } from '../adapters/dynamodb/createTables';
 import { DynamoFeedStore } from '../adapters/dynamodb/feedStore';
-import type { FetchSettings } from '../adapters/http/fetchDefaults';
+import { DynamoHostSlots, leaseMsFor } from '../adapters/dynamodb/hostSlots';
+import { DEFAULT_MAX_REQUESTS_PER_HOST } from '../adapters/dynamodb/tableDesign';
+import { FETCH_DEFAULTS, type FetchSettings } from '../adapters/http/fetchDefaults';
 import { UndiciHttpClient } from '../adapters/http/httpClient';
 import type { ArticleStore, Clock, FeedStore, HttpClient, Log, RawArchive } from '../pipeline/ports';
 import { DEAD_LETTER_DIR, FileDeadLetterStore, MemoryDeadLetterStore, type DeadLetterStore } from './deadLetterStore';
@@ -30,6 +32,11 @@ export interface LocalRuntimeOptions {
   fetch?: Partial<FetchSettings>;
   /** Port for the embedded DynamoDB. @default 0 (a free port) */
   dynamoPort?: number;
+  /**
+   * Requests in flight to one host from every process using this data dir (slots in its Feeds
+   * table, the same adapter as the Lambdas'). @default DEFAULT_MAX_REQUESTS_PER_HOST
+   */
+  maxRequestsPerHost?: number;
   log: Log;
 }
 export interface LocalRuntime {
@@ -67,6 +74,12 @@ export async function openLocalRuntime(opts: LocalRuntimeOptions): Promise<Local
   const archive = new FolderRawArchive({ dir: archiveDir });
   const http = new UndiciHttpClient({
     ...opts.fetch,
+    hostSlots: new DynamoHostSlots({
+      client,
+      tableName: LOCAL_TABLES.feeds,
+      limit: opts.maxRequestsPerHost ?? DEFAULT_MAX_REQUESTS_PER_HOST,
+      leaseMs: leaseMsFor(opts.fetch?.totalTimeoutMs ?? FETCH_DEFAULTS.totalTimeoutMs),
+    }),
     allowHosts: [...(opts.fetch?.allowHosts ?? []), ...(opts.allowHosts ?? [])],
   });
   return {

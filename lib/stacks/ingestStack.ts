@@ -14,11 +14,16 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { SWEEP_GRACE_DAYS_ENV } from '../../lambdas/adapters/dynamodb/overflowSweep';
-import { ENV } from '../../lambdas/adapters/dynamodb/tableDesign';
+import {
+  DEFAULT_HOST_SLOT_WAIT_MS,
+  DEFAULT_MAX_REQUESTS_PER_HOST,
+  ENV,
+} from '../../lambdas/adapters/dynamodb/tableDesign';
 import { FETCH_DEFAULTS, fetchEnvironment, type FetchSettings } from '../../lambdas/adapters/http/fetchDefaults';
 import type { FeedConfig } from '../config';
 import { dlqNotEmptyAlarm, functionErrorsAlarm } from '../constructs/alarms';
 import { FeedSeeder } from '../constructs/feedSeeder';
+import { bindHostSlots } from '../constructs/hostSlotsAccess';
 import { METRICS_NAMESPACE, NewswireFunction } from '../constructs/newswireFunction';
 import { DLQ_RETENTION, QueueConsumer } from '../constructs/queueConsumer';
 import { ARCHIVE_PREFIX } from './dataStack';
@@ -39,6 +44,11 @@ export interface NewswireIngestStackProps extends StackProps {
   readonly fetch: Partial<FetchSettings>;
   /** Items one poll of a feed may queue, newest first (poll-feed's MAX_ITEMS_PER_POLL). @default 500 */
   readonly maxItemsPerPoll?: number;
+  /**
+   * Requests in flight to one host from poll-feed and process-article together, fleet-wide (slots
+   * in the Feeds table). @default DEFAULT_MAX_REQUESTS_PER_HOST
+   */
+  readonly maxRequestsPerHost?: number;
   /** Alarm when the oldest message of the poll or article queue is older than this. @default 2 hours */
   readonly maxQueueMessageAge?: Duration;
   /** The overflow sweep leaves unreferenced objects younger than this alone. @default 2 days */
@@ -60,13 +70,15 @@ const ARTICLE_BATCH = 10;
 
 /**
  * Timeout of a function that fetches a batch of URLs in parallel: in the worst case every URL is
- * of one host, so the batch goes in waves of perHostConcurrency, each up to the total fetch
- * timeout — plus headroom for archive and table calls. At least 60 s.
+ * of one host, so the batch goes in waves of perHostConcurrency, each waiting up to the host-slot
+ * wait for a fleet-wide slot and then up to the total fetch timeout — plus headroom for archive and
+ * table calls. At least 60 s.
  */
 export function fetchingTimeout(batchSize: number, fetch: Partial<FetchSettings>): Duration {
   const perHost = fetch.perHostConcurrency ?? FETCH_DEFAULTS.perHostConcurrency;
   const fetchSeconds = Math.ceil((fetch.totalTimeoutMs ?? FETCH_DEFAULTS.totalTimeoutMs) / 1000);
-  return Duration.seconds(Math.min(900, Math.max(60, Math.ceil(batchSize / perHost) * fetchSeconds + 30)));
+  const waveSeconds = fetchSeconds + Math.ceil(DEFAULT_HOST_SLOT_WAIT_MS / 1000);
+  return Duration.seconds(Math.min(900, Math.max(60, Math.ceil(batchSize / perHost) * waveSeconds + 30)));
 }
 
 /**
@@ -111,6 +123,7 @@ export class NewswireIngestStack extends Stack {
     const fetchEnv = fetchEnvironment(props.fetch);
     const queueRemovalPolicy = props.queueRemovalPolicy ?? RemovalPolicy.RETAIN;
     const maxMessageAge = props.maxQueueMessageAge ?? Duration.hours(2);
+    const maxRequestsPerHost = props.maxRequestsPerHost ?? DEFAULT_MAX_REQUESTS_PER_HOST;
 
     // poll-feed: one feed per message; a handful at a time so no wire sees a burst from us.
     this.poll = new QueueConsumer(this, 'PollFeed', {
@@ -161,14 +174,20 @@ export class NewswireIngestStack extends Stack {
     this.dispatch
       // FeedStore.listDue: a filtered Scan of the (small) Feeds table; dispatch writes nothing there.
       .bindTable(props.feedsTable, ENV.feedsTable, ['dynamodb:Scan'])
-      .bindQueueSend(this.poll.queue, ENV.pollQueueUrl);
+      .bindQueueSend(this.poll.queue, ENV.pollQueueUrl)
+      // A run's polls are spread (SQS delays) over the time to the next run.
+      .setEnv(ENV.schedulePeriodSeconds, String(props.scheduleMinutes * 60));
     this.poll.fn
       // FeedStore.get + recordPoll.
       .bindTable(props.feedsTable, ENV.feedsTable, ['dynamodb:GetItem', 'dynamodb:UpdateItem'])
       // seenItemHashes / releaseIdsByGuid: BatchGetItem of the base table only.
       .bindTable(props.articlesTable, ENV.articlesTable, ['dynamodb:BatchGetItem'])
       .bindBucket(props.rawBucket, ENV.rawBucket, [{ prefix: ARCHIVE_PREFIX.feeds, actions: ['s3:PutObject'] }])
-      .bindQueueSend(this.articles.queue, ENV.articleQueueUrl);
+      .bindQueueSend(this.articles.queue, ENV.articleQueueUrl)
+      // Fleet-wide host slots: `host#` items of the Feeds table, covered by the Get/Update above.
+      .setEnv(ENV.maxRequestsPerHost, String(maxRequestsPerHost));
+    // Release pages come from the same hosts as the feeds: process-article takes the same slots.
+    bindHostSlots(this.articles.fn, props.feedsTable, maxRequestsPerHost);
     this.articles.fn
       // ArticleStore.save: conditional PutItem, GetItem of the state, UpdateItem, BatchWriteItem of index items.
       .bindTable(props.articlesTable, ENV.articlesTable, [

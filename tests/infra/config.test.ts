@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       fetchConnectTimeoutMs: CONFIG_DEFAULTS.fetchConnectTimeoutMs,
       fetchFirstByteTimeoutMs: CONFIG_DEFAULTS.fetchFirstByteTimeoutMs,
       fetchPerHostConcurrency: CONFIG_DEFAULTS.fetchPerHostConcurrency,
+      maxRequestsPerHost: 4,
       maxItemsPerPoll: 500,
       queueAgeAlarmMinutes: 120,
       overflowSweepGraceDays: 2,
@@ -104,6 +105,16 @@ describe('loadConfig', () => {
       /"newswire:maxItemsPerPoll" must be a whole number from 1 to 10000 \(items\) \(got 0\)/,
     ],
     ['maxItemsPerPoll is over 10000', { [CONTEXT_KEYS.maxItemsPerPoll]: '10001' }, /"newswire:maxItemsPerPoll"/],
+    [
+      'maxRequestsPerHost is 0',
+      { [CONTEXT_KEYS.maxRequestsPerHost]: 0 },
+      /"newswire:maxRequestsPerHost" must be a whole number from 1 to 64 \(requests in flight to one host, fleet-wide\) \(got 0\)/,
+    ],
+    [
+      'maxRequestsPerHost is not a number',
+      { [CONTEXT_KEYS.maxRequestsPerHost]: 'four' },
+      /"newswire:maxRequestsPerHost"/,
+    ],
     [
       'queueAgeAlarmMinutes is over 7 days',
       { [CONTEXT_KEYS.queueAgeAlarmMinutes]: 10081 },

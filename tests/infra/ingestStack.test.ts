@@ -99,6 +99,7 @@ describe('functions', () => {
       expect.objectContaining({
         [ENV.feedsTable]: feedsRef,
         [ENV.pollQueueUrl]: { Ref: logicalId(built.ingest.poll.queue) },
+        [ENV.schedulePeriodSeconds]: String(Number(TEST_CONTEXT[CONTEXT_KEYS.scheduleMinutes]) * 60),
       }),
     );
     expect(env(built.ingest.dispatch)).not.toHaveProperty(ENV.articlesTable);
@@ -110,6 +111,7 @@ describe('functions', () => {
         [ENV.articlesTable]: articlesRef,
         [ENV.rawBucket]: rawRef,
         [ENV.articleQueueUrl]: { Ref: logicalId(built.ingest.articles.queue) },
+        [ENV.maxRequestsPerHost]: '4',
         ...fetchVars,
       }),
     );
@@ -118,19 +120,22 @@ describe('functions', () => {
         [ENV.articlesTable]: articlesRef,
         [ENV.rawBucket]: rawRef,
         [ENV.articleDlqUrl]: { Ref: logicalId(built.ingest.articles.deadLetterQueue) },
+        // The Feeds table for the hosts' request slots only (see least privilege).
+        [ENV.feedsTable]: feedsRef,
+        [ENV.maxRequestsPerHost]: '4',
         ...fetchVars,
       }),
     );
     expect(env(built.ingest.articles.fn)).not.toHaveProperty(ENV.articleQueueUrl);
     expect(env(built.ingest.articles.fn)).not.toHaveProperty(ENV.pollQueueUrl);
-    expect(env(built.ingest.articles.fn)).not.toHaveProperty(ENV.feedsTable);
   });
 });
 
 test('fetching functions outlast a batch of worst-case fetches to one host', () => {
-  // poll-feed: 5 feeds in waves of 2 → 3 × 15 s + 30 s; process-article: 10 pages → 5 × 15 s + 30 s.
-  expect(built.ingest.poll.fn.timeout.toSeconds()).toBe(75);
-  expect(built.ingest.articles.fn.timeout.toSeconds()).toBe(105);
+  // Each wave may wait 10 s for a fleet-wide slot of the host, then fetch for up to 15 s.
+  // poll-feed: 5 feeds in waves of 2 → 3 × 25 s + 30 s; process-article: 10 pages → 5 × 25 s + 30 s.
+  expect(built.ingest.poll.fn.timeout.toSeconds()).toBe(105);
+  expect(built.ingest.articles.fn.timeout.toSeconds()).toBe(155);
   expect(fetchingTimeout(10, { perHostConcurrency: 10, totalTimeoutMs: 5_000 }).toSeconds()).toBe(60);
   expect(fetchingTimeout(10, { perHostConcurrency: 1, totalTimeoutMs: 120_000 }).toSeconds()).toBe(900);
 });
@@ -360,8 +365,11 @@ describe('least privilege', () => {
     expect(permissions(built.ingest.articles.fn)).toEqual([
       'dynamodb:BatchWriteItem on <Articles>',
       'dynamodb:GetItem on <Articles>',
+      // the hosts' request slots: the host# items of Feeds, never a feed
+      'dynamodb:GetItem on <Feeds> if {"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["host#*"]}}',
       'dynamodb:PutItem on <Articles>',
       'dynamodb:UpdateItem on <Articles>',
+      'dynamodb:UpdateItem on <Feeds> if {"ForAllValues:StringLike":{"dynamodb:LeadingKeys":["host#*"]}}',
       // archived bytes read back: omitted item fields, and `reprocess` messages
       's3:GetObject on <RawArchive>/articles/*',
       's3:GetObject on <RawArchive>/feeds/*',

@@ -16,12 +16,10 @@ import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk
 import { HostBusyError } from '../../pipeline/hostBusy';
 import type { HostSlots } from '../../pipeline/ports';
 import { isConditionalCheckFailed, toStorageError, wrapDynamo } from './errors';
-import { HOST_SLOTS_ID_PREFIX } from './tableDesign';
+import { DEFAULT_HOST_SLOT_WAIT_MS, HOST_SLOTS_ID_PREFIX } from './tableDesign';
 
 /** How long a taken slot outlives the longest request it may cover before it frees itself. */
 export const LEASE_MARGIN_MS = 10_000;
-/** How long a request waits for a slot before its message goes back to the queue. */
-export const DEFAULT_HOST_SLOT_WAIT_MS = 10_000;
 const FIRST_PAUSE_MS = 25;
 const MAX_PAUSE_MS = 1_000;
 

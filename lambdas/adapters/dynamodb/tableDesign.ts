@@ -100,6 +100,8 @@ export const HOST_SLOTS_ID_PREFIX = 'host#';
 
 /** Requests in flight to one host from the whole fleet at once, when the deployment does not say. */
 export const DEFAULT_MAX_REQUESTS_PER_HOST = 4;
+/** How long a request waits for a slot of its host before its message goes back to the queue. */
+export const DEFAULT_HOST_SLOT_WAIT_MS = 10_000;
 
 /** Environment variables the Lambdas read (set by lib/, validated by handlers/config). */
 export const ENV = {
@@ -115,4 +117,6 @@ export const ENV = {
   fetchMaxBytes: 'NEWSWIRE_FETCH_MAX_BYTES',
   /** Fleet-wide cap on requests in flight to one host (hostSlots.ts); with FEEDS_TABLE, where its slots live. */
   maxRequestsPerHost: 'NEWSWIRE_MAX_REQUESTS_PER_HOST',
+  /** Seconds between two scheduled dispatch runs: dispatch spreads a run's polls over them (pipeline/pollSpread.ts). */
+  schedulePeriodSeconds: 'NEWSWIRE_SCHEDULE_PERIOD_SECONDS',
 } as const;

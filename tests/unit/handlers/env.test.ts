@@ -1,4 +1,5 @@
 import { FETCH_DEFAULTS, FETCH_ENV, fetchEnvironment } from '../../../lambdas/adapters/http/fetchDefaults';
+import { DEFAULT_MAX_REQUESTS_PER_HOST, ENV } from '../../../lambdas/adapters/dynamodb/tableDesign';
 import { MAX_ITEMS_PER_POLL_ENV, readEnv } from '../../../lambdas/handlers/env';
 
 describe('readEnv: fetch settings', () => {
@@ -40,5 +41,16 @@ describe('readEnv: items per poll', () => {
     for (const bad of ['0', '-1', '2.5', 'many']) {
       expect(() => readEnv({ MAX_ITEMS_PER_POLL: bad })).toThrow('MAX_ITEMS_PER_POLL');
     }
+  });
+});
+
+describe('readEnv: politeness settings', () => {
+  it('reads the fleet-wide per-host limit and the dispatch period, with defaults, and refuses a limit below 1', () => {
+    expect(readEnv({})).toMatchObject({ maxRequestsPerHost: DEFAULT_MAX_REQUESTS_PER_HOST, schedulePeriodSeconds: 0 });
+    expect(readEnv({ [ENV.maxRequestsPerHost]: '3', [ENV.schedulePeriodSeconds]: '900' })).toMatchObject({
+      maxRequestsPerHost: 3,
+      schedulePeriodSeconds: 900,
+    });
+    expect(() => readEnv({ [ENV.maxRequestsPerHost]: '0' })).toThrow(ENV.maxRequestsPerHost);
   });
 });
