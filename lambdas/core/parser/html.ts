@@ -396,7 +396,9 @@ function releaseContainer(page: PageIndex): Element | null {
   const candidates = [
     ...page.tag('article'),
     ...page.tag('main'),
-    ...page.tag('div').filter((el) => /articlebody/i.test(el.attribs['itemprop'] ?? '')),
+    ...page
+      .tag('div')
+      .filter((el) => /articlebody/i.test(el.attribs['itemprop'] ?? '') || el.attribs['role'] === 'main'),
     ...page.cls(
       'article-body',
       'articlebody',

@@ -38,6 +38,19 @@ describe('release page markup', () => {
     });
     expect(p.body.paragraphs).toEqual(['Acme Corp (NYSE: ACM) today opened a plant.', 'The plant employs 40 people.']);
   });
+
+  it('a page with no known release container: the element marked role="main" holds the release, even inside a wrapper whose class reads as chrome', () => {
+    const content =
+      '<!DOCTYPE html><html><head><title>Acme Opens Plant</title></head><body><div class="topics"><p>News Topics</p><p>Recently Visited</p></div><div class="page_sidebar_on"><div role="main"><h1>Acme Opens Plant</h1><p>DENVER, May 6, 2025 /PRNewswire/ -- Acme Corp (NYSE: ACM) today opened a plant in Denver, its largest so far, with room for 400 workers.</p><p>The plant will make parts for wind turbines and rail cars, and it will run on power bought from a solar farm built next to it on land the company already owns.</p><p>Media Contact:<br>Jane Doe<br>303-555-0101<br><a href="mailto:jane@acme.example">jane@acme.example</a></p></div></div><div class="more"><p>Popular</p></div></body></html>';
+    const p = parseReleaseStrict({ content });
+    expect(p.body.paragraphs).toEqual([
+      'Acme Corp (NYSE: ACM) today opened a plant in Denver, its largest so far, with room for 400 workers.',
+      'The plant will make parts for wind turbines and rail cars, and it will run on power bought from a solar farm built next to it on land the company already owns.',
+    ]);
+    expect(p.contacts).toEqual([
+      { name: 'Jane Doe', organization: null, email: 'jane@acme.example', phone: '303-555-0101' },
+    ]);
+  });
 });
 
 describe('contact blocks', () => {
