@@ -6,15 +6,35 @@
 // pages), each text release also hard-wrapped at 72 columns and flattened to one line, plus HTML
 // release pages from the seeded generator (scripts/bench/releaseGenerator.ts), so the figures do
 // not rest on a handful of pages. Nothing here is timed by a test; figures are printed only.
+//
+// Then the real wire pages: every file of the real corpus (tests/fixtures/real) labelled
+// `form: wire-page`, a wire's own full-size HTML page as saved from the web. In process, per page,
+// what `newswire parse` does with a file's bytes (decode, parse, build the record, serialize it)
+// against what the baseline does with them (jsdom decodes and builds the DOM, Readability
+// extracts, the article is serialized), after the same warm-up. And whole processes: one
+// `node bin/newswire.cjs parse` over --process-pages files (default 200: the wire pages repeated
+// in turn) against one Node process running Readability + jsdom over the same files
+// (readabilityProcess.cjs), each timed from spawn to exit, medians of --process-runs (≥ 3).
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { whyNotParsed } from '../../bin/commands/parse';
+import { buildRecord } from '../../lambdas/core/buildRecord';
+import { decodeBody } from '../../lambdas/core/feed/decode';
 import { parseReleaseStrict } from '../../lambdas/core/parser';
 import { loadFixtures } from '../eval/fixtureCorpus';
+import { loadRealCorpus, REAL_ROOT } from '../eval/realCorpus';
 import { generateReleases } from './releaseGenerator';
+
+const ROOT = path.resolve(__dirname, '../..');
 
 interface Options {
   json: boolean;
   runs: number;
   pages: number;
+  processPages: number;
+  processRuns: number;
 }
 
 function options(): Options {
@@ -23,15 +43,21 @@ function options(): Options {
       json: { type: 'boolean', default: false },
       runs: { type: 'string', default: '5' },
       pages: { type: 'string', default: '60' },
+      'process-pages': { type: 'string', default: '200' },
+      'process-runs': { type: 'string', default: '3' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
     console.log(
       'usage: npm run bench:parse -- [--json] [--runs N] [--pages N]\n' +
-        '  --json   one line {"htmlPagesPerSec","baselinePagesPerSec","ratio","textReleasesPerSec","peakRssMb"}\n' +
+        '  --json   one line {"htmlPagesPerSec","baselinePagesPerSec","ratio","textReleasesPerSec","peakRssMb",\n' +
+        '           "wirePages","wirePageMs","baselineWirePageMs","wirePageRatio",\n' +
+        '           "processPages","processMs","baselineProcessMs","processRatio"}\n' +
         '  --runs   timed runs per measurement, medians reported (default 5, minimum 5)\n' +
-        '  --pages  generated HTML release pages added to the fixture pages (default 60)',
+        '  --pages  generated HTML release pages added to the fixture pages (default 60)\n' +
+        '  --process-pages  page files per whole-process run (default 200; the wire pages in turn)\n' +
+        '  --process-runs   whole-process runs of each side, medians reported (default 3, minimum 3)',
     );
     process.exit(0);
   }
@@ -39,6 +65,8 @@ function options(): Options {
     json: values.json,
     runs: Math.max(5, Number(values.runs) || 5),
     pages: Math.max(0, Number(values.pages) || 0),
+    processPages: Math.max(1, Number(values['process-pages']) || 200),
+    processRuns: Math.max(3, Number(values['process-runs']) || 3),
   };
 }
 
@@ -167,7 +195,8 @@ async function main(): Promise<void> {
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
   const baseline = await loadBaseline();
-  baseline(html[0] ?? '<html></html>');
+  // The same warm-up as the parser had: one pass over every page.
+  for (const h of html) baseline(h);
   // The baseline's runs alternate with more parser runs on the same pages, so both see the same
   // machine load (this machine is shared); the ratio is taken from these paired runs.
   const baselineRuns: number[] = [];
@@ -194,17 +223,185 @@ async function main(): Promise<void> {
   log(`peak RSS, parser runs           ${fmt(peakRssMb)} MB`);
   log(`peak RSS, after the baseline    ${fmt(baselinePeakRssMb)} MB`);
   log(`worst 1 MB adversarial input    ${fmt(worst.ms)} ms    (${worst.name})`);
+
+  const wire = await wirePages(opts, log);
+  const round1 = (n: number) => Math.round(n * 10) / 10;
   if (opts.json) {
     console.log(
       JSON.stringify({
         htmlPagesPerSec: Math.round(htmlPagesPerSec),
-        baselinePagesPerSec: Math.round(baselinePagesPerSec * 10) / 10,
-        ratio: Math.round(ratio * 10) / 10,
+        baselinePagesPerSec: round1(baselinePagesPerSec),
+        ratio: round1(ratio),
         textReleasesPerSec: Math.round(textReleasesPerSec),
         peakRssMb: Math.round(peakRssMb),
+        wirePages: wire.pages,
+        wirePageMs: round1(wire.pageMs),
+        baselineWirePageMs: round1(wire.baselinePageMs),
+        wirePageRatio: round1(wire.baselinePageMs / wire.pageMs),
+        processPages: opts.processPages,
+        processMs: Math.round(wire.processMs),
+        baselineProcessMs: Math.round(wire.baselineProcessMs),
+        processRatio: round1(wire.baselineProcessMs / wire.processMs),
       }),
     );
   }
+}
+
+interface WirePage {
+  name: string;
+  file: string;
+  bytes: Buffer;
+}
+
+/** The real corpus's full-size wire pages (label `form: wire-page`), as bytes. */
+function loadWirePages(): WirePage[] {
+  return loadRealCorpus()
+    .filter((r) => r.label.form === 'wire-page')
+    .map((r) => {
+      const file = path.join(REAL_ROOT, r.name);
+      return { name: r.name, file, bytes: readFileSync(file) };
+    });
+}
+
+/** What `newswire parse FILE` does with the file's bytes (bin/commands/parse.ts): the NDJSON line. */
+function cliWork(bytes: Buffer): string {
+  const text = decodeBody(bytes).text;
+  const record = buildRecord(parseReleaseStrict({ content: text, url: null }), {
+    feed: null,
+    item: null,
+    url: null,
+    raw: null,
+    fetchedAt: null,
+  });
+  return whyNotParsed(record) ? '' : JSON.stringify(record) + '\n';
+}
+
+/** What the baseline does with the same bytes: jsdom decodes and builds the DOM, Readability extracts. */
+async function loadBaselineWork(): Promise<(bytes: Buffer) => string> {
+  const { JSDOM, VirtualConsole } = await import('jsdom');
+  const { Readability } = await import('@mozilla/readability');
+  return (bytes: Buffer) => {
+    const dom = new JSDOM(bytes, {
+      url: 'https://example.com/news/release.html',
+      virtualConsole: new VirtualConsole(),
+    });
+    const article = new Readability(dom.window.document).parse();
+    dom.window.close();
+    return JSON.stringify(article) + '\n';
+  };
+}
+
+/** Milliseconds of one call. */
+function timeOne(work: () => unknown): number {
+  const start = process.hrtime.bigint();
+  work();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+interface ProcessRun {
+  ms: number;
+  lines: number;
+  failed: number;
+  code: number | null;
+}
+
+/** Wall time of `node ...args` from spawn to exit; stdout is read and counted, not kept. */
+function runProcess(args: string[], env: NodeJS.ProcessEnv): Promise<ProcessRun> {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env } });
+    let lines = 0;
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      for (const b of d) if (b === 10) lines++;
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      if (code !== 0 && code !== 1) reject(new Error(`node ${args[0]} exited ${code}: ${stderr.slice(0, 500)}`));
+      else resolve({ ms, lines, failed: stderr.split('\n').filter((l) => l.includes('cannot ')).length, code });
+    });
+  });
+}
+
+async function wirePages(
+  opts: Options,
+  log: (s: string) => void,
+): Promise<{ pages: number; pageMs: number; baselinePageMs: number; processMs: number; baselineProcessMs: number }> {
+  const pages = loadWirePages();
+  if (!pages.length) throw new Error('no wire pages (form: wire-page) in tests/fixtures/real');
+  const kb = (n: number) => `${Math.round(n / 1024)} KB`;
+  const total = pages.reduce((n, p) => n + p.bytes.length, 0);
+  log('');
+  log(`real wire pages: ${pages.length} (label form: wire-page), ${kb(total)} in all`);
+
+  // In process, per page. The same warm-up for both: two passes over every page each.
+  const baselineWork = await loadBaselineWork();
+  for (let w = 0; w < 2; w++) {
+    for (const p of pages) cliWork(p.bytes);
+    for (const p of pages) baselineWork(p.bytes);
+  }
+  const ours = pages.map(() => [] as number[]);
+  const theirs = pages.map(() => [] as number[]);
+  // Rounds alternate the two sides, so both see the same machine load.
+  for (let r = 0; r < opts.runs; r++) {
+    pages.forEach((p, i) => ours[i]!.push(timeOne(() => cliWork(p.bytes))));
+    pages.forEach((p, i) => theirs[i]!.push(timeOne(() => baselineWork(p.bytes))));
+  }
+  const ourMs = ours.map(median);
+  const theirMs = theirs.map(median);
+  const ms = (n: number) => n.toFixed(1).padStart(8);
+  log(
+    `  ${'page'.padEnd(56)} ${'size'.padStart(7)}  newswire  readability+jsdom  (ms per page, median of ${opts.runs})`,
+  );
+  pages.forEach((p, i) =>
+    log(`  ${p.name.padEnd(56)} ${kb(p.bytes.length).padStart(7)}  ${ms(ourMs[i]!)}  ${ms(theirMs[i]!)}`),
+  );
+  const pageMs = ourMs.reduce((a, b) => a + b, 0) / pages.length;
+  const baselinePageMs = theirMs.reduce((a, b) => a + b, 0) / pages.length;
+  log(`  ${'mean per page'.padEnd(56)} ${''.padStart(7)}  ${ms(pageMs)}  ${ms(baselinePageMs)}`);
+  log(
+    `  in process: decode + parse + build + serialize vs jsdom + Readability + serialize: ${(baselinePageMs / pageMs).toFixed(1)}×`,
+  );
+
+  // Whole processes over the same files: the CLI as a user runs it, and the baseline in plain Node.
+  const files = Array.from({ length: opts.processPages }, (_, i) => pages[i % pages.length]!.file);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildCliIfStale } = require('../build-cli.cjs') as { buildCliIfStale: () => Promise<string | null> };
+  await buildCliIfStale();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { builtCli } = require('../../bin/builtCli.cjs') as { builtCli: () => { entry?: string; why?: string } };
+  const built = builtCli();
+  if (!built.entry) throw new Error(`the CLI build is not usable: ${built.why}`);
+  // Every run uses this build, even if a source is edited meanwhile.
+  const env = { NEWSWIRE_CLI_BUILD: built.entry };
+  const cli = [path.join(ROOT, 'bin/newswire.cjs'), 'parse', ...files];
+  const readability = [path.join(__dirname, 'readabilityProcess.cjs'), ...files];
+  const cliRuns: ProcessRun[] = [];
+  const baselineRuns: ProcessRun[] = [];
+  for (let r = 0; r < opts.processRuns; r++) {
+    cliRuns.push(await runProcess(cli, env));
+    baselineRuns.push(await runProcess(readability, {}));
+  }
+  const processMs = median(cliRuns.map((x) => x.ms));
+  const baselineProcessMs = median(baselineRuns.map((x) => x.ms));
+  const runs = (xs: ProcessRun[]) => xs.map((x) => x.ms.toFixed(0)).join(', ');
+  log('');
+  log(
+    `whole process, ${files.length} page files (the ${pages.length} wire pages in turn, each ${Math.ceil(files.length / pages.length)}× at most), median of ${opts.processRuns}:`,
+  );
+  const last = cliRuns[cliRuns.length - 1]!;
+  log(
+    `  node bin/newswire.cjs parse …          ${processMs.toFixed(0).padStart(8)} ms  (runs: ${runs(cliRuns)}; ${last.lines} records, ${last.failed} files not parsed, exit ${last.code})`,
+  );
+  log(
+    `  node readabilityProcess.cjs … (jsdom)  ${baselineProcessMs.toFixed(0).padStart(8)} ms  (runs: ${runs(baselineRuns)}; ${baselineRuns[0]!.lines} articles)`,
+  );
+  log(
+    `  ratio                                  ${(baselineProcessMs / processMs).toFixed(1).padStart(8)}×     (target ≥ 25×)`,
+  );
+  return { pages: pages.length, pageMs, baselinePageMs, processMs, baselineProcessMs };
 }
 
 main().catch((err: unknown) => {
