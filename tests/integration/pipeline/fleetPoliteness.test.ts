@@ -207,6 +207,9 @@ test('without the fleet-wide limit, 20 functions put more than 4 requests on one
   await runFunctions(queue, { now: () => new Date(T0) }, null);
   expect(server.served.size).toBe(100);
   expect(server.peak).toBeGreaterThan(LIMIT);
+  console.log(
+    `fleet politeness, control: 100 feeds at once, ${FUNCTIONS} functions, no fleet limit: peak ${server.peak}`,
+  );
 });
 
 test(`500 feeds of one host, 20 functions, limit ${LIMIT}: never more than ${LIMIT} requests in flight, every feed polled once in the period`, async () => {
@@ -269,5 +272,33 @@ test(`500 feeds of one host, 20 functions, limit ${LIMIT}: never more than ${LIM
     `fleet politeness: ${FEEDS} feeds, ${FUNCTIONS} functions, limit ${LIMIT}: peak ${server.peak} in flight, ` +
       `${server.served.size} feeds polled once each, ${queue.returned} HOST_BUSY returns, ${elapsed} ms ` +
       `(${PERIOD_S / 60}-minute period played in ${(PERIOD_S * 1000) / SPEEDUP / 1000} s)`,
+  );
+});
+
+test('a burst (an operator run: every poll at once, no spread) still never puts more than the limit on the host', async () => {
+  server.reset();
+  const ids = await registerFeeds('burst', 200);
+  const queue = new DelayedQueue(
+    ids.map((feedId) => ({ feedId, dispatchedAt: new Date(T0).toISOString() })),
+    ids.map(() => 0),
+    Date.now(),
+  );
+  const started = Date.now();
+  await runFunctions(queue, { now: () => new Date(T0) }, () => {
+    return new DynamoHostSlots({
+      client: env.client,
+      tableName: env.tables.feeds,
+      limit: LIMIT,
+      leaseMs: leaseMsFor(15_000),
+    });
+  });
+  // The same burst without slots went past the limit (the control above); with them it cannot.
+  expect(server.peak).toBeLessThanOrEqual(LIMIT);
+  expect(server.peak).toBe(LIMIT);
+  expect(server.served.size).toBe(200);
+  expect([...server.served.values()].every((n) => n === 1)).toBe(true);
+  console.log(
+    `fleet politeness, burst: 200 feeds at once, ${FUNCTIONS} functions, limit ${LIMIT}: peak ${server.peak}, ` +
+      `${queue.returned} HOST_BUSY returns, ${Date.now() - started} ms`,
   );
 });
