@@ -172,8 +172,9 @@ export function parseContactBlock(lines: string[], links: readonly Link[] = []):
   // Each piece of text, and whether an audience label (`Media:`, `Investors`) opened a new contact there.
   const pieces: { text: string; fresh: boolean }[] = [];
   let fresh = false;
-  // A mailto link's address stands in for its text (`email us here`, `Jane Doe`).
-  const mailtos = links.filter((l) => /^mailto:/i.test(l.url) && l.text);
+  // A mailto link's address stands in for its text (`email us here`, `Jane Doe`); a link whose text
+  // is an address gives that address, as the reader reads it (the link may point at an older one).
+  const mailtos = links.filter((l) => /^mailto:/i.test(l.url) && l.text && !findEmail(l.text));
   // A hard-wrapped contact line ends with a comma and continues on the next line.
   const joined: string[] = [];
   for (const l of lines) {
@@ -342,10 +343,13 @@ export function sentenceContacts(text: string): Contact[] {
   return out;
 }
 
-/** A contact from a mailto link: the link text is the name unless it is the address itself. */
+/**
+ * A contact from a mailto link: the link text is the name unless it is an address, which is then
+ * the contact's address as the reader reads it (`<a href="mailto:old@x.com">new@x.com</a>`).
+ */
 export function contactFromMailto(href: string, text: string | null): Contact | null {
   const addr = decodeURIComponentSafe(href.replace(/^mailto:/i, '').split('?')[0] ?? '');
-  const email = findEmail(addr);
+  const email = findEmail(text ?? '') ?? findEmail(addr);
   if (!email || !isContactAddress(email)) return null;
   const label = (text ?? '').trim();
   const name = label && !findEmail(label) && isPersonName(label) ? label : null;

@@ -89,6 +89,15 @@ describe('contact blocks', () => {
     ]);
   });
 
+  it('a mailto link whose text is an address gives the address as written', () => {
+    const p = parseReleaseStrict({
+      content: page(
+        '<p>Media Contact:<br>Jane Doe<br><a href="mailto:jdoe@old.example">jane.doe@acme.example</a></p><p>Raj Patel<br>Acme Corp<br><a href="mailto:raj@acme.example">email us here</a></p>',
+      ),
+    });
+    expect(p.contacts.map((c) => c.email)).toEqual(['jane.doe@acme.example', 'raj@acme.example']);
+  });
+
   it("an underwriter's prospectus mailbox or a no-reply sender in the body is not a contact", () => {
     const p = parseReleaseStrict({
       content: page(
