@@ -63,9 +63,14 @@ export function findPhone(line: string): string | null {
   return m[0].trim();
 }
 
-/** Words that make a capitalized line an organization or a role, never a person. */
-const NOT_A_PERSON =
-  /\b(?:Ferries|Networks?|Systems|Labs|Laboratories|Energy|Energía|Foods?|Bank|Capital|Technologies|Technology|Tech|Therapeutics|Pharmaceuticals|Pharma|Biotech|Biosciences|Sciences|Resources|Minerals|Mining|Metals|Solutions|Software|Services|Health|Healthcare|Airlines|Airways|Motors|Insurance|Ventures|Industries|Foundation|Institute|University|College|Association|Council|Clinics?|Hospitals?|Farms|Books|Seafood|Water|Utility|Utilities|Power|Electric|Oil|Rail|Railways?|Logistics|Shipping|Marine|Automotive|Robotics|Semiconductors?|Analytics|Security|Cloud|Digital|Studios|Entertainment|Games|Brands|Retail|Stores|Markets|Beverages|Coffee|Apparel|Realty|Properties|Homes|Construction|Engineering|Consulting|Advisors|Advisory|Management|Investments|Financial|Finance|Fund|Trust|Credit|Payments|Airport|County|Department|Ministry|Government|Museum|Library|Libraries|Society|Club|League|Hotels?|Resorts?|Restaurants?|Wireless|Telecom|Interactive|Medical|Medizintechnik|Diagnostics|Devices|Instruments|Aerospace|Defense|Ltda|SpA|Srl|BV|Oy|KK|Limitada|Inc|LLC|Ltd|Corp|Corporation|Company|Co|plc|PLC|GmbH|AG|SA|NV|AB|Group|Holdings|Relations|Communications|Media|Press|Investors?|Affairs|Office|Team|Desk|Department|Agency|Partners|Public|Marketing|Contacts?)\b/;
+/**
+ * Words that make a capitalised line an organization or a role, never a person: legal forms, the
+ * nouns organizations are named with (Group, Bank, University, Technologies, …) and the words of a
+ * press office (Media Relations, Investor Contacts). A general list of how organizations are named,
+ * not a list of any release's names.
+ */
+const ORGANIZATION_WORD =
+  /\b(?:Inc|LLC|LLP|LP|Ltd|Ltda|Limited|Limitada|Corp|Corporation|Company|Co|plc|PLC|GmbH|AG|SA|SE|NV|BV|AB|ASA|Oy|KK|SpA|Srl|Pte|Pty|Group|Holdings?|Partners|Partnership|Capital|Ventures|Bank|Fund|Trust|Foundation|Institute|University|College|School|Academy|Association|Council|Society|Federation|Union|Coalition|Alliance|Club|League|Agency|Department|Ministry|Government|Authority|Commission|County|Museum|Library|Libraries|Hospitals?|Clinics?|Center|Centre|Network|Networks|Systems|Solutions|Services|Technologies|Technology|Labs|Laboratories|Software|Industries|International|Global|Worldwide|Enterprises|Resources|Therapeutics|Pharmaceuticals|Biosciences|Sciences|Health|Healthcare|Energy|Financial|Finance|Insurance|Logistics|Robotics|Analytics|Security|Digital|Studios|Entertainment|Brands|Motors|Airlines|Properties|Realty|Consulting|Advisors|Advisory|Management|Investments|Mining|Minerals|Metals|Foods|Relations|Communications|Media|Press|Investors?|Affairs|Office|Team|Desk|Public|Marketing|Contacts?)\b/;
 /** A role line that names no one (`Investor Relations`): skipped, not taken as a name or an organization. */
 const ROLE =
   /^(?:(?:Investor|Media|Public|Press|Corporate|Global|Marketing|Analyst)\s)?(?:Relations|Contacts?|Communications|Affairs|Office|Team|Desk|Inquiries|Enquiries)$/i;
@@ -104,7 +109,10 @@ export function isPersonName(line: string): boolean {
   )
     return true;
   const words = line.split(' ');
-  if (words.length < 2 || words.length > 5 || NOT_A_PERSON.test(line)) return false;
+  if (words.length < 2 || words.length > 5 || ORGANIZATION_WORD.test(line)) return false;
+  // An acronym among the words (`Lumora AI`, `Acme USA`) names an organization, unless the whole
+  // name is written in capitals (`JANE DOE`).
+  if (line !== line.toUpperCase() && words.some((w) => /^\p{Lu}{2,}$/u.test(w))) return false;
   return words.every((w) =>
     /^(?:[\p{Lu}][\p{L}'’-]{0,30}\.?|[\p{Lu}]\.|Dr\.|Mr\.|Ms\.|Mrs\.|de|van|von|der|la)$/u.test(w),
   );

@@ -1,5 +1,5 @@
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
-import { findEmail, sentenceContacts } from '../../../../lambdas/core/parser/contacts';
+import { findEmail, isPersonName, sentenceContacts } from '../../../../lambdas/core/parser/contacts';
 
 // Contacts and the page markup around them, on short made-up releases.
 
@@ -156,5 +156,27 @@ describe('sentenceContacts: an address a sentence gives as a way to reach someon
       'jane@acme.example',
       'raj@acme.example',
     ]);
+  });
+});
+
+describe('isPersonName', () => {
+  it.each(['Jane Doe', 'Jane Q. Doe', 'Dr. Li Wei', 'Maria de la Cruz', 'JANE DOE', 'Olivia Hartley-Webb'])(
+    'a name: %s',
+    (line) => {
+      expect(isPersonName(line)).toBe(true);
+    },
+  );
+
+  it.each([
+    'Lumora AI',
+    'Acme USA',
+    'Kettleby Holdings',
+    'Northgate Capital Partners',
+    'Harlow & Finch LLP',
+    'Media Relations',
+    'Acme',
+    'Jane Doe Smith Brown Jones Lee',
+  ])('not a name: %s', (line) => {
+    expect(isPersonName(line)).toBe(false);
   });
 });
