@@ -5,7 +5,7 @@
 // the project files it was built from. The build is used only when none of those files changed
 // after the build began, so the CLI never runs code older than its sources: otherwise `why` says
 // which file is newer (bin/newswire.cjs then runs the sources through tsx, and the tests' global
-// setup rebuilds). Checking costs one small JSON read and one stat per source file (about 1 ms).
+// setup rebuilds). Checking costs one small JSON read and one stat per source file (1–2 ms).
 //
 // NEWSWIRE_CLI_BUILD pins the choice: the path of a build's newswire.mjs runs that build (the
 // tests' global setup builds once and sets it, so a whole test run exercises one build even if a

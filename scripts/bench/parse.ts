@@ -368,8 +368,11 @@ async function wirePages(
   // Whole processes over the same files: the CLI as a user runs it, and the baseline in plain Node.
   const files = Array.from({ length: opts.processPages }, (_, i) => pages[i % pages.length]!.file);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { buildCliIfStale } = require('../build-cli.cjs') as { buildCliIfStale: () => Promise<string | null> };
-  await buildCliIfStale();
+  const { buildCliIfStale } = require('../build-cli.cjs') as {
+    buildCliIfStale: (o: { quiet: boolean }) => Promise<string | null>;
+  };
+  const rebuilt = await buildCliIfStale({ quiet: true });
+  if (rebuilt) log(`(built the CLI first: ${rebuilt})`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { builtCli } = require('../../bin/builtCli.cjs') as { builtCli: () => { entry?: string; why?: string } };
   const built = builtCli();
