@@ -12,7 +12,7 @@ const EMAIL_ALL = new RegExp(EMAIL.source, 'g');
 const PHONE = /(?:\+|\(|\b)\d[\d ().-]{5,22}\d(?: ?(?:x|ext\.?) ?\d{1,6})?/;
 const PHONE_ALL = new RegExp(PHONE.source, 'g');
 const LABEL =
-  /^(?:Press Office|Contact (?:Information|Details)|Renseignements|Pour (?:plus d'|de plus amples )(?:informations|renseignements)(?:,? veuillez communiquer avec)?|Para (?:más|mayor) información|Información|Weitere Informationen|Für weitere Informationen|Para mais informações|Per ulteriori informazioni|Voor meer informatie|Contactos?(?: (?:de prensa|para (?:medios|prensa)|con (?:los )?medios|de medios))?|Contacts? (?:presse|médias|medias|investisseurs)|Relations (?:presse|médias|investisseurs)|Pressekontakte?|Medienkontakte?|Kontakt(?: für (?:Medien|Presse|Investoren))?|Ansprechpartner(?:in)?|Contatos?(?: (?:para|com a|de) imprensa)?|Assessoria de imprensa|Contatti(?: stampa)?|Contatto stampa|Ufficio stampa|Perscontact(?:en)?|Contactpersoon|媒体联系人?|媒體聯絡人?|联系人|お問い合わせ先?|報道関係者(?:の|からの)?お問い合わせ先?|미디어 문의|언론 문의|For (?:more|further) information(?:,? (?:please )?contact)?|(?:(?:Media|Press|Investor|Investors|Company|Analyst|Agency|PR|Public Relations|Editorial|Journalist|Trade Media|Financial Media|Business|Sales|US|U\.S\.|European|Global|International)\s){0,3}(?:Relations\s)?(?:Contacts?|Inquiries|Enquiries|Relations|Information))\s?(?:for [^:]{1,60})?[:：\-–—]?\s*/i;
+  /^(?:Press Office|Contact (?:Information|Details)|Renseignements|Pour (?:(?:plus d'|de plus amples )(?:informations|renseignements)|en savoir plus)(?:,? veuillez (?:communiquer avec|contacter))?|Para (?:más|mayor) información|Información|Weitere Informationen|Für weitere Informationen|Para mais informações|Per ulteriori informazioni|Voor meer informatie|Contactos?(?: (?:de prensa|para (?:medios|prensa)|con (?:los )?medios|de medios))?|Contacts? (?:presse|médias|medias|investisseurs)|Relations (?:presse|médias|investisseurs)|Pressekontakte?|Medienkontakte?|Kontakt(?: für (?:Medien|Presse|Investoren))?|Ansprechpartner(?:in)?|Contatos?(?: (?:para|com a|de) imprensa)?|Assessoria de imprensa|Contatti(?: stampa)?|Contatto stampa|Ufficio stampa|Perscontact(?:en)?|Contactpersoon|媒体联系人?|媒體聯絡人?|联系人|お問い合わせ先?|報道関係者(?:の|からの)?お問い合わせ先?|미디어 문의|언론 문의|For (?:(?:more|further) information|(?:media|press|investor|sales|general) (?:inquiries|enquiries|information))(?:,? (?:please )?contact)?|(?:(?:Media|Press|Investor|Investors|Company|Analyst|Agency|PR|Public Relations|Editorial|Journalist|Trade Media|Financial Media|Business|Sales|US|U\.S\.|European|Global|International)\s){0,3}(?:Relations\s)?(?:Contacts?|Inquiries|Enquiries|Relations|Information))\s?(?:for [^:]{1,60})?[:：\-–—]?\s*/i;
 
 /** `jane [at] acme [dot] com`, `jane(at)acme.com` → `jane@acme.com`. */
 export function deobfuscateEmail(s: string): string {
@@ -166,7 +166,7 @@ export function isContactLike(line: string): boolean {
 }
 
 /**
- * The contacts in a contact block. The block's lines are split further at `,`, `|` and `;` when a
+ * The contacts in a contact block. The block's lines are split further at `,`, `|`, `;` and ` // ` when a
  * contact is written on one line (`Jane Doe, Acme, jane@acme.com, +1 512 555 0100`). A new contact
  * starts at a person's name once the current one already has a name.
  */
@@ -211,7 +211,9 @@ export function parseContactBlock(lines: string[], links: readonly Link[] = []):
       fresh = true;
       continue;
     }
-    for (const piece of stripped.split(/ ?[|;] ?|, (?![A-Z][a-z]{0,3}\.?$)(?!Inc\b|LLC\b|Ltd\b|Corp\b|S\.A\.)/)) {
+    for (const piece of stripped.split(
+      / ?[|;] ?| \/\/ |, (?![A-Z][a-z]{0,3}\.?$)(?!Inc\b|LLC\b|Ltd\b|Corp\b|S\.A\.)/,
+    )) {
       let p = piece.trim().replace(PHONE_LABEL, '');
       const audience = AUDIENCE_LABEL.exec(p);
       if (audience) {
@@ -252,7 +254,9 @@ export function parseContactBlock(lines: string[], links: readonly Link[] = []):
       cur.phone ??= phone;
       continue;
     }
-    if (/^https?:\/\/|^www\./i.test(p)) continue;
+    // A website (`https://…`, `www.acme.com`, `acme.com`) is not a contact's organization.
+    if (/^(?:https?:\/\/|www\.)/i.test(p) || /^[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[a-z]{2,24}(?:\/\S*)?$/.test(p))
+      continue;
     // `Walter Kaminski of Lakeshore Appliance`, `Fernhill: Daniel Osei`, `Lumora AI: Noa Levi`: a
     // person and their organization (what stands before the colon labels the person after it).
     const of = /^(\S.{2,60}?) (?:of|at|from|with|de|di|von|bei|chez) (?:the )?(\p{Lu}.{1,80})$/u.exec(p);

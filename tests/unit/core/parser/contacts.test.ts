@@ -98,6 +98,26 @@ describe('contact blocks', () => {
     expect(p.contacts.map((c) => c.email)).toEqual(['jane.doe@acme.example', 'raj@acme.example']);
   });
 
+  it('a heading naming who the contact is for (For press inquiries, Pour en savoir plus) is not an organization', () => {
+    const en = parseReleaseStrict({ content: page('<p>For press inquiries, please contact: press@acme.example</p>') });
+    expect(en.contacts).toEqual([{ name: null, organization: null, email: 'press@acme.example', phone: null }]);
+    const fr = parseReleaseStrict({
+      content: page(
+        '<p><b>Pour en savoir plus, veuillez communiquer avec :</b><br>Jeanne Roy<br>Acme Corp<br>jeanne.roy@acme.example</p>',
+      ),
+    });
+    expect(fr.contacts).toEqual([
+      { name: 'Jeanne Roy', organization: 'Acme Corp', email: 'jeanne.roy@acme.example', phone: null },
+    ]);
+  });
+
+  it('a line of parts joined with // is split there, and a website is not an organization', () => {
+    const p = parseReleaseStrict({
+      content: page('<p>Investor Relations:<br>acme.example // ir@acme.example // 1.833.555.2253</p>'),
+    });
+    expect(p.contacts).toEqual([{ name: null, organization: null, email: 'ir@acme.example', phone: '1.833.555.2253' }]);
+  });
+
   it("an underwriter's prospectus mailbox or a no-reply sender in the body is not a contact", () => {
     const p = parseReleaseStrict({
       content: page(
