@@ -92,7 +92,7 @@ const CONNECTIVE =
 
 /** Words of a job title (`Communications Manager`, `Vice President, Marketing`, `Conseiller en communication`). */
 const JOB_WORD =
-  /(?:^|[\s,])(?:CEO|CFO|COO|CTO|CMO|CIO|President|Présidente?|Presidente|Vice President|VP|SVP|EVP|Director|Directrice|Directeur|Directora|Diretora?|Direttore|Manager|Head of|Founder|Co-Founder|Chair|Chairman|Chairwoman|Chairperson|Officer|Spokesperson|Spokesman|Spokeswoman|Coordinator|Specialist|Consultant|Secretary|Treasurer|Analyst|Conseill(?:er|ère)|Responsable|Chargée?|Attachée? de presse|Porte-parole|Gerente|Portavoz|Jef[ea] de prensa|Pressesprecher(?:in)?|Sprecher(?:in)?|Leiter(?:in)?|Geschäftsführer(?:in)?|Assessora?|Responsabile|Managing Partner|Executive Vice|Senior Vice|General Counsel|Public Information Officer)(?=$|[\s,])/i;
+  /(?:^|[\s,])(?:CEO|CFO|COO|CTO|CMO|CIO|Chief|President|Présidente?|Presidente|Vice President|VP|SVP|EVP|Director|Directrice|Directeur|Directora|Diretora?|Direttore|Manager|Head of|Founder|Co-Founder|Chair|Chairman|Chairwoman|Chairperson|Officer|Spokesperson|Spokesman|Spokeswoman|Coordinator|Specialist|Consultant|Secretary|Treasurer|Analyst|Conseill(?:er|ère)|Responsable|Chargée?|Attachée? de presse|Porte-parole|Gerente|Portavoz|Jef[ea] de prensa|Pressesprecher(?:in)?|Sprecher(?:in)?|Leiter(?:in)?|Geschäftsführer(?:in)?|Assessora?|Responsabile|Managing Partner|Executive Vice|Senior Vice|General Counsel|Public Information Officer)(?=$|[\s,])/i;
 
 /** A job title on its own: neither a name nor an organization. */
 function isJobTitle(p: string): boolean {
@@ -206,7 +206,7 @@ export function parseContactBlock(lines: string[], links: readonly Link[] = []):
       // Remarks in parentheses (`(Monday to Friday, 8 a.m. to 5 p.m.)`) are not contact data; an
       // area code `(512)` is.
       .replace(/ ?\((?=[^)]{0,120}\p{L})[^()]{1,120}\)/gu, '');
-    const stripped = splitRunOn(stripContactLabel(line));
+    const stripped = splitRunOn(stripContactLabel(splitGluedWords(line)));
     if (!stripped || AUDIENCE_ONLY.test(stripped)) {
       fresh = true;
       continue;
@@ -289,6 +289,19 @@ export function parseContactBlock(lines: string[], links: readonly Link[] = []):
   }
   push();
   return out;
+}
+
+/**
+ * Words a scraper ran together when it dropped the line breaks of a contact block: a name run into
+ * the job title after it (`Nicholas LevichChief Marketing Officer`) or a legal form run into the
+ * name after it (`Check, LLPJonathan Naji`). A `, ` is put at the seam. Only these seams count:
+ * brand names are written in camel case too (`MetaMetrics`, `OpenStack`).
+ */
+const GLUED_SEAM =
+  /(?<=\p{Ll}{2})(?=(?:Chief|Vice|Senior|Executive|Director|President|Manager|Head|Founder|Co-Founder|Partner|Officer|Spokesperson|Media|Investor|Public|Communications|Marketing)\b)|(?<=\b(?:LLP|LLC|Inc\.?|Ltd\.?|Corp\.?|PLC|GmbH|LP))(?=\p{Lu}\p{Ll})/gu;
+
+function splitGluedWords(line: string): string {
+  return line.replace(GLUED_SEAM, ', ');
 }
 
 /**

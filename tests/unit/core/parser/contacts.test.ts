@@ -118,6 +118,27 @@ describe('contact blocks', () => {
     expect(p.contacts).toEqual([{ name: null, organization: null, email: 'ir@acme.example', phone: '1.833.555.2253' }]);
   });
 
+  it('a name run into its job title, or a legal form run into a name, is cut at the seam; brand names stay whole', () => {
+    const titled = parseReleaseStrict({
+      content: page('<p>Contacts:Jane RoeChief Marketing Officerjane@acme.example</p>'),
+    });
+    expect(titled.contacts).toEqual([
+      { name: 'Jane Roe', organization: null, email: 'jane@acme.example', phone: null },
+    ]);
+    const firm = parseReleaseStrict({
+      content: page('<p>CONTACT:<br>Roe & Poe, LLPJonathan Naji<br>info@roepoe.example</p>'),
+    });
+    expect(firm.contacts).toEqual([
+      { name: 'Jonathan Naji', organization: 'Roe & Poe', email: 'info@roepoe.example', phone: null },
+    ]);
+    const brand = parseReleaseStrict({
+      content: page('<p>Media Contact:<br>Jane Roe<br>MetaMetrics<br>jane@metametrics.example</p>'),
+    });
+    expect(brand.contacts).toEqual([
+      { name: 'Jane Roe', organization: 'MetaMetrics', email: 'jane@metametrics.example', phone: null },
+    ]);
+  });
+
   it("an underwriter's prospectus mailbox or a no-reply sender in the body is not a contact", () => {
     const p = parseReleaseStrict({
       content: page(
