@@ -12,6 +12,7 @@ import {
   formatReport,
   labelProblems,
   loadFixtures,
+  SAMPLE_BASE_URL,
 } from '../../../scripts/eval/fixtureCorpus';
 
 const parsed = parsedRelease;
@@ -128,5 +129,23 @@ describe('loadFixtures', () => {
         url: 'https://b.example/r',
       },
     ]);
+  });
+
+  it('reads the samples from their own folder, labels from the root, {{BASE_URL}} fixed, unlabelled pages kept', () => {
+    const pages = mkdtempSync(join(tmpdir(), 'pages-'));
+    try {
+      mkdirSync(join(root, 'samples'));
+      writeFileSync(join(pages, 'p.html'), '<a href="{{BASE_URL}}/r">r</a>');
+      writeFileSync(join(pages, 'q.html'), 'q');
+      writeFileSync(join(root, 'samples', 'p.html.expected.json'), '{"title":"P"}');
+      const samples = loadFixtures(root, { samples: pages }).filter((f) => f.name.startsWith('samples/'));
+      expect(samples).toEqual([
+        { name: 'samples/p.html', content: `<a href="${SAMPLE_BASE_URL}/r">r</a>`, labels: { title: 'P' }, url: null },
+        { name: 'samples/q.html', content: 'q', labels: null, url: null },
+      ]);
+    } finally {
+      rmSync(join(root, 'samples'), { recursive: true, force: true });
+      rmSync(pages, { recursive: true, force: true });
+    }
   });
 });
