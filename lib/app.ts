@@ -69,6 +69,9 @@ export function buildNewswireApp(context: Record<string, unknown> = {}): Newswir
     maxQueueMessageAge: Duration.minutes(config.queueAgeAlarmMinutes),
     overflowSweepGrace: Duration.days(config.overflowSweepGraceDays),
     queueRemovalPolicy: removalPolicy,
+    stalledIntervals: config.stalledIntervals,
+    haywireFactor: config.haywireFactor,
+    silentFeedHours: config.silentFeedHours,
   });
   ingest.addStackDependency(data);
 

@@ -5,12 +5,9 @@
  */
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { DEFAULT_SILENT_FEED_HOURS } from '../core/feedPublishing';
-import { checkSilentFeeds } from '../pipeline/silentFeeds';
+import { checkSilentFeeds, SILENT_FEED_HOURS_ENV } from '../pipeline/silentFeeds';
 import { ALARM_METRICS } from './metricNames';
 import { clock, feedStore, log, metrics } from './runtime';
-
-/** Hours without a publication that make a daily feed silent (the stack sets it from newswire:silentFeedHours). */
-export const SILENT_FEED_HOURS_ENV = 'SILENT_FEED_HOURS';
 
 /** The configured hours: a whole number from 1 to 8760 (a year); the default when unset. */
 export function silentFeedHours(raw: string | undefined): number {

@@ -7,6 +7,9 @@
 import { findSilentFeeds, type SilenceRule, type SilentFeed } from '../core/feedPublishing';
 import type { Clock, FeedState, FeedStore, Log } from './ports';
 
+/** Hours without a publication that make a daily feed silent (the stack sets it from newswire:silentFeedHours). */
+export const SILENT_FEED_HOURS_ENV = 'SILENT_FEED_HOURS';
+
 export interface SilentFeedsDeps {
   feeds: Pick<FeedStore, 'list'>;
   clock: Clock;

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -84,10 +85,13 @@ export class NewswireFunction extends Construct {
   public readonly role: iam.Role;
   public readonly logGroup: logs.LogGroup;
   public readonly timeout: Duration;
+  /** Powertools service name: the `service` dimension of the custom metrics the function emits. */
+  public readonly serviceName: string;
 
   constructor(scope: Construct, id: string, props: NewswireFunctionProps) {
     super(scope, id);
     this.timeout = props.timeout ?? Duration.seconds(30);
+    this.serviceName = props.serviceName;
 
     // Log retention is explicit and deletion goes with the (stateless) function.
     this.logGroup = new logs.LogGroup(this, 'Logs', {
@@ -187,6 +191,16 @@ export class NewswireFunction extends Construct {
 
   private allow(actions: readonly string[], resources: string[]): void {
     this.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...actions], resources }));
+  }
+
+  /** A custom metric this function emits through Powertools (namespace Newswire, dimension service). */
+  public customMetric(metricName: string, props: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
+    return new cloudwatch.Metric({
+      ...props,
+      namespace: METRICS_NAMESPACE,
+      metricName,
+      dimensionsMap: { service: this.serviceName },
+    });
   }
 
   /** Sets a plain configuration variable. */

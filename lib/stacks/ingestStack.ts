@@ -18,10 +18,14 @@ import {
   DEFAULT_HOST_SLOT_WAIT_MS,
   DEFAULT_MAX_REQUESTS_PER_HOST,
   ENV,
+  ARTICLES_TABLE,
+  FEEDS_TABLE,
 } from '../../lambdas/adapters/dynamodb/tableDesign';
 import { FETCH_DEFAULTS, fetchEnvironment, type FetchSettings } from '../../lambdas/adapters/http/fetchDefaults';
 import type { FeedConfig } from '../config';
 import { dlqNotEmptyAlarm, functionErrorsAlarm } from '../constructs/alarms';
+import { operationalAlarms } from '../constructs/operationalAlarms';
+import { SilentFeedCheck } from '../constructs/silentFeedCheck';
 import { FeedSeeder } from '../constructs/feedSeeder';
 import { bindHostSlots } from '../constructs/hostSlotsAccess';
 import { METRICS_NAMESPACE, NewswireFunction } from '../constructs/newswireFunction';
@@ -59,6 +63,12 @@ export interface NewswireIngestStackProps extends StackProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly queueRemovalPolicy?: RemovalPolicy;
+  /** Schedule periods without a successful poll before the stalled alarm fires. @default 4 */
+  readonly stalledIntervals?: number;
+  /** Times the expected invocations at which the haywire alarms fire. @default 3 */
+  readonly haywireFactor?: number;
+  /** Hours without a new item after which a daily feed is silent. @default 24 */
+  readonly silentFeedHours?: number;
 }
 
 /** The variable poll-feed reads its cap of items per poll from. */
@@ -113,6 +123,7 @@ export class NewswireIngestStack extends Stack {
   public readonly dispatchFailures: sqs.Queue;
   public readonly sweep: NewswireFunction;
   public readonly sweepRule: events.Rule;
+  public readonly silentFeedCheck: SilentFeedCheck;
   public readonly alarmTopic: sns.Topic;
   public readonly dashboard: cloudwatch.Dashboard;
   public readonly alarms: readonly cloudwatch.Alarm[];
@@ -267,6 +278,13 @@ export class NewswireIngestStack extends Stack {
     });
     this.sweep.fn.configureAsyncInvoke({ retryAttempts: 0 });
 
+    // Hourly: feeds that usually publish daily and have published nothing lately (issue 12 §3).
+    this.silentFeedCheck = new SilentFeedCheck(this, 'SilentFeedCheck', {
+      feedsTable: props.feedsTable,
+      silentFeedHours: props.silentFeedHours ?? 24,
+      logRetention,
+    });
+
     // Alarms → one SNS topic. A customer-managed key because CloudWatch cannot publish to a topic
     // encrypted with the AWS-managed alias/aws/sns (its key policy cannot be extended).
     const topicKey = new kms.Key(this, 'AlarmTopicKey', {
@@ -321,6 +339,26 @@ export class NewswireIngestStack extends Stack {
       dispatchFailuresAlarm,
       dispatchErrors,
       sweepErrors,
+      this.silentFeedCheck.silentAlarm,
+      this.silentFeedCheck.errorsAlarm,
+      // Stalled, haywire, throttles of every function and table, age of every DLQ (issue 12 §3).
+      ...operationalAlarms(this, {
+        scheduleMinutes: props.scheduleMinutes,
+        stalledIntervals: props.stalledIntervals ?? 4,
+        haywireFactor: props.haywireFactor ?? 3,
+        poll: this.poll,
+        articles: this.articles,
+        feedsEnabled: this.silentFeedCheck.feedsEnabled,
+        configuredFeeds: (props.feeds ?? []).filter((f) => f.enabled).length,
+        tables: [
+          {
+            label: 'Articles',
+            tableName: props.articlesTable.tableName,
+            indexes: ARTICLES_TABLE.indexes.map((i) => i.name),
+          },
+          { label: 'Feeds', tableName: props.feedsTable.tableName, indexes: FEEDS_TABLE.indexes.map((i) => i.name) },
+        ],
+      }),
     ];
     const action = new cwActions.SnsAction(this.alarmTopic);
     for (const alarm of this.alarms) alarm.addAlarmAction(action);

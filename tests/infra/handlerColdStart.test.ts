@@ -54,6 +54,7 @@ const handlers: [string, () => NewswireFunction, string][] = [
   ['poll-feed', () => built.ingest.poll.fn, 'lambdas/handlers/pollFeed.ts'],
   ['process-article', () => built.ingest.articles.fn, 'lambdas/handlers/processArticle.ts'],
   ['overflow sweep', () => built.ingest.sweep, 'lambdas/handlers/sweepOverflow.ts'],
+  ['silent-feed check', () => built.ingest.silentFeedCheck.fn, 'lambdas/handlers/checkSilentFeeds.ts'],
 ];
 
 test.each(handlers)('%s initializes with exactly the environment the stack gives it', (_name, fn, entry) => {

@@ -245,8 +245,12 @@ describe('retention and failure parking (issue 11 items 5, 6)', () => {
 
   test('the age threshold follows newswire:queueAgeAlarmMinutes', () => {
     const app = buildNewswireApp({ [CONTEXT_KEYS.stage]: 'aged', [CONTEXT_KEYS.queueAgeAlarmMinutes]: 30 });
+    // The source queues' alarms (the dead-letter queues have their own, at 10 days: alarms.test.ts).
+    const sources = [app.ingest.poll.queue, app.ingest.articles.queue].map((q) => `"${logicalId(q)}"`);
     const alarms = Object.values(Template.fromStack(app.ingest).findResources('AWS::CloudWatch::Alarm')).filter(
-      (a) => a.Properties.MetricName === 'ApproximateAgeOfOldestMessage',
+      (a) =>
+        a.Properties.MetricName === 'ApproximateAgeOfOldestMessage' &&
+        sources.some((q) => JSON.stringify(a.Properties.Dimensions).includes(q)),
     );
     expect(alarms.map((a) => a.Properties.Threshold)).toEqual([1800, 1800]);
   });
