@@ -1,6 +1,15 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { FeedState } from '../../lambdas/pipeline/ports';
-import { addTargetOptions, feedIdArg, httpUrlArg, UsageError, withStores, type TargetOptions } from './shared';
+import type { SilentFeedReport } from '../../lambdas/pipeline/silentFeeds';
+import {
+  addTargetOptions,
+  feedIdArg,
+  httpUrlArg,
+  UsageError,
+  wholeNumber,
+  withStores,
+  type TargetOptions,
+} from './shared';
 
 interface AddOptions extends TargetOptions {
   name?: string;
@@ -33,6 +42,23 @@ export function formatFeedTable(feeds: FeedState[]): string {
       String(f.consecutiveFailures).padEnd(5),
       clip(f.enabled ? f.nextPollAt?.slice(0, 16).replace('T', ' ') : null, 16),
       clip(f.consecutiveFailures > 0 ? f.lastError?.code : null, 16),
+      f.name ? `${f.name} <${f.url}>` : f.url,
+    ].join('  '),
+  );
+  return [head, ...rows].join('\n');
+}
+
+/** One line per silent feed: id, hours silent, last new item, usual items a day, failures, last error, name and URL. */
+export function formatSilentTable(feeds: readonly SilentFeedReport[]): string {
+  const head = `${'id'.padEnd(18)}  ${'silent'.padEnd(6)}  ${'last new item (UTC)'.padEnd(19)}  ${'usual/day'.padEnd(9)}  ${'fails'.padEnd(5)}  ${'last error'.padEnd(16)}  name / url`;
+  const rows = feeds.map((f) =>
+    [
+      f.id.padEnd(18),
+      `${f.silentHours}h`.padEnd(6),
+      f.lastPublishedAt.slice(0, 16).replace('T', ' ').padEnd(19),
+      String(f.usualItemsPerDay).padEnd(9),
+      String(f.consecutiveFailures).padEnd(5),
+      clip(f.lastErrorCode, 16),
       f.name ? `${f.name} <${f.url}>` : f.url,
     ].join('  '),
   );
@@ -97,8 +123,30 @@ export function registerFeedsCommand(program: Command): void {
     feeds
       .command('list')
       .description('list the registered feeds as a table (or --json: an array of feed states)')
-      .option('--json', 'print a JSON array of feed states'),
-  ).action(async (opts: TargetOptions & { json?: boolean }) => {
+      .option('--json', 'print a JSON array of feed states')
+      .option(
+        '--silent',
+        'only the enabled feeds that usually publish daily and have published nothing for --silent-hours (what the silent-feed alarm reports)',
+      )
+      .option(
+        '--silent-hours <hours>',
+        'hours without a new item that make a daily feed silent (1-8760, default 24; implies --silent)',
+        wholeNumber('--silent-hours', 1, 8760),
+      ),
+  ).action(async (opts: TargetOptions & { json?: boolean; silent?: boolean; silentHours?: number }) => {
+    if (opts.silent || opts.silentHours !== undefined) {
+      const { checkSilentFeeds } = await import('../../lambdas/pipeline/silentFeeds.js');
+      const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+      const { silent } = await withStores(opts, ({ feeds: store }) =>
+        checkSilentFeeds(
+          { feeds: store, clock: { now: () => new Date() }, log: quiet },
+          opts.silentHours === undefined ? {} : { silentHours: opts.silentHours },
+        ),
+      );
+      if (opts.json) console.log(JSON.stringify(silent, null, 2));
+      else console.log(silent.length ? formatSilentTable(silent) : 'no silent feeds');
+      return;
+    }
     const list = await withStores(opts, ({ feeds: store }) => store.list());
     if (opts.json) console.log(JSON.stringify(list, null, 2));
     else console.log(list.length ? formatFeedTable(list) : 'no feeds registered (add one: newswire feeds add URL)');
