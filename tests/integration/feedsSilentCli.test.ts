@@ -4,9 +4,11 @@
  */
 import path from 'node:path';
 import { recordPublications, type FeedPublishing } from '../../lambdas/core/feedPublishing';
-import { openLocalRuntime } from '../../lambdas/local/runtime';
+import { startLocalDynamo } from '../../lambdas/local/dynamoServer';
+import { LOCAL_TABLES, openLocalRuntime } from '../../lambdas/local/runtime';
 import { newFeedState } from '../../lambdas/pipeline/registerFeeds';
 import { newswire } from '../helpers/cli';
+import { startFakeCloudFormation } from '../helpers/fakeCloudFormation';
 import { makeTempDir } from '../helpers/tempDir';
 
 jest.setTimeout(120_000);
@@ -86,4 +88,38 @@ test('without --silent every feed is listed; a bad --silent-hours is a usage err
   const bad = await newswire(['feeds', 'list', '--silent-hours', '0', '--data-dir', dataDir]);
   expect(bad.code).toBe(2);
   expect(bad.stderr).toContain('--silent-hours must be a whole number from 1 to 8760');
+});
+
+test('--stack reads the deployed Feeds table the data stack names', async () => {
+  // The same tables served as "DynamoDB" behind a stand-in CloudFormation (127.0.0.1 only).
+  const dynamo = await startLocalDynamo({ dir: path.join(dataDir, 'dynamodb') });
+  const cfn = await startFakeCloudFormation({
+    'Newswire-test-Data': {
+      ArticlesTableName: LOCAL_TABLES.articles,
+      FeedsTableName: LOCAL_TABLES.feeds,
+      RawBucketName: 'newswire-raw-test',
+    },
+  });
+  try {
+    const env = {
+      AWS_ENDPOINT_URL_CLOUDFORMATION: cfn.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    };
+    const res = await newswire(
+      ['feeds', 'list', '--silent', '--json', '--stack', 'Newswire-test-Data', '--region', 'us-east-1'],
+      env,
+    );
+    expect(res.stderr).toBe('');
+    expect((JSON.parse(res.stdout) as { id: string }[]).map((f) => f.id)).toEqual([
+      ids['failing-60h'],
+      ids['quiet-30h'],
+    ]);
+    expect(cfn.requested).toContain('Newswire-test-Data');
+  } finally {
+    await cfn.close();
+    await dynamo.close();
+  }
 });
