@@ -92,7 +92,7 @@ const CONNECTIVE =
 
 /** Words of a job title (`Communications Manager`, `Vice President, Marketing`, `Conseiller en communication`). */
 const JOB_WORD =
-  /(?:^|[\s,])(?:CEO|CFO|COO|CTO|CMO|CIO|Chief|President|Présidente?|Presidente|Vice President|VP|SVP|EVP|Director|Directrice|Directeur|Directora|Diretora?|Direttore|Manager|Head of|Founder|Co-Founder|Chair|Chairman|Chairwoman|Chairperson|Officer|Spokesperson|Spokesman|Spokeswoman|Coordinator|Specialist|Consultant|Secretary|Treasurer|Analyst|Conseill(?:er|ère)|Responsable|Chargée?|Attachée? de presse|Porte-parole|Gerente|Portavoz|Jef[ea] de prensa|Pressesprecher(?:in)?|Sprecher(?:in)?|Leiter(?:in)?|Geschäftsführer(?:in)?|Assessora?|Responsabile|Managing Partner|Executive Vice|Senior Vice|General Counsel|Public Information Officer)(?=$|[\s,])/i;
+  /(?:^|[\s,])(?:CEO|CFO|COO|CTO|CMO|CIO|Chief|President|Présidente?|Presidente|Vice President|VP|SVP|EVP|Director|Directrice|Directeur|Directora|Diretora?|Direttore|Manager|Head of|Founder|Co-Founder|Chair|Chairman|Chairwoman|Chairperson|Officer|Spokesperson|Spokesman|Spokeswoman|Coordinator|Specialist|Consultant|Secretary|Treasurer|Analyst|Conseill(?:er|ère)|Responsable|Chargée?|Attachée? de presse|Porte-parole|Gerente|Portavoz|Jef[ea] de prensa|Pressesprecher(?:in)?|Sprecher(?:in)?|Leiter(?:in)?|Geschäftsführer(?:in)?|Assessora?|Responsabile|Managing Partner|Executive Vice|Senior Vice|General Counsel|Public Information Officer|\p{L}{0,20}(?:direktør|direktör|sjef|chef|leder|ledare|rådgiver|rådgivare))(?=$|[\s,])/iu;
 
 /** A job title on its own: neither a name nor an organization. */
 function isJobTitle(p: string): boolean {

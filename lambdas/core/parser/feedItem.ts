@@ -30,7 +30,7 @@ export function looksLikeFeedItem(content: string): boolean {
   if (head.startsWith('{') && /"(?:content_html|content_text|items|url|external_url)"\s*:/.test(head)) return true;
   // Skip an XML declaration and comments before the first element.
   const start = head.replace(/^(?:<\?xml[^>]{0,200}\?>\s*|<!--[^>]{0,500}-->\s*)+/, '');
-  return /^<(?:rss|feed|item|entry|channel|rdf:RDF|NewsML|newsItem)[\s>]/i.test(start);
+  return /^<(?:rss|feed|item|entry|channel|rdf:RDF|NewsML|newsItem|release)[\s>]/i.test(start);
 }
 
 function child(el: Element, ...names: string[]): Element | null {
@@ -113,6 +113,8 @@ export function parseFeedItem(xml: string): FeedItemParts | null {
   if (!doc) return null;
   const newsml = parseNewsMl(doc.children as AnyNode[]);
   if (newsml) return newsml;
+  const release = parseReleaseXml(doc.children as AnyNode[]);
+  if (release) return release;
   const item = DomUtils.findOne(
     (e: Element) => e.name === 'item' || e.name === 'entry',
     doc.children as AnyNode[],
@@ -137,6 +139,43 @@ export function parseFeedItem(xml: string): FeedItemParts | null {
     summary: specText(child(item, 'description', 'summary'), dialect),
     publishedAt: parseTimestamp(date),
     content: encoded ?? description ?? '',
+  };
+}
+
+/** Escapes text for HTML. */
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * A press-release XML document whose root is `<release>` (as NTB info delivers them): the body as
+ * encoded HTML in `<body>`, the headline in `<title>`, and the contact people as plain text in
+ * `<contactsAsText>`, which is added under the body as a contact block (a blank line between two
+ * people).
+ */
+function parseReleaseXml(nodes: AnyNode[]): FeedItemParts | null {
+  const release = DomUtils.findOne((e) => e.name.toLowerCase() === 'release', nodes, false);
+  const body = release ? child(release, 'body') : null;
+  if (!release || !body) return null;
+  const html = textOf(body) ?? '';
+  const contacts = (textOf(child(release, 'contactsastext')) ?? '')
+    .split(/\n\s*\n/)
+    .map((person) =>
+      person
+        .split('\n')
+        .map((l) => escapeHtml(l.trim()))
+        .filter(Boolean)
+        .join('<br>'),
+    )
+    .filter(Boolean);
+  const contactHtml = contacts.length ? `<p>Contacts:</p>${contacts.map((c) => `<p>${c}</p>`).join('')}` : '';
+  return {
+    title: textOf(child(release, 'title'))?.replace(/\s+/g, ' ') ?? null,
+    link: textOf(child(release, 'longurl')),
+    guid: release.attribs['id'] ?? null,
+    summary: htmlFragmentText(textOf(child(release, 'leadtext'))),
+    publishedAt: parseTimestamp(textOf(child(release, 'publicationdate'))),
+    content: html + contactHtml,
   };
 }
 

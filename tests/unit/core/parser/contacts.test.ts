@@ -221,3 +221,34 @@ describe('isPersonName', () => {
     expect(isPersonName(line)).toBe(false);
   });
 });
+
+describe('a <release> XML document with its contacts as text (as NTB info delivers releases)', () => {
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<release id="42" lang="no">
+  <longurl>https://www.example.no/pressemelding/ny-bro?releaseId=42</longurl>
+  <body>&lt;p&gt;Acme bygger en ny bro i Trondheim.&lt;/p&gt;
+  &lt;p&gt;Byggestart er planlagt i 2026.&lt;/p&gt;</body>
+  <contactsAsText>Kari Nordmann
+    Kommunikasjonssjef, Nordbro
+    kari@acme.example
+    905 823 34
+
+    Ola Hansen
+    Prosjektdirektør, Nordbro
+    ola@acme.example</contactsAsText>
+  <title>Acme bygger ny bro</title>
+  <publicationDate>05.03.2025 10:00</publicationDate>
+</release>`;
+
+  it('reads the body, the title, the page URL and one contact per person', () => {
+    const p = parseReleaseStrict({ content: xml });
+    expect(p.kind).toBe('feed-item');
+    expect(p.title).toBe('Acme bygger ny bro');
+    expect(p.canonicalUrl).toBe('https://www.example.no/pressemelding/ny-bro?releaseId=42');
+    expect(p.body.paragraphs).toEqual(['Acme bygger en ny bro i Trondheim.', 'Byggestart er planlagt i 2026.']);
+    expect(p.contacts).toEqual([
+      { name: 'Kari Nordmann', organization: 'Nordbro', email: 'kari@acme.example', phone: '905 823 34' },
+      { name: 'Ola Hansen', organization: 'Nordbro', email: 'ola@acme.example', phone: null },
+    ]);
+  });
+});
