@@ -61,8 +61,8 @@ const feedItem = (over: Record<string, unknown> = {}) => ({
 });
 
 async function pollOnce(): Promise<string[]> {
-  const { handler } = await import('../../../lambdas/handlers/pollFeed');
-  const { metrics } = await import('../../../lambdas/handlers/runtime');
+  const { handler } = await import('../../../lambdas/handlers/pollFeed.js');
+  const { metrics } = await import('../../../lambdas/handlers/runtime.js');
   const added = jest.spyOn(metrics, 'addMetric');
   ddb.on(GetCommand).resolves({});
   ddb.on(GetCommand, { Key: { id: 'f-0000000000000001' } }).resolves({ Item: feedItem() });
@@ -77,7 +77,7 @@ async function pollOnce(): Promise<string[]> {
   } as SQSEvent;
   const res = await handler(event, context);
   expect(res.batchItemFailures).toEqual([]);
-  const names = added.mock.calls.map((c) => c[0]);
+  const names = added.mock.calls.map((c) => String(c[0]));
   added.mockRestore();
   return names;
 }
@@ -92,8 +92,8 @@ test('poll-feed emits PollSucceeded for a poll the feed answered (304), not for 
 });
 
 test('the silent-feed check emits SilentFeeds and FeedsEnabled with the counts it found', async () => {
-  const { handler } = await import('../../../lambdas/handlers/checkSilentFeeds');
-  const { metrics } = await import('../../../lambdas/handlers/runtime');
+  const { handler } = await import('../../../lambdas/handlers/checkSilentFeeds.js');
+  const { metrics } = await import('../../../lambdas/handlers/runtime.js');
   const added = jest.spyOn(metrics, 'addMetric');
   const now = Date.now();
   // 24 items a day for 10 days, the last one 30 hours ago: silent
