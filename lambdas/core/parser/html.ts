@@ -393,12 +393,11 @@ function releaseContainer(page: PageIndex): Element | null {
     page.id('main-body-container') ??
     outermost(page.cls('main-body-container'));
   if (wire) return wire;
-  const candidates = [
-    ...page.tag('article'),
-    ...page.tag('main'),
-    ...page
-      .tag('div')
-      .filter((el) => /articlebody/i.test(el.attribs['itemprop'] ?? '') || el.attribs['role'] === 'main'),
+  // Elements a page names as its article's body (itemprop, class, id) are preferred to the generic
+  // ones (article, main, role="main", body) when they hold a release's worth of text: a portal that
+  // republishes releases puts many other stories' paragraphs in its main column.
+  const named = [
+    ...page.tag('div').filter((el) => /articlebody/i.test(el.attribs['itemprop'] ?? '')),
     ...page.cls(
       'article-body',
       'articlebody',
@@ -406,14 +405,23 @@ function releaseContainer(page: PageIndex): Element | null {
       'entry-content',
       'post-content',
       'story-body',
+      'storybody',
+      'main-article',
       'news-release',
       'release-content',
       'press-release',
       'news-body',
     ),
-    ...[page.id('articlebody', 'release', 'release-body', 'content', 'main')].filter((el) => el !== null),
+    ...[page.id('articlebody', 'release', 'release-body')].filter((el) => el !== null),
+  ];
+  const generic = [
+    ...page.tag('article'),
+    ...page.tag('main'),
+    ...page.tag('div').filter((el) => el.attribs['role'] === 'main'),
+    ...[page.id('content', 'main')].filter((el) => el !== null),
     ...page.tag('body'),
   ];
+  const candidates = named.some((el) => DomUtils.textContent(el).trim().length >= 500) ? named : [...named, ...generic];
   let scored = candidates.map((el) => ({ el, score: paragraphText(el), size: DomUtils.textContent(el).length }));
   // A page that writes its paragraphs as `<div>`s or `<br><br>` has no <p> text to go by: then
   // the candidates are compared by all their text (the smallest would otherwise win with 0).

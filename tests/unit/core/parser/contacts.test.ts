@@ -53,6 +53,22 @@ describe('release page markup', () => {
   });
 });
 
+describe('release container on a republishing portal', () => {
+  it("a div the page names as the story's body wins over a main column full of other stories", () => {
+    const other = Array.from(
+      { length: 8 },
+      (_, i) =>
+        `<p>BOSTON, May ${i + 1}, 2025 /PRNewswire/ -- Other story ${i + 1}: a long teaser paragraph about something else entirely, written to fill the portal's main column with text that is not part of the release at all.</p>`,
+    ).join('');
+    const content = `<!DOCTYPE html><html><head><title>Acme Opens Plant</title></head><body><table><tr><td id="mainpanel">${other}<div class="storybody"><p>DENVER, May 6, 2025 /PRNewswire/ -- Acme Corp (NYSE: ACM) today opened a plant in Denver, its largest so far, with room for 400 workers and a training centre for apprentices.</p><p>The plant will make parts for wind turbines and rail cars, and it will run on power bought from a solar farm built next to it on land the company already owns, the company said in a statement on Tuesday.</p><p>Production starts in the autumn, and the company expects the plant to reach full output by the end of next year.</p><p>Media Contact: Jane Doe, jane@acme.example</p><p>SOURCE Acme Corp</p></div></td></tr></table></body></html>`;
+    const p = parseReleaseStrict({ content });
+    expect(p.body.paragraphs[0]).toMatch(/^Acme Corp \(NYSE: ACM\) today opened a plant/);
+    expect(p.body.paragraphs).toHaveLength(3);
+    expect(p.source).toBe('Acme Corp');
+    expect(p.contacts.map((c) => c.email)).toEqual(['jane@acme.example']);
+  });
+});
+
 describe('contact blocks', () => {
   it('an audience and a dash before a name (Media – Jane Doe, phone, e-mail): the name, not an organization', () => {
     const p = parseReleaseStrict({
