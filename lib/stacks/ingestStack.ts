@@ -25,6 +25,7 @@ import { FETCH_DEFAULTS, fetchEnvironment, type FetchSettings } from '../../lamb
 import type { FeedConfig } from '../config';
 import { dlqNotEmptyAlarm, functionErrorsAlarm } from '../constructs/alarms';
 import { operationalAlarms } from '../constructs/operationalAlarms';
+import { ALARM_METRICS } from '../../lambdas/handlers/metricNames';
 import { SilentFeedCheck } from '../constructs/silentFeedCheck';
 import { FeedSeeder } from '../constructs/feedSeeder';
 import { bindHostSlots } from '../constructs/hostSlotsAccess';
@@ -463,6 +464,40 @@ export class NewswireIngestStack extends Stack {
         title: 'Function duration p99 (ms)',
         left: fns.map(({ label, fn }) => fn.fn.metricDuration({ label, period, statistic: 'p99' })),
         width: 8,
+      }),
+    );
+    // What the stalled, haywire and silent-feed alarms watch (issue 12 §3).
+    dashboard.addWidgets(
+      new cloudwatch.GraphWidget({
+        title: 'Polls and feeds (stalled / silent-feed alarms)',
+        left: [
+          this.poll.fn.customMetric(ALARM_METRICS.pollSucceeded, {
+            period,
+            statistic: 'Sum',
+            label: 'successful polls',
+          }),
+        ],
+        right: [
+          this.silentFeedCheck.fn.customMetric(ALARM_METRICS.silentFeeds, {
+            period: Duration.hours(1),
+            statistic: 'Maximum',
+            label: 'silent feeds',
+          }),
+          this.silentFeedCheck.feedsEnabled.with({ label: 'enabled feeds' }),
+        ],
+        width: 12,
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Invocations per hour (haywire alarms)',
+        left: [
+          this.poll.fn.fn.metricInvocations({ label: 'poll-feed', period: Duration.hours(1), statistic: 'Sum' }),
+          this.articles.fn.fn.metricInvocations({
+            label: 'process-article',
+            period: Duration.hours(1),
+            statistic: 'Sum',
+          }),
+        ],
+        width: 12,
       }),
     );
     dashboard.addWidgets(new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: [...this.alarms], width: 24 }));

@@ -324,3 +324,16 @@ describe('configuration flows into the alarms', () => {
     expect(alarmOf(other, built2.ingest.silentFeedCheck.silentAlarm).AlarmDescription).toContain('for 48 hours');
   });
 });
+
+test('the dashboard graphs what the new alarms watch: successful polls, silent and enabled feeds, hourly invocations', () => {
+  const body = JSON.stringify(Object.values(template.findResources('AWS::CloudWatch::Dashboard'))[0]?.Properties);
+  for (const needle of [
+    'Polls and feeds (stalled / silent-feed alarms)',
+    '\\"Newswire\\",\\"PollSucceeded\\",\\"service\\",\\"newswire-poll-feed\\"',
+    '\\"SilentFeeds\\",\\"service\\",\\"newswire-silent-feed-check\\"',
+    '\\"FeedsEnabled\\"',
+    'Invocations per hour (haywire alarms)',
+  ]) {
+    expect(body).toContain(needle);
+  }
+});
