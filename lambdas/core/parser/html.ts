@@ -394,8 +394,9 @@ function releaseContainer(page: PageIndex): Element | null {
     outermost(page.cls('main-body-container'));
   if (wire) return wire;
   // Elements a page names as its article's body (itemprop, class, id) are preferred to the generic
-  // ones (article, main, role="main", body) when they hold a release's worth of text: a portal that
-  // republishes releases puts many other stories' paragraphs in its main column.
+  // ones (article, main, role="main", body) once one holds 200 characters (a truncated release is
+  // that short): a portal that republishes releases puts many other stories' paragraphs in its
+  // main column.
   const named = [
     ...page.tag('div').filter((el) => /articlebody/i.test(el.attribs['itemprop'] ?? '')),
     ...page.cls(
@@ -421,7 +422,7 @@ function releaseContainer(page: PageIndex): Element | null {
     ...[page.id('content', 'main')].filter((el) => el !== null),
     ...page.tag('body'),
   ];
-  const candidates = named.some((el) => DomUtils.textContent(el).trim().length >= 500) ? named : [...named, ...generic];
+  const candidates = named.some((el) => DomUtils.textContent(el).trim().length >= 200) ? named : [...named, ...generic];
   let scored = candidates.map((el) => ({ el, score: paragraphText(el), size: DomUtils.textContent(el).length }));
   // A page that writes its paragraphs as `<div>`s or `<br><br>` has no <p> text to go by: then
   // the candidates are compared by all their text (the smallest would otherwise win with 0).
