@@ -361,13 +361,20 @@ function parseHtml(content: string, url: string | null): Reading {
   });
 }
 
-/** True when the content is an HTML document or fragment rather than text. */
-function looksLikeHtml(content: string): boolean {
-  const head = content
-    .slice(0, 4000)
+/**
+ * The first 4,000 characters after a byte-order mark and leading whitespace: a saved page may open
+ * with kilobytes of blank lines (a template's), which must not hide its markup.
+ */
+function headOf(content: string): string {
+  return content
     .replace(/^\uFEFF/, '')
     .trimStart()
-    .toLowerCase();
+    .slice(0, 4000);
+}
+
+/** True when the content is an HTML document or fragment rather than text. */
+function looksLikeHtml(content: string): boolean {
+  const head = headOf(content).toLowerCase();
   if (
     /^<(?:!doctype html|html|head|body|meta|section|article|main|div|p|h[1-6]|ul|table|span|b|strong|!--)[\s>/]/.test(
       head,
@@ -380,7 +387,7 @@ function looksLikeHtml(content: string): boolean {
 
 /** The release itself as parsed from a feed item's content (HTML or text). */
 function parseFeedContent(content: string, url: string | null): Reading {
-  return looksLikeHtml(content) || /<\/?(?:p|br|div|a)\b/i.test(content.slice(0, 4000))
+  return looksLikeHtml(content) || /<\/?(?:p|br|div|a)\b/i.test(headOf(content))
     ? parseHtml(content, url)
     : parseText(content, url);
 }
