@@ -1,8 +1,9 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { describeError } from '../../lambdas/core/errors';
 import type { FeedFormat, ParsedFeed } from '../../lambdas/core/feed/types';
 import { FETCH_DEFAULTS } from '../../lambdas/adapters/http/fetchDefaults';
 import { DEFAULT_MAX_INPUT_BYTES, InputError, maxInputOption, readTextInput } from './readInput';
+import { hostPortList } from './hostPort';
 import { httpUrlArg } from './shared';
 
 /** What `feed parse` prints per file and `feed fetch` per URL (with `url` in place of `file`). */
@@ -72,15 +73,6 @@ export async function readFeedFile(file: string, maxBytes = DEFAULT_MAX_INPUT_BY
     return { file, ...failure(err) };
   }
 }
-
-/** A `host:port` (`[v6]:port` for an IPv6 address) for --allow-host / --allow-host-redirects. */
-const HOST_PORT = /^[^\s:/@[\]]+:\d{1,5}$|^\[[0-9a-fA-F:.]+\]:\d{1,5}$/;
-const hostPortList = (name: string) => (v: string, prev: string[]) => {
-  if (!HOST_PORT.test(v.trim())) {
-    throw new InvalidArgumentError(`${name} takes host:port (e.g. 127.0.0.1:8080 or [::1]:8080), got "${v}"`);
-  }
-  return [...prev, v.trim()];
-};
 
 /** Registers `newswire feed parse` and `newswire feed fetch`. */
 export function registerFeedCommand(program: Command): void {
