@@ -3,10 +3,10 @@
  * their URLs (CfnOutputs PollQueueUrl, ArticleQueueUrl, PollDlqUrl, ArticleDlqUrl, ScheduleDlqUrl,
  * DispatchFailuresUrl), so `newswire dlq --stack` works with the name operators already use.
  */
-import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { SqsDeadLetterQueues, type DeployedDlqs } from '../adapters/queue/sqsDeadLetterQueues';
-import type { DeployedStackRef } from './deployedStores';
+import { clientConfig, findStackOutputs, type StackRef as DeployedStackRef } from './stackOutputs';
 
 /** The ingest stack's CfnOutputs that name the queues (tests/infra checks the stack has each). */
 export const DLQ_OUTPUTS = {
@@ -33,40 +33,21 @@ export async function resolveDeployedDlqs(
   ref: DeployedStackRef,
   cfn: CloudFormationClient = new CloudFormationClient(clientConfig(ref)),
 ): Promise<{ stackName: string; queues: DeployedDlqs }> {
-  const tried: string[] = [];
-  for (const name of candidates(ref.stack)) {
-    let outputs: Record<string, string>;
-    try {
-      const res = await cfn.send(new DescribeStacksCommand({ StackName: name }));
-      outputs = Object.fromEntries(
-        (res.Stacks?.[0]?.Outputs ?? []).map((o) => [o.OutputKey ?? '', o.OutputValue ?? '']),
-      );
-    } catch (err) {
-      if (/does not exist/i.test((err as Error).message)) {
-        tried.push(`${name} (no such stack)`);
-        continue;
-      }
-      throw new Error(`cannot describe stack ${name}: ${(err as Error).message}`, { cause: err });
-    }
-    const o = (k: keyof typeof DLQ_OUTPUTS) => outputs[DLQ_OUTPUTS[k]] ?? '';
-    if (Object.keys(DLQ_OUTPUTS).every((k) => o(k as keyof typeof DLQ_OUTPUTS))) {
-      return {
-        stackName: name,
-        queues: {
-          poll: [{ name: 'PollDlq', url: o('pollDlq'), sourceUrl: o('pollQueue') }],
-          article: [{ name: 'ArticleDlq', url: o('articleDlq'), sourceUrl: o('articleQueue') }],
-          schedule: [
-            { name: 'ScheduleDlq', url: o('scheduleDlq'), sourceUrl: null },
-            { name: 'DispatchFailures', url: o('dispatchFailures'), sourceUrl: null },
-          ],
-        },
-      };
-    }
-    tried.push(`${name} (no ${Object.values(DLQ_OUTPUTS).join('/')} outputs)`);
-  }
-  throw new Error(
-    `no newswire ingest stack found: tried ${tried.join(', ')}; pass the ingest stack name, e.g. Newswire-prod-Ingest`,
-  );
+  const { stackName, outputs: o } = await findStackOutputs(cfn, candidates(ref.stack), DLQ_OUTPUTS, {
+    kind: 'ingest',
+    example: 'Newswire-prod-Ingest',
+  });
+  return {
+    stackName,
+    queues: {
+      poll: [{ name: 'PollDlq', url: o.pollDlq, sourceUrl: o.pollQueue }],
+      article: [{ name: 'ArticleDlq', url: o.articleDlq, sourceUrl: o.articleQueue }],
+      schedule: [
+        { name: 'ScheduleDlq', url: o.scheduleDlq, sourceUrl: null },
+        { name: 'DispatchFailures', url: o.dispatchFailures, sourceUrl: null },
+      ],
+    },
+  };
 }
 
 /** Opens the deployed DLQs (AWS credentials from the SDK's default chain or `profile`). */
@@ -77,11 +58,4 @@ export async function openDeployedDlqs(ref: DeployedStackRef): Promise<SqsDeadLe
     queues,
     where: `stack ${stackName}${ref.region ? ` (${ref.region})` : ''}`,
   });
-}
-
-function clientConfig(ref: DeployedStackRef): { region?: string; profile?: string } {
-  return {
-    ...(ref.region !== undefined ? { region: ref.region } : {}),
-    ...(ref.profile !== undefined ? { profile: ref.profile } : {}),
-  };
 }

@@ -3,20 +3,17 @@
  * physical names (CfnOutputs ArticlesTableName, FeedsTableName, RawBucketName). Used by the CLI's
  * `--stack` mode so operators query and manage what `cdk deploy` created without copying names.
  */
-import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3RawArchive } from '../adapters/archive/s3Archive';
 import { DynamoArticleStore } from '../adapters/dynamodb/articleStore';
 import { makeDocumentClient } from '../adapters/dynamodb/clients';
 import { DynamoFeedStore } from '../adapters/dynamodb/feedStore';
 import type { ArticleStore, FeedStore, RawArchive } from '../pipeline/ports';
+import { clientConfig, findStackOutputs, type StackRef } from './stackOutputs';
 
-export interface DeployedStackRef {
-  /** The data stack (`Newswire-prod-Data`) or its prefix (`Newswire-prod`: `-Data` is appended). */
-  readonly stack: string;
-  readonly region?: string;
-  readonly profile?: string;
-}
+/** The data stack (`Newswire-prod-Data`) or its prefix (`Newswire-prod`: `-Data` is appended). */
+export type DeployedStackRef = StackRef;
 
 export interface DeployedNames {
   readonly stackName: string;
@@ -46,30 +43,11 @@ export async function resolveDeployedNames(
   cfn: CloudFormationClient = new CloudFormationClient(clientConfig(ref)),
 ): Promise<DeployedNames> {
   const candidates = ref.stack.endsWith('-Data') ? [ref.stack] : [ref.stack, `${ref.stack}-Data`];
-  const seen: string[] = [];
-  for (const name of candidates) {
-    let outputs: Record<string, string>;
-    try {
-      const res = await cfn.send(new DescribeStacksCommand({ StackName: name }));
-      outputs = Object.fromEntries(
-        (res.Stacks?.[0]?.Outputs ?? []).map((o) => [o.OutputKey ?? '', o.OutputValue ?? '']),
-      );
-    } catch (err) {
-      if (/does not exist/i.test((err as Error).message)) {
-        seen.push(`${name} (no such stack)`);
-        continue;
-      }
-      throw new Error(`cannot describe stack ${name}: ${(err as Error).message}`, { cause: err });
-    }
-    const articlesTable = outputs[OUTPUTS.articlesTable];
-    const feedsTable = outputs[OUTPUTS.feedsTable];
-    const rawBucket = outputs[OUTPUTS.rawBucket];
-    if (articlesTable && feedsTable && rawBucket) return { stackName: name, articlesTable, feedsTable, rawBucket };
-    seen.push(`${name} (no ${Object.values(OUTPUTS).join('/')} outputs)`);
-  }
-  throw new Error(
-    `no newswire data stack found: tried ${seen.join(', ')}; pass the data stack name, e.g. Newswire-prod-Data`,
-  );
+  const { stackName, outputs } = await findStackOutputs(cfn, candidates, OUTPUTS, {
+    kind: 'data',
+    example: 'Newswire-prod-Data',
+  });
+  return { stackName, ...outputs };
 }
 
 /** Opens the deployed stores (AWS credentials from the SDK's default chain or `profile`). */
@@ -88,12 +66,5 @@ export async function openDeployedStores(ref: DeployedStackRef): Promise<StoreSe
       s3.destroy();
       return Promise.resolve();
     },
-  };
-}
-
-function clientConfig(ref: DeployedStackRef): { region?: string; profile?: string } {
-  return {
-    ...(ref.region !== undefined ? { region: ref.region } : {}),
-    ...(ref.profile !== undefined ? { profile: ref.profile } : {}),
   };
 }
