@@ -100,22 +100,13 @@ export function registerReprocessCommand(program: Command): void {
     };
     if (opts.viaQueue) return enqueue(opts, filter);
 
-    const [{ reprocess }, { consoleLog }, { formatReprocessSummary, reprocessProgress }] = await Promise.all([
-      import('../../lambdas/pipeline/reprocess.js'),
-      import('../../lambdas/local/consoleLog.js'),
-      import('../../lambdas/local/reprocessReport.js'),
-    ]);
-    let summary: ReprocessSummary = {
-      scanned: 0,
-      changed: 0,
-      unchanged: 0,
-      degradedKept: 0,
-      failed: 0,
-      failedByCode: {},
-      failures: [],
-      skipped: 0,
-      dryRun: opts.dryRun === true,
-    };
+    const [{ reprocess, emptyReprocessSummary }, { consoleLog }, { formatReprocessSummary, reprocessProgress }] =
+      await Promise.all([
+        import('../../lambdas/pipeline/reprocess.js'),
+        import('../../lambdas/local/consoleLog.js'),
+        import('../../lambdas/local/reprocessReport.js'),
+      ]);
+    let summary: ReprocessSummary = emptyReprocessSummary(opts.dryRun === true);
     let where = opts.stack ? `stack ${opts.stack}` : `local (${path.resolve(opts.dataDir)})`;
     // A data dir that was never created holds nothing: say so without creating it.
     if (opts.stack || existsSync(opts.dataDir)) {

@@ -68,6 +68,21 @@ export interface ReprocessSummary {
   dryRun: boolean;
 }
 
+/** A summary of nothing done yet (also what a run over an empty store reports). */
+export function emptyReprocessSummary(dryRun: boolean): ReprocessSummary {
+  return {
+    scanned: 0,
+    changed: 0,
+    unchanged: 0,
+    degradedKept: 0,
+    failed: 0,
+    failedByCode: {},
+    failures: [],
+    skipped: 0,
+    dryRun,
+  };
+}
+
 export interface ReprocessOptions {
   /** Write nothing; count what would change. */
   dryRun?: boolean;
@@ -98,17 +113,7 @@ export async function reprocess(
   filter: ReprocessFilter,
   opts: ReprocessOptions = {},
 ): Promise<ReprocessSummary> {
-  const summary: ReprocessSummary = {
-    scanned: 0,
-    changed: 0,
-    unchanged: 0,
-    degradedKept: 0,
-    failed: 0,
-    failedByCode: {},
-    failures: [],
-    skipped: 0,
-    dryRun: opts.dryRun === true,
-  };
+  const summary = emptyReprocessSummary(opts.dryRun === true);
   const reader = archiveReader(deps.archive);
   const records = selectedRecords(deps.articles, filter, opts.pageSize ?? 100, () => summary.skipped++);
   await pool(records, opts.concurrency ?? DEFAULT_REPROCESS_CONCURRENCY, async (stored) => {
