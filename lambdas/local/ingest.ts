@@ -11,7 +11,7 @@ import { pollFeed, type PollFeedResult } from '../pipeline/pollFeed';
 import type { PollFeedMessage, ProcessArticleMessage } from '../pipeline/ports';
 import { processArticle, type ProcessArticleResult } from '../pipeline/processArticle';
 import { feedSpecListSchema, registerFeeds, type FeedSpec } from '../pipeline/registerFeeds';
-import { drainQueue, LocalQueue, type DeadLetter } from './localQueue';
+import { drainQueue, pipelineQueues, type DeadLetter } from './localQueue';
 import type { LocalRuntime } from './runtime';
 
 export interface IngestCounts {
@@ -69,17 +69,7 @@ export function readFeedsFile(file: string): FeedSpec[] {
 
 export async function runIngest(rt: LocalRuntime, opts: IngestOptions): Promise<IngestReport> {
   const started = Date.now();
-  const maxReceiveCount = opts.maxReceiveCount ?? 3;
-  // poll-feed in AWS leaves every failure to the redrive policy; only process-article dead-letters at once.
-  const pollQueue = new LocalQueue<PollFeedMessage>('poll', {
-    maxReceiveCount,
-    deadLetterPermanentAtOnce: false,
-    deadLetterStore: { store: rt.deadLetters, queue: 'poll' },
-  });
-  const articleQueue = new LocalQueue<ProcessArticleMessage>('article', {
-    maxReceiveCount,
-    deadLetterStore: { store: rt.deadLetters, queue: 'article' },
-  });
+  const { pollQueue, articleQueue } = pipelineQueues(rt.deadLetters, opts.maxReceiveCount);
   const deps = { ...rt, pollQueue, articleQueue, maxItemsPerPoll: opts.maxItemsPerPoll };
 
   const { ids } = await registerFeeds(deps, opts.feeds);

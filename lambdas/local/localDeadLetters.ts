@@ -26,7 +26,7 @@ import { pollFeed } from '../pipeline/pollFeed';
 import type { PollFeedMessage, ProcessArticleMessage } from '../pipeline/ports';
 import { processArticle } from '../pipeline/processArticle';
 import type { DeadLetterStore, LocalDlqName, StoredDeadLetter } from './deadLetterStore';
-import { drainQueue, LocalQueue } from './localQueue';
+import { drainQueue, pipelineQueues, type LocalQueue } from './localQueue';
 import type { LocalRuntime } from './runtime';
 
 export interface LocalDeadLetterOptions {
@@ -106,16 +106,7 @@ export class LocalDeadLetterQueues implements DeadLetterQueues {
 
     const rt = await this.opts.openRuntime();
     try {
-      const maxReceiveCount = this.opts.maxReceiveCount ?? 3;
-      const pollQueue = new LocalQueue<PollFeedMessage>('poll', {
-        maxReceiveCount,
-        deadLetterPermanentAtOnce: false,
-        deadLetterStore: { store, queue: 'poll' },
-      });
-      const articleQueue = new LocalQueue<ProcessArticleMessage>('article', {
-        maxReceiveCount,
-        deadLetterStore: { store, queue: 'article' },
-      });
+      const { pollQueue, articleQueue } = pipelineQueues(store, this.opts.maxReceiveCount);
       const target = (queue === 'poll' ? pollQueue : articleQueue) as LocalQueue<
         PollFeedMessage | ProcessArticleMessage
       >;

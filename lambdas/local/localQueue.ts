@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_BATCH_BYTES } from '../adapters/queue/sqsSink';
 import { describeError, StorageError } from '../core/errors';
-import type { MessageSink } from '../pipeline/ports';
+import type { MessageSink, PollFeedMessage, ProcessArticleMessage } from '../pipeline/ports';
 import type { DeadLetterStore, LocalDlqName } from './deadLetterStore';
 
 export interface LocalMessage<T> {
@@ -228,4 +228,26 @@ export async function drainQueue<T, R>(
   } finally {
     await queue.flushDeadLetters();
   }
+}
+
+/**
+ * The local poll and article queues, set up as their deployed counterparts behave: poll-feed leaves
+ * every failure to the redrive policy, process-article dead-letters a permanent failure at once; both
+ * park their dead letters in `store`. Used by `newswire ingest` and by a local `newswire dlq redrive`.
+ */
+export function pipelineQueues(
+  store: DeadLetterStore,
+  maxReceiveCount = 3,
+): { pollQueue: LocalQueue<PollFeedMessage>; articleQueue: LocalQueue<ProcessArticleMessage> } {
+  return {
+    pollQueue: new LocalQueue<PollFeedMessage>('poll', {
+      maxReceiveCount,
+      deadLetterPermanentAtOnce: false,
+      deadLetterStore: { store, queue: 'poll' },
+    }),
+    articleQueue: new LocalQueue<ProcessArticleMessage>('article', {
+      maxReceiveCount,
+      deadLetterStore: { store, queue: 'article' },
+    }),
+  };
 }
