@@ -205,7 +205,12 @@ function countryTable(): Map<string, string> {
   }
   return map;
 }
-const COUNTRY_BY_NAME = countryTable();
+/**
+ * Country names → ISO code, built on first use: ~4,700 ICU lookups (30–50 ms) that every module
+ * importing the parser (dispatch, poll-feed, the CLI's start) would otherwise pay at load.
+ */
+let countryByName: Map<string, string> | null = null;
+const countries = (): Map<string, string> => (countryByName ??= countryTable());
 const CITY_BY_NAME = new Map<string, { display: string; country: string; region: string | null }>();
 for (const entry of WORLD_CITIES.split(/;\s*/)) {
   const [name, value] = entry.split('=');
@@ -259,7 +264,7 @@ function firstPlace(location: string): string {
   // `Newfoundland and Labrador`, `Bosnia and Herzegovina`: one name, not two places.
   const lastPart = m[1].split(',').pop()?.trim() ?? '';
   const rest = location.slice(m[0].length).split(',')[0]?.trim() ?? '';
-  if (COUNTRY_BY_NAME.has(key(`${lastPart} and ${rest}`)) || PROVINCE_BY_NAME.has(key(`${lastPart} and ${rest}`)))
+  if (countries().has(key(`${lastPart} and ${rest}`)) || PROVINCE_BY_NAME.has(key(`${lastPart} and ${rest}`)))
     return location;
   return m[1];
 }
@@ -276,7 +281,7 @@ function qualifierPlace(q: string): { region: string | null; country: string | n
   if (state) return { region: state, country: 'US' };
   const province = PROVINCE_BY_NAME.get(k);
   if (province) return { region: province, country: 'CA' };
-  const nation = COUNTRY_BY_NAME.get(k);
+  const nation = countries().get(k);
   if (nation) return { region: null, country: nation };
   return null;
 }
@@ -300,7 +305,7 @@ export function normalizePlace(location: string | null): Place | null {
   const cityPart = parts[0];
   if (!cityPart) return null;
   const qualifiers = parts.slice(1);
-  const places = COUNTRY_BY_NAME.has(key(cityPart)) ? [cityPart] : splitPlaces(cityPart);
+  const places = countries().has(key(cityPart)) ? [cityPart] : splitPlaces(cityPart);
   const multi = places.length > 1;
   const firstCity = places[0] ?? cityPart;
 
@@ -315,7 +320,7 @@ export function normalizePlace(location: string | null): Place | null {
       const found = qualifierPlace(q);
       if (!found) continue;
       if (found.region && !region) {
-        alsoCountry = COUNTRY_BY_NAME.get(key(q)) ?? null;
+        alsoCountry = countries().get(key(q)) ?? null;
         region = found.region;
         country = found.country;
       } else if (!found.region && found.country) {
@@ -324,7 +329,7 @@ export function normalizePlace(location: string | null): Place | null {
     }
   }
   const known = CITY_BY_NAME.get(key(firstCity));
-  const asCountry = COUNTRY_BY_NAME.get(key(firstCity));
+  const asCountry = countries().get(key(firstCity));
   if ((multi || qualifiers.length === 0) && known) {
     return { city: displayCity(firstCity), region: known.region, country: known.country };
   }
@@ -349,5 +354,5 @@ export function isKnownCity(name: string): boolean {
 /** True when `name` is a US state, Canadian province or country, by any name the tables know. */
 export function isKnownRegionOrCountry(name: string): boolean {
   const k = key(name);
-  return STATE_BY_NAME.has(k) || PROVINCE_BY_NAME.has(k) || COUNTRY_BY_NAME.has(k);
+  return STATE_BY_NAME.has(k) || PROVINCE_BY_NAME.has(k) || countries().has(k);
 }
