@@ -1,8 +1,8 @@
 /**
- * The README's query cookbook runs as written. Every fenced ```sh block between "## Query cookbook"
- * and the next "## " heading is executed with bash (set -e), after the equivalent of `npm start`
+ * The query cookbook (docs/cookbook.md) runs as written. Every fenced ```sh block of the page (it opens
+ * with "# Query cookbook") is executed with bash (set -e), after the equivalent of `npm start`
  * (the bundled samples ingested into `.newswire/` of a temp working dir, sample server on its default
- * port 47615, so ids and feed ids are the ones the README prints):
+ * port 47615, so ids and feed ids are the ones the page prints):
  *
  * - blocks with only `newswire` commands run first, on that data dir;
  * - the block with `newswire local dynamodb --port 8000` is started as a server (on a free port that
@@ -22,8 +22,8 @@
  * `npx newswire` is run as `node bin/newswire.cjs` (what npx resolves it to; checked once below) to
  * save npx's start-up per command.
  *
- * NEWSWIRE_COOKBOOK=path/to/draft.md reads the section from another file (a draft before it is
- * merged into the README).
+ * NEWSWIRE_COOKBOOK=path/to/draft.md reads the cookbook from another file (a draft before it is
+ * merged into docs/cookbook.md).
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { accessSync, constants, readFileSync } from 'node:fs';
@@ -39,20 +39,18 @@ import { makeTempDir } from '../helpers/tempDir';
 
 jest.setTimeout(300_000);
 
-const SOURCE = process.env.NEWSWIRE_COOKBOOK ?? path.join(ROOT, 'README.md');
+const SOURCE = process.env.NEWSWIRE_COOKBOOK ?? path.join(ROOT, 'docs', 'cookbook.md');
 const SAMPLE_PORT = 47615;
 const EXAMPLE_DYNAMO_PORT = '8000';
 /** What counts as "a record was printed". */
 const RECORD_EVIDENCE = /u-[0-9a-f]{32}|<!DOCTYPE html|^\d{4}-\d{2}-\d{2}/im;
 
-/** The ```sh blocks of the "## Query cookbook" section. */
+/** The ```sh blocks of the cookbook page: the whole file, which must open with "# Query cookbook". */
 function cookbookBlocks(markdown: string): string[] {
-  const start = markdown.search(/^## Query cookbook\s*$/m);
-  if (start < 0) throw new Error(`no "## Query cookbook" section in ${SOURCE}`);
-  const rest = markdown.slice(start + 1);
-  const next = rest.search(/^## /m);
-  const section = next < 0 ? rest : rest.slice(0, next);
-  return [...section.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
+  if (!/^# Query cookbook\s*$/m.test(markdown.split('\n', 1)[0]!)) {
+    throw new Error(`${SOURCE} does not open with "# Query cookbook"`);
+  }
+  return [...markdown.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
 }
 
 /** Commands of a block: backslash continuations joined; blank and comment-only lines dropped. */
