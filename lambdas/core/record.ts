@@ -1,6 +1,6 @@
 /**
  * The normalized press-release record, schema v1 — the contract of `newswire parse` and of the
- * items stored in the Articles table (see README "The record"). Unknown values are `null` (or `[]`
+ * items stored in the Articles table (see docs/record.md). Unknown values are `null` (or `[]`
  * for lists), never a guess.
  */
 export const SCHEMA_VERSION = 1 as const;

@@ -1,5 +1,5 @@
 /**
- * A stand-in for the few AWS CLI commands the README's query cookbook uses, for machines without the
+ * A stand-in for the few AWS CLI commands the query cookbook (docs/cookbook.md) uses, for machines without the
  * AWS CLI (a fresh `npm ci && npm test`). Run as `aws` through the wrapper `writeAwsCliStandIn`
  * writes; it sends the same low-level requests with the AWS SDK and prints what the AWS CLI prints.
  *
@@ -482,7 +482,7 @@ export function writeAwsCliStandIn(dir: string): string {
   const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
   writeFileSync(
     file,
-    `#!/bin/sh\n# AWS CLI stand-in for the README's query cookbook (see ${__filename})\n` +
+    `#!/bin/sh\n# AWS CLI stand-in for the query cookbook, docs/cookbook.md (see ${__filename})\n` +
       `exec ${quote(process.execPath)} --require ${quote(require.resolve('tsx/cjs'))} ${quote(__filename)} "$@"\n`,
   );
   chmodSync(file, 0o755);

@@ -1,4 +1,4 @@
-/** The hand-written sample feeds under tests/fixtures/feeds (also the README's `feed parse` example). */
+/** The hand-written sample feeds under tests/fixtures/feeds (also the `feed parse` example of docs/feeds.md). */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeBody } from '../../../../lambdas/core/feed/decode';
