@@ -4,7 +4,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -23,6 +23,22 @@ export type EnvName = (typeof ENV)[keyof typeof ENV];
 export const NEWSWIRE_RUNTIME = lambda.Runtime.NODEJS_24_X;
 /** esbuild target matching NEWSWIRE_RUNTIME. */
 export const NEWSWIRE_ESBUILD_TARGET = 'node24';
+/**
+ * How every function is bundled (esbuild, locally). `npm run bench:bundle` builds each function with
+ * these very options to measure its size and cold init, so a change here is measured there.
+ */
+export const NEWSWIRE_BUNDLING = {
+  minify: true,
+  sourceMap: true,
+  // Error classes are matched by name; keep them readable after minification.
+  keepNames: true,
+  target: NEWSWIRE_ESBUILD_TARGET,
+  format: OutputFormat.CJS,
+  externalModules: ['@aws-sdk/*'],
+  logLevel: LogLevel.WARNING,
+} as const satisfies BundlingOptions;
+/** NODE_OPTIONS of every function (the bundle benchmark starts its processes with it too). */
+export const NEWSWIRE_NODE_OPTIONS = '--enable-source-maps';
 /** Powertools metrics namespace of every function (the dashboard reads it). */
 export const METRICS_NAMESPACE = 'Newswire';
 
@@ -87,11 +103,14 @@ export class NewswireFunction extends Construct {
   public readonly timeout: Duration;
   /** Powertools service name: the `service` dimension of the custom metrics the function emits. */
   public readonly serviceName: string;
+  /** Handler file, relative to the project root (as given in the props). */
+  public readonly entry: string;
 
   constructor(scope: Construct, id: string, props: NewswireFunctionProps) {
     super(scope, id);
     this.timeout = props.timeout ?? Duration.seconds(30);
     this.serviceName = props.serviceName;
+    this.entry = props.entry;
 
     // Log retention is explicit and deletion goes with the (stateless) function.
     this.logGroup = new logs.LogGroup(this, 'Logs', {
@@ -119,20 +138,11 @@ export class NewswireFunction extends Construct {
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
-      bundling: {
-        minify: true,
-        sourceMap: true,
-        // Error classes are matched by name; keep them readable after minification.
-        keepNames: true,
-        target: NEWSWIRE_ESBUILD_TARGET,
-        format: OutputFormat.CJS,
-        externalModules: ['@aws-sdk/*'],
-        logLevel: LogLevel.WARNING,
-      },
+      bundling: { ...NEWSWIRE_BUNDLING, externalModules: [...NEWSWIRE_BUNDLING.externalModules] },
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: NEWSWIRE_NODE_OPTIONS,
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         ...props.environment,
       },

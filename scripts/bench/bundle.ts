@@ -1,0 +1,223 @@
+// Lambda bundles: each function of the app bundled as CDK bundles it (esbuild, with the very options of
+// lib/constructs/newswireFunction.ts), its size, and its cold init: wall time of a fresh `node` process
+// that requires the bundle (module top level: clients, logger, configuration), median of --runs
+// (default 10), beside an empty bundle started the same way in the same run (the floor: Node's own start).
+// The functions are found by building the CDK app with bundling skipped, so a new function is measured too.
+// Run: npm run bench:bundle [-- --json] [--runs N] [--max-bytes N]
+//   --json prints one line {"functions":[{"name","bytes","initMs"}],"baselineInitMs"}.
+//   Exits 1 when a bundle is larger than --max-bytes (default 1 MB = 1,000,000 bytes).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { build, type BuildOptions } from 'esbuild';
+import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { ENV } from '../../lambdas/adapters/dynamodb/tableDesign';
+import { buildNewswireApp } from '../../lib/app';
+import { NEWSWIRE_BUNDLING, NEWSWIRE_NODE_OPTIONS, NewswireFunction } from '../../lib/constructs/newswireFunction';
+
+const ROOT = path.resolve(__dirname, '../..');
+/** Lambda's limit is on the zip; this is the house target for one function's JavaScript. */
+export const MAX_BUNDLE_BYTES = 1_000_000;
+
+export interface FunctionEntry {
+  /** Construct path below the stack, e.g. `Dispatch` or `Poll/Handler`. */
+  name: string;
+  /** Handler file relative to the project root. */
+  entry: string;
+}
+
+/** CDK's sourceMapMode as esbuild's `sourcemap` (DEFAULT: a linked .map file). */
+function sourceMapOf(mode: BundlingOptions['sourceMapMode']): BuildOptions['sourcemap'] {
+  return mode === undefined || mode === 'default' ? true : mode;
+}
+
+/** The esbuild options CDK's NodejsFunction derives from these bundling options (the ones this project sets). */
+export function esbuildOptionsOf(bundling: BundlingOptions, entry: string, outfile: string): BuildOptions {
+  return {
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: bundling.target,
+    format: bundling.format === 'esm' ? 'esm' : 'cjs',
+    minify: bundling.minify ?? false,
+    sourcemap: bundling.sourceMap ? sourceMapOf(bundling.sourceMapMode) : false,
+    ...(bundling.sourcesContent === false ? { sourcesContent: false } : {}),
+    keepNames: bundling.keepNames ?? false,
+    external: [...(bundling.externalModules ?? ['@aws-sdk/*'])],
+    ...(bundling.mainFields ? { mainFields: [...bundling.mainFields] } : {}),
+    ...(bundling.banner ? { banner: { js: bundling.banner } } : {}),
+    ...(bundling.define ? { define: { ...bundling.define } } : {}),
+    logLevel: 'warning',
+    absWorkingDir: ROOT,
+    metafile: true,
+  };
+}
+
+/** The app's functions (handler files), found by building the app with bundling skipped. */
+export function appFunctions(): FunctionEntry[] {
+  const context = (
+    JSON.parse(readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }
+  ).context;
+  const app = buildNewswireApp({ ...context, 'aws:cdk:bundling-stacks': [] });
+  const out: FunctionEntry[] = [];
+  for (const stack of [app.data, app.ingest]) {
+    for (const c of stack.node.findAll()) {
+      if (c instanceof NewswireFunction) out.push({ name: c.node.path.split('/').slice(1).join('/'), entry: c.entry });
+    }
+  }
+  return out;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** The environment a function gets (dummy values for every setting), as in tests/infra/handlerColdStart.test.ts. */
+function lambdaLikeEnv(nodeOptions: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    NODE_OPTIONS: nodeOptions,
+    // An external @aws-sdk/* resolves as in the runtime, which provides it; here from the project's copy.
+    NODE_PATH: path.join(ROOT, 'node_modules'),
+  };
+  for (const k of Object.values(ENV)) {
+    env[k] = k.endsWith('_URL') ? 'https://sqs.us-east-1.amazonaws.com/123456789012/q' : '1000';
+  }
+  return env;
+}
+
+/** Wall milliseconds of `node -e "require(bundle)"` from spawn to exit, `runs` times (the process must succeed). */
+function initTimes(bundle: string, runs: number, env: NodeJS.ProcessEnv): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(bundle)})`], {
+      cwd: path.dirname(bundle),
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env,
+    });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (r.status !== 0) throw new Error(`requiring ${bundle} exited ${r.status}: ${r.stderr.toString()}`);
+  }
+  return times;
+}
+
+export interface BundleFigure {
+  name: string;
+  entry: string;
+  bytes: number;
+  mapBytes: number;
+  /** The largest packages in the bundle, bytes of output each. */
+  top: [string, number][];
+}
+
+/** Bundles every function into `dir` (sizes only). */
+export async function bundleAll(
+  functions: FunctionEntry[],
+  bundling: BundlingOptions,
+  dir: string,
+): Promise<(BundleFigure & { file: string })[]> {
+  const out: (BundleFigure & { file: string })[] = [];
+  for (const f of functions) {
+    const file = path.join(
+      dir,
+      f.name.replace(/[^A-Za-z0-9]+/g, '-'),
+      bundling.format === 'esm' ? 'index.mjs' : 'index.js',
+    );
+    const res = await build(esbuildOptionsOf(bundling, f.entry, file));
+    const byPackage = new Map<string, number>();
+    for (const output of Object.values(res.metafile!.outputs)) {
+      for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+        const nm = input.split('node_modules/').pop()!;
+        const key = input.includes('node_modules/')
+          ? nm
+              .split('/')
+              .slice(0, nm.startsWith('@') ? 2 : 1)
+              .join('/')
+          : input.split('/').slice(0, 2).join('/');
+        byPackage.set(key, (byPackage.get(key) ?? 0) + bytesInOutput);
+      }
+    }
+    const top = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 5);
+    const mapFile = `${file}.map`;
+    let mapBytes = 0;
+    try {
+      mapBytes = statSync(mapFile).size;
+    } catch {
+      /* no source map */
+    }
+    out.push({ ...f, file, bytes: statSync(file).size, mapBytes, top });
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      runs: { type: 'string', default: '10' },
+      'max-bytes': { type: 'string', default: String(MAX_BUNDLE_BYTES) },
+    },
+  });
+  const runs = Math.max(3, Number(values.runs) || 10);
+  const maxBytes = Number(values['max-bytes']) || MAX_BUNDLE_BYTES;
+  const functions = appFunctions();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'newswire-bundles-'));
+  try {
+    const bundles = await bundleAll(functions, NEWSWIRE_BUNDLING, dir);
+    const env = lambdaLikeEnv(NEWSWIRE_NODE_OPTIONS);
+    const empty = path.join(dir, 'empty.js');
+    writeFileSync(empty, 'exports.handler = async () => {};\n');
+    // Interleaved rounds: a load spike on the shared machine hits the baseline and every bundle alike.
+    const times = new Map<string, number[]>([[empty, []], ...bundles.map((b): [string, number[]] => [b.file, []])]);
+    initTimes(empty, 1, env); // warm the file cache once
+    for (let i = 0; i < runs; i++) for (const [file, ts] of times) ts.push(...initTimes(file, 1, env));
+    const baseline = median(times.get(empty)!);
+    const rows = bundles.map((b) => ({ ...b, initMs: median(times.get(b.file)!) }));
+    if (values.json) {
+      console.log(
+        JSON.stringify({
+          functions: rows.map((r) => ({ name: r.name, bytes: r.bytes, initMs: Math.round(r.initMs * 10) / 10 })),
+          baselineInitMs: Math.round(baseline * 10) / 10,
+        }),
+      );
+    } else {
+      console.log(
+        `Lambda bundles (esbuild as CDK runs it; cold init = fresh node requiring the bundle, median of ${runs})`,
+      );
+      console.log(`empty bundle (baseline): ${baseline.toFixed(1)} ms`);
+      console.log(
+        `${'function'.padEnd(24)} ${'bytes'.padStart(10)} ${'map bytes'.padStart(10)} ${'init ms'.padStart(8)} ${'x empty'.padStart(8)}  largest parts`,
+      );
+      for (const r of rows) {
+        console.log(
+          `${r.name.padEnd(24)} ${String(r.bytes).padStart(10)} ${String(r.mapBytes).padStart(10)} ${r.initMs.toFixed(1).padStart(8)} ${(r.initMs / baseline).toFixed(2).padStart(8)}  ${r.top.map(([k, v]) => `${k} ${Math.round(v / 1000)}k`).join(', ')}`,
+        );
+      }
+    }
+    const over = rows.filter((r) => r.bytes > maxBytes);
+    if (over.length) {
+      console.error(`over ${maxBytes} bytes: ${over.map((r) => `${r.name} (${r.bytes})`).join(', ')}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}
