@@ -33,6 +33,7 @@ import type {
   PollFeedMessage,
   ProcessArticleMessage,
   RawArchive,
+  SeenItem,
 } from './ports';
 import { fitArticleMessage } from './articleMessage';
 import { isHostBusy } from './hostBusy';
@@ -136,7 +137,18 @@ export async function pollFeed(deps: PollFeedDeps, msg: PollFeedMessage): Promis
   }
 
   const { items, seen } = await knownItems(deps.articles, feed.id, parsed.items);
-  const fresh = items.filter((i) => !seen.has(i.id) || seen.get(i.id) !== i.itemHash);
+  const fresh = items.filter((i) => !seen.has(i.id) || seen.get(i.id)?.itemHash !== i.itemHash);
+  // A stored release this feed lists too (another feed's first): found under this feed as well.
+  const listedElsewhere = items.filter((i) => {
+    const known = seen.get(i.id);
+    return known !== undefined && known.itemHash === i.itemHash && !known.feeds.includes(feed.id);
+  });
+  if (listedElsewhere.length > 0) {
+    await deps.articles.addFeedListings(
+      feed.id,
+      listedElsewhere.map((i) => i.id),
+    );
+  }
   const feedRef = { id: feed.id, url: feed.url };
   await deps.articleQueue.send(
     fresh.map((item) => fitArticleMessage({ feed: feedRef, wire: feed.wire, item, feedKey }, source)),
@@ -241,11 +253,11 @@ async function knownItems(
   articles: ArticleStore,
   feedId: string,
   parsed: FeedItem[],
-): Promise<{ items: FeedItem[]; seen: Map<string, string | null> }> {
+): Promise<{ items: FeedItem[]; seen: Map<string, SeenItem> }> {
   // parseFeed lists each id once; this keeps the rule here too (one queued message per id).
   const listed = new Set<string>();
   const items = parsed.filter((i) => !listed.has(i.id) && listed.add(i.id));
-  const seen = await articles.seenItemHashes(items.map((i) => i.id));
+  const seen = await articles.seenItems(items.map((i) => i.id));
   // A GUID that two items of the document carry names neither of them.
   const guidUses = new Map<string, number>();
   for (const i of items) if (i.guid?.trim()) guidUses.set(i.guid.trim(), (guidUses.get(i.guid.trim()) ?? 0) + 1);
@@ -260,7 +272,7 @@ async function knownItems(
   // An item listed under its own id in this document keeps it: an alias never merges two items.
   const targets = [...new Set(aliases.values())].filter((id) => !ownIds.has(id));
   if (targets.length === 0) return { items, seen };
-  const aliased = await articles.seenItemHashes(targets);
+  const aliased = await articles.seenItems(targets);
   const claims = new Map<string, string[]>();
   for (const item of unknown) {
     const target = aliases.get(item.guid as string);
@@ -270,6 +282,6 @@ async function knownItems(
   const moved = new Map(
     [...claims].filter(([, ids]) => ids.length === 1).map(([target, [id]]) => [id as string, target]),
   );
-  for (const [id, hash] of aliased) seen.set(id, hash);
+  for (const [id, known] of aliased) seen.set(id, known);
   return { items: items.map((i) => (moved.has(i.id) ? { ...i, id: moved.get(i.id) as string } : i)), seen };
 }

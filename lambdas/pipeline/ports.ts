@@ -99,12 +99,28 @@ export interface SaveMeta {
    */
   reparseOf?: number;
 }
+/** What the poll step knows of a stored id. */
+export interface SeenItem {
+  itemHash: string | null;
+  /** Every feed that listed the release, its record's feed included. */
+  feeds: string[];
+}
 export interface ArticleStore {
   /**
    * For each id already stored, the feed item hash it was stored from: the poll step skips items
    * whose id and hash are both known. Missing ids are absent from the map.
    */
   seenItemHashes(ids: string[]): Promise<Map<string, string | null>>;
+  /**
+   * seenItemHashes with the feeds that listed each stored id (its record's feed first): poll-feed
+   * records a listing for a stored release another feed lists too. Same single batched read.
+   */
+  seenItems(ids: string[]): Promise<Map<string, SeenItem>>;
+  /**
+   * Records that `feedId` lists these stored releases as well (idempotent; ids not stored are
+   * ignored), so a query by that feed finds them. Returns how many listings were new.
+   */
+  addFeedListings(feedId: string, ids: string[]): Promise<number>;
   /**
    * GUID aliases of one feed: for each GUID a release of that feed was saved with, the id of that
    * release (`save` records them). Lets poll-feed keep a release whose link moved on its record.

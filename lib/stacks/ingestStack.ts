@@ -192,8 +192,14 @@ export class NewswireIngestStack extends Stack {
     this.poll.fn
       // FeedStore.get + recordPoll.
       .bindTable(props.feedsTable, ENV.feedsTable, ['dynamodb:GetItem', 'dynamodb:UpdateItem'])
-      // seenItemHashes / releaseIdsByGuid: BatchGetItem of the base table only.
-      .bindTable(props.articlesTable, ENV.articlesTable, ['dynamodb:BatchGetItem'])
+      // seenItems / releaseIdsByGuid: BatchGetItem of the base table; addFeedListings (a stored release
+      // another feed lists too): GetItem of its state, BatchWriteItem of the listing item, UpdateItem of `feeds`.
+      .bindTable(props.articlesTable, ENV.articlesTable, [
+        'dynamodb:BatchGetItem',
+        'dynamodb:GetItem',
+        'dynamodb:BatchWriteItem',
+        'dynamodb:UpdateItem',
+      ])
       .bindBucket(props.rawBucket, ENV.rawBucket, [{ prefix: ARCHIVE_PREFIX.feeds, actions: ['s3:PutObject'] }])
       .bindQueueSend(this.articles.queue, ENV.articleQueueUrl)
       // Fleet-wide host slots: `host#` items of the Feeds table, covered by the Get/Update above.

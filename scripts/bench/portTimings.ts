@@ -53,7 +53,8 @@ export function timePorts(rt: LocalRuntime): { runtime: LocalRuntime; timings: P
       fetch: ([url]) => (String(url).includes('/feeds/') ? 'fetch feed' : 'fetch page'),
     }),
     articles: timedPort(rt.articles, {
-      seenItemHashes: () => 'seen-id check',
+      seenItems: () => 'seen-id check',
+      addFeedListings: () => 'feed listing write',
       releaseIdsByGuid: () => 'guid alias check',
       save: () => 'record write',
     }),

@@ -18,6 +18,7 @@ import type {
   MessageSink,
   RawArchive,
   SaveMeta,
+  SeenItem,
   SaveOutcome,
 } from '../../lambdas/pipeline/ports';
 
@@ -60,7 +61,14 @@ export class MemoryFeedStore implements FeedStore {
 export class MemoryArticleStore implements ArticleStore {
   readonly items = new Map<
     string,
-    { record: PressReleaseRecord; contentHash: string; itemHash: string | null; previous?: string[] }
+    {
+      record: PressReleaseRecord;
+      contentHash: string;
+      itemHash: string | null;
+      previous?: string[];
+      /** Every feed that listed it (its record's feed first). */
+      feeds?: string[];
+    }
   >();
   /** GUID aliases: `<feed id>\n<guid>` → release id. */
   readonly aliases = new Map<string, string>();
@@ -71,6 +79,30 @@ export class MemoryArticleStore implements ArticleStore {
       if (it) m.set(id, it.itemHash);
     }
     return m;
+  }
+  async seenItems(ids: string[]) {
+    const m = new Map<string, SeenItem>();
+    for (const id of ids) {
+      const it = this.items.get(id);
+      if (it) m.set(id, { itemHash: it.itemHash, feeds: this.feedsOf(it) });
+    }
+    return m;
+  }
+  async addFeedListings(feedId: string, ids: string[]) {
+    let added = 0;
+    for (const id of new Set(ids)) {
+      const it = this.items.get(id);
+      if (it && !this.feedsOf(it).includes(feedId)) {
+        it.feeds = [...this.feedsOf(it), feedId];
+        added++;
+      }
+    }
+    return added;
+  }
+  private feedsOf(it: { record: PressReleaseRecord; feeds?: string[] }): string[] {
+    const own = it.record.feed?.id;
+    const feeds = it.feeds ?? [];
+    return own !== undefined && !feeds.includes(own) ? [own, ...feeds] : feeds;
   }
   async releaseIdsByGuid(feedId: string, guids: string[]) {
     const m = new Map<string, string>();
@@ -99,9 +131,11 @@ export class MemoryArticleStore implements ArticleStore {
     } else if (prev) {
       if (version(prev.contentHash, prev.record.url) === ours) {
         if (meta.itemHash !== null) prev.itemHash = meta.itemHash;
+        if (record.feed) await this.addFeedListings(record.feed.id, [record.id]);
         return { outcome: 'unchanged' as const, revision: prev.record.revision };
       }
       if (prev.previous?.includes(ours)) {
+        if (record.feed) await this.addFeedListings(record.feed.id, [record.id]);
         return { outcome: 'unchanged' as const, revision: prev.record.revision };
       }
       outcome = 'revised';
@@ -110,11 +144,13 @@ export class MemoryArticleStore implements ArticleStore {
     }
     const previous = prev ? [...(prev.previous ?? []), version(prev.contentHash, prev.record.url)] : [];
     const itemHash = meta.itemHash ?? (meta.reparseOf !== undefined ? (prev?.itemHash ?? null) : null);
+    const feeds = [...new Set([...(prev ? this.feedsOf(prev) : []), ...(record.feed ? [record.feed.id] : [])])];
     this.items.set(record.id, {
       record: { ...structuredClone(record), revision, revisionReason },
       contentHash: meta.contentHash,
       itemHash,
       previous,
+      feeds,
     });
     return { outcome, revision };
   }
@@ -127,16 +163,18 @@ export class MemoryArticleStore implements ArticleStore {
     if (plan.kind === 'empty') return { items: [], cursor: null };
     const hi = q.until !== undefined ? `${q.until}\uffff` : undefined;
     const rows = [...this.items.values()]
-      .map(({ record }) => ({
+      .map(({ record, feeds }) => ({
         record,
+        feeds: feeds ?? [],
         item: releaseItem(record, { contentHash: '', itemHash: null, storedAt: '', history: [], staleIndex: [] }),
       }))
-      .filter(({ record, item }) => {
+      .filter(({ record, item, feeds }) => {
         const time = String(item[ATTR.sortKey]);
         if (q.since !== undefined && time < q.since) return false;
         if (hi !== undefined && time > hi) return false;
         if (plan.kind === 'days') return true;
         if (plan.index === 'byTicker') return tickerKeysOf(record).includes(plan.partition);
+        if (plan.index === 'byFeed') return record.feed?.id === plan.partition || feeds.includes(plan.partition);
         if (plan.country !== undefined && item[ATTR.countryKey] !== plan.country) return false;
         return item[plan.pkAttr] === plan.partition;
       })

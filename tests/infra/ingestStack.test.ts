@@ -349,10 +349,13 @@ describe('least privilege', () => {
     ]);
   });
 
-  test('poll-feed: Get/Update of Feeds, BatchGetItem of Articles, PutObject under feeds/, send to the article queue', () => {
+  test('poll-feed: Get/Update of Feeds, the seen check and feed listings on Articles, PutObject under feeds/, send to the article queue', () => {
     expect(permissions(built.ingest.poll.fn)).toEqual([
       'dynamodb:BatchGetItem on <Articles>',
+      'dynamodb:BatchWriteItem on <Articles>',
+      'dynamodb:GetItem on <Articles>',
       'dynamodb:GetItem on <Feeds>',
+      'dynamodb:UpdateItem on <Articles>',
       'dynamodb:UpdateItem on <Feeds>',
       's3:PutObject on <RawArchive>/feeds/*',
       // its own queue, for the SQS event source mapping (CDK's grantConsumeMessages)

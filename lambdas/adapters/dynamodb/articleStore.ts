@@ -29,14 +29,26 @@ import {
 import { StorageError } from '../../core/errors';
 import { dayKey, releaseIdOfSortKey } from '../../core/keys';
 import type { PressReleaseRecord, RawRef, RevisionReason } from '../../core/record';
-import type { ArticlePage, ArticleQuery, ArticleStore, RawArchive, SaveMeta, SaveOutcome } from '../../pipeline/ports';
+import type {
+  ArticlePage,
+  ArticleQuery,
+  ArticleStore,
+  RawArchive,
+  SaveMeta,
+  SaveOutcome,
+  SeenItem,
+} from '../../pipeline/ports';
 import { batchGetById, type Item } from './batchGet';
 import { batchDeleteById, CoalescingPutWriter } from './batchWrite';
 import { isConditionalCheckFailed, toStorageError, wrapDynamo } from './errors';
 import {
   companionItems,
+  feedsOfItem,
   guidAliasId,
   guidAliasItem,
+  listingItem,
+  listingItemId,
+  listingItems,
   overflowOf,
   releaseItem,
   revisionOfTickerItem,
@@ -87,6 +99,11 @@ interface StoredState {
   /** The item's sort key (its index items must carry the same). */
   sortKey: string;
   url: string | null;
+  /** The record's feed (the release item's feedId) and every feed that listed the release (feedsOfItem). */
+  feedId: string | null;
+  feeds: string[];
+  /** Whether the item has a `feeds` attribute (items written before feed listings have none). */
+  hasFeeds: boolean;
 }
 
 /** Position after the last returned hit: the query it belongs to, the partition, the index key. */
@@ -131,13 +148,28 @@ export class DynamoArticleStore implements ArticleStore {
   }
 
   async seenItemHashes(ids: string[]): Promise<Map<string, string | null>> {
+    return new Map([...(await this.seenItems(ids))].map(([id, seen]) => [id, seen.itemHash]));
+  }
+
+  async seenItems(ids: string[]): Promise<Map<string, SeenItem>> {
     const items = await batchGetById(this.client, this.tableName, ids, {
       ...this.batchRetry,
-      projection: ['id', 'itemHash'],
+      projection: [ATTR.id, 'itemHash', ATTR.feedId, 'feeds'],
     });
-    const out = new Map<string, string | null>();
-    for (const [id, item] of items) out.set(id, typeof item.itemHash === 'string' ? item.itemHash : null);
+    const out = new Map<string, SeenItem>();
+    for (const [id, item] of items) {
+      out.set(id, { itemHash: typeof item.itemHash === 'string' ? item.itemHash : null, feeds: feedsOfItem(item) });
+    }
     return out;
+  }
+
+  async addFeedListings(feedId: string, ids: string[]): Promise<number> {
+    let added = 0;
+    for (const id of new Set(ids)) {
+      const state = await this.readState(id);
+      if (state && (await this.addListing(id, feedId, state))) added++;
+    }
+    return added;
   }
 
   async releaseIdsByGuid(feedId: string, guids: string[]): Promise<Map<string, string>> {
@@ -172,7 +204,7 @@ export class DynamoArticleStore implements ArticleStore {
         // A new id: revision 1, created only if nobody created it meanwhile.
         const item = releaseItem(
           { ...record, revision: 1, revisionReason: null },
-          { ...meta, storedAt, history: [], staleIndex: [] },
+          { ...meta, storedAt, history: [], staleIndex: [], feeds: record.feed?.id ? [record.feed.id] : [] },
         );
         const stored = await fitItem(item, this.archive);
         const written = await this.writeIndexItems(item);
@@ -194,6 +226,7 @@ export class DynamoArticleStore implements ArticleStore {
           const alias = guidAliasItem(releaseItem(record, { ...meta, storedAt, history: [], staleIndex: [] }));
           if (alias) await this.indexWriter.put([alias]);
         }
+        if (record.feed?.id) await this.addListing(id, record.feed.id, current);
         return { outcome: 'unchanged', revision: current.revision };
       }
       // A redelivered older message (content and url of a previous revision): not a new revision.
@@ -201,6 +234,7 @@ export class DynamoArticleStore implements ArticleStore {
         reparseOf === undefined &&
         current.history.some((h) => h.contentHash === meta.contentHash && (h.url ?? record.url) === record.url)
       ) {
+        if (record.feed?.id) await this.addListing(id, record.feed.id, current);
         return { outcome: 'unchanged', revision: current.revision };
       }
 
@@ -218,8 +252,17 @@ export class DynamoArticleStore implements ArticleStore {
         },
       ];
       const previous = current;
+      // Every feed that listed it stays; a revision through another feed makes that one the record's
+      // feed, whose listing item is then one too many (the release item itself is in byFeed under it).
+      const feedId = record.feed?.id ?? null;
+      const feeds = [...new Set([...previous.feeds, ...(feedId !== null ? [feedId] : [])])];
+      const ownListing = feedId !== null && feedId !== previous.feedId && previous.feeds.includes(feedId);
       const staleIndex = [
-        ...new Set([...previous.staleIndex, ...previous.tickerKeys.map((k) => tickerItemId(k, id, previous.revision))]),
+        ...new Set([
+          ...previous.staleIndex,
+          ...previous.tickerKeys.map((k) => tickerItemId(k, id, previous.revision)),
+          ...(ownListing ? [listingItemId(feedId, id)] : []),
+        ]),
       ];
       const revisionReason: RevisionReason =
         reparseOf !== undefined ? 'reparse' : current.contentHash !== meta.contentHash ? 'correction' : 'moved';
@@ -227,11 +270,20 @@ export class DynamoArticleStore implements ArticleStore {
       const itemHash = meta.itemHash ?? (reparseOf !== undefined ? current.itemHash : null);
       const item = releaseItem(
         { ...record, revision, revisionReason },
-        { contentHash: meta.contentHash, itemHash, storedAt, history, staleIndex },
+        { contentHash: meta.contentHash, itemHash, storedAt, history, staleIndex, feeds },
       );
       const stored = await fitItem(item, this.archive);
       const written = await this.writeIndexItems(item);
-      if (await this.putIf(stored, '#revision = :old', { '#revision': 'revision' }, { ':old': previous.revision })) {
+      // Conditional on the revision, and on no feed listing added since it was read (feeds only grow).
+      const sameFeeds = previous.hasFeeds ? 'size(#feeds) = :feedCount' : 'attribute_not_exists(#feeds)';
+      if (
+        await this.putIf(
+          stored,
+          `#revision = :old AND ${sameFeeds}`,
+          { '#revision': 'revision', '#feeds': 'feeds' },
+          { ':old': previous.revision, ...(previous.hasFeeds ? { ':feedCount': previous.feeds.length } : {}) },
+        )
+      ) {
         await this.onSaveStep?.('releaseWritten', id);
         await this.deleteStale(id, revision, staleIndex);
         return { outcome: 'revised', revision };
@@ -493,6 +545,14 @@ export class DynamoArticleStore implements ArticleStore {
           tickerItems({ id, revision: now.revision, tickerKeys: repair, [ATTR.sortKey]: now.sortKey }),
         );
       }
+      // Listing items are one per feed, shared by revisions: ours overwrote the winner's sort key.
+      const listings = listingItems({
+        id,
+        [ATTR.feedId]: now.feedId ?? undefined,
+        feeds: now.feeds,
+        [ATTR.sortKey]: now.sortKey,
+      });
+      if (listings.length > 0) await this.indexWriter.put(listings);
     }
     return now;
   }
@@ -534,6 +594,8 @@ export class DynamoArticleStore implements ArticleStore {
       'overflow',
       'url',
       ATTR.sortKey,
+      ATTR.feedId,
+      'feeds',
     ];
     const out = await wrapDynamo(`GetItem ${this.tableName}`, () =>
       this.client.send(
@@ -560,7 +622,53 @@ export class DynamoArticleStore implements ArticleStore {
       overflowKey: overflowOf(item)?.key ?? null,
       sortKey: String(item[ATTR.sortKey] ?? ''),
       url: typeof item.url === 'string' ? item.url : null,
+      feedId: typeof item[ATTR.feedId] === 'string' ? (item[ATTR.feedId] as string) : null,
+      feeds: feedsOfItem(item),
+      hasFeeds: Array.isArray(item.feeds),
     };
+  }
+
+  /**
+   * Records that `feedId` lists the stored release too: its listing item first (in byFeed, but not
+   * trusted until the release item names the feed), then the feed added to the release item's
+   * `feeds`, conditional on the revision read (a new revision moves the sort key: read and redo).
+   * False when the feed was already known.
+   */
+  private async addListing(id: string, feedId: string, state: StoredState): Promise<boolean> {
+    let current: StoredState | null = state;
+    for (let attempt = 1; attempt <= this.saveAttempts && current; attempt++) {
+      if (current.feeds.includes(feedId)) return false;
+      await this.indexWriter.put([listingItem(feedId, { id, [ATTR.sortKey]: current.sortKey })]);
+      // Items written before listings have no `feeds`: start it with their own feed.
+      const start = current.feedId !== null && !current.hasFeeds ? [current.feedId, feedId] : [feedId];
+      try {
+        await this.client.send(
+          new UpdateCommand({
+            TableName: this.tableName,
+            Key: { id },
+            UpdateExpression: 'SET #feeds = list_append(if_not_exists(#feeds, :none), :add)',
+            ConditionExpression:
+              '#revision = :rev AND ' + (current.hasFeeds ? 'size(#feeds) = :count' : 'attribute_not_exists(#feeds)'),
+            ExpressionAttributeNames: { '#feeds': 'feeds', '#revision': 'revision' },
+            ExpressionAttributeValues: {
+              ':none': [],
+              ':add': start,
+              ':rev': current.revision,
+              ...(current.hasFeeds ? { ':count': current.feeds.length } : {}),
+            },
+          }),
+        );
+        return true;
+      } catch (err) {
+        if (!isConditionalCheckFailed(err)) throw toStorageError(err, `UpdateItem ${this.tableName}`);
+        current = await this.readState(id); // revised or listed meanwhile: decide again
+      }
+    }
+    if (!current) return false;
+    throw new StorageError(
+      'SAVE_CONFLICT',
+      `listing ${id} under feed ${feedId}: still conflicting after ${this.saveAttempts} attempts`,
+    );
   }
 
   /** Same content seen through a changed feed item: remember the new item hash so polls stop re-sending it. */
@@ -596,6 +704,7 @@ function isRelease(item: Item): boolean {
 /** Whether an index hit still describes the release item it points to (else it is orphaned or stale). */
 function hitMatches(plan: PartitionPlan | DayWalkPlan, partition: string, hit: Item, item: Item): boolean {
   if (!isRelease(item) || item[ATTR.sortKey] !== hit[ATTR.sortKey]) return false;
+  if (plan.index === INDEX.byFeed) return feedsOfItem(item).includes(partition);
   if (plan.index === INDEX.byTicker) {
     const revision = revisionOfTickerItem(String(hit[ATTR.id]));
     return revision === item.revision && ((item.tickerKeys as string[] | undefined) ?? []).includes(partition);

@@ -6,6 +6,9 @@
  *    the multi-valued pattern a GSI on the release item cannot serve;
  *  - the day directory item of its day (`day#<yyyy-mm-dd>`), so a time-range walk visits only days
  *    that have releases;
+ *  - one feed listing item per other feed that listed it (`feed#<feedId>#<id>`, in byFeed with the
+ *    release's sort key): a release listed by several feeds is found under each of them, while the
+ *    release item's own feedId stays its record's feed;
  *  - its GUID alias item (`guid#<hash of feed id + GUID>`, pointing at the release id) when it came
  *    through a feed with a GUID: poll-feed finds a release whose link moved by it. It carries no
  *    index key attribute, so it is in no index and no query ever meets it.
@@ -42,6 +45,8 @@ export interface WriteState {
   history: RevisionHistoryEntry[];
   /** Ids of index items of older revisions still to delete; empty when clean. */
   staleIndex: string[];
+  /** Every feed that listed the release (its record's feed included); absent on items written before. */
+  feeds?: string[];
 }
 
 /** The time a release sorts by: publishedAt, else fetchedAt, else when it was stored. */
@@ -89,7 +94,36 @@ export function releaseItem(record: PressReleaseRecord, state: WriteState): Item
   item.storedAt = state.storedAt;
   item.history = state.history.slice(-HISTORY_LIMIT);
   if (state.staleIndex.length > 0) item.staleIndex = state.staleIndex;
+  if (state.feeds && state.feeds.length > 0) item.feeds = state.feeds;
   return item;
+}
+
+export function listingItemId(feedId: string, releaseId: string): string {
+  return `feed#${feedId}#${releaseId}`;
+}
+
+/** The feeds a stored item was listed by: its `feeds`, and its record's feed (items written before `feeds` have only that). */
+export function feedsOfItem(item: Item): string[] {
+  const feeds = Array.isArray(item.feeds) ? (item.feeds as string[]) : [];
+  const own = item[ATTR.feedId];
+  return typeof own === 'string' && !feeds.includes(own) ? [own, ...feeds] : feeds;
+}
+
+/** The listing item of one feed for a release item (same sort key, so byFeed orders it with the feed's own releases). */
+export function listingItem(feedId: string, release: Item): Item {
+  return {
+    [ATTR.id]: listingItemId(feedId, String(release.id)),
+    [ATTR.itemType]: ITEM_TYPE.feedListing,
+    [ATTR.feedId]: feedId,
+    [ATTR.sortKey]: release[ATTR.sortKey],
+    [ATTR.releaseId]: String(release.id),
+  };
+}
+
+/** The listing items of a release item: one per feed in `feeds` other than the record's own. */
+export function listingItems(release: Item): Item[] {
+  const own = release[ATTR.feedId];
+  return ((release.feeds as string[] | undefined) ?? []).filter((f) => f !== own).map((f) => listingItem(f, release));
 }
 
 /** The ticker index items of one revision of a release item. */
@@ -133,12 +167,14 @@ export function guidAliasItem(release: Item): Item | null {
 
 /**
  * Every item a save writes beside the release item (step 2 of a save): its ticker items, the day
- * directory item when `withDay`, and its GUID alias item when it has a feed and a GUID.
+ * directory item when `withDay`, its GUID alias item when it has a feed and a GUID, and the listing
+ * items of the other feeds that listed it.
  */
 export function companionItems(release: Item, withDay: boolean): Item[] {
   const alias = guidAliasItem(release);
   return [
     ...tickerItems(release),
+    ...listingItems(release),
     ...(withDay ? [dayDirectoryItem(dayKey(String(release[ATTR.sortKey])))] : []),
     ...(alias ? [alias] : []),
   ];

@@ -40,7 +40,13 @@ export const ATTR = {
 } as const;
 
 /** `itemType` of each kind of item in the Articles table. */
-export const ITEM_TYPE = { release: 'release', ticker: 'ticker', day: 'day', guidAlias: 'guidAlias' } as const;
+export const ITEM_TYPE = {
+  release: 'release',
+  ticker: 'ticker',
+  day: 'day',
+  guidAlias: 'guidAlias',
+  feedListing: 'feedListing',
+} as const;
 
 /** The `dayKey` partition of byDay that lists the days having releases (the bucket directory). */
 export const DAY_DIRECTORY = 'DAYS';

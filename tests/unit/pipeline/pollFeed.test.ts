@@ -255,7 +255,7 @@ describe('hostile feeds (issue 11): each ends in a named error or a capped list,
 
 test('a storage failure throws, so the queue retries the message', async () => {
   const { deps, feed } = setup({ body: rss([{ link: 'https://example.test/a.html', title: 'A' }]) });
-  deps.articles.seenItemHashes = async () => {
+  deps.articles.seenItems = async () => {
     throw new Error('ProvisionedThroughputExceededException');
   };
   await expect(pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW })).rejects.toThrow('ProvisionedThroughput');
