@@ -72,8 +72,10 @@ export function registerIngestCommand(program: Command): void {
             allowHosts,
           );
           if (opts.json) {
-            const { feeds: n, itemsSeen, written, unchanged, failed, durationMs } = report;
-            console.log(JSON.stringify({ feeds: n, itemsSeen, written, unchanged, failed, durationMs }));
+            const { feeds: n, itemsSeen, written, unchanged, failed, durationMs, resumed, items } = report;
+            console.log(
+              JSON.stringify({ feeds: n, itemsSeen, written, unchanged, failed, durationMs, resumed, items }),
+            );
           } else {
             const where = `local (data: ${path.resolve(opts.dataDir)}; feeds: ${opts.feeds ?? `bundled samples on ${server?.baseUrl}`})`;
             console.log(formatIngestReport(report, where));

@@ -9,7 +9,7 @@
  * removal rewrites the file to a temporary one and renames it over, so a crash leaves the old file
  * or the new one, never half of each; a torn last line (a crash mid-append) is skipped when read.
  */
-import { appendFile, mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The local queues that park messages (dispatch runs in the process: there is no local schedule queue). */
@@ -44,7 +44,7 @@ export class FileDeadLetterStore implements DeadLetterStore {
   /** Serializes this process's writes to a file (appends and rewrites must not interleave). */
   private chain: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly dir: string) {}
+  constructor(readonly dir: string) {}
 
   file(queue: LocalDlqName): string {
     return path.join(this.dir, `${queue}.jsonl`);
@@ -56,7 +56,14 @@ export class FileDeadLetterStore implements DeadLetterStore {
       const file = this.file(letter.queue);
       // After a torn last line, start a new one: glued to it, this letter would be unreadable too.
       const lead = (await endsMidLine(file)) ? '\n' : '';
-      await appendFile(file, `${lead}${JSON.stringify(letter)}\n`, 'utf8');
+      // Synced before it resolves: a crash-safe queue deletes the message once this returns.
+      const handle = await open(file, 'a');
+      try {
+        await handle.appendFile(`${lead}${JSON.stringify(letter)}\n`, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
     });
   }
 

@@ -4,6 +4,7 @@
  * retry / DLQ semantics — and report what landed.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describeError } from '../core/errors';
 import type { PressReleaseRecord } from '../core/record';
 import { dispatch } from '../pipeline/dispatch';
@@ -11,7 +12,10 @@ import { pollFeed, type PollFeedResult } from '../pipeline/pollFeed';
 import type { PollFeedMessage, ProcessArticleMessage } from '../pipeline/ports';
 import { processArticle, type ProcessArticleResult } from '../pipeline/processArticle';
 import { feedSpecListSchema, registerFeeds, type FeedSpec } from '../pipeline/registerFeeds';
-import { drainQueue, pipelineQueues, type DeadLetter } from './localQueue';
+import { FileDeadLetterStore } from './deadLetterStore';
+import { DurableQueueStore, QUEUE_DIR } from './durableQueueStore';
+import { itemTally, type ItemTally } from './itemTally';
+import { drainQueue, openPipelineQueues, pipelineQueues, type DeadLetter } from './localQueue';
 import type { LocalRuntime } from './runtime';
 
 export interface IngestCounts {
@@ -30,6 +34,10 @@ export interface IngestReport extends IngestCounts {
   keptStored: number;
   deadLetters: { queue: string; error: { code: string; message: string }; body: unknown }[];
   newest: PressReleaseRecord[];
+  /** Messages a killed earlier run left in the data dir's queues, handled by this run. */
+  resumed: { poll: number; article: number };
+  /** Where every item this run's polls found ended, for the run and per feed. */
+  items: ItemTally;
 }
 /** Progress of one run: reported at the start of each stage (done 0) and after every message handled. */
 export interface IngestProgress {
@@ -68,8 +76,27 @@ export function readFeedsFile(file: string): FeedSpec[] {
 }
 
 export async function runIngest(rt: LocalRuntime, opts: IngestOptions): Promise<IngestReport> {
+  // With a data dir the queues live in it (<data-dir>/queues/): a killed run resumes where it stopped.
+  const journal =
+    rt.deadLetters instanceof FileDeadLetterStore
+      ? await DurableQueueStore.open(path.join(path.dirname(rt.deadLetters.dir), QUEUE_DIR))
+      : null;
+  try {
+    return await ingestWith(rt, opts, journal);
+  } finally {
+    await journal?.close();
+  }
+}
+
+async function ingestWith(
+  rt: LocalRuntime,
+  opts: IngestOptions,
+  journal: DurableQueueStore | null,
+): Promise<IngestReport> {
   const started = Date.now();
-  const { pollQueue, articleQueue } = pipelineQueues(rt.deadLetters, opts.maxReceiveCount);
+  const { pollQueue, articleQueue } = journal
+    ? await openPipelineQueues(rt.deadLetters, journal, opts.maxReceiveCount)
+    : pipelineQueues(rt.deadLetters, opts.maxReceiveCount);
   const deps = { ...rt, pollQueue, articleQueue, maxItemsPerPoll: opts.maxItemsPerPoll };
 
   const { ids } = await registerFeeds(deps, opts.feeds);
@@ -87,14 +114,14 @@ export async function runIngest(rt: LocalRuntime, opts: IngestOptions): Promise<
     onFailure: (m, err, decision) => logFailure(rt, 'poll', m, err, decision),
   });
 
-  const outcomes: ProcessArticleResult[] = [];
+  const outcomes: { feedId: string; result: ProcessArticleResult }[] = [];
   const articles = articleQueue.pending;
   let handled = 0;
   opts.onProgress?.({ stage: 'process', done: 0, total: articles });
   await drainQueue(articleQueue, (m) => processArticle(deps, m), {
     concurrency: opts.concurrency,
-    onSuccess: (_m, r) => {
-      outcomes.push(r);
+    onSuccess: (m, r) => {
+      outcomes.push({ feedId: m.feed.id, result: r });
       opts.onProgress?.({ stage: 'process', done: ++handled, total: articles });
     },
     onFailure: (m, err, decision) => {
@@ -107,23 +134,25 @@ export async function runIngest(rt: LocalRuntime, opts: IngestOptions): Promise<
     ...pollQueue.deadLetters.map((d) => dead('poll', d)),
     ...articleQueue.deadLetters.map((d) => dead('article', d)),
   ];
-  const created = outcomes.filter((o) => o.outcome === 'created').length;
-  const revised = outcomes.filter((o) => o.outcome === 'revised').length;
+  const created = outcomes.filter((o) => o.result.outcome === 'created').length;
+  const revised = outcomes.filter((o) => o.result.outcome === 'revised').length;
   const unchangedAtPoll = feedResults.reduce((n, r) => n + r.unchanged, 0);
   const newest = (await rt.articles.query({ limit: 5 })).items;
   return {
     feeds: polls,
     itemsSeen: feedResults.reduce((n, r) => n + r.itemsSeen, 0),
     written: created + revised,
-    unchanged: unchangedAtPoll + outcomes.filter((o) => o.outcome === 'unchanged').length,
+    unchanged: unchangedAtPoll + outcomes.filter((o) => o.result.outcome === 'unchanged').length,
     failed: deadLetters.length + feedResults.filter((r) => r.status === 'failed').length,
     durationMs: Date.now() - started,
     created,
     revised,
-    keptStored: outcomes.filter((o) => o.outcome === 'kept-stored').length,
+    keptStored: outcomes.filter((o) => o.result.outcome === 'kept-stored').length,
     feedResults,
     deadLetters,
     newest,
+    resumed: { poll: pollQueue.resumed, article: articleQueue.resumed },
+    items: itemTally(feedResults, outcomes, articleQueue.deadLetters),
   };
 }
 

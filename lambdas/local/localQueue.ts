@@ -5,12 +5,21 @@
  * permanent (not retryable) failure moves there at once, as process-article sends it to its DLQ.
  * Given a DeadLetterStore, a dead letter is also written there (`<data-dir>/dead-letters/`), so
  * `newswire dlq` finds it after the process is gone.
+ *
+ * Given a QueueJournal (DurableQueueStore, `<data-dir>/queues/`), the queue is crash-safe: a send
+ * resolves once its messages are on disk, a receive is on disk (receive count, visibility) before
+ * drainQueue hands the message to its handler, and acks and retries are written as they happen.
+ * LocalQueue.open loads what a killed process left: messages waiting, failed and waiting for a
+ * retry, or in flight (visible again at once: the store's lock shows their consumer is gone; one
+ * received maxReceiveCount times is dead-lettered, so a message that kills the process each time
+ * ends in the DLQ instead of in a crash loop).
  */
 import { randomUUID } from 'node:crypto';
 import { MAX_BATCH_BYTES } from '../adapters/queue/sqsSink';
 import { describeError, StorageError } from '../core/errors';
 import type { MessageSink, PollFeedMessage, ProcessArticleMessage } from '../pipeline/ports';
 import type { DeadLetterStore, LocalDlqName } from './deadLetterStore';
+import type { QueueChange, QueueJournal, StoredQueueEntry } from './durableQueueStore';
 
 export interface LocalMessage<T> {
   messageId: string;
@@ -35,16 +44,19 @@ export interface LocalQueueOptions {
   deadLetterPermanentAtOnce?: boolean;
   /** Also park dead letters in this store, as the named queue's (`newswire dlq` reads them there). */
   deadLetterStore?: { store: DeadLetterStore; queue: LocalDlqName };
+  /**
+   * A received message neither acked nor failed within this time is visible again (SQS's visibility
+   * timeout). Unset: a message stays in flight until its handler settles it, as drainQueue does.
+   */
+  visibilityTimeoutMs?: number;
+  /** Keep the messages here (crash-safe); open the queue with LocalQueue.open to load what is left. */
+  journal?: QueueJournal;
 }
 
-interface Entry {
-  messageId: string;
-  json: string;
-  receiveCount: number;
-  visibleAt: number;
-  sentAt: number;
-  firstReceivedAt: number | null;
-}
+/** The visibility recorded on disk for a received message when no visibility timeout is set. */
+const JOURNALED_VISIBILITY_MS = 30_000;
+
+type Entry = StoredQueueEntry;
 
 export class LocalQueue<T> implements MessageSink<T> {
   readonly deadLetters: DeadLetter<T>[] = [];
@@ -57,7 +69,13 @@ export class LocalQueue<T> implements MessageSink<T> {
   /** Writes of dead letters to the store not yet awaited (see flushDeadLetters). */
   private storing: Promise<void>[] = [];
   private storeError: unknown = null;
+  /** Journal writes of receives, acks and retries not yet awaited (see settle). */
+  private journaling: Promise<void>[] = [];
+  private readonly visibilityTimeoutMs: number | undefined;
+  private readonly journal: QueueJournal | undefined;
   sent = 0;
+  /** Messages a previous process left in the journal, loaded by open. */
+  resumed = 0;
 
   constructor(
     readonly name: string,
@@ -67,6 +85,34 @@ export class LocalQueue<T> implements MessageSink<T> {
     this.retryDelayMs = opts.retryDelayMs ?? 50;
     this.deadLetterPermanentAtOnce = opts.deadLetterPermanentAtOnce ?? true;
     this.store = opts.deadLetterStore;
+    this.visibilityTimeoutMs = opts.visibilityTimeoutMs;
+    this.journal = opts.journal;
+  }
+
+  /**
+   * A queue with its journal's messages loaded: what a killed process left is delivered again, and
+   * a letter it was parking (or a message it received for the last allowed time) is dead-lettered.
+   */
+  static async open<T>(name: string, opts: LocalQueueOptions & { journal: QueueJournal }): Promise<LocalQueue<T>> {
+    const q = new LocalQueue<T>(name, opts);
+    const now = Date.now();
+    for (const e of await opts.journal.load(name)) {
+      q.resumed++;
+      if (e.dead) {
+        q.deadLetter(e, e.dead, e.dead.deadAt);
+      } else if (e.receiveCount >= q.maxReceiveCount) {
+        const reason = {
+          code: 'IN_FLIGHT_AT_EXIT',
+          message: `received ${e.receiveCount} times; the process handling it last ended before it was settled`,
+        };
+        q.deadLetter(e, reason, now);
+      } else {
+        e.visibleAt = Math.min(e.visibleAt, now);
+        q.ready.push(e);
+      }
+    }
+    await q.flushDeadLetters();
+    return q;
   }
 
   /** Like SQS, refuses a message over 256 KiB (and then queues none of the call's messages). */
@@ -85,11 +131,22 @@ export class LocalQueue<T> implements MessageSink<T> {
         false,
       );
     const now = Date.now();
-    bodies.forEach((json, i) => {
-      const { messageId } = messages[i]!;
-      this.ready.push({ messageId, json, receiveCount: 0, visibleAt: 0, sentAt: now, firstReceivedAt: null });
-      this.sent++;
-    });
+    const entries: Entry[] = bodies.map((json, i) => ({
+      messageId: messages[i]!.messageId,
+      json,
+      receiveCount: 0,
+      visibleAt: 0,
+      sentAt: now,
+      firstReceivedAt: null,
+      seq: this.journal?.nextSeq() ?? 0,
+    }));
+    // On disk before the sender goes on (poll-feed records the poll only after its send resolves).
+    await this.journal?.write(
+      this.name,
+      entries.map((entry) => ({ type: 'put', entry: { ...entry } })),
+    );
+    this.ready.push(...entries);
+    this.sent += entries.length;
   }
 
   /** Messages waiting or in flight (not yet deleted or dead-lettered). */
@@ -99,29 +156,57 @@ export class LocalQueue<T> implements MessageSink<T> {
 
   /** Up to max visible messages; each receive counts toward maxReceiveCount. */
   receive(max: number, now = Date.now()): LocalMessage<T>[] {
+    if (this.visibilityTimeoutMs !== undefined) {
+      for (const e of this.inFlight.values()) {
+        if (e.visibleAt <= now) {
+          this.inFlight.delete(e.messageId);
+          this.ready.push(e); // its visibility timed out: it may be received again
+        }
+      }
+    }
     const out: LocalMessage<T>[] = [];
     const keep: Entry[] = [];
+    const changes: QueueChange[] = [];
     for (const e of this.ready) {
       if (out.length < max && e.visibleAt <= now) {
         e.receiveCount++;
         e.firstReceivedAt ??= now;
+        e.visibleAt = now + (this.visibilityTimeoutMs ?? JOURNALED_VISIBILITY_MS);
         this.inFlight.set(e.messageId, e);
+        changes.push({ type: 'put', entry: { ...e } });
         out.push({ messageId: e.messageId, body: JSON.parse(e.json) as T, receiveCount: e.receiveCount });
       } else keep.push(e);
     }
     this.ready = keep;
+    this.journalWrite(changes);
     return out;
+  }
+
+  /** Waits until the receives, acks and retries so far are on disk; throws if a write failed. */
+  async settle(): Promise<void> {
+    const pending = this.journaling;
+    this.journaling = [];
+    await Promise.all(pending);
+  }
+
+  private journalWrite(changes: QueueChange[]): void {
+    if (!this.journal || !changes.length) return;
+    const write = this.journal.write(this.name, changes);
+    write.catch(() => undefined); // awaited (and thrown) by settle
+    this.journaling.push(write);
   }
 
   /** Milliseconds until the next invisible message becomes visible, or null when none waits. */
   nextVisibleIn(now = Date.now()): number | null {
-    if (!this.ready.length) return null;
-    return Math.max(0, Math.min(...this.ready.map((e) => e.visibleAt)) - now);
+    const waiting = [...this.ready];
+    if (this.visibilityTimeoutMs !== undefined) waiting.push(...this.inFlight.values());
+    if (!waiting.length) return null;
+    return Math.max(0, Math.min(...waiting.map((e) => e.visibleAt)) - now);
   }
 
   /** The message was handled: delete it. */
   ack(messageId: string): void {
-    this.inFlight.delete(messageId);
+    if (this.inFlight.delete(messageId)) this.journalWrite([{ type: 'del', messageId }]);
   }
 
   /**
@@ -134,39 +219,55 @@ export class LocalQueue<T> implements MessageSink<T> {
     this.inFlight.delete(messageId);
     const { code, message, retryable } = describeError(err);
     if ((!retryable && this.deadLetterPermanentAtOnce) || e.receiveCount >= this.maxReceiveCount) {
-      const letter: DeadLetter<T> = {
-        messageId: e.messageId,
-        body: JSON.parse(e.json) as T,
-        receiveCount: e.receiveCount,
-        error: { code, message },
-        deadAt: new Date(now).toISOString(),
-        sentAt: new Date(e.sentAt).toISOString(),
-        firstReceivedAt: e.firstReceivedAt === null ? null : new Date(e.firstReceivedAt).toISOString(),
-      };
-      this.deadLetters.push(letter);
-      if (this.store) {
-        this.storing.push(
-          this.store.store
-            .append({
-              id: letter.messageId,
-              queue: this.store.queue,
-              body: e.json,
-              reason: letter.error,
-              receiveCount: letter.receiveCount,
-              sentAt: letter.sentAt,
-              firstReceivedAt: letter.firstReceivedAt,
-              deadLetteredAt: letter.deadAt,
-            })
-            .catch((err: unknown) => {
-              this.storeError ??= err; // surfaced by flushDeadLetters, never an unhandled rejection
-            }),
-        );
-      }
+      this.deadLetter(e, { code, message }, now);
       return 'dead-letter';
     }
     e.visibleAt = now + this.retryDelayMs * e.receiveCount;
     this.ready.push(e);
+    this.journalWrite([{ type: 'put', entry: { ...e } }]);
     return 'retry';
+  }
+
+  /**
+   * Moves the message to the dead letters (and the store). With a journal: the letter is written
+   * into the message's entry first and the entry deleted only once the store holds the letter, so
+   * a crash in between parks it at the next open rather than losing it.
+   */
+  private deadLetter(e: Entry, error: { code: string; message: string }, now: number): void {
+    const letter: DeadLetter<T> = {
+      messageId: e.messageId,
+      body: JSON.parse(e.json) as T,
+      receiveCount: e.receiveCount,
+      error,
+      deadAt: new Date(now).toISOString(),
+      sentAt: new Date(e.sentAt).toISOString(),
+      firstReceivedAt: e.firstReceivedAt === null ? null : new Date(e.firstReceivedAt).toISOString(),
+    };
+    this.deadLetters.push(letter);
+    const journal = this.journal;
+    const marked = journal?.write(this.name, [{ type: 'put', entry: { ...e, dead: { ...error, deadAt: now } } }]);
+    const store = this.store;
+    const park = async (): Promise<void> => {
+      await marked;
+      await store?.store.append({
+        id: letter.messageId,
+        queue: store.queue,
+        body: e.json,
+        reason: letter.error,
+        receiveCount: letter.receiveCount,
+        sentAt: letter.sentAt,
+        firstReceivedAt: letter.firstReceivedAt,
+        deadLetteredAt: letter.deadAt,
+      });
+      await journal?.write(this.name, [{ type: 'del', messageId: e.messageId }]);
+    };
+    if (store || journal) {
+      this.storing.push(
+        park().catch((err: unknown) => {
+          this.storeError ??= err; // surfaced by flushDeadLetters, never an unhandled rejection
+        }),
+      );
+    }
   }
 
   /** Waits until every dead letter so far is in the store; throws if a write failed (the letter would be lost). */
@@ -209,6 +310,7 @@ export async function drainQueue<T, R>(
         await new Promise((r) => setTimeout(r, Math.max(wait, 1)));
         continue;
       }
+      await queue.settle(); // the receive counts are on disk before any handler runs
       await Promise.all(
         batch.map(async (m) => {
           try {
@@ -226,6 +328,7 @@ export async function drainQueue<T, R>(
   try {
     await Promise.all(Array.from({ length: opts.concurrency ?? 4 }, worker));
   } finally {
+    await queue.settle();
     await queue.flushDeadLetters();
   }
 }
@@ -248,6 +351,30 @@ export function pipelineQueues(
     articleQueue: new LocalQueue<ProcessArticleMessage>('article', {
       maxReceiveCount,
       deadLetterStore: { store, queue: 'article' },
+    }),
+  };
+}
+
+/**
+ * pipelineQueues kept in `journal` (crash-safe): what a killed run left in them is loaded, to be
+ * drained with this run's messages.
+ */
+export async function openPipelineQueues(
+  store: DeadLetterStore,
+  journal: QueueJournal,
+  maxReceiveCount = 3,
+): Promise<{ pollQueue: LocalQueue<PollFeedMessage>; articleQueue: LocalQueue<ProcessArticleMessage> }> {
+  return {
+    pollQueue: await LocalQueue.open<PollFeedMessage>('poll', {
+      maxReceiveCount,
+      deadLetterPermanentAtOnce: false,
+      deadLetterStore: { store, queue: 'poll' },
+      journal,
+    }),
+    articleQueue: await LocalQueue.open<ProcessArticleMessage>('article', {
+      maxReceiveCount,
+      deadLetterStore: { store, queue: 'article' },
+      journal,
     }),
   };
 }

@@ -1,6 +1,7 @@
 /** Human-readable output of the CLI: the ingest report and record tables. */
 import type { PressReleaseRecord } from '../core/record';
 import type { IngestReport } from './ingest';
+import type { ItemCounts } from './itemTally';
 
 const clip = (s: string | null | undefined, n: number) => {
   const t = (s ?? '—').replace(/\s+/g, ' ');
@@ -19,6 +20,11 @@ export function formatIngestReport(r: IngestReport, where: string): string {
     `  unchanged     ${r.unchanged}`,
     ...(r.keptStored ? [`  kept stored   ${r.keptStored}  (degraded parse; the stored revision was kept)`] : []),
     `  failed        ${r.failed}`,
+    ...(r.resumed.poll + r.resumed.article
+      ? [`  resumed       ${r.resumed.poll + r.resumed.article}  (messages an interrupted run left in the queues)`]
+      : []),
+    `  items         ${itemLine(r.items)}`,
+    ...(r.feeds > 1 ? Object.entries(r.items.byFeed).map(([feed, c]) => `    ${feed}  ${itemLine(c)}`) : []),
     `  took          ${(r.durationMs / 1000).toFixed(1)} s`,
   ];
   for (const f of feedFailures) lines.push(`  ! feed ${f.feedId}: ${f.error?.code} — ${f.error?.message}`);
@@ -39,6 +45,20 @@ export function formatIngestReport(r: IngestReport, where: string): string {
     lines.push(formatRecordTable(r.newest));
   }
   return lines.join('\n');
+}
+
+/** Where the items ended: found = stored + dead-lettered + skipped (with the reason), plus those resumed. */
+function itemLine(c: ItemCounts): string {
+  const skipped = c.skipped.unchangedAtPoll + c.skipped.unchangedAtStore + c.skipped.keptStored;
+  const reasons = [
+    c.skipped.unchangedAtPoll ? `${c.skipped.unchangedAtPoll} unchanged in feed` : '',
+    c.skipped.unchangedAtStore ? `${c.skipped.unchangedAtStore} unchanged when parsed` : '',
+    c.skipped.keptStored ? `${c.skipped.keptStored} degraded, stored kept` : '',
+  ].filter(Boolean);
+  return (
+    `${c.found} found${c.resumed ? ` + ${c.resumed} resumed` : ''} → ${c.stored.created + c.stored.revised} stored, ` +
+    `${c.deadLettered} dead-lettered, ${skipped} skipped${reasons.length ? ` (${reasons.join(', ')})` : ''}`
+  );
 }
 
 /** One line per record: date, source, dateline place, title, id. */
