@@ -26,7 +26,7 @@
  * merged into docs/cookbook.md).
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { accessSync, constants, readFileSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -258,6 +258,50 @@ describe('the newswire examples', () => {
   test.each(cliBlocks.map((b, i) => [i + 1, b] as const))('block %i runs as written', async (_i, block) => {
     await expectBlockRuns(block, tmp.dir);
   });
+});
+
+/**
+ * The README's `sh` blocks made only of `npx newswire` commands (its most useful commands, on what
+ * `npm start` stored) run as written too, in the same working dir, with the repository files they
+ * name (tests/…) copied in. Each must exit 0; `query` and `get` must print a record, `parse` a
+ * schema-v1 record, the others something.
+ */
+const README = path.join(ROOT, 'README.md');
+const readmeCliBlocks = [...readFileSync(README, 'utf8').matchAll(/^```sh\n([\s\S]*?)^```$/gm)]
+  .map((m) => m[1]!)
+  .filter((b) => commandsOf(b).every((c) => c.startsWith('npx newswire ')));
+
+describe("the README's newswire examples", () => {
+  test('the README shows at least eight of them', () => {
+    expect(readmeCliBlocks.flatMap(commandsOf).length).toBeGreaterThanOrEqual(8);
+  });
+
+  test.each(readmeCliBlocks.map((b, i) => [i + 1, b] as const))(
+    'README block %i runs as written',
+    async (_i, block) => {
+      const commands = commandsOf(block);
+      for (const file of new Set(commands.join(' ').match(/(?<=\s)tests\/\S+/g) ?? [])) {
+        mkdirSync(path.dirname(path.join(tmp.dir, file)), { recursive: true });
+        copyFileSync(path.join(ROOT, file), path.join(tmp.dir, file));
+      }
+      const res = await runBlock(block, tmp.dir, {});
+      const failed = res.code === 0 ? null : (commands[res.outputs.length - 1] ?? null);
+      expect({ failed, code: res.code, stderr: res.code === 0 ? '' : res.stderr }).toEqual({
+        failed: null,
+        code: 0,
+        stderr: '',
+      });
+      commands.forEach((cmd, i) => {
+        const out = res.outputs[i] ?? '';
+        const printed = /^npx newswire (query|get) /.test(cmd)
+          ? RECORD_EVIDENCE.test(out)
+          : /^npx newswire parse /.test(cmd)
+            ? /"schemaVersion":\s*1\b/.test(out)
+            : out.trim() !== '';
+        expect({ cmd, printed }).toEqual({ cmd, printed: true });
+      });
+    },
+  );
 });
 
 describe('the aws and --stack examples, against `newswire local dynamodb`', () => {
