@@ -1,10 +1,13 @@
-/** The Lambdas' configuration: read from the environment once at cold start, failing fast with the key's name. */
-import { z } from 'zod';
+/**
+ * The Lambdas' configuration: read from the environment once at cold start, failing fast with the key's name.
+ * Zod Mini (same validation, tree-shakable functions instead of methods): every function reads its
+ * configuration here, and classic `zod` would put ~470 kB into each bundle (npm run bench:bundle).
+ */
+import * as z from 'zod/mini';
 import { DEFAULT_MAX_REQUESTS_PER_HOST, ENV } from '../adapters/dynamodb/tableDesign';
 import { FETCH_DEFAULTS, FETCH_ENV, type FetchSettings } from '../adapters/http/fetchDefaults';
-import { DEFAULT_MAX_ITEMS_PER_POLL } from '../pipeline/pollFeed';
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const positiveInt = (fallback: number) => z._default(z.coerce.number().check(z.int(), z.positive()), fallback);
 
 /** Items one poll of a feed may queue, newest first (pipeline/pollFeed.ts); the CDK stack sets it. */
 export const MAX_ITEMS_PER_POLL_ENV = 'MAX_ITEMS_PER_POLL';
@@ -12,33 +15,40 @@ export const MAX_ITEMS_PER_POLL_ENV = 'MAX_ITEMS_PER_POLL';
 const schema = z.object({
   // Each function gets only the settings of the resources it may touch (least privilege), so
   // every resource setting is optional here and `need()` fails fast in the handler that uses it.
-  [ENV.articlesTable]: z.string().optional(),
-  [ENV.feedsTable]: z.string().optional(),
-  [ENV.rawBucket]: z.string().optional(),
-  [ENV.pollQueueUrl]: z.string().optional(),
-  [ENV.articleQueueUrl]: z.string().optional(),
-  [ENV.articleDlqUrl]: z.string().optional(),
-  [FETCH_ENV.userAgent]: z.string().trim().min(1).default(FETCH_DEFAULTS.userAgent),
+  [ENV.articlesTable]: z.optional(z.string()),
+  [ENV.feedsTable]: z.optional(z.string()),
+  [ENV.rawBucket]: z.optional(z.string()),
+  [ENV.pollQueueUrl]: z.optional(z.string()),
+  [ENV.articleQueueUrl]: z.optional(z.string()),
+  [ENV.articleDlqUrl]: z.optional(z.string()),
+  [FETCH_ENV.userAgent]: z._default(z.string().check(z.trim(), z.minLength(1)), FETCH_DEFAULTS.userAgent),
   [FETCH_ENV.totalTimeoutMs]: positiveInt(FETCH_DEFAULTS.totalTimeoutMs),
   [FETCH_ENV.maxBytes]: positiveInt(FETCH_DEFAULTS.maxBytes),
   [FETCH_ENV.connectTimeoutMs]: positiveInt(FETCH_DEFAULTS.connectTimeoutMs),
   [FETCH_ENV.headersTimeoutMs]: positiveInt(FETCH_DEFAULTS.headersTimeoutMs),
   [FETCH_ENV.bodyIdleTimeoutMs]: positiveInt(FETCH_DEFAULTS.bodyIdleTimeoutMs),
-  [FETCH_ENV.maxRedirects]: z.coerce.number().int().min(0).max(20).default(FETCH_DEFAULTS.maxRedirects),
+  [FETCH_ENV.maxRedirects]: z._default(
+    z.coerce.number().check(z.int(), z.gte(0), z.lte(20)),
+    FETCH_DEFAULTS.maxRedirects,
+  ),
   [FETCH_ENV.perHostConcurrency]: positiveInt(FETCH_DEFAULTS.perHostConcurrency),
-  [MAX_ITEMS_PER_POLL_ENV]: positiveInt(DEFAULT_MAX_ITEMS_PER_POLL),
+  // Unset: the pipeline's default (pipeline/pollFeed.ts DEFAULT_MAX_ITEMS_PER_POLL), not imported here
+  // because that module brings the feed reader (rss-parser, iconv-lite) into every function's bundle.
+  [MAX_ITEMS_PER_POLL_ENV]: z.optional(z.coerce.number().check(z.int(), z.positive())),
   [ENV.maxRequestsPerHost]: positiveInt(DEFAULT_MAX_REQUESTS_PER_HOST),
-  [ENV.schedulePeriodSeconds]: z.coerce.number().int().min(0).default(0),
-  [FETCH_ENV.allowHosts]: z
-    .string()
-    .default('')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((h) => h.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().regex(/^[^\s:]+:\d+$|^\[[0-9a-fA-F:.]+\]:\d+$/, 'expected host:port'))),
+  [ENV.schedulePeriodSeconds]: z._default(z.coerce.number().check(z.int(), z.gte(0)), 0),
+  [FETCH_ENV.allowHosts]: z.pipe(
+    z.pipe(
+      z._default(z.string(), ''),
+      z.transform((s: string) =>
+        s
+          .split(',')
+          .map((h) => h.trim())
+          .filter(Boolean),
+      ),
+    ),
+    z.array(z.string().check(z.regex(/^[^\s:]+:\d+$|^\[[0-9a-fA-F:.]+\]:\d+$/, 'expected host:port'))),
+  ),
 });
 
 export interface LambdaEnv {
@@ -50,8 +60,8 @@ export interface LambdaEnv {
   articleDlqUrl: string | null;
   /** Every setting of the HTTP client (fetchDefaults.ts), defaults filled in. */
   fetch: FetchSettings;
-  /** Items one poll of a feed queues at most (env MAX_ITEMS_PER_POLL, default 500). */
-  maxItemsPerPoll: number;
+  /** Items one poll of a feed queues at most (env MAX_ITEMS_PER_POLL); unset: the pipeline's default (500). */
+  maxItemsPerPoll: number | undefined;
   /** Requests in flight to one host from the whole fleet (adapters/dynamodb/hostSlots.ts). */
   maxRequestsPerHost: number;
   /** Seconds between scheduled dispatch runs, over which dispatch spreads a run's polls (0 = no spread). */
@@ -86,7 +96,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnv {
     articleQueueUrl: str(ENV.articleQueueUrl),
     articleDlqUrl: str(ENV.articleDlqUrl),
     fetch,
-    maxItemsPerPoll: e[MAX_ITEMS_PER_POLL_ENV] as number,
+    maxItemsPerPoll: e[MAX_ITEMS_PER_POLL_ENV] as number | undefined,
     maxRequestsPerHost: e[ENV.maxRequestsPerHost] as number,
     schedulePeriodSeconds: e[ENV.schedulePeriodSeconds] as number,
   };

@@ -6,7 +6,9 @@ import { ENV } from '../adapters/dynamodb/tableDesign';
 import type { ProcessArticleMessage } from '../pipeline/ports';
 import { pollFeed } from '../pipeline/pollFeed';
 import { ALARM_METRICS } from './metricNames';
-import { articleStore, clock, env, feedStore, httpClient, log, metrics, rawArchive, sink } from './runtime';
+import { clock, env, feedStore, log, metrics, sink } from './runtime';
+import { articleStore, rawArchive } from './runtimeArticles';
+import { httpClient } from './runtimeHttp';
 import { parsePollMessage } from './sqsMessages';
 
 const processor = new BatchProcessor(EventType.SQS);

@@ -15,7 +15,9 @@ import { describeError } from '../core/errors';
 import { processArticle } from '../pipeline/processArticle';
 import { reprocessStoredId } from '../pipeline/reprocess';
 import { ENV } from '../adapters/dynamodb/tableDesign';
-import { articleStore, clock, deadLetterSink, env, httpClient, log, metrics, rawArchive } from './runtime';
+import { clock, deadLetterSink, env, log, metrics } from './runtime';
+import { articleStore, rawArchive } from './runtimeArticles';
+import { httpClient } from './runtimeHttp';
 import { parseArticleQueueMessage } from './sqsMessages';
 
 const processor = new BatchProcessor(EventType.SQS);

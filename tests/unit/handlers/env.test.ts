@@ -34,9 +34,10 @@ describe('readEnv: fetch settings', () => {
 });
 
 describe('readEnv: items per poll', () => {
-  it('is 500 unless MAX_ITEMS_PER_POLL says otherwise, and must be a positive integer', () => {
+  it("is the pipeline's default (500) unless MAX_ITEMS_PER_POLL says otherwise, and must be a positive integer", () => {
     expect(MAX_ITEMS_PER_POLL_ENV).toBe('MAX_ITEMS_PER_POLL');
-    expect(readEnv({}).maxItemsPerPoll).toBe(500);
+    // Unset here: pollFeed applies DEFAULT_MAX_ITEMS_PER_POLL (500, pinned in tests/unit/pipeline/pollFeed.test.ts).
+    expect(readEnv({}).maxItemsPerPoll).toBeUndefined();
     expect(readEnv({ MAX_ITEMS_PER_POLL: '50' }).maxItemsPerPoll).toBe(50);
     for (const bad of ['0', '-1', '2.5', 'many']) {
       expect(() => readEnv({ MAX_ITEMS_PER_POLL: bad })).toThrow('MAX_ITEMS_PER_POLL');
