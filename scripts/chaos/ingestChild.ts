@@ -1,0 +1,77 @@
+/**
+ * One `ingest` run of the chaos harness, as its own process (the harness SIGKILLs it at random
+ * points): the local runtime of lambdas/local/runtime.ts — the same adapters and runIngest — but
+ * with DynamoDB reached through the harness's fault proxy (dynalite itself lives in the harness, so
+ * a kill loses only what this process held) and the raw archive wrapped in FaultyArchive.
+ * Settings come as one JSON argument; prints one JSON line of the run's counts.
+ */
+import path from 'node:path';
+import { FolderRawArchive } from '../../lambdas/adapters/archive/folderArchive';
+import { DynamoArticleStore } from '../../lambdas/adapters/dynamodb/articleStore';
+import { makeDocumentClient } from '../../lambdas/adapters/dynamodb/clients';
+import { DynamoFeedStore } from '../../lambdas/adapters/dynamodb/feedStore';
+import { DynamoHostSlots, leaseMsFor } from '../../lambdas/adapters/dynamodb/hostSlots';
+import { DEFAULT_MAX_REQUESTS_PER_HOST } from '../../lambdas/adapters/dynamodb/tableDesign';
+import { FETCH_DEFAULTS } from '../../lambdas/adapters/http/fetchDefaults';
+import { UndiciHttpClient } from '../../lambdas/adapters/http/httpClient';
+import { consoleLog } from '../../lambdas/local/consoleLog';
+import { DEAD_LETTER_DIR, FileDeadLetterStore } from '../../lambdas/local/deadLetterStore';
+import { readFeedsFile, runIngest } from '../../lambdas/local/ingest';
+import { LOCAL_TABLES, type LocalRuntime } from '../../lambdas/local/runtime';
+import { FaultyArchive } from './faultyArchive';
+
+export interface ChildSettings {
+  dataDir: string;
+  dynamoEndpoint: string;
+  feedsFile: string;
+  allowHost: string;
+  archiveFaultRate: number;
+  seed: number;
+  faultLog: string;
+}
+
+async function main(): Promise<void> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const s = JSON.parse(process.argv[2] ?? '{}') as ChildSettings;
+  const client = makeDocumentClient({ endpoint: s.dynamoEndpoint, region: 'local' });
+  const archive = new FaultyArchive(new FolderRawArchive({ dir: path.join(s.dataDir, 'archive') }), {
+    seed: s.seed,
+    faultRate: s.archiveFaultRate,
+    faultLog: s.faultLog,
+  });
+  const http = new UndiciHttpClient({
+    hostSlots: new DynamoHostSlots({
+      client,
+      tableName: LOCAL_TABLES.feeds,
+      limit: DEFAULT_MAX_REQUESTS_PER_HOST,
+      leaseMs: leaseMsFor(FETCH_DEFAULTS.totalTimeoutMs),
+    }),
+    allowHosts: [s.allowHost],
+  });
+  const rt: LocalRuntime = {
+    feeds: new DynamoFeedStore({ client, tableName: LOCAL_TABLES.feeds }),
+    articles: new DynamoArticleStore({ client, tableName: LOCAL_TABLES.articles, archive }),
+    archive,
+    deadLetters: new FileDeadLetterStore(path.join(s.dataDir, DEAD_LETTER_DIR)),
+    http,
+    clock: { now: () => new Date() },
+    log: consoleLog('silent'),
+    dynamoEndpoint: s.dynamoEndpoint,
+    close: async () => {
+      client.destroy();
+      await http.close();
+    },
+  };
+  try {
+    const report = await runIngest(rt, { feeds: readFeedsFile(s.feedsFile) });
+    const { feeds, itemsSeen, written, unchanged, failed, created, revised } = report;
+    console.log(JSON.stringify({ feeds, itemsSeen, written, unchanged, failed, created, revised }));
+  } finally {
+    await rt.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`chaos ingest child: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exitCode = 1;
+});
