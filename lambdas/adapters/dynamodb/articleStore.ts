@@ -2,6 +2,12 @@
  * Secondary adapter: ArticleStore on the Articles table (design in tableDesign.ts, items in
  * indexItems.ts).
  *
+ * What a save writes is decided by a pure planner, core/savePlan.ts: from the stored state (read
+ * only when needed) and the incoming record it returns create / unchanged (perhaps remembering a
+ * new feed item hash, perhaps adding the listing feed's membership) / next revision / superseded
+ * re-parse, with the condition to write under. `save` carries the plan out in the steps below;
+ * when a conditional write loses a race it reads the winner's state and plans again.
+ *
  * Writes are exactly-once without transactions (dynalite has none), in an order that converges when
  * a crashed or racing write is retried:
  *   1. an overflowed body, when the item would exceed the item limit — a content-addressed archive
@@ -10,7 +16,8 @@
  *      the day directory item; the GUID alias item) — idempotent BatchWriteItem puts, shared by
  *      concurrent saves;
  *   3. the release item — a conditional PutItem (`attribute_not_exists(id)` for revision 1,
- *      `revision = :old` for a revision), carrying `staleIndex`: the index items of older revisions;
+ *      `revision = :old` and as many `feeds` as read for a revision), carrying `staleIndex`: the
+ *      index items of older revisions;
  *   4. deleting those stale index items, then removing `staleIndex` (conditional on the revision).
  * A crash before 3 leaves index items no record points to; a crash before 4 leaves stale ones. Reads
  * verify every index hit against the release item (same key, same sort key, same revision), so
@@ -28,7 +35,16 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { StorageError } from '../../core/errors';
 import { dayKey, releaseIdOfSortKey } from '../../core/keys';
-import type { PressReleaseRecord, RawRef, RevisionReason } from '../../core/record';
+import type { PressReleaseRecord, RawRef } from '../../core/record';
+import {
+  planListing,
+  planSave,
+  type IncomingRelease,
+  type ListingPlan,
+  type SavePlan,
+  type StoredRelease,
+  type WriteExpectation,
+} from '../../core/savePlan';
 import type {
   ArticlePage,
   ArticleQuery,
@@ -85,26 +101,15 @@ export interface DynamoArticleStoreProps {
 /** The points between the writes of a save (see the module comment). */
 export type SaveStep = 'indexItemsWritten' | 'releaseWritten' | 'staleDeleted';
 
-/** What a save needs to know about the stored item. */
-interface StoredState {
-  revision: number;
-  contentHash: string;
-  itemHash: string | null;
-  raw: RawRef | null;
-  storedAt: string;
-  history: RevisionHistoryEntry[];
+/** What a save knows of the stored item: the planner's view (savePlan.ts) and what its writes need. */
+interface StoredState extends StoredRelease<RevisionHistoryEntry> {
   tickerKeys: string[];
-  staleIndex: string[];
-  overflowKey: string | null;
   /** The item's sort key (its index items must carry the same). */
   sortKey: string;
-  url: string | null;
-  /** The record's feed (the release item's feedId) and every feed that listed the release (feedsOfItem). */
-  feedId: string | null;
-  feeds: string[];
-  /** Whether the item has a `feeds` attribute (items written before feed listings have none). */
-  hasFeeds: boolean;
 }
+
+/** How a carried-out plan ended: done with an outcome, or lost a conditional write to `winner`. */
+type Attempt = { done: { outcome: SaveOutcome; revision: number } } | { lost: StoredState | null };
 
 /** Position after the last returned hit: the query it belongs to, the partition, the index key. */
 interface Cursor {
@@ -167,7 +172,8 @@ export class DynamoArticleStore implements ArticleStore {
     let added = 0;
     for (const id of new Set(ids)) {
       const state = await this.readState(id);
-      if (state && (await this.addListing(id, feedId, state))) added++;
+      const plan = state ? planListing(state, feedId) : null;
+      if (state && plan && (await this.addListing(id, plan, state))) added++;
     }
     return added;
   }
@@ -189,112 +195,107 @@ export class DynamoArticleStore implements ArticleStore {
     return out;
   }
 
+  /**
+   * Plans the save (core/savePlan.ts) from the stored state and carries the plan out; when its
+   * conditional write loses a race, plans again from the winner's state.
+   */
   async save(record: PressReleaseRecord, meta: SaveMeta): Promise<{ outcome: SaveOutcome; revision: number }> {
     const id = record.id;
-    const reparseOf = meta.reparseOf;
-    // Most saves are of new ids (the poll step skips stored ones): try the create first, read only
-    // when it loses. After a lost conditional write, `current` is the state read to decide again.
-    // A re-parse is of a stored id: read first.
-    let current: StoredState | null = reparseOf !== undefined ? await this.readState(id) : null;
-    for (let attempt = 1; attempt <= this.saveAttempts; attempt++) {
-      const storedAt = this.now().toISOString();
-      if (reparseOf !== undefined && current?.revision !== reparseOf) throw reparseSuperseded(id, reparseOf, current);
-
-      if (!current) {
-        // A new id: revision 1, created only if nobody created it meanwhile.
-        const item = releaseItem(
-          { ...record, revision: 1, revisionReason: null },
-          { ...meta, storedAt, history: [], staleIndex: [], feeds: record.feed?.id ? [record.feed.id] : [] },
-        );
-        const stored = await fitItem(item, this.archive);
-        const written = await this.writeIndexItems(item);
-        if (await this.putIf(stored, 'attribute_not_exists(#id)', { '#id': ATTR.id }, {})) {
-          await this.onSaveStep?.('releaseWritten', id);
-          return { outcome: 'created', revision: 1 };
-        }
-        current = await this.afterLostWrite(id, written, String(item[ATTR.sortKey]));
-        if (!current) continue; // deleted in between: create again
-      }
-
-      // Finish the cleanup a crashed save left behind.
-      if (current.staleIndex.length > 0) await this.deleteStale(id, current.revision, current.staleIndex);
-
-      if (reparseOf === undefined && current.contentHash === meta.contentHash && current.url === record.url) {
-        if (meta.itemHash !== null && current.itemHash !== meta.itemHash) {
-          // The feed item changed (its GUID, say) but not the release: remember both.
-          await this.updateItemHash(id, meta.contentHash, meta.itemHash);
-          const alias = guidAliasItem(releaseItem(record, { ...meta, storedAt, history: [], staleIndex: [] }));
-          if (alias) await this.indexWriter.put([alias]);
-        }
-        if (record.feed?.id) await this.addListing(id, record.feed.id, current);
-        return { outcome: 'unchanged', revision: current.revision };
-      }
-      // A redelivered older message (content and url of a previous revision): not a new revision.
-      if (
-        reparseOf === undefined &&
-        current.history.some((h) => h.contentHash === meta.contentHash && (h.url ?? record.url) === record.url)
-      ) {
-        if (record.feed?.id) await this.addListing(id, record.feed.id, current);
-        return { outcome: 'unchanged', revision: current.revision };
-      }
-
-      // Changed content: the next revision, conditional on nobody having revised it meanwhile.
-      const revision = current.revision + 1;
-      const history: RevisionHistoryEntry[] = [
-        ...current.history,
-        {
-          revision: current.revision,
-          contentHash: current.contentHash,
-          raw: current.raw,
-          overflowKey: current.overflowKey,
-          storedAt: current.storedAt,
-          url: current.url,
-        },
-      ];
-      const previous = current;
-      // Every feed that listed it stays; a revision through another feed makes that one the record's
-      // feed, whose listing item is then one too many (the release item itself is in byFeed under it).
-      const feedId = record.feed?.id ?? null;
-      const feeds = [...new Set([...previous.feeds, ...(feedId !== null ? [feedId] : [])])];
-      const ownListing = feedId !== null && feedId !== previous.feedId && previous.feeds.includes(feedId);
-      const staleIndex = [
-        ...new Set([
-          ...previous.staleIndex,
-          ...previous.tickerKeys.map((k) => tickerItemId(k, id, previous.revision)),
-          ...(ownListing ? [listingItemId(feedId, id)] : []),
-        ]),
-      ];
-      const revisionReason: RevisionReason =
-        reparseOf !== undefined ? 'reparse' : current.contentHash !== meta.contentHash ? 'correction' : 'moved';
-      // A re-parse read no feed item: it keeps the item hash the stored revision came from.
-      const itemHash = meta.itemHash ?? (reparseOf !== undefined ? current.itemHash : null);
-      const item = releaseItem(
-        { ...record, revision, revisionReason },
-        { contentHash: meta.contentHash, itemHash, storedAt, history, staleIndex, feeds },
-      );
-      const stored = await fitItem(item, this.archive);
-      const written = await this.writeIndexItems(item);
-      // Conditional on the revision, and on no feed listing added since it was read (feeds only grow).
-      const sameFeeds = previous.hasFeeds ? 'size(#feeds) = :feedCount' : 'attribute_not_exists(#feeds)';
-      if (
-        await this.putIf(
-          stored,
-          `#revision = :old AND ${sameFeeds}`,
-          { '#revision': 'revision', '#feeds': 'feeds' },
-          { ':old': previous.revision, ...(previous.hasFeeds ? { ':feedCount': previous.feeds.length } : {}) },
-        )
-      ) {
-        await this.onSaveStep?.('releaseWritten', id);
-        await this.deleteStale(id, revision, staleIndex);
-        return { outcome: 'revised', revision };
-      }
-      // Lost the race to another writer: drop what we wrote for nothing, and decide again.
-      current = await this.afterLostWrite(id, written, String(item[ATTR.sortKey]));
+    const incoming: IncomingRelease = {
+      url: record.url,
+      feedId: record.feed?.id ?? null,
+      contentHash: meta.contentHash,
+      itemHash: meta.itemHash,
+      ...(meta.reparseOf !== undefined ? { reparseOf: meta.reparseOf } : {}),
+    };
+    const naming = { listing: (feedId: string) => listingItemId(feedId, id) };
+    // Most saves are of new ids (the poll step skips stored ones): plan the create without reading,
+    // read only when it loses. A re-parse is of a stored id: read first.
+    let stored: StoredState | null = meta.reparseOf !== undefined ? await this.readState(id) : null;
+    for (let attempt = 1; attempt <= this.saveAttempts;) {
+      const plan = planSave(stored, incoming, naming);
+      const result = await this.carryOut(plan, record, meta, stored);
+      if ('done' in result) return result.done;
+      // A lost create that finds the id stored decides again at once; any other loss is an attempt.
+      if (!(plan.kind === 'create' && result.lost)) attempt++;
+      stored = result.lost;
     }
     throw new StorageError(
       'SAVE_CONFLICT',
       `save ${id}: still conflicting with concurrent writers after ${this.saveAttempts} attempts`,
     );
+  }
+
+  /** Carries out one save plan: the writes of the module comment's steps, in order. */
+  private async carryOut(
+    plan: SavePlan<RevisionHistoryEntry>,
+    record: PressReleaseRecord,
+    meta: SaveMeta,
+    stored: StoredState | null,
+  ): Promise<Attempt> {
+    const id = record.id;
+    const storedAt = this.now().toISOString();
+    if (plan.kind === 'superseded') throw reparseSuperseded(id, plan.reparseOf, plan.storedRevision);
+    if (plan.kind === 'create') {
+      const item = releaseItem(
+        { ...record, revision: 1, revisionReason: null },
+        { ...meta, storedAt, history: [], staleIndex: [], feeds: plan.feeds },
+      );
+      return this.writeRelease(item, 'attribute_not_exists(#id)', { '#id': ATTR.id }, {});
+    }
+    if (!stored) throw new Error(`save ${id}: a ${plan.kind} plan needs the stored state`);
+
+    // Finish the cleanup a crashed save left behind.
+    if (plan.finishCleanup.length > 0) await this.deleteStale(id, stored.revision, plan.finishCleanup);
+
+    if (plan.kind === 'unchanged') {
+      if (plan.rememberItemHash !== null) {
+        // The feed item changed (its GUID, say) but not the release: remember both.
+        await this.updateItemHash(id, meta.contentHash, plan.rememberItemHash);
+        const alias = guidAliasItem(releaseItem(record, { ...meta, storedAt, history: [], staleIndex: [] }));
+        if (alias) await this.indexWriter.put([alias]);
+      }
+      if (plan.listing) await this.addListing(id, plan.listing, stored);
+      return { done: { outcome: 'unchanged', revision: plan.revision } };
+    }
+
+    // The next revision, conditional on the revision and the feeds read.
+    const item = releaseItem(
+      { ...record, revision: plan.revision, revisionReason: plan.revisionReason },
+      {
+        contentHash: meta.contentHash,
+        itemHash: plan.itemHash,
+        storedAt,
+        history: plan.history,
+        staleIndex: plan.staleIndex,
+        feeds: plan.feeds,
+      },
+    );
+    const { condition, names, values } = unchangedSince(plan.expect);
+    const attempt = await this.writeRelease(item, condition, names, values);
+    if ('done' in attempt) await this.deleteStale(id, plan.revision, plan.staleIndex);
+    return attempt;
+  }
+
+  /**
+   * Steps 1–3 of a save: overflow the body if need be, write the index items, then the release item
+   * under `condition`. When the condition fails, the index items are made to agree with the winner.
+   */
+  private async writeRelease(
+    item: Item,
+    condition: string,
+    names: Record<string, string>,
+    values: Record<string, unknown>,
+  ): Promise<Attempt> {
+    const id = String(item[ATTR.id]);
+    const stored = await fitItem(item, this.archive);
+    const written = await this.writeIndexItems(item);
+    if (await this.putIf(stored, condition, names, values)) {
+      await this.onSaveStep?.('releaseWritten', id);
+      const revision = Number(item.revision);
+      return { done: { outcome: revision === 1 ? 'created' : 'revised', revision } };
+    }
+    return { lost: await this.afterLostWrite(id, written, String(item[ATTR.sortKey])) };
   }
 
   async get(id: string): Promise<PressReleaseRecord | null> {
@@ -610,64 +611,69 @@ export class DynamoArticleStore implements ArticleStore {
     );
     const item = out.Item;
     if (!item) return null;
+    const revision = typeof item.revision === 'number' ? item.revision : 1;
+    const contentHash = String(item.contentHash ?? '');
+    const url = typeof item.url === 'string' ? item.url : null;
+    const tickerKeys = Array.isArray(item.tickerKeys) ? (item.tickerKeys as string[]) : [];
     return {
-      revision: typeof item.revision === 'number' ? item.revision : 1,
-      contentHash: String(item.contentHash ?? ''),
+      revision,
+      contentHash,
       itemHash: typeof item.itemHash === 'string' ? item.itemHash : null,
-      raw: (item.raw as RawRef | null | undefined) ?? null,
-      storedAt: String(item.storedAt ?? ''),
+      url,
       history: Array.isArray(item.history) ? (item.history as RevisionHistoryEntry[]) : [],
-      tickerKeys: Array.isArray(item.tickerKeys) ? (item.tickerKeys as string[]) : [],
+      asHistory: {
+        revision,
+        contentHash,
+        raw: (item.raw as RawRef | null | undefined) ?? null,
+        overflowKey: overflowOf(item)?.key ?? null,
+        storedAt: String(item.storedAt ?? ''),
+        url,
+      },
+      revisionIndexIds: tickerKeys.map((k) => tickerItemId(k, id, revision)),
       staleIndex: Array.isArray(item.staleIndex) ? (item.staleIndex as string[]) : [],
-      overflowKey: overflowOf(item)?.key ?? null,
-      sortKey: String(item[ATTR.sortKey] ?? ''),
-      url: typeof item.url === 'string' ? item.url : null,
       feedId: typeof item[ATTR.feedId] === 'string' ? (item[ATTR.feedId] as string) : null,
       feeds: feedsOfItem(item),
       hasFeeds: Array.isArray(item.feeds),
+      tickerKeys,
+      sortKey: String(item[ATTR.sortKey] ?? ''),
     };
   }
 
   /**
-   * Records that `feedId` lists the stored release too: its listing item first (in byFeed, but not
-   * trusted until the release item names the feed), then the feed added to the release item's
-   * `feeds`, conditional on the revision read (a new revision moves the sort key: read and redo).
-   * False when the feed was already known.
+   * Records that a feed lists the stored release too (`planListing`): its listing item first (in
+   * byFeed, but not trusted until the release item names the feed), then the feed appended to the
+   * release item's `feeds`, conditional on the revision and feeds read (a new revision moves the
+   * sort key: read, plan and redo). False when the feed was already known.
    */
-  private async addListing(id: string, feedId: string, state: StoredState): Promise<boolean> {
+  private async addListing(id: string, first: ListingPlan, state: StoredState): Promise<boolean> {
+    let plan: ListingPlan | null = first;
     let current: StoredState | null = state;
-    for (let attempt = 1; attempt <= this.saveAttempts && current; attempt++) {
-      if (current.feeds.includes(feedId)) return false;
-      await this.indexWriter.put([listingItem(feedId, { id, [ATTR.sortKey]: current.sortKey })]);
-      // Items written before listings have no `feeds`: start it with their own feed.
-      const start = current.feedId !== null && !current.hasFeeds ? [current.feedId, feedId] : [feedId];
+    for (let attempt = 1; attempt <= this.saveAttempts; attempt++) {
+      if (!plan || !current) return false;
+      await this.indexWriter.put([listingItem(plan.feedId, { id, [ATTR.sortKey]: current.sortKey })]);
+      const { condition, names, values } = unchangedSince(plan.expect);
       try {
         await this.client.send(
           new UpdateCommand({
             TableName: this.tableName,
             Key: { id },
             UpdateExpression: 'SET #feeds = list_append(if_not_exists(#feeds, :none), :add)',
-            ConditionExpression:
-              '#revision = :rev AND ' + (current.hasFeeds ? 'size(#feeds) = :count' : 'attribute_not_exists(#feeds)'),
-            ExpressionAttributeNames: { '#feeds': 'feeds', '#revision': 'revision' },
-            ExpressionAttributeValues: {
-              ':none': [],
-              ':add': start,
-              ':rev': current.revision,
-              ...(current.hasFeeds ? { ':count': current.feeds.length } : {}),
-            },
+            ConditionExpression: condition,
+            ExpressionAttributeNames: { ...names, '#feeds': 'feeds' },
+            ExpressionAttributeValues: { ...values, ':none': [], ':add': plan.append },
           }),
         );
         return true;
       } catch (err) {
         if (!isConditionalCheckFailed(err)) throw toStorageError(err, `UpdateItem ${this.tableName}`);
         current = await this.readState(id); // revised or listed meanwhile: decide again
+        plan = current ? planListing(current, first.feedId) : null;
       }
     }
-    if (!current) return false;
+    if (!plan || !current) return false;
     throw new StorageError(
       'SAVE_CONFLICT',
-      `listing ${id} under feed ${feedId}: still conflicting after ${this.saveAttempts} attempts`,
+      `listing ${id} under feed ${first.feedId}: still conflicting after ${this.saveAttempts} attempts`,
     );
   }
 
@@ -691,9 +697,23 @@ export class DynamoArticleStore implements ArticleStore {
   }
 }
 
+/** The condition of a write that expects the item as it was read: same revision, same feeds list. */
+function unchangedSince(expect: WriteExpectation): {
+  condition: string;
+  names: Record<string, string>;
+  values: Record<string, unknown>;
+} {
+  const sameFeeds = expect.feedCount !== null ? 'size(#feeds) = :feedCount' : 'attribute_not_exists(#feeds)';
+  return {
+    condition: `#revision = :old AND ${sameFeeds}`,
+    names: { '#revision': 'revision', '#feeds': 'feeds' },
+    values: { ':old': expect.revision, ...(expect.feedCount !== null ? { ':feedCount': expect.feedCount } : {}) },
+  };
+}
+
 /** A re-parse of a revision that is no longer the stored one: nothing written; reprocess reads it again. */
-function reparseSuperseded(id: string, reparseOf: number, current: StoredState | null): StorageError {
-  const now = current ? `revision ${current.revision} is stored now` : 'it is no longer stored';
+function reparseSuperseded(id: string, reparseOf: number, storedRevision: number | null): StorageError {
+  const now = storedRevision !== null ? `revision ${storedRevision} is stored now` : 'it is no longer stored';
   return new StorageError('REPARSE_SUPERSEDED', `save ${id}: re-parse of revision ${reparseOf}, but ${now}`, true);
 }
 
