@@ -1,10 +1,9 @@
 import { isUtf8 } from 'node:buffer';
-import * as iconv from 'iconv-lite';
 
 /** How the bytes of a document were turned into text. */
 export interface DecodedBody {
   text: string;
-  /** The charset actually used (lower-case iconv name). */
+  /** The charset actually used (the lower-cased label, e.g. `windows-1252`, `shift_jis`). */
   charset: string;
   /** Where it came from: a byte-order mark, the HTTP header, the document's own declaration, or a guess. */
   source: 'bom' | 'header' | 'declaration' | 'default' | 'sniffed';
@@ -27,11 +26,10 @@ const AS_WINDOWS_1252 = /^(?:us-?ascii|ascii|iso[-_]?8859[-_]?1|latin-?1|l1|cp81
 export function decodeBody(bytes: Uint8Array, contentType?: string | null): DecodedBody {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const bom = charsetFromBom(buf);
-  if (bom) return { text: stripBom(iconv.decode(buf, bom)), charset: bom, source: 'bom', overridden: null };
+  if (bom) return { text: stripBom(decodeAs(buf, bom)), charset: bom, source: 'bom', overridden: null };
 
   const sniffed = unicodeWithoutBom(buf);
-  if (sniffed)
-    return { text: stripBom(iconv.decode(buf, sniffed)), charset: sniffed, source: 'sniffed', overridden: null };
+  if (sniffed) return { text: stripBom(decodeAs(buf, sniffed)), charset: sniffed, source: 'sniffed', overridden: null };
 
   const header = known(charsetFromContentType(contentType));
   const declaration = known(charsetFromMarkup(buf));
@@ -66,7 +64,7 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): Deco
     charset = webName(claimed);
   }
   return {
-    text: stripBom(iconv.decode(buf, charset)),
+    text: stripBom(decodeAs(buf, charset)),
     charset,
     source: overridden ? 'sniffed' : source,
     overridden,
@@ -95,7 +93,7 @@ function decodeUtf8OrWindows1252(b: Buffer): { text: string; charset: string } {
       i += n;
       continue;
     }
-    parts.push(b.toString('utf8', runStart, i), iconv.decode(b.subarray(i, i + 1), 'windows-1252'));
+    parts.push(b.toString('utf8', runStart, i), decodeWindows1252(b.subarray(i, i + 1)));
     i++;
     runStart = i;
   }
@@ -103,8 +101,59 @@ function decodeUtf8OrWindows1252(b: Buffer): { text: string; charset: string } {
   return { text: parts.join(''), charset: sawUtf8 ? 'utf-8+windows-1252' : 'windows-1252' };
 }
 
+/**
+ * Charsets are decoded by the platform's WHATWG Encoding decoder (TextDecoder over ICU: every label
+ * a browser reads, Shift_JIS, GBK, Big5, EUC-KR and the single-byte ones included) rather than
+ * iconv-lite, whose tables are ~490 kB of every bundle that decodes (npm run bench:bundle). UTF-32,
+ * which the Encoding standard dropped, is read here (BOM / autodetection only).
+ */
+const UTF_32 = /^utf-?32(be|le)$/i;
+
+function decodeAs(b: Buffer, charset: string): string {
+  const utf32 = UTF_32.exec(charset);
+  if (utf32) return decodeUtf32(b, utf32[1]!.toLowerCase() === 'le');
+  const decoder = new TextDecoder(charset);
+  return decoder.encoding === 'windows-1252' ? decodeWindows1252(b) : decoder.decode(b);
+}
+
+/** Bytes 0x80–0x9F of windows-1252 (WHATWG index; the five unassigned ones stay C1 controls). */
+const WINDOWS_1252_C1 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * windows-1252 (and the labels read as it: ISO-8859-1, ASCII): Latin-1 with the table above for
+ * 0x80–0x9F. Not TextDecoder: Node 20's drops those bytes (`new TextDecoder('windows-1252')
+ * .decode(Uint8Array.of(0x93))` is ''), and they are the curly quotes and dashes of every such page.
+ */
+function decodeWindows1252(b: Buffer): string {
+  return b.toString('latin1').replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]!);
+}
+
+/** UTF-32 code units as text; a unit that is no Unicode scalar value, and trailing bytes, as U+FFFD. */
+function decodeUtf32(b: Buffer, littleEndian: boolean): string {
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const parts: string[] = [];
+  for (let i = 0; i + 4 <= b.length; i += 4) {
+    const cp = view.getUint32(i, littleEndian);
+    parts.push(cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : '\ufffd');
+  }
+  if (b.length % 4) parts.push('\ufffd');
+  return parts.join('');
+}
+
+/** A label the decoder knows (not `replacement`, the Encoding standard's sink for unsafe charsets). */
+function isKnownCharset(name: string): boolean {
+  if (UTF_32.test(name) || /^utf-?32$/i.test(name)) return true;
+  try {
+    return new TextDecoder(name).encoding !== 'replacement';
+  } catch {
+    return false;
+  }
+}
+
 function known(name: string | null): string | null {
-  return name && iconv.encodingExists(name) ? name.toLowerCase() : null;
+  return name && isKnownCharset(name) ? name.toLowerCase() : null;
 }
 
 function isUtf8Label(name: string): boolean {
