@@ -17,11 +17,12 @@ const path = require('node:path');
 const { builtCli, ROOT, DIST, CURRENT } = require('../bin/builtCli.cjs');
 
 /**
- * Not bundled: dynalite finds its LevelDB packages and data files beside its own code; iconv-lite
+ * Not bundled: dynalite finds its LevelDB packages and data files beside its own code (and the
+ * local queues' classic-level its native binary beside its own); iconv-lite
  * requires its code-page tables (~500 KB) only for the charset asked, which a bundle would inline
  * and compile at every `parse`; the AWS SDK and Powertools are large and only ever loaded lazily.
  */
-const EXTERNAL = ['dynalite', 'iconv-lite', '@aws-sdk/*', '@smithy/*', '@aws-lambda-powertools/*'];
+const EXTERNAL = ['dynalite', 'classic-level', 'iconv-lite', '@aws-sdk/*', '@smithy/*', '@aws-lambda-powertools/*'];
 
 /** A build that is no longer current is kept this long, for a CLI process or a test run still using it. */
 const PRUNE_AFTER_MS = 2 * 60 * 60 * 1000;
