@@ -158,10 +158,14 @@ export class LocalQueue<T> implements MessageSink<T> {
   receive(max: number, now = Date.now()): LocalMessage<T>[] {
     if (this.visibilityTimeoutMs !== undefined) {
       for (const e of this.inFlight.values()) {
-        if (e.visibleAt <= now) {
-          this.inFlight.delete(e.messageId);
-          this.ready.push(e); // its visibility timed out: it may be received again
-        }
+        if (e.visibleAt > now) continue;
+        this.inFlight.delete(e.messageId);
+        // Its visibility timed out: received again, or — received maxReceiveCount times already —
+        // moved to the dead letters, as SQS's redrive policy does at the next receive.
+        if (e.receiveCount >= this.maxReceiveCount) {
+          const reason = { code: 'MAX_RECEIVES', message: `not deleted after ${e.receiveCount} receives` };
+          this.deadLetter(e, reason, now);
+        } else this.ready.push(e);
       }
     }
     const out: LocalMessage<T>[] = [];
