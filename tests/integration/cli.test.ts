@@ -54,7 +54,16 @@ test('ingest stores the sample set, and a second ingest writes nothing', async (
   expect(first.stderr).toBe('');
   expect(first.code).toBe(0);
   const s1 = JSON.parse(first.stdout) as Record<string, number>;
-  expect(Object.keys(s1).sort()).toEqual(['durationMs', 'failed', 'feeds', 'itemsSeen', 'unchanged', 'written']);
+  expect(Object.keys(s1).sort()).toEqual([
+    'durationMs',
+    'failed',
+    'feeds',
+    'items',
+    'itemsSeen',
+    'resumed',
+    'unchanged',
+    'written',
+  ]);
   expect(s1).toMatchObject({ feeds: 2, written: manifest.releases.length, failed: 0 });
 
   const second = await newswire(args);
