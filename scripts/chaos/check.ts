@@ -53,7 +53,11 @@ export async function checkAgainstModel(opts: {
   let start: Record<string, unknown> | undefined;
   do {
     const out = await opts.raw.send(
-      new ScanCommand({ TableName: opts.table, ExclusiveStartKey: start as never, ProjectionExpression: 'id, itemType' }),
+      new ScanCommand({
+        TableName: opts.table,
+        ExclusiveStartKey: start as never,
+        ProjectionExpression: 'id, itemType',
+      }),
     );
     for (const raw of out.Items ?? []) {
       const i = unmarshall(raw) as { id: string; itemType?: string };
@@ -103,7 +107,10 @@ export async function checkAgainstModel(opts: {
     if (!expectedIds.has(id)) {
       duplicates++;
       const rec = await opts.articles.get(id);
-      note(examples.duplicates, `${id} url=${rec?.url ?? '?'} guid=${rec?.guid ?? '?'}${goneIds.has(id) ? ' (page gone)' : ''}`);
+      note(
+        examples.duplicates,
+        `${id} url=${rec?.url ?? '?'} guid=${rec?.guid ?? '?'}${goneIds.has(id) ? ' (page gone)' : ''}`,
+      );
     }
   }
 
@@ -119,7 +126,11 @@ export async function checkAgainstModel(opts: {
         ? body.item?.link !== undefined && goneLinks.has(body.item.link.split('?')[0]!)
         : body.feedId !== undefined && goneFeeds.has(body.feedId);
     if (ok) explained++;
-    else note(examples.unexplained, `${l.queue}: ${l.reason.code} ${l.reason.message} ${body.item?.link ?? body.feedId ?? ''}`);
+    else
+      note(
+        examples.unexplained,
+        `${l.queue}: ${l.reason.code} ${l.reason.message} ${body.item?.link ?? body.feedId ?? ''}`,
+      );
   }
   return { expected, stored, duplicates, lost, mismatches, inDlq: letters.length, explained, examples };
 }

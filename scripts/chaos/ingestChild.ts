@@ -12,7 +12,6 @@ import { makeDocumentClient } from '../../lambdas/adapters/dynamodb/clients';
 import { DynamoFeedStore } from '../../lambdas/adapters/dynamodb/feedStore';
 import { DynamoHostSlots, leaseMsFor } from '../../lambdas/adapters/dynamodb/hostSlots';
 import { DEFAULT_MAX_REQUESTS_PER_HOST } from '../../lambdas/adapters/dynamodb/tableDesign';
-import { FETCH_DEFAULTS } from '../../lambdas/adapters/http/fetchDefaults';
 import { UndiciHttpClient } from '../../lambdas/adapters/http/httpClient';
 import { consoleLog } from '../../lambdas/local/consoleLog';
 import { DEAD_LETTER_DIR, FileDeadLetterStore } from '../../lambdas/local/deadLetterStore';
@@ -28,6 +27,8 @@ export interface ChildSettings {
   archiveFaultRate: number;
   seed: number;
   faultLog: string;
+  /** The HTTP client's total timeout; host-slot leases a killed run leaves behind last this + 10 s. */
+  fetchTimeoutMs: number;
 }
 
 async function main(): Promise<void> {
@@ -40,11 +41,12 @@ async function main(): Promise<void> {
     faultLog: s.faultLog,
   });
   const http = new UndiciHttpClient({
+    totalTimeoutMs: s.fetchTimeoutMs,
     hostSlots: new DynamoHostSlots({
       client,
       tableName: LOCAL_TABLES.feeds,
       limit: DEFAULT_MAX_REQUESTS_PER_HOST,
-      leaseMs: leaseMsFor(FETCH_DEFAULTS.totalTimeoutMs),
+      leaseMs: leaseMsFor(s.fetchTimeoutMs),
     }),
     allowHosts: [s.allowHost],
   });

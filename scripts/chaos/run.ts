@@ -93,6 +93,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
           archiveFaultRate,
           seed: opts.seed + runs.started,
           faultLog,
+          fetchTimeoutMs: 5000,
         };
         runs.started++;
         const started = performance.now();
@@ -141,7 +142,9 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
       }
       const at = Math.round(lo + rand() * (hi - lo));
       const r = await runChild(at);
-      say(`run ${runs.started}: ${r ? `completed before its kill at ${at} ms (written ${r.written})` : `SIGKILL at ${at} ms`}`);
+      say(
+        `run ${runs.started}: ${r ? `completed before its kill at ${at} ms (written ${r.written})` : `SIGKILL at ${at} ms`}`,
+      );
       if (r) k--; // a run that ended before its kill point does not count as a crash
       if (runs.started > opts.crashes * 4) break;
     }
@@ -185,7 +188,8 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
     }
     const faults: Record<string, number> = { ...server.faults, ...proxy.faults };
     if (existsSync(faultLog)) {
-      for (const kind of readFileSync(faultLog, 'utf8').split('\n').filter(Boolean)) faults[kind] = (faults[kind] ?? 0) + 1;
+      for (const kind of readFileSync(faultLog, 'utf8').split('\n').filter(Boolean))
+        faults[kind] = (faults[kind] ?? 0) + 1;
     }
     faults['sigkill'] = runs.killed;
     return { seed: opts.seed, ...verdict, faults, runs, secs: (performance.now() - t0) / 1000 };
@@ -223,8 +227,7 @@ function parseArgs(argv: string[]): Args {
       const bad = kinds.find((k) => !(HTTP_FAULTS as readonly string[]).includes(k));
       if (bad) throw new Error(`--http-faults: unknown kind ${bad}; kinds: ${HTTP_FAULTS.join(',')}`);
       args.httpFaults = kinds as HttpFault[];
-    }
-    else
+    } else
       throw new Error(
         `unknown argument ${a}; usage: chaos [--feeds N] [--releases N] [--crashes N] [--seed S] [--http-faults k1,k2] [--json]`,
       );

@@ -70,7 +70,12 @@ export function buildWorld(opts: { seed: number; feeds: number; releases: number
   }));
   // Two feeds gone for good, listing releases other feeds list too.
   for (const [k, status] of [[0, 404] as const, [1, 410] as const]) {
-    feeds.push({ name: `gone-${k}`, path: `/feeds/gone-${k}.xml`, items: feeds[k % feeds.length]!.items, gone: status });
+    feeds.push({
+      name: `gone-${k}`,
+      path: `/feeds/gone-${k}.xml`,
+      items: feeds[k % feeds.length]!.items,
+      gone: status,
+    });
   }
   return { seed: opts.seed, set, releases, feeds };
 }
