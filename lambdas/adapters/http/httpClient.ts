@@ -10,7 +10,7 @@ import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { isIP } from 'node:net';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { Agent, buildConnector, request } from 'undici';
+import { Agent, buildConnector, request } from './undiciParts';
 import { FetchError, StorageError } from '../../core/errors';
 import { HostBusyError, isHostBusy } from '../../pipeline/hostBusy';
 import type { FetchRequest, FetchResponse, HostSlots, HttpClient } from '../../pipeline/ports';
