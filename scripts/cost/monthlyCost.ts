@@ -1,0 +1,326 @@
+/**
+ * A month's cost of the deployed stacks for a profile (feeds, poll interval, releases per day), from
+ * the counts `npm run cost:measure` took in a local run (scripts/cost/measured.json) and on-demand
+ * list prices (PRICES in scripts/bench/costModel.ts). Pure arithmetic: every figure not measured is
+ * a named constant below with the reason for its value.
+ */
+import { PRICES } from '../bench/costModel';
+
+/** Counts of one phase of the local run (totals over `count` polls or releases). */
+export interface PhaseCounts {
+  count: number;
+  /** DynamoDB requests by command name. */
+  dynamoRequests: Record<string, number>;
+  /** Capacity units dynalite reported (base table; eventually consistent reads are half units). */
+  readUnits: number;
+  writeUnits: number;
+  archivePuts: number;
+  archiveBytes: number;
+  messagesQueued: number;
+  /** Bytes the Powertools logger printed. */
+  logBytes: number;
+  /** CPU time of the local process (pipeline + embedded DynamoDB). */
+  cpuMs: number;
+  wallMs: number;
+}
+
+/** What lib/** deploys, read from the synthesized templates. */
+export interface DeployedShape {
+  functions: number;
+  pollMemoryMb: number;
+  articleMemoryMb: number;
+  dispatchMemoryMb: number;
+  pollBatchSize: number;
+  articleBatchSize: number;
+  /** MaximumBatchingWindowInSeconds of the SQS mappings (0: none, an invocation per arrival). */
+  pollBatchingWindowSeconds: number;
+  articleBatchingWindowSeconds: number;
+  alarms: number;
+  /** Metrics the alarms watch (a metric-math alarm is billed per metric in its expression). */
+  alarmMetrics: number;
+  dashboards: number;
+  customerManagedKmsKeys: number;
+  scheduleRules: number;
+  queues: number;
+  tracingActive: boolean;
+}
+
+export interface Measured {
+  measuredAt: string;
+  command: string;
+  records: number;
+  seed: number;
+  feeds: number;
+  releases: number;
+  /** Round 2: every feed polled again with nothing new (conditional GET → 304). */
+  unchangedPoll: PhaseCounts;
+  /** Round 3: every feed polled without validators (200, full body, every listed item already stored). */
+  changedPoll: PhaseCounts & { itemsListed: number };
+  /** Round 1 after its polls: processing the queued article messages (count = releases written). */
+  release: PhaseCounts;
+  /** Write units of the GSI entries per release (dynalite does not charge them). */
+  gsiWriteUnitsPerRelease: number;
+  /** DynamoDB bytes per release (release item + index items). */
+  storedBytesPerRelease: number;
+  /** Read units a Scan of the Feeds table costs per feed (dispatch scans it each run). */
+  feedScanReadUnitsPerFeed: number;
+  /** Bytes of the EMF line each handler prints per invocation. */
+  emfBytes: { poll: number; article: number; dispatch: number };
+  deployed: DeployedShape;
+}
+
+export interface Profile {
+  feeds: number;
+  intervalMinutes: number;
+  releasesPerDay: number;
+}
+
+/** Further on-demand list prices, us-east-1 (same as-of date as PRICES). */
+export const MORE_PRICES = {
+  cloudwatchLogsIngestGbUsd: 0.5,
+  cloudwatchLogsStorageGbMonthUsd: 0.03,
+  customMetricMonthUsd: 0.3,
+  /** Standard-resolution alarm, per metric it watches. */
+  alarmMetricMonthUsd: 0.1,
+  dashboardMonthUsd: 3,
+  kmsKeyMonthUsd: 1,
+  kmsRequestsPerTenThousandUsd: 0.03,
+  xrayTracesRecordedPerMillionUsd: 5,
+} as const;
+
+/** Not measured: stated assumptions. */
+export const MONTHLY_ASSUMPTIONS = {
+  /** 730 hours, the month AWS prices by. */
+  daysPerMonth: 730 / 24,
+  /**
+   * Items a wire's RSS feed lists (PR Newswire's feeds list 20-50): the seen-id check of a changed
+   * feed reads each. The measured feeds list more; their per-item costs are scaled to this.
+   */
+  feedItemsListed: 50,
+  /** Wait for a conditional GET of a feed on the wire's site (the 304 of an unchanged feed). */
+  feedFetchMs: 150,
+  /** Wait for a release page from the wire's site (as bench:ingest's model). */
+  pageFetchMs: 300,
+  /** A 1 GB arm64 Lambda has ~0.6 vCPU: local CPU time × this = its CPU time there. */
+  lambdaCpuScale: 1.7,
+  /** Billed duration of one dispatch run (a Scan of the Feeds table, SendMessageBatch of the due feeds). */
+  dispatchMs: 400,
+  /** The hourly silent-feed check and the daily overflow sweep: invocations and billed ms each. */
+  otherInvocationsPerMonth: 730 + 30,
+  otherInvocationMs: 500,
+  otherMemoryMb: 512,
+  /** START, END and REPORT lines the Lambda platform writes per invocation (REPORT with X-Ray). */
+  platformLogBytesPerInvocation: 420,
+  /**
+   * Receives of the Lambda SQS pollers on an idle queue: ~5 long polls of 20 s at a time, i.e. 15 a
+   * minute per event source mapping; a message-bearing receive is one of these.
+   */
+  idleReceivesPerMappingMinute: 15,
+  /** Poll messages per SendMessageBatch of dispatch (SQS's maximum, what SqsMessageSink sends). */
+  messagesPerSendBatch: 10,
+  /** Sampled traces per invocation: the default X-Ray rule records 1 a second + 5 %, so at under one
+   * invocation a second nearly every one is traced. */
+  xraySampledFraction: 1,
+  /** Custom metric names × the `service` dimension the handlers emit (lambdas/handlers/*.ts addMetric). */
+  customMetrics: 12,
+  /** KMS requests a month: DynamoDB using the AWS-managed key for 2 tables (data keys re-fetched
+   * ~every 5 min per host) plus alarm notifications through the topic's key. */
+  kmsRequestsPerMonth: 30_000,
+  /** CloudWatch Logs bytes stored ≈ one month of ingest (retention is 30 days). */
+  logStorageMonths: 1,
+} as const;
+
+export interface Volumes {
+  polls: number;
+  /** Polls that found their feed changed (a new release listed). */
+  changedPolls: number;
+  releases: number;
+  /** Messages per invocation of poll-feed and of process-article. */
+  pollBatch: number;
+  articleBatch: number;
+  invocations: number;
+  gbSeconds: number;
+  sqsRequests: number;
+  readUnits: number;
+  writeUnits: number;
+  dynamoGbAdded: number;
+  s3Puts: number;
+  s3GbAdded: number;
+  logGb: number;
+  traces: number;
+}
+
+export interface MonthlyCost {
+  profile: Profile;
+  totalUsdPerMonth: number;
+  services: Record<string, number>;
+  /** Monthly volumes behind the dollars, for the printed breakdown. */
+  volumes: Volumes;
+}
+
+const MILLION = 1e6;
+const GB = 1024 ** 3;
+
+type PerUnit = Pick<PhaseCounts, 'readUnits' | 'writeUnits' | 'archivePuts' | 'archiveBytes' | 'logBytes' | 'cpuMs'>;
+const FIELDS = ['readUnits', 'writeUnits', 'archivePuts', 'archiveBytes', 'logBytes', 'cpuMs'] as const;
+const per = (p: PhaseCounts): PerUnit =>
+  Object.fromEntries(FIELDS.map((k) => [k, p[k] / Math.max(1, p.count)])) as PerUnit;
+
+/**
+ * Per-unit figures from the measured run: an unchanged poll (304); what a poll that finds its feed
+ * changed costs on top of that, scaled from the measured feeds' length to FEED_ITEMS_LISTED (the
+ * seen-id check reads every listed item; the feed body grows with them) except the one archive PUT;
+ * and a release (its article message: fetch, archive, parse, write, GSI entries included).
+ */
+export function unitCounts(m: Measured): {
+  unchangedPoll: PerUnit;
+  changedPollExtra: PerUnit;
+  release: PerUnit & { messages: number };
+} {
+  const unchangedPoll = per(m.unchangedPoll);
+  const changed = per(m.changedPoll);
+  const scale = MONTHLY_ASSUMPTIONS.feedItemsListed / Math.max(1, m.changedPoll.itemsListed);
+  const extra = Object.fromEntries(
+    FIELDS.map((k) => [k, Math.max(0, changed[k] - unchangedPoll[k]) * (k === 'archivePuts' ? 1 : scale)]),
+  ) as PerUnit;
+  const release = per(m.release);
+  return {
+    unchangedPoll,
+    changedPollExtra: extra,
+    release: {
+      ...release,
+      writeUnits: release.writeUnits + m.gsiWriteUnitsPerRelease,
+      messages: m.release.messagesQueued / Math.max(1, m.release.count),
+    },
+  };
+}
+
+/** Messages per invocation of an SQS mapping: what arrives within its batching window, 1 to the batch size. */
+export function messagesPerInvocation(perSecond: number, windowSeconds: number, batchSize: number): number {
+  return Math.min(batchSize, Math.max(1, perSecond * windowSeconds));
+}
+
+export function monthlyCost(m: Measured, profile: Profile): MonthlyCost {
+  const a = MONTHLY_ASSUMPTIONS;
+  const d = m.deployed;
+  const u = unitCounts(m);
+  const minutes = a.daysPerMonth * 24 * 60;
+  const runs = minutes / profile.intervalMinutes;
+  const polls = profile.feeds * runs;
+  const releases = profile.releasesPerDay * a.daysPerMonth;
+  const articleMessages = releases * u.release.messages;
+  // Each listing of a new release changes its feed once (releases in one interval share a poll: an upper bound).
+  const changedPolls = Math.min(polls, articleMessages);
+  const sum = (k: keyof PerUnit) =>
+    polls * u.unchangedPoll[k] + changedPolls * u.changedPollExtra[k] + releases * u.release[k];
+
+  // Lambda: GB-seconds of each function and the invocations (a batch's records run in parallel:
+  // one network wait, the CPU of every record).
+  const pollBatch = messagesPerInvocation(polls / (minutes * 60), d.pollBatchingWindowSeconds, d.pollBatchSize);
+  const articleBatch = messagesPerInvocation(
+    articleMessages / (minutes * 60),
+    d.articleBatchingWindowSeconds,
+    d.articleBatchSize,
+  );
+  const pollInvocations = polls / pollBatch;
+  const articleInvocations = articleMessages / articleBatch;
+  const pollCpuMs = (polls * u.unchangedPoll.cpuMs + changedPolls * u.changedPollExtra.cpuMs) * a.lambdaCpuScale;
+  const articleCpuMs = releases * u.release.cpuMs * a.lambdaCpuScale;
+  const gbSeconds =
+    ((pollInvocations * a.feedFetchMs + pollCpuMs) / 1000) * (d.pollMemoryMb / 1024) +
+    ((articleInvocations * a.pageFetchMs + articleCpuMs) / 1000) * (d.articleMemoryMb / 1024) +
+    runs * (a.dispatchMs / 1000) * (d.dispatchMemoryMb / 1024) +
+    a.otherInvocationsPerMonth * (a.otherInvocationMs / 1000) * (a.otherMemoryMb / 1024);
+  const invocations = pollInvocations + articleInvocations + runs + a.otherInvocationsPerMonth;
+  const lambda = gbSeconds * PRICES.lambdaArmGbSecondUsd + (invocations / MILLION) * PRICES.lambdaRequestsPerMillionUsd;
+
+  // SQS: sends in batches, the pollers' receives (idle or not), one DeleteMessageBatch per invocation.
+  const sqsRequests =
+    polls / a.messagesPerSendBatch +
+    changedPolls +
+    2 * a.idleReceivesPerMappingMinute * minutes +
+    pollInvocations +
+    articleInvocations;
+  const sqs = (sqsRequests / MILLION) * PRICES.sqsRequestsPerMillionUsd;
+
+  // DynamoDB: measured units per poll and per release, dispatch's Scan of Feeds, a month's new bytes.
+  const readUnits = sum('readUnits') + runs * profile.feeds * m.feedScanReadUnitsPerFeed;
+  const writeUnits = sum('writeUnits');
+  const dynamoGbAdded = (releases * m.storedBytesPerRelease) / GB;
+  const dynamodb =
+    (readUnits / MILLION) * PRICES.dynamoReadRequestUnitsPerMillionUsd +
+    (writeUnits / MILLION) * PRICES.dynamoWriteRequestUnitsPerMillionUsd +
+    dynamoGbAdded * PRICES.dynamoStorageGbMonthUsd;
+
+  // S3: PUTs of feed bodies and pages, a month's new archive bytes.
+  const s3Puts = sum('archivePuts');
+  const s3GbAdded = sum('archiveBytes') / GB;
+  const s3 = (s3Puts / 1000) * PRICES.s3PutPerThousandUsd + s3GbAdded * PRICES.s3StorageGbMonthUsd;
+
+  // CloudWatch Logs: what the functions log, their EMF metric lines and the platform's lines.
+  const logBytes =
+    sum('logBytes') +
+    pollInvocations * m.emfBytes.poll +
+    articleInvocations * m.emfBytes.article +
+    runs * m.emfBytes.dispatch +
+    invocations * a.platformLogBytesPerInvocation;
+  const logGb = logBytes / GB;
+  const logs =
+    logGb * MORE_PRICES.cloudwatchLogsIngestGbUsd +
+    logGb * a.logStorageMonths * MORE_PRICES.cloudwatchLogsStorageGbMonthUsd;
+
+  const metrics = a.customMetrics * MORE_PRICES.customMetricMonthUsd;
+  const alarms = d.alarmMetrics * MORE_PRICES.alarmMetricMonthUsd;
+  const dashboard = d.dashboards * MORE_PRICES.dashboardMonthUsd;
+  const kms =
+    d.customerManagedKmsKeys * MORE_PRICES.kmsKeyMonthUsd +
+    (a.kmsRequestsPerMonth / 10_000) * MORE_PRICES.kmsRequestsPerTenThousandUsd;
+  const traces = d.tracingActive ? invocations * a.xraySampledFraction : 0;
+  const xray = (traces / MILLION) * MORE_PRICES.xrayTracesRecordedPerMillionUsd;
+
+  const services: Record<string, number> = {
+    lambda,
+    sqs,
+    dynamodb,
+    s3,
+    cloudwatchLogs: logs,
+    customMetrics: metrics,
+    alarms,
+    dashboard,
+    kms,
+    xray,
+  };
+  const total = Object.values(services).reduce((n, v) => n + v, 0);
+  return {
+    profile,
+    totalUsdPerMonth: total,
+    services,
+    volumes: {
+      polls,
+      changedPolls,
+      releases,
+      pollBatch,
+      articleBatch,
+      invocations,
+      gbSeconds,
+      sqsRequests,
+      readUnits,
+      writeUnits,
+      dynamoGbAdded,
+      s3Puts,
+      s3GbAdded,
+      logGb,
+      traces,
+    },
+  };
+}
+
+/** `5m`, `300s`, `1h` or a bare number of minutes → minutes. */
+export function parseInterval(s: string): number {
+  const m = /^(\d+(?:\.\d+)?)(s|m|h)?$/.exec(s.trim());
+  if (!m) throw new Error(`--interval ${s}: give e.g. 5m, 300s or 1h`);
+  const n = Number(m[1]);
+  const minutes = m[2] === 's' ? n / 60 : m[2] === 'h' ? n * 60 : n;
+  if (!(minutes > 0)) throw new Error(`--interval ${s}: must be more than zero`);
+  return minutes;
+}
