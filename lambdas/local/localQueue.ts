@@ -17,6 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_BATCH_BYTES } from '../adapters/queue/sqsSink';
 import { describeError, StorageError } from '../core/errors';
+import { parseRetryAfter } from '../pipeline/schedule';
 import type { MessageSink, PollFeedMessage, ProcessArticleMessage } from '../pipeline/ports';
 import type { DeadLetterStore, LocalDlqName } from './deadLetterStore';
 import type { QueueChange, QueueJournal, StoredQueueEntry } from './durableQueueStore';
@@ -226,7 +227,15 @@ export class LocalQueue<T> implements MessageSink<T> {
       this.deadLetter(e, { code, message }, now);
       return 'dead-letter';
     }
-    e.visibleAt = now + this.retryDelayMs * e.receiveCount;
+    // A host that asked to be left alone (429/503 Retry-After, or its cooldown in the HTTP client) is
+    // retried after that time, not at once: in AWS the visibility timeout covers it; here the short
+    // retry delay would spend every receive inside the cooldown and dead-letter the message.
+    // Capped, so a host asking for an hour does not hold a local run that long (the receive counts).
+    const hostWait = retryAfterOf(err, now);
+    e.visibleAt = Math.max(
+      now + this.retryDelayMs * e.receiveCount,
+      hostWait === null ? 0 : Math.min(hostWait, now + MAX_RETRY_AFTER_WAIT_MS),
+    );
     this.ready.push(e);
     this.journalWrite([{ type: 'put', entry: { ...e } }]);
     return 'retry';
@@ -381,4 +390,14 @@ export async function openPipelineQueues(
       journal,
     }),
   };
+}
+
+/** Longest a local retry waits for a host's Retry-After. */
+const MAX_RETRY_AFTER_WAIT_MS = 60_000;
+
+/** The time (ms) an error's `retryAfter` (HTTP date or seconds, as the HTTP client's errors carry it) asks to wait until. */
+function retryAfterOf(err: unknown, now: number): number | null {
+  const value = (err as { retryAfter?: unknown } | null)?.retryAfter;
+  if (typeof value !== 'string') return null;
+  return parseRetryAfter(value, new Date(now))?.getTime() ?? null;
 }

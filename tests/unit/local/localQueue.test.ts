@@ -1,5 +1,6 @@
 import { drainQueue, LocalQueue } from '../../../lambdas/local/localQueue';
 import { NewswireError } from '../../../lambdas/core/errors';
+import { HostCoolingDownError } from '../../../lambdas/adapters/http/httpClient';
 
 test('messages are copies: changing a sent object does not change the message', async () => {
   const q = new LocalQueue<{ n: number }>('q');
@@ -92,4 +93,26 @@ test('like SQS, a message over 256 KiB is refused by name, and none of that call
   expect(q.pending).toBe(0);
   await q.send(['x'.repeat(256 * 1024 - 2)]); // exactly at the limit: accepted
   expect(q.pending).toBe(1);
+});
+
+test("a host's cooldown (Retry-After) delays the retry to its end instead of spending every receive inside it", async () => {
+  // Found by `npm run chaos`: one 429 put the host in cooldown, every queued page of that host failed
+  // at once with HOST_COOLING_DOWN, and 50 ms retries dead-lettered them all within the cooldown.
+  const q = new LocalQueue<number>('q', { maxReceiveCount: 3, retryDelayMs: 1 });
+  await q.send([1, 2, 3]);
+  const until = new Date(Math.ceil((Date.now() + 1_000) / 1000) * 1000 + 1000); // whole second (HTTP-date)
+  const attempts: number[] = [];
+  const done: number[] = [];
+  await drainQueue(
+    q,
+    async (n) => {
+      attempts.push(n);
+      if (Date.now() < until.getTime()) throw new HostCoolingDownError(`https://h.test/${n}`, 'h.test', until);
+      return n;
+    },
+    { concurrency: 3, onSuccess: (_n, r) => done.push(r) },
+  );
+  expect(done.sort()).toEqual([1, 2, 3]);
+  expect(q.deadLetters).toEqual([]);
+  expect(attempts).toHaveLength(6); // each: once in the cooldown, once after it
 });
