@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { LogLevel } from '../../lambdas/local/consoleLog';
 import type { SampleServer } from '../../lambdas/local/sampleServer';
+import type { FeedSpec } from '../../lambdas/pipeline/registerFeeds';
 import { hostPortList } from './hostPort';
 import { dataDirOption, portNumber, withRuntime } from './shared';
 
@@ -13,12 +14,13 @@ export function registerIngestCommand(program: Command): void {
   program
     .command('ingest')
     .description(
-      'run the pipeline once, locally: poll every feed of this run, fetch and parse new releases, store them',
+      'run the pipeline once, locally: poll the registered feeds (`newswire feeds add`; the bundled samples ' +
+        'while none is registered, or --feeds FILE), fetch and parse new releases, store them',
     )
     .addOption(dataDirOption())
     .option(
       '--feeds <file>',
-      'JSON file of feeds to poll instead of the bundled samples ([{"url": "https://…", "name": "…"}])',
+      'JSON file of feeds to poll (registered as they are polled) instead of the registered feeds ([{"url": "https://…", "name": "…"}])',
     )
     .option(
       '--sample-port <port>',
@@ -51,7 +53,7 @@ export function registerIngestCommand(program: Command): void {
           ]);
         let server: SampleServer | null = null;
         try {
-          let feeds;
+          let feeds: FeedSpec[];
           let allowHosts: string[] = opts.allowHost ?? [];
           if (opts.feeds) feeds = readFeedsFile(opts.feeds);
           else {
@@ -65,10 +67,27 @@ export function registerIngestCommand(program: Command): void {
             stream: process.stderr,
             quiet: opts.json === true || opts.verbose === true,
           });
+          let source = opts.feeds ?? `bundled samples on ${server?.baseUrl}`;
           const report = await withRuntime(
             opts.dataDir,
             level,
-            (rt) => runIngest(rt, { feeds, onProgress: progress.onProgress }).finally(() => progress.stop()),
+            async (rt) => {
+              // The feeds registered in this data dir (`newswire feeds add`, or an earlier run), enabled
+              // ones; the samples only while there are none (a fresh data dir), and saying so.
+              if (!opts.feeds) {
+                const registered = (await rt.feeds.list()).filter((f) => f.enabled);
+                if (registered.length > 0) {
+                  feeds = registered.map((f) => ({ url: f.url, name: f.name, wire: f.wire }));
+                  source = `${registered.length} registered feed${registered.length === 1 ? '' : 's'}`;
+                } else if (!opts.json) {
+                  console.error(
+                    `no feeds registered in ${path.resolve(opts.dataDir)}: ingesting the bundled sample feeds ` +
+                      '(register your own with `newswire feeds add URL`)',
+                  );
+                }
+              }
+              return runIngest(rt, { feeds, onProgress: progress.onProgress }).finally(() => progress.stop());
+            },
             allowHosts,
           );
           if (opts.json) {
@@ -77,7 +96,7 @@ export function registerIngestCommand(program: Command): void {
               JSON.stringify({ feeds: n, itemsSeen, written, unchanged, failed, durationMs, resumed, items }),
             );
           } else {
-            const where = `local (data: ${path.resolve(opts.dataDir)}; feeds: ${opts.feeds ?? `bundled samples on ${server?.baseUrl}`})`;
+            const where = `local (data: ${path.resolve(opts.dataDir)}; feeds: ${source})`;
             console.log(formatIngestReport(report, where));
           }
           // A feed or release that failed is a failure (exit 1); usage errors alone exit 2.
