@@ -94,6 +94,12 @@ async function ingestWith(
   journal: DurableQueueStore | null,
 ): Promise<IngestReport> {
   const started = Date.now();
+  // Holding the data dir's queue lock, no other ingest runs on these tables: a host slot still taken
+  // was left by a killed run and would keep its host busy (HOST_BUSY) until its lease ran out.
+  if (journal) {
+    const freed = await rt.releaseHostSlots();
+    if (freed > 0) rt.log.info('host slots of an earlier run freed', { hosts: freed });
+  }
   const { pollQueue, articleQueue } = journal
     ? await openPipelineQueues(rt.deadLetters, journal, opts.maxReceiveCount)
     : pipelineQueues(rt.deadLetters, opts.maxReceiveCount);

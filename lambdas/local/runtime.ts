@@ -49,6 +49,8 @@ export interface LocalRuntime {
   clock: Clock;
   log: Log;
   dynamoEndpoint: string;
+  /** Frees the host request slots a killed run left taken (DynamoHostSlots.releaseAll); hosts freed. */
+  releaseHostSlots(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -72,14 +74,15 @@ export async function openLocalRuntime(opts: LocalRuntimeOptions): Promise<Local
     ? path.join(dataDir, 'archive')
     : path.join(tmpdir(), `newswire-archive-${process.pid}-${Date.now()}`);
   const archive = new FolderRawArchive({ dir: archiveDir });
+  const hostSlots = new DynamoHostSlots({
+    client,
+    tableName: LOCAL_TABLES.feeds,
+    limit: opts.maxRequestsPerHost ?? DEFAULT_MAX_REQUESTS_PER_HOST,
+    leaseMs: leaseMsFor(opts.fetch?.totalTimeoutMs ?? FETCH_DEFAULTS.totalTimeoutMs),
+  });
   const http = new UndiciHttpClient({
     ...opts.fetch,
-    hostSlots: new DynamoHostSlots({
-      client,
-      tableName: LOCAL_TABLES.feeds,
-      limit: opts.maxRequestsPerHost ?? DEFAULT_MAX_REQUESTS_PER_HOST,
-      leaseMs: leaseMsFor(opts.fetch?.totalTimeoutMs ?? FETCH_DEFAULTS.totalTimeoutMs),
-    }),
+    hostSlots,
     allowHosts: [...(opts.fetch?.allowHosts ?? []), ...(opts.allowHosts ?? [])],
   });
   return {
@@ -91,6 +94,7 @@ export async function openLocalRuntime(opts: LocalRuntimeOptions): Promise<Local
     clock: { now: () => new Date() },
     log: opts.log,
     dynamoEndpoint: dynamo.endpoint,
+    releaseHostSlots: () => hostSlots.releaseAll(),
     close: async () => {
       client.destroy();
       await http.close();

@@ -40,14 +40,15 @@ async function main(): Promise<void> {
     faultRate: s.archiveFaultRate,
     faultLog: s.faultLog,
   });
+  const hostSlots = new DynamoHostSlots({
+    client,
+    tableName: LOCAL_TABLES.feeds,
+    limit: DEFAULT_MAX_REQUESTS_PER_HOST,
+    leaseMs: leaseMsFor(s.fetchTimeoutMs),
+  });
   const http = new UndiciHttpClient({
     totalTimeoutMs: s.fetchTimeoutMs,
-    hostSlots: new DynamoHostSlots({
-      client,
-      tableName: LOCAL_TABLES.feeds,
-      limit: DEFAULT_MAX_REQUESTS_PER_HOST,
-      leaseMs: leaseMsFor(s.fetchTimeoutMs),
-    }),
+    hostSlots,
     allowHosts: [s.allowHost],
   });
   const rt: LocalRuntime = {
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
     clock: { now: () => new Date() },
     log: consoleLog('silent'),
     dynamoEndpoint: s.dynamoEndpoint,
+    releaseHostSlots: () => hostSlots.releaseAll(),
     close: async () => {
       client.destroy();
       await http.close();

@@ -12,7 +12,13 @@
  * HostBusyError, and the queue delivers its message again later instead of a function spinning.
  */
 import { randomUUID } from 'node:crypto';
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  ScanCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { HostBusyError } from '../../pipeline/hostBusy';
 import type { HostSlots } from '../../pipeline/ports';
 import { isConditionalCheckFailed, toStorageError, wrapDynamo } from './errors';
@@ -68,6 +74,38 @@ export class DynamoHostSlots implements HostSlots {
 
   get limit(): number {
     return this.props.limit;
+  }
+
+  /**
+   * Frees every slot of every host, taken or not: only for a process that knows no other holds any
+   * (the local runner holding its data dir's queue lock, after a killed run left its leases behind —
+   * they would otherwise keep the host busy until they expire). Returns the hosts freed.
+   */
+  async releaseAll(): Promise<number> {
+    const ids: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await wrapDynamo(`Scan ${this.props.tableName}`, () =>
+        this.props.client.send(
+          new ScanCommand({
+            TableName: this.props.tableName,
+            FilterExpression: 'begins_with(#id, :prefix)',
+            ExpressionAttributeNames: { '#id': 'id' },
+            ExpressionAttributeValues: { ':prefix': HOST_SLOTS_ID_PREFIX },
+            ProjectionExpression: '#id',
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        ),
+      );
+      for (const item of page.Items ?? []) ids.push(String(item.id));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    for (const id of ids) {
+      await wrapDynamo(`DeleteItem ${this.props.tableName}`, () =>
+        this.props.client.send(new DeleteCommand({ TableName: this.props.tableName, Key: { id } })),
+      );
+    }
+    return ids.length;
   }
 
   async acquire(host: string): Promise<() => Promise<void>> {

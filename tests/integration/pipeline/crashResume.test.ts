@@ -130,10 +130,16 @@ test('a run killed mid-way is resumed by the next: every release stored once, th
     resumed: { poll: number; article: number };
     items: { deadLettered: number };
   };
-  // The 404 page fails again (exit 1: a release failed), and only it.
+  // The 404 page fails again (exit 1: a release failed), and only it — once per message that carried
+  // it: a page both sample feeds list is queued by each of them.
   expect(done.code).toBe(1);
-  expect(summary.failed).toBe(1);
-  expect(summary.items.deadLettered).toBe(1);
+  expect(summary.failed).toBeGreaterThanOrEqual(1);
+  expect(summary.items.deadLettered).toBe(summary.failed);
+  const letters = readFileSync(deadLetterFile(), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => (JSON.parse((JSON.parse(l) as { body: string }).body) as { item: { link: string } }).item.link);
+  expect(new Set(letters).size).toBe(1);
   expect(summary.resumed.article).toBeGreaterThan(0); // it found what run 1 left
 
   // The dead letter parked before the kill is still there (run 2 may park the same page again under a new id).

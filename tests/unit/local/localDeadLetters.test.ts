@@ -46,6 +46,7 @@ function setup(routes: Record<string, Route>) {
     clock: fixedClock('2025-06-02T12:00:00.000Z'),
     log: silentLog,
     dynamoEndpoint: 'memory',
+    releaseHostSlots: async () => 0,
     close: async () => {},
   });
   const queues = new LocalDeadLetterQueues({

@@ -1,5 +1,5 @@
 /** The fleet-wide per-host semaphore on dynalite: slots, release, expiry, contention, bounded wait. */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoFeedStore } from '../../../../lambdas/adapters/dynamodb/feedStore';
 import {
   DynamoHostSlots,
@@ -128,4 +128,21 @@ test("the hosts' slot items share the Feeds table but are never listed as feeds"
   expect(ids).toContain('f-listed');
   expect(ids.some((id) => id.startsWith('host#'))).toBe(false);
   expect((await store.listDue('2030-01-01T00:00:00.000Z')).some((f) => f.id.startsWith('host#'))).toBe(false);
+});
+
+test('releaseAll frees the slots a killed holder left taken (and only slot items: feeds stay)', async () => {
+  const host = freshHost();
+  await client.send(new PutCommand({ TableName: feedsTable, Item: { id: 'f-keep', url: 'https://keep.test/f.xml' } }));
+  // A run that was SIGKILLed: both slots taken, never given back, leases an hour long.
+  const dead = slots({ leaseMs: 3_600_000 });
+  await dead.acquire(host);
+  await dead.acquire(host);
+  await expect(slots({ maxWaitMs: 100 }).acquire(host)).rejects.toBeInstanceOf(HostBusyError);
+
+  expect(await slots().releaseAll()).toBeGreaterThanOrEqual(1);
+  const next = slots({ maxWaitMs: 100 });
+  const release = [await next.acquire(host), await next.acquire(host)];
+  await Promise.all(release.map((r) => r()));
+  const kept = await client.send(new GetCommand({ TableName: feedsTable, Key: { id: 'f-keep' } }));
+  expect(kept.Item?.url).toBe('https://keep.test/f.xml');
 });
