@@ -12,12 +12,9 @@
  *    record, and the estimated AWS cost per million releases (costModel.ts states prices and
  *    assumptions). Where the pipeline's time goes is printed too (summed latency per port call).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { pathToFileURL } from 'node:url';
 import {
   BatchWriteItemCommand,
   DescribeTableCommand,
@@ -34,6 +31,7 @@ import { LOCAL_TABLES, openLocalRuntime } from '../../lambdas/local/runtime';
 import { ASSUMPTIONS, costPerMillion, PRICES } from './costModel';
 import { itemSize, writeUnits, type GsiShape, type RawItem } from './itemSize';
 import { timePorts, type PortTimings } from './portTimings';
+import { startReleaseServerProcess } from './releaseServerProcess';
 
 interface Args {
   records: number;
@@ -59,37 +57,6 @@ function parseArgs(argv: string[]): Args {
       throw new Error(`unknown argument ${a}; usage: bench:ingest [--records N] [--seed S] [--concurrency C] [--json]`);
   }
   return args;
-}
-
-interface Served {
-  baseUrl: string;
-  feeds: { name: string; url: string }[];
-  pages: number;
-  pageBytes: number;
-}
-
-async function startServerProcess(records: number, seed: number): Promise<{ child: ChildProcess; served: Served }> {
-  const child = spawn(
-    process.execPath,
-    // tsx resolved from this project, so the bench runs from any working directory.
-    [
-      '--import',
-      pathToFileURL(require.resolve('tsx')).href,
-      path.join(__dirname, 'serveReleases.ts'),
-      String(records),
-      String(seed),
-    ],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const line = await new Promise<string>((resolve, reject) => {
-    const rl = createInterface({ input: child.stdout! });
-    rl.once('line', (l) => {
-      rl.close();
-      resolve(l);
-    });
-    child.once('exit', (code) => reject(new Error(`release server exited with ${code}`)));
-  });
-  return { child, served: JSON.parse(line) as Served };
 }
 
 function dirBytes(dir: string): number {
@@ -156,7 +123,7 @@ async function main(): Promise<void> {
   };
   const work = mkdtempSync(path.join(tmpdir(), 'newswire-bench-'));
   say(`generating and serving ${args.records} releases (seed ${args.seed}) …`);
-  const { child, served } = await startServerProcess(args.records, args.seed);
+  const { child, served } = await startReleaseServerProcess(args.records, args.seed);
   try {
     // ---- 1. the pipeline, end to end ----
     const rt = await openLocalRuntime({

@@ -13,12 +13,9 @@
  *    metrics they watch, dashboards, KMS keys, batch sizes, schedule rules).
  * Nothing here contacts any host but 127.0.0.1; nothing calls AWS.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { pathToFileURL } from 'node:url';
 import { DescribeTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -29,6 +26,7 @@ import { LOCAL_TABLES, openLocalRuntime, type LocalRuntime } from '../../lambdas
 import type { Log } from '../../lambdas/pipeline/ports';
 import { buildNewswireApp } from '../../lib/app';
 import { itemSize, writeUnits, type GsiShape, type RawItem } from '../bench/itemSize';
+import { startReleaseServerProcess } from '../bench/releaseServerProcess';
 import type { DeployedShape, Measured, PhaseCounts } from './monthlyCost';
 
 export const MEASURED_FILE = path.join(__dirname, 'measured.json');
@@ -177,32 +175,6 @@ function emfBytes(serviceName: string, names: string[]): number {
   return c.total.logBytes;
 }
 
-async function startServer(
-  records: number,
-  seed: number,
-): Promise<{ child: ChildProcess; feeds: { name: string; url: string }[]; baseUrl: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      pathToFileURL(require.resolve('tsx')).href,
-      path.join(__dirname, '../bench/serveReleases.ts'),
-      String(records),
-      String(seed),
-    ],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  const line = await new Promise<string>((resolve, reject) => {
-    const rl = createInterface({ input: child.stdout! });
-    rl.once('line', (l) => {
-      rl.close();
-      resolve(l);
-    });
-    child.once('exit', (code) => reject(new Error(`release server exited with ${code}`)));
-  });
-  return { child, ...(JSON.parse(line) as { feeds: { name: string; url: string }[]; baseUrl: string }) };
-}
-
 /** What the stack deploys, read from the synthesized templates (bundling skipped). */
 export function deployedShape(): DeployedShape {
   const app = buildNewswireApp({ 'aws:cdk:bundling-stacks': [] });
@@ -285,7 +257,10 @@ export async function measure(records = 300, seed = 20251129): Promise<Measured>
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   process.stderr.write(`cost:measure: ${records} releases (seed ${seed}) …\n`);
   const work = mkdtempSync(path.join(tmpdir(), 'newswire-cost-'));
-  const { child, feeds, baseUrl } = await startServer(records, seed);
+  const {
+    child,
+    served: { feeds, baseUrl },
+  } = await startReleaseServerProcess(records, seed);
   const c = new Counters();
   const snaps = new Map<string, PhaseCounts>();
   const take = (name: string) => {
