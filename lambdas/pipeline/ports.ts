@@ -107,13 +107,10 @@ export interface SeenItem {
 }
 export interface ArticleStore {
   /**
-   * For each id already stored, the feed item hash it was stored from: the poll step skips items
-   * whose id and hash are both known. Missing ids are absent from the map.
-   */
-  seenItemHashes(ids: string[]): Promise<Map<string, string | null>>;
-  /**
-   * seenItemHashes with the feeds that listed each stored id (its record's feed first): poll-feed
-   * records a listing for a stored release another feed lists too. Same single batched read.
+   * For each id already stored, the feed item hash it was stored from (the poll step skips items
+   * whose id and hash are both known) and the feeds that listed it, its record's feed first
+   * (poll-feed records a listing for a stored release another feed lists too). One batched read;
+   * missing ids are absent from the map.
    */
   seenItems(ids: string[]): Promise<Map<string, SeenItem>>;
   /**

@@ -72,14 +72,6 @@ export class MemoryArticleStore implements ArticleStore {
   >();
   /** GUID aliases: `<feed id>\n<guid>` → release id. */
   readonly aliases = new Map<string, string>();
-  async seenItemHashes(ids: string[]) {
-    const m = new Map<string, string | null>();
-    for (const id of ids) {
-      const it = this.items.get(id);
-      if (it) m.set(id, it.itemHash);
-    }
-    return m;
-  }
   async seenItems(ids: string[]) {
     const m = new Map<string, SeenItem>();
     for (const id of ids) {

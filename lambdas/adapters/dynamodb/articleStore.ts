@@ -152,10 +152,6 @@ export class DynamoArticleStore implements ArticleStore {
     this.indexWriter = new CoalescingPutWriter(this.client, this.tableName, this.batchRetry);
   }
 
-  async seenItemHashes(ids: string[]): Promise<Map<string, string | null>> {
-    return new Map([...(await this.seenItems(ids))].map(([id, seen]) => [id, seen.itemHash]));
-  }
-
   async seenItems(ids: string[]): Promise<Map<string, SeenItem>> {
     const items = await batchGetById(this.client, this.tableName, ids, {
       ...this.batchRetry,

@@ -101,7 +101,7 @@ describe('save', () => {
     const r = makeRecord({ id: 'u-save-2' });
     await store.save(r, { contentHash: 'c1', itemHash: 'i1' });
     expect(await store.save(r, { contentHash: 'c1', itemHash: 'i9' })).toEqual({ outcome: 'unchanged', revision: 1 });
-    expect((await store.seenItemHashes(['u-save-2'])).get('u-save-2')).toBe('i9');
+    expect((await store.seenItems(['u-save-2'])).get('u-save-2')?.itemHash).toBe('i9');
     expect((await raw('u-save-2'))?.revision).toBe(1);
   });
 
@@ -146,22 +146,22 @@ describe('save', () => {
   });
 });
 
-describe('seenItemHashes', () => {
+describe('seenItems', () => {
   it('returns the item hash of every stored id over several batches and skips unknown ids', async () => {
     const ids = Array.from({ length: 250 }, (_, i) => `u-seen-${String(i).padStart(3, '0')}`);
     for (const [i, id] of ids.entries()) {
       if (i % 5 === 4) continue; // 50 never stored
       await store.save(makeRecord({ id }), { contentHash: 'c', itemHash: i % 10 === 0 ? null : `h${i}` });
     }
-    const seen = await store.seenItemHashes([...ids, ids[0] as string]); // duplicates are fine
+    const seen = await store.seenItems([...ids, ids[0] as string]); // duplicates are fine
     expect(seen.size).toBe(200);
-    expect(seen.get('u-seen-001')).toBe('h1');
-    expect(seen.get('u-seen-000')).toBeNull();
+    expect(seen.get('u-seen-001')?.itemHash).toBe('h1');
+    expect(seen.get('u-seen-000')?.itemHash).toBeNull();
     expect(seen.has('u-seen-004')).toBe(false);
   }, 30_000); // 200 saves one after another: ~4.7 s on a loaded 2-core machine, at jest's 5 s default
 
   it('handles an empty list', async () => {
-    expect((await store.seenItemHashes([])).size).toBe(0);
+    expect((await store.seenItems([])).size).toBe(0);
   });
 });
 

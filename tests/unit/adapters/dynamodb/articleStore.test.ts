@@ -24,7 +24,7 @@ beforeEach(() => ddb.reset());
 
 const awsError = (name: string, message: string) => Object.assign(new Error(message), { name, $metadata: {} });
 
-describe('seenItemHashes', () => {
+describe('seenItems', () => {
   it('retries UnprocessedKeys until none are left', async () => {
     ddb
       .on(BatchGetCommand)
@@ -37,8 +37,8 @@ describe('seenItemHashes', () => {
         UnprocessedKeys: { Articles: { Keys: [{ id: 'c' }] } },
       })
       .resolvesOnce({ Responses: { Articles: [{ id: 'c', itemHash: 'hc' }] }, UnprocessedKeys: {} });
-    const seen = await store.seenItemHashes(['a', 'b', 'c', 'd']);
-    expect([...seen]).toEqual([
+    const seen = await store.seenItems(['a', 'b', 'c', 'd']);
+    expect([...seen].map(([id, s]) => [id, s.itemHash])).toEqual([
       ['a', 'ha'],
       ['b', null],
       ['c', 'hc'],
@@ -51,7 +51,7 @@ describe('seenItemHashes', () => {
 
   it('sends at most 100 keys per call', async () => {
     ddb.on(BatchGetCommand).resolves({ Responses: { Articles: [] } });
-    await store.seenItemHashes(Array.from({ length: 250 }, (_, i) => `id-${i}`));
+    await store.seenItems(Array.from({ length: 250 }, (_, i) => `id-${i}`));
     expect(ddb.commandCalls(BatchGetCommand).map((c) => c.args[0].input.RequestItems?.Articles?.Keys?.length)).toEqual([
       100, 100, 50,
     ]);
@@ -59,7 +59,7 @@ describe('seenItemHashes', () => {
 
   it('throws a retryable StorageError instead of dropping keys that stay unprocessed', async () => {
     ddb.on(BatchGetCommand).resolves({ UnprocessedKeys: { Articles: { Keys: [{ id: 'x' }] } } });
-    await expect(store.seenItemHashes(['x'])).rejects.toMatchObject({ code: 'UNPROCESSED_KEYS', retryable: true });
+    await expect(store.seenItems(['x'])).rejects.toMatchObject({ code: 'UNPROCESSED_KEYS', retryable: true });
     expect(ddb.commandCalls(BatchGetCommand)).toHaveLength(4);
   });
 
@@ -67,7 +67,7 @@ describe('seenItemHashes', () => {
     ddb
       .on(BatchGetCommand)
       .rejects(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }));
-    const err = await store.seenItemHashes(['x']).catch((e: unknown) => e);
+    const err = await store.seenItems(['x']).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StorageError);
     expect(err).toMatchObject({ code: 'THROTTLED', retryable: true });
   });
