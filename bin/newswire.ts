@@ -16,6 +16,7 @@ import { registerLocalCommand } from './commands/local';
 import { registerParseCommand } from './commands/parse';
 import { registerQueryCommand } from './commands/query';
 import { registerReprocessCommand } from './commands/reprocess';
+import { registerRunCommand } from './commands/run';
 import { configureUsageErrors, runCli } from './commands/usage';
 
 const program = new Command('newswire')
@@ -23,6 +24,7 @@ const program = new Command('newswire')
   .version(PACKAGE_VERSION);
 
 registerIngestCommand(program);
+registerRunCommand(program);
 registerParseCommand(program);
 registerQueryCommand(program);
 registerGetCommand(program);

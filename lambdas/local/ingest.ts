@@ -166,7 +166,8 @@ function dead<T>(queue: string, d: DeadLetter<T>) {
   return { queue, error: d.error, body: d.body as unknown };
 }
 
-function logFailure(rt: LocalRuntime, queue: string, body: unknown, err: unknown, decision: string): void {
+/** Logs a failed message: a warning while it will be retried, an error once dead-lettered. */
+export function logFailure(rt: LocalRuntime, queue: string, body: unknown, err: unknown, decision: string): void {
   const { code, message } = describeError(err);
   const ctx =
     queue === 'poll'
