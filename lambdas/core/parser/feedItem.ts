@@ -4,6 +4,8 @@ import { readTextConstruct, type Dialect } from '../feed/textConstructs';
 import { parseTimestamp } from './dates';
 import { parseDom, tokenizedText } from './dom';
 import { htmlBlocks } from './html';
+import { wireOfLink } from './wires';
+import type { Wire } from '../record';
 
 /**
  * A saved feed item: an RSS `<item>…</item>` (or Atom `<entry>`) snippet, or a whole feed with one
@@ -18,6 +20,10 @@ export interface FeedItemParts {
   publishedAt: string | null;
   /** What to parse as the release: content:encoded, else the description (HTML or text). */
   content: string;
+  /** The issuing organization the item's metadata names (NewsML-G2 subject, NTB publisher). */
+  organization: string | null;
+  /** The wire the item's own link belongs to (its text may carry no tag). */
+  wire: Wire | null;
 }
 
 /** True when the content is a feed or a feed item rather than a page: decided by its first element. */
@@ -84,6 +90,8 @@ function parseJsonFeedItem(json: string): FeedItemParts | null {
     summary: htmlFragmentText(str('summary')),
     publishedAt: parseTimestamp(str('date_published')),
     content: content ?? '',
+    organization: null,
+    wire: wireOfLink(str('url') ?? str('external_url')),
   };
 }
 
@@ -139,6 +147,8 @@ export function parseFeedItem(xml: string): FeedItemParts | null {
     summary: specText(child(item, 'description', 'summary'), dialect),
     publishedAt: parseTimestamp(date),
     content: encoded ?? description ?? '',
+    organization: null,
+    wire: wireOfLink(link?.trim() || null),
   };
 }
 
@@ -169,13 +179,17 @@ function parseReleaseXml(nodes: AnyNode[]): FeedItemParts | null {
     )
     .filter(Boolean);
   const contactHtml = contacts.length ? `<p>Contacts:</p>${contacts.map((c) => `<p>${c}</p>`).join('')}` : '';
+  const link = textOf(child(release, 'longurl'));
+  const publisher = child(release, 'publisher');
   return {
     title: textOf(child(release, 'title'))?.replace(/\s+/g, ' ') ?? null,
-    link: textOf(child(release, 'longurl')),
+    link,
     guid: release.attribs['id'] ?? null,
     summary: htmlFragmentText(textOf(child(release, 'leadtext'))),
     publishedAt: parseTimestamp(textOf(child(release, 'publicationdate'))),
     content: html + contactHtml,
+    organization: publisher ? textOf(child(publisher, 'name')) : null,
+    wire: wireOfLink(link),
   };
 }
 
@@ -235,7 +249,25 @@ function parseNewsMl(nodes: AnyNode[]): FeedItemParts | null {
     summary: null,
     publishedAt: null,
     content: [...lead, ...parts.map((p) => p.html)].join('\n'),
+    organization: newsMlOrganization(root),
+    wire: null,
   };
+}
+
+/**
+ * The organization a NewsML-G2 item is about (`<subject type="cpnat:organisation"><name>`), the
+ * most relevant one first; null when the item names none or several equally.
+ */
+function newsMlOrganization(root: Element): string | null {
+  const orgs = DomUtils.findAll(
+    (e) => e.name === 'subject' && e.attribs['type'] === 'cpnat:organisation',
+    root.children,
+  ).map((e) => ({ name: textOf(child(e, 'name')), relevance: Number(e.attribs['relevance'] ?? '0') || 0 }));
+  const named = orgs.filter((o): o is { name: string; relevance: number } => !!o.name);
+  named.sort((a, b) => b.relevance - a.relevance);
+  const [first, second] = named;
+  if (!first || (second && second.relevance === first.relevance && second.name !== first.name)) return null;
+  return first.name.replace(/\s+/g, ' ');
 }
 
 function escapeText(s: string): string {

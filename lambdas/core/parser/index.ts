@@ -11,7 +11,7 @@ import { parseTimestamp } from './dates';
 import { looksLikeFeedItem, parseFeedItem } from './feedItem';
 import { parseHtmlPage } from './html';
 import { detectLanguage } from './language';
-import { leadOrganization, splitAttribution } from './lead';
+import { headlineOrganization, leadOrganization, splitAttribution } from './lead';
 import { normalizePlace } from './places';
 import { splitSections } from './sections';
 import { looksLikeMarkdown, markIndentedParagraphs, normalizeWhitespace, stripFrontMatter, textToBlocks } from './text';
@@ -455,16 +455,39 @@ function read(input: ParseInput): Reading {
     if (item) {
       const link = absoluteUrl(item.link, null);
       const inner = parseFeedContent(item.content, link ?? url);
-      return {
-        ...inner,
-        kind: 'feed-item',
-        canonicalUrl: link ?? inner.canonicalUrl,
-        guid: item.guid,
-        summary: item.summary,
-        title: item.title ?? inner.title,
-        publishedAt: item.publishedAt ?? inner.publishedAt,
-      };
+      return settleSource(
+        {
+          ...inner,
+          kind: 'feed-item',
+          canonicalUrl: link ?? inner.canonicalUrl,
+          guid: item.guid,
+          summary: item.summary,
+          title: item.title ?? inner.title,
+          publishedAt: item.publishedAt ?? inner.publishedAt,
+          wire: inner.wire ?? item.wire,
+        },
+        item.organization,
+      );
     }
   }
-  return looksLikeHtml(content) ? parseHtml(content, url) : parseText(content, url);
+  return settleSource(looksLikeHtml(content) ? parseHtml(content, url) : parseText(content, url), null);
+}
+
+/**
+ * The issuer when the text's own lines did not give it: the organization a feed's metadata names
+ * (its spelling wins when the text gives the same name in capitals, `ACME FOODS INC.`), else the
+ * headline's subject when the lead or an About section confirms it.
+ */
+function settleSource(r: Reading, feedOrganization: string | null): Reading {
+  if (feedOrganization && (!r.source || orgKey(r.source) === orgKey(feedOrganization))) {
+    return { ...r, source: feedOrganization };
+  }
+  if (r.source) return r;
+  const lead = r.body.paragraphs.find((p) => p !== r.attribution) ?? '';
+  const source = headlineOrganization(
+    r.title,
+    lead,
+    r.about.flatMap((a) => (a.organization ? [a.organization] : [])),
+  );
+  return source ? { ...r, source } : r;
 }

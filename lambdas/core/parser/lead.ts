@@ -171,3 +171,50 @@ function cjkSubject(lead: string): string | null {
   if (zh?.[1]) return zh[1];
   return null;
 }
+
+/**
+ * What a headline says its subject did: a third-person verb (`Acme Announces…`, `Acme Reports…`),
+ * a passive participle (`Acme Named to…`) or a plan (`Acme to Acquire…`).
+ */
+const HEADLINE_VERB =
+  /^(?:Announces|Reports|Launches|Invests|Introduces|Unveils|Names|Appoints|Expands|Opens|Partners|Completes|Acquires|Receives|Wins|Joins|Celebrates|Signs|Secures|Raises|Closes|Declares|Files|Prices|Debuts|Releases|Adds|Selects|Teams|Achieves|Earns|Hosts|Enters|Agrees|Establishes|Marks|Reaches|Surpasses|Delivers|Schedules|Confirms|Commences|Issues|Publishes|Presents|Showcases|Welcomes|Deploys|Extends|Renews|Provides|Offers|Honors|Recognizes|Awards|Is|Has|Named|Recognized|Honored|Selected|Ranked|Awarded|to)$/;
+
+/** Trademark signs and the quotes a lead may open with (a quoted statement by the issuer). */
+const LEAD_OPENER = /^["“”'‘’]+/;
+
+/**
+ * The issuer from the headline, when the lead cannot say: the headline's subject (`Acme Capital
+ * Invests in Beta`, `Acme.io Launches: …`, `Acme & brand Named to…`) counts only when the
+ * release itself confirms it is the issuer — the lead opens with that name (`Acme Capital and Beta
+ * are pleased to announce…`, `"Acme is reporting…`) or an About section is about it. The name is
+ * returned as the lead writes it, with a legal form that follows it there (`Acme Corp.`).
+ * Otherwise null.
+ */
+export function headlineOrganization(title: string | null, lead: string, aboutOrgs: readonly string[]): string | null {
+  if (!title) return null;
+  const words = title.replace(/[®™℠]/g, '').replace(/:/g, ' :').split(/\s+/).slice(0, 8);
+  const verbAt = words.findIndex((w, i) => i > 0 && HEADLINE_VERB.test(w));
+  if (verbAt < 1 || verbAt > 6) return null;
+  const name = words.slice(0, verbAt).join(' ');
+  // One subject only: `Acme and Beta Announce…` names two, and a headline's first word is a capital.
+  if (!/^[\p{Lu}\d]/u.test(name) || /\s(?:and|y|et|und)\s/.test(name) || /[,;:()"“”]/.test(name)) return null;
+  if (NOT_AN_ORG.test(name) || PARTICIPLE.test(name)) return null;
+  const opening = lead.replace(/[®™℠]/g, '').replace(LEAD_OPENER, '');
+  const key = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const inAbout = aboutOrgs.some((o) => key(o) === key(name));
+  if (opening.startsWith(name) && !/^[\p{L}\p{N}]/u.test(opening.slice(name.length))) {
+    // A legal form that follows the name in the lead is part of it as written (`Acme, Inc.`).
+    let end = name.length;
+    for (let i = 0; i < 2; i++) {
+      const m = /^,? ([\p{L}./]{2,12})/u.exec(opening.slice(end));
+      if (!m?.[1] || !LEGAL.test(m[1]) || /^(?:Holdings|Group)$/.test(m[1])) break;
+      end += m[0].length;
+    }
+    return opening.slice(0, end);
+  }
+  return inAbout ? name : null;
+}

@@ -184,8 +184,10 @@ function splitFlattened(group: string[]): string[][] {
   if (group.length !== 1) return [group.map((l) => l.replace(/ {2,}/g, ' '))];
   const line = group[0] ?? '';
   if (line.length < 400 || !line.includes('  ')) return [[line]];
+  // A paragraph opens with a capital, a digit or a quote: two spaces before a lower-case word
+  // (`Acme LLP (www.acme.com)  informs investors…`) are a scraper's, not a break.
   return line
-    .split(/ {2,}/)
+    .split(/ {2,}(?!\p{Ll})/u)
     .map((p) => p.trim())
     .filter(Boolean)
     .map((p) => [p]);

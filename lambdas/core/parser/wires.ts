@@ -138,3 +138,33 @@ function insideUrl(text: string, at: number): boolean {
   const word = before.slice(Math.max(before.lastIndexOf(' '), before.lastIndexOf('\n'), before.lastIndexOf('(')) + 1);
   return /(?:[a-z]:\/\/|www\.|\/)/i.test(word);
 }
+
+/** The hosts where wires publish their own releases (a feed item's link on one names its wire). */
+const WIRE_HOSTS: readonly (readonly [RegExp, string])[] = [
+  [/(?:^|\.)prnewswire\.(?:com|co\.uk)$/, 'PR Newswire'],
+  [/(?:^|\.)businesswire\.com$/, 'Business Wire'],
+  [/(?:^|\.)globenewswire\.com$/, 'GlobeNewswire'],
+  [/(?:^|\.)accesswire\.com$/, 'Accesswire'],
+  [/(?:^|\.)newsfilecorp\.com$/, 'Newsfile'],
+  [/(?:^|\.)einpresswire\.com$/, 'EIN Presswire'],
+  [/(?:^|\.)newswire\.ca$/, 'Canada Newswire'],
+  [/(?:^|\.)ntbinfo\.no$/, 'NTB info'],
+  [/(?:^|\.)newsdirect\.com$/, 'News Direct'],
+  [/(?:^|\.)newmediawire\.com$/, 'NewMediaWire'],
+];
+
+/**
+ * The wire of a feed item whose text carries no tag, from the host of the item's own link on the
+ * wire's site (`https://www.ntbinfo.no/pressemelding/…`); the tag is that host as written.
+ */
+export function wireOfLink(link: string | null): Wire | null {
+  if (!link) return null;
+  let host: string;
+  try {
+    host = new URL(link).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+  const row = WIRE_HOSTS.find(([pattern]) => pattern.test(host));
+  return row ? { name: row[1], tag: host.replace(/^www\./, '') } : null;
+}

@@ -1,0 +1,128 @@
+import { parseReleaseStrict } from '../../../../lambdas/core/parser';
+import { headlineOrganization } from '../../../../lambdas/core/parser/lead';
+import { wireOfLink } from '../../../../lambdas/core/parser/wires';
+
+/** The issuer when the lead's grammar does not name it: made-up releases built on real constructs. */
+describe('headlineOrganization: the headline subject, confirmed by the lead or an About section', () => {
+  it.each([
+    // Two parties open the lead (`X and Y are pleased to announce`): the headline says which acts.
+    [
+      'Harbor Lane Capital Invests in Quillmark',
+      'Harbor Lane Capital and Quillmark Systems are pleased to announce a strategic investment.',
+      [],
+      'Harbor Lane Capital',
+    ],
+    // A lead that is the issuer's own quotation.
+    [
+      'Ridgefield Gold Reports Record Q1 Results',
+      '"Ridgefield Gold is reporting its best quarter ever," said the CEO.',
+      [],
+      'Ridgefield Gold',
+    ],
+    // A name with a lower-case word, a passive headline.
+    [
+      'Fourteen & co Named to Growth List for Second Year',
+      'Fourteen & co, a marketing firm, has been named to a list.',
+      [],
+      'Fourteen & co',
+    ],
+    // The lead's legal form is kept as written.
+    [
+      'Tallow Brands Announces New Plant',
+      'Tallow Brands, Inc. (the “Company”) is pleased to report a new plant.',
+      [],
+      'Tallow Brands, Inc.',
+    ],
+    // Only an About section confirms it (the lead opens with something else).
+    [
+      'Strategyhub.io Launches: A Hub for Planners',
+      'Navigating strategy is hard. Announcing the launch of Strategyhub.io.',
+      ['Strategyhub.io'],
+      'Strategyhub.io',
+    ],
+    ['Orbis Mining to Acquire Delta Claims', 'Orbis Mining announced a deal.', [], 'Orbis Mining'],
+  ])('%s', (title, lead, about, org) => {
+    expect(headlineOrganization(title, lead, about)).toBe(org);
+  });
+
+  it.each([
+    // The headline's subject is not confirmed: a guess is worse than nothing.
+    ['Harbor Lane Capital Invests in Quillmark', 'A new investment was made today in Quillmark.', []],
+    // Two subjects.
+    ['Acme and Beta Announce Merger', 'Acme and Beta today said they will merge.', []],
+    // No headline verb.
+    ['Sleep Better This Summer With New Sheets', 'Sleep Better is a campaign.', []],
+    // The lead opens with a longer word that only starts like the name.
+    ['Nova Launches Tool', 'Novartis said something.', []],
+    // A headline that opens with a date or a phrase.
+    ['Today Announces Nothing', 'Today Announces Nothing is a show.', []],
+    [null, 'Acme Corp. announced.', []],
+  ])('%s → null', (title, lead, about) => {
+    expect(headlineOrganization(title, lead, about)).toBeNull();
+  });
+
+  it('a release whose lead has no subject gets the headline subject as its source', () => {
+    const r = parseReleaseStrict({
+      content:
+        '# Harbor Lane Capital Invests in Quillmark\n\nSAN FRANCISCO, July 21, 2025 /PRNewswire/ – Harbor Lane Capital and Quillmark Systems “Quillmark”, are pleased to announce that Harbor Lane has made a strategic investment in Quillmark.\n\nMore text follows here about the investment and the plans for it.\n',
+    });
+    expect(r.source).toBe('Harbor Lane Capital');
+  });
+});
+
+describe('flattened text: two spaces before a lower-case word are not a paragraph break', () => {
+  it('keeps a sentence whole when a scraper left two spaces inside it', () => {
+    const words = 'and the class period runs from January to November of this year '.repeat(6);
+    const content = `RADNOR, PA - (NewMediaWire) - December 28, 2024 - The law firm of Hollis & Webb, LLP (www.example.com)  informs investors that a suit was filed ${words}against the company.  The deadline is February 10, 2025.  Contact the firm for more.`;
+    const r = parseReleaseStrict({ content });
+    expect(r.body.paragraphs[0]).toMatch(/^The law firm of Hollis & Webb, LLP \(www\.example\.com\) informs investors/);
+    expect(r.body.paragraphs[1]).toBe('The deadline is February 10, 2025.');
+    expect(r.source).toBe('Hollis & Webb, LLP');
+  });
+});
+
+describe('feed metadata naming the issuer', () => {
+  const g2 = (org: string, lead: string) => `<?xml version="1.0"?>
+<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:x">
+  <contentMeta>
+    <subject literal="${org}" type="cpnat:organisation" relevance="100"><name>${org}</name></subject>
+    <headline>Maple Foods Gets Licence Review</headline>
+  </contentMeta>
+  <contentSet><inlineXML contenttype="application/xhtml+xml"><html><body>
+    <p>VANCOUVER, British Columbia, Dec. 03, 2019 (GLOBE NEWSWIRE) -- ${lead} is pleased to announce that the review is done.</p>
+    <p>More text about the review and the next steps of the company.</p>
+  </body></html></inlineXML></contentSet>
+</newsItem>`;
+
+  it('a NewsML-G2 organisation subject spells a name the lead writes in capitals', () => {
+    const r = parseReleaseStrict({
+      content: g2('Maple Foods Technologies Inc.', 'MAPLE FOODS TECHNOLOGIES INC. (“Maple”)'),
+    });
+    expect(r.source).toBe('Maple Foods Technologies Inc.');
+  });
+
+  it('is the source when the lead names no subject, and does not replace a different lead subject', () => {
+    expect(parseReleaseStrict({ content: g2('Maple Foods Inc.', 'Today it') }).source).toBe('Maple Foods Inc.');
+    expect(parseReleaseStrict({ content: g2('Maple Foods Canada', 'Maple Foods') }).source).toBe('Maple Foods');
+  });
+
+  it('a <release> document (NTB info delivery): publisher name and the wire of its own link', () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<release id="1" lang="no">
+  <longurl>https://www.ntbinfo.no/pressemelding/x?releaseId=1</longurl>
+  <body>&lt;p&gt;Selskapet har signert en kontrakt om bygging av en ny vei i regionen.&lt;/p&gt;</body>
+  <title>Signerte kontrakt</title>
+  <publisher id="2"><name>Fjord Veier</name></publisher>
+</release>`;
+    const r = parseReleaseStrict({ content: xml });
+    expect(r.wire).toEqual({ name: 'NTB info', tag: 'ntbinfo.no' });
+    expect(r.source).toBe('Fjord Veier');
+  });
+
+  it('wireOfLink: only a wire’s own host names it', () => {
+    expect(wireOfLink('https://www.globenewswire.com/news-release/2024/x.html')?.name).toBe('GlobeNewswire');
+    expect(wireOfLink('https://example.com/prnewswire.com/x')).toBeNull();
+    expect(wireOfLink('https://notbusinesswire.com/x')).toBeNull();
+    expect(wireOfLink('not a url')).toBeNull();
+  });
+});
