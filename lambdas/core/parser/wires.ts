@@ -74,7 +74,9 @@ export const WIRE_RULES: readonly WireRule[] = [
   { name: '24-7 Press Release', pattern: /\/ ?(24-7 ?Press ?Release) ?\//i },
   { name: 'NewsUSA', pattern: /\( ?(NewsUSA) ?\)/ },
   { name: 'Newsworthy.ai', pattern: /\( ?(Newsworthy\.ai) ?\)/i },
-  { name: 'News Direct', pattern: /[/(] ?(News Direct) ?[/)]/ },
+  // `--News Direct--` on a line of its own: the tag between double dashes, no place before it.
+  { name: 'News Direct', pattern: /(?:[/(] ?|(?<=^|\s)--)(News Direct)(?: ?[/)]|--)/ },
+  { name: 'PR Karma', pattern: /\/ ?(PR Karma) ?\// },
   { name: 'Kyodo JBN', pattern: /[/(] ?(Kyodo JBN(?:-AsiaNet)?) ?[/)]/ },
   { name: 'NTB info', pattern: /[/(] ?(NTB info|NTB Kommunikasjon) ?[/)]/i },
   // `Southlake, Texas, February 12, 2026 – PRISM MediaWire (Press Release Service – Press Release
