@@ -72,6 +72,7 @@ export function buildNewswireApp(context: Record<string, unknown> = {}): Newswir
     stalledIntervals: config.stalledIntervals,
     haywireFactor: config.haywireFactor,
     silentFeedHours: config.silentFeedHours,
+    tracing: config.tracing === 'active',
   });
   ingest.addStackDependency(data);
 

@@ -31,7 +31,16 @@ export const CONTEXT_KEYS = {
   stalledIntervals: 'newswire:stalledIntervals',
   haywireFactor: 'newswire:haywireFactor',
   silentFeedHours: 'newswire:silentFeedHours',
+  tracing: 'newswire:tracing',
 } as const;
+
+/**
+ * X-Ray tracing of the functions: `off` (the default — at 500 feeds polled every 5 minutes, active
+ * tracing records every invocation, about $5 per million traces) or `active` (every invocation traced;
+ * turn it on while investigating, `-c newswire:tracing=active`).
+ */
+export const TRACING_MODES = ['off', 'active'] as const;
+export type TracingMode = (typeof TRACING_MODES)[number];
 
 /** The retention periods CloudWatch Logs accepts (0 = never expire). */
 export const LOG_RETENTION_DAYS = [
@@ -86,6 +95,8 @@ export interface NewswireConfig {
   readonly haywireFactor: number;
   /** A feed that usually publishes daily is silent after this many hours without a new item. */
   readonly silentFeedHours: number;
+  /** X-Ray tracing of every function: off, or active (each invocation traced). */
+  readonly tracing: TracingMode;
 }
 
 export const CONFIG_DEFAULTS = {
@@ -109,7 +120,8 @@ export const CONFIG_DEFAULTS = {
   stalledIntervals: 4,
   haywireFactor: 3,
   silentFeedHours: 24,
-} as const;
+  tracing: 'off',
+} as const satisfies Partial<Record<keyof NewswireConfig, unknown>>;
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -186,6 +198,9 @@ const schema = z.object({
   stalledIntervals: int(1, 1440, 'schedule periods').default(CONFIG_DEFAULTS.stalledIntervals),
   haywireFactor: int(2, 1000, 'times the expected invocations').default(CONFIG_DEFAULTS.haywireFactor),
   silentFeedHours: int(1, 8760, 'hours').default(CONFIG_DEFAULTS.silentFeedHours),
+  tracing: z
+    .enum(TRACING_MODES, { error: `must be one of ${TRACING_MODES.map((m) => `"${m}"`).join(', ')}` })
+    .default(CONFIG_DEFAULTS.tracing),
 });
 
 type SchemaKey = keyof typeof CONTEXT_KEYS;

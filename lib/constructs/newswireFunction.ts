@@ -63,6 +63,12 @@ export interface NewswireFunctionProps {
    * @default - unreserved
    */
   readonly reservedConcurrentExecutions?: number;
+  /**
+   * X-Ray: true = active (every invocation traced, the X-Ray write permission granted); false = no
+   * tracing, and the Powertools tracer is switched off (POWERTOOLS_TRACE_ENABLED=false). The stack
+   * passes the `newswire:tracing` config. @default false
+   */
+  readonly tracing?: boolean;
 }
 
 /** DynamoDB item actions a function may be granted on a table (no table management, no streams). */
@@ -87,7 +93,7 @@ export interface PrefixAccess {
 }
 
 /**
- * The house Lambda: Node.js (latest runtime), ARM64, X-Ray active, bundled locally by esbuild
+ * The house Lambda: Node.js (latest runtime), ARM64, X-Ray when asked (`tracing`), bundled locally by esbuild
  * (minified, source maps, AWS SDK v3 external: the runtime provides it), its own log group with
  * retention, and a role that can write only to that log group. `bindTable`/`bindBucket`/
  * `bindQueueSend` set the environment variable and the grant in one call, so the two never drift.
@@ -129,7 +135,7 @@ export class NewswireFunction extends Construct {
       handler: 'handler',
       runtime: NEWSWIRE_RUNTIME,
       architecture: lambda.Architecture.ARM_64,
-      tracing: lambda.Tracing.ACTIVE,
+      tracing: props.tracing ? lambda.Tracing.ACTIVE : lambda.Tracing.DISABLED,
       timeout: this.timeout,
       memorySize: props.memorySize ?? 512,
       description: props.description,
@@ -144,14 +150,17 @@ export class NewswireFunction extends Construct {
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         NODE_OPTIONS: NEWSWIRE_NODE_OPTIONS,
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        ...(props.tracing ? {} : { POWERTOOLS_TRACE_ENABLED: 'false' }),
         ...props.environment,
       },
     });
-    Validations.of(this.role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'Active tracing: xray:PutTraceSegments/PutTelemetryRecords support no resource-level permissions (tests pin "*" to X-Ray actions only).',
-    });
+    if (props.tracing) {
+      Validations.of(this.role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'Active tracing: xray:PutTraceSegments/PutTelemetryRecords support no resource-level permissions (tests pin "*" to X-Ray actions only).',
+      });
+    }
   }
 
   /** Sets `envName` to the table's name and allows exactly these item actions on the table (not its indexes). */

@@ -18,6 +18,8 @@ export interface SilentFeedCheckProps {
   /** How often the check runs. @default 1 hour */
   readonly every?: Duration;
   readonly logRetention?: logs.RetentionDays;
+  /** X-Ray active tracing (NewswireFunction `tracing`). @default false */
+  readonly tracing?: boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ export class SilentFeedCheck extends Construct {
       memorySize: 256,
       logRetention: props.logRetention,
       environment: { [SILENT_FEED_HOURS_ENV]: String(props.silentFeedHours) },
+      tracing: props.tracing,
     });
     // FeedStore.list: a Scan of the (small) Feeds table; the check writes nothing.
     this.fn.bindTable(props.feedsTable, ENV.feedsTable, ['dynamodb:Scan']);

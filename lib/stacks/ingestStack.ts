@@ -70,14 +70,34 @@ export interface NewswireIngestStackProps extends StackProps {
   readonly haywireFactor?: number;
   /** Hours without a new item after which a daily feed is silent. @default 24 */
   readonly silentFeedHours?: number;
+  /** X-Ray active tracing of every function (config `newswire:tracing`). @default false */
+  readonly tracing?: boolean;
 }
 
 /** The variable poll-feed reads its cap of items per poll from. */
 export const MAX_ITEMS_PER_POLL_ENV = 'MAX_ITEMS_PER_POLL';
 
-/** Messages per invocation of poll-feed and process-article. */
-const POLL_BATCH = 5;
+/**
+ * Messages per invocation of poll-feed and process-article. poll-feed polls a batch's feeds at once
+ * (Powertools processes the records in parallel), so a batch costs about one network wait: ten
+ * feeds per invocation is a tenth of the invocations, GB-seconds and log lines of one per feed.
+ */
+export const POLL_BATCH = 10;
 const ARTICLE_BATCH = 10;
+/**
+ * How long the poll mapping gathers a batch. Dispatch spreads a run's polls evenly over the period
+ * (pollSpread.ts), so at 500 feeds every 5 minutes about 1.7 arrive a second; Lambda reads an SQS
+ * queue with about five pollers at once, each gathering its own batch, so one poller sees about a
+ * fifth of that: 30 s fills a batch of 10 at ~1.7 polls/s. A feed's poll may start up to 30 s later
+ * than its slot; its next poll still counts from the dispatch run (scheduleBase).
+ */
+export const POLL_BATCHING_WINDOW = Duration.seconds(30);
+/**
+ * poll-feed's memory: it waits on the network and does little CPU (a feed parse when a feed changed),
+ * so a quarter of process-article's. Lambda gives CPU in proportion to memory, so its CPU-bound part
+ * takes twice as long as at 1 GB for the same GB-seconds; the waiting part costs half.
+ */
+export const POLL_MEMORY_MB = 512;
 
 /**
  * Timeout of a function that fetches a batch of URLs in parallel: in the worst case every URL is
@@ -136,19 +156,23 @@ export class NewswireIngestStack extends Stack {
     const queueRemovalPolicy = props.queueRemovalPolicy ?? RemovalPolicy.RETAIN;
     const maxMessageAge = props.maxQueueMessageAge ?? Duration.hours(2);
     const maxRequestsPerHost = props.maxRequestsPerHost ?? DEFAULT_MAX_REQUESTS_PER_HOST;
+    const tracing = props.tracing ?? false;
 
-    // poll-feed: one feed per message; a handful at a time so no wire sees a burst from us.
+    // poll-feed: one feed per message, a batch's feeds polled at once; a handful of invocations at a
+    // time and the per-host limits (this container's and the fleet-wide slots) so no wire sees a burst.
     this.poll = new QueueConsumer(this, 'PollFeed', {
       function: {
         entry: 'lambdas/handlers/pollFeed.ts',
         serviceName: 'newswire-poll-feed',
         description: 'Conditional GET of one feed, archive raw body, queue new/changed items',
         timeout: fetchingTimeout(POLL_BATCH, props.fetch),
-        memorySize: 1024,
+        memorySize: POLL_MEMORY_MB,
         logRetention,
         environment: { ...fetchEnv, [MAX_ITEMS_PER_POLL_ENV]: String(props.maxItemsPerPoll ?? 500) },
+        tracing,
       },
       batchSize: POLL_BATCH,
+      maxBatchingWindow: POLL_BATCHING_WINDOW,
       maxConcurrency: 5,
       maxReceiveCount: 5,
       maxMessageAge,
@@ -164,6 +188,7 @@ export class NewswireIngestStack extends Stack {
         memorySize: 1024,
         logRetention,
         environment: fetchEnv,
+        tracing,
       },
       batchSize: ARTICLE_BATCH,
       maxBatchingWindow: Duration.seconds(5),
@@ -180,6 +205,7 @@ export class NewswireIngestStack extends Stack {
       timeout: Duration.seconds(60),
       memorySize: 512,
       logRetention,
+      tracing,
     });
 
     // Least privilege: one line per need (env var + grant together), each action one the code calls.
@@ -270,6 +296,7 @@ export class NewswireIngestStack extends Stack {
       memorySize: 512,
       logRetention,
       environment: { [SWEEP_GRACE_DAYS_ENV]: String(graceDays) },
+      tracing,
     });
     this.sweep
       .bindTable(props.articlesTable, ENV.articlesTable, ['dynamodb:GetItem'])
@@ -290,6 +317,7 @@ export class NewswireIngestStack extends Stack {
       feedsTable: props.feedsTable,
       silentFeedHours: props.silentFeedHours ?? 24,
       logRetention,
+      tracing,
     });
 
     // Alarms → one SNS topic. A customer-managed key because CloudWatch cannot publish to a topic

@@ -31,7 +31,16 @@ describe('loadConfig', () => {
       stalledIntervals: 4,
       haywireFactor: 3,
       silentFeedHours: 24,
+      tracing: 'off',
     });
+  });
+
+  test('tracing: off by default, active on request, anything else named in the error', () => {
+    expect(loadConfig(ctx({ [CONTEXT_KEYS.tracing]: 'active' })).tracing).toBe('active');
+    expect(loadConfig(ctx({ [CONTEXT_KEYS.tracing]: 'off' })).tracing).toBe('off');
+    expect(() => loadConfig(ctx({ [CONTEXT_KEYS.tracing]: 'on' }))).toThrow(
+      /"newswire:tracing" must be one of "off", "active" \(got "on"\)/,
+    );
   });
 
   test('normalizes feeds: canonical URL, stable id from lambdas/core/ids, defaults for interval and enabled', () => {

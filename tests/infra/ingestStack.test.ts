@@ -2,6 +2,7 @@ import { Capture, Match, Template } from 'aws-cdk-lib/assertions';
 import { ENV } from '../../lambdas/adapters/dynamodb/tableDesign';
 import { FETCH_ENV } from '../../lambdas/adapters/http/fetchDefaults';
 import type { CfnResource } from 'aws-cdk-lib';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
 import { fetchingTimeout, MAX_ITEMS_PER_POLL_ENV } from '../../lib/stacks/ingestStack';
 import { feedId } from '../../lambdas/core/ids';
@@ -50,25 +51,29 @@ const consumers: [string, Get<QueueConsumer>][] = [
 ];
 
 describe('functions', () => {
-  test.each(fns)('%s: latest Node.js runtime, arm64, X-Ray, bundled code, house environment', (_name, get) => {
-    const fn = get();
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      Role: getAtt(fn.role, 'Arn'),
-      Runtime: 'nodejs24.x',
-      Architectures: ['arm64'],
-      Handler: 'index.handler',
-      TracingConfig: { Mode: 'Active' },
-      LoggingConfig: { LogGroup: { Ref: logicalId(fn.logGroup) } },
-      Environment: {
-        Variables: Match.objectLike({
-          POWERTOOLS_SERVICE_NAME: Match.stringLikeRegexp('^newswire-'),
-          POWERTOOLS_METRICS_NAMESPACE: 'Newswire',
-          NODE_OPTIONS: '--enable-source-maps',
-          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        }),
-      },
-    });
-  });
+  test.each(fns)(
+    '%s: latest Node.js runtime, arm64, no X-Ray by default, bundled code, house environment',
+    (_name, get) => {
+      const fn = get();
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Role: getAtt(fn.role, 'Arn'),
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        TracingConfig: Match.absent(),
+        LoggingConfig: { LogGroup: { Ref: logicalId(fn.logGroup) } },
+        Environment: {
+          Variables: Match.objectLike({
+            POWERTOOLS_SERVICE_NAME: Match.stringLikeRegexp('^newswire-'),
+            POWERTOOLS_METRICS_NAMESPACE: 'Newswire',
+            POWERTOOLS_TRACE_ENABLED: 'false',
+            NODE_OPTIONS: '--enable-source-maps',
+            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+          }),
+        },
+      });
+    },
+  );
 
   test.each(fns)('%s: own log group with the configured retention', (_name, get) => {
     const fn = get();
@@ -133,8 +138,8 @@ describe('functions', () => {
 
 test('fetching functions outlast a batch of worst-case fetches to one host', () => {
   // Each wave may wait 10 s for a fleet-wide slot of the host, then fetch for up to 15 s.
-  // poll-feed: 5 feeds in waves of 2 → 3 × 25 s + 30 s; process-article: 10 pages → 5 × 25 s + 30 s.
-  expect(built.ingest.poll.fn.timeout.toSeconds()).toBe(105);
+  // poll-feed: 10 feeds in waves of 2 → 5 × 25 s + 30 s; process-article: 10 pages → 5 × 25 s + 30 s.
+  expect(built.ingest.poll.fn.timeout.toSeconds()).toBe(155);
   expect(built.ingest.articles.fn.timeout.toSeconds()).toBe(155);
   expect(fetchingTimeout(10, { perHostConcurrency: 10, totalTimeoutMs: 5_000 }).toSeconds()).toBe(60);
   expect(fetchingTimeout(10, { perHostConcurrency: 1, totalTimeoutMs: 120_000 }).toSeconds()).toBe(900);
@@ -184,21 +189,28 @@ describe('queues', () => {
   });
 
   test.each([
-    ['poll-feed', () => built.ingest.poll, 5, 5],
-    ['process-article', () => built.ingest.articles, 10, 10],
+    ['poll-feed', () => built.ingest.poll, 10, 30, 5],
+    ['process-article', () => built.ingest.articles, 10, 5, 10],
   ])(
-    '%s event source: partial batch responses, batch size, max concurrency',
-    (_name, consumer, batchSize, maxConcurrency) => {
+    '%s event source: partial batch responses, batch size, batching window, max concurrency',
+    (_name, consumer, batchSize, windowSeconds, maxConcurrency) => {
       const c = consumer();
       template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
         EventSourceArn: getAtt(c.queue, 'Arn'),
         FunctionName: { Ref: logicalId(c.fn.fn) },
         FunctionResponseTypes: ['ReportBatchItemFailures'],
         BatchSize: batchSize,
+        MaximumBatchingWindowInSeconds: windowSeconds,
         ScalingConfig: { MaximumConcurrency: maxConcurrency },
       });
     },
   );
+
+  test('poll-feed: 512 MB (it waits on the network), process-article 1024 MB (it parses pages)', () => {
+    const memory = (c: QueueConsumer) => (c.fn.fn.node.defaultChild as CfnFunction).memorySize;
+    expect(memory(built.ingest.poll)).toBe(512);
+    expect(memory(built.ingest.articles)).toBe(1024);
+  });
 });
 
 describe('retention and failure parking (issue 11 items 5, 6)', () => {
@@ -423,10 +435,10 @@ describe('least privilege', () => {
     expect(overflowArchiveKey('u-1', 'a'.repeat(64))).toMatch(new RegExp(`^${ARCHIVE_PREFIX.overflow}`));
   });
 
-  test.each(fns)('%s: "*" resources are X-Ray only, and no managed policy', (_name, get) => {
+  test.each(fns)('%s: no "*" resources (tracing off by default), and no managed policy', (_name, get) => {
     const fn = get();
     const star = roleStatements(template, fn).filter((s) => s.Resource === '*');
-    expect(star.flatMap(actionsOf).sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+    expect(star.flatMap(actionsOf)).toEqual([]);
     const role = template.findResources('AWS::IAM::Role')[logicalId(fn.role)];
     expect(role?.Properties.ManagedPolicyArns).toBeUndefined();
   });
@@ -585,5 +597,35 @@ describe('outputs', () => {
     template.hasOutput('PollDlqUrl', { Value: { Ref: logicalId(built.ingest.poll.deadLetterQueue) } });
     template.hasOutput('ArticleDlqUrl', { Value: { Ref: logicalId(built.ingest.articles.deadLetterQueue) } });
     template.hasOutput('DashboardName', { Value: { Ref: logicalId(built.ingest.dashboard) } });
+  });
+});
+
+describe('newswire:tracing=active', () => {
+  // GIVEN the same app with tracing turned on (one flag)
+  let traced: NewswireApp;
+  let tracedTemplate: Template;
+  beforeAll(() => {
+    traced = buildNewswireApp({ ...TEST_CONTEXT, [CONTEXT_KEYS.tracing]: 'active', 'aws:cdk:bundling-stacks': [] });
+    tracedTemplate = Template.fromStack(traced.ingest);
+  });
+
+  test('every function is traced (Active), with the Powertools tracer left on', () => {
+    const functions = Object.values(tracedTemplate.findResources('AWS::Lambda::Function')).filter(
+      (f) => (f.Properties.Environment?.Variables as Record<string, unknown> | undefined)?.POWERTOOLS_SERVICE_NAME,
+    );
+    expect(functions).toHaveLength(5);
+    for (const f of functions) {
+      expect(f.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(f.Properties.Environment.Variables.POWERTOOLS_TRACE_ENABLED).toBeUndefined();
+    }
+  });
+
+  test.each([
+    ['dispatch', (a: NewswireApp) => a.ingest.dispatch],
+    ['poll-feed', (a: NewswireApp) => a.ingest.poll.fn],
+    ['process-article', (a: NewswireApp) => a.ingest.articles.fn],
+  ])('%s: the only "*" resources are the two X-Ray writes', (_name, get) => {
+    const star = roleStatements(tracedTemplate, get(traced)).filter((s) => s.Resource === '*');
+    expect(star.flatMap(actionsOf).sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
   });
 });
