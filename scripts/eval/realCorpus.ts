@@ -15,9 +15,6 @@ import { type Parse, short } from './fixtureCorpus';
 
 export const REAL_ROOT = join(__dirname, '..', '..', 'tests', 'fixtures', 'real');
 
-/** The last landed real-test figures: CI fails when a field drops below them (a ratchet). */
-export const RATCHET_FILE = join(REAL_ROOT, 'test-ratchet.json');
-
 /** Share of the hash space that goes to `test`; the corpus check asserts it yields ≥ 30 % of the releases. */
 export const TEST_FRACTION = 0.4;
 
@@ -264,33 +261,6 @@ export function evaluateReal(releases: RealRelease[], parse: Parse, split: Split
 
 export function ratio(score: Score): number | null {
   return score.labelled ? score.correct / score.labelled : null;
-}
-
-export interface Ratchet {
-  overall: number;
-  fields: Partial<Record<RealField, number>>;
-}
-
-/** The real-test figures to hold, from a report (ratios rounded down to 4 decimals). */
-export function ratchetOf(report: RealReport): Ratchet {
-  const floor = (r: number | null): number => Math.floor((r ?? 0) * 10_000) / 10_000;
-  const fields: Partial<Record<RealField, number>> = {};
-  for (const f of REAL_FIELDS) if (report.fields[f].labelled) fields[f] = floor(ratio(report.fields[f]));
-  return { overall: floor(ratio(report.overall)), fields };
-}
-
-/** Where a report falls below a ratchet: one line per figure that dropped. */
-export function ratchetDrops(report: RealReport, ratchet: Ratchet): string[] {
-  const now = ratchetOf(report);
-  const drops: string[] = [];
-  if (now.overall < ratchet.overall) drops.push(`overall ${now.overall} < ${ratchet.overall}`);
-  for (const f of REAL_FIELDS) {
-    const held = ratchet.fields[f];
-    if (held === undefined) continue;
-    const got = now.fields[f] ?? 0;
-    if (got < held) drops.push(`${f} ${got} < ${held}`);
-  }
-  return drops;
 }
 
 /** Targets of the issue: overall ≥ 0.95, every field ≥ 0.90. */

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsedRelease } from '../../helpers/parsedRelease';
 import {
@@ -7,10 +7,6 @@ import {
   formatRealReport,
   loadRealCorpus,
   matches,
-  RATCHET_FILE,
-  type Ratchet,
-  ratchetDrops,
-  ratchetOf,
   REAL_ROOT,
   realLabelProblems,
   type RealRelease,
@@ -73,12 +69,6 @@ describe('the real corpus as committed', () => {
   it('says where every group came from (SOURCES.md in each group folder)', () => {
     const groups = [...new Set(corpus.map((r) => r.group))];
     expect(groups.filter((g) => !existsSync(join(REAL_ROOT, g, 'SOURCES.md')))).toEqual([]);
-  });
-
-  it('has a ratchet file with a figure for every labelled field', () => {
-    const held = JSON.parse(readFileSync(RATCHET_FILE, 'utf8')) as Ratchet;
-    expect(held.overall).toBeGreaterThan(0);
-    expect(Object.keys(held.fields).length).toBeGreaterThanOrEqual(8);
   });
 });
 
@@ -175,26 +165,6 @@ describe('actualReal', () => {
     });
     expect(actualReal(p, 'contactEmails')).toEqual(['press@acme.com']);
     expect(actualReal(p, 'tickers')).toEqual(['NYSE:ACME']);
-  });
-});
-
-describe('ratchet', () => {
-  const report = evaluateReal(
-    [release('x', { title: 'T', source: 'S' })],
-    () => parsed({ title: 'T', source: 'no' }),
-    'test',
-  );
-
-  it('holds every labelled field and the overall figure', () => {
-    expect(ratchetOf(report)).toEqual({ overall: 0.5, fields: { title: 1, source: 0 } });
-  });
-
-  it('names each figure that fell below the held one', () => {
-    expect(ratchetDrops(report, { overall: 0.5, fields: { title: 1, source: 0 } })).toEqual([]);
-    expect(ratchetDrops(report, { overall: 0.6, fields: { title: 1, source: 0.1 } })).toEqual([
-      'overall 0.5 < 0.6',
-      'source 0 < 0.1',
-    ]);
   });
 });
 
