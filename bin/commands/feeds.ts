@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { FeedState } from '../../lambdas/pipeline/ports';
 import type { SilentFeedReport } from '../../lambdas/pipeline/silentFeeds';
+import { hostPortList } from './hostPort';
 import {
   addTargetOptions,
   feedIdArg,
@@ -16,6 +17,9 @@ interface AddOptions extends TargetOptions {
   interval?: number;
   wire?: string;
   json?: boolean;
+  /** false with --no-check */
+  check: boolean;
+  allowHost?: string[];
 }
 
 const interval = (v: string): number => {
@@ -97,7 +101,17 @@ export function registerFeedsCommand(program: Command): void {
       .option('--name <name>', 'a name for lists and logs')
       .option('--interval <minutes>', 'minutes between polls (1–1440, default 15)', interval)
       .option('--wire <wire>', 'the wire this feed carries, as a hint for the parser (e.g. "PR Newswire")')
-      .option('--json', 'print the feed state as JSON'),
+      .option('--json', 'print the feed state as JSON')
+      .option(
+        '--no-check',
+        'register without fetching the URL first (by default it is fetched once, as a poll would, and a warning ' +
+          'says when it is not a feed, has no items, could not be fetched or is on a private address)',
+      )
+      .option(
+        '--allow-host <host:port>',
+        'let the check through to this host:port on a private or loopback address (a feed on 127.0.0.1); repeatable',
+        hostPortList('--allow-host'),
+      ),
   ).action(async (url: string, opts: AddOptions) => {
     const { addFeed, feedSpecSchema } = await import('../../lambdas/pipeline/registerFeeds.js');
     const parsed = feedSpecSchema.safeParse({
@@ -109,13 +123,16 @@ export function registerFeedsCommand(program: Command): void {
     if (!parsed.success) {
       throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     }
+    const checked = opts.check ? await checkOrWarn(url, opts.allowHost ?? []) : null;
     const { state, outcome } = await withStores(opts, ({ feeds: store }) =>
       addFeed({ feeds: store, clock: { now: () => new Date() } }, parsed.data),
     );
     if (opts.json) console.log(JSON.stringify(state, null, 2));
     else {
       const said = outcome === 'unchanged' ? 'already registered' : outcome;
-      console.log(`${said} ${state.id} ${state.url} (every ${state.pollIntervalMinutes} min)`);
+      console.log(
+        `${said} ${state.id} ${state.url} (every ${state.pollIntervalMinutes} min)${checked ? `: ${checked}` : ''}`,
+      );
     }
   });
 
@@ -189,6 +206,19 @@ export function registerFeedsCommand(program: Command): void {
       console.log(`${res.changed ? '' : 'already '}${verb}d ${fid}`);
     });
   }
+}
+
+/**
+ * Fetches the URL once (the pollers' fetcher and feed reader): what it found when it is a feed
+ * (`an RSS 2.0 feed, 6 items`), else null after saying on stderr what is wrong. The feed is
+ * registered whatever the check says (a feed may be down today, or on a private address on purpose).
+ */
+async function checkOrWarn(url: string, allowHosts: string[]): Promise<string | null> {
+  const { checkFeedUrl, aFeedFormat } = await import('../../lambdas/local/feedUrlCheck.js');
+  const res = await checkFeedUrl(url, { allowHosts });
+  if (res.kind === 'feed') return `${aFeedFormat(res.format)} feed, ${res.items} item${res.items === 1 ? '' : 's'}`;
+  process.stderr.write(`newswire feeds add: warning: ${url}: ${res.message}; registered anyway\n`);
+  return null;
 }
 
 function notFound(verb: string, id: string): void {

@@ -61,7 +61,18 @@ describe('newswire feeds', () => {
 
   test('add, list, show, disable, enable, remove — against the local tables', async () => {
     const dataDir = ['--data-dir', path.join(tmp.dir, 'data')];
-    const added = await newswire(['feeds', 'add', url, '--name', 'Example releases', '--interval', '30', ...dataDir]);
+    // --no-check: the example URL is not fetched (no test leaves 127.0.0.1); the check is tested below.
+    const added = await newswire([
+      'feeds',
+      'add',
+      url,
+      '--name',
+      'Example releases',
+      '--interval',
+      '30',
+      '--no-check',
+      ...dataDir,
+    ]);
     expect(added.stderr).toBe('');
     expect(added.code).toBe(0);
     expect(added.stdout).toContain(`added ${id}`);
@@ -75,6 +86,7 @@ describe('newswire feeds', () => {
       '--wire',
       'PR Newswire',
       '--json',
+      '--no-check',
       ...dataDir,
     ]);
     expect(again.code).toBe(0);
@@ -155,7 +167,7 @@ describe('newswire feeds --stack: the deployed Feeds table, found through the da
         AWS_EC2_METADATA_DISABLED: 'true',
       };
       const stack = ['--stack', 'Newswire-test-Data', '--region', 'us-east-1'];
-      const added = await newswire(['feeds', 'add', url, '--name', 'Deployed', ...stack], undefined, env);
+      const added = await newswire(['feeds', 'add', url, '--name', 'Deployed', '--no-check', ...stack], undefined, env);
       expect(added.stderr).toBe('');
       expect(added.stdout).toContain(`added ${feedId(url)}`);
       expect((await newswire(['feeds', 'disable', url, ...stack], undefined, env)).code).toBe(0);
@@ -292,5 +304,104 @@ describe('newswire feed fetch', () => {
     ]);
     expect(res.code).toBe(1);
     expect(lines(res.stdout)[0]).toMatchObject({ ok: false, error: { code: 'BLOCKED_ADDRESS' } });
+  });
+});
+
+describe('newswire feeds add checks the URL once, warns, and registers it anyway', () => {
+  let server: http.Server;
+  let host: string;
+  let base: string;
+  const requests: string[] = [];
+  const EMPTY_RSS = '<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title></channel></rss>';
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      requests.push(req.url ?? '');
+      const send = (type: string, body: string | Buffer) => res.writeHead(200, { 'content-type': type }).end(body);
+      if (req.url === '/feed.rss') return send('application/rss+xml; charset=iso-8859-1', iconv.encode(RSS, 'latin1'));
+      if (req.url === '/page.html')
+        return send('text/html; charset=utf-8', '<!DOCTYPE html><html><body>News</body></html>');
+      if (req.url === '/empty.rss') return send('application/rss+xml', EMPTY_RSS);
+      if (req.url === '/data.json') return send('application/json', '{"releases": []}');
+      if (req.url === '/feed.rss.gz') return send('application/gzip', gzipSync(RSS));
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = `http://${host}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const add = (dataDir: string, url: string, ...more: string[]) =>
+    newswire(['feeds', 'add', url, '--data-dir', dataDir, ...more]);
+  const registered = async (dataDir: string) =>
+    (JSON.parse((await newswire(['feeds', 'list', '--json', '--data-dir', dataDir])).stdout) as { url: string }[]).map(
+      (f) => f.url,
+    );
+
+  test('a feed: no warning, and what was found on the line', async () => {
+    const dataDir = path.join(tmp.dir, 'check-ok');
+    const res = await add(dataDir, `${base}/feed.rss`, '--allow-host', host);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(
+      /^added f-[0-9a-f]+ http:\/\/127\.0\.0\.1:\d+\/feed\.rss \(every 15 min\): an RSS 2\.0 feed, 2 items$/m,
+    );
+  });
+
+  test('not a feed, no items, a failed fetch: a warning saying what it saw, exit 0, registered', async () => {
+    const dataDir = path.join(tmp.dir, 'check-warnings');
+    const cases: [string, RegExp][] = [
+      ['/page.html', /not a feed: served as text\/html; charset=utf-8, an HTML page \(FEED_UNRECOGNIZED: /],
+      ['/data.json', /not a feed: served as application\/json, JSON \(FEED_/],
+      ['/feed.rss.gz', /not a feed: served as application\/gzip, binary data \(FEED_/],
+      ['/empty.rss', /: an RSS 2\.0 feed with no items \(served as application\/rss\+xml, XML with a <rss> root\)/],
+      ['/missing.rss', /could not fetch it: HTTP_STATUS: .*404/],
+    ];
+    for (const [route, warning] of cases) {
+      const url = `${base}${route}`;
+      const res = await add(dataDir, url, '--allow-host', host);
+      expect(res.code).toBe(0);
+      expect(res.stderr).toMatch(new RegExp(`^newswire feeds add: warning: ${url.replace(/[.?+]/g, '\\$&')}: `));
+      expect(res.stderr).toMatch(warning);
+      expect(res.stderr).toMatch(/; registered anyway\n$/);
+      expect(res.stdout).toMatch(/^added f-[0-9a-f]+ .* \(every 15 min\)$/m);
+    }
+    expect((await registered(dataDir)).sort()).toEqual(cases.map(([route]) => `${base}${route}`).sort());
+  });
+
+  test('a loopback host without --allow-host: warned as a private address, not fetched, registered', async () => {
+    const dataDir = path.join(tmp.dir, 'check-private');
+    const url = `${base}/feed.rss?private`;
+    const res = await add(dataDir, url);
+    expect(res.code).toBe(0);
+    expect(res.stderr).toMatch(/warning: .*: its host is a private or loopback address, which polls refuse/);
+    expect(res.stderr).toContain(`pass --allow-host ${host}`);
+    expect(requests).not.toContain('/feed.rss?private');
+    expect(await registered(dataDir)).toEqual([url]);
+  });
+
+  test('a refused connection is named; --no-check fetches nothing and says nothing', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const closedHost = `127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const dataDir = path.join(tmp.dir, 'check-refused');
+    const refused = await add(dataDir, `http://${closedHost}/feed.rss`, '--allow-host', closedHost);
+    expect(refused.code).toBe(0);
+    expect(refused.stderr).toMatch(/could not fetch it: [A-Z_]+: .*ECONNREFUSED/);
+
+    const before = requests.length;
+    const unchecked = await add(dataDir, `${base}/page.html?unchecked`, '--no-check', '--allow-host', host);
+    expect(unchecked.stderr).toBe('');
+    expect(unchecked.code).toBe(0);
+    expect(requests.length).toBe(before);
+    expect(await registered(dataDir)).toHaveLength(2);
+  });
+
+  test('a bad --allow-host is a usage error (exit 2), nothing registered', async () => {
+    const dataDir = path.join(tmp.dir, 'check-usage');
+    const res = await add(dataDir, `${base}/feed.rss`, '--allow-host', 'localhost');
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('--allow-host takes host:port');
   });
 });
