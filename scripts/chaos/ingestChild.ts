@@ -3,8 +3,10 @@
  * points): the local runtime of lambdas/local/runtime.ts — the same adapters and runIngest — but
  * with DynamoDB reached through the harness's fault proxy (dynalite itself lives in the harness, so
  * a kill loses only what this process held) and the raw archive wrapped in FaultyArchive.
- * Settings come as one JSON argument; prints one JSON line of the run's counts.
+ * Settings come as one JSON argument; prints one JSON line of the run's counts. With mode
+ * `redrive` it redrives the data dir's dead letters instead, as `newswire dlq redrive … --all` does.
  */
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { FolderRawArchive } from '../../lambdas/adapters/archive/folderArchive';
 import { DynamoArticleStore } from '../../lambdas/adapters/dynamodb/articleStore';
@@ -16,6 +18,7 @@ import { UndiciHttpClient } from '../../lambdas/adapters/http/httpClient';
 import { consoleLog } from '../../lambdas/local/consoleLog';
 import { DEAD_LETTER_DIR, FileDeadLetterStore } from '../../lambdas/local/deadLetterStore';
 import { readFeedsFile, runIngest } from '../../lambdas/local/ingest';
+import { LocalDeadLetterQueues } from '../../lambdas/local/localDeadLetters';
 import { LOCAL_TABLES, type LocalRuntime } from '../../lambdas/local/runtime';
 import { FaultyArchive } from './faultyArchive';
 
@@ -29,6 +32,14 @@ export interface ChildSettings {
   faultLog: string;
   /** The HTTP client's total timeout; host-slot leases a killed run leaves behind last this + 10 s. */
   fetchTimeoutMs: number;
+  /** Append the run's warnings and errors (JSON lines) here; unset: silent. */
+  logFile?: string;
+  /**
+   * `redrive`: instead of an ingest, what an operator's `newswire dlq redrive poll --all` then
+   * `newswire dlq redrive article --all` do — every parked letter run through its step again.
+   * @default 'ingest'
+   */
+  mode?: 'ingest' | 'redrive';
 }
 
 async function main(): Promise<void> {
@@ -58,7 +69,7 @@ async function main(): Promise<void> {
     deadLetters: new FileDeadLetterStore(path.join(s.dataDir, DEAD_LETTER_DIR)),
     http,
     clock: { now: () => new Date() },
-    log: consoleLog('silent'),
+    log: s.logFile ? consoleLog('warn', (line) => appendFileSync(s.logFile!, line)) : consoleLog('silent'),
     dynamoEndpoint: s.dynamoEndpoint,
     releaseHostSlots: () => hostSlots.releaseAll(),
     close: async () => {
@@ -67,6 +78,17 @@ async function main(): Promise<void> {
     },
   };
   try {
+    if (s.mode === 'redrive') {
+      const dlq = new LocalDeadLetterQueues({
+        store: rt.deadLetters,
+        where: s.dataDir,
+        openRuntime: () => Promise.resolve({ ...rt, close: () => Promise.resolve() }),
+      });
+      const poll = await dlq.redrive('poll', { all: true });
+      const article = await dlq.redrive('article', { all: true });
+      console.log(JSON.stringify({ poll, article }));
+      return;
+    }
     const report = await runIngest(rt, { feeds: readFeedsFile(s.feedsFile) });
     const { feeds, itemsSeen, written, unchanged, failed, created, revised } = report;
     console.log(JSON.stringify({ feeds, itemsSeen, written, unchanged, failed, created, revised }));

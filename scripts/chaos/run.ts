@@ -50,12 +50,22 @@ export interface ChaosOptions {
   crashWindowMs?: [number, number];
   /** Progress lines. */
   say?: (s: string) => void;
+  /** Keep the work dir (data dir, dynalite, child logs in child-N.log) and name it in the result, for a post-mortem. */
+  keepWorkDir?: boolean;
 }
 export interface ChaosResult extends Verdict {
   seed: number;
+  /**
+   * Dead letters that a redrive after healing handled (their release then stored): messages whose
+   * transient faults outlasted the retry budget. Not a failure — the Guarantees promise a redrive
+   * recovers them — but reported, since each one is a release that waited for an operator.
+   */
+  redriven: number;
   faults: Record<string, number>;
   runs: { started: number; killed: number; completed: number };
   secs: number;
+  /** The work dir, when kept (keepWorkDir). */
+  workDir?: string;
 }
 
 export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
@@ -84,7 +94,9 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
 
     /** One child run; killed after killAfterMs unless it ends first. Resolves with its summary, or null if killed. */
     const runChild = (killAfterMs: number | null) =>
-      new Promise<{ written: number; failed: number } | null>((resolve, reject) => {
+      runChildAs<{ written: number; failed: number }>(killAfterMs, 'ingest');
+    const runChildAs = <R>(killAfterMs: number | null, mode: 'ingest' | 'redrive') =>
+      new Promise<R | null>((resolve, reject) => {
         const settings: ChildSettings = {
           dataDir,
           dynamoEndpoint: proxy.endpoint,
@@ -94,6 +106,8 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
           seed: opts.seed + runs.started,
           faultLog,
           fetchTimeoutMs: 5000,
+          mode,
+          ...(opts.keepWorkDir ? { logFile: path.join(work, `child-${runs.started + 1}.log`) } : {}),
         };
         runs.started++;
         const started = performance.now();
@@ -129,7 +143,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
           const line = out.trim().split('\n').pop() ?? '';
           if (!line.startsWith('{')) return reject(new Error(`ingest child exited with ${code}: ${err.slice(-2000)}`));
           runs.completed++;
-          resolve(JSON.parse(line) as { written: number; failed: number });
+          resolve(JSON.parse(line) as R);
         });
       });
 
@@ -159,6 +173,26 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
       const r = await runChild(null);
       say(`run ${runs.started}: healed, written ${r?.written ?? 0}, failed ${r?.failed ?? 0}`);
       if (r && r.written === 0) break;
+    }
+    // Phase 3: an operator's redrive. A message whose transient faults outlasted its receive budget
+    // (maxReceiveCount) is parked like any other; its release is not stored, so it is not "seen" —
+    // but a feed that answers 304 lists nothing again, so only a redrive (or the feed's next full
+    // read) brings it back. Every letter is redriven; a permanent fault parks its letter again.
+    const parked = await countLetters(path.join(dataDir, DEAD_LETTER_DIR));
+    let redriven = 0;
+    if (parked > 0) {
+      const out = await runChildAs<Record<'poll' | 'article', { succeeded: number; deadLetteredAgain: number }>>(
+        null,
+        'redrive',
+      );
+      redriven = (out?.poll.succeeded ?? 0) + (out?.article.succeeded ?? 0);
+      say(`run ${runs.started}: redrive of ${parked} dead letters, ${redriven} now handled`);
+      // A redriven message carries the item as it was then: a poll now compares it with the feed.
+      for (let i = 0; redriven > 0 && i < 5; i++) {
+        const r = await runChild(null);
+        say(`run ${runs.started}: after the redrive, written ${r?.written ?? 0}, failed ${r?.failed ?? 0}`);
+        if (r && r.written === 0) break;
+      }
     }
 
     // Check against the model, straight on dynalite (no proxy).
@@ -192,13 +226,28 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
         faults[kind] = (faults[kind] ?? 0) + 1;
     }
     faults['sigkill'] = runs.killed;
-    return { seed: opts.seed, ...verdict, faults, runs, secs: (performance.now() - t0) / 1000 };
+    const secs = (performance.now() - t0) / 1000;
+    return {
+      seed: opts.seed,
+      ...verdict,
+      redriven,
+      faults,
+      runs,
+      secs,
+      ...(opts.keepWorkDir ? { workDir: work } : {}),
+    };
   } finally {
     await proxy.close();
     await server.close();
     await dynamo.close();
-    rmSync(work, { recursive: true, force: true });
+    if (!opts.keepWorkDir) rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Letters parked in a dead-letter dir, both queues. */
+async function countLetters(dir: string): Promise<number> {
+  const store = new FileDeadLetterStore(dir);
+  return (await store.list('poll')).length + (await store.list('article')).length;
 }
 
 export function passed(r: Verdict): boolean {
@@ -241,8 +290,10 @@ async function main(): Promise<void> {
   const r = await runChaos({ ...args, say: args.json ? undefined : (s) => process.stderr.write(`  ${s}\n`) });
   const ok = passed(r);
   if (args.json) {
-    const { seed, expected, stored, duplicates, lost, mismatches, inDlq, explained, faults } = r;
-    console.log(JSON.stringify({ seed, expected, stored, duplicates, lost, mismatches, inDlq, explained, faults }));
+    const { seed, expected, stored, duplicates, lost, mismatches, inDlq, explained, redriven, faults } = r;
+    console.log(
+      JSON.stringify({ seed, expected, stored, duplicates, lost, mismatches, inDlq, explained, redriven, faults }),
+    );
   } else {
     const row = (k: string, v: number | string, good?: boolean) =>
       `  ${k.padEnd(12)} ${String(v).padStart(8)}${good === undefined ? '' : good ? '  ok' : '  FAIL'}`;
@@ -255,6 +306,7 @@ async function main(): Promise<void> {
       row('mismatches', r.mismatches, r.mismatches === 0),
       row('inDlq', r.inDlq),
       row('explained', r.explained, r.explained === r.inDlq),
+      row('redriven', r.redriven),
       `  faults injected: ${Object.entries(r.faults)
         .sort()
         .map(([k, n]) => `${k} ${n}`)
