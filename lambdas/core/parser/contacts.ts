@@ -161,10 +161,25 @@ function looksLikeSentence(p: string): boolean {
   return p.split(' ').length > 8 || /[!?]$/.test(p) || /\b[a-z]{2,}\.$/.test(p);
 }
 
-/** True when a line looks like part of a contact block (email, phone, name, short org line). */
+/**
+ * A postal address line (`1350 Main Avenue NW, Suite 800 Springfield, IL 62701`): a house number
+ * and a street word, or a suite / floor / P.O. box.
+ */
+const ADDRESS =
+  /(?:^|\s)\d{1,6}[A-Za-z]? (?:[\p{Lu}\d][\p{L}\d.'’-]* ){1,5}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Ln\.?|Way|Place|Pl\.?|Court|Ct\.?|Parkway|Pkwy\.?|Highway|Hwy\.?|Square|Sq\.?|Plaza|Terrace|Circle|Row)\b|\b(?:Suite|Ste\.|Floor|P\.? ?O\.? Box) \d/u;
+
+/** True when a line looks like part of a contact block (email, phone, name, short org line, address). */
 export function isContactLike(line: string): boolean {
   const t = line.trim();
-  return !!findEmail(t) || !!findPhone(t) || isPersonName(t) || !looksLikeSentence(t);
+  return (
+    !!findEmail(t) ||
+    !!findPhone(t) ||
+    isPersonName(t) ||
+    !looksLikeSentence(t) ||
+    (t.length <= 160 &&
+      ADDRESS.test(t) &&
+      !/[.!?]["”]?$/.test(t.replace(/\b(?:St|Ave|Rd|Blvd|Dr|Ln|Pl|Ct|Pkwy|Hwy|Sq|Inc|Ltd|Corp|Co)\.$/, '')))
+  );
 }
 
 /**
@@ -228,6 +243,18 @@ export function parseContactBlock(lines: string[], links: readonly Link[] = []):
         continue;
       }
       if (CONNECTIVE.test(p)) continue;
+      // `Jane Doe +1 (202) 555-0141 https://acme.com`: a name, a phone and a website run together.
+      const phone = findPhone(p);
+      if (phone) {
+        const at = p.indexOf(phone);
+        const before = p.slice(0, at).trim();
+        if (at > 0 && isPersonName(before)) {
+          pieces.push({ text: before, fresh });
+          fresh = false;
+          p = p.slice(at).trim();
+        }
+        p = p.replace(/\s(?:https?:\/\/|www\.)\S+$/i, '');
+      }
       if (!ROLE.test(p) && !isJobTitle(p) && !/^(?:Visit us on social media|Follow us)\b/i.test(p)) {
         pieces.push({ text: p, fresh });
         fresh = false;

@@ -10,6 +10,8 @@ export interface DatelineMatch {
   start: number;
   /** Offset of the first character after the separator: where the body starts. */
   bodyStart: number;
+  /** The issuer a tag-less dateline credits after its date (`City, Region - Month D, YYYY / Acme Inc. /`). */
+  issuer?: string;
 }
 
 /** A word of a dateline city written in capitals (`SAN`, `ST.`, `XI'AN`, `&`). */
@@ -250,15 +252,23 @@ function tagless(text: string): DatelineMatch | null {
     // Without a wire tag, only what reads as a place: written in capitals, or with a known city,
     // state, province or country (`Austin, Texas`), never a word such as `On` or `Updated`.
     if (!looksPlaced(location)) continue;
+    // `Washington, United States - March 24, 2025 / Acme Group of DC /`: a distributor's credit of the
+    // issuer between slashes after the date.
+    const credit =
+      m[0].trim() === '/' ? CREDIT_AFTER_DATE.exec(text.slice(at + m[0].length, at + m[0].length + 120)) : null;
     return {
       dateline: { text: head.slice(0, found.end).trim(), location, date: found.iso },
       wire: null,
       start: 0,
-      bodyStart: at + m[0].length,
+      bodyStart: at + m[0].length + (credit?.[0].length ?? 0),
+      ...(credit?.[1] ? { issuer: credit[1] } : {}),
     };
   }
   return null;
 }
+
+/** A name and a closing slash at the end of the dateline's line: `Acme Group of DC /`. */
+const CREDIT_AFTER_DATE = /^([\p{Lu}\d][^/\n]{1,80}?) \/(?=\s|$)/u;
 
 /** Whether a tag-less location reads as a place: capitals, a known city, or a known region or country after it. */
 function looksPlaced(location: string): boolean {

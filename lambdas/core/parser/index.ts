@@ -93,6 +93,7 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
   let rest = blocks;
   let dateline: Dateline | null = null;
   let wire: Wire | null = null;
+  let credited: string | null = null;
   // Two passes: a wire-tagged dateline anywhere near the top wins over a tag-less one above it
   // (a `Published March 7, 2024 |` line in the page chrome is not the dateline).
   for (const tagged of [true, false]) {
@@ -104,6 +105,7 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
       if (!found || (found.wire !== null) !== tagged) continue;
       dateline = found.dateline;
       wire = found.wire;
+      credited = found.issuer ?? null;
       const before = text.slice(0, found.start).trim();
       pre = [...blocks.slice(0, i), ...(before ? [makeBlock([before])] : [])];
       const first = text.slice(found.bodyStart).trim();
@@ -159,7 +161,7 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
     }
   }
   const lead = paragraphs.find((p) => p !== attribution) ?? '';
-  const source = sections.source ?? sections.sourceLine ?? leadOrganization(lead);
+  const source = sections.source ?? credited ?? sections.sourceLine ?? leadOrganization(lead);
   const orgs = [source, ...sections.about.map((a) => a.organization)].filter((o): o is string => !!o);
   const tickerText = [text, ...sections.about.map((a) => a.text)].join('\n\n');
   return {

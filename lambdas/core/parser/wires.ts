@@ -10,8 +10,8 @@ import type { Wire } from '../record';
  * megabyte of adversarial text stays linear.
  */
 export interface WireRule {
-  /** Canonical wire name for the record (`PR Newswire`). */
-  name: string;
+  /** Canonical wire name for the record (`PR Newswire`); `null`: the tag's own words, title-cased. */
+  name: string | null;
   /** Matches the tag with its delimiters; group 1 is the tag as written, group 2 a date inside the tag. */
   pattern: RegExp;
 }
@@ -90,7 +90,21 @@ export const WIRE_RULES: readonly WireRule[] = [
     name: 'Media OutReach Newswire',
     pattern: /(?<=[–—-] ?)\[?(Media OutReach(?: Newswire)?)\]?(?:\([^()\s]{0,200}\))?(?= ?[–—-])/,
   },
+  // Any other `(… NEWSWIRE)` tag written between dashes (`— (NOTICIAS NEWSWIRE) —`): a wire that
+  // names itself a newswire; its name is the tag's words.
+  {
+    name: null,
+    pattern: /(?<=[-–—] ?)\( ?((?:[A-Z][A-Za-z]{1,20} ){1,3}(?:NEWSWIRE|Newswire|NewsWire)) ?\)(?= ?[-–—])/,
+  },
 ];
+
+/** `NOTICIAS NEWSWIRE` → `Noticias Newswire`; a word already in mixed case is kept. */
+function titleCase(tag: string): string {
+  return tag
+    .split(' ')
+    .map((w) => (w === w.toUpperCase() ? w.charAt(0) + w.slice(1).toLowerCase() : w))
+    .join(' ');
+}
 
 export interface WireMatch {
   rule: WireRule;
@@ -125,7 +139,7 @@ export function findWireTag(text: string, limit = 20000): WireMatch | null {
     if (!m?.[1] || (best && m.index >= best.start)) continue;
     best = {
       rule,
-      wire: { name: rule.name, tag: m[1].trim() },
+      wire: { name: rule.name ?? titleCase(m[1].trim()), tag: m[1].trim() },
       start: m.index,
       end: m.index + m[0].length,
       dateInTag: m[2]?.trim() || null,

@@ -38,3 +38,52 @@ describe('a contact heading glued to the block by a scraper', () => {
     expect(r.contacts.map((c) => c.email).filter(Boolean)).toEqual(['john@northwind.example']);
   });
 });
+
+describe('a tag-less dateline that credits the issuer between slashes', () => {
+  it('`City, Country - date / Org /`: the credit is the source, the body starts after it', () => {
+    const r = parseReleaseStrict({
+      content:
+        '# Ways to Sleep Better\n\nPortland, United States - March 24, 2025 / Evergreen Sleep Clinic of Portland /\n\nSleep problems are common and can affect health in many ways. A clinician explains what helps.\n',
+    });
+    expect(r.dateline?.location).toBe('Portland, United States');
+    expect(r.source).toBe('Evergreen Sleep Clinic of Portland');
+    expect(r.body.paragraphs[0]).toBe(
+      'Sleep problems are common and can affect health in many ways. A clinician explains what helps.',
+    );
+  });
+});
+
+describe('a newswire that names itself in its tag', () => {
+  it('`— (SOMETHING NEWSWIRE) —` after a dateline is a wire, named by the tag’s words', () => {
+    const found = findDateline('CINCINNATI, OH — November 19, 2025 — (PLAZA NEWSWIRE) — If you drive, read on.');
+    expect(found?.wire).toEqual({ name: 'Plaza Newswire', tag: 'PLAZA NEWSWIRE' });
+    expect(found?.dateline.location).toBe('CINCINNATI, OH');
+    expect(found?.dateline.date).toBe('2025-11-19');
+  });
+
+  it('a parenthesis naming a newswire inside a sentence is not a tag', () => {
+    expect(findDateline('The group (Plaza Newswire) said it would grow.')?.wire ?? null).toBeNull();
+  });
+});
+
+describe('the end of the body', () => {
+  const release = (tail: string) =>
+    parseReleaseStrict({
+      content: `NEW YORK, March 7, 2024 /PRNewswire/ -- Acme Corp. today opened a plant in the city.\n\nThe plant makes widgets for the region.\n\n${tail}`,
+    });
+
+  it('a media-kit heading ends the body: what follows it is downloads', () => {
+    const r = release(
+      'MULTIMEDIA ASSETS\n\nA complete set of materials, including video and audio, is available at the link below:\n\nAll Assets: https://example.com/kit\n',
+    );
+    expect(r.body.paragraphs.at(-1)).toBe('The plant makes widgets for the region.');
+  });
+
+  it('a postal address line inside a contact block stays in the contact block', () => {
+    const r = release(
+      'Contact Information:\n\nAcme Corp.\n\n1350 Harbor Avenue NW. Suite 800 Springfield, Illinois 62701United States\n\nJane Roe +1 (202) 555-0141 https://acme.example\n',
+    );
+    expect(r.body.paragraphs.at(-1)).toBe('The plant makes widgets for the region.');
+    expect(r.contacts.some((c) => c.phone === '+1 (202) 555-0141')).toBe(true);
+  });
+});
