@@ -52,7 +52,7 @@ export function registerRunCommand(program: Command): void {
     )
     .option(
       '--tick <seconds>',
-      `seconds between two checks for due feeds (1–3600, default ${DEFAULT_TICK_SECONDS})`,
+      'seconds between two checks for due feeds (1–3600)',
       wholeNumber('--tick', 1, 3600),
       DEFAULT_TICK_SECONDS,
     )

@@ -35,6 +35,8 @@ interface FeedServer {
   hits: Map<string, number>;
   /** Resolves when the slow page's request has arrived (its response is then held SLOW_MS). */
   slowRequested: Promise<void>;
+  /** Resolves at the next request of the slow page. */
+  slowRequest(): Promise<void>;
   /** Whether the slow page's response was sent in full. */
   slowServed: () => boolean;
   close(): Promise<void>;
@@ -46,8 +48,9 @@ async function startFeedServer(): Promise<FeedServer> {
   const hits = new Map<string, number>();
   let baseUrl = '';
   let served = false;
-  let onSlow: () => void = () => undefined;
-  const slowRequested = new Promise<void>((r) => (onSlow = r));
+  let waiting: (() => void)[] = [];
+  const slowRequest = () => new Promise<void>((r) => waiting.push(r));
+  const slowRequested = slowRequest();
   const feedXml = () => readFileSync(path.join(dir, 'feeds', 'prnewswire-technology.xml'), 'utf8');
   const pageUrls = () =>
     [...feedXml().matchAll(/<link>\{\{BASE_URL\}\}(\/news-releases\/[^<]+\.html)<\/link>/g)].map(
@@ -69,7 +72,8 @@ async function startFeedServer(): Promise<FeedServer> {
     }
     const html = readFileSync(path.join(dir, 'releases', `${release[1]}.html`), 'utf8');
     if (p !== slowPath) return send('text/html; charset=utf-8', html);
-    onSlow();
+    for (const w of waiting) w();
+    waiting = [];
     setTimeout(() => {
       send('text/html; charset=utf-8', html);
       served = true;
@@ -87,6 +91,7 @@ async function startFeedServer(): Promise<FeedServer> {
     pageUrls: pages,
     hits,
     slowRequested,
+    slowRequest,
     slowServed: () => served,
     close: () =>
       new Promise<void>((r) => {
@@ -177,6 +182,36 @@ describe('newswire run', () => {
     expect(cycles.length).toBeGreaterThanOrEqual(3);
     for (const c of cycles) expect(c).toMatchObject({ dispatched: 0, polls: 0, written: 0 });
     expect(jsonLines(run.out()).at(-1)).toMatchObject({ event: 'stopped', polls: 0, written: 0 });
+  });
+
+  test('a second Ctrl-C exits at once; the next run resumes what was left in the queues and stores it', async () => {
+    const dir = makeTempDir('newswire-run-twice');
+    try {
+      const slow = server.slowRequest();
+      expect((await newswire(['feeds', 'add', server.feedUrl, '--no-check', '--data-dir', dir.dir])).code).toBe(0);
+      const child = spawnNewswire(['run', '--data-dir', dir.dir, '--allow-host', server.host, '--tick', '1', '--json']);
+      const run = collect(child);
+      await slow;
+      child.kill('SIGINT');
+      await until('the first signal to be taken', () => /SIGINT: stopping/.test(run.err()));
+      child.kill('SIGINT');
+      expect(await run.exit).toBe(130);
+      expect(run.err()).toMatch(/SIGINT again: exiting now \(the queues keep what was not done\)/);
+      expect(run.out()).not.toMatch(/"event":"stopped"/);
+
+      const resumed = await newswire(['run', '--data-dir', dir.dir, '--allow-host', server.host, '--once', '--json']);
+      expect(resumed.code).toBe(0);
+      const [cycle] = jsonLines(resumed.stdout).filter((e) => e.event === 'cycle');
+      // The feed is not due again; the page in flight at the exit (at least) is still queued, and done now.
+      expect(cycle).toMatchObject({ dispatched: 0, polls: 0, failed: 0 });
+      expect(cycle?.resumed).toBeGreaterThanOrEqual(1);
+      expect(cycle?.written).toBeGreaterThanOrEqual(1);
+      const stored = await newswire(['query', '--data-dir', dir.dir, '--format', 'json', '--limit', '100']);
+      const urls = (JSON.parse(stored.stdout) as { items: { url: string | null }[] }).items.map((r) => r.url);
+      expect(urls.sort()).toEqual([...server.pageUrls].sort());
+    } finally {
+      dir.remove();
+    }
   });
 
   test('the summary in words, and an empty registry is refused with what to do', async () => {
