@@ -10,6 +10,7 @@
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { crc32 } from 'node:zlib';
+import { mulberry32 } from '../../scripts/bench/releaseGenerator';
 
 export const DYNAMO_FAULTS = [
   'throttling',
@@ -42,18 +43,6 @@ export interface DynamoFaultProxy {
   close(): Promise<void>;
 }
 
-/** mulberry32, so a seed gives the same sequence of decisions for the same sequence of requests. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function startDynamoFaultProxy(opts: {
   target: string;
   seed: number;
@@ -61,7 +50,8 @@ export async function startDynamoFaultProxy(opts: {
   faultRate?: number;
 }): Promise<DynamoFaultProxy> {
   const target = new URL(opts.target);
-  const rand = prng(opts.seed);
+  // mulberry32: a seed gives the same sequence of decisions for the same sequence of requests.
+  const rand = mulberry32(opts.seed);
   const rate = opts.faultRate ?? 0.05;
   const faults: Record<string, number> = {};
   const count = (k: DynamoFault) => (faults[k] = (faults[k] ?? 0) + 1);
