@@ -48,6 +48,8 @@ describe('usage errors: one line, a hint, exit 2', () => {
     [['parse', '--url', 'https://example.test/a.html', 'a.txt', 'b.txt'], 'newswire parse', /same id/],
     [['local', 'dynamodb', '--port', '70000'], 'newswire local dynamodb', /from 0 to 65535/],
     [['parse', '--max-input-bytes', 'lots', 'a.txt'], 'newswire parse', /--max-input-bytes must be a whole number/],
+    [['run', '--tick', '0'], 'newswire run', /--tick must be a whole number from 1 to 3600, got "0"/],
+    [['run', '--allow-host', 'localhost'], 'newswire run', /--allow-host takes host:port/],
   ])('newswire %j', async (args, cmd, what) => {
     expectUsageError(await newswire(args), cmd, what);
   });
