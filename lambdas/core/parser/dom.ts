@@ -1,5 +1,5 @@
 import { DomHandler, Parser, Tokenizer } from 'htmlparser2';
-import type { Document } from 'domhandler';
+import { type AnyNode, type Document, hasChildren, isComment, isText } from 'domhandler';
 
 /**
  * htmlparser2 with a nesting limit. Its parser keeps open tags in an array it `unshift`s, so a
@@ -36,6 +36,35 @@ export function parseDom(markup: string, xmlMode = false): Document | null {
   if (handler.tooDeep) return null;
   parser.end();
   return handler.root;
+}
+
+/**
+ * The text of a node (or nodes): every text node's data in document order, as domutils'
+ * textContent gives it, but joined once: textContent joins at every level, copying a deep page's
+ * text once per level (the release-container choice read the whole page's text so, ~40 % of a
+ * large page's parse).
+ */
+export function textContent(node: AnyNode | AnyNode[]): string {
+  const parts: string[] = [];
+  const stack: AnyNode[] = Array.isArray(node) ? [...node].reverse() : [node];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    if (hasChildren(n)) {
+      if (!isComment(n)) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+    } else if (isText(n)) parts.push(n.data);
+  }
+  return parts.join('');
+}
+
+/** `textContent(node).length`, without building the text. */
+export function textLength(node: AnyNode): number {
+  let length = 0;
+  const stack: AnyNode[] = [node];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    if (hasChildren(n)) {
+      if (!isComment(n)) for (const child of n.children) stack.push(child);
+    } else if (isText(n)) length += n.data.length;
+  }
+  return length;
 }
 
 const BREAKING = new Set([

@@ -5,7 +5,7 @@ import type { Link } from '../record';
 import { type Block, makeBlock } from './blocks';
 import { isContactHeading } from './contacts';
 import { parseTimestamp } from './dates';
-import { parseDom, tokenizedText } from './dom';
+import { parseDom, textContent, textLength, tokenizedText } from './dom';
 import { normalizeInlineSpaces, normalizeWhitespace, textToBlocks } from './text';
 
 /**
@@ -146,7 +146,7 @@ function isChrome(el: Element): boolean {
 
 function text(node: AnyNode | AnyNode[] | null | undefined): string {
   if (!node) return '';
-  return normalizeWhitespace(DomUtils.textContent(node)).replace(/\s+/g, ' ').trim();
+  return normalizeWhitespace(textContent(node)).replace(/\s+/g, ' ').trim();
 }
 
 /** Turns an element into blocks: block elements split, `<br>` breaks lines, `<br><br>` splits, table rows are lines. */
@@ -231,7 +231,7 @@ class BlockBuilder {
       }
       if (name === 'pre') {
         this.flush();
-        const rows = normalizeWhitespace(DomUtils.textContent(el)).split('\n');
+        const rows = normalizeWhitespace(textContent(el)).split('\n');
         this.blocks.push(makeBlock(rows, { preformatted: true }));
         continue;
       }
@@ -287,7 +287,7 @@ function isLayoutTable(table: Element): boolean {
   if (DomUtils.findOne((e) => LAYOUT_MARKERS.has(e.name), table.children, true)) return true;
   for (const cell of DomUtils.findAll((e) => e.name === 'td' || e.name === 'th', table.children)) {
     const blocks = cell.children.filter((c) => DomUtils.isTag(c) && (c.name === 'p' || c.name === 'div')).length;
-    if (blocks >= 2 || DomUtils.textContent(cell).length > 300) return true;
+    if (blocks >= 2 || textLength(cell) > 300) return true;
   }
   return false;
 }
@@ -371,7 +371,7 @@ function push(map: Map<string, Element[]>, k: string, el: Element): void {
 /** Length of the text in `<p>` elements under `el`: how much prose a container holds. */
 function paragraphText(el: Element): number {
   let n = 0;
-  for (const p of selectAll('p', el)) n += DomUtils.textContent(p).trim().length;
+  for (const p of selectAll('p', el)) n += textContent(p).trim().length;
   return n;
 }
 
@@ -422,8 +422,8 @@ function releaseContainer(page: PageIndex): Element | null {
     ...[page.id('content', 'main')].filter((el) => el !== null),
     ...page.tag('body'),
   ];
-  const candidates = named.some((el) => DomUtils.textContent(el).trim().length >= 200) ? named : [...named, ...generic];
-  let scored = candidates.map((el) => ({ el, score: paragraphText(el), size: DomUtils.textContent(el).length }));
+  const candidates = named.some((el) => textContent(el).trim().length >= 200) ? named : [...named, ...generic];
+  let scored = candidates.map((el) => ({ el, score: paragraphText(el), size: textLength(el) }));
   // A page that writes its paragraphs as `<div>`s or `<br><br>` has no <p> text to go by: then
   // the candidates are compared by all their text (the smallest would otherwise win with 0).
   if (Math.max(0, ...scored.map((c) => c.score)) < 200) scored = scored.map((c) => ({ ...c, score: c.size }));
@@ -468,7 +468,7 @@ function jsonLdDate(page: PageIndex): string | null {
     if (!/ld\+json/i.test(script.attribs['type'] ?? '')) continue;
     let data: unknown;
     try {
-      data = JSON.parse(DomUtils.textContent(script));
+      data = JSON.parse(textContent(script));
     } catch {
       continue;
     }
