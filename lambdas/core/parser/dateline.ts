@@ -270,6 +270,20 @@ function tagless(text: string): DatelineMatch | null {
 /** A name and a closing slash at the end of the dateline's line: `Acme Group of DC /`. */
 const CREDIT_AFTER_DATE = /^([\p{Lu}\d][^/\n]{1,80}?) \/(?=\s|$)/u;
 
+/**
+ * A second, date-less dateline opening the lead under the real one (`Sarasota, Florida - Acme, a
+ * provider of…`, as some distributors repeat it): the length of `City, Region - ` to drop, or 0.
+ * Only a city with a known region or country after it counts.
+ */
+export function repeatedPlaceLength(lead: string): number {
+  const m = /^([\p{Lu}][\p{L}.'’ ]{1,40}(?:, [\p{Lu}][\p{L}.'’ ]{1,40}){1,2}) [-–—]{1,2} (?=\p{Lu})/u.exec(
+    lead.slice(0, 120),
+  );
+  if (!m?.[1]) return 0;
+  const parts = m[1].split(', ');
+  return parts.slice(1).every((p) => isKnownRegionOrCountry(p.trim())) ? m[0].length : 0;
+}
+
 /** Whether a tag-less location reads as a place: capitals, a known city, or a known region or country after it. */
 function looksPlaced(location: string): boolean {
   const parts = location.split(',').map((p) => p.trim());

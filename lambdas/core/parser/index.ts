@@ -6,7 +6,7 @@ import { warningsOf } from './warnings';
 export { warningsOf };
 import { type Block, blockText, countWords, makeBlock, vocabulary, type WordSet } from './blocks';
 import { dedupeContacts, isContactHeading, isPersonName, parseContactBlock } from './contacts';
-import { findDateline } from './dateline';
+import { findDateline, repeatedPlaceLength } from './dateline';
 import { parseTimestamp } from './dates';
 import { looksLikeFeedItem, parseFeedItem } from './feedItem';
 import { parseHtmlPage } from './html';
@@ -126,6 +126,8 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
     }
   }
 
+  if (dateline) rest = withoutRepeats(rest, pre, vocab);
+
   // The attribution line is body text and is also reported on its own; in flattened text it is
   // split off the lead so the first paragraph is the attribution, as distributed.
   let attribution: string | null = null;
@@ -161,7 +163,8 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
     }
   }
   const lead = paragraphs.find((p) => p !== attribution) ?? '';
-  const source = sections.source ?? credited ?? sections.sourceLine ?? leadOrganization(lead);
+  // A distributor's `/ Org /` credit names the issuer or its agency: the lead's subject comes first.
+  const source = sections.source ?? sections.sourceLine ?? leadOrganization(lead) ?? credited;
   const orgs = [source, ...sections.about.map((a) => a.organization)].filter((o): o is string => !!o);
   const tickerText = [text, ...sections.about.map((a) => a.text)].join('\n\n');
   return {
@@ -178,6 +181,27 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
     language: detectLanguage(text),
     originalUrl: sections.originalUrl,
   };
+}
+
+/**
+ * What some distributors repeat under the dateline: the headline again as the first paragraph, and
+ * a second, date-less dateline opening the lead (`Sarasota, Florida - Acme, a provider of…`).
+ */
+function withoutRepeats(rest: Block[], pre: Block[], vocab: WordSet): Block[] {
+  let out = rest;
+  const first = out[0];
+  const key = (b: Block) => blockText(b, vocab).replace(/\s+/g, ' ').trim().toLowerCase();
+  if (first && out.length > 1 && first.lines.length === 1) {
+    const k = key(first);
+    if (k && pre.some((b) => key(b) === k)) out = out.slice(1);
+  }
+  const lead = out[0];
+  if (lead && !lead.preformatted) {
+    const line = lead.lines[0] ?? '';
+    const cut = repeatedPlaceLength(line);
+    if (cut > 0) out = [{ ...lead, lines: [line.slice(cut), ...lead.lines.slice(1)] }, ...out.slice(1)];
+  }
+  return out;
 }
 
 /** Comparable form of an organization name: lower case, no legal suffix, no punctuation. */

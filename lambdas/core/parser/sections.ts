@@ -175,7 +175,7 @@ function cleanOrg(name: string): string | null {
 
 /** Words that open an About text's first sentence when it does not restart with the name. */
 const ABOUT_TEXT_OPENER =
-  /^(?:Founded|Headquartered|Established|Based|Since|Launched|Formed|Incorporated|Created|Together|Today|With|As|Our|We)$/;
+  /^(?:Founded|Headquartered|Established|Based|Since|Launched|Formed|Incorporated|Created|Together|Today|With|As|Our|We|At|The|For|Across|From|Known|Trusted|Built)$/;
 
 /** A word written twice with nothing between (`CloudbenchCloudbench`, `Inc.Inc.`). */
 function writtenTwice(word: string): boolean {
@@ -347,9 +347,10 @@ export function splitGlued(input: Block[]): Block[] {
     const pieces: string[] = [];
     const rest = last;
     // Markers inside a long line, each after a sentence end; scanned left to right once.
-    // View original content and SOURCE are unmistakable, so they split after any space.
+    // View original content and SOURCE are unmistakable, so they split after any space; an About
+    // heading also splits after an e-mail address (a flattened contact block ends there).
     const marker =
-      /(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|(?:About|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})))/gu;
+      /(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|(?:About|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})))|(?<=@[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[a-z]{2,24} )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})/gu;
     let cut = 0;
     for (const m of rest.matchAll(marker)) {
       const at = m.index ?? 0;

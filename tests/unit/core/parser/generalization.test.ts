@@ -87,3 +87,38 @@ describe('the end of the body', () => {
     expect(r.contacts.some((c) => c.phone === '+1 (202) 555-0141')).toBe(true);
   });
 });
+
+describe('what some distributors repeat under the dateline', () => {
+  it('the headline again, then a date-less second dateline: neither is body; the lead’s subject beats the / Org / slot', () => {
+    const r = parseReleaseStrict({
+      content:
+        '# Lakeside Clinic Adds Two Therapists\n\nThe clinic grows its team.\n\n Tampa, United States - January 17, 2025 / Harbor Media LLC /\n\n Lakeside Clinic Adds Two Therapists\n\nTampa, Florida - Lakeside Clinic, a provider of therapy services, is proud to welcome two therapists to its team this month.\n\nMore about the therapists and their work follows.\n',
+    });
+    expect(r.body.paragraphs[0]).toBe(
+      'Lakeside Clinic, a provider of therapy services, is proud to welcome two therapists to its team this month.',
+    );
+    expect(r.source).toBe('Lakeside Clinic');
+  });
+});
+
+describe('About headings glued to their text', () => {
+  const abouts = (tail: string) =>
+    parseReleaseStrict({
+      content: `NEW YORK, March 7, 2024 /PRNewswire/ -- Acme Corp. today opened a plant in the city.\n\n${tail}`,
+    }).about.map((a) => a.organization);
+
+  it('a sentence opener after the name (`About Acme At Acme, we…`, `About Acme InstituteThe Acme…`)', () => {
+    expect(abouts('About Quarry At Quarry, our purpose is people and their work.')).toEqual(['Quarry']);
+    expect(abouts('About Quarry and the Quarry InstituteThe Quarry Institute helps teams learn.')).toEqual([
+      'Quarry and the Quarry Institute',
+    ]);
+  });
+
+  it('an About heading right after a flattened contact line’s e-mail address', () => {
+    expect(
+      abouts(
+        'Media Contact Jane Roe Chief Marketing Officer jane@acme.example About Birchlight Birchlight is a platform for photos.',
+      ),
+    ).toEqual(['Birchlight']);
+  });
+});
