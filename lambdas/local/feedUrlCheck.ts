@@ -86,7 +86,8 @@ export async function checkFeedUrl(url: string, opts: FeedUrlCheckOptions = {}):
 export function bodyKind(body: Uint8Array): string {
   if (body.length === 0) return 'an empty body';
   const head = Buffer.from(body.subarray(0, 2048));
-  if (head.includes(0)) return 'binary data';
+  // Control bytes other than tab, newlines, form feed: no text format has them (gzip starts 1f 8b).
+  if (head.some((b) => b < 0x09 || (b > 0x0d && b < 0x20))) return 'binary data';
   const text = head
     .toString('utf8')
     .replace(/^\uFEFF/, '')
