@@ -17,6 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_BATCH_BYTES } from '../adapters/queue/sqsSink';
 import { describeError, StorageError } from '../core/errors';
+import { HOST_BUSY } from '../pipeline/hostBusy';
 import { parseRetryAfter } from '../pipeline/schedule';
 import type { MessageSink, PollFeedMessage, ProcessArticleMessage } from '../pipeline/ports';
 import type { DeadLetterStore, LocalDlqName } from './deadLetterStore';
@@ -74,6 +75,8 @@ export class LocalQueue<T> implements MessageSink<T> {
   private journaling: Promise<void>[] = [];
   private readonly visibilityTimeoutMs: number | undefined;
   private readonly journal: QueueJournal | undefined;
+  /** Receives given back per message because its request was not sent (see fail); kept by this process only. */
+  private readonly deferrals = new Map<string, number>();
   sent = 0;
   /** Messages a previous process left in the journal, loaded by open. */
   resumed = 0;
@@ -211,18 +214,29 @@ export class LocalQueue<T> implements MessageSink<T> {
 
   /** The message was handled: delete it. */
   ack(messageId: string): void {
+    this.deferrals.delete(messageId);
     if (this.inFlight.delete(messageId)) this.journalWrite([{ type: 'del', messageId }]);
   }
 
   /**
    * The message failed: dead-letter it with its error when the error is permanent (not retryable) or
-   * it has been received maxReceiveCount times; otherwise retry it later.
+   * it has been received maxReceiveCount times; otherwise retry it later. A failure before anything
+   * was sent (HOST_COOLING_DOWN, HOST_BUSY) does not count as a receive, up to 10 times a message.
    */
   fail(messageId: string, err: unknown, now = Date.now()): 'retry' | 'dead-letter' {
     const e = this.inFlight.get(messageId);
     if (!e) return 'retry';
     this.inFlight.delete(messageId);
     const { code, message, retryable } = describeError(err);
+    // Not sent (host cooling down after a 429/503, or its slots all taken): the host never saw the
+    // request, so the receive is given back — else a host's repeated Retry-After would spend the
+    // receives of every message queued for it at once. Bounded, so a host that never lets up still
+    // ends in the DLQ.
+    const deferred = this.deferrals.get(messageId) ?? 0;
+    if (retryable && NOT_SENT_CODES.has(code) && deferred < MAX_NOT_SENT_DEFERRALS) {
+      this.deferrals.set(messageId, deferred + 1);
+      e.receiveCount = Math.max(0, e.receiveCount - 1);
+    }
     if ((!retryable && this.deadLetterPermanentAtOnce) || e.receiveCount >= this.maxReceiveCount) {
       this.deadLetter(e, { code, message }, now);
       return 'dead-letter';
@@ -233,7 +247,7 @@ export class LocalQueue<T> implements MessageSink<T> {
     // Capped, so a host asking for an hour does not hold a local run that long (the receive counts).
     const hostWait = retryAfterOf(err, now);
     e.visibleAt = Math.max(
-      now + this.retryDelayMs * e.receiveCount,
+      now + this.retryDelayMs * Math.max(1, e.receiveCount),
       hostWait === null ? 0 : Math.min(hostWait, now + MAX_RETRY_AFTER_WAIT_MS),
     );
     this.ready.push(e);
@@ -391,6 +405,13 @@ export async function openPipelineQueues(
     }),
   };
 }
+
+/**
+ * Codes of a fetch that was never sent (adapters/http: HostCoolingDownError; pipeline/hostBusy:
+ * HOST_BUSY): such a failure gives its receive back, up to MAX_NOT_SENT_DEFERRALS times a message.
+ */
+const NOT_SENT_CODES: ReadonlySet<string> = new Set([HOST_BUSY, 'HOST_COOLING_DOWN']);
+const MAX_NOT_SENT_DEFERRALS = 10;
 
 /** Longest a local retry waits for a host's Retry-After. */
 const MAX_RETRY_AFTER_WAIT_MS = 60_000;
