@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 
 /** How the bytes of a document were turned into text. */
 export interface DecodedBody {
@@ -162,11 +162,6 @@ function isUtf8Label(name: string): boolean {
 
 function webName(name: string): string {
   return AS_WINDOWS_1252.test(name) ? 'windows-1252' : name.toLowerCase();
-}
-
-function isAscii(b: Buffer): boolean {
-  for (const byte of b) if (byte > 0x7f) return false;
-  return true;
 }
 
 function stripBom(s: string): string {
