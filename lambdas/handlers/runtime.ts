@@ -1,13 +1,12 @@
 /**
  * Cold-start wiring shared by every handler: observability, configuration, the DynamoDB and SQS
- * clients (traced) and the adapters over them, created once per container and reused across
+ * clients (traced when the function traces: tracing.ts) and the adapters over them, created once per container and reused across
  * invocations. What only some functions use lives beside it (runtimeArticles.ts: archive and
  * Articles store; runtimeHttp.ts: the HTTP client) so the others' bundles leave it out.
  */
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { Tracer } from '@aws-lambda-powertools/tracer';
 import { makeDocumentClient } from '../adapters/dynamodb/clients';
 import { DynamoFeedStore } from '../adapters/dynamodb/feedStore';
 import { ENV } from '../adapters/dynamodb/tableDesign';
@@ -15,6 +14,7 @@ import { SqsDeadLetterSink } from '../adapters/queue/sqsDeadLetterSink';
 import { SqsMessageSink } from '../adapters/queue/sqsSink';
 import type { Clock, Log } from '../pipeline/ports';
 import { need, readEnv } from './env';
+import { traced } from './tracing';
 
 export const logger = new Logger();
 /** The Log port over Powertools' logger (extra keys become top-level JSON keys of the log line). */
@@ -25,12 +25,10 @@ export const log: Log = {
   error: (m, extra) => (extra ? logger.error(m, extra) : logger.error(m)),
 };
 export const metrics = new Metrics({ namespace: 'Newswire' });
-export const tracer = new Tracer();
 
 export const env = readEnv();
-/** The DynamoDB document client of this container (traced). */
-export const ddb = makeDocumentClient({});
-tracer.captureAWSv3Client(ddb);
+/** The DynamoDB document client of this container (traced when the function traces). */
+export const ddb = traced(makeDocumentClient({}));
 
 export const clock: Clock = { now: () => new Date() };
 
@@ -39,7 +37,7 @@ export function feedStore(): DynamoFeedStore {
 }
 
 let sqs: SQSClient | null = null;
-const sqsClient = () => (sqs ??= tracer.captureAWSv3Client(new SQSClient({})));
+const sqsClient = () => (sqs ??= traced(new SQSClient({})));
 
 export function sink<T>(queueUrl: string | null, key: string): SqsMessageSink<T> {
   return new SqsMessageSink<T>({ client: sqsClient(), queueUrl: need(queueUrl, key) });

@@ -5,7 +5,8 @@ import { DynamoArticleStore } from '../adapters/dynamodb/articleStore';
 import { ENV } from '../adapters/dynamodb/tableDesign';
 import type { RawArchive } from '../pipeline/ports';
 import { need } from './env';
-import { ddb, env, tracer } from './runtime';
+import { ddb, env } from './runtime';
+import { traced } from './tracing';
 
 /** The Articles store; with the archive it can write and read records too large for one item. */
 export function articleStore(archive?: RawArchive): DynamoArticleStore {
@@ -18,7 +19,7 @@ export function articleStore(archive?: RawArchive): DynamoArticleStore {
 
 export function rawArchive(): S3RawArchive {
   return new S3RawArchive({
-    client: tracer.captureAWSv3Client(new S3Client({})),
+    client: traced(new S3Client({})),
     bucket: need(env.rawBucket, ENV.rawBucket),
   });
 }

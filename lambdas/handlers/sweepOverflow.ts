@@ -5,7 +5,8 @@ import { makeDocumentClient } from '../adapters/dynamodb/clients';
 import { SWEEP_GRACE_DAYS_ENV, sweepOverflow, type OverflowSweepResult } from '../adapters/dynamodb/overflowSweep';
 import { ENV } from '../adapters/dynamodb/tableDesign';
 import { need } from './env';
-import { env, log, metrics, tracer } from './runtime';
+import { env, log, metrics } from './runtime';
+import { traced } from './tracing';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -19,9 +20,9 @@ export function graceDays(raw: string | undefined): number {
 }
 
 const deps = {
-  s3: tracer.captureAWSv3Client(new S3Client({})),
+  s3: traced(new S3Client({})),
   bucket: need(env.rawBucket, ENV.rawBucket),
-  ddb: tracer.captureAWSv3Client(makeDocumentClient({})),
+  ddb: traced(makeDocumentClient({})),
   tableName: need(env.articlesTable, ENV.articlesTable),
   graceMs: graceDays(process.env[SWEEP_GRACE_DAYS_ENV]) * DAY_MS,
   log,

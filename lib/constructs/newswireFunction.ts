@@ -10,6 +10,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { ENV } from '../../lambdas/adapters/dynamodb/tableDesign';
+import { TRACING_DEFINE } from '../../lambdas/handlers/tracing';
 import { nagRef } from './nagRef';
 import { PROJECT_ROOT } from './projectRoot';
 
@@ -37,6 +38,17 @@ export const NEWSWIRE_BUNDLING = {
   externalModules: ['@aws-sdk/*'],
   logLevel: LogLevel.WARNING,
 } as const satisfies BundlingOptions;
+/**
+ * One function's esbuild options: the house ones, and whether it traces as a bundle-time constant
+ * (lambdas/handlers/tracing.ts), so a function that does not trace has no X-Ray SDK in its bundle.
+ */
+export function newswireBundling(tracing: boolean): BundlingOptions {
+  return {
+    ...NEWSWIRE_BUNDLING,
+    externalModules: [...NEWSWIRE_BUNDLING.externalModules],
+    define: { [TRACING_DEFINE]: JSON.stringify(String(tracing)) },
+  };
+}
 /** NODE_OPTIONS of every function (the bundle benchmark starts its processes with it too). */
 export const NEWSWIRE_NODE_OPTIONS = '--enable-source-maps';
 /** Powertools metrics namespace of every function (the dashboard reads it). */
@@ -111,12 +123,15 @@ export class NewswireFunction extends Construct {
   public readonly serviceName: string;
   /** Handler file, relative to the project root (as given in the props). */
   public readonly entry: string;
+  /** The esbuild options it is bundled with (`npm run bench:bundle` builds it with these). */
+  public readonly bundling: BundlingOptions;
 
   constructor(scope: Construct, id: string, props: NewswireFunctionProps) {
     super(scope, id);
     this.timeout = props.timeout ?? Duration.seconds(30);
     this.serviceName = props.serviceName;
     this.entry = props.entry;
+    this.bundling = newswireBundling(props.tracing ?? false);
 
     // Log retention is explicit and deletion goes with the (stateless) function.
     this.logGroup = new logs.LogGroup(this, 'Logs', {
@@ -144,7 +159,7 @@ export class NewswireFunction extends Construct {
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
-      bundling: { ...NEWSWIRE_BUNDLING, externalModules: [...NEWSWIRE_BUNDLING.externalModules] },
+      bundling: this.bundling,
       environment: {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,

@@ -1,5 +1,5 @@
-// Lambda bundles: each function of the app bundled as CDK bundles it (esbuild, with the very options of
-// lib/constructs/newswireFunction.ts), its size, and its cold init: wall time of a fresh `node` process
+// Lambda bundles: each function of the app bundled as CDK bundles it (esbuild, with the very options its
+// NewswireFunction passes to CDK: lib/constructs/newswireFunction.ts), its size, and its cold init: wall time of a fresh `node` process
 // that requires the bundle (module top level: clients, logger, configuration), median of --runs
 // (default 10), beside an empty bundle started the same way in the same run (the floor: Node's own start).
 // The functions are found by building the CDK app with bundling skipped, so a new function is measured too.
@@ -15,7 +15,7 @@ import { build, type BuildOptions } from 'esbuild';
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { ENV } from '../../lambdas/adapters/dynamodb/tableDesign';
 import { buildNewswireApp } from '../../lib/app';
-import { NEWSWIRE_BUNDLING, NEWSWIRE_NODE_OPTIONS, NewswireFunction } from '../../lib/constructs/newswireFunction';
+import { NEWSWIRE_NODE_OPTIONS, NewswireFunction } from '../../lib/constructs/newswireFunction';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** Lambda's limit is on the zip; this is the house target for one function's JavaScript. */
@@ -26,6 +26,8 @@ export interface FunctionEntry {
   name: string;
   /** Handler file relative to the project root. */
   entry: string;
+  /** The bundling options the construct gives CDK. */
+  bundling: BundlingOptions;
 }
 
 /** CDK's sourceMapMode as esbuild's `sourcemap` (DEFAULT: a linked .map file). */
@@ -65,7 +67,9 @@ export function appFunctions(): FunctionEntry[] {
   const out: FunctionEntry[] = [];
   for (const stack of [app.data, app.ingest]) {
     for (const c of stack.node.findAll()) {
-      if (c instanceof NewswireFunction) out.push({ name: c.node.path.split('/').slice(1).join('/'), entry: c.entry });
+      if (c instanceof NewswireFunction) {
+        out.push({ name: c.node.path.split('/').slice(1).join('/'), entry: c.entry, bundling: c.bundling });
+      }
     }
   }
   return out;
@@ -122,13 +126,9 @@ export interface BundleFigure {
 }
 
 /** Bundles every function into `dir` (sizes only). */
-export async function bundleAll(
-  functions: FunctionEntry[],
-  bundling: BundlingOptions,
-  dir: string,
-): Promise<(BundleFigure & { file: string })[]> {
+export async function bundleAll(functions: FunctionEntry[], dir: string): Promise<(BundleFigure & { file: string })[]> {
   const out: (BundleFigure & { file: string })[] = [];
-  for (const f of functions) {
+  for (const { bundling, ...f } of functions) {
     const file = path.join(
       dir,
       f.name.replace(/[^A-Za-z0-9]+/g, '-'),
@@ -174,7 +174,7 @@ async function main(): Promise<void> {
   const functions = appFunctions();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'newswire-bundles-'));
   try {
-    const bundles = await bundleAll(functions, NEWSWIRE_BUNDLING, dir);
+    const bundles = await bundleAll(functions, dir);
     const env = lambdaLikeEnv(NEWSWIRE_NODE_OPTIONS);
     const empty = path.join(dir, 'empty.js');
     writeFileSync(empty, 'exports.handler = async () => {};\n');
