@@ -1,10 +1,11 @@
 // Scores the parser on three sets: the written fixtures (tests/fixtures/releases), and the real-release
 // corpus (tests/fixtures/real) split into dev (tune on it) and test (sealed: totals only).
 // Run: npm run eval:parser [-- --set fixtures|dev|test|all] [--verbose] [--json] [--min 98]
-//        [--filter NAME] [--ratchet] [--write-ratchet]
+//        [--filter NAME] [--ratchet] [--write-ratchet [--allow-uncommitted]]
 // Exit code 1 when a written-fixture field is below --min percent (default 98), or, with --ratchet,
 // when a real-test figure fell below the last landed one (tests/fixtures/real/test-ratchet.json).
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseReleaseStrict } from '../lambdas/core/parser';
 import { evaluate, fieldsBelow, formatReport, loadFixtures } from './eval/fixtureCorpus';
@@ -16,6 +17,7 @@ import {
   ratchetOf,
   ratchetToWrite,
   readRatchet,
+  uncommittedChanges,
 } from './eval/ratchet';
 import { evaluateReal, formatRealReport, loadRealCorpus, type RealReport } from './eval/realCorpus';
 
@@ -24,7 +26,7 @@ const SETS = ['fixtures', 'dev', 'test', 'all'] as const;
 function usage(): string {
   return (
     'usage: npm run eval:parser -- [--set fixtures|dev|test|all] [--verbose] [--json] [--min PCT]\n' +
-    '                              [--filter SUBSTRING] [--ratchet] [--write-ratchet]\n' +
+    '                              [--filter SUBSTRING] [--ratchet] [--write-ratchet [--allow-uncommitted]]\n' +
     '  --set            which set to print in full (default all: fixtures in full, real dev and test totals);\n' +
     '                   --set dev also lists every dev mismatch. The test split only ever prints totals.\n' +
     '  --verbose        full expected/got values of every written-fixture mismatch\n' +
@@ -34,7 +36,10 @@ function usage(): string {
     '  --ratchet        exit 1 when a real-test figure is below tests/fixtures/real/test-ratchet.json, scored\n' +
     '                   on the fixed list of test releases that file records (the full test split is printed too)\n' +
     '  --write-ratchet  record the whole current test split and its figures there (after an improvement\n' +
-    '                   lands, or when releases were added: the fixed subset then grows)'
+    '                   lands, or when releases were added: the fixed subset then grows); refused while\n' +
+    '                   lambdas/core has uncommitted changes (the figures would not be the committed\n' +
+    "                   parser's) unless --allow-uncommitted is given\n" +
+    '  --allow-uncommitted  write the ratchet even so'
   );
 }
 
@@ -54,6 +59,7 @@ function main(): number {
       filter: { type: 'string' },
       ratchet: { type: 'boolean', default: false },
       'write-ratchet': { type: 'boolean', default: false },
+      'allow-uncommitted': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -91,6 +97,17 @@ function main(): number {
   if (filter && (values.ratchet || values['write-ratchet'])) {
     console.error('--ratchet and --write-ratchet need the whole corpus (no --filter)');
     return 2;
+  }
+  if (values['write-ratchet'] && !values['allow-uncommitted']) {
+    const dirty = uncommittedChanges(join(__dirname, '..'));
+    if (dirty.length) {
+      console.error(
+        `--write-ratchet measures the parser in this work tree, and ${dirty.join(', ')} ha${dirty.length > 1 ? 've' : 's'} ` +
+          'uncommitted changes: the figures would not be those of the committed parser. Commit first, or run it ' +
+          'in a clean worktree of HEAD (git worktree add), or pass --allow-uncommitted.',
+      );
+      return 2;
+    }
   }
   const testReleases = real.filter((r) => r.split === 'test');
   const held = readRatchet();

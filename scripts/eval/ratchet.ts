@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Parse } from './fixtureCorpus';
@@ -126,4 +127,24 @@ export function formatRatchetCheck(check: RatchetCheck, held: Ratchet, path: str
       : 'OK: real-test holds the ratchet',
   );
   return lines.join('\n');
+}
+
+/** The code the ratchet measures: a figure written from uncommitted changes here would not be the committed parser's. */
+export const MEASURED_CODE = ['lambdas/core'];
+
+/**
+ * Files under `paths` with uncommitted changes in the git work tree at `cwd` (`git status
+ * --porcelain`), so that `--write-ratchet` does not record figures of edits that are not committed
+ * (several people share one work tree). Empty when nothing changed, or when git cannot tell.
+ */
+export function uncommittedChanges(cwd: string, paths: string[] = MEASURED_CODE): string[] {
+  const result = spawnSync('git', ['status', '--porcelain', '--untracked-files=all', '--', ...paths], {
+    cwd,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0 || typeof result.stdout !== 'string') return [];
+  return result.stdout
+    .split('\n')
+    .map((line) => line.slice(3).trim())
+    .filter(Boolean);
 }

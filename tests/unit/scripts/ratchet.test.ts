@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parsedRelease as parsed } from '../../helpers/parsedRelease';
@@ -11,6 +12,7 @@ import {
   ratchetOf,
   ratchetToWrite,
   readRatchet,
+  uncommittedChanges,
 } from '../../../scripts/eval/ratchet';
 import { evaluateReal, loadRealCorpus, type RealRelease } from '../../../scripts/eval/realCorpus';
 
@@ -115,6 +117,29 @@ describe('readRatchet', () => {
     expect(readRatchet(path)).toEqual({ overall: 0.9, fields: { title: 0.8 }, files: ['g/a.txt'] });
     writeFileSync(path, JSON.stringify({ overall: 0.9, fields: {}, files: 'g/a.txt' }));
     expect(() => readRatchet(path)).toThrow(/not a ratchet file/);
+  });
+});
+
+describe('uncommittedChanges', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ratchet-git-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('names changed and new files under the measured paths only, and nothing outside a git work tree', () => {
+    const git = (...args: string[]): void => {
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: dir, stdio: 'ignore' });
+    };
+    git('init', '-q');
+    mkdirSync(join(dir, 'lambdas', 'core'), { recursive: true });
+    writeFileSync(join(dir, 'lambdas', 'core', 'a.ts'), 'a');
+    writeFileSync(join(dir, 'other.ts'), 'o');
+    git('add', '.');
+    git('commit', '-q', '-m', 'x');
+    expect(uncommittedChanges(dir)).toEqual([]);
+    writeFileSync(join(dir, 'lambdas', 'core', 'a.ts'), 'changed');
+    writeFileSync(join(dir, 'lambdas', 'core', 'b.ts'), 'new');
+    writeFileSync(join(dir, 'other.ts'), 'changed too');
+    expect(uncommittedChanges(dir).sort()).toEqual(['lambdas/core/a.ts', 'lambdas/core/b.ts']);
+    expect(uncommittedChanges(tmpdir())).toEqual([]);
   });
 });
 
