@@ -1,22 +1,35 @@
-/** Lambda: poll-queue consumer. One message = one feed; failed messages are reported, the rest of the batch commits. */
+/**
+ * Lambda: poll-queue consumer. One message = one feed; a batch's feeds are polled at once (each
+ * fetch still waits for this container's and the fleet's per-host slots); failed messages are
+ * reported, the rest of the batch commits.
+ */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { leaseMsFor } from '../adapters/dynamodb/hostSlots';
 import { ENV } from '../adapters/dynamodb/tableDesign';
+import { UndiciHttpClient } from '../adapters/http/httpClient';
+import { HostSlotReuse } from '../pipeline/hostSlotReuse';
 import type { ProcessArticleMessage } from '../pipeline/ports';
 import { pollFeed } from '../pipeline/pollFeed';
 import { ALARM_METRICS } from './metricNames';
 import { clock, env, feedStore, log, metrics, sink } from './runtime';
 import { articleStore, rawArchive } from './runtimeArticles';
-import { httpClient } from './runtimeHttp';
+import { hostSlots } from './runtimeHttp';
 import { parsePollMessage } from './sqsMessages';
 
 const processor = new BatchProcessor(EventType.SQS);
+// A batch's polls of one host hand their fleet-wide slot on to each other (three table requests
+// saved per poll); every slot kept is given back before the invocation returns.
+const slots = new HostSlotReuse(hostSlots(), {
+  leaseMs: leaseMsFor(env.fetch.totalTimeoutMs),
+  requestMs: env.fetch.totalTimeoutMs,
+});
 const deps = {
   feeds: feedStore(),
   articles: articleStore(),
   archive: rawArchive(),
-  http: httpClient(),
+  http: new UndiciHttpClient({ ...env.fetch, hostSlots: slots }),
   articleQueue: sink<ProcessArticleMessage>(env.articleQueueUrl, ENV.articleQueueUrl),
   clock,
   log,
@@ -35,8 +48,10 @@ async function recordHandler(record: SQSRecord): Promise<void> {
 
 export async function handler(event: SQSEvent, context: Context): Promise<SQSBatchResponse> {
   try {
-    return await processPartialResponse(event, recordHandler, processor, { context });
+    // In parallel (Powertools' default, said here because the batch's cost depends on it).
+    return await processPartialResponse(event, recordHandler, processor, { context, processInParallel: true });
   } finally {
+    await slots.flush();
     metrics.publishStoredMetrics();
   }
 }
