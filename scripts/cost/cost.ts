@@ -63,6 +63,10 @@ async function main(): Promise<void> {
   } else {
     measured = JSON.parse(readFileSync(`${__dirname}/measured.json`, 'utf8')) as Measured;
   }
+  // What is deployed is read from the synthesized app now (memory, batching, tracing, alarms), not
+  // from when the counts were measured.
+  const { deployedShape } = await import('./measure.js');
+  measured = { ...measured, deployed: deployedShape() };
   const cost = monthlyCost(measured, args.profile);
   if (args.json) {
     const round = (n: number) => Math.round(n * 100) / 100;
@@ -74,7 +78,7 @@ async function main(): Promise<void> {
   const v = cost.volumes;
   const d = measured.deployed;
   const detail: Record<string, string> = {
-    lambda: `${(v.invocations / 1e6).toFixed(2)} M invocations, ${Math.round(v.gbSeconds).toLocaleString('en-US')} GB-s (poll ${d.pollMemoryMb} MB, article ${d.articleMemoryMb} MB, dispatch ${d.dispatchMemoryMb} MB, arm64)`,
+    lambda: `${(v.invocations / 1e6).toFixed(2)} M invocations, ${Math.round(v.gbSeconds).toLocaleString('en-US')} GB-s (poll ${d.pollMemoryMb} MB × ${v.pollBatch.toFixed(1)} feeds/invocation, article ${d.articleMemoryMb} MB × ${v.articleBatch.toFixed(1)}, dispatch ${d.dispatchMemoryMb} MB, arm64)`,
     sqs: `${(v.sqsRequests / 1e6).toFixed(2)} M requests`,
     dynamodb: `${(v.readUnits / 1e6).toFixed(2)} M RRU, ${(v.writeUnits / 1e6).toFixed(2)} M WRU, +${v.dynamoGbAdded.toFixed(2)} GB stored`,
     s3: `${(v.s3Puts / 1e3).toFixed(0)} k PUTs, +${v.s3GbAdded.toFixed(2)} GB stored`,

@@ -20,11 +20,15 @@ import { DescribeTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/clie
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { runIngest } from '../../lambdas/local/ingest';
 import { LOCAL_TABLES, openLocalRuntime, type LocalRuntime } from '../../lambdas/local/runtime';
 import type { Log } from '../../lambdas/pipeline/ports';
+import { HOST_SLOTS_ID_PREFIX } from '../../lambdas/adapters/dynamodb/tableDesign';
+import { FETCH_DEFAULTS, FETCH_ENV } from '../../lambdas/adapters/http/fetchDefaults';
 import { buildNewswireApp } from '../../lib/app';
+import type { NewswireFunction } from '../../lib/constructs/newswireFunction';
 import { itemSize, writeUnits, type GsiShape, type RawItem } from '../bench/itemSize';
 import { startReleaseServerProcess } from '../bench/releaseServerProcess';
 import type { DeployedShape, Measured, PhaseCounts } from './monthlyCost';
@@ -37,6 +41,8 @@ function emptyPhase(): PhaseCounts {
     dynamoRequests: {},
     readUnits: 0,
     writeUnits: 0,
+    hostSlotReadUnits: 0,
+    hostSlotWriteUnits: 0,
     archivePuts: 0,
     archiveBytes: 0,
     messagesQueued: 0,
@@ -65,6 +71,8 @@ function diff(a: PhaseCounts, b: PhaseCounts, count: number): PhaseCounts {
     dynamoRequests: req,
     readUnits: b.readUnits - a.readUnits,
     writeUnits: b.writeUnits - a.writeUnits,
+    hostSlotReadUnits: (b.hostSlotReadUnits ?? 0) - (a.hostSlotReadUnits ?? 0),
+    hostSlotWriteUnits: (b.hostSlotWriteUnits ?? 0) - (a.hostSlotWriteUnits ?? 0),
     archivePuts: b.archivePuts - a.archivePuts,
     archiveBytes: b.archiveBytes - a.archiveBytes,
     messagesQueued: b.messagesQueued - a.messagesQueued,
@@ -88,8 +96,16 @@ function countCapacity(client: DynamoDBDocumentClient, c: Counters): void {
       const out = await next(args);
       const consumed = (out.output as { ConsumedCapacity?: Capacity | Capacity[] }).ConsumedCapacity;
       const units = [consumed ?? []].flat().reduce((n, x) => n + (x.CapacityUnits ?? 0), 0);
-      if (READS.has(name)) c.total.readUnits += units;
-      else c.total.writeUnits += units;
+      // The fleet-wide host slots (`host#` items of Feeds): counted apart too, as poll-feed hands them on.
+      const key = (input.Key as { id?: unknown } | undefined)?.id;
+      const hostSlot = typeof key === 'string' && key.startsWith(HOST_SLOTS_ID_PREFIX);
+      if (READS.has(name)) {
+        c.total.readUnits += units;
+        if (hostSlot) c.total.hostSlotReadUnits = (c.total.hostSlotReadUnits ?? 0) + units;
+      } else {
+        c.total.writeUnits += units;
+        if (hostSlot) c.total.hostSlotWriteUnits = (c.total.hostSlotWriteUnits ?? 0) + units;
+      }
       return out;
     },
     { step: 'initialize', name: 'costCountCapacity' },
@@ -179,7 +195,8 @@ function emfBytes(serviceName: string, names: string[]): number {
 export function deployedShape(): DeployedShape {
   const app = buildNewswireApp({ 'aws:cdk:bundling-stacks': [] });
   type Res = { Type: string; Properties?: Record<string, unknown> };
-  const ingest = Object.values(Template.fromStack(app.ingest).toJSON().Resources as Record<string, Res>);
+  const ingestTemplate = Template.fromStack(app.ingest).toJSON().Resources as Record<string, Res>;
+  const ingest = Object.values(ingestTemplate);
   const data = Object.values(Template.fromStack(app.data).toJSON().Resources as Record<string, Res>);
   const all = [...ingest, ...data];
   const of = (type: string) => all.filter((r) => r.Type === type);
@@ -190,15 +207,27 @@ export function deployedShape(): DeployedShape {
     const metrics = a.Properties?.Metrics as { MetricStat?: unknown }[] | undefined;
     return n + (metrics ? metrics.filter((m) => m.MetricStat).length : 1);
   }, 0);
-  const mappings = of('AWS::Lambda::EventSourceMapping')
-    .map((m) => ({
+  // The SQS mapping and the environment of a queue consumer's function, by the function's logical id.
+  const logicalIdOf = (fn: NewswireFunction) => app.ingest.getLogicalId(fn.fn.node.defaultChild as CfnElement);
+  const mappingOf = (fn: NewswireFunction) => {
+    const id = logicalIdOf(fn);
+    const m = of('AWS::Lambda::EventSourceMapping').find(
+      (r) => (r.Properties?.FunctionName as { Ref?: string } | undefined)?.Ref === id,
+    );
+    if (!m) throw new Error(`no SQS mapping invokes ${fn.serviceName}`);
+    return {
       batch: Number(m.Properties?.BatchSize),
       window: Number(m.Properties?.MaximumBatchingWindowInSeconds ?? 0),
-    }))
-    .sort((x, y) => x.batch - y.batch);
-  const [pollMapping, articleMapping] = mappings;
-  if (mappings.length !== 2 || !pollMapping || !articleMapping || pollMapping.batch === articleMapping.batch)
-    throw new Error('expected two SQS mappings of different batch sizes (poll-feed, process-article)');
+    };
+  };
+  const perHostOf = (fn: NewswireFunction) => {
+    const env = (ingestTemplate[logicalIdOf(fn)]?.Properties?.Environment as { Variables?: Record<string, unknown> })
+      ?.Variables;
+    const v = Number(env?.[FETCH_ENV.perHostConcurrency] ?? FETCH_DEFAULTS.perHostConcurrency);
+    return Number.isInteger(v) && v > 0 ? v : FETCH_DEFAULTS.perHostConcurrency;
+  };
+  const pollMapping = mappingOf(app.ingest.poll.fn);
+  const articleMapping = mappingOf(app.ingest.articles.fn);
   return {
     functions: of('AWS::Lambda::Function').length,
     pollMemoryMb: mapped(app.ingest.poll),
@@ -208,6 +237,8 @@ export function deployedShape(): DeployedShape {
     articleBatchSize: articleMapping.batch,
     pollBatchingWindowSeconds: pollMapping.window,
     articleBatchingWindowSeconds: articleMapping.window,
+    pollPerHostConcurrency: perHostOf(app.ingest.poll.fn),
+    articlePerHostConcurrency: perHostOf(app.ingest.articles.fn),
     alarms: of('AWS::CloudWatch::Alarm').length,
     alarmMetrics,
     dashboards: of('AWS::CloudWatch::Dashboard').length,

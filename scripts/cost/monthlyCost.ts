@@ -14,6 +14,9 @@ export interface PhaseCounts {
   /** Capacity units dynalite reported (base table; eventually consistent reads are half units). */
   readUnits: number;
   writeUnits: number;
+  /** The part of readUnits / writeUnits spent on the fleet-wide host slots (`host#` items of Feeds). */
+  hostSlotReadUnits?: number;
+  hostSlotWriteUnits?: number;
   archivePuts: number;
   archiveBytes: number;
   messagesQueued: number;
@@ -35,6 +38,9 @@ export interface DeployedShape {
   /** MaximumBatchingWindowInSeconds of the SQS mappings (0: none, an invocation per arrival). */
   pollBatchingWindowSeconds: number;
   articleBatchingWindowSeconds: number;
+  /** Requests in flight to one host per container (the fetcher's perHostConcurrency): a batch's waves. */
+  pollPerHostConcurrency: number;
+  articlePerHostConcurrency: number;
   alarms: number;
   /** Metrics the alarms watch (a metric-math alarm is billed per metric in its expression). */
   alarmMetrics: number;
@@ -103,6 +109,29 @@ export const MONTHLY_ASSUMPTIONS = {
   pageFetchMs: 300,
   /** A 1 GB arm64 Lambda has ~0.6 vCPU: local CPU time × this = its CPU time there. */
   lambdaCpuScale: 1.7,
+  /**
+   * Lambda allots CPU in proportion to memory, one full vCPU at 1,769 MB: below that, CPU-bound work
+   * at M MB takes 1024/M times as long as at 1 GB (the same GB-seconds), while waiting on the network
+   * costs M/1024 of what it does at 1 GB.
+   */
+  lambdaFullVcpuMemoryMb: 1769,
+  /**
+   * Lambda reads an SQS queue with about five pollers at once, each gathering its own batch within
+   * the batching window: one sees about a fifth of the messages.
+   */
+  sqsPollersPerMapping: 5,
+  /**
+   * The wire serves its feeds and pages from one host name (PR Newswire: www.prnewswire.com), so a
+   * batch's fetches go in waves of the per-host concurrency, each a network wait.
+   */
+  feedHosts: 1,
+  /**
+   * poll-feed hands a fleet-wide slot from one poll of its batch to the next of the same host
+   * (lambdas/pipeline/hostSlotReuse.ts) while the slot's lease has 5 s to spare: an invocation takes
+   * (and gives back) as many slots as it runs polls of a host at once — its per-host concurrency —
+   * not one per poll. The local run measures the table requests of a slot per poll (no batches).
+   */
+  pollReusesHostSlots: true,
   /** Billed duration of one dispatch run (a Scan of the Feeds table, SendMessageBatch of the due feeds). */
   dispatchMs: 400,
   /** The hourly silent-feed check and the daily overflow sweep: invocations and billed ms each. */
@@ -195,9 +224,32 @@ export function unitCounts(m: Measured): {
   };
 }
 
-/** Messages per invocation of an SQS mapping: what arrives within its batching window, 1 to the batch size. */
-export function messagesPerInvocation(perSecond: number, windowSeconds: number, batchSize: number): number {
-  return Math.min(batchSize, Math.max(1, perSecond * windowSeconds));
+/**
+ * Messages per invocation of an SQS mapping: what one of its pollers sees arrive within the batching
+ * window (the pollers share the arrivals), 1 to the batch size.
+ */
+export function messagesPerInvocation(
+  perSecond: number,
+  windowSeconds: number,
+  batchSize: number,
+  pollers: number = MONTHLY_ASSUMPTIONS.sqsPollersPerMapping,
+): number {
+  return Math.min(batchSize, Math.max(1, (perSecond / Math.max(1, pollers)) * windowSeconds));
+}
+
+/**
+ * Network waits of one invocation that fetches `messages` URLs in parallel: they are spread over
+ * `hosts` host names, and at most `perHost` go to one host at a time (the rest wait for a slot).
+ */
+export function fetchWaves(messages: number, perHost: number, hosts: number = MONTHLY_ASSUMPTIONS.feedHosts): number {
+  const perHostMessages = messages / Math.max(1, Math.min(hosts, messages));
+  return Math.max(1, Math.ceil(perHostMessages / Math.max(1, perHost)));
+}
+
+/** Lambda CPU milliseconds at `memoryMb` for `localCpuMs` of CPU time in the local run. */
+export function lambdaCpuMs(localCpuMs: number, memoryMb: number): number {
+  const a = MONTHLY_ASSUMPTIONS;
+  return localCpuMs * a.lambdaCpuScale * (1024 / Math.min(memoryMb, a.lambdaFullVcpuMemoryMb));
 }
 
 export function monthlyCost(m: Measured, profile: Profile): MonthlyCost {
@@ -215,7 +267,7 @@ export function monthlyCost(m: Measured, profile: Profile): MonthlyCost {
     polls * u.unchangedPoll[k] + changedPolls * u.changedPollExtra[k] + releases * u.release[k];
 
   // Lambda: GB-seconds of each function and the invocations (a batch's records run in parallel:
-  // one network wait, the CPU of every record).
+  // a network wait per wave of fetches to the host, the CPU of every record).
   const pollBatch = messagesPerInvocation(polls / (minutes * 60), d.pollBatchingWindowSeconds, d.pollBatchSize);
   const articleBatch = messagesPerInvocation(
     articleMessages / (minutes * 60),
@@ -224,11 +276,16 @@ export function monthlyCost(m: Measured, profile: Profile): MonthlyCost {
   );
   const pollInvocations = polls / pollBatch;
   const articleInvocations = articleMessages / articleBatch;
-  const pollCpuMs = (polls * u.unchangedPoll.cpuMs + changedPolls * u.changedPollExtra.cpuMs) * a.lambdaCpuScale;
-  const articleCpuMs = releases * u.release.cpuMs * a.lambdaCpuScale;
+  const pollWaitMs = pollInvocations * fetchWaves(pollBatch, d.pollPerHostConcurrency) * a.feedFetchMs;
+  const articleWaitMs = articleInvocations * fetchWaves(articleBatch, d.articlePerHostConcurrency) * a.pageFetchMs;
+  const pollCpuMs = lambdaCpuMs(
+    polls * u.unchangedPoll.cpuMs + changedPolls * u.changedPollExtra.cpuMs,
+    d.pollMemoryMb,
+  );
+  const articleCpuMs = lambdaCpuMs(releases * u.release.cpuMs, d.articleMemoryMb);
   const gbSeconds =
-    ((pollInvocations * a.feedFetchMs + pollCpuMs) / 1000) * (d.pollMemoryMb / 1024) +
-    ((articleInvocations * a.pageFetchMs + articleCpuMs) / 1000) * (d.articleMemoryMb / 1024) +
+    ((pollWaitMs + pollCpuMs) / 1000) * (d.pollMemoryMb / 1024) +
+    ((articleWaitMs + articleCpuMs) / 1000) * (d.articleMemoryMb / 1024) +
     runs * (a.dispatchMs / 1000) * (d.dispatchMemoryMb / 1024) +
     a.otherInvocationsPerMonth * (a.otherInvocationMs / 1000) * (a.otherMemoryMb / 1024);
   const invocations = pollInvocations + articleInvocations + runs + a.otherInvocationsPerMonth;
@@ -243,9 +300,18 @@ export function monthlyCost(m: Measured, profile: Profile): MonthlyCost {
     articleInvocations;
   const sqs = (sqsRequests / MILLION) * PRICES.sqsRequestsPerMillionUsd;
 
-  // DynamoDB: measured units per poll and per release, dispatch's Scan of Feeds, a month's new bytes.
-  const readUnits = sum('readUnits') + runs * profile.feeds * m.feedScanReadUnitsPerFeed;
-  const writeUnits = sum('writeUnits');
+  // DynamoDB: measured units per poll and per release, dispatch's Scan of Feeds, a month's new bytes;
+  // less the host-slot requests of the polls that were handed a slot instead of taking one.
+  const slotTakesPerPoll = a.pollReusesHostSlots
+    ? Math.min(pollBatch, d.pollPerHostConcurrency * a.feedHosts) / pollBatch
+    : 1;
+  const perPoll = (units: number | undefined) => (units ?? 0) / Math.max(1, m.unchangedPoll.count);
+  const slotUnitsSaved = (units: number | undefined) => polls * perPoll(units) * (1 - slotTakesPerPoll);
+  const readUnits =
+    sum('readUnits') +
+    runs * profile.feeds * m.feedScanReadUnitsPerFeed -
+    slotUnitsSaved(m.unchangedPoll.hostSlotReadUnits);
+  const writeUnits = sum('writeUnits') - slotUnitsSaved(m.unchangedPoll.hostSlotWriteUnits);
   const dynamoGbAdded = (releases * m.storedBytesPerRelease) / GB;
   const dynamodb =
     (readUnits / MILLION) * PRICES.dynamoReadRequestUnitsPerMillionUsd +
