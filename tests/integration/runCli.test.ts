@@ -22,7 +22,7 @@ jest.setTimeout(60_000);
 
 const FEED_PATH = '/feeds/prnewswire-technology.xml';
 const RELEASE_ROUTE = /^\/news-releases\/([a-z0-9-]+)\.html$/;
-/** How long the slow page's response is held. */
+/** How long the slow page's response is held (unless a test sets FeedServer.holdMs). */
 const SLOW_MS = 1000;
 
 interface FeedServer {
@@ -39,10 +39,12 @@ interface FeedServer {
   slowRequest(): Promise<void>;
   /** Whether the slow page's response was sent in full. */
   slowServed: () => boolean;
+  /** How long the slow page's response is held from now on; @default SLOW_MS */
+  holdMs: number;
   close(): Promise<void>;
 }
 
-/** The sample Technology feed and its pages, the feed's first page answered SLOW_MS late. */
+/** The sample Technology feed and its pages, the feed's first page answered SLOW_MS (holdMs) late. */
 async function startFeedServer(): Promise<FeedServer> {
   const dir = sampleFeedsDir();
   const hits = new Map<string, number>();
@@ -57,6 +59,7 @@ async function startFeedServer(): Promise<FeedServer> {
       (m) => `${baseUrl}${m[1]}`,
     );
   let slowPath = '';
+  const held = new Set<NodeJS.Timeout>();
   const server = http.createServer((req, res) => {
     const p = (req.url ?? '/').split('?')[0]!;
     hits.set(p, (hits.get(p) ?? 0) + 1);
@@ -74,17 +77,21 @@ async function startFeedServer(): Promise<FeedServer> {
     if (p !== slowPath) return send('text/html; charset=utf-8', html);
     for (const w of waiting) w();
     waiting = [];
-    setTimeout(() => {
+    const timer = setTimeout(() => {
+      held.delete(timer);
+      if (res.destroyed) return; // its client is gone (a test exited it)
       send('text/html; charset=utf-8', html);
       served = true;
-    }, SLOW_MS);
+    }, feedServer.holdMs);
+    held.add(timer);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   baseUrl = `http://127.0.0.1:${port}`;
   const pages = pageUrls();
   slowPath = new URL(pages[0]!).pathname;
-  return {
+  const feedServer: FeedServer = {
+    holdMs: SLOW_MS,
     baseUrl,
     host: `127.0.0.1:${port}`,
     feedUrl: `${baseUrl}${FEED_PATH}`,
@@ -95,10 +102,12 @@ async function startFeedServer(): Promise<FeedServer> {
     slowServed: () => served,
     close: () =>
       new Promise<void>((r) => {
+        for (const t of held) clearTimeout(t);
         server.closeAllConnections();
         server.close(() => r());
       }),
   };
+  return feedServer;
 }
 
 /** stdout and stderr of a spawned CLI, and its exit code. */
@@ -187,6 +196,8 @@ describe('newswire run', () => {
   test('a second Ctrl-C exits at once; the next run resumes what was left in the queues and stores it', async () => {
     const dir = makeTempDir('newswire-run-twice');
     try {
+      // Held until the second Ctrl-C has ended the process, however slow the machine.
+      server.holdMs = 60_000;
       const slow = server.slowRequest();
       expect((await newswire(['feeds', 'add', server.feedUrl, '--no-check', '--data-dir', dir.dir])).code).toBe(0);
       const child = spawnNewswire(['run', '--data-dir', dir.dir, '--allow-host', server.host, '--tick', '1', '--json']);
@@ -198,6 +209,7 @@ describe('newswire run', () => {
       expect(await run.exit).toBe(130);
       expect(run.err()).toMatch(/SIGINT again: exiting now \(the queues keep what was not done\)/);
       expect(run.out()).not.toMatch(/"event":"stopped"/);
+      server.holdMs = SLOW_MS;
 
       const resumed = await newswire(['run', '--data-dir', dir.dir, '--allow-host', server.host, '--once', '--json']);
       expect(resumed.code).toBe(0);
