@@ -108,7 +108,8 @@ export async function pollFeed(deps: PollFeedDeps, msg: PollFeedMessage): Promis
       add: { polls: 1 },
       ...(publishing ? { publishing } : {}),
     });
-    log.info('feed not modified', { feedId: feed.id, url: feed.url });
+    // Debug: the common non-event (at 500 feeds every 5 min, 4.4 M lines a month); PollSucceeded counts it.
+    log.debug('feed not modified', { feedId: feed.id, url: feed.url });
     return { ...empty, status: 'not-modified' };
   }
 
