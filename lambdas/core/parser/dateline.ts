@@ -256,16 +256,22 @@ function tagless(text: string): DatelineMatch | null {
     // issuer between slashes after the date.
     const credit =
       m[0].trim() === '/' ? CREDIT_AFTER_DATE.exec(text.slice(at + m[0].length, at + m[0].length + 120)) : null;
+    // `Zug, Switzerland, April 10, 2024 – (Acme via SomeWire) -- Text`: a tag of a wire the table
+    // does not know, in parentheses between separators, belongs to the dateline.
+    const unknownTag = credit ? null : UNKNOWN_TAG.exec(text.slice(at + m[0].length, at + m[0].length + 90));
     return {
       dateline: { text: head.slice(0, found.end).trim(), location, date: found.iso },
       wire: null,
       start: 0,
-      bodyStart: at + m[0].length + (credit?.[0].length ?? 0),
+      bodyStart: at + m[0].length + (credit?.[0].length ?? unknownTag?.[0].length ?? 0),
       ...(credit?.[1] ? { issuer: credit[1] } : {}),
     };
   }
   return null;
 }
+
+/** `(Acme via SomeWire) --` right after a tag-less dateline's separator. */
+const UNKNOWN_TAG = /^\([^()\n]{2,60}\) ?(?:--|[-–—]) ?(?=\S)/;
 
 /** A name and a closing slash at the end of the dateline's line: `Acme Group of DC /`. */
 const CREDIT_AFTER_DATE = /^([\p{Lu}\d][^/\n]{1,80}?) \/(?=\s|$)/u;

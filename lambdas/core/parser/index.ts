@@ -126,6 +126,19 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
     }
   }
 
+  // A bare tag line (`--News Direct--`) with the dated, placed dateline in the paragraph under it.
+  if (dateline && !dateline.location && !dateline.date) {
+    const next = rest.findIndex((b) => blockText(b, vocab) !== '');
+    const block = next >= 0 && next < 2 ? rest[next] : undefined;
+    const text = block && !block.preformatted ? blockText(block, vocab) : '';
+    const found = text ? findDateline(text) : null;
+    if (block && found && found.start === 0 && found.dateline.location) {
+      dateline = found.dateline;
+      wire = found.wire ?? wire;
+      const first = text.slice(found.bodyStart).trim();
+      rest = [...(first ? [makeBlock([first], { links: block.links })] : []), ...rest.slice(next + 1)];
+    }
+  }
   if (dateline) rest = withoutRepeats(rest, pre, vocab);
 
   // The attribution line is body text and is also reported on its own; in flattened text it is
@@ -198,7 +211,12 @@ function withoutRepeats(rest: Block[], pre: Block[], vocab: WordSet): Block[] {
   const lead = out[0];
   if (lead && !lead.preformatted) {
     const line = lead.lines[0] ?? '';
-    const cut = repeatedPlaceLength(line);
+    // With its date too (`Melbourne, FL, April 8th, 2024- Acme…`): a tag-less dateline again.
+    const again = lead.lines.length === 1 ? findDateline(line) : null;
+    const cut =
+      again && again.wire === null && again.start === 0 && again.dateline.location && again.bodyStart < line.length
+        ? again.bodyStart
+        : repeatedPlaceLength(line);
     if (cut > 0) out = [{ ...lead, lines: [line.slice(cut), ...lead.lines.slice(1)] }, ...out.slice(1)];
   }
   return out;

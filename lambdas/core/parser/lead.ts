@@ -91,12 +91,13 @@ export function leadOrganization(lead: string): string | null {
   let pos = 0;
   let legal = false;
   for (let i = 0; i < words.length && count < 10; i++) {
-    const w = words[i] ?? '';
+    // `Acme Group, Inc.; (OTC PINK: ACME)`: a semicolon a scraper left after the name ends it like a comma.
+    const w = (words[i] ?? '').replace(/;$/, ',');
     const bare = w.replace(/,$/, '');
     const wordEnd = pos + bare.length;
     pos += w.length + 1;
     // `Group` / `Holdings` inside a name goes on (`IG Design Group Americas, Inc.`).
-    const nextWord = (words[i + 1] ?? '').replace(/,$/, '');
+    const nextWord = (words[i + 1] ?? '').replace(/[,;]$/, '');
     const inside =
       /^(?:Group|Holdings)$/.test(bare) &&
       /^[\p{Lu}][\p{Ll}]/u.test(nextWord) &&
@@ -108,7 +109,7 @@ export function leadOrganization(lead: string): string | null {
       // `Maplecrest Brewing Company Inc.`, `Coral Coast Drones Pty Ltd`, `Acme Group, Inc.`.
       let next = pos;
       for (let j = i + 1; j < words.length && j < i + 4; j++) {
-        const nw = words[j] ?? '';
+        const nw = (words[j] ?? '').replace(/;$/, ',');
         // `S.A.B. de C.V.`
         if (nw === 'de' && LEGAL.test((words[j + 1] ?? '').replace(/,$/, ''))) {
           next += nw.length + 1;
@@ -121,7 +122,8 @@ export function leadOrganization(lead: string): string | null {
       }
       break;
     }
-    const capital = /^[\p{Lu}\d][\p{L}\d&.'’-]*$/u.test(bare);
+    // A brand may open in lower case before its capitals (`iCoreConnect`, `eBay`).
+    const capital = /^(?:[\p{Lu}\d]|\p{Ll}{1,2}\p{Lu})[\p{L}\d&.'’-]*$/u.test(bare);
     if (!capital && !(count > 0 && CONNECTOR.test(bare))) break;
     count++;
     if (capital) end = wordEnd;
@@ -133,10 +135,10 @@ export function leadOrganization(lead: string): string | null {
   // An English `The` is part of the name as the issuer writes it (`The Timken Company`).
   const org = article?.[0] === 'The ' ? `The ${bare}` : bare;
   if (NOT_AN_ORG.test(bare) || (!article && /^(?:The|A)$/.test(bare)) || PARTICIPLE.test(bare)) return null;
-  let after = text.slice(end).replace(/^,?\s?/, '');
+  let after = text.slice(end).replace(/^[,;]?\s?/, '');
   // Ticker parentheses, then a co-issuer (`… and Lonestar Fiber Partners today announced`).
   after = after.replace(/^(?:\([^()]{0,80}\)\s?){1,6},?\s?/, (m) => (m ? ' ' : '')).trimStart();
-  const hasTicker = /^\((?:[^()]{0,40}):/.test(text.slice(end).replace(/^,?\s?/, ''));
+  const hasTicker = /^\((?:[^()]{0,40}):/.test(text.slice(end).replace(/^[,;]?\s?/, ''));
   if (hasTicker) return org;
   const coIssuer =
     /^(?:and|&|y|et|und) (?:[\p{Lu}][\p{L}\d&.'’-]*,? ){1,8}/u.exec(after) ??
@@ -197,7 +199,8 @@ export function headlineOrganization(title: string | null, lead: string, aboutOr
   if (verbAt < 1 || verbAt > 6) return null;
   const name = words.slice(0, verbAt).join(' ');
   // One subject only: `Acme and Beta Announce…` names two, and a headline's first word is a capital.
-  if (!/^[\p{Lu}\d]/u.test(name) || /\s(?:and|y|et|und)\s/.test(name) || /[,;:()"“”]/.test(name)) return null;
+  if (!/^(?:[\p{Lu}\d]|\p{Ll}{1,2}\p{Lu})/u.test(name) || /\s(?:and|y|et|und)\s/.test(name) || /[,;:()"“”]/.test(name))
+    return null;
   if (NOT_AN_ORG.test(name) || PARTICIPLE.test(name)) return null;
   const opening = lead.replace(/[®™℠]/g, '').replace(LEAD_OPENER, '');
   const key = (s: string) =>

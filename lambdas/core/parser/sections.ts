@@ -39,6 +39,7 @@ type Kind =
   | { type: 'source-line'; organization: string }
   | { type: 'end' }
   | { type: 'caption' }
+  | { type: 'social' }
   | { type: 'none' };
 
 const LEGAL_SUFFIX =
@@ -59,8 +60,11 @@ const LAW_FIRM_DISCLAIMER =
   /^(?:Attorney Advertising\b|(?:This (?:press release|release|notice|announcement|communication) )?(?:may be|is) considered (?:attorney )?advertising\b|May be considered attorney advertising\b|(?:Prior|Past) results do not guarantee\b)/i;
 /** Exchange disclaimers and sign-offs that close Canadian releases. */
 const DISCLAIMER_PARAGRAPH =
-  /^(?:Distribution channels:|You just read:|Article originally published on|EIN Presswire(?:'s)? (?:provides|does not)|This (?:information is |is )?information (?:is information )?that [^\n]{1,120}? (?:is|was) (?:obliged|required) to make public|(?:Denna|Tämä|Denne) information |This (?:press |news )?(?:release|announcement) (?:shall not|does not|is not|will not) constitute|This (?:press |news )?release is (?:for information(?:al)? purposes only|not an offer)|NEITHER (?:THE )?(?:TSX|CANADIAN SECURITIES EXCHANGE|CSE)\b|Neither (?:the )?(?:TSX|TSXV|Canadian Securities Exchange|CSE|NEO)\b|(?:The )?(?:TSX Venture Exchange|Canadian Securities Exchange|CSE) (?:has not|does not|has neither)|On behalf of the Board\b|ON BEHALF OF THE BOARD\b)/;
+  /^(?:Distribution channels:|Hashtags?: #|The issuer is solely responsible for the content of this announcement|You just read:|Article originally published on|EIN Presswire(?:'s)? (?:provides|does not)|This (?:information is |is )?information (?:is information )?that [^\n]{1,120}? (?:is|was) (?:obliged|required) to make public|(?:Denna|Tämä|Denne) information |This (?:press |news )?(?:release|announcement) (?:shall not|does not|is not|will not) constitute|This (?:press |news )?release is (?:for information(?:al)? purposes only|not an offer)|NEITHER (?:THE )?(?:TSX|CANADIAN SECURITIES EXCHANGE|CSE)\b|Neither (?:the )?(?:TSX|TSXV|Canadian Securities Exchange|CSE|NEO)\b|(?:The )?(?:TSX Venture Exchange|Canadian Securities Exchange|CSE) (?:has not|does not|has neither)|On behalf of the Board\b|ON BEHALF OF THE BOARD\b)/;
 /** A release's media kit heading (`MULTIMEDIA ASSETS`, `Media Kit`, `B-roll`): what follows it is downloads, not body. */
+/** A release's social-media list heading (`Stay connected:`, `Follow us on LinkedIn`): links, not body. */
+const SOCIAL_HEADING =
+  /^(?:Stay connected|Follow us|Connect with us|Stay in touch)(?: (?:on|with) [\w ]{1,30})?[:：]?$/i;
 const MEDIA_KIT_HEADING =
   /^(?:(?:Multimedia|Media|Press|Downloadable|Broadcast|Digital) (?:Assets|Kit|Resources|Materials|Downloads)|B-?[Rr]oll(?: (?:Package|Footage))?|MULTIMEDIA (?:ASSETS|KIT|RESOURCES)|MEDIA (?:ASSETS|KIT|RESOURCES))[:：]?$/;
 const END_MARKER = /^(?:#{3}|# # #|-0-|- 0 -|-30-|- 30 -|\*{3}|ENDS|-ends-|- ends -|— ENDS —|-ENDS-)$/i;
@@ -111,11 +115,18 @@ function aboutHeading(line: string): string | null | undefined {
   if (!m?.[1]) return undefined;
   const name = m[1].trim();
   const words = name.split(' ');
-  if (words.length > 10 || !/^[\p{Lu}\d"“]/u.test(name) || /[.!?]$/.test(name.replace(LEGAL_SUFFIX, '')))
+  // A brand may open in lower case before its capitals (`iCoreConnect`, `eBay`).
+  if (
+    words.length > 10 ||
+    !/^(?:[\p{Lu}\d"“]|\p{Ll}{1,2}\p{Lu})/u.test(name) ||
+    /[.!?]$/.test(name.replace(LEGAL_SUFFIX, ''))
+  )
     return undefined;
   // An organization name is capitalized word by word (`Acme Robotics`, `Bank of Nowhere`); prose is not.
   // Outside English, names keep lower-case adjectives (`Coopérative forestière Boréalis`): allow two.
-  const lower = words.filter((w) => !/^[\p{Lu}\d"“(&]/u.test(w) && !NAME_SMALL_WORDS.test(w)).length;
+  const lower = words.filter(
+    (w) => !/^(?:[\p{Lu}\d"“(&]|\p{Ll}{1,2}\p{Lu})/u.test(w) && !NAME_SMALL_WORDS.test(w),
+  ).length;
   if (lower > (/^(?:About|ABOUT) /.test(t) ? 0 : 2)) return undefined;
   return cleanOrg(written);
 }
@@ -314,6 +325,7 @@ function classify(block: Block, around: Around = {}): Kind {
   const glued = aboutGlued(text);
   if (glued) return { type: 'about', organization: glued.organization, rest: glued.rest ? [glued.rest] : [] };
   if (isContactHeading(first) || isLabelledContactLine(first)) return { type: 'contact' };
+  if (block.lines.length === 1 && SOCIAL_HEADING.test(first)) return { type: 'social' };
   const short = first.split(' ').length <= 14;
   // A heading glued to its text (flattened input): `Forward-Looking Statements This release…`.
   const fls = FLS_HEADING.exec(first);
@@ -350,7 +362,7 @@ export function splitGlued(input: Block[]): Block[] {
     // View original content and SOURCE are unmistakable, so they split after any space; an About
     // heading also splits after an e-mail address (a flattened contact block ends there).
     const marker =
-      /(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|(?:About|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})))|(?<=@[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[a-z]{2,24} )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})/gu;
+      /(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|The issuer is solely responsible for the content|(?:About|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})))|(?<=@[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[a-z]{2,24} )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})/gu;
     let cut = 0;
     for (const m of rest.matchAll(marker)) {
       const at = m.index ?? 0;
@@ -465,7 +477,7 @@ function portalLinkList(blocks: Block[]): number {
 /** Splits the blocks after the dateline into body and boilerplate (see module comment). */
 export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
   const result: Sections = { body: [], about: [], contacts: [], source: null, sourceLine: null, originalUrl: null };
-  let state: 'body' | 'about' | 'contact' | 'fls' | 'footer' = 'body';
+  let state: 'body' | 'about' | 'contact' | 'fls' | 'social' | 'footer' = 'body';
   let about: { organization: string | null; parts: string[] } | null = null;
   // After an end marker, SOURCE or "View original content", nothing is body again.
   let seenFooter = false;
@@ -503,6 +515,9 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
       case 'fls':
         state = 'fls';
         continue;
+      case 'social':
+        state = 'social';
+        continue;
       case 'view-original':
         result.originalUrl ??= kind.url;
         seenFooter = true;
@@ -531,6 +546,11 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
       closeAbout();
       state = 'contact';
       result.contacts.push(...parseContactBlock(block.lines, block.links));
+      continue;
+    }
+    // Under a social-media heading: links, and an e-mail address given as one of the ways to connect.
+    if (state === 'social') {
+      if (findEmail(text)) result.contacts.push(...parseContactBlock(block.lines, block.links));
       continue;
     }
     if (state === 'about' && about) {

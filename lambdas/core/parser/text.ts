@@ -99,6 +99,8 @@ function unmarkdown(line: string, links: Link[]): { text: string; boldLead: stri
   const lead = /^(?:\*\*|__)([^*_\n]{1,300}?)(?:\*\*|__)/.exec(line);
   if (lead?.[1]) boldLead = lead[1].trim();
   const text = line
+    // An image with no alt text (`![](https://…/logo.png)`) has nothing to read.
+    .replace(/!\[\s*\]\(https?:\/\/[^\s()]{1,2000}\)/g, '')
     .replace(MD_LINK, (_m, label: string, url: string) => {
       links.push({ url, text: label.trim() || null });
       return label;

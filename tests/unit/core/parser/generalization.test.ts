@@ -122,3 +122,73 @@ describe('About headings glued to their text', () => {
     ).toEqual(['Birchlight']);
   });
 });
+
+describe('a bare tag line with the real dateline under it', () => {
+  it('takes place and date from the dated line; an image with no alt text and an unknown wire’s tag are not body', () => {
+    const r = parseReleaseStrict({
+      content:
+        '# Ledgerly Names a New CFO\n\n--News Direct--\n\n![](https://cdn.example/logo.png)\n\nZug, Switzerland, April 10, 2024 – (Ledgerly via SomeWire) -- Ledgerly proudly announces the appointment of a new chief financial officer.\n\nMore about the appointment follows here.\n',
+    });
+    expect(r.wire?.name).toBe('News Direct');
+    expect(r.dateline?.location).toBe('Zug, Switzerland');
+    expect(r.dateline?.date).toBe('2024-04-10');
+    expect(r.body.paragraphs[0]).toBe('Ledgerly proudly announces the appointment of a new chief financial officer.');
+  });
+
+  it('a known wire’s tag in the dated line names the wire', () => {
+    const r = parseReleaseStrict({
+      content:
+        '--News Direct--\n\nSAN FRANCISCO, CA--(Marketwired - August 11, 2016) - Acme Corp. (NYSE: ACME) today announced a milestone for its cloud.\n\nMore text.\n',
+    });
+    expect(r.wire?.name).toBe('Marketwired');
+    expect(r.dateline?.location).toBe('SAN FRANCISCO, CA');
+    expect(r.body.paragraphs[0]).toBe('Acme Corp. (NYSE: ACME) today announced a milestone for its cloud.');
+  });
+});
+
+describe('more constructs of real leads and trailers', () => {
+  const release = (lead: string, tail = '') =>
+    parseReleaseStrict({
+      content: `TULSA, Okla. - (NewMediaWire) - October 16, 2024 - ${lead}\n\nMore text about the results of the quarter.\n\n${tail}`,
+    });
+
+  it('a semicolon a scraper left after the name', () => {
+    expect(
+      release('Birchfield Resource Group, Inc.; (OTC PINK: BRGI), a maker of teas, reported record sales.').source,
+    ).toBe('Birchfield Resource Group, Inc.');
+  });
+
+  it('a brand that opens in lower case (`iCoreConnect`-style), in the lead and in its About heading', () => {
+    const r = release(
+      'eLedgerly Inc. (NASDAQ: ELDG), a software company, has announced a new director.',
+      'About eLedgerly Inc. (NASDAQ: ELDG)\n\neLedgerly Inc. is a maker of ledgers for clinics.\n',
+    );
+    expect(r.source).toBe('eLedgerly Inc.');
+    expect(r.about.map((a) => a.organization)).toEqual(['eLedgerly Inc.']);
+  });
+
+  it('a second dateline with its date opening the lead (`City, ST, April 8th, 2024- `)', () => {
+    const r = release(
+      'Melbourne, FL, April 8th, 2024- Quillon Software, a provider of tools, today announced its launch.',
+    );
+    expect(r.body.paragraphs[0]).toBe('Quillon Software, a provider of tools, today announced its launch.');
+    expect(r.source).toBe('Quillon Software');
+  });
+
+  it('a wire’s hashtag line and issuer-responsibility sign-off are not body, glued or not', () => {
+    const r = release(
+      'Acme Corp. today opened a plant.',
+      'The plant will grow.  Hashtag: #Acme The issuer is solely responsible for the content of this announcement.\n',
+    );
+    expect(r.body.paragraphs.at(-1)).toBe('The plant will grow.');
+  });
+
+  it('a social-media list is not body, but an e-mail given in it is a contact', () => {
+    const r = release(
+      'Acme Corp. today opened a plant.',
+      'Connect with us:\n\nX: https://x.example/acme\n\nEmail: ir@acme.example\n\nStay connected:\n\n● Website: acme.example\n',
+    );
+    expect(r.body.paragraphs.at(-1)).toBe('More text about the results of the quarter.');
+    expect(r.contacts.map((c) => c.email)).toContain('ir@acme.example');
+  });
+});
