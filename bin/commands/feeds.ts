@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { feedId } from '../../lambdas/core/ids';
 import type { FeedState } from '../../lambdas/pipeline/ports';
 import type { SilentFeedReport } from '../../lambdas/pipeline/silentFeeds';
 import { hostPortList } from './hostPort';
@@ -104,8 +105,8 @@ export function registerFeedsCommand(program: Command): void {
       .option('--json', 'print the feed state as JSON')
       .option(
         '--no-check',
-        'register without fetching the URL first (by default it is fetched once, as a poll would, and a warning ' +
-          'says when it is not a feed, has no items, could not be fetched or is on a private address)',
+        'register without fetching the URL first (by default a feed not registered yet is fetched once, as a poll ' +
+          'would, and a warning says when it is not a feed, has no items, could not be fetched or is on a private address)',
       )
       .option(
         '--allow-host <host:port>',
@@ -123,10 +124,14 @@ export function registerFeedsCommand(program: Command): void {
     if (!parsed.success) {
       throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     }
-    const checked = opts.check ? await checkOrWarn(url, opts.allowHost ?? []) : null;
-    const { state, outcome } = await withStores(opts, ({ feeds: store }) =>
-      addFeed({ feeds: store, clock: { now: () => new Date() } }, parsed.data),
-    );
+    let checked: string | null = null;
+    const { state, outcome } = await withStores(opts, async ({ feeds: store }) => {
+      // A new feed is fetched once first; re-adding a registered one (to change its settings) is not.
+      if (opts.check && !(await store.get(feedId(parsed.data.url)))) {
+        checked = await checkOrWarn(url, opts.allowHost ?? []);
+      }
+      return addFeed({ feeds: store, clock: { now: () => new Date() } }, parsed.data);
+    });
     if (opts.json) console.log(JSON.stringify(state, null, 2));
     else {
       const said = outcome === 'unchanged' ? 'already registered' : outcome;

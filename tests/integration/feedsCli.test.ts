@@ -338,7 +338,7 @@ describe('newswire feeds add checks the URL once, warns, and registers it anyway
       (f) => f.url,
     );
 
-  test('a feed: no warning, and what was found on the line', async () => {
+  test('a feed: no warning, and what was found on the line; not fetched again when re-added', async () => {
     const dataDir = path.join(tmp.dir, 'check-ok');
     const res = await add(dataDir, `${base}/feed.rss`, '--allow-host', host);
     expect(res.stderr).toBe('');
@@ -346,6 +346,13 @@ describe('newswire feeds add checks the URL once, warns, and registers it anyway
     expect(res.stdout).toMatch(
       /^added f-[0-9a-f]+ http:\/\/127\.0\.0\.1:\d+\/feed\.rss \(every 15 min\): an RSS 2\.0 feed, 2 items$/m,
     );
+
+    // Re-adding it to change a setting does not fetch it again.
+    const fetched = requests.filter((r) => r === '/feed.rss').length;
+    const again = await add(dataDir, `${base}/feed.rss`, '--interval', '30', '--allow-host', host);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^updated f-[0-9a-f]+ .* \(every 30 min\)$/m);
+    expect(requests.filter((r) => r === '/feed.rss')).toHaveLength(fetched);
   });
 
   test('not a feed, no items, a failed fetch: a warning saying what it saw, exit 0, registered', async () => {
