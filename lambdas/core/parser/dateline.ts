@@ -208,6 +208,19 @@ function fromTag(text: string, tag: WireMatch, atBlockStart: boolean): DatelineM
     const second = findWireTag(text.slice(from, from + 60), 60);
     if (second && second.start === 0 && second.wire.name === tag.wire.name) end = from + second.end;
   }
+  // A distributor's own tag after the wire's (`(GLOBE NEWSWIRE) – PRISM MediaWire (…) –`): part of
+  // the dateline, not the lead; the first tag names the wire.
+  {
+    const tail = text.slice(end, end + 200);
+    const other = findWireTag(tail, 200);
+    if (
+      other &&
+      other.start <= 4 &&
+      /^[\s\-–—]*$/.test(tail.slice(0, other.start)) &&
+      other.wire.name !== tag.wire.name
+    )
+      end += other.end;
+  }
   const locText = trimLocationEnd(prefix.slice(0, locEnd));
   const blockStart = atBlockStart && windowStart === lineStart;
   let relStart = locText ? locationStart(locText, blockStart) : -1;

@@ -526,12 +526,25 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
   if (feedOrganization && (!r.source || orgKey(r.source) === orgKey(feedOrganization))) {
     return { ...r, source: feedOrganization };
   }
-  if (r.source) return r;
+  if (r.source) return withoutIssuerSuffix(r);
   const lead = r.body.paragraphs.find((p) => p !== r.attribution) ?? '';
   const source = headlineOrganization(
     r.title,
     lead,
     r.about.flatMap((a) => (a.organization ? [a.organization] : [])),
   );
-  return source ? { ...r, source } : r;
+  return source ? withoutIssuerSuffix({ ...r, source }) : r;
+}
+
+/**
+ * A portal's title with the issuer appended in parentheses (`Acme Raises Prices (Acme
+ * Corporation)`): the headline is what comes before it.
+ */
+function withoutIssuerSuffix(r: Reading): Reading {
+  const m = r.title ? / \(([^()]{2,80})\)$/.exec(r.title) : null;
+  if (!m?.[1] || !r.title) return r;
+  const k = orgKey(m[1]);
+  const orgs = [r.source, ...r.about.map((a) => a.organization)];
+  if (!k || !orgs.some((o) => o && orgKey(o) === k)) return r;
+  return { ...r, title: r.title.slice(0, m.index).trim() };
 }

@@ -548,6 +548,11 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
       result.contacts.push(...parseContactBlock(block.lines, block.links));
       continue;
     }
+    // An e-mail address alone on its line under the release (`press@acme.com`) is its contact.
+    if (state !== 'body' && state !== 'footer' && findEmail(text) === text.trim().toLowerCase()) {
+      result.contacts.push(...parseContactBlock(block.lines, block.links));
+      continue;
+    }
     // Under a social-media heading: links, and an e-mail address given as one of the ways to connect.
     if (state === 'social') {
       if (findEmail(text)) result.contacts.push(...parseContactBlock(block.lines, block.links));

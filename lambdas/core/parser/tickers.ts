@@ -222,8 +222,23 @@ export function findTickers(text: string): Ticker[] {
       }
     }
   }
+  for (const run of text.matchAll(HYPHEN_RUN)) {
+    const pairs = [...run[0].matchAll(/\(([A-Z]{1,6})-([A-Z][A-Z0-9.]{0,9})\)/g)];
+    // `(TSXV-CGP) (F-GWN) (B-GWN)`: a run is tickers when one of its exchanges is a known one (then
+    // its one-letter codes are exchanges too: Frankfurt, Berlin).
+    if (!pairs.some((p) => EXCHANGE_SET.has(p[1] ?? ''))) continue;
+    for (const p of pairs) {
+      const k = `${p[1]}:${p[2]}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push({ exchange: p[1] ?? '', symbol: p[2] ?? '' });
+    }
+  }
   return out;
 }
+
+/** Adjacent `(EXCHANGE-SYMBOL)` parentheses, as Canadian issuers write their listings. */
+const HYPHEN_RUN = /(?:\([A-Z]{1,6}-[A-Z][A-Z0-9.]{0,9}\) ?){1,8}/g;
 
 /** Exchanges listed before the last one of a shared symbol (`NYSE, ` in `NYSE, TSX: SHOP`); empty unless every item is one. */
 function exchangeList(prefix: string): string[] {

@@ -1,6 +1,7 @@
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
 import { isContactHeading } from '../../../../lambdas/core/parser/contacts';
 import { findDateline } from '../../../../lambdas/core/parser/dateline';
+import { findTickers } from '../../../../lambdas/core/parser/tickers';
 
 /** Constructs of real wire copy the written fixtures did not have (made-up releases). */
 describe('wire tags as smaller wires write them', () => {
@@ -190,5 +191,46 @@ describe('more constructs of real leads and trailers', () => {
     );
     expect(r.body.paragraphs.at(-1)).toBe('More text about the results of the quarter.');
     expect(r.contacts.map((c) => c.email)).toContain('ir@acme.example');
+  });
+});
+
+describe('listings, tags and trailers of smaller issuers and portals', () => {
+  it('hyphen-written listings in a run of parentheses, when one exchange in the run is known', () => {
+    expect(findTickers('Acme Inc. (“Acme”) (TSXV-ACM) (F-GWX) (OTC-ACMXF) is pleased; (COVID-19) (AI-ML)')).toEqual([
+      { exchange: 'TSXV', symbol: 'ACM' },
+      { exchange: 'F', symbol: 'GWX' },
+      { exchange: 'OTC', symbol: 'ACMXF' },
+    ]);
+    expect(findTickers('a (B-GWN) (F-GWN) run with no known exchange')).toEqual([]);
+  });
+
+  it('a distributor’s tag after the wire’s belongs to the dateline, not the lead', () => {
+    const r = parseReleaseStrict({
+      content:
+        'MOUNT KISCO, N.Y., April 07, 2026 (GLOBE NEWSWIRE) – PRISM MediaWire (Press Release Service – Press Release Distribution) – Acme Corp. (OTC: ACME) today named a new CFO.\n\nMore text.\n',
+    });
+    expect(r.wire?.name).toBe('GlobeNewswire');
+    expect(r.body.paragraphs[0]).toBe('Acme Corp. (OTC: ACME) today named a new CFO.');
+  });
+
+  it('an e-mail address alone on its line under the release is a contact', () => {
+    const r = parseReleaseStrict({
+      content:
+        'NEW YORK, March 7, 2024 /PRNewswire/ -- Acme Corp. today opened a plant.\n\nAbout Acme.\n\nAcme is a maker of widgets.\n\npress@acme.example\n',
+    });
+    expect(r.contacts.map((c) => c.email)).toEqual(['press@acme.example']);
+  });
+
+  it('a portal title with the issuer appended in parentheses', () => {
+    const r = parseReleaseStrict({
+      content:
+        '# Acme Announces Price Increases (Acme Corporation)\n\nDALLAS, Aug. 11, 2016 /PRNewswire/ -- Acme Corporation (NYSE: ACME), a materials company, will raise prices.\n\nMore text.\n',
+    });
+    expect(r.title).toBe('Acme Announces Price Increases');
+    const other = parseReleaseStrict({
+      content:
+        '# Acme Announces Price Increases (Update)\n\nDALLAS, Aug. 11, 2016 /PRNewswire/ -- Acme Corporation (NYSE: ACME), a materials company, will raise prices.\n\nMore text.\n',
+    });
+    expect(other.title).toBe('Acme Announces Price Increases (Update)');
   });
 });
