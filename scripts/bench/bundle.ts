@@ -58,11 +58,10 @@ export function esbuildOptionsOf(bundling: BundlingOptions, entry: string, outfi
   };
 }
 
-/** The app's functions (handler files), found by building the app with bundling skipped. */
-export function appFunctions(): FunctionEntry[] {
-  const context = (
-    JSON.parse(readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }
-  ).context;
+/** The app's functions (handler files), found by building the app (cdk.json's context by default) with bundling skipped. */
+export function appFunctions(context?: Record<string, unknown>): FunctionEntry[] {
+  context ??= (JSON.parse(readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> })
+    .context;
   const app = buildNewswireApp({ ...context, 'aws:cdk:bundling-stacks': [] });
   const out: FunctionEntry[] = [];
   for (const stack of [app.data, app.ingest]) {
@@ -73,6 +72,16 @@ export function appFunctions(): FunctionEntry[] {
     }
   }
   return out;
+}
+
+/** One function bundled in memory (nothing written): its size and the files it is made of (metafile inputs). */
+export async function bundleInMemory(f: FunctionEntry): Promise<{ bytes: number; inputs: string[] }> {
+  const res = await build({
+    ...esbuildOptionsOf(f.bundling, f.entry, path.join(os.tmpdir(), 'newswire-bundle.js')),
+    write: false,
+  });
+  const js = Object.entries(res.metafile!.outputs).find(([file]) => file.endsWith('.js'))!;
+  return { bytes: js[1].bytes, inputs: Object.keys(js[1].inputs) };
 }
 
 function median(xs: number[]): number {

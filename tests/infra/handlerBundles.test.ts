@@ -1,0 +1,94 @@
+/**
+ * What each Lambda bundle is made of, read from esbuild's metafile: every function bundled in memory
+ * with the very options its NewswireFunction gives CDK (as `npm run bench:bundle` does). A module a
+ * function must not carry (a tracer it does not use, the parser in a function that parses nothing,
+ * classic zod, the AWS SDK the runtime provides) fails here by name, before it shows as bytes and
+ * cold-start milliseconds.
+ */
+import { CONTEXT_KEYS } from '../../lib/config';
+import { appFunctions, bundleInMemory, MAX_BUNDLE_BYTES, type FunctionEntry } from '../../scripts/bench/bundle';
+import { TEST_CONTEXT } from './helpers';
+
+type Bundle = { bytes: number; inputs: string[] };
+
+/** The packages a bundle holds (`node_modules/a/...` → `a`, `node_modules/@s/b/...` → `@s/b`, nested too). */
+function packagesOf(b: Bundle): Set<string> {
+  const out = new Set<string>();
+  for (const input of b.inputs) {
+    for (const part of input.split('node_modules/').slice(1)) {
+      const seg = part.split('/');
+      out.add(seg[0]!.startsWith('@') ? `${seg[0]}/${seg[1]}` : seg[0]!);
+    }
+  }
+  return out;
+}
+
+// GIVEN every function of the app (tracing off, the default) and one function that traces, bundled once
+const bundles = new Map<string, Bundle>();
+let functions: FunctionEntry[];
+let tracedDispatch: Bundle;
+beforeAll(async () => {
+  functions = appFunctions(TEST_CONTEXT);
+  for (const f of functions) bundles.set(f.name, await bundleInMemory(f));
+  const traced = appFunctions({ ...TEST_CONTEXT, [CONTEXT_KEYS.tracing]: 'active' });
+  tracedDispatch = await bundleInMemory(traced.find((f) => f.name === 'Dispatch')!);
+}, 60_000);
+
+const bundleOf = (name: string): Bundle => {
+  const b = bundles.get(name);
+  if (!b) throw new Error(`no function ${name} (have ${[...bundles.keys()].join(', ')})`);
+  return b;
+};
+
+test('the five functions are found and each bundle is at most 1 MB', () => {
+  expect([...bundles.keys()].sort()).toEqual(
+    ['Dispatch', 'OverflowSweep', 'PollFeed/Handler', 'ProcessArticle/Handler', 'SilentFeedCheck/Handler'].sort(),
+  );
+  for (const [name, b] of bundles)
+    expect({ name, bytes: b.bytes, over: b.bytes > MAX_BUNDLE_BYTES }).toMatchObject({ over: false });
+});
+
+test('no bundle carries the AWS SDK (the Lambda runtime provides it), classic zod or iconv-lite', () => {
+  for (const [name, b] of bundles) {
+    const pkgs = [...packagesOf(b)];
+    expect({ name, sdk: pkgs.filter((p) => p.startsWith('@aws-sdk/')) }).toEqual({ name, sdk: [] });
+    expect({ name, iconv: pkgs.includes('iconv-lite') }).toEqual({ name, iconv: false });
+    expect({ name, classicZod: b.inputs.filter((i) => i.includes('node_modules/zod/v4/classic/')) }).toEqual({
+      name,
+      classicZod: [],
+    });
+  }
+});
+
+test('a function that does not trace has no tracer nor X-Ray SDK; one that traces has them', () => {
+  for (const [name, b] of bundles) {
+    const pkgs = packagesOf(b);
+    expect({ name, tracer: pkgs.has('@aws-lambda-powertools/tracer'), xray: pkgs.has('aws-xray-sdk-core') }).toEqual({
+      name,
+      tracer: false,
+      xray: false,
+    });
+  }
+  const traced = packagesOf(tracedDispatch);
+  expect(traced.has('@aws-lambda-powertools/tracer')).toBe(true);
+  expect(traced.has('aws-xray-sdk-core')).toBe(true);
+});
+
+test.each(['Dispatch', 'OverflowSweep', 'SilentFeedCheck/Handler'])(
+  '%s fetches and parses nothing: no HTTP client, feed reader or release parser',
+  (name) => {
+    const b = bundleOf(name);
+    const pkgs = packagesOf(b);
+    for (const p of ['undici', 'rss-parser', 'xml2js', 'htmlparser2', 'entities', 'css-select']) {
+      expect({ name, pkg: p, bundled: pkgs.has(p) }).toEqual({ name, pkg: p, bundled: false });
+    }
+    expect(b.inputs.filter((i) => i.startsWith('lambdas/core/parser/'))).toEqual([]);
+  },
+);
+
+test('poll-feed reads feeds but builds no record: no record schema, no release-page parser entry', () => {
+  const b = bundleOf('PollFeed/Handler');
+  expect(packagesOf(b).has('rss-parser')).toBe(true);
+  const notHere = ['lambdas/core/recordSchema.ts', 'lambdas/core/buildRecord.ts', 'lambdas/core/parser/index.ts'];
+  expect(b.inputs.filter((i) => notHere.includes(i))).toEqual([]);
+});
