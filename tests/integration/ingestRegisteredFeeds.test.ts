@@ -25,8 +25,9 @@ test('a registered feed is what ingest polls; an empty registry falls back to th
   const technology = server.feeds.find((f) => f.url.endsWith('/prnewswire-technology.xml'))!;
   const listed = readSampleManifest().releases.filter((r) => r.feeds.includes('prnewswire-technology')).length;
 
-  const added = await newswire(['feeds', 'add', technology.url, '--data-dir', tmp.dir]);
+  const added = await newswire(['feeds', 'add', technology.url, '--data-dir', tmp.dir, '--allow-host', host]);
   expect(added.code).toBe(0);
+  expect(added.stderr).toBe(''); // the add's check reached the feed: no warning
   const run = await newswire(['ingest', '--data-dir', tmp.dir, '--allow-host', host, '--sample-port', '0', '--json']);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
