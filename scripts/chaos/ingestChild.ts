@@ -4,7 +4,7 @@
  * with DynamoDB reached through the harness's fault proxy (dynalite itself lives in the harness, so
  * a kill loses only what this process held) and the raw archive wrapped in FaultyArchive.
  * Settings come as one JSON argument; prints one JSON line of the run's counts. With mode
- * `redrive` it redrives the data dir's dead letters instead, as `newswire dlq redrive … --all` does.
+ * `redrive` it redrives the named dead letters instead, as `newswire dlq redrive` does.
  */
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
@@ -35,11 +35,11 @@ export interface ChildSettings {
   /** Append the run's warnings and errors (JSON lines) here; unset: silent. */
   logFile?: string;
   /**
-   * `redrive`: instead of an ingest, what an operator's `newswire dlq redrive poll --all` then
-   * `newswire dlq redrive article --all` do — every parked letter run through its step again.
-   * @default 'ingest'
+   * `redrive`: instead of an ingest, what an operator's `newswire dlq redrive poll|article --id …`
+   * does — the letters of `redriveIds` run through their step again. @default 'ingest'
    */
   mode?: 'ingest' | 'redrive';
+  redriveIds?: { poll: string[]; article: string[] };
 }
 
 async function main(): Promise<void> {
@@ -84,8 +84,8 @@ async function main(): Promise<void> {
         where: s.dataDir,
         openRuntime: () => Promise.resolve({ ...rt, close: () => Promise.resolve() }),
       });
-      const poll = await dlq.redrive('poll', { all: true });
-      const article = await dlq.redrive('article', { all: true });
+      const poll = await dlq.redrive('poll', { ids: s.redriveIds?.poll ?? [] });
+      const article = await dlq.redrive('article', { ids: s.redriveIds?.article ?? [] });
       console.log(JSON.stringify({ poll, article }));
       return;
     }
