@@ -1,10 +1,11 @@
 // Lambda bundles: each function of the app bundled as CDK bundles it (esbuild, with the very options its
-// NewswireFunction passes to CDK: lib/constructs/newswireFunction.ts), its size, and its cold init: wall time of a fresh `node` process
-// that requires the bundle (module top level: clients, logger, configuration), median of --runs
+// NewswireFunction passes to CDK: lib/constructs/newswireFunction.ts), its size, and its cold init: wall
+// time of a fresh `node` process that requires the bundle (module top level: clients, logger, configuration), median of --runs
 // (default 10), beside an empty bundle started the same way in the same run (the floor: Node's own start).
 // The functions are found by building the CDK app with bundling skipped, so a new function is measured too.
 // Run: npm run bench:bundle [-- --json] [--runs N] [--max-bytes N]
-//   --json prints one line {"functions":[{"name","bytes","initMs"}],"baselineInitMs"}.
+//   --json prints one line {"functions":[{"name","bytes","initMs","ownInitMs"}],"baselineInitMs","sdkOnlyInitMs"}
+//   (ownInitMs = initMs - baselineInitMs; sdkOnlyInitMs: the SDK clients alone, no code of ours).
 //   Exits 1 when a bundle is larger than --max-bytes (default 1 MB = 1,000,000 bytes).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -83,6 +84,20 @@ export async function bundleInMemory(f: FunctionEntry): Promise<{ bytes: number;
   const js = Object.entries(res.metafile!.outputs).find(([file]) => file.endsWith('.js'))!;
   return { bytes: js[1].bytes, inputs: Object.keys(js[1].inputs) };
 }
+
+/**
+ * The SDK clients the functions use, loaded and made as at a cold start but with none of our code: the
+ * part of a function's init that comes from the runtime-provided (external) AWS SDK.
+ */
+const SDK_ONLY_SOURCE = `const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
+const { DynamoDBDocumentClient } = require('@aws-sdk/lib-dynamodb');
+const { SQSClient } = require('@aws-sdk/client-sqs');
+const { S3Client } = require('@aws-sdk/client-s3');
+DynamoDBDocumentClient.from(new DynamoDBClient({}));
+new SQSClient({});
+new S3Client({});
+exports.handler = async () => {};
+`;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -187,17 +202,31 @@ async function main(): Promise<void> {
     const env = lambdaLikeEnv(NEWSWIRE_NODE_OPTIONS);
     const empty = path.join(dir, 'empty.js');
     writeFileSync(empty, 'exports.handler = async () => {};\n');
+    const sdkOnly = path.join(dir, 'sdk-only.js');
+    writeFileSync(sdkOnly, SDK_ONLY_SOURCE);
     // Interleaved rounds: a load spike on the shared machine hits the baseline and every bundle alike.
-    const times = new Map<string, number[]>([[empty, []], ...bundles.map((b): [string, number[]] => [b.file, []])]);
+    const times = new Map<string, number[]>([
+      [empty, []],
+      [sdkOnly, []],
+      ...bundles.map((b): [string, number[]] => [b.file, []]),
+    ]);
     initTimes(empty, 1, env); // warm the file cache once
     for (let i = 0; i < runs; i++) for (const [file, ts] of times) ts.push(...initTimes(file, 1, env));
     const baseline = median(times.get(empty)!);
+    const sdkOnlyMs = median(times.get(sdkOnly)!);
     const rows = bundles.map((b) => ({ ...b, initMs: median(times.get(b.file)!) }));
+    const tenth = (ms: number) => Math.round(ms * 10) / 10;
     if (values.json) {
       console.log(
         JSON.stringify({
-          functions: rows.map((r) => ({ name: r.name, bytes: r.bytes, initMs: Math.round(r.initMs * 10) / 10 })),
-          baselineInitMs: Math.round(baseline * 10) / 10,
+          functions: rows.map((r) => ({
+            name: r.name,
+            bytes: r.bytes,
+            initMs: tenth(r.initMs),
+            ownInitMs: tenth(r.initMs - baseline),
+          })),
+          baselineInitMs: tenth(baseline),
+          sdkOnlyInitMs: tenth(sdkOnlyMs),
         }),
       );
     } else {
@@ -206,11 +235,14 @@ async function main(): Promise<void> {
       );
       console.log(`empty bundle (baseline): ${baseline.toFixed(1)} ms`);
       console.log(
-        `${'function'.padEnd(24)} ${'bytes'.padStart(10)} ${'map bytes'.padStart(10)} ${'init ms'.padStart(8)} ${'x empty'.padStart(8)}  largest parts`,
+        `the AWS SDK alone (DynamoDB, document, SQS and S3 clients made, as the runtime provides them): ${sdkOnlyMs.toFixed(1)} ms, ${(sdkOnlyMs - baseline).toFixed(1)} over empty`,
+      );
+      console.log(
+        `${'function'.padEnd(24)} ${'bytes'.padStart(10)} ${'map bytes'.padStart(10)} ${'init ms'.padStart(8)} ${'- empty'.padStart(8)} ${'x empty'.padStart(8)}  largest parts`,
       );
       for (const r of rows) {
         console.log(
-          `${r.name.padEnd(24)} ${String(r.bytes).padStart(10)} ${String(r.mapBytes).padStart(10)} ${r.initMs.toFixed(1).padStart(8)} ${(r.initMs / baseline).toFixed(2).padStart(8)}  ${r.top.map(([k, v]) => `${k} ${Math.round(v / 1000)}k`).join(', ')}`,
+          `${r.name.padEnd(24)} ${String(r.bytes).padStart(10)} ${String(r.mapBytes).padStart(10)} ${r.initMs.toFixed(1).padStart(8)} ${(r.initMs - baseline).toFixed(1).padStart(8)} ${(r.initMs / baseline).toFixed(2).padStart(8)}  ${r.top.map(([k, v]) => `${k} ${Math.round(v / 1000)}k`).join(', ')}`,
         );
       }
     }
