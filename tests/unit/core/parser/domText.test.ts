@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import * as DomUtils from 'domutils';
-import type { AnyNode } from 'domhandler';
+import { type AnyNode, DomHandler } from 'domhandler';
+import { Parser } from 'htmlparser2';
 import { parseDom, textContent, textLength } from '../../../../lambdas/core/parser/dom';
 
 // The parser's textContent / textLength replace domutils' textContent (which joins at every level)
@@ -42,5 +45,64 @@ describe('parser text of DOM nodes (speed-only replacement of domutils textConte
     const doc = parseDom('<div>a<!--hidden--><script>var s = 1;</script><style>b{}</style>c</div>')!;
     expect(textContent(doc)).toBe('avar s = 1;b{}c');
     expect(textLength(doc)).toBe('avar s = 1;b{}c'.length);
+  });
+});
+
+/** A node as plain data: type, name, attributes, text, children (what the parser reads of a DOM). */
+function dump(node: AnyNode): unknown {
+  const base = { type: node.type, start: node.startIndex, end: node.endIndex };
+  if ('children' in node) {
+    const attribs = 'attribs' in node ? node.attribs : undefined;
+    const name = 'name' in node ? node.name : undefined;
+    return { ...base, name, attribs, children: node.children.map(dump) };
+  }
+  return { ...base, data: 'data' in node ? node.data : undefined };
+}
+
+/** The DOM htmlparser2 builds with its own tokenizer and the options parseDom uses. */
+function stockDom(markup: string, xmlMode = false): AnyNode {
+  const handler = new DomHandler(null, { withStartIndices: false, withEndIndices: false });
+  const parser = new Parser(handler, {
+    xmlMode,
+    decodeEntities: true,
+    lowerCaseTags: !xmlMode,
+    lowerCaseAttributeNames: !xmlMode,
+    recognizeCDATA: xmlMode,
+  });
+  parser.write(markup);
+  parser.end();
+  return handler.root;
+}
+
+/** Two long texts are equal; a difference is shown around where it starts (a full diff takes minutes). */
+function expectSameText(got: string, expected: string): void {
+  let at = 0;
+  while (at < got.length && got.charCodeAt(at) === expected.charCodeAt(at)) at++;
+  expect(got.slice(Math.max(0, at - 200), at + 200)).toBe(expected.slice(Math.max(0, at - 200), at + 200));
+  expect(got.length).toBe(expected.length);
+}
+
+const PAGES_DIR = path.join(__dirname, '../../../fixtures/real/pages');
+
+describe('parseDom (the tokenizer passes text runs in one loop, for speed only)', () => {
+  const realPages = readdirSync(PAGES_DIR).filter((f) => f.endsWith('.html'));
+
+  it.each(realPages)('real page %s: the same DOM as htmlparser2 builds', (file) => {
+    const markup = readFileSync(path.join(PAGES_DIR, file), 'utf8');
+    expectSameText(JSON.stringify(dump(parseDom(markup)!)), JSON.stringify(dump(stockDom(markup))));
+  });
+
+  it.each([
+    ['entities in text and attributes', '<p title="a &amp; b">x &amp; y &copy 2025 &#169; &unknown; & tail</p>&amp'],
+    ['text at the very end, and a lone <', 'a < b <p>c</p> trailing text'],
+    [
+      'title, textarea, script and style',
+      '<title>A &amp; B</title><textarea>x &lt; y</textarea><script>if (a < b) {}</script><style>p{}</style>',
+    ],
+    ['comments, CDATA and processing instructions', '<!-- c --><![CDATA[ x ]]><?php echo 1 ?><p>t</p>'],
+    ['white space runs', '  \n\n\t  <div>\n   \n</div>   \n  '],
+  ])('%s: the same DOM as htmlparser2 builds, as HTML and as XML', (_, markup) => {
+    expect(JSON.stringify(dump(parseDom(markup)!))).toBe(JSON.stringify(dump(stockDom(markup))));
+    expect(dump(parseDom(markup, true)!)).toEqual(dump(stockDom(markup, true)));
   });
 });
