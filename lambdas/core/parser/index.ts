@@ -16,6 +16,7 @@ import { normalizePlace } from './places';
 import { splitSections } from './sections';
 import { looksLikeMarkdown, markIndentedParagraphs, normalizeWhitespace, stripFrontMatter, textToBlocks } from './text';
 import { findTickers } from './tickers';
+import { wireNamed } from './wires';
 
 /**
  * The press-release parser: one entry point for text releases, HTML release pages and saved feed
@@ -83,6 +84,9 @@ interface Analysis {
   originalUrl: string | null;
 }
 
+/** A portal's date and time line with no zone (`Aug. 28, 2015 08:00 AM`). */
+const STAMP_WITHOUT_ZONE = /^[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? \d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)?$/;
+
 /** How many blocks from the top are searched for the dateline (navigation can be long). */
 const DATELINE_SEARCH_BLOCKS = 80;
 /** A wire-tagged dateline is looked for further down: a page saved as markdown can hold hundreds of chrome blocks. */
@@ -123,6 +127,20 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
     if (h1 >= 0) {
       pre = blocks.slice(0, h1 + 1);
       rest = blocks.slice(h1 + 1);
+    }
+  }
+
+  // No dateline: a syndicating portal's byline (`By: Business Wire`) and timestamp above the lead
+  // are not body; a byline naming a wire names the release's wire.
+  if (!dateline) {
+    for (let i = 0; i < 3 && rest[0]; i++) {
+      const text = blockText(rest[0], vocab).trim();
+      const byline = /^By:? (\S.{0,40})$/.exec(text);
+      if (byline?.[1] && byline[1].split(' ').length <= 5) {
+        wire ??= wireNamed(byline[1]);
+        rest = rest.slice(1);
+      } else if (text.length <= 40 && (parseTimestamp(text) || STAMP_WITHOUT_ZONE.test(text))) rest = rest.slice(1);
+      else break;
     }
   }
 

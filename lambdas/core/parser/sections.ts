@@ -572,6 +572,15 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
     }
   }
   closeAbout();
+  // A short line with nothing under it ends the body (`Feature Impact` above the Source line, a
+  // subheading whose section was cut off): a heading of no paragraph, or a credit, is not body.
+  while (result.body.length > 1) {
+    const last = result.body[result.body.length - 1] as Block;
+    const text = blockText(last).trim();
+    const titleCase = /^\p{Lu}[\p{L}'’-]*(?: (?:\p{Lu}[\p{L}'’-]*|of|and|the|for|&)){0,3}$/u.test(text);
+    if (last.lines.length !== 1 || !titleCase) break;
+    result.body.pop();
+  }
   for (const m of mailtos) {
     const c = contactFromMailto(m.url, m.text);
     if (c) result.contacts.push(c);

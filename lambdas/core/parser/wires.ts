@@ -184,3 +184,10 @@ export function wireOfLink(link: string | null): Wire | null {
   const row = WIRE_HOSTS.find(([pattern]) => pattern.test(host));
   return row ? { name: row[1], tag: host.replace(/^www\./, '') } : null;
 }
+
+/** The wire a byline names by its canonical name (`By: Business Wire`), or null. */
+export function wireNamed(name: string): Wire | null {
+  const n = name.trim();
+  const rule = WIRE_RULES.find((r) => r.name !== null && r.name.toLowerCase() === n.toLowerCase());
+  return rule?.name ? { name: rule.name, tag: n } : null;
+}

@@ -234,3 +234,37 @@ describe('listings, tags and trailers of smaller issuers and portals', () => {
     expect(other.title).toBe('Acme Announces Price Increases (Update)');
   });
 });
+
+describe('a republished release with no dateline', () => {
+  it('a portal byline naming a wire gives the wire; byline and timestamp are not body', () => {
+    const r = parseReleaseStrict({
+      content:
+        '<html><body><article><h1>Acme to Hold Conference Call</h1><div>By: Business Wire</div><div>Aug. 28, 2015 08:00 AM</div><p>Acme Inc. (NYSE: ACME), a maker of widgets, will release its results on Tuesday, September 29, before the open of market.</p><p>Investors may listen to the call on the web.</p></article></body></html>',
+    });
+    expect(r.wire).toEqual({ name: 'Business Wire', tag: 'Business Wire' });
+    expect(r.body.paragraphs[0]).toMatch(/^Acme Inc\. \(NYSE: ACME\)/);
+  });
+
+  it('a byline naming a person is dropped but names no wire', () => {
+    const r = parseReleaseStrict({
+      content:
+        '<html><body><article><h1>Acme Grows</h1><div>By: Jane Roe</div><p>Acme Inc. grew its sales by a third this year, the company said on Monday.</p><p>More text about the year.</p></article></body></html>',
+    });
+    expect(r.wire).toBeNull();
+    expect(r.body.paragraphs[0]).toBe('Acme Inc. grew its sales by a third this year, the company said on Monday.');
+  });
+});
+
+describe('a short title-case line with nothing under it ends the body', () => {
+  it('a syndicator credit above the Source line is not body; a last sentence or a link line stays', () => {
+    const body = (tail: string) =>
+      parseReleaseStrict({
+        content: `NEW YORK, March 7, 2024 /PRNewswire/ -- Acme Corp. today opened a plant.\n\nVisit acme.example for more.\n\n${tail}`,
+      }).body.paragraphs;
+    expect(body('Feature Desk\n\nSource: Acme Heart Association\n')).toEqual([
+      'Acme Corp. today opened a plant.',
+      'Visit acme.example for more.',
+    ]);
+    expect(body('Learn more on https://acme.example/plant\n')).toContain('Learn more on https://acme.example/plant');
+  });
+});
