@@ -159,6 +159,16 @@ function separatorFollows(text: string, from: number): boolean {
 export function findDateline(text: string, atBlockStart = true): DatelineMatch | null {
   const tag = findWireTag(text, 4000);
   if (tag) return fromTag(text, tag, atBlockStart);
+  // A feed excerpt cut off inside the tag (`Calgary, Alberta--(Newsfile Corp. - August 14, 20...`):
+  // the tag closed where the cut is.
+  if (/(?:\.{3}|…)\s*$/.test(text)) {
+    const closed = text.replace(/\s*(?:\.{3}|…)\s*$/, ')');
+    const cut = findWireTag(closed, 4000);
+    if (cut && cut.end === closed.length) {
+      const m = fromTag(closed, { ...cut, dateInTag: null }, atBlockStart);
+      return { ...m, dateline: { ...m.dateline, text: text.slice(m.start).trim() }, bodyStart: text.length };
+    }
+  }
   return tagless(text);
 }
 

@@ -268,3 +268,19 @@ describe('a short title-case line with nothing under it ends the body', () => {
     expect(body('Learn more on https://acme.example/plant\n')).toContain('Learn more on https://acme.example/plant');
   });
 });
+
+describe('a feed excerpt cut off inside the wire tag', () => {
+  it('still names the wire and the place; the date is not guessed', () => {
+    const found = findDateline(
+      'All figures are in Canadian dollars.  Calgary, Alberta--(Newsfile Corp. - August 14, 20...',
+    );
+    expect(found?.wire?.name).toBe('Newsfile');
+    expect(found?.dateline.location).toBe('Calgary, Alberta');
+    expect(found?.dateline.date).toBeNull();
+    expect(found?.dateline.text).toBe('Calgary, Alberta--(Newsfile Corp. - August 14, 20...');
+  });
+
+  it('an excerpt that merely ends in an ellipsis has no tag to close', () => {
+    expect(findDateline('Acme said more would follow (see the notes...')).toBeNull();
+  });
+});
