@@ -284,3 +284,14 @@ describe('a feed excerpt cut off inside the wire tag', () => {
     expect(findDateline('Acme said more would follow (see the notes...')).toBeNull();
   });
 });
+
+describe('a related-link trailer', () => {
+  it('is not body, on its own line or glued to the last sentence', () => {
+    const body = (tail: string) =>
+      parseReleaseStrict({
+        content: `NEW YORK, March 7, 2024 /24-7PressRelease/ -- Acme Corp. today opened a plant in the city.\n\n${tail}`,
+      }).body.paragraphs;
+    expect(body('It will grow. Related Link: http://www.acme.example\n').at(-1)).toBe('It will grow.');
+    expect(body('It will grow.\n\nRelated link: https://www.acme.example/plant\n').at(-1)).toBe('It will grow.');
+  });
+});
