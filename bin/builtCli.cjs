@@ -1,13 +1,13 @@
 // Where the built CLI is (dist/cli, made by scripts/build-cli.cjs) and whether it is current.
 //
-// A build lives in its own folder dist/cli/<build>/ (an ES module entry, newswire.mjs, and the
-// chunks it imports when a command runs); dist/cli/current.json names the current one and lists
+// A build lives in its own folder dist/cli/<build>/ (a CommonJS entry, newswire.cjs, and the
+// chunks it requires when a command runs); dist/cli/current.json names the current one and lists
 // the project files it was built from. The build is used only when none of those files changed
 // after the build began, so the CLI never runs code older than its sources: otherwise `why` says
 // which file is newer (bin/newswire.cjs then runs the sources through tsx, and the tests' global
 // setup rebuilds). Checking costs one small JSON read and one stat per source file (1–2 ms).
 //
-// NEWSWIRE_CLI_BUILD pins the choice: the path of a build's newswire.mjs runs that build (the
+// NEWSWIRE_CLI_BUILD pins the choice: the path of a build's newswire.cjs runs that build (the
 // tests' global setup builds once and sets it, so a whole test run exercises one build even if a
 // source is edited while it runs); `sources` runs the TypeScript sources.
 const { existsSync, readFileSync, statSync } = require('node:fs');

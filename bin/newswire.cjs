@@ -9,11 +9,19 @@ const { pathToFileURL } = require('node:url');
 const { builtCli } = require('./builtCli.cjs');
 
 const built = builtCli();
-if (built.entry) {
-  import(pathToFileURL(built.entry).href).catch((err) => {
-    process.stderr.write(`newswire: could not load the built CLI: ${err instanceof Error ? err.message : err}\n`);
-    process.exitCode = 1;
-  });
+const cannotLoad = (err) => {
+  process.stderr.write(`newswire: could not load the built CLI: ${err instanceof Error ? err.message : err}\n`);
+  process.exitCode = 1;
+};
+if (built.entry?.endsWith('.mjs')) {
+  // A build from before the CLI was built as CommonJS (pinned by NEWSWIRE_CLI_BUILD).
+  import(pathToFileURL(built.entry).href).catch(cannotLoad);
+} else if (built.entry) {
+  try {
+    require(built.entry);
+  } catch (err) {
+    cannotLoad(err);
+  }
 } else {
   process.stderr.write(`newswire: ${built.why}; running the TypeScript sources (slower; npm run build:cli)\n`);
   // Both tsx hooks: the commands' `await import()` goes through the ES module loader.

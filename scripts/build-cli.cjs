@@ -3,11 +3,15 @@
 // compiling TypeScript: `npm run build:cli`, run by `prepare` on `npm ci` / `npm install`, and by
 // the tests' global setup when a source changed since the last build (`--if-stale`).
 //
-// ES modules with code splitting: the entry chunk holds commander, the command definitions and
-// the option parsers (what --help needs); each `await import()` in a command's action becomes a
-// chunk loaded only when that command runs (the parser for `parse`, the embedded DynamoDB and the
-// AWS SDK for the store commands). Our code and the small libraries it uses are bundled; packages
-// that read their own files or are large and only loaded lazily stay in node_modules (EXTERNAL).
+// Code splitting: the entry chunk holds commander, the command definitions and the option parsers
+// (what --help needs); each `await import()` in a command's action becomes a chunk loaded only when
+// that command runs (the parser for `parse`, the embedded DynamoDB and the AWS SDK for the store
+// commands). Our code and the small libraries it uses are bundled; packages that read their own
+// files or are large and only loaded lazily stay in node_modules (EXTERNAL). esbuild splits only ES
+// modules; each file it writes is then turned into CommonJS, one for one (an `import()` of a chunk
+// becomes a `require()` in a promise): Node 20 loads CommonJS synchronously, without starting its
+// ES module loader (its async resolve/load steps and a dozen internal modules), which took 10–20 ms
+// of `newswire --help` and more of `parse` (npm run bench:startup).
 //
 // Each build goes to a fresh folder, dist/cli/<build>/, and dist/cli/current.json is replaced
 // atomically once it is complete: a CLI process that is starting never sees half a build. Builds
@@ -27,19 +31,10 @@ const EXTERNAL = ['dynalite', 'classic-level', 'iconv-lite', '@aws-sdk/*', '@smi
 /** A build that is no longer current is kept this long, for a CLI process or a test run still using it. */
 const PRUNE_AFTER_MS = 2 * 60 * 60 * 1000;
 
-// ES modules have no require, __filename or __dirname; the bundled CommonJS code uses them
-// (lambdas/local/sampleServer.ts finds the sample feeds from __dirname, dynamoServer.ts requires
-// dynalite), so every chunk defines them for its own location.
-const BANNER = [
-  "import { createRequire as __newswireCreateRequire } from 'node:module';",
-  "import { fileURLToPath as __newswireFileURLToPath } from 'node:url';",
-  "import __newswirePath from 'node:path';",
-  'const require = __newswireCreateRequire(import.meta.url);',
-  'const __filename = __newswireFileURLToPath(import.meta.url);',
-  'const __dirname = __newswirePath.dirname(__filename);',
-].join('\n');
-
-/** esbuild's options for a build into `outdir` (tests/unit/cli/lazyLoading.test.ts builds with them too). */
+/**
+ * esbuild's options for the ES module build into `outdir`, before it is turned into CommonJS
+ * (tests/unit/cli/lazyLoading.test.ts builds with them too, and reads which chunk holds what).
+ */
 function buildOptions(outdir) {
   return {
     absWorkingDir: ROOT,
@@ -53,7 +48,6 @@ function buildOptions(outdir) {
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunk-[hash]',
     external: EXTERNAL,
-    banner: { js: BANNER },
     metafile: true,
     logLevel: 'warning',
     legalComments: 'none',
@@ -75,13 +69,15 @@ async function buildCli({ quiet = false } = {}) {
   const startedAt = Date.now();
   const build = `b-${startedAt.toString(36)}-${process.pid.toString(36)}`;
   mkdirSync(DIST, { recursive: true });
-  const result = await esbuild.build(buildOptions(path.join(DIST, build)));
+  const outdir = path.join(DIST, build);
+  const result = await esbuild.build({ ...buildOptions(outdir), write: false });
+  await writeCommonJs(esbuild, result.outputFiles, outdir);
   const inputs = Object.keys(result.metafile.inputs)
     .filter((f) => !f.split('/').includes('node_modules'))
     .sort();
   const current = path.join(DIST, CURRENT);
   const tmp = `${current}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ entry: `${build}/newswire.mjs`, startedAt, inputs }, null, 1) + '\n');
+  writeFileSync(tmp, JSON.stringify({ entry: `${build}/newswire.cjs`, startedAt, inputs }, null, 1) + '\n');
   renameSync(tmp, current);
   prune(build);
   const ms = Date.now() - startedAt;
@@ -90,6 +86,33 @@ async function buildCli({ quiet = false } = {}) {
     console.log(`built the CLI: dist/cli/${build} (${files} files from ${inputs.length} sources) in ${ms} ms`);
   }
   return { build, ms };
+}
+
+/** A chunk's name in an import of another (`./chunk-XXXXXXXX.mjs`), to be named `.cjs`. */
+const CHUNK_REFERENCE = /(["'])\.\/(chunk-[A-Z0-9]+)\.mjs\1/g;
+
+/**
+ * Writes each ES module esbuild produced as a CommonJS file of the same name ending `.cjs`: static
+ * imports become `require()`s, an `import()` of a chunk `Promise.resolve().then(() => require())`
+ * (still loaded only when the command runs), and the bundled code's `require`, `__filename` and
+ * `__dirname` are CommonJS's own, for the file's own location.
+ */
+async function writeCommonJs(esbuild, outputFiles, outdir) {
+  mkdirSync(outdir, { recursive: true });
+  for (const file of outputFiles) {
+    const name = path.basename(file.path);
+    if (!name.endsWith('.mjs')) throw new Error(`build-cli: unexpected output ${name}`);
+    const esm = file.text.replace(CHUNK_REFERENCE, '$1./$2.cjs$1');
+    const cjs = await esbuild.transform(esm, {
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      supported: { 'dynamic-import': false },
+      sourcefile: name,
+      logLevel: 'warning',
+    });
+    writeFileSync(path.join(outdir, name.replace(/\.mjs$/, '.cjs')), cjs.code);
+  }
 }
 
 function prune(keep) {

@@ -13,7 +13,7 @@ const SOURCES = { NEWSWIRE_CLI_BUILD: 'sources' };
 const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 test('the tests run the build (the global setup built it and pinned it)', () => {
-  expect(process.env.NEWSWIRE_CLI_BUILD).toMatch(/dist\/cli\/b-[^/]+\/newswire\.mjs$/);
+  expect(process.env.NEWSWIRE_CLI_BUILD).toMatch(/dist\/cli\/b-[^/]+\/newswire\.cjs$/);
 });
 
 test.each([['--help'], ['parse', '--help'], ['feeds', 'add', '--help'], ['--version']])(
