@@ -13,7 +13,6 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { describeError } from '../core/errors';
 import { processArticle } from '../pipeline/processArticle';
-import { reprocessStoredId } from '../pipeline/reprocess';
 import { ENV } from '../adapters/dynamodb/tableDesign';
 import { clock, deadLetterSink, env, log, metrics } from './runtime';
 import { articleStore, rawArchive } from './runtimeArticles';
@@ -25,12 +24,22 @@ const archive = rawArchive();
 const deps = { articles: articleStore(archive), archive, http: httpClient(), clock, log };
 const deadLetters = deadLetterSink(env.articleDlqUrl, ENV.articleDlqUrl);
 
+/**
+ * The reprocess use-case, loaded by the first reprocess message only: it reads archived feed bodies
+ * again (rss-parser, xml2js, sax) and compares versions (semver), which a container that only
+ * processes new releases never needs at its cold start.
+ */
+let reprocessing: Promise<typeof import('../pipeline/reprocess.js')> | undefined;
+const reprocessModule = () => (reprocessing ??= import('../pipeline/reprocess.js'));
+
 async function recordHandler(record: SQSRecord): Promise<void> {
   try {
     const msg = parseArticleQueueMessage(record.body);
     // `reprocess --via-queue`: the stored release parsed again from the archive (nothing fetched).
     const outcome =
-      'reprocess' in msg ? await reprocessStoredId(deps, msg.reprocess.id) : (await processArticle(deps, msg)).outcome;
+      'reprocess' in msg
+        ? await (await reprocessModule()).reprocessStoredId(deps, msg.reprocess.id)
+        : (await processArticle(deps, msg)).outcome;
     const metric =
       outcome === 'unchanged'
         ? 'ReleasesUnchanged'

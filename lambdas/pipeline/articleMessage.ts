@@ -7,7 +7,6 @@
 import { NewswireError } from '../core/errors';
 import type { FeedItem } from '../core/feed/types';
 import type { OmittableItemField, ProcessArticleMessage, RawArchive } from './ports';
-import { readFeed } from './readFeed';
 
 /** Bytes of JSON an article message may take: SQS's 256 KiB limit less room for the envelope. */
 export const MAX_ARTICLE_MESSAGE_BYTES = 200 * 1024;
@@ -65,6 +64,9 @@ export async function restoreOmittedFields(
     // The archive write happened before the message was sent: a miss is a storage fault, retried.
     throw new NewswireError('ARCHIVE_MISSING', `item ${msg.item.id}: archived feed ${key ?? '(none)'} not found`, true);
   }
+  // Loaded here, not at the top: only an oversized message needs the feed reader (rss-parser, xml2js),
+  // and process-article's cold start is spared it (poll-feed imports it anyway).
+  const { readFeed } = await import('./readFeed.js');
   const feed = await readFeed({ body, contentType: omitted.contentType, url: omitted.url });
   // By item hash: the message's id may be a stored release's (poll-feed's GUID alias), not the parsed one.
   const original = feed.items.find((i) => i.itemHash === msg.item.itemHash);
