@@ -7,7 +7,7 @@ export { warningsOf };
 import { type Block, blockText, countWords, makeBlock, vocabulary, type WordSet } from './blocks';
 import { dedupeContacts, isContactHeading, isPersonName, parseContactBlock } from './contacts';
 import { findDateline, repeatedPlaceLength } from './dateline';
-import { parseTimestamp } from './dates';
+import { dateAtStart, parseTimestamp } from './dates';
 import { looksLikeFeedItem, parseFeedItem } from './feedItem';
 import { parseHtmlPage } from './html';
 import { detectLanguage } from './language';
@@ -195,7 +195,8 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
   }
   const lead = paragraphs.find((p) => p !== attribution) ?? '';
   // A distributor's `/ Org /` credit names the issuer or its agency: the lead's subject comes first.
-  const source = sections.source ?? sections.sourceLine ?? leadOrganization(lead) ?? credited;
+  const source =
+    sections.source ?? sections.sourceLine ?? creditAbove(pre, vocab) ?? leadOrganization(lead) ?? credited;
   const orgs = [source, ...sections.about.map((a) => a.organization)].filter((o): o is string => !!o);
   const tickerText = [text, ...sections.about.map((a) => a.text)].join('\n\n');
   return {
@@ -240,6 +241,20 @@ function withoutRepeats(rest: Block[], pre: Block[], vocab: WordSet): Block[] {
   return out;
 }
 
+/**
+ * The issuer a distributor credits above the release: a `Source: Acme Inc.` line, or the end of
+ * GlobeNewswire's stamp (`March 07, 2024 08:00 ET | Source: Acme Inc.`).
+ */
+function creditAbove(pre: Block[], vocab: WordSet): string | null {
+  for (const b of pre) {
+    for (const line of [...b.lines, blockText(b, vocab)]) {
+      const m = /(?:^| \| )Source: (\S[^|\n]{0,118}?)\s*$/.exec(line.trim());
+      if (m?.[1] && m[1].split(' ').length <= 10 && !/^https?:/.test(m[1])) return m[1];
+    }
+  }
+  return null;
+}
+
 /** Comparable form of an organization name: lower case, no legal suffix, no punctuation. */
 function orgKey(name: string): string {
   return name
@@ -272,6 +287,7 @@ function isNavigation(line: string): boolean {
   const cjk = (line.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu) ?? []).length;
   if (cjk < 8 && line.split(' ').length < 3) return true;
   if (parseTimestamp(line)) return true;
+  if (isDateLine(line)) return true;
   if (
     /^(?:NOT FOR (?:DISTRIBUTION|DISSEMINATION|RELEASE|PUBLICATION)|FOR IMMEDIATE RELEASE|EMBARGOED|Embargoed (?:until|for)|For Immediate Release)\b/i.test(
       line,
@@ -281,6 +297,21 @@ function isNavigation(line: string): boolean {
   return /^(?:Home|Menu|Search|Skip to|Share|Print|E-?mail|Subscribe|Sign in|Log in|News provided by|Back to|Press Releases?|News Releases?|Newsroom|Latest News|Follow us|Read more)\b/i.test(
     line,
   );
+}
+
+/**
+ * A date line above the headline: `Monday, March 7, 2024`, `Published: March 7, 2024`, `Posted on
+ * March 7, 2024 by Newsdesk`, `March 7, 2024 10:00 AM` — a page's, not the release's headline.
+ */
+function isDateLine(line: string): boolean {
+  const t = line
+    .trim()
+    .replace(/^(?:Published|Posted|Updated|Last updated|Date|Dated|Released|Issued)(?: on| at)?:? /i, '')
+    .replace(/^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? /, '');
+  const date = dateAtStart(t);
+  if (!date?.iso) return false;
+  const rest = t.slice(date.end).trim();
+  return /^(?:,? ?(?:at )?\d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,4})?)?(?: ?by [^.]{1,40})?$/.test(rest);
 }
 
 /** A credit line a distributor prints above the headline: `Source: Acme Inc.`, `MEDIA RELEASE PR67276`. */

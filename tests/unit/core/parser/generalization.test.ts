@@ -295,3 +295,30 @@ describe('a related-link trailer', () => {
     expect(body('It will grow.\n\nRelated link: https://www.acme.example/plant\n').at(-1)).toBe('It will grow.');
   });
 });
+
+describe('what a page prints above the headline', () => {
+  const body =
+    'NEW YORK, March 7, 2024 /PRNewswire/ -- The widget maker today launched a widget for homes and offices across the country.\n\nMore text about it here for the readers.\n';
+  it.each([
+    'Monday, March 7, 2024',
+    'Thursday 7 March 2024',
+    'Published: March 7, 2024',
+    'Posted on March 7, 2024 by Newsdesk',
+    'March 7, 2024 10:00 AM',
+  ])('a date line (%s) is not the headline', (line) => {
+    const r = parseReleaseStrict({ content: `${line}\n\nAcme Launches Widget for Homes\n\n${body}` });
+    expect(r.title).toBe('Acme Launches Widget for Homes');
+  });
+
+  it('a headline that merely opens with a date-like word stays the headline', () => {
+    const r = parseReleaseStrict({ content: `March Madness Sale Starts at Acme\n\n${body}` });
+    expect(r.title).toBe('March Madness Sale Starts at Acme');
+  });
+
+  it('a Source: credit above the release names the issuer when the lead does not', () => {
+    const r = parseReleaseStrict({
+      content: `March 07, 2024 08:00 ET | Source: Acme Widgets Inc.\n\nAcme Launches Widget for Homes\n\n${body}`,
+    });
+    expect(r.source).toBe('Acme Widgets Inc.');
+  });
+});
