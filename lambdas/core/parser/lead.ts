@@ -18,10 +18,16 @@ export function splitAttribution(first: string): { attribution: string; rest: st
 }
 
 /** What the issuer does in a lead's first clause (`Acme Corp. today announced`, `… said today`). */
-const LEAD_VERB = String.raw`(?:(?:today|recently|has|have|will|on \w+day|this week|yesterday) )?(?:announced|announces|said|says|reported|reports|launched|launches|introduced|introduces|unveiled|unveils|declared|declares|named|names|appointed|appoints|completed|completes|signed|signs|opened|opens|released|releases|agreed|agrees|entered|enters|expanded|expands|acquired|acquires|commissioned|closed|closes|received|receives|won|added|adds|celebrated|celebrates|filed|files|priced|prices|began|begins|started|starts|issued|issues|published|publishes|confirmed|confirms|debuted|debuts|revealed|reveals|partnered|partners|selected|selects|delivered|delivers|secured|secures|raised|raises|informs|reminds|notifies|encourages|investigates|continues|anunció|anuncia|annonce|a annoncé|gab heute bekannt|hat heute|gibt bekannt|anunciou|anuncia|ha annunciato|annuncia|heeft vandaag)\b`;
+const LEAD_VERB = String.raw`(?:(?:today|recently|has|have|will|on \w+day|this week|yesterday) )?(?:announced|announces|said|says|reported|reports|launched|launches|introduced|introduces|unveiled|unveils|declared|declares|named|names|appointed|appoints|completed|completes|signed|signs|opened|opens|released|releases|agreed|agrees|entered|enters|expanded|expands|acquired|acquires|commissioned|closed|closes|received|receives|won|added|adds|celebrated|celebrates|filed|files|priced|prices|began|begins|started|starts|issued|issues|published|publishes|confirmed|confirms|debuted|debuts|revealed|reveals|partnered|partners|selected|selects|delivered|delivers|secured|secures|raised|raises|informs|reminds|notifies|encourages|investigates|continues|hosts|offers|provides|joins|welcomes|honors|invites|supports|brings|showcases|highlights|shares|plans|seeks|earns|achieves|surpasses|reaches|ranks|becomes|deploys|integrates|extends|renews|teams|collaborates|presents|hires|promotes|donates|awards|invests|commits|pledges|marks|kicks off|rings|anunció|anuncia|annonce|a annoncé|gab heute bekannt|hat heute|gibt bekannt|anunciou|anuncia|ha annunciato|annuncia|heeft vandaag)\b`;
 
 const LEGAL =
-  /^(?:inc|ltée|Ltée|limitée|Limitée|Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|SA|S\.A|S\.A\.U|SE|NV|N\.V|BV|B\.V|GmbH|AB|ASA|AS|A\/S|Oy|Oyj|SpA|S\.p\.A|Srl|S\.r\.l|SAS|S\.A\.S|KK|K\.K|Pty|Ltda|LP|L\.P|LLP|S\.A\.B|SAB|C\.V|Holdings|Group)\.?,?$/;
+  /^(?:inc|ltée|Ltée|limitée|Limitée|Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|SA|S\.A|S\.A\.U|SE|NV|N\.V|BV|B\.V|GmbH|AB|ASA|AS|A\/S|Oy|Oyj|SpA|S\.p\.A|Srl|S\.r\.l|SAS|S\.A\.S|KK|K\.K|Pty|Ltda|LP|L\.P|LLP|PLLC|P\.L\.L\.C|P\.C|PC|P\.A|APC|LPA|S\.A\.B|SAB|C\.V|Holdings|Group)\.?,?$/;
+/** A legal form, also written in capitals (`ACME LABS INC.`). */
+function isLegal(word: string): boolean {
+  return (
+    LEGAL.test(word) || (/^[A-Z][A-Z.]{1,12},?$/.test(word) && LEGAL.test(word.charAt(0) + word.slice(1).toLowerCase()))
+  );
+}
 const CONNECTOR = /^(?:&|and|of|for|de|del|des|du|der|für|the|y|et|und|e|di|da|do)$/;
 /** Articles before an organization's name (`The Coalition for…`, `Die Brunnhofer GmbH`, `A Cafezal S.A.`). */
 const ARTICLE = /^(?:The|Die|Der|Das|La|Le|Les|El|Los|Las|L'|Il|Lo|A|O|Os|De|Het)\s/;
@@ -82,7 +88,10 @@ export function leadOrganization(lead: string): string | null {
     .replace(/^[\p{Lu}][\p{L}. ]{1,30}-(?:based|owned|led|backed|founded|headquartered) /u, '')
     // A lower-case descriptor before the name: `Global venture capital firm Acme Partners, Inc.
     // today announced`, `The law firm of Acme & Partners, LLP informs`.
-    .replace(DESCRIPTOR, '');
+    .replace(DESCRIPTOR, '')
+    // `Shareholder Rights Law Firm Robbins LLP reminds…`: a capitalised descriptor ending in `Law
+    // Firm` before the firm's own name.
+    .replace(/^(?:[\p{Lu}][\p{L}-]+ ){1,4}Law Firm (?=[\p{Lu}])/u, '');
   const article = ARTICLE.exec(plain);
   const text = article ? plain.slice(article[0].length) : plain;
   const words = text.slice(0, 300).split(' ');
@@ -101,9 +110,9 @@ export function leadOrganization(lead: string): string | null {
     const inside =
       /^(?:Group|Holdings)$/.test(bare) &&
       /^[\p{Lu}][\p{Ll}]/u.test(nextWord) &&
-      !LEGAL.test(nextWord) &&
+      !isLegal(nextWord) &&
       !w.endsWith(',');
-    if (count > 0 && LEGAL.test(bare) && !inside) {
+    if (count > 0 && isLegal(bare) && !inside) {
       end = wordEnd;
       legal = true;
       // `Maplecrest Brewing Company Inc.`, `Coral Coast Drones Pty Ltd`, `Acme Group, Inc.`.
@@ -111,14 +120,14 @@ export function leadOrganization(lead: string): string | null {
       for (let j = i + 1; j < words.length && j < i + 4; j++) {
         const nw = (words[j] ?? '').replace(/;$/, ',');
         // `S.A.B. de C.V.`
-        if (nw === 'de' && LEGAL.test((words[j + 1] ?? '').replace(/,$/, ''))) {
+        if (nw === 'de' && isLegal((words[j + 1] ?? '').replace(/,$/, ''))) {
           next += nw.length + 1;
           continue;
         }
-        if (!LEGAL.test(nw.replace(/,$/, ''))) break;
+        if (!isLegal(nw.replace(/,$/, ''))) break;
         end = next + nw.replace(/,$/, '').length;
         next += nw.length + 1;
-        if (nw.endsWith(',') && !LEGAL.test((words[j + 1] ?? '').replace(/,$/, ''))) break;
+        if (nw.endsWith(',') && !isLegal((words[j + 1] ?? '').replace(/,$/, ''))) break;
       }
       break;
     }
@@ -128,7 +137,7 @@ export function leadOrganization(lead: string): string | null {
     count++;
     if (capital) end = wordEnd;
     // `Acme Robotics, Inc.` continues after the comma; `Acme Robotics, a leader` ends there.
-    if (w.endsWith(',') && !LEGAL.test((words[i + 1] ?? '').replace(/,$/, ''))) break;
+    if (w.endsWith(',') && !isLegal((words[i + 1] ?? '').replace(/,$/, ''))) break;
   }
   if (end === 0) return null;
   const bare = text.slice(0, end).replace(/[,.]$/, (m) => (legal ? m : ''));
@@ -148,7 +157,11 @@ export function leadOrganization(lead: string): string | null {
   if (THEN_VERB.test(after)) return org;
   // An appositive between commas, then the verb: `Acme, a maker of robots, today launched`.
   const appositive = /^[^,()]{3,160}, (.*)$/s.exec(after);
-  if (appositive?.[1] !== undefined && /^[a-zà-ÿ]/.test(after) && THEN_VERB.test(appositive[1])) return org;
+  if (appositive?.[1] !== undefined && /^[a-zà-ÿ]/.test(after)) {
+    // `Acme, an AI company, and Beta Corp today announced…`: a co-issuer after the appositive.
+    const co = /^(?:and|&) (?:[\p{Lu}][\p{L}\d&.'’-]*,? ){1,6}/u.exec(appositive[1]);
+    if (THEN_VERB.test(co ? appositive[1].slice(co[0].length) : appositive[1])) return org;
+  }
   if (legal && /^(?:a|an|the)\s/.test(after)) return org;
   // A longer appositive with commas of its own (`Kin, the pioneering, direct-to-consumer, digital
   // insurer, today announced`; `Acme, Florida’s leading retailer, celebrated`): the clause that
@@ -214,7 +227,7 @@ export function headlineOrganization(title: string | null, lead: string, aboutOr
     let end = name.length;
     for (let i = 0; i < 2; i++) {
       const m = /^,? ([\p{L}./]{2,12})/u.exec(opening.slice(end));
-      if (!m?.[1] || !LEGAL.test(m[1]) || /^(?:Holdings|Group)$/.test(m[1])) break;
+      if (!m?.[1] || !isLegal(m[1]) || /^(?:Holdings|Group)$/.test(m[1])) break;
       end += m[0].length;
     }
     return opening.slice(0, end);

@@ -1,5 +1,5 @@
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
-import { headlineOrganization } from '../../../../lambdas/core/parser/lead';
+import { headlineOrganization, leadOrganization } from '../../../../lambdas/core/parser/lead';
 import { wireOfLink } from '../../../../lambdas/core/parser/wires';
 
 /** The issuer when the lead's grammar does not name it: made-up releases built on real constructs. */
@@ -124,5 +124,27 @@ describe('feed metadata naming the issuer', () => {
     expect(wireOfLink('https://example.com/prnewswire.com/x')).toBeNull();
     expect(wireOfLink('https://notbusinesswire.com/x')).toBeNull();
     expect(wireOfLink('not a url')).toBeNull();
+  });
+});
+
+describe('leadOrganization: more constructs of real leads', () => {
+  it.each([
+    ['Shareholder Rights Law Firm Hollis Webb LLP reminds investors that a class action was filed.', 'Hollis Webb LLP'],
+    ['Marlow Eagle & Finch, P.C. is investigating potential claims against Acme Inc.', 'Marlow Eagle & Finch, P.C.'],
+    ['Tarn & Vale, PLLC notifies investors that a lawsuit has been filed.', 'Tarn & Vale, PLLC'],
+    ['QUILLON LABS INC. (TSXV: QLL) ("Quillon") is pleased to report results.', 'QUILLON LABS INC.'],
+    ['Quillon Labs, an AI company, and Beta Corp today announced a partnership.', 'Quillon Labs'],
+    ['Quillon Labs hosts its annual summit in Boston.', 'Quillon Labs'],
+    ['Quillon Labs offers a new widget for homes.', 'Quillon Labs'],
+    ['Quillon Labs welcomes a new chief executive.', 'Quillon Labs'],
+  ])('%s', (lead, org) => {
+    expect(leadOrganization(lead)).toBe(org);
+  });
+
+  it.each([
+    ['In 2024 the firm hosts a summit in Boston.'],
+    ['Quillon Labs and the market: what comes next for widgets.'],
+  ])('no subject named: %s', (lead) => {
+    expect(leadOrganization(lead)).toBeNull();
   });
 });
