@@ -80,7 +80,8 @@ export function stripFrontMatter(text: string): { text: string; front: FrontMatt
 }
 
 const BULLET = /^(?:[-*•·▪◦]|\d{1,2}[.)])\s+\S/;
-const MD_HEADING = /^(#{1,6})\s+(.*)$/;
+/** A markdown heading; `# # #` (an end marker) is not one. */
+const MD_HEADING = /^(#{1,6})\s+(?![#\s]*$)(.*)$/;
 // Quantified classes exclude their own opener (`[`, `(`): a run of openers then fails at once (linear time).
 const MD_LINK = /\[([^[\]\n]{0,500})\]\((https?:\/\/[^\s()]{1,2000})\)/g;
 const BARE_URL = /\bhttps?:\/\/[^\s<>"'()[\]]{1,2000}/g;

@@ -322,3 +322,36 @@ describe('what a page prints above the headline', () => {
     expect(r.source).toBe('Acme Widgets Inc.');
   });
 });
+
+describe('portal chrome, notices and captions after the release', () => {
+  const head =
+    'NEW YORK, March 7, 2024 /PRNewswire/ -- Acme Corp. today launched a widget for homes and offices across the country.\n\nThe widget ships in June.\n\n';
+  it.each([
+    'Pictured: The new widget.\n',
+    '# # #\n\nMore text a page printed after the end.\n',
+    'Read more: https://acme.example/news\n',
+    'Tags: widgets, homes\n',
+    'Share this article\n',
+    'Related Articles\n\nAnother story about something else that happened.\n',
+    'All trademarks are the property of their respective owners.\n',
+    'Acme and the Acme logo are registered trademarks of Acme Corp.\n',
+    'For more information, visit acme.example.\n\nSocial Media:\nX: @acme\n',
+    "Editor's note: High-resolution images are available on request.\n",
+    'Originally published at https://acme.example/news/widget\n',
+    'Disclosure: the author holds no shares.\n',
+  ])('%j is not body', (tail) => {
+    const paragraphs = parseReleaseStrict({ content: head + tail }).body.paragraphs;
+    expect(paragraphs.slice(0, 2)).toEqual([
+      'Acme Corp. today launched a widget for homes and offices across the country.',
+      'The widget ships in June.',
+    ]);
+    expect(paragraphs.slice(2).filter((p) => !/^For more information/.test(p))).toEqual([]);
+  });
+
+  it('a sentence that mentions a trademark in passing stays body', () => {
+    const paragraphs = parseReleaseStrict({
+      content: `${head}Customers say the widget, whose name is a registered trademark, is easy to use.\n`,
+    }).body.paragraphs;
+    expect(paragraphs.at(-1)).toBe('Customers say the widget, whose name is a registered trademark, is easy to use.');
+  });
+});
