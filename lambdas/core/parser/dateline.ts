@@ -260,6 +260,8 @@ function tagless(text: string): DatelineMatch | null {
   const head = text.slice(0, 200);
   const dateFirst = dateFirstDateline(head);
   if (dateFirst) return dateFirst;
+  const inParens = parenthesizedDate(head);
+  if (inParens) return inParens;
   const alone = datelineAlone(text);
   if (alone) return alone;
   const sep = /(?: ?[-–—]{1,2} ?| ?[/|:] ?)/g;
@@ -323,13 +325,40 @@ function looksPlaced(location: string): boolean {
   );
 }
 
-/** The date written before the place: `February 5, 2025, Burlingame, California — Text`. */
+/**
+ * The date in parentheses after the place, as older US releases write it: `NEW YORK (March 7,
+ * 2024) - Text`, `Austin, Texas (Mar. 7, 2024) -- Text`.
+ */
+function parenthesizedDate(head: string): DatelineMatch | null {
+  const open = head.indexOf(' (');
+  if (open < 2 || open > 80) return null;
+  const close = head.indexOf(')', open);
+  if (close < 0 || close > open + 40) return null;
+  const iso = parseWrittenDate(head.slice(open + 2, close).trim());
+  const sep = /^ ?(?:--|[–—-]) ?/.exec(head.slice(close + 1));
+  if (!iso || !sep) return null;
+  const location = head.slice(0, open).trim();
+  if (!location || locationStart(location, true) !== 0 || !looksPlaced(location)) return null;
+  return {
+    dateline: { text: head.slice(0, close + 1).trim(), location, date: iso },
+    wire: null,
+    start: 0,
+    bodyStart: close + 1 + sep[0].length,
+  };
+}
+
+/** The date written before the place: `February 5, 2025, Burlingame, California — Text`, `March 7, 2024 -- NEW YORK -- Text`. */
 function dateFirstDateline(head: string): DatelineMatch | null {
   const date = dateAtStart(head);
-  if (!date?.iso || !/^, ?/.test(head.slice(date.end))) return null;
-  const sep = / (?:--|[–—-]) /.exec(head.slice(date.end, date.end + 90));
+  if (!date?.iso || !/^(?:, ?| (?:--|[–—]) )/.test(head.slice(date.end))) return null;
+  const sep = / (?:--|[–—-]) /.exec(
+    head
+      .slice(date.end)
+      .replace(/^ (?:--|[–—]) /, (m) => ' '.repeat(m.length))
+      .slice(0, 90),
+  );
   if (!sep) return null;
-  const locFrom = date.end + (/^, ?/.exec(head.slice(date.end))?.[0].length ?? 0);
+  const locFrom = date.end + (/^(?:, ?| (?:--|[–—]) )/.exec(head.slice(date.end))?.[0].length ?? 0);
   const location = head.slice(locFrom, date.end + sep.index).trim();
   if (!location || location.split(' ').length > 8 || !looksPlaced(location) || locationStart(location, true) !== 0)
     return null;

@@ -229,7 +229,12 @@ function withoutRepeats(rest: Block[], pre: Block[], vocab: WordSet): Block[] {
   }
   const lead = out[0];
   if (lead && !lead.preformatted) {
-    const line = lead.lines[0] ?? '';
+    // A distribution legend between the dateline and the lead (`-- FOR IMMEDIATE RELEASE -- Acme…`).
+    const legend = /^(?:FOR IMMEDIATE RELEASE|For Immediate Release)\s?(?:--|[-–—:])?\s+(?=\S)/.exec(
+      lead.lines[0] ?? '',
+    );
+    const line = (lead.lines[0] ?? '').slice(legend?.[0].length ?? 0);
+    if (legend) out = [{ ...lead, lines: [line, ...lead.lines.slice(1)] }, ...out.slice(1)];
     // With its date too (`Melbourne, FL, April 8th, 2024- Acme…`): a tag-less dateline again.
     const again = lead.lines.length === 1 ? findDateline(line) : null;
     const cut =

@@ -355,3 +355,29 @@ describe('portal chrome, notices and captions after the release', () => {
     expect(paragraphs.at(-1)).toBe('Customers say the widget, whose name is a registered trademark, is easy to use.');
   });
 });
+
+describe('datelines of older and plainer copy', () => {
+  const lead = 'Acme Corp. today launched a widget for homes and offices across the country.';
+  it.each([
+    ['NEW YORK (March 7, 2024) - ', 'NEW YORK', '2024-03-07'],
+    ['Austin, Texas (Mar. 7, 2024) -- ', 'Austin, Texas', '2024-03-07'],
+    ['March 7, 2024 -- NEW YORK -- ', 'NEW YORK', '2024-03-07'],
+  ])('%j', (dateline, location, date) => {
+    const r = parseReleaseStrict({ content: `${dateline}${lead}\n\nMore text follows.\n` });
+    expect(r.dateline?.location).toBe(location);
+    expect(r.dateline?.date).toBe(date);
+    expect(r.body.paragraphs[0]).toBe(lead);
+  });
+
+  it('a parenthesis that is not a date is not a dateline', () => {
+    const r = parseReleaseStrict({ content: `Acme Corp (the Company) - ${lead}\n\nMore text follows.\n` });
+    expect(r.dateline).toBeNull();
+  });
+
+  it('a distribution legend between the dateline and the lead is not body', () => {
+    const r = parseReleaseStrict({
+      content: `NEW YORK, March 7, 2024 /PRNewswire/ -- FOR IMMEDIATE RELEASE -- ${lead}\n\nMore text follows.\n`,
+    });
+    expect(r.body.paragraphs[0]).toBe(lead);
+  });
+});
