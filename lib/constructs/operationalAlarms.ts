@@ -37,6 +37,12 @@ export interface OperationalAlarmsProps {
   readonly feedsEnabled: cloudwatch.IMetric;
   /** Enabled feeds configured at synth: the count when the check has emitted none. */
   readonly configuredFeeds: number;
+  /**
+   * Parking queues whose messages are superseded by the next scheduled run (a failed dispatch run:
+   * nothing to redrive, the fix is to purge): their not-empty alarm says so, and losing such a
+   * message at 14 days loses nothing, so they get no age alarm. @default - none
+   */
+  readonly supersededQueues?: readonly sqs.IQueue[];
   /** The tables the functions use, by a readable name, with their global secondary indexes. */
   readonly tables: readonly {
     readonly label: string;
@@ -130,13 +136,14 @@ export function operationalAlarms(scope: Construct, props: OperationalAlarmsProp
     );
   }
 
-  // Every queue without an age alarm: the dead-letter and parking queues.
-  const sources = new Set(
-    stack.node
+  // Every queue without an age alarm: the dead-letter and parking queues (not the superseded ones).
+  const sources = new Set<sqs.IQueue>([
+    ...stack.node
       .findAll()
       .filter((c): c is QueueConsumer => c instanceof QueueConsumer)
       .map((c) => c.queue),
-  );
+    ...(props.supersededQueues ?? []),
+  ]);
   const retentionDays = DLQ_RETENTION.toDays();
   const leftDays = retentionDays - DLQ_AGE_ALARM.toDays();
   for (const q of stack.node.findAll().filter((c): c is sqs.Queue => c instanceof sqs.Queue)) {

@@ -385,6 +385,8 @@ export class NewswireIngestStack extends Stack {
         articles: this.articles,
         feedsEnabled: this.silentFeedCheck.feedsEnabled,
         configuredFeeds: (props.feeds ?? []).filter((f) => f.enabled).length,
+        // Failed dispatch runs: the next run dispatches again, so they are purged, never redriven.
+        supersededQueues: [this.scheduleDlq, this.dispatchFailures],
         tables: [
           {
             label: 'Articles',
