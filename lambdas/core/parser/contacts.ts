@@ -21,8 +21,18 @@ export function deobfuscateEmail(s: string): string {
 
 /** The first email address in a short line, lower-cased, or null. */
 export function findEmail(line: string): string | null {
-  const m = EMAIL.exec(deobfuscateEmail(line.slice(0, 500)));
-  return m ? unglue(m[0]).toLowerCase() : null;
+  const text = deobfuscateEmail(line.slice(0, 500));
+  const m = EMAIL.exec(text);
+  if (!m) return null;
+  let address = m[0];
+  // `Jane Roejane@acme.com`: a surname run into the address; the address holds the first name
+  // written before it, so it starts there.
+  const previous = /([A-Z][a-z]{1,20}) $/.exec(text.slice(Math.max(0, m.index - 22), m.index))?.[1];
+  if (previous && /^[A-Z][a-z]/.test(address)) {
+    const k = address.toLowerCase().indexOf(previous.toLowerCase(), 2);
+    if (k > 0 && k < address.indexOf('@')) address = address.slice(k);
+  }
+  return unglue(address).toLowerCase();
 }
 
 /**
@@ -222,7 +232,7 @@ export function parseContactBlock(lines: string[], links: readonly Link[] = []):
     )
       // Remarks in parentheses (`(Monday to Friday, 8 a.m. to 5 p.m.)`) are not contact data; an
       // area code `(512)` is.
-      .replace(/ ?\((?=[^)]{0,120}\p{L})[^()]{1,120}\)/gu, '');
+      .replace(/ ?\((?=[^)]{0,120}\p{L})(?![^)]{0,120}@)[^()]{1,120}\)/gu, '');
     const stripped = splitRunOn(stripContactLabel(splitGluedWords(line)));
     if (!stripped || AUDIENCE_ONLY.test(stripped)) {
       fresh = true;

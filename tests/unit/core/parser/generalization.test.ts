@@ -1,5 +1,5 @@
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
-import { isContactHeading } from '../../../../lambdas/core/parser/contacts';
+import { findEmail, isContactHeading } from '../../../../lambdas/core/parser/contacts';
 import { findDateline } from '../../../../lambdas/core/parser/dateline';
 import { findTickers } from '../../../../lambdas/core/parser/tickers';
 
@@ -379,5 +379,23 @@ describe('datelines of older and plainer copy', () => {
       content: `NEW YORK, March 7, 2024 /PRNewswire/ -- FOR IMMEDIATE RELEASE -- ${lead}\n\nMore text follows.\n`,
     });
     expect(r.body.paragraphs[0]).toBe(lead);
+  });
+});
+
+describe('contact e-mails a scraper ran together with their neighbours', () => {
+  const emails = (tail: string) =>
+    parseReleaseStrict({
+      content: `NEW YORK, March 7, 2024 /PRNewswire/ -- Acme Corp. today launched a widget for homes.\n\n${tail}`,
+    }).contacts.map((c) => c.email);
+
+  it('a surname run into the address that holds the first name', () => {
+    expect(emails('Media Contact:\nJane Roejane@acme.example\n')).toEqual(['jane@acme.example']);
+    expect(findEmail('Jane Roejane@acme.example')).toBe('jane@acme.example');
+    // An address that merely starts with a capital is kept whole.
+    expect(findEmail('Jane Roe JRoe@Acme.example')).toBe('jroe@acme.example');
+  });
+
+  it('an address in parentheses after the name is kept (other remarks in parentheses go)', () => {
+    expect(emails('Media contact: Jane Roe (jane@acme.example)\n')).toEqual(['jane@acme.example']);
   });
 });
