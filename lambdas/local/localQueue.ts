@@ -53,6 +53,11 @@ export interface LocalQueueOptions {
   visibilityTimeoutMs?: number;
   /** Keep the messages here (crash-safe); open the queue with LocalQueue.open to load what is left. */
   journal?: QueueJournal;
+  /**
+   * For this long after a message's first receive, a failure before its request was sent
+   * (HOST_COOLING_DOWN, HOST_BUSY) does not count as a receive. @default 10 minutes
+   */
+  notSentGraceMs?: number;
 }
 
 /** The visibility recorded on disk for a received message when no visibility timeout is set. */
@@ -75,8 +80,7 @@ export class LocalQueue<T> implements MessageSink<T> {
   private journaling: Promise<void>[] = [];
   private readonly visibilityTimeoutMs: number | undefined;
   private readonly journal: QueueJournal | undefined;
-  /** Receives given back per message because its request was not sent (see fail); kept by this process only. */
-  private readonly deferrals = new Map<string, number>();
+  private readonly notSentGraceMs: number;
   sent = 0;
   /** Messages a previous process left in the journal, loaded by open. */
   resumed = 0;
@@ -91,6 +95,7 @@ export class LocalQueue<T> implements MessageSink<T> {
     this.store = opts.deadLetterStore;
     this.visibilityTimeoutMs = opts.visibilityTimeoutMs;
     this.journal = opts.journal;
+    this.notSentGraceMs = opts.notSentGraceMs ?? NOT_SENT_GRACE_MS;
   }
 
   /**
@@ -214,14 +219,14 @@ export class LocalQueue<T> implements MessageSink<T> {
 
   /** The message was handled: delete it. */
   ack(messageId: string): void {
-    this.deferrals.delete(messageId);
     if (this.inFlight.delete(messageId)) this.journalWrite([{ type: 'del', messageId }]);
   }
 
   /**
    * The message failed: dead-letter it with its error when the error is permanent (not retryable) or
    * it has been received maxReceiveCount times; otherwise retry it later. A failure before anything
-   * was sent (HOST_COOLING_DOWN, HOST_BUSY) does not count as a receive, up to 10 times a message.
+   * was sent (HOST_COOLING_DOWN, HOST_BUSY) does not count as a receive, within notSentGraceMs of
+   * the message's first receive.
    */
   fail(messageId: string, err: unknown, now = Date.now()): 'retry' | 'dead-letter' {
     const e = this.inFlight.get(messageId);
@@ -230,11 +235,10 @@ export class LocalQueue<T> implements MessageSink<T> {
     const { code, message, retryable } = describeError(err);
     // Not sent (host cooling down after a 429/503, or its slots all taken): the host never saw the
     // request, so the receive is given back — else a host's repeated Retry-After would spend the
-    // receives of every message queued for it at once. Bounded, so a host that never lets up still
-    // ends in the DLQ.
-    const deferred = this.deferrals.get(messageId) ?? 0;
-    if (retryable && NOT_SENT_CODES.has(code) && deferred < MAX_NOT_SENT_DEFERRALS) {
-      this.deferrals.set(messageId, deferred + 1);
+    // receives of every message queued for it at once. Only within notSentGraceMs of the message's
+    // first receive, so a host that never lets up still ends in the DLQ.
+    const firstReceived = e.firstReceivedAt ?? now;
+    if (retryable && NOT_SENT_CODES.has(code) && now - firstReceived < this.notSentGraceMs) {
       e.receiveCount = Math.max(0, e.receiveCount - 1);
     }
     if ((!retryable && this.deadLetterPermanentAtOnce) || e.receiveCount >= this.maxReceiveCount) {
@@ -406,12 +410,10 @@ export async function openPipelineQueues(
   };
 }
 
-/**
- * Codes of a fetch that was never sent (adapters/http: HostCoolingDownError; pipeline/hostBusy:
- * HOST_BUSY): such a failure gives its receive back, up to MAX_NOT_SENT_DEFERRALS times a message.
- */
+/** Codes of a fetch that was never sent (adapters/http: HostCoolingDownError; pipeline/hostBusy: HOST_BUSY). */
 const NOT_SENT_CODES: ReadonlySet<string> = new Set([HOST_BUSY, 'HOST_COOLING_DOWN']);
-const MAX_NOT_SENT_DEFERRALS = 10;
+/** As long as the HTTP client's longest host cooldown (MAX_HOST_COOLDOWN_MS). */
+const NOT_SENT_GRACE_MS = 10 * 60_000;
 
 /** Longest a local retry waits for a host's Retry-After. */
 const MAX_RETRY_AFTER_WAIT_MS = 60_000;

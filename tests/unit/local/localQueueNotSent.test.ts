@@ -1,7 +1,7 @@
 /**
  * A fetch that was never sent (its host cooling down after a 429/503, or all its slots taken) gives
  * the receive back: a host's repeated Retry-After must not spend the receives of every message queued
- * for it. Bounded: a message that is never sent still ends in the DLQ.
+ * for it. Bounded in time: a message that is never sent still ends in the DLQ.
  */
 import { HostCoolingDownError } from '../../../lambdas/adapters/http/httpClient';
 import { NewswireError } from '../../../lambdas/core/errors';
@@ -37,15 +37,20 @@ test('not-sent failures do not use up maxReceiveCount; a failure of a sent reque
   expect(attempts.get('sent')).toBe(3);
 });
 
-test('a message that is never sent ends in the DLQ after 10 given-back receives and maxReceiveCount more', async () => {
-  const q = new LocalQueue<string>('q', { maxReceiveCount: 3, retryDelayMs: 1 });
+test('past notSentGraceMs after its first receive, a not-sent failure counts: a host that never lets up ends in the DLQ', async () => {
+  const q = new LocalQueue<string>('q', { maxReceiveCount: 3, retryDelayMs: 1, notSentGraceMs: 60_000 });
   await q.send(['never']);
-  let attempts = 0;
-  await drainQueue(q, async () => {
-    attempts++;
-    throw coolingDown(attempts);
-  });
-  expect(attempts).toBe(13);
+  const t0 = Date.now();
+  const failAt = (now: number) => {
+    const [m] = q.receive(1, now);
+    return q.fail(m!.messageId, coolingDown(1), now);
+  };
+  // Inside the grace: given back every time (ten times here, three would have dead-lettered it).
+  for (let i = 0; i < 10; i++) expect(failAt(t0 + i * 1000)).toBe('retry');
+  // Past it: counted, so the third such receive dead-letters it.
+  expect(failAt(t0 + 61_000)).toBe('retry');
+  expect(failAt(t0 + 62_000)).toBe('retry');
+  expect(failAt(t0 + 63_000)).toBe('dead-letter');
   expect(q.deadLetters).toEqual([
     expect.objectContaining({
       body: 'never',
