@@ -587,7 +587,10 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
     lead,
     r.about.flatMap((a) => (a.organization ? [a.organization] : [])),
   );
-  return source ? withoutIssuerSuffix({ ...r, source }) : r;
+  if (source) return withoutIssuerSuffix({ ...r, source });
+  // Else the organization of the release's only About section: the issuer describing itself.
+  const abouts = r.about.flatMap((a) => (a.organization ? [a.organization] : []));
+  return abouts.length === 1 && abouts[0] ? { ...r, source: abouts[0] } : r;
 }
 
 /**

@@ -148,3 +148,21 @@ describe('leadOrganization: more constructs of real leads', () => {
     expect(leadOrganization(lead)).toBeNull();
   });
 });
+
+describe('the issuer describing itself', () => {
+  it('the only About section names the source when the lead and headline do not', () => {
+    const r = parseReleaseStrict({
+      content:
+        '# Why Summer Sleep Suffers\n\n(NewsUSA) - As temperatures rise, many people struggle to stay cool at night, and new bedding aims to help.\n\nMore text about sleep.\n\nAbout Quillow Home\n\nQuillow Home makes bedding for hot sleepers.\n',
+    });
+    expect(r.source).toBe('Quillow Home');
+  });
+
+  it('two About sections leave it unknown', () => {
+    const r = parseReleaseStrict({
+      content:
+        '# Why Summer Sleep Suffers\n\n(NewsUSA) - As temperatures rise, many people struggle to stay cool at night.\n\nMore text about sleep.\n\nAbout Quillow Home\n\nQuillow Home makes bedding.\n\nAbout Sleep Council\n\nThe Sleep Council studies sleep.\n',
+    });
+    expect(r.source).toBeNull();
+  });
+});
