@@ -1,7 +1,9 @@
 // CLI start-up: wall time of fresh `node bin/newswire.cjs --help` and `… parse <one real page>`
 // processes, as a user starts them, medians of --runs (default 15), beside a bare `node -e 0`
 // (the floor: Node's own start on this machine, as loaded as it is now). Builds the CLI first when
-// it is not current, so the build is what is timed. Nothing here is timed by a test.
+// it is not current, so the build is what is timed. Each process's CPU time (user + system, from
+// cpuAtExit.cjs preloaded into it) is shown too: on a busy machine wall time mostly measures the
+// wait for a core, CPU time what the start itself costs. Nothing here is timed by a test.
 // Run: npm run bench:startup [-- --json] [--runs N]
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -17,20 +19,27 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** Wall milliseconds of `node ...args` from spawn to exit, `runs` times (the process must succeed). */
-function timeProcess(args: string[], runs: number, env: NodeJS.ProcessEnv = {}): number[] {
-  const times: number[] = [];
+const CPU_AT_EXIT = path.join(__dirname, 'cpuAtExit.cjs');
+
+/**
+ * Wall and CPU milliseconds of `node ...args` from spawn to exit, `runs` times (the process must
+ * succeed). The CPU time is the process's own, reported by cpuAtExit.cjs on file descriptor 3.
+ */
+function timeProcess(args: string[], runs: number, env: NodeJS.ProcessEnv = {}): { wall: number[]; cpu: number[] } {
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, {
+    const r = spawnSync(process.execPath, ['-r', CPU_AT_EXIT, ...args], {
       cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
       env: { ...process.env, ...env },
     });
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    wall.push(Number(process.hrtime.bigint() - start) / 1e6);
     if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr.toString()}`);
+    cpu.push(Number(r.output[3]?.toString().trim()));
   }
-  return times;
+  return { wall, cpu };
 }
 
 async function main(): Promise<void> {
@@ -64,15 +73,21 @@ async function main(): Promise<void> {
     ['newswire --help, TypeScript sources', [bin, '--help'], { NEWSWIRE_CLI_BUILD: 'sources' }],
   ];
   const out: Record<string, number> = {};
+  const cpuOut: Record<string, number> = {};
+  if (!values.json)
+    console.log(
+      `${''.padEnd(58)} ${'wall ms'.padStart(8)} ${'cpu ms'.padStart(7)}  (medians of ${runs}; wall of each run)`,
+    );
   for (const [name, args, env] of cases) {
-    const times = timeProcess(args, runs, env);
-    out[name] = Math.round(median(times));
+    const { wall, cpu } = timeProcess(args, runs, env);
+    out[name] = Math.round(median(wall));
+    cpuOut[name] = Math.round(median(cpu));
     if (!values.json) {
-      const list = times.map((t) => t.toFixed(0)).join(', ');
-      console.log(`${name.padEnd(58)} ${String(out[name]).padStart(6)} ms median of ${runs}  (${list})`);
+      const list = wall.map((t) => t.toFixed(0)).join(', ');
+      console.log(`${name.padEnd(58)} ${String(out[name]).padStart(8)} ${String(cpuOut[name]).padStart(7)}  (${list})`);
     }
   }
-  if (values.json) console.log(JSON.stringify(out));
+  if (values.json) console.log(JSON.stringify({ ...out, cpuMs: cpuOut }));
 }
 
 main().catch((err: unknown) => {
