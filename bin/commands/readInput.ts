@@ -51,21 +51,22 @@ function readFileBounded(file: string, maxBytes: number): Buffer {
     throw new InputError('FILE_UNREADABLE', (err as Error).message);
   }
   try {
-    const chunks: Buffer[] = [];
+    // A regular file is read into a buffer of its size plus a byte (to see it did not grow past
+    // the cap), so nothing is copied; devices and pipes, whose size is 0, into a buffer that doubles.
+    let buffer = Buffer.allocUnsafe(Math.max(Math.min(fstatSync(fd).size + 1, maxBytes + 1), 64 * 1024));
     let total = 0;
-    // One read for a regular file (its size, plus a byte to see it did not grow past the cap);
-    // devices and pipes, whose size is 0, are read 64 KiB at a time.
-    let size = Math.min(fstatSync(fd).size + 1, maxBytes + 1);
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.max(size, 64 * 1024));
-      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (total === buffer.length) {
+        const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+        buffer.copy(bigger, 0, 0, total);
+        buffer = bigger;
+      }
+      const n = readSync(fd, buffer, total, buffer.length - total, null);
       if (n === 0) break;
       total += n;
       if (total > maxBytes) throw tooLarge(maxBytes);
-      chunks.push(chunk.subarray(0, n));
-      size = 0;
     }
-    return Buffer.concat(chunks, total);
+    return buffer.subarray(0, total);
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError('FILE_UNREADABLE', (err as Error).message);
