@@ -28,7 +28,7 @@ import { wireNamed } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.3.0';
+export const PARSER_VERSION = '0.4.0';
 
 export interface ParseInput {
   content: string;
