@@ -83,8 +83,10 @@ export function registerReprocessCommand(program: Command): void {
       throw new UsageError('--dry-run cannot go with --via-queue (the Lambdas write); run --dry-run without it');
     }
     if (opts.parserVersionBelow !== undefined) {
-      const { default: semver } = await import('semver');
-      const v = semver.valid(opts.parserVersionBelow);
+      // Through our own module: a package's default export read across the built CLI's CommonJS
+      // chunks is the chunk's exports object, not the package (`semver.valid is not a function`).
+      const { normalVersion } = await import('../../lambdas/pipeline/reprocess.js');
+      const v = normalVersion(opts.parserVersionBelow);
       if (!v)
         throw new UsageError(
           `--parser-version-below must be a semver version such as 0.3.0, got "${opts.parserVersionBelow}"`,

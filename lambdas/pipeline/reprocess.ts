@@ -386,6 +386,11 @@ export async function* selectedRecords(
   } while (q.cursor);
 }
 
+/** `version` in semver's normal form (`v0.3.0` → `0.3.0`), or null when it is not a semver version. */
+export function normalVersion(version: string): string | null {
+  return semver.valid(version);
+}
+
 /** True when `version` is a lower semver version than `bound`, or is not semver at all. */
 export function versionBelow(version: string, bound: string): boolean {
   const v = semver.valid(version);
