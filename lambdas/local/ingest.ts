@@ -75,12 +75,19 @@ export function readFeedsFile(file: string): FeedSpec[] {
   return res.data;
 }
 
+/**
+ * The crash-safe queue store of the runtime's data dir (<data-dir>/queues/, beside its dead
+ * letters), or null for a runtime without one (in-memory queues): a killed `ingest` or `run`
+ * leaves what it had not done there, and the next one does it.
+ */
+export async function openQueueJournal(rt: LocalRuntime): Promise<DurableQueueStore | null> {
+  return rt.deadLetters instanceof FileDeadLetterStore
+    ? await DurableQueueStore.open(path.join(path.dirname(rt.deadLetters.dir), QUEUE_DIR))
+    : null;
+}
+
 export async function runIngest(rt: LocalRuntime, opts: IngestOptions): Promise<IngestReport> {
-  // With a data dir the queues live in it (<data-dir>/queues/): a killed run resumes where it stopped.
-  const journal =
-    rt.deadLetters instanceof FileDeadLetterStore
-      ? await DurableQueueStore.open(path.join(path.dirname(rt.deadLetters.dir), QUEUE_DIR))
-      : null;
+  const journal = await openQueueJournal(rt);
   try {
     return await ingestWith(rt, opts, journal);
   } finally {

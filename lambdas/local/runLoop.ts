@@ -5,14 +5,12 @@
  * local queues as `newswire ingest`. Stopping (the signal) takes no new polls: the cycle under way
  * finishes what is queued and in flight, then the loop returns its totals.
  */
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { dispatch } from '../pipeline/dispatch';
 import { pollFeed, type PollFeedResult } from '../pipeline/pollFeed';
 import { processArticle, type ProcessArticleResult } from '../pipeline/processArticle';
-import { FileDeadLetterStore } from './deadLetterStore';
-import { DurableQueueStore, QUEUE_DIR } from './durableQueueStore';
-import { logFailure } from './ingest';
+import type { DurableQueueStore } from './durableQueueStore';
+import { logFailure, openQueueJournal } from './ingest';
 import { drainQueue, openPipelineQueues, pipelineQueues } from './localQueue';
 import type { LocalRuntime } from './runtime';
 
@@ -66,12 +64,7 @@ export interface RunLoopOptions {
 const zero = (): RunCounts => ({ polls: 0, itemsSeen: 0, written: 0, created: 0, revised: 0, unchanged: 0, failed: 0 });
 
 export async function runLoop(rt: LocalRuntime, opts: RunLoopOptions): Promise<RunSummary> {
-  // With a data dir the queues live in it (<data-dir>/queues/), as for `ingest`: a killed run
-  // leaves what it had not done there, and the next run or ingest does it.
-  const journal =
-    rt.deadLetters instanceof FileDeadLetterStore
-      ? await DurableQueueStore.open(path.join(path.dirname(rt.deadLetters.dir), QUEUE_DIR))
-      : null;
+  const journal = await openQueueJournal(rt);
   try {
     if (journal) {
       // Holding the queue lock, no other local run uses these tables: slots still taken were left by a killed one.
