@@ -61,6 +61,12 @@ export interface ChaosResult extends Verdict {
    * recovers them — but reported, since each one is a release that waited for an operator.
    */
   redriven: number;
+  /**
+   * The reasons (error codes) of the letters sent to that redrive, counted: which transient faults
+   * outlasted the budget. A never-sent fetch (HOST_COOLING_DOWN, HOST_BUSY) gives its receive back,
+   * so it should never be among them.
+   */
+  redriveReasons: Record<string, number>;
   faults: Record<string, number>;
   runs: { started: number; killed: number; completed: number };
   secs: number;
@@ -194,6 +200,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
     // gone for good (HTTP 404 / 410), as `newswire dlq redrive --id …` would.
     const transient = await transientLetters(path.join(dataDir, DEAD_LETTER_DIR));
     let redriven = 0;
+    const redriveReasons = transient.reasons;
     if (transient.poll.length + transient.article.length > 0) {
       const out = await runChildAs<Record<'poll' | 'article', { succeeded: number; deadLetteredAgain: number }>>(
         null,
@@ -247,6 +254,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
       seed: opts.seed,
       ...verdict,
       redriven,
+      redriveReasons,
       faults,
       runs,
       secs,
@@ -261,11 +269,17 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
 }
 
 /** Ids of the letters parked in a dead-letter dir whose reason is not a page or feed gone for good. */
-async function transientLetters(dir: string): Promise<{ poll: string[]; article: string[] }> {
+async function transientLetters(
+  dir: string,
+): Promise<{ poll: string[]; article: string[]; reasons: Record<string, number> }> {
   const store = new FileDeadLetterStore(dir);
-  const ids = async (queue: 'poll' | 'article') =>
-    (await store.list(queue)).filter((l) => !/^HTTP 4(04|10)\b/.test(l.reason.message)).map((l) => l.id);
-  return { poll: await ids('poll'), article: await ids('article') };
+  const reasons: Record<string, number> = {};
+  const ids = async (queue: 'poll' | 'article') => {
+    const letters = (await store.list(queue)).filter((l) => !/^HTTP 4(04|10)\b/.test(l.reason.message));
+    for (const l of letters) reasons[l.reason.code] = (reasons[l.reason.code] ?? 0) + 1;
+    return letters.map((l) => l.id);
+  };
+  return { poll: await ids('poll'), article: await ids('article'), reasons };
 }
 
 export function passed(r: Verdict): boolean {
