@@ -31,26 +31,9 @@ import { buildNewswireApp } from '../../lib/app';
 import type { NewswireFunction } from '../../lib/constructs/newswireFunction';
 import { itemSize, writeUnits, type GsiShape, type RawItem } from '../bench/itemSize';
 import { startReleaseServerProcess } from '../bench/releaseServerProcess';
-import type { DeployedShape, Measured, PhaseCounts } from './monthlyCost';
+import { emptyPhase, type DeployedShape, type Measured, type PhaseCounts } from './monthlyCost';
 
 export const MEASURED_FILE = path.join(__dirname, 'measured.json');
-
-function emptyPhase(): PhaseCounts {
-  return {
-    count: 0,
-    dynamoRequests: {},
-    readUnits: 0,
-    writeUnits: 0,
-    hostSlotReadUnits: 0,
-    hostSlotWriteUnits: 0,
-    archivePuts: 0,
-    archiveBytes: 0,
-    messagesQueued: 0,
-    logBytes: 0,
-    cpuMs: 0,
-    wallMs: 0,
-  };
-}
 
 /** Running totals; a phase is the difference of two snapshots. */
 class Counters {

@@ -27,6 +27,24 @@ export interface PhaseCounts {
   wallMs: number;
 }
 
+/** A phase with nothing counted yet. */
+export function emptyPhase(): PhaseCounts {
+  return {
+    count: 0,
+    dynamoRequests: {},
+    readUnits: 0,
+    writeUnits: 0,
+    hostSlotReadUnits: 0,
+    hostSlotWriteUnits: 0,
+    archivePuts: 0,
+    archiveBytes: 0,
+    messagesQueued: 0,
+    logBytes: 0,
+    cpuMs: 0,
+    wallMs: 0,
+  };
+}
+
 /** What lib/** deploys, read from the synthesized templates. */
 export interface DeployedShape {
   functions: number;

@@ -4,6 +4,7 @@
  * MORE_PRICES (us-east-1 list, 2025-07).
  */
 import {
+  emptyPhase,
   fetchWaves,
   lambdaCpuMs,
   messagesPerInvocation,
@@ -14,21 +15,7 @@ import {
   type PhaseCounts,
 } from '../../../scripts/cost/monthlyCost';
 
-const phase = (over: Partial<PhaseCounts>): PhaseCounts => ({
-  count: 1,
-  dynamoRequests: {},
-  readUnits: 0,
-  writeUnits: 0,
-  hostSlotReadUnits: 0,
-  hostSlotWriteUnits: 0,
-  archivePuts: 0,
-  archiveBytes: 0,
-  messagesQueued: 0,
-  logBytes: 0,
-  cpuMs: 0,
-  wallMs: 0,
-  ...over,
-});
+const phase = (over: Partial<PhaseCounts>): PhaseCounts => ({ ...emptyPhase(), count: 1, ...over });
 
 const deployed = (over: Partial<DeployedShape> = {}): DeployedShape => ({
   functions: 5,
