@@ -78,12 +78,21 @@ export function readFeedsFile(file: string): FeedSpec[] {
 /**
  * The crash-safe queue store of the runtime's data dir (<data-dir>/queues/, beside its dead
  * letters), or null for a runtime without one (in-memory queues): a killed `ingest` or `run`
- * leaves what it had not done there, and the next one does it.
+ * leaves what it had not done there, and the next one does it. Opening it takes the data dir's
+ * queue lock, so no other local run uses these tables: a host slot still taken was left by a killed
+ * run and would keep its host busy (HOST_BUSY) until its lease ran out — it is freed here.
  */
 export async function openQueueJournal(rt: LocalRuntime): Promise<DurableQueueStore | null> {
-  return rt.deadLetters instanceof FileDeadLetterStore
-    ? await DurableQueueStore.open(path.join(path.dirname(rt.deadLetters.dir), QUEUE_DIR))
-    : null;
+  if (!(rt.deadLetters instanceof FileDeadLetterStore)) return null;
+  const journal = await DurableQueueStore.open(path.join(path.dirname(rt.deadLetters.dir), QUEUE_DIR));
+  try {
+    const freed = await rt.releaseHostSlots();
+    if (freed > 0) rt.log.info('host slots of an earlier run freed', { hosts: freed });
+  } catch (err) {
+    await journal.close();
+    throw err;
+  }
+  return journal;
 }
 
 export async function runIngest(rt: LocalRuntime, opts: IngestOptions): Promise<IngestReport> {
@@ -101,12 +110,6 @@ async function ingestWith(
   journal: DurableQueueStore | null,
 ): Promise<IngestReport> {
   const started = Date.now();
-  // Holding the data dir's queue lock, no other ingest runs on these tables: a host slot still taken
-  // was left by a killed run and would keep its host busy (HOST_BUSY) until its lease ran out.
-  if (journal) {
-    const freed = await rt.releaseHostSlots();
-    if (freed > 0) rt.log.info('host slots of an earlier run freed', { hosts: freed });
-  }
   const { pollQueue, articleQueue } = journal
     ? await openPipelineQueues(rt.deadLetters, journal, opts.maxReceiveCount)
     : pipelineQueues(rt.deadLetters, opts.maxReceiveCount);

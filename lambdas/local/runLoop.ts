@@ -66,11 +66,6 @@ const zero = (): RunCounts => ({ polls: 0, itemsSeen: 0, written: 0, created: 0,
 export async function runLoop(rt: LocalRuntime, opts: RunLoopOptions): Promise<RunSummary> {
   const journal = await openQueueJournal(rt);
   try {
-    if (journal) {
-      // Holding the queue lock, no other local run uses these tables: slots still taken were left by a killed one.
-      const freed = await rt.releaseHostSlots();
-      if (freed > 0) rt.log.info('host slots of an earlier run freed', { hosts: freed });
-    }
     return await loop(rt, opts, journal);
   } finally {
     await journal?.close();
