@@ -16,7 +16,8 @@ import { normalizePlace } from './places';
 import { splitSections } from './sections';
 import { looksLikeMarkdown, markIndentedParagraphs, normalizeWhitespace, stripFrontMatter, textToBlocks } from './text';
 import { findTickers } from './tickers';
-import { wireNamed } from './wires';
+import { unwrapTransmission } from './transmission';
+import { wireMentioned, wireNamed } from './wires';
 
 /**
  * The press-release parser: one entry point for text releases, HTML release pages and saved feed
@@ -28,7 +29,7 @@ import { wireNamed } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.4.0';
+export const PARSER_VERSION = '0.5.0';
 
 export interface ParseInput {
   content: string;
@@ -328,6 +329,17 @@ const CREDIT_LINE = /^(?:Source: [^\n]{1,120}|MEDIA RELEASE(?: PR ?\d{1,8})?|Med
 const HEADLINE_STAMP =
   /^(?:\[(?:#{1,6} )?|#{1,6} )(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? \d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)? [A-Z]{1,4} )?(?=\S)/;
 
+/** The wire a short line names as the release's distributor (`Distributed by Acme Newswire.`, `Sent via PR Newswire`). */
+function distributorLine(text: string): Wire | null {
+  for (const m of text.matchAll(
+    /^.{0,60}\b(?:[Dd]istributed|[Ii]ssued|[Tt]ransmitted|[Ss]ent) (?:by|via|through|on) (.{3,60})$/gm,
+  )) {
+    const wire = m[1] ? wireMentioned(m[1]) : null;
+    if (wire) return wire;
+  }
+  return null;
+}
+
 /** Headline, deck and timestamp from what precedes the dateline in a text release. */
 function headlines(
   pre: Block[],
@@ -417,7 +429,11 @@ function decodeCharacterReferences(content: string): string {
 }
 
 function parseText(content: string, url: string | null): Reading {
-  const normalized = normalizeWhitespace(markIndentedParagraphs(decodeCharacterReferences(content)));
+  // An agency transmission (IPTC 7901, ANPA 1312, ZCZC … NNNN): its framing and header lines go.
+  const unwrapped = unwrapTransmission(content);
+  const normalized = normalizeWhitespace(
+    markIndentedParagraphs(decodeCharacterReferences(unwrapped ? unwrapped.text : content)),
+  );
   const { text, front } = stripFrontMatter(normalized);
   const blocks = textToBlocks(text, looksLikeMarkdown(text));
   const vocab = vocabulary(text);
@@ -435,6 +451,10 @@ function parseText(content: string, url: string | null): Reading {
       )
     : a.pre;
   const h = headlines(pre, vocab);
+  // A distributor named in the transmission's header or trailer sent it, as does one a line names
+  // as the distributor (`Media release distributed by AAP Medianet.`).
+  if (!a.wire && unwrapped) a.wire = wireMentioned(unwrapped.envelope.join('\n'));
+  if (!a.wire) a.wire = distributorLine(text);
   return fromAnalysis('text', a, {
     canonicalUrl: absoluteUrl(url, null) ?? absoluteUrl(a.originalUrl, null),
     guid: null,

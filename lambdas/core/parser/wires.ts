@@ -78,6 +78,8 @@ export const WIRE_RULES: readonly WireRule[] = [
   { name: 'News Direct', pattern: /(?:[/(] ?|(?<=^|\s)--)(News Direct)(?: ?[/)]|--)/ },
   { name: 'PR Karma', pattern: /\/ ?(PR Karma) ?\// },
   { name: 'Kyodo JBN', pattern: /[/(] ?(Kyodo JBN(?:-AsiaNet)?) ?[/)]/ },
+  // AAP's Medianet (Australia): `/Medianet/`, `(Medianet)`.
+  { name: 'Medianet', pattern: /[/(] ?(Medianet|MEDIANET) ?[/)]/ },
   { name: 'NTB info', pattern: /[/(] ?(NTB info|NTB Kommunikasjon) ?[/)]/i },
   // `Southlake, Texas, February 12, 2026 – PRISM MediaWire (Press Release Service – Press Release
   // Distribution) –`: the tag is written between dashes, with its own strapline in parentheses.
@@ -190,4 +192,19 @@ export function wireNamed(name: string): Wire | null {
   const n = name.trim();
   const rule = WIRE_RULES.find((r) => r.name !== null && r.name.toLowerCase() === n.toLowerCase());
   return rule?.name ? { name: rule.name, tag: n } : null;
+}
+
+/**
+ * The wire named as a word in an agency transmission's header or trailer (`%MEDIANET`, `AAP
+ * Medianet`, `PR Newswire`): the distributor that sent it. The first name found, in text order.
+ */
+export function wireMentioned(text: string): Wire | null {
+  let best: { at: number; wire: Wire } | null = null;
+  for (const rule of WIRE_RULES) {
+    if (!rule.name) continue;
+    const words = rule.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, ' ?');
+    const m = new RegExp(`(?<![\\p{L}\\p{N}])(${words})(?![\\p{L}\\p{N}])`, 'iu').exec(text);
+    if (m?.[1] && (!best || m.index < best.at)) best = { at: m.index, wire: { name: rule.name, tag: m[1] } };
+  }
+  return best?.wire ?? null;
 }
