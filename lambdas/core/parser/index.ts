@@ -11,13 +11,13 @@ import { dateAtStart, parseTimestamp } from './dates';
 import { looksLikeFeedItem, parseFeedItem } from './feedItem';
 import { parseHtmlPage } from './html';
 import { detectLanguage } from './language';
-import { headlineOrganization, leadOrganization, splitAttribution } from './lead';
+import { clauseOrganization, headlineOrganization, leadOrganization, splitAttribution } from './lead';
 import { normalizePlace } from './places';
 import { splitSections } from './sections';
 import { looksLikeMarkdown, markIndentedParagraphs, normalizeWhitespace, stripFrontMatter, textToBlocks } from './text';
 import { findTickers } from './tickers';
 import { unwrapTransmission } from './transmission';
-import { wireMentioned, wireNamed } from './wires';
+import { wireMentioned, wireNamed, wireOfLink } from './wires';
 
 /**
  * The press-release parser: one entry point for text releases, HTML release pages and saved feed
@@ -202,7 +202,8 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
   const tickerText = [text, ...sections.about.map((a) => a.text)].join('\n\n');
   return {
     dateline,
-    wire,
+    // No tag: the wire whose site the release's `View source version on …` line points to.
+    wire: wire ?? wireOfLink(sections.originalUrl),
     pre,
     body: { text, paragraphs, wordCount: countWords(text) },
     links,
@@ -608,6 +609,12 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
     r.about.flatMap((a) => (a.organization ? [a.organization] : [])),
   );
   if (source) return withoutIssuerSuffix({ ...r, source });
+  // Else the subject of a later clause of the first paragraphs that the headline names too.
+  const clause = clauseOrganization(
+    r.title,
+    r.body.paragraphs.filter((p) => p !== r.attribution),
+  );
+  if (clause) return withoutIssuerSuffix({ ...r, source: clause });
   // Else the organization of the release's only About section: the issuer describing itself.
   const abouts = r.about.flatMap((a) => (a.organization ? [a.organization] : []));
   return abouts.length === 1 && abouts[0] ? { ...r, source: abouts[0] } : r;

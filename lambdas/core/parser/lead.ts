@@ -60,6 +60,10 @@ const THEN_VERB = new RegExp(
   String.raw`^(?:${LEAD_VERB}|(?:(?:today|recently|yesterday|also|now|officially|formally|has|have|will|is|was) )?(?:[a-z]{3,}ed|has|have|will|is|was)\b|(?:today|recently|yesterday|hat|haben|ha|han|hanno|a|ont|heeft|hebben|hoy|heute|hoje|oggi|aujourd'hui|ce jour)\b|${ADVERB_THEN_VERB})`,
 );
 
+/** A person with a title or honorific (`President Jane Doe`, `Gov. John Roe`, `Dr. Ann Lee`): not an issuer. */
+const TITLED_PERSON =
+  /^(?:(?:Former|Vice|Deputy|U\.S\.|US) )?(?:President|Governor|Gov\.|Senator|Sen\.|Representative|Rep\.|Congressman|Congresswoman|Mayor|Secretary|Minister|Prime Minister|Premier|Chancellor|Dr\.|Mr\.|Mrs\.|Ms\.|Sir|Dame|Judge|Justice|King|Queen|Prince|Princess|Pope) \p{Lu}/u;
+
 /**
  * The organization the lead is about, only when the sentence makes it unambiguous: a capitalized
  * name (a leading article dropped) that is the subject of the lead's first clause — followed by a
@@ -144,6 +148,7 @@ export function leadOrganization(lead: string): string | null {
   // An English `The` is part of the name as the issuer writes it (`The Timken Company`).
   const org = article?.[0] === 'The ' ? `The ${bare}` : bare;
   if (NOT_AN_ORG.test(bare) || (!article && /^(?:The|A)$/.test(bare)) || PARTICIPLE.test(bare)) return null;
+  if (TITLED_PERSON.test(bare)) return null;
   let after = text.slice(end).replace(/^[,;]?\s?/, '');
   // Ticker parentheses, then a co-issuer (`… and Lonestar Fiber Partners today announced`).
   after = after.replace(/^(?:\([^()]{0,80}\)\s?){1,6},?\s?/, (m) => (m ? ' ' : '')).trimStart();
@@ -233,4 +238,31 @@ export function headlineOrganization(title: string | null, lead: string, aboutOr
     return opening.slice(0, end);
   }
   return inAbout ? name : null;
+}
+
+/**
+ * The issuer as the subject of a later clause of the first paragraphs, when the headline names it
+ * too: `…sleep solutions, Acme introduces the Acme Cool Collection` under `Acme Cool Collection
+ * Redefines…`, or `To address the problem, Acme Labs today launched…` under `…, Says New Acme Labs
+ * Survey`. A clause opens a sentence or follows a comma; its subject must be followed by the verb
+ * (see leadOrganization). Null when no such clause names an organization of the headline.
+ */
+export function clauseOrganization(title: string | null, paragraphs: readonly string[]): string | null {
+  if (!title) return null;
+  const headline = ` ${title.replace(/[®™℠]/g, '').toLowerCase()} `;
+  for (const paragraph of paragraphs.slice(0, 4)) {
+    const text = paragraph.replace(/[®™℠]/g, '').slice(0, 1500);
+    for (const m of text.matchAll(/(?:^|[.!?] |, )(?=[\p{Lu}])/gu)) {
+      const org = leadOrganization(text.slice((m.index ?? 0) + m[0].length));
+      if (!org) continue;
+      const name = org.replace(/^The /, '').toLowerCase();
+      if (
+        name.length >= 3 &&
+        headline.includes(` ${name}`) &&
+        !/[\p{L}\p{N}]/u.test(headline.charAt(headline.indexOf(` ${name}`) + name.length + 1))
+      )
+        return org;
+    }
+  }
+  return null;
 }

@@ -64,7 +64,7 @@ const DISCLAIMER_PARAGRAPH =
 /** A release's media kit heading (`MULTIMEDIA ASSETS`, `Media Kit`, `B-roll`): what follows it is downloads, not body. */
 /** A release's social-media list heading (`Stay connected:`, `Follow us on LinkedIn`): links, not body. */
 const SOCIAL_HEADING =
-  /^(?:Stay connected|Follow us|Connect with us|Stay in touch|Social Media|Social)(?: (?:on|with) [\w ]{1,30})?[:：]?$/i;
+  /^(?:(?:Stay connected|Follow us|Connect with us|Stay in touch|Social Media|Social)(?: (?:on|with) [\w ]{1,30})?|Follow (?:\S+ ){1,4}on (?:social media|social|LinkedIn|Facebook|Instagram|X|Twitter|TikTok|YouTube)(?: at| here)?)[:：.]?$/i;
 const MEDIA_KIT_HEADING =
   /^(?:(?:Multimedia|Media|Press|Downloadable|Broadcast|Digital) (?:Assets|Kit|Resources|Materials|Downloads)|B-?[Rr]oll(?: (?:Package|Footage))?|MULTIMEDIA (?:ASSETS|KIT|RESOURCES)|MEDIA (?:ASSETS|KIT|RESOURCES))[:：]?$/;
 const END_MARKER = /^(?:#{3}|# # #|-0-|- 0 -|-30-|- 30 -|\*{3}|ENDS|-ends-|- ends -|— ENDS —|-ENDS-)$/i;
@@ -76,7 +76,7 @@ const COPYRIGHT = /^(?:©|\(c\)|Copyright ©?)\s?\d{4}/i;
  * `This article has been amplified by …`. Nothing after them is the release's.
  */
 const PORTAL_TRAILER =
-  /^(?:The post \S.{0,300} appeared first on \S|(?:Read more|Originally published (?:at|on|by|in))\b:? ?\S|Tags?: \S|Share this (?:article|story|post|release)$|Related (?:Articles|Stories|News|Posts|Content)$|This (?:article|press release|release|news release|story|content) (?:has been|was|is being) (?:amplified|distributed|published|republished|syndicated|brought to you) (?:by|via|through|on)\b)/;
+  /^(?:The post \S.{0,300} appeared first on \S|(?:Read more|Originally published (?:at|on|by|in))\b:? ?\S|Tags?: \S|Share this (?:article|story|post|release)$|(?:To (?:view|read)|(?:View|Read)) the (?:full|complete|entire) (?:press |news )?release\b|Related (?:Articles|Stories|News|Posts|Content)$|This (?:article|press release|release|news release|story|content) (?:has been|was|is being) (?:amplified|distributed|published|republished|syndicated|brought to you) (?:by|via|through|on)\b)/;
 /**
  * A caption or a pointer to a picture, not a paragraph: `Photo: …`, `Figure 1`, `Image caption: …`,
  * `Click image above to view …`, a wire's pointer to its multimedia (`Photo - https://…`, `Logo - https://…`),
@@ -283,6 +283,9 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
 const SOURCE_LINE =
   /^(?:SOURCE|FUENTE|QUELLE|FONTE|BRON|ÜBERMITTELT VON|消息来源|消息來源|ソース|출처)\s?[:：]?\s?(\S[^\n]{0,200})$/;
 
+/** Leading emoji a portal puts before a label (`📩 Contact:`, `🌎 Website:`); not `©`, `®`, `™`. */
+const LEADING_SYMBOLS = /^(?:(?![©®™])[\p{Extended_Pictographic}\uFE0F\u200D]\s?)+/u;
+
 /** What `classify` may look at around a block: the next block, and whether the body has begun. */
 interface Around {
   next?: Block | undefined;
@@ -290,7 +293,7 @@ interface Around {
 }
 
 function classify(block: Block, around: Around = {}): Kind {
-  const first = (block.lines[0] ?? '').trim();
+  const first = (block.lines[0] ?? '').trim().replace(LEADING_SYMBOLS, '');
   const text = blockText(block);
   const src = SOURCE_LINE.exec(first);
   if (src?.[1] && block.lines.length <= 2) return { type: 'source', organization: src[1].trim() };

@@ -98,6 +98,11 @@ export const WIRE_RULES: readonly WireRule[] = [
     name: null,
     pattern: /(?<=[-–—] ?)\( ?((?:[A-Z][A-Za-z]{1,20} ){1,3}(?:NEWSWIRE|Newswire|NewsWire)) ?\)(?= ?[-–—])/,
   },
+  // The same written between slashes after the date (`Miami, FL – March 6, 2025 /Acme Newswire/ –`).
+  {
+    name: null,
+    pattern: /(?<=\d ?)\/ ?((?:[A-Z][A-Za-z]{1,20} ){1,3}(?:NEWSWIRE|Newswire|NewsWire)) ?\/(?= ?[-–—])/,
+  },
 ];
 
 /** `NOTICIAS NEWSWIRE` → `Noticias Newswire`; a word already in mixed case is kept. */
