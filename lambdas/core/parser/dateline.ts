@@ -231,7 +231,8 @@ function fromTag(text: string, tag: WireMatch, atBlockStart: boolean): DatelineM
     )
       end += other.end;
   }
-  const locText = trimLocationEnd(prefix.slice(0, locEnd));
+  // `CUPERTINO, CA, Friday, May 1, 2026 – …`: the weekday before the date is the date's, not the place's.
+  const locText = trimLocationEnd(prefix.slice(0, locEnd).replace(WEEKDAY_AT_END, ''));
   const blockStart = atBlockStart && windowStart === lineStart;
   let relStart = locText ? locationStart(locText, blockStart) : -1;
   // Several places, each with its qualifiers (`SAN JOSE, Calif. & AUSTIN, Texas`): go on leftwards
@@ -258,6 +259,8 @@ function fromTag(text: string, tag: WireMatch, atBlockStart: boolean): DatelineM
 /** A tag-less dateline: `CITY[, REGION…], DATE --` opening the block (a date with its year is required). */
 function tagless(text: string): DatelineMatch | null {
   const head = text.slice(0, 200);
+  const bracketed = bracketedDateline(head);
+  if (bracketed) return bracketed;
   const dateFirst = dateFirstDateline(head);
   if (dateFirst) return dateFirst;
   const inParens = parenthesizedDate(head);
@@ -271,7 +274,7 @@ function tagless(text: string): DatelineMatch | null {
     const before = head.slice(0, at);
     const found = dateAtEnd(before);
     if (!found?.iso || found.end !== trimLocationEnd(before).length) continue;
-    const loc = trimLocationEnd(before.slice(0, found.start));
+    const loc = trimLocationEnd(before.slice(0, found.start).replace(WEEKDAY_AT_END, ''));
     if (!loc || loc.length > 80 || locationStart(loc, true) !== 0) continue;
     const location = loc.trim();
     // Without a wire tag, only what reads as a place: written in capitals, or with a known city,
@@ -293,6 +296,15 @@ function tagless(text: string): DatelineMatch | null {
     };
   }
   return null;
+}
+
+/** The dateline in square brackets: `[ North Vancouver, BC - May 1, 2024 ] - Text`. */
+function bracketedDateline(head: string): DatelineMatch | null {
+  const m = /^\[ ?([^[\]\n]{6,100}?) ?\] ?(?:(?:--|[-–—:|]) ?)?(?=\S)/.exec(head);
+  if (!m?.[1]) return null;
+  const inner = tagless(m[1]);
+  if (!inner || inner.bodyStart < m[1].trimEnd().length) return null;
+  return { ...inner, dateline: { ...inner.dateline, text: m[1].trim() }, start: 0, bodyStart: m[0].length };
 }
 
 /** `(Acme via SomeWire) --` right after a tag-less dateline's separator. */
@@ -321,7 +333,9 @@ function looksPlaced(location: string): boolean {
   return (
     /^[\p{Lu}\d.'’&\- ]{2,}$/u.test(parts[0] ?? '') ||
     isKnownCity(parts[0] ?? '') ||
-    parts.slice(1).some((p) => isKnownRegionOrCountry(p))
+    parts.slice(1).some((p) => isKnownRegionOrCountry(p)) ||
+    // A country or region alone (`United States - November 17, 2025 -`).
+    (parts.length === 1 && isKnownRegionOrCountry(parts[0] ?? ''))
   );
 }
 

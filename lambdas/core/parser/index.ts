@@ -128,6 +128,13 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
     if (h1 >= 0) {
       pre = blocks.slice(0, h1 + 1);
       rest = blocks.slice(h1 + 1);
+      // A deck under it: one short line that ends no sentence, above a longer paragraph.
+      const deck = rest[0];
+      const next = rest[1];
+      if (deck && next && isDeck(deck, next, vocab)) {
+        pre = [...pre, deck];
+        rest = rest.slice(1);
+      }
     }
   }
 
@@ -215,6 +222,20 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
     language: detectLanguage(text),
     originalUrl: sections.originalUrl,
   };
+}
+
+/** A headline's deck: one line of at most 25 words that ends no sentence, over a longer paragraph. */
+function isDeck(block: Block, next: Block, vocab: WordSet): boolean {
+  if (block.lines.length !== 1 || block.preformatted || block.headingLevel) return false;
+  const text = blockText(block, vocab).trim();
+  const words = countWords(text);
+  return (
+    words >= 4 &&
+    words <= 25 &&
+    !/[.!?:;,"”)]$/.test(text) &&
+    !/^(?:By|Par|Por|Von)\b/.test(text) &&
+    countWords(blockText(next, vocab)) > 2 * words
+  );
 }
 
 /**

@@ -79,6 +79,8 @@ export function stripFrontMatter(text: string): { text: string; front: FrontMatt
   return { text: rest, front };
 }
 
+/** A heading that stops on a word no headline ends with (an article, a preposition, a conjunction). */
+const HEADING_GOES_ON = / (?:to|of|for|the|a|an|and|or|in|on|at|by|from|with|as|into|&)$/i;
 const BULLET = /^(?:[-*•·▪◦]|\d{1,2}[.)])\s+\S/;
 /** A markdown heading; `# # #` (an end marker) is not one. */
 const MD_HEADING = /^(#{1,6})\s+(?![#\s]*$)(.*)$/;
@@ -136,10 +138,20 @@ export function textToBlocks(text: string, markdown: boolean): Block[] {
     if (current.length) groups.push(current);
     current = [];
   };
-  for (const line of rawLines) {
+  for (const [n, line] of rawLines.entries()) {
     if (line === '') {
       flush();
       continue;
+    }
+    // A heading wrapped onto the next line (`# Acme Fiesta is coming to` / `Springfield for the
+    // first time`): a heading that ends on a word that cannot end one goes on.
+    const prev = rawLines[n - 1] ?? '';
+    if (markdown && MD_HEADING.test(prev) && !MD_HEADING.test(line) && HEADING_GOES_ON.test(prev)) {
+      const last = groups[groups.length - 1];
+      if (last && last[last.length - 1] === prev) {
+        last[last.length - 1] = `${prev} ${line}`;
+        continue;
+      }
     }
     const isHeading = markdown && MD_HEADING.test(line);
     if (!hasBlankLines || isHeading || (BULLET.test(line) && current.length > 0)) {

@@ -94,3 +94,53 @@ describe('the issuer', () => {
     expect(r.source).toBe('Brightfold Labs');
   });
 });
+
+describe('datelines as real copy writes them', () => {
+  it.each([
+    ['WESTBROOK, CA, Friday, May 1, 2026 /PRNewswire/ -- Text', 'WESTBROOK, CA', '2026-05-01'],
+    ['Lakeside, Ohio, Tuesday, March 4, 2025 - Text', 'Lakeside, Ohio', '2025-03-04'],
+    ['United States - November 17, 2025 - Text', 'United States', '2025-11-17'],
+    ['[ Port Alder, BC - May 1, 2024 ] - Text', 'Port Alder, BC', '2024-05-01'],
+  ])('%s', (text, location, date) => {
+    const found = findDateline(text);
+    expect(found?.dateline.location).toBe(location);
+    expect(found?.dateline.date).toBe(date);
+    expect(text.slice(found?.bodyStart).trim()).toBe('Text');
+  });
+
+  it('a lone word that is no place is still not a dateline', () => {
+    expect(findDateline('Updated - November 17, 2025 - Text')).toBeNull();
+  });
+});
+
+describe('headline and deck in markdown with no dateline', () => {
+  it('joins a heading wrapped onto the next line when it stops on a preposition', () => {
+    const r = parseReleaseStrict({
+      content:
+        '# Harbor Lights Festival is coming to\nPort Alder for the first time\n\n' +
+        'The Harbor Lights Festival will travel from the capital to Port Alder this October, its organisers said on Monday.\n',
+    });
+    expect(r.title).toBe('Harbor Lights Festival is coming to Port Alder for the first time');
+    expect(r.body.paragraphs[0]).toMatch(/^The Harbor Lights Festival will travel/);
+  });
+
+  it('takes a short line under the heading as the deck, not the first paragraph', () => {
+    const r = parseReleaseStrict({
+      content:
+        '# Brightfold Unveils Foldwise Planner\n\nA Calmer Way for Small Teams to Plan Their Week\n\n' +
+        'Brightfold, a maker of planning tools, announces the launch of Foldwise, a weekly planner for teams of up to ten people.\n\n' +
+        'The planner is free during its first year.\n',
+    });
+    expect(r.subtitle).toBe('A Calmer Way for Small Teams to Plan Their Week');
+    expect(r.body.paragraphs[0]).toMatch(/^Brightfold, a maker of planning tools/);
+  });
+
+  it('keeps a first paragraph that is a sentence', () => {
+    const r = parseReleaseStrict({
+      content:
+        '# Brightfold Unveils Foldwise Planner\n\nBrightfold launches Foldwise today.\n\n' +
+        'The planner is free during its first year, and teams of up to ten people can use it on any device they own.\n',
+    });
+    expect(r.body.paragraphs[0]).toBe('Brightfold launches Foldwise today.');
+  });
+});
