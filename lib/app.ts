@@ -73,6 +73,9 @@ export function buildNewswireApp(context: Record<string, unknown> = {}): Newswir
     haywireFactor: config.haywireFactor,
     silentFeedHours: config.silentFeedHours,
     tracing: config.tracing === 'active',
+    alarms: config.alarms,
+    dashboard: config.dashboard,
+    kmsKey: config.kmsKey,
   });
   ingest.addStackDependency(data);
 

@@ -32,7 +32,23 @@ export const CONTEXT_KEYS = {
   haywireFactor: 'newswire:haywireFactor',
   silentFeedHours: 'newswire:silentFeedHours',
   tracing: 'newswire:tracing',
+  alarms: 'newswire:alarms',
+  dashboard: 'newswire:dashboard',
+  kmsKey: 'newswire:kmsKey',
 } as const;
+
+/**
+ * Which alarms are deployed (each metric an alarm watches costs $0.10 a month):
+ * - `essential` (the default): one for each way work can fail or be lost — every DLQ not empty and
+ *   its oldest message near deletion, the poll and article queues' oldest message, every function's
+ *   errors, stalled polling, silent feeds, haywire invocations. A throttle is not a failure on its
+ *   own: a throttled queue-fed invocation leaves its messages in the queue (the queue-age alarm), a
+ *   throttled scheduled run is retried and then parked (ScheduleDlq, DispatchFailures, stalled), and a
+ *   throttled table request is retried by the SDK and then fails its message (errors, DLQ).
+ * - `full`: also a throttle alarm for every function and every table with its indexes (+15 metrics).
+ */
+export const ALARM_SETS = ['essential', 'full'] as const;
+export type AlarmSet = (typeof ALARM_SETS)[number];
 
 /**
  * X-Ray tracing of the functions: `off` (the default — at 500 feeds polled every 5 minutes, active
@@ -97,6 +113,20 @@ export interface NewswireConfig {
   readonly silentFeedHours: number;
   /** X-Ray tracing of every function: off, or active (each invocation traced). */
   readonly tracing: TracingMode;
+  /** Which alarms are deployed (ALARM_SETS). */
+  readonly alarms: AlarmSet;
+  /**
+   * A CloudWatch dashboard ($3 a month) and the custom metrics only it shows (FeedsDispatched,
+   * FeedPollFailures, FeedItemsQueued, Releases*, OverflowOrphansDeleted: $0.30 a month each); off,
+   * the functions emit only the metrics alarms watch.
+   */
+  readonly dashboard: boolean;
+  /**
+   * A customer-managed KMS key ($1 a month) encrypting the alarm topic. Off, the topic is
+   * unencrypted at rest (alarm notifications carry alarm names and states, no data) and accepts
+   * only TLS.
+   */
+  readonly kmsKey: boolean;
 }
 
 export const CONFIG_DEFAULTS = {
@@ -121,6 +151,9 @@ export const CONFIG_DEFAULTS = {
   haywireFactor: 3,
   silentFeedHours: 24,
   tracing: 'off',
+  alarms: 'essential',
+  dashboard: false,
+  kmsKey: false,
 } as const satisfies Partial<Record<keyof NewswireConfig, unknown>>;
 
 export class ConfigError extends Error {
@@ -201,6 +234,13 @@ const schema = z.object({
   tracing: z
     .enum(TRACING_MODES, { error: `must be one of ${TRACING_MODES.map((m) => `"${m}"`).join(', ')}` })
     .default(CONFIG_DEFAULTS.tracing),
+  alarms: z
+    .enum(ALARM_SETS, { error: `must be one of ${ALARM_SETS.map((m) => `"${m}"`).join(', ')}` })
+    .default(CONFIG_DEFAULTS.alarms),
+  dashboard: z
+    .preprocess(fromCliString, z.boolean({ error: 'must be true or false' }))
+    .default(CONFIG_DEFAULTS.dashboard),
+  kmsKey: z.preprocess(fromCliString, z.boolean({ error: 'must be true or false' })).default(CONFIG_DEFAULTS.kmsKey),
 });
 
 type SchemaKey = keyof typeof CONTEXT_KEYS;

@@ -10,3 +10,9 @@ export const ALARM_METRICS = {
   /** Silent-feed check: enabled feeds in the Feeds table (what the haywire bounds scale with). */
   feedsEnabled: 'FeedsEnabled',
 } as const;
+
+/**
+ * Environment variable of a function: `alarmed` — emit only ALARM_METRICS (the stack sets it when
+ * it deploys no dashboard to show the others; each custom metric costs $0.30 a month).
+ */
+export const METRICS_ENV = 'NEWSWIRE_METRICS';

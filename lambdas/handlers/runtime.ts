@@ -6,7 +6,6 @@
  */
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
 import { makeDocumentClient } from '../adapters/dynamodb/clients';
 import { DynamoFeedStore } from '../adapters/dynamodb/feedStore';
 import { ENV } from '../adapters/dynamodb/tableDesign';
@@ -14,6 +13,8 @@ import { SqsDeadLetterSink } from '../adapters/queue/sqsDeadLetterSink';
 import { SqsMessageSink } from '../adapters/queue/sqsSink';
 import type { Clock, Log } from '../pipeline/ports';
 import { need, readEnv } from './env';
+import { METRICS_ENV } from './metricNames';
+import { SelectedMetrics } from './selectedMetrics';
 import { traced } from './tracing';
 
 export const logger = new Logger();
@@ -24,7 +25,8 @@ export const log: Log = {
   warn: (m, extra) => (extra ? logger.warn(m, extra) : logger.warn(m)),
   error: (m, extra) => (extra ? logger.error(m, extra) : logger.error(m)),
 };
-export const metrics = new Metrics({ namespace: 'Newswire' });
+/** Only the metrics alarms watch when the stack deploys no dashboard (METRICS_ENV). */
+export const metrics = new SelectedMetrics({ namespace: 'Newswire' }, process.env[METRICS_ENV] === 'alarmed');
 
 export const env = readEnv();
 /** The DynamoDB document client of this container (traced when the function traces). */

@@ -43,6 +43,12 @@ export interface OperationalAlarmsProps {
    * message at 14 days loses nothing, so they get no age alarm. @default - none
    */
   readonly supersededQueues?: readonly sqs.IQueue[];
+  /**
+   * Throttle alarms of every function and table (config newswire:alarms=full). Off, a throttle alarms
+   * only once it does harm: queued messages age (queue-age alarms), scheduled runs park or stall,
+   * table requests fail their message (errors, DLQ). @default true
+   */
+  readonly throttles?: boolean;
   /** The tables the functions use, by a readable name, with their global secondary indexes. */
   readonly tables: readonly {
     readonly label: string;
@@ -114,7 +120,11 @@ export function operationalAlarms(scope: Construct, props: OperationalAlarmsProp
   );
 
   const stack = Stack.of(scope);
-  for (const fn of stack.node.findAll().filter((c): c is NewswireFunction => c instanceof NewswireFunction)) {
+  const throttles = props.throttles ?? true;
+  const functions = throttles
+    ? stack.node.findAll().filter((c): c is NewswireFunction => c instanceof NewswireFunction)
+    : [];
+  for (const fn of functions) {
     alarms.push(
       functionThrottlesAlarm(
         fn,
@@ -124,7 +134,7 @@ export function operationalAlarms(scope: Construct, props: OperationalAlarmsProp
       ),
     );
   }
-  for (const t of props.tables) {
+  for (const t of throttles ? props.tables : []) {
     alarms.push(
       tableThrottlesAlarm(
         scope,

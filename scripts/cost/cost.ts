@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { PRICES } from '../bench/costModel';
-import { MONTHLY_ASSUMPTIONS, monthlyCost, parseInterval, type Measured, type Profile } from './monthlyCost';
+import { monthlyCost, parseInterval, type Measured, type Profile } from './monthlyCost';
 
 const USAGE =
   'usage: cost [--feeds N] [--interval 5m] [--releases-per-day N] [--json] | cost --measure [--records N] [--seed S]';
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     dynamodb: `${(v.readUnits / 1e6).toFixed(2)} M RRU, ${(v.writeUnits / 1e6).toFixed(2)} M WRU, +${v.dynamoGbAdded.toFixed(2)} GB stored`,
     s3: `${(v.s3Puts / 1e3).toFixed(0)} k PUTs, +${v.s3GbAdded.toFixed(2)} GB stored`,
     cloudwatchLogs: `${v.logGb.toFixed(2)} GB ingested and kept`,
-    customMetrics: `${MONTHLY_ASSUMPTIONS.customMetrics} metrics`,
+    customMetrics: `${d.customMetrics} metrics${d.dashboards ? '' : ' (the ones alarms watch; no dashboard)'}`,
     alarms: `${d.alarms} alarms watching ${d.alarmMetrics} metrics`,
     dashboard: `${d.dashboards} dashboard(s)`,
     kms: `${d.customerManagedKmsKeys} customer-managed key(s) + requests`,

@@ -27,11 +27,12 @@ import { LOCAL_TABLES, openLocalRuntime, type LocalRuntime } from '../../lambdas
 import type { Log } from '../../lambdas/pipeline/ports';
 import { HOST_SLOTS_ID_PREFIX } from '../../lambdas/adapters/dynamodb/tableDesign';
 import { FETCH_DEFAULTS, FETCH_ENV } from '../../lambdas/adapters/http/fetchDefaults';
+import { ALARM_METRICS, METRICS_ENV } from '../../lambdas/handlers/metricNames';
 import { buildNewswireApp } from '../../lib/app';
-import type { NewswireFunction } from '../../lib/constructs/newswireFunction';
+import { NewswireFunction } from '../../lib/constructs/newswireFunction';
 import { itemSize, writeUnits, type GsiShape, type RawItem } from '../bench/itemSize';
 import { startReleaseServerProcess } from '../bench/releaseServerProcess';
-import { emptyPhase, type DeployedShape, type Measured, type PhaseCounts } from './monthlyCost';
+import { DASHBOARD_METRICS, emptyPhase, type DeployedShape, type Measured, type PhaseCounts } from './monthlyCost';
 
 export const MEASURED_FILE = path.join(__dirname, 'measured.json');
 
@@ -209,6 +210,14 @@ export function deployedShape(): DeployedShape {
     const v = Number(env?.[FETCH_ENV.perHostConcurrency] ?? FETCH_DEFAULTS.perHostConcurrency);
     return Number.isInteger(v) && v > 0 ? v : FETCH_DEFAULTS.perHostConcurrency;
   };
+  const envOf = (fn: NewswireFunction) =>
+    (ingestTemplate[logicalIdOf(fn)]?.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)
+      ?.Variables ?? {};
+  const dashboardMetrics = app.ingest.node
+    .findAll()
+    .filter((c): c is NewswireFunction => c instanceof NewswireFunction)
+    .filter((fn) => envOf(fn)[METRICS_ENV] !== 'alarmed')
+    .reduce((n, fn) => n + (DASHBOARD_METRICS[fn.serviceName]?.length ?? 0), 0);
   const pollMapping = mappingOf(app.ingest.poll.fn);
   const articleMapping = mappingOf(app.ingest.articles.fn);
   return {
@@ -225,6 +234,7 @@ export function deployedShape(): DeployedShape {
     alarms: of('AWS::CloudWatch::Alarm').length,
     alarmMetrics,
     dashboards: of('AWS::CloudWatch::Dashboard').length,
+    customMetrics: Object.keys(ALARM_METRICS).length + dashboardMetrics,
     customerManagedKmsKeys: of('AWS::KMS::Key').length,
     scheduleRules: of('AWS::Events::Rule').length,
     queues: of('AWS::SQS::Queue').length,

@@ -63,6 +63,8 @@ export interface DeployedShape {
   /** Metrics the alarms watch (a metric-math alarm is billed per metric in its expression). */
   alarmMetrics: number;
   dashboards: number;
+  /** Custom metric names the functions emit (each with the one `service` dimension Powertools adds). */
+  customMetrics: number;
   customerManagedKmsKeys: number;
   scheduleRules: number;
   queues: number;
@@ -98,6 +100,24 @@ export interface Profile {
   intervalMinutes: number;
   releasesPerDay: number;
 }
+
+/**
+ * The custom metrics the handlers emit besides ALARM_METRICS, by the function that emits them (their
+ * addMetric calls in lambdas/handlers/*.ts; a unit test holds this list to them). A function whose
+ * environment says METRICS_ENV=alarmed leaves them out.
+ */
+export const DASHBOARD_METRICS: Readonly<Record<string, readonly string[]>> = {
+  'newswire-poll-feed': ['FeedPollFailures', 'FeedItemsQueued'],
+  'newswire-process-article': [
+    'ReleasesWritten',
+    'ReleasesUnchanged',
+    'ReleasesKeptStored',
+    'ReleasesReparsed',
+    'ReleasesFailed',
+  ],
+  'newswire-dispatch': ['FeedsDispatched'],
+  'newswire-overflow-sweep': ['OverflowOrphansDeleted'],
+};
 
 /** Further on-demand list prices, us-east-1 (same as-of date as PRICES). */
 export const MORE_PRICES = {
@@ -168,8 +188,6 @@ export const MONTHLY_ASSUMPTIONS = {
   /** Sampled traces per invocation: the default X-Ray rule records 1 a second + 5 %, so at under one
    * invocation a second nearly every one is traced. */
   xraySampledFraction: 1,
-  /** Custom metric names × the `service` dimension the handlers emit (lambdas/handlers/*.ts addMetric). */
-  customMetrics: 12,
   /** KMS requests a month: DynamoDB using the AWS-managed key for 2 tables (data keys re-fetched
    * ~every 5 min per host) plus alarm notifications through the topic's key. */
   kmsRequestsPerMonth: 30_000,
@@ -353,7 +371,7 @@ export function monthlyCost(m: Measured, profile: Profile): MonthlyCost {
     logGb * MORE_PRICES.cloudwatchLogsIngestGbUsd +
     logGb * a.logStorageMonths * MORE_PRICES.cloudwatchLogsStorageGbMonthUsd;
 
-  const metrics = a.customMetrics * MORE_PRICES.customMetricMonthUsd;
+  const metrics = d.customMetrics * MORE_PRICES.customMetricMonthUsd;
   const alarms = d.alarmMetrics * MORE_PRICES.alarmMetricMonthUsd;
   const dashboard = d.dashboards * MORE_PRICES.dashboardMonthUsd;
   const kms =

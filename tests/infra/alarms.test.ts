@@ -12,13 +12,17 @@ import { NewswireFunction } from '../../lib/constructs/newswireFunction';
 import { DLQ_AGE_ALARM, runsPerHour } from '../../lib/constructs/operationalAlarms';
 import { getAtt, importName, logicalId, permissionLines, TEST_CONTEXT } from './helpers';
 
+/** Templates whose function code these tests do not read: synthesized without bundling. */
+const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+
 jest.setTimeout(180_000);
 
-// GIVEN the app built once from the test context (schedule 7 minutes, one enabled feed of two)
+// GIVEN the app built once from the test context (schedule 7 minutes, one enabled feed of two) with
+// every alarm and the dashboard (newswire:alarms=full, newswire:dashboard=true; the defaults below)
 let built: NewswireApp;
 let template: Template;
 beforeAll(() => {
-  built = buildNewswireApp(TEST_CONTEXT);
+  built = buildNewswireApp({ ...TEST_CONTEXT, [CONTEXT_KEYS.alarms]: 'full', [CONTEXT_KEYS.dashboard]: true });
   template = Template.fromStack(built.ingest);
 });
 
@@ -339,4 +343,44 @@ test('the dashboard graphs what the new alarms watch: successful polls, silent a
   ]) {
     expect(body).toContain(needle);
   }
+});
+
+describe('the default alarm set (newswire:alarms=essential)', () => {
+  // GIVEN the app with the defaults
+  let essential: Template;
+  let fullAlarms: Record<string, unknown>;
+  beforeAll(() => {
+    essential = Template.fromStack(buildNewswireApp({ ...TEST_CONTEXT, ...NO_BUNDLING }).ingest);
+    fullAlarms = template.findResources('AWS::CloudWatch::Alarm');
+  });
+  const metricNames = (alarm: { Properties: Record<string, unknown> }) =>
+    alarm.Properties.MetricName !== undefined
+      ? [alarm.Properties.MetricName as string]
+      : (alarm.Properties.Metrics as { MetricStat?: { Metric: { MetricName: string } } }[])
+          .filter((m) => m.MetricStat)
+          .map((m) => m.MetricStat!.Metric.MetricName);
+
+  test('leaves out exactly the throttle alarms of the functions and tables, and keeps every other alarm as it is', () => {
+    const alarms = essential.findResources('AWS::CloudWatch::Alarm') as Record<
+      string,
+      { Properties: Record<string, unknown> }
+    >;
+    const full = fullAlarms as typeof alarms;
+    const throttles = Object.keys(full).filter((id) => /Throttles[0-9A-F]{8}$/.test(id));
+    // 5 functions and 2 tables
+    expect(throttles).toHaveLength(7);
+    expect(Object.keys(alarms).sort()).toEqual(
+      Object.keys(full)
+        .filter((id) => !throttles.includes(id))
+        .sort(),
+    );
+    for (const [id, alarm] of Object.entries(alarms)) expect(alarm).toEqual(full[id]);
+    // Still one for each failure class: DLQ depth and age, queue age, function errors, stalled, silent, haywire.
+    const watched = Object.values(alarms).flatMap(metricNames);
+    expect(watched.filter((m) => m === 'ApproximateNumberOfMessagesVisible')).toHaveLength(4);
+    expect(watched.filter((m) => m === 'ApproximateAgeOfOldestMessage')).toHaveLength(4);
+    expect(watched.filter((m) => m === 'Errors')).toHaveLength(5);
+    expect(watched).toEqual(expect.arrayContaining(['PollSucceeded', 'SilentFeeds', 'Invocations']));
+    expect(watched.filter((m) => /Throttle/.test(m))).toEqual([]);
+  });
 });

@@ -32,7 +32,24 @@ describe('loadConfig', () => {
       haywireFactor: 3,
       silentFeedHours: 24,
       tracing: 'off',
+      alarms: 'essential',
+      dashboard: false,
+      kmsKey: false,
     });
+  });
+
+  test('cost opt-ins: alarms essential or full, dashboard and kmsKey true/false (also as -c strings), anything else named', () => {
+    expect(loadConfig(ctx({ [CONTEXT_KEYS.alarms]: 'full' })).alarms).toBe('full');
+    expect(() => loadConfig(ctx({ [CONTEXT_KEYS.alarms]: 'all' }))).toThrow(
+      /"newswire:alarms" must be one of "essential", "full" \(got "all"\)/,
+    );
+    expect(loadConfig(ctx({ [CONTEXT_KEYS.dashboard]: 'true', [CONTEXT_KEYS.kmsKey]: true }))).toMatchObject({
+      dashboard: true,
+      kmsKey: true,
+    });
+    expect(() => loadConfig(ctx({ [CONTEXT_KEYS.dashboard]: 'yes' }))).toThrow(
+      /"newswire:dashboard" must be true or false \(got "yes"\)/,
+    );
   });
 
   test('tracing: off by default, active on request, anything else named in the error', () => {

@@ -10,6 +10,7 @@ import { buildNewswireApp, type NewswireApp } from '../../lib/app';
 import { CONTEXT_KEYS } from '../../lib/config';
 import { SEED_CONDITION, SEED_EPOCH } from '../../lib/constructs/feedSeeder';
 import type { NewswireFunction } from '../../lib/constructs/newswireFunction';
+import { METRICS_ENV } from '../../lambdas/handlers/metricNames';
 import type { QueueConsumer } from '../../lib/constructs/queueConsumer';
 import { articleArchiveKey, feedArchiveKey } from '../../lambdas/core/archiveKeys';
 import { overflowArchiveKey } from '../../lambdas/adapters/dynamodb/overflow';
@@ -24,6 +25,9 @@ import {
   TEST_CONTEXT,
   TEST_FEEDS,
 } from './helpers';
+
+/** Templates whose function code these tests do not read: synthesized without bundling. */
+const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 
 // GIVEN the app built once from the test context
 let built: NewswireApp;
@@ -206,9 +210,9 @@ describe('queues', () => {
     },
   );
 
-  test('poll-feed: 512 MB (it waits on the network), process-article 1024 MB (it parses pages)', () => {
+  test('poll-feed: 256 MB (it waits on the network), process-article 1024 MB (it parses pages)', () => {
     const memory = (c: QueueConsumer) => (c.fn.fn.node.defaultChild as CfnFunction).memorySize;
-    expect(memory(built.ingest.poll)).toBe(512);
+    expect(memory(built.ingest.poll)).toBe(256);
     expect(memory(built.ingest.articles)).toBe(1024);
   });
 });
@@ -473,9 +477,30 @@ describe('alarms and notifications', () => {
     });
   });
 
-  test('the alarm topic is KMS-encrypted with a rotating key CloudWatch may use, SSL-only, and mails the configured address', () => {
+  test('by default the alarm topic has no customer-managed key ($1 a month), is SSL-only and mails the configured address', () => {
+    template.resourceCountIs('AWS::KMS::Key', 0);
     template.hasResourceProperties('AWS::SNS::Topic', {
-      KmsMasterKeyId: getAtt(built.ingest.node.findChild('AlarmTopicKey'), 'Arn'),
+      KmsMasterKeyId: Match.absent(),
+      DisplayName: 'Newswire alarms',
+    });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: TEST_CONTEXT[CONTEXT_KEYS.alarmEmail],
+    });
+  });
+
+  test('with newswire:kmsKey the alarm topic is KMS-encrypted with a rotating key CloudWatch may use, SSL-only, and mails the configured address', () => {
+    const keyed = buildNewswireApp({ ...TEST_CONTEXT, [CONTEXT_KEYS.kmsKey]: true, ...NO_BUNDLING });
+    const template = Template.fromStack(keyed.ingest);
+    template.hasResourceProperties('AWS::SNS::Topic', {
+      KmsMasterKeyId: getAtt(keyed.ingest.node.findChild('AlarmTopicKey'), 'Arn'),
     });
     template.hasResourceProperties('AWS::KMS::Key', {
       EnableKeyRotation: true,
@@ -503,9 +528,35 @@ describe('alarms and notifications', () => {
 });
 
 describe('dashboard', () => {
+  // GIVEN the app with newswire:dashboard (off by default)
+  let withDashboard: NewswireApp;
+  let dashboardTemplate: Template;
+  beforeAll(() => {
+    withDashboard = buildNewswireApp({ ...TEST_CONTEXT, [CONTEXT_KEYS.dashboard]: true, ...NO_BUNDLING });
+    dashboardTemplate = Template.fromStack(withDashboard.ingest);
+  });
+  const metricsEnv = (t: Template, fn: NewswireFunction) =>
+    (
+      t.findResources('AWS::Lambda::Function')[logicalId(fn.fn)]?.Properties as {
+        Environment?: { Variables?: Record<string, unknown> };
+      }
+    ).Environment?.Variables?.[METRICS_ENV];
+
+  test('by default there is none, and the functions emit only the metrics alarms watch', () => {
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 0);
+    expect(Object.keys(template.findOutputs('DashboardName'))).toEqual([]);
+    const emitting = (a: NewswireApp) => [a.ingest.poll.fn, a.ingest.articles.fn, a.ingest.dispatch, a.ingest.sweep];
+    for (const fn of emitting(built)) expect(metricsEnv(template, fn)).toBe('alarmed');
+    for (const fn of emitting(withDashboard)) expect(metricsEnv(dashboardTemplate, fn)).toBeUndefined();
+  });
+
+  test('the DashboardName output names it', () => {
+    dashboardTemplate.hasOutput('DashboardName', { Value: { Ref: logicalId(withDashboard.ingest.dashboard!) } });
+  });
+
   test('shows queue and DLQ depth, function errors and duration, and the Newswire custom metrics', () => {
     const body = new Capture();
-    template.hasResourceProperties('AWS::CloudWatch::Dashboard', {
+    dashboardTemplate.hasResourceProperties('AWS::CloudWatch::Dashboard', {
       DashboardBody: body,
       DashboardName: Match.absent(),
     });
@@ -591,12 +642,11 @@ describe('feed seeding', () => {
 });
 
 describe('outputs', () => {
-  test('queue URLs and the dashboard name under the keys the CLI reads', () => {
+  test('queue URLs under the keys the CLI reads', () => {
     template.hasOutput('PollQueueUrl', { Value: { Ref: logicalId(built.ingest.poll.queue) } });
     template.hasOutput('ArticleQueueUrl', { Value: { Ref: logicalId(built.ingest.articles.queue) } });
     template.hasOutput('PollDlqUrl', { Value: { Ref: logicalId(built.ingest.poll.deadLetterQueue) } });
     template.hasOutput('ArticleDlqUrl', { Value: { Ref: logicalId(built.ingest.articles.deadLetterQueue) } });
-    template.hasOutput('DashboardName', { Value: { Ref: logicalId(built.ingest.dashboard) } });
   });
 });
 

@@ -3,7 +3,11 @@
  * is worked out by hand in the comments: a month is 730 h = 43,800 min; prices are PRICES and
  * MORE_PRICES (us-east-1 list, 2025-07).
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ALARM_METRICS } from '../../../lambdas/handlers/metricNames';
 import {
+  DASHBOARD_METRICS,
   emptyPhase,
   fetchWaves,
   lambdaCpuMs,
@@ -31,6 +35,7 @@ const deployed = (over: Partial<DeployedShape> = {}): DeployedShape => ({
   alarms: 3,
   alarmMetrics: 5,
   dashboards: 1,
+  customMetrics: 12,
   customerManagedKmsKeys: 1,
   scheduleRules: 3,
   queues: 6,
@@ -213,4 +218,18 @@ describe('building blocks', () => {
     expect(() => parseInterval('0m')).toThrow(/more than zero/);
     expect(() => parseInterval('soon')).toThrow(/give e.g. 5m/);
   });
+});
+
+test('DASHBOARD_METRICS are the metric names the handlers emit besides ALARM_METRICS', () => {
+  const dir = path.join(__dirname, '../../../lambdas/handlers');
+  const source = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => readFileSync(path.join(dir, f), 'utf8'))
+    .join('\n');
+  // Metric names are PascalCase string literals handed to addMetric or chosen just before it.
+  const literals = new Set([...source.matchAll(/'((?:Feed|Release|Overflow|Poll)[A-Za-z]+)'/g)].map((m) => m[1]));
+  const alarmed = new Set<string>(Object.values(ALARM_METRICS));
+  expect([...literals].filter((n) => !alarmed.has(n as string)).sort()).toEqual(
+    Object.values(DASHBOARD_METRICS).flat().sort(),
+  );
 });
