@@ -334,8 +334,9 @@ function looksPlaced(location: string): boolean {
     /^[\p{Lu}\d.'’&\- ]{2,}$/u.test(parts[0] ?? '') ||
     isKnownCity(parts[0] ?? '') ||
     parts.slice(1).some((p) => isKnownRegionOrCountry(p)) ||
-    // A country or region alone (`United States - November 17, 2025 -`).
-    (parts.length === 1 && isKnownRegionOrCountry(parts[0] ?? ''))
+    // A country or region alone (`United States - November 17, 2025 -`), its name
+    // written out in full, not a code that is also a word (`On`, `In`).
+    (parts.length === 1 && /^\p{Lu}[\p{Ll}.]{3,}/u.test(parts[0] ?? '') && isKnownRegionOrCountry(parts[0] ?? ''))
   );
 }
 
