@@ -36,6 +36,21 @@ function sourceMapOf(mode: BundlingOptions['sourceMapMode']): BuildOptions['sour
   return mode === undefined || mode === 'default' ? true : mode;
 }
 
+/** esbuild's `alias` from CDK's `esbuildArgs` (`--alias`: 'FROM=TO' or a list); any other raw argument is refused. */
+function aliasOf(args: BundlingOptions['esbuildArgs']): Record<string, string> | undefined {
+  if (!args) return undefined;
+  const alias: Record<string, string> = {};
+  for (const [key, value] of Object.entries(args)) {
+    if (key !== '--alias') throw new Error(`bench:bundle does not translate esbuildArgs ${key}`);
+    for (const pair of Array.isArray(value) ? value : [value]) {
+      const [from, to] = String(pair).split('=');
+      if (!from || !to) throw new Error(`--alias expects FROM=TO (got ${String(pair)})`);
+      alias[from] = to;
+    }
+  }
+  return alias;
+}
+
 /** The esbuild options CDK's NodejsFunction derives from these bundling options (the ones this project sets). */
 export function esbuildOptionsOf(bundling: BundlingOptions, entry: string, outfile: string): BuildOptions {
   return {
@@ -53,6 +68,7 @@ export function esbuildOptionsOf(bundling: BundlingOptions, entry: string, outfi
     ...(bundling.mainFields ? { mainFields: [...bundling.mainFields] } : {}),
     ...(bundling.banner ? { banner: { js: bundling.banner } } : {}),
     ...(bundling.define ? { define: { ...bundling.define } } : {}),
+    ...(bundling.esbuildArgs ? { alias: aliasOf(bundling.esbuildArgs) } : {}),
     logLevel: 'warning',
     absWorkingDir: ROOT,
     metafile: true,

@@ -2,7 +2,7 @@
  * What each Lambda bundle is made of, read from esbuild's metafile: every function bundled in memory
  * with the very options its NewswireFunction gives CDK (as `npm run bench:bundle` does). A module a
  * function must not carry (a tracer it does not use, the parser in a function that parses nothing,
- * classic zod, the AWS SDK the runtime provides) fails here by name, before it shows as bytes and
+ * classic zod, an SDK client or credential provider it never calls) fails here by name, before it shows as bytes and
  * cold-start milliseconds.
  */
 import { CONTEXT_KEYS } from '../../lib/config';
@@ -48,10 +48,9 @@ test('the five functions are found and each bundle is at most 1 MB', () => {
     expect({ name, bytes: b.bytes, over: b.bytes > MAX_BUNDLE_BYTES }).toMatchObject({ over: false });
 });
 
-test('no bundle carries the AWS SDK (the Lambda runtime provides it), classic zod or iconv-lite', () => {
+test('no bundle carries classic zod or iconv-lite', () => {
   for (const [name, b] of bundles) {
     const pkgs = [...packagesOf(b)];
-    expect({ name, sdk: pkgs.filter((p) => p.startsWith('@aws-sdk/')) }).toEqual({ name, sdk: [] });
     expect({ name, iconv: pkgs.includes('iconv-lite') }).toEqual({ name, iconv: false });
     expect({ name, classicZod: b.inputs.filter((i) => i.includes('node_modules/zod/v4/classic/')) }).toEqual({
       name,
@@ -59,6 +58,52 @@ test('no bundle carries the AWS SDK (the Lambda runtime provides it), classic zo
     });
   }
 });
+
+/** The SDK client packages each function that bundles the SDK uses (what its code calls), and no other. */
+const SDK_CLIENTS: Record<string, string[]> = {
+  Dispatch: ['@aws-sdk/client-dynamodb', '@aws-sdk/client-sqs', '@aws-sdk/lib-dynamodb'],
+  OverflowSweep: ['@aws-sdk/client-dynamodb', '@aws-sdk/client-s3', '@aws-sdk/lib-dynamodb'],
+  'SilentFeedCheck/Handler': ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'],
+};
+/** The credential chain a function never reaches in Lambda (the role's credentials are in its environment). */
+const CREDENTIAL_CHAIN = [
+  '@aws-sdk/credential-provider-node',
+  '@aws-sdk/credential-provider-ini',
+  '@aws-sdk/credential-provider-sso',
+  '@aws-sdk/credential-provider-process',
+  '@aws-sdk/credential-provider-web-identity',
+  '@aws-sdk/credential-provider-http',
+  '@aws-sdk/credential-provider-login',
+  '@aws-sdk/nested-clients',
+  '@aws-sdk/token-providers',
+  '@smithy/credential-provider-imds',
+];
+
+test.each(Object.keys(SDK_CLIENTS))(
+  '%s bundles only the SDK clients it calls, from their ES module builds, with environment credentials only',
+  (name) => {
+    const b = bundleOf(name);
+    const pkgs = [...packagesOf(b)];
+    expect(pkgs.filter((p) => p.startsWith('@aws-sdk/client-') || p === '@aws-sdk/lib-dynamodb').sort()).toEqual(
+      SDK_CLIENTS[name],
+    );
+    expect(pkgs.filter((p) => CREDENTIAL_CHAIN.includes(p))).toEqual([]);
+    expect(pkgs).toContain('@aws-sdk/credential-provider-env');
+    // Tree-shaken: a CommonJS build is the whole package (every command of the client).
+    expect(b.inputs.filter((i) => /node_modules\/@(aws-sdk|smithy)\/[^/]+\/dist-cjs\//.test(i))).toEqual([]);
+  },
+);
+
+test.each(['PollFeed/Handler', 'ProcessArticle/Handler'])(
+  '%s leaves the AWS SDK to the Lambda runtime (its own code fills the 1 MB budget)',
+  (name) => {
+    const pkgs = [...packagesOf(bundleOf(name))];
+    expect({ name, sdk: pkgs.filter((p) => p.startsWith('@aws-sdk/') || p.startsWith('@smithy/')) }).toEqual({
+      name,
+      sdk: [],
+    });
+  },
+);
 
 test('a function that does not trace has no tracer nor X-Ray SDK; one that traces has them', () => {
   for (const [name, b] of bundles) {
