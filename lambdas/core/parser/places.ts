@@ -1,4 +1,5 @@
 import type { Place } from '../record';
+import { ICU_COUNTRY_NAMES } from './countryNames.generated';
 
 /**
  * Dateline locations normalized to {city, region, country}. Regions are ISO 3166-2 subdivision
@@ -173,15 +174,24 @@ const NOT_COUNTRIES = new Set(
 /** Languages whose country names are looked up (the languages the language detector reports). */
 const NAME_LOCALES = ['en', 'fr', 'es', 'de', 'pt', 'it', 'nl'];
 
-function countryTable(): Map<string, string> {
-  const map = table(COUNTRY_VARIANTS);
+/**
+ * The country names ICU gives (Intl.DisplayNames, in NAME_LOCALES in turn) that COUNTRY_VARIANTS
+ * does not already have, as [lookup key, ISO code] in the order they are first met (an earlier
+ * locale's name wins). ~4,700 ICU lookups (30–50 ms): not run when the parser loads or parses —
+ * scripts/gen-country-names.ts writes its result to countryNames.generated.ts, and a unit test
+ * checks that file still equals it on the Node running the tests.
+ */
+export function countryNamesFromIcu(): [string, string][] {
+  const variants = table(COUNTRY_VARIANTS);
+  const seen = new Set<string>();
+  const pairs: [string, string][] = [];
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
   for (const locale of NAME_LOCALES) {
     let names: Intl.DisplayNames;
     try {
       names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
     } catch {
-      continue; // a Node built without ICU data: the variants above still work
+      continue; // a Node built without ICU data
     }
     for (const a of letters)
       for (const b of letters) {
@@ -200,15 +210,31 @@ function countryTable(): Map<string, string> {
           if (f.includes('&')) forms.add(f.replace(/&/g, 'and'));
           if (f.startsWith('St. ')) forms.add('Saint ' + f.slice(4));
         }
-        for (const f of forms) if (!map.has(key(f))) map.set(key(f), code);
+        for (const f of forms) {
+          const k = key(f);
+          if (variants.has(k) || seen.has(k)) continue;
+          seen.add(k);
+          pairs.push([k, code]);
+        }
       }
+  }
+  return pairs;
+}
+
+/**
+ * Country names → ISO code: COUNTRY_VARIANTS, then ICU's names as generated into
+ * countryNames.generated.ts (`KEY=CC;…`, keys already in lookup form). Built on first use.
+ */
+function countryTable(): Map<string, string> {
+  const map = table(COUNTRY_VARIANTS);
+  for (const entry of ICU_COUNTRY_NAMES.split(';')) {
+    const eq = entry.lastIndexOf('=');
+    if (eq < 0) continue;
+    const k = entry.slice(0, eq).trim();
+    if (!map.has(k)) map.set(k, entry.slice(eq + 1));
   }
   return map;
 }
-/**
- * Country names → ISO code, built on first use: ~4,700 ICU lookups (30–50 ms) that every module
- * importing the parser (dispatch, poll-feed, the CLI's start) would otherwise pay at load.
- */
 let countryByName: Map<string, string> | null = null;
 const countries = (): Map<string, string> => (countryByName ??= countryTable());
 const CITY_BY_NAME = new Map<string, { display: string; country: string; region: string | null }>();
