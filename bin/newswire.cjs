@@ -18,6 +18,8 @@ if (built.entry?.endsWith('.mjs')) {
   import(pathToFileURL(built.entry).href).catch(cannotLoad);
 } else if (built.entry) {
   try {
+    // Compiled with V8's code cache of the build (bin/compileCache.cjs): less to parse and compile.
+    require('./compileCache.cjs').useCodeCache(require('node:path').dirname(built.entry));
     require(built.entry);
   } catch (err) {
     cannotLoad(err);
