@@ -34,6 +34,8 @@ const deps = {
   clock,
   log,
   maxItemsPerPoll: env.maxItemsPerPoll,
+  // A 304 that changes nothing is not written when the next scheduled run would send the feed anyway.
+  schedulePeriodSeconds: env.schedulePeriodSeconds,
 };
 
 async function recordHandler(record: SQSRecord): Promise<void> {

@@ -54,6 +54,12 @@ export interface IngestOptions {
   concurrency?: number;
   /** Items one poll of a feed queues at most, newest first (poll-feed's MAX_ITEMS_PER_POLL); @default 500 */
   maxItemsPerPoll?: number;
+  /**
+   * Seconds between scheduled runs, as a deployment's poll-feed knows them: a 304 that changes
+   * nothing is then not written (pollFeed.ts). `npm run cost -- --measure` counts such polls.
+   * @default - every poll written
+   */
+  schedulePeriodSeconds?: number;
   onProgress?: (p: IngestProgress) => void;
 }
 
@@ -113,7 +119,13 @@ async function ingestWith(
   const { pollQueue, articleQueue } = journal
     ? await openPipelineQueues(rt.deadLetters, journal, opts.maxReceiveCount)
     : pipelineQueues(rt.deadLetters, opts.maxReceiveCount);
-  const deps = { ...rt, pollQueue, articleQueue, maxItemsPerPoll: opts.maxItemsPerPoll };
+  const deps = {
+    ...rt,
+    pollQueue,
+    articleQueue,
+    maxItemsPerPoll: opts.maxItemsPerPoll,
+    schedulePeriodSeconds: opts.schedulePeriodSeconds,
+  };
 
   const { ids } = await registerFeeds(deps, opts.feeds);
   await dispatch(deps, { only: ids });

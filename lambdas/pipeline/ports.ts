@@ -38,6 +38,8 @@ export interface FeedState {
   createdAt: string;
   /** What poll-feed has seen the feed publish (core/feedPublishing.ts); absent until its first successful poll. */
   publishing?: FeedPublishing | null;
+  /** When the feed last answered 200 (read in full); absent until then. Drives the daily unconditional fetch. */
+  lastFetchedAt?: string | null;
 }
 /** What one poll changes on a feed. Counters are added, the rest replaced. */
 export interface FeedPollUpdate {
@@ -50,6 +52,8 @@ export interface FeedPollUpdate {
   add: Partial<FeedCounters>;
   /** The new publishing state; absent = keep the stored one. */
   publishing?: FeedPublishing;
+  /** Set on a 200; absent = keep. */
+  lastFetchedAt?: string;
 }
 export interface FeedStore {
   /** Enabled feeds whose nextPollAt ≤ now. */

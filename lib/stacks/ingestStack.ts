@@ -247,7 +247,9 @@ export class NewswireIngestStack extends Stack {
       .bindBucket(props.rawBucket, ENV.rawBucket, [{ prefix: ARCHIVE_PREFIX.feeds, actions: ['s3:PutObject'] }])
       .bindQueueSend(this.articles.queue, ENV.articleQueueUrl)
       // Fleet-wide host slots: `host#` items of the Feeds table, covered by the Get/Update above.
-      .setEnv(ENV.maxRequestsPerHost, String(maxRequestsPerHost));
+      .setEnv(ENV.maxRequestsPerHost, String(maxRequestsPerHost))
+      // A 304 that changes nothing is not written when the next run sends the feed anyway (pollFeed.ts).
+      .setEnv(ENV.schedulePeriodSeconds, String(props.scheduleMinutes * 60));
     // Release pages come from the same hosts as the feeds: process-article takes the same slots.
     bindHostSlots(this.articles.fn, props.feedsTable, maxRequestsPerHost);
     this.articles.fn

@@ -313,6 +313,9 @@ function unchangedRounds(at: (name: string) => PhaseCounts, feeds: number): Phas
   };
 }
 
+/** The measured feeds' poll interval and schedule period (the profile's 5 minutes). */
+const MEASURED_INTERVAL_MINUTES = 5;
+
 /** Runs the local measurement and writes MEASURED_FILE. */
 export async function measure(records = 300, seed = 20251129): Promise<Measured> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -353,7 +356,10 @@ export async function measure(records = 300, seed = 20251129): Promise<Measured>
         const restore = captureOutput(c);
         try {
           const report = await runIngest(round === 3 ? withoutValidators(rt) : rt, {
-            feeds: feeds.map((f) => ({ url: f.url, name: f.name })),
+            feeds: feeds.map((f) => ({ url: f.url, name: f.name, pollIntervalMinutes: MEASURED_INTERVAL_MINUTES })),
+            // As deployed: poll-feed knows the schedule period (here the feeds' interval), so a 304
+            // that changes nothing is not written.
+            schedulePeriodSeconds: MEASURED_INTERVAL_MINUTES * 60,
             onProgress: (p) => {
               if (p.stage === 'poll' && p.done === 0) take(`poll${round}`);
               if (p.stage === 'process' && p.done === 0) {
@@ -375,6 +381,8 @@ export async function measure(records = 300, seed = 20251129): Promise<Measured>
       const withGsi = stored.items.reduce((n, i) => n + writeUnits(i, shapes.key, shapes.gsis), 0);
       const tableOnly = stored.items.reduce((n, i) => n + writeUnits(i, shapes.key, []), 0);
       const feedScan = await scanAll(raw, LOCAL_TABLES.feeds);
+      const feedStateItems = feedScan.items.filter((i) => !String(i.id?.S ?? '').startsWith(HOST_SLOTS_ID_PREFIX));
+      if (feedStateItems.length === 0) throw new Error('the local run left no feed items to size');
       const at = (name: string) => snaps.get(name)!;
       const releasePhase = diff(at('process1'), at('end1'), counts.releases);
       releasePhase.messagesQueued = counts.articles;
@@ -391,6 +399,7 @@ export async function measure(records = 300, seed = 20251129): Promise<Measured>
         gsiWriteUnitsPerRelease: (withGsi - tableOnly) / Math.max(1, counts.releases),
         storedBytesPerRelease: stored.items.reduce((n, i) => n + itemSize(i), 0) / Math.max(1, counts.releases),
         feedScanReadUnitsPerFeed: feedScan.readUnits / Math.max(1, feeds.length),
+        feedStateWriteUnits: feedStateItems.reduce((n, i) => n + writeUnits(i, 'id', []), 0) / feedStateItems.length,
         emfBytes: {
           poll: emfBytes('newswire-poll-feed', ['PollSucceeded', 'FeedItemsQueued']),
           article: emfBytes('newswire-process-article', ['ReleasesWritten']),

@@ -4,6 +4,7 @@
  * list prices (PRICES in scripts/bench/costModel.ts). Pure arithmetic: every figure not measured is
  * a named constant below with the reason for its value.
  */
+import { QUIET_POLL_HEARTBEAT_MINUTES } from '../../lambdas/pipeline/pollFeed';
 import { PRICES } from '../bench/costModel';
 
 /** Counts of one phase of the local run (totals over `count` polls or releases). */
@@ -78,7 +79,11 @@ export interface Measured {
   seed: number;
   feeds: number;
   releases: number;
-  /** Round 2: every feed polled again with nothing new (conditional GET → 304). */
+  /**
+   * Round 2: every feed polled again with nothing new (conditional GET → 304), with poll-feed told
+   * the schedule period as deployed: a 304 that changes nothing is not written (pollFeed.ts), so
+   * these counts hold no feed-state write; the hourly heartbeat write is feedStateWriteUnits.
+   */
   unchangedPoll: PhaseCounts;
   /** Round 3: every feed polled without validators (200, full body, every listed item already stored). */
   changedPoll: PhaseCounts & { itemsListed: number };
@@ -90,6 +95,11 @@ export interface Measured {
   storedBytesPerRelease: number;
   /** Read units a Scan of the Feeds table costs per feed (dispatch scans it each run). */
   feedScanReadUnitsPerFeed: number;
+  /**
+   * Write units of one feed-state write (the stored feed items' size): the heartbeat write of a quiet
+   * 304 (every QUIET_POLL_HEARTBEAT_MINUTES). Absent: the unchanged polls were measured written.
+   */
+  feedStateWriteUnits?: number;
   /** Bytes of the EMF line each handler prints per invocation. */
   emfBytes: { poll: number; article: number; dispatch: number };
   deployed: DeployedShape;
@@ -170,6 +180,11 @@ export const MONTHLY_ASSUMPTIONS = {
    * not one per poll. The local run measures the table requests of a slot per poll (no batches).
    */
   pollReusesHostSlots: true,
+  /**
+   * A 304 that changes nothing is written only when the feed's lastPolledAt is this old
+   * (pollFeed.ts): a feed polled every interval I ≤ this writes I / this of its unchanged polls.
+   */
+  quietPollHeartbeatMinutes: QUIET_POLL_HEARTBEAT_MINUTES,
   /** Billed duration of one dispatch run (a Scan of the Feeds table, SendMessageBatch of the due feeds). */
   dispatchMs: 400,
   /** The hourly silent-feed check and the daily overflow sweep: invocations and billed ms each. */
@@ -347,7 +362,11 @@ export function monthlyCost(m: Measured, profile: Profile): MonthlyCost {
     sum('readUnits') +
     runs * profile.feeds * m.feedScanReadUnitsPerFeed -
     slotUnitsSaved(m.unchangedPoll.hostSlotReadUnits);
-  const writeUnits = sum('writeUnits') - slotUnitsSaved(m.unchangedPoll.hostSlotWriteUnits);
+  const heartbeatWrites =
+    m.feedStateWriteUnits === undefined
+      ? 0
+      : polls * Math.min(1, profile.intervalMinutes / a.quietPollHeartbeatMinutes) * m.feedStateWriteUnits;
+  const writeUnits = sum('writeUnits') - slotUnitsSaved(m.unchangedPoll.hostSlotWriteUnits) + heartbeatWrites;
   const dynamoGbAdded = (releases * m.storedBytesPerRelease) / GB;
   const dynamodb =
     (readUnits / MILLION) * PRICES.dynamoReadRequestUnitsPerMillionUsd +

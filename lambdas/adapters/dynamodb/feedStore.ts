@@ -41,6 +41,7 @@ const FEED_FIELDS = [
   'counters',
   'createdAt',
   'publishing',
+  'lastFetchedAt',
 ] as const satisfies readonly (keyof FeedState)[];
 
 /** The fields an operator changes; everything else is fetch state owned by the poller. */
@@ -139,6 +140,7 @@ export class DynamoFeedStore implements FeedStore {
     set('lastError', update.lastError);
     // Written only when it changed (a poll that found new items, or the first successful one).
     if (update.publishing !== undefined) set('publishing', update.publishing);
+    if (update.lastFetchedAt !== undefined) set('lastFetchedAt', update.lastFetchedAt);
     const adds: string[] = [];
     for (const c of COUNTERS) {
       const n = update.add[c];
@@ -209,9 +211,12 @@ export class DynamoFeedStore implements FeedStore {
   }
 }
 
-/** Exactly the FeedState fields, in declaration order (missing ones as null; the optional `publishing` left out). */
+/** The optional FeedState fields: left out when missing. */
+const OPTIONAL_FIELDS: ReadonlySet<string> = new Set(['publishing', 'lastFetchedAt']);
+
+/** Exactly the FeedState fields, in declaration order (missing ones as null; the optional ones left out). */
 function toFeed(item: Record<string, unknown>): FeedState {
   const out: Record<string, unknown> = {};
-  for (const f of FEED_FIELDS) if (f !== 'publishing' || item[f] != null) out[f] = item[f] ?? null;
+  for (const f of FEED_FIELDS) if (!OPTIONAL_FIELDS.has(f) || item[f] != null) out[f] = item[f] ?? null;
   return out as unknown as FeedState;
 }

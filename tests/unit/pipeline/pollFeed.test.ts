@@ -9,7 +9,7 @@ import {
   restoreOmittedFields,
 } from '../../../lambdas/pipeline/articleMessage';
 import { DEFAULT_MAX_ITEMS_PER_POLL, pollFeed } from '../../../lambdas/pipeline/pollFeed';
-import type { ProcessArticleMessage } from '../../../lambdas/pipeline/ports';
+import type { FeedState, ProcessArticleMessage } from '../../../lambdas/pipeline/ports';
 import { newFeedState } from '../../../lambdas/pipeline/registerFeeds';
 import {
   ArraySink,
@@ -122,7 +122,8 @@ test('items already stored with the same item hash are not queued again; changed
 
 test('the stored validators are sent, and a 304 queues nothing and counts a poll', async () => {
   const { deps, feed } = setup({ status: 304 });
-  deps.feeds.items.get(feed.id)!.etag = '"v1"';
+  // The etag came with a 200 an hour ago (a 200 records lastFetchedAt; a day without one is a full fetch).
+  Object.assign(deps.feeds.items.get(feed.id)!, { etag: '"v1"', lastFetchedAt: '2025-06-02T11:00:00.000Z' });
   const res = await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
   expect(res.status).toBe('not-modified');
   expect(deps.http.requests[0]?.req).toMatchObject({ etag: '"v1"' });
@@ -404,18 +405,101 @@ ${items.map((i, n) => `<item><title>${i.title}</title><link>https://example.test
   });
 });
 
-test('about once a day the validators are left out, so a server whose 304s lie is still read in full', async () => {
+test('once a day the validators are left out, so a server whose 304s lie is still read in full', async () => {
   const { deps, feed } = setup({ status: 304 });
   const state = deps.feeds.items.get(feed.id)!;
   state.etag = '"v1"';
   state.lastModified = 'Mon, 02 Jun 2025 10:00:00 GMT';
-  // 15-minute interval: 96 polls a day. Polls 1..95 are conditional, the 96th is not.
-  state.counters.polls = 95;
+  // The last 200 was 23 h 59 min ago: conditional; 24 h ago: not; never recorded (state from before): not.
+  state.lastFetchedAt = '2025-06-01T12:01:00.000Z';
   await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
-  state.counters.polls = 96;
+  state.lastFetchedAt = '2025-06-01T12:00:00.000Z';
   await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
-  expect(deps.http.requests.map((r) => r.req?.etag ?? null)).toEqual(['"v1"', null]);
+  delete state.lastFetchedAt;
+  await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+  expect(deps.http.requests.map((r) => r.req?.etag ?? null)).toEqual(['"v1"', null, null]);
   expect(deps.http.requests[1]?.req?.lastModified ?? null).toBeNull();
+});
+
+test('a 200 records when the feed was last read in full', async () => {
+  const { deps, feed } = setup({ body: rss([{ link: 'https://example.test/a.html', title: 'A' }]) });
+  await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+  expect(deps.feeds.items.get(feed.id)!.lastFetchedAt).toBe(NOW);
+});
+
+describe('a quiet 304 (nothing to record, due at the next run anyway) is not written', () => {
+  // GIVEN a 15-minute feed on a 15-minute schedule, polled successfully 15 minutes ago, now answering 304
+  const PERIOD = 15 * 60;
+  function quiet(over: Partial<FeedState> = {}, route: Route = { status: 304 }) {
+    const { deps, feed } = setup(route);
+    const state = deps.feeds.items.get(feed.id)!;
+    Object.assign(state, {
+      etag: '"v1"',
+      lastPolledAt: '2025-06-02T11:45:00.000Z',
+      lastFetchedAt: '2025-06-02T08:00:00.000Z',
+      nextPollAt: '2025-06-02T12:00:00.000Z',
+      publishing: { since: '2025-06-01T00:00:00.000Z', lastPublishedAt: null, weightedItems: 0 },
+      ...over,
+    });
+    return { deps: { ...deps, schedulePeriodSeconds: PERIOD }, feed, before: structuredClone(state) };
+  }
+
+  test('the feed state stays as it was, and the next scheduled run still finds the feed due', async () => {
+    const { deps, feed, before } = quiet();
+    const res = await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    expect(res.status).toBe('not-modified');
+    expect(deps.feeds.items.get(feed.id)).toEqual(before);
+    // The run after this one (NOW + 15 min) sends it, as the written nextPollAt (NOW + 15 min) would have.
+    expect((await deps.feeds.listDue('2025-06-02T12:15:00.000Z')).map((f) => f.id)).toEqual([feed.id]);
+  });
+
+  test.each<[string, Partial<FeedState>, Route, Partial<Parameters<typeof pollFeed>[1]>, number]>([
+    [
+      'lastPolledAt is an hour old (the heartbeat)',
+      { lastPolledAt: '2025-06-02T11:00:00.000Z' },
+      { status: 304 },
+      {},
+      0,
+    ],
+    [
+      'a failure to clear',
+      { consecutiveFailures: 1, lastError: { code: 'TIMEOUT', message: 'x', at: '2025-06-02T11:45:00.000Z' } },
+      { status: 304 },
+      {},
+      0,
+    ],
+    ['publishing not tracked yet', { publishing: undefined }, { status: 304 }, {}, 0],
+    [
+      'a Cache-Control hint past the next run',
+      {},
+      { status: 304, headers: { 'cache-control': 'max-age=1800' } },
+      {},
+      0,
+    ],
+    ['a stored nextPollAt later than the new one', { nextPollAt: '2025-06-02T13:00:00.000Z' }, { status: 304 }, {}, 0],
+    [
+      'a redelivery long after its run (counted from the poll)',
+      {},
+      { status: 304 },
+      { dispatchedAt: '2025-06-02T11:00:00.000Z' },
+      0,
+    ],
+    ['no dispatch run in the message', {}, { status: 304 }, { dispatchedAt: undefined }, 0],
+    ['no schedule period (local runs)', {}, { status: 304 }, {}, -1],
+  ])('but it is written when %s', async (_what, over, route, msg, period) => {
+    const { deps, feed, before } = quiet(over, route);
+    await pollFeed(period < 0 ? { ...deps, schedulePeriodSeconds: undefined } : deps, {
+      feedId: feed.id,
+      dispatchedAt: NOW,
+      ...msg,
+    });
+    expect(deps.feeds.items.get(feed.id)).toMatchObject({
+      lastPolledAt: NOW,
+      consecutiveFailures: 0,
+      lastError: null,
+      counters: { polls: before.counters.polls + 1 },
+    });
+  });
 });
 
 test('relative item links resolve against the URL the feed was fetched from', async () => {

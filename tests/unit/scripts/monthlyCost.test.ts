@@ -188,6 +188,37 @@ describe('6,000 feeds every 5 minutes, batches of 10 in a 30 s window at 512 MB,
   });
 });
 
+describe('quiet 304s: the measured unchanged polls wrote no feed state; the hourly heartbeat write is added', () => {
+  // GIVEN the same measured counts with feedStateWriteUnits: 2 (a feed item of 1-2 KB)
+  const quiet = (intervalMinutes: number) =>
+    monthlyCost({ ...measured(), feedStateWriteUnits: 2 }, { feeds: 1, intervalMinutes, releasesPerDay: 24 });
+  const written = (intervalMinutes: number) =>
+    monthlyCost(measured(), { feeds: 1, intervalMinutes, releasesPerDay: 24 });
+
+  test('every 5 minutes: one poll in 12 is written, 2 WRU each', () => {
+    // polls = 43,800 / 5 = 8,760; heartbeat writes 8,760 × 5/60 = 730 × 2 WRU = 1,460 WRU more
+    expect(quiet(5).volumes.writeUnits - written(5).volumes.writeUnits).toBeCloseTo(1460, 6);
+  });
+
+  test('polled hourly or less often: every poll is written (at most one per poll)', () => {
+    // 730 polls × 1 × 2 WRU
+    expect(quiet(60).volumes.writeUnits - written(60).volumes.writeUnits).toBeCloseTo(1460, 6);
+    expect(quiet(120).volumes.writeUnits - written(120).volumes.writeUnits).toBeCloseTo(730, 6);
+  });
+});
+
+test('fixed lines without the opt-ins: 3 alarmed metrics, no dashboard, no customer-managed key', () => {
+  const cost = monthlyCost(measured({ customMetrics: 3, dashboards: 0, customerManagedKmsKeys: 0 }), {
+    feeds: 1,
+    intervalMinutes: 60,
+    releasesPerDay: 24,
+  });
+  expect(cost.services.customMetrics).toBeCloseTo(0.9, 9);
+  expect(cost.services.dashboard).toBe(0);
+  // 30,000 requests × $0.03 / 10,000
+  expect(cost.services.kms).toBeCloseTo(0.09, 9);
+});
+
 describe('building blocks', () => {
   test('messagesPerInvocation: what one of the pollers sees in the window, 1 to the batch size', () => {
     expect(messagesPerInvocation(1.7, 30, 10, 5)).toBeCloseTo(10, 9); // 1.7 / 5 × 30 = 10.2 → 10

@@ -113,3 +113,21 @@ it('recordPoll writes the publishing state when given and keeps it when absent; 
   await store.recordPoll('f-pub', { ...poll, publishing: later });
   expect((await store.list()).find((f) => f.id === 'f-pub')?.publishing).toEqual(later);
 });
+
+it('recordPoll writes lastFetchedAt when given and keeps it when absent; a feed never read in full has none', async () => {
+  await store.register(makeFeed({ id: 'f-fetched' }));
+  expect(await store.get('f-fetched')).not.toHaveProperty('lastFetchedAt');
+  const poll = {
+    lastPolledAt: '2025-05-01T00:00:00.000Z',
+    nextPollAt: '2025-05-01T00:15:00.000Z',
+    consecutiveFailures: 0,
+    lastError: null,
+    add: { polls: 1 },
+  };
+  await store.recordPoll('f-fetched', { ...poll, lastFetchedAt: '2025-05-01T00:00:00.000Z' });
+  await store.recordPoll('f-fetched', { ...poll, lastPolledAt: '2025-05-01T00:15:00.000Z' });
+  expect(await store.get('f-fetched')).toMatchObject({
+    lastFetchedAt: '2025-05-01T00:00:00.000Z',
+    lastPolledAt: '2025-05-01T00:15:00.000Z',
+  });
+});
