@@ -28,6 +28,28 @@ const { builtCli, ROOT, DIST, CURRENT } = require('../bin/builtCli.cjs');
  */
 const EXTERNAL = ['dynalite', 'classic-level', 'iconv-lite', '@aws-sdk/*', '@smithy/*', '@aws-lambda-powertools/*'];
 
+/**
+ * commander requires node:child_process when it loads (~6 ms of every start: the module and the
+ * stream code it pulls in), for one thing the CLI never does — run a subcommand as a separate
+ * executable. Its import is given a stand-in that requires the real module at the first spawn.
+ */
+const lazyChildProcessForCommander = {
+  name: 'lazy-child-process-for-commander',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'child_process', namespace: 'lazy-child-process' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents:
+        '// node:child_process, required at the first spawn (scripts/build-cli.cjs)\n' +
+        "exports.spawn = (...args) => require('node:child_process').spawn(...args);\n",
+      loader: 'js',
+    }));
+  },
+};
+
 /** A build that is no longer current is kept this long, for a CLI process or a test run still using it. */
 const PRUNE_AFTER_MS = 2 * 60 * 60 * 1000;
 
@@ -51,6 +73,7 @@ function buildOptions(outdir) {
     metafile: true,
     logLevel: 'warning',
     legalComments: 'none',
+    plugins: [lazyChildProcessForCommander],
   };
 }
 
@@ -73,7 +96,8 @@ async function buildCli({ quiet = false } = {}) {
   const result = await esbuild.build({ ...buildOptions(outdir), write: false });
   await writeCommonJs(esbuild, result.outputFiles, outdir);
   const inputs = Object.keys(result.metafile.inputs)
-    .filter((f) => !f.split('/').includes('node_modules'))
+    // not packages, nor the plugin's virtual modules (`lazy-child-process:…`): no file to stat
+    .filter((f) => !f.split('/').includes('node_modules') && !/^[a-z-]+:/.test(f))
     .sort();
   const current = path.join(DIST, CURRENT);
   const tmp = `${current}.${process.pid}.tmp`;

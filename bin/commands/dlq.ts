@@ -4,7 +4,6 @@
  * SQS DLQs of the ingest stack). See lambdas/pipeline/deadLetters.ts for what each name maps to.
  */
 import path from 'node:path';
-import { createInterface } from 'node:readline/promises';
 import { Option, type Command } from 'commander';
 import type { DeadLetterQueues, DlqName, RedriveSelector } from '../../lambdas/pipeline/deadLetters';
 import { hostPortList } from './hostPort';
@@ -81,6 +80,7 @@ async function withQueues<T>(
 
 /** Asks on the terminal (stderr, so stdout stays the command's output). */
 async function askOnTerminal(question: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises'); // only when purge asks
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     return await rl.question(question);

@@ -3,9 +3,10 @@
  * when there is no current build) behave the same: same help, version and exit codes. The sources
  * say once, on stderr, that they are being run instead.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { newswire, ROOT } from '../helpers/cli';
+import { NEWSWIRE_BIN, newswire, ROOT } from '../helpers/cli';
 
 jest.setTimeout(120_000);
 
@@ -41,4 +42,18 @@ test('a usage error is the same one line and exit code 2 from both', async () =>
   expect(sources.code).toBe(2);
   expect(built.stderr).toMatch(/^newswire query: .*--limit must be a whole number/);
   expect(sources.stderr.split('\n').slice(1).join('\n')).toBe(built.stderr);
+});
+
+test('`newswire --help` from the build loads no Node module it has no use for (child_process, zlib, readline)', () => {
+  // Node lists the built-in modules it has loaded (process.moduleLoadList): printed at exit.
+  const code =
+    `process.argv = [process.execPath, ${JSON.stringify(NEWSWIRE_BIN)}, '--help'];` +
+    "process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList)));" +
+    `require(${JSON.stringify(NEWSWIRE_BIN)});`;
+  const r = spawnSync(process.execPath, ['-e', code], { encoding: 'utf8' });
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/^Usage: newswire /);
+  const loaded = JSON.parse(r.stderr) as string[];
+  expect(loaded).toContain('NativeModule fs'); // the list is what it says
+  expect(loaded.filter((m) => /\b(child_process|zlib|readline)\b/.test(m))).toEqual([]);
 });
