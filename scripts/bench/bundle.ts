@@ -16,7 +16,7 @@ import { build, type BuildOptions } from 'esbuild';
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { ENV } from '../../lambdas/adapters/dynamodb/tableDesign';
 import { buildNewswireApp } from '../../lib/app';
-import { NEWSWIRE_NODE_OPTIONS, NewswireFunction } from '../../lib/constructs/newswireFunction';
+import { NEWSWIRE_NODE_OPTIONS, NewswireFunction, newswireBundling } from '../../lib/constructs/newswireFunction';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** Lambda's limit is on the zip; this is the house target for one function's JavaScript. */
@@ -113,6 +113,17 @@ DynamoDBDocumentClient.from(new DynamoDBClient({}));
 new SQSClient({});
 new S3Client({});
 exports.handler = async () => {};
+`;
+
+/** The same clients as SDK_ONLY_SOURCE, as a function that bundles the SDK carries them (newswireBundling's default). */
+const SDK_BUNDLED_SOURCE = `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { S3Client } from '@aws-sdk/client-s3';
+DynamoDBDocumentClient.from(new DynamoDBClient({}));
+new SQSClient({});
+new S3Client({});
+export const handler = async () => {};
 `;
 
 function median(xs: number[]): number {
@@ -220,16 +231,25 @@ async function main(): Promise<void> {
     writeFileSync(empty, 'exports.handler = async () => {};\n');
     const sdkOnly = path.join(dir, 'sdk-only.js');
     writeFileSync(sdkOnly, SDK_ONLY_SOURCE);
+    const sdkBundledEntry = path.join(dir, 'sdk-bundled-entry.mjs');
+    writeFileSync(sdkBundledEntry, SDK_BUNDLED_SOURCE);
+    const sdkBundled = path.join(dir, 'sdk-bundled', 'index.js');
+    await build({
+      ...esbuildOptionsOf(newswireBundling(false), sdkBundledEntry, sdkBundled),
+      nodePaths: [path.join(ROOT, 'node_modules')],
+    });
     // Interleaved rounds: a load spike on the shared machine hits the baseline and every bundle alike.
     const times = new Map<string, number[]>([
       [empty, []],
       [sdkOnly, []],
+      [sdkBundled, []],
       ...bundles.map((b): [string, number[]] => [b.file, []]),
     ]);
     initTimes(empty, 1, env); // warm the file cache once
     for (let i = 0; i < runs; i++) for (const [file, ts] of times) ts.push(...initTimes(file, 1, env));
     const baseline = median(times.get(empty)!);
     const sdkOnlyMs = median(times.get(sdkOnly)!);
+    const sdkBundledMs = median(times.get(sdkBundled)!);
     const rows = bundles.map((b) => ({ ...b, initMs: median(times.get(b.file)!) }));
     const tenth = (ms: number) => Math.round(ms * 10) / 10;
     if (values.json) {
@@ -252,6 +272,9 @@ async function main(): Promise<void> {
       console.log(`empty bundle (baseline): ${baseline.toFixed(1)} ms`);
       console.log(
         `the AWS SDK alone (DynamoDB, document, SQS and S3 clients made, as the runtime provides them): ${sdkOnlyMs.toFixed(1)} ms, ${(sdkOnlyMs - baseline).toFixed(1)} over empty`,
+      );
+      console.log(
+        `the same clients bundled (as a function with awsSdk 'bundled' carries them, ${statSync(sdkBundled).size} bytes): ${sdkBundledMs.toFixed(1)} ms, ${(sdkBundledMs - baseline).toFixed(1)} over empty`,
       );
       console.log(
         `${'function'.padEnd(24)} ${'bytes'.padStart(10)} ${'map bytes'.padStart(10)} ${'init ms'.padStart(8)} ${'- empty'.padStart(8)} ${'x empty'.padStart(8)}  largest parts`,
