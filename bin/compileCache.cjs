@@ -2,11 +2,11 @@
 // in Node 22.1). Each CommonJS file of the build (dist/cli/<build>/*.cjs) is compiled with the
 // bytes V8 produced the last time, so a start neither parses nor compiles those functions again.
 //
-// - Where: dist/cli/<build>/v8-cache/<node version>-<arch>/<file>.bin. A build's folder is new for
-//   every build (its files never change), and a cache is only ever read by the Node version that
-//   wrote it; V8 checks the bytes against the source and its own version and flags, and rejects
-//   them (cachedDataRejected) when they do not match: the file is then compiled as usual and the
-//   cache written again.
+// - Where: dist/cli/<build>/v8-cache/<node version>-<arch>[-<hash of the Node flags>]/<file>.bin.
+//   A build's folder is new for every build (its files never change), and a cache is only ever
+//   read by the Node version (and flags) that wrote it; V8 checks the bytes against the source and
+//   its own version and flags, and rejects them (cachedDataRejected) when they do not match: the
+//   file is then compiled as usual and the cache written again.
 // - When: at process exit, for each file that had no cache or a rejected one, from the compiled
 //   script as it is then (createCachedData), so the functions the run compiled lazily (the
 //   parser's, for `parse`) are in it too. Written to a temporary name and renamed, so a process
@@ -20,9 +20,28 @@ const vm = require('node:vm');
 
 const OFF = 'NEWSWIRE_CODE_CACHE';
 
-/** The folder of `buildDir`'s cache for this Node. */
-function cacheDir(buildDir) {
-  return path.join(buildDir, 'v8-cache', `${process.version}-${process.arch}`);
+/**
+ * The folder of `buildDir`'s cache for this Node and these V8 flags (a cache made under other flags,
+ * e.g. NODE_OPTIONS=--max-semi-space-size=…, is rejected by V8: one folder per set, so runs with
+ * and without them do not overwrite each other's cache at every start).
+ */
+function cacheDir(buildDir, flags = nodeFlags()) {
+  const base = `${process.version}-${process.arch}`;
+  return path.join(buildDir, 'v8-cache', flags ? `${base}-${fnv1a(flags)}` : base);
+}
+
+/** The Node and V8 flags of this process (`--…` options; not what it runs: -e, -r, --require, …). */
+function nodeFlags() {
+  const runs = /^--(?:eval|print|require|import|loader|experimental-loader|input-type)\b/;
+  const flags = process.execArgv.filter((a) => a.startsWith('--') && !runs.test(a));
+  return [...flags, process.env.NODE_OPTIONS ?? ''].join(' ').trim();
+}
+
+/** A short hash of a string (FNV-1a, 32 bits): no node:crypto to load at start. */
+function fnv1a(s) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 /**

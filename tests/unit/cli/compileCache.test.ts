@@ -42,14 +42,17 @@ function run(env: Record<string, string> = {}): Run {
     `const report = useCodeCache(${JSON.stringify(build)});\n` +
     `const m = require(${JSON.stringify(path.join(build, 'newswire.cjs'))});\n` +
     'console.log(JSON.stringify({ report, exports: { ...m, lazy: m.lazy() } }));\n';
-  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, ['-e', script], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: '', ...env },
+  });
   if (r.status !== 0) throw new Error(`exit ${r.status}: ${r.stderr}`);
   return JSON.parse(r.stdout) as Run;
 }
 
 const cacheFolder = () => {
   const versions = readdirSync(path.join(build, 'v8-cache'));
-  expect(versions).toEqual([`${process.version}-${process.arch}`]);
+  expect(versions).toEqual([`${process.version}-${process.arch}`]); // no Node flags in these runs
   return path.join(build, 'v8-cache', versions[0]!);
 };
 
@@ -92,6 +95,15 @@ describe('the V8 code cache of the built CLI', () => {
     } finally {
       chmodSync(build, 0o755);
     }
+  });
+
+  it('is kept apart for runs with other Node flags, which V8 would reject it for', () => {
+    const flags = { NODE_OPTIONS: '--max-semi-space-size=8' };
+    run();
+    expect(run(flags).report).toEqual({ 'newswire.cjs': 'miss', 'chunk-A.cjs': 'miss' });
+    expect(run(flags).report).toEqual({ 'newswire.cjs': 'hit', 'chunk-A.cjs': 'hit' });
+    expect(run().report).toEqual({ 'newswire.cjs': 'hit', 'chunk-A.cjs': 'hit' });
+    expect(readdirSync(path.join(build, 'v8-cache'))).toHaveLength(2);
   });
 
   it('is not used with NEWSWIRE_CODE_CACHE=0', () => {
