@@ -36,6 +36,7 @@ import type {
   SeenItem,
 } from './ports';
 import { fitArticleMessage } from './articleMessage';
+import { decodeListing, encodeListing, listingFingerprint } from './feedListing';
 import { isHostBusy } from './hostBusy';
 import { scheduleBase } from './pollSpread';
 import { readFeed } from './readFeed';
@@ -57,8 +58,11 @@ export interface PollFeedDeps {
   random?: () => number;
   /**
    * Seconds between the deployment's scheduled dispatch runs (env NEWSWIRE_SCHEDULE_PERIOD_SECONDS).
-   * Given, a 304 that changes nothing dispatch or an operator reads is not written (isQuietPoll);
-   * left out (local runs), every poll is written.
+   * Given (the deployed pipeline), a 304 that changes nothing dispatch or an operator reads is not
+   * written (isQuietPoll), and a 200 looks up only the items its last read did not list unchanged:
+   * there a release that failed waits in the article DLQ (alarmed) to be redriven. Left out (local
+   * runs, where re-running `newswire ingest` is how failed releases are retried), every poll is
+   * written and every listed item looked up.
    */
   schedulePeriodSeconds?: number;
 }
@@ -156,12 +160,20 @@ export async function pollFeed(deps: PollFeedDeps, msg: PollFeedMessage): Promis
     });
   }
 
-  const { items, seen } = await knownItems(deps.articles, feed.id, parsed.items);
-  const fresh = items.filter((i) => !seen.has(i.id) || seen.get(i.id)?.itemHash !== i.itemHash);
+  // Items this feed listed unchanged at its last read were handled then (queued, or found stored):
+  // only the others are looked up. The daily unconditional read looks up every item, so an item
+  // whose message was lost for good (a DLQ purged) is queued again within a day.
+  const previous = conditional && deps.schedulePeriodSeconds ? decodeListing(feed.listed) : new Set<string>();
+  const { items, seen, repeated } = await knownItems(deps.articles, feed.id, parsed.items, previous);
+  const fresh = items.filter(
+    (i) => !repeated.has(i.id) && (!seen.has(i.id) || seen.get(i.id)?.itemHash !== i.itemHash),
+  );
   // A stored release this feed lists too (another feed's first): found under this feed as well.
   const listedElsewhere = items.filter((i) => {
     const known = seen.get(i.id);
-    return known !== undefined && known.itemHash === i.itemHash && !known.feeds.includes(feed.id);
+    return (
+      !repeated.has(i.id) && known !== undefined && known.itemHash === i.itemHash && !known.feeds.includes(feed.id)
+    );
   });
   if (listedElsewhere.length > 0) {
     await deps.articles.addFeedListings(
@@ -179,12 +191,13 @@ export async function pollFeed(deps: PollFeedDeps, msg: PollFeedMessage): Promis
     lastModified: response.headers['last-modified'] ?? null,
     lastPolledAt: startedAt.toISOString(),
     lastFetchedAt: startedAt.toISOString(),
+    listed: encodeListing(dedupeById(parsed.items)),
     nextPollAt: nextPollAfterSuccess(base, feed.pollIntervalMinutes, Math.max(parsed.ttlMinutes ?? 0, cacheHint ?? 0)),
     consecutiveFailures: 0,
     lastError: null,
     add: { polls: 1, itemsSeen: items.length, itemsQueued: fresh.length },
     // Published = an item id never stored before (a revision or a moved link is not); the silent-feed check reads it.
-    ...publishingUpdate(feed, startedAt, items.filter((i) => !seen.has(i.id)).length),
+    ...publishingUpdate(feed, startedAt, items.filter((i) => !repeated.has(i.id) && !seen.has(i.id)).length),
   });
   log.info('feed polled', {
     feedId: feed.id,
@@ -306,16 +319,19 @@ async function knownItems(
   articles: ArticleStore,
   feedId: string,
   parsed: FeedItem[],
-): Promise<{ items: FeedItem[]; seen: Map<string, SeenItem> }> {
-  // parseFeed lists each id once; this keeps the rule here too (one queued message per id).
-  const listed = new Set<string>();
-  const items = parsed.filter((i) => !listed.has(i.id) && listed.add(i.id));
-  const seen = await articles.seenItems(items.map((i) => i.id));
+  previous: ReadonlySet<string>,
+): Promise<{ items: FeedItem[]; seen: Map<string, SeenItem>; repeated: Set<string> }> {
+  const items = dedupeById(parsed);
+  // Listed unchanged by the last read: not looked up (their ids keep their meaning: no alias).
+  const repeated = new Set(items.filter((i) => previous.has(listingFingerprint(i))).map((i) => i.id));
+  const seen = await articles.seenItems(items.filter((i) => !repeated.has(i.id)).map((i) => i.id));
   // A GUID that two items of the document carry names neither of them.
   const guidUses = new Map<string, number>();
   for (const i of items) if (i.guid?.trim()) guidUses.set(i.guid.trim(), (guidUses.get(i.guid.trim()) ?? 0) + 1);
-  const unknown = items.filter((i) => !seen.has(i.id) && i.guid?.trim() && guidUses.get(i.guid.trim()) === 1);
-  if (unknown.length === 0) return { items, seen };
+  const unknown = items.filter(
+    (i) => !repeated.has(i.id) && !seen.has(i.id) && i.guid?.trim() && guidUses.get(i.guid.trim()) === 1,
+  );
+  if (unknown.length === 0) return { items, seen, repeated };
 
   const aliases = await articles.releaseIdsByGuid(
     feedId,
@@ -324,7 +340,7 @@ async function knownItems(
   const ownIds = new Set(items.map((i) => i.id));
   // An item listed under its own id in this document keeps it: an alias never merges two items.
   const targets = [...new Set(aliases.values())].filter((id) => !ownIds.has(id));
-  if (targets.length === 0) return { items, seen };
+  if (targets.length === 0) return { items, seen, repeated };
   const aliased = await articles.seenItems(targets);
   const claims = new Map<string, string[]>();
   for (const item of unknown) {
@@ -336,5 +352,15 @@ async function knownItems(
     [...claims].filter(([, ids]) => ids.length === 1).map(([target, [id]]) => [id as string, target]),
   );
   for (const [id, known] of aliased) seen.set(id, known);
-  return { items: items.map((i) => (moved.has(i.id) ? { ...i, id: moved.get(i.id) as string } : i)), seen };
+  return {
+    items: items.map((i) => (moved.has(i.id) ? { ...i, id: moved.get(i.id) as string } : i)),
+    seen,
+    repeated,
+  };
+}
+
+/** parseFeed lists each id once; this keeps the rule here too (one queued message per id). */
+function dedupeById(parsed: FeedItem[]): FeedItem[] {
+  const listed = new Set<string>();
+  return parsed.filter((i) => !listed.has(i.id) && listed.add(i.id));
 }

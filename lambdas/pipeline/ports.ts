@@ -40,6 +40,8 @@ export interface FeedState {
   publishing?: FeedPublishing | null;
   /** When the feed last answered 200 (read in full); absent until then. Drives the daily unconditional fetch. */
   lastFetchedAt?: string | null;
+  /** What that read listed: fingerprints of its items' ids and hashes (pipeline/feedListing.ts). */
+  listed?: string | null;
 }
 /** What one poll changes on a feed. Counters are added, the rest replaced. */
 export interface FeedPollUpdate {
@@ -54,6 +56,8 @@ export interface FeedPollUpdate {
   publishing?: FeedPublishing;
   /** Set on a 200; absent = keep. */
   lastFetchedAt?: string;
+  /** Set on a 200 (feedListing.ts encodeListing); absent = keep. */
+  listed?: string;
 }
 export interface FeedStore {
   /** Enabled feeds whose nextPollAt ≤ now. */

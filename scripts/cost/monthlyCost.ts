@@ -85,8 +85,17 @@ export interface Measured {
    * these counts hold no feed-state write; the hourly heartbeat write is feedStateWriteUnits.
    */
   unchangedPoll: PhaseCounts;
-  /** Round 3: every feed polled without validators (200, full body, every listed item already stored). */
+  /**
+   * Every feed polled without validators (200, full body, every listed item already stored), as
+   * deployed: only items not listed unchanged at the feed's last read are looked up (here none).
+   */
   changedPoll: PhaseCounts & { itemsListed: number };
+  /**
+   * Read units of looking up one listed item's seen state (BatchGetItem of Articles, charged by the
+   * stored release's size): the same round as a local run does it (every item) less the deployed one,
+   * per item. Absent: changedPoll looked up every listed item.
+   */
+  seenLookupReadUnitsPerItem?: number;
   /** Round 1 after its polls: processing the queued article messages (count = releases written). */
   release: PhaseCounts;
   /** Write units of the GSI entries per release (dynalite does not charge them). */
@@ -151,6 +160,11 @@ export const MONTHLY_ASSUMPTIONS = {
    * feed reads each. The measured feeds list more; their per-item costs are scaled to this.
    */
   feedItemsListed: 50,
+  /**
+   * Items a changed feed lists that its last read did not (or listed changed): each changed poll is
+   * counted for one new release (changedPolls ≤ article messages), so one look-up each.
+   */
+  newItemsPerChangedPoll: 1,
   /** Wait for a conditional GET of a feed on the wire's site (the 304 of an unchanged feed). */
   feedFetchMs: 150,
   /** Wait for a release page from the wire's site (as bench:ingest's model). */
@@ -260,9 +274,13 @@ export function unitCounts(m: Measured): {
   const unchangedPoll = per(m.unchangedPoll);
   const changed = per(m.changedPoll);
   const scale = MONTHLY_ASSUMPTIONS.feedItemsListed / Math.max(1, m.changedPoll.itemsListed);
+  // Deployed, a changed poll looks up only its new items: its reads do not grow with the listing.
+  const lookups = m.seenLookupReadUnitsPerItem;
+  const unscaled = (k: (typeof FIELDS)[number]) => k === 'archivePuts' || (k === 'readUnits' && lookups !== undefined);
   const extra = Object.fromEntries(
-    FIELDS.map((k) => [k, Math.max(0, changed[k] - unchangedPoll[k]) * (k === 'archivePuts' ? 1 : scale)]),
+    FIELDS.map((k) => [k, Math.max(0, changed[k] - unchangedPoll[k]) * (unscaled(k) ? 1 : scale)]),
   ) as PerUnit;
+  if (lookups !== undefined) extra.readUnits += MONTHLY_ASSUMPTIONS.newItemsPerChangedPoll * lookups;
   const release = per(m.release);
   return {
     unchangedPoll,

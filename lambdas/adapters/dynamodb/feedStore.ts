@@ -42,6 +42,7 @@ const FEED_FIELDS = [
   'createdAt',
   'publishing',
   'lastFetchedAt',
+  'listed',
 ] as const satisfies readonly (keyof FeedState)[];
 
 /** The fields an operator changes; everything else is fetch state owned by the poller. */
@@ -141,6 +142,7 @@ export class DynamoFeedStore implements FeedStore {
     // Written only when it changed (a poll that found new items, or the first successful one).
     if (update.publishing !== undefined) set('publishing', update.publishing);
     if (update.lastFetchedAt !== undefined) set('lastFetchedAt', update.lastFetchedAt);
+    if (update.listed !== undefined) set('listed', update.listed);
     const adds: string[] = [];
     for (const c of COUNTERS) {
       const n = update.add[c];
@@ -212,7 +214,7 @@ export class DynamoFeedStore implements FeedStore {
 }
 
 /** The optional FeedState fields: left out when missing. */
-const OPTIONAL_FIELDS: ReadonlySet<string> = new Set(['publishing', 'lastFetchedAt']);
+const OPTIONAL_FIELDS: ReadonlySet<string> = new Set(['publishing', 'lastFetchedAt', 'listed']);
 
 /** Exactly the FeedState fields, in declaration order (missing ones as null; the optional ones left out). */
 function toFeed(item: Record<string, unknown>): FeedState {

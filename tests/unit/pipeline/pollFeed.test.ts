@@ -639,3 +639,88 @@ describe('GUID aliases', () => {
     expect(deps.articleQueue.sent).toHaveLength(1);
   });
 });
+
+describe('a changed feed looks up only what it did not list unchanged at its last read', () => {
+  const A = { link: 'https://example.test/a.html', title: 'A' };
+  const B = { link: 'https://example.test/b.html', title: 'B' };
+  const C = { link: 'https://example.test/c.html', title: 'C' };
+  // GIVEN a deployed poll-feed (it knows the schedule period) and a feed read once (A, B queued,
+  // validators kept), its seen-state reads recorded
+  async function readOnce() {
+    const given = setup({ body: rss([A, B]), headers: { etag: '"v1"' } });
+    const { feed } = given;
+    const deps = { ...given.deps, schedulePeriodSeconds: 15 * 60 };
+    const lookedUp: string[][] = [];
+    const seenItems = deps.articles.seenItems.bind(deps.articles);
+    deps.articles.seenItems = async (ids: string[]) => {
+      lookedUp.push([...ids]);
+      return seenItems(ids);
+    };
+    await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    // The release ids poll-feed gives the items (C's from a read of C alone, on a scratch feed).
+    const ids = new Map(deps.articleQueue.sent.map((m) => [m.item.link, m.item.id]));
+    const scratch = setup({ body: rss([C]) });
+    await pollFeed(scratch.deps, { feedId: scratch.feed.id, dispatchedAt: NOW });
+    for (const m of scratch.deps.articleQueue.sent) ids.set(m.item.link, m.item.id);
+    deps.articleQueue.sent.length = 0;
+    lookedUp.length = 0;
+    const id = (link: string) => ids.get(link) as string;
+    return { deps, feed, lookedUp, id };
+  }
+  const titles = (sent: ProcessArticleMessage[]) => sent.map((m) => m.item.title);
+
+  test('a new item is looked up and queued; the ones listed unchanged last time are neither', async () => {
+    const { deps, feed, lookedUp, id } = await readOnce();
+    deps.http.routes[FEED_URL] = { body: rss([C, A, B]), headers: { etag: '"v2"' } };
+    const res = await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    expect(lookedUp).toEqual([[id(C.link)]]);
+    expect(titles(deps.articleQueue.sent)).toEqual(['C']);
+    expect(res).toMatchObject({ itemsSeen: 3, queued: 1, unchanged: 2 });
+  });
+
+  test('an item changed since the last read is looked up and queued again', async () => {
+    const { deps, feed, lookedUp, id } = await readOnce();
+    deps.http.routes[FEED_URL] = { body: rss([A, { ...B, title: 'B (corrected)' }]) };
+    await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    expect(lookedUp).toEqual([[id(B.link)]]);
+    expect(titles(deps.articleQueue.sent)).toEqual(['B (corrected)']);
+  });
+
+  test('an item that left the feed and came back is looked up again (here: stored meanwhile, so not queued)', async () => {
+    const { deps, feed, lookedUp, id } = await readOnce();
+    deps.http.routes[FEED_URL] = { body: rss([B, C]) };
+    await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    const queuedA = { record: {} as never, contentHash: 'x', itemHash: 'unused', previous: [] };
+    deps.articles.items.set(id(A.link), queuedA);
+    lookedUp.length = 0;
+    deps.http.routes[FEED_URL] = { body: rss([A, B, C]) };
+    await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    expect(lookedUp).toEqual([[id(A.link)]]);
+  });
+
+  test('the daily unconditional read looks up every item, so one whose message was lost is queued again', async () => {
+    const { deps, feed, lookedUp, id } = await readOnce();
+    // A and B were queued but never stored (their messages purged from a DLQ, say); a day passes.
+    deps.feeds.items.get(feed.id)!.lastFetchedAt = '2025-06-01T12:00:00.000Z';
+    deps.http.routes[FEED_URL] = { body: rss([A, B]) };
+    await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    expect(deps.http.requests.at(-1)?.req?.etag ?? null).toBeNull();
+    expect(lookedUp).toEqual([[id(A.link), id(B.link)]]);
+    expect(titles(deps.articleQueue.sent)).toEqual(['A', 'B']);
+  });
+
+  test('locally (no schedule period: re-running ingest retries what failed) every item is looked up', async () => {
+    const { deps, feed, lookedUp, id } = await readOnce();
+    deps.http.routes[FEED_URL] = { body: rss([C, A, B]) };
+    await pollFeed({ ...deps, schedulePeriodSeconds: undefined }, { feedId: feed.id, dispatchedAt: NOW });
+    expect(lookedUp).toEqual([[id(C.link), id(A.link), id(B.link)]]);
+  });
+
+  test('a feed state without a listing (from before it was kept) looks up every item', async () => {
+    const { deps, feed, lookedUp, id } = await readOnce();
+    delete deps.feeds.items.get(feed.id)!.listed;
+    deps.http.routes[FEED_URL] = { body: rss([A, B]) };
+    await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+    expect(lookedUp).toEqual([[id(A.link), id(B.link)]]);
+  });
+});

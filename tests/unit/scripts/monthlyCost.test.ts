@@ -14,6 +14,7 @@ import {
   messagesPerInvocation,
   monthlyCost,
   parseInterval,
+  unitCounts,
   type DeployedShape,
   type Measured,
   type PhaseCounts,
@@ -204,6 +205,19 @@ describe('quiet 304s: the measured unchanged polls wrote no feed state; the hour
     // 730 polls × 1 × 2 WRU
     expect(quiet(60).volumes.writeUnits - written(60).volumes.writeUnits).toBeCloseTo(1460, 6);
     expect(quiet(120).volumes.writeUnits - written(120).volumes.writeUnits).toBeCloseTo(730, 6);
+  });
+});
+
+test('a changed poll that looks up only its new item: its reads are not scaled with the listing, one look-up added', () => {
+  // GIVEN feeds of 100 items (twice feedItemsListed: per-item figures scale by 0.5)
+  const base = measured();
+  const long = { ...base, changedPoll: { ...base.changedPoll, itemsListed: 100 } };
+  // Every item looked up (no seenLookupReadUnitsPerItem): (12 − 2) RRU × 0.5; CPU (30 − 10) ms × 0.5
+  expect(unitCounts(long).changedPollExtra).toMatchObject({ readUnits: 5, cpuMs: 10 });
+  // Only new items looked up, 3 RRU each: (12 − 2) + 1 × 3 RRU, unscaled; CPU still scaled
+  expect(unitCounts({ ...long, seenLookupReadUnitsPerItem: 3 }).changedPollExtra).toMatchObject({
+    readUnits: 13,
+    cpuMs: 10,
   });
 });
 
