@@ -14,7 +14,7 @@ import type { ProcessArticleMessage } from '../pipeline/ports';
 import { pollFeed } from '../pipeline/pollFeed';
 import { ALARM_METRICS } from './metricNames';
 import { clock, env, feedStore, log, metrics, sink } from './runtime';
-import { articleStore, rawArchive } from './runtimeArticles';
+import { articleStore, rawArchiveOnFirstUse } from './runtimeArticles';
 import { hostSlots } from './runtimeHttp';
 import { parsePollMessage } from './sqsMessages';
 
@@ -28,7 +28,7 @@ const slots = new HostSlotReuse(hostSlots(), {
 const deps = {
   feeds: feedStore(),
   articles: articleStore(),
-  archive: rawArchive(),
+  archive: rawArchiveOnFirstUse(),
   http: new UndiciHttpClient({ ...env.fetch, hostSlots: slots }),
   articleQueue: sink<ProcessArticleMessage>(env.articleQueueUrl, ENV.articleQueueUrl),
   clock,

@@ -15,7 +15,8 @@ import { describeError } from '../core/errors';
 import { processArticle } from '../pipeline/processArticle';
 import { ENV } from '../adapters/dynamodb/tableDesign';
 import { clock, deadLetterSink, env, log, metrics } from './runtime';
-import { articleStore, rawArchive } from './runtimeArticles';
+import { rawArchive } from './runtimeArchive';
+import { articleStore } from './runtimeArticles';
 import { httpClient } from './runtimeHttp';
 import { parseArticleQueueMessage } from './sqsMessages';
 

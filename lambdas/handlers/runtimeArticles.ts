@@ -1,12 +1,9 @@
-/** Cold-start wiring of the functions that read or write releases: the raw archive (S3) and the Articles store. */
-import { S3Client } from '@aws-sdk/client-s3';
-import { S3RawArchive } from '../adapters/archive/s3Archive';
+/** Cold-start wiring of the functions that read or write releases: the Articles store, and the raw archive made on first use. */
 import { DynamoArticleStore } from '../adapters/dynamodb/articleStore';
 import { ENV } from '../adapters/dynamodb/tableDesign';
 import type { RawArchive } from '../pipeline/ports';
 import { need } from './env';
 import { ddb, env } from './runtime';
-import { traced } from './tracing';
 
 /** The Articles store; with the archive it can write and read records too large for one item. */
 export function articleStore(archive?: RawArchive): DynamoArticleStore {
@@ -17,9 +14,18 @@ export function articleStore(archive?: RawArchive): DynamoArticleStore {
   });
 }
 
-export function rawArchive(): S3RawArchive {
-  return new S3RawArchive({
-    client: traced(new S3Client({})),
-    bucket: need(env.rawBucket, ENV.rawBucket),
-  });
+/**
+ * The raw archive, its S3 client and adapter loaded by the first put or get (runtimeArchive.ts):
+ * poll-feed archives only a feed that changed, and an invocation whose feeds all answer 304 Not
+ * Modified (the common poll) never needs S3. Loading the S3 client is ~80 ms of a cold start
+ * (`npm run bench:bundle`). The bucket setting is still checked at init.
+ */
+export function rawArchiveOnFirstUse(): RawArchive {
+  need(env.rawBucket, ENV.rawBucket);
+  let made: Promise<RawArchive> | undefined;
+  const archive = () => (made ??= import('./runtimeArchive.js').then((m) => m.rawArchive()));
+  return {
+    put: async (key, body, contentType) => (await archive()).put(key, body, contentType),
+    get: async (key) => (await archive()).get(key),
+  };
 }

@@ -5,8 +5,19 @@
  * classic zod, an SDK client or credential provider it never calls) fails here by name, before it shows as bytes and
  * cold-start milliseconds.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { CONTEXT_KEYS } from '../../lib/config';
-import { appFunctions, bundleInMemory, MAX_BUNDLE_BYTES, type FunctionEntry } from '../../scripts/bench/bundle';
+import { ENV } from '../../lambdas/adapters/dynamodb/tableDesign';
+import {
+  appFunctions,
+  bundleAll,
+  bundleInMemory,
+  MAX_BUNDLE_BYTES,
+  type FunctionEntry,
+} from '../../scripts/bench/bundle';
 import { TEST_CONTEXT } from './helpers';
 
 type Bundle = { bytes: number; inputs: string[] };
@@ -137,3 +148,45 @@ test('poll-feed reads feeds but builds no record: no record schema, no release-p
   const notHere = ['lambdas/core/recordSchema.ts', 'lambdas/core/buildRecord.ts', 'lambdas/core/parser/index.ts'];
   expect(b.inputs.filter((i) => notHere.includes(i))).toEqual([]);
 });
+
+test('poll-feed loads the S3 client at its first archive write, not at its cold start; process-article at its cold start', async () => {
+  // GIVEN the two functions that archive, bundled to files as CDK bundles them
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'newswire-bundles-test-'));
+  try {
+    const built = await bundleAll(
+      functions.filter((f) => f.name === 'PollFeed/Handler' || f.name === 'ProcessArticle/Handler'),
+      dir,
+    );
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      POWERTOOLS_TRACE_ENABLED: 'false',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      // The external @aws-sdk/* resolves from the project's copy, as the runtime provides it.
+      NODE_PATH: path.resolve(__dirname, '../../node_modules'),
+    };
+    for (const k of Object.values(ENV))
+      env[k] = k.endsWith('_URL') ? 'https://sqs.us-east-1.amazonaws.com/1/q' : '1000';
+    // WHEN each bundle is required as at a cold start
+    const loaded = built.map((b) => {
+      const r = spawnSync(
+        process.execPath,
+        [
+          '-e',
+          `require(${JSON.stringify(b.file)}); console.log(Object.keys(require.cache).some((k) => k.includes('/@aws-sdk/client-s3/')))`,
+        ],
+        { env, encoding: 'utf8', timeout: 30_000 },
+      );
+      return { name: b.name, status: r.status, s3Loaded: r.stdout.trim() };
+    });
+    // THEN only process-article (which archives every release it fetches) has loaded the S3 client
+    expect(loaded).toEqual([
+      { name: 'PollFeed/Handler', status: 0, s3Loaded: 'false' },
+      { name: 'ProcessArticle/Handler', status: 0, s3Loaded: 'true' },
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);
