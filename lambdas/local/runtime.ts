@@ -16,7 +16,7 @@ import { FETCH_DEFAULTS, type FetchSettings } from '../adapters/http/fetchDefaul
 import { UndiciHttpClient } from '../adapters/http/httpClient';
 import type { ArticleStore, Clock, FeedStore, HttpClient, Log, RawArchive } from '../pipeline/ports';
 import { DEAD_LETTER_DIR, FileDeadLetterStore, MemoryDeadLetterStore, type DeadLetterStore } from './deadLetterStore';
-import { startLocalDynamo } from './dynamoServer';
+import { startLocalDynamo, type LocalDynamo } from './dynamoServer';
 
 export const LOCAL_TABLES = { articles: 'newswire-articles', feeds: 'newswire-feeds' } as const;
 
@@ -32,6 +32,12 @@ export interface LocalRuntimeOptions {
   fetch?: Partial<FetchSettings>;
   /** Port for the embedded DynamoDB. @default 0 (a free port) */
   dynamoPort?: number;
+  /**
+   * A DynamoDB already running to use instead of starting the embedded one, closed with the
+   * runtime (`npm run cost -- --measure` runs it in a child process, so its CPU time is not counted
+   * as the pipeline's: deployed, DynamoDB's work is not the function's). @default - embedded
+   */
+  dynamo?: LocalDynamo;
   /**
    * Requests in flight to one host from every process using this data dir (slots in its Feeds
    * table, the same adapter as the Lambdas'). @default DEFAULT_MAX_REQUESTS_PER_HOST
@@ -57,17 +63,19 @@ export interface LocalRuntime {
 export async function openLocalRuntime(opts: LocalRuntimeOptions): Promise<LocalRuntime> {
   const dataDir = opts.dataDir ? path.resolve(opts.dataDir) : null;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const dynamo = await startLocalDynamo({
-    dir: dataDir ? path.join(dataDir, 'dynamodb') : undefined,
-    port: opts.dynamoPort ?? 0,
-  }).catch((err: Error) => {
-    throw new Error(
-      /lock/i.test(err.message)
-        ? `the data dir ${dataDir} is in use by another newswire process (${err.message}); wait for it or pass --data-dir`
-        : `could not start the embedded DynamoDB: ${err.message}`,
-      { cause: err },
-    );
-  });
+  const dynamo =
+    opts.dynamo ??
+    (await startLocalDynamo({
+      dir: dataDir ? path.join(dataDir, 'dynamodb') : undefined,
+      port: opts.dynamoPort ?? 0,
+    }).catch((err: Error) => {
+      throw new Error(
+        /lock/i.test(err.message)
+          ? `the data dir ${dataDir} is in use by another newswire process (${err.message}); wait for it or pass --data-dir`
+          : `could not start the embedded DynamoDB: ${err.message}`,
+        { cause: err },
+      );
+    }));
   const client = makeDocumentClient({ endpoint: dynamo.endpoint, region: 'local' });
   await ensureTables(client, LOCAL_TABLES);
   const archiveDir = dataDir

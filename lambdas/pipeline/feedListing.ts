@@ -8,7 +8,9 @@
  */
 import { sha256Hex } from '../core/ids';
 
-const WIDTH = 16;
+/** Characters (bytes) a listed item adds to the feed's state. */
+export const LISTING_CHARS_PER_ITEM = 16;
+const WIDTH = LISTING_CHARS_PER_ITEM;
 
 /** The fingerprint of a listed item: its id and its item hash (a changed item is a new fingerprint). */
 export function listingFingerprint(item: { id: string; itemHash: string }): string {

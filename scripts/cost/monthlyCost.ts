@@ -4,6 +4,7 @@
  * list prices (PRICES in scripts/bench/costModel.ts). Pure arithmetic: every figure not measured is
  * a named constant below with the reason for its value.
  */
+import { LISTING_CHARS_PER_ITEM } from '../../lambdas/pipeline/feedListing';
 import { QUIET_POLL_HEARTBEAT_MINUTES } from '../../lambdas/pipeline/pollFeed';
 import { PRICES } from '../bench/costModel';
 
@@ -105,10 +106,11 @@ export interface Measured {
   /** Read units a Scan of the Feeds table costs per feed (dispatch scans it each run). */
   feedScanReadUnitsPerFeed: number;
   /**
-   * Write units of one feed-state write (the stored feed items' size): the heartbeat write of a quiet
-   * 304 (every QUIET_POLL_HEARTBEAT_MINUTES). Absent: the unchanged polls were measured written.
+   * Bytes of a stored feed-state item (the measured feeds', listing of changedPoll.itemsListed items
+   * included): a quiet 304's heartbeat write (every QUIET_POLL_HEARTBEAT_MINUTES) is charged by it.
+   * Absent: the unchanged polls were measured written.
    */
-  feedStateWriteUnits?: number;
+  feedStateBytes?: number;
   /** Bytes of the EMF line each handler prints per invocation. */
   emfBytes: { poll: number; article: number; dispatch: number };
   deployed: DeployedShape;
@@ -321,6 +323,15 @@ export function lambdaCpuMs(localCpuMs: number, memoryMb: number): number {
   return localCpuMs * a.lambdaCpuScale * (1024 / Math.min(memoryMb, a.lambdaFullVcpuMemoryMb));
 }
 
+/**
+ * Write units of one feed-state write at FEED_ITEMS_LISTED: the measured item with its listing
+ * resized from the measured feeds' length (LISTING_CHARS_PER_ITEM an item), in 1 KB units.
+ */
+export function feedStateWriteUnits(m: Measured): number {
+  const listingDelta = (MONTHLY_ASSUMPTIONS.feedItemsListed - m.changedPoll.itemsListed) * LISTING_CHARS_PER_ITEM;
+  return Math.max(1, Math.ceil(((m.feedStateBytes ?? 0) + listingDelta) / 1024));
+}
+
 export function monthlyCost(m: Measured, profile: Profile): MonthlyCost {
   const a = MONTHLY_ASSUMPTIONS;
   const d = m.deployed;
@@ -381,9 +392,9 @@ export function monthlyCost(m: Measured, profile: Profile): MonthlyCost {
     runs * profile.feeds * m.feedScanReadUnitsPerFeed -
     slotUnitsSaved(m.unchangedPoll.hostSlotReadUnits);
   const heartbeatWrites =
-    m.feedStateWriteUnits === undefined
+    m.feedStateBytes === undefined
       ? 0
-      : polls * Math.min(1, profile.intervalMinutes / a.quietPollHeartbeatMinutes) * m.feedStateWriteUnits;
+      : polls * Math.min(1, profile.intervalMinutes / a.quietPollHeartbeatMinutes) * feedStateWriteUnits(m);
   const writeUnits = sum('writeUnits') - slotUnitsSaved(m.unchangedPoll.hostSlotWriteUnits) + heartbeatWrites;
   const dynamoGbAdded = (releases * m.storedBytesPerRelease) / GB;
   const dynamodb =

@@ -9,6 +9,7 @@ import { ALARM_METRICS } from '../../../lambdas/handlers/metricNames';
 import {
   DASHBOARD_METRICS,
   emptyPhase,
+  feedStateWriteUnits,
   fetchWaves,
   lambdaCpuMs,
   messagesPerInvocation,
@@ -190,9 +191,9 @@ describe('6,000 feeds every 5 minutes, batches of 10 in a 30 s window at 512 MB,
 });
 
 describe('quiet 304s: the measured unchanged polls wrote no feed state; the hourly heartbeat write is added', () => {
-  // GIVEN the same measured counts with feedStateWriteUnits: 2 (a feed item of 1-2 KB)
+  // GIVEN the same measured counts with a feed item of 1,500 B (its feeds list 50 = feedItemsListed: 2 WRU)
   const quiet = (intervalMinutes: number) =>
-    monthlyCost({ ...measured(), feedStateWriteUnits: 2 }, { feeds: 1, intervalMinutes, releasesPerDay: 24 });
+    monthlyCost({ ...measured(), feedStateBytes: 1500 }, { feeds: 1, intervalMinutes, releasesPerDay: 24 });
   const written = (intervalMinutes: number) =>
     monthlyCost(measured(), { feeds: 1, intervalMinutes, releasesPerDay: 24 });
 
@@ -219,6 +220,21 @@ test('a changed poll that looks up only its new item: its reads are not scaled w
     readUnits: 13,
     cpuMs: 10,
   });
+});
+
+test('feedStateWriteUnits: the measured feed item with its listing resized to feedItemsListed, in whole KB', () => {
+  const base = measured();
+  const listing = (itemsListed: number, feedStateBytes: number) => ({
+    ...base,
+    feedStateBytes,
+    changedPoll: { ...base.changedPoll, itemsListed },
+  });
+  // 50 listed: as measured, 1,500 B → 2
+  expect(feedStateWriteUnits(listing(50, 1500))).toBe(2);
+  // 170 listed in a 3,500 B item: 120 × 16 B fewer = 1,580 B → 2
+  expect(feedStateWriteUnits(listing(170, 3500))).toBe(2);
+  // never less than 1
+  expect(feedStateWriteUnits(listing(500, 100))).toBe(1);
 });
 
 test('fixed lines without the opt-ins: 3 alarmed metrics, no dashboard, no customer-managed key', () => {
