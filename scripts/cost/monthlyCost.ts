@@ -328,8 +328,24 @@ export function lambdaCpuMs(localCpuMs: number, memoryMb: number): number {
  * resized from the measured feeds' length (LISTING_CHARS_PER_ITEM an item), in 1 KB units.
  */
 export function feedStateWriteUnits(m: Measured): number {
+  return Math.max(1, Math.ceil(feedStateBytesAtProfile(m) / 1024));
+}
+
+/** The measured feed item's bytes with its listing resized to FEED_ITEMS_LISTED. */
+function feedStateBytesAtProfile(m: Measured): number {
   const listingDelta = (MONTHLY_ASSUMPTIONS.feedItemsListed - m.changedPoll.itemsListed) * LISTING_CHARS_PER_ITEM;
-  return Math.max(1, Math.ceil(((m.feedStateBytes ?? 0) + listingDelta) / 1024));
+  return Math.max(0, (m.feedStateBytes ?? 0) + listingDelta);
+}
+
+/**
+ * Read units of dispatch's Scan of the Feeds table: an eventually consistent Scan is charged half a
+ * unit per 4 KB of the items it reads, summed over the page — for `feeds` items of the measured
+ * size (listing resized). Without a measured size, the measured run's units per feed (2 feeds: each
+ * rounded up to half a unit).
+ */
+export function feedScanReadUnits(m: Measured, feeds: number): number {
+  if (m.feedStateBytes === undefined) return feeds * m.feedScanReadUnitsPerFeed;
+  return Math.max(1, Math.ceil((feeds * feedStateBytesAtProfile(m)) / 4096)) * 0.5;
 }
 
 export function monthlyCost(m: Measured, profile: Profile): MonthlyCost {
@@ -388,9 +404,7 @@ export function monthlyCost(m: Measured, profile: Profile): MonthlyCost {
   const perPoll = (units: number | undefined) => (units ?? 0) / Math.max(1, m.unchangedPoll.count);
   const slotUnitsSaved = (units: number | undefined) => polls * perPoll(units) * (1 - slotTakesPerPoll);
   const readUnits =
-    sum('readUnits') +
-    runs * profile.feeds * m.feedScanReadUnitsPerFeed -
-    slotUnitsSaved(m.unchangedPoll.hostSlotReadUnits);
+    sum('readUnits') + runs * feedScanReadUnits(m, profile.feeds) - slotUnitsSaved(m.unchangedPoll.hostSlotReadUnits);
   const heartbeatWrites =
     m.feedStateBytes === undefined
       ? 0

@@ -9,6 +9,7 @@ import { ALARM_METRICS } from '../../../lambdas/handlers/metricNames';
 import {
   DASHBOARD_METRICS,
   emptyPhase,
+  feedScanReadUnits,
   feedStateWriteUnits,
   fetchWaves,
   lambdaCpuMs,
@@ -235,6 +236,16 @@ test('feedStateWriteUnits: the measured feed item with its listing resized to fe
   expect(feedStateWriteUnits(listing(170, 3500))).toBe(2);
   // never less than 1
   expect(feedStateWriteUnits(listing(500, 100))).toBe(1);
+});
+
+test('feedScanReadUnits: half a unit per 4 KB of feed items scanned, or the measured units per feed', () => {
+  const base = measured();
+  // 500 feeds × 1,500 B = 750,000 B → 184 × 4 KB (183.1 rounded up) × 0.5 = 92
+  expect(feedScanReadUnits({ ...base, feedStateBytes: 1500 }, 500)).toBe(92);
+  // one small feed: at least half a unit
+  expect(feedScanReadUnits({ ...base, feedStateBytes: 100 }, 1)).toBe(0.5);
+  // no measured size: 0.5 per feed as measured
+  expect(feedScanReadUnits(base, 500)).toBe(250);
 });
 
 test('fixed lines without the opt-ins: 3 alarmed metrics, no dashboard, no customer-managed key', () => {
