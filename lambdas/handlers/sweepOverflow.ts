@@ -1,11 +1,10 @@
 /** Lambda: the daily overflow sweep. Deletes overflow bodies no Articles item references (overflowSweep.ts). */
 import { S3Client } from '@aws-sdk/client-s3';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { makeDocumentClient } from '../adapters/dynamodb/clients';
 import { SWEEP_GRACE_DAYS_ENV, sweepOverflow, type OverflowSweepResult } from '../adapters/dynamodb/overflowSweep';
 import { ENV } from '../adapters/dynamodb/tableDesign';
 import { need } from './env';
-import { env, log, metrics } from './runtime';
+import { ddb, env, log, metrics } from './runtime';
 import { traced } from './tracing';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -22,7 +21,8 @@ export function graceDays(raw: string | undefined): number {
 const deps = {
   s3: traced(new S3Client({})),
   bucket: need(env.rawBucket, ENV.rawBucket),
-  ddb: traced(makeDocumentClient({})),
+  // The container's document client (runtime.ts), not a second one made at every cold start.
+  ddb,
   tableName: need(env.articlesTable, ENV.articlesTable),
   graceMs: graceDays(process.env[SWEEP_GRACE_DAYS_ENV]) * DAY_MS,
   log,
