@@ -295,7 +295,25 @@ function tagless(text: string): DatelineMatch | null {
       ...(credit?.[1] ? { issuer: credit[1] } : {}),
     };
   }
-  return null;
+  return dateOnlyDateline(head);
+}
+
+/**
+ * A date with its year and no place opening the block, then a dash (`Feb. 27, 2024 -- The Acme
+ * Protocol today announced…`): a dateline without a location. A lead opening with a date and a
+ * comma (`March 7, 2024, was a record day`) is not one.
+ */
+function dateOnlyDateline(head: string): DatelineMatch | null {
+  const date = dateAtStart(head);
+  if (!date?.iso) return null;
+  const sep = /^ ?(?:--|[–—]|-(?= )) ?(?=["“\p{Lu}\d])/u.exec(head.slice(date.end));
+  if (!sep) return null;
+  return {
+    dateline: { text: head.slice(0, date.end).trim(), location: null, date: date.iso },
+    wire: null,
+    start: 0,
+    bodyStart: date.end + sep[0].length,
+  };
 }
 
 /** The dateline in square brackets: `[ North Vancouver, BC - May 1, 2024 ] - Text`. */

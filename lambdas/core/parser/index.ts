@@ -123,7 +123,13 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
   }
   // No dateline at all: a markdown `# Title` near the top is still the headline, and the body
   // starts after it.
-  if (!dateline) {
+  // No dateline, and the text opens with a list page's linked heading (`[### 06:00 ET Acme Reports…`):
+  // that heading is the headline (a teaser cut from a wire's list of releases).
+  const linked = blocks[0];
+  if (!dateline && linked && linked.lines.length === 1 && /^\[#{1,6} \S/.test(linked.lines[0] ?? '')) {
+    pre = [linked];
+    rest = blocks.slice(1);
+  } else if (!dateline) {
     const h1 = blocks.slice(0, 5).findIndex((b) => b.headingLevel === 1);
     if (h1 >= 0) {
       pre = blocks.slice(0, h1 + 1);
@@ -345,11 +351,12 @@ function isDateLine(line: string): boolean {
 /** A credit line a distributor prints above the headline: `Source: Acme Inc.`, `MEDIA RELEASE PR67276`. */
 const CREDIT_LINE = /^(?:Source: [^\n]{1,120}|MEDIA RELEASE(?: PR ?\d{1,8})?|Media Release(?: PR ?\d{1,8})?)$/;
 /**
- * A list page's stamp glued before the headline (`[### May 08, 2025, 17:30 ET Acme Reports…`): the
- * link bracket, the heading marks and the date with its time are not the headline.
+ * A list page's stamp glued before the headline (`[### May 08, 2025, 17:30 ET Acme Reports…`, `[###
+ * 06:00 ET Acme Reports…` on the day's list): the link bracket, the heading marks and the date and
+ * time are not the headline.
  */
 const HEADLINE_STAMP =
-  /^(?:\[(?:#{1,6} )?|#{1,6} )(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? \d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)? [A-Z]{1,4} )?(?=\S)/;
+  /^(?:\[(?:#{1,6} )?|#{1,6} )(?:(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? )?\d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)? [A-Z]{1,4} )?(?=\S)/;
 
 /** The wire a short line names as the release's distributor (`Distributed by Acme Newswire.`, `Sent via PR Newswire`). */
 function distributorLine(text: string): Wire | null {
@@ -630,15 +637,16 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
     r.about.flatMap((a) => (a.organization ? [a.organization] : [])),
   );
   if (source) return withoutIssuerSuffix({ ...r, source });
+  // Else the organization of the release's only About section: the issuer describing itself.
+  const abouts = r.about.flatMap((a) => (a.organization ? [a.organization] : []));
+  if (abouts.length === 1 && abouts[0]) return { ...r, source: abouts[0] };
   // Else the subject of a later clause of the first paragraphs that the headline names too.
   const clause = clauseOrganization(
     r.title,
     r.body.paragraphs.filter((p) => p !== r.attribution),
   );
   if (clause) return withoutIssuerSuffix({ ...r, source: clause });
-  // Else the organization of the release's only About section: the issuer describing itself.
-  const abouts = r.about.flatMap((a) => (a.organization ? [a.organization] : []));
-  return abouts.length === 1 && abouts[0] ? { ...r, source: abouts[0] } : r;
+  return r;
 }
 
 /**

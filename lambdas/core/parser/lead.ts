@@ -250,12 +250,15 @@ export function headlineOrganization(title: string | null, lead: string, aboutOr
 export function clauseOrganization(title: string | null, paragraphs: readonly string[]): string | null {
   if (!title) return null;
   const headline = ` ${title.replace(/[®™℠]/g, '').toLowerCase()} `;
-  for (const paragraph of paragraphs.slice(0, 4)) {
+  for (const paragraph of paragraphs.slice(0, 8)) {
     const text = paragraph.replace(/[®™℠]/g, '').slice(0, 1500);
     for (const m of text.matchAll(/(?:^|[.!?] |, )(?=[\p{Lu}])/gu)) {
       const org = leadOrganization(text.slice((m.index ?? 0) + m[0].length));
       if (!org) continue;
       const name = org.replace(/^The /, '').toLowerCase();
+      // A common word written with a capital (`Tea growers…`) is not a name: the text uses it in lower case.
+      if (!name.includes(' ') && new RegExp(`(?<![\\p{L}])${name}(?![\\p{L}])`, 'u').test(paragraphs.join(' ')))
+        continue;
       if (
         name.length >= 3 &&
         headline.includes(` ${name}`) &&

@@ -136,6 +136,23 @@ const EXCHANGES = [
   'NASDAQGS',
   'NASDAQGM',
   'NASDAQCM',
+  // Exchanges written out in full (`(Taiwan Stock Exchange: 8150 and Nasdaq: IMOS)`).
+  'New York Stock Exchange',
+  'Toronto Stock Exchange',
+  'London Stock Exchange',
+  'Tokyo Stock Exchange',
+  'Taiwan Stock Exchange',
+  'Hong Kong Stock Exchange',
+  'Stock Exchange of Hong Kong',
+  'Shanghai Stock Exchange',
+  'Shenzhen Stock Exchange',
+  'Korea Exchange',
+  'Singapore Exchange',
+  'Australian Securities Exchange',
+  'Bombay Stock Exchange',
+  'National Stock Exchange',
+  'Johannesburg Stock Exchange',
+  'Tel Aviv Stock Exchange',
   // Business Wire's European releases name the market by its city: `(Paris:ACME)`.
   'Paris',
   'Amsterdam',
@@ -174,6 +191,15 @@ const NUMERIC_CODE_EXCHANGES = new Set([
   'TADAWUL',
   'IDX',
   'KLSE',
+  'TOKYO STOCK EXCHANGE',
+  'TAIWAN STOCK EXCHANGE',
+  'HONG KONG STOCK EXCHANGE',
+  'STOCK EXCHANGE OF HONG KONG',
+  'SHANGHAI STOCK EXCHANGE',
+  'SHENZHEN STOCK EXCHANGE',
+  'KOREA EXCHANGE',
+  'BOMBAY STOCK EXCHANGE',
+  'TEL AVIV STOCK EXCHANGE',
 ]);
 
 /**
@@ -182,7 +208,7 @@ const NUMERIC_CODE_EXCHANGES = new Set([
  */
 const PAREN_GROUP = /[([]([^()[\]\n]{1,200})[)\]]/g;
 /** `EXCHANGE:` inside a group; the exchange part is bounded and checked against the table. */
-const EXCHANGE_LABEL = /([A-Za-z][A-Za-z0-9.\- ø]{0,24}?)\s?:\s?/g;
+const EXCHANGE_LABEL = /([A-Za-z][A-Za-z0-9.\- ø]{0,34}?)\s?:\s?/g;
 /** `ACME`, `GIG.U`, `BRK-B`, `CFZL3`, and a warrant or unit class written after a space (`GIG WS`). */
 const SYMBOL = /^[A-Z0-9][A-Za-z0-9]{0,9}(?:[.\-/][A-Za-z0-9]{1,6}| (?:WS|WT|U|UN|R|RT|PR[A-Z]?|[A-D]))?$/;
 

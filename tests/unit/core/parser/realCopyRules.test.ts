@@ -144,3 +144,43 @@ describe('headline and deck in markdown with no dateline', () => {
     expect(r.body.paragraphs[0]).toBe('Brightfold launches Foldwise today.');
   });
 });
+
+describe('more of real copy', () => {
+  it('reads a date-only dateline (no place) and leaves a date opening a sentence alone', () => {
+    const found = findDateline('Feb. 27, 2024 -- The Brightfold Protocol today announced a testnet.');
+    expect(found?.dateline).toEqual({ text: 'Feb. 27, 2024', location: null, date: '2024-02-27' });
+    expect(findDateline('March 7, 2024, was a record day for Brightfold.')).toBeNull();
+    expect(findDateline('March 7, 2024 -- NEW YORK -- Text')?.dateline.location).toBe('NEW YORK');
+  });
+
+  it('takes an exchange written out in full, with a numeric code where that exchange uses them', () => {
+    const r = parseReleaseStrict({
+      content:
+        'AUSTIN, Texas, May 6, 2025 /PRNewswire/ -- Brightfold Inc. (Taiwan Stock Exchange: 8150 and Nasdaq: BFLD) today reported revenue.\n',
+    });
+    expect(r.tickers).toEqual([
+      { exchange: 'TAIWAN STOCK EXCHANGE', symbol: '8150' },
+      { exchange: 'NASDAQ', symbol: 'BFLD' },
+    ]);
+  });
+
+  it("reads a wire list page's teaser: its linked heading with a time stamp is the headline", () => {
+    const r = parseReleaseStrict({
+      content:
+        '[### 06:00 ET Brightfold REPORTS MAY 2025 REVENUE\n\n' +
+        'Brightfold Inc. ("Brightfold" or the "Company") (Nasdaq: BFLD), a maker of planning tools, today reported...\n\n' +
+        '---](/news-releases/brightfold-reports-may-2025-revenue-300000001.html)\n',
+    });
+    expect(r.title).toBe('Brightfold REPORTS MAY 2025 REVENUE');
+    expect(r.body.paragraphs[0]).toMatch(/^Brightfold Inc\./);
+    expect(r.source).toBe('Brightfold Inc.');
+  });
+
+  it('a common word capitalised at a clause start is not the issuer the headline names', () => {
+    const paragraphs = [
+      'Rain hit the tea regions this spring, a report found.',
+      'Tea growers said the harvest was late, and Tea prices rose.',
+    ];
+    expect(clauseOrganization('Report Finds Tea Growers Face Late Harvest', paragraphs)).toBeNull();
+  });
+});
