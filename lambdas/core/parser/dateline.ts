@@ -248,11 +248,18 @@ function fromTag(text: string, tag: WireMatch, atBlockStart: boolean): DatelineM
   const location = relStart >= 0 ? locText.slice(relStart).trim() || null : null;
   const start = windowStart + (relStart >= 0 ? relStart : (dateStart ?? prefix.length));
   const datelineText = text.slice(start, end).trim();
+  const bodyStart = skipSeparator(text, end);
+  // `/ ACCESSWIRE / September 26, 2023 / Acme Energy / Text`: the issuer credited between slashes
+  // after a date closed by a slash (as 3BL's releases through Accesswire are written).
+  const credit =
+    text.charAt(bodyStart - 2) === '/' ? CREDIT_AFTER_DATE.exec(text.slice(bodyStart, bodyStart + 120)) : null;
+  const issuer = credit?.[1] && credit[1].split(' ').length <= 8 ? credit[1] : null;
   return {
     dateline: { text: datelineText || tag.wire.tag, location, date },
     wire: tag.wire,
     start: Math.min(start, tag.start),
-    bodyStart: skipSeparator(text, end),
+    bodyStart: issuer && credit ? skipSeparator(text, bodyStart + credit[0].length) : bodyStart,
+    ...(issuer ? { issuer } : {}),
   };
 }
 

@@ -8,17 +8,22 @@ import { parseTimestamp } from './dates';
  * collapse, and lines are trimmed, so later regexes only ever see one kind of space.
  */
 export function normalizeWhitespace(input: string): string {
-  return input
-    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
-    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
-    .replace(/[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
-    .replace(/ {2,}/g, (run, offset: number, all: string) =>
-      // Two spaces between sentences are a paragraph break in flattened text: keep them visible.
-      offset > 0 && /[.!?:"”)]/.test(all.charAt(offset - 1)) ? '  ' : ' ',
-    )
-    .split('\n')
-    .map((l) => l.trim())
-    .join('\n');
+  return (
+    input
+      // A distributor's issuer slot after the dateline's closing slash, its own slash lost to a run
+      // of spaces (`/ September 26, 2023 /  Acme Energy    Text`): the slash is put back.
+      .replace(/(\/ [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4} \/) {2,}(\p{Lu}[^/\n]{1,60}?) {2,}(?=\S)/gu, '$1 $2 / ')
+      .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+      .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+      .replace(/[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+      .replace(/ {2,}/g, (run, offset: number, all: string) =>
+        // Two spaces between sentences are a paragraph break in flattened text: keep them visible.
+        offset > 0 && /[.!?:"”)]/.test(all.charAt(offset - 1)) ? '  ' : ' ',
+      )
+      .split('\n')
+      .map((l) => l.trim())
+      .join('\n')
+  );
 }
 
 /**

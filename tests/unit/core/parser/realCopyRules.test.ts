@@ -184,3 +184,31 @@ describe('more of real copy', () => {
     expect(clauseOrganization('Report Finds Tea Growers Face Late Harvest', paragraphs)).toBeNull();
   });
 });
+
+describe("a distributor's issuer slot after a tagged dateline", () => {
+  it('reads `/ Org /` after the date as the issuer, not as the lead', () => {
+    const r = parseReleaseStrict({
+      content:
+        'NORTHAMPTON, MA / ACCESSWIRE / September 26, 2023 / Brightfold Energy / Local artists painted a mural.\n',
+    });
+    expect(r.source).toBe('Brightfold Energy');
+    expect(r.body.paragraphs[0]).toBe('Local artists painted a mural.');
+  });
+
+  it('reads it when a feed turned its closing slash into a run of spaces', () => {
+    const r = parseReleaseStrict({
+      content: 'NORTHAMPTON, MA / ACCESSWIRE / September 26, 2023 /  Brightfold Energy      Local artists painted...\n',
+    });
+    expect(r.source).toBe('Brightfold Energy');
+    expect(r.body.paragraphs[0]).toBe('Local artists painted...');
+  });
+
+  it('leaves a lead with no slot alone', () => {
+    const r = parseReleaseStrict({
+      content:
+        'NORTHAMPTON, MA / ACCESSWIRE / September 26, 2023 / Brightfold Energy Inc. (NYSE: BFE) today opened a plant.\n',
+    });
+    expect(r.body.paragraphs[0]).toBe('Brightfold Energy Inc. (NYSE: BFE) today opened a plant.');
+    expect(r.source).toBe('Brightfold Energy Inc.');
+  });
+});
