@@ -141,6 +141,12 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
         pre = [...pre, deck];
         rest = rest.slice(1);
       }
+    } else {
+      const lead = chromeAboveLead(blocks, vocab);
+      if (lead) {
+        pre = [lead.headline];
+        rest = blocks.slice(lead.at);
+      }
     }
   }
 
@@ -228,6 +234,37 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
     language: detectLanguage(text),
     originalUrl: sections.originalUrl,
   };
+}
+
+/**
+ * Scraped text with no dateline whose page chrome (menus, share buttons, a byline with ` | `) stands
+ * above the release: the lead is the first paragraph of sentences (12 words or more, ending a
+ * sentence) and the headline the last line above it that reads as one (4 to 30 words, no
+ * navigation, no sentence end). Null unless chrome is seen above the lead.
+ */
+function chromeAboveLead(blocks: Block[], vocab: WordSet): { at: number; headline: Block } | null {
+  const limit = Math.min(blocks.length, 40);
+  let at = -1;
+  for (let i = 0; i < limit; i++) {
+    const b = blocks[i] as Block;
+    if (b.preformatted) continue;
+    const text = blockText(b, vocab).trim();
+    if (countWords(text) >= 12 && /[.!?"”]$/.test(text)) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 2) return null;
+  const above = blocks.slice(0, at).map((b) => blockText(b, vocab).trim());
+  if (!above.some((t) => / [|»›>·•] /.test(t) || PAGE_CHROME.test(t))) return null;
+  for (let i = at - 1; i >= 0; i--) {
+    const t = above[i] ?? '';
+    const words = countWords(t);
+    if (t === '' || isNavigation(t) || /^By:? /.test(t) || CREDIT_LINE.test(t)) continue;
+    if (words >= 4 && words <= 30 && !/[.!?:;,]$/.test(t)) return { at, headline: blocks[i] as Block };
+    return null;
+  }
+  return null;
 }
 
 /** A headline's deck: one line of at most 25 words that ends no sentence, over a longer paragraph. */
@@ -328,10 +365,12 @@ function isNavigation(line: string): boolean {
     )
   )
     return true;
-  return /^(?:Home|Menu|Search|Skip to|Share|Print|E-?mail|Subscribe|Sign in|Log in|News provided by|Back to|Press Releases?|News Releases?|Newsroom|Latest News|Follow us|Read more)\b/i.test(
-    line,
-  );
+  return PAGE_CHROME.test(line);
 }
+
+/** The words a page's menus and share bars open with. */
+const PAGE_CHROME =
+  /^(?:Home|Menu|Search|Skip to|Share|Print|E-?mail|Subscribe|Sign in|Log in|News provided by|Back to|Press Releases?|News Releases?|Newsroom|Latest News|Follow us|Read more)\b/i;
 
 /**
  * A date line above the headline: `Monday, March 7, 2024`, `Published: March 7, 2024`, `Posted on

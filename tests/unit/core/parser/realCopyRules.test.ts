@@ -212,3 +212,35 @@ describe("a distributor's issuer slot after a tagged dateline", () => {
     expect(r.source).toBe('Brightfold Energy Inc.');
   });
 });
+
+describe('scraped text with no dateline and page chrome above the release', () => {
+  const CHROME = [
+    'Skip to main content',
+    'Home | News | Business',
+    'Search',
+    'Brightfold Unveils a Planner for Small Teams',
+    'By Staff Writer | March 7, 2024 10:00 AM',
+    'Share on Facebook',
+    'Email this story',
+  ];
+  const RELEASE = [
+    'Brightfold Labs, Inc. (NASDAQ: BFLD) today unveiled Foldwise, a planner for small teams.',
+    'The planner is free for teams of up to ten people, the company said.',
+    'Related Articles',
+    'Beta Corp Names New CFO',
+  ];
+
+  it('starts the body at the lead and takes the headline nearest above it', () => {
+    const r = parseReleaseStrict({ content: [...CHROME, ...RELEASE].join('\n') });
+    expect(r.title).toBe('Brightfold Unveils a Planner for Small Teams');
+    expect(r.body.paragraphs[0]).toBe(
+      'Brightfold Labs, Inc. (NASDAQ: BFLD) today unveiled Foldwise, a planner for small teams.',
+    );
+    expect(r.body.paragraphs.at(-1)).toBe('The planner is free for teams of up to ten people, the company said.');
+  });
+
+  it('leaves a release with no chrome above its first paragraph as it was', () => {
+    const r = parseReleaseStrict({ content: ['Short opening line here', 'Another line', ...RELEASE].join('\n') });
+    expect(r.body.paragraphs[0]).toBe('Short opening line here');
+  });
+});
