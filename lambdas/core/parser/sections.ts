@@ -197,7 +197,7 @@ function writtenTwice(word: string): boolean {
 
 /** A word with the punctuation around it dropped, for comparing names. */
 function bare(word: string): string {
-  return word.replace(/^[("“]+|[)"”,:;.’']+$/g, '').toLowerCase();
+  return word.replace(/^[("“¡¿]+|[)"”,:;.’'!?]+$/g, '').toLowerCase();
 }
 
 /**
@@ -255,7 +255,8 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
     const glued = gluedAt(token[0], i === 0 ? null : firstWord);
     if (glued > 0) return headingUpTo(at + glued);
     const next = tokens[i + 1]?.[0];
-    if (!next || !/^[\p{Lu}\d]/u.test(next)) continue;
+    // (a name may open with Spanish punctuation: `¡Que Onda! Magazine is…`)
+    if (!next || !/^[¡¿]?[\p{Lu}\d]/u.test(next)) continue;
     const restarts = tokens.slice(0, i + 1).some((t) => /^[("“]?[\p{Lu}\d]/u.test(t[0]) && bare(t[0]) === bare(next));
     // `About Baird Putting clients first since 1919, Baird is…`: a capitalised participle followed by
     // a lower-case word opens a sentence; a name is capitalised word by word.

@@ -244,3 +244,17 @@ describe('scraped text with no dateline and page chrome above the release', () =
     expect(r.body.paragraphs[0]).toBe('Short opening line here');
   });
 });
+
+describe('About headings glued to their text', () => {
+  it('finds where the text starts when the name restarts with Spanish punctuation', () => {
+    const r = parseReleaseStrict({
+      content:
+        'AUSTIN, Texas, May 6, 2025 /PRNewswire/ -- Brightfold Labs today launched Foldwise, a planner for teams.\n\n' +
+        '¡Hola Austin! Radio is a partner of the launch.\n\n' +
+        'About Hola Austin Radio ¡Hola Austin! Radio is a Spanish-language station serving Central Texas.\n\n' +
+        'About Brightfold Labs Brightfold Labs makes planning tools.\n',
+    });
+    expect(r.about.map((a) => a.organization)).toEqual(['Hola Austin Radio', 'Brightfold Labs']);
+    expect(r.body.paragraphs.at(-1)).toBe('¡Hola Austin! Radio is a partner of the launch.');
+  });
+});
