@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { feedId } from '../../lambdas/core/ids';
+import { LISTING_CHARS_PER_ITEM } from '../../lambdas/pipeline/feedListing';
 import type { FeedState } from '../../lambdas/pipeline/ports';
 import type { SilentFeedReport } from '../../lambdas/pipeline/silentFeeds';
 import { hostPortList } from './hostPort';
@@ -74,7 +75,10 @@ export function formatSilentTable(feeds: readonly SilentFeedReport[]): string {
 export function formatFeedState(feed: FeedState): string {
   const lines: string[] = [];
   const walk = (prefix: string, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
+    // The last listing's fingerprints (16 hex chars an item): how many, not the hex.
+    if (prefix === 'listed' && typeof v === 'string') {
+      lines.push(`${prefix.padEnd(24)}${v.length / LISTING_CHARS_PER_ITEM} items at the last read`);
+    } else if (v && typeof v === 'object' && !Array.isArray(v)) {
       for (const [k, x] of Object.entries(v)) walk(prefix ? `${prefix}.${k}` : k, x);
     } else {
       lines.push(`${prefix.padEnd(24)}${v === null || v === undefined ? '—' : String(v)}`);
