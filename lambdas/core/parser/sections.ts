@@ -63,8 +63,10 @@ const DISCLAIMER_PARAGRAPH =
   /^(?:Distribution channels:|Hashtags?: #|(?:All )?(?:other )?(?:trademarks|trade names|brand names|product names)\b[^.]{0,120}\b(?:are|remain) (?:the )?(?:sole )?property of\b|[^.]{0,160}\b(?:is|are) (?:a )?(?:registered )?trademarks? (?:or registered trademarks? )?of\b|Editor['’]?s? [Nn]otes?\b|Disclosure: |Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content of this announcement|You just read:|Article originally published on|EIN Presswire(?:'s)? (?:provides|does not)|This (?:information is |is )?information (?:is information )?that [^\n]{1,120}? (?:is|was) (?:obliged|required) to make public|(?:Denna|Tämä|Denne) information |This (?:press |news )?(?:release|announcement) (?:shall not|does not|is not|will not) constitute|This (?:press |news )?release is (?:for information(?:al)? purposes only|not an offer)|NEITHER (?:THE )?(?:TSX|CANADIAN SECURITIES EXCHANGE|CSE)\b|Neither (?:the )?(?:TSX|TSXV|Canadian Securities Exchange|CSE|NEO)\b|(?:The )?(?:TSX Venture Exchange|Canadian Securities Exchange|CSE) (?:has not|does not|has neither)|On behalf of the Board\b|ON BEHALF OF THE BOARD\b)/;
 /** A release's media kit heading (`MULTIMEDIA ASSETS`, `Media Kit`, `B-roll`): what follows it is downloads, not body. */
 /** A release's social-media list heading (`Stay connected:`, `Follow us on LinkedIn`): links, not body. */
+/** Social networks a release lists its handles on (`@acme on Instagram`). */
+const NETWORKS = 'Facebook|Instagram|YouTube|LinkedIn|Pinterest|X|TikTok|Snapchat|Twitter|Threads|Bluesky';
 const SOCIAL_HEADING =
-  /^(?:(?:Stay connected|Follow us|Connect with us|Stay in touch|Social Media|Social)(?: (?:on|with) [\w ]{1,30})?|Follow (?:\S+ ){1,4}on (?:social media|social|LinkedIn|Facebook|Instagram|X|Twitter|TikTok|YouTube)(?: at| here)?)[:：.]?$/i;
+  /^(?:@[\w.]{2,30} on (?:Facebook|Instagram|YouTube|LinkedIn|Pinterest|X|TikTok|Snapchat|Twitter|Threads|Bluesky)\b.*|(?:Stay connected|Follow us|Connect with us|Stay in touch|Social Media|Social)(?: (?:on|with) [\w ]{1,30})?|Follow (?:\S+ ){1,4}on (?:social media|social|LinkedIn|Facebook|Instagram|X|Twitter|TikTok|YouTube)(?: at| here)?)[:：.]?$/i;
 const MEDIA_KIT_HEADING =
   /^(?:(?:Multimedia|Media|Press|Downloadable|Broadcast|Digital) (?:Assets|Kit|Resources|Materials|Downloads)|B-?[Rr]oll(?: (?:Package|Footage))?|MULTIMEDIA (?:ASSETS|KIT|RESOURCES)|MEDIA (?:ASSETS|KIT|RESOURCES))[:：]?$/;
 const END_MARKER = /^(?:#{3}|# # #|-0-|- 0 -|-30-|- 30 -|\*{3}|ENDS|-ends-|- ends -|— ENDS —|-ENDS-)$/i;
@@ -348,6 +350,17 @@ function classify(block: Block, around: Around = {}): Kind {
 }
 
 /**
+ * Markers inside a long line, each after a sentence end: View original content and SOURCE are
+ * unmistakable, so they split after any space; an About heading also splits after an e-mail
+ * address (a flattened contact block ends there) or after a social handle's network (`@acme on
+ * TikTok About Acme`), and a run of social handles (`@acme on Instagram`) splits off.
+ */
+const GLUED_MARKER = new RegExp(
+  String.raw`(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|(?:About|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})))|(?<=@[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[a-z]{2,24} )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?<=\bon (?:${NETWORKS}) )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})`,
+  'gu',
+);
+
+/**
  * A `SOURCE X` or "View original content" glued to the end of the last paragraph (flattened or
  * carelessly copied text) is split off into its own block first, so `classify` sees it.
  */
@@ -362,18 +375,15 @@ export function splitGlued(input: Block[]): Block[] {
     const last = block.lines[lastIdx] ?? '';
     const pieces: string[] = [];
     const rest = last;
-    // Markers inside a long line, each after a sentence end; scanned left to right once.
-    // View original content and SOURCE are unmistakable, so they split after any space; an About
-    // heading also splits after an e-mail address (a flattened contact block ends there).
-    const marker =
-      /(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|(?:About|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})))|(?<=@[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[a-z]{2,24} )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})/gu;
+    // The markers (GLUED_MARKER), scanned left to right once.
     let cut = 0;
-    for (const m of rest.matchAll(marker)) {
+    for (const m of rest.matchAll(GLUED_MARKER)) {
       const at = m.index ?? 0;
       if (at <= cut) continue;
       const candidate = rest.slice(at);
       // `About 200 people…` is prose, not a heading: accept About only when it is a real heading.
-      if (ABOUT_OPENER.test(candidate) && !aboutGlued(candidate)) continue;
+      // A heading left at the end of the line (its text is the next paragraph) counts too.
+      if (ABOUT_OPENER.test(candidate) && !aboutGlued(candidate) && aboutHeading(candidate) === undefined) continue;
       pieces.push(rest.slice(cut, at).trim());
       cut = at;
     }

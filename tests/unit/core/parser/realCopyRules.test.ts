@@ -258,3 +258,18 @@ describe('About headings glued to their text', () => {
     expect(r.body.paragraphs.at(-1)).toBe('¡Hola Austin! Radio is a partner of the launch.');
   });
 });
+
+describe('flattened text with social handles before the About section', () => {
+  it('splits the handles off as a social list and keeps the About heading left at the end of the line', () => {
+    const r = parseReleaseStrict({
+      content:
+        'BOCA RATON, FL, August 28, 2025 /24-7PressRelease/ -- Brightfold Labs today launched Foldwise, a planner for small teams, at a trade show in Florida.  ' +
+        'The planner is free for teams of up to ten people. For more information visit: https://brightfold.example/ ' +
+        '@Brightfold on Facebook @brightfoldhq on Instagram @Brightfold on TikTok About Brightfold Labs:  ' +
+        'Brightfold Labs makes planning tools for small teams and is based in Boca Raton, Florida, where it was founded.  ' +
+        'SOURCE Brightfold Labs\n',
+    });
+    expect(r.body.paragraphs.at(-1)).toMatch(/For more information visit: https:\/\/brightfold\.example\/$/);
+    expect(r.about.map((a) => a.organization)).toEqual(['Brightfold Labs']);
+  });
+});
