@@ -383,7 +383,9 @@ export function splitGlued(input: Block[]): Block[] {
       const candidate = rest.slice(at);
       // `About 200 people…` is prose, not a heading: accept About only when it is a real heading.
       // A heading left at the end of the line (its text is the next paragraph) counts too.
-      if (ABOUT_OPENER.test(candidate) && !aboutGlued(candidate) && aboutHeading(candidate) === undefined) continue;
+      // (not a link's title left by a scraper: `[About Acme](/about "About Acme")`).
+      const alone = !/["“”()[\]]/.test(candidate) && aboutHeading(candidate) !== undefined;
+      if (ABOUT_OPENER.test(candidate) && !aboutGlued(candidate) && !alone) continue;
       pieces.push(rest.slice(cut, at).trim());
       cut = at;
     }

@@ -273,3 +273,15 @@ describe('flattened text with social handles before the About section', () => {
     expect(r.about.map((a) => a.organization)).toEqual(['Brightfold Labs']);
   });
 });
+
+describe("a scraped page's footer links", () => {
+  it('a link title left by a scraper ("About Acme")) is not an About heading', () => {
+    const r = parseReleaseStrict({
+      content:
+        'AUSTIN, Texas, May 6, 2025 /PRNewswire/ -- Brightfold Labs today launched Foldwise, a planner for teams.\n\n' +
+        'About Brightfold Labs\n\nBrightfold Labs makes planning tools.\n\n' +
+        'Company links: [Careers](/careers) [About Portal](/about-portal/ "About Portal")\n',
+    });
+    expect(r.about.map((a) => a.organization)).toEqual(['Brightfold Labs']);
+  });
+});
