@@ -1,7 +1,7 @@
 // Scores the parser on three sets: the written fixtures (tests/fixtures/releases), and the real-release
 // corpus (tests/fixtures/real) split into dev (tune on it) and test (sealed: totals only).
 // Run: npm run eval:parser [-- --set fixtures|dev|test|all] [--verbose] [--json] [--min 98]
-//        [--filter NAME] [--ratchet] [--write-ratchet [--allow-uncommitted]]
+//        [--filter NAME] [--ratchet] [--write-ratchet [--allow-uncommitted]] [--augment]
 // Exit code 1 when a written-fixture field is below --min percent (default 98), or, with --ratchet,
 // when a real-test figure fell below the last landed one (tests/fixtures/real/test-ratchet.json).
 import { writeFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ import {
   readRatchet,
   uncommittedChanges,
 } from './eval/ratchet';
+import { evaluateAugmented, formatAugmented } from './eval/augment';
 import { evaluateReal, formatRealReport, loadRealCorpus, type RealReport } from './eval/realCorpus';
 
 const SETS = ['fixtures', 'dev', 'test', 'all'] as const;
@@ -27,6 +28,7 @@ function usage(): string {
   return (
     'usage: npm run eval:parser -- [--set fixtures|dev|test|all] [--verbose] [--json] [--min PCT]\n' +
     '                              [--filter SUBSTRING] [--ratchet] [--write-ratchet [--allow-uncommitted]]\n' +
+    '                              [--augment]\n' +
     '  --set            which set to print in full (default all: fixtures in full, real dev and test totals);\n' +
     '                   --set dev also lists every dev mismatch. The test split only ever prints totals.\n' +
     '  --verbose        full expected/got values of every written-fixture mismatch\n' +
@@ -39,7 +41,9 @@ function usage(): string {
     '                   lands, or when releases were added: the fixed subset then grows); refused while\n' +
     '                   lambdas/core has uncommitted changes (the figures would not be the committed\n' +
     "                   parser's) unless --allow-uncommitted is given\n" +
-    '  --allow-uncommitted  write the ratchet even so'
+    '  --allow-uncommitted  write the ratchet even so\n' +
+    '  --augment        also score the dev split rewritten into other forms (flattened, hard-wrapped,\n' +
+    '                   markdown, plain, site chrome; scripts/eval/augment.ts); with --verbose, every miss'
   );
 }
 
@@ -60,6 +64,7 @@ function main(): number {
       ratchet: { type: 'boolean', default: false },
       'write-ratchet': { type: 'boolean', default: false },
       'allow-uncommitted': { type: 'boolean', default: false },
+      augment: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -160,6 +165,10 @@ function main(): number {
   }
   if (values.ratchet) {
     out.push('', check && held ? formatRatchetCheck(check, held) : `FAIL: ${drops.join('; ')}`);
+  }
+  if (values.augment) {
+    out.push('', '== real dev split rewritten into other forms (scripts/eval/augment.ts; labels a rewrite keeps)');
+    out.push(formatAugmented(evaluateAugmented(real, parseReleaseStrict), values.verbose));
   }
   if (values['write-ratchet']) out.push('', `wrote ${RATCHET_FILE}`);
   console.log(out.join('\n'));

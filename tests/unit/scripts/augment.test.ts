@@ -1,0 +1,81 @@
+import {
+  augment,
+  augmentedReleases,
+  demarkdown,
+  flatten,
+  hardWrap,
+  markdownize,
+  survivingLabels,
+  wrapInChrome,
+} from '../../../scripts/eval/augment';
+import type { RealRelease } from '../../../scripts/eval/realCorpus';
+
+function release(name: string, content: string, split: 'dev' | 'test' = 'dev'): RealRelease {
+  return {
+    name,
+    group: 'g',
+    content,
+    split,
+    label: {
+      provenance: 'https://example.com/a',
+      licence: 'CC0',
+      form: 'markdown',
+      url: null,
+      labels: { title: 'Acme Ships Widget', contactEmails: ['press@acme.example'], bodyLastWords: 'in June.' },
+    },
+  };
+}
+
+describe('the dev augmentations', () => {
+  it('flattens to one line, paragraphs two spaces apart', () => {
+    expect(flatten('Title\n\nOne line\nand more.\n\nLast.')).toBe('Title  One line and more.  Last.');
+  });
+
+  it('hard-wraps long lines at spaces within the width, never a markdown heading', () => {
+    const long = 'word '.repeat(40).trim();
+    const wrapped = hardWrap(`# ${long}\n\n${long}`, 30);
+    const lines = wrapped.split('\n');
+    expect(lines[0]).toBe(`# ${long}`);
+    expect(lines.slice(2).every((l) => l.length <= 30)).toBe(true);
+    expect(lines.slice(2).join(' ')).toBe(long);
+  });
+
+  it('markdown-izes: the title paragraph becomes the H1, e-mails mailto links, addresses autolinks', () => {
+    const md = markdownize(
+      'Header line\n\nAcme Ships Widget\n\nMail press@acme.example or see https://acme.example/x.',
+      'Acme Ships Widget',
+    );
+    expect(md).toBe(
+      'Header line\n\n# Acme Ships Widget\n\nMail [press@acme.example](mailto:press@acme.example) or see <https://acme.example/x>.',
+    );
+  });
+
+  it('reduces markdown to the text a reader sees', () => {
+    expect(demarkdown('# Head\n\n**Bold** [text](https://x.example) ![img](a.png)\n\n---\n')).toBe(
+      'Head\n\nBold text \n\n\n',
+    );
+  });
+
+  it('wraps the release in site chrome above and below, the release itself unchanged', () => {
+    const out = wrapInChrome('BODY OF THE RELEASE', 'g/a.md', false);
+    const [above, below] = out.split('BODY OF THE RELEASE');
+    expect(above?.trim().length).toBeGreaterThan(0);
+    expect(below?.trim().length).toBeGreaterThan(0);
+  });
+
+  it('leaves pages out and scores only labels the rewrite keeps', () => {
+    expect(augment(release('g/a.html', '<html><body>x</body></html>'), 'flattened')).toBeNull();
+    const kept = survivingLabels(
+      { title: 'Acme Ships Widget', contactEmails: ['press@acme.example'], bodyLastWords: 'gone words' },
+      'Acme Ships Widget. Write to press@acme.example',
+    );
+    expect(kept).toEqual({ title: 'Acme Ships Widget', contactEmails: ['press@acme.example'] });
+  });
+
+  it('rewrites dev releases only', () => {
+    const text = '# Acme Ships Widget\n\nWrite to [press@acme.example](mailto:press@acme.example). It ships in June.';
+    const out = augmentedReleases([release('g/a.md', text), release('g/b.md', text, 'test')], 'plain');
+    expect(out.map((r) => r.name)).toEqual(['g/a.md [plain]']);
+    expect(out[0]?.content).toBe('Acme Ships Widget\n\nWrite to press@acme.example. It ships in June.');
+  });
+});
