@@ -1,7 +1,8 @@
 /**
  * The items one release writes to the Articles table (design in tableDesign.ts):
- *  - the release item: the record's fields as they are + key attributes of the sparse GSIs
- *    (sourceKey, feedId, dayKey, countryKey, cityKey, sortKey) + write-state internals;
+ *  - the release item: the record's fields as they are, except `body.text` (rebuilt on read from the
+ *    paragraphs, storedBody.ts) + key attributes of the sparse GSIs (sourceKey, feedId, dayKey,
+ *    countryKey, cityKey, sortKey) + write-state internals;
  *  - one ticker index item per ticker of the current revision (`ticker#<tickerKey>#<id>#<revision>`),
  *    the multi-valued pattern a GSI on the release item cannot serve;
  *  - the day directory item of its day (`day#<yyyy-mm-dd>`), so a time-range walk visits only days
@@ -20,6 +21,7 @@ import { RECORD_FIELDS, type PressReleaseRecord, type RawRef } from '../../core/
 import type { Item } from './batchGet';
 import { itemSizeBytes, writeUnits } from './itemSize';
 import type { OverflowRef } from './overflow';
+import { bodyOfStored, storedBody } from './storedBody';
 import { ARTICLES_TABLE, ATTR, DAY_DIRECTORY, ITEM_TYPE } from './tableDesign';
 
 /** Previous revisions kept on the item (oldest dropped first). */
@@ -73,10 +75,14 @@ export function dayDirectoryId(day: string): string {
   return `day#${day}`;
 }
 
-/** The release item: every record field as it is, the GSI key attributes it can fill, the write state. */
+/**
+ * The release item: every record field as it is (the body without its derivable text), the GSI key
+ * attributes it can fill, the write state.
+ */
 export function releaseItem(record: PressReleaseRecord, state: WriteState): Item {
   const item: Item = {};
   for (const f of RECORD_FIELDS) item[f] = record[f];
+  item.body = storedBody(record.body);
   const at = sortTime(record, state.storedAt);
   item[ATTR.itemType] = ITEM_TYPE.release;
   // GSI key attributes cannot be NULL or empty: leave them out and the item is simply not in that index.
@@ -180,10 +186,11 @@ export function companionItems(release: Item, withDay: boolean): Item[] {
   ];
 }
 
-/** Exactly RECORD_FIELDS, in contract order; internal attributes are dropped. */
+/** Exactly RECORD_FIELDS, in contract order; internal attributes are dropped, `body.text` rebuilt. */
 export function toRecord(item: Item): PressReleaseRecord {
   const out: Record<string, unknown> = {};
   for (const f of RECORD_FIELDS) out[f] = item[f] ?? null;
+  out.body = bodyOfStored(out.body);
   // Items stored before records carried warnings have none: `[]`, as the contract says of lists.
   if (out.warnings === null) out.warnings = [];
   // Items stored before records carried revisionReason read as null (`?? null` above) — unknown, never a guess.

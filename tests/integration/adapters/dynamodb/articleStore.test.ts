@@ -1,8 +1,9 @@
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoArticleStore } from '../../../../lambdas/adapters/dynamodb/articleStore';
 import { ensureTables } from '../../../../lambdas/adapters/dynamodb/createTables';
 import { UnsupportedQueryError } from '../../../../lambdas/adapters/dynamodb/errors';
+import { releaseItem } from '../../../../lambdas/adapters/dynamodb/indexItems';
 import { RECORD_FIELDS, type PressReleaseRecord } from '../../../../lambdas/core/record';
 import type { LocalDynamo } from '../../../../lambdas/local/dynamoServer';
 import { makeRecord, startDynamoWithTables } from './helpers';
@@ -92,8 +93,8 @@ describe('save', () => {
         url: r1.url,
       },
     ]);
-    // Stored as maps and lists, nulls as NULL — not as JSON strings.
-    expect(item?.body).toEqual(r1.body);
+    // Stored as maps and lists, nulls as NULL — not as JSON strings; body.text is rebuilt on read.
+    expect(item?.body).toEqual({ paragraphs: r1.body.paragraphs, wordCount: r1.body.wordCount });
     expect(item?.subtitle).toBeNull();
   });
 
@@ -176,6 +177,48 @@ describe('get', () => {
 
   it('returns null for an unknown id', async () => {
     expect(await store.get('u-nope')).toBeNull();
+  });
+});
+
+describe('compact body (body.text rebuilt on read)', () => {
+  const body = {
+    text: 'First paragraph.\n\nSecond one, with a line\nbreak inside.\n\nThird.',
+    paragraphs: ['First paragraph.', 'Second one, with a line\nbreak inside.', 'Third.'],
+    wordCount: 9,
+  };
+
+  it('stores the paragraphs without the text they join into, and get and query return the whole body', async () => {
+    const r = makeRecord({ id: 'u-body-1', source: 'Compact Body Co', body });
+    await store.save(r, { contentHash: 'c', itemHash: 'i' });
+    const item = await raw('u-body-1');
+    expect(item?.body).toEqual({ paragraphs: body.paragraphs, wordCount: 9 });
+    const got = await store.get('u-body-1');
+    expect(got).toEqual(r);
+    expect(Object.keys(got?.body ?? {})).toEqual(['text', 'paragraphs', 'wordCount']);
+    expect((await store.query({ source: 'Compact Body Co', limit: 5 })).items).toEqual([r]);
+  });
+
+  it('keeps a text that is not its paragraphs joined', async () => {
+    const odd = { text: 'Text the parser kept as it was.', paragraphs: [], wordCount: 7 };
+    const r = makeRecord({ id: 'u-body-2', body: odd });
+    await store.save(r, { contentHash: 'c', itemHash: 'i' });
+    expect((await raw('u-body-2'))?.body).toEqual(odd);
+    expect(await store.get('u-body-2')).toEqual(r);
+  });
+
+  it('reads an item written before, with body.text stored, as it was written', async () => {
+    const r = makeRecord({ id: 'u-body-old', source: 'Old Item Co', body });
+    // The item as releaseItem wrote it before the compact body: the record's body whole.
+    const old = {
+      ...releaseItem(r, { contentHash: 'c', itemHash: 'i', storedAt: 'x', history: [], staleIndex: [] }),
+      body,
+    };
+    await client.send(new PutCommand({ TableName: table, Item: old }));
+    expect((await raw('u-body-old'))?.body).toEqual(body);
+    expect(await store.get('u-body-old')).toEqual(r);
+    expect((await store.query({ source: 'Old Item Co', limit: 5 })).items).toEqual([r]);
+    // Saving the same content again leaves it unchanged: what is compared is the content hash, not the body.
+    expect(await store.save(r, { contentHash: 'c', itemHash: 'i' })).toEqual({ outcome: 'unchanged', revision: 1 });
   });
 });
 

@@ -19,10 +19,13 @@ const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'us-east-1'
 const ddb = mockClient(doc);
 const ID = 'u-0123456789abcdef';
 
-/** A record of about 600 KB of body, stored as the store stores it: body in `archive`, pointer in the item. */
+/**
+ * A record of about 600 KB of paragraphs (the item keeps them, not the text they join into), stored
+ * as the store stores it: body in `archive`, pointer in the item.
+ */
 async function overflowedItem(archive: MemoryArchive): Promise<{ record: PressReleaseRecord; item: object }> {
   const paragraph = 'A long paragraph of a very long release about grids and robots. '.repeat(40);
-  const paragraphs = Array.from({ length: 120 }, (_, i) => `${i}: ${paragraph}`);
+  const paragraphs = Array.from({ length: 240 }, (_, i) => `${i}: ${paragraph}`);
   const text = paragraphs.join('\n\n');
   const record = makeRecord({ id: ID, body: { text, paragraphs, wordCount: text.split(/\s+/).length } });
   const item = releaseItem(record, {
