@@ -142,6 +142,18 @@ test.each(['Dispatch', 'OverflowSweep', 'SilentFeedCheck/Handler'])(
   },
 );
 
+test.each(['PollFeed/Handler', 'ProcessArticle/Handler'])(
+  '%s carries one copy of entities (package.json overrides: rss-parser and dom-serializer share htmlparser2’s)',
+  (name) => {
+    const copies = new Set(
+      bundleOf(name)
+        .inputs.filter((i) => /(^|\/)node_modules\/entities\//.test(i))
+        .map((i) => i.slice(0, i.lastIndexOf('node_modules/entities/'))),
+    );
+    expect({ name, copies: [...copies] }).toEqual({ name, copies: [''] });
+  },
+);
+
 test('poll-feed reads feeds but builds no record: no record schema, no release-page parser entry', () => {
   const b = bundleOf('PollFeed/Handler');
   expect(packagesOf(b).has('rss-parser')).toBe(true);
