@@ -16,12 +16,17 @@ export function normalizeWhitespace(input: string): string {
       .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
       .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
       .replace(/[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
-      .replace(/ {2,}/g, (run, offset: number, all: string) =>
-        // Two spaces between sentences are a paragraph break in flattened text: keep them visible.
-        offset > 0 && /[.!?:"”)]/.test(all.charAt(offset - 1)) ? '  ' : ' ',
-      )
       .split('\n')
-      .map((l) => l.trim())
+      .map((l) =>
+        l
+          .replace(/ {2,}/g, (run, offset: number, all: string) =>
+            // Two spaces between sentences are a paragraph break in flattened text: keep them
+            // visible. On a flattened line (one line of paragraphs), two spaces are all that is left
+            // of any break, also after a headline, which ends without a stop.
+            offset > 0 && (all.length >= FLATTENED_LINE || /[.!?:"”)]/.test(all.charAt(offset - 1))) ? '  ' : ' ',
+          )
+          .trim(),
+      )
       .join('\n')
   );
 }
@@ -199,11 +204,14 @@ export function textToBlocks(text: string, markdown: boolean): Block[] {
   return blocks;
 }
 
+/** A line at least this long with no line break in it is a flattened run of paragraphs. */
+const FLATTENED_LINE = 400;
+
 /** A flattened paragraph (one long line) split at double spaces after a sentence end. */
 function splitFlattened(group: string[]): string[][] {
   if (group.length !== 1) return [group.map((l) => l.replace(/ {2,}/g, ' '))];
   const line = group[0] ?? '';
-  if (line.length < 400 || !line.includes('  ')) return [[line]];
+  if (line.length < FLATTENED_LINE || !line.includes('  ')) return [[line]];
   // A paragraph opens with a capital, a digit or a quote: two spaces before a lower-case word
   // (`Acme LLP (www.acme.com)  informs investors…`) are a scraper's, not a break.
   return line

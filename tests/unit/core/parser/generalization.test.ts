@@ -399,3 +399,26 @@ describe('contact e-mails a scraper ran together with their neighbours', () => {
     expect(emails('Media contact: Jane Roe (jane@acme.example)\n')).toEqual(['jane@acme.example']);
   });
 });
+
+describe('a flattened release whose headline runs into the dateline after two spaces', () => {
+  const filler = 'The device runs on the same battery as before and ships in three colours this spring.';
+  const release =
+    'Northwind Names Jane Roe as CFO  BOSTON--(BUSINESS WIRE)--Northwind Corp. today named Jane Roe its chief ' +
+    `financial officer.  ${filler}  ${filler}  ${filler}  Roe starts on June 1.  About Northwind  Northwind makes ` +
+    'filters for small boats.';
+
+  it('keeps the headline apart: the two spaces are the only trace of its line break', () => {
+    const parsed = parseReleaseStrict({ content: release });
+    expect(parsed.title).toBe('Northwind Names Jane Roe as CFO');
+    expect(parsed.dateline?.location).toBe('BOSTON');
+    expect(parsed.body.paragraphs[0]).toBe('Northwind Corp. today named Jane Roe its chief financial officer.');
+    expect(parsed.body.text.endsWith('Roe starts on June 1.')).toBe(true);
+  });
+
+  it('still joins two spaces inside a sentence on a short line', () => {
+    const parsed = parseReleaseStrict({
+      content: 'Acme Ships Widget\n\nBOSTON--(BUSINESS WIRE)--Acme  today shipped it.',
+    });
+    expect(parsed.body.paragraphs).toEqual(['Acme today shipped it.']);
+  });
+});
