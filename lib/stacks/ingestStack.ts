@@ -104,13 +104,21 @@ const ARTICLE_BATCH = 10;
 export const POLL_BATCHING_WINDOW = Duration.seconds(30);
 /**
  * poll-feed's memory: it waits on the network and does little CPU (a feed parse when a feed changed),
- * so a quarter of process-article's. Lambda gives CPU in proportion to memory, so its CPU-bound part
+ * so half of process-article's. Lambda gives CPU in proportion to memory, so its CPU-bound part
  * takes four times as long as at 1 GB for the same GB-seconds; the waiting part, most of a poll,
  * costs a quarter. Headroom: reading a 15.7 MB RSS feed (the fetch cap, 20,000 items) peaks at
  * 188 MB RSS locally; real wire feeds are 20-200 kB. An invocation that runs out of memory fails
  * its batch, which is retried and then dead-lettered (alarmed), never dropped.
  */
 export const POLL_MEMORY_MB = 256;
+/**
+ * process-article's memory: most of its billed time waits for the page, which costs in proportion to
+ * memory; its parse is CPU-bound (the same GB-seconds at any size below 1,769 MB, it just takes
+ * twice as long as at 1 GB). Headroom, measured with scripts/bench/articleMemory.ts under
+ * `--max-old-space-size=400`: a batch of the 10 largest real pages peaks at 138 MB RSS, a batch of
+ * 10 pages at the fetch cap (15 MiB each, 145 MB held at once) at 350 MB.
+ */
+export const ARTICLE_MEMORY_MB = 512;
 
 /**
  * Timeout of a function that fetches a batch of URLs in parallel: in the worst case every URL is
@@ -201,7 +209,7 @@ export class NewswireIngestStack extends Stack {
         serviceName: 'newswire-process-article',
         description: 'Fetch + archive + parse one release page, conditional write to Articles',
         timeout: fetchingTimeout(ARTICLE_BATCH, props.fetch),
-        memorySize: 1024,
+        memorySize: ARTICLE_MEMORY_MB,
         logRetention,
         environment: fetchEnv,
         tracing,

@@ -212,10 +212,10 @@ describe('queues', () => {
     },
   );
 
-  test('poll-feed: 256 MB (it waits on the network), process-article 1024 MB (it parses pages)', () => {
+  test('poll-feed: 256 MB (it waits on the network), process-article 512 MB (a batch of pages at the fetch cap peaks at 350 MB)', () => {
     const memory = (c: QueueConsumer) => (c.fn.fn.node.defaultChild as CfnFunction).memorySize;
     expect(memory(built.ingest.poll)).toBe(256);
-    expect(memory(built.ingest.articles)).toBe(1024);
+    expect(memory(built.ingest.articles)).toBe(512);
   });
 });
 
