@@ -142,6 +142,9 @@ function bareLinks(line: string, links: Link[]): void {
 export function textToBlocks(text: string, markdown: boolean): Block[] {
   const rawLines = text.split('\n');
   const hasBlankLines = rawLines.some((l, i) => l === '' && i > 0 && i < rawLines.length - 1);
+  // With no blank lines, lines are paragraphs, unless the text is one hard-wrapped paragraph: every
+  // line but the last filled to nearly the same width of 60–80 columns.
+  const wrappedRun = !hasBlankLines && isWrappedRun(rawLines.filter((l) => l !== ''));
   const groups: string[][] = [];
   let current: string[] = [];
   const flush = () => {
@@ -164,7 +167,7 @@ export function textToBlocks(text: string, markdown: boolean): Block[] {
       }
     }
     const isHeading = markdown && MD_HEADING.test(line);
-    if (!hasBlankLines || isHeading || (BULLET.test(line) && current.length > 0)) {
+    if ((!hasBlankLines && !wrappedRun) || isHeading || (BULLET.test(line) && current.length > 0)) {
       flush();
     }
     current.push(line);
@@ -202,6 +205,14 @@ export function textToBlocks(text: string, markdown: boolean): Block[] {
     }
   }
   return blocks;
+}
+
+/** Lines hard-wrapped at one width (60–80 columns): all but the last within 15 columns of the longest. */
+function isWrappedRun(lines: string[]): boolean {
+  if (lines.length < 2) return false;
+  const width = Math.max(...lines.map((l) => l.length));
+  if (width < 60 || width > 80) return false;
+  return lines.slice(0, -1).every((l) => l.length >= width - 15 && !BULLET.test(l));
 }
 
 /** A line at least this long with no line break in it is a flattened run of paragraphs. */

@@ -422,3 +422,29 @@ describe('a flattened release whose headline runs into the dateline after two sp
     expect(parsed.body.paragraphs).toEqual(['Acme today shipped it.']);
   });
 });
+
+describe('a short text hard-wrapped with no blank line', () => {
+  it('is one paragraph when its lines are filled to one width, so the lead subject is whole', () => {
+    const parsed = parseReleaseStrict({
+      content:
+        'Springfield, Ohio--(Newsfile Corp. - May 2, 2024) - Northwind Filters\n' +
+        'Inc. (NYSE: NWF) today reported that its new plant opened on time and\n' +
+        'within budget.',
+    });
+    expect(parsed.source).toBe('Northwind Filters Inc.');
+    expect(parsed.body.paragraphs).toHaveLength(1);
+  });
+
+  it('keeps one paragraph per line when the lines are of unlike lengths', () => {
+    const parsed = parseReleaseStrict({
+      content:
+        'Springfield, Ohio--(Newsfile Corp. - May 2, 2024) - Northwind Filters Inc. opened a plant.\n' +
+        'It employs forty people.\nProduction starts in June.',
+    });
+    expect(parsed.body.paragraphs).toEqual([
+      'Northwind Filters Inc. opened a plant.',
+      'It employs forty people.',
+      'Production starts in June.',
+    ]);
+  });
+});
