@@ -87,7 +87,11 @@ export interface PollFeedResult {
 
 export async function pollFeed(deps: PollFeedDeps, msg: PollFeedMessage): Promise<PollFeedResult> {
   const { feeds, log, clock } = deps;
-  const feed = await feeds.get(msg.feedId);
+  // Eventually consistent (half the read units of every poll): the state was written by the feed's
+  // previous poll, a schedule period ago. A read within the second DynamoDB takes to converge could
+  // see the state before it — at worst an unconditional fetch (old validators), items looked up
+  // again (old listing) or a failure streak off by one — never a lost or duplicated release.
+  const feed = await feeds.get(msg.feedId, { consistent: false });
   const empty = { feedId: msg.feedId, itemsSeen: 0, queued: 0, unchanged: 0 };
   if (!feed || !feed.enabled) {
     log.info('feed skipped', { feedId: msg.feedId, reason: feed ? 'disabled' : 'not registered' });

@@ -63,7 +63,12 @@ export interface FeedStore {
   /** Enabled feeds whose nextPollAt ≤ now. */
   listDue(now: string): Promise<FeedState[]>;
   list(): Promise<FeedState[]>;
-  get(id: string): Promise<FeedState | null>;
+  /**
+   * One feed's state, read strongly consistent unless `{ consistent: false }`: an eventually
+   * consistent read (half the read units on DynamoDB) for a caller that a state written within about
+   * the last second cannot mislead (see pollFeed).
+   */
+  get(id: string, read?: { consistent?: boolean }): Promise<FeedState | null>;
   /** Register a feed; a feed already registered keeps its state and returns false. */
   register(feed: FeedState): Promise<boolean>;
   /** Replace a feed's registration fields (enable/disable, interval, name). */

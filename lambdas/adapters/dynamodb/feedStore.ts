@@ -82,9 +82,10 @@ export class DynamoFeedStore implements FeedStore {
     });
   }
 
-  async get(id: string): Promise<FeedState | null> {
+  async get(id: string, read: { consistent?: boolean } = {}): Promise<FeedState | null> {
+    const consistent = read.consistent ?? true;
     const out = await wrapDynamo(`GetItem ${this.tableName}`, () =>
-      this.client.send(new GetCommand({ TableName: this.tableName, Key: { id }, ConsistentRead: true })),
+      this.client.send(new GetCommand({ TableName: this.tableName, Key: { id }, ConsistentRead: consistent })),
     );
     return out.Item ? toFeed(out.Item) : null;
   }

@@ -63,6 +63,13 @@ function setup(route: Route) {
   return { deps, feed };
 }
 
+test('a poll reads its feed state eventually consistent (the previous poll wrote it a period ago)', async () => {
+  const { deps, feed } = setup({ status: 304 });
+  const get = jest.spyOn(deps.feeds, 'get');
+  await pollFeed(deps, { feedId: feed.id, dispatchedAt: NOW });
+  expect(get.mock.calls).toEqual([[feed.id, { consistent: false }]]);
+});
+
 test('a fetched feed is archived, its new items queued once each, and its state and validators kept', async () => {
   const body = rss([
     { link: 'https://example.test/a.html', title: 'A' },
