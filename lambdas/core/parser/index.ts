@@ -29,7 +29,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.7.0';
+export const PARSER_VERSION = '0.8.0';
 
 export interface ParseInput {
   content: string;
@@ -125,10 +125,16 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
   // starts after it.
   // No dateline, and the text opens with a list page's linked heading (`[### 06:00 ET Acme Reports…`):
   // that heading is the headline (a teaser cut from a wire's list of releases).
-  const linked = blocks[0];
-  if (!dateline && linked && linked.lines.length === 1 && /^\[#{1,6} \S/.test(linked.lines[0] ?? '')) {
-    pre = [linked];
-    rest = blocks.slice(1);
+  const teaser = dateline ? -1 : teaserHeading(blocks);
+  const linked = blocks[teaser];
+  if (linked) {
+    // The list's time of day opening the heading is not part of the headline.
+    pre = [
+      linked.headingLevel === null
+        ? linked
+        : { ...linked, lines: linked.lines.map((l) => l.replace(TIMED_HEADING, '')) },
+    ];
+    rest = blocks.slice(teaser + 1);
   } else if (!dateline) {
     const h1 = blocks.slice(0, 5).findIndex((b) => b.headingLevel === 1);
     if (h1 >= 0) {
@@ -396,6 +402,34 @@ const CREDIT_LINE = /^(?:Source: [^\n]{1,120}|MEDIA RELEASE(?: PR ?\d{1,8})?|Med
  */
 const HEADLINE_STAMP =
   /^(?:\[(?:#{1,6} )?|#{1,6} )(?:(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? )?\d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)? [A-Z]{1,4} )?(?=\S)/;
+
+/** A list page's linked thumbnail (`[![Headline](https://…/logo.jpg "Headline")`), the teaser's link left open. */
+const TEASER_IMAGE = /^\[!\[[^\]\n]{0,400}\]\([^)\n]{0,800}\)$/;
+/** A heading that opens with the list's time of day (`06:50 ET Acme Reports…`). */
+const TIMED_HEADING = /^\d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)? [A-Z]{1,4} (?=\S)/;
+
+/**
+ * Where a teaser cut from a wire's list of releases has its headline, among the first blocks (site
+ * chrome may come before it): a linked heading (`[### 06:00 ET Acme Reports…`), or a heading
+ * opening with the time of day under the teaser's linked thumbnail. -1 when there is none.
+ */
+function teaserHeading(blocks: Block[]): number {
+  for (let i = 0; i < Math.min(blocks.length, 8); i++) {
+    const block = blocks[i];
+    const line = block?.lines[0] ?? '';
+    if (!block || block.lines.length !== 1) continue;
+    if (/^\[#{1,6} \S/.test(line)) return i;
+    const above = blocks[i - 1];
+    if (
+      block.headingLevel !== null &&
+      TIMED_HEADING.test(line) &&
+      above &&
+      TEASER_IMAGE.test(above.lines.join(' ').trim())
+    )
+      return i;
+  }
+  return -1;
+}
 
 /** The wire a short line names as the release's distributor (`Distributed by Acme Newswire.`, `Sent via PR Newswire`). */
 function distributorLine(text: string): Wire | null {

@@ -448,3 +448,24 @@ describe('a short text hard-wrapped with no blank line', () => {
     ]);
   });
 });
+
+describe("a teaser cut from a wire's list of releases", () => {
+  const teaser =
+    '[![Northwind Opens Plant](https://img.example/logo.jpg "Northwind Opens Plant")\n\n' +
+    '### 06:50 ET Northwind Opens Plant\n\n' +
+    'Northwind Filters, Inc. (NYSE: NWF), a maker of boat filters, today opened a plant in...\n\n' +
+    '---](/news-releases/northwind-opens-plant-300000001.html)';
+
+  it('takes the timed heading under the linked thumbnail as the headline, without the time', () => {
+    const parsed = parseReleaseStrict({ content: teaser });
+    expect(parsed.title).toBe('Northwind Opens Plant');
+    expect(parsed.source).toBe('Northwind Filters, Inc.');
+  });
+
+  it('finds a linked heading below site menus too', () => {
+    const parsed = parseReleaseStrict({
+      content: `Home | News | Markets | Contact\n\nSearch\n\n${teaser.replace(/^[^\n]*\n\n### /, '[### ')}`,
+    });
+    expect(parsed.title).toBe('Northwind Opens Plant');
+  });
+});
