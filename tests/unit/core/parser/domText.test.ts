@@ -101,6 +101,10 @@ describe('parseDom (the tokenizer passes text runs in one loop, for speed only)'
     ],
     ['comments, CDATA and processing instructions', '<!-- c --><![CDATA[ x ]]><?php echo 1 ?><p>t</p>'],
     ['white space runs', '  \n\n\t  <div>\n   \n</div>   \n  '],
+    [
+      'attribute values: the other quote, entities, unquoted, and one left open at the end',
+      `<a href="/x?a=1&amp;b='2'" title='say "hi" &copy; &#x201c;x&#x201d;' data-v=a&amp;b class="">t</a><img alt="open`,
+    ],
   ])('%s: the same DOM as htmlparser2 builds, as HTML and as XML', (_, markup) => {
     expect(JSON.stringify(dump(parseDom(markup)!))).toBe(JSON.stringify(dump(stockDom(markup))));
     expect(dump(parseDom(markup, true)!)).toEqual(dump(stockDom(markup, true)));
