@@ -29,7 +29,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.8.0';
+export const PARSER_VERSION = '0.9.0';
 
 export interface ParseInput {
   content: string;
@@ -149,9 +149,13 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
       }
     } else {
       const lead = chromeAboveLead(blocks, vocab);
+      const plain = lead ? null : headlineOpening(blocks, vocab);
       if (lead) {
         pre = [lead.headline];
         rest = blocks.slice(lead.at);
+      } else if (plain) {
+        pre = blocks.slice(0, plain);
+        rest = blocks.slice(plain);
       }
     }
   }
@@ -271,6 +275,31 @@ function chromeAboveLead(blocks: Block[], vocab: WordSet): { at: number; headlin
     return null;
   }
   return null;
+}
+
+/**
+ * Plain text with no dateline and no markup that opens with its headline: a one-line block of 4–30
+ * words ending no sentence, then at most one more such line (a deck), then a paragraph of sentences.
+ * Returns where the body starts, or 0 when the text does not open so.
+ */
+function headlineOpening(blocks: Block[], vocab: WordSet): number {
+  for (let i = 0; i < Math.min(blocks.length, 3); i++) {
+    const b = blocks[i] as Block;
+    const text = blockText(b, vocab).trim();
+    const words = countWords(text);
+    if (i > 0 && !b.preformatted && words >= 12 && /[.!?"”]$/.test(text)) return i;
+    const headlineLike =
+      b.lines.length === 1 &&
+      !b.preformatted &&
+      words >= 4 &&
+      words <= 30 &&
+      !/[.!?:;,]$/.test(text) &&
+      !isNavigation(text) &&
+      !CREDIT_LINE.test(text) &&
+      !/^By:? /.test(text);
+    if (!headlineLike || i === 2) return 0;
+  }
+  return 0;
 }
 
 /** A headline's deck: one line of at most 25 words that ends no sentence, over a longer paragraph. */

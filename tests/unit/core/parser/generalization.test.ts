@@ -469,3 +469,22 @@ describe("a teaser cut from a wire's list of releases", () => {
     expect(parsed.title).toBe('Northwind Opens Plant');
   });
 });
+
+describe('plain text with no dateline that opens with its headline', () => {
+  const lead =
+    'Northwind Filters today opened a plant in Springfield that will employ forty people by the end of the year.';
+
+  it('takes the first line as the headline and starts the body at the lead', () => {
+    const parsed = parseReleaseStrict({
+      content: `Northwind Opens Its Springfield Plant\n\n${lead}\n\nProduction starts in June.`,
+    });
+    expect(parsed.title).toBe('Northwind Opens Its Springfield Plant');
+    expect(parsed.body.paragraphs[0]).toBe(lead);
+  });
+
+  it('leaves a text that opens with sentences alone', () => {
+    const parsed = parseReleaseStrict({ content: `${lead}\n\nProduction starts in June, the company said.` });
+    expect(parsed.title).toBeNull();
+    expect(parsed.body.paragraphs[0]).toBe(lead);
+  });
+});
