@@ -81,7 +81,7 @@ export function leadOrganization(lead: string): string | null {
     .slice(0, 400)
     .replace(/[®™℠]/g, '')
     .replace(
-      /^(?:Today|Yesterday|This (?:morning|week)|On (?:\w+day|\w+ \d{1,2})(?:, \w+ \d{1,2}(?:, \d{4})?)?),\s/,
+      /^(?:Today|Yesterday|This (?:morning|week)|On (?:\w+day|\w+ \d{1,2})(?:, \w+ \d{1,2}(?:, \d{4})?)?),\s(?:the\s(?=\p{Lu}))?/u,
       '',
     )
     // A law-firm alert's `Why:` / `WHAT:` label before its sentence.

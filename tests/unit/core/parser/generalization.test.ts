@@ -1,6 +1,7 @@
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
 import { findEmail, isContactHeading } from '../../../../lambdas/core/parser/contacts';
 import { findDateline } from '../../../../lambdas/core/parser/dateline';
+import { leadOrganization } from '../../../../lambdas/core/parser/lead';
 import { findTickers } from '../../../../lambdas/core/parser/tickers';
 
 /** Constructs of real wire copy the written fixtures did not have (made-up releases). */
@@ -486,5 +487,19 @@ describe('plain text with no dateline that opens with its headline', () => {
     const parsed = parseReleaseStrict({ content: `${lead}\n\nProduction starts in June, the company said.` });
     expect(parsed.title).toBeNull();
     expect(parsed.body.paragraphs[0]).toBe(lead);
+  });
+});
+
+describe('a lead that opens with a time word and a lower-case article', () => {
+  it('gives the named organization after `Today, the`', () => {
+    expect(
+      leadOrganization(
+        'Today, the Northwind Boat Builders Association (NBBA), a trade group for small yards, named its new board.',
+      ),
+    ).toBe('Northwind Boat Builders Association');
+  });
+
+  it('still gives nothing when a lower-case noun follows', () => {
+    expect(leadOrganization('Today, the board of a small yard named its new chair.')).toBeNull();
   });
 });
