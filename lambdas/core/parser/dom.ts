@@ -29,19 +29,26 @@ const AMP = 0x26;
  * parser/domText.test.ts compares them on the real pages).
  */
 export class TextRunTokenizer extends Tokenizer {}
+/**
+ * Passes the run of characters after the current one up to the next `stop` or `&` of the buffer:
+ * leaves the index just before it, as the tokenizer's loop steps past the index it leaves (onto the
+ * `stop` / `&`, or past the end of the buffer).
+ */
+function skipRun(state: TokenizerState, stop: number): void {
+  const buffer = state.buffer;
+  let i = state.index - state.offset + 1;
+  while (i < buffer.length) {
+    const d = buffer.charCodeAt(i);
+    if (d === stop || d === AMP) break;
+    i++;
+  }
+  state.index = state.offset + i - 1;
+}
 const baseStateText = (Tokenizer.prototype as unknown as TokenizerState).stateText;
 if (typeof baseStateText === 'function') {
   (TextRunTokenizer.prototype as unknown as TokenizerState).stateText = function (this: TokenizerState, c: number) {
     if (c === LT || c === AMP) return baseStateText.call(this, c);
-    const buffer = this.buffer;
-    let i = this.index - this.offset + 1;
-    while (i < buffer.length) {
-      const d = buffer.charCodeAt(i);
-      if (d === LT || d === AMP) break;
-      i++;
-    }
-    // The tokenizer's loop steps past the index it leaves: on the `<` / `&`, or past the end.
-    this.index = this.offset + i - 1;
+    skipRun(this, LT);
   };
 }
 const baseInAttributeValue = (Tokenizer.prototype as unknown as TokenizerState).handleInAttributeValue;
@@ -52,15 +59,7 @@ if (typeof baseInAttributeValue === 'function') {
     quote: number,
   ) {
     if (c === quote || c === AMP) return baseInAttributeValue.call(this, c, quote);
-    const buffer = this.buffer;
-    let i = this.index - this.offset + 1;
-    while (i < buffer.length) {
-      const d = buffer.charCodeAt(i);
-      if (d === quote || d === AMP) break;
-      i++;
-    }
-    // As in text: the loop steps onto the quote / `&` next, or past the end.
-    this.index = this.offset + i - 1;
+    skipRun(this, quote);
   };
 }
 
