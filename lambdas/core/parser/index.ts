@@ -424,18 +424,22 @@ function isDateLine(line: string): boolean {
 
 /** A credit line a distributor prints above the headline: `Source: Acme Inc.`, `MEDIA RELEASE PR67276`. */
 const CREDIT_LINE = /^(?:Source: [^\n]{1,120}|MEDIA RELEASE(?: PR ?\d{1,8})?|Media Release(?: PR ?\d{1,8})?)$/;
+/** A wire list's time of day with its zone, and the space after it (`17:30 ET `, `6:05 p.m. EDT `). */
+const TIME_OF_DAY = String.raw`\d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)? [A-Z]{1,4} `;
+
 /**
  * A list page's stamp glued before the headline (`[### May 08, 2025, 17:30 ET Acme Reports…`, `[###
  * 06:00 ET Acme Reports…` on the day's list): the link bracket, the heading marks and the date and
  * time are not the headline.
  */
-const HEADLINE_STAMP =
-  /^(?:\[(?:#{1,6} )?|#{1,6} )(?:(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? )?\d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)? [A-Z]{1,4} )?(?=\S)/;
+const HEADLINE_STAMP = new RegExp(
+  String.raw`^(?:\[(?:#{1,6} )?|#{1,6} )(?:(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? )?${TIME_OF_DAY})?(?=\S)`,
+);
 
 /** A list page's linked thumbnail (`[![Headline](https://…/logo.jpg "Headline")`), the teaser's link left open. */
 const TEASER_IMAGE = /^\[!\[[^\]\n]{0,400}\]\([^)\n]{0,800}\)$/;
 /** A heading that opens with the list's time of day (`06:50 ET Acme Reports…`). */
-const TIMED_HEADING = /^\d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)? [A-Z]{1,4} (?=\S)/;
+const TIMED_HEADING = new RegExp(String.raw`^${TIME_OF_DAY}(?=\S)`);
 
 /**
  * Where a teaser cut from a wire's list of releases has its headline, among the first blocks (site
