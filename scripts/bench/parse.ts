@@ -23,6 +23,7 @@ import { whyNotParsed } from '../../bin/commands/parse';
 import { buildRecord } from '../../lambdas/core/buildRecord';
 import { decodeBody } from '../../lambdas/core/feed/decode';
 import { parseReleaseStrict } from '../../lambdas/core/parser';
+import { fillWords } from '../eval/augment';
 import { loadFixtures } from '../eval/fixtureCorpus';
 import { loadRealCorpus, REAL_ROOT } from '../eval/realCorpus';
 import { generateReleases } from './releaseGenerator';
@@ -75,18 +76,7 @@ function options(): Options {
 function hardWrap(text: string, width = 72): string {
   return text
     .split(/\n{2,}/)
-    .map((para) => {
-      const lines: string[] = [];
-      let line = '';
-      for (const word of para.replace(/\s+/g, ' ').trim().split(' ')) {
-        if (line && line.length + 1 + word.length > width) {
-          lines.push(line);
-          line = word;
-        } else line = line ? `${line} ${word}` : word;
-      }
-      if (line) lines.push(line);
-      return lines.join('\n');
-    })
+    .map((para) => fillWords(para.replace(/\s+/g, ' ').trim().split(' '), width).join('\n'))
     .join('\n\n');
 }
 

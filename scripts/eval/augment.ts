@@ -63,16 +63,23 @@ export function hardWrap(text: string, width = 70): string {
       out.push(line.trimEnd());
       continue;
     }
-    let current = '';
-    for (const word of line.trim().split(/[ \t]+/)) {
-      if (current && current.length + 1 + word.length > width) {
-        out.push(current);
-        current = word;
-      } else current = current ? `${current} ${word}` : word;
-    }
-    if (current) out.push(current);
+    out.push(...fillWords(line.trim().split(/[ \t]+/), width));
   }
   return out.join('\n');
+}
+
+/** Words filled into lines of at most `width` columns (a longer word has a line of its own). */
+export function fillWords(words: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of words) {
+    if (current && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  if (current) lines.push(current);
+  return lines;
 }
 
 const EMAIL = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;

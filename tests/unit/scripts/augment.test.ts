@@ -2,6 +2,7 @@ import {
   augment,
   augmentedReleases,
   demarkdown,
+  fillWords,
   flatten,
   hardWrap,
   markdownize,
@@ -29,6 +30,11 @@ function release(name: string, content: string, split: 'dev' | 'test' = 'dev'): 
 describe('the dev augmentations', () => {
   it('flattens to one line, paragraphs two spaces apart', () => {
     expect(flatten('Title\n\nOne line\nand more.\n\nLast.')).toBe('Title  One line and more.  Last.');
+  });
+
+  it('fills words into lines within the width, a longer word on a line of its own', () => {
+    expect(fillWords(['aa', 'bb', 'cc', 'dddddddddd', 'e'], 5)).toEqual(['aa bb', 'cc', 'dddddddddd', 'e']);
+    expect(fillWords([], 5)).toEqual([]);
   });
 
   it('hard-wraps long lines at spaces within the width, never a markdown heading', () => {
