@@ -58,6 +58,15 @@ export type AwsSdkSource = 'bundled' | 'runtime';
 export const LAMBDA_CREDENTIALS_MODULE = './lambdas/handlers/lambdaCredentials.ts';
 
 /**
+ * esbuild rewrites every regular expression literal with a Unicode property escape (`/\p{Lu}/u`) as
+ * `new RegExp("\\p{Lu}", "u")` for any Node target, evaluated at every call: a compilation-cache
+ * lookup and a new object each time in the parser's rules, which process-article runs on every
+ * release. NEWSWIRE_RUNTIME reads them natively, so they stay literals (scripts/build-cli.cjs does
+ * the same for the CLI). CDK passes it as `--supported:regexp-unicode-property-escapes=true`.
+ */
+export const NATIVE_UNICODE_REGEXPS = { '--supported:regexp-unicode-property-escapes': 'true' } as const;
+
+/**
  * One function's esbuild options: the house ones, where its AWS SDK comes from, and whether it
  * traces as a bundle-time constant (lambdas/handlers/tracing.ts), so a function that does not trace
  * has no X-Ray SDK in its bundle.
@@ -65,14 +74,22 @@ export const LAMBDA_CREDENTIALS_MODULE = './lambdas/handlers/lambdaCredentials.t
 export function newswireBundling(tracing: boolean, awsSdk: AwsSdkSource = 'bundled'): BundlingOptions {
   const define = { [TRACING_DEFINE]: JSON.stringify(String(tracing)) };
   if (awsSdk === 'runtime') {
-    return { ...NEWSWIRE_BUNDLING, externalModules: [...NEWSWIRE_BUNDLING.externalModules], define };
+    return {
+      ...NEWSWIRE_BUNDLING,
+      externalModules: [...NEWSWIRE_BUNDLING.externalModules],
+      esbuildArgs: { ...NATIVE_UNICODE_REGEXPS },
+      define,
+    };
   }
   return {
     ...NEWSWIRE_BUNDLING,
     externalModules: [],
     mainFields: ['module', 'main'],
-    // esbuild's --alias:FROM=TO; TO is resolved from the project root, where CDK (and the bench) run esbuild.
-    esbuildArgs: { '--alias': `@aws-sdk/credential-provider-node=${LAMBDA_CREDENTIALS_MODULE}` },
+    esbuildArgs: {
+      ...NATIVE_UNICODE_REGEXPS,
+      // esbuild's --alias:FROM=TO; TO is resolved from the project root, where CDK (and the bench) run esbuild.
+      '--alias': `@aws-sdk/credential-provider-node=${LAMBDA_CREDENTIALS_MODULE}`,
+    },
     define,
   };
 }

@@ -36,11 +36,21 @@ function sourceMapOf(mode: BundlingOptions['sourceMapMode']): BuildOptions['sour
   return mode === undefined || mode === 'default' ? true : mode;
 }
 
-/** esbuild's `alias` from CDK's `esbuildArgs` (`--alias`: 'FROM=TO' or a list); any other raw argument is refused. */
-function aliasOf(args: BundlingOptions['esbuildArgs']): Record<string, string> | undefined {
-  if (!args) return undefined;
+const SUPPORTED_ARG = '--supported:';
+
+/**
+ * esbuild's `alias` and `supported` from CDK's `esbuildArgs` (`--alias`: 'FROM=TO' or a list;
+ * `--supported:FEATURE`: 'true' or 'false'); any other raw argument is refused.
+ */
+function esbuildArgsOf(args: BundlingOptions['esbuildArgs']): Pick<BuildOptions, 'alias' | 'supported'> {
+  if (!args) return {};
   const alias: Record<string, string> = {};
+  const supported: Record<string, boolean> = {};
   for (const [key, value] of Object.entries(args)) {
+    if (key.startsWith(SUPPORTED_ARG) && (value === 'true' || value === 'false')) {
+      supported[key.slice(SUPPORTED_ARG.length)] = value === 'true';
+      continue;
+    }
     if (key !== '--alias') throw new Error(`bench:bundle does not translate esbuildArgs ${key}`);
     for (const pair of Array.isArray(value) ? value : [value]) {
       const [from, to] = String(pair).split('=');
@@ -48,7 +58,10 @@ function aliasOf(args: BundlingOptions['esbuildArgs']): Record<string, string> |
       alias[from] = to;
     }
   }
-  return alias;
+  return {
+    ...(Object.keys(alias).length > 0 ? { alias } : {}),
+    ...(Object.keys(supported).length > 0 ? { supported } : {}),
+  };
 }
 
 /** The esbuild options CDK's NodejsFunction derives from these bundling options (the ones this project sets). */
@@ -68,7 +81,7 @@ export function esbuildOptionsOf(bundling: BundlingOptions, entry: string, outfi
     ...(bundling.mainFields ? { mainFields: [...bundling.mainFields] } : {}),
     ...(bundling.banner ? { banner: { js: bundling.banner } } : {}),
     ...(bundling.define ? { define: { ...bundling.define } } : {}),
-    ...(bundling.esbuildArgs ? { alias: aliasOf(bundling.esbuildArgs) } : {}),
+    ...esbuildArgsOf(bundling.esbuildArgs),
     logLevel: 'warning',
     absWorkingDir: ROOT,
     metafile: true,

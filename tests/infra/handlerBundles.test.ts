@@ -11,10 +11,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { CONTEXT_KEYS } from '../../lib/config';
 import { ENV } from '../../lambdas/adapters/dynamodb/tableDesign';
+import { build } from 'esbuild';
 import {
   appFunctions,
   bundleAll,
   bundleInMemory,
+  esbuildOptionsOf,
   MAX_BUNDLE_BYTES,
   type FunctionEntry,
 } from '../../scripts/bench/bundle';
@@ -57,6 +59,19 @@ test('the five functions are found and each bundle is at most 1 MB', () => {
   );
   for (const [name, b] of bundles)
     expect({ name, bytes: b.bytes, over: b.bytes > MAX_BUNDLE_BYTES }).toMatchObject({ over: false });
+});
+
+test("process-article keeps the parser's Unicode property escapes as regex literals, not a new RegExp per call", async () => {
+  const f = functions.find((x) => x.name === 'ProcessArticle/Handler')!;
+  const res = await build({
+    ...esbuildOptionsOf(f.bundling, f.entry, path.join(os.tmpdir(), 'newswire-regex-check.js')),
+    sourcemap: false,
+    write: false,
+  });
+  const code = res.outputFiles.find((o) => o.path.endsWith('.js'))!.text;
+  // The parser's rules hold such literals (\p{Lu}, \p{L}…): they must be in the bundle as written.
+  expect(code).toMatch(/\/[^/\n]*\\p\{L/);
+  expect(code.match(/new RegExp\("[^"]*\\\\p\{/g) ?? []).toEqual([]);
 });
 
 test('no bundle carries classic zod or iconv-lite', () => {
