@@ -4,7 +4,7 @@
  * list prices (PRICES in scripts/bench/costModel.ts). Pure arithmetic: every figure not measured is
  * a named constant below with the reason for its value.
  */
-import { LISTING_CHARS_PER_ITEM } from '../../lambdas/pipeline/feedListing';
+import { LISTING_BYTES_PER_ITEM } from '../../lambdas/pipeline/feedListing';
 import { QUIET_POLL_HEARTBEAT_MINUTES } from '../../lambdas/pipeline/pollFeed';
 import { PRICES } from '../bench/costModel';
 
@@ -325,7 +325,8 @@ export function lambdaCpuMs(localCpuMs: number, memoryMb: number): number {
 
 /**
  * Write units of one feed-state write at FEED_ITEMS_LISTED: the measured item with its listing
- * resized from the measured feeds' length (LISTING_CHARS_PER_ITEM an item), in 1 KB units.
+ * resized from the measured feeds' length (LISTING_BYTES_PER_ITEM an item: the Feeds table stores
+ * the fingerprints as binary), in 1 KB units.
  */
 export function feedStateWriteUnits(m: Measured): number {
   return Math.max(1, Math.ceil(feedStateBytesAtProfile(m) / 1024));
@@ -333,7 +334,7 @@ export function feedStateWriteUnits(m: Measured): number {
 
 /** The measured feed item's bytes with its listing resized to FEED_ITEMS_LISTED. */
 function feedStateBytesAtProfile(m: Measured): number {
-  const listingDelta = (MONTHLY_ASSUMPTIONS.feedItemsListed - m.changedPoll.itemsListed) * LISTING_CHARS_PER_ITEM;
+  const listingDelta = (MONTHLY_ASSUMPTIONS.feedItemsListed - m.changedPoll.itemsListed) * LISTING_BYTES_PER_ITEM;
   return Math.max(0, (m.feedStateBytes ?? 0) + listingDelta);
 }
 

@@ -16,6 +16,7 @@ import {
   type ScanCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { StorageError } from '../../core/errors';
+import { listingBytes, listingFromBytes } from '../../pipeline/feedListing';
 import type { FeedCounters, FeedPollUpdate, FeedState, FeedStore } from '../../pipeline/ports';
 import { isConditionalCheckFailed, toStorageError, wrapDynamo } from './errors';
 import { HOST_SLOTS_ID_PREFIX } from './tableDesign';
@@ -95,7 +96,7 @@ export class DynamoFeedStore implements FeedStore {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: toFeed(feed as unknown as Record<string, unknown>),
+          Item: toItem(toFeed(feed as unknown as Record<string, unknown>)),
           ConditionExpression: 'attribute_not_exists(#id)',
           ExpressionAttributeNames: { '#id': 'id' },
         }),
@@ -143,7 +144,7 @@ export class DynamoFeedStore implements FeedStore {
     // Written only when it changed (a poll that found new items, or the first successful one).
     if (update.publishing !== undefined) set('publishing', update.publishing);
     if (update.lastFetchedAt !== undefined) set('lastFetchedAt', update.lastFetchedAt);
-    if (update.listed !== undefined) set('listed', update.listed);
+    if (update.listed !== undefined) set('listed', storedListing(update.listed));
     const adds: string[] = [];
     for (const c of COUNTERS) {
       const n = update.add[c];
@@ -221,5 +222,17 @@ const OPTIONAL_FIELDS: ReadonlySet<string> = new Set(['publishing', 'lastFetched
 function toFeed(item: Record<string, unknown>): FeedState {
   const out: Record<string, unknown> = {};
   for (const f of FEED_FIELDS) if (!OPTIONAL_FIELDS.has(f) || item[f] != null) out[f] = item[f] ?? null;
+  // Stored as binary (storedListing); a hex string stored before is already the FeedState form.
+  if (out.listed instanceof Uint8Array) out.listed = listingFromBytes(out.listed);
   return out as unknown as FeedState;
+}
+
+/** A feed as the table stores it: `listed` as binary. */
+function toItem(feed: FeedState): Record<string, unknown> {
+  return typeof feed.listed === 'string' ? { ...feed, listed: storedListing(feed.listed) } : { ...feed };
+}
+
+/** A listing's bytes (what the table stores); a string that is no listing (or empty) as it is. */
+function storedListing(listed: string): Uint8Array | string {
+  return listingBytes(listed) ?? listed;
 }

@@ -232,8 +232,10 @@ test('feedStateWriteUnits: the measured feed item with its listing resized to fe
   });
   // 50 listed: as measured, 1,500 B → 2
   expect(feedStateWriteUnits(listing(50, 1500))).toBe(2);
-  // 170 listed in a 3,500 B item: 120 × 16 B fewer = 1,580 B → 2
-  expect(feedStateWriteUnits(listing(170, 3500))).toBe(2);
+  // 170 listed in a 3,500 B item: 120 × 8 B fewer (binary fingerprints) = 2,540 B → 3
+  expect(feedStateWriteUnits(listing(170, 3500))).toBe(3);
+  // 170 listed in a 1,900 B item: 120 × 8 B fewer = 940 B → 1
+  expect(feedStateWriteUnits(listing(170, 1900))).toBe(1);
   // never less than 1
   expect(feedStateWriteUnits(listing(500, 100))).toBe(1);
 });

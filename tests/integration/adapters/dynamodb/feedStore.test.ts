@@ -1,13 +1,19 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoFeedStore } from '../../../../lambdas/adapters/dynamodb/feedStore';
+import { decodeListing, encodeListing, listingFingerprint } from '../../../../lambdas/pipeline/feedListing';
 import type { LocalDynamo } from '../../../../lambdas/local/dynamoServer';
 import { makeFeed, startDynamoWithTables } from './helpers';
 
 let dynamo: LocalDynamo;
 let store: DynamoFeedStore;
+let client: Awaited<ReturnType<typeof startDynamoWithTables>>['client'];
+let tables: Awaited<ReturnType<typeof startDynamoWithTables>>['tables'];
 
 beforeAll(async () => {
   const started = await startDynamoWithTables();
   dynamo = started.dynamo;
+  client = started.client;
+  tables = started.tables;
   store = new DynamoFeedStore({ client: started.client, tableName: started.tables.feeds });
 });
 afterAll(async () => {
@@ -130,4 +136,35 @@ it('recordPoll writes lastFetchedAt when given and keeps it when absent; a feed 
     lastFetchedAt: '2025-05-01T00:00:00.000Z',
     lastPolledAt: '2025-05-01T00:15:00.000Z',
   });
+});
+
+it('stores a listing as 8 bytes a fingerprint and reads it back as the hex it was given; an old hex string reads as it is', async () => {
+  const items = Array.from({ length: 50 }, (_, i) => ({ id: `u-${i}`, itemHash: `h${i}` }));
+  const listed = encodeListing(items);
+  await store.register(makeFeed({ id: 'f-listed' }));
+  await store.recordPoll('f-listed', {
+    lastPolledAt: '2025-05-01T00:00:00.000Z',
+    nextPollAt: '2025-05-01T00:15:00.000Z',
+    consecutiveFailures: 0,
+    lastError: null,
+    add: { polls: 1 },
+    listed,
+  });
+  expect((await store.get('f-listed'))?.listed).toBe(listed);
+  expect((await store.list()).find((f) => f.id === 'f-listed')?.listed).toBe(listed);
+  const raw = await client.send(new GetCommand({ TableName: tables.feeds, Key: { id: 'f-listed' } }));
+  expect(raw.Item?.listed).toBeInstanceOf(Uint8Array);
+  expect((raw.Item?.listed as Uint8Array).byteLength).toBe(50 * 8);
+
+  // Written by the earlier version: the hex string itself.
+  await client.send(new PutCommand({ TableName: tables.feeds, Item: { ...makeFeed({ id: 'f-old-listed' }), listed } }));
+  const old = await store.get('f-old-listed');
+  expect(old?.listed).toBe(listed);
+  expect(decodeListing(old?.listed)).toEqual(new Set(items.map(listingFingerprint)));
+
+  // Registered with a listing (an import of exported state): stored as binary too.
+  await store.register(makeFeed({ id: 'f-reg-listed', listed }));
+  const reg = await client.send(new GetCommand({ TableName: tables.feeds, Key: { id: 'f-reg-listed' } }));
+  expect(reg.Item?.listed).toBeInstanceOf(Uint8Array);
+  expect((await store.get('f-reg-listed'))?.listed).toBe(listed);
 });
