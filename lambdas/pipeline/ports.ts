@@ -200,6 +200,26 @@ export interface HostSlots {
    */
   acquire(host: string): Promise<() => Promise<void>>;
 }
+/** One slot of a host taken by BatchHostSlots.acquireSome: its index and the lease it holds. */
+export interface HostSlotLease {
+  readonly host: string;
+  readonly index: number;
+  readonly lease: string;
+}
+/** HostSlots that take and give back several slots of one host in one write (hostSlotReuse.ts). */
+export interface BatchHostSlots extends HostSlots {
+  /**
+   * Waits (a bounded time, as acquire) for a free slot of `host`, then takes in one write as many of
+   * the free ones as `want()` says (asked again before every attempt; the ones free, if fewer) —
+   * none, without a write, once it says 0. Throws HostBusyError when no slot frees in time.
+   */
+  acquireSome(host: string, want: () => number): Promise<HostSlotLease[]>;
+  /**
+   * Gives the slots back, those of one host in one write, each only while it still holds its lease
+   * (after expiry another holder may have it). Never throws: a slot not given back frees itself.
+   */
+  giveBack(slots: readonly HostSlotLease[]): Promise<void>;
+}
 
 // ---------- queues ----------
 export interface PollFeedMessage {

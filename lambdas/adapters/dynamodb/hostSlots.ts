@@ -5,7 +5,11 @@
  * One item per host, `host#<host name>`, with one attribute per slot, `s0` … `s<limit-1>`, each
  * `{ lease, until }` while taken. Taking a slot is one conditional UpdateItem: set `s<i>` if it is
  * absent or its `until` has passed — DynamoDB serializes writes to an item, so two functions can
- * never both take one slot. Giving it back removes `s<i>` only while it still holds our lease. A
+ * never both take one slot. Giving it back removes `s<i>` only while it still holds our lease.
+ * Several slots (acquireSome, for poll-feed's batches) are taken in one UpdateItem conditional on
+ * every one of them being free, and given back in one conditional on every one still holding our
+ * lease; should that fail (one expired and was taken by another), each is given back on its own,
+ * with its own condition. A
  * function that dies holding a slot never gives it back: the slot frees itself at `until` (the
  * lease outlives the longest request the HTTP client lets run). When every slot is taken the caller
  * waits, re-reading the item with a growing, jittered pause, for at most `maxWaitMs`; then
@@ -20,7 +24,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { HostBusyError } from '../../pipeline/hostBusy';
-import type { HostSlots } from '../../pipeline/ports';
+import type { BatchHostSlots, HostSlotLease } from '../../pipeline/ports';
 import { isConditionalCheckFailed, toStorageError, wrapDynamo } from './errors';
 import { DEFAULT_HOST_SLOT_WAIT_MS, HOST_SLOTS_ID_PREFIX } from './tableDesign';
 
@@ -55,7 +59,7 @@ interface Slot {
   until: number;
 }
 
-export class DynamoHostSlots implements HostSlots {
+export class DynamoHostSlots implements BatchHostSlots {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
@@ -109,11 +113,18 @@ export class DynamoHostSlots implements HostSlots {
   }
 
   async acquire(host: string): Promise<() => Promise<void>> {
+    const taken = await this.acquireSome(host, () => 1);
+    return once(() => this.giveBack(taken));
+  }
+
+  async acquireSome(host: string, want: () => number): Promise<HostSlotLease[]> {
     const name = host.toLowerCase();
     const id = HOST_SLOTS_ID_PREFIX + name;
     const start = this.now();
     let pause = FIRST_PAUSE_MS;
     for (;;) {
+      const wanted = Math.floor(want());
+      if (!(wanted > 0)) return [];
       const slots = await this.read(id);
       const t = this.now();
       const free: number[] = [];
@@ -124,20 +135,53 @@ export class DynamoHostSlots implements HostSlots {
         else nextExpiry = Math.min(nextExpiry, s.until);
       }
       if (free.length > 0) {
-        // A random free slot: contenders that read the same item mostly aim at different slots.
-        const index = free[Math.floor(this.random() * free.length)]!;
+        // Random free slots: contenders that read the same item mostly aim at different slots.
+        const count = Math.min(free.length, Math.max(1, Math.floor(want())));
+        const indexes = this.pick(free, count);
         const lease = randomUUID();
-        if (await this.take(id, name, index, lease, t)) return once(() => this.give(id, index, lease));
+        if (await this.take(id, name, indexes, lease, t)) return indexes.map((index) => ({ host: name, index, lease }));
       }
       const waited = this.now() - start;
       if (waited >= this.maxWaitMs) throw new HostBusyError(name, waited);
-      // Every slot taken, or the free one taken between our read and our write: pause, growing and
+      // Every slot taken, or a free one taken between our read and our write: pause, growing and
       // jittered, so a crowd of waiters does not re-read the item in step (never past a lease's end).
       const untilExpiry = free.length === 0 ? nextExpiry - this.now() + 1 : Infinity;
       const wait = Math.min(pause * (0.5 + this.random()), untilExpiry, this.maxWaitMs - waited);
       await this.sleep(Math.max(1, Math.round(wait)));
       pause = Math.min(pause * 2, MAX_PAUSE_MS);
     }
+  }
+
+  /**
+   * Gives back the slots, each only while it still holds our lease; those of one host in one
+   * UpdateItem, or, when that fails its condition, one by one. Never throws (a slot that could not
+   * be given back frees itself when its lease ends).
+   */
+  async giveBack(slots: readonly HostSlotLease[]): Promise<void> {
+    const byHost = new Map<string, HostSlotLease[]>();
+    for (const s of slots) {
+      const list = byHost.get(s.host);
+      if (list) list.push(s);
+      else byHost.set(s.host, [s]);
+    }
+    await Promise.all(
+      [...byHost.entries()].map(async ([host, held]) => {
+        const id = HOST_SLOTS_ID_PREFIX + host;
+        if ((await this.give(id, held)) || held.length === 1) return;
+        // One of them expired and another holder took it: give back the others, each on its own.
+        await Promise.all(held.map((s) => this.give(id, [s])));
+      }),
+    );
+  }
+
+  /** `count` of the indexes, chosen at random. */
+  private pick(free: readonly number[], count: number): number[] {
+    const pool = [...free];
+    for (let i = 0; i < count; i++) {
+      const j = i + Math.floor(this.random() * (pool.length - i));
+      [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+    }
+    return pool.slice(0, count);
   }
 
   /** The taken slots of a host's item, by index (strongly consistent: a stale read only costs a failed write). */
@@ -156,16 +200,24 @@ export class DynamoHostSlots implements HostSlots {
     return slots;
   }
 
-  /** Takes slot `index` if it is free or expired at `t`; false when another holder has it. */
-  private async take(id: string, host: string, index: number, lease: string, t: number): Promise<boolean> {
+  /** Takes the slots `indexes` if every one is free or expired at `t`; false when another holder has one. */
+  private async take(id: string, host: string, indexes: readonly number[], lease: string, t: number): Promise<boolean> {
+    const names: Record<string, string> = { '#until': 'until', '#host': 'host' };
+    const sets: string[] = [];
+    const conditions: string[] = [];
+    indexes.forEach((index, n) => {
+      names[`#s${n}`] = `s${index}`;
+      sets.push(`#s${n} = :slot`);
+      conditions.push(`(attribute_not_exists(#s${n}) OR #s${n}.#until <= :now)`);
+    });
     try {
       await this.props.client.send(
         new UpdateCommand({
           TableName: this.props.tableName,
           Key: { id },
-          UpdateExpression: 'SET #s = :slot, #host = :host',
-          ConditionExpression: 'attribute_not_exists(#s) OR #s.#until <= :now',
-          ExpressionAttributeNames: { '#s': `s${index}`, '#until': 'until', '#host': 'host' },
+          UpdateExpression: `SET ${sets.join(', ')}, #host = :host`,
+          ConditionExpression: conditions.join(' AND '),
+          ExpressionAttributeNames: names,
           ExpressionAttributeValues: { ':slot': { lease, until: t + this.props.leaseMs }, ':now': t, ':host': host },
         }),
       );
@@ -177,24 +229,32 @@ export class DynamoHostSlots implements HostSlots {
   }
 
   /**
-   * Gives slot `index` back if it still holds `lease` (after expiry someone else may hold it). Never
-   * throws: a slot that could not be given back frees itself when its lease ends.
+   * Gives back the slots (of the item `id`) if every one still holds its lease (after expiry someone
+   * else may hold it); false when one does not or DynamoDB failed — never throws.
    */
-  private async give(id: string, index: number, lease: string): Promise<void> {
+  private async give(id: string, slots: readonly HostSlotLease[]): Promise<boolean> {
+    const names: Record<string, string> = { '#lease': 'lease' };
+    const values: Record<string, string> = {};
+    slots.forEach((s, n) => {
+      names[`#s${n}`] = `s${s.index}`;
+      values[`:l${n}`] = s.lease;
+    });
     try {
       await this.props.client.send(
         new UpdateCommand({
           TableName: this.props.tableName,
           Key: { id },
-          UpdateExpression: 'REMOVE #s',
-          ConditionExpression: '#s.#lease = :lease',
-          ExpressionAttributeNames: { '#s': `s${index}`, '#lease': 'lease' },
-          ExpressionAttributeValues: { ':lease': lease },
+          UpdateExpression: `REMOVE ${slots.map((_, n) => `#s${n}`).join(', ')}`,
+          ConditionExpression: slots.map((_, n) => `#s${n}.#lease = :l${n}`).join(' AND '),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
         }),
       );
+      return true;
     } catch {
       // Expired and taken by another holder (ConditionalCheckFailed), or DynamoDB failed: either
       // way the lease ends by itself.
+      return false;
     }
   }
 }

@@ -146,3 +146,122 @@ test('releaseAll frees the slots a killed holder left taken (and only slot items
   const kept = await client.send(new GetCommand({ TableName: feedsTable, Key: { id: 'f-keep' } }));
   expect(kept.Item?.url).toBe('https://keep.test/f.xml');
 });
+
+describe('several slots in one write (acquireSome / giveBack, for poll-feed batches)', () => {
+  /** An adapter whose table requests are counted, by command. */
+  const counted = (props: Partial<DynamoHostSlotsProps> = {}) => {
+    const sent: string[] = [];
+    const spy = {
+      send: (command: { constructor: { name: string } }) => {
+        sent.push(command.constructor.name);
+        return (client.send as (c: unknown) => Promise<unknown>)(command);
+      },
+    } as unknown as typeof client;
+    return { sent, slots: slots({ client: spy, ...props }) };
+  };
+  const slotKeys = async (host: string) => {
+    const item = await client.send(new GetCommand({ TableName: feedsTable, Key: { id: `host#${host}` } }));
+    return Object.keys(item.Item ?? {}).filter((k) => /^s\d+$/.test(k));
+  };
+
+  test('takes as many free slots as wanted in one read and one write, and gives them back in one write', async () => {
+    const host = freshHost();
+    const { sent, slots: batch } = counted({ limit: 3 });
+    const taken = await batch.acquireSome(host, () => 2);
+    expect(taken).toHaveLength(2);
+    expect(new Set(taken.map((s) => s.index)).size).toBe(2);
+    expect(sent).toEqual(['GetCommand', 'UpdateCommand']);
+    expect(await slotKeys(host)).toHaveLength(2);
+    // The third slot is the only one left for another function.
+    const other = await slots({ limit: 3, maxWaitMs: 0 }).acquire(host);
+    await expect(slots({ limit: 3, maxWaitMs: 0 }).acquire(host)).rejects.toBeInstanceOf(HostBusyError);
+    await batch.giveBack(taken);
+    expect(sent).toEqual(['GetCommand', 'UpdateCommand', 'UpdateCommand']);
+    expect(await slotKeys(host)).toHaveLength(1);
+    await other();
+    expect(await slotKeys(host)).toEqual([]);
+  });
+
+  test('fewer free than wanted: takes the free ones at once, without waiting for the rest', async () => {
+    const host = freshHost();
+    const held = await slots({ limit: 3 }).acquire(host);
+    const sleeps: number[] = [];
+    const { sent, slots: batch } = counted({
+      limit: 3,
+      sleep: (ms) => {
+        sleeps.push(ms);
+        return Promise.resolve();
+      },
+    });
+    const taken = await batch.acquireSome(host, () => 3);
+    expect(taken).toHaveLength(2);
+    expect(sleeps).toEqual([]);
+    expect(sent).toEqual(['GetCommand', 'UpdateCommand']);
+    await batch.giveBack(taken);
+    await held();
+    expect(await slotKeys(host)).toEqual([]);
+  });
+
+  test('asks want() again before each attempt: none wanted any more, no write', async () => {
+    const host = freshHost();
+    const full = await slots({ limit: 1 }).acquire(host);
+    let wanted = 1;
+    const { sent, slots: batch } = counted({
+      limit: 1,
+      maxWaitMs: 5_000,
+      sleep: () => {
+        wanted = 0; // the request that waited was served otherwise (a slot handed on in this process)
+        return Promise.resolve();
+      },
+    });
+    expect(await batch.acquireSome(host, () => wanted)).toEqual([]);
+    expect(sent).toEqual(['GetCommand']);
+    await full();
+  });
+
+  test('a batch of slots given back after one expired and was taken by another frees only its own', async () => {
+    const host = freshHost();
+    let clock = 3_000_000;
+    const now = () => clock;
+    const stale = slots({ limit: 2, leaseMs: 1_000, now });
+    const mine = await stale.acquireSome(host, () => 2);
+    expect(mine).toHaveLength(2);
+    clock += 1_001;
+    // Both expired; another function takes one of them.
+    const current = await slots({ limit: 2, leaseMs: 1_000, now, random: () => 0 }).acquireSome(host, () => 1);
+    await stale.giveBack(mine); // the old holder wakes up: the one still holding its lease is removed
+    const left = await slotKeys(host);
+    expect(left).toEqual([`s${current[0]!.index}`]);
+    // One slot free, the other still the current holder's.
+    const next = await slots({ limit: 2, leaseMs: 1_000, now, maxWaitMs: 0 }).acquire(host);
+    await expect(slots({ limit: 2, leaseMs: 1_000, now, maxWaitMs: 0 }).acquire(host)).rejects.toBeInstanceOf(
+      HostBusyError,
+    );
+    await next();
+    await slots({ limit: 2, now }).giveBack(current);
+    expect(await slotKeys(host)).toEqual([]);
+  });
+
+  test('under contention (12 functions taking 2 at a time, limit 3) no more than 3 slots are ever held', async () => {
+    const host = freshHost();
+    let holding = 0;
+    let peak = 0;
+    let served = 0;
+    await Promise.all(
+      Array.from({ length: 12 }, async () => {
+        const fn = slots({ limit: 3, maxWaitMs: 20_000 });
+        const taken = await fn.acquireSome(host, () => 2);
+        holding += taken.length;
+        peak = Math.max(peak, holding);
+        await new Promise((r) => setTimeout(r, 20));
+        holding -= taken.length;
+        served += taken.length;
+        await fn.giveBack(taken);
+      }),
+    );
+    expect(served).toBeGreaterThanOrEqual(12);
+    expect(peak).toBeLessThanOrEqual(3);
+    expect(peak).toBeGreaterThanOrEqual(2);
+    expect(await slotKeys(host)).toEqual([]);
+  }, 60_000);
+});
