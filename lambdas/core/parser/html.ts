@@ -6,6 +6,7 @@ import { type Block, makeBlock } from './blocks';
 import { isContactHeading } from './contacts';
 import { parseTimestamp } from './dates';
 import { parseDom, textContent, textLength, tokenizedText } from './dom';
+import { articleOfJsonLd, openGraphOf, type PageMetadata, parseJsonLd } from './pageMeta';
 import { normalizeInlineSpaces, normalizeWhitespace, textToBlocks } from './text';
 
 /**
@@ -22,7 +23,14 @@ export interface HtmlPage {
   blocks: Block[];
   /** mailto links inside the release content. */
   mailtos: Link[];
+  /** What the page declares in JSON-LD and Open Graph metadata (evidence where the text gives none). */
+  declared: PageMetadata;
 }
+
+const NO_METADATA: PageMetadata = {
+  article: null,
+  og: { title: null, siteName: null, type: null, publishedTime: null, description: null },
+};
 
 const BLOCK_TAGS = new Set([
   'p',
@@ -462,17 +470,18 @@ function nextElement(el: Element): Element | null {
   return null;
 }
 
+/** The texts of the page's JSON-LD script blocks. */
+function jsonLdScripts(page: PageIndex): string[] {
+  return page
+    .tag('script')
+    .filter((script) => /ld\+json/i.test(script.attribs['type'] ?? ''))
+    .map((script) => textContent(script));
+}
+
 /** `datePublished` from the page's JSON-LD blocks (an object, an array, or an `@graph`). */
-function jsonLdDate(page: PageIndex): string | null {
-  for (const script of page.tag('script')) {
-    if (!/ld\+json/i.test(script.attribs['type'] ?? '')) continue;
-    let data: unknown;
-    try {
-      data = JSON.parse(textContent(script));
-    } catch {
-      continue;
-    }
-    const queue: unknown[] = [data];
+function jsonLdDate(scripts: string[]): string | null {
+  for (const script of scripts) {
+    const queue: unknown[] = [parseJsonLd(script)];
     for (let i = 0; i < queue.length && i < 200; i++) {
       const item = queue[i];
       if (Array.isArray(item)) queue.push(...item);
@@ -487,12 +496,12 @@ function jsonLdDate(page: PageIndex): string | null {
 }
 
 /** The page's publication time: article/og metadata, JSON-LD, `<time datetime>`, the wire's timestamp line. */
-function pageTimestamp(page: PageIndex): string | null {
+function pageTimestamp(page: PageIndex, scripts: string[]): string | null {
   const candidates = [
     () => page.meta('property', ['article:published_time', 'og:published_time', 'og:article:published_time']),
     () => page.meta('name', ['date', 'dc.date', 'dc.date.issued', 'publish-date', 'pubdate', 'article.published']),
     () => page.meta('itemprop', ['datePublished']),
-    () => jsonLdDate(page),
+    () => jsonLdDate(scripts),
     () => page.tag('time').find((t) => t.attribs['datetime'])?.attribs['datetime'] ?? null,
     () => text(page.cls('mb-no').find((el) => el.name === 'p')) || null,
     () => text(page.cls('bw-release-timestamp')[0]) || null,
@@ -510,24 +519,39 @@ export function parseHtmlPage(html: string): HtmlPage {
   if (!doc) {
     // Nested too deep to be a real page: keep its text, without structure or metadata.
     const blocks = textToBlocks(normalizeWhitespace(tokenizedText(html)), false);
-    return { title: null, subtitle: null, canonicalUrl: null, publishedAt: null, blocks, mailtos: [] };
+    return {
+      title: null,
+      subtitle: null,
+      canonicalUrl: null,
+      publishedAt: null,
+      blocks,
+      mailtos: [],
+      declared: NO_METADATA,
+    };
   }
   const page = new PageIndex(doc);
-  // The headline: the page's <h1> (outside chrome), else a heading marked as the title, else
-  // og:title, else <title> without its ` | Site` / ` – Site` tail.
-  const h1 =
+  const scripts = jsonLdScripts(page);
+  const declared: PageMetadata = {
+    article: articleOfJsonLd(scripts),
+    og: openGraphOf(page.tag('meta').map((el) => el.attribs)),
+  };
+  // The headline: the page's <h1> (outside chrome), else a heading marked as the title, else the
+  // headline its JSON-LD article declares, else og:title, else <title> without its ` | Site` tail.
+  const marked =
     page.tag('h1').find((el) => !inChrome(el) && text(el)) ??
     page
       .cls('article-headline', 'headline', 'entry-title', 'post-title', 'article-title', 'release-title', 'news-title')
       .find((el) => !inChrome(el) && text(el)) ??
     page.tag('h2').find((el) => el.attribs['itemprop'] === 'headline' && text(el)) ??
-    // Last, an <h1> in a plain <header>: the headline when the page marks no other (a site's logo
-    // <h1> loses to a marked-up article title above).
-    page.tag('h1').find((el) => !inChrome(el, false) && text(el)) ??
     null;
+  const declaredHeadline = marked ? null : (declared.article?.headline ?? null);
+  // Last, an <h1> in a plain <header>: the headline when the page marks no other (a site's logo
+  // <h1> loses to a marked-up article title above, and to a declared headline).
+  const h1 =
+    marked ?? (declaredHeadline ? null : page.tag('h1').find((el) => !inChrome(el, false) && text(el))) ?? null;
   const ogTitle = page.meta('property', ['og:title']);
   const docTitle = (text(page.tag('title')[0]) || '').replace(/\s[|–—-]\s[^|–—-]{1,60}$/, '') || null;
-  const title = text(h1) || ogTitle || docTitle;
+  const title = text(h1) || declaredHeadline || ogTitle || docTitle;
   // The deck: an explicit subtitle class, else an <h2> written right after the <h1>.
   const afterH1 = h1 ? nextElement(h1) : null;
   const subtitleEl =
@@ -549,7 +573,7 @@ export function parseHtmlPage(html: string): HtmlPage {
       .tag('link')
       .find((l) => /(?:^|\s)canonical(?:\s|$)/i.test(l.attribs['rel'] ?? ''))
       ?.attribs['href']?.trim() || page.meta('property', ['og:url']);
-  const publishedAt = pageTimestamp(page);
+  const publishedAt = pageTimestamp(page, scripts);
   const container = releaseContainer(page);
   const nodes = container ? container.children : doc.children;
   const { blocks, mailtos } = htmlBlocks(nodes);
@@ -568,5 +592,5 @@ export function parseHtmlPage(html: string): HtmlPage {
     if (subtitle && blocks[0]?.lines.join(' ') === subtitle) blocks.shift();
   }
   if (subtitle === title) subtitle = null;
-  return { title, subtitle, canonicalUrl: canonicalUrl || null, publishedAt, blocks, mailtos };
+  return { title, subtitle, canonicalUrl: canonicalUrl || null, publishedAt, blocks, mailtos, declared };
 }

@@ -10,6 +10,7 @@ import { findDateline, repeatedPlaceLength } from './dateline';
 import { dateAtStart, parseTimestamp } from './dates';
 import { looksLikeFeedItem, parseFeedItem } from './feedItem';
 import { parseHtmlPage } from './html';
+import { declaredIssuer } from './pageMeta';
 import { detectLanguage } from './language';
 import { clauseOrganization, headlineOrganization, leadOrganization, splitAttribution } from './lead';
 import { normalizePlace } from './places';
@@ -29,7 +30,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.10.0';
+export const PARSER_VERSION = '0.11.0';
 
 export interface ParseInput {
   content: string;
@@ -604,7 +605,17 @@ function parseHtml(content: string, url: string | null): Reading {
   const page = parseHtmlPage(content);
   const vocab = vocabulary(page.blocks.map((b) => b.lines.join('\n')).join('\n'));
   const a = analyze(page.blocks, page.mailtos, vocab);
-  return fromAnalysis('html', a, {
+  // What the page declares in its metadata counts only where the release text gives nothing: a
+  // wire it names as the article's publisher or author (a portal reposting a wire's copy), and —
+  // when the text has no wire-tagged dateline and none of the text's own clues names the issuer —
+  // the organization its JSON-LD article names as source or author (never the site itself, a
+  // person or a wire).
+  const wireTagged = a.dateline !== null && a.wire !== null;
+  const declared = page.declared.article;
+  if (!a.wire && declared) {
+    for (const party of [declared.publisher, ...declared.authors]) if (party) a.wire ??= wireNamed(party.name);
+  }
+  const reading = fromAnalysis('html', a, {
     canonicalUrl: absoluteUrl(page.canonicalUrl, url) ?? absoluteUrl(url, null) ?? absoluteUrl(a.originalUrl, null),
     guid: null,
     summary: null,
@@ -612,6 +623,14 @@ function parseHtml(content: string, url: string | null): Reading {
     subtitle: page.subtitle,
     publishedAt: page.publishedAt,
   });
+  if (!wireTagged && !settleSource(reading, null).source) {
+    reading.source = declaredIssuer(page.declared, {
+      url: page.canonicalUrl ?? url,
+      isPerson: isPersonName,
+      isWire: (name) => wireNamed(name) !== null,
+    });
+  }
+  return reading;
 }
 
 /**
