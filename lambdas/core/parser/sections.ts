@@ -286,6 +286,13 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
 const SOURCE_LINE =
   /^(?:SOURCE|FUENTE|QUELLE|FONTE|BRON|ÜBERMITTELT VON|消息来源|消息來源|ソース|출처)\s?[:：]?\s?(\S[^\n]{0,200})$/;
 
+/**
+ * news aktuell's credit under an ots release (`Original-Content von: Acme GmbH, übermittelt durch
+ * news aktuell`; older copy `ots Originaltext: Acme GmbH`): the issuer, as a SOURCE line names it.
+ */
+const OTS_CREDIT =
+  /^(?:Original-Content von|(?:ots )?Originaltext)\s?:\s?(\S[^\n]{0,150}?)(?:,? übermittelt (?:durch|von) [^\n]{1,40})?$/;
+
 /** Leading emoji a portal puts before a label (`📩 Contact:`, `🌎 Website:`); not `©`, `®`, `™`. */
 const LEADING_SYMBOLS = /^(?:(?![©®™])[\p{Extended_Pictographic}\uFE0F\u200D]\s?)+/u;
 
@@ -300,6 +307,8 @@ function classify(block: Block, around: Around = {}): Kind {
   const text = blockText(block);
   const src = SOURCE_LINE.exec(first);
   if (src?.[1] && block.lines.length <= 2) return { type: 'source', organization: src[1].trim() };
+  const ots = OTS_CREDIT.exec(first);
+  if (ots?.[1] && block.lines.length <= 2) return { type: 'source', organization: ots[1].trim() };
   const srcLine = /^Source: (\S[^\n]{0,200})$/i.exec(first);
   if (srcLine?.[1] && block.lines.length <= 2 && srcLine[1].split(' ').length <= 10) {
     return { type: 'source-line', organization: srcLine[1].trim() };

@@ -80,6 +80,9 @@ export const WIRE_RULES: readonly WireRule[] = [
   { name: 'Kyodo JBN', pattern: /[/(] ?(Kyodo JBN(?:-AsiaNet)?) ?[/)]/ },
   // AAP's Medianet (Australia): `/Medianet/`, `(Medianet)`.
   { name: 'Medianet', pattern: /[/(] ?(Medianet|MEDIANET) ?[/)]/ },
+  // news aktuell's Originaltext-Service (presseportal.de, Germany and Switzerland): `Köln (ots) -`,
+  // lower case (Austria's APA-OTS writes `(OTS)`, another service).
+  { name: 'news aktuell', pattern: /\( ?(ots) ?\)/ },
   { name: 'NTB info', pattern: /[/(] ?(NTB info|NTB Kommunikasjon) ?[/)]/i },
   // `Southlake, Texas, February 12, 2026 – PRISM MediaWire (Press Release Service – Press Release
   // Distribution) –`: the tag is written between dashes, with its own strapline in parentheses.

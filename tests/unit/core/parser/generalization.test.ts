@@ -503,3 +503,28 @@ describe('a lead that opens with a time word and a lower-case article', () => {
     expect(leadOrganization('Today, the board of a small yard named its new chair.')).toBeNull();
   });
 });
+
+describe('news aktuell (ots) copy as presseportal.de carries it', () => {
+  it('a lower-case `(ots)` tag after the place is news aktuell; `(OTS)` is not read as it', () => {
+    const found = findDateline('Hamburg (ots) - Die Beispiel AG eröffnet ein neues Werk.');
+    expect(found?.wire).toEqual({ name: 'news aktuell', tag: 'ots' });
+    expect(found?.dateline.location).toBe('Hamburg');
+    expect(findDateline('Wien (OTS) - Die Beispiel AG eröffnet ein neues Werk.')?.wire?.name).not.toBe('news aktuell');
+  });
+
+  it('the `Original-Content von: …, übermittelt durch news aktuell` credit names the issuer and ends the release', () => {
+    const r = parseReleaseStrict({
+      content:
+        'Hamburg (ots) - Die Beispiel Logistik GmbH eröffnet im Frühjahr ein neues Lager mit zweihundert Arbeitsplätzen im Hafen.\n\n' +
+        'Das Lager soll im März in Betrieb gehen.\n\nPressekontakt:\n\nBeispiel Logistik GmbH\nErika Muster\npresse@beispiel-logistik.example\n\n' +
+        'Original-Content von: Beispiel Logistik GmbH, übermittelt durch news aktuell\n\nWeitere Storys: Beispiel Logistik GmbH\n',
+    });
+    expect(r.wire?.name).toBe('news aktuell');
+    expect(r.source).toBe('Beispiel Logistik GmbH');
+    expect(r.body.paragraphs).toEqual([
+      'Die Beispiel Logistik GmbH eröffnet im Frühjahr ein neues Lager mit zweihundert Arbeitsplätzen im Hafen.',
+      'Das Lager soll im März in Betrieb gehen.',
+    ]);
+    expect(r.contacts.map((c) => c.email)).toEqual(['presse@beispiel-logistik.example']);
+  });
+});
