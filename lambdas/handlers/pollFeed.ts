@@ -20,7 +20,9 @@ import { parsePollMessage } from './sqsMessages';
 
 const processor = new BatchProcessor(EventType.SQS);
 // A batch's polls of one host hand their fleet-wide slot on to each other (three table requests
-// saved per poll); every slot kept is given back before the invocation returns.
+// saved per poll), and its first polls take their slots together, in one read and one write of the
+// host's item, and give them back together in one write; every slot kept is given back before the
+// invocation returns.
 const slots = new HostSlotReuse(hostSlots(), {
   leaseMs: leaseMsFor(env.fetch.totalTimeoutMs),
   requestMs: env.fetch.totalTimeoutMs,

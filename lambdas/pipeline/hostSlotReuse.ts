@@ -14,8 +14,17 @@
  * that it is given back and a fresh one taken. A slot nobody asks for within `lingerMs` is given
  * back, and `flush()` gives back every kept slot at once — a handler calls it before returning, so
  * a frozen container holds none.
+ *
+ * Over BatchHostSlots (the DynamoDB adapter) the takes and give-backs of a host are also batched:
+ * requests of a host that wait while a take is under way (its read of the host's item) join it, so
+ * the batch's first requests — as many as the HTTP client lets run to a host at once — get their
+ * slots from one conditional write; a slot freed while a request of the host waits for a take goes
+ * to that request. A kept slot whose linger ends while other requests of its host are still running
+ * here waits for them (at most the longest request), so a host's slots go back together, in one
+ * write; so do those flush() gives back. The fleet-wide bound is the same: every slot in use is
+ * taken in the table, each by one request at a time.
  */
-import type { HostSlots } from './ports';
+import type { BatchHostSlots, HostSlotLease, HostSlots } from './ports';
 
 export interface HostSlotReuseOptions {
   /** A slot frees itself this long after it was taken (the lease; leaseMsFor in hostSlots.ts). */
@@ -34,6 +43,13 @@ interface HeldSlot {
   /** When the slot was asked for: its lease ends no earlier than this + leaseMs. */
   readonly askedAt: number;
   readonly give: () => Promise<void>;
+  /** The slot in the table, when the inner HostSlots gives back several in one write. */
+  readonly lease?: HostSlotLease;
+}
+
+interface Waiter {
+  resolve: (release: () => Promise<void>) => void;
+  reject: (err: unknown) => void;
 }
 
 interface IdleSlot extends HeldSlot {
@@ -46,6 +62,12 @@ export class HostSlotReuse implements HostSlots {
   private readonly now: () => number;
   private readonly marginMs: number;
   private readonly lingerMs: number;
+  /** The inner HostSlots when it takes and gives back several slots in one write. */
+  private readonly batch: BatchHostSlots | null;
+  /** Per host (batch mode): requests waiting for a take, whether one is under way, slots in use here. */
+  private readonly waiting = new Map<string, Waiter[]>();
+  private readonly taking = new Set<string>();
+  private readonly inUse = new Map<string, number>();
   /** Slots taken from the inner HostSlots and slots handed on, for the cost harness and tests. */
   readonly counts = { taken: 0, handedOn: 0 };
 
@@ -56,6 +78,7 @@ export class HostSlotReuse implements HostSlots {
     this.now = opts.now ?? Date.now;
     this.marginMs = opts.marginMs ?? 5_000;
     this.lingerMs = opts.lingerMs ?? 50;
+    this.batch = isBatch(inner) ? inner : null;
   }
 
   async acquire(host: string): Promise<() => Promise<void>> {
@@ -70,19 +93,57 @@ export class HostSlotReuse implements HostSlots {
       }
       this.giveBack(slot);
     }
+    if (this.batch) {
+      const batch = this.batch;
+      return new Promise((resolve, reject) => {
+        this.waitersOf(key).push({ resolve, reject });
+        if (!this.taking.has(key)) void this.take(batch, key, host);
+      });
+    }
     const askedAt = this.now();
     const give = await this.inner.acquire(host);
     this.counts.taken++;
     return this.releaser(key, { askedAt, give });
   }
 
+  /**
+   * One take of the host's slots for the requests waiting for one (those that come while it reads
+   * the host's item included); again while some are left waiting. A failed take (HostBusyError after
+   * the bounded wait, or the table's failure) fails every request waiting for the host.
+   */
+  private async take(batch: BatchHostSlots, key: string, host: string): Promise<void> {
+    this.taking.add(key);
+    const waiters = this.waitersOf(key);
+    const askedAt = this.now();
+    try {
+      const leases = await batch.acquireSome(host, () => waiters.length);
+      for (const lease of leases) {
+        this.counts.taken++;
+        const slot: HeldSlot = { askedAt, lease, give: () => batch.giveBack([lease]) };
+        const waiter = waiters.shift();
+        if (waiter) waiter.resolve(this.releaser(key, slot));
+        else this.keep(key, slot);
+      }
+    } catch (err) {
+      for (const waiter of waiters.splice(0)) waiter.reject(err);
+    } finally {
+      this.taking.delete(key);
+    }
+    if (waiters.length > 0) void this.take(batch, key, host);
+  }
+
+  private waitersOf(key: string): Waiter[] {
+    let list = this.waiting.get(key);
+    if (!list) this.waiting.set(key, (list = []));
+    return list;
+  }
+
   /** Gives back every kept slot now (and waits for the give-backs already under way). */
   async flush(): Promise<void> {
     for (const slots of this.idle.values()) {
-      for (const slot of slots.splice(0)) {
-        clearTimeout(slot.timer);
-        this.giveBack(slot);
-      }
+      const all = slots.splice(0);
+      for (const slot of all) clearTimeout(slot.timer);
+      this.giveBackAll(all);
     }
     this.idle.clear();
     await Promise.all([...this.giving]);
@@ -102,34 +163,76 @@ export class HostSlotReuse implements HostSlots {
 
   private releaser(key: string, slot: HeldSlot): () => Promise<void> {
     let done = false;
+    this.inUse.set(key, (this.inUse.get(key) ?? 0) + 1);
     return () => {
       if (done) return Promise.resolve();
       done = true;
+      this.inUse.set(key, (this.inUse.get(key) ?? 1) - 1);
       if (!this.usable(slot)) {
         this.giveBack(slot);
         return Promise.resolve();
       }
-      const idle: IdleSlot = {
-        ...slot,
-        timer: setTimeout(() => {
-          const list = this.idle.get(key);
-          const i = list?.indexOf(idle) ?? -1;
-          if (list && i >= 0) list.splice(i, 1);
-          this.giveBack(idle);
-        }, this.lingerMs),
-      };
-      // A kept slot must not keep a process alive (the local runner exits when its work is done).
-      idle.timer.unref?.();
-      const list = this.idle.get(key);
-      if (list) list.push(idle);
-      else this.idle.set(key, [idle]);
+      // A request of this host waiting for a take here gets this slot at once.
+      const waiter = this.waiting.get(key)?.shift();
+      if (waiter) {
+        this.counts.handedOn++;
+        waiter.resolve(this.releaser(key, slot));
+        return Promise.resolve();
+      }
+      this.keep(key, slot);
       return Promise.resolve();
     };
   }
 
+  /** Keeps a freed slot for the next request of its host, for lingerMs (see lingered). */
+  private keep(key: string, slot: HeldSlot): void {
+    const idle: IdleSlot = { ...slot, timer: setTimeout(() => this.lingered(key, idle), this.lingerMs) };
+    // A kept slot must not keep a process alive (the local runner exits when its work is done).
+    idle.timer.unref?.();
+    const list = this.idle.get(key);
+    if (list) list.push(idle);
+    else this.idle.set(key, [idle]);
+  }
+
+  /**
+   * Nobody asked for a kept slot within lingerMs: it is given back. In batch mode, while other
+   * requests of its host still run here it waits for them (another lingerMs at a time, while it can
+   * still be handed on), then goes back with the host's other kept slots in one write.
+   */
+  private lingered(key: string, idle: IdleSlot): void {
+    const list = this.idle.get(key) ?? [];
+    if (this.batch && (this.inUse.get(key) ?? 0) > 0 && this.usable(idle)) {
+      idle.timer = setTimeout(() => this.lingered(key, idle), this.lingerMs);
+      idle.timer.unref?.();
+      return;
+    }
+    const going = this.batch ? list.splice(0) : list.splice(list.indexOf(idle), list.includes(idle) ? 1 : 0);
+    for (const slot of going) clearTimeout(slot.timer);
+    this.giveBackAll(going);
+  }
+
+  /** Gives back slots of one host: in one write when the inner HostSlots can. */
+  private giveBackAll(slots: readonly HeldSlot[]): void {
+    const leases = slots.map((s) => s.lease).filter((l): l is HostSlotLease => l !== undefined);
+    if (this.batch && leases.length === slots.length && leases.length > 1) {
+      this.track(this.batch.giveBack(leases));
+      return;
+    }
+    for (const slot of slots) this.giveBack(slot);
+  }
+
   /** The inner release never throws (HostSlots contract); tracked so flush() can wait for it. */
   private giveBack(slot: HeldSlot): void {
-    const p = slot.give().finally(() => this.giving.delete(p));
+    this.track(slot.give());
+  }
+
+  private track(giving: Promise<void>): void {
+    const p = giving.finally(() => this.giving.delete(p));
     this.giving.add(p);
   }
+}
+
+function isBatch(slots: HostSlots): slots is BatchHostSlots {
+  const s = slots as Partial<BatchHostSlots>;
+  return typeof s.acquireSome === 'function' && typeof s.giveBack === 'function';
 }

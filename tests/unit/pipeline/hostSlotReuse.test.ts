@@ -7,7 +7,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UndiciHttpClient } from '../../../lambdas/adapters/http/httpClient';
 import { HostSlotReuse } from '../../../lambdas/pipeline/hostSlotReuse';
-import type { HostSlots } from '../../../lambdas/pipeline/ports';
+import { HostBusyError } from '../../../lambdas/pipeline/hostBusy';
+import type { BatchHostSlots, HostSlotLease, HostSlots } from '../../../lambdas/pipeline/ports';
 
 /** A fleet-wide semaphore of `limit` slots per host, in memory: counts takes, gives and slots taken. */
 class FleetSlots implements HostSlots {
@@ -31,6 +32,55 @@ class FleetSlots implements HostSlots {
       }
       return Promise.resolve();
     };
+  }
+}
+
+/**
+ * The same semaphore taking and giving back several slots in one write (as the DynamoDB adapter):
+ * counts its writes and the slots each moved. A take first "reads" (waits `readMs`, or a turn of
+ * the microtask queue), then asks want().
+ */
+class BatchFleetSlots implements BatchHostSlots {
+  takeWrites: number[] = [];
+  giveWrites: number[] = [];
+  held = 0;
+  failNext: unknown = null;
+  private seq = 0;
+  constructor(
+    private readonly limit: number,
+    private readonly readMs = 0,
+  ) {}
+
+  async acquire(host: string): Promise<() => Promise<void>> {
+    const taken = await this.acquireSome(host, () => 1);
+    let done = false;
+    return () => (done ? Promise.resolve() : ((done = true), this.giveBack(taken)));
+  }
+
+  async acquireSome(host: string, want: () => number): Promise<HostSlotLease[]> {
+    for (;;) {
+      await (this.readMs > 0 ? new Promise((r) => setTimeout(r, this.readMs)) : Promise.resolve());
+      const wanted = want();
+      if (wanted <= 0) return [];
+      if (this.failNext) {
+        const err = this.failNext;
+        this.failNext = null;
+        throw err;
+      }
+      const count = Math.min(this.limit - this.held, wanted);
+      if (count > 0) {
+        this.held += count;
+        this.takeWrites.push(count);
+        return Array.from({ length: count }, () => ({ host, index: this.seq++, lease: 'lease' }));
+      }
+      await new Promise((r) => setTimeout(r, 1));
+    }
+  }
+
+  giveBack(slots: readonly HostSlotLease[]): Promise<void> {
+    this.held -= slots.length;
+    this.giveWrites.push(slots.length);
+    return Promise.resolve();
   }
 }
 
@@ -122,6 +172,100 @@ test('releasing twice gives back once', async () => {
   expect(fleet.given).toBe(1);
 });
 
+describe('over slots taken and given back several at once', () => {
+  test('requests that wait while a take reads the host item join it: one write takes both, one gives both back', async () => {
+    const fleet = new BatchFleetSlots(4);
+    const reuse = new HostSlotReuse(fleet, LEASE);
+    const [a, b] = await Promise.all([reuse.acquire('Wire.example'), reuse.acquire('wire.example')]);
+    expect(fleet.takeWrites).toEqual([2]);
+    await a!();
+    await b!();
+    expect(fleet.giveWrites).toEqual([]);
+    await reuse.flush();
+    expect(fleet.giveWrites).toEqual([2]);
+    expect(fleet.held).toBe(0);
+    expect(reuse.counts).toEqual({ taken: 2, handedOn: 0 });
+  });
+
+  test('a kept slot outlives its linger while another request of its host runs here, then both go back in one write', async () => {
+    jest.useFakeTimers();
+    try {
+      const fleet = new BatchFleetSlots(4);
+      const reuse = new HostSlotReuse(fleet, { ...LEASE, lingerMs: 50 });
+      const [a, b] = await Promise.all([reuse.acquire('wire.example'), reuse.acquire('wire.example')]);
+      await a!();
+      jest.advanceTimersByTime(500);
+      expect(fleet.giveWrites).toEqual([]);
+      expect(reuse.keptSlots).toBe(1);
+      await b!();
+      jest.advanceTimersByTime(49);
+      expect(fleet.giveWrites).toEqual([]);
+      jest.advanceTimersByTime(1);
+      expect(fleet.giveWrites).toEqual([2]);
+      expect(fleet.held).toBe(0);
+      expect(reuse.keptSlots).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  test('a kept slot whose lease could no longer cover a request is given back even while another runs', async () => {
+    jest.useFakeTimers();
+    try {
+      let now = 1_000_000;
+      const fleet = new BatchFleetSlots(4);
+      const reuse = new HostSlotReuse(fleet, { ...LEASE, marginMs: 5_000, lingerMs: 50, now: () => now });
+      const [a, b] = await Promise.all([reuse.acquire('wire.example'), reuse.acquire('wire.example')]);
+      await a!();
+      jest.advanceTimersByTime(50);
+      expect(fleet.giveWrites).toEqual([]);
+      now += 5_001; // 25 s lease − 15 s request − 5 s margin passed
+      jest.advanceTimersByTime(50);
+      expect(fleet.giveWrites).toEqual([1]);
+      await b!(); // past the limit too: given back at once
+      expect(fleet.giveWrites).toEqual([1, 1]);
+      expect(fleet.held).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  test('fewer slots free than waiting requests: the free one now, the other request gets it when freed here', async () => {
+    const fleet = new BatchFleetSlots(2);
+    const other = await fleet.acquireSome('wire.example', () => 1); // another function holds one
+    const reuse = new HostSlotReuse(fleet, LEASE);
+    const first = reuse.acquire('wire.example');
+    const second = reuse.acquire('wire.example');
+    const release = await first;
+    expect(fleet.takeWrites).toEqual([1, 1]);
+    // The second waits for a take (the fleet is full) until the first's slot is freed here.
+    await release();
+    const releaseSecond = await second;
+    await new Promise((r) => setTimeout(r, 5)); // the pending take sees nobody waiting: no write
+    expect(fleet.takeWrites).toEqual([1, 1]);
+    expect(reuse.counts).toEqual({ taken: 1, handedOn: 1 });
+    await releaseSecond();
+    await reuse.flush();
+    await fleet.giveBack(other);
+    expect(fleet.held).toBe(0);
+  });
+
+  test('a take that fails fails every request waiting for it; the next one takes again', async () => {
+    const fleet = new BatchFleetSlots(2);
+    fleet.failNext = new HostBusyError('wire.example', 1_000);
+    const reuse = new HostSlotReuse(fleet, LEASE);
+    const results = await Promise.allSettled([reuse.acquire('wire.example'), reuse.acquire('wire.example')]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(fleet.held).toBe(0);
+    await (
+      await reuse.acquire('wire.example')
+    )();
+    await reuse.flush();
+    expect(fleet.takeWrites).toEqual([1]);
+    expect(fleet.giveWrites).toEqual([1]);
+  });
+});
+
 describe('with the real HTTP client and a local server', () => {
   let server: Server;
   let port = 0;
@@ -171,6 +315,25 @@ describe('with the real HTTP client and a local server', () => {
     expect(served).toBe(10);
     expect(peak).toBeLessThanOrEqual(2);
     expect(fleet.taken).toBe(2);
+    expect(reuse.counts.handedOn).toBe(8);
+    expect(fleet.held).toBe(0);
+  });
+
+  test('over slots taken several at once: the batch takes its 2 slots in one write and gives them back in one', async () => {
+    const fleet = new BatchFleetSlots(4, 5);
+    const reuse = new HostSlotReuse(fleet, LEASE);
+    const http = client(reuse);
+    try {
+      const responses = await fetchAll(http, 10, 'batched');
+      expect(responses.map((r) => r.status)).toEqual(Array(10).fill(304));
+    } finally {
+      await reuse.flush();
+      await http.close();
+    }
+    expect(served).toBe(10);
+    expect(peak).toBeLessThanOrEqual(2);
+    expect(fleet.takeWrites).toEqual([2]);
+    expect(fleet.giveWrites).toEqual([2]);
     expect(reuse.counts.handedOn).toBe(8);
     expect(fleet.held).toBe(0);
   });
