@@ -142,7 +142,28 @@ function compiled(query: string): CompiledQuery {
 const selectAll = (query: string, root: AnyNode | AnyNode[]): Element[] =>
   cssSelectAll<AnyNode, Element>(compiled(query), root);
 
+/** Text a `<form>` must hold to be a page's wrapper rather than a search, sign-up or comment form. */
+const WRAPPER_FORM_TEXT = 2000;
+const WRAPPER_FORMS = new WeakMap<Element, boolean>();
+
+/**
+ * True for a `<form>` that wraps the page's content: ASP.NET WebForms pages put the whole body in
+ * one `<form id="aspnetForm">`, so skipping forms as widgets would skip the release too.
+ */
+function isWrapperForm(el: Element): boolean {
+  let known = WRAPPER_FORMS.get(el);
+  if (known === undefined) {
+    known =
+      textLength(el) >= WRAPPER_FORM_TEXT &&
+      DomUtils.findOne((e) => e.name === 'p' || e.name === 'table' || /^h[1-6]$/.test(e.name), el.children, true) !==
+        null;
+    WRAPPER_FORMS.set(el, known);
+  }
+  return known;
+}
+
 function isChrome(el: Element): boolean {
+  if (el.name === 'form' && isWrapperForm(el)) return false;
   if (SKIP_TAGS.has(el.name)) return true;
   const attrs = `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`.toLowerCase();
   if (!attrs.trim()) return false;

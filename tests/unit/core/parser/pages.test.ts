@@ -150,3 +150,36 @@ describe('wire release pages', () => {
     expect(parseReleaseStrict({ content: html }).publishedAt).toBe('2025-02-04T12:30:00.000Z');
   });
 });
+
+describe('a page wrapped in one form (ASP.NET WebForms)', () => {
+  const lead =
+    'Harbor Light Clinics, a network of urgent care centers, opened its ninth location in Tampa on Tuesday morning.';
+  const filler = Array.from(
+    { length: 30 },
+    (_, i) => `<p>Paragraph ${i + 1} of the release says more about the clinic and its services.</p>`,
+  );
+  const page = (form: string) =>
+    `<!DOCTYPE html><html><head><title>Harbor Light Clinics Opens Tampa Location</title></head><body>${form}</body></html>`;
+
+  it('reads the release inside a form that holds the whole page', () => {
+    const p = parseReleaseStrict({
+      content: page(
+        `<form id="aspnetForm" method="post"><input type="hidden" name="__VIEWSTATE" value="x">` +
+          `<nav><a href="/">Home</a></nav><h1>Harbor Light Clinics Opens Tampa Location</h1><div><p>${lead}</p>${filler.join('')}</div></form>`,
+      ),
+    });
+    expect(p.body.paragraphs[0]).toBe(lead);
+    expect(p.body.paragraphs).toHaveLength(31);
+  });
+
+  it('still skips a search or sign-up form beside the release', () => {
+    const p = parseReleaseStrict({
+      content: page(
+        `<form action="/search"><p>Search the newsroom for more stories about clinics</p><input name="q"></form>` +
+          `<div class="article-body"><p>${lead}</p>${filler.join('')}</div>`,
+      ),
+    });
+    expect(p.body.paragraphs[0]).toBe(lead);
+    expect(p.body.text).not.toContain('Search the newsroom');
+  });
+});
