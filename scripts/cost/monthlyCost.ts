@@ -191,9 +191,14 @@ export const MONTHLY_ASSUMPTIONS = {
   feedHosts: 1,
   /**
    * poll-feed hands a fleet-wide slot from one poll of its batch to the next of the same host
-   * (lambdas/pipeline/hostSlotReuse.ts) while the slot's lease has 5 s to spare: an invocation takes
-   * (and gives back) as many slots as it runs polls of a host at once — its per-host concurrency —
-   * not one per poll. The local run measures the table requests of a slot per poll (no batches).
+   * (lambdas/pipeline/hostSlotReuse.ts) while the slot's lease has 5 s to spare, and the polls of a
+   * host that start together (its per-host concurrency, 2) take their slots in one read and one
+   * conditional write of the host's item and give them back in one write: an invocation reads and
+   * writes each host's item as often as a single poll's slot does (one take, one give-back), not
+   * once per poll or per slot. That the batch's first polls of a host meet in one take (the later
+   * ones join the read of the earlier) is what tests/integration/pipeline/pollBatchHostSlots.test.ts
+   * shows on dynalite; a poll that comes after the write costs a take of its own. The local run
+   * measures the table requests of a slot per poll (no batches).
    */
   pollReusesHostSlots: true,
   /**
@@ -398,10 +403,9 @@ export function monthlyCost(m: Measured, profile: Profile): MonthlyCost {
   const sqs = (sqsRequests / MILLION) * PRICES.sqsRequestsPerMillionUsd;
 
   // DynamoDB: measured units per poll and per release, dispatch's Scan of Feeds, a month's new bytes;
-  // less the host-slot requests of the polls that were handed a slot instead of taking one.
-  const slotTakesPerPoll = a.pollReusesHostSlots
-    ? Math.min(pollBatch, d.pollPerHostConcurrency * a.feedHosts) / pollBatch
-    : 1;
+  // less the host-slot requests of the polls that were handed a slot instead of taking one: with
+  // reuse, one take and one give-back of a host's item per host of an invocation.
+  const slotTakesPerPoll = a.pollReusesHostSlots ? Math.min(pollBatch, a.feedHosts) / pollBatch : 1;
   const perPoll = (units: number | undefined) => (units ?? 0) / Math.max(1, m.unchangedPoll.count);
   const slotUnitsSaved = (units: number | undefined) => polls * perPoll(units) * (1 - slotTakesPerPoll);
   const readUnits =
