@@ -130,8 +130,16 @@ function aboutHeading(line: string): string | null | undefined {
     (w) => !/^(?:[\p{Lu}\d"“(&]|\p{Ll}{1,2}\p{Lu})/u.test(w) && !NAME_SMALL_WORDS.test(w),
   ).length;
   if (lower > (/^(?:About|ABOUT) /.test(t) ? 0 : 2)) return undefined;
+  if (ABOUT_SUBJECT.test(t.replace(/^(?:About|ABOUT) /, '').replace(/\s?[:.]$/, ''))) return null;
   return cleanOrg(written);
 }
+
+/**
+ * An About heading on a release's own subject, not an organization (`About the Survey`, `About
+ * This Study`, `About the Awards`): a section with no organization.
+ */
+const ABOUT_SUBJECT =
+  /^(?:the|this|our) (?:Survey|Study|Report|Research|Poll|Index|Data|Methodology|Findings|Trial|Book|Authors?|Film|Series|Campaign|Awards?|Event|Program|Programme|Competition|Contest|Prize|Exhibition|Festival|Conference|Summit|Webinar|Podcast|Album|Game|Show|Project|Initiative|Partnership|Collaboration|Agreement|Offering|Transaction|Deal|Merger|Acquisition)$/i;
 
 /** A product code, not an organization (`IFB-088`, `XR12`): letters then digits, one word. */
 const PRODUCT_CODE = /^\p{Lu}{1,6}[- ]?\d{2,}[\p{L}\d-]*$/u;

@@ -27,6 +27,34 @@ describe('About sections: the organization as the heading writes it', () => {
   });
 });
 
+describe("About headings on the release's own subject", () => {
+  it.each(['About the Survey', 'About This Study', 'About the Awards:', 'ABOUT THE REPORT'])(
+    '%s is an About section with no organization',
+    (heading) => {
+      const p = parse(
+        `${heading}\n\nThe survey asked 500 warehouse managers.\n\nAbout Acme Robotics\n\nAcme builds robots.`,
+      );
+      expect(p.about).toEqual([
+        { organization: null, text: 'The survey asked 500 warehouse managers.' },
+        { organization: 'Acme Robotics', text: 'Acme builds robots.' },
+      ]);
+    },
+  );
+
+  it('leaves the company About as the only organization, which then names the issuer', () => {
+    const p = parseReleaseStrict({
+      content:
+        'Warehouse Managers Want Quieter Robots, Says New Survey\n\nA new survey of warehouse managers finds that noise is their first complaint about robots.\n\n' +
+        'About the Survey\n\nThe survey asked 500 warehouse managers in May.\n\nAbout Quietline Robotics\n\nQuietline Robotics builds quiet robots.\n',
+    });
+    expect(p.source).toBe('Quietline Robotics');
+  });
+
+  it('still reads a named survey firm or foundation as an organization', () => {
+    expect(parse('About the Acme Survey Group\n\nIt runs surveys.').about[0]?.organization).toBe('Acme Survey Group');
+  });
+});
+
 describe('About headings glued to their text', () => {
   it.each([
     [
