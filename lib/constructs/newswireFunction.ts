@@ -67,6 +67,19 @@ export const LAMBDA_CREDENTIALS_MODULE = './lambdas/handlers/lambdaCredentials.t
 export const NATIVE_UNICODE_REGEXPS = { '--supported:regexp-unicode-property-escapes': 'true' } as const;
 
 /**
+ * entities ships an ES module build and a CommonJS build of the same code: htmlparser2, dom-serializer
+ * and the parser import the first, rss-parser requires the second, so poll-feed and process-article
+ * carried both (45 kB, and two copies of its decoding tables built at every cold start). These
+ * esbuild aliases (`--alias:FROM=TO`, TO resolved from the project root) send every import of it,
+ * `require` included, to the ES module build; tests/infra/handlerBundles.test.ts checks one build.
+ */
+export const ENTITIES_ONE_BUILD = [
+  'entities=./node_modules/entities/dist/esm/index.js',
+  'entities/decode=./node_modules/entities/dist/esm/decode.js',
+  'entities/escape=./node_modules/entities/dist/esm/escape.js',
+] as const;
+
+/**
  * One function's esbuild options: the house ones, where its AWS SDK comes from, and whether it
  * traces as a bundle-time constant (lambdas/handlers/tracing.ts), so a function that does not trace
  * has no X-Ray SDK in its bundle.
@@ -77,7 +90,7 @@ export function newswireBundling(tracing: boolean, awsSdk: AwsSdkSource = 'bundl
     return {
       ...NEWSWIRE_BUNDLING,
       externalModules: [...NEWSWIRE_BUNDLING.externalModules],
-      esbuildArgs: { ...NATIVE_UNICODE_REGEXPS },
+      esbuildArgs: { ...NATIVE_UNICODE_REGEXPS, '--alias': [...ENTITIES_ONE_BUILD] },
       define,
     };
   }
@@ -88,7 +101,7 @@ export function newswireBundling(tracing: boolean, awsSdk: AwsSdkSource = 'bundl
     esbuildArgs: {
       ...NATIVE_UNICODE_REGEXPS,
       // esbuild's --alias:FROM=TO; TO is resolved from the project root, where CDK (and the bench) run esbuild.
-      '--alias': `@aws-sdk/credential-provider-node=${LAMBDA_CREDENTIALS_MODULE}`,
+      '--alias': [`@aws-sdk/credential-provider-node=${LAMBDA_CREDENTIALS_MODULE}`, ...ENTITIES_ONE_BUILD],
     },
     define,
   };

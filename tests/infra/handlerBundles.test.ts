@@ -158,14 +158,14 @@ test.each(['Dispatch', 'OverflowSweep', 'SilentFeedCheck/Handler'])(
 );
 
 test.each(['PollFeed/Handler', 'ProcessArticle/Handler'])(
-  '%s carries one copy of entities (package.json overrides: rss-parser and dom-serializer share htmlparser2’s)',
+  '%s carries one copy of entities (package.json overrides: rss-parser and dom-serializer share htmlparser2’s) in one build',
   (name) => {
-    const copies = new Set(
-      bundleOf(name)
-        .inputs.filter((i) => /(^|\/)node_modules\/entities\//.test(i))
-        .map((i) => i.slice(0, i.lastIndexOf('node_modules/entities/'))),
-    );
+    const inputs = bundleOf(name).inputs.filter((i) => /(^|\/)node_modules\/entities\//.test(i));
+    const copies = new Set(inputs.map((i) => i.slice(0, i.lastIndexOf('node_modules/entities/'))));
     expect({ name, copies: [...copies] }).toEqual({ name, copies: [''] });
+    // rss-parser's require() reaches the ES module build too (ENTITIES_ONE_BUILD), not the CommonJS one beside it.
+    const builds = new Set(inputs.map((i) => /node_modules\/entities\/dist\/([^/]+)\//.exec(i)?.[1] ?? i));
+    expect({ name, builds: [...builds] }).toEqual({ name, builds: ['esm'] });
   },
 );
 
