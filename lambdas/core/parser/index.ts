@@ -12,7 +12,13 @@ import { looksLikeFeedItem, parseFeedItem } from './feedItem';
 import { parseHtmlPage } from './html';
 import { declaredIssuer } from './pageMeta';
 import { detectLanguage } from './language';
-import { clauseOrganization, headlineOrganization, leadOrganization, splitAttribution } from './lead';
+import {
+  boilerplateOrganization,
+  clauseOrganization,
+  headlineOrganization,
+  leadOrganization,
+  splitAttribution,
+} from './lead';
 import { normalizePlace } from './places';
 import { splitSections } from './sections';
 import { looksLikeMarkdown, markIndentedParagraphs, normalizeWhitespace, stripFrontMatter, textToBlocks } from './text';
@@ -30,7 +36,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.14.0';
+export const PARSER_VERSION = '0.15.0';
 
 export interface ParseInput {
   content: string;
@@ -771,6 +777,13 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
     r.body.paragraphs.filter((p) => p !== r.attribution),
   );
   if (clause) return withoutIssuerSuffix({ ...r, source: clause });
+  // Else the organization an unheaded boilerplate paragraph at the end describes (`Founded in
+  // 1991, the Acme Policy Center promotes…`), when the release names it earlier too.
+  const described = boilerplateOrganization(
+    r.title,
+    r.body.paragraphs.filter((p) => p !== r.attribution),
+  );
+  if (described) return withoutIssuerSuffix({ ...r, source: described });
   return r;
 }
 

@@ -269,3 +269,33 @@ export function clauseOrganization(title: string | null, paragraphs: readonly st
   }
   return null;
 }
+
+/** How an unheaded boilerplate paragraph opens before the name (`Founded in 1991, the …`). */
+const BOILERPLATE_OPENER =
+  /^(?:(?:Founded|Established|Incorporated|Formed|Created|Launched|Started)(?: in \d{4}| \d{4})?(?: (?:in|by) [^,]{1,60})?|(?:Headquartered|Based) in [^,]{1,60}),\s(?:the\s)?/;
+/** After the name in an unheaded boilerplate: the legal form, then a present-tense description verb. */
+const BOILERPLATE_NAME =
+  /^((?:\p{Lu}[\p{L}\p{N}'’&.-]*|&|and|of|for|the)(?: (?:\p{Lu}[\p{L}\p{N}'’&.-]*|&|and|of|for|the)){0,7})(?:,? \p{Lu}[\p{L}.]{1,11})?,? (?:is|are|has|provides|promotes|offers|develops|helps|builds|serves|operates|works|delivers|makes|designs|creates|supports|specializes|specialises|focuses|manages|represents|advocates|connects|empowers|enables|brings)\b/u;
+/** `Acme Robotics, founded in 2009, is …` / `Acme Robotics was founded in 2009 …`. */
+const NAME_THEN_FOUNDED =
+  /^(?:The\s)?((?:\p{Lu}[\p{L}\p{N}'’&.-]*|&|and|of|for|the)(?: (?:\p{Lu}[\p{L}\p{N}'’&.-]*|&|and|of|for|the)){0,7})(?:, (?:founded|established) in \d{4},| (?:was|has been) (?:founded|established) in \d{4}\b)/u;
+
+/**
+ * The issuer an unheaded boilerplate names: one of the last three body paragraphs opening
+ * `Founded in 1991, the Acme Policy Center promotes…` (or `Based in Ohio, Acme is…`, `Acme, founded
+ * in 2009, is…`, `Acme was founded in 2009…`), when the headline or an earlier paragraph names the
+ * same organization too. Null otherwise.
+ */
+export function boilerplateOrganization(title: string | null, paragraphs: readonly string[]): string | null {
+  const tail = paragraphs.slice(-3);
+  for (let i = tail.length - 1; i >= 0; i--) {
+    const text = (tail[i] ?? '').trim();
+    const opener = BOILERPLATE_OPENER.exec(text);
+    const m = opener ? BOILERPLATE_NAME.exec(text.slice(opener[0].length)) : NAME_THEN_FOUNDED.exec(text);
+    const name = m?.[1]?.replace(/(?: (?:&|and|of|for|the))+$/, '').trim();
+    if (!name || NOT_AN_ORG.test(name) || /^(?:It|They|We|He|She)$/.test(name)) continue;
+    const elsewhere = [title ?? '', ...paragraphs.slice(0, paragraphs.length - tail.length + i)];
+    if (elsewhere.some((p) => p.includes(name))) return name;
+  }
+  return null;
+}

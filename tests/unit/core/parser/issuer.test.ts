@@ -1,5 +1,5 @@
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
-import { headlineOrganization, leadOrganization } from '../../../../lambdas/core/parser/lead';
+import { boilerplateOrganization, headlineOrganization, leadOrganization } from '../../../../lambdas/core/parser/lead';
 import { wireOfLink } from '../../../../lambdas/core/parser/wires';
 
 /** The issuer when the lead's grammar does not name it: made-up releases built on real constructs. */
@@ -164,5 +164,38 @@ describe('the issuer describing itself', () => {
         '# Why Summer Sleep Suffers\n\n(NewsUSA) - As temperatures rise, many people struggle to stay cool at night.\n\nMore text about sleep.\n\nAbout Quillow Home\n\nQuillow Home makes bedding.\n\nAbout Sleep Council\n\nThe Sleep Council studies sleep.\n',
     });
     expect(r.source).toBeNull();
+  });
+});
+
+describe('boilerplateOrganization: an unheaded About paragraph at the end', () => {
+  const body = [
+    'The annual meeting is on Tuesday, and an investor is calling upon shareholders to vote against two directors.',
+    'Earlier this year, the Center for Fair Boards sent a letter to the company asking both to step down.',
+  ];
+
+  it.each([
+    'Founded in 1991, the Center for Fair Boards promotes ethics in public life through research and legal action.',
+    'Based in Ohio, Center for Fair Boards is a nonprofit that studies corporate governance.',
+    'Center for Fair Boards, founded in 1991, is a nonprofit that studies corporate governance.',
+    'The Center for Fair Boards was founded in 1991 to study corporate governance.',
+  ])('%s', (last) => {
+    expect(boilerplateOrganization('Investor Calls for a Vote Against Two Directors', [...body, last])).toBe(
+      'Center for Fair Boards',
+    );
+  });
+
+  it('needs the name earlier in the release, and a boilerplate opening', () => {
+    const last = 'Founded in 1991, the Harbor Institute promotes ethics in public life.';
+    expect(boilerplateOrganization('Investor Calls for a Vote', [...body, last])).toBeNull();
+    expect(
+      boilerplateOrganization('Investor Calls for a Vote', [...body, 'The Center for Fair Boards thanks its members.']),
+    ).toBeNull();
+  });
+
+  it('gives the source when nothing else in the text does', () => {
+    const r = parseReleaseStrict({
+      content: `# Investor Calls for a Vote Against Two Directors\n\n${body.join('\n\n')}\n\nFounded in 1991, the Center for Fair Boards promotes ethics in public life through research and legal action.\n`,
+    });
+    expect(r.source).toBe('Center for Fair Boards');
   });
 });
