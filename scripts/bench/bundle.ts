@@ -3,9 +3,13 @@
 // time of a fresh `node` process that requires the bundle (module top level: clients, logger, configuration), median of --runs
 // (default 10), beside an empty bundle started the same way in the same run (the floor: Node's own start).
 // The functions are found by building the CDK app with bundling skipped, so a new function is measured too.
-// Run: npm run bench:bundle [-- --json] [--runs N] [--max-bytes N]
-//   --json prints one line {"functions":[{"name","bytes","initMs","ownInitMs"}],"baselineInitMs","sdkOnlyInitMs"}
-//   (ownInitMs = initMs - baselineInitMs; sdkOnlyInitMs: the SDK clients alone, no code of ours).
+// Run: npm run bench:bundle [-- --json] [--runs N] [--max-bytes N] [--node PATH]
+//   --json prints one line {"functions":[{"name","bytes","initMs","ownInitMs","cpuMs","ownCpuMs"}],"baselineInitMs",
+//   "baselineCpuMs","sdkOnlyInitMs","node"} (ownInitMs = initMs - baselineInitMs; cpuMs: the process's own CPU time,
+//   user + system, steadier than wall time on a loaded machine; sdkOnlyInitMs: the SDK clients alone, no code of ours).
+//   --node: the node binary the processes run on (default: this one). Measure on the runtime's major version
+//   (NEWSWIRE_RUNTIME, Node 24): under --enable-source-maps Node 20 reads and parses each bundle's .map at load,
+//   Node 24 only when a stack trace is first mapped, so Node 20 overstates init by the map's reading.
 //   Exits 1 when a bundle is larger than --max-bytes (default 1 MB = 1,000,000 bytes).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -164,18 +168,32 @@ function lambdaLikeEnv(nodeOptions: string): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Wall milliseconds of `node -e "require(bundle)"` from spawn to exit, `runs` times (the process must succeed). */
-function initTimes(bundle: string, runs: number, env: NodeJS.ProcessEnv): number[] {
-  const times: number[] = [];
+/** One start of a bundle: wall milliseconds from spawn to exit, and the process's own CPU milliseconds. */
+export interface InitTime {
+  wallMs: number;
+  cpuMs: number;
+}
+
+const CPU_LINE = 'newswire-bench-cpu-us ';
+
+/** `node -e "require(bundle)"` on `nodeBin`, `runs` times (the process must succeed). */
+function initTimes(bundle: string, runs: number, env: NodeJS.ProcessEnv, nodeBin: string): InitTime[] {
+  const times: InitTime[] = [];
+  // The child reports its own CPU time (user + system, since it started) as it exits.
+  const script = `require(${JSON.stringify(bundle)}); process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write(${JSON.stringify(CPU_LINE)} + (u.user + u.system) + '\\n'); });`;
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(bundle)})`], {
+    const r = spawnSync(nodeBin, ['-e', script], {
       cwd: path.dirname(bundle),
       stdio: ['ignore', 'ignore', 'pipe'],
       env,
     });
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (r.status !== 0) throw new Error(`requiring ${bundle} exited ${r.status}: ${r.stderr.toString()}`);
+    const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+    const stderr = r.stderr.toString();
+    if (r.status !== 0) throw new Error(`requiring ${bundle} exited ${r.status}: ${stderr}`);
+    const cpu = stderr.split('\n').find((l) => l.startsWith(CPU_LINE));
+    if (!cpu) throw new Error(`requiring ${bundle} reported no CPU time: ${stderr}`);
+    times.push({ wallMs, cpuMs: Number(cpu.slice(CPU_LINE.length)) / 1000 });
   }
   return times;
 }
@@ -231,8 +249,12 @@ async function main(): Promise<void> {
       json: { type: 'boolean', default: false },
       runs: { type: 'string', default: '10' },
       'max-bytes': { type: 'string', default: String(MAX_BUNDLE_BYTES) },
+      node: { type: 'string', default: process.execPath },
     },
   });
+  const nodeBin = values.node;
+  const nodeVersion = spawnSync(nodeBin, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  if (!nodeVersion) throw new Error(`--node ${nodeBin}: no version`);
   const runs = Math.max(3, Number(values.runs) || 10);
   const maxBytes = Number(values['max-bytes']) || MAX_BUNDLE_BYTES;
   const functions = appFunctions();
@@ -252,18 +274,21 @@ async function main(): Promise<void> {
       nodePaths: [path.join(ROOT, 'node_modules')],
     });
     // Interleaved rounds: a load spike on the shared machine hits the baseline and every bundle alike.
-    const times = new Map<string, number[]>([
+    const times = new Map<string, InitTime[]>([
       [empty, []],
       [sdkOnly, []],
       [sdkBundled, []],
-      ...bundles.map((b): [string, number[]] => [b.file, []]),
+      ...bundles.map((b): [string, InitTime[]] => [b.file, []]),
     ]);
-    initTimes(empty, 1, env); // warm the file cache once
-    for (let i = 0; i < runs; i++) for (const [file, ts] of times) ts.push(...initTimes(file, 1, env));
-    const baseline = median(times.get(empty)!);
-    const sdkOnlyMs = median(times.get(sdkOnly)!);
-    const sdkBundledMs = median(times.get(sdkBundled)!);
-    const rows = bundles.map((b) => ({ ...b, initMs: median(times.get(b.file)!) }));
+    initTimes(empty, 1, env, nodeBin); // warm the file cache once
+    for (let i = 0; i < runs; i++) for (const [file, ts] of times) ts.push(...initTimes(file, 1, env, nodeBin));
+    const wall = (file: string) => median(times.get(file)!.map((t) => t.wallMs));
+    const cpu = (file: string) => median(times.get(file)!.map((t) => t.cpuMs));
+    const baseline = wall(empty);
+    const baselineCpu = cpu(empty);
+    const sdkOnlyMs = wall(sdkOnly);
+    const sdkBundledMs = wall(sdkBundled);
+    const rows = bundles.map((b) => ({ ...b, initMs: wall(b.file), cpuMs: cpu(b.file) }));
     const tenth = (ms: number) => Math.round(ms * 10) / 10;
     if (values.json) {
       console.log(
@@ -273,16 +298,23 @@ async function main(): Promise<void> {
             bytes: r.bytes,
             initMs: tenth(r.initMs),
             ownInitMs: tenth(r.initMs - baseline),
+            cpuMs: tenth(r.cpuMs),
+            ownCpuMs: tenth(r.cpuMs - baselineCpu),
           })),
           baselineInitMs: tenth(baseline),
+          baselineCpuMs: tenth(baselineCpu),
           sdkOnlyInitMs: tenth(sdkOnlyMs),
+          node: nodeVersion,
         }),
       );
     } else {
       console.log(
-        `Lambda bundles (esbuild as CDK runs it; cold init = fresh node requiring the bundle, median of ${runs})`,
+        `Lambda bundles (esbuild as CDK runs it; cold init = fresh node ${nodeVersion} requiring the bundle, median of ${runs}; load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')})`,
       );
-      console.log(`empty bundle (baseline): ${baseline.toFixed(1)} ms`);
+      console.log(`empty bundle (baseline): ${baseline.toFixed(1)} ms wall, ${baselineCpu.toFixed(1)} ms CPU`);
       console.log(
         `the AWS SDK alone (DynamoDB, document, SQS and S3 clients made, as the runtime provides them): ${sdkOnlyMs.toFixed(1)} ms, ${(sdkOnlyMs - baseline).toFixed(1)} over empty`,
       );
@@ -290,11 +322,11 @@ async function main(): Promise<void> {
         `the same clients bundled (as a function with awsSdk 'bundled' carries them, ${statSync(sdkBundled).size} bytes): ${sdkBundledMs.toFixed(1)} ms, ${(sdkBundledMs - baseline).toFixed(1)} over empty`,
       );
       console.log(
-        `${'function'.padEnd(24)} ${'bytes'.padStart(10)} ${'map bytes'.padStart(10)} ${'init ms'.padStart(8)} ${'- empty'.padStart(8)} ${'x empty'.padStart(8)}  largest parts`,
+        `${'function'.padEnd(24)} ${'bytes'.padStart(10)} ${'map bytes'.padStart(10)} ${'init ms'.padStart(8)} ${'- empty'.padStart(8)} ${'x empty'.padStart(8)} ${'CPU ms'.padStart(8)} ${'- empty'.padStart(8)}  largest parts`,
       );
       for (const r of rows) {
         console.log(
-          `${r.name.padEnd(24)} ${String(r.bytes).padStart(10)} ${String(r.mapBytes).padStart(10)} ${r.initMs.toFixed(1).padStart(8)} ${(r.initMs - baseline).toFixed(1).padStart(8)} ${(r.initMs / baseline).toFixed(2).padStart(8)}  ${r.top.map(([k, v]) => `${k} ${Math.round(v / 1000)}k`).join(', ')}`,
+          `${r.name.padEnd(24)} ${String(r.bytes).padStart(10)} ${String(r.mapBytes).padStart(10)} ${r.initMs.toFixed(1).padStart(8)} ${(r.initMs - baseline).toFixed(1).padStart(8)} ${(r.initMs / baseline).toFixed(2).padStart(8)} ${r.cpuMs.toFixed(1).padStart(8)} ${(r.cpuMs - baselineCpu).toFixed(1).padStart(8)}  ${r.top.map(([k, v]) => `${k} ${Math.round(v / 1000)}k`).join(', ')}`,
         );
       }
     }
