@@ -36,7 +36,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.15.0';
+export const PARSER_VERSION = '0.16.0';
 
 export interface ParseInput {
   content: string;
@@ -361,6 +361,8 @@ function withoutRepeats(rest: Block[], pre: Block[], vocab: WordSet): Block[] {
 function creditAbove(pre: Block[], vocab: WordSet): string | null {
   for (const b of pre) {
     for (const line of [...b.lines, blockText(b, vocab)]) {
+      const asianet = ASIANET_CREDIT.exec(line.trim());
+      if (asianet?.[1]) return asianet[1];
       const m = /(?:^| \| )Source: (\S[^|\n]{0,118}?)\s*$/.exec(line.trim());
       if (m?.[1] && m[1].split(' ').length <= 10 && !/^https?:/.test(m[1])) return m[1];
     }
@@ -429,6 +431,12 @@ function isDateLine(line: string): boolean {
   return /^(?:,? ?(?:at )?\d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,4})?)?(?: ?by [^.]{1,40})?$/.test(rest);
 }
 
+/**
+ * PR Newswire AsiaNet's credit lines run into the headline on one line, as flattened copy has them
+ * (`Source: Acme Ltd MEDIA RELEASE PR67278 Acme Enrolls First Patient…`): group 1 is the issuer.
+ */
+const ASIANET_CREDIT = /^Source: (\S[^\n]{0,80}?) (?:MEDIA RELEASE|Media Release) PR ?\d{1,8}(?: |$)/;
+
 /** A credit line a distributor prints above the headline: `Source: Acme Inc.`, `MEDIA RELEASE PR67276`. */
 const CREDIT_LINE = /^(?:Source: [^\n]{1,120}|MEDIA RELEASE(?: PR ?\d{1,8})?|Media Release(?: PR ?\d{1,8})?)$/;
 /** A wire list's time of day with its zone, and the space after it (`17:30 ET `, `6:05 p.m. EDT `). */
@@ -494,9 +502,13 @@ function headlines(
   let skipNext = false;
   for (const [i, whole] of pre.entries()) {
     // Credit lines above the headline (`Source: Acme Inc.` / `MEDIA RELEASE PR67276`) are not it.
-    const lines = whole.lines.filter((l) => !CREDIT_LINE.test(l.trim()));
+    // AsiaNet's credit run into the headline on one line is cut off it (the headline stays).
+    const lines = whole.lines
+      .map((l) => l.replace(ASIANET_CREDIT, ''))
+      .filter((l) => l.trim() !== '' && !CREDIT_LINE.test(l.trim()));
     if (lines.length === 0) continue;
-    const block = lines.length === whole.lines.length ? whole : { ...whole, lines };
+    const block =
+      lines.every((l, j) => l === whole.lines[j]) && lines.length === whole.lines.length ? whole : { ...whole, lines };
     const text = blockText(block, vocab).replace(HEADLINE_STAMP, '');
     // `March 07, 2024 08:00 ET | Source: Acme Inc.` (GlobeNewswire's line above the release).
     stamp ??= parseTimestamp(text) ?? parseTimestamp(text.split(' | ')[0]);

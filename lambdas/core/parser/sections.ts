@@ -35,7 +35,7 @@ type Kind =
   | { type: 'contact' }
   | { type: 'fls' }
   | { type: 'view-original'; url: string | null }
-  | { type: 'source'; organization: string }
+  | { type: 'source'; organization: string | null }
   | { type: 'source-line'; organization: string }
   | { type: 'end' }
   | { type: 'caption' }
@@ -292,7 +292,9 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
  * `FONTE`, `BRON`, `消息来源`, `ソース`, `출처`).
  */
 const SOURCE_LINE =
-  /^(?:SOURCE|FUENTE|QUELLE|FONTE|BRON|ÜBERMITTELT VON|消息来源|消息來源|ソース|출처)\s?[:：]?\s?(\S[^\n]{0,200})$/;
+  /^(?:SOURCE|FUENTE|QUELLE|FONTE|BRON|ÜBERMITTELT VON|消息来源|消息來源|ソース|출처)\s?[:：]?\s?([^\s:：][^\n]{0,200})$/;
+/** The label alone, its organization on the next line (`SOURCE:` / `Acme Ltd`, as flattened copy splits it). */
+const SOURCE_LABEL = /^(?:SOURCE|FUENTE|QUELLE|FONTE|BRON|消息来源|消息來源|ソース|출처)\s?[:：]$/;
 
 /**
  * news aktuell's credit under an ots release (`Original-Content von: Acme GmbH, übermittelt durch
@@ -315,6 +317,12 @@ function classify(block: Block, around: Around = {}): Kind {
   const text = blockText(block);
   const src = SOURCE_LINE.exec(first);
   if (src?.[1] && block.lines.length <= 2) return { type: 'source', organization: src[1].trim() };
+  if (SOURCE_LABEL.test(first)) {
+    const org =
+      block.lines.length === 2 ? block.lines[1] : around.next?.lines.length === 1 ? around.next.lines[0] : null;
+    const name = org?.trim() ?? '';
+    if (block.lines.length <= 2) return { type: 'source', organization: name && countWords(name) <= 12 ? name : null };
+  }
   const ots = OTS_CREDIT.exec(first);
   if (ots?.[1] && block.lines.length <= 2) return { type: 'source', organization: ots[1].trim() };
   const srcLine = /^Source: (\S[^\n]{0,200})$/i.exec(first);

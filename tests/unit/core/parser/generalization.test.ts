@@ -528,3 +528,30 @@ describe('news aktuell (ots) copy as presseportal.de carries it', () => {
     expect(r.contacts.map((c) => c.email)).toEqual(['presse@beispiel-logistik.example']);
   });
 });
+
+describe('PR Newswire AsiaNet copy flattened to one line', () => {
+  const lead =
+    'Harbor Biotech Ltd has enrolled the first patient in a Phase 1 trial of its lead drug HB-12 for advanced cancers.';
+  const flat = (tail: string) =>
+    `Source: Harbor Biotech Ltd MEDIA RELEASE PR67001 Harbor Biotech Enrolls First Patient in Cancer Trial  ` +
+    `TAIPEI, Feb. 2, 2017 /PRNewswire-AsiaNet/ --  ${lead}  The trial runs at three hospitals in Taiwan and will enrol forty patients over the next eighteen months, the company said in a statement on Thursday.  ${tail}`;
+
+  it('cuts the credit lines off the headline and takes the issuer from them', () => {
+    const r = parseReleaseStrict({ content: flat('Contact: Jane Roe') });
+    expect(r.title).toBe('Harbor Biotech Enrolls First Patient in Cancer Trial');
+    expect(r.source).toBe('Harbor Biotech Ltd');
+    expect(r.wire?.name).toBe('PR Newswire');
+  });
+
+  it('reads a SOURCE label whose organization the flattening put on the next line, never the colon', () => {
+    const r = parseReleaseStrict({
+      content: `Harbor Opens Lab\n\nTAIPEI, Feb. 2, 2017 /PRNewswire-AsiaNet/ -- ${lead}\n\nSOURCE:\n\nHarbor Biotech Ltd\n`,
+    });
+    expect(r.source).toBe('Harbor Biotech Ltd');
+    expect(r.body.paragraphs).toEqual([lead]);
+    const bare = parseReleaseStrict({
+      content: `Harbor Opens Lab\n\nTAIPEI, Feb. 2, 2017 /PRNewswire-AsiaNet/ -- ${lead}\n\nSOURCE:\n`,
+    });
+    expect(bare.source).not.toBe(':');
+  });
+});
