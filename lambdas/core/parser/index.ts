@@ -36,7 +36,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.16.0';
+export const PARSER_VERSION = '0.17.0';
 
 export interface ParseInput {
   content: string;
@@ -452,9 +452,11 @@ const HEADLINE_STAMP = new RegExp(
 );
 
 /** A list page's linked thumbnail (`[![Headline](https://…/logo.jpg "Headline")`), the teaser's link left open. */
-const TEASER_IMAGE = /^\[!\[[^\]\n]{0,400}\]\([^)\n]{0,800}\)$/;
+const TEASER_IMAGE = /^\[!\[[^\]\n]{0,400}\]\([^\s)]{0,800}(?: "(?:[^"\\\n]|\\.){0,400}")?\)$/;
+/** A markdown image alone on its line (`![Logo](https://…)`, a teaser's linked thumbnail): never the headline. */
+const IMAGE_LINE = /^\[?!\[[^\]\n]{0,400}\]\([^\s)]{0,800}(?: "(?:[^"\\\n]|\\.){0,400}")?\)\]?(?:\([^\s)]{0,800}\))?$/;
 /** A heading that opens with the list's time of day (`06:50 ET Acme Reports…`). */
-const TIMED_HEADING = new RegExp(String.raw`^${TIME_OF_DAY}(?=\S)`);
+const TIMED_HEADING = new RegExp(String.raw`^(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? )?${TIME_OF_DAY}(?=\S)`);
 
 /**
  * Where a teaser cut from a wire's list of releases has its headline, among the first blocks (site
@@ -505,11 +507,13 @@ function headlines(
     // AsiaNet's credit run into the headline on one line is cut off it (the headline stays).
     const lines = whole.lines
       .map((l) => l.replace(ASIANET_CREDIT, ''))
-      .filter((l) => l.trim() !== '' && !CREDIT_LINE.test(l.trim()));
+      .filter((l) => l.trim() !== '' && !CREDIT_LINE.test(l.trim()) && !IMAGE_LINE.test(l.trim()));
     if (lines.length === 0) continue;
     const block =
       lines.every((l, j) => l === whole.lines[j]) && lines.length === whole.lines.length ? whole : { ...whole, lines };
-    const text = blockText(block, vocab).replace(HEADLINE_STAMP, '');
+    // A list page's time of day (and date) opening a heading is not part of the headline.
+    const stamped = blockText(block, vocab).replace(HEADLINE_STAMP, '');
+    const text = block.headingLevel === null ? stamped : stamped.replace(TIMED_HEADING, '');
     // `March 07, 2024 08:00 ET | Source: Acme Inc.` (GlobeNewswire's line above the release).
     stamp ??= parseTimestamp(text) ?? parseTimestamp(text.split(' | ')[0]);
     // A timestamp on its own line inside a block (`Acme Corp.` / `Mar 07, 2024, 08:00 ET`).

@@ -469,6 +469,25 @@ describe("a teaser cut from a wire's list of releases", () => {
     });
     expect(parsed.title).toBe('Northwind Opens Plant');
   });
+
+  it('reads a thumbnail whose title holds quotes and parentheses, and a heading stamped with date and time', () => {
+    const parsed = parseReleaseStrict({
+      content:
+        '[![Northwind ("NWF") Opens Plant](https://img.example/logo.jpg?w=300 "Northwind (\\"NWF\\") Opens Plant")\n\n' +
+        '### May 08, 2025, 11:16 ET Northwind ("NWF") Opens Plant\n\n' +
+        'Northwind Filters, Inc. (NYSE: NWF), a maker of boat filters, today opened a plant in...\n\n' +
+        '---](/news-releases/northwind-opens-plant-300000001.html)',
+    });
+    expect(parsed.title).toBe('Northwind ("NWF") Opens Plant');
+  });
+
+  it('never takes the thumbnail for the headline when the teaser keeps its dateline', () => {
+    const parsed = parseReleaseStrict({
+      content: teaser.replace('Northwind Filters, Inc.', 'TORONTO, May 8, 2025 /PRNewswire/ - Northwind Filters, Inc.'),
+    });
+    expect(parsed.dateline?.location).toBe('TORONTO');
+    expect(parsed.title).toBe('Northwind Opens Plant');
+  });
 });
 
 describe('plain text with no dateline that opens with its headline', () => {
