@@ -9,7 +9,7 @@
 //   user + system, steadier than wall time on a loaded machine; sdkOnlyInitMs: the SDK clients alone, no code of ours).
 //   --node: the node binary the processes run on (default: this one). Measure on the runtime's major version
 //   (NEWSWIRE_RUNTIME, Node 24): under --enable-source-maps Node 20 reads and parses each bundle's .map at load,
-//   Node 24 only when a stack trace is first mapped, so Node 20 overstates init by the map's reading.
+//   Node 24 only when a stack trace is first mapped; Node 24 spends more on the rest (docs/performance.md).
 //   Exits 1 when a bundle is larger than --max-bytes (default 1 MB = 1,000,000 bytes).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
