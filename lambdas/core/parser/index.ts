@@ -36,7 +36,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.17.0';
+export const PARSER_VERSION = '0.18.0';
 
 export interface ParseInput {
   content: string;
@@ -467,8 +467,15 @@ function teaserHeading(blocks: Block[]): number {
   for (let i = 0; i < Math.min(blocks.length, 8); i++) {
     const block = blocks[i];
     const line = block?.lines[0] ?? '';
-    if (!block || block.lines.length !== 1) continue;
-    if (/^\[#{1,6} \S/.test(line)) return i;
+    if (!block) continue;
+    // A linked heading hard-wrapped over a few lines is still one heading (no line of it ends a sentence).
+    if (
+      /^\[#{1,6} \S/.test(line) &&
+      block.lines.length <= 3 &&
+      block.lines.slice(0, -1).every((l) => !/[.!?]$/.test(l))
+    )
+      return i;
+    if (block.lines.length !== 1) continue;
     const above = blocks[i - 1];
     if (
       block.headingLevel !== null &&

@@ -481,6 +481,17 @@ describe("a teaser cut from a wire's list of releases", () => {
     expect(parsed.title).toBe('Northwind ("NWF") Opens Plant');
   });
 
+  it('reads a linked heading hard-wrapped over two lines as one headline', () => {
+    const parsed = parseReleaseStrict({
+      content:
+        '[### 07:00 ET Northwind Filters Reports Results for Quarter\nEnded March 31, 2025\n\n' +
+        'Northwind Filters, Inc. (NYSE: NWF) today announced operating\nresults for the quarter ended March 31, 2025. The ...\n\n' +
+        '---](/news-releases/northwind-reports-results-300000002.html)',
+    });
+    expect(parsed.title).toBe('Northwind Filters Reports Results for Quarter Ended March 31, 2025');
+    expect(parsed.source).toBe('Northwind Filters, Inc.');
+  });
+
   it('never takes the thumbnail for the headline when the teaser keeps its dateline', () => {
     const parsed = parseReleaseStrict({
       content: teaser.replace('Northwind Filters, Inc.', 'TORONTO, May 8, 2025 /PRNewswire/ - Northwind Filters, Inc.'),
