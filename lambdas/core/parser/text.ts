@@ -23,7 +23,13 @@ export function normalizeWhitespace(input: string): string {
             // Two spaces between sentences are a paragraph break in flattened text: keep them
             // visible. On a flattened line (one line of paragraphs), two spaces are all that is left
             // of any break, also after a headline, which ends without a stop.
-            offset > 0 && (all.length >= FLATTENED_LINE || /[.!?:"”)]/.test(all.charAt(offset - 1))) ? '  ' : ' ',
+            // A markdown heading ends where two spaces stand before a capital: a heading is one line.
+            offset > 0 &&
+            (all.length >= FLATTENED_LINE ||
+              /[.!?:"”)]/.test(all.charAt(offset - 1)) ||
+              (/^\[?#{1,6} /.test(all) && /[\p{Lu}\d"“-]/u.test(all.charAt(offset + run.length))))
+              ? '  '
+              : ' ',
           )
           .trim(),
       )
@@ -222,6 +228,15 @@ const FLATTENED_LINE = 400;
 function splitFlattened(group: string[]): string[][] {
   if (group.length !== 1) return [group.map((l) => l.replace(/ {2,}/g, ' '))];
   const line = group[0] ?? '';
+  // A markdown heading with two spaces before a capital: the heading ends there (flattened copy
+  // keeps nothing else of the break after it).
+  if (/^\[?#{1,6} /.test(line) && line.length < FLATTENED_LINE) {
+    return line
+      .split(/ {2,}(?=[\p{Lu}\d"“-])/u)
+      .map((p) => p.replace(/ {2,}/g, ' ').trim())
+      .filter(Boolean)
+      .map((p) => [p]);
+  }
   if (line.length < FLATTENED_LINE || !line.includes('  ')) return [[line]];
   // A paragraph opens with a capital, a digit or a quote: two spaces before a lower-case word
   // (`Acme LLP (www.acme.com)  informs investors…`) are a scraper's, not a break.

@@ -492,6 +492,23 @@ describe("a teaser cut from a wire's list of releases", () => {
     expect(parsed.source).toBe('Northwind Filters, Inc.');
   });
 
+  it('ends a flattened linked heading where two spaces stand before a capital', () => {
+    const parsed = parseReleaseStrict({
+      content:
+        '[### 07:00 ET Northwind Reports First Quarter 2025 Results  Northwind Filters, Inc. (NASDAQ: NWF) today reported results for the first quarter ended...  ---](/news-releases/northwind-300000003.html)',
+    });
+    expect(parsed.title).toBe('Northwind Reports First Quarter 2025 Results');
+    expect(parsed.source).toBe('Northwind Filters, Inc.');
+    expect(parsed.tickers).toEqual([{ exchange: 'NASDAQ', symbol: 'NWF' }]);
+  });
+
+  it('keeps a heading whole when its two spaces stand before a lower-case word', () => {
+    const parsed = parseReleaseStrict({
+      content: '# Northwind opens  new plant in Ohio\n\nNorthwind Filters opened a plant.',
+    });
+    expect(parsed.title).toBe('Northwind opens new plant in Ohio');
+  });
+
   it('never takes the thumbnail for the headline when the teaser keeps its dateline', () => {
     const parsed = parseReleaseStrict({
       content: teaser.replace('Northwind Filters, Inc.', 'TORONTO, May 8, 2025 /PRNewswire/ - Northwind Filters, Inc.'),
