@@ -36,7 +36,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.19.0';
+export const PARSER_VERSION = '0.20.0';
 
 export interface ParseInput {
   content: string;
@@ -161,7 +161,11 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
         pre = [lead.headline];
         rest = blocks.slice(lead.at);
       } else if (plain) {
-        pre = blocks.slice(0, plain);
+        // A list's time of day opening the headline line (`18:29 ET Acme Declares…`) is not part of it.
+        pre = blocks
+          .slice(0, plain)
+          .filter(hasWordCharacter)
+          .map((b, i) => (i === 0 ? { ...b, lines: b.lines.map((l) => l.replace(TIMED_HEADING, '')) } : b));
         rest = blocks.slice(plain);
       }
     }
@@ -290,11 +294,14 @@ function chromeAboveLead(blocks: Block[], vocab: WordSet): { at: number; headlin
  * Returns where the body starts, or 0 when the text does not open so.
  */
 function headlineOpening(blocks: Block[], vocab: WordSet): number {
-  for (let i = 0; i < Math.min(blocks.length, 3); i++) {
-    const b = blocks[i] as Block;
-    const text = blockText(b, vocab).trim();
+  // Markup debris with no letter or digit above the headline (a link's lone `[`) is skipped.
+  let skip = 0;
+  while (skip < blocks.length && skip < 3 && !hasWordCharacter(blocks[skip] as Block)) skip++;
+  for (let i = 0; i < Math.min(blocks.length - skip, 3); i++) {
+    const b = blocks[skip + i] as Block;
+    const text = blockText(b, vocab).trim().replace(TIMED_HEADING, '');
     const words = countWords(text);
-    if (i > 0 && !b.preformatted && words >= 12 && /[.!?"”]$/.test(text)) return i;
+    if (i > 0 && !b.preformatted && words >= 12 && /[.!?"”]$/.test(text)) return skip + i;
     const headlineLike =
       b.lines.length === 1 &&
       !b.preformatted &&
@@ -307,6 +314,10 @@ function headlineOpening(blocks: Block[], vocab: WordSet): number {
     if (!headlineLike || i === 2) return 0;
   }
   return 0;
+}
+
+function hasWordCharacter(block: Block): boolean {
+  return block.lines.some((l) => /[\p{L}\p{N}]/u.test(l));
 }
 
 /** A headline's deck: one line of at most 25 words that ends no sentence, over a longer paragraph. */

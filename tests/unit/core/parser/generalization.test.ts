@@ -509,6 +509,17 @@ describe("a teaser cut from a wire's list of releases", () => {
     expect(parsed.title).toBe('Northwind opens new plant in Ohio');
   });
 
+  it('reads the teaser reduced to plain text: a lone bracket above, the time of day opening the headline line', () => {
+    const parsed = parseReleaseStrict({
+      content:
+        '[\n\n18:29 ET Northwind Filters Declares Quarterly Dividend on Common Shares\n\n' +
+        'Northwind Filters, Inc. (NYSE: NWF) today announced that its board declared a quarterly dividend of $0.21 per share on the common...\n\n' +
+        '---](/news-releases/northwind-300000004.html)',
+    });
+    expect(parsed.title).toBe('Northwind Filters Declares Quarterly Dividend on Common Shares');
+    expect(parsed.source).toBe('Northwind Filters, Inc.');
+  });
+
   it('never takes the thumbnail for the headline when the teaser keeps its dateline', () => {
     const parsed = parseReleaseStrict({
       content: teaser.replace('Northwind Filters, Inc.', 'TORONTO, May 8, 2025 /PRNewswire/ - Northwind Filters, Inc.'),
