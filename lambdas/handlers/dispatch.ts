@@ -2,7 +2,8 @@
 import { dispatch } from '../pipeline/dispatch';
 import type { PollFeedMessage } from '../pipeline/ports';
 import { ENV } from '../adapters/dynamodb/tableDesign';
-import { clock, env, feedStore, log, metrics, sink } from './runtime';
+import { clock, env, feedStore, log, metrics } from './runtime';
+import { sink } from './runtimeQueues';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 
 const feeds = feedStore();

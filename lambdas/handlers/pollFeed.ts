@@ -13,7 +13,7 @@ import { HostSlotReuse } from '../pipeline/hostSlotReuse';
 import type { ProcessArticleMessage } from '../pipeline/ports';
 import { pollFeed } from '../pipeline/pollFeed';
 import { ALARM_METRICS } from './metricNames';
-import { clock, env, feedStore, log, metrics, sink } from './runtime';
+import { clock, env, feedStore, log, metrics, sinkOnFirstUse } from './runtime';
 import { articleStore, rawArchiveOnFirstUse } from './runtimeArticles';
 import { hostSlots } from './runtimeHttp';
 import { parsePollMessage } from './sqsMessages';
@@ -32,7 +32,7 @@ const deps = {
   articles: articleStore(),
   archive: rawArchiveOnFirstUse(),
   http: new UndiciHttpClient({ ...env.fetch, hostSlots: slots }),
-  articleQueue: sink<ProcessArticleMessage>(env.articleQueueUrl, ENV.articleQueueUrl),
+  articleQueue: sinkOnFirstUse<ProcessArticleMessage>(env.articleQueueUrl, ENV.articleQueueUrl),
   clock,
   log,
   maxItemsPerPoll: env.maxItemsPerPoll,

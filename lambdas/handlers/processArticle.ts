@@ -14,7 +14,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { describeError } from '../core/errors';
 import { processArticle } from '../pipeline/processArticle';
 import { ENV } from '../adapters/dynamodb/tableDesign';
-import { clock, deadLetterSink, env, log, metrics } from './runtime';
+import { clock, deadLetterSinkOnFirstUse, env, log, metrics } from './runtime';
 import { rawArchive } from './runtimeArchive';
 import { articleStore } from './runtimeArticles';
 import { httpClient } from './runtimeHttp';
@@ -23,7 +23,7 @@ import { parseArticleQueueMessage } from './sqsMessages';
 const processor = new BatchProcessor(EventType.SQS);
 const archive = rawArchive();
 const deps = { articles: articleStore(archive), archive, http: httpClient(), clock, log };
-const deadLetters = deadLetterSink(env.articleDlqUrl, ENV.articleDlqUrl);
+const deadLetters = deadLetterSinkOnFirstUse(env.articleDlqUrl, ENV.articleDlqUrl);
 
 /**
  * The reprocess use-case, loaded by the first reprocess message only: it reads archived feed bodies

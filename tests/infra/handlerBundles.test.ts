@@ -176,7 +176,7 @@ test('poll-feed reads feeds but builds no record: no record schema, no release-p
   expect(b.inputs.filter((i) => notHere.includes(i))).toEqual([]);
 });
 
-test('poll-feed loads the S3 client at its first archive write, not at its cold start; process-article at its cold start', async () => {
+test('poll-feed loads the S3 client at its first archive write, process-article at its cold start; neither loads SQS before its first send', async () => {
   // GIVEN the two functions that archive, bundled to files as CDK bundles them
   const dir = mkdtempSync(path.join(os.tmpdir(), 'newswire-bundles-test-'));
   try {
@@ -202,16 +202,18 @@ test('poll-feed loads the S3 client at its first archive write, not at its cold 
         process.execPath,
         [
           '-e',
-          `require(${JSON.stringify(b.file)}); console.log(Object.keys(require.cache).some((k) => k.includes('/@aws-sdk/client-s3/')))`,
+          `require(${JSON.stringify(b.file)}); const has = (p) => Object.keys(require.cache).some((k) => k.includes(p)); console.log(has('/@aws-sdk/client-s3/'), has('/@aws-sdk/client-sqs/'))`,
         ],
         { env, encoding: 'utf8', timeout: 30_000 },
       );
-      return { name: b.name, status: r.status, s3Loaded: r.stdout.trim() };
+      const [s3Loaded, sqsLoaded] = r.stdout.trim().split(' ');
+      return { name: b.name, status: r.status, s3Loaded, sqsLoaded };
     });
-    // THEN only process-article (which archives every release it fetches) has loaded the S3 client
+    // THEN only process-article (which archives every release it fetches) has loaded the S3 client,
+    // and neither the SQS client (poll-feed queues only new items, process-article only dead letters)
     expect(loaded).toEqual([
-      { name: 'PollFeed/Handler', status: 0, s3Loaded: 'false' },
-      { name: 'ProcessArticle/Handler', status: 0, s3Loaded: 'true' },
+      { name: 'PollFeed/Handler', status: 0, s3Loaded: 'false', sqsLoaded: 'false' },
+      { name: 'ProcessArticle/Handler', status: 0, s3Loaded: 'true', sqsLoaded: 'false' },
     ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
