@@ -36,7 +36,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.20.0';
+export const PARSER_VERSION = '0.21.0';
 
 export interface ParseInput {
   content: string;
@@ -641,6 +641,9 @@ function parseText(content: string, url: string | null): Reading {
   });
 }
 
+/** How long a JSON-LD articleBody must be to stand in for a page body its markup does not hold. */
+const MIN_DECLARED_BODY = 200;
+
 function parseHtml(content: string, url: string | null): Reading {
   const page = parseHtmlPage(content);
   const vocab = vocabulary(page.blocks.map((b) => b.lines.join('\n')).join('\n'));
@@ -655,8 +658,34 @@ function parseHtml(content: string, url: string | null): Reading {
   if (!a.wire && declared) {
     for (const party of [declared.publisher, ...declared.authors]) if (party) a.wire ??= wireNamed(party.name);
   }
+  const canonicalUrl =
+    absoluteUrl(page.canonicalUrl, url) ?? absoluteUrl(url, null) ?? absoluteUrl(a.originalUrl, null);
+  // A page whose markup holds no body (its article is rendered by script) but whose JSON-LD
+  // declares the article's text: that text is read as a text release, under the page's headline.
+  const declaredBody = declared?.articleBody ?? '';
+  if (a.body.paragraphs.length === 0 && declaredBody.length >= MIN_DECLARED_BODY) {
+    const t = parseText(declaredBody, null);
+    return {
+      ...t,
+      kind: 'html',
+      canonicalUrl: canonicalUrl ?? t.canonicalUrl,
+      title: page.title ?? t.title,
+      subtitle: page.subtitle ?? t.subtitle,
+      publishedAt: page.publishedAt ?? t.publishedAt,
+      wire: t.wire ?? a.wire,
+      source:
+        t.source ??
+        (t.wire && t.dateline
+          ? null
+          : declaredIssuer(page.declared, {
+              url: page.canonicalUrl ?? url,
+              isPerson: isPersonName,
+              isWire: (name) => wireNamed(name) !== null,
+            })),
+    };
+  }
   const reading = fromAnalysis('html', a, {
-    canonicalUrl: absoluteUrl(page.canonicalUrl, url) ?? absoluteUrl(url, null) ?? absoluteUrl(a.originalUrl, null),
+    canonicalUrl,
     guid: null,
     summary: null,
     title: page.title,

@@ -111,12 +111,24 @@ function typeNames(node: Record<string, unknown>): string[] {
   return list.filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^.*[/:#]/, '').trim());
 }
 
-/** Plain text of a declared string: character references decoded, tags dropped, whitespace collapsed. */
-function clean(value: unknown): string | null {
+/**
+ * Plain text of a declared string: character references decoded, tags dropped, whitespace
+ * collapsed — except, with `keepBreaks`, line breaks (an article body's paragraphs), and `<p>` /
+ * `<br>` tags as breaks.
+ */
+function clean(value: unknown, keepBreaks = false): string | null {
   if (typeof value !== 'string') return null;
-  const text = decodeHTMLStrict(value.replace(/<[^<>]{0,500}>/g, ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
+  let text = value;
+  if (keepBreaks) text = text.replace(/<\/p\s*>|<br\s*\/?>/gi, '\n\n');
+  text = decodeHTMLStrict(text.replace(/<[^<>]{0,500}>/g, ' '));
+  text = keepBreaks
+    ? text
+        .replace(/\r\n?/g, '\n')
+        .replace(/[^\S\n]+/g, ' ')
+        .replace(/ ?\n ?/g, '\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim()
+    : text.replace(/\s+/g, ' ').trim();
   return text || null;
 }
 
@@ -175,7 +187,7 @@ export function articleOfJsonLd(scripts: string[]): DeclaredArticle | null {
         authors: parties(node['author'], byId),
         publisher: parties(node['publisher'], byId)[0] ?? null,
         sourceOrganization: parties(node['sourceOrganization'], byId)[0] ?? null,
-        articleBody: clean(node['articleBody']),
+        articleBody: clean(node['articleBody'], true),
         description: clean(node['description']),
       };
     }

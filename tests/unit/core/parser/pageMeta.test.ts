@@ -238,6 +238,42 @@ describe('the declared issuer comes after the text’s own clues', () => {
   });
 });
 
+describe('a page whose markup holds no body, with the article text in its JSON-LD', () => {
+  const articleBody =
+    'TAMPA, Fla., May 20, 2025 /PRNewswire/ -- Harbor Light Clinics, a network of urgent care centers, opened its ninth location on Tuesday.\r\n\r\n' +
+    'The clinic is open seven days a week and takes walk-in patients from 8 a.m. to 8 p.m.\r\n\r\n' +
+    'SOURCE Harbor Light Clinics';
+  const page = (body: string) =>
+    '<html><head><title>Harbor Light Clinics Opens Ninth Location</title>' +
+    `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Harbor Light Clinics Opens Ninth Location', articleBody: body })}</script>` +
+    '</head><body><div id="root"></div><script>render()</script></body></html>';
+
+  it('reads the declared article text as the release: dateline, wire, body paragraphs, SOURCE', () => {
+    const r = parseReleaseStrict({ content: page(articleBody) });
+    expect(r.kind).toBe('html');
+    expect(r.title).toBe('Harbor Light Clinics Opens Ninth Location');
+    expect(r.wire?.name).toBe('PR Newswire');
+    expect(r.dateline?.location).toBe('TAMPA, Fla.');
+    expect(r.source).toBe('Harbor Light Clinics');
+    expect(r.body.paragraphs).toEqual([
+      'Harbor Light Clinics, a network of urgent care centers, opened its ninth location on Tuesday.',
+      'The clinic is open seven days a week and takes walk-in patients from 8 a.m. to 8 p.m.',
+    ]);
+  });
+
+  it('keeps <p> and <br> in a declared body as paragraph breaks', () => {
+    const article = articleOfJsonLd([
+      JSON.stringify({ '@type': 'Article', articleBody: '<p>One &amp; two.</p><p>Three.<br>Four.</p>' }),
+    ]);
+    expect(article?.articleBody).toBe('One & two.\n\nThree.\n\nFour.');
+  });
+
+  it('leaves a short declared body (a summary) alone', () => {
+    const r = parseReleaseStrict({ content: page('Harbor Light Clinics opened a clinic.') });
+    expect(r.body.paragraphs).toEqual([]);
+  });
+});
+
 describe('JSON-LD of the real dev pages', () => {
   const dev = (name: string) => {
     const release = loadRealCorpus().find((r) => r.name === name);
