@@ -196,6 +196,13 @@ function cjkSubject(lead: string): string | null {
  * What a headline says its subject did: a third-person verb (`Acme Announces…`, `Acme Reports…`),
  * a passive participle (`Acme Named to…`) or a plan (`Acme to Acquire…`).
  */
+/**
+ * A Spanish, Portuguese, French, Italian or German headline's verb after its subject (`XTransfer est
+ * agréé…`, `Acme anuncia…`, `Acme stellt … vor`): these headlines are written in sentence case, so the
+ * verb is in lower case (or capitalized, as title case writes it).
+ */
+const FOREIGN_HEADLINE_VERB =
+  /^(?:anuncia|lanza|presenta|nombra|adquiere|inaugura|firma|recibe|gana|obtiene|celebra|amplía|es|lança|apresenta|nomeia|adquire|recebe|conquista|é|annonce|lance|présente|dévoile|nomme|acquiert|ouvre|signe|reçoit|remporte|obtient|inaugure|rejoint|est|annuncia|lancia|nomina|acquisisce|riceve|vince|è|gibt|stellt|präsentiert|startet|erweitert|übernimmt|eröffnet|ernennt|kündigt|erhält|gewinnt|ist|feiert|meldet|bringt)$/i;
 const HEADLINE_VERB =
   /^(?:Announces|Reports|Launches|Invests|Introduces|Unveils|Names|Appoints|Expands|Opens|Partners|Completes|Acquires|Receives|Wins|Joins|Celebrates|Signs|Secures|Raises|Closes|Declares|Files|Prices|Debuts|Releases|Adds|Selects|Teams|Achieves|Earns|Hosts|Enters|Agrees|Establishes|Marks|Reaches|Surpasses|Delivers|Schedules|Confirms|Commences|Issues|Publishes|Presents|Showcases|Welcomes|Deploys|Extends|Renews|Provides|Offers|Honors|Recognizes|Awards|Is|Has|Named|Recognized|Honored|Selected|Ranked|Awarded|to)$/;
 
@@ -213,7 +220,7 @@ const LEAD_OPENER = /^["“”'‘’]+/;
 export function headlineOrganization(title: string | null, lead: string, aboutOrgs: readonly string[]): string | null {
   if (!title) return null;
   const words = title.replace(/[®™℠]/g, '').replace(/:/g, ' :').split(/\s+/).slice(0, 8);
-  const verbAt = words.findIndex((w, i) => i > 0 && HEADLINE_VERB.test(w));
+  const verbAt = words.findIndex((w, i) => i > 0 && (HEADLINE_VERB.test(w) || FOREIGN_HEADLINE_VERB.test(w)));
   if (verbAt < 1 || verbAt > 6) return null;
   const name = words.slice(0, verbAt).join(' ');
   // One subject only: `Acme and Beta Announce…` names two, and a headline's first word is a capital.

@@ -199,3 +199,31 @@ describe('boilerplateOrganization: an unheaded About paragraph at the end', () =
     expect(r.source).toBe('Center for Fair Boards');
   });
 });
+
+describe('headlineOrganization: headlines in other languages, in sentence case', () => {
+  it.each([
+    [
+      'Nordlys est officiellement agréé par la banque centrale',
+      'Nordlys, la principale plateforme de paiement, a le plaisir…',
+      'Nordlys',
+    ],
+    [
+      'Sabores del Sur anuncia su expansión a Chile',
+      'Sabores del Sur, empresa de alimentos, inauguró…',
+      'Sabores del Sur',
+    ],
+    [
+      'Brunnhofer Solar stellt neue Module vor',
+      'Brunnhofer Solar hat heute neue Module vorgestellt.',
+      'Brunnhofer Solar',
+    ],
+  ])('%s', (title, lead, org) => {
+    expect(headlineOrganization(title, lead, [])).toBe(org);
+  });
+
+  it('still needs the lead (or an About section) to confirm the name', () => {
+    expect(
+      headlineOrganization('Brunnhofer Solar stellt neue Module vor', 'Am 7. Mai wurde die Messe eröffnet.', []),
+    ).toBeNull();
+  });
+});
