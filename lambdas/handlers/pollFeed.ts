@@ -13,8 +13,9 @@ import { HostSlotReuse } from '../pipeline/hostSlotReuse';
 import type { ProcessArticleMessage } from '../pipeline/ports';
 import { pollFeed } from '../pipeline/pollFeed';
 import { ALARM_METRICS } from './metricNames';
-import { clock, env, feedStore, log, metrics, sinkOnFirstUse } from './runtime';
+import { clock, env, feedStore, log, metrics } from './runtime';
 import { articleStore, rawArchiveOnFirstUse } from './runtimeArticles';
+import { sinkOnFirstUse } from './runtimeQueuesOnFirstUse';
 import { hostSlots } from './runtimeHttp';
 import { parsePollMessage } from './sqsMessages';
 

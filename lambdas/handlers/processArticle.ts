@@ -14,9 +14,10 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { describeError } from '../core/errors';
 import { processArticle } from '../pipeline/processArticle';
 import { ENV } from '../adapters/dynamodb/tableDesign';
-import { clock, deadLetterSinkOnFirstUse, env, log, metrics } from './runtime';
+import { clock, env, log, metrics } from './runtime';
 import { rawArchive } from './runtimeArchive';
 import { articleStore } from './runtimeArticles';
+import { deadLetterSinkOnFirstUse } from './runtimeQueuesOnFirstUse';
 import { httpClient } from './runtimeHttp';
 import { parseArticleQueueMessage } from './sqsMessages';
 

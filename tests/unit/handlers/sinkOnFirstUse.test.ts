@@ -7,7 +7,8 @@ import { SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk
 import { mockClient } from 'aws-sdk-client-mock';
 // Sets the functions' environment; must come before the handler modules.
 import { ARTICLE_DLQ, POLL_QUEUE } from './handlerEnv';
-import { deadLetterSinkOnFirstUse, env, sinkOnFirstUse } from '../../../lambdas/handlers/runtime';
+import { env } from '../../../lambdas/handlers/runtime';
+import { deadLetterSinkOnFirstUse, sinkOnFirstUse } from '../../../lambdas/handlers/runtimeQueuesOnFirstUse';
 import { ENV } from '../../../lambdas/adapters/dynamodb/tableDesign';
 
 const sqs = mockClient(SQSClient);
