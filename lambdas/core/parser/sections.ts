@@ -364,7 +364,8 @@ function classify(block: Block, around: Around = {}): Kind {
   if (
     ((short || gluedHeading) && fls) ||
     FLS_PARAGRAPH.test(text) ||
-    (block.lines.length === 1 && !/\.$/.test(first) && FLS_IN_HEADING.test(first) && countWords(first) <= 20) ||
+    // A heading naming forward-looking statements, also hard-wrapped over two lines.
+    (block.lines.length <= 2 && !/\.$/.test(text) && FLS_IN_HEADING.test(text) && countWords(text) <= 20) ||
     DISCLAIMER_PARAGRAPH.test(first) ||
     (block.lines.length === 1 && MEDIA_KIT_HEADING.test(first)) ||
     LAW_FIRM_DISCLAIMER.test(first) ||

@@ -207,7 +207,9 @@ export function textToBlocks(text: string, markdown: boolean): Block[] {
         bareLinks(l, links);
         return l;
       });
-      blocks.push(makeBlock(lines, { links, headingLevel, boldLead }));
+      // A line left empty by its markup (an image or a link with no text) is no line of the block.
+      const kept = lines.filter((l) => l.trim() !== '');
+      blocks.push(makeBlock(kept.length ? kept : lines, { links, headingLevel, boldLead }));
     }
   }
   return blocks;

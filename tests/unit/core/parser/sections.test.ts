@@ -55,6 +55,27 @@ describe("About headings on the release's own subject", () => {
   });
 });
 
+describe('hard-wrapped copy: headings over two lines, lines left empty by markup', () => {
+  const last = 'Acme Robotics, Inc. today announced a new warehouse robot.';
+
+  it('ends the body at a forward-looking statements heading wrapped over two lines', () => {
+    const p = parse(
+      'THE FOLLOWING FORWARD-LOOKING STATEMENTS REFLECT ACME’S EXPECTATIONS AS OF\nTHE DATE HEREOF\n\nAcme expects its revenue to grow in the third quarter.',
+    );
+    expect(p.body.paragraphs).toEqual([last]);
+  });
+
+  it('reads a contact heading under a line of empty links as a contact heading', () => {
+    const p = parseReleaseStrict({
+      content:
+        `# Acme Launches Robot\n\n${last}\n\nLearn more on https://acme.example/\n\n` +
+        '[](https://cdn.example/image.jpg)\n[](https://acme.example) Contact Information:\n\nJane Roe\n\njane@acme.example\n',
+    });
+    expect(p.body.paragraphs).toEqual([last, 'Learn more on https://acme.example/']);
+    expect(p.contacts.map((c) => c.email)).toContain('jane@acme.example');
+  });
+});
+
 describe('About headings glued to their text', () => {
   it.each([
     [
