@@ -36,12 +36,13 @@ export function findEmail(line: string): string | null {
 }
 
 /**
- * A job title or a team word glued by a scraper to the address after it (`CEOinvestorrelations@`,
- * `Chief Marketing Officernick@`): capitalised as written, with the address going on in lower case.
+ * A job title, a team word or a company's legal form glued by a scraper to the address after it
+ * (`CEOinvestorrelations@`, `Chief Marketing Officernick@`, `Marketing Teammktg@`, `Acme
+ * Inc.hello@`): capitalised as written, with the address going on in lower case.
  * An acronym counts only after other letters (`PRteam@` is an address as written).
  */
 const GLUED_TITLE =
-  /^(?:[\p{L}'’.-]{1,40}?(?:CEO|CFO|COO|CTO|CMO|CIO|SVP|EVP|VP|PR|IR)|[\p{L}'’.-]{0,40}?(?:Officer|Director|Manager|President|Founder|Partner|Chair(?:man|woman|person)?|Spokesperson|Coordinator|Specialist|Consultant|Analyst|Associate|Executive|Relations|Communications|Marketing|Contact|Media|Press|Esq\.?))(?=[a-z])/u;
+  /^(?:[\p{L}'’.-]{1,40}?(?:CEO|CFO|COO|CTO|CMO|CIO|SVP|EVP|VP|PR|IR)|[\p{L}'’.-]{0,40}?(?:Officer|Director|Manager|President|Founder|Partner|Chair(?:man|woman|person)?|Spokesperson|Coordinator|Specialist|Consultant|Analyst|Associate|Executive|Relations|Communications|Marketing|Contact|Media|Press|Team|Desk|Office|Department|Inquiries|Enquiries|Esq\.?|Inc\.|Corp\.|Ltd\.|Co\.|LLC|LLP|GmbH))(?=[a-z])/u;
 
 /**
  * An address as written, without the words a scraper ran into it: a phone number or postal code

@@ -172,6 +172,9 @@ describe('findEmail: words a scraper ran into an address', () => {
     ['Tel: 617-555-9798katherine@acme.example', 'katherine@acme.example'],
     ['12 Main Road, Radnor, PA 19087info@acme.example', 'info@acme.example'],
     ['Email: ir@acme.comTel: (914) 555 0313', 'ir@acme.com'],
+    ['Acme Marketing Teammktg@acme.example', 'mktg@acme.example'],
+    ['Charlie RoeChief Executive OfficerAcme Inc.hello@acme.example', 'hello@acme.example'],
+    ['Acme Ltd.press@acme.example', 'press@acme.example'],
   ])('%s', (line, email) => {
     expect(findEmail(line)).toBe(email);
   });
@@ -182,6 +185,8 @@ describe('findEmail: words a scraper ran into an address', () => {
     ['Media@acme.example', 'media@acme.example'],
     ['john1234@acme.example', 'john1234@acme.example'],
     ['info@ACME.COM', 'info@acme.com'],
+    ['team@acme.example', 'team@acme.example'],
+    ['inc.news@acme.example', 'inc.news@acme.example'],
   ])('leaves a whole address alone: %s', (line, email) => {
     expect(findEmail(line)).toBe(email);
   });
