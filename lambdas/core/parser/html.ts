@@ -314,11 +314,19 @@ const LAYOUT_MARKERS = new Set(['table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul
  */
 function isLayoutTable(table: Element): boolean {
   if (DomUtils.findOne((e) => LAYOUT_MARKERS.has(e.name), table.children, true)) return true;
-  for (const cell of DomUtils.findAll((e) => e.name === 'td' || e.name === 'th', table.children)) {
+  const cells = DomUtils.findAll((e) => e.name === 'td' || e.name === 'th', table.children);
+  for (const cell of cells) {
     const blocks = cell.children.filter((c) => DomUtils.isTag(c) && (c.name === 'p' || c.name === 'div')).length;
     if (blocks >= 2 || textLength(cell) > 300) return true;
   }
-  return false;
+  // One row of columns (a menu beside the article) with a paragraph of prose in a cell: a page's
+  // layout even when the article is short (a teaser, a truncated release).
+  const rows = DomUtils.findAll((e) => e.name === 'tr', table.children).length;
+  return (
+    rows === 1 &&
+    cells.length >= 2 &&
+    cells.some((c) => c.children.some((p) => DomUtils.isTag(p) && p.name === 'p' && text(p).split(' ').length >= 12))
+  );
 }
 
 /** The blocks of an element (or a whole fragment). */

@@ -183,3 +183,23 @@ describe('a page wrapped in one form (ASP.NET WebForms)', () => {
     expect(p.body.text).not.toContain('Search the newsroom');
   });
 });
+
+describe('a short release laid out in a one-row table beside a menu', () => {
+  const lead =
+    'TAMPA, FL / ACCESSWIRE / May 20, 2025 / Harbor Light Clinics, a network of urgent care centers, opened its ninth location...';
+
+  it('reads the cells as content, so the dateline is found', () => {
+    const p = parseReleaseStrict({
+      content: `<html><body><table width="100%"><tr><td class="left">Menu<br>Home<br>News</td><td><p>${lead}</p></td></tr></table></body></html>`,
+    });
+    expect(p.wire?.name).toBe('Accesswire');
+    expect(p.dateline?.location).toBe('TAMPA, FL');
+  });
+
+  it('keeps a one-row table of figures as a data table', () => {
+    const p = parseReleaseStrict({
+      content: `<html><body><p>${lead}</p><table><tr><td>Revenue</td><td><p>$5.2 million</p></td><td>up 12%</td></tr></table></body></html>`,
+    });
+    expect(p.body.paragraphs).toContain('Revenue | $5.2 million | up 12%');
+  });
+});
