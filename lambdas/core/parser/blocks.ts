@@ -16,6 +16,8 @@ export interface Block {
   preformatted: boolean;
   /** A markdown heading level or HTML `<hN>`, when the block is a heading. */
   headingLevel: number | null;
+  /** The whole block is the text of one HTML link (any href, a relative one too): a linked headline. */
+  anchored: boolean;
 }
 
 /** A block with defaults filled in. */
@@ -26,6 +28,7 @@ export function makeBlock(lines: string[], extra: Partial<Omit<Block, 'lines'>> 
     boldLead: extra.boldLead ?? null,
     preformatted: extra.preformatted ?? false,
     headingLevel: extra.headingLevel ?? null,
+    anchored: extra.anchored ?? false,
   };
 }
 

@@ -186,21 +186,25 @@ class BlockBuilder {
   private links: Link[] = [];
   private boldLead: string | null = null;
   private headingLevel: number | null = null;
+  /** Texts of the links (any href) in the block being built. */
+  private anchors: string[] = [];
 
   flush(): void {
     const lines = this.lines.map((l) => l.replace(/\s+/g, ' ').trim());
     while (lines.length && lines[lines.length - 1] === '') lines.pop();
     while (lines.length && lines[0] === '') lines.shift();
     if (lines.length) {
+      const anchored = lines.length === 1 && this.anchors.includes(lines[0] ?? '');
       this.blocks.push(
         makeBlock(
           lines.filter((l, i) => l !== '' || lines[i - 1] !== ''),
-          { links: this.links, boldLead: this.boldLead, headingLevel: this.headingLevel },
+          { links: this.links, boldLead: this.boldLead, headingLevel: this.headingLevel, anchored },
         ),
       );
     }
     this.lines = [''];
     this.links = [];
+    this.anchors = [];
     this.boldLead = null;
     this.headingLevel = null;
   }
@@ -281,6 +285,7 @@ class BlockBuilder {
           this.mailtos.push({ url: href, text: label });
           this.links.push({ url: href, text: label });
         } else if (/^https?:\/\//i.test(href)) this.links.push({ url: href, text: label });
+        if (label && href && !/^(?:#|javascript:)/i.test(href)) this.anchors.push(label);
       }
       const leading = (name === 'b' || name === 'strong') && this.isEmpty();
       this.walk(el.children);

@@ -501,6 +501,33 @@ function isLinkLine(block: Block): boolean {
   return block.links.length > 0 || /https?:\/\//.test(text) || PORTAL_LINK_LABEL.test(text);
 }
 
+/** A block that is one linked headline (`<a>Acme Reports First Quarter Results</a>`): 4–25 words, no sentence end. */
+function isHeadlineLink(block: Block): boolean {
+  if (block.lines.length !== 1 || block.preformatted) return false;
+  const text = blockText(block).trim();
+  const words = countWords(text);
+  if (words < 4 || words > 25 || /[.!?:]$/.test(text)) return false;
+  return block.anchored || block.links.some((l) => (l.text ?? '').replace(/\s+/g, ' ').trim() === text);
+}
+
+/**
+ * Where a portal's list of other stories under the release starts: three or more linked headlines
+ * to the end, each with at most one teaser paragraph under it. The text's length when there is none.
+ */
+function relatedList(blocks: Block[]): number {
+  let heads = 0;
+  let start = blocks.length;
+  let gap = 0;
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    if (isHeadlineLink(blocks[i] as Block)) {
+      heads++;
+      start = i;
+      gap = 0;
+    } else if (++gap > 1) break;
+  }
+  return heads >= 3 ? start : blocks.length;
+}
+
 /**
  * Where a republishing portal's link list starts (`---` / `[Original/Source Press Release](…)` /
  * `[Reddit Post](…)` / `![Blockchain Registration](…)`), or `blocks.length` when there is none: the
@@ -529,7 +556,7 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
     about = null;
   };
   const split = splitGlued(blocks);
-  const trailer = portalLinkList(split);
+  const trailer = Math.min(portalLinkList(split), relatedList(split));
   for (let i = 0; i < trailer; i++) {
     const block = split[i] as Block;
     const kind = classify(block, { next: split[i + 1], bodyParagraphs: result.body.length });

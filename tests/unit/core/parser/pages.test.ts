@@ -203,3 +203,33 @@ describe('a short release laid out in a one-row table beside a menu', () => {
     expect(p.body.paragraphs).toContain('Revenue | $5.2 million | up 12%');
   });
 });
+
+describe("a portal's list of other stories under the release, outside any chrome element", () => {
+  const release =
+    '<h1>Harbor Light Clinics Opens Ninth Location</h1><p>Harbor Light Clinics, a network of urgent care centers, opened its ninth location in Tampa on Tuesday.</p>' +
+    '<p>The clinic is open seven days a week.</p>';
+  const related = [1, 2, 3, 4]
+    .map(
+      (i) =>
+        `<li><a href="/news/${i}">Other Company ${i} Reports Quarterly Results and Expands</a><p>A teaser about story ${i}, which is not part of the release.</p></li>`,
+    )
+    .join('');
+
+  it('ends the body before three or more linked headlines (relative links too) running to the end', () => {
+    const p = parseReleaseStrict({
+      content: `<html><body><div>${release}</div><div><ul>${related}</ul></div></body></html>`,
+    });
+    expect(p.body.paragraphs).toEqual([
+      'Harbor Light Clinics, a network of urgent care centers, opened its ninth location in Tampa on Tuesday.',
+      'The clinic is open seven days a week.',
+    ]);
+  });
+
+  it('keeps two closing links of the release in the body', () => {
+    const links =
+      '<p><a href="https://harborlight.example/locations">See all Harbor Light Clinics locations here</a></p>' +
+      '<p><a href="/careers">Join the Harbor Light Clinics team today</a></p>';
+    const p = parseReleaseStrict({ content: `<html><body><div>${release}${links}</div></body></html>` });
+    expect(p.body.paragraphs).toHaveLength(4);
+  });
+});
