@@ -39,8 +39,15 @@ import { fitArticleMessage } from './articleMessage';
 import { decodeListing, encodeListing, listingFingerprint } from './feedListing';
 import { isHostBusy } from './hostBusy';
 import { scheduleBase } from './pollSpread';
-import { readFeed } from './readFeed';
 import { cacheHintMinutes, nextPollAfterFailure, nextPollAfterSuccess, parseRetryAfter } from './schedule';
+
+/**
+ * The feed reader (charset decoding, rss-parser, xml2js, sax, and the item HTML reading of
+ * htmlparser2, css-select and the parser), loaded by the first body this container reads: a poll
+ * answered 304 reads none, and neither does a batch whose feeds all answer 304 (the common poll).
+ */
+let reader: Promise<typeof import('./readFeed.js')> | undefined;
+const feedReader = () => (reader ??= import('./readFeed.js'));
 
 /** Items one poll reads from a feed when the deployment does not say (env MAX_ITEMS_PER_POLL). */
 export const DEFAULT_MAX_ITEMS_PER_POLL = 500;
@@ -147,6 +154,8 @@ export async function pollFeed(deps: PollFeedDeps, msg: PollFeedMessage): Promis
 
   const source = { body: response.body, contentType: response.headers['content-type'] ?? null, url: response.url };
   const maxItems = deps.maxItemsPerPoll ?? DEFAULT_MAX_ITEMS_PER_POLL;
+  // Outside the try: a reader that cannot load is this function's fault, not the feed's.
+  const { readFeed } = await feedReader();
   let parsed;
   try {
     parsed = await readFeed(source, { maxItems });

@@ -69,3 +69,43 @@ test('a handler missing a setting it needs fails at cold start, naming the varia
   const keys = envOf(built.ingest.dispatch).filter((k) => k !== 'POLL_QUEUE_URL');
   expect(coldStart('lambdas/handlers/dispatch.ts', keys)).toContain('POLL_QUEUE_URL is not set');
 });
+
+/** Which of these paths a handler module has loaded once it initialized (fresh process, its stack environment). */
+function loadedAtColdStart(entry: string, keys: string[], paths: string[]): Record<string, boolean> {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    POWERTOOLS_TRACE_ENABLED: 'false',
+  };
+  for (const k of keys) env[k] = k.endsWith('_URL') ? 'https://sqs.us-east-1.amazonaws.com/123456789012/q' : '1000';
+  const out = execFileSync(
+    process.execPath,
+    [
+      '-e',
+      `require('tsx/cjs'); require(${JSON.stringify(path.join(ROOT, entry))}); const ks = Object.keys(require.cache); console.log(JSON.stringify(Object.fromEntries(${JSON.stringify(paths)}.map((p) => [p, ks.some((k) => k.includes(p))]))));`,
+    ],
+    { cwd: ROOT, env, encoding: 'utf8', timeout: 30_000 },
+  );
+  return JSON.parse(out.trim().split('\n').pop()!) as Record<string, boolean>;
+}
+
+test('poll-feed loads its feed reader at the first body it reads, not at its cold start; process-article at its cold start', () => {
+  // GIVEN the feed reader's modules: rss-parser and its XML parser, and the item HTML reading
+  const reader = [
+    '/lambdas/pipeline/readFeed.ts',
+    '/node_modules/rss-parser/',
+    '/node_modules/xml2js/',
+    '/node_modules/htmlparser2/',
+  ];
+  // WHEN each handler module is loaded as at a cold start
+  const poll = loadedAtColdStart('lambdas/handlers/pollFeed.ts', envOf(built.ingest.poll.fn), reader);
+  const article = loadedAtColdStart('lambdas/handlers/processArticle.ts', envOf(built.ingest.articles.fn), [
+    '/node_modules/htmlparser2/',
+  ]);
+  // THEN poll-feed, whose common poll is a 304 with no body, has loaded none of them; process-article,
+  // which parses every release it fetches, has its HTML reading
+  expect(poll).toEqual(Object.fromEntries(reader.map((p) => [p, false])));
+  expect(article).toEqual({ '/node_modules/htmlparser2/': true });
+});
