@@ -36,7 +36,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.26.0';
+export const PARSER_VERSION = '0.27.0';
 
 export interface ParseInput {
   content: string;
@@ -660,6 +660,9 @@ function parseHtml(content: string, url: string | null): Reading {
   }
   const canonicalUrl =
     absoluteUrl(page.canonicalUrl, url) ?? absoluteUrl(url, null) ?? absoluteUrl(a.originalUrl, null);
+  // A page on a wire's own site (its URL's host, or the og:site_name it declares) is that wire's.
+  if (!a.wire)
+    a.wire = wireOfLink(canonicalUrl) ?? (page.declared.og.siteName ? wireNamed(page.declared.og.siteName) : null);
   // A page whose markup holds no body (its article is rendered by script) but whose JSON-LD
   // declares the article's text: that text is read as a text release, under the page's headline.
   const declaredBody = declared?.articleBody ?? '';

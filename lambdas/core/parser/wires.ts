@@ -165,7 +165,7 @@ function insideUrl(text: string, at: number): boolean {
   return /(?:[a-z]:\/\/|www\.|\/)/i.test(word);
 }
 
-/** The hosts where wires publish their own releases (a feed item's link on one names its wire). */
+/** The hosts where wires publish their own releases (a feed item's link or a page's URL on one names its wire). */
 const WIRE_HOSTS: readonly (readonly [RegExp, string])[] = [
   [/(?:^|\.)prnewswire\.(?:com|co\.uk)$/, 'PR Newswire'],
   [/(?:^|\.)businesswire\.com$/, 'Business Wire'],
@@ -177,6 +177,11 @@ const WIRE_HOSTS: readonly (readonly [RegExp, string])[] = [
   [/(?:^|\.)ntbinfo\.no$/, 'NTB info'],
   [/(?:^|\.)newsdirect\.com$/, 'News Direct'],
   [/(?:^|\.)newmediawire\.com$/, 'NewMediaWire'],
+  [/(?:^|\.)accessnewswire\.com$/, 'Accesswire'],
+  [/(?:^|\.)prweb\.com$/, 'PRWeb'],
+  [/(?:^|\.)marketwired\.com$/, 'Marketwired'],
+  [/(?:^|\.)presseportal\.(?:de|ch)$/, 'news aktuell'],
+  [/(?:^|\.)briefingwire\.com$/, 'BriefingWire'],
 ];
 
 /**

@@ -200,6 +200,18 @@ describe('a page without wire markup', () => {
     expect(r.source).not.toBe('Example Portal');
   });
 
+  it("takes the wire from the page's own URL on a wire's site, or from the og:site_name it declares", () => {
+    const plain = `<html><body>${body}</body></html>`;
+    expect(parseReleaseStrict({ content: plain, url: 'https://www.presseportal.de/pm/1/2' }).wire).toEqual({
+      name: 'news aktuell',
+      tag: 'presseportal.de',
+    });
+    expect(parseReleaseStrict({ content: plain, url: 'https://portal.example/news/1' }).wire).toBeNull();
+    const named =
+      '<html><head><meta property="og:site_name" content="Business Wire"></head><body>' + body + '</body></html>';
+    expect(parseReleaseStrict({ content: named }).wire?.name).toBe('Business Wire');
+  });
+
   it('keeps the SOURCE line and the page headline over what the metadata declares', () => {
     const r = parseReleaseStrict({
       content: page(
