@@ -7,6 +7,7 @@ import { isContactHeading } from './contacts';
 import { parseTimestamp } from './dates';
 import { parseDom, textContent, textLength, tokenizedText } from './dom';
 import { articleOfJsonLd, openGraphOf, type PageMetadata, parseJsonLd } from './pageMeta';
+import { findWireTag } from './wires';
 import { normalizeInlineSpaces, normalizeWhitespace, textToBlocks } from './text';
 
 /**
@@ -621,7 +622,9 @@ export function parseHtmlPage(html: string): HtmlPage {
   // When the generic fallback picked <body>, the headline is among the blocks: what precedes it is
   // page chrome, and it and the deck are not body.
   const at = title ? blocks.slice(0, 15).findIndex((b) => b.lines.join(' ') === title) : -1;
-  if (at >= 0) {
+  // Not when a wire's dateline stands above it: that is the headline repeated under the dateline,
+  // as some distributors print it, and what precedes it is the release.
+  if (at >= 0 && !blocks.slice(0, at).some((b) => findWireTag(b.lines.join('\n'), 2000) !== null)) {
     blocks.splice(0, at + 1);
     if (subtitle && blocks[0]?.lines.join(' ') === subtitle) blocks.shift();
   }

@@ -233,3 +233,19 @@ describe("a portal's list of other stories under the release, outside any chrome
     expect(p.body.paragraphs).toHaveLength(4);
   });
 });
+
+describe('a headline repeated under the dateline on a page with no <h1>', () => {
+  it('keeps the dateline above it (the page title matches the repeat, not the top of the page)', () => {
+    const p = parseReleaseStrict({
+      content:
+        '<html><head><title>Harbor Grid Delivers Another Strong Quarter</title></head><body>' +
+        '<p>Source: Harbor Grid<br>MEDIA RELEASE PR74001<br>Harbor Grid Delivers Another Strong Quarter</p>' +
+        '<p>MUMBAI, India, July 25, 2018 /PRNewswire-AsiaNet/</p><p>Harbor Grid Delivers Another Strong Quarter</p>' +
+        "<p>Harbor Grid, India's first power sector trust, announced its results for the quarter ended 30 June 2018.</p>" +
+        '</body></html>',
+    });
+    expect(p.wire?.name).toBe('PR Newswire');
+    expect(p.dateline?.location).toBe('MUMBAI, India');
+    expect(p.title).toBe('Harbor Grid Delivers Another Strong Quarter');
+  });
+});
