@@ -19,7 +19,7 @@ import {
   readRatchet,
   uncommittedChanges,
 } from './eval/ratchet';
-import { evaluateAugmented, formatAugmented } from './eval/augment';
+import { evaluateAugmented, evaluatePages, formatAugmented } from './eval/augment';
 import { evaluateReal, formatRealReport, loadRealCorpus, type RealReport } from './eval/realCorpus';
 
 const SETS = ['fixtures', 'dev', 'test', 'all'] as const;
@@ -43,7 +43,8 @@ function usage(): string {
     "                   parser's) unless --allow-uncommitted is given\n" +
     '  --allow-uncommitted  write the ratchet even so\n' +
     '  --augment        also score the dev split rewritten into other forms (flattened, hard-wrapped,\n' +
-    '                   markdown, plain, site chrome; scripts/eval/augment.ts); with --verbose, every miss'
+    '                   markdown, plain, site chrome; scripts/eval/augment.ts), and its text releases wrapped in\n' +
+    '                   HTML pages of three invented layouts (scored apart); with --verbose, every miss'
   );
 }
 
@@ -169,6 +170,12 @@ function main(): number {
   if (values.augment) {
     out.push('', '== real dev split rewritten into other forms (scripts/eval/augment.ts; labels a rewrite keeps)');
     out.push(formatAugmented(evaluateAugmented(real, parseReleaseStrict), values.verbose));
+    out.push(
+      '',
+      '== real dev text releases wrapped in HTML pages (scripts/eval/augment.ts wrapInPage; apart from the total above)',
+    );
+    const pages = formatRealReport(evaluatePages(real, parseReleaseStrict), values.verbose);
+    out.push(values.verbose ? pages : (pages.split('\n\n')[0] ?? pages));
   }
   if (values['write-ratchet']) out.push('', `wrote ${RATCHET_FILE}`);
   console.log(out.join('\n'));

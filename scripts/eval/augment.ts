@@ -270,3 +270,65 @@ export function formatAugmented(reports: Record<Augment, RealReport>, withMismat
   }
   return lines.join('\n');
 }
+
+/** Other stories a portal lists under an article (invented), each a linked headline and a teaser. */
+const RELATED_STORIES = [
+  ['Regional lenders report steady demand in the third quarter', 'Banks in the region saw loan demand hold up.'],
+  ['City council approves new transit budget for next year', 'The plan adds two bus lines and a night service.'],
+  ['Industry group names new board chair at its annual meeting', 'The chair takes office in January.'],
+  ['Start-up opens second office in the region after funding round', 'It plans to hire forty people.'],
+];
+
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The release as a generic site's HTML page would carry it, in one of three invented layouts
+ * (picked by a hash of the name): an `<article>` with a sidebar of related stories; a content div
+ * with a related-posts div; an old one-row layout table (menu cell, content cell) with a plain list
+ * of related stories (relative links) under it. Paragraphs become `<p>` (lines split by `<br>`),
+ * the title paragraph the page's `<h1>`; markdown is first reduced to its text.
+ */
+export function wrapInPage(text: string, name: string, markdown: boolean, title: string | null = null): string {
+  const want = title ? collapse(title) : null;
+  const body = paragraphs(markdown ? demarkdown(text) : text)
+    .map((p) =>
+      want !== null && collapse(p) === want
+        ? `<h1>${escapeHtml(want)}</h1>`
+        : `<p>${p.split('\n').map(escapeHtml).join('<br>')}</p>`,
+    )
+    .join('\n');
+  const related = RELATED_STORIES.map(
+    ([head, teaser], i) => `<li><a href="/news/${i + 1}">${head}</a><p>${teaser}</p></li>`,
+  ).join('');
+  const head = `<head><title>${escapeHtml(want ?? 'News')} | Example Portal</title><meta property="og:site_name" content="Example Portal"></head>`;
+  const nav =
+    '<header><nav><a href="/">Home</a> | <a href="/news">News</a> | <a href="/markets">Markets</a></nav></header>';
+  const footer = '<footer>© 2026 Example Portal. All rights reserved.</footer>';
+  const layouts = [
+    `${nav}<main><article class="post-content">${body}</article><aside class="sidebar"><h3>Related</h3><ul>${related}</ul></aside></main>${footer}`,
+    `${nav}<div id="content"><div class="entry-content">${body}</div><div class="related-posts"><ul>${related}</ul></div></div>${footer}`,
+    `<table width="100%"><tr><td>Menu<br>Home<br>News</td><td>${body}</td></tr></table><div><ul>${related}</ul></div>${footer}`,
+  ];
+  return `<!DOCTYPE html><html>${head}<body>${layouts[variant(`${name}#page`, layouts.length)]}</body></html>\n`;
+}
+
+/** The dev text releases wrapped in HTML pages (see wrapInPage), with the labels that survive it. */
+export function pageReleases(releases: RealRelease[]): RealRelease[] {
+  const out: RealRelease[] = [];
+  for (const release of releases) {
+    if (release.split !== 'dev' || !isTextRelease(release)) continue;
+    const content = wrapInPage(release.content, release.name, isMarkdown(release), release.label.labels.title ?? null);
+    out.push({
+      ...release,
+      name: `${release.name} [html-page]`,
+      content,
+      label: { ...release.label, labels: survivingLabels(release.label.labels, content) },
+    });
+  }
+  return out;
+}
+
+/** The dev text releases wrapped in HTML pages, scored (kept apart from the text rewrites' total). */
+export function evaluatePages(releases: RealRelease[], parse: Parse): RealReport {
+  return evaluateReal(pageReleases(releases), parse, 'dev');
+}

@@ -6,8 +6,10 @@ import {
   flatten,
   hardWrap,
   markdownize,
+  pageReleases,
   survivingLabels,
   wrapInChrome,
+  wrapInPage,
 } from '../../../scripts/eval/augment';
 import type { RealRelease } from '../../../scripts/eval/realCorpus';
 
@@ -83,5 +85,38 @@ describe('the dev augmentations', () => {
     const out = augmentedReleases([release('g/a.md', text), release('g/b.md', text, 'test')], 'plain');
     expect(out.map((r) => r.name)).toEqual(['g/a.md [plain]']);
     expect(out[0]?.content).toBe('Acme Ships Widget\n\nWrite to press@acme.example. It ships in June.');
+  });
+});
+
+describe('the dev text releases wrapped in HTML pages', () => {
+  it('puts the paragraphs in <p>, the title in <h1>, escaped, inside one of three layouts', () => {
+    const layouts = new Set<string>();
+    for (const name of ['g/a.md', 'g/b.md', 'g/c.md', 'g/d.md', 'g/e.md', 'g/f.md', 'g/g.md', 'g/h.md']) {
+      const html = wrapInPage(
+        'Acme Ships Widget\n\nAcme & Co. ships\nthe widget <today>.',
+        name,
+        false,
+        'Acme Ships Widget',
+      );
+      expect(html).toContain('<h1>Acme Ships Widget</h1>');
+      expect(html).toContain('<p>Acme &amp; Co. ships<br>the widget &lt;today&gt;.</p>');
+      layouts.add(html.includes('<table') ? 'table' : html.includes('<article') ? 'article' : 'div');
+    }
+    expect(layouts.size).toBeGreaterThan(1);
+  });
+
+  it('reduces markdown to its text first, and wraps only dev text releases', () => {
+    expect(wrapInPage('**Bold** [text](https://x.example)', 'g/a.md', true)).toContain('<p>Bold text</p>');
+    const out = pageReleases([
+      release('g/a.md', 'Acme Ships Widget\n\nWrite to press@acme.example in June.'),
+      release('g/b.md', 'Other text', 'test'),
+      release('g/c.html', '<html><body>x</body></html>'),
+    ]);
+    expect(out.map((r) => r.name)).toEqual(['g/a.md [html-page]']);
+    expect(out[0]?.label.labels).toEqual({
+      title: 'Acme Ships Widget',
+      contactEmails: ['press@acme.example'],
+      bodyLastWords: 'in June.',
+    });
   });
 });
