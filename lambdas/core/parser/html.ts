@@ -548,6 +548,9 @@ function pageTimestamp(page: PageIndex, scripts: string[]): string | null {
   return null;
 }
 
+/** A page title that names a site's section, not an article. */
+const SECTION_TITLE = /^(?:Home|News|Latest News|Press Releases?|News Releases?|Newsroom|Media|Press|Blog|Articles?)$/i;
+
 /** Parses an HTML release page (or fragment) into metadata and content blocks. */
 export function parseHtmlPage(html: string): HtmlPage {
   const doc = parseDom(html);
@@ -585,7 +588,11 @@ export function parseHtmlPage(html: string): HtmlPage {
   const h1 =
     marked ?? (declaredHeadline ? null : page.tag('h1').find((el) => !inChrome(el, false) && text(el))) ?? null;
   const ogTitle = page.meta('property', ['og:title']);
-  const docTitle = (text(page.tag('title')[0]) || '').replace(/\s[|–—-]\s[^|–—-]{1,60}$/, '') || null;
+  // A <title> that is only the site's name (its og:site_name) or a section's (`News`) names no headline.
+  const pageTitle = (text(page.tag('title')[0]) || '').replace(/\s[|–—-]\s[^|–—-]{1,60}$/, '');
+  const siteName = declared.og.siteName?.toLowerCase() ?? null;
+  const docTitle =
+    pageTitle && pageTitle.toLowerCase() !== siteName && !SECTION_TITLE.test(pageTitle) ? pageTitle : null;
   const title = text(h1) || declaredHeadline || ogTitle || docTitle;
   // The deck: an explicit subtitle class, else an <h2> written right after the <h1>.
   const afterH1 = h1 ? nextElement(h1) : null;

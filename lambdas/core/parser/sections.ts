@@ -331,6 +331,8 @@ function classify(block: Block, around: Around = {}): Kind {
   }
   if (END_MARKER.test(first) && block.lines.length === 1) return { type: 'end' };
   if (PORTAL_TRAILER.test(first)) return { type: 'end' };
+  // A portal's `Original/Source Press Release` label opens its link list, also with the links lost.
+  if (block.lines.length === 1 && PORTAL_LINK_LABEL.test(first)) return { type: 'end' };
   if (isCaption(block, text)) return { type: 'caption' };
   const view = VIEW_ORIGINAL.exec(first);
   if (view) {

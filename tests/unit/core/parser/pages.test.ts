@@ -249,3 +249,22 @@ describe('a headline repeated under the dateline on a page with no <h1>', () => 
     expect(p.title).toBe('Harbor Grid Delivers Another Strong Quarter');
   });
 });
+
+describe('a <title> that names no headline', () => {
+  const body =
+    '<p>Harbor Light Clinics, a network of urgent care centers, opened its ninth location in Tampa on Tuesday.</p>';
+  it.each([
+    ['<title>Example Portal</title><meta property="og:site_name" content="Example Portal">'],
+    ['<title>News | Example Portal</title>'],
+    ['<title>Press Releases</title>'],
+  ])('%s gives no title', (head) => {
+    expect(parseReleaseStrict({ content: `<html><head>${head}</head><body>${body}</body></html>` }).title).toBeNull();
+  });
+
+  it('still takes a headline <title> without its site tail', () => {
+    const head = '<title>Harbor Light Clinics Opens Ninth Location | Example Portal</title>';
+    expect(parseReleaseStrict({ content: `<html><head>${head}</head><body>${body}</body></html>` }).title).toBe(
+      'Harbor Light Clinics Opens Ninth Location',
+    );
+  });
+});

@@ -142,6 +142,11 @@ describe('where the body ends: portal trailers and captions', () => {
     expect(parse(list).body.paragraphs).toEqual([last]);
   });
 
+  it('stops at a portal link list label whose links were lost (Original/Source Press Release)', () => {
+    const p = parse('Original/Source Press Release\n\nNewsramp.com TLDR\n\nReddit Post');
+    expect(p.body.paragraphs).toEqual([last]);
+  });
+
   it('keeps a closing paragraph that ends with a link, and a last link line with no portal label', () => {
     const p = parse(
       'To learn more, visit [acme.example](https://acme.example).\n\n[Acme careers](https://acme.example/jobs)',
