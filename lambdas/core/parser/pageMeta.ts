@@ -133,7 +133,7 @@ function clean(value: unknown, keepBreaks = false): string | null {
 }
 
 /** Every object node of the data (arrays, `@graph`, nested values), breadth first, capped. */
-function nodesOf(data: unknown): Record<string, unknown>[] {
+function nodesOf(data: unknown, keys: readonly string[] | null = null): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   const queue: unknown[] = [data];
   for (let i = 0; i < queue.length && out.length < MAX_NODES; i++) {
@@ -141,11 +141,18 @@ function nodesOf(data: unknown): Record<string, unknown>[] {
     if (Array.isArray(item)) queue.push(...item);
     else if (isObject(item)) {
       out.push(item);
-      for (const v of Object.values(item)) if (typeof v === 'object' && v !== null) queue.push(v);
+      for (const [k, v] of Object.entries(item))
+        if (typeof v === 'object' && v !== null && (!keys || keys.includes(k))) queue.push(v);
     }
   }
   return out;
 }
+
+/**
+ * Where the page's own article stands: at the top, in an `@graph`, or as a page's `mainEntity` —
+ * not inside a list of other articles (`ItemList` / `itemListElement`) or another node's values.
+ */
+const ARTICLE_PATHS = ['@graph', 'mainEntity'] as const;
 
 /** The parties a property names (a string, an object with a name, a reference by `@id`, or a list of these). */
 function parties(value: unknown, byId: Map<string, Record<string, unknown>>): DeclaredParty[] {
@@ -174,10 +181,10 @@ function parties(value: unknown, byId: Map<string, Record<string, unknown>>): De
  */
 export function articleOfJsonLd(scripts: string[]): DeclaredArticle | null {
   for (const script of scripts) {
-    const nodes = nodesOf(parseJsonLd(script));
+    const data = parseJsonLd(script);
     const byId = new Map<string, Record<string, unknown>>();
-    for (const n of nodes) if (typeof n['@id'] === 'string' && n['@type'] !== undefined) byId.set(n['@id'], n);
-    for (const node of nodes) {
+    for (const n of nodesOf(data)) if (typeof n['@id'] === 'string' && n['@type'] !== undefined) byId.set(n['@id'], n);
+    for (const node of nodesOf(data, ARTICLE_PATHS)) {
       const types = typeNames(node);
       if (!types.some((t) => ARTICLE_TYPES.has(t))) continue;
       return {

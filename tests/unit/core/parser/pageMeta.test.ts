@@ -93,6 +93,19 @@ describe('articleOfJsonLd', () => {
     expect(articleOfJsonLd(['{"@type":"schema:Product","name":"Widget"}'])).toBeNull();
   });
 
+  it("finds a page's mainEntity article, never an article inside a list of other stories", () => {
+    const page = JSON.stringify({
+      '@type': 'WebPage',
+      mainEntity: { '@type': 'NewsArticle', headline: 'The page article' },
+    });
+    expect(articleOfJsonLd([page])?.headline).toBe('The page article');
+    const list = JSON.stringify({
+      '@type': 'ItemList',
+      itemListElement: [{ '@type': 'ListItem', item: { '@type': 'NewsArticle', headline: 'Another story' } }],
+    });
+    expect(articleOfJsonLd([list])).toBeNull();
+  });
+
   it('drops an author given as a profile URL', () => {
     expect(articleOfJsonLd(['{"@type":"Article","author":"https://n.example/author/x"}'])?.authors).toEqual([]);
   });
