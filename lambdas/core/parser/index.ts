@@ -36,7 +36,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.30.0';
+export const PARSER_VERSION = '0.31.0';
 
 export interface ParseInput {
   content: string;
@@ -143,7 +143,7 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
     ];
     rest = blocks.slice(teaser + 1);
   } else if (!dateline) {
-    const h1 = blocks.slice(0, 5).findIndex((b) => b.headingLevel === 1);
+    const h1 = firstHeading(blocks, vocab);
     if (h1 >= 0) {
       pre = blocks.slice(0, h1 + 1);
       rest = blocks.slice(h1 + 1);
@@ -255,6 +255,20 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
     language: detectLanguage(text),
     originalUrl: sections.originalUrl,
   };
+}
+
+/**
+ * The headline's block in a text with no dateline: an H1 among the first 5 blocks, or an H1 further
+ * down (below a saved page's menus) that repeats the text's first line (the page's title). -1 when none.
+ */
+function firstHeading(blocks: Block[], vocab: WordSet): number {
+  const near = blocks.slice(0, 5).findIndex((b) => b.headingLevel === 1);
+  if (near >= 0) return near;
+  const first = blocks[0] ? blockText(blocks[0], vocab).trim() : '';
+  if (countWords(first) < 4) return -1;
+  return blocks
+    .slice(0, DATELINE_SEARCH_BLOCKS)
+    .findIndex((b, i) => i > 0 && b.headingLevel === 1 && blockText(b, vocab).trim() === first);
 }
 
 /**

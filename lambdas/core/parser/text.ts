@@ -108,7 +108,11 @@ const BARE_URL = /\bhttps?:\/\/[^\s<>"'()[\]]{1,2000}/g;
 export function looksLikeMarkdown(text: string): boolean {
   const head = text.slice(0, 20000);
   return (
-    /^#{1,6} \S/m.test(head) || /\[[^\]\n]{1,200}\]\(https?:/.test(head) || /(^|\s)\*\*[^*\n]{1,200}\*\*/.test(head)
+    /^#{1,6} \S/m.test(head) ||
+    /\[[^\]\n]{1,200}\]\((?:https?:|\/)/.test(head) ||
+    /(^|\s)\*\*[^*\n]{1,200}\*\*/.test(head) ||
+    // A setext heading: a line of text directly over a line of `===`.
+    /^[^\n=\s][^\n]{2,}\n {0,3}={3,}[ \t]*$/m.test(head)
   );
 }
 
@@ -139,6 +143,27 @@ function bareLinks(line: string, links: Link[]): void {
   }
 }
 
+/** A setext underline: `===` (level 1) or `---` (level 2), at least three characters. */
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
+
+/**
+ * Markdown's setext headings (`Title` over a line of `=` or `-`, as HTML-to-markdown converters write
+ * them by default) rewritten as `#` headings: one line of text, after a blank line or the start,
+ * that is not a list item, a quote or a heading already. A `---` after a blank line stays a rule.
+ */
+function atxHeadings(lines: string[]): string[] {
+  const out = [...lines];
+  for (let i = 1; i < out.length; i++) {
+    const m = SETEXT_UNDERLINE.exec(out[i] ?? '');
+    const above = out[i - 1] ?? '';
+    if (!m?.[1] || m[1].length < 3 || above.trim() === '' || (out[i - 2] ?? '').trim() !== '') continue;
+    if (/^\s*(?:[-*+>#]|\d+[.)])\s/.test(above) || SETEXT_UNDERLINE.test(above)) continue;
+    out[i - 1] = `${m[1].startsWith('=') ? '#' : '##'} ${above.trim()}`;
+    out[i] = '';
+  }
+  return out;
+}
+
 /**
  * Splits a text release into blocks. Blank lines separate paragraphs (hard-wrapped text); a text
  * with no blank lines at all has one paragraph per line; a single very long line (flattened text)
@@ -146,7 +171,7 @@ function bareLinks(line: string, links: Link[]): void {
  * blocks of their own.
  */
 export function textToBlocks(text: string, markdown: boolean): Block[] {
-  const rawLines = text.split('\n');
+  const rawLines = markdown ? atxHeadings(text.split('\n')) : text.split('\n');
   const hasBlankLines = rawLines.some((l, i) => l === '' && i > 0 && i < rawLines.length - 1);
   // With no blank lines, lines are paragraphs, unless the text is one hard-wrapped paragraph: every
   // line but the last filled to nearly the same width of 60–80 columns.

@@ -613,3 +613,26 @@ describe('PR Newswire AsiaNet copy flattened to one line', () => {
     expect(bare.source).not.toBe(':');
   });
 });
+
+describe('markdown saved from a company newsroom page', () => {
+  const lead =
+    'At Northwind we are proud to announce that our plant in Springfield has won a national safety award this spring.';
+
+  it('reads setext headings (a line over === or ---) as headings; a --- after a blank line stays a rule', () => {
+    const r = parseReleaseStrict({
+      content: `[Home](/) [News](/news)\n\nNorthwind Wins a National Safety Award\n======================================\n\n${lead}\n\nOur Programme\n-------------\n\nTraining runs all year.\n\n---\n\nMore news`,
+    });
+    expect(r.title).toBe('Northwind Wins a National Safety Award');
+    expect(r.body.paragraphs).toContain('Our Programme');
+    expect(r.body.paragraphs).not.toContain('Our Programme -------------');
+  });
+
+  it('takes an H1 below the menus as the headline when it repeats the first line (the page title)', () => {
+    const menu = Array.from({ length: 12 }, (_, i) => `* [Section ${i + 1}](/s/${i + 1})`).join('\n\n');
+    const r = parseReleaseStrict({
+      content: `Northwind Wins a National Safety Award\n\n${menu}\n\n# Northwind Wins a National Safety Award\n\n${lead}\n`,
+    });
+    expect(r.title).toBe('Northwind Wins a National Safety Award');
+    expect(r.body.paragraphs[0]).toBe(lead);
+  });
+});
