@@ -145,6 +145,10 @@ const ABOUT_SUBJECT =
 const PRODUCT_CODE = /^\p{Lu}{1,6}[- ]?\d{2,}[\p{L}\d-]*$/u;
 
 /** How an About text opens after the name: a listing, an appositive, `is a…` or a verb of what it does. */
+/** The last word of a name that is an award, event or study, not an organization. */
+const NAMED_SUBJECT =
+  /\s(?:Awards?|Prize|Medal|Trophy|Competition|Contest|Championships?|Conference|Summit|Festival|Expo|Exhibition|Fair|Week|Games|Survey|Study|Report|Index|Ranking|Programme|Program|Campaign|Challenge)$/;
+
 const DESCRIBES =
   /^(?: [\p{Lu}\d][\p{L}\d&.'’-]*){0,4}(?:,? \(|, (?:a|an|the|one)\b| (?:is|was|are) (?:a|an|the|one)\b| (?:operates|provides|offers|develops|delivers|designs|manufactures|owns|manages|serves|specializes|invests) )/u;
 
@@ -167,6 +171,9 @@ function confirmedHeading(line: string, next: string, around: Around): string | 
   }
   if ((around.bodyParagraphs ?? 0) < 2 || !words.every((w) => /^[\p{Lu}\d&]/u.test(w) || NAME_SMALL_WORDS.test(w)))
     return null;
+  // A named award, event or study the release writes about (`The RoSPA Awards`, `The Acme Summit`) is
+  // a section of the body, not the boilerplate of an organization.
+  if (NAMED_SUBJECT.test(name)) return null;
   return next.startsWith(name) && DESCRIBES.test(next.slice(name.length)) ? cleanOrg(name) : null;
 }
 

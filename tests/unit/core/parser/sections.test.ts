@@ -255,6 +255,16 @@ describe('About headings the next paragraph confirms, and product paragraphs ins
     expect(p.body.paragraphs).toEqual([last, 'The robot ships in May.', 'Deliveries start in Texas.']);
   });
 
+  it('leaves a named award or event heading in the body, though the next paragraph describes it', () => {
+    const body = `${last}\n\nThe robot ships in May.\n\nDeliveries start in Texas.`;
+    const p = parse(
+      'The Harbor Safety Awards\n\nThe Harbor Safety Awards is one of the oldest safety schemes in the region.',
+      body,
+    );
+    expect(p.about).toEqual([]);
+    expect(p.body.paragraphs).toContain('The Harbor Safety Awards');
+  });
+
   it('takes a name heading whose next paragraph says what the organization does', () => {
     const body = `${last}\n\nThe robot ships in May.`;
     const p = parse('Acme Robotics Partners\n\nAcme Robotics Partners operates robot fleets in 12 countries.', body);
