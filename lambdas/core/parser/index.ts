@@ -16,6 +16,7 @@ import {
   boilerplateOrganization,
   clauseOrganization,
   headlineOrganization,
+  headlinePrefixOrganization,
   leadOrganization,
   splitAttribution,
 } from './lead';
@@ -36,7 +37,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.32.0';
+export const PARSER_VERSION = '0.33.0';
 
 export interface ParseInput {
   content: string;
@@ -864,6 +865,13 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
     r.body.paragraphs.filter((p) => p !== r.attribution),
   );
   if (described) return withoutIssuerSuffix({ ...r, source: described });
+  // Else the name a headline puts before a colon (`Acme ASA: First Quarter Results`), when the
+  // first paragraphs name it too.
+  const prefixed = headlinePrefixOrganization(
+    r.title,
+    r.body.paragraphs.filter((p) => p !== r.attribution),
+  );
+  if (prefixed) return { ...r, source: prefixed };
   return r;
 }
 

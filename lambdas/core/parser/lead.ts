@@ -171,7 +171,9 @@ export function leadOrganization(lead: string): string | null {
   // A longer appositive with commas of its own (`Kin, the pioneering, direct-to-consumer, digital
   // insurer, today announced`; `Acme, Florida’s leading retailer, celebrated`): the clause that
   // follows one of its commas opens with the verb.
-  if (/^(?:[a-zà-ÿ]|[\p{Lu}][\p{L}]*['’]s )/u.test(after)) {
+  // Only after a comma: `The Net Asset Value ("NAV") of Acme ASA was…` goes on with a preposition.
+  const commaAfter = /^\s?(?:\([^()]{0,80}\)\s?){0,6},/.test(text.slice(end));
+  if (commaAfter && /^(?:[a-zà-ÿ]|[\p{Lu}][\p{L}]*['’]s )/u.test(after)) {
     const pieces = after.slice(0, 400).split(', ');
     for (let k = 1; k < pieces.length && k < 8; k++) {
       if (APPOSITIVE_VERB.test(pieces.slice(k).join(', '))) return org;
@@ -305,4 +307,23 @@ export function boilerplateOrganization(title: string | null, paragraphs: readon
     if (elsewhere.some((p) => p.includes(name))) return name;
   }
   return null;
+}
+
+/**
+ * The issuer a headline names before a colon, as European regulatory releases write it (`Acme ASA:
+ * First Quarter Results 2025`), when one of the first paragraphs names it too. Null otherwise.
+ */
+export function headlinePrefixOrganization(title: string | null, paragraphs: readonly string[]): string | null {
+  const m = title ? /^([\p{Lu}\d][^:]{1,60}?): \S/u.exec(title.replace(/[®™℠]/g, '')) : null;
+  const name = m?.[1]?.trim();
+  if (!name) return null;
+  const words = name.split(' ');
+  if (words.length > 8 || !words.every((w) => /^(?:[\p{Lu}\d&]|\p{Ll}{1,2}\p{Lu})/u.test(w) || CONNECTOR.test(w)))
+    return null;
+  if (
+    NOT_AN_ORG.test(name) ||
+    /^(?:UPDATE|CORRECTION|Correction|Update|BREAKING|Breaking|Press Release|News)$/.test(name)
+  )
+    return null;
+  return paragraphs.slice(0, 3).some((p) => p.includes(name)) ? name : null;
 }

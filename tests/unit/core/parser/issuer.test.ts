@@ -1,5 +1,10 @@
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
-import { boilerplateOrganization, headlineOrganization, leadOrganization } from '../../../../lambdas/core/parser/lead';
+import {
+  boilerplateOrganization,
+  headlineOrganization,
+  headlinePrefixOrganization,
+  leadOrganization,
+} from '../../../../lambdas/core/parser/lead';
 import { wireOfLink } from '../../../../lambdas/core/parser/wires';
 
 /** The issuer when the lead's grammar does not name it: made-up releases built on real constructs. */
@@ -225,5 +230,30 @@ describe('headlineOrganization: headlines in other languages, in sentence case',
     expect(
       headlineOrganization('Brunnhofer Solar stellt neue Module vor', 'Am 7. Mai wurde die Messe eröffnet.', []),
     ).toBeNull();
+  });
+});
+
+describe('a headline naming the issuer before a colon, and a lead whose subject is a figure', () => {
+  const lead =
+    'The Net Asset Value ("NAV") of Nordlys ASA and holding companies ("Nordlys") was NOK 61.9 billion at the end of the quarter, compared to NOK 58 billion.';
+
+  it('reads no organization from a subject that goes on with a preposition', () => {
+    expect(leadOrganization(lead)).toBeNull();
+    // An appositive after a comma still leads to the verb.
+    expect(leadOrganization('Kin, the pioneering, direct-to-consumer, digital insurer, today announced results.')).toBe(
+      'Kin',
+    );
+  });
+
+  it('takes the name before the colon when the first paragraphs name it too', () => {
+    expect(headlinePrefixOrganization('Nordlys ASA: First Quarter Results 2025', [lead])).toBe('Nordlys ASA');
+    expect(headlinePrefixOrganization('Nordlys ASA: First Quarter Results 2025', ['Results were strong.'])).toBeNull();
+    expect(headlinePrefixOrganization('UPDATE: Nordlys ASA Reports Results', [`UPDATE ${lead}`])).toBeNull();
+    expect(headlinePrefixOrganization('Results: what Nordlys ASA reports', [lead])).toBeNull();
+  });
+
+  it('gives the source of a teaser whose lead names no subject', () => {
+    const r = parseReleaseStrict({ content: `# Nordlys ASA: First Quarter Results 2025\n\n${lead}\n` });
+    expect(r.source).toBe('Nordlys ASA');
   });
 });
