@@ -266,9 +266,10 @@ function splitFlattened(group: string[]): string[][] {
   }
   if (line.length < FLATTENED_LINE || !line.includes('  ')) return [[line]];
   // A paragraph opens with a capital, a digit or a quote: two spaces before a lower-case word
-  // (`Acme LLP (www.acme.com)  informs investors…`) are a scraper's, not a break.
+  // (`Acme LLP (www.acme.com)  informs investors…`) are a scraper's, not a break; nor are two
+  // spaces after a comma or semicolon (`Acme Oncology,  (Beijing) has begun…`): no paragraph ends so.
   return line
-    .split(/ {2,}(?!\p{Ll})/u)
+    .split(/(?<![,;]) {2,}(?!\p{Ll})/u)
     .map((p) => p.trim())
     .filter(Boolean)
     .map((p) => [p]);

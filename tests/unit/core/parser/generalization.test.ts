@@ -636,3 +636,16 @@ describe('markdown saved from a company newsroom page', () => {
     expect(r.body.paragraphs[0]).toBe(lead);
   });
 });
+
+describe('a flattened line with two spaces after a comma', () => {
+  it('does not break the paragraph there: no paragraph ends with a comma', () => {
+    const lead =
+      'Harbor Oncology, (Beijing, Taiwan, & Seattle), has begun its first Phase 1 clinical trial for its lead cancer drug HB-801, a multi-inhibitor drug.';
+    const filler =
+      'The trial enrols forty patients at three hospitals over the next eighteen months, the company said on Thursday.';
+    const r = parseReleaseStrict({
+      content: `Harbor Enrolls First Patient  BEIJING, Feb. 2, 2017 /PRNewswire-AsiaNet/ --  ${lead.replace(', (', ',  (')}  ${filler}  ${filler}  ${filler}`,
+    });
+    expect(r.body.paragraphs[0]).toBe(lead);
+  });
+});
