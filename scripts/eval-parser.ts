@@ -19,7 +19,7 @@ import {
   readRatchet,
   uncommittedChanges,
 } from './eval/ratchet';
-import { evaluateAugmented, evaluatePages, formatAugmented } from './eval/augment';
+import { evaluateAugmented, evaluatePages, evaluateScraperChrome, formatAugmented } from './eval/augment';
 import { evaluateReal, formatRealReport, loadRealCorpus, type RealReport } from './eval/realCorpus';
 
 const SETS = ['fixtures', 'dev', 'test', 'all'] as const;
@@ -44,7 +44,8 @@ function usage(): string {
     '  --allow-uncommitted  write the ratchet even so\n' +
     '  --augment        also score the dev split rewritten into other forms (flattened, hard-wrapped,\n' +
     '                   markdown, plain, site chrome; scripts/eval/augment.ts), and its text releases wrapped in\n' +
-    '                   HTML pages of three invented layouts (scored apart); with --verbose, every miss'
+    '                   HTML pages of three invented layouts, and as scrapers save portal pages (menus, bylines,\n' +
+    '                   share buttons, related stories, footers; both scored apart); with --verbose, every miss'
   );
 }
 
@@ -176,6 +177,11 @@ function main(): number {
     );
     const pages = formatRealReport(evaluatePages(real, parseReleaseStrict), values.verbose);
     out.push(values.verbose ? pages : (pages.split('\n\n')[0] ?? pages));
+    out.push(
+      '',
+      '== real dev text releases as scrapers save portal pages (scripts/eval/augment.ts wrapInScraperChrome; apart from both totals above)',
+    );
+    out.push(formatAugmented({ 'scraper-chrome': evaluateScraperChrome(real, parseReleaseStrict) }, values.verbose));
   }
   if (values['write-ratchet']) out.push('', `wrote ${RATCHET_FILE}`);
   console.log(out.join('\n'));

@@ -226,15 +226,18 @@ export function evaluateAugmented(releases: RealRelease[], parse: Parse): Record
   ) as Record<Augment, RealReport>;
 }
 
-/** A table: one row per augmentation (releases, every field's %, all), then the mismatches when asked. */
-export function formatAugmented(reports: Record<Augment, RealReport>, withMismatches: boolean): string {
+/**
+ * A table: one row per augmentation (releases, every field's %, all), a total row when there are
+ * several, then the mismatches when asked.
+ */
+export function formatAugmented(reports: Readonly<Record<string, RealReport>>, withMismatches: boolean): string {
   const short = (f: string): string =>
     f
       .replace(/^dateline/, 'dl')
       .replace(/^body/, '')
       .slice(0, 9);
   const head = [
-    'augment'.padEnd(13),
+    'augment'.padEnd(14),
     'rel.'.padStart(4),
     ...REAL_FIELDS.map((f) => short(f).padStart(9)),
     'all'.padStart(13),
@@ -243,13 +246,14 @@ export function formatAugmented(reports: Record<Augment, RealReport>, withMismat
   const pct = (c: number, l: number): string => (l ? ((c / l) * 100).toFixed(1) : '—');
   let correct = 0;
   let labelled = 0;
-  for (const kind of AUGMENTS) {
-    const r = reports[kind];
+  const kinds = Object.keys(reports);
+  for (const kind of kinds) {
+    const r = reports[kind] as RealReport;
     correct += r.overall.correct;
     labelled += r.overall.labelled;
     lines.push(
       [
-        kind.padEnd(13),
+        kind.padEnd(14),
         String(r.releases).padStart(4),
         ...REAL_FIELDS.map((f) => pct(r.fields[f].correct, r.fields[f].labelled).padStart(9)),
         `${pct(r.overall.correct, r.overall.labelled)} ${`${r.overall.correct}/${r.overall.labelled}`.padStart(8)}`.padStart(
@@ -258,10 +262,10 @@ export function formatAugmented(reports: Record<Augment, RealReport>, withMismat
       ].join(' '),
     );
   }
-  lines.push(`${'all augments'.padEnd(13)} ${pct(correct, labelled)} % (${correct}/${labelled})`);
+  if (kinds.length > 1) lines.push(`${'all augments'.padEnd(14)} ${pct(correct, labelled)} % (${correct}/${labelled})`);
   if (withMismatches) {
-    for (const kind of AUGMENTS) {
-      for (const m of reports[kind].mismatches) {
+    for (const kind of kinds) {
+      for (const m of reports[kind]?.mismatches ?? []) {
         lines.push(
           `${m.release}  ${m.field}\n  expected: ${JSON.stringify(m.expected)?.slice(0, 200)}\n  got:      ${JSON.stringify(m.got)?.slice(0, 200)}`,
         );
@@ -331,4 +335,224 @@ export function pageReleases(releases: RealRelease[]): RealRelease[] {
 /** The dev text releases wrapped in HTML pages, scored (kept apart from the text rewrites' total). */
 export function evaluatePages(releases: RealRelease[], parse: Parse): RealReport {
   return evaluateReal(pageReleases(releases), parse, 'dev');
+}
+
+/** A small seeded generator (mulberry32) started from a hash of `seed`: the same text every run. */
+function seeded(seed: string): {
+  next: () => number;
+  pick: <T>(items: readonly T[]) => T;
+  chance: (p: number) => boolean;
+} {
+  let state = parseInt(createHash('sha256').update(seed).digest('hex').slice(0, 8), 16) >>> 0;
+  const next = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+  return { next, pick, chance: (p) => next() < p };
+}
+
+/** Parts of invented portal names (no real site). */
+const SITE_FIRST = ['Harborline', 'Northgate', 'Riverbend', 'Summitfield', 'Coastway', 'Midvale', 'Brightwater'];
+const SITE_SECOND = ['Business Journal', 'Ledger', 'Daily', 'Post', 'Chronicle', 'Wire Digest', 'Times'];
+const MENUS = [
+  ['Home', 'News', 'Business', 'Technology', 'Markets', 'Opinion', 'Contact'],
+  ['Latest', 'Companies', 'Industries', 'Events', 'Podcasts', 'Subscribe'],
+  ['World', 'Economy', 'Tech', 'Health', 'Energy', 'Press Releases'],
+];
+const SECTIONS = ['Press Releases', 'Business', 'Company News', 'Newswire', 'Partner Content'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+/** Other stories a portal lists after the article (invented, generic). */
+const OTHER_HEADLINES = [
+  'Regional lenders report steady demand in the third quarter',
+  'City council approves new transit budget for next year',
+  'Industry group names new board chair at annual meeting',
+  'Start-up opens second office after funding round',
+  'Quarterly survey shows rising confidence among retailers',
+  'Port authority expands container terminal',
+  'Local manufacturer adds night shift as orders grow',
+  'Utility files plan for new solar capacity',
+  'University spin-off wins innovation grant',
+  'Airline adds seasonal routes for the summer',
+];
+
+/**
+ * The release as a scraper saves a news portal's article page in plain text or markdown: some of a
+ * cookie notice, skip link, site name, a menu line or bulleted nav list, breadcrumbs, a section
+ * label, a byline and a published/updated line and share buttons above; sometimes an
+ * "Advertisement" between two middle paragraphs; and after it some of share and follow buttons, tags,
+ * a "Related Stories"/"More News" list of linked headlines (some with dates), a newsletter sign-up,
+ * a comments prompt and a copyright footer. Every piece, its wording and order are drawn by a
+ * generator seeded from the release's name; the site names are invented. Markdown releases get
+ * markdown chrome (links, bullets, headings); a third of the text releases are first markdown-ized
+ * (markdownize) and get it too; the others get plain-text chrome.
+ */
+export function wrapInScraperChrome(
+  text: string,
+  name: string,
+  markdown: boolean,
+  title: string | null = null,
+): string {
+  const r = seeded(`${name}#scraper`);
+  const md = markdown || r.chance(1 / 3);
+  const release = md && !markdown ? markdownize(text, title) : text.trim();
+  const site = `${r.pick(SITE_FIRST)} ${r.pick(SITE_SECOND)}`;
+  const slug = (s: string): string => s.toLowerCase().replace(/\W+/g, '-').replace(/^-|-$/g, '');
+  const link = (s: string, path = `/${slug(s)}`): string => (md ? `[${s}](${path})` : s);
+  const date = `${r.pick(MONTHS)} ${1 + Math.floor(r.next() * 28)}, 20${20 + Math.floor(r.next() * 6)}`;
+  const time = `${1 + Math.floor(r.next() * 12)}:${String(Math.floor(r.next() * 60)).padStart(2, '0')} ${r.pick(['AM', 'PM', 'a.m.', 'p.m.'])}`;
+  const menu = r.pick(MENUS);
+  const above: string[] = [];
+  if (r.chance(0.4))
+    above.push(
+      r.pick([
+        'We use cookies to improve your experience on our site. By continuing to browse, you agree to our use of cookies.\n\nAccept | Manage preferences',
+        'This website uses cookies to personalise content and ads and to analyse our traffic. Accept all cookies Reject all Cookie settings',
+        `Your privacy matters. ${site} and its partners store and access information on your device. I agree`,
+      ]),
+    );
+  if (r.chance(0.5)) above.push(md ? '[Skip to main content](#main)' : 'Skip to main content');
+  above.push(md ? `[${site}](/)` : site);
+  if (r.chance(0.5)) {
+    const bullet = r.pick(['*', '-', '+']);
+    above.push(
+      md
+        ? menu.map((m) => `${bullet} ${link(m)}`).join('\n')
+        : r.chance(0.5)
+          ? menu.map((m) => `- ${m}`).join('\n')
+          : menu.join('\n'),
+    );
+  } else above.push(menu.map((m) => link(m)).join(md ? ' ' : r.pick([' | ', '  ', ' · '])));
+  if (r.chance(0.3)) above.push(r.pick(['Search', 'Sign in | Register', 'Subscribe now', 'Menu']));
+  const section = r.pick(SECTIONS);
+  if (r.chance(0.6))
+    above.push([link('Home', '/'), link('News', '/news'), link(section)].join(r.pick([' > ', ' / ', ' » ', ' › '])));
+  if (r.chance(0.3)) above.push(md ? `**${section.toUpperCase()}**` : section.toUpperCase());
+  const byline = r.pick(['By Staff', `By ${site} Staff`, 'By Newsroom', 'Staff Report', `${site} Newsdesk`]);
+  const stamp = r.pick([
+    `Published: ${date} | Updated: ${time}`,
+    `Published ${date} ${time}`,
+    `${date} · ${r.pick(['2', '3', '4', '5'])} min read`,
+    `Posted on ${date} at ${time}`,
+  ]);
+  if (r.chance(0.5)) above.push(byline, stamp);
+  else above.push(r.chance(0.5) ? `${byline} | ${stamp}` : stamp);
+  const share = r.pick([
+    'Share this article',
+    'Facebook Twitter LinkedIn Email',
+    'Share: Facebook | X | LinkedIn | WhatsApp | Email',
+    'Share on Facebook Share on X Share on LinkedIn Copy link',
+    'Print Email Share',
+  ]);
+  if (r.chance(0.6))
+    above.push(
+      md && share.includes(' | ')
+        ? share
+            .split(' | ')
+            .map((s) => link(s, '#'))
+            .join(' ')
+        : share,
+    );
+  if (r.chance(0.4)) above.push('Advertisement');
+
+  const paras = release.split(/\n[ \t]*\n/);
+  if (paras.length > 6 && r.chance(0.4)) {
+    const at = 3 + Math.floor(r.next() * (paras.length - 6));
+    paras.splice(at, 0, r.pick(['Advertisement', 'ADVERTISEMENT', 'Story continues below advertisement']));
+  }
+
+  const below: string[] = [];
+  if (r.chance(0.3)) below.push('Advertisement');
+  if (r.chance(0.4))
+    below.push(`Tags: ${[section, ...menu.slice(2, 4)].map((t) => link(t, `/tag/${slug(t)}`)).join(', ')}`);
+  if (r.chance(0.5))
+    below.push(
+      r.pick([
+        'Share this article',
+        'Share this story',
+        'Facebook Twitter LinkedIn Email',
+        'Follow us on Facebook, X and LinkedIn',
+      ]),
+    );
+  const heads = [...OTHER_HEADLINES].sort(() => r.next() - 0.5).slice(0, 3 + Math.floor(r.next() * 3));
+  const heading = r.pick([
+    'Related Stories',
+    'More News',
+    'You may also like',
+    'Latest News',
+    'Read more',
+    'Most Popular',
+  ]);
+  const dated = r.chance(0.4);
+  const item = (h: string): string => {
+    const d = dated ? `${r.pick(MONTHS).slice(0, 3)} ${1 + Math.floor(r.next() * 28)}, 2026` : '';
+    if (md) return `${r.pick(['*', '-'])} ${link(h, `/news/${slug(h)}`)}${d ? ` ${d}` : ''}`;
+    return r.chance(0.5) ? `- ${h}${d ? ` (${d})` : ''}` : `${h}${d ? `\n${d}` : ''}`;
+  };
+  below.push(
+    md && r.chance(0.5) ? `### ${heading}` : heading,
+    heads.map(item).join(md || r.chance(0.5) ? '\n' : '\n\n'),
+  );
+  if (r.chance(0.5))
+    below.push(
+      r.pick([
+        'Sign up for our newsletter\n\nGet the latest business news delivered to your inbox every morning.\n\nEmail address\n\nSubscribe',
+        'Newsletter: The best of the week, every Friday. Enter your email Sign up',
+        `Subscribe to the ${site} newsletter`,
+      ]),
+    );
+  if (r.chance(0.3)) below.push(r.pick(['Comments', 'Leave a comment', '0 Comments', 'Join the conversation']));
+  if (r.chance(0.2)) below.push(`Send us your news: newsdesk@${slug(site)}.example`);
+  below.push(
+    r.pick([
+      `© 2026 ${site}. All rights reserved.`,
+      `Copyright © 2026 ${site}`,
+      `© ${site} 2026 | ${['Privacy Policy', 'Terms of Use', 'Cookie Policy'].map((s) => link(s)).join(' | ')}`,
+    ]),
+  );
+  if (r.chance(0.5))
+    below.push(['About Us', 'Advertise', 'Contact', 'Privacy', 'Terms'].map((s) => link(s)).join(md ? ' ' : ' | '));
+  return `${above.join('\n\n')}\n\n${paras.join('\n\n')}\n\n${below.join('\n\n')}\n`;
+}
+
+/** The dev text releases as a scraper saved them from a portal (wrapInScraperChrome), labels it keeps. */
+export function scraperChromeReleases(releases: RealRelease[]): RealRelease[] {
+  const out: RealRelease[] = [];
+  for (const release of releases) {
+    if (release.split !== 'dev' || !isTextRelease(release) || release.label.form === 'scraper-chrome') continue;
+    const content = wrapInScraperChrome(
+      release.content,
+      release.name,
+      isMarkdown(release),
+      release.label.labels.title ?? null,
+    );
+    out.push({
+      ...release,
+      name: `${release.name} [scraper-chrome]`,
+      content,
+      label: { ...release.label, labels: survivingLabels(release.label.labels, content) },
+    });
+  }
+  return out;
+}
+
+/** The scraper-chrome family, scored (kept apart from the text rewrites' total, like the pages). */
+export function evaluateScraperChrome(releases: RealRelease[], parse: Parse): RealReport {
+  return evaluateReal(scraperChromeReleases(releases), parse, 'dev');
 }

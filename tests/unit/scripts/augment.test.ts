@@ -7,9 +7,11 @@ import {
   hardWrap,
   markdownize,
   pageReleases,
+  scraperChromeReleases,
   survivingLabels,
   wrapInChrome,
   wrapInPage,
+  wrapInScraperChrome,
 } from '../../../scripts/eval/augment';
 import type { RealRelease } from '../../../scripts/eval/realCorpus';
 
@@ -69,6 +71,41 @@ describe('the dev augmentations', () => {
     const [above, below] = out.split('BODY OF THE RELEASE');
     expect(above?.trim().length).toBeGreaterThan(0);
     expect(below?.trim().length).toBeGreaterThan(0);
+  });
+
+  it('saves the release as a scraper would, between varied seeded portal chrome, its paragraphs in order', () => {
+    const paras = Array.from({ length: 9 }, (_, i) => `Paragraph number ${i + 1} of the release.`);
+    const text = paras.join('\n\n');
+    const outs = Array.from({ length: 12 }, (_, i) => wrapInScraperChrome(text, `g/r${i}.txt`, false));
+    expect(wrapInScraperChrome(text, 'g/r0.txt', false)).toBe(outs[0]);
+    expect(new Set(outs.map((o) => o.split(paras[0] as string)[0])).size).toBeGreaterThan(6);
+    for (const out of outs) {
+      const kept = out.split(/\n\n+/).filter((p) => /^(?:# )?Paragraph number/.test(p));
+      expect(kept.map((p) => p.replace(/^# /, ''))).toEqual(paras);
+      const [above, below] = [
+        out.slice(0, out.indexOf('Paragraph number 1 ')),
+        out.slice(out.indexOf('of the release.', out.indexOf('number 9')) + 15),
+      ];
+      expect(above.trim().length).toBeGreaterThan(0);
+      expect(below).toMatch(/©|Copyright/);
+      expect(below).toMatch(/Related Stories|More News|You may also like|Latest News|Read more|Most Popular/);
+    }
+    expect(outs.some((o) => o.includes('](/'))).toBe(true);
+    expect(outs.some((o) => !o.includes('](/'))).toBe(true);
+    expect(wrapInScraperChrome(text, 'g/a.md', true)).toMatch(/\]\(\/[a-z-]*\)/);
+  });
+
+  it('wraps dev text releases only, not those a scraper already saved', () => {
+    const saved = {
+      ...release('g/b.txt', 'Acme Ships Widget\n\nText in June.'),
+      label: { ...release('g/b.txt', '').label, form: 'scraper-chrome' as const },
+    };
+    const out = scraperChromeReleases([
+      release('g/a.txt', 'Acme Ships Widget\n\nText in June.'),
+      release('g/c.txt', 'x', 'test'),
+      saved,
+    ]);
+    expect(out.map((r) => r.name)).toEqual(['g/a.txt [scraper-chrome]']);
   });
 
   it('leaves pages out and scores only labels the rewrite keeps', () => {
