@@ -88,6 +88,11 @@ const CAPTION =
   /^(?:(?:Pictured|Above|Left to right|From left|L-R)\s?[:：]|(?:Photos?|Images?|Videos?|Logos?|Audio|Infographics?|Multimedia) [-–—] https?:\/\/|(?:Photos?|Images?|Pictures?|Figures?|Fig\.|Graphics?|Videos?|Captions?)(?: \d{1,3}[a-z]?)?(?: (?:credit|caption|courtesy|source))?(?:\s?[:：|–—]|\s?$)|(?:Click|Tap) (?:on )?(?:the )?(?:images?|photos?|pictures?|graphics?|videos?|logo) (?:above|below)\b|(?:Photo|Image|Picture) (?:courtesy|credit) of\b)/i;
 /** A markdown thematic break (`---`, `___`): on a republishing portal, the line above its link list. */
 const THEMATIC_BREAK = /^(?:-{3,}|_{3,}|(?:- ){2,}-)$/;
+/**
+ * A portal's advertisement slot left in the text by a scraper (`Advertisement`, `Story continues
+ * below advertisement`): not a paragraph of the release.
+ */
+const AD_SLOT = /^(?:Advertisement|Ad|(?:Story|Article) continues (?:below|after) (?:this )?(?:advertisement|ad))$/i;
 /** The labels of a portal's link list under a release (`Original/Source Press Release`, `Pickup - …`). */
 const PORTAL_LINK_LABEL = /^(?:Original(?:\/Source)?|Source) (?:Press Release|Article|Story)$|^Pickup -/i;
 
@@ -341,6 +346,9 @@ function classify(block: Block, around: Around = {}): Kind {
   // A portal's `Original/Source Press Release` label opens its link list, also with the links lost.
   if (block.lines.length === 1 && PORTAL_LINK_LABEL.test(first)) return { type: 'end' };
   if (isCaption(block, text)) return { type: 'caption' };
+  // A thematic break or an ad slot between paragraphs (or under the last one) is no paragraph.
+  const line = block.lines.length === 1 ? (block.lines[0] ?? '').trim() : '';
+  if (line && (THEMATIC_BREAK.test(line) || AD_SLOT.test(line))) return { type: 'caption' };
   const view = VIEW_ORIGINAL.exec(first);
   if (view) {
     const url = view[1] || block.links.find((l) => /^https?:/.test(l.url))?.url || null;

@@ -285,3 +285,15 @@ describe("a scraped page's footer links", () => {
     expect(r.about.map((a) => a.organization)).toEqual(['Brightfold Labs']);
   });
 });
+
+describe("a scraped portal page's leftovers inside the release", () => {
+  it('an ad slot between paragraphs or a thematic break under the last one is no paragraph', () => {
+    const r = parseReleaseStrict({
+      content:
+        `Brightfold Labs Launches Foldwise\n\n${LEAD}\n\nAdvertisement\n\nThe tool is free for teams of five.\n\n` +
+        'Story continues below advertisement\n\nIt ships in June.\n\n---\n\n' +
+        'Related Stories\n\nCouncil approves transit budget\n\n© 2026 Example Portal\n',
+    });
+    expect(r.body.paragraphs.slice(1)).toEqual(['The tool is free for teams of five.', 'It ships in June.']);
+  });
+});
