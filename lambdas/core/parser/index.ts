@@ -37,7 +37,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.35.0';
+export const PARSER_VERSION = '0.36.0';
 
 export interface ParseInput {
   content: string;
@@ -438,6 +438,28 @@ function isNavigation(line: string): boolean {
   return PAGE_CHROME.test(line);
 }
 
+const MD_LINK = String.raw`\[[^\]\n]{1,200}\]\([^\s)]{0,800}\)`;
+/** A line made only of markdown links (bullets, separators between): a menu, breadcrumbs, a logo. */
+const LINKS_ONLY = new RegExp(String.raw`^(?:[-*+•] )?${MD_LINK}(?:[\s|»›>/·•,]*${MD_LINK})*$`);
+/** A share bar's buttons as a scraper leaves them: only networks and share words. */
+const SHARE_BAR =
+  /^(?:(?:Share(?: on| via| this)?|Tweet|Facebook|Twitter|X|LinkedIn|E-?mail|WhatsApp|Pinterest|Reddit|Telegram|Print|Copy link)[\s|:·•,]*){2,}$/i;
+
+/**
+ * A raw line above the headline that a scraper kept from the page around it: a line of markdown
+ * links (two or more, or one to the site's own root or an anchor: a menu, breadcrumbs, the logo),
+ * a short bulleted menu item, a share bar, or a cookie or consent notice.
+ */
+function isScrapedChrome(line: string): boolean {
+  if (LINKS_ONLY.test(line) && ((line.match(/\]\(/g) ?? []).length >= 2 || /\]\((?:\/|#)/.test(line))) return true;
+  if (/^[-*+•] \S/.test(line) && line.split(' ').length <= 5) return true;
+  if (SHARE_BAR.test(line)) return true;
+  return (
+    /\bcookies?\b|\binformation on your device\b/i.test(line) &&
+    /\b(?:accept|agree|consent|reject|settings|preferences)\b/i.test(line)
+  );
+}
+
 /** The words a page's menus and share bars open with. */
 const PAGE_CHROME =
   /^(?:Home|Menu|Search|Skip to|Share|Print|E-?mail|Subscribe|Sign in|Log in|News provided by|Back to|Press Releases?|News Releases?|Newsroom|Latest News|Follow us|Read more)\b/i;
@@ -559,6 +581,7 @@ function headlines(
     // With a markdown `# heading`, it is the title and the next line before the dateline the deck.
     if (h1 >= 0 && i < h1) continue;
     if (isNavigation(text) || text.split(' ').length > 60) continue;
+    if (block.lines.every((l) => isScrapedChrome(l.trim()))) continue;
     if (!title) title = text;
     else if (!subtitle) subtitle = text;
   }

@@ -297,3 +297,30 @@ describe("a scraped portal page's leftovers inside the release", () => {
     expect(r.body.paragraphs.slice(1)).toEqual(['The tool is free for teams of five.', 'It ships in June.']);
   });
 });
+
+describe('a scraped portal page above the headline', () => {
+  it('menus of links, short bulleted menu items, share bars and cookie notices are not the headline', () => {
+    const chrome = [
+      'We use cookies to improve your experience. By continuing you agree to our use of cookies.',
+      '[Example Portal](/)',
+      '* [World](/world)\n* [Economy](/economy)',
+      '- World\n- Press Releases',
+      '[Home](/) › [News](/news) › [Press Releases](/press-releases)',
+      'Facebook Twitter LinkedIn Email',
+    ];
+    for (const line of chrome) {
+      const r = parseReleaseStrict({ content: `${line}\n\nBrightfold Labs Launches Foldwise\n\n${LEAD}\n` });
+      expect(r.title).toBe('Brightfold Labs Launches Foldwise');
+    }
+  });
+
+  it('a linked headline or one that opens with a network name stays the headline', () => {
+    for (const title of [
+      '[Brightfold Labs Launches Foldwise](https://example.com/r/1)',
+      'Facebook Parent Opens Office in Austin',
+    ]) {
+      const r = parseReleaseStrict({ content: `${title}\n\n${LEAD}\n` });
+      expect(r.title).toBe(title.replace(/^\[(.*)\]\(.*\)$/, '$1'));
+    }
+  });
+});
