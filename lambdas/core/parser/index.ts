@@ -37,7 +37,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.36.0';
+export const PARSER_VERSION = '0.37.0';
 
 export interface ParseInput {
   content: string;
@@ -512,7 +512,7 @@ const TIMED_HEADING = new RegExp(String.raw`^(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4
  * opening with the time of day under the teaser's linked thumbnail. -1 when there is none.
  */
 function teaserHeading(blocks: Block[]): number {
-  for (let i = 0; i < Math.min(blocks.length, 8); i++) {
+  for (let i = 0; i < Math.min(blocks.length, 16); i++) {
     const block = blocks[i];
     const line = block?.lines[0] ?? '';
     if (!block) continue;

@@ -470,6 +470,23 @@ describe("a teaser cut from a wire's list of releases", () => {
     expect(parsed.title).toBe('Northwind Opens Plant');
   });
 
+  it("finds the teaser under a scraped page's longer chrome (cookie notice, menus, breadcrumbs, byline: nine blocks)", () => {
+    const chrome = [
+      'We use cookies on our site. By continuing to browse, you agree to our use of cookies.',
+      'Accept | Manage preferences',
+      '[Skip to main content](#main)',
+      '[Example Portal](/)',
+      '[Latest](/latest) [Companies](/companies) [Events](/events)',
+      '[Home](/) › [News](/news) › [Newswire](/newswire)',
+      '**NEWSWIRE**',
+      'Staff Report',
+      'Published February 19, 2024 10:36 a.m.',
+    ].join('\n\n');
+    const parsed = parseReleaseStrict({ content: `${chrome}\n\n${teaser}` });
+    expect(parsed.title).toBe('Northwind Opens Plant');
+    expect(parsed.source).toBe('Northwind Filters, Inc.');
+  });
+
   it('reads a thumbnail whose title holds quotes and parentheses, and a heading stamped with date and time', () => {
     const parsed = parseReleaseStrict({
       content:
