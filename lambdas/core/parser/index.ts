@@ -37,7 +37,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.37.0';
+export const PARSER_VERSION = '0.38.0';
 
 export interface ParseInput {
   content: string;
@@ -460,6 +460,35 @@ function isScrapedChrome(line: string): boolean {
   );
 }
 
+/**
+ * The names a page's copyright lines credit (`© 2026 Example Portal. All rights reserved.`,
+ * `Copyright © Example Portal 2026 | Privacy`), in lower case.
+ */
+function copyrightHolders(text: string): string[] {
+  const names: string[] = [];
+  for (const m of text.matchAll(/^(?:©|\(c\)|Copyright)(?: ?©)? ?(?:\d{4}(?:[-–]\d{4})?,? )?(.+)$/gim)) {
+    const name = (m[1] ?? '')
+      .split(/ \| |\. All rights reserved|, All rights reserved|\. |\s\d{4}\b/i)[0]
+      ?.replace(/[.,]$/, '')
+      .trim();
+    if (name && name.split(' ').length <= 6) names.push(name.toLowerCase());
+  }
+  return names;
+}
+
+/**
+ * A line above the headline that is the site's own name, as its copyright line credits it, or its
+ * staff byline (`Example Portal Newsdesk`, `By Example Portal Staff`).
+ */
+function isSiteName(line: string, sites: readonly string[]): boolean {
+  const t = line
+    .trim()
+    .toLowerCase()
+    .replace(/^by /, '')
+    .replace(/ (?:staff|newsdesk|newsroom|news desk|editors|editorial team|team|desk|reporters?)$/, '');
+  return sites.includes(t);
+}
+
 /** The words a page's menus and share bars open with. */
 const PAGE_CHROME =
   /^(?:Home|Menu|Search|Skip to|Share|Print|E-?mail|Subscribe|Sign in|Log in|News provided by|Back to|Press Releases?|News Releases?|Newsroom|Latest News|Follow us|Read more)\b/i;
@@ -551,6 +580,7 @@ function distributorLine(text: string): Wire | null {
 function headlines(
   pre: Block[],
   vocab: WordSet,
+  sites: readonly string[] = [],
 ): { title: string | null; subtitle: string | null; stamp: string | null } {
   let title: string | null = null;
   let subtitle: string | null = null;
@@ -582,6 +612,7 @@ function headlines(
     if (h1 >= 0 && i < h1) continue;
     if (isNavigation(text) || text.split(' ').length > 60) continue;
     if (block.lines.every((l) => isScrapedChrome(l.trim()))) continue;
+    if (sites.length && isSiteName(text, sites)) continue;
     if (!title) title = text;
     else if (!subtitle) subtitle = text;
   }
@@ -664,7 +695,7 @@ function parseText(content: string, url: string | null): Reading {
           : [b],
       )
     : a.pre;
-  const h = headlines(pre, vocab);
+  const h = headlines(pre, vocab, copyrightHolders(text));
   // A distributor named in the transmission's header or trailer sent it, as does one a line names
   // as the distributor (`Media release distributed by AAP Medianet.`).
   if (!a.wire && unwrapped) a.wire = wireMentioned(unwrapped.envelope.join('\n'));

@@ -314,6 +314,24 @@ describe('a scraped portal page above the headline', () => {
     }
   });
 
+  it("the site's name, as its copyright line credits it, and its staff byline are not the headline", () => {
+    for (const [line, footer] of [
+      ['Harbor Ledger', '© 2026 Harbor Ledger. All rights reserved.'],
+      ['Harbor Ledger Newsdesk', 'Copyright © Harbor Ledger 2026 | Privacy Policy'],
+      ['By Harbor Ledger Staff', '© Harbor Ledger 2026'],
+    ]) {
+      const r = parseReleaseStrict({
+        content: `${line}\n\nBrightfold Labs Launches Foldwise\n\n${LEAD}\n\nIt ships in June.\n\n${footer}\n`,
+      });
+      expect(r.title).toBe('Brightfold Labs Launches Foldwise');
+    }
+    // An issuer's own copyright line does not make its headline the site's name.
+    const own = parseReleaseStrict({
+      content: `Brightfold Labs Launches Foldwise\n\n${LEAD}\n\n© 2026 Brightfold Labs. All rights reserved.\n`,
+    });
+    expect(own.title).toBe('Brightfold Labs Launches Foldwise');
+  });
+
   it('a linked headline or one that opens with a network name stays the headline', () => {
     for (const title of [
       '[Brightfold Labs Launches Foldwise](https://example.com/r/1)',
