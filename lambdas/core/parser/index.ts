@@ -37,7 +37,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.38.0';
+export const PARSER_VERSION = '0.39.0';
 
 export interface ParseInput {
   content: string;
@@ -445,15 +445,30 @@ const LINKS_ONLY = new RegExp(String.raw`^(?:[-*+•] )?${MD_LINK}(?:[\s|»›>/
 const SHARE_BAR =
   /^(?:(?:Share(?: on| via| this)?|Tweet|Facebook|Twitter|X|LinkedIn|E-?mail|WhatsApp|Pinterest|Reddit|Telegram|Print|Copy link)[\s|:·•,]*){2,}$/i;
 
+/** Words a news site's menu items are made of (sections and account links), not a headline's. */
+const MENU_WORD =
+  /^(?:Home|News|Latest|World|Local|National|Business|Economy|Markets?|Finance|Money|Tech|Technology|Science|Health|Energy|Sports?|Politics|Opinion|Lifestyle|Entertainment|Culture|Travel|Video|Videos|Podcasts?|Events|Companies|Industries|Sectors|Regions|Newsroom|Press|Releases|About|Contact|Subscribe|Newsletters?|Login|Register|Search|Menu|More)$/;
+
+/**
+ * A menu whose links a scraper joined into one line of words (`World Economy Tech Health Energy`):
+ * four or more capitalized words and nothing else, at least half of them a menu's.
+ */
+function isMenuLine(line: string): boolean {
+  const words = line.split(/\s+/);
+  if (words.length < 4 || !words.every((w) => /^\p{Lu}[\p{L}&-]*$/u.test(w))) return false;
+  return words.filter((w) => MENU_WORD.test(w)).length * 2 >= words.length;
+}
+
 /**
  * A raw line above the headline that a scraper kept from the page around it: a line of markdown
  * links (two or more, or one to the site's own root or an anchor: a menu, breadcrumbs, the logo),
- * a short bulleted menu item, a share bar, or a cookie or consent notice.
+ * a short bulleted menu item, a menu joined into a line of words, a share bar, or a cookie or
+ * consent notice.
  */
 function isScrapedChrome(line: string): boolean {
   if (LINKS_ONLY.test(line) && ((line.match(/\]\(/g) ?? []).length >= 2 || /\]\((?:\/|#)/.test(line))) return true;
   if (/^[-*+•] \S/.test(line) && line.split(' ').length <= 5) return true;
-  if (SHARE_BAR.test(line)) return true;
+  if (SHARE_BAR.test(line) || isMenuLine(line)) return true;
   return (
     /\bcookies?\b|\binformation on your device\b/i.test(line) &&
     /\b(?:accept|agree|consent|reject|settings|preferences)\b/i.test(line)
@@ -611,7 +626,9 @@ function headlines(
     // With a markdown `# heading`, it is the title and the next line before the dateline the deck.
     if (h1 >= 0 && i < h1) continue;
     if (isNavigation(text) || text.split(' ').length > 60) continue;
-    if (block.lines.every((l) => isScrapedChrome(l.trim()))) continue;
+    if (block.lines.every((l) => isScrapedChrome(l.trim())) || isMenuLine(text)) continue;
+    // A menu's items one under another (three or more lines of at most three words) is no headline.
+    if (block.lines.length >= 3 && block.lines.every((l) => l.trim().split(/\s+/).length <= 3)) continue;
     if (sites.length && isSiteName(text, sites)) continue;
     if (!title) title = text;
     else if (!subtitle) subtitle = text;

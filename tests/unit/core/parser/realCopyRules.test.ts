@@ -332,6 +332,20 @@ describe('a scraped portal page above the headline', () => {
     expect(own.title).toBe('Brightfold Labs Launches Foldwise');
   });
 
+  it('a menu joined into a line of words, or its items one under another, is not the headline', () => {
+    for (const menu of [
+      'World Economy Tech Health Energy',
+      'Latest\nCompanies\nEvents',
+      'Harbor\nValley Homes\nRiver Cars',
+    ]) {
+      const r = parseReleaseStrict({ content: `${menu}\n\nBrightfold Labs Launches Foldwise\n\n${LEAD}\n` });
+      expect(r.title).toBe('Brightfold Labs Launches Foldwise');
+    }
+    // A headline of capitalized words, few of them a menu's, stays the headline.
+    const r = parseReleaseStrict({ content: `Brightfold Labs Opens Tech Hub\n\n${LEAD}\n` });
+    expect(r.title).toBe('Brightfold Labs Opens Tech Hub');
+  });
+
   it('a linked headline or one that opens with a network name stays the headline', () => {
     for (const title of [
       '[Brightfold Labs Launches Foldwise](https://example.com/r/1)',
