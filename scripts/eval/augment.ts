@@ -392,16 +392,25 @@ const OTHER_HEADLINES = [
   'Airline adds seasonal routes for the summer',
 ];
 
+/** A related story's teaser sentence (invented, generic). */
+const TEASERS = [
+  'The figures were released on Tuesday and show a steady rise over the year.',
+  'Officials said the change will take effect early next year.',
+  'The company did not disclose the terms of the agreement.',
+  'Analysts expect the trend to continue through the spring.',
+  'The new site is expected to open to visitors later this month.',
+];
+
 /**
  * The release as a scraper saves a news portal's article page in plain text or markdown: some of a
  * cookie notice, skip link, site name, a menu line or bulleted nav list, breadcrumbs, a section
- * label, a byline and a published/updated line and share buttons above; sometimes an
- * "Advertisement" between two middle paragraphs; and after it some of share and follow buttons, tags,
- * a "Related Stories"/"More News" list of linked headlines (some with dates), a newsletter sign-up,
- * a comments prompt and a copyright footer. Every piece, its wording and order are drawn by a
- * generator seeded from the release's name; the site names are invented. Markdown releases get
- * markdown chrome (links, bullets, headings); a third of the text releases are first markdown-ized
- * (markdownize) and get it too; the others get plain-text chrome.
+ * label, a byline and a published/updated line, share buttons and reading tools above; sometimes
+ * an "Advertisement" between two middle paragraphs; and after it some of share and follow buttons,
+ * tags, a "Related Stories"/"More News" list of linked headlines (some dated, some with a teaser
+ * sentence), a newsletter sign-up, a comments prompt and a copyright footer. Every piece, its
+ * wording and order are drawn by a generator seeded from the release's name; the site names are
+ * invented. Markdown releases get markdown chrome (links, bullets, headings); a third of the text
+ * releases are first markdown-ized (markdownize) and get it too; the others get plain-text chrome.
  */
 export function wrapInScraperChrome(
   text: string,
@@ -469,6 +478,16 @@ export function wrapInScraperChrome(
             .join(' ')
         : share,
     );
+  if (r.chance(0.3))
+    above.push(
+      r.pick([
+        'Listen to this article',
+        'Reading time: 3 minutes',
+        'Save article',
+        'Gift this article',
+        'Text size A A A',
+      ]),
+    );
   if (r.chance(0.4)) above.push('Advertisement');
 
   const paras = release.split(/\n[ \t]*\n/);
@@ -498,16 +517,21 @@ export function wrapInScraperChrome(
     'Latest News',
     'Read more',
     'Most Popular',
+    'Trending',
+    'Recommended for you',
   ]);
   const dated = r.chance(0.4);
+  // Some portals print each related story's teaser sentence under its headline.
+  const teased = r.chance(0.35);
   const item = (h: string): string => {
     const d = dated ? `${r.pick(MONTHS).slice(0, 3)} ${1 + Math.floor(r.next() * 28)}, 2026` : '';
-    if (md) return `${r.pick(['*', '-'])} ${link(h, `/news/${slug(h)}`)}${d ? ` ${d}` : ''}`;
-    return r.chance(0.5) ? `- ${h}${d ? ` (${d})` : ''}` : `${h}${d ? `\n${d}` : ''}`;
+    const teaser = teased ? `\n\n${TEASERS[OTHER_HEADLINES.indexOf(h) % TEASERS.length]}` : '';
+    if (md) return `${r.pick(['*', '-'])} ${link(h, `/news/${slug(h)}`)}${d ? ` ${d}` : ''}${teaser}`;
+    return (r.chance(0.5) ? `- ${h}${d ? ` (${d})` : ''}` : `${h}${d ? `\n${d}` : ''}`) + teaser;
   };
   below.push(
     md && r.chance(0.5) ? `### ${heading}` : heading,
-    heads.map(item).join(md || r.chance(0.5) ? '\n' : '\n\n'),
+    heads.map(item).join(teased ? '\n\n' : md || r.chance(0.5) ? '\n' : '\n\n'),
   );
   if (r.chance(0.5))
     below.push(

@@ -88,7 +88,9 @@ describe('the dev augmentations', () => {
       ];
       expect(above.trim().length).toBeGreaterThan(0);
       expect(below).toMatch(/©|Copyright/);
-      expect(below).toMatch(/Related Stories|More News|You may also like|Latest News|Read more|Most Popular/);
+      expect(below).toMatch(
+        /Related Stories|More News|You may also like|Latest News|Read more|Most Popular|Trending|Recommended for you/,
+      );
     }
     expect(outs.some((o) => o.includes('](/'))).toBe(true);
     expect(outs.some((o) => !o.includes('](/'))).toBe(true);
