@@ -37,7 +37,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.39.0';
+export const PARSER_VERSION = '0.40.0';
 
 export interface ParseInput {
   content: string;
@@ -504,9 +504,9 @@ function isSiteName(line: string, sites: readonly string[]): boolean {
   return sites.includes(t);
 }
 
-/** The words a page's menus and share bars open with. */
+/** The words a page's menus, share bars and reading tools open with. */
 const PAGE_CHROME =
-  /^(?:Home|Menu|Search|Skip to|Share|Print|E-?mail|Subscribe|Sign in|Log in|News provided by|Back to|Press Releases?|News Releases?|Newsroom|Latest News|Follow us|Read more)\b/i;
+  /^(?:Home|Menu|Search|Skip to|Share|Print|E-?mail|Subscribe|Sign in|Log in|News provided by|Back to|Press Releases?|News Releases?|Newsroom|Latest News|Follow us|Read more|Listen to (?:this|the) (?:article|story)|Reading time|\d{1,2} min(?:ute)?s? read|Save (?:article|story|for later)|Gift this (?:article|story)|Text size)\b/i;
 
 /**
  * A date line above the headline: `Monday, March 7, 2024`, `Published: March 7, 2024`, `Posted on

@@ -346,6 +346,13 @@ describe('a scraped portal page above the headline', () => {
     expect(r.title).toBe('Brightfold Labs Opens Tech Hub');
   });
 
+  it("a page's reading tools (Listen to this article, Reading time, 4 min read) are not the headline", () => {
+    for (const tools of ['Listen to this article', 'Reading time: 3 minutes', '4 min read', 'Save article']) {
+      const r = parseReleaseStrict({ content: `${tools}\n\nBrightfold Labs Launches Foldwise\n\n${LEAD}\n` });
+      expect(r.title).toBe('Brightfold Labs Launches Foldwise');
+    }
+  });
+
   it('a linked headline or one that opens with a network name stays the headline', () => {
     for (const title of [
       '[Brightfold Labs Launches Foldwise](https://example.com/r/1)',
