@@ -460,8 +460,9 @@ export function wrapInScraperChrome(
     `${date} · ${r.pick(['2', '3', '4', '5'])} min read`,
     `Posted on ${date} at ${time}`,
   ]);
-  if (r.chance(0.5)) above.push(byline, stamp);
-  else above.push(r.chance(0.5) ? `${byline} | ${stamp}` : stamp);
+  // The byline and date stand above the headline on some portals, under it on most.
+  const meta = r.chance(0.5) ? [byline, stamp] : [r.chance(0.5) ? `${byline} | ${stamp}` : stamp];
+  const underTitle = r.chance(0.5);
   const share = r.pick([
     'Share this article',
     'Facebook Twitter LinkedIn Email',
@@ -495,6 +496,10 @@ export function wrapInScraperChrome(
     const at = 3 + Math.floor(r.next() * (paras.length - 6));
     paras.splice(at, 0, r.pick(['Advertisement', 'ADVERTISEMENT', 'Story continues below advertisement']));
   }
+  const want = title ? collapse(title) : null;
+  const headline = want === null ? -1 : paras.findIndex((p) => collapse(p.replace(/^#{1,6} /, '')) === want);
+  if (underTitle && headline >= 0) paras.splice(headline + 1, 0, ...meta);
+  else above.splice(Math.max(above.length - 2, 1), 0, ...meta);
 
   const below: string[] = [];
   if (r.chance(0.3)) below.push('Advertisement');
