@@ -404,10 +404,11 @@ const TEASERS = [
 /**
  * The release as a scraper saves a news portal's article page in plain text or markdown: some of a
  * cookie notice, skip link, site name, a menu line or bulleted nav list, breadcrumbs, a section
- * label, a byline and a published/updated line, share buttons and reading tools above; sometimes
- * an "Advertisement" between two middle paragraphs; and after it some of share and follow buttons,
- * tags, a "Related Stories"/"More News" list of linked headlines (some dated, some with a teaser
- * sentence), a newsletter sign-up, a comments prompt and a copyright footer. Every piece, its
+ * label, a byline and a published/updated line (or those under the headline, when the title
+ * paragraph is known), share buttons and reading tools above; sometimes an "Advertisement" between
+ * two middle paragraphs; and after it some of share and follow buttons, tags, a "Related
+ * Stories"/"More News" list of linked headlines (some dated, some with a teaser sentence), a
+ * newsletter sign-up, a comments prompt and a copyright footer. Every piece, its
  * wording and order are drawn by a generator seeded from the release's name; the site names are
  * invented. Markdown releases get markdown chrome (links, bullets, headings); a third of the text
  * releases are first markdown-ized (markdownize) and get it too; the others get plain-text chrome.
