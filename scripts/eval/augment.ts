@@ -408,7 +408,9 @@ const TEASERS = [
  * paragraph is known), share buttons and reading tools above; sometimes an "Advertisement" between
  * two middle paragraphs; and after it some of share and follow buttons, tags, a "Related
  * Stories"/"More News" list of linked headlines (some dated, some with a teaser sentence), a
- * newsletter sign-up, a comments prompt and a copyright footer. Every piece, its
+ * newsletter sign-up, a comments prompt and a copyright footer; and, drawn apart (a second
+ * generator), a photo caption under the byline, a sponsored-content label, and the page's title
+ * with the site's name (`Headline | Site`) as the saved text's first line. Every piece, its
  * wording and order are drawn by a generator seeded from the release's name; the site names are
  * invented. Markdown releases get markdown chrome (links, bullets, headings); a third of the text
  * releases are first markdown-ized (markdownize) and get it too; the others get plain-text chrome.
@@ -499,8 +501,26 @@ export function wrapInScraperChrome(
   }
   const want = title ? collapse(title) : null;
   const headline = want === null ? -1 : paras.findIndex((p) => collapse(p.replace(/^#{1,6} /, '')) === want);
-  if (underTitle && headline >= 0) paras.splice(headline + 1, 0, ...meta);
-  else above.splice(Math.max(above.length - 2, 1), 0, ...meta);
+  // Pieces added later draw from a second generator, so the ones above stay as they were.
+  const r2 = seeded(`${name}#scraper2`);
+  const caption = r2.chance(0.35)
+    ? [
+        r2.pick([
+          'Photo: Courtesy of the company',
+          'Image: Handout',
+          '(Photo: supplied)',
+          'File photo',
+          'Photo credit: Company handout',
+        ]),
+      ]
+    : [];
+  if (underTitle && headline >= 0) paras.splice(headline + 1, 0, ...meta, ...caption);
+  else {
+    above.splice(Math.max(above.length - 2, 1), 0, ...meta);
+    above.push(...caption);
+  }
+  if (r2.chance(0.25)) above.push(r2.pick(['Sponsored content', 'Press release', 'Partner content', 'PAID CONTENT']));
+  if (title && r2.chance(0.3)) above.unshift(`${collapse(title)}${r2.pick([' | ', ' - ', ' – '])}${site}`);
 
   const below: string[] = [];
   if (r.chance(0.3)) below.push('Advertisement');
