@@ -21,7 +21,7 @@ import {
   splitAttribution,
 } from './lead';
 import { normalizePlace } from './places';
-import { splitSections } from './sections';
+import { CAPTION, splitSections } from './sections';
 import { looksLikeMarkdown, markIndentedParagraphs, normalizeWhitespace, stripFrontMatter, textToBlocks } from './text';
 import { findTickers } from './tickers';
 import { unwrapTransmission } from './transmission';
@@ -37,7 +37,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.40.0';
+export const PARSER_VERSION = '0.41.0';
 
 export interface ParseInput {
   content: string;
@@ -272,6 +272,11 @@ function firstHeading(blocks: Block[], vocab: WordSet): number {
     .findIndex((b, i) => i > 0 && b.headingLevel === 1 && blockText(b, vocab).trim() === first);
 }
 
+/** A photo's caption or credit line near the headline (`Photo: Courtesy of Acme`, `(Image: handout)`). */
+function isCaptionLine(text: string): boolean {
+  return CAPTION.test(text.replace(/^\((.*)\)$/, '$1')) && text.split(' ').length <= 12;
+}
+
 /**
  * Scraped text with no dateline whose page chrome (menus, share buttons, a byline with ` | `) stands
  * above the release: the lead is the first paragraph of sentences (12 words or more, ending a
@@ -296,7 +301,7 @@ function chromeAboveLead(blocks: Block[], vocab: WordSet): { at: number; headlin
   for (let i = at - 1; i >= 0; i--) {
     const t = above[i] ?? '';
     const words = countWords(t);
-    if (t === '' || isNavigation(t) || /^By:? /.test(t) || CREDIT_LINE.test(t)) continue;
+    if (t === '' || isNavigation(t) || /^By:? /.test(t) || CREDIT_LINE.test(t) || isCaptionLine(t)) continue;
     if (words >= 4 && words <= 30 && !/[.!?:;,]$/.test(t)) return { at, headline: blocks[i] as Block };
     return null;
   }
@@ -613,7 +618,11 @@ function headlines(
       lines.every((l, j) => l === whole.lines[j]) && lines.length === whole.lines.length ? whole : { ...whole, lines };
     // A list page's time of day (and date) opening a heading is not part of the headline.
     const stamped = blockText(block, vocab).replace(HEADLINE_STAMP, '');
-    const text = block.headingLevel === null ? stamped : stamped.replace(TIMED_HEADING, '');
+    const unstamped = block.headingLevel === null ? stamped : stamped.replace(TIMED_HEADING, '');
+    // A saved page's title line ends with the site's name (`Acme Opens Plant | Example Portal`).
+    const suffix = / [|–—-] ([^|–—]{2,80})$/.exec(unstamped);
+    const text =
+      suffix?.[1] && sites.includes(suffix[1].trim().toLowerCase()) ? unstamped.slice(0, suffix.index) : unstamped;
     // `March 07, 2024 08:00 ET | Source: Acme Inc.` (GlobeNewswire's line above the release).
     stamp ??= parseTimestamp(text) ?? parseTimestamp(text.split(' | ')[0]);
     // A timestamp on its own line inside a block (`Acme Corp.` / `Mar 07, 2024, 08:00 ET`).
@@ -630,6 +639,7 @@ function headlines(
     // A menu's items one under another (three or more lines of at most three words) is no headline.
     if (block.lines.length >= 3 && block.lines.every((l) => l.trim().split(/\s+/).length <= 3)) continue;
     if (sites.length && isSiteName(text, sites)) continue;
+    if (isCaptionLine(text)) continue;
     if (!title) title = text;
     else if (!subtitle) subtitle = text;
   }

@@ -84,7 +84,7 @@ const PORTAL_TRAILER =
  * `Click image above to view …`, a wire's pointer to its multimedia (`Photo - https://…`, `Logo - https://…`),
  * or a markdown image left as its alt text (`!Logo`).
  */
-const CAPTION =
+export const CAPTION =
   /^(?:(?:Pictured|Above|Left to right|From left|L-R)\s?[:：]|(?:Photos?|Images?|Videos?|Logos?|Audio|Infographics?|Multimedia) [-–—] https?:\/\/|(?:Photos?|Images?|Pictures?|Figures?|Fig\.|Graphics?|Videos?|Captions?)(?: \d{1,3}[a-z]?)?(?: (?:credit|caption|courtesy|source))?(?:\s?[:：|–—]|\s?$)|(?:Click|Tap) (?:on )?(?:the )?(?:images?|photos?|pictures?|graphics?|videos?|logo) (?:above|below)\b|(?:Photo|Image|Picture) (?:courtesy|credit) of\b)/i;
 /** A markdown thematic break (`---`, `___`): on a republishing portal, the line above its link list. */
 const THEMATIC_BREAK = /^(?:-{3,}|_{3,}|(?:- ){2,}-)$/;

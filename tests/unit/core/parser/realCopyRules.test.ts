@@ -353,6 +353,23 @@ describe('a scraped portal page above the headline', () => {
     }
   });
 
+  it("a photo caption near the headline is not it, and a page title's site name suffix is cut", () => {
+    const withDateline = parseReleaseStrict({
+      content: `Photo: Courtesy of the company\n\nBrightfold Labs Launches Foldwise\n\n${LEAD}\n`,
+    });
+    expect(withDateline.title).toBe('Brightfold Labs Launches Foldwise');
+    const noDateline = parseReleaseStrict({
+      content:
+        'Home | News | Markets\n\nBrightfold Labs Launches Foldwise\n\n(Image: handout)\n\n' +
+        'Brightfold Labs today launched Foldwise, a planning tool for small teams in Austin.\n\nIt ships in June.\n',
+    });
+    expect(noDateline.title).toBe('Brightfold Labs Launches Foldwise');
+    const titled = parseReleaseStrict({
+      content: `Brightfold Labs Launches Foldwise - Harbor Ledger\n\n${LEAD}\n\nIt ships in June.\n\n© 2026 Harbor Ledger\n`,
+    });
+    expect(titled.title).toBe('Brightfold Labs Launches Foldwise');
+  });
+
   it('a linked headline or one that opens with a network name stays the headline', () => {
     for (const title of [
       '[Brightfold Labs Launches Foldwise](https://example.com/r/1)',
