@@ -150,7 +150,7 @@ function median(xs: number[]): number {
 }
 
 /** The environment a function gets (dummy values for every setting), as in tests/infra/handlerColdStart.test.ts. */
-function lambdaLikeEnv(nodeOptions: string): NodeJS.ProcessEnv {
+export function lambdaLikeEnv(nodeOptions: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     AWS_REGION: 'us-east-1',

@@ -10,13 +10,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CONTEXT_KEYS } from '../../lib/config';
-import { ENV } from '../../lambdas/adapters/dynamodb/tableDesign';
 import { build } from 'esbuild';
 import {
   appFunctions,
   bundleAll,
   bundleInMemory,
   esbuildOptionsOf,
+  lambdaLikeEnv,
   MAX_BUNDLE_BYTES,
   type FunctionEntry,
 } from '../../scripts/bench/bundle';
@@ -184,18 +184,8 @@ test('poll-feed loads the S3 client at its first archive write, process-article 
       functions.filter((f) => f.name === 'PollFeed/Handler' || f.name === 'ProcessArticle/Handler'),
       dir,
     );
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      POWERTOOLS_TRACE_ENABLED: 'false',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      // The external @aws-sdk/* resolves from the project's copy, as the runtime provides it.
-      NODE_PATH: path.resolve(__dirname, '../../node_modules'),
-    };
-    for (const k of Object.values(ENV))
-      env[k] = k.endsWith('_URL') ? 'https://sqs.us-east-1.amazonaws.com/1/q' : '1000';
+    // The environment bench:bundle gives a function (every setting; the SDK from the project's copy).
+    const env = lambdaLikeEnv('');
     // WHEN each bundle is required as at a cold start
     const loaded = built.map((b) => {
       const r = spawnSync(

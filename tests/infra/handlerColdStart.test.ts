@@ -26,8 +26,8 @@ function envOf(fn: NewswireFunction): string[] {
   return Object.keys(resource?.Properties?.Environment?.Variables ?? {});
 }
 
-/** Loads a handler module in a fresh process with only these variables set (dummy values); returns stderr or ''. */
-function coldStart(entry: string, keys: string[]): string {
+/** A function's process environment with only these settings (dummy values) and the SDK's region and keys. */
+function coldStartEnv(keys: string[]): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     AWS_REGION: 'us-east-1',
@@ -36,6 +36,12 @@ function coldStart(entry: string, keys: string[]): string {
     POWERTOOLS_TRACE_ENABLED: 'false',
   };
   for (const k of keys) env[k] = k.endsWith('_URL') ? 'https://sqs.us-east-1.amazonaws.com/123456789012/q' : '1000';
+  return env;
+}
+
+/** Loads a handler module in a fresh process with only these variables set (dummy values); returns stderr or ''. */
+function coldStart(entry: string, keys: string[]): string {
+  const env = coldStartEnv(keys);
   try {
     execFileSync(process.execPath, ['-e', `require('tsx/cjs'); require(${JSON.stringify(path.join(ROOT, entry))});`], {
       cwd: ROOT,
@@ -72,14 +78,7 @@ test('a handler missing a setting it needs fails at cold start, naming the varia
 
 /** Which of these paths a handler module has loaded once it initialized (fresh process, its stack environment). */
 function loadedAtColdStart(entry: string, keys: string[], paths: string[]): Record<string, boolean> {
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    POWERTOOLS_TRACE_ENABLED: 'false',
-  };
-  for (const k of keys) env[k] = k.endsWith('_URL') ? 'https://sqs.us-east-1.amazonaws.com/123456789012/q' : '1000';
+  const env = coldStartEnv(keys);
   const out = execFileSync(
     process.execPath,
     [
