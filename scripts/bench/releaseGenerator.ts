@@ -259,7 +259,8 @@ const LAST = [
   'Okafor',
   'Patel',
 ];
-const MONTHS = [
+/** English month names, January first. */
+export const MONTHS = [
   'January',
   'February',
   'March',

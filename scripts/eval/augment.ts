@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Parse } from './fixtureCorpus';
+import { MONTHS } from '../bench/releaseGenerator';
 import {
   collapse,
   evaluateReal,
@@ -316,20 +317,33 @@ export function wrapInPage(text: string, name: string, markdown: boolean, title:
   return `<!DOCTYPE html><html>${head}<body>${layouts[variant(`${name}#page`, layouts.length)]}</body></html>\n`;
 }
 
-/** The dev text releases wrapped in HTML pages (see wrapInPage), with the labels that survive it. */
-export function pageReleases(releases: RealRelease[]): RealRelease[] {
+/**
+ * The dev text releases (those `keep` accepts) rewritten by `wrap` (text, name, markdown, labelled
+ * title), named `<name> [<family>]`, with the labels that survive the rewrite.
+ */
+function wrappedDevReleases(
+  releases: RealRelease[],
+  family: string,
+  wrap: (text: string, name: string, markdown: boolean, title: string | null) => string,
+  keep: (release: RealRelease) => boolean = () => true,
+): RealRelease[] {
   const out: RealRelease[] = [];
   for (const release of releases) {
-    if (release.split !== 'dev' || !isTextRelease(release)) continue;
-    const content = wrapInPage(release.content, release.name, isMarkdown(release), release.label.labels.title ?? null);
+    if (release.split !== 'dev' || !isTextRelease(release) || !keep(release)) continue;
+    const content = wrap(release.content, release.name, isMarkdown(release), release.label.labels.title ?? null);
     out.push({
       ...release,
-      name: `${release.name} [html-page]`,
+      name: `${release.name} [${family}]`,
       content,
       label: { ...release.label, labels: survivingLabels(release.label.labels, content) },
     });
   }
   return out;
+}
+
+/** The dev text releases wrapped in HTML pages (see wrapInPage), with the labels that survive it. */
+export function pageReleases(releases: RealRelease[]): RealRelease[] {
+  return wrappedDevReleases(releases, 'html-page', wrapInPage);
 }
 
 /** The dev text releases wrapped in HTML pages, scored (kept apart from the text rewrites' total). */
@@ -364,20 +378,6 @@ const MENUS = [
   ['World', 'Economy', 'Tech', 'Health', 'Energy', 'Press Releases'],
 ];
 const SECTIONS = ['Press Releases', 'Business', 'Company News', 'Newswire', 'Partner Content'];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 /** Other stories a portal lists after the article (invented, generic). */
 const OTHER_HEADLINES = [
   'Regional lenders report steady demand in the third quarter',
@@ -583,23 +583,12 @@ export function wrapInScraperChrome(
 
 /** The dev text releases as a scraper saved them from a portal (wrapInScraperChrome), labels it keeps. */
 export function scraperChromeReleases(releases: RealRelease[]): RealRelease[] {
-  const out: RealRelease[] = [];
-  for (const release of releases) {
-    if (release.split !== 'dev' || !isTextRelease(release) || release.label.form === 'scraper-chrome') continue;
-    const content = wrapInScraperChrome(
-      release.content,
-      release.name,
-      isMarkdown(release),
-      release.label.labels.title ?? null,
-    );
-    out.push({
-      ...release,
-      name: `${release.name} [scraper-chrome]`,
-      content,
-      label: { ...release.label, labels: survivingLabels(release.label.labels, content) },
-    });
-  }
-  return out;
+  return wrappedDevReleases(
+    releases,
+    'scraper-chrome',
+    wrapInScraperChrome,
+    (release) => release.label.form !== 'scraper-chrome',
+  );
 }
 
 /** The scraper-chrome family, scored (kept apart from the text rewrites' total, like the pages). */
