@@ -299,14 +299,12 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
   return null;
 }
 
-/**
- * The `SOURCE X` line PR Newswire ends a release with, in its languages (`FUENTE`, `QUELLE`,
- * `FONTE`, `BRON`, `消息来源`, `ソース`, `출처`).
- */
-const SOURCE_LINE =
-  /^(?:SOURCE|FUENTE|QUELLE|FONTE|BRON|ÜBERMITTELT VON|消息来源|消息來源|ソース|출처)\s?[:：]?\s?([^\s:：][^\n]{0,200})$/;
+/** The SOURCE label in PR Newswire's languages (`FUENTE`, `QUELLE`, `FONTE`, `BRON`, `消息来源`, `ソース`, `출처`). */
+const SOURCE_WORDS = 'SOURCE|FUENTE|QUELLE|FONTE|BRON|消息来源|消息來源|ソース|출처';
+/** The `SOURCE X` line PR Newswire ends a release with (also news aktuell's `ÜBERMITTELT VON X`). */
+const SOURCE_LINE = new RegExp(String.raw`^(?:${SOURCE_WORDS}|ÜBERMITTELT VON)\s?[:：]?\s?([^\s:：][^\n]{0,200})$`);
 /** The label alone, its organization on the next line (`SOURCE:` / `Acme Ltd`, as flattened copy splits it). */
-const SOURCE_LABEL = /^(?:SOURCE|FUENTE|QUELLE|FONTE|BRON|消息来源|消息來源|ソース|출처)\s?[:：]$/;
+const SOURCE_LABEL = new RegExp(String.raw`^(?:${SOURCE_WORDS})\s?[:：]$`);
 
 /**
  * news aktuell's credit under an ots release (`Original-Content von: Acme GmbH, übermittelt durch
