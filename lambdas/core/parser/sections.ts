@@ -60,7 +60,7 @@ const LAW_FIRM_DISCLAIMER =
   /^(?:Attorney Advertising\b|(?:This (?:press release|release|notice|announcement|communication) )?(?:may be|is) considered (?:attorney )?advertising\b|May be considered attorney advertising\b|(?:Prior|Past) results do not guarantee\b)/i;
 /** Exchange disclaimers and sign-offs that close Canadian releases. */
 const DISCLAIMER_PARAGRAPH =
-  /^(?:Distribution channels:|Hashtags?: #|(?:All )?(?:other )?(?:trademarks|trade names|brand names|product names)\b[^.]{0,120}\b(?:are|remain) (?:the )?(?:sole )?property of\b|[^.]{0,160}\b(?:is|are) (?:a )?(?:registered )?trademarks? (?:or registered trademarks? )?of\b|Editor['’]?s? [Nn]otes?\b|Disclosure: |Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content of this announcement|You just read:|Article originally published on|EIN Presswire(?:'s)? (?:provides|does not)|This (?:information is |is )?information (?:is information )?that [^\n]{1,120}? (?:is|was) (?:obliged|required) to make public|(?:Denna|Tämä|Denne) information |This (?:press |news )?(?:release|announcement) (?:shall not|does not|is not|will not) constitute|This (?:press |news )?release is (?:for information(?:al)? purposes only|not an offer)|NEITHER (?:THE )?(?:TSX|CANADIAN SECURITIES EXCHANGE|CSE)\b|Neither (?:the )?(?:TSX|TSXV|Canadian Securities Exchange|CSE|NEO)\b|(?:The )?(?:TSX Venture Exchange|Canadian Securities Exchange|CSE) (?:has not|does not|has neither)|On behalf of the Board\b|ON BEHALF OF THE BOARD\b)/;
+  /^(?:Distribution channels:|Hashtags?: #|(?:All )?(?:other )?(?:trademarks|trade names|brand names|product names)\b[^.]{0,120}\b(?:are|remain) (?:the )?(?:sole )?property of\b|[^.]{0,160}\b(?:is|are) (?:a )?(?:registered )?trademarks? (?:or registered trademarks? )?of\b|Editor['’]?s? [Nn]otes?\b|This (?:post|article|content|story|page|video) (?:contains|includes|is) (?:sponsored|paid|promotional)\b|This (?:post|article|content) is (?:for informational purposes only|not (?:intended (?:to be|as) )?(?:investment|investing|financial) advice)\b|Disclosure: |Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content of this announcement|You just read:|Article originally published on|EIN Presswire(?:'s)? (?:provides|does not)|This (?:information is |is )?information (?:is information )?that [^\n]{1,120}? (?:is|was) (?:obliged|required) to make public|(?:Denna|Tämä|Denne) information |This (?:press |news )?(?:release|announcement) (?:shall not|does not|is not|will not) constitute|This (?:press |news )?release is (?:for information(?:al)? purposes only|not an offer)|NEITHER (?:THE )?(?:TSX|CANADIAN SECURITIES EXCHANGE|CSE)\b|Neither (?:the )?(?:TSX|TSXV|Canadian Securities Exchange|CSE|NEO)\b|(?:The )?(?:TSX Venture Exchange|Canadian Securities Exchange|CSE) (?:has not|does not|has neither)|On behalf of the Board\b|ON BEHALF OF THE BOARD\b)/;
 /** A release's media kit heading (`MULTIMEDIA ASSETS`, `Media Kit`, `B-roll`): what follows it is downloads, not body. */
 /** A release's social-media list heading (`Stay connected:`, `Follow us on LinkedIn`): links, not body. */
 /** Social networks a release lists its handles on (`@acme on Instagram`). */
@@ -78,16 +78,21 @@ const COPYRIGHT = /^(?:©|\(c\)|Copyright ©?)\s?\d{4}/i;
  * `This article has been amplified by …`. Nothing after them is the release's.
  */
 const PORTAL_TRAILER =
-  /^(?:The post \S.{0,300} appeared first on \S|(?:Read more|Originally published (?:at|on|by|in))\b:? ?\S|Tags?: \S|Share this (?:article|story|post|release)$|(?:To (?:view|read)|(?:View|Read)) the (?:full|complete|entire) (?:press |news )?release\b|Related (?:Articles|Stories|News|Posts|Content)$|This (?:article|press release|release|news release|story|content) (?:has been|was|is being) (?:amplified|distributed|published|republished|syndicated|brought to you) (?:by|via|through|on)\b)/;
+  /^(?:The post \S.{0,300} (?:appeared first|first appeared) on \S|(?:Read more|Originally published (?:at|on|by|in))\b:? ?\S|Tags?: \S|Share this (?:article|story|post|release)$|(?:To (?:view|read)|(?:View|Read)) the (?:full|complete|entire) (?:(?:press |news )?release|article|story)\b|(?:This|The) (?:article|post|content|story) (?:was|is) (?:originally|first) published (?:on|at|by|in)\b|Related (?:Articles|Stories|News|Posts|Content)$|This (?:article|press release|release|news release|story|content) (?:has been|was|is being) (?:amplified|distributed|published|republished|syndicated|brought to you) (?:by|via|through|on)\b)/;
 /**
  * A caption or a pointer to a picture, not a paragraph: `Photo: …`, `Figure 1`, `Image caption: …`,
  * `Click image above to view …`, a wire's pointer to its multimedia (`Photo - https://…`, `Logo - https://…`),
  * or a markdown image left as its alt text (`!Logo`).
  */
 export const CAPTION =
-  /^(?:(?:Pictured|Above|Left to right|From left|L-R)\s?[:：]|(?:Photos?|Images?|Videos?|Logos?|Audio|Infographics?|Multimedia) [-–—] https?:\/\/|(?:Photos?|Images?|Pictures?|Figures?|Fig\.|Graphics?|Videos?|Captions?)(?: \d{1,3}[a-z]?)?(?: (?:credit|caption|courtesy|source))?(?:\s?[:：|–—]|\s?$)|(?:Click|Tap) (?:on )?(?:the )?(?:images?|photos?|pictures?|graphics?|videos?|logo) (?:above|below)\b|(?:Photo|Image|Picture) (?:courtesy|credit) of\b)/i;
+  /^(?:(?:Pictured|Above|Left to right|From left|L-R)\s?[:：]|(?:Photos?|Images?|Videos?|Logos?|Audio|Infographics?|Multimedia) [-–—] https?:\/\/|(?:Photos?|Images?|Pictures?|Figures?|Fig\.|Graphics?|Videos?|Captions?)(?: \d{1,3}[a-z]?)?(?: (?:credit|caption|courtesy|source))?(?:\s?[:：|–—]|\s?$)|(?:Click|Tap) (?:on )?(?:the )?(?:images?|photos?|pictures?|graphics?|videos?|logo) (?:above|below)\b|(?:Photo|Image|Picture) (?:courtesy|credit) of\b|(?:Featured |Cover |Header )?(?:photo|image|picture) by \S[^.!?]{0,80}\bon (?:Unsplash|Pexels|Pixabay|Shutterstock|Getty Images|iStock|Adobe Stock)\.?$)/i;
 /** A markdown thematic break (`---`, `___`): on a republishing portal, the line above its link list. */
 const THEMATIC_BREAK = /^(?:-{3,}|_{3,}|(?:- ){2,}-)$/;
+/**
+ * Markup a converter or a CMS left on a line of its own: a markdown code fence (```` ``` ````,
+ * ```` ```html ````) around a release pasted as code, or a shortcode (`[toc]`, `[/caption]`).
+ */
+const LEFTOVER_MARKUP = /^(?:`{3,}|~{3,})[\w-]{0,20}$|^\[\/?[a-z][a-z_-]{1,20}\]$/;
 /**
  * A portal's advertisement slot left in the text by a scraper (`Advertisement`, `Story continues
  * below advertisement`): not a paragraph of the release.
@@ -344,9 +349,10 @@ function classify(block: Block, around: Around = {}): Kind {
   // A portal's `Original/Source Press Release` label opens its link list, also with the links lost.
   if (block.lines.length === 1 && PORTAL_LINK_LABEL.test(first)) return { type: 'end' };
   if (isCaption(block, text)) return { type: 'caption' };
-  // A thematic break or an ad slot between paragraphs (or under the last one) is no paragraph.
+  // A thematic break, an ad slot or markup left over between paragraphs (or under the last one) is no paragraph.
   const line = block.lines.length === 1 ? (block.lines[0] ?? '').trim() : '';
-  if (line && (THEMATIC_BREAK.test(line) || AD_SLOT.test(line))) return { type: 'caption' };
+  if (line && (THEMATIC_BREAK.test(line) || AD_SLOT.test(line) || LEFTOVER_MARKUP.test(line)))
+    return { type: 'caption' };
   const view = VIEW_ORIGINAL.exec(first);
   if (view) {
     const url = view[1] || block.links.find((l) => /^https?:/.test(l.url))?.url || null;
@@ -424,8 +430,10 @@ export function splitGlued(input: Block[]): Block[] {
       const candidate = rest.slice(at);
       // `About 200 people…` is prose, not a heading: accept About only when it is a real heading.
       // A heading left at the end of the line (its text is the next paragraph) counts too.
-      // (not a link's title left by a scraper: `[About Acme](/about "About Acme")`).
-      const alone = !/["“”()[\]]/.test(candidate) && aboutHeading(candidate) !== undefined;
+      // (not a link's title left by a scraper: `[About Acme](/about "About Acme")`), also with its
+      // listing at the end (`…he said. About Acme Corp. (OTC: ACME)`).
+      const alone =
+        !/["“”()[\]]/.test(candidate.replace(/ \([^()"“”[\]]{1,40}\)$/, '')) && aboutHeading(candidate) !== undefined;
       if (ABOUT_OPENER.test(candidate) && !aboutGlued(candidate) && !alone) continue;
       pieces.push(rest.slice(cut, at).trim());
       cut = at;

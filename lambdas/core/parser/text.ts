@@ -256,13 +256,16 @@ function splitFlattened(group: string[]): string[][] {
   if (group.length !== 1) return [group.map((l) => l.replace(/ {2,}/g, ' '))];
   const line = group[0] ?? '';
   // A markdown heading with two spaces before a capital: the heading ends there (flattened copy
-  // keeps nothing else of the break after it).
+  // keeps nothing else of the break after it) — unless all that follows is a few more words of no
+  // sentence (`# Acme Launches New  Customizable Platform For Teams`): a stray double space.
   if (/^\[?#{1,6} /.test(line) && line.length < FLATTENED_LINE) {
-    return line
+    const pieces = line
       .split(/ {2,}(?=[\p{Lu}\d"“-])/u)
       .map((p) => p.replace(/ {2,}/g, ' ').trim())
-      .filter(Boolean)
-      .map((p) => [p]);
+      .filter(Boolean);
+    const tail = pieces[1] ?? '';
+    if (pieces.length === 2 && tail.split(' ').length <= 10 && !/[.!?:;…"”)\]]$/.test(tail)) return [[pieces.join(' ')]];
+    return pieces.map((p) => [p]);
   }
   if (line.length < FLATTENED_LINE || !line.includes('  ')) return [[line]];
   // A paragraph opens with a capital, a digit or a quote: two spaces before a lower-case word

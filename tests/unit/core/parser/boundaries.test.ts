@@ -1,0 +1,86 @@
+import { parseReleaseStrict } from '../../../../lambdas/core/parser';
+
+/**
+ * Where the header, the dateline and the body begin and end, in constructs of portal-republished
+ * copy (markdown conversions, aggregator excerpts). Every text here is invented.
+ */
+
+const LEAD = 'Northwind Filters, Inc. today opened a water filter plant in Dayton, Ohio.';
+
+/** A made-up markdown release: headline, a tagged dateline, one body paragraph, then `tail` as written. */
+function markdown(tail: string): string {
+  return `# Northwind Opens Dayton Plant\n\nDAYTON, Ohio, May 5, 2025 /PRNewswire/ -- ${LEAD}\n\n${tail}\n`;
+}
+
+function paragraphs(tail: string): string[] {
+  return parseReleaseStrict({ content: markdown(tail) }).body.paragraphs;
+}
+
+describe('where the body ends: pointers, markup and notices a portal leaves under it', () => {
+  it('stops at a pointer to the full article the text is an excerpt of', () => {
+    for (const pointer of [
+      'To view the full article, visit https://short.example/AbC12',
+      'Read the full story at https://news.example/northwind',
+    ]) {
+      const p = parseReleaseStrict({
+        content: markdown(`${pointer}\n\nAbout Northwind Filters\n\nNorthwind Filters, Inc. makes water filters.`),
+      });
+      expect(p.body.paragraphs).toEqual([LEAD]);
+      expect(p.about.map((a) => a.organization)).toEqual(['Northwind Filters']);
+    }
+  });
+
+  it('leaves out a closing code fence and a CMS shortcode on lines of their own', () => {
+    expect(paragraphs('The plant employs 40 people.\n\n```')).toEqual([LEAD, 'The plant employs 40 people.']);
+    expect(paragraphs('The plant employs 40 people.\n\n[toc]\n\nContact: press@northwind.example')).toEqual([
+      LEAD,
+      'The plant employs 40 people.',
+    ]);
+  });
+
+  it('keeps a paragraph that only holds a bracketed word among its text', () => {
+    expect(paragraphs('The plant [toc] employs 40 people.')).toEqual([LEAD, 'The plant [toc] employs 40 people.']);
+  });
+
+  it('stops at a sponsored-content notice and a stock-photo credit', () => {
+    expect(
+      paragraphs(
+        'The plant employs 40 people.\n\nFeatured photo by Jane Roe on Unsplash.\n\nThis post contains sponsored content. This content is for informational purposes only and is not intended to be investing advice.\n\nThis content was originally published on Example Markets.',
+      ),
+    ).toEqual([LEAD, 'The plant employs 40 people.']);
+  });
+
+  it('stops at a portal credit that says the post first appeared on it', () => {
+    expect(
+      paragraphs(
+        'The plant employs 40 people.\n\nThe post Northwind Opens Dayton Plant first appeared on Example Media Wire.\n\nMore news from the portal.',
+      ),
+    ).toEqual([LEAD, 'The plant employs 40 people.']);
+  });
+
+  it('splits an About heading with its listing off the attribution it was glued to', () => {
+    const p = parseReleaseStrict({
+      content: markdown(
+        '“We are glad to be in Dayton,” said the chief executive.\n\nJane Roe. About Northwind Filters, Inc. (OTC: NWFI)\n\nNorthwind Filters, Inc. makes water filters for homes.',
+      ),
+    });
+    expect(p.body.paragraphs).toEqual([LEAD, '“We are glad to be in Dayton,” said the chief executive.', 'Jane Roe.']);
+    expect(p.about.map((a) => a.organization)).toEqual(['Northwind Filters, Inc.']);
+  });
+});
+
+describe('a markdown headline with a stray double space', () => {
+  it('keeps the headline whole when only a few words of no sentence follow the two spaces', () => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Launches New  Configurable Filter Line For Homes\n\nDAYTON, Ohio, May 5, 2025 /PRNewswire/ -- ${LEAD}\n`,
+    });
+    expect(p.title).toBe('Northwind Launches New Configurable Filter Line For Homes');
+  });
+
+  it('still ends a flattened heading where its lead runs on after two spaces', () => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Opens Dayton Plant  ${LEAD} The plant employs 40 people and ships filters to Ohio.\n`,
+    });
+    expect(p.title).toBe('Northwind Opens Dayton Plant');
+  });
+});
