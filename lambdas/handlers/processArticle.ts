@@ -15,15 +15,18 @@ import { describeError } from '../core/errors';
 import { processArticle } from '../pipeline/processArticle';
 import { ENV } from '../adapters/dynamodb/tableDesign';
 import { clock, env, log, metrics } from './runtime';
-import { rawArchive } from './runtimeArchive';
-import { articleStore } from './runtimeArticles';
+import { articleStore, rawArchiveOnFirstUse } from './runtimeArticles';
 import { deadLetterSinkOnFirstUse } from './runtimeQueuesOnFirstUse';
-import { httpClient } from './runtimeHttp';
+import { httpClientOnFirstUse } from './runtimeHttpOnFirstUse';
 import { parseArticleQueueMessage } from './sqsMessages';
 
 const processor = new BatchProcessor(EventType.SQS);
-const archive = rawArchive();
-const deps = { articles: articleStore(archive), archive, http: httpClient(), clock, log };
+// The S3 client and the HTTP client (undici) are made by the first release page fetched: a message
+// whose feed item carries the whole release (FULL_CONTENT_MIN_CHARS in pipeline/processArticle.ts)
+// fetches nothing and archives nothing (its bytes are in the archived feed body), so a container
+// whose messages all carry theirs never loads them. One that fetches pays them at its first fetch.
+const archive = rawArchiveOnFirstUse();
+const deps = { articles: articleStore(archive), archive, http: httpClientOnFirstUse(), clock, log };
 const deadLetters = deadLetterSinkOnFirstUse(env.articleDlqUrl, ENV.articleDlqUrl);
 
 /**

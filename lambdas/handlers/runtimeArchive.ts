@@ -1,4 +1,4 @@
-/** Cold-start wiring of the raw archive (S3): made at init by process-article, which archives every release it fetches. */
+/** The raw archive (S3), loaded by the first put or get of poll-feed's and process-article's archive (runtimeArticles.ts's rawArchiveOnFirstUse). */
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3RawArchive } from '../adapters/archive/s3Archive';
 import { ENV } from '../adapters/dynamodb/tableDesign';

@@ -17,8 +17,10 @@ export function articleStore(archive?: RawArchive): DynamoArticleStore {
 /**
  * The raw archive, its S3 client and adapter loaded by the first put or get (runtimeArchive.ts):
  * poll-feed archives only a feed that changed, and an invocation whose feeds all answer 304 Not
- * Modified (the common poll) never needs S3. Loading the S3 client is ~80 ms of a cold start
- * (`npm run bench:bundle`). The bucket setting is still checked at init.
+ * Modified (the common poll) never needs S3; process-article archives only a release page it
+ * fetches (a feed item carrying the whole release is not fetched), an oversized message's feed body
+ * and an overflowed record. Loading the runtime's S3 client after the DynamoDB one is ~16–22 ms of
+ * CPU of a cold start (docs/performance.md). The bucket setting is still checked at init.
  */
 export function rawArchiveOnFirstUse(): RawArchive {
   need(env.rawBucket, ENV.rawBucket);

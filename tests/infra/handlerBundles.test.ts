@@ -176,7 +176,7 @@ test('poll-feed reads feeds but builds no record: no record schema, no release-p
   expect(b.inputs.filter((i) => notHere.includes(i))).toEqual([]);
 });
 
-test('poll-feed loads the S3 client at its first archive write, process-article at its cold start; neither loads SQS before its first send', async () => {
+test('poll-feed and process-article load the S3 client at their first archive write, and the SQS client at their first send, not at a cold start', async () => {
   // GIVEN the two functions that archive, bundled to files as CDK bundles them
   const dir = mkdtempSync(path.join(os.tmpdir(), 'newswire-bundles-test-'));
   try {
@@ -199,11 +199,12 @@ test('poll-feed loads the S3 client at its first archive write, process-article 
       const [s3Loaded, sqsLoaded] = r.stdout.trim().split(' ');
       return { name: b.name, status: r.status, s3Loaded, sqsLoaded };
     });
-    // THEN only process-article (which archives every release it fetches) has loaded the S3 client,
-    // and neither the SQS client (poll-feed queues only new items, process-article only dead letters)
+    // THEN neither has loaded the S3 client (poll-feed archives only a feed that changed, process-article
+    // only a release page it fetches) nor the SQS client (poll-feed queues only new items,
+    // process-article only dead letters)
     expect(loaded).toEqual([
       { name: 'PollFeed/Handler', status: 0, s3Loaded: 'false', sqsLoaded: 'false' },
-      { name: 'ProcessArticle/Handler', status: 0, s3Loaded: 'true', sqsLoaded: 'false' },
+      { name: 'ProcessArticle/Handler', status: 0, s3Loaded: 'false', sqsLoaded: 'false' },
     ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });

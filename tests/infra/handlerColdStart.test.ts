@@ -108,3 +108,19 @@ test('poll-feed loads its feed reader at the first body it reads, not at its col
   expect(poll).toEqual(Object.fromEntries(reader.map((p) => [p, false])));
   expect(article).toEqual({ '/node_modules/htmlparser2/': true });
 });
+
+test('process-article loads its HTTP client and the S3 client at the first release page it fetches, not at its cold start', () => {
+  // GIVEN the modules of the page fetch (undici, the guarded client) and of the raw archive (S3)
+  const fetching = ['/node_modules/undici/', '/lambdas/adapters/http/httpClient.ts', '/@aws-sdk/client-s3/'];
+  // WHEN the handler module is loaded as at a cold start
+  const article = loadedAtColdStart('lambdas/handlers/processArticle.ts', envOf(built.ingest.articles.fn), [
+    ...fetching,
+    '/@aws-sdk/client-dynamodb/',
+  ]);
+  // THEN it has its DynamoDB client, which every message writes with, and none of them: a message whose
+  // feed item carries the whole release fetches and archives nothing (processArticleFirstFetch.test.ts)
+  expect(article).toEqual({
+    ...Object.fromEntries(fetching.map((p) => [p, false])),
+    '/@aws-sdk/client-dynamodb/': true,
+  });
+});
