@@ -105,6 +105,14 @@ describe('parseDom (the tokenizer passes text runs in one loop, for speed only)'
       'attribute values: the other quote, entities, unquoted, and one left open at the end',
       `<a href="/x?a=1&amp;b='2'" title='say "hi" &copy; &#x201c;x&#x201d;' data-v=a&amp;b class="">t</a><img alt="open`,
     ],
+    [
+      'what the tokenizer waits for: a comment with dashes (--->), a script full of <, junk in an end tag, a declaration, a long run with its & far on',
+      '<!DOCTYPE html><!-- a - b -- c ---><script>if (a<b && c</d) x("</scrip")</script><p x="1">y</p junk="1">' +
+        `<div title="${'v '.repeat(40)}">${'text '.repeat(60)}</div><style>a<b{}</style>&amp; <i>z</i> &copy`,
+    ],
+    ['a comment left open at the end', '<p>a</p><!-- never - closed -'],
+    ['a script left open at the end', '<p>a</p><script>var a = "<b>" < 2;'],
+    ['no & anywhere, and an end tag left open', '<div class="a b">one</div>\n  <p>two</p  '],
   ])('%s: the same DOM as htmlparser2 builds, as HTML and as XML', (_, markup) => {
     expect(JSON.stringify(dump(parseDom(markup)!))).toBe(JSON.stringify(dump(stockDom(markup))));
     expect(dump(parseDom(markup, true)!)).toEqual(dump(stockDom(markup, true)));
