@@ -245,10 +245,20 @@ function fromTag(text: string, tag: WireMatch, atBlockStart: boolean): DatelineM
     if (prev < 0) break;
     relStart = prev;
   }
-  const location = relStart >= 0 ? locText.slice(relStart).trim() || null : null;
+  let location = relStart >= 0 ? locText.slice(relStart).trim() || null : null;
   const start = windowStart + (relStart >= 0 ? relStart : (dateStart ?? prefix.length));
+  let bodyStart = skipSeparator(text, end);
+  // `(NewMediaWire) - June 1, 2025 - GLENDALE, CA – Text`: with nothing before the tag, the place
+  // written after the tag's date and its own separator is the dateline's.
+  if (!location && date && end > tag.end && !locText.trim()) {
+    const after = placeThenSeparator(text.slice(bodyStart, bodyStart + 90));
+    if (after) {
+      location = after.location;
+      end = bodyStart + after.location.length;
+      bodyStart += after.length;
+    }
+  }
   const datelineText = text.slice(start, end).trim();
-  const bodyStart = skipSeparator(text, end);
   // `/ ACCESSWIRE / September 26, 2023 / Acme Energy / Text`: the issuer credited between slashes
   // after a date closed by a slash (as 3BL's releases through Accesswire are written).
   const credit =
@@ -302,7 +312,57 @@ function tagless(text: string): DatelineMatch | null {
       ...(credit?.[1] ? { issuer: credit[1] } : {}),
     };
   }
-  return dateOnlyDateline(head);
+  return stopClosedDateline(head) ?? dateOnlyDateline(head);
+}
+
+/**
+ * A tag-less dateline closed by a full stop or a comma instead of a dash (`DALLAS, TX, July 15,
+ * 2026. Acme…`, `Los Angeles, California, July 4, 2025, As…`): a place, a date with its year, and a
+ * capital opening the lead.
+ */
+function stopClosedDateline(head: string): DatelineMatch | null {
+  const m = /^([^\n]{2,100}?\d{4})([.,]) (?=["“\p{Lu}])/u.exec(head);
+  if (!m?.[1]) return null;
+  const found = dateAtEnd(m[1]);
+  if (!found?.iso || found.end !== m[1].length) return null;
+  const loc = trimLocationEnd(m[1].slice(0, found.start).replace(WEEKDAY_AT_END, '')).trim();
+  if (!loc || loc.length > 80 || locationStart(loc, true) !== 0 || !looksPlaced(loc)) return null;
+  return {
+    dateline: { text: m[1].trim(), location: loc, date: found.iso },
+    wire: null,
+    start: 0,
+    bodyStart: m[0].length,
+  };
+}
+
+/**
+ * A place and a dash opening `text` (`GLENDALE, CA – The wait…`): a city in capitals or a known
+ * city, with a known region or country after it, then a spaced dash and a capital. Null otherwise.
+ */
+function placeThenSeparator(text: string): { location: string; length: number } | null {
+  const m = /^([\p{Lu}][\p{L}.'’ ]{1,40}(?:, ?[\p{Lu}][\p{L}.'’ ]{0,40}){1,2}) (?:--|[-–—]) (?=["“\p{Lu}])/u.exec(text);
+  if (!m?.[1]) return null;
+  const location = m[1].trim();
+  const parts = location.split(',').map((p) => p.trim());
+  if (!parts.slice(1).every((p) => isKnownRegionOrCountry(p.replace(/\.$/, '')) || isKnownRegionOrCountry(p)))
+    return null;
+  if (locationStart(location, true) !== 0) return null;
+  return { location, length: m[0].length };
+}
+
+/**
+ * A place-only dateline opening a paragraph near the top of a release with no dated dateline
+ * (`STAMFORD, CT – Acme Communities has…`): the city in capitals and a known region or country.
+ */
+export function placeOnlyDateline(text: string): DatelineMatch | null {
+  const found = placeThenSeparator(text);
+  if (!found || !/^[\p{Lu}\d.'’&\- ]{3,}$/u.test(found.location.split(',')[0] ?? '')) return null;
+  return {
+    dateline: { text: found.location, location: found.location, date: null },
+    wire: null,
+    start: 0,
+    bodyStart: found.length,
+  };
 }
 
 /**

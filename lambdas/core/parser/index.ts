@@ -6,7 +6,7 @@ import { warningsOf } from './warnings';
 export { warningsOf };
 import { type Block, blockText, countWords, makeBlock, vocabulary, type WordSet } from './blocks';
 import { dedupeContacts, isContactHeading, isPersonName, parseContactBlock } from './contacts';
-import { findDateline, repeatedPlaceLength } from './dateline';
+import { findDateline, placeOnlyDateline, repeatedPlaceLength } from './dateline';
 import { dateAtStart, parseTimestamp } from './dates';
 import { looksLikeFeedItem, parseFeedItem } from './feedItem';
 import { parseHtmlPage } from './html';
@@ -37,7 +37,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.42.0';
+export const PARSER_VERSION = '0.43.0';
 
 export interface ParseInput {
   content: string;
@@ -128,6 +128,18 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
       break;
     }
     if (dateline) break;
+  }
+  // No dated dateline: a place-only one opening one of the first paragraphs (`STAMFORD, CT – Acme…`),
+  // under the headline and a deck.
+  for (let i = 0; !dateline && i < Math.min(blocks.length, 4); i++) {
+    const block = blocks[i];
+    if (!block || block.preformatted || block.headingLevel) continue;
+    const text = blockText(block, vocab);
+    const found = placeOnlyDateline(text);
+    if (!found) continue;
+    dateline = found.dateline;
+    pre = blocks.slice(0, i);
+    rest = [makeBlock([text.slice(found.bodyStart).trim()], { links: block.links }), ...blocks.slice(i + 1)];
   }
   // No dateline at all: a markdown `# Title` near the top is still the headline, and the body
   // starts after it.

@@ -84,3 +84,50 @@ describe('a markdown headline with a stray double space', () => {
     expect(p.title).toBe('Northwind Opens Dayton Plant');
   });
 });
+
+describe('datelines portals write', () => {
+  const lead = 'Northwind Filters, Inc. opened a water filter plant in the city.';
+
+  it('takes the place written after the tag and its date (Tag - date - PLACE – text)', () => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Opens Plant\n\n(NewMediaWire) - June 02, 2025 - DAYTON, OH – ${lead}\n\nThe plant employs 40 people.\n`,
+    });
+    expect(p.wire?.name).toBe('NewMediaWire');
+    expect(p.dateline).toMatchObject({ location: 'DAYTON, OH', date: '2025-06-02' });
+    expect(p.body.paragraphs[0]).toBe(lead);
+  });
+
+  it('reads a tag-less dateline closed by a full stop or a comma', () => {
+    for (const [line, location] of [
+      [`DAYTON, OH, July 15, 2026. ${lead}`, 'DAYTON, OH'],
+      [`Dayton, Ohio, July 15, 2026, ${lead}`, 'Dayton, Ohio'],
+    ] as const) {
+      const p = parseReleaseStrict({ content: `# Northwind Opens Plant\n\n${line}\n\nThe plant employs 40 people.\n` });
+      expect(p.dateline).toMatchObject({ location, date: '2026-07-15' });
+      expect(p.body.paragraphs[0]).toBe(lead);
+    }
+  });
+
+  it('does not take a lead that opens with a date in its sentence for a dateline', () => {
+    const p = parseReleaseStrict({
+      content: '# Northwind Opens Plant\n\nOn July 15, 2026, Northwind Filters opened a plant in Dayton.\n',
+    });
+    expect(p.dateline).toBeNull();
+  });
+
+  it('reads a place-only dateline under a headline and a deck', () => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Opens Dayton Plant\n\nThe plant joins the firm's growing Midwest network as it expands across the region.\n\nDAYTON, OH – ${lead}\n\nThe plant employs 40 people.\n`,
+    });
+    expect(p.title).toBe('Northwind Opens Dayton Plant');
+    expect(p.dateline).toMatchObject({ location: 'DAYTON, OH', date: null });
+    expect(p.body.paragraphs[0]).toBe(lead);
+  });
+
+  it('takes no place-only dateline from a name that is not a place', () => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Opens Dayton Plant\n\nNORTHWIND FILTERS, INC – ${lead}\n`,
+    });
+    expect(p.dateline).toBeNull();
+  });
+});
