@@ -404,12 +404,18 @@ const CREDIT_AFTER_DATE = /^([\p{Lu}\d][^/\n]{1,80}?) \/(?=\s|$)/u;
  * Only a city with a known region or country after it counts.
  */
 export function repeatedPlaceLength(lead: string): number {
-  const m = /^([\p{Lu}][\p{L}.'’ ]{1,40}(?:, [\p{Lu}][\p{L}.'’ ]{1,40}){1,2}) [-–—]{1,2} (?=\p{Lu})/u.exec(
-    lead.slice(0, 120),
-  );
+  // A date left unfilled in parentheses may follow the place (`St. Louis, MO. (DATE, 2024) –`).
+  const m =
+    /^([\p{Lu}][\p{L}.'’ ]{1,40}(?:, [\p{Lu}][\p{L}.'’ ]{1,40}){1,2})(?: \([^()\n]{1,30}\))? [-–—]{1,2} (?=\p{Lu})/u.exec(
+      lead.slice(0, 120),
+    );
   if (!m?.[1]) return 0;
   const parts = m[1].split(', ');
-  return parts.slice(1).every((p) => isKnownRegionOrCountry(p.trim())) ? m[0].length : 0;
+  return parts
+    .slice(1)
+    .every((p) => isKnownRegionOrCountry(p.trim()) || isKnownRegionOrCountry(p.trim().replace(/\.$/, '')))
+    ? m[0].length
+    : 0;
 }
 
 /** Whether a tag-less location reads as a place: capitals, a known city, or a known region or country after it. */
@@ -450,15 +456,15 @@ function parenthesizedDate(head: string): DatelineMatch | null {
 /** The date written before the place: `February 5, 2025, Burlingame, California — Text`, `March 7, 2024 -- NEW YORK -- Text`. */
 function dateFirstDateline(head: string): DatelineMatch | null {
   const date = dateAtStart(head);
-  if (!date?.iso || !/^(?:, ?| (?:--|[–—]) )/.test(head.slice(date.end))) return null;
+  if (!date?.iso || !/^(?:, ?| (?:--|[–—-]) )/.test(head.slice(date.end))) return null;
   const sep = / (?:--|[–—-]) /.exec(
     head
       .slice(date.end)
-      .replace(/^ (?:--|[–—]) /, (m) => ' '.repeat(m.length))
+      .replace(/^ (?:--|[–—-]) /, (m) => ' '.repeat(m.length))
       .slice(0, 90),
   );
   if (!sep) return null;
-  const locFrom = date.end + (/^(?:, ?| (?:--|[–—]) )/.exec(head.slice(date.end))?.[0].length ?? 0);
+  const locFrom = date.end + (/^(?:, ?| (?:--|[–—-]) )/.exec(head.slice(date.end))?.[0].length ?? 0);
   const location = head.slice(locFrom, date.end + sep.index).trim();
   if (!location || location.split(' ').length > 8 || !looksPlaced(location) || locationStart(location, true) !== 0)
     return null;

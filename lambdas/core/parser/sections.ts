@@ -66,7 +66,7 @@ const DISCLAIMER_PARAGRAPH =
 /** Social networks a release lists its handles on (`@acme on Instagram`). */
 const NETWORKS = 'Facebook|Instagram|YouTube|LinkedIn|Pinterest|X|TikTok|Snapchat|Twitter|Threads|Bluesky';
 const SOCIAL_HEADING =
-  /^(?:@[\w.]{2,30} on (?:Facebook|Instagram|YouTube|LinkedIn|Pinterest|X|TikTok|Snapchat|Twitter|Threads|Bluesky)\b.*|(?:Stay connected|Follow us|Connect with us|Stay in touch|Social Media|Social)(?: (?:on|with) [\w ]{1,30})?|Follow (?:\S+ ){1,4}on (?:social media|social|LinkedIn|Facebook|Instagram|X|Twitter|TikTok|YouTube)(?: at| here)?)[:：.]?$/i;
+  /^(?:@[\w.]{2,30} on (?:Facebook|Instagram|YouTube|LinkedIn|Pinterest|X|TikTok|Snapchat|Twitter|Threads|Bluesky)\b.*|(?:Stay connected|Follow us|Connect with us|Stay in touch|Social Media|Social)(?: (?:on|with) [\w ]{1,30})?|Hashtags?|Follow (?:\S+ ){1,4}on (?:social media|social|LinkedIn|Facebook|Instagram|X|Twitter|TikTok|YouTube)(?: at| here)?)[:：.]?$/i;
 const MEDIA_KIT_HEADING =
   /^(?:(?:Multimedia|Media|Press|Downloadable|Broadcast|Digital) (?:Assets|Kit|Resources|Materials|Downloads)|B-?[Rr]oll(?: (?:Package|Footage))?|MULTIMEDIA (?:ASSETS|KIT|RESOURCES)|MEDIA (?:ASSETS|KIT|RESOURCES))[:：]?$/;
 const END_MARKER = /^(?:#{3}|# # #|-0-|- 0 -|-30-|- 30 -|\*{3}|ENDS|-ends-|- ends -|— ENDS —|-ENDS-)$/i;
@@ -78,7 +78,7 @@ const COPYRIGHT = /^(?:©|\(c\)|Copyright ©?)\s?\d{4}/i;
  * `This article has been amplified by …`. Nothing after them is the release's.
  */
 const PORTAL_TRAILER =
-  /^(?:The post \S.{0,300} (?:appeared first|first appeared) on \S|(?:Read more|Originally published (?:at|on|by|in))\b:? ?\S|Tags?: \S|Share this (?:article|story|post|release)$|(?:To (?:view|read)|(?:View|Read)) the (?:full|complete|entire) (?:(?:press |news )?release|article|story)\b|(?:This|The) (?:article|post|content|story) (?:was|is) (?:originally|first) published (?:on|at|by|in)\b|Related (?:Articles|Stories|News|Posts|Content)$|This (?:article|press release|release|news release|story|content) (?:has been|was|is being) (?:amplified|distributed|published|republished|syndicated|brought to you) (?:by|via|through|on)\b)/;
+  /^(?:The post \S.{0,300} (?:appeared first|first appeared) on \S|(?:Read more|Originally published (?:at|on|by|in))\b:? ?\S|(?:Read|READ|Continue|CONTINUE) (?:[Mm]ore|MORE|[Rr]eading|READING) ?(?:>+|»|→|\.{3}|…)?$|Tags?: \S|Share this (?:article|story|post|release)$|(?:To (?:view|read)|(?:View|Read)) the (?:full|complete|entire) (?:(?:press |news )?release|article|story)\b|(?:This|The) (?:article|post|content|story) (?:was|is) (?:originally|first) published (?:on|at|by|in)\b|Related (?:Articles|Stories|News|Posts|Content)$|This (?:article|press release|release|news release|story|content) (?:has been|was|is being) (?:amplified|distributed|published|republished|syndicated|brought to you) (?:by|via|through|on)\b)/;
 /**
  * A caption or a pointer to a picture, not a paragraph: `Photo: …`, `Figure 1`, `Image caption: …`,
  * `Click image above to view …`, a wire's pointer to its multimedia (`Photo - https://…`, `Logo - https://…`),

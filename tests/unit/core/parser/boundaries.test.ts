@@ -131,3 +131,36 @@ describe('datelines portals write', () => {
     expect(p.dateline).toBeNull();
   });
 });
+
+describe('more of what portals leave around a release', () => {
+  it('stops at a read-more link line under an excerpt', () => {
+    for (const more of ['Read More>>', 'Continue reading →', 'READ MORE']) {
+      expect(paragraphs(`The plant serves customers in areas such as…\n\n${more}`)).toEqual([
+        LEAD,
+        'The plant serves customers in areas such as…',
+      ]);
+    }
+  });
+
+  it('stops at a Hashtags heading whose tags are on the lines under it', () => {
+    expect(paragraphs('The plant employs 40 people.\n\nHashtags:\n\n#Dayton #CleanWater #Manufacturing')).toEqual([
+      LEAD,
+      'The plant employs 40 people.',
+    ]);
+  });
+
+  it('reads a date-first dateline with single hyphens (May 19, 2025 - Dayton, Ohio - Text)', () => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Opens Plant\n\nMay 19, 2025 - Dayton, Ohio - ${LEAD}\n`,
+    });
+    expect(p.dateline).toMatchObject({ location: 'Dayton, Ohio', date: '2025-05-19' });
+    expect(p.body.paragraphs[0]).toBe(LEAD);
+  });
+
+  it('drops a second dateline whose date was left unfilled in parentheses', () => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Opens Plant\n\nDAYTON, OH / PR Karma / May 19, 2025 9:54\n\nDayton, OH. (DATE, 2025) – ${LEAD}\n`,
+    });
+    expect(p.body.paragraphs[0]).toBe(LEAD);
+  });
+});
