@@ -5,8 +5,10 @@
 // The functions are found by building the CDK app with bundling skipped, so a new function is measured too.
 // Run: npm run bench:bundle [-- --json] [--runs N] [--max-bytes N] [--node PATH]
 //   --json prints one line {"functions":[{"name","bytes","initMs","ownInitMs","cpuMs","ownCpuMs"}],"baselineInitMs",
-//   "baselineCpuMs","sdkOnlyInitMs","node"} (ownInitMs = initMs - baselineInitMs; cpuMs: the process's own CPU time,
-//   user + system, steadier than wall time on a loaded machine; sdkOnlyInitMs: the SDK clients alone, no code of ours).
+//   "baselineCpuMs","sdkOnlyInitMs","sdkOnlyCpuMs","sdkDynamoCpuMs","node"} (ownInitMs = initMs - baselineInitMs; cpuMs:
+//   the process's own CPU time, user + system, steadier than wall time on a loaded machine; sdkOnlyInitMs and
+//   sdkOnlyCpuMs: the four SDK clients alone, no code of ours; sdkDynamoCpuMs: the DynamoDB and document clients
+//   alone, all poll-feed and process-article load of the runtime's SDK at a cold start).
 //   --node: the node binary the processes run on (default: this one). Measure on the runtime's major version
 //   (NEWSWIRE_RUNTIME, Node 24): under --enable-source-maps Node 20 reads and parses each bundle's .map at load,
 //   Node 24 only when a stack trace is first mapped; Node 24 spends more on the rest (docs/performance.md).
@@ -129,6 +131,16 @@ const { S3Client } = require('@aws-sdk/client-s3');
 DynamoDBDocumentClient.from(new DynamoDBClient({}));
 new SQSClient({});
 new S3Client({});
+exports.handler = async () => {};
+`;
+
+/**
+ * The runtime-provided DynamoDB and document clients alone: all of the SDK that poll-feed and
+ * process-article load at a cold start (S3 and SQS wait for their first archive write and send).
+ */
+const SDK_DYNAMO_SOURCE = `const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
+const { DynamoDBDocumentClient } = require('@aws-sdk/lib-dynamodb');
+DynamoDBDocumentClient.from(new DynamoDBClient({}));
 exports.handler = async () => {};
 `;
 
@@ -266,6 +278,8 @@ async function main(): Promise<void> {
     writeFileSync(empty, 'exports.handler = async () => {};\n');
     const sdkOnly = path.join(dir, 'sdk-only.js');
     writeFileSync(sdkOnly, SDK_ONLY_SOURCE);
+    const sdkDynamo = path.join(dir, 'sdk-dynamo.js');
+    writeFileSync(sdkDynamo, SDK_DYNAMO_SOURCE);
     const sdkBundledEntry = path.join(dir, 'sdk-bundled-entry.mjs');
     writeFileSync(sdkBundledEntry, SDK_BUNDLED_SOURCE);
     const sdkBundled = path.join(dir, 'sdk-bundled', 'index.js');
@@ -277,6 +291,7 @@ async function main(): Promise<void> {
     const times = new Map<string, InitTime[]>([
       [empty, []],
       [sdkOnly, []],
+      [sdkDynamo, []],
       [sdkBundled, []],
       ...bundles.map((b): [string, InitTime[]] => [b.file, []]),
     ]);
@@ -288,6 +303,9 @@ async function main(): Promise<void> {
     const baselineCpu = cpu(empty);
     const sdkOnlyMs = wall(sdkOnly);
     const sdkBundledMs = wall(sdkBundled);
+    const sdkOnlyCpu = cpu(sdkOnly);
+    const sdkDynamoCpu = cpu(sdkDynamo);
+    const sdkBundledCpu = cpu(sdkBundled);
     const rows = bundles.map((b) => ({ ...b, initMs: wall(b.file), cpuMs: cpu(b.file) }));
     const tenth = (ms: number) => Math.round(ms * 10) / 10;
     if (values.json) {
@@ -304,6 +322,8 @@ async function main(): Promise<void> {
           baselineInitMs: tenth(baseline),
           baselineCpuMs: tenth(baselineCpu),
           sdkOnlyInitMs: tenth(sdkOnlyMs),
+          sdkOnlyCpuMs: tenth(sdkOnlyCpu),
+          sdkDynamoCpuMs: tenth(sdkDynamoCpu),
           node: nodeVersion,
         }),
       );
@@ -316,10 +336,13 @@ async function main(): Promise<void> {
       );
       console.log(`empty bundle (baseline): ${baseline.toFixed(1)} ms wall, ${baselineCpu.toFixed(1)} ms CPU`);
       console.log(
-        `the AWS SDK alone (DynamoDB, document, SQS and S3 clients made, as the runtime provides them): ${sdkOnlyMs.toFixed(1)} ms, ${(sdkOnlyMs - baseline).toFixed(1)} over empty`,
+        `the AWS SDK alone (DynamoDB, document, SQS and S3 clients made, as the runtime provides them): ${sdkOnlyMs.toFixed(1)} ms, ${(sdkOnlyMs - baseline).toFixed(1)} over empty; CPU ${sdkOnlyCpu.toFixed(1)} ms, ${(sdkOnlyCpu - baselineCpu).toFixed(1)} over empty`,
       );
       console.log(
-        `the same clients bundled (as a function with awsSdk 'bundled' carries them, ${statSync(sdkBundled).size} bytes): ${sdkBundledMs.toFixed(1)} ms, ${(sdkBundledMs - baseline).toFixed(1)} over empty`,
+        `its DynamoDB and document clients alone (all poll-feed and process-article load of it at a cold start): CPU ${sdkDynamoCpu.toFixed(1)} ms, ${(sdkDynamoCpu - baselineCpu).toFixed(1)} over empty`,
+      );
+      console.log(
+        `the four clients bundled (as a function with awsSdk 'bundled' carries them, ${statSync(sdkBundled).size} bytes): ${sdkBundledMs.toFixed(1)} ms, ${(sdkBundledMs - baseline).toFixed(1)} over empty; CPU ${sdkBundledCpu.toFixed(1)} ms, ${(sdkBundledCpu - baselineCpu).toFixed(1)} over empty`,
       );
       console.log(
         `${'function'.padEnd(24)} ${'bytes'.padStart(10)} ${'map bytes'.padStart(10)} ${'init ms'.padStart(8)} ${'- empty'.padStart(8)} ${'x empty'.padStart(8)} ${'CPU ms'.padStart(8)} ${'- empty'.padStart(8)}  largest parts`,
