@@ -47,8 +47,9 @@ const GLUED_TITLE =
 /**
  * An address as written, without the words a scraper ran into it: a phone number or postal code
  * before it (`617 599 9798katherine@`, `PA 19087info@`), a job title before it (see GLUED_TITLE),
- * or a capitalised word after it (`ir@acme.comTel:`). Addresses are written in lower case, so a
- * change of case inside one marks where a glued word starts or ends.
+ * a capitalised word after it (`ir@acme.comTel:`) or a website after it (`ir@acme.comwww.acme.com`).
+ * Addresses are written in lower case, so a change of case inside one marks where a glued word
+ * starts or ends.
  */
 function unglue(address: string): string {
   const at = address.indexOf('@');
@@ -58,6 +59,9 @@ function unglue(address: string): string {
   if (digits) local = local.slice(digits[0].length);
   const title = GLUED_TITLE.exec(local);
   if (title && /[a-z]/.test(local.slice(title[0].length))) local = local.slice(title[0].length);
+  // `jane@acme.comwww.acme.com`: the website written after the address, run into it.
+  const website = /^(.+?\.[A-Za-z]{2,24}?)www\.[A-Za-z0-9-]+\.[A-Za-z]{2,}/.exec(domain);
+  if (website?.[1]) domain = website[1];
   const tld = domain.slice(domain.lastIndexOf('.') + 1);
   const glued = /^[a-z]{2,}(?=[A-Z])/.exec(tld);
   if (glued) domain = domain.slice(0, domain.length - tld.length) + glued[0];
@@ -242,7 +246,11 @@ export function parseContactBlock(lines: string[], links: readonly Link[] = []):
     for (const piece of stripped.split(
       / ?[|;] ?| \/\/ |, (?![A-Z][a-z]{0,3}\.?$)(?!Inc\b|LLC\b|Ltd\b|Corp\b|S\.A\.)/,
     )) {
-      let p = piece.trim().replace(PHONE_LABEL, '');
+      // A phone's label may follow its number (`512-555-0100 Office`).
+      let p = piece
+        .trim()
+        .replace(PHONE_LABEL, '')
+        .replace(/(?<=\d) (?:Office|Main|Mobile|Cell|Direct|Work)$/, '');
       const audience = AUDIENCE_LABEL.exec(p);
       if (audience) {
         fresh = true;
@@ -334,11 +342,12 @@ export function parseContactBlock(lines: string[], links: readonly Link[] = []):
 /**
  * Words a scraper ran together when it dropped the line breaks of a contact block: a name run into
  * the job title after it (`Nicholas LevichChief Marketing Officer`) or a legal form run into the
- * name after it (`Check, LLPJonathan Naji`). A `, ` is put at the seam. Only these seams count:
- * brand names are written in camel case too (`MetaMetrics`, `OpenStack`).
+ * name after it (`Check, LLPJonathan Naji`), or the label written after a phone number run into the
+ * address after it (`512-555-0100 OfficeEditor@acme.com`). A `, ` is put at the seam. Only these
+ * seams count: brand names are written in camel case too (`MetaMetrics`, `OpenStack`).
  */
 const GLUED_SEAM =
-  /(?<=\p{Ll}{2})(?=(?:Chief|Vice|Senior|Executive|Director|President|Manager|Head|Founder|Co-Founder|Partner|Officer|Spokesperson|Media|Investor|Public|Communications|Marketing)\b)|(?<=\b(?:LLP|LLC|Inc\.?|Ltd\.?|Corp\.?|PLC|GmbH|LP))(?=\p{Lu}\p{Ll})/gu;
+  /(?<=\p{Ll}{2})(?=(?:Chief|Vice|Senior|Executive|Director|President|Manager|Head|Founder|Co-Founder|Partner|Officer|Spokesperson|Media|Investor|Public|Communications|Marketing)\b)|(?<=\b(?:LLP|LLC|Inc\.?|Ltd\.?|Corp\.?|PLC|GmbH|LP))(?=\p{Lu}\p{Ll})|(?<=\d (?:Office|Main|Mobile|Cell|Direct|Work))(?=\p{Lu}[\w.%+'-]{0,64}@)/gu;
 
 function splitGluedWords(line: string): string {
   return line.replace(GLUED_SEAM, ', ');

@@ -507,6 +507,19 @@ function isSignatureBlock(block: Block): boolean {
   return reach && block.lines.some((l) => isPersonName(l.trim()));
 }
 
+/**
+ * A contact card a scraper ran onto one line (`Acme NewsAustin, Texaswww.acme.com512-555-0100
+ * Officeeditor@acme.com`): an e-mail address and a phone number, and no prose around them (no
+ * run of four lower-case words, no sentence end). Hard-wrapped copy may break it over lines.
+ */
+function isRunOnCard(block: Block): boolean {
+  if (block.lines.length > 3 || block.preformatted) return false;
+  const text = block.lines.map((l) => l.trim()).join(' ');
+  if (text.length > 300 || countWords(text) > 25) return false;
+  if (/(?:\p{Ll}+[\s,]+){4}/u.test(text) || /\p{Ll}{2}[.!?]["”]?\s+\p{Lu}/u.test(text)) return false;
+  return !!findEmail(text) && !!findPhone(text);
+}
+
 /** A short caption line or a markdown image left as its alt text (see CAPTION). */
 function isCaption(block: Block, text: string): boolean {
   if (block.lines.length > 2 || block.preformatted) return false;
@@ -640,6 +653,13 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
       closeAbout();
       state = 'contact';
       result.contacts.push(...parseContactBlock(block.lines, block.links));
+      continue;
+    }
+    // Under the body, a card run onto one line (see isRunOnCard) is read as that one line.
+    if ((state === 'about' || state === 'fls') && isRunOnCard(block)) {
+      closeAbout();
+      state = 'contact';
+      result.contacts.push(...parseContactBlock([block.lines.map((l) => l.trim()).join(' ')], block.links));
       continue;
     }
     // An e-mail address alone on its line under the release (`press@acme.com`) is its contact.

@@ -175,6 +175,8 @@ describe('findEmail: words a scraper ran into an address', () => {
     ['Acme Marketing Teammktg@acme.example', 'mktg@acme.example'],
     ['Charlie RoeChief Executive OfficerAcme Inc.hello@acme.example', 'hello@acme.example'],
     ['Acme Ltd.press@acme.example', 'press@acme.example'],
+    ['Media Contact:Acme Communications Ltd.pr@acme.examplewww.acme.example', 'pr@acme.example'],
+    ['jane@acme.comwww.acme.com/press', 'jane@acme.com'],
   ])('%s', (line, email) => {
     expect(findEmail(line)).toBe(email);
   });
@@ -271,5 +273,34 @@ describe('a <release> XML document with its contacts as text (as NTB info delive
       { name: 'Kari Nordmann', organization: 'Nordbro', email: 'kari@acme.example', phone: '905 823 34' },
       { name: 'Ola Hansen', organization: 'Nordbro', email: 'ola@acme.example', phone: null },
     ]);
+  });
+});
+
+describe('a contact card a scraper ran onto one line under the release', () => {
+  /** A made-up text release with an About section, then `tail`. */
+  const release = (tail: string) =>
+    `Acme Opens Plant\n\nDENVER, May 6, 2025 /PRNewswire/ -- Acme Corp today opened a plant.\n\nAbout Acme News\n\nAcme News is a newsletter on factories.\n\n${tail}\n`;
+
+  it('is a contact: name, place, website, phone with its label after it, and address run together', () => {
+    const p = parseReleaseStrict({
+      content: release('Acme NewsDenver, COwww.acmenews.example303.555.0100 OfficeEditor@AcmeNews.example'),
+    });
+    expect(p.contacts.map((c) => c.email)).toEqual(['editor@acmenews.example']);
+    expect(p.about).toEqual([{ organization: 'Acme News', text: 'Acme News is a newsletter on factories.' }]);
+  });
+
+  it('also when hard-wrapped copy breaks it over two lines', () => {
+    const p = parseReleaseStrict({
+      content: release('Acme NewsDenver, COwww.acmenews.example303.555.0100\nOfficeEditor@AcmeNews.example'),
+    });
+    expect(p.contacts.map((c) => c.email)).toEqual(['editor@acmenews.example']);
+  });
+
+  it('not a sentence of the About section that holds a phone number and an address', () => {
+    const p = parseReleaseStrict({
+      content: release('Our readers in the region see it first, 303-555-0100, news@acmenews.example.'),
+    });
+    expect(p.contacts).toEqual([]);
+    expect(p.about[0]?.text).toContain('303-555-0100');
   });
 });
