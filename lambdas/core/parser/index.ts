@@ -37,7 +37,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.45.0';
+export const PARSER_VERSION = '0.46.0';
 
 export interface ParseInput {
   content: string;
@@ -165,6 +165,17 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
       const next = rest[1];
       if (deck && next && isDeck(deck, next, vocab)) {
         pre = [...pre, deck];
+        rest = rest.slice(1);
+      }
+      // A form's labelled title line under it (`Title: Acme Unveils…`) is header, not the lead.
+      const labelled = rest[0];
+      if (
+        labelled &&
+        rest.length > 1 &&
+        TITLE_FIELD.test(blockText(labelled, vocab)) &&
+        countWords(blockText(labelled, vocab)) <= 40
+      ) {
+        pre = [...pre, labelled];
         rest = rest.slice(1);
       }
     } else {
@@ -329,23 +340,40 @@ function headlineOpening(blocks: Block[], vocab: WordSet): number {
   // Markup debris with no letter or digit above the headline (a link's lone `[`) is skipped.
   let skip = 0;
   while (skip < blocks.length && skip < 3 && !hasWordCharacter(blocks[skip] as Block)) skip++;
-  for (let i = 0; i < Math.min(blocks.length - skip, 3); i++) {
+  let byline = 0;
+  for (let i = 0; i < Math.min(blocks.length - skip, 3 + byline); i++) {
     const b = blocks[skip + i] as Block;
     const text = blockText(b, vocab).trim().replace(TIMED_HEADING, '');
     const words = countWords(text);
-    if (i > 0 && !b.preformatted && words >= 12 && /[.!?"”]$/.test(text)) return skip + i;
+    // The lead may end in a colon before a list (`Here are the topics of this issue:`).
+    if (i > 0 && !b.preformatted && words >= 12 && /[.!?:"”]$/.test(text)) return skip + i;
+    // A byline under the headline (`By Jane Roe, Example Markets`) is neither headline nor lead.
+    if (i > 0 && !byline && b.lines.length === 1 && /^By:? \p{Lu}/u.test(text) && words <= 8) {
+      byline = 1;
+      continue;
+    }
     const headlineLike =
       b.lines.length === 1 &&
       !b.preformatted &&
       words >= 4 &&
       words <= 30 &&
-      !/[.!?:;,]$/.test(text) &&
+      (!/[.!?:;,]$/.test(text) || (i === 0 && questionHeadline(text))) &&
       !isNavigation(text) &&
       !CREDIT_LINE.test(text) &&
       !/^By:? /.test(text);
-    if (!headlineLike || i === 2) return 0;
+    if (!headlineLike || i === 2 + byline) return 0;
   }
   return 0;
+}
+
+/** A labelled title or subtitle line, as a submission form prints it (`Title: …`, `Subheadline: …`). */
+const TITLE_FIELD = /^(?:Title|Headline|Sub-?title|Sub-?headline|Subhead)\s?:\s?\S/i;
+
+/** A headline that asks a question, capitalized as a headline (`Where Is Acme Legal in the US?`). */
+function questionHeadline(text: string): boolean {
+  if (!text.endsWith('?') || /[.!?]\s/.test(text)) return false;
+  const words = text.split(' ');
+  return words.filter((w) => /^[\p{Lu}\d"“']/u.test(w)).length >= words.length * 0.6;
 }
 
 function hasWordCharacter(block: Block): boolean {
@@ -387,7 +415,7 @@ function withoutRepeats(rest: Block[], pre: Block[], vocab: WordSet): Block[] {
     const line = (lead.lines[0] ?? '').slice(legend?.[0].length ?? 0);
     if (legend) out = [{ ...lead, lines: [line, ...lead.lines.slice(1)] }, ...out.slice(1)];
     // With its date too (`Melbourne, FL, April 8th, 2024- Acme…`): a tag-less dateline again.
-    const again = lead.lines.length === 1 ? findDateline(line) : null;
+    const again = findDateline(line);
     const cut =
       again && again.wire === null && again.start === 0 && again.dateline.location && again.bodyStart < line.length
         ? again.bodyStart

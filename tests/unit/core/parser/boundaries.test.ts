@@ -164,3 +164,59 @@ describe('more of what portals leave around a release', () => {
     expect(p.body.paragraphs[0]).toBe(LEAD);
   });
 });
+
+describe('plain text with no dateline: headline, byline, labelled title line and lead', () => {
+  const lead =
+    'Northwind Filters, Inc. opened a water filter plant in Dayton, Ohio, on Monday, its fourth in the state.';
+  const second = 'The plant employs 40 people and ships filters across the Midwest.';
+
+  it('takes a question capitalized as a headline for the headline', () => {
+    const p = parseReleaseStrict({ content: `Where Is Northwind Opening Its Next Plant?\n\n${lead}\n\n${second}\n` });
+    expect(p.title).toBe('Where Is Northwind Opening Its Next Plant?');
+    expect(p.body.paragraphs[0]).toBe(lead);
+  });
+
+  it('does not take a lead that asks a question in sentence case for a headline', () => {
+    const question = 'Have you ever wondered where your tap water is filtered?';
+    const p = parseReleaseStrict({ content: `${question}\n\n${lead}\n\n${second}\n` });
+    expect(p.title).toBeNull();
+    expect(p.body.paragraphs[0]).toBe(question);
+  });
+
+  it('skips a byline between the headline and the lead', () => {
+    const p = parseReleaseStrict({
+      content: `Northwind Opens Its Fourth Ohio Plant\n\nBy Jane Roe, Example Markets\n\n${lead}\n\n${second}\n`,
+    });
+    expect(p.title).toBe('Northwind Opens Its Fourth Ohio Plant');
+    expect(p.body.paragraphs[0]).toBe(lead);
+  });
+
+  it('takes a lead that ends in a colon before its list', () => {
+    const intro = 'Here are some of the topics the October issue of the Northwind customer newsletter covers:';
+    const p = parseReleaseStrict({
+      content: `Northwind Newsletter Lands on October 1\n\n${intro}\n\nFilter Care\n\n${second}\n`,
+    });
+    expect(p.title).toBe('Northwind Newsletter Lands on October 1');
+    expect(p.body.paragraphs[0]).toBe(intro);
+  });
+
+  it("leaves a form's labelled title line under a markdown headline out of the body, also hard-wrapped", () => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Opens Its Fourth Ohio Plant\n\nTitle: Northwind Filters Opens a Dayton Plant and\nAnnounces a Fifth for Toledo\n\n${lead}\n\n${second}\n`,
+    });
+    expect(p.title).toBe('Northwind Opens Its Fourth Ohio Plant');
+    expect(p.body.paragraphs[0]).toBe(lead);
+  });
+});
+
+describe('a second dateline opening a hard-wrapped lead', () => {
+  it('is dropped from the lead when the lead runs over several lines', () => {
+    const p = parseReleaseStrict({
+      content:
+        '# Northwind Opens Plant\n\nDAYTON, OH / PR Karma / May 19, 2025 9:54\n\nDayton, OH, May 19th, 2025- Northwind Filters, Inc. opened a water filter\nplant in Dayton on Monday, its fourth in the state.\n\nThe plant employs 40 people.\n',
+    });
+    expect(p.body.paragraphs[0]).toBe(
+      'Northwind Filters, Inc. opened a water filter plant in Dayton on Monday, its fourth in the state.',
+    );
+  });
+});
