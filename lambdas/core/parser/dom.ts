@@ -1,5 +1,5 @@
 import { DomHandler, Parser, Tokenizer } from 'htmlparser2';
-import { type AnyNode, type Document, hasChildren, isComment, isText } from 'domhandler';
+import { type AnyNode, type Document, type Element, hasChildren, isComment, isText } from 'domhandler';
 
 /**
  * htmlparser2 with a nesting limit. Its parser keeps open tags in an array it `unshift`s, so a
@@ -89,9 +89,12 @@ if (typeof (Tokenizer.prototype as unknown as TokenizerState).fastForwardTo === 
 class DepthLimitedHandler extends DomHandler {
   tooDeep = false;
   stop: (() => void) | null = null;
+  /** When set, every element is pushed here as it is built. */
+  elements: Element[] | null = null;
 
   override onopentag(name: string, attribs: { [key: string]: string }): void {
     super.onopentag(name, attribs);
+    if (this.elements) this.elements.push(this.tagStack[this.tagStack.length - 1] as Element);
     if (!this.tooDeep && this.tagStack.length > MAX_DEPTH) {
       this.tooDeep = true;
       this.stop?.();
@@ -99,9 +102,15 @@ class DepthLimitedHandler extends DomHandler {
   }
 }
 
-/** The DOM of `markup`, or null when it nests deeper than MAX_DEPTH (use `tokenizedText` then). */
-export function parseDom(markup: string, xmlMode = false): Document | null {
+/**
+ * The DOM of `markup`, or null when it nests deeper than MAX_DEPTH (use `tokenizedText` then).
+ * With `elements`, every element is pushed onto it as it is built: in document order (the tree only
+ * ever grows by appending to the element open last), so a caller that indexes the page's elements
+ * needs no second walk over the tree.
+ */
+export function parseDom(markup: string, xmlMode = false, elements: Element[] | null = null): Document | null {
   const handler = new DepthLimitedHandler(null);
+  handler.elements = elements;
   const parser = new Parser(handler, {
     xmlMode,
     decodeEntities: true,

@@ -1,6 +1,6 @@
 import * as DomUtils from 'domutils';
 import { compile, selectAll as cssSelectAll } from 'css-select';
-import type { AnyNode, Document, Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import type { Link } from '../record';
 import { type Block, makeBlock } from './blocks';
 import { isContactHeading } from './contacts';
@@ -344,29 +344,25 @@ export function htmlBlocks(nodes: AnyNode[]): { blocks: Block[]; mailtos: Link[]
 }
 
 /**
- * Every element of a page by tag name, class and id, built in one walk: the page's many lookups
- * (headline, deck, metadata, release container) then cost a map read each instead of a selector
- * run over the whole document.
+ * Every element of a page by tag name, class and id, built from the elements in document order as
+ * parseDom reports them (no walk over the tree): the page's many lookups (headline, deck,
+ * metadata, release container) then cost a map read each instead of a selector run over the whole
+ * document.
  */
 class PageIndex {
   private readonly tags = new Map<string, Element[]>();
   private readonly classes = new Map<string, Element[]>();
   private readonly ids = new Map<string, Element>();
 
-  constructor(doc: Document) {
-    const stack: AnyNode[] = [...doc.children].reverse();
-    while (stack.length) {
-      const node = stack.pop();
-      if (!node || !DomUtils.isTag(node)) continue;
+  constructor(elements: Element[]) {
+    for (const node of elements) {
       push(this.tags, node.name, node);
       const cls = node.attribs['class'];
-      if (cls) for (const c of cls.split(/\s+/)) if (c) push(this.classes, c.toLowerCase(), node);
+      // Most elements have one class: no list to split off then.
+      if (cls && !/\s/.test(cls)) push(this.classes, cls.toLowerCase(), node);
+      else if (cls) for (const c of cls.split(/\s+/)) if (c) push(this.classes, c.toLowerCase(), node);
       const id = node.attribs['id'];
       if (id && !this.ids.has(id.toLowerCase())) this.ids.set(id.toLowerCase(), node);
-      for (let i = node.children.length - 1; i >= 0; i--) {
-        const child = node.children[i];
-        if (child && DomUtils.isTag(child)) stack.push(child);
-      }
     }
   }
 
@@ -553,7 +549,8 @@ const SECTION_TITLE = /^(?:Home|News|Latest News|Press Releases?|News Releases?|
 
 /** Parses an HTML release page (or fragment) into metadata and content blocks. */
 export function parseHtmlPage(html: string): HtmlPage {
-  const doc = parseDom(html);
+  const elements: Element[] = [];
+  const doc = parseDom(html, false, elements);
   if (!doc) {
     // Nested too deep to be a real page: keep its text, without structure or metadata.
     const blocks = textToBlocks(normalizeWhitespace(tokenizedText(html)), false);
@@ -567,7 +564,7 @@ export function parseHtmlPage(html: string): HtmlPage {
       declared: NO_METADATA,
     };
   }
-  const page = new PageIndex(doc);
+  const page = new PageIndex(elements);
   const scripts = jsonLdScripts(page);
   const declared: PageMetadata = {
     article: articleOfJsonLd(scripts),

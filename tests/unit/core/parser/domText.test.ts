@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as DomUtils from 'domutils';
-import { type AnyNode, DomHandler } from 'domhandler';
+import { type AnyNode, DomHandler, type Element } from 'domhandler';
 import { Parser } from 'htmlparser2';
 import { parseDom, textContent, textLength } from '../../../../lambdas/core/parser/dom';
 
@@ -15,6 +15,8 @@ const PAGES = [
     '<?php echo 1 ?><br/>tail &#x201c;quoted&#x201d;<pre>  a\n  b</pre></div>' +
     '<ul><li>x</li><li></li><li> y </li></ul></body></html>',
   '<p>' + '<span>deep '.repeat(60) + 'core' + '</span>'.repeat(60) + '</p><p>after</p>',
+  // tags the parser closes or opens by itself: a <p> in a <p>, a stray </p> and </br>, open <li>s
+  '<div><p>a<p>b</p></p></br><ul><li>1<li>2</ul><table><td>x</table><select><option>o<option>p</select>',
 ];
 
 function allNodes(doc: AnyNode): AnyNode[] {
@@ -91,6 +93,18 @@ describe('parseDom (the tokenizer passes text runs in one loop, for speed only)'
     const markup = readFileSync(path.join(PAGES_DIR, file), 'utf8');
     expectSameText(JSON.stringify(dump(parseDom(markup)!)), JSON.stringify(dump(stockDom(markup))));
   });
+
+  it.each([...realPages, ...PAGES.map((_, i) => i)])(
+    'page %s: the elements it reports as it builds are every element of the DOM once, in document order',
+    (page) => {
+      const markup = typeof page === 'number' ? PAGES[page]! : readFileSync(path.join(PAGES_DIR, page), 'utf8');
+      const elements: Element[] = [];
+      const doc = parseDom(markup, false, elements)!;
+      const inOrder = DomUtils.findAll(() => true, doc.children);
+      expect(elements.length).toBe(inOrder.length);
+      expect(elements.every((el, i) => el === inOrder[i])).toBe(true);
+    },
+  );
 
   it.each([
     ['entities in text and attributes', '<p title="a &amp; b">x &amp; y &copy 2025 &#169; &unknown; & tail</p>&amp'],
