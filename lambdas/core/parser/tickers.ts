@@ -128,6 +128,10 @@ const EXCHANGES = [
   'BMFBOVESPA',
   'NEO Exchange',
   'CBOE Canada',
+  // Cboe Canada's short form, and OTC Markets' ID Basic Market (the tier below OTCQB since 2025).
+  'Cboe CA',
+  'OTCID',
+  'OTC ID',
   'Nasdaq Nordic',
   'OTC Pink',
   'OTCQB Venture',

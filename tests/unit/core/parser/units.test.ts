@@ -97,6 +97,14 @@ describe('findTickers', () => {
     ]);
   });
 
+  it("reads Cboe Canada's short form and OTC Markets' ID tier", () => {
+    expect(findTickers('Acme Inc. (NYSE American: ACM) (Cboe CA: ACM) and Zeta Corp. (OTCID: ZETA)')).toEqual([
+      { exchange: 'NYSE AMERICAN', symbol: 'ACM' },
+      { exchange: 'CBOE CA', symbol: 'ACM' },
+      { exchange: 'OTCID', symbol: 'ZETA' },
+    ]);
+  });
+
   it('ignores symbols without an exchange and labels that are not exchanges', () => {
     expect(findTickers('Acme (ACME) said (Note: ABC) and (Ref: X1).')).toEqual([]);
   });
