@@ -404,9 +404,10 @@ const CREDIT_AFTER_DATE = /^([\p{Lu}\d][^/\n]{1,80}?) \/(?=\s|$)/u;
  * Only a city with a known region or country after it counts.
  */
 export function repeatedPlaceLength(lead: string): number {
-  // A date left unfilled in parentheses may follow the place (`St. Louis, MO. (DATE, 2024) –`).
+  // A date left unfilled in parentheses may follow the place (`St. Louis, MO. (DATE, 2024) –`), or
+  // a month and year (`JOHNSTON, R.I. - May 2026 -`).
   const m =
-    /^([\p{Lu}][\p{L}.'’ ]{1,40}(?:, [\p{Lu}][\p{L}.'’ ]{1,40}){1,2})(?: \([^()\n]{1,30}\))? [-–—]{1,2} (?=\p{Lu})/u.exec(
+    /^([\p{Lu}][\p{L}.'’ ]{1,40}(?:, [\p{Lu}][\p{L}.'’ ]{1,40}){1,2})(?: \([^()\n]{1,30}\)| [-–—]{1,2} \p{Lu}\p{Ll}{2,8}\.? \d{4})? [-–—]{1,2} (?=\p{Lu})/u.exec(
       lead.slice(0, 120),
     );
   if (!m?.[1]) return 0;

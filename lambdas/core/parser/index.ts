@@ -7,7 +7,7 @@ export { warningsOf };
 import { type Block, blockText, countWords, makeBlock, vocabulary, type WordSet } from './blocks';
 import { dedupeContacts, isContactHeading, isPersonName, parseContactBlock } from './contacts';
 import { findDateline, placeOnlyDateline, repeatedPlaceLength } from './dateline';
-import { dateAtStart, parseTimestamp } from './dates';
+import { dateAtStart, parseTimestamp, parseWrittenDate } from './dates';
 import { looksLikeFeedItem, parseFeedItem } from './feedItem';
 import { parseHtmlPage } from './html';
 import { declaredIssuer } from './pageMeta';
@@ -37,7 +37,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.47.0';
+export const PARSER_VERSION = '0.48.0';
 
 export interface ParseInput {
   content: string;
@@ -195,9 +195,10 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
     }
   }
 
-  // No dateline: a syndicating portal's byline (`By: Business Wire`) and timestamp above the lead
-  // are not body; a byline naming a wire names the release's wire.
-  if (!dateline) {
+  // No dateline (or a bare tag, `--News Direct--`): a syndicating portal's byline (`By: Business
+  // Wire`, `By Jane Roe, Example Markets`) and timestamp above the lead are not body; a byline
+  // naming a wire names the release's wire.
+  if (!dateline || (!dateline.location && !dateline.date)) {
     for (let i = 0; i < 3 && rest[0]; i++) {
       const text = blockText(rest[0], vocab).trim();
       const byline = /^By:? (\S.{0,40})$/.exec(text);
@@ -222,6 +223,7 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
       rest = [...(first ? [makeBlock([first], { links: block.links })] : []), ...rest.slice(next + 1)];
     }
   }
+  rest = withoutLegends(rest, vocab);
   if (dateline) rest = withoutRepeats(rest, pre, vocab);
 
   // The attribution line is body text and is also reported on its own; in flattened text it is
@@ -392,6 +394,23 @@ function isDeck(block: Block, next: Block, vocab: WordSet): boolean {
     !/^(?:By|Par|Por|Von)\b/.test(text) &&
     countWords(blockText(next, vocab)) > 2 * words
   );
+}
+
+/** A distribution legend alone on its line (`FOR IMMEDIATE RELEASE`), or a labelled release date (`Release Date: March 26, 2025`). */
+const LEGEND_LINE = /^(?:FOR IMMEDIATE RELEASE|For Immediate Release|For immediate release|IMMEDIATE RELEASE)[.:]?$/;
+const RELEASE_DATE_LINE = /^(?:Release Date|Released|Date)\s?:\s?(\S.{4,40})$/;
+
+/** Legends and a release-date line above the lead (under the dateline or the headline) are not body. */
+function withoutLegends(rest: Block[], vocab: WordSet): Block[] {
+  let n = 0;
+  while (n < Math.min(rest.length - 1, 3)) {
+    const block = rest[n] as Block;
+    const text = block.lines.length === 1 && !block.preformatted ? blockText(block, vocab).trim() : '';
+    const date = RELEASE_DATE_LINE.exec(text)?.[1];
+    if (!text || !(LEGEND_LINE.test(text) || (date && parseWrittenDate(date)))) break;
+    n++;
+  }
+  return n ? rest.slice(n) : rest;
 }
 
 /**

@@ -66,7 +66,11 @@ const DISCLAIMER_PARAGRAPH =
 /** Social networks a release lists its handles on (`@acme on Instagram`). */
 const NETWORKS = 'Facebook|Instagram|YouTube|LinkedIn|Pinterest|X|TikTok|Snapchat|Twitter|Threads|Bluesky';
 const SOCIAL_HEADING =
-  /^(?:@[\w.]{2,30} on (?:Facebook|Instagram|YouTube|LinkedIn|Pinterest|X|TikTok|Snapchat|Twitter|Threads|Bluesky)\b.*|(?:Stay connected|Follow us|Connect with us|Stay in touch|Social Media|Social)(?: (?:on|with) [\w ]{1,30})?|Hashtags?|Follow (?:\S+ ){1,4}on (?:social media|social|LinkedIn|Facebook|Instagram|X|Twitter|TikTok|YouTube)(?: at| here)?)[:：.]?$/i;
+  /^(?:@[\w.]{2,30} on (?:Facebook|Instagram|YouTube|LinkedIn|Pinterest|X|TikTok|Snapchat|Twitter|Threads|Bluesky)\b.*|(?:Stay connected|Follow us|Connect with us|Stay in touch|Social Media|Social)(?: (?:on|with) [\w ]{1,30})?|Hashtags?|Social (?:Media )?(?:Links|Channels|Handles|Profiles)\b[^.!?\n]{0,80}|Follow (?:\S+ ){1,4}on (?:social media|social|LinkedIn|Facebook|Instagram|X|Twitter|TikTok|YouTube)(?: at| here)?)[:：.]?$/i;
+/** One network's address on a line of its own (`Instagram: https://…`, `Twitter (X): @acme`). */
+const SOCIAL_LINE = new RegExp(
+  String.raw`^(?:${NETWORKS}|Twitter \(X\)|X \(Twitter\)|X \(formerly Twitter\)|Telegram|Discord|Medium|Reddit|WhatsApp)\s?:\s?(?:https?:\/\/|@|www\.)\S`,
+);
 const MEDIA_KIT_HEADING =
   /^(?:(?:Multimedia|Media|Press|Downloadable|Broadcast|Digital) (?:Assets|Kit|Resources|Materials|Downloads)|B-?[Rr]oll(?: (?:Package|Footage))?|MULTIMEDIA (?:ASSETS|KIT|RESOURCES)|MEDIA (?:ASSETS|KIT|RESOURCES))[:：]?$/;
 const END_MARKER = /^(?:#{3}|# # #|-0-|- 0 -|-30-|- 30 -|\*{3}|ENDS|-ends-|- ends -|— ENDS —|-ENDS-)$/i;
@@ -85,7 +89,10 @@ const PORTAL_TRAILER =
  * or a markdown image left as its alt text (`!Logo`).
  */
 export const CAPTION =
-  /^(?:(?:Pictured|Above|Left to right|From left|L-R)\s?[:：]|(?:Photos?|Images?|Videos?|Logos?|Audio|Infographics?|Multimedia) [-–—] https?:\/\/|(?:Photos?|Images?|Pictures?|Figures?|Fig\.|Graphics?|Videos?|Captions?)(?: \d{1,3}[a-z]?)?(?: (?:credit|caption|courtesy|source))?(?:\s?[:：|–—]|\s?$)|(?:Click|Tap) (?:on )?(?:the )?(?:images?|photos?|pictures?|graphics?|videos?|logo) (?:above|below)\b|(?:Photo|Image|Picture) (?:courtesy|credit) of\b|(?:Featured |Cover |Header )?(?:photo|image|picture) by \S[^.!?]{0,80}\bon (?:Unsplash|Pexels|Pixabay|Shutterstock|Getty Images|iStock|Adobe Stock)\.?$)/i;
+  /^(?:(?:Pictured|Above|Left to right|From left|L-R)\s?[:：]|(?:Photos?|Images?|Videos?|Logos?|Audio|Infographics?|Multimedia) [-–—] https?:\/\/|(?:Photos?|Images?|Pictures?|Figures?) \d{1,3}[a-z]? ?[-–—] ?\S|(?:Photos?|Images?|Pictures?|Figures?|Fig\.|Graphics?|Videos?|Captions?)(?: \d{1,3}[a-z]?)?(?: (?:credit|caption|courtesy|source))?(?:\s?[:：|–—]|\s?$)|(?:Click|Tap) (?:on )?(?:the )?(?:images?|photos?|pictures?|graphics?|videos?|logo) (?:above|below)\b|(?:Photo|Image|Picture) (?:courtesy|credit) of\b|(?:Featured |Cover |Header )?(?:photo|image|picture) by \S[^.!?]{0,80}\bon (?:Unsplash|Pexels|Pixabay|Shutterstock|Getty Images|iStock|Adobe Stock)\.?$)/i;
+/** The credit of a post's featured image (`Featured photo by Jane Roe on Unsplash.`, `Featured image: Acme`). */
+const FEATURED_CREDIT =
+  /^(?:Featured|Cover|Header) (?:photo|image|picture)(?: by| courtesy of| credit)?:? \S[^\n]{0,100}$/i;
 /** A markdown thematic break (`---`, `___`): on a republishing portal, the line above its link list. */
 const THEMATIC_BREAK = /^(?:-{3,}|_{3,}|(?:- ){2,}-)$/;
 /**
@@ -348,6 +355,10 @@ function classify(block: Block, around: Around = {}): Kind {
   if (PORTAL_TRAILER.test(first)) return { type: 'end' };
   // A portal's `Original/Source Press Release` label opens its link list, also with the links lost.
   if (block.lines.length === 1 && PORTAL_LINK_LABEL.test(first)) return { type: 'end' };
+  // A featured image's credit closes a portal's post (`Featured photo by Jane Roe on Unsplash.`):
+  // what follows it is the portal's own boilerplate.
+  if (FEATURED_CREDIT.test(first) && block.lines.length === 1 && (around.bodyParagraphs ?? 0) >= 2)
+    return { type: 'end' };
   if (isCaption(block, text)) return { type: 'caption' };
   // A thematic break, an ad slot or markup left over between paragraphs (or under the last one) is no paragraph.
   const line = block.lines.length === 1 ? (block.lines[0] ?? '').trim() : '';
@@ -377,7 +388,7 @@ function classify(block: Block, around: Around = {}): Kind {
   const glued = aboutGlued(text);
   if (glued) return { type: 'about', organization: glued.organization, rest: glued.rest ? [glued.rest] : [] };
   if (isContactHeading(first) || isLabelledContactLine(first)) return { type: 'contact' };
-  if (SOCIAL_HEADING.test(first)) return { type: 'social' };
+  if (SOCIAL_HEADING.test(first) || (block.lines.length <= 2 && SOCIAL_LINE.test(first))) return { type: 'social' };
   const short = first.split(' ').length <= 14;
   // A heading glued to its text (flattened input): `Forward-Looking Statements This release…`.
   const fls = FLS_HEADING.exec(first);
@@ -390,6 +401,8 @@ function classify(block: Block, around: Around = {}): Kind {
     DISCLAIMER_PARAGRAPH.test(first) ||
     (block.lines.length === 1 && MEDIA_KIT_HEADING.test(first)) ||
     LAW_FIRM_DISCLAIMER.test(first) ||
+    // A note to editors in parentheses (`(Note to editor: photos of the event are linked here.)`).
+    /^\((?:Notes? (?:to|for) (?:the )?editors?|Editor['’]?s? notes?)\b/i.test(first) ||
     COPYRIGHT.test(first)
   )
     return { type: 'fls' };

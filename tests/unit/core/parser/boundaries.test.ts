@@ -220,3 +220,64 @@ describe('a second dateline opening a hard-wrapped lead', () => {
     );
   });
 });
+
+describe('legends, bylines and credits around the lead', () => {
+  it('leaves a legend alone on its line and a release-date line above the lead out of the body', () => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Opens Dayton Plant\n\nFOR IMMEDIATE RELEASE\n\nRelease Date: May 5, 2025\n\n${LEAD}\n\nThe plant employs 40 people.\n`,
+    });
+    expect(p.body.paragraphs).toEqual([LEAD, 'The plant employs 40 people.']);
+  });
+
+  it('leaves a legend under the dateline out, and the repeated place with a month and year under it', () => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Opens Dayton Plant\n\nDayton, United States - May 6, 2026 / Northwind Filters /\n\nFor Immediate Release\n\nDAYTON, Ohio - May 2026 - ${LEAD}\n\nThe plant employs 40 people.\n`,
+    });
+    expect(p.body.paragraphs[0]).toBe(LEAD);
+  });
+
+  it('keeps a lead that only starts with the words of a legend', () => {
+    const text = 'For immediate release to members, the Northwind Filters newsletter lists every new plant.';
+    const p = parseReleaseStrict({ content: `# Northwind Opens Dayton Plant\n\n${text}\n\n${LEAD}\n` });
+    expect(p.body.paragraphs[0]).toBe(text);
+  });
+
+  it('skips a byline under a bare wire tag', () => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Opens Dayton Plant\n\n--News Direct--\n\nBy Jane Roe, Example Markets\n\n${LEAD}\n\nThe plant employs 40 people.\n`,
+    });
+    expect(p.body.paragraphs[0]).toBe(LEAD);
+  });
+
+  it("ends the body at a featured image's credit under it, and only there", () => {
+    expect(
+      paragraphs(
+        'The plant employs 40 people.\n\nFeatured photo by Jane Roe on Unsplash.\n\nExample Markets is a leading financial media company.',
+      ),
+    ).toEqual([LEAD, 'The plant employs 40 people.']);
+  });
+
+  it('leaves out numbered photo captions and a note to editors in parentheses', () => {
+    expect(
+      paragraphs(
+        'The plant employs 40 people.\n\n(Note to editor: photos of the opening are linked here.)\n\nPhoto 1– Jane Roe, John Doe\n\nPhoto 2-John Doe\n\nAbout Northwind Filters\n\nNorthwind Filters, Inc. makes water filters.',
+      ),
+    ).toEqual([LEAD, 'The plant employs 40 people.']);
+    expect(paragraphs('Photo-realistic renderings of the plant are on its website.')).toEqual([
+      LEAD,
+      'Photo-realistic renderings of the plant are on its website.',
+    ]);
+  });
+
+  it("stops at a list of the issuer's social network addresses", () => {
+    expect(
+      paragraphs(
+        'The plant employs 40 people.\n\nTwitter (X): https://x.example/northwind\n\nInstagram: https://instagram.example/northwind/\n\nEmail Signup: https://list.example/nw',
+      ),
+    ).toEqual([LEAD, 'The plant employs 40 people.']);
+    expect(paragraphs('The plant employs 40 people.\n\nSocial Links Instagram | LinkedIn')).toEqual([
+      LEAD,
+      'The plant employs 40 people.',
+    ]);
+  });
+});
