@@ -134,17 +134,18 @@ function aboutHeading(line: string): string | null | undefined {
   if (!m?.[1]) return undefined;
   const name = m[1].trim();
   const words = name.split(' ');
-  // A brand may open in lower case before its capitals (`iCoreConnect`, `eBay`).
+  // A brand may open in lower case before its capitals (`iCoreConnect`, `eBay`), a domain registry
+  // with the dot of its top-level domain (`.WS`, `.io`).
   if (
     words.length > 10 ||
-    !/^(?:[\p{Lu}\d"“]|\p{Ll}{1,2}\p{Lu})/u.test(name) ||
+    !/^(?:[\p{Lu}\d"“]|\p{Ll}{1,2}\p{Lu}|\.\p{L}{2,24}\b)/u.test(name) ||
     /[.!?]$/.test(name.replace(LEGAL_SUFFIX, ''))
   )
     return undefined;
   // An organization name is capitalized word by word (`Acme Robotics`, `Bank of Nowhere`); prose is not.
   // Outside English, names keep lower-case adjectives (`Coopérative forestière Boréalis`): allow two.
   const lower = words.filter(
-    (w) => !/^(?:[\p{Lu}\d"“(&]|\p{Ll}{1,2}\p{Lu})/u.test(w) && !NAME_SMALL_WORDS.test(w),
+    (w) => !/^(?:[\p{Lu}\d"“(&]|\p{Ll}{1,2}\p{Lu}|\.\p{L}{2,24}$)/u.test(w) && !NAME_SMALL_WORDS.test(w),
   ).length;
   if (lower > (/^(?:About|ABOUT) /.test(t) ? 0 : 2)) return undefined;
   if (ABOUT_SUBJECT.test(t.replace(/^(?:About|ABOUT) /, '').replace(/\s?[:.]$/, ''))) return null;
@@ -237,9 +238,10 @@ function bare(word: string): string {
 /**
  * Where inside one word an About text starts glued to its heading, or -1: after a colon or a
  * closing parenthesis (`Innovations:Shoulder`, `0788.HK)China`), where the name starts again
- * (`CompanyThe Timken`, `LLCFinys`, `SYSTEMSXNRGY`), or before a sentence opener (`ZoneFounded`).
+ * (`CompanyThe Timken`, `LLCFinys`, `SYSTEMSXNRGY`) or with a later word of it (`Ren TangRen Tang
+ * was`), or before a sentence opener (`ZoneFounded`, also after an acronym: `PHCCThe`).
  */
-function gluedAt(word: string, firstWord: string | null): number {
+function gluedAt(word: string, firstWord: string | null, earlier: readonly string[] = []): number {
   if (writtenTwice(word)) return word.length / 2;
   for (let p = 1; p < word.length; p++) {
     if (!/[\p{Lu}\d]/u.test(word[p] ?? '')) continue;
@@ -247,7 +249,11 @@ function gluedAt(word: string, firstWord: string | null): number {
     const tail = word.slice(p);
     if (prev === ':' || prev === ')') return p;
     if (firstWord && firstWord.length >= 2 && bare(tail).startsWith(firstWord)) return p;
-    if (/[\p{Ll}.]/u.test(prev) && ABOUT_TEXT_OPENER.test(tail.replace(/[,:]$/, ''))) return p;
+    // `About Beijing Acme TangAcme Tang was founded…`: the text restarts with a later word of the name.
+    if (/\p{Ll}/u.test(prev) && earlier.some((w) => w.length >= 3 && bare(tail).startsWith(w))) return p;
+    // `About PHCCThe Plumbing… Association (PHCC) represents…`: after an acronym too.
+    const acronym = /\p{Lu}/u.test(prev) && p >= 2 && /^\p{Lu}+$/u.test(word.slice(0, p));
+    if ((/[\p{Ll}.]/u.test(prev) || acronym) && ABOUT_TEXT_OPENER.test(tail.replace(/[,:]$/, ''))) return p;
   }
   return -1;
 }
@@ -286,7 +292,12 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
     const token = tokens[i];
     if (!token) break;
     const at = token.index ?? 0;
-    const glued = gluedAt(token[0], i === 0 ? null : firstWord);
+    const earlier = tokens
+      .slice(1, i)
+      .map((t) => t[0])
+      .filter((t) => /^\p{Lu}\p{Ll}/u.test(t))
+      .map(bare);
+    const glued = gluedAt(token[0], i === 0 ? null : firstWord, earlier);
     if (glued > 0) return headingUpTo(at + glued);
     const next = tokens[i + 1]?.[0];
     // (a name may open with Spanish punctuation: `¡Que Onda! Magazine is…`)
@@ -297,9 +308,12 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
     const after2 = tokens[i + 2]?.[0] ?? '';
     const participle =
       /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(next) && /^\p{Ll}/u.test(after2) && !NAME_SMALL_WORDS.test(after2);
+    // `About Acme Jewelers In 1964, John Doe opened…`: a preposition before a year opens a sentence.
+    const dated = /^(?:In|By|Until|Through|Throughout)$/.test(next) && /^(?:1[89]|20)\d\d,?$/.test(after2);
     if (
       restarts ||
       participle ||
+      dated ||
       ABOUT_TEXT_OPENER.test(next.replace(/[,:]$/, '')) ||
       token[0].endsWith(':') ||
       (i > 0 && token[0].endsWith(')'))

@@ -27,6 +27,13 @@ describe('About sections: the organization as the heading writes it', () => {
   });
 });
 
+describe('About headings of a domain registry', () => {
+  it('takes a top-level domain written with its dot as the organization', () => {
+    const p = parse('About .XYZ\n\n.XYZ is the domain for everyone.');
+    expect(p.about).toEqual([{ organization: '.XYZ', text: '.XYZ is the domain for everyone.' }]);
+  });
+});
+
 describe("About headings on the release's own subject", () => {
   it.each(['About the Survey', 'About This Study', 'About the Awards:', 'ABOUT THE REPORT'])(
     '%s is an About section with no organization',
@@ -109,6 +116,16 @@ describe('About headings glued to their text', () => {
     ],
     ['About Acme RoboticsFounded in 1990, Acme makes robots.', 'Acme Robotics', 'Founded in 1990, Acme makes robots.'],
     ['About Inc.Inc. is a business magazine.', 'Inc.', 'Inc. is a business magazine.'],
+    [
+      'About Northern Acme WorksAcme Works was founded in 1901.',
+      'Northern Acme Works',
+      'Acme Works was founded in 1901.',
+    ],
+    [
+      'About ACMAThe Acme Contractors Association (ACMA) represents builders.',
+      'ACMA',
+      'The Acme Contractors Association (ACMA) represents builders.',
+    ],
   ])('%s', (paragraph, organization, text) => {
     const p = parse(paragraph);
     expect(p.about).toEqual([{ organization, text }]);
@@ -304,6 +321,15 @@ describe('About headings the next paragraph confirms, and product paragraphs ins
     ]);
     const q = parse('About Acme Trading Group Acme Trading Group is a broker.');
     expect(q.about.map((a) => a.organization)).toEqual(['Acme Trading Group']);
+  });
+
+  it('ends a glued heading before a preposition and a year that open a sentence', () => {
+    const p = parse('About Acme Fine Goods In 1964, Jane Roe opened the first Acme store.');
+    expect(p.about).toEqual([
+      { organization: 'Acme Fine Goods', text: 'In 1964, Jane Roe opened the first Acme store.' },
+    ]);
+    const q = parse('About Made In America Acme Made In America Acme makes robots.');
+    expect(q.about.map((a) => a.organization)).toEqual(['Made In America Acme']);
   });
 });
 
