@@ -46,7 +46,11 @@ export interface IdParts {
  * release seen twice through the same route always gets the same id.
  */
 export function releaseId(parts: IdParts): string {
-  return releaseIdCandidates(parts)[0] as string;
+  // releaseIdCandidates(parts)[0], without hashing the candidates after the first.
+  const url = canonicalizeUrl(parts.url);
+  if (url) return urlReleaseId(url);
+  const guid = parts.guid?.trim();
+  return guid ? guidReleaseId(guid) : hashReleaseId(parts);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { buildRecord } from '../../../lambdas/core/buildRecord';
 import type { FeedItem } from '../../../lambdas/core/feed/types';
-import { releaseId } from '../../../lambdas/core/ids';
+import { releaseId, releaseIdCandidates } from '../../../lambdas/core/ids';
 import { parseReleaseStrict } from '../../../lambdas/core/parser';
 import { validateRecord } from '../../../lambdas/core/recordSchema';
 
@@ -24,6 +24,18 @@ const item: FeedItem = {
   categories: [],
   itemHash: 'h',
 };
+
+describe('releaseId', () => {
+  it.each([
+    ['a URL, a GUID and text', { url: 'https://Example.com/a?utm_source=x&b=2#top', guid: ' g-1 ', title: 'T' }],
+    ['a GUID and text', { url: null, guid: 'g-1', wire: 'PR Newswire', title: 'T', firstParagraph: 'P.' }],
+    ['a URL that is no http(s) URL, and text', { url: 'ftp://example.com/a', guid: '  ', title: 'T' }],
+    ['text only', { title: 'Acme  Opens Plant', dateline: 'AUSTIN, Texas', firstParagraph: 'Acme opened.' }],
+    ['nothing', {}],
+  ])('with %s: the first of releaseIdCandidates', (_, parts) => {
+    expect(releaseId(parts)).toBe(releaseIdCandidates(parts)[0]);
+  });
+});
 
 describe('buildRecord', () => {
   const parsed = parseReleaseStrict({ content: TEXT });
