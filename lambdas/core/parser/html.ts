@@ -407,11 +407,23 @@ function push(map: Map<string, Element[]>, k: string, el: Element): void {
   else map.set(k, [el]);
 }
 
-/** Length of the text in `<p>` elements under `el`: how much prose a container holds. */
-function paragraphText(el: Element): number {
-  let n = 0;
-  for (const p of selectAll('p', el)) n += textContent(p).trim().length;
-  return n;
+/**
+ * Length of the text in the `<p>` elements under each of `containers` (not counting a container
+ * itself): how much prose each holds. One walk up from each paragraph of the page, rather than a
+ * search of each container's subtree (the candidates nest: body, main, article, …).
+ */
+function paragraphText(page: PageIndex, containers: Element[]): Map<Element, number> {
+  const totals = new Map<Element, number>(containers.map((el) => [el, 0]));
+  for (const p of page.tag('p')) {
+    let length = -1;
+    for (let up = p.parent; up; up = up.parent) {
+      const total = totals.get(up as Element);
+      if (total === undefined) continue;
+      if (length < 0) length = textContent(p).trim().length;
+      totals.set(up as Element, total + length);
+    }
+  }
+  return totals;
 }
 
 /** The outermost of a set of possibly nested elements. */
@@ -462,7 +474,8 @@ function releaseContainer(page: PageIndex): Element | null {
     ...page.tag('body'),
   ];
   const candidates = named.some((el) => textContent(el).trim().length >= 200) ? named : [...named, ...generic];
-  let scored = candidates.map((el) => ({ el, score: paragraphText(el), size: textLength(el) }));
+  const prose = paragraphText(page, candidates);
+  let scored = candidates.map((el) => ({ el, score: prose.get(el) ?? 0, size: textLength(el) }));
   // A page that writes its paragraphs as `<div>`s or `<br><br>` has no <p> text to go by: then
   // the candidates are compared by all their text (the smallest would otherwise win with 0).
   if (Math.max(0, ...scored.map((c) => c.score)) < 200) scored = scored.map((c) => ({ ...c, score: c.size }));
