@@ -5,7 +5,7 @@ import type { Link } from '../record';
 import { type Block, makeBlock } from './blocks';
 import { isContactHeading } from './contacts';
 import { parseTimestamp } from './dates';
-import { parseDom, textContent, textLength, tokenizedText } from './dom';
+import { parseDom, releaseDom, textContent, textLength, tokenizedText } from './dom';
 import { articleOfJsonLd, openGraphOf, type PageMetadata, parseJsonLd } from './pageMeta';
 import { findWireTag } from './wires';
 import { normalizeInlineSpaces, normalizeWhitespace, textToBlocks } from './text';
@@ -646,5 +646,7 @@ export function parseHtmlPage(html: string): HtmlPage {
     if (subtitle && blocks[0]?.lines.join(' ') === subtitle) blocks.shift();
   }
   if (subtitle === title) subtitle = null;
+  // Nothing returned refers to the DOM (blocks, links and metadata are strings and plain data).
+  releaseDom(doc, elements);
   return { title, subtitle, canonicalUrl: canonicalUrl || null, publishedAt, blocks, mailtos, declared };
 }

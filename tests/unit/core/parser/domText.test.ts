@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as DomUtils from 'domutils';
 import { type AnyNode, DomHandler, type Element } from 'domhandler';
 import { Parser } from 'htmlparser2';
-import { parseDom, textContent, textLength } from '../../../../lambdas/core/parser/dom';
+import { parseDom, releaseDom, textContent, textLength } from '../../../../lambdas/core/parser/dom';
 
 // The parser's textContent / textLength replace domutils' textContent (which joins at every level)
 // for speed only: on every node of these documents they must give exactly what domutils gives.
@@ -105,6 +105,17 @@ describe('parseDom (the tokenizer passes text runs in one loop, for speed only)'
       expect(elements.every((el, i) => el === inOrder[i])).toBe(true);
     },
   );
+
+  it('releaseDom takes a DOM apart: no node keeps a parent, a sibling or a child', () => {
+    const elements: Element[] = [];
+    const doc = parseDom(PAGES[0]!, false, elements)!;
+    const nodes = allNodes(doc);
+    releaseDom(doc, elements);
+    for (const node of nodes) {
+      expect([node.parent, node.prev, node.next]).toEqual([null, null, null]);
+      if ('children' in node) expect(node.children).toEqual([]);
+    }
+  });
 
   it.each([
     ['entities in text and attributes', '<p title="a &amp; b">x &amp; y &copy 2025 &#169; &unknown; & tail</p>&amp'],
