@@ -137,10 +137,10 @@ function skipSeparator(text: string, from: number): number {
   return i;
 }
 
-/** Trims spaces, commas, dashes and an opening parenthesis from the end of a location. */
+/** Trims spaces, commas, dashes, slashes and an opening parenthesis from the end of a location (`BOULDER, CO / March 30, 2026`). */
 function trimLocationEnd(s: string): string {
   let end = s.length;
-  while (end > 0 && (isSepChar(s.charAt(end - 1)) || s.charAt(end - 1) === ',' || s.charAt(end - 1) === '(')) end--;
+  while (end > 0 && (isSepChar(s.charAt(end - 1)) || /[,(/|]/.test(s.charAt(end - 1)))) end--;
   return s.slice(0, end);
 }
 

@@ -37,7 +37,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.49.0';
+export const PARSER_VERSION = '0.50.0';
 
 export interface ParseInput {
   content: string;
@@ -223,7 +223,7 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
       rest = [...(first ? [makeBlock([first], { links: block.links })] : []), ...rest.slice(next + 1)];
     }
   }
-  rest = withoutLegends(rest, vocab);
+  rest = withoutLegends(rest, vocab, !!dateline);
   if (dateline) rest = withoutRepeats(rest, pre, vocab);
 
   // The attribution line is body text and is also reported on its own; in flattened text it is
@@ -400,8 +400,18 @@ function isDeck(block: Block, next: Block, vocab: WordSet): boolean {
 const LEGEND_LINE = /^(?:FOR IMMEDIATE RELEASE|For Immediate Release|For immediate release|IMMEDIATE RELEASE)[.:]?$/;
 const RELEASE_DATE_LINE = /^(?:Release Date|Released|Date)\s?:\s?(\S.{4,40})$/;
 
+/** A byline or credit in a tag's parentheses opening a lead with no dateline (`(Jane Roe ) - Text`). */
+const PARENTHESIZED_CREDIT = /^\( ?(?:\p{Lu}[\p{L}.'’-]*\s?){1,5}\)\s?(?:--|[-–—])\s(?=["“\p{Lu}])/u;
+
 /** Legends and a release-date line above the lead (under the dateline or the headline) are not body. */
-function withoutLegends(rest: Block[], vocab: WordSet): Block[] {
+function withoutLegends(rest: Block[], vocab: WordSet, dated: boolean): Block[] {
+  const lead = rest[0];
+  const credit = !dated && lead && !lead.preformatted ? PARENTHESIZED_CREDIT.exec(lead.lines[0] ?? '') : null;
+  if (lead && credit)
+    return [
+      { ...lead, lines: [(lead.lines[0] ?? '').slice(credit[0].length), ...lead.lines.slice(1)] },
+      ...rest.slice(1),
+    ];
   let n = 0;
   while (n < Math.min(rest.length - 1, 3)) {
     const block = rest[n] as Block;

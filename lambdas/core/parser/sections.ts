@@ -93,6 +93,8 @@ export const CAPTION =
 /** The credit of a post's featured image (`Featured photo by Jane Roe on Unsplash.`, `Featured image: Acme`). */
 const FEATURED_CREDIT =
   /^(?:Featured|Cover|Header) (?:photo|image|picture)(?: by| courtesy of| credit)?:? \S[^\n]{0,100}$/i;
+/** A postal address on one line: a street number, then a US ZIP or a Canadian postal code within 100 characters. */
+const POSTAL_LINE = /^\d{1,6},? [^\n.!?]{3,100}?(?:\b\d{5}(?:-\d{4})?|\b[A-Z]\d[A-Z] ?\d[A-Z]\d)(?!\d)/;
 /** A markdown thematic break (`---`, `___`): on a republishing portal, the line above its link list. */
 const THEMATIC_BREAK = /^(?:-{3,}|_{3,}|(?:- ){2,}-)$/;
 /**
@@ -399,9 +401,30 @@ function classify(block: Block, around: Around = {}): Kind {
   const named =
     around.next && block.lines.length === 1 ? confirmedHeading(first, blockText(around.next), around) : null;
   if (named) return { type: 'about', organization: named, rest: [] };
+  // A bare `About` run into its text (`About Founded in 2019 by…`): a section naming no organization.
+  if (
+    /^(?:About|ABOUT) (?:Founded|Headquartered|Established|Based|Launched|Formed|Incorporated|Created) \p{Ll}/u.test(
+      first,
+    )
+  )
+    return { type: 'about', organization: null, rest: [text.slice(6)] };
   const glued = aboutGlued(text);
   if (glued) return { type: 'about', organization: glued.organization, rest: glued.rest ? [glued.rest] : [] };
-  if (isContactHeading(first) || isLabelledContactLine(first)) return { type: 'contact' };
+  // `Contact Jane Roe` over `Email: …` / `Phone: …`: a contact heading that names the person.
+  const nextFirst = (around.next?.lines[0] ?? '').trim();
+  if (
+    /^Contact \p{Lu}[^.!?:\n]{1,50}$/u.test(first) &&
+    block.lines.length === 1 &&
+    /^(?:Email|E-mail|Phone|Tel|Telephone|Mobile)\s?:/i.test(nextFirst)
+  )
+    return { type: 'contact' };
+  // A distributor's labelled contact form (`Company Name: Acme` / `Contact Person: Jane Roe` / `Email: …`).
+  if (
+    isContactHeading(first) ||
+    isLabelledContactLine(first) ||
+    /^(?:Company Name|Contact (?:Person|Name))\s?:/.test(first)
+  )
+    return { type: 'contact' };
   if (SOCIAL_HEADING.test(first) || (block.lines.length <= 2 && SOCIAL_LINE.test(first))) return { type: 'social' };
   const short = first.split(' ').length <= 14;
   // A heading glued to its text (flattened input): `Forward-Looking Statements This release…`.
@@ -430,7 +453,7 @@ function classify(block: Block, around: Around = {}): Kind {
  * TikTok About Acme`), and a run of social handles (`@acme on Instagram`) splits off.
  */
 const GLUED_MARKER = new RegExp(
-  String.raw`(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|(?:About|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})))|(?<=@[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[a-z]{2,24} )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?<=\bon (?:${NETWORKS}) )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})`,
+  String.raw`(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|(?:About|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})))|(?<=@[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[a-z]{2,24} )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?<=\bon (?:${NETWORKS}) )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})`,
   'gu',
 );
 
@@ -702,6 +725,8 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
     if (state === 'about' && about) {
       (about as { parts: string[] }).parts.push(text);
     } else if (state === 'contact') {
+      // A postal address under a contact heading (`1885 Main Road, Suite 4 Canyon Lake, Texas 78133`) is the contact's.
+      if (block.lines.length === 1 && POSTAL_LINE.test(text)) continue;
       if (block.lines.every(isContactLike) || block.lines.length > 1) {
         result.contacts.push(...parseContactBlock(block.lines, block.links));
       } else {

@@ -101,6 +101,12 @@ export const WIRE_RULES: readonly WireRule[] = [
     name: null,
     pattern: /(?<=[-–—] ?)\( ?((?:[A-Z][A-Za-z]{1,20} ){1,3}(?:NEWSWIRE|Newswire|NewsWire)) ?\)(?= ?[-–—])/,
   },
+  // The same with no delimiters, between dashes right after the date (`New York, NY – March 17th,
+  // 2025 – Acme Newswire – Text`), as PRISM MediaWire writes its own tag.
+  {
+    name: null,
+    pattern: /(?<=\d{4},? ?[-–—] ?)((?:[A-Z][A-Za-z]{1,20} ){1,3}(?:NEWSWIRE|Newswire|NewsWire))(?= ?[-–—] )/,
+  },
   // The same written between slashes after the date (`Miami, FL – March 6, 2025 /Acme Newswire/ –`).
   {
     name: null,

@@ -281,3 +281,53 @@ describe('legends, bylines and credits around the lead', () => {
     ]);
   });
 });
+
+describe('wire tags, credits and contact forms of smaller distributors', () => {
+  it("reads a newswire's name written between dashes after the date as the wire tag", () => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Opens Plant\n\nDayton, OH – March 17th, 2025 – Example Newswire – ${LEAD}\n`,
+    });
+    expect(p.wire?.name).toBe('Example Newswire');
+    expect(p.dateline).toMatchObject({ location: 'Dayton, OH', date: '2025-03-17' });
+    expect(p.body.paragraphs[0]).toBe(LEAD);
+  });
+
+  it('keeps the place of a dateline whose date follows a slash (BOULDER, CO / March 30, 2026 – Tag –)', () => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Opens Plant\n\nDAYTON, OH / March 30, 2026 – PRISM MediaWire (Press Release Service) – ${LEAD}\n`,
+    });
+    expect(p.dateline?.location).toBe('DAYTON, OH');
+  });
+
+  it('drops a byline written in the parentheses of a tag opening a lead with no dateline', () => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Opens Plant\n\n(Jane Roe ) - ${LEAD}\n\nThe plant employs 40 people.\n`,
+    });
+    expect(p.body.paragraphs[0]).toBe(LEAD);
+  });
+
+  it('reads a bare About run into its text as an About section', () => {
+    const p = parseReleaseStrict({
+      content: markdown('About Founded in 2019 by Jane Roe, Northwind makes water filters for homes.'),
+    });
+    expect(p.body.paragraphs).toEqual([LEAD]);
+    expect(p.about).toHaveLength(1);
+  });
+
+  it('stops at a labelled contact form glued to the last sentence, and at Contact Name over Email:', () => {
+    const glued = paragraphs(
+      'The plant employs 40 people.Company Name: NorthwindContact Person: Jane RoeEmail: jane@northwind.example',
+    );
+    expect(glued).toEqual([LEAD, 'The plant employs 40 people.']);
+    const named = paragraphs('The plant employs 40 people.\n\nContact Jane Roe\n\nEmail: jane@northwind.example');
+    expect(named).toEqual([LEAD, 'The plant employs 40 people.']);
+  });
+
+  it('keeps a postal address under a contact heading out of the body', () => {
+    expect(
+      paragraphs(
+        'The plant employs 40 people.\n\nContact Information:\n\nNorthwind Filters\n\n1885 Main Road, Suite 4 Dayton, Ohio 45402 United States\n\nJane Roe +1 (937) 555-0100',
+      ),
+    ).toEqual([LEAD, 'The plant employs 40 people.']);
+  });
+});
