@@ -118,7 +118,7 @@ export async function readTextInput(
   const decoded = decodeBody(bytes);
   if (decoded.text.trim() === '')
     throw new InputError('INPUT_EMPTY', `empty input (${bytes.length} bytes of white space)`);
-  const nul = decoded.text.indexOf('\0');
+  const nul = mayHoldNul(bytes, decoded.charset) ? decoded.text.indexOf('\0') : -1;
   if (nul !== -1) {
     throw new InputError(
       'INPUT_BINARY',
@@ -126,6 +126,20 @@ export async function readTextInput(
     );
   }
   return { bytes, decoded };
+}
+
+/**
+ * Charsets whose text holds U+0000 only where the bytes hold 0x00 (and 0x00 is always U+0000):
+ * UTF-8, windows-1252, and the two mixed (lambdas/core/feed/decode.ts).
+ */
+const NUL_IS_BYTE_ZERO = new Set(['utf-8', 'windows-1252', 'utf-8+windows-1252']);
+
+/**
+ * Whether the text decoded from `bytes` may hold a NUL. The bytes are searched first where they
+ * tell (a memchr): a string's indexOf('\0') steps through every character of a page.
+ */
+function mayHoldNul(bytes: Buffer, charset: string): boolean {
+  return !NUL_IS_BYTE_ZERO.has(charset) || bytes.includes(0);
 }
 
 function tooLarge(maxBytes: number, what = 'read'): InputError {
