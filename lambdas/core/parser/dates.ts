@@ -71,18 +71,23 @@ const CJK = /(\d{4}) ?[年년] ?(\d{1,2}) ?[月월] ?(\d{1,2}) ?[日일]/;
 
 type Reading = { index: number; length: number; iso: string | null };
 
-const ANCHORED = new Map<string, RegExp>();
+/**
+ * The anchored forms of each pattern, made at its first use: found by the expression itself, not
+ * by a key built from its source at every call.
+ */
+const ANCHORED = new Map<RegExp, { start?: RegExp; end?: RegExp }>();
 
 /** `re` anchored at the start, or at the end (after a space, comma or `(`, before an optional `)`). */
 function anchored(re: RegExp, anchor: 'start' | 'end'): RegExp {
-  const k = `${anchor}:${re.source}`;
-  let out = ANCHORED.get(k);
+  let forms = ANCHORED.get(re);
+  if (!forms) ANCHORED.set(re, (forms = {}));
+  let out = forms[anchor];
   if (!out) {
     // A CJK date follows the city with no space (`北京2024年3月7日`).
     const boundary = re === CJK ? '' : String.raw`(?:^|[\s,(])`;
     const src = anchor === 'start' ? `^(?:${re.source})` : `${boundary}(?:${re.source})[)]?\\s?$`;
     out = new RegExp(src, re.flags);
-    ANCHORED.set(k, out);
+    forms[anchor] = out;
   }
   return out;
 }
