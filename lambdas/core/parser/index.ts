@@ -18,6 +18,7 @@ import {
   headlineOrganization,
   headlinePrefixOrganization,
   leadOrganization,
+  sameOrganization,
   splitAttribution,
 } from './lead';
 import { normalizePlace } from './places';
@@ -37,7 +38,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.50.0';
+export const PARSER_VERSION = '0.51.0';
 
 export interface ParseInput {
   content: string;
@@ -261,9 +262,12 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
     }
   }
   const lead = paragraphs.find((p) => p !== attribution) ?? '';
-  // A distributor's `/ Org /` credit names the issuer or its agency: the lead's subject comes first.
-  const source =
-    sections.source ?? sections.sourceLine ?? creditAbove(pre, vocab) ?? leadOrganization(lead) ?? credited;
+  // A distributor's `/ Org /` credit names the issuer or its agency: the lead's subject comes first,
+  // but when both name one organization the credit spells it as the issuer does (`/ Acme Dialing,
+  // LLC /` over `Acme Dialing is…`, `/ Acme Law Firm /` over `The Acme Law Firm`).
+  const subject = leadOrganization(lead);
+  const issuer = credited && subject && sameOrganization(credited, subject) ? credited : (subject ?? credited);
+  const source = sections.source ?? sections.sourceLine ?? creditAbove(pre, vocab) ?? issuer;
   const orgs = [source, ...sections.about.map((a) => a.organization)].filter((o): o is string => !!o);
   const tickerText = [text, ...sections.about.map((a) => a.text)].join('\n\n');
   return {

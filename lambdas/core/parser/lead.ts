@@ -29,6 +29,24 @@ function isLegal(word: string): boolean {
   );
 }
 const CONNECTOR = /^(?:&|and|of|for|de|del|des|du|der|für|the|y|et|und|e|di|da|do)$/;
+
+/**
+ * Whether two spellings name the same organization: the same words once a leading `The`, a legal
+ * form at the end (`, LLC`, `Inc.`) and case are set aside (`The Acme Law Firm` / `Acme Law Firm`,
+ * `Acme Dialing Solutions` / `Acme Dialing Solutions, LLC`).
+ */
+export function sameOrganization(a: string, b: string): boolean {
+  const core = (name: string) => {
+    const words = name
+      .trim()
+      .replace(/^The\s/i, '')
+      .split(/\s+/);
+    while (words.length > 1 && isLegal((words[words.length - 1] ?? '').replace(/,$/, ''))) words.pop();
+    return words.join(' ').replace(/,$/, '').toLowerCase();
+  };
+  const x = core(a);
+  return x.length > 0 && x === core(b);
+}
 /** Articles before an organization's name (`The Coalition for…`, `Die Brunnhofer GmbH`, `A Cafezal S.A.`). */
 const ARTICLE = /^(?:The|Die|Der|Das|La|Le|Les|El|Los|Las|L'|Il|Lo|A|O|Os|De|Het)\s/;
 /** A capitalised participle opening the lead (`Navigating the…`, `Building on…`): not a name. */

@@ -101,6 +101,19 @@ describe('what some distributors repeat under the dateline', () => {
     );
     expect(r.source).toBe('Lakeside Clinic');
   });
+
+  it('the / Org / slot spells the issuer when the lead names the same organization', () => {
+    const withLegalForm = parseReleaseStrict({
+      content:
+        '# Lakeside Dialer Adds Call Routing\n\n Tampa, United States - January 17, 2025 / Lakeside Dialer Systems, LLC /\n\n Lakeside Dialer Systems is excited to add call routing to its dialer.\n',
+    });
+    expect(withLegalForm.source).toBe('Lakeside Dialer Systems, LLC');
+    const withArticle = parseReleaseStrict({
+      content:
+        '# Lakeside Law Firm Wins an Award\n\n Tampa, United States - January 17, 2025 / Lakeside Law Firm /\n\n The Lakeside Law Firm proudly celebrates an award for its work.\n',
+    });
+    expect(withArticle.source).toBe('Lakeside Law Firm');
+  });
 });
 
 describe('About headings glued to their text', () => {
