@@ -95,6 +95,9 @@ const FEATURED_CREDIT =
   /^(?:Featured|Cover|Header) (?:photo|image|picture)(?: by| courtesy of| credit)?:? \S[^\n]{0,100}$/i;
 /** A postal address on one line: a street number, then a US ZIP or a Canadian postal code within 100 characters. */
 const POSTAL_LINE = /^\d{1,6},? [^\n.!?]{3,100}?(?:\b\d{5}(?:-\d{4})?|\b[A-Z]\d[A-Z] ?\d[A-Z]\d)(?!\d)/;
+/** A sentence saying the text is no advice (see its use at the end of splitSections). */
+const ADVICE_DISCLAIMER =
+  /\b(?:not (?:necessarily )?(?:intended (?:as|to (?:be|provide|constitute))|meant (?:as|to be)|offering|to be (?:construed|taken) as|a substitute for)|does not (?:constitute|provide)|should not be (?:construed|taken|relied upon) as)(?: an?)?(?: (?:legal|medical|financial|investment|investing|tax|professional))? advice\b/i;
 /** A markdown thematic break (`---`, `___`): on a republishing portal, the line above its link list. */
 const THEMATIC_BREAK = /^(?:-{3,}|_{3,}|(?:- ){2,}-)$/;
 /**
@@ -149,6 +152,13 @@ function aboutHeading(line: string): string | null | undefined {
   const lower = words.filter(
     (w) => !/^(?:[\p{Lu}\d"“(&]|\p{Ll}{1,2}\p{Lu}|\.\p{L}{2,24}$)/u.test(w) && !NAME_SMALL_WORDS.test(w),
   ).length;
+  // `About the Merger to form Acme Holdings`: a heading on the release's own subject, however it goes on.
+  const subject = t
+    .replace(/^(?:About|ABOUT) /, '')
+    .split(' ')
+    .slice(0, 2)
+    .join(' ');
+  if (/^(?:About|ABOUT) /.test(t) && ABOUT_SUBJECT.test(subject)) return null;
   if (lower > (/^(?:About|ABOUT) /.test(t) ? 0 : 2)) return undefined;
   if (ABOUT_SUBJECT.test(t.replace(/^(?:About|ABOUT) /, '').replace(/\s?[:.]$/, ''))) return null;
   return cleanOrg(written);
@@ -196,6 +206,10 @@ function confirmedHeading(line: string, next: string, around: Around): string | 
   if (NAMED_SUBJECT.test(name)) return null;
   return next.startsWith(name) && DESCRIBES.test(next.slice(name.length)) ? cleanOrg(name) : null;
 }
+
+/** The name an About text opens by describing (`Acme Protection is a Los Angeles-based…`, `Acme, a provider of…`). */
+const DESCRIBED_NAME =
+  /^((?:[\p{Lu}\d][\p{L}\d&.'’-]*)(?: (?:[\p{Lu}\d&][\p{L}\d&.'’-]*|of|and|for|the|de)){0,5})(?:,? \(|, (?:a|an|the)\b| (?:is|was|are) (?:a|an|the|one)\b)/u;
 
 /** A name ending in an abbreviation's full stop (`Inc.`, `Acme Corp.`, `Acme S.A.`), which is the name's. */
 const ABBREVIATION_END =
@@ -303,8 +317,11 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
     if (glued > 0) return headingUpTo(at + glued);
     const next = tokens[i + 1]?.[0];
     // (a name may open with Spanish punctuation: `¡Que Onda! Magazine is…`)
-    if (!next || !/^[¡¿]?[\p{Lu}\d]/u.test(next)) continue;
-    const restarts = tokens.slice(0, i + 1).some((t) => /^[("“]?[\p{Lu}\d]/u.test(t[0]) && bare(t[0]) === bare(next));
+    // (a brand may open in lower case before its capitals: `About inGroup and inCruises inCruises is…`)
+    if (!next || !/^[¡¿]?(?:[\p{Lu}\d]|\p{Ll}{1,2}\p{Lu})/u.test(next)) continue;
+    const restarts = tokens
+      .slice(0, i + 1)
+      .some((t) => /^[("“]?(?:[\p{Lu}\d]|\p{Ll}{1,2}\p{Lu})/u.test(t[0]) && bare(t[0]) === bare(next));
     // `About Baird Putting clients first since 1919, Baird is…`: a capitalised participle followed by
     // a lower-case word opens a sentence; a name is capitalised word by word.
     const after2 = tokens[i + 2]?.[0] ?? '';
@@ -401,6 +418,12 @@ function classify(block: Block, around: Around = {}): Kind {
   const named =
     around.next && block.lines.length === 1 ? confirmedHeading(first, blockText(around.next), around) : null;
   if (named) return { type: 'about', organization: named, rest: [] };
+  // A bare `About` heading (`About` / `ABOUT:`): the section's organization is the one its text opens by describing.
+  const described =
+    /^(?:About|ABOUT)[:.]?$/.test(first) && block.lines.length === 1 && around.next
+      ? DESCRIBED_NAME.exec(blockText(around.next))
+      : null;
+  if (described?.[1]) return { type: 'about', organization: cleanOrg(described[1]), rest: [] };
   // A bare `About` run into its text (`About Founded in 2019 by…`): a section naming no organization.
   if (
     /^(?:About|ABOUT) (?:Founded|Headquartered|Established|Based|Launched|Formed|Incorporated|Created) \p{Ll}/u.test(
@@ -747,6 +770,16 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
     if (last.lines.length !== 1 || !titleCase) break;
     result.body.pop();
   }
+  // A closing notice that the text is no advice (`…to keep readers informed – not necessarily offering
+  // advice tailored for their needs.`, `This article is not intended as legal advice.`) is a disclaimer.
+  const closing = result.body[result.body.length - 1];
+  if (
+    result.body.length > 1 &&
+    closing &&
+    countWords(blockText(closing)) <= 80 &&
+    ADVICE_DISCLAIMER.test(blockText(closing))
+  )
+    result.body.pop();
   for (const m of mailtos) {
     const c = contactFromMailto(m.url, m.text);
     if (c) result.contacts.push(c);

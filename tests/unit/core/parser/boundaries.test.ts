@@ -331,3 +331,50 @@ describe('wire tags, credits and contact forms of smaller distributors', () => {
     ).toEqual([LEAD, 'The plant employs 40 people.']);
   });
 });
+
+describe('About headings and closing notices at the end of the body', () => {
+  it('reads a bare About heading over a paragraph that describes an organization', () => {
+    const p = parseReleaseStrict({
+      content: markdown('About\n\nNorthwind Filters is a Dayton-based maker of water filters.'),
+    });
+    expect(p.body.paragraphs).toEqual([LEAD]);
+    expect(p.about.map((a) => a.organization)).toEqual(['Northwind Filters']);
+  });
+
+  it('leaves a bare About line over a menu alone', () => {
+    const p = parseReleaseStrict({ content: markdown('The plant employs 40 people.\n\nAbout\n\nCareers') });
+    expect(p.about).toEqual([]);
+  });
+
+  it('leaves out a closing notice that the text is no advice, but only at the end', () => {
+    const notice =
+      'The editors wrote this article to keep readers informed – not necessarily offering advice tailored to their needs.';
+    expect(paragraphs(`The plant employs 40 people.\n\n${notice}`)).toEqual([LEAD, 'The plant employs 40 people.']);
+    const middle = 'The filter is not intended as medical advice, the company said.';
+    expect(paragraphs(`${middle}\n\nThe plant employs 40 people.`)).toEqual([
+      LEAD,
+      middle,
+      'The plant employs 40 people.',
+    ]);
+  });
+
+  it('finds where an About text restarts with a brand written in lower case first', () => {
+    const p = parseReleaseStrict({
+      content: markdown(
+        'The plant employs 40 people.\n\nAbout nwGroup and nwFilters nwFilters is a division of nwGroup that makes water filters.',
+      ),
+    });
+    expect(p.body.paragraphs).toEqual([LEAD, 'The plant employs 40 people.']);
+    expect(p.about.map((a) => a.organization)).toEqual(['nwGroup and nwFilters']);
+  });
+
+  it("takes About the Merger … for a heading on the release's own subject", () => {
+    const p = parseReleaseStrict({
+      content: markdown(
+        'The plant employs 40 people.\n\nAbout the Merger to form Northwind Holdings\n\nNorthwind agreed to merge with Eastwind on May 1.',
+      ),
+    });
+    expect(p.body.paragraphs).toEqual([LEAD, 'The plant employs 40 people.']);
+    expect(p.about.map((a) => a.organization)).toEqual([null]);
+  });
+});
