@@ -47,6 +47,7 @@ export function sameOrganization(a: string, b: string): boolean {
   const x = core(a);
   return x.length > 0 && x === core(b);
 }
+
 /** Articles before an organization's name (`The Coalition for…`, `Die Brunnhofer GmbH`, `A Cafezal S.A.`). */
 const ARTICLE = /^(?:The|Die|Der|Das|La|Le|Les|El|Los|Las|L'|Il|Lo|A|O|Os|De|Het)\s/;
 /** A capitalised participle opening the lead (`Navigating the…`, `Building on…`): not a name. */
@@ -73,9 +74,12 @@ const NOT_AN_ORG =
  */
 const ADVERB_THEN_VERB = String.raw`(?!(?:family|supply|assembly|early|only|daily|weekly|monthly|quarterly|yearly|rally|ally|holy|jolly|belly|friendly|lovely|likely)\b)[a-z]{4,}ly [a-z]{3,}(?:s|ed)\b`;
 
-/** A finite verb the issuer's clause goes on with (`today announced`, `recalled`, `hat heute`, `a annoncé`). */
+/**
+ * A finite verb the issuer's clause goes on with (`today announced`, `recalled`, `soft-launched`,
+ * `hat heute`, `a annoncé`).
+ */
 const THEN_VERB = new RegExp(
-  String.raw`^(?:${LEAD_VERB}|(?:(?:today|recently|yesterday|also|now|officially|formally|has|have|will|is|was) )?(?:[a-z]{3,}ed|has|have|will|is|was)\b|(?:today|recently|yesterday|hat|haben|ha|han|hanno|a|ont|heeft|hebben|hoy|heute|hoje|oggi|aujourd'hui|ce jour)\b|${ADVERB_THEN_VERB})`,
+  String.raw`^(?:${LEAD_VERB}|(?:(?:today|recently|yesterday|also|now|officially|formally|has|have|will|is|was) )?(?:(?:[a-z]{2,}-)?[a-z]{3,}ed|has|have|will|is|was)\b|(?:today|recently|yesterday|hat|haben|ha|han|hanno|a|ont|heeft|hebben|hoy|heute|hoje|oggi|aujourd'hui|ce jour)\b|${ADVERB_THEN_VERB})`,
 );
 
 /** A person with a title or honorific (`President Jane Doe`, `Gov. John Roe`, `Dr. Ann Lee`): not an issuer. */
@@ -165,7 +169,9 @@ export function leadOrganization(lead: string): string | null {
   const bare = text.slice(0, end).replace(/[,.]$/, (m) => (legal ? m : ''));
   // An English `The` is part of the name as the issuer writes it (`The Timken Company`).
   const org = article?.[0] === 'The ' ? `The ${bare}` : bare;
-  if (NOT_AN_ORG.test(bare) || (!article && /^(?:The|A)$/.test(bare)) || PARTICIPLE.test(bare)) return null;
+  // A participle opens a sentence (`Navigating the…`), not after an article (`The Wondering soft-launched…`).
+  if (NOT_AN_ORG.test(bare) || (!article && /^(?:The|A)$/.test(bare)) || (!article && PARTICIPLE.test(bare)))
+    return null;
   if (TITLED_PERSON.test(bare)) return null;
   let after = text.slice(end).replace(/^[,;]?\s?/, '');
   // Ticker parentheses, then a co-issuer (`… and Lonestar Fiber Partners today announced`).
@@ -283,8 +289,12 @@ export function clauseOrganization(title: string | null, paragraphs: readonly st
       const org = leadOrganization(text.slice((m.index ?? 0) + m[0].length));
       if (!org) continue;
       const name = org.replace(/^The /, '').toLowerCase();
-      // A common word written with a capital (`Tea growers…`) is not a name: the text uses it in lower case.
-      if (!name.includes(' ') && new RegExp(`(?<![\\p{L}])${name}(?![\\p{L}])`, 'u').test(paragraphs.join(' ')))
+      // A common word written with a capital (`Tea growers…`) is not a name: the text uses it in lower
+      // case — not in a web address (`visit acme.com`, `www.acme.net`), which is written so.
+      if (
+        !name.includes(' ') &&
+        new RegExp(`(?<![\\p{L}./@-])${name}(?![\\p{L}]|\\.[a-z]{2,}|-)`, 'u').test(paragraphs.join(' '))
+      )
         continue;
       if (
         name.length >= 3 &&

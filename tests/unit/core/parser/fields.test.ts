@@ -139,6 +139,8 @@ describe('leadOrganization: the subject of the lead sentence', () => {
     ['株式会社ミナトロボティクスは本日、新製品を発表しました。', '株式会社ミナトロボティクス'],
     ['Today, the company said that sales rose.', null],
     ['In 2024 Acme Corp. grew.', null],
+    ['The Gathering soft-launched in May with a small team of advisers.', 'The Gathering'],
+    ['Navigating the market was hard for Acme.', null],
   ])('%s', (lead, org) => {
     expect(leadOrganization(lead)).toBe(org);
   });

@@ -183,6 +183,14 @@ describe('more of real copy', () => {
     ];
     expect(clauseOrganization('Report Finds Tea Growers Face Late Harvest', paragraphs)).toBeNull();
   });
+
+  it('a one-word name the text also writes as its web address is still the issuer the headline names', () => {
+    const paragraphs = [
+      'This holiday season, Brightfold is giving families a new way to plan their trips.',
+      'For more, visit brightfold.example or www.brightfold.example/news.',
+    ];
+    expect(clauseOrganization('Brightfold Says Plan Ahead This Holiday', paragraphs)).toBe('Brightfold');
+  });
 });
 
 describe("a distributor's issuer slot after a tagged dateline", () => {
