@@ -169,8 +169,26 @@ export function findDateline(text: string, atBlockStart = true): DatelineMatch |
       return { ...m, dateline: { ...m.dateline, text: text.slice(m.start).trim() }, bodyStart: text.length };
     }
   }
+  // Cut inside the tag's name (`Calgary, Alberta--(Newsf...`): the wire whose tag the cut begins.
+  const partial = PARTIAL_TAG.exec(text);
+  const whole = partial?.[1]
+    ? CUT_TAGS.find((t) => t.toLowerCase().startsWith(partial[1]?.toLowerCase() ?? ''))
+    : undefined;
+  if (partial && whole) {
+    const closed = `${text.slice(0, partial.index + partial[0].indexOf('(') + 1)}${whole})`;
+    const cut = findWireTag(closed, 4000);
+    if (cut && cut.end === closed.length) {
+      const m = fromTag(closed, { ...cut, dateInTag: null }, atBlockStart);
+      return { ...m, dateline: { ...m.dateline, text: text.slice(m.start).trim() }, bodyStart: text.length };
+    }
+  }
   return tagless(text);
 }
+
+/** A wire tag cut off after its first letters at the end of a feed excerpt (`--(Newsf...`). */
+const PARTIAL_TAG = /(?:--|[-–—]) ?\(([A-Za-z][A-Za-z .]{2,30}?)(?:\.{3}|…)\s*$/;
+/** The tags a cut may begin, as the wires write them inside parentheses. */
+const CUT_TAGS = ['Newsfile Corp.', 'BUSINESS WIRE', 'GLOBE NEWSWIRE', 'Marketwired', 'ACCESSWIRE'];
 
 function fromTag(text: string, tag: WireMatch, atBlockStart: boolean): DatelineMatch {
   // The prefix is the same line up to the tag, minus a Business Wire style `--` and spaces.

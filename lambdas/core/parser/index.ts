@@ -38,7 +38,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.53.0';
+export const PARSER_VERSION = '0.54.0';
 
 export interface ParseInput {
   content: string;
@@ -97,6 +97,8 @@ interface Analysis {
 /** A portal's date and time line with no zone (`Aug. 28, 2015 08:00 AM`). */
 const STAMP_WITHOUT_ZONE = /^[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4},? \d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)?$/;
 
+/** How many blocks from the top are searched for a place-only dateline (`STAMFORD, CT – Text`), under some page chrome. */
+const PLACE_ONLY_SEARCH_BLOCKS = 12;
 /** How many blocks from the top are searched for the dateline (navigation can be long). */
 const DATELINE_SEARCH_BLOCKS = 80;
 /** A wire-tagged dateline is looked for further down: a page saved as markdown can hold hundreds of chrome blocks. */
@@ -132,7 +134,7 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
   }
   // No dated dateline: a place-only one opening one of the first paragraphs (`STAMFORD, CT – Acme…`),
   // under the headline and a deck.
-  for (let i = 0; !dateline && i < Math.min(blocks.length, 4); i++) {
+  for (let i = 0; !dateline && i < Math.min(blocks.length, PLACE_ONLY_SEARCH_BLOCKS); i++) {
     const block = blocks[i];
     if (!block || block.preformatted || block.headingLevel) continue;
     const text = blockText(block, vocab);
@@ -330,8 +332,10 @@ function chromeAboveLead(blocks: Block[], vocab: WordSet): { at: number; headlin
   for (let i = at - 1; i >= 0; i--) {
     const t = above[i] ?? '';
     const words = countWords(t);
-    if (t === '' || isNavigation(t) || /^By:? /.test(t) || CREDIT_LINE.test(t) || isCaptionLine(t)) continue;
-    if (words >= 4 && words <= 30 && !/[.!?:;,]$/.test(t)) return { at, headline: blocks[i] as Block };
+    if (t === '' || isNavigation(t) || /^By:? /.test(t) || CREDIT_LINE.test(t) || isCaptionLine(t) || isLegend(t))
+      continue;
+    if (words >= 4 && words <= 30 && (!/[.!?:;,]$/.test(t) || questionHeadline(t)))
+      return { at, headline: blocks[i] as Block };
     return null;
   }
   return null;
@@ -353,9 +357,10 @@ function headlineOpening(blocks: Block[], vocab: WordSet): number {
     const words = countWords(text);
     // The lead may end in a colon before a list (`Here are the topics of this issue:`).
     if (i > 0 && !b.preformatted && words >= 12 && /[.!?:"”]$/.test(text)) return skip + i;
-    // A byline under the headline (`By Jane Roe, Example Markets`) is neither headline nor lead.
-    if (i > 0 && !byline && b.lines.length === 1 && /^By:? \p{Lu}/u.test(text) && words <= 8) {
-      byline = 1;
+    // A byline under the headline (`By Jane Roe, Example Markets`) is neither headline nor lead, nor
+    // is a legend or a release-date line (`FOR IMMEDIATE RELEASE`, `Release Date: May 5, 2025`).
+    if (i > 0 && byline < 2 && b.lines.length === 1 && ((/^By:? \p{Lu}/u.test(text) && words <= 8) || isLegend(text))) {
+      byline++;
       continue;
     }
     const headlineLike =
@@ -407,6 +412,12 @@ const RELEASE_DATE_LINE = /^(?:Release Date|Released|Date)\s?:\s?(\S.{4,40})$/;
 /** A byline or credit in a tag's parentheses opening a lead with no dateline (`(Jane Roe ) - Text`). */
 const PARENTHESIZED_CREDIT = /^\( ?(?:\p{Lu}[\p{L}.'’-]*\s?){1,5}\)\s?(?:--|[-–—])\s(?=["“\p{Lu}])/u;
 
+/** A legend or a labelled release date alone on its line. */
+function isLegend(text: string): boolean {
+  const date = RELEASE_DATE_LINE.exec(text)?.[1];
+  return LEGEND_LINE.test(text) || (!!date && !!parseWrittenDate(date));
+}
+
 /** Legends and a release-date line above the lead (under the dateline or the headline) are not body. */
 function withoutLegends(rest: Block[], vocab: WordSet, dated: boolean): Block[] {
   const lead = rest[0];
@@ -420,8 +431,7 @@ function withoutLegends(rest: Block[], vocab: WordSet, dated: boolean): Block[] 
   while (n < Math.min(rest.length - 1, 3)) {
     const block = rest[n] as Block;
     const text = block.lines.length === 1 && !block.preformatted ? blockText(block, vocab).trim() : '';
-    const date = RELEASE_DATE_LINE.exec(text)?.[1];
-    if (!text || !(LEGEND_LINE.test(text) || (date && parseWrittenDate(date)))) break;
+    if (!text || !isLegend(text)) break;
     n++;
   }
   return n ? rest.slice(n) : rest;
@@ -435,7 +445,8 @@ function withoutRepeats(rest: Block[], pre: Block[], vocab: WordSet): Block[] {
   let out = rest;
   const first = out[0];
   const key = (b: Block) => blockText(b, vocab).replace(/\s+/g, ' ').trim().toLowerCase();
-  if (first && out.length > 1 && first.lines.length === 1) {
+  // (hard-wrapped, the repeated headline may run over a few lines)
+  if (first && out.length > 1 && first.lines.length <= 3) {
     const k = key(first);
     if (k && pre.some((b) => key(b) === k)) out = out.slice(1);
   }

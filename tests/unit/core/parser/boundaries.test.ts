@@ -378,3 +378,46 @@ describe('About headings and closing notices at the end of the body', () => {
     expect(p.about.map((a) => a.organization)).toEqual([null]);
   });
 });
+
+describe('headers of releases with no dated dateline, plain and under page chrome', () => {
+  const lead =
+    'Northwind Filters, Inc. opened a water filter plant in Dayton, Ohio, on Monday, its fourth in the state.';
+
+  it('reads a plain headline over a legend and a release-date line', () => {
+    const p = parseReleaseStrict({
+      content: `Northwind Opens Its Fourth Ohio Plant\n\nFOR IMMEDIATE RELEASE\n\nRelease Date: May 5, 2025\n\n${lead}\n\nThe plant employs 40 people.\n`,
+    });
+    expect(p.title).toBe('Northwind Opens Its Fourth Ohio Plant');
+    expect(p.body.paragraphs[0]).toBe(lead);
+  });
+
+  it('does not take a release-date line or a question for chrome when page chrome stands above', () => {
+    const chrome = 'Home | News | Business\n\nShare this article\n\n';
+    const dated = parseReleaseStrict({
+      content: `${chrome}Northwind Opens Its Fourth Ohio Plant\n\nRelease Date: May 5, 2025\n\n${lead}\n`,
+    });
+    expect(dated.title).toBe('Northwind Opens Its Fourth Ohio Plant');
+    const asked = parseReleaseStrict({ content: `${chrome}Where Is Northwind Opening Its Next Plant?\n\n${lead}\n` });
+    expect(asked.title).toBe('Where Is Northwind Opening Its Next Plant?');
+  });
+
+  it('finds a place-only dateline under a few blocks of page chrome', () => {
+    const p = parseReleaseStrict({
+      content: `Home | News | Business\n\nShare this article\n\nSubscribe\n\n# Northwind Opens Dayton Plant\n\nThe plant joins the firm's growing Midwest network as it expands across the region.\n\nDAYTON, OH – ${lead}\n`,
+    });
+    expect(p.dateline?.location).toBe('DAYTON, OH');
+    expect(p.body.paragraphs[0]).toBe(lead);
+  });
+
+  it('drops the headline repeated under the dateline also when it is hard-wrapped', () => {
+    const p = parseReleaseStrict({
+      content: `Northwind Filters Opens Its Fourth Ohio Plant in Dayton With Forty Jobs\n\nDAYTON, Ohio, May 5, 2025 /PRNewswire/ --\n\nNorthwind Filters Opens Its Fourth Ohio Plant in Dayton\nWith Forty Jobs\n\n${lead}\n`,
+    });
+    expect(p.body.paragraphs[0]).toBe(lead);
+  });
+
+  it('reads the place of a feed excerpt cut inside the wire tag', () => {
+    const p = parseReleaseStrict({ content: 'Northwind names a new director     Dayton, Ohio--(Newsf...' });
+    expect(p.dateline?.location).toBe('Dayton, Ohio');
+  });
+});
