@@ -17,6 +17,7 @@
 // (readabilityProcess.cjs), each timed from spawn to exit, medians of --process-runs (≥ 3).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { whyNotParsed } from '../../bin/commands/parse';
@@ -55,7 +56,8 @@ function options(): Options {
         '  --json   one line {"htmlPagesPerSec","baselinePagesPerSec","ratio","textReleasesPerSec","peakRssMb",\n' +
         '           "wirePages","wirePageMs","baselineWirePageMs","wirePageRatio",\n' +
         '           "processPages","processMs","baselineProcessMs","processRatio","wirePassPageMs",\n' +
-        '           "baselineWirePassPageMs","processCpuMs","baselineProcessCpuMs","processCpuRatio"}\n' +
+        '           "baselineWirePassPageMs","processCpuMs","baselineProcessCpuMs","processCpuRatio",\n' +
+        '           "loadAverage":{"start","end"}}\n' +
         '  --runs   timed runs per measurement, medians reported (default 5, minimum 5)\n' +
         '  --pages  generated HTML release pages added to the fixture pages (default 60)\n' +
         '  --process-pages  page files per whole-process run (default 200; the wire pages in turn)\n' +
@@ -99,6 +101,11 @@ function corpus(pages: number): { html: string[]; text: string[] } {
   }
   if (pages > 0) html.push(...generateReleases({ count: pages, seed: 20240307 }).releases.map((r) => r.html));
   return { html, text };
+}
+
+/** The 1, 5 and 15 minute load averages, to two decimals. */
+function loadAverage(): number[] {
+  return loadavg().map((n) => Math.round(n * 100) / 100);
 }
 
 function median(xs: number[]): number {
@@ -169,6 +176,9 @@ async function main(): Promise<void> {
   const log = (s: string) => {
     if (!opts.json) console.log(s);
   };
+  // This machine is shared: the load it ran under goes with the figures (start, and end of the whole processes).
+  const loadAtStart = loadAverage();
+  log(`load average (1, 5, 15 min) at the start: ${loadAtStart.join(', ')}`);
   log(`inputs: ${html.length} HTML release pages, ${text.length} text releases; ${opts.runs} runs each, medians`);
 
   // Warm-up, so the first run does not pay for JIT compilation.
@@ -238,6 +248,7 @@ async function main(): Promise<void> {
         processCpuMs: Math.round(wire.processCpuMs),
         baselineProcessCpuMs: Math.round(wire.baselineProcessCpuMs),
         processCpuRatio: round1(wire.baselineProcessCpuMs / wire.processCpuMs),
+        loadAverage: { start: loadAtStart, end: wire.loadAtEnd },
       }),
     );
   }
@@ -354,6 +365,7 @@ async function wirePages(
   baselineProcessMs: number;
   processCpuMs: number;
   baselineProcessCpuMs: number;
+  loadAtEnd: number[];
 }> {
   const pages = loadWirePages();
   if (!pages.length) throw new Error('no wire pages (form: wire-page) in tests/fixtures/real');
@@ -458,6 +470,8 @@ async function wirePages(
   const oneMs = med(cliOneRuns, 'cpuMs');
   const baselineOneMs = med(baselineOneRuns, 'cpuMs');
   const perPage = (all: number, one: number) => ((all - one) / (files.length - 1)).toFixed(1);
+  const loadAtEnd = loadAverage();
+  log(`  load average (1, 5, 15 min) at the end: ${loadAtEnd.join(', ')}`);
   log(
     `  CPU of a process with 1 file: newswire ${n(oneMs, 0)} ms, jsdom ${n(baselineOneMs, 0)} ms; each further page: newswire ${perPage(processCpuMs, oneMs)} ms, jsdom ${perPage(baselineProcessCpuMs, baselineOneMs)} ms`,
   );
@@ -471,6 +485,7 @@ async function wirePages(
     baselineProcessMs,
     processCpuMs,
     baselineProcessCpuMs,
+    loadAtEnd,
   };
 }
 
