@@ -1,3 +1,5 @@
+import { dateAtStart } from './dates';
+
 /**
  * What the first paragraph after the dateline tells: an attribution line (`A news report from
  * chinadaily.com.cn:`) and the organization the release is about (`Acme Robotics, Inc.
@@ -55,10 +57,10 @@ const PARTICIPLE = /^[\p{Lu}][\p{Ll}]{2,}ing$/u;
 /**
  * A lower-case descriptor before the name it describes: a capitalised first word, lower-case
  * words, a noun for a kind of organization, then a capitalised name (`Global venture capital firm
- * Acme`, `The law firm of Acme`, `Leading software company Acme`).
+ * Acme`, `The law firm of Acme`, `Leading software company Acme`, `The Mexican startup Acme`).
  */
 const DESCRIPTOR =
-  /^(?:The |[\p{Lu}][\p{Ll}-]+ )(?:[\p{Ll}'’-]+ ){0,5}(?:firm|company|provider|maker|manufacturer|developer|bank|group|agency|startup|start-up|platform|retailer|insurer|fund|organization|organisation|brand|network|consultancy|operator|producer|supplier|distributor)(?: of)? (?=[\p{Lu}\d])/u;
+  /^(?:The (?:\p{Lu}[\p{Ll}-]+ )?|[\p{Lu}][\p{Ll}-]+ )(?:[\p{Ll}'’-]+ ){0,5}(?:firm|company|provider|maker|manufacturer|developer|bank|group|agency|startup|start-up|platform|retailer|insurer|fund|organization|organisation|brand|network|consultancy|operator|producer|supplier|distributor)(?: of)? (?=[\p{Lu}\d])/u;
 /** The verb after a long appositive: English finite forms only (`announced`, `has`, `today said`). */
 const APPOSITIVE_VERB = new RegExp(
   String.raw`^(?:${LEAD_VERB}|(?:(?:today|recently|also|now|has|have|will|is|was) )?(?:[a-z]{3,}ed|has|have|will|is|was)\b)`,
@@ -93,9 +95,13 @@ const TITLED_PERSON =
  * by the verb itself (`Acme Corp. today announced`, `The Coalition for Safer Highways today
  * urged`). Otherwise null — a guess is worse than nothing.
  */
-export function leadOrganization(lead: string): string | null {
-  const cjk = cjkSubject(lead);
+export function leadOrganization(input: string): string | null {
+  const cjk = cjkSubject(input);
   if (cjk) return cjk;
+  // A second date heading the lead (`29 de marzo de 2025 — The startup Acme…`) is not its subject.
+  const date = dateAtStart(input);
+  const dash = date ? /^\s?[—–-]{1,2}\s/.exec(input.slice(date.end)) : null;
+  const lead = date && dash ? input.slice(date.end + dash[0].length) : input;
   // `The Board of Directors of Acme Corp. declared…`, `Miami-based Acme today…`, `Employee-owned
   // Acme announced`: the organization
   // is what follows; trademark signs are not part of its name.
@@ -172,6 +178,8 @@ export function leadOrganization(lead: string): string | null {
   // A participle opens a sentence (`Navigating the…`), not after an article (`The Wondering soft-launched…`).
   if (NOT_AN_ORG.test(bare) || (!article && /^(?:The|A)$/.test(bare)) || (!article && PARTICIPLE.test(bare)))
     return null;
+  // A number (a day, a year) is no name.
+  if (/^[\d.,]+$/.test(bare)) return null;
   if (TITLED_PERSON.test(bare)) return null;
   let after = text.slice(end).replace(/^[,;]?\s?/, '');
   // Ticker parentheses, then a co-issuer (`… and Lonestar Fiber Partners today announced`).

@@ -141,6 +141,11 @@ describe('leadOrganization: the subject of the lead sentence', () => {
     ['In 2024 Acme Corp. grew.', null],
     ['The Gathering soft-launched in May with a small team of advisers.', 'The Gathering'],
     ['Navigating the market was hard for Acme.', null],
+    [
+      '12 de mayo de 2025 — The Chilean startup Brightfold, a maker of planners, announced today a new round.',
+      'Brightfold',
+    ],
+    ['12 de mayo de 2025, specialized teams announced a new round.', null],
   ])('%s', (lead, org) => {
     expect(leadOrganization(lead)).toBe(org);
   });
