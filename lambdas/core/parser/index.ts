@@ -321,18 +321,27 @@ function chromeAboveLead(blocks: Block[], vocab: WordSet): { at: number; headlin
     const b = blocks[i] as Block;
     if (b.preformatted) continue;
     const text = blockText(b, vocab).trim();
-    if (countWords(text) >= 12 && /[.!?"”]$/.test(text)) {
+    // (a cookie or consent notice is written in sentences too, but it is the page's)
+    if (countWords(text) >= 12 && /[.!?:"”]$/.test(text) && !isScrapedChrome(text)) {
       at = i;
       break;
     }
   }
   if (at < 2) return null;
   const above = blocks.slice(0, at).map((b) => blockText(b, vocab).trim());
-  if (!above.some((t) => / [|»›>·•] /.test(t) || PAGE_CHROME.test(t))) return null;
+  if (!above.some((t) => / [|»›>·•] /.test(t) || PAGE_CHROME.test(t) || isScrapedChrome(t))) return null;
   for (let i = at - 1; i >= 0; i--) {
     const t = above[i] ?? '';
     const words = countWords(t);
-    if (t === '' || isNavigation(t) || /^By:? /.test(t) || CREDIT_LINE.test(t) || isCaptionLine(t) || isLegend(t))
+    if (
+      t === '' ||
+      isNavigation(t) ||
+      isScrapedChrome(t) ||
+      /^By:? /.test(t) ||
+      CREDIT_LINE.test(t) ||
+      isCaptionLine(t) ||
+      isLegend(t)
+    )
       continue;
     if (words >= 4 && words <= 30 && (!/[.!?:;,]$/.test(t) || questionHeadline(t)))
       return { at, headline: blocks[i] as Block };

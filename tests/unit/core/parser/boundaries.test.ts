@@ -421,3 +421,27 @@ describe('headers of releases with no dated dateline, plain and under page chrom
     expect(p.dateline?.location).toBe('Dayton, Ohio');
   });
 });
+
+describe('a saved page with a cookie notice above a release with no dateline', () => {
+  const lead =
+    'Northwind Filters, Inc. opened a water filter plant in Dayton, Ohio, on Monday, its fourth in the state.';
+  const cookies =
+    'We use cookies to improve your experience on our site. By continuing to browse, you agree to our use of cookies.';
+
+  it('does not take the cookie notice for the lead, and finds the headline under the menus', () => {
+    const p = parseReleaseStrict({
+      content: `${cookies}\n\nAccept | Manage preferences\n\n* [Home](/home)\n* [News](/news)\n\nNorthwind Opens Its Fourth Ohio Plant\n\nBy Newsroom\n\n${lead}\n\nThe plant employs 40 people.\n`,
+    });
+    expect(p.title).toBe('Northwind Opens Its Fourth Ohio Plant');
+    expect(p.body.paragraphs[0]).toBe(lead);
+  });
+
+  it('takes a lead that ends in a colon before its list under page chrome', () => {
+    const intro = 'Here are some of the topics the October issue of the Northwind customer newsletter covers:';
+    const p = parseReleaseStrict({
+      content: `Home | News | Business\n\nShare this article\n\nNorthwind Newsletter Lands on October 1\n\n${intro}\n\nFilter Care at Home\n\nThe plant employs 40 people.\n`,
+    });
+    expect(p.title).toBe('Northwind Newsletter Lands on October 1');
+    expect(p.body.paragraphs[0]).toBe(intro);
+  });
+});
