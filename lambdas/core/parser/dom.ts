@@ -126,13 +126,17 @@ export function parseDom(markup: string, xmlMode = false, elements: Element[] | 
   return handler.root;
 }
 
+/** The attributes of an element releaseDom took apart (frozen: nothing may write to them). */
+const RELEASED_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 /**
  * Takes apart a DOM its caller is done with: every node loses its parent, its siblings and its
- * children (`elements`: all the DOM's elements, as parseDom reported them). For speed only, a
- * page's DOM being most of what a parse allocates: a DOM outlives a collection of the young
- * generation or two while it is built, so its first nodes move to the old generation, and the dead
- * old nodes would keep pointing at the young nodes built after them until the next full
- * collection, which then have to be copied out as if alive. Unlinked, they are simply dropped.
+ * children, a text node its text and an element its attributes (`elements`: all the DOM's
+ * elements, as parseDom reported them). For speed only, a page's DOM being most of what a parse
+ * allocates: a DOM outlives a collection of the young generation or two while it is built, so its
+ * first nodes move to the old generation, and the dead old nodes would keep what they point at in
+ * the young generation (the nodes built after them, their texts and attribute values) alive until
+ * the next full collection, to be copied out as if alive. Unlinked, those are simply dropped.
  */
 export function releaseDom(doc: Document, elements: readonly Element[]): void {
   for (const parent of [doc, ...elements]) {
@@ -140,9 +144,11 @@ export function releaseDom(doc: Document, elements: readonly Element[]): void {
       child.parent = null;
       child.prev = null;
       child.next = null;
+      if (isText(child)) child.data = '';
     }
     parent.children.length = 0;
   }
+  for (const el of elements) el.attribs = RELEASED_ATTRIBUTES;
 }
 
 /**

@@ -106,7 +106,7 @@ describe('parseDom (the tokenizer passes text runs in one loop, for speed only)'
     },
   );
 
-  it('releaseDom takes a DOM apart: no node keeps a parent, a sibling or a child', () => {
+  it('releaseDom takes a DOM apart: no node keeps a parent, a sibling, a child, a text or an attribute', () => {
     const elements: Element[] = [];
     const doc = parseDom(PAGES[0]!, false, elements)!;
     const nodes = allNodes(doc);
@@ -114,7 +114,10 @@ describe('parseDom (the tokenizer passes text runs in one loop, for speed only)'
     for (const node of nodes) {
       expect([node.parent, node.prev, node.next]).toEqual([null, null, null]);
       if ('children' in node) expect(node.children).toEqual([]);
+      if (node.type === 'text') expect(node.data).toBe('');
     }
+    for (const el of elements) expect(el.attribs).toEqual({});
+    expect(Object.isFrozen(elements[0]!.attribs)).toBe(true);
   });
 
   it.each([
