@@ -344,6 +344,34 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
   return null;
 }
 
+/**
+ * `About Acme Magazine Journalist Jane Roe founded…`: an About heading run into a text that restarts
+ * with no clue but the name, when the body already named the organization. The heading is the
+ * longest run of capitalized words after `About` (up to six) that the body wrote as a phrase, while
+ * that run and the next word never stand together in it.
+ */
+function aboutNamedInBody(text: string, body: () => string): { organization: string | null; rest: string } | null {
+  const opener = /^(?:About|ABOUT) /.exec(text);
+  if (!opener || countWords(text) < 12) return null;
+  const words = text.slice(opener[0].length, opener[0].length + 300).split(' ');
+  const seen = body();
+  for (let n = Math.min(6, words.length - 2); n >= 1; n--) {
+    const name = words.slice(0, n);
+    const next = words[n] ?? '';
+    if (!name.every((w) => /^[\p{Lu}\d&]/u.test(w) || NAME_SMALL_WORDS.test(w)) || !/^\p{Lu}\p{Ll}/u.test(next))
+      continue;
+    const phrase = name.join(' ');
+    if (!new RegExp(`(?:^|[\\s(“"])${escapeRegExp(phrase)}(?![\\p{L}\\d])`, 'u').test(seen)) continue;
+    if (seen.includes(`${phrase} ${next}`)) continue;
+    return { organization: cleanOrg(phrase), rest: text.slice(opener[0].length + phrase.length).trim() };
+  }
+  return null;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** The SOURCE label in PR Newswire's languages (`FUENTE`, `QUELLE`, `FONTE`, `BRON`, `消息来源`, `ソース`, `출처`). */
 const SOURCE_WORDS = 'SOURCE|FUENTE|QUELLE|FONTE|BRON|消息来源|消息來源|ソース|출처';
 /** The `SOURCE X` line PR Newswire ends a release with (also news aktuell's `ÜBERMITTELT VON X`). */
@@ -365,6 +393,8 @@ const LEADING_SYMBOLS = /^(?:(?![©®™])[\p{Extended_Pictographic}\uFE0F\u200D
 interface Around {
   next?: Block | undefined;
   bodyParagraphs?: number;
+  /** The body read so far, as one text (asked only for a block that opens with `About`). */
+  body?: () => string;
 }
 
 function classify(block: Block, around: Around = {}): Kind {
@@ -431,7 +461,7 @@ function classify(block: Block, around: Around = {}): Kind {
     )
   )
     return { type: 'about', organization: null, rest: [text.slice(6)] };
-  const glued = aboutGlued(text);
+  const glued = aboutGlued(text) ?? (around.body ? aboutNamedInBody(text, around.body) : null);
   if (glued) return { type: 'about', organization: glued.organization, rest: glued.rest ? [glued.rest] : [] };
   // `Contact Jane Roe` over `Email: …` / `Phone: …`: a contact heading that names the person.
   const nextFirst = (around.next?.lines[0] ?? '').trim();
@@ -668,7 +698,11 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
   const trailer = Math.min(portalLinkList(split), relatedList(split));
   for (let i = 0; i < trailer; i++) {
     const block = split[i] as Block;
-    const kind = classify(block, { next: split[i + 1], bodyParagraphs: result.body.length });
+    const kind = classify(block, {
+      next: split[i + 1],
+      bodyParagraphs: result.body.length,
+      body: () => result.body.map((b) => blockText(b)).join(' '),
+    });
     // A caption between paragraphs (or under the last one) is left out and changes nothing.
     if (kind.type === 'caption') continue;
     // `About IFB-088 (icerguastat)` inside a company's About: a product's paragraph of the same boilerplate.

@@ -445,3 +445,24 @@ describe('a saved page with a cookie notice above a release with no dateline', (
     expect(p.body.paragraphs[0]).toBe(intro);
   });
 });
+
+describe('an About heading run into a text that restarts with no clue but the name', () => {
+  it('ends the heading where the name the body used stops', () => {
+    const p = parseReleaseStrict({
+      content: markdown(
+        'Northwind Quarterly will cover the opening in its next issue.\n\nAbout Northwind Quarterly Journalist Jane Roe founded the magazine in 2013 to cover water technology in Ohio.',
+      ),
+    });
+    expect(p.body.paragraphs).toEqual([LEAD, 'Northwind Quarterly will cover the opening in its next issue.']);
+    expect(p.about.map((a) => a.organization)).toEqual(['Northwind Quarterly']);
+  });
+
+  it('keeps a paragraph that opens with About as prose', () => {
+    const prose = 'About 200 Dayton Residents Attended the opening, the company said in a statement on Monday.';
+    expect(paragraphs(`Dayton Residents Attended the opening.\n\n${prose}`)).toEqual([
+      LEAD,
+      'Dayton Residents Attended the opening.',
+      prose,
+    ]);
+  });
+});
