@@ -12,7 +12,7 @@ const EMAIL_ALL = new RegExp(EMAIL.source, 'g');
 const PHONE = /(?:\+|\(|\b)\d[\d ().-]{5,22}\d(?: ?(?:x|ext\.?) ?\d{1,6})?/;
 const PHONE_ALL = new RegExp(PHONE.source, 'g');
 const LABEL =
-  /^(?:Press Office|Contact (?:Information|Details)|Renseignements|Pour (?:(?:plus d'|de plus amples )(?:informations|renseignements)|en savoir plus)(?:,? veuillez (?:communiquer avec|contacter))?|Para (?:más|mayor) información|Información|Weitere Informationen|Für weitere Informationen|Para mais informações|Per ulteriori informazioni|Voor meer informatie|Contactos?(?: (?:de prensa|para (?:medios|prensa)|con (?:los )?medios|de medios))?|Contacts? (?:presse|médias|medias|investisseurs)|Relations (?:presse|médias|investisseurs)|Pressekontakte?|Medienkontakte?|Kontakt(?: für (?:Medien|Presse|Investoren))?|Ansprechpartner(?:in)?|Contatos?(?: (?:para|com a|de) imprensa)?|Assessoria de imprensa|Contatti(?: stampa)?|Contatto stampa|Ufficio stampa|Perscontact(?:en)?|Contactpersoon|媒体联系人?|媒體聯絡人?|联系人|お問い合わせ先?|報道関係者(?:の|からの)?お問い合わせ先?|미디어 문의|언론 문의|For (?:(?:more|further) information|(?:media|press|investor|sales|general) (?:inquiries|enquiries|information))(?:,? (?:please )?contact)?|(?:(?:Media|Press|Investor|Investors|Company|Analyst|Agency|PR|Public Relations|Editorial|Journalist|Trade Media|Financial Media|Business|Sales|US|U\.S\.|European|Global|International)\s){0,3}(?:Relations\s)?(?:Contacts?|Inquiries|Enquiries|Relations|Information))\s?(?:for [^:]{1,60})?[:：\-–—]?\s*/i;
+  /^(?:Press Office|Contact (?:Information|Details)|Renseignements|Pour (?:(?:plus d'|de plus amples )(?:informations|renseignements)|en savoir plus)(?:,? veuillez (?:communiquer avec|contacter))?|Para (?:más|mayor) información|Información|Weitere Informationen|Für weitere Informationen|Para mais informações|Per ulteriori informazioni|Voor meer informatie|Contactos?(?: (?:de prensa|para (?:medios|prensa)|con (?:los )?medios|de medios))?|Contacts? (?:presse|médias|medias|investisseurs)|Relations (?:presse|médias|investisseurs)|Pressekontakte?|Medienkontakte?|Kontakt(?: für (?:Medien|Presse|Investoren))?|Ansprechpartner(?:in)?|Contatos?(?: (?:para|com a|de) imprensa)?|Assessoria de imprensa|Contatti(?: stampa)?|Contatto stampa|Ufficio stampa|Perscontact(?:en)?|Contactpersoon|媒体联系人?|媒體聯絡人?|联系人|お問い合わせ先?|報道関係者(?:の|からの)?お問い合わせ先?|미디어 문의|언론 문의|(?:More|Further) (?:information|info)|For (?:(?:more|further) information|(?:media|press|investor|sales|general) (?:inquiries|enquiries|information))(?:,? (?:please )?contact)?|(?:(?:Media|Press|Investor|Investors|Company|Analyst|Agency|PR|Public Relations|Editorial|Journalist|Trade Media|Financial Media|Business|Sales|US|U\.S\.|European|Global|International)\s){0,3}(?:Relations\s)?(?:Contacts?|Inquiries|Enquiries|Relations|Information))\s?(?:for [^:]{1,60})?[:：\-–—]?\s*/i;
 
 /** `jane [at] acme [dot] com`, `jane(at)acme.com` → `jane@acme.com`. */
 export function deobfuscateEmail(s: string): string {
@@ -24,15 +24,58 @@ export function findEmail(line: string): string | null {
   const text = deobfuscateEmail(line.slice(0, 500));
   const m = EMAIL.exec(text);
   if (!m) return null;
-  let address = m[0];
-  // `Jane Roejane@acme.com`: a surname run into the address; the address holds the first name
-  // written before it, so it starts there.
-  const previous = /([A-Z][a-z]{1,20}) $/.exec(text.slice(Math.max(0, m.index - 22), m.index))?.[1];
-  if (previous && /^[A-Z][a-z]/.test(address)) {
-    const k = address.toLowerCase().indexOf(previous.toLowerCase(), 2);
-    if (k > 0 && k < address.indexOf('@')) address = address.slice(k);
-  }
+  const address = m[0].slice(gluedLead(text, m.index, m[0]));
   return unglue(address).toLowerCase();
+}
+
+/** Mailboxes of a role, not a person (`ir@`, `press@`, `info@`). */
+const ROLE_MAILBOX =
+  /^(?:ir|pr|info|press|media|news|contact|hello|investors?|sales|support|team|office|marketing|communications|comms|enquiries|inquiries)$/;
+
+/**
+ * How many characters at the start of an address found at `index` in `text` are words a scraper ran
+ * into it, as the words before it show: a surname, when the address holds the first name written
+ * before it (`Jane Roejane@`), is a role mailbox (`Max Rolleir@`) or is written with a capital of
+ * its own (`Jane RoeAcme@`); a phone number's last digits (`+49 69 905505 56acme@`); or a brand
+ * the line has already written with its capitals (`AcmeCo Inc. … AcmeCojane@`). 0 when nothing
+ * shows a seam.
+ */
+function gluedLead(text: string, index: number, address: string): number {
+  const local = address.slice(0, address.indexOf('@'));
+  const before = text.slice(Math.max(0, index - 200), index);
+  const previous = /([A-Z][a-z]{1,20}) $/.exec(before)?.[1];
+  // `Mary Jones MaryJones@`, `Mary Jones Mary.Jones@`: the address spells the name written before it.
+  const name = /([A-Za-z]+) ([A-Za-z]+) $/.exec(before);
+  if (name && local.replace(/[._-]/g, '').toLowerCase() === `${name[1]}${name[2]}`.toLowerCase()) return 0;
+  if (previous && /^[A-Z][a-z]/.test(local)) {
+    const k = local.toLowerCase().indexOf(previous.toLowerCase(), 2);
+    if (k > 0) return k;
+    for (let j = 3; j <= local.length - 2; j++) {
+      if (/^[A-Z][a-z]+$/.test(local.slice(0, j)) && ROLE_MAILBOX.test(local.slice(j))) return j;
+    }
+    // (not an address that spells the name: `Jane JaneRoe@`)
+    const surname = /^[A-Z][a-z]+/.exec(local)?.[0] ?? '';
+    // (nor a name with a capital inside: `MacKenzie@`, `DeAngelo@`)
+    if (surname.length >= 4 && /^[A-Z][a-z]/.test(local.slice(surname.length)) && surname !== previous)
+      return surname.length;
+  }
+  const digits = /^\d{1,4}(?=[A-Za-z])/.exec(local)?.[0];
+  if (digits && /\d[\d ()./-]{4,}\d $/.test(before)) return digits.length;
+  for (const w of before.match(/[A-Za-z][A-Za-z0-9]{3,30}/g) ?? []) {
+    if (/[A-Z].*[A-Z]/.test(w) && local.startsWith(w) && /^[a-z]{2}/.test(local.slice(w.length))) return w.length;
+  }
+  return 0;
+}
+
+/** The line with a space put where a scraper ran words into an address (see gluedLead). */
+function separateGlued(line: string): string {
+  let out = line;
+  const found = [...line.matchAll(EMAIL_ALL)].reverse();
+  for (const m of found) {
+    const k = gluedLead(line, m.index ?? 0, m[0]);
+    if (k > 0) out = `${out.slice(0, (m.index ?? 0) + k)} ${out.slice((m.index ?? 0) + k)}`;
+  }
+  return out;
 }
 
 /**
@@ -42,7 +85,7 @@ export function findEmail(line: string): string | null {
  * An acronym counts only after other letters (`PRteam@` is an address as written).
  */
 const GLUED_TITLE =
-  /^(?:[\p{L}'’.-]{1,40}?(?:CEO|CFO|COO|CTO|CMO|CIO|SVP|EVP|VP|PR|IR)|[\p{L}'’.-]{0,40}?(?:Officer|Director|Manager|President|Founder|Partner|Chair(?:man|woman|person)?|Spokesperson|Coordinator|Specialist|Consultant|Analyst|Associate|Executive|Relations|Communications|Marketing|Contact|Media|Press|Team|Desk|Office|Department|Inquiries|Enquiries|Esq\.?|Inc\.|Corp\.|Ltd\.|Co\.|LLC|LLP|GmbH))(?=[a-z])/u;
+  /^(?:[\p{L}'’.-]{1,40}?(?:CEO|CFO|COO|CTO|CMO|CIO|SVP|EVP|VP|PR|IR)|[\p{L}'’.-]{0,40}?(?:Advisory|Advisors|Partners|Associates|Consulting|Agency|Group|Officer|Director|Manager|President|Founder|Partner|Chair(?:man|woman|person)?|Spokesperson|Coordinator|Specialist|Consultant|Analyst|Associate|Executive|Relations|Communications|Marketing|Contact|Media|Press|Team|Desk|Office|Department|Inquiries|Enquiries|Esq\.?|Inc\.|Corp\.|Ltd\.|Co\.|LLC|LLP|GmbH))(?=[a-z])/u;
 
 /**
  * An address as written, without the words a scraper ran into it: a phone number or postal code
@@ -141,9 +184,11 @@ export function isContactHeading(line: string): boolean {
   // `For further information, contact Jane Doe, CEO, at 604-555-0181 or jane@acme.com.`: a
   // sentence that is a contact (it names a way to reach someone).
   if (/contact\s*$/i.test(m[0]) && (findEmail(t) || findPhone(t))) return true;
+  const rest = t.slice(m[0].length);
+  // `More information: Jane Roe, jane@acme.com` is a contact; `More information: the event runs…` is not.
+  if (/^(?:More|Further) info/i.test(m[0]) && rest.trim() !== '' && !findEmail(rest) && !findPhone(rest)) return false;
   // A long line is a heading only with its colon: `For further information: Jane Doe, …`.
   if (t.length > 120) return /[:：]\s*$/.test(m[0]);
-  const rest = t.slice(m[0].length);
   // `Contact DetailsAcme Investors`: a scraper glued the heading to the block's first line.
   if (/\p{Ll}$/u.test(m[0]) && /^\p{Lu}/u.test(rest) && t.length <= 120) return true;
   // `Contacts Media: Jane Doe, …` (flattened Business Wire): the heading, then a labelled contact.
@@ -238,7 +283,7 @@ export function parseContactBlock(lines: string[], links: readonly Link[] = []):
       // Remarks in parentheses (`(Monday to Friday, 8 a.m. to 5 p.m.)`) are not contact data; an
       // area code `(512)` is.
       .replace(/ ?\((?=[^)]{0,120}\p{L})(?![^)]{0,120}@)[^()]{1,120}\)/gu, '');
-    const stripped = splitRunOn(stripContactLabel(splitGluedWords(line)));
+    const stripped = splitRunOn(stripContactLabel(splitGluedWords(separateGlued(line))));
     if (!stripped || AUDIENCE_ONLY.test(stripped)) {
       fresh = true;
       continue;
@@ -394,6 +439,8 @@ export function isContactAddress(email: string): boolean {
 /** Words that give the address after them as a way to reach someone: `email (us) (at)`, `contact`, `write to`. */
 const REACH_CUE =
   /\b(?:e-?mail(?:ing)?|courriel|contact(?:ing)?|writ(?:e|ing) to|reach(?:ed)?|inquiries|enquiries|questions)\b[^.!?@]{0,40}$/i;
+/** An `Email:` label a scraper ran into the word before it (`Jane RoeEmail: jane@`). */
+const GLUED_EMAIL_LABEL = /\p{Ll}E-?mail:\s?$/u;
 
 /**
  * Contacts from the addresses a sentence of the body or an About section gives as a way to reach
@@ -412,7 +459,8 @@ export function sentenceContacts(text: string): Contact[] {
     if (!email || !isContactAddress(email)) continue;
     const start = from + (m.index ?? 0);
     const before = text.slice(Math.max(0, start - 80), start);
-    if (REACH_CUE.test(before)) out.push({ name: null, organization: null, email, phone: null });
+    if (REACH_CUE.test(before) || GLUED_EMAIL_LABEL.test(before))
+      out.push({ name: null, organization: null, email, phone: null });
   }
   return out;
 }

@@ -177,6 +177,11 @@ describe('findEmail: words a scraper ran into an address', () => {
     ['Acme Ltd.press@acme.example', 'press@acme.example'],
     ['Media Contact:Acme Communications Ltd.pr@acme.examplewww.acme.example', 'pr@acme.example'],
     ['jane@acme.comwww.acme.com/press', 'jane@acme.com'],
+    ['Contact Acme SEMax Rolleir@acme.example', 'ir@acme.example'],
+    ['Press contact Acme PR GmbHJane Roe / Raj Patel+49 30 123456 78acme@acmepr.example', 'acme@acmepr.example'],
+    ['CONTACT:Jane DoyleAcme@Acme.Example', 'acme@acme.example'],
+    ['BEtalloys Inc.Ann LeeCommunications, BEtalloysann@amwpr.example', 'ann@amwpr.example'],
+    ['Investor Relations Contact:Raj PatelAcme Advisoryraj@acmeadvisory.example', 'raj@acmeadvisory.example'],
   ])('%s', (line, email) => {
     expect(findEmail(line)).toBe(email);
   });
@@ -189,6 +194,10 @@ describe('findEmail: words a scraper ran into an address', () => {
     ['info@ACME.COM', 'info@acme.com'],
     ['team@acme.example', 'team@acme.example'],
     ['inc.news@acme.example', 'inc.news@acme.example'],
+    ['Contact: Mary Jones MaryJones@acme.example', 'maryjones@acme.example'],
+    ['Jane Roe, Acme, Janeroe@acme.example', 'janeroe@acme.example'],
+    ['Tel: 555-0100, 24hours@acme.example', '24hours@acme.example'],
+    ['Contact Lisa MacKenzie@acme.example', 'mackenzie@acme.example'],
   ])('leaves a whole address alone: %s', (line, email) => {
     expect(findEmail(line)).toBe(email);
   });
@@ -207,6 +216,12 @@ describe('sentenceContacts: an address a sentence gives as a way to reach someon
     expect(sentenceContacts('Readers can write to Editors@Acme.example with corrections.')).toEqual(
       only('editors@acme.example'),
     );
+  });
+
+  it('after an Email: label a scraper ran into the word before it', () => {
+    expect(
+      sentenceContacts('…in the process.Company Name: AcmeContact Person: Jane RoeEmail: hi@acme.example'),
+    ).toEqual(only('hi@acme.example'));
   });
 
   it('not an address with no cue, a cue in another sentence, or a prospectus mailbox', () => {
@@ -273,6 +288,17 @@ describe('a <release> XML document with its contacts as text (as NTB info delive
       { name: 'Kari Nordmann', organization: 'Nordbro', email: 'kari@acme.example', phone: '905 823 34' },
       { name: 'Ola Hansen', organization: 'Nordbro', email: 'ola@acme.example', phone: null },
     ]);
+  });
+});
+
+describe('a More information: label', () => {
+  it('opens a contact block', () => {
+    const p = parseReleaseStrict({
+      content:
+        'Acme Opens Plant\n\nDENVER, May 6, 2025 /PRNewswire/ -- Acme Corp today opened a plant.\n\nMore information: Jane Roe, co-founder jane@acme.example\n',
+    });
+    expect(p.contacts.map((c) => c.email)).toEqual(['jane@acme.example']);
+    expect(p.body.paragraphs).toEqual(['Acme Corp today opened a plant.']);
   });
 });
 
