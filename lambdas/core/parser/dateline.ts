@@ -345,6 +345,8 @@ function stopClosedDateline(head: string): DatelineMatch | null {
   if (!found?.iso || found.end !== m[1].length) return null;
   const loc = trimLocationEnd(m[1].slice(0, found.start).replace(WEEKDAY_AT_END, '')).trim();
   if (!loc || loc.length > 80 || locationStart(loc, true) !== 0 || !looksPlaced(loc)) return null;
+  // Every word of the place capitalized: a lead's `In Austin, Texas, on July 15, 2026, Acme…` is prose.
+  if (!loc.split(/[ ,]+/).every((w) => /^[\p{Lu}\d]/u.test(w))) return null;
   return {
     dateline: { text: m[1].trim(), location: loc, date: found.iso },
     wire: null,

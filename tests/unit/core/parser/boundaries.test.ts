@@ -466,3 +466,12 @@ describe('an About heading run into a text that restarts with no clue but the na
     ]);
   });
 });
+
+describe('a lead that opens with a place and a date in its sentence', () => {
+  it('is not a dateline closed by a comma', () => {
+    const lead = 'In Dayton, Ohio, on July 15, 2026, Northwind Filters opened its fourth plant in the state.';
+    const p = parseReleaseStrict({ content: `# Northwind Opens Plant\n\n${lead}\n` });
+    expect(p.dateline).toBeNull();
+    expect(p.body.paragraphs[0]).toBe(lead);
+  });
+});
