@@ -18,6 +18,8 @@ export interface Block {
   headingLevel: number | null;
   /** The whole block is the text of one HTML link (any href, a relative one too): a linked headline. */
   anchored: boolean;
+  /** A bulleted list item of a text release (`* …`, `- …`, `• …`), its marker removed from the line. */
+  listItem: boolean;
 }
 
 /** A block with defaults filled in. */
@@ -29,6 +31,7 @@ export function makeBlock(lines: string[], extra: Partial<Omit<Block, 'lines'>> 
     preformatted: extra.preformatted ?? false,
     headingLevel: extra.headingLevel ?? null,
     anchored: extra.anchored ?? false,
+    listItem: extra.listItem ?? false,
   };
 }
 

@@ -38,7 +38,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.59.0';
+export const PARSER_VERSION = '0.60.0';
 
 export interface ParseInput {
   content: string;
@@ -170,6 +170,13 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
         pre = [...pre, deck];
         rest = rest.slice(1);
       }
+      // Highlights under it: two or more list items, then the lead (a paragraph of sentences). A
+      // dateline would stand under them; with none, they are still not the body.
+      let items = 0;
+      while (rest[items]?.listItem) items++;
+      const after = rest[items];
+      const afterText = after ? blockText(after, vocab).trim() : '';
+      if (items >= 2 && after && countWords(afterText) >= 12 && /[.!?"”]$/.test(afterText)) rest = rest.slice(items);
       // A form's labelled title line under it (`Title: Acme Unveils…`) is header, not the lead.
       const labelled = rest[0];
       if (

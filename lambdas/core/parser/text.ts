@@ -212,6 +212,7 @@ export function textToBlocks(text: string, markdown: boolean): Block[] {
       const links: Link[] = [];
       let headingLevel: number | null = null;
       let boldLead: string | null = null;
+      const listItem = /^[-*+•·▪◦] (?=\S)/.test(piece[0] ?? '');
       const lines = piece.map((line, i) => {
         let l = line.replace(/ {2,}/g, ' ');
         if (markdown) {
@@ -234,7 +235,7 @@ export function textToBlocks(text: string, markdown: boolean): Block[] {
       });
       // A line left empty by its markup (an image or a link with no text) is no line of the block.
       const kept = lines.filter((l) => l.trim() !== '');
-      blocks.push(makeBlock(kept.length ? kept : lines, { links, headingLevel, boldLead }));
+      blocks.push(makeBlock(kept.length ? kept : lines, { links, headingLevel, boldLead, listItem }));
     }
   }
   return blocks;
@@ -264,7 +265,8 @@ function splitFlattened(group: string[]): string[][] {
       .map((p) => p.replace(/ {2,}/g, ' ').trim())
       .filter(Boolean);
     const tail = pieces[1] ?? '';
-    if (pieces.length === 2 && tail.split(' ').length <= 10 && !/[.!?:;…"”)\]]$/.test(tail)) return [[pieces.join(' ')]];
+    if (pieces.length === 2 && tail.split(' ').length <= 10 && !/[.!?:;…"”)\]]$/.test(tail))
+      return [[pieces.join(' ')]];
     return pieces.map((p) => [p]);
   }
   if (line.length < FLATTENED_LINE || !line.includes('  ')) return [[line]];

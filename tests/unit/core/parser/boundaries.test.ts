@@ -475,3 +475,19 @@ describe('a lead that opens with a place and a date in its sentence', () => {
     expect(p.body.paragraphs[0]).toBe(lead);
   });
 });
+
+describe('highlights under a markdown headline with no dateline', () => {
+  it('leaves two or more list items above the lead out of the body', () => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Opens Dayton Plant\n\n* The plant is the fourth in Ohio.\n* It employs 40 people.\n\n ${LEAD} It ships filters across the Midwest.\n\nThe plant opened on Monday.\n`,
+    });
+    expect(p.body.paragraphs[0]).toBe(`${LEAD} It ships filters across the Midwest.`);
+  });
+
+  it('keeps a list that the body opens with when no paragraph of sentences follows it', () => {
+    const p = parseReleaseStrict({
+      content: '# Northwind Opens Dayton Plant\n\n* The plant is the fourth in Ohio.\n* It employs 40 people.\n',
+    });
+    expect(p.body.paragraphs[0]).toBe('The plant is the fourth in Ohio.');
+  });
+});
