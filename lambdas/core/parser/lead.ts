@@ -192,9 +192,11 @@ export function leadOrganization(input: string): string | null {
     /^and (?:its|their) (?:[a-z-]+ ){0,2}(?:subsidiaries|subsidiary|affiliates|affiliate)\b,? ?/.exec(after);
   if (coIssuer) after = after.slice(coIssuer[0].length);
   if (THEN_VERB.test(after)) return org;
-  // An appositive between commas, then the verb: `Acme, a maker of robots, today launched`.
+  // An appositive between commas, then the verb: `Acme, a maker of robots, today launched` — its
+  // comma right after the name (`TMS therapy, a treatment, has emerged` is about the therapy).
   const appositive = /^[^,()]{3,160}, (.*)$/s.exec(after);
-  if (appositive?.[1] !== undefined && /^[a-zà-ÿ]/.test(after)) {
+  const nameThenComma = /^\s?(?:\([^()]{0,80}\)\s?){0,6},/.test(text.slice(end));
+  if (appositive?.[1] !== undefined && /^[a-zà-ÿ]/.test(after) && nameThenComma) {
     // `Acme, an AI company, and Beta Corp today announced…`: a co-issuer after the appositive.
     const co = /^(?:and|&) (?:[\p{Lu}][\p{L}\d&.'’-]*,? ){1,6}/u.exec(appositive[1]);
     if (THEN_VERB.test(co ? appositive[1].slice(co[0].length) : appositive[1])) return org;
@@ -204,8 +206,7 @@ export function leadOrganization(input: string): string | null {
   // insurer, today announced`; `Acme, Florida’s leading retailer, celebrated`): the clause that
   // follows one of its commas opens with the verb.
   // Only after a comma: `The Net Asset Value ("NAV") of Acme ASA was…` goes on with a preposition.
-  const commaAfter = /^\s?(?:\([^()]{0,80}\)\s?){0,6},/.test(text.slice(end));
-  if (commaAfter && /^(?:[a-zà-ÿ]|[\p{Lu}][\p{L}]*['’]s )/u.test(after)) {
+  if (nameThenComma && /^(?:[a-zà-ÿ]|[\p{Lu}][\p{L}]*['’]s )/u.test(after)) {
     const pieces = after.slice(0, 400).split(', ');
     for (let k = 1; k < pieces.length && k < 8; k++) {
       if (APPOSITIVE_VERB.test(pieces.slice(k).join(', '))) return org;

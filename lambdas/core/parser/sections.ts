@@ -397,11 +397,16 @@ interface Around {
   body?: () => string;
 }
 
+/** An organization without the name it was formerly known by (`Acme, Inc. f/k/a Beta Corp.`, `Acme (formerly Beta)`). */
+function withoutFormerName(name: string): string {
+  return name.replace(/,?\s+\(?(?:f\/k\/a|formerly known as|formerly)\s.*$/i, '').trim();
+}
+
 function classify(block: Block, around: Around = {}): Kind {
   const first = (block.lines[0] ?? '').trim().replace(LEADING_SYMBOLS, '');
   const text = blockText(block);
   const src = SOURCE_LINE.exec(first);
-  if (src?.[1] && block.lines.length <= 2) return { type: 'source', organization: src[1].trim() };
+  if (src?.[1] && block.lines.length <= 2) return { type: 'source', organization: withoutFormerName(src[1]) };
   if (SOURCE_LABEL.test(first)) {
     const org =
       block.lines.length === 2 ? block.lines[1] : around.next?.lines.length === 1 ? around.next.lines[0] : null;
@@ -412,7 +417,7 @@ function classify(block: Block, around: Around = {}): Kind {
   if (ots?.[1] && block.lines.length <= 2) return { type: 'source', organization: ots[1].trim() };
   const srcLine = /^Source: (\S[^\n]{0,200})$/i.exec(first);
   if (srcLine?.[1] && block.lines.length <= 2 && srcLine[1].split(' ').length <= 10) {
-    return { type: 'source-line', organization: srcLine[1].trim() };
+    return { type: 'source-line', organization: withoutFormerName(srcLine[1]) };
   }
   if (END_MARKER.test(first) && block.lines.length === 1) return { type: 'end' };
   if (PORTAL_TRAILER.test(first)) return { type: 'end' };

@@ -27,6 +27,13 @@ describe('About sections: the organization as the heading writes it', () => {
   });
 });
 
+describe('the SOURCE line', () => {
+  it('names the organization without the name it was formerly known by', () => {
+    expect(parse('SOURCE: Acme Robotics, Inc. f/k/a Beta Machines, Inc.').source).toBe('Acme Robotics, Inc.');
+    expect(parse('Source: Acme Robotics (formerly Beta Machines)').source).toBe('Acme Robotics');
+  });
+});
+
 describe('About headings of a domain registry', () => {
   it('takes a top-level domain written with its dot as the organization', () => {
     const p = parse('About .XYZ\n\n.XYZ is the domain for everyone.');
