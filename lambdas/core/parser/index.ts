@@ -38,7 +38,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.61.0';
+export const PARSER_VERSION = '0.62.0';
 
 export interface ParseInput {
   content: string;
@@ -391,6 +391,20 @@ function headlineOpening(blocks: Block[], vocab: WordSet): number {
     if (!headlineLike || i === 2 + byline) return 0;
   }
   return 0;
+}
+
+/** A line ending on a word no headline ends on (`… are coming to`): the headline goes on to the next line. */
+const GOES_ON = / (?:to|of|for|the|a|an|and|or|in|on|at|by|from|with|as|into|&)$/i;
+
+/** Lines as separate lines, but a line that cannot end a headline joined to the next (`… coming to` / `Arequipa`). */
+function linesGoingOn(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const last = out.length - 1;
+    if (last >= 0 && GOES_ON.test((out[last] ?? '').trim())) out[last] = `${(out[last] ?? '').trim()} ${line.trim()}`;
+    else out.push(line);
+  }
+  return out;
 }
 
 /** A labelled title or subtitle line, as a submission form prints it (`Title: …`, `Subheadline: …`). */
@@ -818,7 +832,7 @@ function parseText(content: string, url: string | null): Reading {
   const pre = lineBreaksSeparate
     ? a.pre.flatMap((b) =>
         b.lines.length > 1 && !b.preformatted && b.lines.every((l) => l.length <= 200)
-          ? b.lines.map((l) => makeBlock([l], { headingLevel: b.headingLevel }))
+          ? linesGoingOn(b.lines).map((l) => makeBlock([l], { headingLevel: b.headingLevel }))
           : [b],
       )
     : a.pre;
@@ -1031,8 +1045,16 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
   );
   if (source) return withoutIssuerSuffix({ ...r, source });
   // Else the organization of the release's only About section: the issuer describing itself.
+  // (spelled as the first paragraphs write it when a clause there names the same one: `Acme` /
+  // `…, Acme AG, a maker of…, underlined…`)
   const abouts = r.about.flatMap((a) => (a.organization ? [a.organization] : []));
-  if (abouts.length === 1 && abouts[0]) return { ...r, source: abouts[0] };
+  if (abouts.length === 1 && abouts[0]) {
+    const named = clauseOrganization(
+      r.title,
+      r.body.paragraphs.filter((p) => p !== r.attribution),
+    );
+    return { ...r, source: named && sameOrganization(named, abouts[0]) ? named : abouts[0] };
+  }
   // Else the subject of a later clause of the first paragraphs that the headline names too.
   const clause = clauseOrganization(
     r.title,

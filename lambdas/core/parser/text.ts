@@ -273,9 +273,15 @@ function splitFlattened(group: string[]): string[][] {
   // A paragraph opens with a capital, a digit or a quote: two spaces before a lower-case word
   // (`Acme LLP (www.acme.com)  informs investors…`) are a scraper's, not a break; nor are two
   // spaces after a comma or semicolon (`Acme Oncology,  (Beijing) has begun…`): no paragraph ends so.
-  return line
+  const pieces = line
     .split(/(?<![,;]) {2,}(?!\p{Ll})/u)
     .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => [p]);
+    .filter(Boolean);
+  // A headline with a colon and its second half (`Uniting Youth to Shape the Future:  World Association
+  // of Young Scientists Established`): the opening piece ends in a colon and the next is a few words
+  // of no sentence.
+  const [first, second] = pieces;
+  if (first && second && first.endsWith(':') && second.split(' ').length <= 12 && !/[.!?:;…"”]$/.test(second))
+    pieces.splice(0, 2, `${first} ${second}`);
+  return pieces.map((p) => [p]);
 }

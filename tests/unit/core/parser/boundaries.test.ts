@@ -491,3 +491,21 @@ describe('highlights under a markdown headline with no dateline', () => {
     expect(p.body.paragraphs[0]).toBe('The plant is the fourth in Ohio.');
   });
 });
+
+describe('a headline over two lines or two pieces', () => {
+  it('joins a plain headline line ending on a word no headline ends on with the next line', () => {
+    const long = `${LEAD} It ships filters across the Midwest, employs forty people and opened on Monday after two years of building work on the site, the company said.`;
+    const p = parseReleaseStrict({
+      content: `Northwind Filters Is Coming to\nDayton for the First Time\n\n--News Direct--\n\n${long}\n\n${long}\n\n${long}\n`,
+    });
+    expect(p.title).toBe('Northwind Filters Is Coming to Dayton for the First Time');
+  });
+
+  it('keeps the two halves of a flattened headline with a colon together', () => {
+    const body = `${LEAD} It ships filters across the Midwest and employs forty people at the new site in Dayton.`;
+    const p = parseReleaseStrict({
+      content: `Clean Water for the Midwest:  Northwind Opens Its Fourth Ohio Plant  ${body}  ${body}  ${body}  ${body}`,
+    });
+    expect(p.title).toBe('Clean Water for the Midwest: Northwind Opens Its Fourth Ohio Plant');
+  });
+});
