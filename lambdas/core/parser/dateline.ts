@@ -464,7 +464,8 @@ function parenthesizedDate(head: string): DatelineMatch | null {
   const iso = parseWrittenDate(head.slice(open + 2, close).trim());
   const sep = /^ ?(?:--|[–—-]) ?/.exec(head.slice(close + 1));
   if (!iso || !sep) return null;
-  const location = head.slice(0, open).trim();
+  // (a dash may stand between the place and the parenthesis: `DAYTON, OH – (March 7, 2024) – Text`)
+  const location = trimLocationEnd(head.slice(0, open)).trim();
   if (!location || locationStart(location, true) !== 0 || !looksPlaced(location)) return null;
   return {
     dateline: { text: head.slice(0, close + 1).trim(), location, date: iso },
@@ -477,15 +478,15 @@ function parenthesizedDate(head: string): DatelineMatch | null {
 /** The date written before the place: `February 5, 2025, Burlingame, California — Text`, `March 7, 2024 -- NEW YORK -- Text`. */
 function dateFirstDateline(head: string): DatelineMatch | null {
   const date = dateAtStart(head);
-  if (!date?.iso || !/^(?:, ?| (?:--|[–—-]) )/.test(head.slice(date.end))) return null;
-  const sep = / (?:--|[–—-]) /.exec(
+  if (!date?.iso || !/^(?:, ?| (?:--|[–—|-]) )/.test(head.slice(date.end))) return null;
+  const sep = / (?:--|[–—|-]) /.exec(
     head
       .slice(date.end)
-      .replace(/^ (?:--|[–—-]) /, (m) => ' '.repeat(m.length))
+      .replace(/^ (?:--|[–—|-]) /, (m) => ' '.repeat(m.length))
       .slice(0, 90),
   );
   if (!sep) return null;
-  const locFrom = date.end + (/^(?:, ?| (?:--|[–—-]) )/.exec(head.slice(date.end))?.[0].length ?? 0);
+  const locFrom = date.end + (/^(?:, ?| (?:--|[–—|-]) )/.exec(head.slice(date.end))?.[0].length ?? 0);
   const location = head.slice(locFrom, date.end + sep.index).trim();
   if (!location || location.split(' ').length > 8 || !looksPlaced(location) || locationStart(location, true) !== 0)
     return null;

@@ -509,3 +509,20 @@ describe('a headline over two lines or two pieces', () => {
     expect(p.title).toBe('Clean Water for the Midwest: Northwind Opens Its Fourth Ohio Plant');
   });
 });
+
+describe('more tag-less dateline punctuation', () => {
+  it('reads a parenthesized date set off from the place by dashes', () => {
+    for (const line of [`DAYTON, Ohio — (March 7, 2024) — ${LEAD}`, `DAYTON, OH - (March 7, 2024) - ${LEAD}`]) {
+      const p = parseReleaseStrict({ content: `# Northwind Opens Plant\n\n${line}\n` });
+      expect(p.dateline?.date).toBe('2024-03-07');
+      expect(p.dateline?.location).toMatch(/^DAYTON, (?:Ohio|OH)$/);
+      expect(p.body.paragraphs[0]).toBe(LEAD);
+    }
+  });
+
+  it('reads a date-first dateline set off by vertical bars', () => {
+    const p = parseReleaseStrict({ content: `# Northwind Opens Plant\n\nMarch 7, 2024 | Dayton, Ohio | ${LEAD}\n` });
+    expect(p.dateline).toMatchObject({ location: 'Dayton, Ohio', date: '2024-03-07' });
+    expect(p.body.paragraphs[0]).toBe(LEAD);
+  });
+});
