@@ -60,7 +60,7 @@ const LAW_FIRM_DISCLAIMER =
   /^(?:Attorney Advertising\b|(?:This (?:press release|release|notice|announcement|communication) )?(?:may be|is) considered (?:attorney )?advertising\b|May be considered attorney advertising\b|(?:Prior|Past) results do not guarantee\b)/i;
 /** Exchange disclaimers and sign-offs that close Canadian releases. */
 const DISCLAIMER_PARAGRAPH =
-  /^(?:Distribution channels:|Hashtags?: #|(?:All )?(?:other )?(?:trademarks|trade names|brand names|product names)\b[^.]{0,120}\b(?:are|remain) (?:the )?(?:sole )?property of\b|[^.]{0,160}\b(?:is|are) (?:a )?(?:registered )?trademarks? (?:or registered trademarks? )?of\b|Editor['’]?s? [Nn]otes?\b|This (?:post|article|content|story|page|video) (?:contains|includes|is) (?:sponsored|paid|promotional)\b|This (?:post|article|content) is (?:for informational purposes only|not (?:intended (?:to be|as) )?(?:investment|investing|financial) advice)\b|Disclosure: |Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content of this announcement|You just read:|Article originally published on|EIN Presswire(?:'s)? (?:provides|does not)|This (?:information is |is )?information (?:is information )?that [^\n]{1,120}? (?:is|was) (?:obliged|required) to make public|(?:Denna|Tämä|Denne) information |This (?:press |news )?(?:release|announcement) (?:shall not|does not|is not|will not) constitute|This (?:press |news )?release is (?:for information(?:al)? purposes only|not an offer)|NEITHER (?:THE )?(?:TSX|CANADIAN SECURITIES EXCHANGE|CSE)\b|Neither (?:the )?(?:TSX|TSXV|Canadian Securities Exchange|CSE|NEO)\b|(?:The )?(?:TSX Venture Exchange|Canadian Securities Exchange|CSE) (?:has not|does not|has neither)|On behalf of the Board\b|ON BEHALF OF THE BOARD\b)/;
+  /^(?:Distribution channels:|Hashtags?: #|(?:All )?(?:other )?(?:trademarks|trade names|brand names|product names)\b[^.]{0,120}\b(?:are|remain) (?:the )?(?:sole )?property of\b|[^.]{0,160}\b(?:is|are) (?:a )?(?:registered )?trademarks? (?:or registered trademarks? )?of\b|Editor['’]?s? [Nn]otes?\b|This (?:post|article|content|story|page|video) (?:contains|includes|is) (?:sponsored|paid|promotional)\b|(?:Sponsored|Paid) (?:content|post|press release|article)\.?$|This is an? (?:paid|sponsored) (?:press release|post|article|content)\b|Information contained on this page is provided by\b|This (?:post|article|content) is (?:for informational purposes only|not (?:intended (?:to be|as) )?(?:investment|investing|financial) advice)\b|Disclosure: |Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content of this announcement|You just read:|Article originally published on|EIN Presswire(?:'s)? (?:provides|does not)|This (?:information is |is )?information (?:is information )?that [^\n]{1,120}? (?:is|was) (?:obliged|required) to make public|(?:Denna|Tämä|Denne) information |This (?:press |news )?(?:release|announcement) (?:shall not|does not|is not|will not) constitute|This (?:press |news )?release is (?:for information(?:al)? purposes only|not an offer)|NEITHER (?:THE )?(?:TSX|CANADIAN SECURITIES EXCHANGE|CSE)\b|Neither (?:the )?(?:TSX|TSXV|Canadian Securities Exchange|CSE|NEO)\b|(?:The )?(?:TSX Venture Exchange|Canadian Securities Exchange|CSE) (?:has not|does not|has neither)|On behalf of the Board\b|ON BEHALF OF THE BOARD\b)/;
 /** A release's media kit heading (`MULTIMEDIA ASSETS`, `Media Kit`, `B-roll`): what follows it is downloads, not body. */
 /** A release's social-media list heading (`Stay connected:`, `Follow us on LinkedIn`): links, not body. */
 /** Social networks a release lists its handles on (`@acme on Instagram`). */
@@ -73,7 +73,8 @@ const SOCIAL_LINE = new RegExp(
 );
 const MEDIA_KIT_HEADING =
   /^(?:(?:Multimedia|Media|Press|Downloadable|Broadcast|Digital) (?:Assets|Kit|Resources|Materials|Downloads)|B-?[Rr]oll(?: (?:Package|Footage))?|MULTIMEDIA (?:ASSETS|KIT|RESOURCES)|MEDIA (?:ASSETS|KIT|RESOURCES))[:：]?$/;
-const END_MARKER = /^(?:#{3}|# # #|-0-|- 0 -|-30-|- 30 -|\*{3}|ENDS|-ends-|- ends -|— ENDS —|-ENDS-)$/i;
+const END_MARKER =
+  /^(?:#{3}|# # #|-0-|- 0 -|-30-|- 30 -|\*{3}|ENDS|-ends-|- ends -|— ENDS —|-ENDS-|[-–—*~]{1,3} ?ENDS? ?[-–—*~]{1,3})$/i;
 const VIEW_ORIGINAL =
   /^(?:View (?:the )?(?:original|source) (?:content|press release|version)(?: to download multimedia)?|To view the (?:source|original) version of this press release)[^:\n]{0,80}?:?\s?(https?:\/\/\S*)?/i;
 const COPYRIGHT = /^(?:©|\(c\)|Copyright ©?)\s?\d{4}/i;
@@ -82,7 +83,7 @@ const COPYRIGHT = /^(?:©|\(c\)|Copyright ©?)\s?\d{4}/i;
  * `This article has been amplified by …`. Nothing after them is the release's.
  */
 const PORTAL_TRAILER =
-  /^(?:The post \S.{0,300} (?:appeared first|first appeared) on \S|(?:Read more|Originally published (?:at|on|by|in))\b:? ?\S|(?:Read|READ|Continue|CONTINUE) (?:[Mm]ore|MORE|[Rr]eading|READING) ?(?:>+|»|→|\.{3}|…)?$|Tags?: \S|Share this (?:article|story|post|release)$|(?:To (?:view|read)|(?:View|Read)) the (?:full|complete|entire) (?:(?:press |news )?release|article|story)\b|(?:This|The) (?:article|post|content|story) (?:was|is) (?:originally|first) published (?:on|at|by|in)\b|Related (?:Articles|Stories|News|Posts|Content)$|This (?:article|press release|release|news release|story|content) (?:has been|was|is being) (?:amplified|distributed|published|republished|syndicated|brought to you) (?:by|via|through|on)\b)/;
+  /^(?:The post \S.{0,300} (?:appeared first|first appeared) on \S|(?:Read more|Originally published (?:at|on|by|in))\b:? ?\S|(?:Read|READ|Continue|CONTINUE) (?:[Mm]ore|MORE|[Rr]eading|READING) ?(?:>+|»|→|\.{3}|…)?$|Tags?: \S|Share this (?:article|story|post|release)$|(?:To (?:view|read)|(?:View|Read)) the (?:full|complete|entire) (?:(?:press |news )?release|article|story)\b|(?:This|The) (?:article|post|content|story) (?:was|is) (?:originally|first) published (?:on|at|by|in)\b|Related (?:Articles|Stories|News|Posts|Content)$|(?:Keywords?|Categor(?:y|ies)): \S|(?:Press|News) release (?:distributed|issued|published) (?:by|via|through)\b|Issued (?:on behalf of|for) \S.{0,80}? by \S|This (?:article|press release|release|news release|story|content) (?:has been|was|is being) (?:amplified|distributed|published|republished|syndicated|brought to you) (?:by|via|through|on)\b)/;
 /**
  * A caption or a pointer to a picture, not a paragraph: `Photo: …`, `Figure 1`, `Image caption: …`,
  * `Click image above to view …`, a wire's pointer to its multimedia (`Photo - https://…`, `Logo - https://…`),
@@ -475,6 +476,9 @@ function classify(block: Block, around: Around = {}): Kind {
     block.lines.length === 1 &&
     /^(?:Email|E-mail|Phone|Tel|Telephone|Mobile)\s?:/i.test(nextFirst)
   )
+    return { type: 'contact' };
+  // A website line under the body (`Website: https://acme.example`) is the contact block's.
+  if (block.lines.length === 1 && /^(?:Company )?(?:Website|Web|Site|URL)\s?:\s?(?:https?:\/\/|www\.)\S+$/i.test(first))
     return { type: 'contact' };
   // A distributor's labelled contact form (`Company Name: Acme` / `Contact Person: Jane Roe` / `Email: …`).
   if (

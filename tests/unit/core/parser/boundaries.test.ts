@@ -526,3 +526,40 @@ describe('more tag-less dateline punctuation', () => {
     expect(p.body.paragraphs[0]).toBe(LEAD);
   });
 });
+
+describe('end-of-body markers and notices portals and distributors add', () => {
+  for (const trailer of [
+    '— END —',
+    '*** END ***',
+    '– ENDS –',
+    'Keywords: water, filters, Ohio',
+    'Categories: Business',
+    'Press release distributed by Example Wire on behalf of Northwind Filters, on May 5, 2025.',
+    'Issued on behalf of Northwind Filters by Example PR.',
+    'Sponsored content',
+    'This is a paid press release. Contact the press release distributor directly with any inquiries.',
+    'Information contained on this page is provided by an independent third-party content provider.',
+  ]) {
+    it(`ends the body at ${trailer.slice(0, 40)}`, () => {
+      expect(paragraphs(`The plant employs 40 people.\n\n${trailer}\n\nMore from the portal.`)).toEqual([
+        LEAD,
+        'The plant employs 40 people.',
+      ]);
+    });
+  }
+
+  it('reads a website line under the body as the contact block', () => {
+    expect(paragraphs('The plant employs 40 people.\n\nWebsite: https://northwind.example')).toEqual([
+      LEAD,
+      'The plant employs 40 people.',
+    ]);
+  });
+
+  it('keeps a closing call to visit the issuer as body', () => {
+    expect(paragraphs('The plant employs 40 people.\n\nFind out more at northwind.example.')).toEqual([
+      LEAD,
+      'The plant employs 40 people.',
+      'Find out more at northwind.example.',
+    ]);
+  });
+});
