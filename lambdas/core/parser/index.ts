@@ -38,7 +38,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.64.0';
+export const PARSER_VERSION = '0.65.0';
 
 export interface ParseInput {
   content: string;
@@ -1043,18 +1043,19 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
     lead,
     r.about.flatMap((a) => (a.organization ? [a.organization] : [])),
   );
-  if (source) return withoutIssuerSuffix({ ...r, source });
-  // Else the organization of the release's only About section: the issuer describing itself.
-  // (spelled as the first paragraphs write it when a clause there names the same one: `Acme` /
-  // `…, Acme AG, a maker of…, underlined…`)
-  const abouts = r.about.flatMap((a) => (a.organization ? [a.organization] : []));
-  if (abouts.length === 1 && abouts[0]) {
+  // Either is spelled as the first paragraphs write it when a clause there names the same
+  // organization (`Acme Hosts…` / `About Acme` over `…, Acme AG, a maker of…, underlined…`).
+  const spelled = (name: string) => {
     const named = clauseOrganization(
       r.title,
       r.body.paragraphs.filter((p) => p !== r.attribution),
     );
-    return { ...r, source: named && sameOrganization(named, abouts[0]) ? named : abouts[0] };
-  }
+    return named && sameOrganization(named, name) ? named : name;
+  };
+  if (source) return withoutIssuerSuffix({ ...r, source: spelled(source) });
+  // Else the organization of the release's only About section: the issuer describing itself.
+  const abouts = r.about.flatMap((a) => (a.organization ? [a.organization] : []));
+  if (abouts.length === 1 && abouts[0]) return { ...r, source: spelled(abouts[0]) };
   // Else the subject of a later clause of the first paragraphs that the headline names too.
   const clause = clauseOrganization(
     r.title,

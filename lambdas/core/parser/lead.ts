@@ -163,8 +163,11 @@ export function leadOrganization(input: string): string | null {
       }
       break;
     }
-    // A brand may open in lower case before its capitals (`iCoreConnect`, `eBay`).
-    const capital = /^(?:[\p{Lu}\d]|\p{Ll}{1,2}\p{Lu})[\p{L}\d&.'’-]*$/u.test(bare);
+    // A brand may open in lower case before its capitals (`iCoreConnect`, `eBay`), or be written in
+    // lower case with its legal form after it (`acmesoft SE (…) continues…`).
+    const capital =
+      /^(?:[\p{Lu}\d]|\p{Ll}{1,2}\p{Lu})[\p{L}\d&.'’-]*$/u.test(bare) ||
+      (i === 0 && /^\p{Ll}[\p{L}\d-]{2,}$/u.test(bare) && isLegal(nextWord) && !/^(?:Group|Holdings)$/.test(nextWord));
     if (!capital && !(count > 0 && CONNECTOR.test(bare))) break;
     count++;
     if (capital) end = wordEnd;
@@ -282,6 +285,10 @@ export function headlineOrganization(title: string | null, lead: string, aboutOr
   return inAbout ? name : null;
 }
 
+/** Two names then a plural verb opening a headline: a joint release. */
+const JOINT_HEADLINE =
+  /^(?:[\p{Lu}\d][\p{L}\d.'’-]*\s){1,5}(?:and|&)\s(?:[\p{Lu}\d][\p{L}\d.'’()-]*\s){1,5}(?:Announce|Launch|Partner|Form|Sign|Join|Team Up|Collaborate|Unveil|Enter|Complete|Expand|Introduce|Agree|Merge|Unite|Combine)\b/u;
+
 /**
  * The issuer as the subject of a later clause of the first paragraphs, when the headline names it
  * too: `…sleep solutions, Acme introduces the Acme Cool Collection` under `Acme Cool Collection
@@ -290,14 +297,18 @@ export function headlineOrganization(title: string | null, lead: string, aboutOr
  * (see leadOrganization). Null when no such clause names an organization of the headline.
  */
 export function clauseOrganization(title: string | null, paragraphs: readonly string[]): string | null {
-  if (!title) return null;
+  // A joint release (`Acme and Beta Announce…`, a plural verb after two names) has no one issuer.
+  if (!title || JOINT_HEADLINE.test(title)) return null;
   const headline = ` ${title.replace(/[®™℠]/g, '').toLowerCase()} `;
   for (const paragraph of paragraphs.slice(0, 8)) {
     const text = paragraph.replace(/[®™℠]/g, '').slice(0, 1500);
     for (const m of text.matchAll(/(?:^|[.!?] |, )(?=[\p{Lu}])/gu)) {
       const org = leadOrganization(text.slice((m.index ?? 0) + m[0].length));
       if (!org) continue;
-      const name = org.replace(/^The /, '').toLowerCase();
+      // The headline may leave out the legal form (`Acme Hosts…` over `…, Acme AG, a maker…, hosted`).
+      const words = org.replace(/^The /, '').split(' ');
+      while (words.length > 1 && isLegal((words[words.length - 1] ?? '').replace(/,$/, ''))) words.pop();
+      const name = words.join(' ').replace(/,$/, '').toLowerCase();
       // A common word written with a capital (`Tea growers…`) is not a name: the text uses it in lower
       // case — not in a web address (`visit acme.com`, `www.acme.net`), which is written so.
       if (

@@ -148,6 +148,8 @@ describe('leadOrganization: the subject of the lead sentence', () => {
     ['12 de mayo de 2025, specialized teams announced a new round.', null],
     ['LED lighting, a low-cost and long-lasting choice, has emerged as a favourite of builders.', null],
     ['Acme (NYSE: ACM), a maker of lamps, has opened a plant.', 'Acme'],
+    ['acmesoft SE ("acmesoft", ISIN: DE0001234567) continues to grow in Hamburg.', 'acmesoft SE'],
+    ['sales teams in Europe announced new targets.', null],
   ])('%s', (lead, org) => {
     expect(leadOrganization(lead)).toBe(org);
   });

@@ -102,6 +102,14 @@ describe('what some distributors repeat under the dateline', () => {
     expect(r.source).toBe('Lakeside Clinic');
   });
 
+  it('an issuer from the headline or the only About is spelled as a clause of the lead writes it', () => {
+    const r = parseReleaseStrict({
+      content:
+        '# Acme Lamps Hosts Investor Day in London\n\nLONDON, United Kingdom, September 2, 2025 (NEWMEDIAWIRE) - At the investor day in London, Acme Lamps AG, a maker of lamps, underlined its targets.\n\nAbout Acme Lamps\n\nAcme Lamps makes lamps.\n',
+    });
+    expect(r.source).toBe('Acme Lamps AG');
+  });
+
   it('the / Org / slot spells the issuer when the lead names the same organization', () => {
     const withLegalForm = parseReleaseStrict({
       content:

@@ -184,6 +184,12 @@ describe('more of real copy', () => {
     expect(clauseOrganization('Report Finds Tea Growers Face Late Harvest', paragraphs)).toBeNull();
   });
 
+  it('a joint release names no one issuer through a later clause', () => {
+    const paragraphs = ['Two leaders have teamed up.', 'Acme Health, Inc. is a spin out of Beta Ventures LLC.'];
+    expect(clauseOrganization('Acme Health and Beta Devices Announce Joint Venture', paragraphs)).toBeNull();
+    expect(clauseOrganization('Acme Health Announces Joint Venture', paragraphs)).toBe('Acme Health, Inc.');
+  });
+
   it('a one-word name the text also writes as its web address is still the issuer the headline names', () => {
     const paragraphs = [
       'This holiday season, Brightfold is giving families a new way to plan their trips.',
