@@ -40,6 +40,9 @@ const WEEKDAY_AT_END = new RegExp(`,? ?${WEEKDAY},? ?$`);
 /** A time of day (and its zone) written after a dateline's date (`@ 10:10 AM America/Chicago`, `at 9:00 a.m. ET`). */
 const TIME_AFTER_DATE = /^,? ?(?:@ |at )?\d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Za-z][A-Za-z_/]{0,40})?/;
 
+/** A time of day (and its zone) ending a dateline's text (`… 2025 at 9:00 AM ET`, `… 2025, 10:10 a.m.`). */
+const TIME_AT_END = /,? (?:@ |at )?\d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{1,4})?$/;
+
 /** Characters that separate the dateline from the body (and from a Business Wire tag). */
 function isSepChar(c: string): boolean {
   return c === '-' || c === '—' || c === '–' || c === ' ' || c === ':';
@@ -306,7 +309,8 @@ function tagless(text: string): DatelineMatch | null {
   for (const m of head.matchAll(sep)) {
     const at = m.index ?? 0;
     if (at < 8) continue;
-    const before = head.slice(0, at);
+    // A time of day after the date is the dateline's (`DAYTON, Ohio, May 5, 2025 at 9:00 AM ET --`).
+    const before = head.slice(0, at).replace(TIME_AT_END, '');
     const found = dateAtEnd(before);
     if (!found?.iso || found.end !== trimLocationEnd(before).length) continue;
     const loc = trimLocationEnd(before.slice(0, found.start).replace(WEEKDAY_AT_END, ''));

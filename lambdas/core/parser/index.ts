@@ -38,7 +38,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.65.0';
+export const PARSER_VERSION = '0.66.0';
 
 export interface ParseInput {
   content: string;
@@ -423,7 +423,8 @@ function hasWordCharacter(block: Block): boolean {
 
 /** A headline's deck: one line of at most 25 words that ends no sentence, over a longer paragraph. */
 function isDeck(block: Block, next: Block, vocab: WordSet): boolean {
-  if (block.lines.length !== 1 || block.preformatted || block.headingLevel) return false;
+  // (a subheading under the headline, `## Fourth plant brings 40 jobs`, is a deck too)
+  if (block.lines.length !== 1 || block.preformatted || block.headingLevel === 1) return false;
   const text = blockText(block, vocab).trim();
   const words = countWords(text);
   return (
@@ -436,7 +437,8 @@ function isDeck(block: Block, next: Block, vocab: WordSet): boolean {
 }
 
 /** A distribution legend alone on its line (`FOR IMMEDIATE RELEASE`), or a labelled release date (`Release Date: March 26, 2025`). */
-const LEGEND_LINE = /^(?:FOR IMMEDIATE RELEASE|For Immediate Release|For immediate release|IMMEDIATE RELEASE)[.:]?$/;
+const LEGEND_LINE =
+  /^(?:FOR IMMEDIATE RELEASE|For Immediate Release|For immediate release|IMMEDIATE RELEASE|NEWS RELEASE|PRESS RELEASE|News Release|Press Release)[.:]?$/;
 const RELEASE_DATE_LINE = /^(?:Release Date|Released|Date)\s?:\s?(\S.{4,40})$/;
 
 /** A byline or credit in a tag's parentheses opening a lead with no dateline (`(Jane Roe ) - Text`). */
@@ -445,7 +447,8 @@ const PARENTHESIZED_CREDIT = /^\( ?(?:\p{Lu}[\p{L}.'’-]*\s?){1,5}\)\s?(?:--|[-
 /** A legend or a labelled release date alone on its line. */
 function isLegend(text: string): boolean {
   const date = RELEASE_DATE_LINE.exec(text)?.[1];
-  return LEGEND_LINE.test(text) || (!!date && !!parseWrittenDate(date));
+  // (a date line alone, `May 5, 2025`, `Monday, May 5, 2025`, is one too)
+  return LEGEND_LINE.test(text) || (!!date && !!parseWrittenDate(date)) || (text.length <= 60 && isDateLine(text));
 }
 
 /** Legends and a release-date line above the lead (under the dateline or the headline) are not body. */

@@ -563,3 +563,35 @@ describe('end-of-body markers and notices portals and distributors add', () => {
     ]);
   });
 });
+
+describe('lines between the headline and the lead', () => {
+  const lead = 'Northwind Filters, Inc. opened a water filter plant in Dayton on Monday, its fourth in the state.';
+  const second = 'The plant employs 40 people and ships filters across the Midwest to customers in six states.';
+  const cases: [string, string][] = [
+    [
+      'a subheading deck',
+      `# Northwind Opens Plant\n\n## Fourth plant in the state brings 40 jobs\n\n${lead}\n\n${second}\n`,
+    ],
+    ['a date line', `# Northwind Opens Plant\n\nMay 5, 2025\n\n${lead}\n\n${second}\n`],
+    ['a byline and a date line', `# Northwind Opens Plant\n\nBy Jane Roe\n\nMay 5, 2025\n\n${lead}\n\n${second}\n`],
+    ['a NEWS RELEASE label', `# Northwind Opens Plant\n\nNEWS RELEASE\n\n${lead}\n\n${second}\n`],
+    [
+      'a plain headline over a date line',
+      `Northwind Opens Its Fourth Ohio Plant\n\nMay 5, 2025\n\n${lead}\n\n${second}\n`,
+    ],
+    [
+      'a dateline with a time of day',
+      `# Northwind Opens Plant\n\nDAYTON, Ohio, May 5, 2025 at 9:00 AM ET -- ${lead}\n\n${second}\n`,
+    ],
+  ];
+  for (const [name, content] of cases) {
+    it(`are not the body: ${name}`, () => {
+      expect(parseReleaseStrict({ content }).body.paragraphs[0]).toBe(lead);
+    });
+  }
+
+  it('reads the dateline before a time of day', () => {
+    const p = parseReleaseStrict({ content: cases[5]?.[1] ?? '' });
+    expect(p.dateline).toMatchObject({ location: 'DAYTON, Ohio', date: '2025-05-05' });
+  });
+});
