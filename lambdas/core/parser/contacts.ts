@@ -102,9 +102,11 @@ function unglue(address: string): string {
   if (digits) local = local.slice(digits[0].length);
   const title = GLUED_TITLE.exec(local);
   if (title && /[a-z]/.test(local.slice(title[0].length))) local = local.slice(title[0].length);
-  // `jane@acme.comwww.acme.com`: the website written after the address, run into it.
+  // `jane@acme.comwww.acme.com`, `jane@acme.comhttps://…`: the website written after the address, run into it.
   const website = /^(.+?\.[A-Za-z]{2,24}?)www\.[A-Za-z0-9-]+\.[A-Za-z]{2,}/.exec(domain);
   if (website?.[1]) domain = website[1];
+  const scheme = /^(.+\.[a-z]{2,24}?)https?$/.exec(domain);
+  if (scheme?.[1]) domain = scheme[1];
   const tld = domain.slice(domain.lastIndexOf('.') + 1);
   const glued = /^[a-z]{2,}(?=[A-Z])/.exec(tld);
   if (glued) domain = domain.slice(0, domain.length - tld.length) + glued[0];

@@ -177,6 +177,7 @@ describe('findEmail: words a scraper ran into an address', () => {
     ['Acme Ltd.press@acme.example', 'press@acme.example'],
     ['Media Contact:Acme Communications Ltd.pr@acme.examplewww.acme.example', 'pr@acme.example'],
     ['jane@acme.comwww.acme.com/press', 'jane@acme.com'],
+    ['Write to bd@acme.comhttps://acme.com today', 'bd@acme.com'],
     ['Contact Acme SEMax Rolleir@acme.example', 'ir@acme.example'],
     ['Press contact Acme PR GmbHJane Roe / Raj Patel+49 30 123456 78acme@acmepr.example', 'acme@acmepr.example'],
     ['CONTACT:Jane DoyleAcme@Acme.Example', 'acme@acme.example'],

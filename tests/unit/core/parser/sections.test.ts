@@ -27,6 +27,20 @@ describe('About sections: the organization as the heading writes it', () => {
   });
 });
 
+describe('an About the … heading run into the end of a paragraph', () => {
+  it('starts its own About section', () => {
+    const p = parse(
+      'About Acme\n\nAcme makes robots. Learn more at www.acme.example.About the Robot Builders Alliance (RBA)The Robot Builders Alliance (RBA) is a coalition of makers.',
+    );
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme', 'Robot Builders Alliance']);
+  });
+
+  it('leaves a sentence that opens with About the in its paragraph', () => {
+    const p = parse('About Acme\n\nAcme makes robots. About the Company plans, little is known yet.');
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme']);
+  });
+});
+
 describe('the SOURCE line', () => {
   it('names the organization without the name it was formerly known by', () => {
     expect(parse('SOURCE: Acme Robotics, Inc. f/k/a Beta Machines, Inc.').source).toBe('Acme Robotics, Inc.');
