@@ -43,6 +43,9 @@ const TIME_AFTER_DATE = /^,? ?(?:@ |at )?\d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?:
 /** A time of day (and its zone) ending a dateline's text (`… 2025 at 9:00 AM ET`, `… 2025, 10:10 a.m.`). */
 const TIME_AT_END = /,? (?:@ |at )?\d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{1,4})?$/;
 
+/** A short tag in parentheses ending a dateline's text after its date's year (`… 2025 (Acme Wire)`). */
+const TAG_AT_END = /(?<=\d{4}) ?\((?=[^()\n]{2,40}\)$)\p{Lu}?[^()\n]{1,39}\)$/u;
+
 /** Characters that separate the dateline from the body (and from a Business Wire tag). */
 function isSepChar(c: string): boolean {
   return c === '-' || c === '—' || c === '–' || c === ' ' || c === ':';
@@ -310,7 +313,8 @@ function tagless(text: string): DatelineMatch | null {
     const at = m.index ?? 0;
     if (at < 8) continue;
     // A time of day after the date is the dateline's (`DAYTON, Ohio, May 5, 2025 at 9:00 AM ET --`).
-    const before = head.slice(0, at).replace(TIME_AT_END, '');
+    // So is a distributor's tag in parentheses right after the date (`May 5, 2025 (Acme Wire) --`).
+    const before = head.slice(0, at).replace(TIME_AT_END, '').replace(TAG_AT_END, '');
     const found = dateAtEnd(before);
     if (!found?.iso || found.end !== trimLocationEnd(before).length) continue;
     const loc = trimLocationEnd(before.slice(0, found.start).replace(WEEKDAY_AT_END, ''));

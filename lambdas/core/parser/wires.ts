@@ -107,6 +107,11 @@ export const WIRE_RULES: readonly WireRule[] = [
     name: null,
     pattern: /(?<=\d{4},? ?[-–—] ?)((?:[A-Z][A-Za-z]{1,20} ){1,3}(?:NEWSWIRE|Newswire|NewsWire))(?= ?[-–—] )/,
   },
+  // The same in parentheses right after the date (`Dayton, OH, May 5, 2025 (Acme Newswire) -- Text`).
+  {
+    name: null,
+    pattern: /(?<=\d{4} ?)\( ?((?:[A-Z][A-Za-z]{1,20} ){1,3}(?:NEWSWIRE|Newswire|NewsWire)) ?\)(?= ?[-–—])/,
+  },
   // The same written between slashes after the date (`Miami, FL – March 6, 2025 /Acme Newswire/ –`).
   {
     name: null,
@@ -114,8 +119,9 @@ export const WIRE_RULES: readonly WireRule[] = [
   },
 ];
 
-/** `NOTICIAS NEWSWIRE` → `Noticias Newswire`; a word already in mixed case is kept. */
+/** `NOTICIAS NEWSWIRE` → `Noticias Newswire`; a tag written in mixed case is kept (`EZ Newswire`). */
 function titleCase(tag: string): string {
+  if (tag !== tag.toUpperCase()) return tag;
   return tag
     .split(' ')
     .map((w) => (w === w.toUpperCase() ? w.charAt(0) + w.slice(1).toLowerCase() : w))

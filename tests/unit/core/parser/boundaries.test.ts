@@ -595,3 +595,19 @@ describe('lines between the headline and the lead', () => {
     expect(p.dateline).toMatchObject({ location: 'DAYTON, Ohio', date: '2025-05-05' });
   });
 });
+
+describe("a distributor's tag in parentheses right after a tag-less dateline's date", () => {
+  it('is part of the dateline, and names the wire when it calls itself a newswire', () => {
+    const named = parseReleaseStrict({
+      content: `# Northwind Opens Plant\n\nDAYTON, Ohio, May 5, 2025 (EX Newswire) -- ${LEAD}\n`,
+    });
+    expect(named.wire?.name).toBe('EX Newswire');
+    expect(named.dateline).toMatchObject({ location: 'DAYTON, Ohio', date: '2025-05-05' });
+    expect(named.body.paragraphs[0]).toBe(LEAD);
+    const other = parseReleaseStrict({
+      content: `# Northwind Opens Plant\n\nDAYTON, Ohio, May 5, 2025 (Example.com) - ${LEAD}\n`,
+    });
+    expect(other.dateline?.location).toBe('DAYTON, Ohio');
+    expect(other.body.paragraphs[0]).toBe(LEAD);
+  });
+});
