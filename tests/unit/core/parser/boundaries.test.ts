@@ -611,3 +611,11 @@ describe("a distributor's tag in parentheses right after a tag-less dateline's d
     expect(other.body.paragraphs[0]).toBe(LEAD);
   });
 });
+
+describe('end markers run into the last sentence', () => {
+  for (const marker of ['###', '# # #', '-30-', 'To view the full article, visit https://short.example/x']) {
+    it(`splits off ${marker.slice(0, 30)}`, () => {
+      expect(paragraphs(`The plant employs 40 people. ${marker}`)).toEqual([LEAD, 'The plant employs 40 people.']);
+    });
+  }
+});
