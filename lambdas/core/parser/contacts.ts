@@ -443,6 +443,12 @@ const REACH_CUE =
   /\b(?:e-?mail(?:ing)?|courriel|contact(?:ing)?|writ(?:e|ing) to|reach(?:ed)?|inquiries|enquiries|questions)\b[^.!?@]{0,40}$/i;
 /** An `Email:` label a scraper ran into the word before it (`Jane RoeEmail: jane@`). */
 const GLUED_EMAIL_LABEL = /\p{Ll}E-?mail:\s?$/u;
+/**
+ * A contact label a flattened or wrapped text left inside a paragraph, the contact's name, title and
+ * organization between it and the address (`MEDIA CONTACT: Jane Roe, Director of Sales Acme
+ * Corporation jane@`).
+ */
+const CONTACT_LABEL_CUE = /\b(?:(?:media|press|pr|investor) )?contacts?:[^.!?@:]{0,150}$/i;
 
 /**
  * Contacts from the addresses a sentence of the body or an About section gives as a way to reach
@@ -461,7 +467,8 @@ export function sentenceContacts(text: string): Contact[] {
     if (!email || !isContactAddress(email)) continue;
     const start = from + (m.index ?? 0);
     const before = text.slice(Math.max(0, start - 80), start);
-    if (REACH_CUE.test(before) || GLUED_EMAIL_LABEL.test(before))
+    const wide = text.slice(Math.max(0, start - 170), start);
+    if (REACH_CUE.test(before) || GLUED_EMAIL_LABEL.test(before) || CONTACT_LABEL_CUE.test(wide))
       out.push({ name: null, organization: null, email, phone: null });
   }
   return out;

@@ -225,6 +225,15 @@ describe('sentenceContacts: an address a sentence gives as a way to reach someon
     ).toEqual(only('hi@acme.example'));
   });
 
+  it("after a contact label with the contact's name, title and organization between", () => {
+    expect(
+      sentenceContacts(
+        'Acme and the Acme logo are trademarks of Acme Corporation. MEDIA CONTACT: Jane Roe, Senior Director of Marketing and Sales Acme Corporation press-office@acme.example',
+      ),
+    ).toEqual(only('press-office@acme.example'));
+    expect(sentenceContacts('Contact: see our site. Our old address was ops@acme.example.')).toEqual([]);
+  });
+
   it('not an address with no cue, a cue in another sentence, or a prospectus mailbox', () => {
     expect(sentenceContacts('The account @acme posts updates. Our address is ops@acme.example.')).toEqual([]);
     expect(sentenceContacts('Email is how most customers reach us. The team, ops@acme.example, answers.')).toEqual([]);
