@@ -493,7 +493,7 @@ function dateFirstDateline(head: string): DatelineMatch | null {
       .replace(/^ (?:--|[–—|-]) /, (m) => ' '.repeat(m.length))
       .slice(0, 90),
   );
-  if (!sep) return null;
+  if (!sep) return commaCreditDateline(head, date);
   const locFrom = date.end + (/^(?:, ?| (?:--|[–—|-]) )/.exec(head.slice(date.end))?.[0].length ?? 0);
   const location = head.slice(locFrom, date.end + sep.index).trim();
   if (!location || location.split(' ').length > 8 || !looksPlaced(location) || locationStart(location, true) !== 0)
@@ -504,6 +504,28 @@ function dateFirstDateline(head: string): DatelineMatch | null {
     wire: null,
     start: 0,
     bodyStart: end,
+  };
+}
+
+/**
+ * The date, the place and a distributor's credit set off by commas (`March 3, 2025, New York, Acme
+ * PR, Text`): the place a known city or one with a known region, the credit a few capitalized words
+ * ending in PR, Newswire, Wire or Media.
+ */
+function commaCreditDateline(head: string, date: { end: number; iso: string | null }): DatelineMatch | null {
+  const m =
+    /^, ?([\p{Lu}][\p{L}.'’ ]{1,30}(?:, [\p{Lu}][\p{L}.'’ ]{1,30})?), ((?:[\p{Lu}][\p{L}\d.&'’-]*\s){0,4}(?:PR|Newswire|NewsWire|Wire|Media)), (?=["“\p{Lu}])/u.exec(
+      head.slice(date.end),
+    );
+  const location = m?.[1]?.trim();
+  if (!m || !location || !date.iso) return null;
+  const parts = location.split(', ');
+  if (!isKnownCity(parts[0] ?? '') && !parts.slice(1).some((p) => isKnownRegionOrCountry(p))) return null;
+  return {
+    dateline: { text: head.slice(0, date.end + m[0].length - 2).trim(), location, date: date.iso },
+    wire: null,
+    start: 0,
+    bodyStart: date.end + m[0].length,
   };
 }
 

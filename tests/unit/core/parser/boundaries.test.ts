@@ -619,3 +619,19 @@ describe('end markers run into the last sentence', () => {
     });
   }
 });
+
+describe("a date-first dateline with a distributor's credit set off by commas", () => {
+  it('reads the date, the place and the credit as the dateline', () => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Opens Plant\n\nMarch 3, 2025, New York, Example Ai PR, ${LEAD}\n`,
+    });
+    expect(p.dateline).toMatchObject({ location: 'New York', date: '2025-03-03' });
+    expect(p.body.paragraphs[0]).toBe(LEAD);
+  });
+
+  it('does not take a lead that opens with a date and a clause for one', () => {
+    const lead = 'March 3, 2025, Northwind Filters, Inc. opened a plant in Dayton, its fourth in the state.';
+    const p = parseReleaseStrict({ content: `# Northwind Opens Plant\n\n${lead}\n` });
+    expect(p.dateline).toBeNull();
+  });
+});
