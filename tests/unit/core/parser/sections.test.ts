@@ -46,6 +46,15 @@ describe('the SOURCE line', () => {
     expect(parse('SOURCE: Acme Robotics, Inc. f/k/a Beta Machines, Inc.').source).toBe('Acme Robotics, Inc.');
     expect(parse('Source: Acme Robotics (formerly Beta Machines)').source).toBe('Acme Robotics');
   });
+
+  it('reads a Source line a flattened photo credit runs into', () => {
+    const p = parse(
+      'Photo courtesy of Stock Images Feature Wire Source: Beta Health Association',
+      'Eating well is simpler than it looks.',
+    );
+    expect(p.source).toBe('Beta Health Association');
+    expect(p.body.paragraphs).toEqual(['Eating well is simpler than it looks.']);
+  });
 });
 
 describe('About headings of a domain registry', () => {
