@@ -635,3 +635,13 @@ describe("a date-first dateline with a distributor's credit set off by commas", 
     expect(p.dateline).toBeNull();
   });
 });
+
+describe("a portal's credit line hard-wrapped over two lines", () => {
+  it('still ends the body', () => {
+    expect(
+      paragraphs(
+        'The plant employs 40 people.\n\nThe post Northwind Opens Dayton Plant With Forty Jobs appeared\nfirst on Example Business Journal.\n\nMore news from the portal.',
+      ),
+    ).toEqual([LEAD, 'The plant employs 40 people.']);
+  });
+});
