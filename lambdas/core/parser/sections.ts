@@ -430,7 +430,14 @@ function classify(block: Block, around: Around = {}): Kind {
   // what follows it is the portal's own boilerplate.
   if (FEATURED_CREDIT.test(first) && block.lines.length === 1 && (around.bodyParagraphs ?? 0) >= 2)
     return { type: 'end' };
-  if (isCaption(block, text)) return { type: 'caption' };
+  if (isCaption(block, text)) {
+    // `Photo courtesy of Acme Images Source: Beta Association`: a flattened credit with the feature's
+    // Source line run in after it.
+    const credited = block.lines.length <= 2 ? / Source: (\p{Lu}[^:|]{1,80})$/u.exec(text.trim()) : null;
+    if (credited?.[1] && credited[1].split(' ').length <= 8)
+      return { type: 'source-line', organization: withoutFormerName(credited[1]) };
+    return { type: 'caption' };
+  }
   // A thematic break, an ad slot or markup left over between paragraphs (or under the last one) is no paragraph.
   const line = block.lines.length === 1 ? (block.lines[0] ?? '').trim() : '';
   if (line && (THEMATIC_BREAK.test(line) || AD_SLOT.test(line) || LEFTOVER_MARKUP.test(line)))
