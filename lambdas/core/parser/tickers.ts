@@ -252,6 +252,17 @@ export function findTickers(text: string): Ticker[] {
       }
     }
   }
+  // `will trade under the symbol NASDAQ: ACME`: a listing written out after the word symbol, with no
+  // parentheses.
+  for (const m of text.matchAll(SYMBOL_WRITTEN_OUT)) {
+    const exchange = knownExchangeSuffix(m[1] ?? '');
+    const symbol = m[2] ?? '';
+    if (!exchange || !SYMBOL.test(symbol) || !/[A-Z]/.test(symbol)) continue;
+    const k = `${exchange}:${symbol}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push({ exchange, symbol });
+  }
   for (const run of text.matchAll(HYPHEN_RUN)) {
     const pairs = [...run[0].matchAll(/\(([A-Z]{1,6})-([A-Z][A-Z0-9.]{0,9})\)/g)];
     // `(TSXV-CGP) (F-GWN) (B-GWN)`: a run is tickers when one of its exchanges is a known one (then
@@ -266,6 +277,10 @@ export function findTickers(text: string): Ticker[] {
   }
   return out;
 }
+
+/** `under the (ticker) symbol NASDAQ: ACME`: the exchange and symbol after the word, outside parentheses. */
+const SYMBOL_WRITTEN_OUT =
+  /\b(?:ticker )?symbol ["“]?([A-Z][A-Za-z]{1,12}(?: [A-Z][A-Za-z]{1,12}){0,2}) ?: ?([A-Z][A-Z0-9.]{0,9})\b/g;
 
 /** Adjacent `(EXCHANGE-SYMBOL)` parentheses, as Canadian issuers write their listings. */
 const HYPHEN_RUN = /(?:\([A-Z]{1,6}-[A-Z][A-Z0-9.]{0,9}\) ?){1,8}/g;

@@ -105,6 +105,13 @@ describe('findTickers', () => {
     ]);
   });
 
+  it('reads a listing written out after the word symbol, with no parentheses', () => {
+    expect(findTickers('After the merger, Zeta Holdings will trade under the symbol NASDAQ: ZETA.')).toEqual([
+      { exchange: 'NASDAQ', symbol: 'ZETA' },
+    ]);
+    expect(findTickers('Its shares trade on the NYSE under the symbol “ZETA”. Symbol note: ABC.')).toEqual([]);
+  });
+
   it('ignores symbols without an exchange and labels that are not exchanges', () => {
     expect(findTickers('Acme (ACME) said (Note: ABC) and (Ref: X1).')).toEqual([]);
   });
