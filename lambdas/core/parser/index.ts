@@ -38,7 +38,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.74.0';
+export const PARSER_VERSION = '0.75.0';
 
 export interface ParseInput {
   content: string;
@@ -215,7 +215,8 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
       if (byline?.[1] && byline[1].split(' ').length <= 5) {
         wire ??= wireNamed(byline[1]);
         rest = rest.slice(1);
-      } else if (text.length <= 40 && (parseTimestamp(text) || STAMP_WITHOUT_ZONE.test(text))) rest = rest.slice(1);
+      } else if (NAMED_BYLINE.test(text)) rest = rest.slice(1);
+      else if (text.length <= 40 && (parseTimestamp(text) || STAMP_WITHOUT_ZONE.test(text))) rest = rest.slice(1);
       else break;
     }
   }
@@ -436,9 +437,13 @@ function isDeck(block: Block, next: Block, vocab: WordSet): boolean {
   );
 }
 
+/** A byline in another language naming a person or a desk (`Por Juana Pérez`, `Par Jean Dupont`, `Von Hans Müller`). */
+const NAMED_BYLINE =
+  /^(?:Por|Par|Von|Di|Door):? \p{Lu}[\p{L}.'’-]*(?:[ ,]+(?:\p{Lu}[\p{L}.'’-]*|de|del|la|los|y|e|et|van|von|der|da|di)){0,5}$/u;
+
 /** A distribution legend alone on its line (`FOR IMMEDIATE RELEASE`), or a labelled release date (`Release Date: March 26, 2025`). */
 const LEGEND_LINE =
-  /^(?:FOR IMMEDIATE RELEASE|For Immediate Release|For immediate release|IMMEDIATE RELEASE|NEWS RELEASE|PRESS RELEASE|News Release|Press Release)[.:]?$/;
+  /^(?:FOR IMMEDIATE RELEASE|For Immediate Release|For immediate release|IMMEDIATE RELEASE|NEWS RELEASE|PRESS RELEASE|News Release|Press Release|PARA (?:DIFUSIÓN|PUBLICACIÓN|DISTRIBUCIÓN) INMEDIATA|Para (?:difusión|publicación|distribución) inmediata|COMUNICADO DE PRENSA|Comunicado de [Pp]rensa|NOTA DE PRENSA|Nota de [Pp]rensa|COMUNICADO À IMPRENSA|Comunicado à [Ii]mprensa|COMMUNIQUÉ DE PRESSE|Communiqué de presse|POUR DIFFUSION IMMÉDIATE|Pour diffusion immédiate|PRESSEMITTEILUNG|Pressemitteilung|COMUNICATO STAMPA|Comunicato stampa)[.:]?$/u;
 const RELEASE_DATE_LINE = /^(?:Release Date|Released|Date)\s?:\s?(\S.{4,40})$/;
 
 /** A byline or credit in a tag's parentheses opening a lead with no dateline (`(Jane Roe ) - Text`). */

@@ -645,3 +645,22 @@ describe("a portal's credit line hard-wrapped over two lines", () => {
     ).toEqual([LEAD, 'The plant employs 40 people.']);
   });
 });
+
+describe('legends and bylines in the languages releases come in', () => {
+  const lead = 'Northwind Filters abrió una planta de filtros de agua en Dayton el lunes, la cuarta en el estado.';
+  const second = 'La planta emplea a 40 personas y envía filtros a clientes en seis estados del Medio Oeste.';
+  for (const line of ['Por Juana Pérez', 'PARA DIFUSIÓN INMEDIATA', 'COMUNICADO DE PRENSA', 'Communiqué de presse']) {
+    it(`leaves ${line} under the headline out of the body`, () => {
+      const p = parseReleaseStrict({
+        content: `# Northwind abre su cuarta planta en Ohio\n\n${line}\n\n${lead}\n\n${second}\n`,
+      });
+      expect(p.body.paragraphs[0]).toBe(lead);
+    });
+  }
+
+  it('keeps a lead that opens with Por and a lower-case word', () => {
+    const text = 'Por fin llegó la cuarta planta de Northwind Filters a Dayton, con 40 empleos nuevos en la región.';
+    const p = parseReleaseStrict({ content: `# Northwind abre su cuarta planta en Ohio\n\n${text}\n\n${second}\n` });
+    expect(p.body.paragraphs[0]).toBe(text);
+  });
+});
