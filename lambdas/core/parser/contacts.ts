@@ -67,12 +67,16 @@ function gluedLead(text: string, index: number, address: string): number {
   return 0;
 }
 
-/** The line with a space put where a scraper ran words into an address (see gluedLead). */
-function separateGlued(line: string): string {
+/**
+ * The line with a space put where a scraper ran words into an address (see gluedLead); the line
+ * above it is read too, as hard-wrapped copy may break the line before the address.
+ */
+function separateGlued(line: string, above = ''): string {
   let out = line;
+  const context = above ? `${above.trim()} ` : '';
   const found = [...line.matchAll(EMAIL_ALL)].reverse();
   for (const m of found) {
-    const k = gluedLead(line, m.index ?? 0, m[0]);
+    const k = gluedLead(context + line, context.length + (m.index ?? 0), m[0]);
     if (k > 0) out = `${out.slice(0, (m.index ?? 0) + k)} ${out.slice((m.index ?? 0) + k)}`;
   }
   return out;
@@ -269,7 +273,7 @@ export function parseContactBlock(lines: string[], links: readonly Link[] = []):
     if (prev !== undefined && /,$/.test(prev.trim())) joined[joined.length - 1] = `${prev.trim()} ${l.trim()}`;
     else joined.push(l);
   }
-  for (const raw of joined) {
+  for (const [r, raw] of joined.entries()) {
     // A fax number is not a way to reach a press contact.
     if (/\b(?:fax|facsimile|télécopieur)\b/i.test(raw) && !findEmail(raw)) continue;
     const link = mailtos.find((l) => l.text && raw.includes(l.text));
@@ -285,7 +289,7 @@ export function parseContactBlock(lines: string[], links: readonly Link[] = []):
       // Remarks in parentheses (`(Monday to Friday, 8 a.m. to 5 p.m.)`) are not contact data; an
       // area code `(512)` is.
       .replace(/ ?\((?=[^)]{0,120}\p{L})(?![^)]{0,120}@)[^()]{1,120}\)/gu, '');
-    const stripped = splitRunOn(stripContactLabel(splitGluedWords(separateGlued(line))));
+    const stripped = splitRunOn(stripContactLabel(splitGluedWords(separateGlued(line, joined[r - 1]))));
     if (!stripped || AUDIENCE_ONLY.test(stripped)) {
       fresh = true;
       continue;

@@ -301,6 +301,16 @@ describe('a <release> XML document with its contacts as text (as NTB info delive
   });
 });
 
+describe('words run into an address on a hard-wrapped contact block', () => {
+  it('reads the line above for the phone number whose last digits were glued on', () => {
+    const p = parseReleaseStrict({
+      content:
+        'Acme Opens Plant\n\nDENVER, May 6, 2025 /PRNewswire/ -- Acme Corp today opened a plant.\n\nPress contact:\nAcme PR GmbH, Jane Roe, +49 30 123456\n78acme@acmepr.example\n',
+    });
+    expect(p.contacts.map((c) => c.email)).toEqual(['acme@acmepr.example']);
+  });
+});
+
 describe('a More information: label', () => {
   it('opens a contact block', () => {
     const p = parseReleaseStrict({
