@@ -38,7 +38,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.76.0';
+export const PARSER_VERSION = '0.77.0';
 
 export interface ParseInput {
   content: string;
@@ -453,7 +453,22 @@ const PARENTHESIZED_CREDIT = /^\( ?(?:\p{Lu}[\p{L}.'’-]*\s?){1,5}\)\s?(?:--|[-
 function isLegend(text: string): boolean {
   const date = RELEASE_DATE_LINE.exec(text)?.[1];
   // (a date line alone, `May 5, 2025`, `Monday, May 5, 2025`, is one too)
-  return LEGEND_LINE.test(text) || (!!date && !!parseWrittenDate(date)) || (text.length <= 60 && isDateLine(text));
+  return (
+    LEGEND_LINE.test(text) ||
+    (!!date && !!parseWrittenDate(date)) ||
+    (text.length <= 60 && isDateLine(text)) ||
+    isPageMetaLine(text)
+  );
+}
+
+/**
+ * A portal's byline and date line set off by bars (`Staff Report | Published: August 6, 2025 |
+ * Updated: 8:59 AM`): two to four short parts, one of them a date or a Published / Updated label.
+ */
+function isPageMetaLine(text: string): boolean {
+  const parts = text.split(' | ');
+  if (parts.length < 2 || parts.length > 4 || parts.some((p) => p.length > 40 || /[.!?]$/.test(p))) return false;
+  return parts.some((p) => /^(?:Published|Updated|Posted|Last updated)\b/i.test(p) || isDateLine(p));
 }
 
 /** Legends and a release-date line above the lead (under the dateline or the headline) are not body. */

@@ -664,3 +664,12 @@ describe('legends and bylines in the languages releases come in', () => {
     expect(p.body.paragraphs[0]).toBe(text);
   });
 });
+
+describe("a portal's byline and date line set off by bars", () => {
+  it('is not the lead under a markdown headline', () => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Opens Plant\n\nStaff Report | Published: May 5, 2025 | Updated: 8:59 AM\n\n${LEAD}\n\nThe plant employs 40 people.\n`,
+    });
+    expect(p.body.paragraphs[0]).toBe(LEAD);
+  });
+});
