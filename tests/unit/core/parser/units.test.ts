@@ -105,6 +105,16 @@ describe('findTickers', () => {
     ]);
   });
 
+  it('reads exchanges written out in full and newer venues', () => {
+    expect(
+      findTickers('Acme (TSX Venture Exchange: ACM) (Frankfurt Stock Exchange: A1B) and Zeta (NYSE Texas: ZETA)'),
+    ).toEqual([
+      { exchange: 'TSX VENTURE EXCHANGE', symbol: 'ACM' },
+      { exchange: 'FRANKFURT STOCK EXCHANGE', symbol: 'A1B' },
+      { exchange: 'NYSE TEXAS', symbol: 'ZETA' },
+    ]);
+  });
+
   it('reads a listing written out after the word symbol, with no parentheses', () => {
     expect(findTickers('After the merger, Zeta Holdings will trade under the symbol NASDAQ: ZETA.')).toEqual([
       { exchange: 'NASDAQ', symbol: 'ZETA' },
