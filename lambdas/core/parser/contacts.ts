@@ -442,9 +442,12 @@ export function isContactAddress(email: string): boolean {
   return !NOT_A_CONTACT_MAILBOX.test(email);
 }
 
-/** Words that give the address after them as a way to reach someone: `email (us) (at)`, `contact`, `write to`. */
+/**
+ * Words that give the address after them as a way to reach someone: `email (us) (at)`, `contact`,
+ * `write to`, `RSVP to`, `send your questions to`, `submit entries to`, `correo`, `kontaktieren`.
+ */
 const REACH_CUE =
-  /\b(?:e-?mail(?:ing)?|courriel|contact(?:ing)?|writ(?:e|ing) to|reach(?:ed)?|inquiries|enquiries|questions)\b[^.!?@]{0,40}$/i;
+  /\b(?:e-?mail(?:ing)?|courriel|contact(?:ing)?|writ(?:e|ing) to|reach(?:ed)?|inquiries|enquiries|questions|rsvp|send (?:(?:your|an?|the|any|all) )?(?:\w+ ){0,2}to|submit(?:ted)? (?:(?:your|an?|the|any|all) )?(?:\w+ ){0,2}to|correo(?: electrónico)?|kontakt(?:ieren)?)\b[^.!?@]{0,40}$/i;
 /** An `Email:` label a scraper ran into the word before it (`Jane RoeEmail: jane@`). */
 const GLUED_EMAIL_LABEL = /\p{Ll}E-?mail:\s?$/u;
 /**

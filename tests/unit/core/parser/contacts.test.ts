@@ -225,6 +225,17 @@ describe('sentenceContacts: an address a sentence gives as a way to reach someon
     ).toEqual(only('hi@acme.example'));
   });
 
+  it('after RSVP to, send … to or submit … to', () => {
+    expect(sentenceContacts('Seats are limited; RSVP to events@acme.example by May 1.')).toEqual(
+      only('events@acme.example'),
+    );
+    expect(sentenceContacts('Please send your questions to help@acme.example.')).toEqual(only('help@acme.example'));
+    expect(sentenceContacts('Artists may submit entries to art@acme.example until June.')).toEqual(
+      only('art@acme.example'),
+    );
+    expect(sentenceContacts('The forms were sent in May. The team, ops@acme.example, reviews them.')).toEqual([]);
+  });
+
   it("after a contact label with the contact's name, title and organization between", () => {
     expect(
       sentenceContacts(
