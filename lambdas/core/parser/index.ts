@@ -38,7 +38,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.79.0';
+export const PARSER_VERSION = '0.80.0';
 
 export interface ParseInput {
   content: string;
@@ -276,7 +276,12 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
   // but when both name one organization the credit spells it as the issuer does (`/ Acme Dialing,
   // LLC /` over `Acme Dialing is…`, `/ Acme Law Firm /` over `The Acme Law Firm`).
   const subject = leadOrganization(lead);
-  const issuer = credited && subject && sameOrganization(credited, subject) ? credited : (subject ?? credited);
+  const issuer =
+    credited && subject && sameOrganization(credited, subject)
+      ? credited
+      : subject
+        ? articleAsWritten(subject, [...paragraphs, ...sections.about.map((a) => a.text)].join('\n'))
+        : credited;
   const source = sections.source ?? sections.sourceLine ?? creditAbove(pre, vocab) ?? issuer;
   const orgs = [source, ...sections.about.map((a) => a.organization)].filter((o): o is string => !!o);
   const tickerText = [text, ...sections.about.map((a) => a.text)].join('\n\n');
@@ -295,6 +300,24 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
     language: detectLanguage(text),
     originalUrl: sections.originalUrl,
   };
+}
+
+/**
+ * `The Acme Club encourages…` at a sentence's start, but `the Acme Club (formerly…)` inside one: the
+ * text writes the article in lower case, so it is not part of the name the lead gives (`The Timken
+ * Company` is written with its capital inside sentences too).
+ */
+function articleAsWritten(name: string, texts: string): string {
+  if (!name.startsWith('The ') || name.length < 8) return name;
+  const bare = name.slice(4);
+  let lower = 0;
+  let upper = 0;
+  for (let at = texts.indexOf(bare); at >= 0 && lower + upper < 50; at = texts.indexOf(bare, at + 1)) {
+    const before = texts.slice(Math.max(0, at - 6), at);
+    if (/[\p{Ll},;] the $/u.test(before)) lower++;
+    else if (/[\p{Ll},;] The $/u.test(before)) upper++;
+  }
+  return lower > 0 && upper === 0 ? bare : name;
 }
 
 /**

@@ -110,6 +110,19 @@ describe('what some distributors repeat under the dateline', () => {
     expect(r.source).toBe('Acme Lamps AG');
   });
 
+  it('the issuer loses a leading The the text writes in lower case inside sentences', () => {
+    const club = parseReleaseStrict({
+      content:
+        'BOSTON, March 10, 2025 /PRNewswire/ -- The Harbor Club invites members to its spring gala.\n\nFounded in 1948, the Harbor Club hosts events all year.\n',
+    });
+    expect(club.source).toBe('Harbor Club');
+    const company = parseReleaseStrict({
+      content:
+        'BOSTON, March 10, 2025 /PRNewswire/ -- The Harbor Company opened a plant.\n\nLast year, The Harbor Company grew, and the Harbor Company brand spread.\n',
+    });
+    expect(company.source).toBe('The Harbor Company');
+  });
+
   it('the / Org / slot spells the issuer when the lead names the same organization', () => {
     const withLegalForm = parseReleaseStrict({
       content:
