@@ -238,7 +238,7 @@ function cleanOrg(name: string): string | null {
 
 /** Words that open an About text's first sentence when it does not restart with the name. */
 const ABOUT_TEXT_OPENER =
-  /^(?:Founded|Headquartered|Established|Based|Since|Launched|Formed|Incorporated|Created|Together|Today|With|As|Our|We|At|The|For|Across|From|Known|Trusted|Built)$/;
+  /^(?:Founded|Headquartered|Co-(?:[Ff]ounded|[Hh]eadquartered)|Established|Based|Since|Launched|Formed|Incorporated|Created|Together|Today|With|As|Our|We|At|The|For|Across|From|Known|Trusted|Built)$/;
 
 /** A word written twice with nothing between (`CloudbenchCloudbench`, `Inc.Inc.`). */
 function writtenTwice(word: string): boolean {

@@ -353,6 +353,11 @@ describe('About headings the next paragraph confirms, and product paragraphs ins
     expect(q.about.map((a) => a.organization)).toEqual(['Acme Trading Group']);
   });
 
+  it('ends a glued heading before a hyphenated participle that opens a sentence', () => {
+    const p = parse('About Acme Studio, LLC Co-headquartered in Austin and Miami, Acme makes films.');
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme Studio, LLC']);
+  });
+
   it('ends a glued heading before a preposition and a year that open a sentence', () => {
     const p = parse('About Acme Fine Goods In 1964, Jane Roe opened the first Acme store.');
     expect(p.about).toEqual([
