@@ -204,6 +204,10 @@ export function leadOrganization(input: string): string | null {
     const co = /^(?:and|&) (?:[\p{Lu}][\p{L}\d&.'’-]*,? ){1,6}/u.exec(appositive[1]);
     if (THEN_VERB.test(co ? appositive[1].slice(co[0].length) : appositive[1])) return org;
   }
+  // An appositive closed by a listing instead of its comma: `Acme, the betting arm of Beta Group
+  // (NASDAQ: BETA) has been named…`.
+  const listed = /^[a-zà-ÿ][^,()]{2,160}\([^()]{1,40}:[^()]{1,30}\)\s(.*)$/s.exec(after);
+  if (listed?.[1] !== undefined && nameThenComma && THEN_VERB.test(listed[1])) return org;
   if (legal && /^(?:a|an|the)\s/.test(after)) return org;
   // A longer appositive with commas of its own (`Kin, the pioneering, direct-to-consumer, digital
   // insurer, today announced`; `Acme, Florida’s leading retailer, celebrated`): the clause that

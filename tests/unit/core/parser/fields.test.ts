@@ -150,6 +150,8 @@ describe('leadOrganization: the subject of the lead sentence', () => {
     ['Acme (NYSE: ACM), a maker of lamps, has opened a plant.', 'Acme'],
     ['acmesoft SE ("acmesoft", ISIN: DE0001234567) continues to grow in Hamburg.', 'acmesoft SE'],
     ['sales teams in Europe announced new targets.', null],
+    ['Brightbet, the betting arm of Zeta Group (NASDAQ: ZETA) has been named a partner of the year.', 'Brightbet'],
+    ['Brightbet, the betting arm of Zeta Group (NASDAQ: ZETA) and its teams in Serbia.', null],
   ])('%s', (lead, org) => {
     expect(leadOrganization(lead)).toBe(org);
   });
