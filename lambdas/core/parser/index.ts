@@ -38,7 +38,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.82.0';
+export const PARSER_VERSION = '0.83.0';
 
 export interface ParseInput {
   content: string;
@@ -468,6 +468,12 @@ const NAMED_BYLINE =
 const LEGEND_LINE =
   /^(?:FOR IMMEDIATE RELEASE|For Immediate Release|For immediate release|IMMEDIATE RELEASE|NEWS RELEASE|PRESS RELEASE|News Release|Press Release|PARA (?:DIFUSIÓN|PUBLICACIÓN|DISTRIBUCIÓN) INMEDIATA|Para (?:difusión|publicación|distribución) inmediata|COMUNICADO DE PRENSA|Comunicado de [Pp]rensa|NOTA DE PRENSA|Nota de [Pp]rensa|COMUNICADO À IMPRENSA|Comunicado à [Ii]mprensa|COMMUNIQUÉ DE PRESSE|Communiqué de presse|POUR DIFFUSION IMMÉDIATE|Pour diffusion immédiate|PRESSEMITTEILUNG|Pressemitteilung|COMUNICATO STAMPA|Comunicato stampa)[.:]?$/u;
 const RELEASE_DATE_LINE = /^(?:Release Date|Released|Date)\s?:\s?(\S.{4,40})$/;
+/**
+ * A paid-promotion disclosure above the lead (`Disseminated on behalf of Acme Inc. and may include
+ * paid advertisements.`, `This article has been disseminated on behalf of Acme.`): the publisher's, not the release's.
+ */
+const DISCLOSURE_LINE =
+  /^(?:This (?:article|release|post|content|communication) (?:has been|was|is being|is) )?(?:[Dd]isseminated|[Dd]istributed|[Pp]ublished) on behalf of \p{Lu}[\p{L}\d&.'’-]*(?:,? (?:\p{Lu}[\p{L}\d&.'’-]*|&|and|of|for|the|de)){0,9}(?:,? and (?:may (?:include|contain)|includes|contains) paid (?:advertising|advertisements?|promotion|promotional content|content))?\.?$/u;
 
 /** A byline or credit in a tag's parentheses opening a lead with no dateline (`(Jane Roe ) - Text`). */
 const PARENTHESIZED_CREDIT = /^\( ?(?:\p{Lu}[\p{L}.'’-]*\s?){1,5}\)\s?(?:--|[-–—])\s(?=["“\p{Lu}])/u;
@@ -478,6 +484,7 @@ function isLegend(text: string): boolean {
   // (a date line alone, `May 5, 2025`, `Monday, May 5, 2025`, is one too)
   return (
     LEGEND_LINE.test(text) ||
+    (text.length <= 200 && DISCLOSURE_LINE.test(text)) ||
     (!!date && !!parseWrittenDate(date)) ||
     (text.length <= 60 && isDateLine(text)) ||
     isPageMetaLine(text)

@@ -673,3 +673,22 @@ describe("a portal's byline and date line set off by bars", () => {
     expect(p.body.paragraphs[0]).toBe(LEAD);
   });
 });
+
+describe('a paid-promotion disclosure above the lead', () => {
+  it.each([
+    'Disseminated on behalf of Northwind Filters, Inc. and may include paid advertisements.',
+    'This article has been disseminated on behalf of Northwind Filters and may include paid advertising.',
+    'Distributed on behalf of Northwind Filters, Inc.',
+  ])('is not the lead: %s', (notice) => {
+    const p = parseReleaseStrict({
+      content: `# NewsBreaks – Northwind Opens Plant\n\n${notice}\n\n${LEAD}\n\nThe plant employs 40 people.\n`,
+    });
+    expect(p.body.paragraphs[0]).toBe(LEAD);
+  });
+
+  it('leaves a lead that tells what was done on whose behalf', () => {
+    const lead = 'Distributed on behalf of the city, the new filters reached 4,000 homes in Dayton, Ohio, this week.';
+    const p = parseReleaseStrict({ content: `# Northwind Opens Plant\n\n${lead}\n\nThe plant employs 40 people.\n` });
+    expect(p.body.paragraphs[0]).toBe(lead);
+  });
+});
