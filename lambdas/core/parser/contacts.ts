@@ -21,7 +21,7 @@ export function deobfuscateEmail(s: string): string {
 
 /** The first email address in a short line, lower-cased, or null. */
 export function findEmail(line: string): string | null {
-  const text = deobfuscateEmail(line.slice(0, 500));
+  const text = separateAddresses(deobfuscateEmail(line.slice(0, 500)));
   const m = EMAIL.exec(text);
   if (!m) return null;
   const address = m[0].slice(gluedLead(text, m.index, m[0]));
@@ -68,10 +68,22 @@ function gluedLead(text: string, index: number, address: string): number {
 }
 
 /**
+ * Two addresses a scraper ran together (`jane@acme.deir@beta.com`): the first one's top-level domain
+ * runs into the second's mailbox; a space is put after a common top-level domain there.
+ */
+const GLUED_ADDRESSES =
+  /(@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,4}\.(?:com|net|org|info|biz|global|de|co|io|ai|uk|ca|au|ch|fr|it|es|nl|se|no|dk|fi|at|be|pl|eu|jp|cn|in|us|br|mx))(?=[A-Za-z0-9._%+'-]{1,64}@)/g;
+
+function separateAddresses(text: string): string {
+  return text.includes('@') ? text.replace(GLUED_ADDRESSES, '$1 ') : text;
+}
+
+/**
  * The line with a space put where a scraper ran words into an address (see gluedLead); the line
  * above it is read too, as hard-wrapped copy may break the line before the address.
  */
-function separateGlued(line: string, above = ''): string {
+function separateGlued(raw: string, above = ''): string {
+  const line = separateAddresses(raw);
   let out = line;
   const context = above ? `${above.trim()} ` : '';
   const found = [...line.matchAll(EMAIL_ALL)].reverse();
@@ -89,7 +101,7 @@ function separateGlued(line: string, above = ''): string {
  * An acronym counts only after other letters (`PRteam@` is an address as written).
  */
 const GLUED_TITLE =
-  /^(?:[\p{L}'’.-]{1,40}?(?:CEO|CFO|COO|CTO|CMO|CIO|SVP|EVP|VP|PR|IR)|[\p{L}'’.-]{0,40}?(?:Advisory|Advisors|Partners|Associates|Consulting|Agency|Group|Officer|Director|Manager|President|Founder|Partner|Chair(?:man|woman|person)?|Spokesperson|Coordinator|Specialist|Consultant|Analyst|Associate|Executive|Relations|Communications|Marketing|Contact|Media|Press|Team|Desk|Office|Department|Inquiries|Enquiries|Esq\.?|Inc\.|Corp\.|Ltd\.|Co\.|LLC|LLP|GmbH))(?=[a-z])/u;
+  /^(?:[\p{L}'’.-]{1,40}?(?:CEO|CFO|COO|CTO|CMO|CIO|SVP|EVP|VP|PR|IR)|[\p{L}'’.-]{0,40}?(?:Advisory|Advisors|Partners|Associates|Consulting|Consult|Agency|Group|Officer|Director|Manager|President|Founder|Partner|Chair(?:man|woman|person)?|Spokesperson|Coordinator|Specialist|Consultant|Analyst|Associate|Executive|Relations|Communications|Marketing|Contact|Media|Press|Team|Desk|Office|Department|Inquiries|Enquiries|Esq\.?|Inc\.|Corp\.|Ltd\.|Co\.|LLC|LLP|GmbH))(?=[a-z])/u;
 
 /**
  * An address as written, without the words a scraper ran into it: a phone number or postal code
@@ -455,7 +467,8 @@ const GLUED_EMAIL_LABEL = /\p{Ll}E-?mail:\s?$/u;
  * organization between it and the address (`MEDIA CONTACT: Jane Roe, Director of Sales Acme
  * Corporation jane@`).
  */
-const CONTACT_LABEL_CUE = /\b(?:(?:media|press|pr|investor) )?contacts?:[^.!?@:]{0,150}$/i;
+const CONTACT_LABEL_CUE =
+  /\b(?:(?:(?:media|press|pr|investor) )?contacts?|(?:investor|media|press|public) relations):[^.!?@:]{0,150}$/i;
 
 /**
  * Contacts from the addresses a sentence of the body or an About section gives as a way to reach
@@ -463,8 +476,10 @@ const CONTACT_LABEL_CUE = /\b(?:(?:media|press|pr|investor) )?contacts?:[^.!?@:]
  * information, visit acme.com or email info@acme.com`): an address with a cue to write to it
  * shortly before it in the same sentence. Only the text around each `@` is read.
  */
-export function sentenceContacts(text: string): Contact[] {
+export function sentenceContacts(written: string): Contact[] {
+  const text = separateAddresses(written);
   const out: Contact[] = [];
+  let lastEnd = -1;
   for (let at = text.indexOf('@'); at >= 0 && out.length < 20; at = text.indexOf('@', at + 1)) {
     const from = Math.max(0, at - 65);
     const window = text.slice(from, at + 120);
@@ -475,8 +490,12 @@ export function sentenceContacts(text: string): Contact[] {
     const start = from + (m.index ?? 0);
     const before = text.slice(Math.max(0, start - 80), start);
     const wide = text.slice(Math.max(0, start - 170), start);
-    if (REACH_CUE.test(before) || GLUED_EMAIL_LABEL.test(before) || CONTACT_LABEL_CUE.test(wide))
+    // An address listed right after one given so (`jane@acme.com or ir@acme.com`) is given so too.
+    const listed = lastEnd >= 0 && /^\s?(?:[,;|/]|or|and)?\s?$/.test(text.slice(lastEnd, start));
+    if (REACH_CUE.test(before) || GLUED_EMAIL_LABEL.test(before) || CONTACT_LABEL_CUE.test(wide) || listed) {
       out.push({ name: null, organization: null, email, phone: null });
+      lastEnd = start + m[0].length;
+    }
   }
   return out;
 }

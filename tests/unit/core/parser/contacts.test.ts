@@ -178,6 +178,7 @@ describe('findEmail: words a scraper ran into an address', () => {
     ['Media Contact:Acme Communications Ltd.pr@acme.examplewww.acme.example', 'pr@acme.example'],
     ['jane@acme.comwww.acme.com/press', 'jane@acme.com'],
     ['Write to bd@acme.comhttps://acme.com today', 'bd@acme.com'],
+    ['Investor Relations:Acme Consultjane@acme-example.deir@beta-example.com', 'jane@acme-example.de'],
     ['Contact Acme SEMax Rolleir@acme.example', 'ir@acme.example'],
     ['Press contact Acme PR GmbHJane Roe / Raj Patel+49 30 123456 78acme@acmepr.example', 'acme@acmepr.example'],
     ['CONTACT:Jane DoyleAcme@Acme.Example', 'acme@acme.example'],
@@ -223,6 +224,14 @@ describe('sentenceContacts: an address a sentence gives as a way to reach someon
     expect(
       sentenceContacts('…in the process.Company Name: AcmeContact Person: Jane RoeEmail: hi@acme.example'),
     ).toEqual(only('hi@acme.example'));
+  });
+
+  it('after an Investor Relations: label, and each of two addresses run together after it', () => {
+    expect(
+      sentenceContacts(
+        'Its shares are listed in Munich.www.beta-example.comBeta Investor Relations:Acme Consultjane@acme-example.deir@beta-example.com | www.beta-example.com',
+      ).map((c) => c.email),
+    ).toEqual(['jane@acme-example.de', 'ir@beta-example.com']);
   });
 
   it('after RSVP to, send … to or submit … to', () => {
