@@ -84,6 +84,20 @@ const COPYRIGHT = /^(?:©|\(c\)|Copyright ©?)\s?\d{4}/i;
  */
 const PORTAL_TRAILER =
   /^(?:The post \S.{0,300} (?:appeared first|first appeared) on \S|(?:Read more|Originally published (?:at|on|by|in))\b:? ?\S|(?:Read|READ|Continue|CONTINUE) (?:[Mm]ore|MORE|[Rr]eading|READING) ?(?:>+|»|→|\.{3}|…)?$|Tags?: \S|Share this (?:article|story|post|release)$|(?:To (?:view|read)|(?:View|Read)) the (?:full|complete|entire) (?:(?:press |news )?release|article|story)\b|(?:This|The) (?:article|post|content|story) (?:was|is) (?:originally|first) published (?:on|at|by|in)\b|Related (?:Articles|Stories|News|Posts|Content)$|(?:Keywords?|Categor(?:y|ies)): \S|(?:Press|News) release (?:distributed|issued|published) (?:by|via|through)\b|Issued (?:on behalf of|for) \S.{0,80}? by \S|This (?:article|press release|release|news release|story|content) (?:has been|was|is being) (?:amplified|distributed|published|republished|syndicated|brought to you) (?:by|via|through|on)\b)/;
+/** A pointer to the full article a text is an excerpt of (`To view the full press release, visit …`). */
+const FULL_ARTICLE_POINTER =
+  /^(?:To (?:view|read)|(?:View|Read)) the (?:full|complete|entire) (?:(?:press |news )?release|article|story)\b/;
+/** A paragraph of sentences that nothing marks as boilerplate (what the body goes on with). */
+function isProse(block: Block): boolean {
+  const text = blockText(block).trim();
+  return (
+    !block.preformatted &&
+    countWords(text) >= 20 &&
+    /\p{Ll}[.!?]["”’)]?$/u.test(text) &&
+    !/https?:\/\/|www\./.test(text) &&
+    classify(block).type === 'none'
+  );
+}
 /**
  * A caption or a pointer to a picture, not a paragraph: `Photo: …`, `Figure 1`, `Image caption: …`,
  * `Click image above to view …`, a wire's pointer to its multimedia (`Photo - https://…`, `Logo - https://…`),
@@ -421,6 +435,16 @@ function classify(block: Block, around: Around = {}): Kind {
     return { type: 'source-line', organization: withoutFormerName(srcLine[1]) };
   }
   if (END_MARKER.test(first) && block.lines.length === 1) return { type: 'end' };
+  // A pointer to the full article between paragraphs of the text (an excerpt, the link, then more
+  // of it) is left out; the body goes on.
+  if (
+    block.lines.length <= 3 &&
+    FULL_ARTICLE_POINTER.test(first) &&
+    (around.bodyParagraphs ?? 0) >= 1 &&
+    around.next &&
+    isProse(around.next)
+  )
+    return { type: 'caption' };
   // (hard-wrapped, a portal's line may run over a few lines: `The post … appeared` / `first on Acme.`)
   if (PORTAL_TRAILER.test(first) || (block.lines.length > 1 && block.lines.length <= 4 && PORTAL_TRAILER.test(text)))
     return { type: 'end' };

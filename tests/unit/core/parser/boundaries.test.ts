@@ -692,3 +692,25 @@ describe('a paid-promotion disclosure above the lead', () => {
     expect(p.body.paragraphs[0]).toBe(lead);
   });
 });
+
+describe('a pointer to the full article between paragraphs', () => {
+  const more =
+    'Shares of Northwind rose 12% on the news as investors weighed the plant’s output, which the company expects to double by the end of next year.';
+  const about = 'About Northwind Filters, Inc.\n\nNorthwind Filters, Inc. makes water filters in Ohio.\n';
+  it('is left out, and the paragraph under it is body', () => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Opens Plant\n\n${LEAD}\n\nTo view the full press release, visit https://example.com/x1\n\n${more}\n\n${about}`,
+    });
+    expect(p.body.paragraphs).toEqual([LEAD, more]);
+  });
+  it('still ends the body when only its link or the About section follows', () => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Opens Plant\n\n${LEAD}\n\nRead the full article here:\n\nhttps://example.com/x1\n\n${about}`,
+    });
+    expect(p.body.paragraphs).toEqual([LEAD]);
+    const q = parseReleaseStrict({
+      content: `# Northwind Opens Plant\n\n${LEAD}\n\nTo view the full article, visit https://example.com/x1\n\n${about}`,
+    });
+    expect(q.body.paragraphs).toEqual([LEAD]);
+  });
+});
