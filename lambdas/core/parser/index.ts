@@ -19,6 +19,7 @@ import {
   headlinePrefixOrganization,
   leadOrganization,
   sameOrganization,
+  spellingInLead,
   splitAttribution,
 } from './lead';
 import { normalizePlace } from './places';
@@ -38,7 +39,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.85.0';
+export const PARSER_VERSION = '0.86.0';
 
 export interface ParseInput {
   content: string;
@@ -1103,7 +1104,10 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
       r.title,
       r.body.paragraphs.filter((p) => p !== r.attribution),
     );
-    return named && sameOrganization(named, name) ? named : name;
+    if (named && sameOrganization(named, name)) return named;
+    // (or as the lead writes it as a clause's subject, without the legal form: `…as Acme Stores
+    // announced…` over `About Acme Stores, Inc.`)
+    return spellingInLead(name, lead) ?? name;
   };
   if (source) return withoutIssuerSuffix({ ...r, source: spelled(source) });
   // Else the organization of the release's only About section: the issuer describing itself.

@@ -50,6 +50,22 @@ export function sameOrganization(a: string, b: string): boolean {
   return x.length > 0 && x === core(b);
 }
 
+/**
+ * The name as the lead writes it without its legal form (`Acme Stores` for `Acme Stores, Inc.`),
+ * when the lead has it so as the subject of a verb (`…as Acme Stores announced a gift`); else null.
+ */
+export function spellingInLead(name: string, lead: string): string | null {
+  const words = name.split(' ');
+  while (words.length > 1 && isLegal((words[words.length - 1] ?? '').replace(/,$/, ''))) words.pop();
+  const core = words.join(' ').replace(/,$/, '');
+  if (core === name || core.length < 3) return null;
+  for (let at = lead.indexOf(`${core} `); at >= 0; at = lead.indexOf(`${core} `, at + 1)) {
+    if (at > 0 && /[\p{L}\d]/u.test(lead.charAt(at - 1))) continue;
+    if (THEN_VERB.test(lead.slice(at + core.length + 1))) return core;
+  }
+  return null;
+}
+
 /** Articles before an organization's name (`The Coalition for…`, `Die Brunnhofer GmbH`, `A Cafezal S.A.`). */
 const ARTICLE = /^(?:The|Die|Der|Das|La|Le|Les|El|Los|Las|L'|Il|Lo|A|O|Os|De|Het)\s/;
 /** A capitalised participle opening the lead (`Navigating the…`, `Building on…`): not a name. */

@@ -110,6 +110,18 @@ describe('what some distributors repeat under the dateline', () => {
     expect(r.source).toBe('Acme Lamps AG');
   });
 
+  it('an issuer the only About section gives is spelled as the lead writes it as a subject', () => {
+    const about = '\n\nAbout Harbor Stores, Inc.\n\nHarbor Stores sells boats.\n';
+    const told = parseReleaseStrict({
+      content: `BOSTON, March 10, 2025 /PRNewswire/ -- The season was busy as Harbor Stores announced a gift to the city.${about}`,
+    });
+    expect(told.source).toBe('Harbor Stores');
+    const named = parseReleaseStrict({
+      content: `BOSTON, March 10, 2025 /PRNewswire/ -- The season was busy for customers of Harbor Stores in the city.${about}`,
+    });
+    expect(named.source).toBe('Harbor Stores, Inc.');
+  });
+
   it('the issuer loses a leading The the text writes in lower case inside sentences', () => {
     const club = parseReleaseStrict({
       content:
