@@ -76,7 +76,7 @@ const MEDIA_KIT_HEADING =
 const END_MARKER =
   /^(?:#{3}|# # #|-0-|- 0 -|-30-|- 30 -|\*{3}|ENDS|-ends-|- ends -|— ENDS —|-ENDS-|[-–—*~]{1,3} ?ENDS? ?[-–—*~]{1,3})$/i;
 const VIEW_ORIGINAL =
-  /^(?:View (?:the )?(?:original|source) (?:content|press release|version)(?: to download multimedia)?|To view the (?:source|original) version of this press release)[^:\n]{0,80}?:?\s?(https?:\/\/\S*)?/i;
+  /^(?:View (?:the )?(?:original|source) (?:content|press release|release|version)(?: to download multimedia)?|To view the (?:source|original) version of this press release)[^:\n]{0,80}?:?\s?(https?:\/\/\S*)?/i;
 const COPYRIGHT = /^(?:©|\(c\)|Copyright ©?)\s?\d{4}/i;
 /**
  * Lines a web portal writes under a release it republishes: `The post X appeared first on Y.`,
@@ -563,16 +563,31 @@ export function splitGlued(input: Block[]): Block[] {
       out.push(block);
       continue;
     }
-    const lastIdx = block.lines.length - 1;
-    const last = block.lines[lastIdx] ?? '';
-    const pieces: string[] = [];
-    const rest = last;
-    // The markers (GLUED_MARKER), scanned left to right once.
-    let cut = 0;
-    for (const m of rest.matchAll(GLUED_MARKER)) {
+    out.push(...splitGluedBlock(block));
+  }
+  return out;
+}
+
+/**
+ * One block cut at its glued markers. The last line is scanned as before; hard-wrapped copy of a
+ * flattened text has them inside earlier lines too (`…for new solutions.About Acme` / `Acme is a…`):
+ * there the block is cut at the marker and the part from it goes on over the lines under it.
+ */
+function splitGluedBlock(block: Block): Block[] {
+  const out: Block[] = [];
+  let lines = block.lines;
+  let boldLead = block.boldLead;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const isLast = i === lines.length - 1;
+    // (on an earlier line, an About heading is judged with the text the lines under it go on with)
+    let after: string | undefined;
+    const cuts: number[] = [];
+    for (const m of line.matchAll(GLUED_MARKER)) {
       const at = m.index ?? 0;
-      if (at <= cut) continue;
-      const candidate = rest.slice(at);
+      if (at <= (cuts.at(-1) ?? 0)) continue;
+      after ??= isLast ? '' : ` ${lines.slice(i + 1).join(' ')}`;
+      const candidate = line.slice(at) + after;
       // `About 200 people…` is prose, not a heading: accept About only when it is a real heading.
       // A heading left at the end of the line (its text is the next paragraph) counts too.
       // (not a link's title left by a scraper: `[About Acme](/about "About Acme")`), also with its
@@ -580,19 +595,24 @@ export function splitGlued(input: Block[]): Block[] {
       const alone =
         !/["“”()[\]]/.test(candidate.replace(/ \([^()"“”[\]]{1,40}\)$/, '')) && aboutHeading(candidate) !== undefined;
       if (ABOUT_OPENER.test(candidate) && !aboutGlued(candidate) && !alone) continue;
-      pieces.push(rest.slice(cut, at).trim());
-      cut = at;
+      cuts.push(at);
+      // On an earlier line, the first cut is enough: the rest is scanned as a block of its own.
+      if (!isLast) break;
     }
-    if (pieces.length === 0) {
-      out.push(block);
-      continue;
+    if (cuts.length === 0) continue;
+    const head = [...lines.slice(0, i), line.slice(0, cuts[0]).trim()];
+    out.push(makeBlock(head, { links: linksIn(head.join(' '), block.links), boldLead }));
+    boldLead = null;
+    if (isLast) {
+      const pieces = cuts.map((c, k) => line.slice(c, cuts[k + 1]).trim());
+      for (const p of pieces) if (p) out.push(makeBlock([p], { links: linksIn(p, block.links) }));
+      return out;
     }
-    pieces.push(rest.slice(cut).trim());
-    const head = pieces.shift() ?? '';
-    const kept = [...block.lines.slice(0, lastIdx), head];
-    out.push(makeBlock(kept, { links: linksIn(kept.join(' '), block.links), boldLead: block.boldLead }));
-    for (const p of pieces) if (p) out.push(makeBlock([p], { links: linksIn(p, block.links) }));
+    lines = [line.slice(cuts[0]).trim(), ...lines.slice(i + 1)];
+    i = -1;
   }
+  if (out.length === 0) return [block];
+  out.push(makeBlock(lines, { links: linksIn(lines.join(' '), block.links) }));
   return out;
 }
 

@@ -111,6 +111,41 @@ describe('hard-wrapped copy: headings over two lines, lines left empty by markup
     expect(p.body.paragraphs).toEqual([last, 'Learn more on https://acme.example/']);
     expect(p.contacts.map((c) => c.email)).toContain('jane@acme.example');
   });
+
+  // Flattened text wrapped at a fixed width: a heading glued to a sentence end inside a line.
+  const wrapped = (lines: string[]) => `# Acme Launches Robot\n\n${lines.join('\n')}\n`;
+
+  it('cuts a block at an About heading glued to a sentence end on an earlier line', () => {
+    const p = parseReleaseStrict({
+      content: wrapped([
+        'Acme Robotics, Inc. today announced a new warehouse robot. The robot',
+        'lifts 40 kilograms and shortens the time to market for new',
+        'stores.About Acme RoboticsAcme Robotics is a maker of warehouse',
+        'robots based in Austin, Texas. It employs 900 people worldwide.',
+      ]),
+    });
+    expect(p.body.paragraphs).toEqual([
+      'Acme Robotics, Inc. today announced a new warehouse robot. The robot lifts 40 kilograms and shortens the time to market for new stores.',
+    ]);
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme Robotics']);
+  });
+
+  it('keeps a sentence opening with About inside a wrapped paragraph', () => {
+    const p = parseReleaseStrict({
+      content: wrapped([
+        'Acme Robotics, Inc. today announced a new warehouse robot. About 200',
+        'people saw the robot at its launch. Deliveries start in May.',
+      ]),
+    });
+    expect(p.body.paragraphs).toEqual([
+      'Acme Robotics, Inc. today announced a new warehouse robot. About 200 people saw the robot at its launch. Deliveries start in May.',
+    ]);
+  });
+
+  it("ends the body at a wire's View the original release line", () => {
+    const p = parse('View the original release on www.newmediawire.example');
+    expect(p.body.paragraphs).toEqual([last]);
+  });
 });
 
 describe('About headings glued to their text', () => {
