@@ -285,8 +285,13 @@ function fromTag(text: string, tag: WireMatch, atBlockStart: boolean): DatelineM
   const datelineText = text.slice(start, end).trim();
   // `/ ACCESSWIRE / September 26, 2023 / Acme Energy / Text`: the issuer credited between slashes
   // after a date closed by a slash (as 3BL's releases through Accesswire are written).
+  // With the closing slash lost and the spaces collapsed (a page, hard-wrapped copy), the name ends
+  // where the text restarts with its first word: `/ Acme Energy Acme's plant…`.
   const credit =
-    text.charAt(bodyStart - 2) === '/' ? CREDIT_AFTER_DATE.exec(text.slice(bodyStart, bodyStart + 120)) : null;
+    text.charAt(bodyStart - 2) === '/'
+      ? (CREDIT_AFTER_DATE.exec(text.slice(bodyStart, bodyStart + 120)) ??
+        CREDIT_RESTARTED.exec(text.slice(bodyStart, bodyStart + 120)))
+      : null;
   const issuer = credit?.[1] && credit[1].split(' ').length <= 8 ? credit[1] : null;
   return {
     dateline: { text: datelineText || tag.wire.tag, location, date },
@@ -425,6 +430,8 @@ const UNKNOWN_TAG = /^\([^()\n]{2,60}\) ?(?:--|[-–—]) ?(?=\S)/;
 
 /** A name and a closing slash at the end of the dateline's line: `Acme Group of DC /`. */
 const CREDIT_AFTER_DATE = /^([\p{Lu}\d][^/\n]{1,80}?) \/(?=\s|$)/u;
+/** A credited name the text after it opens with again: `Acme Energy Acme's plant…` (group 1 the name). */
+const CREDIT_RESTARTED = /^((\p{Lu}[\p{L}\d&.-]*)(?: [\p{Lu}\d][\p{L}\d&.-]*){0,5}) (?=\2(?:['’]s)?\s)/u;
 
 /**
  * A second, date-less dateline opening the lead under the real one (`Sarasota, Florida - Acme, a

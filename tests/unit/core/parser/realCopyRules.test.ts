@@ -217,6 +217,15 @@ describe("a distributor's issuer slot after a tagged dateline", () => {
     expect(r.body.paragraphs[0]).toBe('Local artists painted...');
   });
 
+  it('reads it when the closing slash was lost and the spaces collapsed: the text restarts with its name', () => {
+    const r = parseReleaseStrict({
+      content:
+        'NORTHAMPTON, MA / ACCESSWIRE / September 26, 2023 / Brightfold Energy Brightfold’s artists painted...\n',
+    });
+    expect(r.source).toBe('Brightfold Energy');
+    expect(r.body.paragraphs[0]).toBe('Brightfold’s artists painted...');
+  });
+
   it('leaves a lead with no slot alone', () => {
     const r = parseReleaseStrict({
       content:
