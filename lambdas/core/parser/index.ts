@@ -514,7 +514,8 @@ function withoutLegends(rest: Block[], vocab: WordSet, dated: boolean): Block[] 
   let n = 0;
   while (n < Math.min(rest.length - 1, 3)) {
     const block = rest[n] as Block;
-    const text = block.lines.length === 1 && !block.preformatted ? blockText(block, vocab).trim() : '';
+    // (hard-wrapped, a longer legend such as a disclosure may run over two or three lines)
+    const text = block.lines.length <= 3 && !block.preformatted ? blockText(block, vocab).trim() : '';
     if (!text || !isLegend(text)) break;
     n++;
   }

@@ -686,6 +686,13 @@ describe('a paid-promotion disclosure above the lead', () => {
     expect(p.body.paragraphs[0]).toBe(LEAD);
   });
 
+  it('is not the lead when hard-wrapped over two lines', () => {
+    const p = parseReleaseStrict({
+      content: `# NewsBreaks – Northwind Opens Plant\n\nDisseminated on behalf of Northwind Filters, Inc. and may\ninclude paid advertisements.\n\n${LEAD}\n\nThe plant employs 40 people.\n`,
+    });
+    expect(p.body.paragraphs[0]).toBe(LEAD);
+  });
+
   it('leaves a lead that tells what was done on whose behalf', () => {
     const lead = 'Distributed on behalf of the city, the new filters reached 4,000 homes in Dayton, Ohio, this week.';
     const p = parseReleaseStrict({ content: `# Northwind Opens Plant\n\n${lead}\n\nThe plant employs 40 people.\n` });
