@@ -39,7 +39,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.89.0';
+export const PARSER_VERSION = '0.90.0';
 
 export interface ParseInput {
   content: string;
@@ -754,10 +754,13 @@ function teaserHeading(blocks: Block[]): number {
   return -1;
 }
 
-/** The wire a short line names as the release's distributor (`Distributed by Acme Newswire.`, `Sent via PR Newswire`). */
+/**
+ * The wire a short line names as the release's distributor (`Distributed by Acme Newswire.`, `Sent
+ * via PR Newswire`, also labelled: `Distributed by: Reportable, Inc.`).
+ */
 function distributorLine(text: string): Wire | null {
   for (const m of text.matchAll(
-    /^.{0,60}\b(?:[Dd]istributed|[Ii]ssued|[Tt]ransmitted|[Ss]ent) (?:by|via|through|on) (.{3,60})$/gm,
+    /^.{0,60}\b(?:[Dd]istributed|[Ii]ssued|[Tt]ransmitted|[Ss]ent) (?:by|via|through|on):? (.{3,60})$/gm,
   )) {
     const wire = m[1] ? wireMentioned(m[1]) : null;
     if (wire) return wire;

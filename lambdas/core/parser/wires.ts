@@ -74,6 +74,7 @@ export const WIRE_RULES: readonly WireRule[] = [
   { name: '24-7 Press Release', pattern: /\/ ?(24-7 ?Press ?Release) ?\//i },
   { name: 'NewsUSA', pattern: /\( ?(NewsUSA) ?\)/ },
   { name: 'Newsworthy.ai', pattern: /\( ?(Newsworthy\.ai) ?\)/i },
+  { name: 'Reportable', pattern: /\( ?(Reportable) ?\)/ },
   // `--News Direct--` on a line of its own: the tag between double dashes, no place before it.
   { name: 'News Direct', pattern: /(?:[/(] ?|(?<=^|\s)--)(News Direct)(?: ?[/)]|--)/ },
   { name: 'PR Karma', pattern: /\/ ?(PR Karma) ?\// },

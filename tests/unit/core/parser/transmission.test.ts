@@ -92,4 +92,12 @@ describe('agency transmission framing', () => {
     });
     expect(r.wire?.name).toBe('Medianet');
   });
+
+  it('takes it from a labelled distributor line too, and not from one naming no wire', () => {
+    const plain = RELEASE.replace(' -- ', ' - ');
+    expect(parseReleaseStrict({ content: `${plain}\r\nDistributed by: Reportable, Inc.\r\n` }).wire?.name).toBe(
+      'Reportable',
+    );
+    expect(parseReleaseStrict({ content: `${plain}\r\nDistributed by: Kestrel Media Group\r\n` }).wire).toBeNull();
+  });
 });
