@@ -272,9 +272,10 @@ function splitFlattened(group: string[]): string[][] {
   if (line.length < FLATTENED_LINE || !line.includes('  ')) return [[line]];
   // A paragraph opens with a capital, a digit or a quote: two spaces before a lower-case word
   // (`Acme LLP (www.acme.com)  informs investors…`) are a scraper's, not a break; nor are two
-  // spaces after a comma or semicolon (`Acme Oncology,  (Beijing) has begun…`): no paragraph ends so.
+  // spaces after a comma or semicolon (`Acme Oncology,  (Beijing) has begun…`): no paragraph ends so;
+  // nor does one open with a dateline's dash (`Victoria, B.C. (May 5, 2025)  – The Acme Foundation…`).
   const pieces = line
-    .split(/(?<![,;]) {2,}(?!\p{Ll})/u)
+    .split(/(?<![,;]) {2,}(?!\p{Ll}|[–—] |-- )/u)
     .map((p) => p.trim())
     .filter(Boolean);
   // A headline with a colon and its second half (`Uniting Youth to Shape the Future:  World Association

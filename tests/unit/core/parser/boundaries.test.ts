@@ -721,3 +721,18 @@ describe('a pointer to the full article between paragraphs', () => {
     expect(q.body.paragraphs).toEqual([LEAD]);
   });
 });
+
+describe('flattened text: a dash after two spaces opens no paragraph', () => {
+  const rest =
+    'The plant employs 40 people and will make 2 million filters a year for cities in Ohio and Indiana.  ' +
+    '“We are proud to open it,” said Jane Roe, chief executive of Northwind Filters.  ' +
+    'Construction began in 2024 and cost $40 million, paid for by the company and a state grant.  ' +
+    'The plant will hold an open house for neighbours in June, with tours every hour.';
+  it('keeps a repeated place and date with its dash off the lead', () => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Opens Plant  DAYTON, OH / PR Karma / May 5, 2025 18:40  Dayton, Ohio (May 5, 2025)  – ${LEAD}  ${rest}\n`,
+    });
+    expect(p.body.paragraphs[0]).toBe(LEAD);
+    expect(p.body.paragraphs.length).toBe(5);
+  });
+});
