@@ -39,7 +39,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.91.0';
+export const PARSER_VERSION = '0.92.0';
 
 export interface ParseInput {
   content: string;
@@ -375,8 +375,16 @@ function chromeAboveLead(blocks: Block[], vocab: WordSet): { at: number; headlin
       isLegend(t)
     )
       continue;
-    if (words >= 4 && words <= 30 && (!/[.!?:;,]$/.test(t) || questionHeadline(t)))
+    if (words >= 4 && words <= 30 && (!/[.!?:;,]$/.test(t) || questionHeadline(t))) {
+      // A deck under a markdown headline (`# Acme Opens Plant` / `Fourth plant brings 40 jobs`): the
+      // headline is the heading.
+      let h = i - 1;
+      while (h >= 0 && above[h] === '') h--;
+      const heading = blocks[h];
+      if (heading?.headingLevel === 1 && blocks[i]?.headingLevel !== 1 && countWords(above[h] ?? '') >= 3)
+        return { at, headline: heading };
       return { at, headline: blocks[i] as Block };
+    }
     return null;
   }
   return null;

@@ -736,3 +736,15 @@ describe('flattened text: a dash after two spaces opens no paragraph', () => {
     expect(p.body.paragraphs.length).toBe(5);
   });
 });
+
+describe('under page chrome, a deck under a markdown headline', () => {
+  it('leaves the heading the headline', () => {
+    const p = parseReleaseStrict({
+      content:
+        'Menu\n\nLatest\n\nCompanies\n\nIndustries\n\nEvents\n\nSubscribe\n\nYou are here: Home > News > Press releases\n\n' +
+        `# Northwind Opens Plant in Dayton\n\nFourth plant brings 40 jobs to Ohio\n\n${LEAD} The plant employs 40 people.\n\nIt opens in May.\n`,
+    });
+    expect(p.title).toBe('Northwind Opens Plant in Dayton');
+    expect(p.body.paragraphs[0]?.startsWith(LEAD)).toBe(true);
+  });
+});
