@@ -39,7 +39,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.92.0';
+export const PARSER_VERSION = '0.93.0';
 
 export interface ParseInput {
   content: string;
@@ -167,7 +167,7 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
       // A deck under it: one short line that ends no sentence, above a longer paragraph.
       const deck = rest[0];
       const next = rest[1];
-      if (deck && next && isDeck(deck, next, vocab)) {
+      if (deck && next && isDeck(deck, next, vocab, blockText(blocks[h1] as Block, vocab))) {
         pre = [...pre, deck];
         rest = rest.slice(1);
       }
@@ -454,18 +454,42 @@ function hasWordCharacter(block: Block): boolean {
   return block.lines.some((l) => /[\p{L}\p{N}]/u.test(l));
 }
 
-/** A headline's deck: one line of at most 25 words that ends no sentence, over a longer paragraph. */
-function isDeck(block: Block, next: Block, vocab: WordSet): boolean {
+/**
+ * A headline's deck: one line of at most 25 words that ends no sentence, over a longer paragraph;
+ * or one short sentence that does not read as the lead (see periodDeck).
+ */
+function isDeck(block: Block, next: Block, vocab: WordSet, headline = ''): boolean {
   // (a subheading under the headline, `## Fourth plant brings 40 jobs`, is a deck too)
   if (block.lines.length !== 1 || block.preformatted || block.headingLevel === 1) return false;
   const text = blockText(block, vocab).trim();
   const words = countWords(text);
+  const nextText = blockText(next, vocab).trim();
   return (
     words >= 4 &&
     words <= 25 &&
-    !/[.!?:;,"”)]$/.test(text) &&
+    (!/[.!?:;,"”)]$/.test(text) || periodDeck(text, words, headline, nextText)) &&
     !/^(?:By|Par|Por|Von)\b/.test(text) &&
-    countWords(blockText(next, vocab)) > 2 * words
+    countWords(nextText) > 2 * words
+  );
+}
+
+/**
+ * A deck written as one short sentence under a markdown headline (`# Acme Launches App` / `Michigan
+ * platform brings referral tracking to agents nationwide.`): at most 20 words, no announcement or
+ * quote verb, not opening with the headline's first word as a lead opens with the issuer, over a
+ * paragraph of sentences.
+ */
+function periodDeck(text: string, words: number, headline: string, nextText: string): boolean {
+  const first = (s: string) => (/^[\p{L}\p{N}][\p{L}\p{N}'’&.-]*/u.exec(s)?.[0] ?? '').toLowerCase();
+  return (
+    words <= 20 &&
+    /\p{Ll}\.$/u.test(text) &&
+    !/[.!?]["”]? /.test(text) &&
+    !/\b(?:today|announced?|announces|said|says)\b/i.test(text) &&
+    first(text) !== '' &&
+    first(text) !== first(headline.replace(/^#+\s*/, '')) &&
+    countWords(nextText) >= 12 &&
+    /[.!?"”]$/.test(nextText)
   );
 }
 

@@ -748,3 +748,22 @@ describe('under page chrome, a deck under a markdown headline', () => {
     expect(p.body.paragraphs[0]?.startsWith(LEAD)).toBe(true);
   });
 });
+
+describe('a deck written as one short sentence under a markdown headline', () => {
+  const more =
+    'Northwind Filters, Inc. opened the plant on Monday with 40 workers. It will make two million filters a year for cities in Ohio.';
+  it('is not the lead', () => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Opens Water Filter Plant in Dayton\n\nOhio plant brings clean-water jobs to the Miami Valley.\n\n${more}\n`,
+    });
+    expect(p.body.paragraphs[0]).toBe(more);
+    expect(p.subtitle).toBe('Ohio plant brings clean-water jobs to the Miami Valley.');
+  });
+  it.each([
+    'Northwind has opened a water filter plant in Dayton.',
+    'The company today opened a water filter plant in Dayton.',
+  ])('leaves a short lead the lead: %s', (lead) => {
+    const p = parseReleaseStrict({ content: `# Northwind Opens Water Filter Plant in Dayton\n\n${lead}\n\n${more}\n` });
+    expect(p.body.paragraphs[0]).toBe(lead);
+  });
+});
