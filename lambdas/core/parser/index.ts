@@ -39,7 +39,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.93.0';
+export const PARSER_VERSION = '0.94.0';
 
 export interface ParseInput {
   content: string;
@@ -385,6 +385,20 @@ function chromeAboveLead(blocks: Block[], vocab: WordSet): { at: number; headlin
         return { at, headline: heading };
       return { at, headline: blocks[i] as Block };
     }
+    // A deck written as one short sentence (see periodDeck) under a markdown headline.
+    let h = i - 1;
+    while (h >= 0 && above[h] === '') h--;
+    const heading = blocks[h];
+    const headingText = above[h] ?? '';
+    const hw = countWords(headingText);
+    if (
+      heading?.headingLevel === 1 &&
+      hw >= 4 &&
+      hw <= 30 &&
+      blocks[i]?.lines.length === 1 &&
+      periodDeck(t, words, headingText, above[at] ?? blockText(blocks[at] as Block, vocab))
+    )
+      return { at, headline: heading };
     return null;
   }
   return null;
@@ -421,6 +435,18 @@ function headlineOpening(blocks: Block[], vocab: WordSet): number {
       !isNavigation(text) &&
       !CREDIT_LINE.test(text) &&
       !/^By:? /.test(text);
+    // A deck written as one short sentence under the headline (see periodDeck).
+    const next = blocks[skip + i + 1];
+    if (
+      !headlineLike &&
+      i === 1 + byline &&
+      b.lines.length === 1 &&
+      !b.preformatted &&
+      words >= 4 &&
+      next &&
+      periodDeck(text, words, blockText(blocks[skip] as Block, vocab), blockText(next, vocab).trim())
+    )
+      continue;
     if (!headlineLike || i === 2 + byline) return 0;
   }
   return 0;

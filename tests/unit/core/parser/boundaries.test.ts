@@ -759,6 +759,21 @@ describe('a deck written as one short sentence under a markdown headline', () =>
     expect(p.body.paragraphs[0]).toBe(more);
     expect(p.subtitle).toBe('Ohio plant brings clean-water jobs to the Miami Valley.');
   });
+  it('is not the lead in plain text, nor under page chrome', () => {
+    const deck = 'Ohio plant brings clean-water jobs to the Miami Valley.';
+    const plain = parseReleaseStrict({
+      content: `Northwind Opens Water Filter Plant in Dayton\n\n${deck}\n\n${more}\n\nIt opens in May.\n`,
+    });
+    expect(plain.title).toBe('Northwind Opens Water Filter Plant in Dayton');
+    expect(plain.body.paragraphs[0]).toBe(more);
+    const chrome = parseReleaseStrict({
+      content:
+        'Menu\n\nLatest\n\nCompanies\n\nIndustries\n\nEvents\n\nSubscribe\n\nYou are here: Home > News > Press releases\n\n' +
+        `# Northwind Opens Water Filter Plant in Dayton\n\n${deck}\n\n${more}\n\nIt opens in May.\n`,
+    });
+    expect(chrome.title).toBe('Northwind Opens Water Filter Plant in Dayton');
+    expect(chrome.body.paragraphs[0]).toBe(more);
+  });
   it.each([
     'Northwind has opened a water filter plant in Dayton.',
     'The company today opened a water filter plant in Dayton.',
