@@ -39,7 +39,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.94.0';
+export const PARSER_VERSION = '0.95.0';
 
 export interface ParseInput {
   content: string;
@@ -135,7 +135,10 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
   }
   // No dated dateline: a place-only one opening one of the first paragraphs (`STAMFORD, CT – Acme…`),
   // under the headline and a deck.
-  for (let i = 0; !dateline && i < Math.min(blocks.length, PLACE_ONLY_SEARCH_BLOCKS); i++) {
+  // (a scraper's page chrome may push the release down: the few blocks under a markdown headline too)
+  const heading = dateline ? -1 : blocks.slice(0, DATELINE_SEARCH_BLOCKS).findIndex((b) => b.headingLevel === 1);
+  const placeOnlyEnd = Math.min(blocks.length, Math.max(PLACE_ONLY_SEARCH_BLOCKS, heading + 6));
+  for (let i = 0; !dateline && i < placeOnlyEnd; i++) {
     const block = blocks[i];
     if (!block || block.preformatted || block.headingLevel) continue;
     const text = blockText(block, vocab);

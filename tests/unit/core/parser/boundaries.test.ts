@@ -782,3 +782,21 @@ describe('a deck written as one short sentence under a markdown headline', () =>
     expect(p.body.paragraphs[0]).toBe(lead);
   });
 });
+
+describe('a place-only dateline under a markdown headline that page chrome pushed down', () => {
+  it('is read in the few blocks under the headline', () => {
+    const menu = ['World', 'Economy', 'Tech', 'Health', 'Energy', 'Sports', 'Press Releases']
+      .map((m) => `- [${m}](/${m.toLowerCase()})`)
+      .join('\n');
+    const p = parseReleaseStrict({
+      content:
+        `Northwind Opens Plant in Dayton | Example Post\n\n[Example Post](/)\n\n${menu}\n\n[Home](/) / [News](/news)\n\n` +
+        '# Northwind Opens Plant in Dayton\n\nExample Post Newsdesk\n\nPublished: May 5, 2025 | Updated: 6:51 p.m.\n\n' +
+        'The plant in Dayton joins a growing network of factories as the company expands across the Midwest.\n\n' +
+        `DAYTON, OH – ${LEAD}\n\nThe plant employs 40 people.\n`,
+    });
+    expect(p.title).toBe('Northwind Opens Plant in Dayton');
+    expect(p.dateline?.location).toBe('DAYTON, OH');
+    expect(p.body.paragraphs[0]).toBe(LEAD);
+  });
+});
