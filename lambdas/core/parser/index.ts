@@ -39,7 +39,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.95.0';
+export const PARSER_VERSION = '0.96.0';
 
 export interface ParseInput {
   content: string;
@@ -176,11 +176,10 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
       }
       // Highlights under it: two or more list items, then the lead (a paragraph of sentences). A
       // dateline would stand under them; with none, they are still not the body.
-      let items = 0;
-      while (rest[items]?.listItem) items++;
+      const items = listItemsAt(rest, 0, vocab);
       const after = rest[items];
       const afterText = after ? blockText(after, vocab).trim() : '';
-      if (items >= 2 && after && countWords(afterText) >= 12 && /[.!?"”]$/.test(afterText)) rest = rest.slice(items);
+      if (items >= 1 && after && countWords(afterText) >= 12 && /[.!?"”]$/.test(afterText)) rest = rest.slice(items);
       // A form's labelled title line under it (`Title: Acme Unveils…`) is header, not the lead.
       const labelled = rest[0];
       if (
@@ -421,6 +420,11 @@ function headlineOpening(blocks: Block[], vocab: WordSet): number {
     const b = blocks[skip + i] as Block;
     const text = blockText(b, vocab).trim().replace(TIMED_HEADING, '');
     const words = countWords(text);
+    // Highlights under the headline (two or more list items, then the lead) are not the lead.
+    const items = i > 0 ? listItemsAt(blocks, skip + i, vocab) : 0;
+    const after = blocks[skip + i + items];
+    const afterText = items && after ? blockText(after, vocab).trim() : '';
+    if (items && !after?.listItem && countWords(afterText) >= 12 && /[.!?"”]$/.test(afterText)) return skip + i + items;
     // The lead may end in a colon before a list (`Here are the topics of this issue:`).
     if (i > 0 && !b.preformatted && words >= 12 && /[.!?:"”]$/.test(text)) return skip + i;
     // A byline under the headline (`By Jane Roe, Example Markets`) is neither headline nor lead, nor
@@ -453,6 +457,18 @@ function headlineOpening(blocks: Block[], vocab: WordSet): number {
     if (!headlineLike || i === 2 + byline) return 0;
   }
   return 0;
+}
+
+/**
+ * How many list-item blocks stand from `at` when they are two items or more (highlights), else 0;
+ * flattened copy runs the items into one (`* Acme opened a plant. * It employs 40.`), which counts.
+ */
+function listItemsAt(blocks: Block[], at: number, vocab: WordSet): number {
+  let n = 0;
+  while (blocks[at + n]?.listItem) n++;
+  if (n >= 2) return n;
+  const one = blocks[at];
+  return n === 1 && one && /[.!?]["”]? [*•] \S/.test(blockText(one, vocab)) ? 1 : 0;
 }
 
 /** A line ending on a word no headline ends on (`… are coming to`): the headline goes on to the next line. */

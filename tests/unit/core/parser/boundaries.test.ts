@@ -800,3 +800,24 @@ describe('a place-only dateline under a markdown headline that page chrome pushe
     expect(p.body.paragraphs[0]).toBe(LEAD);
   });
 });
+
+describe('highlights under a headline with no dateline', () => {
+  const items = [
+    'Northwind opened its fourth water filter plant, in Dayton, with 40 workers on its first shift.',
+    'The plant will make two million filters a year for cities in Ohio and Indiana.',
+  ];
+  const lead =
+    'Northwind Filters, Inc., a maker of water filters for cities, has opened a plant in Dayton, Ohio, the company said on Monday.';
+  it('are not the lead in plain text', () => {
+    const p = parseReleaseStrict({
+      content: `Northwind Opens Fourth Plant in Dayton\n\n${items.map((t) => `* ${t}`).join('\n')}\n\n${lead}\n\nIt opens in May.\n`,
+    });
+    expect(p.title).toBe('Northwind Opens Fourth Plant in Dayton');
+    expect(p.body.paragraphs[0]).toBe(lead);
+  });
+  it('are not the lead when flattening ran them into one paragraph', () => {
+    const text = `# Northwind Opens Fourth Plant in Dayton  ${items.map((t) => `* ${t}`).join(' ')}  ${lead}  It opens in May, and tours for neighbours will start in June with a day of open doors and talks.  The company employs 400 people in four plants across Ohio.`;
+    const p = parseReleaseStrict({ content: `${text}\n` });
+    expect(p.body.paragraphs[0]).toBe(lead);
+  });
+});
