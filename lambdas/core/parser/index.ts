@@ -39,7 +39,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.96.0';
+export const PARSER_VERSION = '0.97.0';
 
 export interface ParseInput {
   content: string;
@@ -377,7 +377,7 @@ function chromeAboveLead(blocks: Block[], vocab: WordSet): { at: number; headlin
       isLegend(t)
     )
       continue;
-    if (words >= 4 && words <= 30 && (!/[.!?:;,]$/.test(t) || questionHeadline(t))) {
+    if (words >= 4 && words <= 30 && (!/[.!?:;,]$/.test(t) || punctuatedHeadline(t))) {
       // A deck under a markdown headline (`# Acme Opens Plant` / `Fourth plant brings 40 jobs`): the
       // headline is the heading.
       let h = i - 1;
@@ -438,7 +438,7 @@ function headlineOpening(blocks: Block[], vocab: WordSet): number {
       !b.preformatted &&
       words >= 4 &&
       words <= 30 &&
-      (!/[.!?:;,]$/.test(text) || (i === 0 && questionHeadline(text))) &&
+      (!/[.!?:;,]$/.test(text) || (i === 0 && punctuatedHeadline(text))) &&
       !isNavigation(text) &&
       !CREDIT_LINE.test(text) &&
       !/^By:? /.test(text);
@@ -488,9 +488,13 @@ function linesGoingOn(lines: string[]): string[] {
 /** A labelled title or subtitle line, as a submission form prints it (`Title: …`, `Subheadline: …`). */
 const TITLE_FIELD = /^(?:Title|Headline|Sub-?title|Sub-?headline|Subhead)\s?:\s?\S/i;
 
-/** A headline that asks a question, capitalized as a headline (`Where Is Acme Legal in the US?`). */
-function questionHeadline(text: string): boolean {
-  if (!text.endsWith('?') || /[.!?]\s/.test(text)) return false;
+/**
+ * A headline that asks a question, capitalized as a headline (`Where Is Acme Legal in the US?`), or
+ * one closed by a full stop, capitalized so too (`Acme: a New Platform for Safer Payments.`).
+ */
+function punctuatedHeadline(text: string): boolean {
+  const stop = /\p{Ll}\.$/u.test(text) && countWords(text) >= 5;
+  if ((!text.endsWith('?') && !stop) || /[.!?]\s/.test(text)) return false;
   const words = text.split(' ');
   return words.filter((w) => /^[\p{Lu}\d"“']/u.test(w)).length >= words.length * 0.6;
 }

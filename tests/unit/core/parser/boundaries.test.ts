@@ -821,3 +821,19 @@ describe('highlights under a headline with no dateline', () => {
     expect(p.body.paragraphs[0]).toBe(lead);
   });
 });
+
+describe('a plain headline closed by a full stop', () => {
+  const lead = 'To serve more cities, Northwind Filters, Inc. has opened a water filter plant in Dayton, Ohio.';
+  it('is the headline when capitalized as one', () => {
+    const p = parseReleaseStrict({
+      content: `Northwind: a New Plant for Cleaner Water in Dayton.\n\n${lead}\n\nThe plant employs 40 people.\n`,
+    });
+    expect(p.title).toBe('Northwind: a New Plant for Cleaner Water in Dayton.');
+    expect(p.body.paragraphs[0]).toBe(lead);
+  });
+  it('is not when it reads as a sentence', () => {
+    const first = 'Northwind has opened a new plant for cleaner water in Dayton.';
+    const p = parseReleaseStrict({ content: `${first}\n\n${lead}\n\nThe plant employs 40 people.\n` });
+    expect(p.body.paragraphs[0]).toBe(first);
+  });
+});
