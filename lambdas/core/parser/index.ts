@@ -39,7 +39,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.97.0';
+export const PARSER_VERSION = '0.98.0';
 
 export interface ParseInput {
   content: string;
@@ -995,7 +995,8 @@ const MIN_DECLARED_BODY = 200;
 
 function parseHtml(content: string, url: string | null): Reading {
   const page = parseHtmlPage(content);
-  const vocab = vocabulary(page.blocks.map((b) => b.lines.join('\n')).join('\n'));
+  const pageText = page.blocks.map((b) => b.lines.join('\n')).join('\n');
+  const vocab = vocabulary(pageText);
   const a = analyze(page.blocks, page.mailtos, vocab);
   // What the page declares in its metadata counts only where the release text gives nothing: a
   // wire it names as the article's publisher or author (a portal reposting a wire's copy), and —
@@ -1012,6 +1013,8 @@ function parseHtml(content: string, url: string | null): Reading {
   // A page on a wire's own site (its URL's host, or the og:site_name it declares) is that wire's.
   if (!a.wire)
     a.wire = wireOfLink(canonicalUrl) ?? (page.declared.og.siteName ? wireNamed(page.declared.og.siteName) : null);
+  // As in a text release, a line naming the distributor (`Distributed by: Reportable, Inc.`).
+  if (!a.wire) a.wire = distributorLine(pageText);
   // A page whose markup holds no body (its article is rendered by script) but whose JSON-LD
   // declares the article's text: that text is read as a text release, under the page's headline.
   const declaredBody = declared?.articleBody ?? '';

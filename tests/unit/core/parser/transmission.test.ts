@@ -100,4 +100,12 @@ describe('agency transmission framing', () => {
     );
     expect(parseReleaseStrict({ content: `${plain}\r\nDistributed by: Kestrel Media Group\r\n` }).wire).toBeNull();
   });
+
+  it('takes it from such a line on an HTML page too', () => {
+    const page =
+      '<html><body><article><h1>Kestrel Water Alliance welcomes new river funding</h1>' +
+      '<p>The Kestrel Water Alliance today welcomed a new state program that will fund river restoration across three regions.</p>' +
+      '<p>The program starts in July and runs for five years.</p><p>Distributed by: Reportable, Inc.</p></article></body></html>';
+    expect(parseReleaseStrict({ content: page }).wire?.name).toBe('Reportable');
+  });
 });
