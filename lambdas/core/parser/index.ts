@@ -39,7 +39,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.98.0';
+export const PARSER_VERSION = '0.99.0';
 
 export interface ParseInput {
   content: string;
@@ -871,7 +871,12 @@ function headlines(
       lines.every((l, j) => l === whole.lines[j]) && lines.length === whole.lines.length ? whole : { ...whole, lines };
     // A list page's time of day (and date) opening a heading is not part of the headline.
     const stamped = blockText(block, vocab).replace(HEADLINE_STAMP, '');
-    const unstamped = block.headingLevel === null ? stamped : stamped.replace(TIMED_HEADING, '');
+    // (in plain text too, when what follows the time reads as a headline: `19:00 ET Acme Renews Its Shelf`)
+    const untimed = stamped.replace(TIMED_HEADING, '');
+    const unstamped =
+      block.headingLevel !== null || (untimed !== stamped && countWords(untimed) >= 4 && /^\p{Lu}/u.test(untimed))
+        ? untimed
+        : stamped;
     // A saved page's title line ends with the site's name (`Acme Opens Plant | Example Portal`).
     const suffix = / [|–—-] ([^|–—]{2,80})$/.exec(unstamped);
     const text =

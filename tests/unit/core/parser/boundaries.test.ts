@@ -837,3 +837,19 @@ describe('a plain headline closed by a full stop', () => {
     expect(p.body.paragraphs[0]).toBe(first);
   });
 });
+
+describe("a list page's time of day opening a plain headline line", () => {
+  it('is not part of the headline', () => {
+    const p = parseReleaseStrict({
+      content: `19:00 ET Northwind Renews Its Base Shelf Prospectus\n\nDAYTON, Ohio, May 8, 2025 /PRNewswire/ -- ${LEAD}\n`,
+    });
+    expect(p.title).toBe('Northwind Renews Its Base Shelf Prospectus');
+  });
+  it('stays when what follows it reads as no headline', () => {
+    const p = parseReleaseStrict({
+      content: `Northwind Renews Its Base Shelf Prospectus\n\nDecember 3, 2024 06:15 PM Pacific Standard Time\n\nDAYTON, Ohio--(BUSINESS WIRE)--${LEAD}\n`,
+    });
+    expect(p.title).toBe('Northwind Renews Its Base Shelf Prospectus');
+    expect(p.subtitle).toBeNull();
+  });
+});
