@@ -583,8 +583,12 @@ function splitGluedBlock(block: Block): Block[] {
     // (on an earlier line, an About heading is judged with the text the lines under it go on with)
     let after: string | undefined;
     const cuts: number[] = [];
-    for (const m of line.matchAll(GLUED_MARKER)) {
+    // (a marker the wrap broke after its first word, `…click here.About` / `AcmeFounded in…`, is
+    // looked for with the next line's start, and cut on this line)
+    const scan = isLast ? line : `${line} ${(lines[i + 1] ?? '').slice(0, 60)}`;
+    for (const m of scan.matchAll(GLUED_MARKER)) {
       const at = m.index ?? 0;
+      if (at >= line.length) break;
       if (at <= (cuts.at(-1) ?? 0)) continue;
       after ??= isLast ? '' : ` ${lines.slice(i + 1).join(' ')}`;
       const candidate = line.slice(at) + after;

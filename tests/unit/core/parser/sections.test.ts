@@ -130,6 +130,21 @@ describe('hard-wrapped copy: headings over two lines, lines left empty by markup
     expect(p.about.map((a) => a.organization)).toEqual(['Acme Robotics']);
   });
 
+  it('cuts it where the wrap broke the heading after its first word', () => {
+    const p = parseReleaseStrict({
+      content: wrapped([
+        'Acme Robotics, Inc. today announced a new warehouse robot. The robot',
+        'lifts 40 kilograms and shortens the time to market for new stores.About',
+        'Acme RoboticsFounded in Austin, Texas, Acme Robotics makes warehouse',
+        'robots for stores. It employs 900 people worldwide.',
+      ]),
+    });
+    expect(p.body.paragraphs).toEqual([
+      'Acme Robotics, Inc. today announced a new warehouse robot. The robot lifts 40 kilograms and shortens the time to market for new stores.',
+    ]);
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme Robotics']);
+  });
+
   it('keeps a sentence opening with About inside a wrapped paragraph', () => {
     const p = parseReleaseStrict({
       content: wrapped([
