@@ -39,7 +39,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.100.0';
+export const PARSER_VERSION = '0.101.0';
 
 export interface ParseInput {
   content: string;
@@ -508,8 +508,9 @@ function hasWordCharacter(block: Block): boolean {
  * or one short sentence that does not read as the lead (see periodDeck).
  */
 function isDeck(block: Block, next: Block, vocab: WordSet, headline = ''): boolean {
-  // (a subheading under the headline, `## Fourth plant brings 40 jobs`, is a deck too)
-  if (block.lines.length !== 1 || block.preformatted || block.headingLevel === 1) return false;
+  // (a subheading under the headline, `## Fourth plant brings 40 jobs`, is a deck too; hard-wrapped,
+  // a deck may run over two lines)
+  if (block.lines.length > 2 || block.preformatted || block.headingLevel === 1) return false;
   const text = blockText(block, vocab).trim();
   const words = countWords(text);
   const nextText = blockText(next, vocab).trim();

@@ -759,6 +759,12 @@ describe('a deck written as one short sentence under a markdown headline', () =>
     expect(p.body.paragraphs[0]).toBe(more);
     expect(p.subtitle).toBe('Ohio plant brings clean-water jobs to the Miami Valley.');
   });
+  it('is not the lead when hard-wrapped over two lines', () => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Opens Water Filter Plant in Dayton\n\nOhio plant brings clean-water jobs to the\nMiami Valley.\n\n${more}\n`,
+    });
+    expect(p.body.paragraphs[0]).toBe(more);
+  });
   it('is not the lead in plain text, nor under page chrome', () => {
     const deck = 'Ohio plant brings clean-water jobs to the Miami Valley.';
     const plain = parseReleaseStrict({
