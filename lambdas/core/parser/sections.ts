@@ -113,6 +113,21 @@ const POSTAL_LINE = /^\d{1,6},? [^\n.!?]{3,100}?(?:\b\d{5}(?:-\d{4})?|\b[A-Z]\d[
 /** A sentence saying the text is no advice (see its use at the end of splitSections). */
 const ADVICE_DISCLAIMER =
   /\b(?:not (?:necessarily )?(?:intended (?:as|to (?:be|provide|constitute))|meant (?:as|to be)|offering|to be (?:construed|taken) as|a substitute for)|does not (?:constitute|provide)|should not be (?:construed|taken|relied upon) as)(?: an?)?(?: (?:legal|medical|financial|investment|investing|tax|professional))? advice\b/i;
+/**
+ * A paragraph whose last sentence says the text is no advice, with the sentences before it that speak
+ * of the text itself (`this article`, `this release`): the paragraph without them (null when there
+ * is no such tail, when it is over 80 words, or when nothing of the paragraph would be left).
+ */
+function withoutAdviceTail(text: string): string | null {
+  const sentences = text.trim().split(/(?<=[.!?]["”]?)\s+(?=["“]?\p{Lu})/u);
+  let k = sentences.length - 1;
+  if (k < 1 || !ADVICE_DISCLAIMER.test(sentences[k] ?? '')) return null;
+  while (k > 1 && /\bthis (?:article|release|press release|news release|content|post|story|piece)\b/i.test(sentences[k - 1] ?? ''))
+    k--;
+  if (countWords(sentences.slice(k).join(' ')) > 80) return null;
+  return sentences.slice(0, k).join(' ');
+}
+
 /** A markdown thematic break (`---`, `___`): on a republishing portal, the line above its link list. */
 const THEMATIC_BREAK = /^(?:-{3,}|_{3,}|(?:- ){2,}-)$/;
 /**
@@ -880,6 +895,12 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
     ADVICE_DISCLAIMER.test(blockText(closing))
   )
     result.body.pop();
+  else if (closing && !closing.preformatted) {
+    // Run into the end of the last paragraph (hard-wrapped or flattened copy): the closing sentences
+    // about the text itself (`… have written this article to inform.`) and the no-advice sentence.
+    const kept = withoutAdviceTail(blockText(closing));
+    if (kept) result.body[result.body.length - 1] = makeBlock([kept], { links: linksIn(kept, closing.links) });
+  }
   for (const m of mailtos) {
     const c = contactFromMailto(m.url, m.text);
     if (c) result.contacts.push(c);

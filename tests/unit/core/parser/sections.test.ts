@@ -145,6 +145,29 @@ describe('hard-wrapped copy: headings over two lines, lines left empty by markup
     expect(p.about.map((a) => a.organization)).toEqual(['Acme Robotics']);
   });
 
+  it('cuts a no-advice notice run into the end of the last paragraph', () => {
+    const p = parseReleaseStrict({
+      content: wrapped([
+        'Acme Robotics, Inc. today announced a new warehouse robot. The robot',
+        'lifts 40 kilograms and will ship to stores in May. The Acme Legal',
+        'Desk has written this article to provide information of general',
+        'interest. It is not intended as legal advice for any reader.',
+      ]),
+    });
+    expect(p.body.paragraphs).toEqual([
+      'Acme Robotics, Inc. today announced a new warehouse robot. The robot lifts 40 kilograms and will ship to stores in May.',
+    ]);
+  });
+
+  it('keeps a last paragraph that only speaks of advice', () => {
+    const text = [
+      'Acme Robotics, Inc. today announced a new warehouse robot. The robot',
+      'lifts 40 kilograms and will ship to stores in May. Store owners can',
+      'ask Acme for advice on where to put it.',
+    ];
+    expect(parseReleaseStrict({ content: wrapped(text) }).body.paragraphs).toEqual([text.join(' ')]);
+  });
+
   it('keeps a sentence opening with About inside a wrapped paragraph', () => {
     const p = parseReleaseStrict({
       content: wrapped([
