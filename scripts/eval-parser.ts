@@ -1,19 +1,22 @@
 // Scores the parser on three sets: the written fixtures (tests/fixtures/releases), and the real-release
 // corpus (tests/fixtures/real) split into dev (tune on it) and test (sealed: totals only).
 // Run: npm run eval:parser [-- --set fixtures|dev|test|all] [--verbose] [--json] [--min 98]
-//        [--filter NAME] [--ratchet] [--write-ratchet [--allow-uncommitted]] [--augment]
+//        [--filter NAME] [--ratchet] [--write-ratchet | --replace-ratchet [--allow-uncommitted]] [--augment]
 // Exit code 1 when a written-fixture field is below --min percent (default 98), or, with --ratchet,
-// when a real-test figure fell below the last landed one (tests/fixtures/real/test-ratchet.json).
+// when a real-test figure of a ratchet subset fell below the one held for it
+// (tests/fixtures/real/test-ratchet.json).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseReleaseStrict } from '../lambdas/core/parser';
+import { PARSER_VERSION, parseReleaseStrict } from '../lambdas/core/parser';
 import { evaluate, fieldsBelow, formatReport, loadFixtures } from './eval/fixtureCorpus';
 import {
   checkRatchet,
   formatRatchetCheck,
+  formatRatchetWrite,
   RATCHET_FILE,
   type RatchetCheck,
+  type RatchetWrite,
   ratchetOf,
   ratchetToWrite,
   readRatchet,
@@ -27,7 +30,8 @@ const SETS = ['fixtures', 'dev', 'test', 'all'] as const;
 function usage(): string {
   return (
     'usage: npm run eval:parser -- [--set fixtures|dev|test|all] [--verbose] [--json] [--min PCT]\n' +
-    '                              [--filter SUBSTRING] [--ratchet] [--write-ratchet [--allow-uncommitted]]\n' +
+    '                              [--filter SUBSTRING] [--ratchet]\n' +
+    '                              [--write-ratchet | --replace-ratchet [--allow-uncommitted]]\n' +
     '                              [--augment]\n' +
     '  --set            which set to print in full (default all: fixtures in full, real dev and test totals);\n' +
     '                   --set dev also lists every dev mismatch. The test split only ever prints totals.\n' +
@@ -35,12 +39,16 @@ function usage(): string {
     '  --json           one JSON object {fixtures, realDev, realTest, ratchet, pass}\n' +
     '  --min            exit 1 when a written-fixture field scores below PCT percent (default 98)\n' +
     '  --filter         only releases whose name contains SUBSTRING\n' +
-    '  --ratchet        exit 1 when a real-test figure is below tests/fixtures/real/test-ratchet.json, scored\n' +
-    '                   on the fixed list of test releases that file records (the full test split is printed too)\n' +
-    '  --write-ratchet  record the whole current test split and its figures there (after an improvement\n' +
-    '                   lands, or when releases were added: the fixed subset then grows); refused while\n' +
-    '                   lambdas/core has uncommitted changes (the figures would not be the committed\n' +
-    "                   parser's) unless --allow-uncommitted is given\n" +
+    '  --ratchet        exit 1 when a real-test figure is below tests/fixtures/real/test-ratchet.json: that\n' +
+    '                   file holds fixed subsets of the test split, and each is scored on its own releases\n' +
+    '                   against its own figures (one table per subset; the full test split is printed too)\n' +
+    "  --write-ratchet  update that file: raise each subset's figures where the parser now does better (never\n" +
+    '                   lower them), and append a subset of the test releases in no subset yet (run it after an\n' +
+    '                   improvement lands, or when releases were added); refused while lambdas/core has\n' +
+    "                   uncommitted changes (the figures would not be the committed parser's) unless\n" +
+    '                   --allow-uncommitted is given, and while a subset lists a release no longer in the test split\n' +
+    '  --replace-ratchet  write one subset of the whole test split instead, dropping the held subsets (their\n' +
+    '                   guards go: only when a subset cannot be kept, e.g. a release of it left the test split)\n' +
     '  --allow-uncommitted  write the ratchet even so\n' +
     '  --augment        also score the dev split rewritten into other forms (flattened, hard-wrapped,\n' +
     '                   markdown, plain, site chrome; scripts/eval/augment.ts), and its text releases wrapped in\n' +
@@ -65,6 +73,7 @@ function main(): number {
       filter: { type: 'string' },
       ratchet: { type: 'boolean', default: false },
       'write-ratchet': { type: 'boolean', default: false },
+      'replace-ratchet': { type: 'boolean', default: false },
       'allow-uncommitted': { type: 'boolean', default: false },
       augment: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -101,15 +110,20 @@ function main(): number {
     'test',
   );
 
-  if (filter && (values.ratchet || values['write-ratchet'])) {
-    console.error('--ratchet and --write-ratchet need the whole corpus (no --filter)');
+  const write = values['write-ratchet'] || values['replace-ratchet'];
+  if (values['write-ratchet'] && values['replace-ratchet']) {
+    console.error('--write-ratchet and --replace-ratchet exclude each other');
     return 2;
   }
-  if (values['write-ratchet'] && !values['allow-uncommitted']) {
+  if (filter && (values.ratchet || write)) {
+    console.error('--ratchet, --write-ratchet and --replace-ratchet need the whole corpus (no --filter)');
+    return 2;
+  }
+  if (write && !values['allow-uncommitted']) {
     const dirty = uncommittedChanges(join(__dirname, '..'));
     if (dirty.length) {
       console.error(
-        `--write-ratchet measures the parser in this work tree, and ${dirty.join(', ')} ha${dirty.length > 1 ? 've' : 's'} ` +
+        `--${values['replace-ratchet'] ? 'replace' : 'write'}-ratchet measures the parser in this work tree, and ${dirty.join(', ')} ha${dirty.length > 1 ? 've' : 's'} ` +
           'uncommitted changes: the figures would not be those of the committed parser. Commit first, or run it ' +
           'in a clean worktree of HEAD (git worktree add), or pass --allow-uncommitted.',
       );
@@ -117,7 +131,8 @@ function main(): number {
     }
   }
   const testReleases = real.filter((r) => r.split === 'test');
-  const held = readRatchet();
+  // --replace-ratchet drops the held subsets, so it does not need (or trust) the file as it is.
+  const held = values['replace-ratchet'] && !values.ratchet ? null : readRatchet();
   let check: RatchetCheck | null = null;
   let drops: string[] = [];
   if (values.ratchet) {
@@ -128,8 +143,18 @@ function main(): number {
       drops = ['no ratchet file: run with --write-ratchet once'];
     }
   }
-  if (values['write-ratchet']) {
-    writeFileSync(RATCHET_FILE, `${JSON.stringify(ratchetToWrite(test, testReleases), null, 2)}\n`);
+  let written: RatchetWrite | null = null;
+  if (write) {
+    try {
+      written = ratchetToWrite(values['replace-ratchet'] ? null : held, testReleases, parseReleaseStrict, {
+        written: new Date().toISOString().slice(0, 10),
+        parserVersion: PARSER_VERSION,
+      });
+    } catch (e) {
+      console.error(`--write-ratchet: ${e instanceof Error ? e.message : String(e)}`);
+      return 2;
+    }
+    writeFileSync(RATCHET_FILE, `${JSON.stringify(written.ratchet, null, 2)}\n`);
   }
   const pass = fixturesPass && drops.length === 0;
 
@@ -140,11 +165,22 @@ function main(): number {
         realDev: dev,
         realTest: sealed(test),
         ratchet: {
-          held,
-          now: check ? ratchetOf(check.report) : null,
-          subset: check ? { scored: check.scored, outside: check.outside, missing: check.missing } : null,
+          subsets: check
+            ? check.subsets.map((s) => ({
+                name: s.name,
+                written: s.subset.written,
+                parserVersion: s.subset.parserVersion,
+                releases: s.subset.files.length,
+                held: { overall: s.subset.overall, fields: s.subset.fields },
+                now: ratchetOf(s.report),
+                missing: s.missing,
+                drops: s.drops,
+              }))
+            : null,
+          outside: check ? check.outside : null,
           fullTest: ratchetOf(test),
           drops,
+          written: written ? { raised: written.raised, appended: written.appended } : null,
         },
         pass,
       }),
@@ -166,7 +202,7 @@ function main(): number {
     out.push(formatRealReport(test, false));
   }
   if (values.ratchet) {
-    out.push('', check && held ? formatRatchetCheck(check, held) : `FAIL: ${drops.join('; ')}`);
+    out.push('', check ? formatRatchetCheck(check) : `FAIL: ${drops.join('; ')}`);
   }
   if (values.augment) {
     out.push('', '== real dev split rewritten into other forms (scripts/eval/augment.ts; labels a rewrite keeps)');
@@ -183,7 +219,7 @@ function main(): number {
     );
     out.push(formatAugmented({ 'scraper-chrome': evaluateScraperChrome(real, parseReleaseStrict) }, values.verbose));
   }
-  if (values['write-ratchet']) out.push('', `wrote ${RATCHET_FILE}`);
+  if (written) out.push('', formatRatchetWrite(written));
   console.log(out.join('\n'));
   return pass ? 0 : 1;
 }

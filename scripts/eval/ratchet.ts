@@ -13,23 +13,37 @@ import {
 } from './realCorpus';
 
 /**
- * The real-test ratchet: the last landed real-test figures, which CI never lets fall (per field and
- * overall). The figures hold on a FIXED subset: the ratchet file also lists the test-split releases
- * it was measured on, and the check scores only those. Adding releases to the corpus therefore
- * cannot lower the held figures although the parser did not change; `--write-ratchet` takes the
- * whole current test split as the new subset (the subset grows when the corpus does).
+ * The real-test ratchet: the landed real-test figures, which CI never lets fall (per field and
+ * overall). The figures hold on FIXED subsets of the test split: the ratchet file lists subsets,
+ * each with the test releases it was measured on, and the check scores each subset on its own
+ * releases against its own figures. Adding releases to the corpus therefore cannot lower a held
+ * figure although the parser did not change; `--write-ratchet` appends a subset of the test
+ * releases that are in no subset yet, and raises (never lowers) the held figures of the existing
+ * subsets where the parser now does better, so every subset that ever landed keeps its guard.
  */
 
 export const RATCHET_FILE = join(REAL_ROOT, 'test-ratchet.json');
 
-export interface Ratchet {
+/** Held figures: ratios rounded down to 4 decimals, overall and per labelled field. */
+export interface RatchetFigures {
   overall: number;
   fields: Partial<Record<RealField, number>>;
+}
+
+/** One fixed subset of the test split and the figures held on it. */
+export interface RatchetSubset extends RatchetFigures {
+  /** The test-split releases (`<group>/<file>`, sorted) the figures hold on. */
+  files: string[];
   /**
-   * The test-split releases (`<group>/<file>`) the figures were measured on. A ratchet written
-   * before the subset was recorded has none: it is then checked on the whole test split.
+   * When the held figures were last set (appended or raised; ISO date) and by which parser
+   * version; null for a subset read from the single-subset format, which recorded neither.
    */
-  files?: string[];
+  written: string | null;
+  parserVersion: string | null;
+}
+
+export interface Ratchet {
+  subsets: RatchetSubset[];
 }
 
 /** Ratios rounded down to 4 decimals, as the ratchet stores them. */
@@ -37,94 +51,222 @@ function floor4(r: number | null): number {
   return Math.floor((r ?? 0) * 10_000) / 10_000;
 }
 
-/** The figures of a report in the ratchet's shape (no file list). */
-export function ratchetOf(report: RealReport): Ratchet {
+/** The figures of a report in the ratchet's shape. */
+export function ratchetOf(report: RealReport): RatchetFigures {
   const fields: Partial<Record<RealField, number>> = {};
   for (const f of REAL_FIELDS) if (report.fields[f].labelled) fields[f] = floor4(ratio(report.fields[f]));
   return { overall: floor4(ratio(report.overall)), fields };
 }
 
-/** The ratchet to write: the whole test split's figures and its releases, sorted. */
-export function ratchetToWrite(report: RealReport, testReleases: RealRelease[]): Ratchet {
-  return { ...ratchetOf(report), files: testReleases.map((r) => r.name).sort() };
-}
-
-/** Where a report falls below a ratchet's figures: one line per figure that dropped. */
-export function ratchetDrops(report: RealReport, ratchet: Ratchet): string[] {
+/** Where a report falls below held figures: one line per figure that dropped. */
+export function ratchetDrops(report: RealReport, held: RatchetFigures): string[] {
   const now = ratchetOf(report);
   const drops: string[] = [];
-  if (now.overall < ratchet.overall) drops.push(`overall ${now.overall} < ${ratchet.overall}`);
+  if (now.overall < held.overall) drops.push(`overall ${now.overall} < ${held.overall}`);
   for (const f of REAL_FIELDS) {
-    const held = ratchet.fields[f];
-    if (held === undefined) continue;
+    const figure = held.fields[f];
+    if (figure === undefined) continue;
     const got = now.fields[f] ?? 0;
-    if (got < held) drops.push(`${f} ${got} < ${held}`);
+    if (got < figure) drops.push(`${f} ${got} < ${figure}`);
   }
   return drops;
 }
 
-export interface RatchetCheck {
-  /** Releases scored: the ratchet's subset found in the test split (the whole split for a legacy ratchet). */
-  scored: number;
-  /** Releases of the test split outside the subset (added since the ratchet was written). */
-  outside: number;
+/** How a subset is named in messages: its place in the file and when it was written. */
+export function subsetName(subset: RatchetSubset, index: number): string {
+  return `subset ${index + 1} (${subset.files.length} releases, ${subset.written ? `written ${subset.written}` : 'undated'})`;
+}
+
+export interface SubsetCheck {
+  subset: RatchetSubset;
+  name: string;
   /** Subset releases no longer in the test split (removed, renamed, or moved to dev). */
   missing: string[];
   /** The subset's report: only its totals may be looked at (it is part of the sealed split). */
   report: RealReport;
-  /** Why the check fails: missing releases and figures below the held ones; empty when it holds. */
+  /** Why this subset fails: missing releases and figures below the held ones; empty when it holds. */
   drops: string[];
 }
 
+export interface RatchetCheck {
+  subsets: SubsetCheck[];
+  /** Releases of the test split in no subset (added since the ratchet was last written). */
+  outside: number;
+  /** Every subset's drops, each prefixed with the subset's name; empty when the ratchet holds. */
+  drops: string[];
+}
+
+function scoreSubset(testReleases: RealRelease[], subset: RatchetSubset, parse: Parse) {
+  const wanted = new Set(subset.files);
+  const scored = testReleases.filter((r) => wanted.has(r.name));
+  const present = new Set(scored.map((r) => r.name));
+  const missing = subset.files.filter((f) => !present.has(f));
+  return { missing, report: evaluateReal(scored, parse, 'test') };
+}
+
 /**
- * Scores the ratchet's fixed subset of the test split and compares it with the held figures.
+ * Scores every subset of the ratchet on its own releases and compares it with its held figures.
  * A subset release that is no longer in the test split fails the check (the figures were measured
- * on it; rewrite the ratchet once the change is meant).
+ * on it).
  */
 export function checkRatchet(testReleases: RealRelease[], held: Ratchet, parse: Parse): RatchetCheck {
-  const wanted = held.files ? new Set(held.files) : null;
-  const subset = wanted ? testReleases.filter((r) => wanted.has(r.name)) : testReleases;
-  const present = new Set(subset.map((r) => r.name));
-  const missing = held.files ? held.files.filter((f) => !present.has(f)) : [];
-  const report = evaluateReal(subset, parse, 'test');
-  const drops = [
-    ...missing.map((f) => `${f} is in the ratchet's subset but not in the test split`),
-    ...ratchetDrops(report, held),
-  ];
-  return { scored: subset.length, outside: testReleases.length - subset.length, missing, report, drops };
+  const subsets = held.subsets.map((subset, i): SubsetCheck => {
+    const { missing, report } = scoreSubset(testReleases, subset, parse);
+    const drops = [
+      ...missing.map((f) => `${f} is in the ratchet's subset but not in the test split`),
+      ...ratchetDrops(report, subset),
+    ];
+    return { subset, name: subsetName(subset, i), missing, report, drops };
+  });
+  const covered = new Set(held.subsets.flatMap((s) => s.files));
+  return {
+    subsets,
+    outside: testReleases.filter((r) => !covered.has(r.name)).length,
+    drops: subsets.flatMap((s) => s.drops.map((d) => `${s.name}: ${d}`)),
+  };
 }
 
-/** Reads a ratchet file; null when there is none. Throws on a malformed one. */
+/** The held figures raised to `now` where `now` is higher, never lowered; `raised` names each figure raised. */
+export function raiseFigures(held: RatchetFigures, now: RatchetFigures): RatchetFigures & { raised: string[] } {
+  const raised: string[] = [];
+  const up = (name: string, was: number | undefined, got: number | undefined): number | undefined => {
+    if (got === undefined || (was !== undefined && got <= was)) return was;
+    raised.push(`${name} ${was ?? '—'} -> ${got}`);
+    return got;
+  };
+  const fields: Partial<Record<RealField, number>> = {};
+  for (const f of REAL_FIELDS) {
+    const figure = up(f, held.fields[f], now.fields[f]);
+    if (figure !== undefined) fields[f] = figure;
+  }
+  const overall = up('overall', held.overall, now.overall) ?? held.overall;
+  return { overall, fields, raised };
+}
+
+export interface RatchetWrite {
+  ratchet: Ratchet;
+  /** Per existing subset that was raised: its name and the figures raised. */
+  raised: { name: string; figures: string[] }[];
+  /** How many releases the appended subset holds (0: none appended). */
+  appended: number;
+}
+
+/**
+ * The ratchet to write: the existing subsets with their held figures raised where the parser now
+ * does better (never lowered), then a subset of the test releases in no existing subset, when there
+ * are any. With no existing ratchet (or to replace it), that is one subset of the whole test split.
+ * Throws when a subset's release is no longer in the test split: its figures cannot be kept as they
+ * were measured, nor raised on fewer releases.
+ */
+export function ratchetToWrite(
+  held: Ratchet | null,
+  testReleases: RealRelease[],
+  parse: Parse,
+  stamp: { written: string; parserVersion: string },
+): RatchetWrite {
+  const subsets: RatchetSubset[] = [];
+  const raised: RatchetWrite['raised'] = [];
+  for (const [i, subset] of (held?.subsets ?? []).entries()) {
+    const { missing, report } = scoreSubset(testReleases, subset, parse);
+    const name = subsetName(subset, i);
+    if (missing.length) {
+      throw new Error(
+        `${name} lists ${missing.length} release(s) no longer in the test split (${missing.join(', ')}); ` +
+          'its figures were measured on them. Put them back, or --replace-ratchet with one subset of the whole split.',
+      );
+    }
+    const { raised: figures, ...up } = raiseFigures(subset, ratchetOf(report));
+    if (figures.length) raised.push({ name, figures });
+    subsets.push(figures.length ? { ...up, files: subset.files, ...stamp } : subset);
+  }
+  const covered = new Set(subsets.flatMap((s) => s.files));
+  const fresh = testReleases.filter((r) => !covered.has(r.name));
+  if (fresh.length) {
+    const figures = ratchetOf(evaluateReal(fresh, parse, 'test'));
+    subsets.push({ ...figures, files: fresh.map((r) => r.name).sort(), ...stamp });
+  }
+  return { ratchet: { subsets }, raised, appended: fresh.length };
+}
+
+function isFigures(value: Record<string, unknown>): boolean {
+  const fields = value.fields;
+  return (
+    typeof value.overall === 'number' &&
+    typeof fields === 'object' &&
+    fields !== null &&
+    !Array.isArray(fields) &&
+    Object.values(fields).every((n) => typeof n === 'number')
+  );
+}
+
+function isFiles(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((f) => typeof f === 'string');
+}
+
+function isSubset(value: unknown): value is RatchetSubset {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const stamp = (x: unknown): boolean => x === null || typeof x === 'string';
+  return isFigures(v) && isFiles(v.files) && stamp(v.written) && stamp(v.parserVersion);
+}
+
+/**
+ * Reads a ratchet file; null when there is none. The single-subset format ({overall, fields,
+ * files}) reads as one undated subset. Throws on a malformed file, and on one that lists no
+ * releases (it cannot say what its figures were measured on).
+ */
 export function readRatchet(path: string = RATCHET_FILE): Ratchet | null {
   if (!existsSync(path)) return null;
-  const value = JSON.parse(readFileSync(path, 'utf8')) as Partial<Ratchet>;
-  const ok =
-    typeof value.overall === 'number' &&
-    typeof value.fields === 'object' &&
-    value.fields !== null &&
-    (value.files === undefined || (Array.isArray(value.files) && value.files.every((f) => typeof f === 'string')));
-  if (!ok) throw new Error(`${path} is not a ratchet file ({overall, fields, files?})`);
-  return value as Ratchet;
+  const value = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v.subsets) && v.subsets.every(isSubset)) return { subsets: v.subsets };
+    if (isFigures(v) && isFiles(v.files)) {
+      const { overall, fields } = v as unknown as RatchetFigures;
+      return { subsets: [{ overall, fields, files: v.files, written: null, parserVersion: null }] };
+    }
+  }
+  throw new Error(
+    `${path} is not a ratchet file ({subsets: [{overall, fields, files, written, parserVersion}]}, or the older {overall, fields, files})`,
+  );
 }
 
-/** The check as text: the held and current figure of each field on the subset, then the verdict. */
-export function formatRatchetCheck(check: RatchetCheck, held: Ratchet, path: string = RATCHET_FILE): string {
-  const now = ratchetOf(check.report);
-  const subset = held.files
-    ? `${check.scored} fixed test releases` +
-      (check.outside ? ` (${check.outside} test release(s) added since are not in it)` : '')
-    : `the whole test split (${check.scored} releases; this ratchet lists no subset, --write-ratchet records one)`;
-  const lines = [`ratchet on ${subset}:`, `${'field'.padEnd(20)} ${'held'.padStart(7)} ${'now'.padStart(7)}`];
+/** The check as text: one table per subset (held and current figure of each field), then the verdict. */
+export function formatRatchetCheck(check: RatchetCheck, path: string = RATCHET_FILE): string {
   const fmt = (n: number | undefined): string => (n === undefined ? '—' : n.toFixed(4)).padStart(7);
-  for (const f of REAL_FIELDS) {
-    if (held.fields[f] === undefined && now.fields[f] === undefined) continue;
-    lines.push(`${f.padEnd(20)} ${fmt(held.fields[f])} ${fmt(now.fields[f])}`);
+  const lines: string[] = [];
+  for (const { subset, name, report } of check.subsets) {
+    const now = ratchetOf(report);
+    if (lines.length) lines.push('');
+    lines.push(
+      `ratchet ${name}, parser ${subset.parserVersion ?? 'unrecorded'}:`,
+      `${'field'.padEnd(20)} ${'held'.padStart(7)} ${'now'.padStart(7)}`,
+    );
+    for (const f of REAL_FIELDS) {
+      if (subset.fields[f] === undefined && now.fields[f] === undefined) continue;
+      lines.push(`${f.padEnd(20)} ${fmt(subset.fields[f])} ${fmt(now.fields[f])}`);
+    }
+    lines.push(`${'all'.padEnd(20)} ${fmt(subset.overall)} ${fmt(now.overall)}`);
   }
-  lines.push(`${'all'.padEnd(20)} ${fmt(held.overall)} ${fmt(now.overall)}`);
+  if (check.outside) {
+    lines.push('', `${check.outside} test release(s) are in no subset (added since the ratchet was last written)`);
+  }
   lines.push(
     check.drops.length
       ? `FAIL: real-test below the ratchet (${path}): ${check.drops.join('; ')}`
-      : 'OK: real-test holds the ratchet',
+      : `OK: real-test holds the ratchet (${check.subsets.length} subset(s))`,
+  );
+  return lines.join('\n');
+}
+
+/** What a write did, as text: the subsets raised and the subset appended. */
+export function formatRatchetWrite(write: RatchetWrite, path: string = RATCHET_FILE): string {
+  const lines = [`wrote ${path} (${write.ratchet.subsets.length} subset(s))`];
+  for (const { name, figures } of write.raised) lines.push(`  raised ${name}: ${figures.join(', ')}`);
+  lines.push(
+    write.appended
+      ? `  appended subset ${write.ratchet.subsets.length} of the ${write.appended} test release(s) in no earlier subset`
+      : '  no test release outside the existing subsets: nothing appended',
   );
   return lines.join('\n');
 }

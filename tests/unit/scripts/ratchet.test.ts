@@ -7,7 +7,10 @@ import type { Parse } from '../../../scripts/eval/fixtureCorpus';
 import {
   checkRatchet,
   formatRatchetCheck,
+  formatRatchetWrite,
   RATCHET_FILE,
+  type Ratchet,
+  raiseFigures,
   ratchetDrops,
   ratchetOf,
   ratchetToWrite,
@@ -57,66 +60,184 @@ describe('ratchetOf and ratchetDrops', () => {
   });
 });
 
+const stamp = { written: '2026-01-02', parserVersion: '1.0.0' };
+const later = { written: '2026-02-03', parserVersion: '1.1.0' };
+
 describe('checkRatchet', () => {
   // Written when the test split held a and b, with the parser right on both.
-  const held = ratchetToWrite(evaluateReal([a, b], titleRightOn('a', 'b'), 'test'), [b, a]);
+  const held = ratchetToWrite(null, [b, a], titleRightOn('a', 'b'), stamp).ratchet;
 
-  it('records the whole test split, sorted, with its figures', () => {
-    expect(held).toEqual({ overall: 1, fields: { title: 1, source: 1 }, files: ['g/a.txt', 'g/b.txt'] });
+  it('records the whole test split as one subset, sorted, with its figures and when and by what it was written', () => {
+    expect(held).toEqual({
+      subsets: [{ overall: 1, fields: { title: 1, source: 1 }, files: ['g/a.txt', 'g/b.txt'], ...stamp }],
+    });
   });
 
   it('scores only the recorded releases: a release added since, parsed wrong, cannot lower it', () => {
     const check = checkRatchet([a, b, c], held, titleRightOn('a', 'b'));
     expect(check.drops).toEqual([]);
-    expect(check.scored).toBe(2);
     expect(check.outside).toBe(1);
-    expect(check.report.fields.title).toEqual({ correct: 2, labelled: 2 });
-    // The same parser on the whole grown split would have failed the old whole-split comparison.
-    expect(ratchetDrops(evaluateReal([a, b, c], titleRightOn('a', 'b'), 'test'), held)).toEqual([
+    expect(check.subsets[0]?.report.fields.title).toEqual({ correct: 2, labelled: 2 });
+    // The same parser on the whole grown split would have failed a whole-split comparison.
+    expect(ratchetDrops(evaluateReal([a, b, c], titleRightOn('a', 'b'), 'test'), held.subsets[0]!)).toEqual([
       'overall 0.8 < 1',
       'title 0.6666 < 1',
     ]);
   });
 
-  it('fails, field by field, when the parser got worse on a recorded release', () => {
+  it('fails, field by field, when the parser got worse on a recorded release, naming the subset', () => {
     const check = checkRatchet([a, b, c], held, titleRightOn('a', 'c'));
-    expect(check.drops).toEqual(['overall 0.75 < 1', 'title 0.5 < 1']);
+    expect(check.drops).toEqual([
+      'subset 1 (2 releases, written 2026-01-02): overall 0.75 < 1',
+      'subset 1 (2 releases, written 2026-01-02): title 0.5 < 1',
+    ]);
   });
 
   it('fails when a recorded release is no longer in the test split', () => {
     const check = checkRatchet([a, c], held, titleRightOn('a', 'b', 'c'));
-    expect(check.missing).toEqual(['g/b.txt']);
-    expect(check.drops).toEqual(["g/b.txt is in the ratchet's subset but not in the test split"]);
-  });
-
-  it('checks a ratchet that lists no subset on the whole test split', () => {
-    const legacy = { overall: 1, fields: { title: 1 } };
-    expect(checkRatchet([a, b, c], legacy, titleRightOn('a', 'b')).drops).toEqual([
-      'overall 0.8 < 1',
-      'title 0.6666 < 1',
+    expect(check.subsets[0]?.missing).toEqual(['g/b.txt']);
+    expect(check.drops).toEqual([
+      "subset 1 (2 releases, written 2026-01-02): g/b.txt is in the ratchet's subset but not in the test split",
     ]);
   });
 
-  it('prints the held and current figure of each field and the verdict, no release names', () => {
-    const text = formatRatchetCheck(checkRatchet([a, b, c], held, titleRightOn('a')), held, 'r.json');
-    expect(text).toContain('2 fixed test releases (1 test release(s) added since are not in it)');
-    expect(text).toMatch(/title\s+1\.0000\s+0\.5000/);
-    expect(text).toContain('FAIL: real-test below the ratchet (r.json): overall 0.75 < 1; title 0.5 < 1');
+  it('checks every subset on its own releases and figures: a drop in one fails, naming that subset only', () => {
+    const d = release('h/d.txt', 'd', { title: 'T' });
+    const two: Ratchet = {
+      subsets: [
+        { overall: 1, fields: { title: 1, source: 1 }, files: ['g/a.txt', 'g/b.txt'], ...stamp },
+        { overall: 1, fields: { title: 1 }, files: ['g/c.txt', 'h/d.txt'], ...later },
+      ],
+    };
+    expect(checkRatchet([a, b, c, d], two, titleRightOn('a', 'b', 'c', 'd')).drops).toEqual([]);
+    // Right on a and b (subset 1 holds), wrong on d: subset 2's title falls although the
+    // whole split's title (3/4) is above what a whole-split figure could have been.
+    const check = checkRatchet([a, b, c, d], two, titleRightOn('a', 'b', 'c'));
+    expect(check.subsets.map((s) => s.drops)).toEqual([[], ['overall 0.5 < 1', 'title 0.5 < 1']]);
+    expect(check.drops).toEqual([
+      'subset 2 (2 releases, written 2026-02-03): overall 0.5 < 1',
+      'subset 2 (2 releases, written 2026-02-03): title 0.5 < 1',
+    ]);
+  });
+
+  it('prints one table per subset with the held and current figures, and the verdict, no release names', () => {
+    const two = ratchetToWrite(held, [a, b, c], titleRightOn('a', 'b'), later).ratchet;
+    const text = formatRatchetCheck(checkRatchet([a, b, c], two, titleRightOn('a')), 'r.json');
+    expect(text).toContain('ratchet subset 1 (2 releases, written 2026-01-02), parser 1.0.0:');
+    expect(text).toContain('ratchet subset 2 (1 releases, written 2026-02-03), parser 1.1.0:');
+    expect(text.match(/^title\s+1\.0000\s+0\.5000$/m)).not.toBeNull();
+    expect(text).toContain(
+      'FAIL: real-test below the ratchet (r.json): subset 1 (2 releases, written 2026-01-02): overall 0.75 < 1; ' +
+        'subset 1 (2 releases, written 2026-01-02): title 0.5 < 1',
+    );
     expect(text).not.toContain('g/b.txt');
+    const ok = formatRatchetCheck(checkRatchet([a, b, c, release('g/e.txt', 'e', {})], two, titleRightOn('a', 'b')));
+    expect(ok).toContain('1 test release(s) are in no subset');
+    expect(ok).toContain('OK: real-test holds the ratchet (2 subset(s))');
+  });
+});
+
+describe('ratchetToWrite', () => {
+  const held = ratchetToWrite(null, [a, b], titleRightOn('a'), stamp).ratchet;
+
+  it('appends a subset of the test releases in no earlier subset only, scored on them alone', () => {
+    const d = release('h/d.txt', 'd', { title: 'T', source: 'S' });
+    const write = ratchetToWrite(held, [d, a, b, c], titleRightOn('a', 'c'), later);
+    expect(write.appended).toBe(2);
+    expect(write.raised).toEqual([]);
+    expect(write.ratchet.subsets).toEqual([
+      held.subsets[0],
+      // c: title right; d: title wrong, source right.
+      { overall: 0.6666, fields: { title: 0.5, source: 1 }, files: ['g/c.txt', 'h/d.txt'], ...later },
+    ]);
+    // Written again with no release added: nothing is appended.
+    const again = ratchetToWrite(write.ratchet, [a, b, c, d], titleRightOn('a', 'c'), later);
+    expect(again.appended).toBe(0);
+    expect(again.ratchet).toEqual(write.ratchet);
+  });
+
+  it('raises held figures where the parser now does better and never lowers one', () => {
+    expect(held.subsets[0]).toMatchObject({ overall: 0.75, fields: { title: 0.5, source: 1 } });
+    // Now right on both titles but wrong on b's source: title rises, source keeps its figure.
+    const better: Parse = ({ content }) => parsed({ title: 'T', source: content === 'b' ? 'no' : 'S' });
+    const write = ratchetToWrite(held, [a, b], better, later);
+    expect(write.ratchet.subsets).toEqual([
+      { overall: 0.75, fields: { title: 1, source: 1 }, files: ['g/a.txt', 'g/b.txt'], ...later },
+    ]);
+    expect(write.raised).toEqual([{ name: 'subset 1 (2 releases, written 2026-01-02)', figures: ['title 0.5 -> 1'] }]);
+    // Worse everywhere: nothing is lowered, and the subset keeps when it was written.
+    const worse = ratchetToWrite(held, [a, b], () => parsed({ title: 'no', source: 'no' }), later);
+    expect(worse.ratchet).toEqual(held);
+    expect(worse.raised).toEqual([]);
+  });
+
+  it('raiseFigures takes the higher of each figure and adds a field labelled since', () => {
+    expect(
+      raiseFigures(
+        { overall: 0.8, fields: { title: 0.9, source: 0.7 } },
+        { overall: 0.7, fields: { title: 0.95, source: 0.6, wire: 1 } },
+      ),
+    ).toEqual({
+      overall: 0.8,
+      fields: { title: 0.95, source: 0.7, wire: 1 },
+      raised: ['wire — -> 1', 'title 0.9 -> 0.95'],
+    });
+  });
+
+  it('refuses when a subset lists a release no longer in the test split; replacing writes the whole split', () => {
+    expect(() => ratchetToWrite(held, [a, c], titleRightOn('a'), later)).toThrow(
+      /subset 1 \(2 releases, written 2026-01-02\) lists 1 release\(s\) no longer in the test split \(g\/b\.txt\)/,
+    );
+    expect(ratchetToWrite(null, [a, c], titleRightOn('a'), later).ratchet.subsets.map((s) => s.files)).toEqual([
+      ['g/a.txt', 'g/c.txt'],
+    ]);
+  });
+
+  it('formats what it did', () => {
+    const write = ratchetToWrite(held, [a, b, c], titleRightOn('a', 'b', 'c'), later);
+    expect(formatRatchetWrite(write, 'r.json')).toBe(
+      'wrote r.json (2 subset(s))\n' +
+        '  raised subset 1 (2 releases, written 2026-01-02): title 0.5 -> 1, overall 0.75 -> 1\n' +
+        '  appended subset 2 of the 1 test release(s) in no earlier subset',
+    );
   });
 });
 
 describe('readRatchet', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ratchet-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const path = join(dir, 'r.json');
 
-  it('reads a ratchet, gives null when there is none and refuses a malformed one', () => {
-    const path = join(dir, 'r.json');
+  it('reads the single-subset format as one undated subset', () => {
     expect(readRatchet(path)).toBeNull();
     writeFileSync(path, JSON.stringify({ overall: 0.9, fields: { title: 0.8 }, files: ['g/a.txt'] }));
-    expect(readRatchet(path)).toEqual({ overall: 0.9, fields: { title: 0.8 }, files: ['g/a.txt'] });
-    writeFileSync(path, JSON.stringify({ overall: 0.9, fields: {}, files: 'g/a.txt' }));
-    expect(() => readRatchet(path)).toThrow(/not a ratchet file/);
+    expect(readRatchet(path)).toEqual({
+      subsets: [{ overall: 0.9, fields: { title: 0.8 }, files: ['g/a.txt'], written: null, parserVersion: null }],
+    });
+  });
+
+  it('reads back the list of subsets it writes', () => {
+    const ratchet: Ratchet = {
+      subsets: [
+        { overall: 0.9, fields: { title: 0.8 }, files: ['g/a.txt'], written: null, parserVersion: null },
+        { overall: 1, fields: { title: 1 }, files: ['g/b.txt'], ...stamp },
+      ],
+    };
+    writeFileSync(path, JSON.stringify(ratchet, null, 2));
+    expect(readRatchet(path)).toEqual(ratchet);
+  });
+
+  it('refuses a malformed file and one that lists no releases', () => {
+    for (const bad of [
+      { overall: 0.9, fields: {}, files: 'g/a.txt' },
+      { overall: 0.9, fields: { title: 0.8 } },
+      { subsets: [{ overall: 0.9, fields: {}, files: ['g/a.txt'], written: 3, parserVersion: null }] },
+      { subsets: [{ overall: 0.9, fields: { title: '0.8' }, files: [], written: null, parserVersion: null }] },
+      [],
+    ]) {
+      writeFileSync(path, JSON.stringify(bad));
+      expect(() => readRatchet(path)).toThrow(/not a ratchet file/);
+    }
   });
 });
 
@@ -146,16 +267,22 @@ describe('uncommittedChanges', () => {
 describe('the committed ratchet file', () => {
   const held = readRatchet(RATCHET_FILE);
 
-  it('holds a figure for every labelled field and lists its fixed subset, all in the test split', () => {
+  it('holds figures for every labelled field on subsets of the test split that share no release', () => {
     expect(held).not.toBeNull();
-    expect(held?.overall).toBeGreaterThan(0);
-    expect(Object.keys(held?.fields ?? {}).length).toBeGreaterThanOrEqual(8);
+    const subsets = held?.subsets ?? [];
+    expect(subsets.length).toBeGreaterThanOrEqual(1);
+    expect(subsets[0]?.files.length).toBeGreaterThanOrEqual(60);
     const test = new Set(
       loadRealCorpus()
         .filter((r) => r.split === 'test')
         .map((r) => r.name),
     );
-    expect(held?.files?.length).toBeGreaterThanOrEqual(60);
-    expect((held?.files ?? []).filter((f) => !test.has(f))).toEqual([]);
+    for (const subset of subsets) {
+      expect(subset.overall).toBeGreaterThan(0);
+      expect(Object.keys(subset.fields).length).toBeGreaterThanOrEqual(8);
+      expect(subset.files.filter((f) => !test.has(f))).toEqual([]);
+    }
+    const all = subsets.flatMap((s) => s.files);
+    expect(new Set(all).size).toBe(all.length);
   });
 });
