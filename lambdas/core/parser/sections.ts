@@ -122,7 +122,10 @@ function withoutAdviceTail(text: string): string | null {
   const sentences = text.trim().split(/(?<=[.!?]["”]?)\s+(?=["“]?\p{Lu})/u);
   let k = sentences.length - 1;
   if (k < 1 || !ADVICE_DISCLAIMER.test(sentences[k] ?? '')) return null;
-  while (k > 1 && /\bthis (?:article|release|press release|news release|content|post|story|piece)\b/i.test(sentences[k - 1] ?? ''))
+  while (
+    k > 1 &&
+    /\bthis (?:article|release|press release|news release|content|post|story|piece)\b/i.test(sentences[k - 1] ?? '')
+  )
     k--;
   if (countWords(sentences.slice(k).join(' ')) > 80) return null;
   return sentences.slice(0, k).join(' ');
