@@ -151,6 +151,11 @@ const ORGANIZATION_WORD =
 const ROLE =
   /^(?:(?:Investor|Media|Public|Press|Corporate|Global|Marketing|Analyst)\s)?(?:Relations|Contacts?|Communications|Affairs|Office|Team|Desk|Inquiries|Enquiries)$/i;
 
+/** The kinds of line a phone's label may name when it is written after the number (`512-555-0100 Office`). */
+const PHONE_KINDS = 'Office|Main|Mobile|Cell|Direct|Work';
+/** Such a label after a phone number, at the end of a piece of a contact line. */
+const LABEL_AFTER_PHONE = new RegExp(String.raw`(?<=\d) (?:${PHONE_KINDS})$`);
+
 const PHONE_LABEL =
   /^(?:Tel|Phone|Ph|T|Mobile|Mob|Cell|M|Office|O|Direct|D|Tél|Téléfono|Teléfono|Telefone|Telefon|Telefono|Tfno|Handy|Celular|Móvil|电话|電話|手机|手機|전화)\.?\s?[:：]\s?/i;
 const EMAIL_LABEL =
@@ -310,10 +315,7 @@ export function parseContactBlock(lines: string[], links: readonly Link[] = []):
       / ?[|;] ?| \/\/ |, (?![A-Z][a-z]{0,3}\.?$)(?!Inc\b|LLC\b|Ltd\b|Corp\b|S\.A\.)/,
     )) {
       // A phone's label may follow its number (`512-555-0100 Office`).
-      let p = piece
-        .trim()
-        .replace(PHONE_LABEL, '')
-        .replace(/(?<=\d) (?:Office|Main|Mobile|Cell|Direct|Work)$/, '');
+      let p = piece.trim().replace(PHONE_LABEL, '').replace(LABEL_AFTER_PHONE, '');
       const audience = AUDIENCE_LABEL.exec(p);
       if (audience) {
         fresh = true;
@@ -409,8 +411,10 @@ export function parseContactBlock(lines: string[], links: readonly Link[] = []):
  * address after it (`512-555-0100 OfficeEditor@acme.com`). A `, ` is put at the seam. Only these
  * seams count: brand names are written in camel case too (`MetaMetrics`, `OpenStack`).
  */
-const GLUED_SEAM =
-  /(?<=\p{Ll}{2})(?=(?:Chief|Vice|Senior|Executive|Director|President|Manager|Head|Founder|Co-Founder|Partner|Officer|Spokesperson|Media|Investor|Public|Communications|Marketing)\b)|(?<=\b(?:LLP|LLC|Inc\.?|Ltd\.?|Corp\.?|PLC|GmbH|LP))(?=\p{Lu}\p{Ll})|(?<=\d (?:Office|Main|Mobile|Cell|Direct|Work))(?=\p{Lu}[\w.%+'-]{0,64}@)/gu;
+const GLUED_SEAM = new RegExp(
+  String.raw`(?<=\p{Ll}{2})(?=(?:Chief|Vice|Senior|Executive|Director|President|Manager|Head|Founder|Co-Founder|Partner|Officer|Spokesperson|Media|Investor|Public|Communications|Marketing)\b)|(?<=\b(?:LLP|LLC|Inc\.?|Ltd\.?|Corp\.?|PLC|GmbH|LP))(?=\p{Lu}\p{Ll})|(?<=\d (?:${PHONE_KINDS}))(?=\p{Lu}[\w.%+'-]{0,64}@)`,
+  'gu',
+);
 
 function splitGluedWords(line: string): string {
   return line.replace(GLUED_SEAM, ', ');

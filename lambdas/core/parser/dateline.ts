@@ -377,8 +377,7 @@ function placeThenSeparator(text: string): { location: string; length: number } 
   if (!m?.[1]) return null;
   const location = m[1].trim();
   const parts = location.split(',').map((p) => p.trim());
-  if (!parts.slice(1).every((p) => isKnownRegionOrCountry(p.replace(/\.$/, '')) || isKnownRegionOrCountry(p)))
-    return null;
+  if (!parts.slice(1).every(isKnownRegionWithStop)) return null;
   if (locationStart(location, true) !== 0) return null;
   return { location, length: m[0].length };
 }
@@ -447,11 +446,13 @@ export function repeatedPlaceLength(lead: string): number {
     );
   if (!m?.[1]) return 0;
   const parts = m[1].split(', ');
-  return parts
-    .slice(1)
-    .every((p) => isKnownRegionOrCountry(p.trim()) || isKnownRegionOrCountry(p.trim().replace(/\.$/, '')))
-    ? m[0].length
-    : 0;
+  return parts.slice(1).every(isKnownRegionWithStop) ? m[0].length : 0;
+}
+
+/** A known region or country, also written with an abbreviation's full stop after it (`MO.`). */
+function isKnownRegionWithStop(part: string): boolean {
+  const p = part.trim();
+  return isKnownRegionOrCountry(p) || isKnownRegionOrCountry(p.replace(/\.$/, ''));
 }
 
 /** Whether a tag-less location reads as a place: capitals, a known city, or a known region or country after it. */

@@ -38,14 +38,13 @@ const CONNECTOR = /^(?:&|and|of|for|de|del|des|du|der|für|the|y|et|und|e|di|da|
  * `Acme Dialing Solutions` / `Acme Dialing Solutions, LLC`).
  */
 export function sameOrganization(a: string, b: string): boolean {
-  const core = (name: string) => {
-    const words = name
-      .trim()
-      .replace(/^The\s/i, '')
-      .split(/\s+/);
-    while (words.length > 1 && isLegal((words[words.length - 1] ?? '').replace(/,$/, ''))) words.pop();
-    return words.join(' ').replace(/,$/, '').toLowerCase();
-  };
+  const core = (name: string) =>
+    withoutLegalForm(
+      name
+        .trim()
+        .replace(/^The\s/i, '')
+        .split(/\s+/),
+    ).toLowerCase();
   const x = core(a);
   return x.length > 0 && x === core(b);
 }
@@ -55,15 +54,20 @@ export function sameOrganization(a: string, b: string): boolean {
  * when the lead has it so as the subject of a verb (`…as Acme Stores announced a gift`); else null.
  */
 export function spellingInLead(name: string, lead: string): string | null {
-  const words = name.split(' ');
-  while (words.length > 1 && isLegal((words[words.length - 1] ?? '').replace(/,$/, ''))) words.pop();
-  const core = words.join(' ').replace(/,$/, '');
+  const core = withoutLegalForm(name.split(' '));
   if (core === name || core.length < 3) return null;
   for (let at = lead.indexOf(`${core} `); at >= 0; at = lead.indexOf(`${core} `, at + 1)) {
     if (at > 0 && /[\p{L}\d]/u.test(lead.charAt(at - 1))) continue;
     if (THEN_VERB.test(lead.slice(at + core.length + 1))) return core;
   }
   return null;
+}
+
+/** A name's words without a legal form at the end, joined (`Acme Dialing,` `LLC` → `Acme Dialing`). */
+function withoutLegalForm(words: readonly string[]): string {
+  const kept = [...words];
+  while (kept.length > 1 && isLegal((kept[kept.length - 1] ?? '').replace(/,$/, ''))) kept.pop();
+  return kept.join(' ').replace(/,$/, '');
 }
 
 /** Articles before an organization's name (`The Coalition for…`, `Die Brunnhofer GmbH`, `A Cafezal S.A.`). */
@@ -326,9 +330,7 @@ export function clauseOrganization(title: string | null, paragraphs: readonly st
       const org = leadOrganization(text.slice((m.index ?? 0) + m[0].length));
       if (!org) continue;
       // The headline may leave out the legal form (`Acme Hosts…` over `…, Acme AG, a maker…, hosted`).
-      const words = org.replace(/^The /, '').split(' ');
-      while (words.length > 1 && isLegal((words[words.length - 1] ?? '').replace(/,$/, ''))) words.pop();
-      const name = words.join(' ').replace(/,$/, '').toLowerCase();
+      const name = withoutLegalForm(org.replace(/^The /, '').split(' ')).toLowerCase();
       // A common word written with a capital (`Tea growers…`) is not a name: the text uses it in lower
       // case — not in a web address (`visit acme.com`, `www.acme.net`), which is written so.
       if (
