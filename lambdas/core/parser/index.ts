@@ -474,7 +474,7 @@ function listItemsAt(blocks: Block[], at: number, vocab: WordSet): number {
 /** A line ending on a word no headline ends on (`… are coming to`): the headline goes on to the next line. */
 const GOES_ON = / (?:to|of|for|the|a|an|and|or|in|on|at|by|from|with|as|into|&)$/i;
 
-/** Lines as separate lines, but a line that cannot end a headline joined to the next (`… coming to` / `Arequipa`). */
+/** Lines as separate lines, but a line that cannot end a headline joined to the next (`… are coming to` / `Dayton for the first time`). */
 function linesGoingOn(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {

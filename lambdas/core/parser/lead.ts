@@ -198,7 +198,7 @@ export function leadOrganization(input: string): string | null {
   const bare = text.slice(0, end).replace(/[,.]$/, (m) => (legal ? m : ''));
   // An English `The` is part of the name as the issuer writes it (`The Timken Company`).
   const org = article?.[0] === 'The ' ? `The ${bare}` : bare;
-  // A participle opens a sentence (`Navigating the…`), not after an article (`The Wondering soft-launched…`).
+  // A participle opens a sentence (`Navigating the…`), not after an article (`The Gathering soft-launched…`).
   if (NOT_AN_ORG.test(bare) || (!article && /^(?:The|A)$/.test(bare)) || (!article && PARTICIPLE.test(bare)))
     return null;
   // A number (a day, a year) is no name.

@@ -287,8 +287,8 @@ function bare(word: string): string {
 /**
  * Where inside one word an About text starts glued to its heading, or -1: after a colon or a
  * closing parenthesis (`Innovations:Shoulder`, `0788.HK)China`), where the name starts again
- * (`CompanyThe Timken`, `LLCFinys`, `SYSTEMSXNRGY`) or with a later word of it (`Ren TangRen Tang
- * was`), or before a sentence opener (`ZoneFounded`, also after an acronym: `PHCCThe`).
+ * (`CompanyThe Timken`, `LLCFinys`, `SYSTEMSXNRGY`) or with a later word of it (`Northern Acme
+ * WorksAcme Works was`), or before a sentence opener (`ZoneFounded`, also after an acronym: `ACMAThe`).
  */
 function gluedAt(word: string, firstWord: string | null, earlier: readonly string[] = []): number {
   if (writtenTwice(word)) return word.length / 2;
@@ -298,9 +298,9 @@ function gluedAt(word: string, firstWord: string | null, earlier: readonly strin
     const tail = word.slice(p);
     if (prev === ':' || prev === ')') return p;
     if (firstWord && firstWord.length >= 2 && bare(tail).startsWith(firstWord)) return p;
-    // `About Beijing Acme TangAcme Tang was founded…`: the text restarts with a later word of the name.
+    // `About Northern Acme WorksAcme Works was founded…`: the text restarts with a later word of the name.
     if (/\p{Ll}/u.test(prev) && earlier.some((w) => w.length >= 3 && bare(tail).startsWith(w))) return p;
-    // `About PHCCThe Plumbing… Association (PHCC) represents…`: after an acronym too.
+    // `About ACMAThe Acme Contractors Association (ACMA) represents…`: after an acronym too.
     const acronym = /\p{Lu}/u.test(prev) && p >= 2 && /^\p{Lu}+$/u.test(word.slice(0, p));
     if ((/[\p{Ll}.]/u.test(prev) || acronym) && ABOUT_TEXT_OPENER.test(tail.replace(/[,:]$/, ''))) return p;
   }
@@ -350,7 +350,7 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
     if (glued > 0) return headingUpTo(at + glued);
     const next = tokens[i + 1]?.[0];
     // (a name may open with Spanish punctuation: `¡Que Onda! Magazine is…`)
-    // (a brand may open in lower case before its capitals: `About inGroup and inCruises inCruises is…`)
+    // (a brand may open in lower case before its capitals: `About nwGroup and nwFilters nwFilters is…`)
     if (!next || !/^[¡¿]?(?:[\p{Lu}\d]|\p{Ll}{1,2}\p{Lu})/u.test(next)) continue;
     const restarts = tokens
       .slice(0, i + 1)
@@ -360,7 +360,7 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
     const after2 = tokens[i + 2]?.[0] ?? '';
     const participle =
       /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(next) && /^\p{Ll}/u.test(after2) && !NAME_SMALL_WORDS.test(after2);
-    // `About Acme Jewelers In 1964, John Doe opened…`: a preposition before a year opens a sentence.
+    // `About Acme Fine Goods In 1964, Jane Roe opened…`: a preposition before a year opens a sentence.
     const dated = /^(?:In|By|Until|Through|Throughout)$/.test(next) && /^(?:1[89]|20)\d\d,?$/.test(after2);
     if (
       restarts ||
@@ -866,7 +866,7 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
     if (state === 'about' && about) {
       (about as { parts: string[] }).parts.push(text);
     } else if (state === 'contact') {
-      // A postal address under a contact heading (`1885 Main Road, Suite 4 Canyon Lake, Texas 78133`) is the contact's.
+      // A postal address under a contact heading (`1885 Main Road, Suite 4 Dayton, Ohio 45402`) is the contact's.
       if (block.lines.length === 1 && POSTAL_LINE.test(text)) continue;
       if (block.lines.every(isContactLike) || block.lines.length > 1) {
         result.contacts.push(...parseContactBlock(block.lines, block.links));

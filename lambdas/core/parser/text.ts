@@ -278,8 +278,8 @@ function splitFlattened(group: string[]): string[][] {
     .split(/(?<![,;]) {2,}(?!\p{Ll}|[–—] |-- )/u)
     .map((p) => p.trim())
     .filter(Boolean);
-  // A headline with a colon and its second half (`Uniting Youth to Shape the Future:  World Association
-  // of Young Scientists Established`): the opening piece ends in a colon and the next is a few words
+  // A headline with a colon and its second half (`Clean Water for the Midwest:  Northwind Opens Its
+  // Fourth Ohio Plant`): the opening piece ends in a colon and the next is a few words
   // of no sentence.
   const [first, second] = pieces;
   if (first && second && first.endsWith(':') && second.split(' ').length <= 12 && !/[.!?:;…"”]$/.test(second))

@@ -182,7 +182,7 @@ describe('findEmail: words a scraper ran into an address', () => {
     ['Contact Acme SEMax Rolleir@acme.example', 'ir@acme.example'],
     ['Press contact Acme PR GmbHJane Roe / Raj Patel+49 30 123456 78acme@acmepr.example', 'acme@acmepr.example'],
     ['CONTACT:Jane DoyleAcme@Acme.Example', 'acme@acme.example'],
-    ['BEtalloys Inc.Ann LeeCommunications, BEtalloysann@amwpr.example', 'ann@amwpr.example'],
+    ['BEtalloys Inc.Ann LeeCommunications, BEtalloysann@agencypr.example', 'ann@agencypr.example'],
     ['Investor Relations Contact:Raj PatelAcme Advisoryraj@acmeadvisory.example', 'raj@acmeadvisory.example'],
   ])('%s', (line, email) => {
     expect(findEmail(line)).toBe(email);
