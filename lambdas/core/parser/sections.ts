@@ -83,7 +83,13 @@ const COPYRIGHT = /^(?:©|\(c\)|Copyright ©?)\s?\d{4}/i;
  * `This article has been amplified by …`. Nothing after them is the release's.
  */
 const PORTAL_TRAILER =
-  /^(?:The post \S.{0,300} (?:appeared first|first appeared) on \S|(?:Read more|Originally published (?:at|on|by|in))\b:? ?\S|(?:Read|READ|Continue|CONTINUE) (?:[Mm]ore|MORE|[Rr]eading|READING) ?(?:>+|»|→|\.{3}|…)?$|Tags?: \S|Share this (?:article|story|post|release)$|(?:To (?:view|read)|(?:View|Read)) the (?:full|complete|entire) (?:(?:press |news )?release|article|story)\b|(?:This|The) (?:article|post|content|story) (?:was|is) (?:originally|first) published (?:on|at|by|in)\b|Related (?:Articles|Stories|News|Posts|Content)$|(?:Keywords?|Categor(?:y|ies)): \S|(?:Press|News) release (?:distributed|issued|published) (?:by|via|through)\b|Issued (?:on behalf of|for) \S.{0,80}? by \S|This (?:article|press release|release|news release|story|content) (?:has been|was|is being) (?:amplified|distributed|published|republished|syndicated|brought to you) (?:by|via|through|on)\b)/;
+  /^(?:The post \S.{0,300} (?:appeared first|first appeared) on \S|(?:Read more|Originally published (?:at|on|by|in))\b:? ?\S|(?:Read|READ|Continue|CONTINUE) (?:[Mm]ore|MORE|[Rr]eading|READING) ?(?:>+|»|→|\.{3}|…)?$|Tags?: \S|Share this (?:article|story|post|release)$|(?:To (?:view|read)|(?:View|Read)) the (?:full|complete|entire) (?:(?:press |news )?release|article|story)\b|(?:This|The) (?:article|post|content|story) (?:was|is) (?:originally|first) published (?:on|at|by|in)\b|Related (?:Articles|Stories|News|Posts|Content)$|(?:Press|News) release (?:distributed|issued|published) (?:by|via|through)\b|This (?:article|press release|release|news release|story|content) (?:has been|was|is being) (?:amplified|distributed|published|republished|syndicated|brought to you) (?:by|via|through|on)\b)/;
+/**
+ * A portal's label line under a post (`Keywords: …`, `Category: …`, `Issued for Acme by Beta PR`): it ends
+ * the body like PORTAL_TRAILER, unless a paragraph of prose follows it — an awards release's
+ * `Category: Best New Product` between its paragraphs is the release's own text, not a trailer.
+ */
+const PORTAL_LABEL_LINE = /^(?:(?:Keywords?|Categor(?:y|ies)): \S|Issued (?:on behalf of|for) \S.{0,80}? by \S)/;
 /** A pointer to the full article a text is an excerpt of (`To view the full press release, visit …`). */
 const FULL_ARTICLE_POINTER =
   /^(?:To (?:view|read)|(?:View|Read)) the (?:full|complete|entire) (?:(?:press |news )?release|article|story)\b/;
@@ -466,6 +472,11 @@ function classify(block: Block, around: Around = {}): Kind {
   // (hard-wrapped, a portal's line may run over a few lines: `The post … appeared` / `first on Acme.`)
   if (PORTAL_TRAILER.test(first) || (block.lines.length > 1 && block.lines.length <= 4 && PORTAL_TRAILER.test(text)))
     return { type: 'end' };
+  if (
+    PORTAL_LABEL_LINE.test(first) ||
+    (block.lines.length > 1 && block.lines.length <= 4 && PORTAL_LABEL_LINE.test(text))
+  )
+    return block.lines.length <= 2 && around.next && isProse(around.next) ? { type: 'caption' } : { type: 'end' };
   // A portal's `Original/Source Press Release` label opens its link list, also with the links lost.
   if (block.lines.length === 1 && PORTAL_LINK_LABEL.test(first)) return { type: 'end' };
   // A featured image's credit closes a portal's post (`Featured photo by Jane Roe on Unsplash.`):

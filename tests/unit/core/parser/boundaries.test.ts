@@ -548,6 +548,21 @@ describe('end-of-body markers and notices portals and distributors add', () => {
     });
   }
 
+  it('reads a Category: or Issued for … by line followed by a paragraph of prose as part of the release, not its end', () => {
+    const won =
+      'The X2 filter won the jury prize for the way it cuts the cost of clean water for small towns across the state.';
+    const service =
+      'The Northwind service team won for answering every call from the flooded towns within a single hour during the floods last spring.';
+    expect(
+      paragraphs(
+        `The plant employs 40 people.\n\nCategory: Best New Product\n\n${won}\n\nCategory: Best Service\n\n${service}`,
+      ),
+    ).toEqual([LEAD, 'The plant employs 40 people.', won, service]);
+    expect(
+      paragraphs(`The plant employs 40 people.\n\nIssued for the Ohio Water Awards by the Example Board\n\n${won}`),
+    ).toEqual([LEAD, 'The plant employs 40 people.', won]);
+  });
+
   it('reads a website line under the body as the contact block', () => {
     expect(paragraphs('The plant employs 40 people.\n\nWebsite: https://northwind.example')).toEqual([
       LEAD,
