@@ -539,9 +539,10 @@ function classify(block: Block, around: Around = {}): Kind {
     /^(?:Email|E-mail|Phone|Tel|Telephone|Mobile)\s?:/i.test(nextFirst)
   )
     return { type: 'contact' };
-  // A website line under the body (`Website: https://acme.example`) is the contact block's.
+  // A website line under the body (`Website: https://acme.example`) is the contact block's; between
+  // paragraphs of the text (a paragraph of sentences under it) it is only left out and the body goes on.
   if (block.lines.length === 1 && /^(?:Company )?(?:Website|Web|Site|URL)\s?:\s?(?:https?:\/\/|www\.)\S+$/i.test(first))
-    return { type: 'contact' };
+    return around.next && isProse(around.next) ? { type: 'caption' } : { type: 'contact' };
   // A distributor's labelled contact form (`Company Name: Acme` / `Contact Person: Jane Roe` / `Email: …`).
   if (
     isContactHeading(first) ||

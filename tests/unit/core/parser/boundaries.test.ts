@@ -570,6 +570,16 @@ describe('end-of-body markers and notices portals and distributors add', () => {
     ]);
   });
 
+  it('leaves out a website line between paragraphs of the text and goes on with the body', () => {
+    const wrapped =
+      'Tickets cost $20 and can be bought at the door of the plant on opening day,\nwhen the first hundred visitors also get a free filter for their kitchen tap.';
+    expect(paragraphs(`The plant employs 40 people.\n\nWebsite: https://northwind.example\n\n${wrapped}`)).toEqual([
+      LEAD,
+      'The plant employs 40 people.',
+      wrapped.replace('\n', ' '),
+    ]);
+  });
+
   it('keeps a closing call to visit the issuer as body', () => {
     expect(paragraphs('The plant employs 40 people.\n\nFind out more at northwind.example.')).toEqual([
       LEAD,
