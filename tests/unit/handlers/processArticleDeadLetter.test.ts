@@ -10,6 +10,7 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 // Sets the functions' environment; must come before the handlers, which read it at load (cold start).
 import { ARTICLE_DLQ } from './handlerEnv';
+import { articleQueueRecord } from '../../helpers/articleQueueRecord';
 import { handler } from '../../../lambdas/handlers/processArticle';
 import { logger, metrics } from '../../../lambdas/handlers/runtime';
 
@@ -42,18 +43,7 @@ const article = (id: string) => ({
 });
 const NOT_AN_ARTICLE = JSON.stringify({ not: 'an article' }); // MESSAGE_INVALID: not retryable
 
-const sqsRecord = (messageId: string, body: string): SQSRecord =>
-  ({
-    messageId,
-    body,
-    receiptHandle: 'h',
-    attributes: { ApproximateReceiveCount: '1' },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:article',
-    awsRegion: 'us-east-1',
-  }) as unknown as SQSRecord;
+const sqsRecord = (messageId: string, body: string): SQSRecord => articleQueueRecord(messageId, body);
 
 /** Storage works, except for writes of the item `i-throttled` (a retryable THROTTLED failure; writes of a batch go together). */
 function storageThrottling(): void {

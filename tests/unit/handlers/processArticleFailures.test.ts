@@ -9,6 +9,7 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 // Sets the functions' environment; must come before the handlers, which read it at load (cold start).
 import './handlerEnv';
+import { articleQueueRecord } from '../../helpers/articleQueueRecord';
 import { handler } from '../../../lambdas/handlers/processArticle';
 import { logger } from '../../../lambdas/handlers/runtime';
 
@@ -40,17 +41,7 @@ const message = (id: string) => ({
 });
 
 const sqsRecord = (messageId: string, body: unknown): SQSRecord =>
-  ({
-    messageId,
-    body: JSON.stringify(body),
-    receiptHandle: 'h',
-    attributes: { ApproximateReceiveCount: '3' },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:article',
-    awsRegion: 'us-east-1',
-  }) as unknown as SQSRecord;
+  articleQueueRecord(messageId, JSON.stringify(body), 3);
 
 beforeEach(() => {
   ddb.reset();

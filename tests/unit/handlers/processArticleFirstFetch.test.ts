@@ -14,6 +14,7 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 // Sets the functions' environment; must come before the handlers, which read it at load (cold start).
 import './handlerEnv';
+import { articleQueueRecord } from '../../helpers/articleQueueRecord';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const s3 = mockClient(S3Client);
@@ -48,9 +49,9 @@ beforeEach(() => {
 });
 
 const record = (messageId: string, item: Record<string, unknown>): SQSRecord =>
-  ({
+  articleQueueRecord(
     messageId,
-    body: JSON.stringify({
+    JSON.stringify({
       feed: { id: 'f-feed1', url: `${base}/feed.rss` },
       wire: 'PR Newswire',
       feedKey: null,
@@ -66,14 +67,7 @@ const record = (messageId: string, item: Record<string, unknown>): SQSRecord =>
         ...item,
       },
     }),
-    receiptHandle: 'h',
-    attributes: { ApproximateReceiveCount: '1' },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:article',
-    awsRegion: 'us-east-1',
-  }) as unknown as SQSRecord;
+  );
 
 /** Ids of the releases written to the Articles table (any write command naming the table and an item id). */
 function articleWrites(): string[] {

@@ -11,6 +11,7 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 // Sets the functions' environment; must come before the handlers, which read it at load (cold start).
 import './handlerEnv';
+import { articleQueueRecord } from '../../helpers/articleQueueRecord';
 import { releaseItem } from '../../../lambdas/adapters/dynamodb/indexItems';
 import { buildRecord } from '../../../lambdas/core/buildRecord';
 import { parseRelease } from '../../../lambdas/core/parser';
@@ -48,18 +49,7 @@ function storedItem() {
   );
 }
 
-const sqsRecord = (messageId: string, body: unknown): SQSRecord =>
-  ({
-    messageId,
-    body: JSON.stringify(body),
-    receiptHandle: 'h',
-    attributes: { ApproximateReceiveCount: '1' },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:article',
-    awsRegion: 'us-east-1',
-  }) as unknown as SQSRecord;
+const sqsRecord = (messageId: string, body: unknown): SQSRecord => articleQueueRecord(messageId, JSON.stringify(body));
 
 beforeEach(() => {
   ddb.reset();
