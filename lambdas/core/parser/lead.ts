@@ -1,4 +1,5 @@
 import { dateAtStart } from './dates';
+import { escapeRegExp } from './regex';
 
 /**
  * What the first paragraph after the dateline tells: an attribution line (`A news report from
@@ -324,6 +325,7 @@ export function clauseOrganization(title: string | null, paragraphs: readonly st
   // A joint release (`Acme and Beta Announce…`, a plural verb after two names) has no one issuer.
   if (!title || JOINT_HEADLINE.test(title)) return null;
   const headline = ` ${title.replace(/[®™℠]/g, '').toLowerCase()} `;
+  const wholeText = paragraphs.join(' ');
   for (const paragraph of paragraphs.slice(0, 8)) {
     const text = paragraph.replace(/[®™℠]/g, '').slice(0, 1500);
     for (const m of text.matchAll(/(?:^|[.!?] |, )(?=[\p{Lu}])/gu)) {
@@ -335,7 +337,7 @@ export function clauseOrganization(title: string | null, paragraphs: readonly st
       // case — not in a web address (`visit acme.com`, `www.acme.net`), which is written so.
       if (
         !name.includes(' ') &&
-        new RegExp(`(?<![\\p{L}./@-])${name}(?![\\p{L}]|\\.[a-z]{2,}|-)`, 'u').test(paragraphs.join(' '))
+        new RegExp(`(?<![\\p{L}./@-])${escapeRegExp(name)}(?![\\p{L}]|\\.[a-z]{2,}|-)`, 'u').test(wholeText)
       )
         continue;
       if (

@@ -1,5 +1,6 @@
 import type { AboutSection, Contact, Link } from '../record';
 import { type Block, blockText, countWords, makeBlock } from './blocks';
+import { escapeRegExp } from './regex';
 import {
   contactFromMailto,
   findEmail,
@@ -405,10 +406,6 @@ function aboutNamedInBody(text: string, body: () => string): { organization: str
     return { organization: cleanOrg(phrase), rest: text.slice(opener[0].length + phrase.length).trim() };
   }
   return null;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The SOURCE label in PR Newswire's languages (`FUENTE`, `QUELLE`, `FONTE`, `BRON`, `消息来源`, `ソース`, `출처`). */

@@ -1,4 +1,5 @@
 import type { Wire } from '../record';
+import { escapeRegExp } from './regex';
 
 /**
  * How each wire writes its tag in the dateline. The table is the seam for adding wires: a new wire
@@ -228,7 +229,7 @@ export function wireMentioned(text: string): Wire | null {
   let best: { at: number; wire: Wire } | null = null;
   for (const rule of WIRE_RULES) {
     if (!rule.name) continue;
-    const words = rule.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, ' ?');
+    const words = escapeRegExp(rule.name).replace(/ /g, ' ?');
     const m = new RegExp(`(?<![\\p{L}\\p{N}])(${words})(?![\\p{L}\\p{N}])`, 'iu').exec(text);
     if (m?.[1] && (!best || m.index < best.at)) best = { at: m.index, wire: { name: rule.name, tag: m[1] } };
   }
