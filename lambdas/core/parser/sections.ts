@@ -68,10 +68,21 @@ const DISCLAIMER_PARAGRAPH =
 const NETWORKS = 'Facebook|Instagram|YouTube|LinkedIn|Pinterest|X|TikTok|Snapchat|Twitter|Threads|Bluesky';
 const SOCIAL_HEADING =
   /^(?:@[\w.]{2,30} on (?:Facebook|Instagram|YouTube|LinkedIn|Pinterest|X|TikTok|Snapchat|Twitter|Threads|Bluesky)\b.*|(?:Stay connected|Follow us|Connect with us|Stay in touch|Social Media|Social)(?: (?:on|with) [\w ]{1,30})?|Hashtags?|Social (?:Media )?(?:Links|Channels|Handles|Profiles)\b[^.!?\n]{0,80}|Follow (?:\S+ ){1,4}on (?:social media|social|LinkedIn|Facebook|Instagram|X|Twitter|TikTok|YouTube)(?: at| here)?)[:：.]?$/i;
-/** One network's address on a line of its own (`Instagram: https://…`, `Twitter (X): @acme`). */
-const SOCIAL_LINE = new RegExp(
-  String.raw`^(?:${NETWORKS}|Twitter \(X\)|X \(Twitter\)|X \(formerly Twitter\)|Telegram|Discord|Medium|Reddit|WhatsApp)\s?:\s?(?:https?:\/\/|@|www\.)\S`,
-);
+/** The networks a handle or address is labelled with (also the short forms `FB`, `IG`). */
+const NETWORK_LABEL = String.raw`(?:${NETWORKS}|FB|IG|Twitter \(X\)|X \(Twitter\)|X \(formerly Twitter\)|Telegram|Discord|Medium|Reddit|WhatsApp)`;
+/** One network's address on a line of its own (`Instagram: https://…`, `Twitter (X): @acme`, `FB: @acme`). */
+const SOCIAL_LINE = new RegExp(String.raw`^${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|@|www\.|\[https?:)\S`);
+/**
+ * `Follow Acme:` / `Follow Acme Robotics:` over a list that names a network or links: the issuer's
+ * social list, however it names itself (a `Follow these steps:` heading is over no such list).
+ */
+const FOLLOW_HEADING = /^Follow (?:@?[A-Z][\w&.'’@-]*)(?: [A-Z][\w&.'’-]*){0,3}:$/;
+const NAMES_NETWORK = new RegExp(String.raw`\b(?:${NETWORKS})\b|https?:\/\/|(?:^|\s)@\w`);
+/**
+ * A smart contract's address a token release gives under its text (`CA: 0x…`, `Contract Address: 0x…`):
+ * the start of its list of links, not a paragraph.
+ */
+const CONTRACT_ADDRESS = /^(?:CA|Contract(?: Address)?|Token Address)\s?:\s?0x[0-9a-fA-F]{8,}/;
 const MEDIA_KIT_HEADING =
   /^(?:(?:Multimedia|Media|Press|Downloadable|Broadcast|Digital) (?:Assets|Kit|Resources|Materials|Downloads)|B-?[Rr]oll(?: (?:Package|Footage))?|MULTIMEDIA (?:ASSETS|KIT|RESOURCES)|MEDIA (?:ASSETS|KIT|RESOURCES))[:：]?$/;
 const END_MARKER =
@@ -547,11 +558,18 @@ function classify(block: Block, around: Around = {}): Kind {
     /^(?:Company Name|Contact (?:Person|Name))\s?:/.test(first)
   )
     return { type: 'contact' };
-  if (SOCIAL_HEADING.test(first) || (block.lines.length <= 2 && SOCIAL_LINE.test(first))) return { type: 'social' };
+  if (
+    SOCIAL_HEADING.test(first) ||
+    (block.lines.length <= 2 && (SOCIAL_LINE.test(first) || CONTRACT_ADDRESS.test(first))) ||
+    (block.lines.length === 1 && FOLLOW_HEADING.test(first) && NAMES_NETWORK.test(blockText(around.next ?? block)))
+  )
+    return { type: 'social' };
   const short = first.split(' ').length <= 14;
   // A heading glued to its text (flattened input): `Forward-Looking Statements This release…`.
   const fls = FLS_HEADING.exec(first);
-  const gluedHeading = fls && /^:? \p{Lu}/u.test(first.slice(fls[0].length).replace(/^\S*/, ''));
+  // (`Disclaimer:The information…`: its colon run into the text's first word)
+  const afterFls = fls ? first.slice(fls[0].length) : '';
+  const gluedHeading = fls && (/^:? \p{Lu}/u.test(afterFls.replace(/^\S*/, '')) || /^:\p{Lu}\p{Ll}/u.test(afterFls));
   if (
     ((short || gluedHeading) && fls) ||
     FLS_PARAGRAPH.test(text) ||
@@ -575,7 +593,7 @@ function classify(block: Block, around: Around = {}): Kind {
  * TikTok About Acme`), and a run of social handles (`@acme on Instagram`) splits off.
  */
 const GLUED_MARKER = new RegExp(
-  String.raw`(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|(?:#{3}|# # #|-30-|- 30 -|-0-)(?= |$)|To (?:view|read) the (?:full|complete) (?:article|story),? |(?:About(?: the)?|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})))|(?<=@[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[a-z]{2,24} )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?<=\bon (?:${NETWORKS}) )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})`,
+  String.raw`(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|Disclaimer\s?:|${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|\[https?:)|(?:CA|Contract(?: Address)?|Token Address)\s?:\s?0x[0-9a-fA-F]{8}|(?:#{3}|# # #|-30-|- 30 -|-0-)(?= |$)|To (?:view|read) the (?:full|complete) (?:article|story),? |(?:About(?: the)?|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})))|(?<=@[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[a-z]{2,24} )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?<=\bon (?:${NETWORKS}) )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})`,
   'gu',
 );
 

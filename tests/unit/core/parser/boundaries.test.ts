@@ -280,6 +280,31 @@ describe('legends, bylines and credits around the lead', () => {
       'The plant employs 40 people.',
     ]);
   });
+
+  it('stops at a social list however it is headed or labelled, and at a token contract address', () => {
+    for (const tail of [
+      'Follow Northwind:\n\n* Northwind on LinkedIn\n* Northwind on YouTube',
+      'Follow Northwind Filters:\n\n* News and stories at https://blog.example/northwind',
+      'FB: @northwindfilters\n\nIG: @northwind.filters',
+      'CA: 0x5e1Fa4bC0d9E8a7b6C5d4E3f2A1b0C9d8E7f6A5b\n\nWebsite: https://northwind.example',
+      'Contract Address: 0xAbCdEf0123456789aBcDeF0123456789AbCdEf01',
+    ])
+      expect(paragraphs(`The plant employs 40 people.\n\n${tail}`)).toEqual([LEAD, 'The plant employs 40 people.']);
+    // A `Follow …:` heading over steps, not networks, is the text's own.
+    expect(
+      paragraphs('Follow These Steps:\n\nOpen the valve and wait ten minutes before you drink the water.'),
+    ).toEqual([LEAD, 'Follow These Steps:', 'Open the valve and wait ten minutes before you drink the water.']);
+  });
+
+  it('cuts a social link, a contract address or a disclaimer run into the last sentence off it', () => {
+    for (const tail of [
+      'The plant employs 40 people.Telegram: https://t.example/northwindX (Twitter): https://x.example/northwind',
+      'The plant employs 40 people!CA: 0x5e1Fa4bC0d9E8a7b6C5d4E3f2A1b0C9d8E7f6A5bFollow Us:Website: https://northwind.example',
+      'The plant employs 40 people.Disclaimer:The information in this release is not investment advice. Do your own research before buying any token.',
+      'The plant employs 40 people. Disclaimer: Nothing here is an offer to sell or buy securities or tokens.',
+    ])
+      expect(paragraphs(tail)[1]).toMatch(/^The plant employs 40 people[.!]$/);
+  });
 });
 
 describe('wire tags, credits and contact forms of smaller distributors', () => {
