@@ -15,6 +15,7 @@ import { detectLanguage } from './language';
 import {
   boilerplateOrganization,
   clauseOrganization,
+  fullerName,
   headlineOrganization,
   headlinePrefixOrganization,
   leadOrganization,
@@ -39,7 +40,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.105.0';
+export const PARSER_VERSION = '0.106.0';
 
 export interface ParseInput {
   content: string;
@@ -277,10 +278,11 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
   const lead = paragraphs.find((p) => p !== attribution) ?? '';
   // A distributor's `/ Org /` credit names the issuer or its agency: the lead's subject comes first,
   // but when both name one organization the credit spells it as the issuer does (`/ Acme Dialing,
-  // LLC /` over `Acme Dialing is…`, `/ Acme Law Firm /` over `The Acme Law Firm`).
+  // LLC /` over `Acme Dialing is…`, `/ Acme Law Firm /` over `The Acme Law Firm`), or the credit is
+  // the fuller name (`/ Jane Roe Photography /` over `Jane Roe has been honored…`).
   const subject = leadOrganization(lead);
   const issuer =
-    credited && subject && sameOrganization(credited, subject)
+    credited && subject && (sameOrganization(credited, subject) || fullerName(credited, subject))
       ? credited
       : subject
         ? articleAsWritten(subject, [...paragraphs, ...sections.about.map((a) => a.text)].join('\n'))

@@ -21,7 +21,7 @@ export function splitAttribution(first: string): { attribution: string; rest: st
 }
 
 /** What the issuer does in a lead's first clause (`Acme Corp. today announced`, `… said today`). */
-const LEAD_VERB = String.raw`(?:(?:today|recently|has|have|will|on \w+day|this week|yesterday) )?(?:announced|announces|said|says|reported|reports|launched|launches|introduced|introduces|unveiled|unveils|declared|declares|named|names|appointed|appoints|completed|completes|signed|signs|opened|opens|released|releases|agreed|agrees|entered|enters|expanded|expands|acquired|acquires|commissioned|closed|closes|received|receives|won|added|adds|celebrated|celebrates|filed|files|priced|prices|began|begins|started|starts|issued|issues|published|publishes|confirmed|confirms|debuted|debuts|revealed|reveals|partnered|partners|selected|selects|delivered|delivers|secured|secures|raised|raises|informs|reminds|notifies|encourages|investigates|continues|hosts|offers|provides|joins|welcomes|honors|invites|supports|brings|showcases|highlights|shares|plans|seeks|earns|achieves|surpasses|reaches|ranks|becomes|deploys|integrates|extends|renews|teams|collaborates|presents|hires|promotes|donates|awards|invests|commits|pledges|marks|kicks off|rings|anunció|anuncia|annonce|a annoncé|gab heute bekannt|hat heute|gibt bekannt|anunciou|anuncia|ha annunciato|annuncia|heeft vandaag)\b`;
+const LEAD_VERB = String.raw`(?:(?:today|recently|has|have|will|on \w+day|this week|yesterday) )?(?:announced|announces|said|says|reported|reports|launched|launches|introduced|introduces|unveiled|unveils|declared|declares|named|names|appointed|appoints|completed|completes|signed|signs|opened|opens|released|releases|agreed|agrees|entered|enters|expanded|expands|acquired|acquires|commissioned|closed|closes|received|receives|won|added|adds|celebrated|celebrates|filed|files|priced|prices|began|begins|started|starts|issued|issues|updates|initiates|reiterates|published|publishes|confirmed|confirms|debuted|debuts|revealed|reveals|partnered|partners|selected|selects|delivered|delivers|secured|secures|raised|raises|informs|reminds|notifies|encourages|investigates|continues|hosts|offers|provides|joins|welcomes|honors|invites|supports|brings|showcases|highlights|shares|plans|seeks|earns|achieves|surpasses|reaches|ranks|becomes|deploys|integrates|extends|renews|teams|collaborates|presents|hires|promotes|donates|awards|invests|commits|pledges|marks|kicks off|rings|anunció|anuncia|annonce|a annoncé|gab heute bekannt|hat heute|gibt bekannt|anunciou|anuncia|ha annunciato|annuncia|heeft vandaag)\b`;
 
 const LEGAL =
   /^(?:inc|ltée|Ltée|limitée|Limitée|Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|SA|S\.A|S\.A\.U|SE|NV|N\.V|BV|B\.V|GmbH|AB|ASA|AS|A\/S|Oy|Oyj|SpA|S\.p\.A|Srl|S\.r\.l|SAS|S\.A\.S|KK|K\.K|Pty|Ltda|LP|L\.P|LLP|PLLC|P\.L\.L\.C|P\.C|PC|P\.A|APC|LPA|S\.A\.B|SAB|C\.V|Holdings|Group)\.?,?$/;
@@ -39,15 +39,28 @@ const CONNECTOR = /^(?:&|and|of|for|de|del|des|du|der|für|the|y|et|und|e|di|da|
  * `Acme Dialing Solutions` / `Acme Dialing Solutions, LLC`).
  */
 export function sameOrganization(a: string, b: string): boolean {
-  const core = (name: string) =>
-    withoutLegalForm(
-      name
-        .trim()
-        .replace(/^The\s/i, '')
-        .split(/\s+/),
-    ).toLowerCase();
-  const x = core(a);
-  return x.length > 0 && x === core(b);
+  const x = nameCore(a);
+  return x.length > 0 && x === nameCore(b);
+}
+
+/** A name's words without a leading `The` and a legal form, in lower case. */
+function nameCore(name: string): string {
+  return withoutLegalForm(
+    name
+      .trim()
+      .replace(/^The\s/i, '')
+      .split(/\s+/),
+  ).toLowerCase();
+}
+
+/**
+ * Whether a name is another's fuller spelling: the shorter one's words (a leading `The`, a legal form
+ * and case set aside) open it (`Jane Roe Photography` / `Jane Roe`, `Acme Dialing Solutions` /
+ * `Acme Dialing`).
+ */
+export function fullerName(longer: string, shorter: string): boolean {
+  const short = nameCore(shorter);
+  return short.length > 0 && nameCore(longer).startsWith(`${short} `);
 }
 
 /**
@@ -88,8 +101,19 @@ const APPOSITIVE_VERB = new RegExp(
 );
 
 /** Lead openings that are not an organization (`Today, …`, `In 2024, …`). */
-const NOT_AN_ORG =
-  /^(?:Today|On|In|An|This|Our|We|As|At|For|With|After|During|Following|According|Hoy|Aujourd'hui|Heute|Hoje|Oggi)\b/;
+const NOT_AN_ORG_WORDS = String.raw`Today|On|In|An|This|Our|We|As|At|For|With|After|During|Following|According|When|While|Whilst|If|Although|Though|Because|Since|Whether|Unless|Until|Amid|Amidst|Despite|Hoy|Aujourd'hui|Heute|Hoje|Oggi`;
+const NOT_AN_ORG = new RegExp(String.raw`^(?:${NOT_AN_ORG_WORDS})\b`);
+/**
+ * Words that open an adverbial clause or phrase put before the lead's subject (`When a deal
+ * closes, Acme…`, `In observance of World Water Day, Acme…`, `Ahead of the show, Acme…`). Some are
+ * names' first words too (`Under Armour`), so they only send the search past the clause's comma when
+ * the lead read from its start names no one.
+ */
+const CLAUSE_OPENER = new RegExp(
+  String.raw`^(?:${NOT_AN_ORG_WORDS}|Across|Ahead|Before|Beyond|By|Earlier|From|Given|Like|Once|Over|Through|Throughout|Under|Unlike|Upon|Whatever|Con|Cuando|Desde|Durante|En|Tras|Dans|Avec|Après|Lors|Mit|Nach|Bei|Em|Com|Após)\b`,
+);
+/** How far into the lead an opening clause's comma is looked for. */
+const OPENING_CLAUSE_CHARS = 240;
 
 /**
  * A manner adverb and a present or past verb (`Acme proudly brings`, `Acme quietly launched`); nouns
@@ -102,7 +126,7 @@ const ADVERB_THEN_VERB = String.raw`(?!(?:family|supply|assembly|early|only|dail
  * `hat heute`, `a annoncé`).
  */
 const THEN_VERB = new RegExp(
-  String.raw`^(?:${LEAD_VERB}|(?:(?:today|recently|yesterday|also|now|officially|formally|has|have|will|is|was) )?(?:(?:[a-z]{2,}-)?[a-z]{3,}ed|has|have|will|is|was)\b|(?:today|recently|yesterday|hat|haben|ha|han|hanno|a|ont|heeft|hebben|hoy|heute|hoje|oggi|aujourd'hui|ce jour)\b|${ADVERB_THEN_VERB})`,
+  String.raw`^(?:${LEAD_VERB}|(?:(?:today|recently|yesterday|also|now|officially|formally|has|have|will|is|was) )?(?:(?:[a-z]{2,}-)?[a-z]{3,}ed|has|have|will|is|was)\b|(?:today|recently|yesterday|hat|haben|ha|han|hanno|ont|heeft|hebben|hoy|heute|hoje|oggi|aujourd'hui|ce jour)\b|a (?:[a-zà-ÿ]+é|fait|mis|pris|conclu|reçu|obtenu|choisi|ouvert|acquis|atteint|rejoint|franchi|réussi)(?![a-zà-ÿ])|${ADVERB_THEN_VERB})`,
 );
 
 /** A person with a title or honorific (`President Jane Doe`, `Gov. John Roe`, `Dr. Ann Lee`): not an issuer. */
@@ -117,13 +141,29 @@ const TITLED_PERSON =
  * urged`). Otherwise null — a guess is worse than nothing.
  */
 export function leadOrganization(input: string): string | null {
+  const subject = leadSubject(input);
+  if (subject || !(CLAUSE_OPENER.test(input) || PARTICIPLE.test(input.split(' ')[0] ?? ''))) return subject;
+  // The lead opens with a clause or phrase before its subject (`When the plant opened, Acme…`,
+  // `As a founder, author and coach, Jane Roe has…`): the subject is read after one of its commas.
+  const head = input.slice(0, OPENING_CLAUSE_CHARS);
+  for (let at = head.indexOf(', '); at >= 0; at = head.indexOf(', ', at + 1)) {
+    const rest = input.slice(at + 2);
+    if (!/^["“]?[\p{Lu}\d]/u.test(rest) || CLAUSE_OPENER.test(rest)) continue;
+    const found = leadSubject(rest);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The lead's subject as its first words give it (see leadOrganization). */
+function leadSubject(input: string): string | null {
   const cjk = cjkSubject(input);
   if (cjk) return cjk;
   // A second date heading the lead (`29 de marzo de 2025 — The startup Acme…`) is not its subject.
   const date = dateAtStart(input);
   const dash = date ? /^\s?[—–-]{1,2}\s/.exec(input.slice(date.end)) : null;
   const lead = date && dash ? input.slice(date.end + dash[0].length) : input;
-  // `The Board of Directors of Acme Corp. declared…`, `Miami-based Acme today…`, `Employee-owned
+  // `The Board of Directors of Acme Corp. declared…`, `Miami-based Acme today…` (or `Miami based Acme`), `Employee-owned
   // Acme announced`: the organization
   // is what follows; trademark signs are not part of its name.
   const plain = lead
@@ -138,7 +178,7 @@ export function leadOrganization(input: string): string | null {
     .replace(/^(?:The )?(?:Board of Directors|Board|Management) of (?:the )?/, '')
     // `Acme Corporation’s board of directors today declared…`: the board acts for the issuer.
     .replace(/^([\p{Lu}][^,.;:'’‘()]{1,80}?)['’‘]s (?:[Bb]oard of [Dd]irectors|[Bb]oard) /u, '$1 ')
-    .replace(/^[\p{Lu}][\p{L}. ]{1,30}-(?:based|owned|led|backed|founded|headquartered) /u, '')
+    .replace(/^[\p{Lu}][\p{L}. ]{1,30}[- ](?:based|owned|led|backed|founded|headquartered) /u, '')
     // A lower-case descriptor before the name: `Global venture capital firm Acme Partners, Inc.
     // today announced`, `The law firm of Acme & Partners, LLP informs`.
     .replace(DESCRIPTOR, '')
@@ -208,7 +248,12 @@ export function leadOrganization(input: string): string | null {
   let after = text.slice(end).replace(/^[,;]?\s?/, '');
   // Ticker parentheses, then a co-issuer (`… and Lonestar Fiber Partners today announced`).
   after = after.replace(/^(?:\([^()]{0,80}\)\s?){1,6},?\s?/, (m) => (m ? ' ' : '')).trimStart();
-  const hasTicker = /^\((?:[^()]{0,40}):/.test(text.slice(end).replace(/^[,;]?\s?/, ''));
+  const listing = text.slice(end).replace(/^[,;]?\s?/, '');
+  // `Acme Corp. (NYSE: ACME): Beta Research updates its coverage…`: the listed name and a colon
+  // label the note; the subject is the sentence after the colon.
+  const label = /^(?:\([^()]{1,40}:[^()]{1,30}\)\s?){1,3}:\s(?=\S)/.exec(listing);
+  if (label) return leadSubject(listing.slice(label[0].length));
+  const hasTicker = /^\((?:[^()]{0,40}):/.test(listing);
   if (hasTicker) return org;
   const coIssuer =
     /^(?:and|&|y|et|und) (?:[\p{Lu}][\p{L}\d&.'’-]*,? ){1,8}/u.exec(after) ??

@@ -257,3 +257,61 @@ describe('a headline naming the issuer before a colon, and a lead whose subject 
     expect(r.source).toBe('Nordlys ASA');
   });
 });
+
+describe('leadOrganization: a clause or phrase before the lead’s subject', () => {
+  it.each([
+    ['When the new plant opened in May, Corvale Foods, Inc. hired 200 workers from the county.', 'Corvale Foods, Inc.'],
+    [
+      'In observance of World Water Day, Blue Fen Media Network, Inc. (BFMN), the leading public network in the region will broadcast a film.',
+      'Blue Fen Media Network, Inc.',
+    ],
+    [
+      'With the world’s eyes on the city as a host for the games, Tessaly Works Corp. announces a new portal.',
+      'Tessaly Works Corp.',
+    ],
+    ['As a coach, speaker, and author, Marlo Venn has spent decades in the sport.', 'Marlo Venn'],
+    ['Ahead of the autumn trade fair, Quillon Robotics today unveiled a gripper.', 'Quillon Robotics'],
+    ['Building on a record year, Harrowgate Labs announced a second site.', 'Harrowgate Labs'],
+    ['In Dayton, Ohio, Pellow Brewing opened a taproom.', 'Pellow Brewing'],
+    ['Following two national launches, South Coast based Orvane has announced the next step of its growth.', 'Orvane'],
+  ])('%s', (lead, expected) => {
+    expect(leadOrganization(lead)).toBe(expected);
+  });
+
+  it('names no one when the main clause’s subject is no name', () => {
+    expect(
+      leadOrganization('When a situation starts to spin, the smartest move is to call a lawyer who knows the courts.'),
+    ).toBeNull();
+    expect(leadOrganization('In the long search for relief, a new therapy has emerged for patients.')).toBeNull();
+    // The French auxiliary `a` needs its participle: `When a situation…` is no subject and verb.
+    expect(leadOrganization('When a situation starts to spin, it pays to act.')).toBeNull();
+    expect(leadOrganization('Maelle SA a annoncé aujourd’hui un accord.')).toBe('Maelle SA');
+    // A name that opens with such a word is read from the start first.
+    expect(leadOrganization('Under Lantern Outfitters today announced a new store.')).toBe('Under Lantern Outfitters');
+  });
+
+  it('reads a research note’s subject after the listed name that labels it', () => {
+    expect(
+      leadOrganization(
+        'Nordwind Corp. (NYSE: NWD): Halvard Research Partners updates their coverage on Nordwind Corp. (NYSE: NWD).',
+      ),
+    ).toBe('Halvard Research Partners');
+    expect(leadOrganization('Nordwind Corp. (NYSE: NWD) today reported results.')).toBe('Nordwind Corp.');
+  });
+
+  it('keeps a credit line’s fuller name over the lead’s shorter one', () => {
+    const r = parseReleaseStrict({
+      content: [
+        '# Marlo Venn Wins Landscape Award',
+        '',
+        ' Leeds, United Kingdom - March 3, 2025 / Marlo Venn Photography /',
+        '',
+        'In a year of strong entries, Marlo Venn has been honored with a landscape award by an online gallery of photographers.',
+        '',
+        'The award recognizes a photograph taken on the coast at dawn.',
+        '',
+      ].join('\n'),
+    });
+    expect(r.source).toBe('Marlo Venn Photography');
+  });
+});
