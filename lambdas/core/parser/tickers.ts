@@ -16,6 +16,8 @@ const EXCHANGES = [
   'NYSE',
   'NYSE American',
   'NYSE Arca',
+  'NYSEArca',
+  'ARCA',
   'NYSE MKT',
   'NYSE Amex',
   'AMEX',
@@ -161,6 +163,11 @@ const EXCHANGES = [
   'Canadian Securities Exchange',
   'Frankfurt Stock Exchange',
   'Nasdaq Stock Market',
+  // Nasdaq's three tiers written out (`(NASDAQ Global Select Market: ACME)`).
+  'Nasdaq Global Select Market',
+  'Nasdaq Global Select',
+  'Nasdaq Global Market',
+  'Nasdaq Capital Market',
   'Vienna Stock Exchange',
   'Borsa Istanbul',
   'Euronext Growth Paris',
@@ -241,6 +248,16 @@ export function findTickers(text: string): Ticker[] {
   for (const group of text.matchAll(PAREN_GROUP)) {
     const inner = group[1] ?? '';
     if (!inner.includes(':')) continue;
+    const reversed = reversedListings(inner);
+    if (reversed) {
+      for (const t of reversed) {
+        const k = `${t.exchange}:${t.symbol}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        out.push(t);
+      }
+      continue;
+    }
     const labels = [...inner.matchAll(EXCHANGE_LABEL)];
     for (let i = 0; i < labels.length; i++) {
       const label = labels[i];
@@ -290,6 +307,29 @@ export function findTickers(text: string): Ticker[] {
     }
   }
   return out;
+}
+
+/** One `SYMBOL: EXCHANGE` item of a reversed listing group. */
+const REVERSED_ITEM = /^([A-Z0-9][A-Z0-9.-]{0,9}) ?: ?([A-Za-z][A-Za-z0-9.\- ø]{0,34})$/;
+
+/**
+ * The listings of a group that writes each symbol before its exchange (`(ACME: CSE | ACMEF: OTCQB |
+ * 4XY: Frankfurt)`): every item the group holds is `SYMBOL: EXCHANGE` with a known exchange after the
+ * colon and a symbol in capitals that is not itself an exchange before it. Null when any item is not.
+ */
+function reversedListings(inner: string): Ticker[] | null {
+  const out: Ticker[] = [];
+  for (const raw of inner.split(/[,;|]/)) {
+    const item = raw.trim();
+    if (!item) continue;
+    const m = REVERSED_ITEM.exec(item);
+    const symbol = m?.[1] ?? '';
+    const exchange = (m?.[2] ?? '').trim().toUpperCase();
+    if (!m || !EXCHANGE_SET.has(exchange) || EXCHANGE_SET.has(symbol)) return null;
+    if (!/[A-Z]/.test(symbol) && !(NUMERIC_CODE_EXCHANGES.has(exchange) && /^\d{3,6}$/.test(symbol))) return null;
+    out.push({ exchange, symbol });
+  }
+  return out.length > 0 ? out : null;
 }
 
 /** `under the (ticker) symbol NASDAQ: ACME`: the exchange and symbol after the word, outside parentheses. */

@@ -116,6 +116,35 @@ describe('findTickers: the ways wires write them', () => {
       { exchange: 'B3', symbol: 'CFZL3' },
     ]);
   });
+
+  it('an exchange written out in full, or as Arca', () => {
+    expect(
+      findTickers(
+        'Acme Bancorp (NASDAQ Global Select Market: ABNC), Zeta Inc. (Nasdaq Capital Market: ZETA) and the Yield Income ETF (ARCA: YLDI) and (NYSEArca: YLDX).',
+      ),
+    ).toEqual([
+      { exchange: 'NASDAQ GLOBAL SELECT MARKET', symbol: 'ABNC' },
+      { exchange: 'NASDAQ CAPITAL MARKET', symbol: 'ZETA' },
+      { exchange: 'ARCA', symbol: 'YLDI' },
+      { exchange: 'NYSEARCA', symbol: 'YLDX' },
+    ]);
+  });
+
+  it('symbols written before their exchanges, as a list separated by bars, commas or semicolons', () => {
+    expect(findTickers('Northfield Metals Corp. (NFM: CSE |NFMTF: OTCQB | 7NF: Frankfurt) is pleased')).toEqual([
+      { exchange: 'CSE', symbol: 'NFM' },
+      { exchange: 'OTCQB', symbol: 'NFMTF' },
+      { exchange: 'FRANKFURT', symbol: '7NF' },
+    ]);
+    expect(findTickers('Lumen Ridge (LRX: TSXV, LRXEF: OTCID; 0QA: FSE) and Dorado (DRD: Nasdaq)')).toEqual([
+      { exchange: 'TSXV', symbol: 'LRX' },
+      { exchange: 'OTCID', symbol: 'LRXEF' },
+      { exchange: 'FSE', symbol: '0QA' },
+      { exchange: 'NASDAQ', symbol: 'DRD' },
+    ]);
+    // Not when an item is not a symbol and a known exchange, nor a word before the colon.
+    expect(findTickers('(Note: NYSE) (ACM: TSX | see below) (Ticker: TSX)')).toEqual([]);
+  });
 });
 
 describe('leadOrganization: the subject of the lead sentence', () => {
