@@ -78,7 +78,7 @@ function locationStart(prefix: string, atBlockStart: boolean): number {
   // Qualifiers (at most three) to the right of the city.
   let qualifiers = 0;
   let knownQualifier = false;
-  while (i > 0 && qualifiers < 3 && QUALIFIER.test((parts[i] ?? '').trim())) {
+  while (i > 0 && qualifiers < 3 && (QUALIFIER.test((parts[i] ?? '').trim()) || lowerRegion(parts[i], atBlockStart))) {
     knownQualifier ||= isKnownRegionOrCountry((parts[i] ?? '').trim());
     i--;
     qualifiers++;
@@ -132,6 +132,16 @@ function locationStart(prefix: string, atBlockStart: boolean): number {
     }
   }
   return -1;
+}
+
+/**
+ * A state, province or country written out in lower case after the city (`Dallas, texas`, `Austin,
+ * new mexico`), as some submitters type it: a qualifier only where the dateline opens the block, and
+ * only a full name (four letters or more, so no code that is also a word: `in`, `or`, `me`).
+ */
+function lowerRegion(part: string | undefined, atBlockStart: boolean): boolean {
+  const p = (part ?? '').trim();
+  return atBlockStart && /^(?=[\p{Ll} ]{4})\p{Ll}+(?: \p{Ll}+)*$/u.test(p) && isKnownRegionOrCountry(p);
 }
 
 /** Skips the separator after the dateline (`--`, `—`, `–`, `-`, `/`, `:`) and the spaces around it. */

@@ -167,6 +167,19 @@ describe('findDateline: every wire, as people write it', () => {
     expect(findDateline('Springfield, March 7, 2024 - the company said')).toBeNull();
     expect(findDateline('Austin, Texas – March 7, 2024 – Body')?.dateline.location).toBe('Austin, Texas');
   });
+
+  it('reads a state, province or country written in lower case after the city, as written', () => {
+    expect(findDateline('Tulsa, oklahoma - June 3, 2026')?.dateline).toEqual({
+      text: 'Tulsa, oklahoma - June 3, 2026',
+      location: 'Tulsa, oklahoma',
+      date: '2026-06-03',
+    });
+    expect(findDateline('Santa Fe, new mexico – June 3, 2026 – Body')?.dateline.location).toBe('Santa Fe, new mexico');
+    expect(findDateline('Halifax, nova scotia, June 3, 2026 -- Body')?.dateline.location).toBe('Halifax, nova scotia');
+    // Not a two-letter code that is also a word, nor a word that is no region.
+    expect(findDateline('Springfield, in June 3, 2026 - Body')).toBeNull();
+    expect(findDateline('Springfield, today - June 3, 2026 - Body')).toBeNull();
+  });
 });
 
 describe('dateline dates', () => {
