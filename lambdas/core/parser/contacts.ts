@@ -71,8 +71,14 @@ function gluedLead(text: string, index: number, address: string): number {
  * Two addresses a scraper ran together (`jane@acme.deir@beta.com`): the first one's top-level domain
  * runs into the second's mailbox; a space is put after a common top-level domain there.
  */
-const GLUED_ADDRESSES =
-  /(@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,4}\.(?:com|net|org|info|biz|global|de|co|io|ai|uk|ca|au|ch|fr|it|es|nl|se|no|dk|fi|at|be|pl|eu|jp|cn|in|us|br|mx))(?=[A-Za-z0-9._%+'-]{1,64}@)/g;
+const COMMON_TLD =
+  'com|net|org|info|biz|global|de|co|io|ai|uk|ca|au|ch|fr|it|es|nl|se|no|dk|fi|at|be|pl|eu|jp|cn|in|us|br|mx';
+const GLUED_ADDRESSES = new RegExp(
+  String.raw`(@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,4}\.(?:${COMMON_TLD}))(?=[A-Za-z0-9._%+'-]{1,64}@)`,
+  'g',
+);
+/** A common top-level domain run into a capitalised word after it (`acme.comAcme.com Newsroom`). */
+const TLD_THEN_CAPITAL = new RegExp(String.raw`^(?:${COMMON_TLD})(?=[A-Z])`);
 
 function separateAddresses(text: string): string {
   return text.includes('@') ? text.replace(GLUED_ADDRESSES, '$1 ') : text;
@@ -123,9 +129,20 @@ function unglue(address: string): string {
   if (website?.[1]) domain = website[1];
   const scheme = /^(.+\.[a-z]{2,24}?)https?$/.exec(domain);
   if (scheme?.[1]) domain = scheme[1];
-  const tld = domain.slice(domain.lastIndexOf('.') + 1);
-  const glued = /^[a-z]{2,}(?=[A-Z])/.exec(tld);
-  if (glued) domain = domain.slice(0, domain.length - tld.length) + glued[0];
+  // `ir@acme.comTel`, `info@acme.comAcme.com Newsroom`: a label that runs from lower case into a
+  // capital ends the address there — the last label whatever it is, an inner one when it is a common
+  // top-level domain (the rest is the name or website written after the address).
+  const labels = domain.split('.');
+  for (let i = 1; i < labels.length; i++) {
+    const glued = (i === labels.length - 1 ? /^[a-z]{2,}(?=[A-Z])/ : TLD_THEN_CAPITAL).exec(labels[i] ?? '');
+    if (!glued) continue;
+    domain = [...labels.slice(0, i), glued[0]].join('.');
+    break;
+  }
+  // `Investor RelationsIR@ACME3D.COM`: an address written in capitals, the word before it run into
+  // it; the mixed-case lead ends at its last lower-case letter.
+  const caps = /^(.*\p{Ll})([A-Z0-9][A-Z0-9._%+'-]*)$/u.exec(local);
+  if (caps?.[2] && /[A-Z]/.test(caps[2]) && /[A-Z]/.test(domain) && !/\p{Ll}/u.test(domain)) local = caps[2];
   return `${local}@${domain}`;
 }
 
@@ -463,7 +480,7 @@ export function isContactAddress(email: string): boolean {
  * `write to`, `RSVP to`, `send your questions to`, `submit entries to`, `correo`, `kontaktieren`.
  */
 const REACH_CUE =
-  /\b(?:e-?mail(?:ing)?|courriel|contact(?:ing)?|writ(?:e|ing) to|reach(?:ed)?|inquiries|enquiries|questions|rsvp|send (?:(?:your|an?|the|any|all) )?(?:\w+ ){0,2}to|submit(?:ted)? (?:(?:your|an?|the|any|all) )?(?:\w+ ){0,2}to|correo(?: electrónico)?|kontakt(?:ieren)?)\b[^.!?@]{0,40}$/i;
+  /\b(?:e-?mail(?:ing)?|courriel|contact(?:ing)?|connect(?:ing)? with|get in touch(?: with)?|(?:speak|talk)(?:ing)? (?:with|to)|writ(?:e|ing) to|reach(?:ed)?|inquiries|enquiries|questions|rsvp|send (?:(?:your|an?|the|any|all) )?(?:\w+ ){0,2}to|submit(?:ted)? (?:(?:your|an?|the|any|all) )?(?:\w+ ){0,2}to|correo(?: electrónico)?|kontakt(?:ieren)?)\b[^.!?@]{0,40}$/i;
 /** An `Email:` label a scraper ran into the word before it (`Jane RoeEmail: jane@`). */
 const GLUED_EMAIL_LABEL = /\p{Ll}E-?mail:\s?$/u;
 /**

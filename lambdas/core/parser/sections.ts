@@ -936,7 +936,25 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
     if (c) result.contacts.push(c);
   }
   // Addresses a body or About sentence gives as a way to reach someone (`… or email jane@acme.com`).
-  for (const text of [...result.body.map((b) => blockText(b)), ...result.about.map((a) => a.text)])
+  for (const text of [...leadInsJoined(result.body.map((b) => blockText(b))), ...result.about.map((a) => a.text)])
     result.contacts.push(...sentenceContacts(text));
   return result;
+}
+
+/**
+ * Paragraphs with a paragraph that ends in a colon (`For tickets, visit the site or contact:`) joined
+ * to the short lines under it (a name, a title, an address, a phone: at most five of twelve words or
+ * fewer), so that a contact lead-in reaches the address it introduces.
+ */
+function leadInsJoined(texts: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    let text = texts[i] ?? '';
+    if (/[:：]\s*$/.test(text)) {
+      for (let n = 0; n < 5 && i + 1 < texts.length && countWords(texts[i + 1] ?? '') <= 12; n++)
+        text += ` ${texts[++i]}`;
+    }
+    out.push(text);
+  }
+  return out;
 }

@@ -184,6 +184,12 @@ describe('findEmail: words a scraper ran into an address', () => {
     ['CONTACT:Jane DoyleAcme@Acme.Example', 'acme@acme.example'],
     ['BEtalloys Inc.Ann LeeCommunications, BEtalloysann@agencypr.example', 'ann@agencypr.example'],
     ['Investor Relations Contact:Raj PatelAcme Advisoryraj@acmeadvisory.example', 'raj@acmeadvisory.example'],
+    // An address written in capitals, the label word before it run into it.
+    ['Contact:Investor RelationsIR@ACMEFAB3D.COM+1 (555) 010-0199', 'ir@acmefab3d.com'],
+    ['Media DeskPRESS@ACME-LABS.IO', 'press@acme-labs.io'],
+    // The domain written again after the address, with its capitals (a newsroom's name).
+    ['Contact: news@acme.comAcme.com Newsroom', 'news@acme.com'],
+    ['Email: desk@acme.co.ukACME.co.uk Press Office', 'desk@acme.co.uk'],
   ])('%s', (line, email) => {
     expect(findEmail(line)).toBe(email);
   });
@@ -200,6 +206,9 @@ describe('findEmail: words a scraper ran into an address', () => {
     ['Jane Roe, Acme, Janeroe@acme.example', 'janeroe@acme.example'],
     ['Tel: 555-0100, 24hours@acme.example', '24hours@acme.example'],
     ['Contact Lisa MacKenzie@acme.example', 'mackenzie@acme.example'],
+    ['JANE.ROE@ACME.COM', 'jane.roe@acme.com'],
+    ['John.SMITH@ACME.COM', 'john.smith@acme.com'],
+    ['info@mail.acme.com', 'info@mail.acme.com'],
   ])('leaves a whole address alone: %s', (line, email) => {
     expect(findEmail(line)).toBe(email);
   });
@@ -258,6 +267,20 @@ describe('sentenceContacts: an address a sentence gives as a way to reach someon
     expect(sentenceContacts('The account @acme posts updates. Our address is ops@acme.example.')).toEqual([]);
     expect(sentenceContacts('Email is how most customers reach us. The team, ops@acme.example, answers.')).toEqual([]);
     expect(sentenceContacts('Copies may be obtained by email at prospectus@bank.example.')).toEqual([]);
+  });
+
+  it('after connect with, get in touch with, speak or talk to', () => {
+    expect(sentenceContacts('Connect with Jane Roe at jane@roe-coaching.example and on her site.')).toEqual(
+      only('jane@roe-coaching.example'),
+    );
+    expect(sentenceContacts('Buyers can get in touch with the team at sales@acme.example.')).toEqual(
+      only('sales@acme.example'),
+    );
+    expect(sentenceContacts('To speak with an engineer, write to eng@acme.example.')).toEqual(only('eng@acme.example'));
+    expect(sentenceContacts('Parents may talk to staff via help@acme.example any day.')).toEqual(
+      only('help@acme.example'),
+    );
+    expect(sentenceContacts('We connect with partners worldwide. Our old box was ops@acme.example.')).toEqual([]);
   });
 
   it('reads each address on its own when a sentence gives several', () => {
@@ -368,5 +391,43 @@ describe('a contact card a scraper ran onto one line under the release', () => {
     });
     expect(p.contacts).toEqual([]);
     expect(p.about[0]?.text).toContain('303-555-0100');
+  });
+});
+
+describe('a contact lead-in ending a paragraph, the contact on short lines under it', () => {
+  const release = (leadIn: string, lines: string[]) =>
+    [
+      '# Riverside Garden Opens Its Lantern Walk',
+      '',
+      'Portland, Oregon - May 4, 2026 - The Riverside Garden opens its lantern walk on June 1, with music each night.',
+      '',
+      'Tickets go on sale next week at the garden gate and online.',
+      '',
+      leadIn,
+      '',
+      ...lines.flatMap((l) => [l, '']),
+    ].join('\n');
+
+  it('reads the address the lead-in introduces', () => {
+    const p = parseReleaseStrict({
+      content: release('For tickets, visit the garden website or contact:', [
+        'Jane Roe',
+        'Events Coordinator at the Riverside Garden',
+        'jroe@riverside-garden.example',
+        '(555) 010-0142',
+      ]),
+    });
+    expect(p.contacts.map((c) => c.email)).toContain('jroe@riverside-garden.example');
+  });
+
+  it('not an address under a paragraph that introduces something else', () => {
+    const p = parseReleaseStrict({
+      content: release('The walk has three parts:', [
+        'The pond',
+        'The rose beds',
+        'Old archive box: ops@riverside-garden.example',
+      ]),
+    });
+    expect(p.contacts.map((c) => c.email)).not.toContain('ops@riverside-garden.example');
   });
 });
