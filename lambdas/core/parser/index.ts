@@ -24,7 +24,7 @@ import {
   splitAttribution,
 } from './lead';
 import { normalizePlace } from './places';
-import { CAPTION, splitSections } from './sections';
+import { CAPTION, splitSections, withoutMarks } from './sections';
 import { looksLikeMarkdown, markIndentedParagraphs, normalizeWhitespace, stripFrontMatter, textToBlocks } from './text';
 import { findTickers } from './tickers';
 import { unwrapTransmission } from './transmission';
@@ -40,7 +40,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.109.0';
+export const PARSER_VERSION = '0.110.0';
 
 export interface ParseInput {
   content: string;
@@ -1151,7 +1151,13 @@ export function parseReleaseStrict(input: ParseInput): ParsedRelease {
   return { ...reading, warnings: warningsOf(reading) };
 }
 
+/** The issuer without the trademark signs a text writes on its name (`Acme®`, `Acme(TM)`). */
 function read(input: ParseInput): Reading {
+  const r = readSettled(input);
+  return r.source ? { ...r, source: withoutMarks(r.source) || null } : r;
+}
+
+function readSettled(input: ParseInput): Reading {
   const content = typeof input.content === 'string' ? input.content : '';
   const url = input.url?.trim() || null;
   if (looksLikeFeedItem(content)) {

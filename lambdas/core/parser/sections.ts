@@ -270,10 +270,11 @@ const ABBREVIATION_END =
  * The organization as the heading writes it (`NIKE, Inc.`, `The Standard`, `YETI Holdings, Inc.`):
  * legal suffix, leading article and case are the issuer's. Only what is not the name goes: a
  * trailing colon, a full stop that ends no abbreviation, surrounding quotes, and parentheses after
- * the name (a listing `(NYSE: RL)`, `(Stock Code: 0788.HK)`, a short form `(CRA)`).
+ * the name (a listing `(NYSE: RL)`, `(Stock Code: 0788.HK)`, a short form `(CRA)`), and trademark
+ * signs (`Acme™`, `Acme(TM)`, `Acme®`).
  */
 function cleanOrg(name: string): string | null {
-  let cleaned = name.trim().replace(/^["“]|["”]$/g, '');
+  let cleaned = withoutMarks(name.trim()).replace(/^["“]|["”]$/g, '');
   for (let i = 0; i < 4; i++) {
     const before = cleaned;
     cleaned = cleaned
@@ -284,6 +285,18 @@ function cleanOrg(name: string): string | null {
     if (cleaned === before) break;
   }
   return cleaned || null;
+}
+
+/**
+ * A name without its trademark signs: `™`, `®`, `℠`, and `(TM)`, `(R)`, `(SM)` written onto a word
+ * (`Acme(TM)`; `Acme (R)` with its space is left, as it may be something else).
+ */
+export function withoutMarks(name: string): string {
+  return name
+    .replace(/[®™℠]/g, '')
+    .replace(/(?<=[\p{L}\d])\((?:TM|R|SM)\)/gu, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 /** Words that open an About text's first sentence when it does not restart with the name. */

@@ -5,6 +5,7 @@ import {
   headlinePrefixOrganization,
   leadOrganization,
 } from '../../../../lambdas/core/parser/lead';
+import { withoutMarks } from '../../../../lambdas/core/parser/sections';
 import { wireOfLink } from '../../../../lambdas/core/parser/wires';
 
 /** The issuer when the lead's grammar does not name it: made-up releases built on real constructs. */
@@ -313,5 +314,43 @@ describe('leadOrganization: a clause or phrase before the lead’s subject', () 
       ].join('\n'),
     });
     expect(r.source).toBe('Marlo Venn Photography');
+  });
+});
+
+describe('trademark signs are no part of a name', () => {
+  const release = (about: string, lead: string) =>
+    parseReleaseStrict({
+      content: [
+        '# Brightmoor Launches a Ledger App',
+        '',
+        `DENVER, CO, May 4, 2026 – ${lead}`,
+        '',
+        'The app reads receipts and files them by project.',
+        '',
+        about,
+        '',
+        'Brightmoor makes bookkeeping software for small firms.',
+        '',
+      ].join('\n'),
+    });
+
+  it.each([
+    ['About Brightmoor Labs™', 'Brightmoor Labs'],
+    ['About Brightmoor Labs(TM)', 'Brightmoor Labs'],
+    ['About Brightmoor Labs®:', 'Brightmoor Labs'],
+    ['About Brightmoor℠ Labs, Inc.', 'Brightmoor Labs, Inc.'],
+  ])('%s', (heading, organization) => {
+    const r = release(heading, 'Brightmoor Labs today launched a ledger app for contractors.');
+    expect(r.about.map((a) => a.organization)).toEqual([organization]);
+  });
+
+  it('leaves a parenthesized R with a space before it, and drops marks from the source', () => {
+    expect(withoutMarks('Acme (R) Labs')).toBe('Acme (R) Labs');
+    expect(withoutMarks('Acme(R) Labs®')).toBe('Acme Labs');
+    const r = parseReleaseStrict({
+      content:
+        '# Ledger App Launched\n\nDENVER, CO, May 4, 2026 /PRNewswire/ -- A ledger app is out now for contractors.\n\nSOURCE Brightmoor Labs(R)\n',
+    });
+    expect(r.source).toBe('Brightmoor Labs');
   });
 });
