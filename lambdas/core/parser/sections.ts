@@ -379,6 +379,11 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
       .map(bare);
     const glued = gluedAt(token[0], i === 0 ? null : firstWord, earlier);
     if (glued > 0) return headingUpTo(at + glued);
+    // `About Acme: is a leading…` / `About Acme: a maker of…`: a colon ends the heading, whatever follows.
+    if (token[0].endsWith(':')) {
+      const found = headingUpTo(at + token[0].length);
+      if (found) return found;
+    }
     const next = tokens[i + 1]?.[0];
     // (a name may open with Spanish punctuation: `¡Que Onda! Magazine is…`)
     // (a brand may open in lower case before its capitals: `About nwGroup and nwFilters nwFilters is…`)

@@ -354,3 +354,26 @@ describe('trademark signs are no part of a name', () => {
     expect(r.source).toBe('Brightmoor Labs');
   });
 });
+
+describe('an About heading run into its text after a colon', () => {
+  it.each([
+    ['About Quarrel Ledger: is a leading provider of bookkeeping tools for small firms.', 'Quarrel Ledger'],
+    ['About [Quarrel.io](https://quarrel.io/?ref=pr): a maker of bookkeeping tools for small firms.', 'Quarrel.io'],
+    ['About Quarrel Ledger: Quarrel Ledger makes bookkeeping tools for small firms.', 'Quarrel Ledger'],
+  ])('%s', (about, organization) => {
+    const r = parseReleaseStrict({
+      content: [
+        '# Quarrel Survey Finds Small Firms Track Receipts by Hand',
+        '',
+        'DENVER, CO, May 4, 2026 – As tax season nears, a new survey finds most small firms still track receipts by hand.',
+        '',
+        'The survey asked 1,000 owners how they keep their books.',
+        '',
+        about,
+        '',
+      ].join('\n'),
+    });
+    expect(r.about.map((a) => a.organization)).toEqual([organization]);
+    expect(r.source).toBe(organization);
+  });
+});
