@@ -128,6 +128,26 @@ const FEATURED_CREDIT =
   /^(?:Featured|Cover|Header) (?:photo|image|picture)(?: by| courtesy of| credit)?:? \S[^\n]{0,100}$/i;
 /** A postal address on one line: a street number, then a US ZIP or a Canadian postal code within 100 characters. */
 const POSTAL_LINE = /^\d{1,6},? [^\n.!?]{3,100}?(?:\b\d{5}(?:-\d{4})?|\b[A-Z]\d[A-Z] ?\d[A-Z]\d)(?!\d)/;
+/**
+ * The issuer's address on a line of its own under the body, its name before it (`Acme Outfitters -
+ * 18 Elm St, Suite 4, Dayton, OH, 45402`, `Acme | 18 Elm St, …`) or not: a postal line, no sentence.
+ */
+const ADDRESS_LINE =
+  /^(?:\p{Lu}[^\n.!?]{0,60}? [-–—|] )?\d{1,6},? [^\n!?]{3,100}?(?:\b\d{5}(?:-\d{4})?|\b[A-Z]\d[A-Z] ?\d[A-Z]\d)(?!\d)[^\n.!?]{0,30}$/u;
+/**
+ * A credit under the text (`Report by the Acme Valley desk`, `(Written by Jane Roe, Researcher at the
+ * Acme Institute)`): who wrote it, not a paragraph of it.
+ */
+const CREDIT_LINE =
+  /^(?:\((?:Written|Reported|Report|Compiled|Edited|Text|Article|Story|Photos?) by \S[^()]{1,200}\)|(?:Written|Reported|Report|Compiled|Edited|Text|Article|Story) by \S[^.!?]{1,120})$/;
+/**
+ * A one-sentence paragraph that tells the reader whom to contact (`To schedule an interview with
+ * Acme, please contact Jane Roe, jane@acme.com.`, `For media inquiries, email …`): the contact's
+ * lead-in, not body, when nothing of the text follows it. (`For more information, contact …` is the text's
+ * closing line, as releases write it.)
+ */
+const CONTACT_LEAD_IN =
+  /^(?:To (?:schedule|arrange|request|book|set up)\b|(?:For|With) (?:all |any )?(?:media|press|interview|editorial)\b|(?:Media|Press|Journalists|Reporters|Members of the media)\b)[^.!?]{0,200}?\b(?:contact|reach out to|e-?mail|call|write to)\b/i;
 /** A sentence saying the text is no advice (see its use at the end of splitSections). */
 const ADVICE_DISCLAIMER =
   /\b(?:not (?:necessarily )?(?:intended (?:as|to (?:be|provide|constitute))|meant (?:as|to be)|offering|to be (?:construed|taken) as|a substitute for)|does not (?:constitute|provide)|should not be (?:construed|taken|relied upon) as)(?: an?)?(?: (?:legal|medical|financial|investment|investing|tax|professional))? advice\b/i;
@@ -521,6 +541,13 @@ function classify(block: Block, around: Around = {}): Kind {
   const line = block.lines.length === 1 ? (block.lines[0] ?? '').trim() : '';
   if (line && (THEMATIC_BREAK.test(line) || AD_SLOT.test(line) || LEFTOVER_MARKUP.test(line)))
     return { type: 'caption' };
+  // A credit or the issuer's address under the body; between paragraphs of the text a credit is
+  // only left out, and an address line stays the text's (an event's venue).
+  if ((around.bodyParagraphs ?? 0) >= 1 && block.lines.length <= 2 && countWords(text) <= 40) {
+    const followed = !!around.next && isProse(around.next);
+    if (CREDIT_LINE.test(text.trim())) return followed ? { type: 'caption' } : { type: 'end' };
+    if (line && !followed && ADDRESS_LINE.test(line)) return { type: 'contact' };
+  }
   const view = VIEW_ORIGINAL.exec(first);
   if (view) {
     const url = view[1] || block.links.find((l) => /^https?:/.test(l.url))?.url || null;
@@ -611,7 +638,7 @@ function classify(block: Block, around: Around = {}): Kind {
  * TikTok About Acme`), and a run of social handles (`@acme on Instagram`) splits off.
  */
 const GLUED_MARKER = new RegExp(
-  String.raw`(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|Disclaimer\s?:|${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|\[https?:)|(?:CA|Contract(?: Address)?|Token Address)\s?:\s?0x[0-9a-fA-F]{8}|(?:#{3}|# # #|-30-|- 30 -|-0-)(?= |$)|To (?:view|read) the (?:full|complete) (?:article|story),? |(?:About(?: the)?|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})))|(?<=@[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[a-z]{2,24} )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?<=\bon (?:${NETWORKS}) )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})`,
+  String.raw`(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|Disclaimer\s?:|(?:Written|Reported|Report|Compiled) by \S[^.!?\n]{1,80}$|${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|\[https?:)|(?:CA|Contract(?: Address)?|Token Address)\s?:\s?0x[0-9a-fA-F]{8}|(?:#{3}|# # #|-30-|- 30 -|-0-)(?= |$)|To (?:view|read) the (?:full|complete) (?:article|story),? |(?:About(?: the)?|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})))|(?<=@[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[a-z]{2,24} )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?<=\bon (?:${NETWORKS}) )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})`,
   'gu',
 );
 
@@ -948,6 +975,20 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
     // about the text itself (`… have written this article to inform.`) and the no-advice sentence.
     const kept = withoutAdviceTail(blockText(closing));
     if (kept) result.body[result.body.length - 1] = makeBlock([kept], { links: linksIn(kept, closing.links) });
+  }
+  // The last paragraph a one-sentence contact lead-in with its address (see CONTACT_LEAD_IN): the
+  // contact's, not body; its address is still read below.
+  const leadIn = result.body.length > 1 ? result.body[result.body.length - 1] : undefined;
+  const leadInText = leadIn ? blockText(leadIn).trim() : '';
+  if (
+    leadIn &&
+    countWords(leadInText) <= 45 &&
+    !/[.!?]\s+\p{Lu}/u.test(leadInText.replace(/\S+@\S+/g, '')) &&
+    CONTACT_LEAD_IN.test(leadInText) &&
+    (findEmail(leadInText) || findPhone(leadInText))
+  ) {
+    result.body.pop();
+    result.contacts.push(...sentenceContacts(leadInText));
   }
   for (const m of mailtos) {
     const c = contactFromMailto(m.url, m.text);

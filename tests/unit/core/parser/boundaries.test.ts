@@ -296,6 +296,55 @@ describe('legends, bylines and credits around the lead', () => {
     ).toEqual([LEAD, 'Follow These Steps:', 'Open the valve and wait ten minutes before you drink the water.']);
   });
 
+  it('stops at a credit line under the text, also run into the last sentence', () => {
+    for (const tail of [
+      'The plant employs 40 people.\n\nReport by the Dayton Valley desk',
+      'The plant employs 40 people.\n\n(Written by Jane Roe, Fellow at the Institute of Water Studies)',
+      'The plant employs 40 people.  Reported by Ohio Desk team',
+    ])
+      expect(paragraphs(tail)).toEqual([LEAD, 'The plant employs 40 people.']);
+    // Between paragraphs of the text, a credit is only left out.
+    expect(
+      paragraphs(
+        'Written by the Dayton desk\n\nThe plant will employ forty people by the end of the year, the company said in a statement on Monday.',
+      ),
+    ).toEqual([
+      LEAD,
+      'The plant will employ forty people by the end of the year, the company said in a statement on Monday.',
+    ]);
+  });
+
+  it("stops at the issuer's address on a line of its own under the text", () => {
+    for (const tail of [
+      'Northwind Filters - 18 Elm St, Suite 4, Dayton, OH, 45402',
+      'Northwind | 2200 Harbour Rd., Vancouver, BC V6B 1A1',
+      '18 Elm Street, Dayton, Ohio 45402',
+    ])
+      expect(paragraphs(`The plant employs 40 people.\n\n${tail}`)).toEqual([LEAD, 'The plant employs 40 people.']);
+  });
+
+  it('leaves out a last one-sentence lead-in to a media contact, keeping its address a contact', () => {
+    for (const lead of [
+      'To schedule an interview with a Northwind engineer, please contact Jane Roe, jane.roe@northwind.example.',
+      'For media inquiries, email Jane Roe at jane.roe@northwind.example or call 937-555-0100.',
+      'Journalists wishing to visit the plant may contact jane.roe@northwind.example.',
+    ]) {
+      const p = parseReleaseStrict({ content: markdown(`The plant employs 40 people.\n\n${lead}`) });
+      expect(p.body.paragraphs).toEqual([LEAD, 'The plant employs 40 people.']);
+      expect(p.contacts.map((c) => c.email)).toContain('jane.roe@northwind.example');
+    }
+    // `For more information, …contact…` is the text's closing line.
+    expect(
+      paragraphs(
+        'The plant employs 40 people.\n\nFor more information, visit the site or contact jane.roe@northwind.example.',
+      ),
+    ).toEqual([
+      LEAD,
+      'The plant employs 40 people.',
+      'For more information, visit the site or contact jane.roe@northwind.example.',
+    ]);
+  });
+
   it('cuts a social link, a contract address or a disclaimer run into the last sentence off it', () => {
     for (const tail of [
       'The plant employs 40 people.Telegram: https://t.example/northwindX (Twitter): https://x.example/northwind',
