@@ -90,11 +90,12 @@ const ARTICLE = /^(?:The|Die|Der|Das|La|Le|Les|El|Los|Las|L'|Il|Lo|A|O|Os|De|Het
 const PARTICIPLE = /^[\p{Lu}][\p{Ll}]{2,}ing$/u;
 /**
  * A lower-case descriptor before the name it describes: a capitalised first word, lower-case
- * words, a noun for a kind of organization, then a capitalised name (`Global venture capital firm
- * Acme`, `The law firm of Acme`, `Leading software company Acme`, `The Mexican startup Acme`).
+ * words, a noun for a kind of organization or a person's role, then a capitalised name (`Global
+ * venture capital firm Acme`, `The law firm of Acme`, `Leading software company Acme`, `The Mexican
+ * startup Acme`, `Cybersecurity leader Acme`, `Award-winning jazz singer and radio host Jane Roe`).
  */
 const DESCRIPTOR =
-  /^(?:The (?:\p{Lu}[\p{Ll}-]+ )?|[\p{Lu}][\p{Ll}-]+ )(?:[\p{Ll}'’-]+ ){0,5}(?:firm|company|provider|maker|manufacturer|developer|bank|group|agency|startup|start-up|platform|retailer|insurer|fund|organization|organisation|brand|network|consultancy|operator|producer|supplier|distributor)(?: of)? (?=[\p{Lu}\d])/u;
+  /^(?:The (?:\p{Lu}[\p{Ll}-]+ )?|[\p{Lu}][\p{Ll}-]+ )(?:[\p{Ll}'’-]+ ){0,5}(?:firm|company|provider|maker|manufacturer|developer|bank|group|agency|startup|start-up|platform|retailer|insurer|fund|organization|organisation|brand|network|consultancy|operator|producer|supplier|distributor|leader|pioneer|innovator|specialist|author|writer|novelist|poet|artist|singer|songwriter|musician|rapper|host|coach|speaker|entrepreneur|founder|designer|chef|filmmaker|director|photographer|attorney|lawyer|physician|surgeon|dentist|consultant|expert|advocate|actor|actress|comedian|athlete|educator|scientist|researcher|investor)(?: of)? (?=[\p{Lu}\d])/u;
 /** The verb after a long appositive: English finite forms only (`announced`, `has`, `today said`). */
 const APPOSITIVE_VERB = new RegExp(
   String.raw`^(?:${LEAD_VERB}|(?:(?:today|recently|also|now|has|have|will|is|was) )?(?:[a-z]{3,}ed|has|have|will|is|was)\b)`,

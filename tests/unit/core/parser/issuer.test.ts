@@ -377,3 +377,21 @@ describe('an About heading run into its text after a colon', () => {
     expect(r.source).toBe(organization);
   });
 });
+
+describe('leadOrganization: a person’s role or a lower-case kind written before the name', () => {
+  it.each([
+    [
+      'Award-winning jazz singer and radio host Marla Quell, in partnership with a local food bank, announces a benefit concert.',
+      'Marla Quell',
+    ],
+    ['Bestselling author Tobin Ashgrove has released a third novel set in the Ozarks.', 'Tobin Ashgrove'],
+    ['Cybersecurity leader Vantreo Systems today announced a managed service.', 'Vantreo Systems'],
+    ['Celebrity chef Ines Calder opens a second restaurant in the harbor district.', 'Ines Calder'],
+  ])('%s', (lead, expected) => {
+    expect(leadOrganization(lead)).toBe(expected);
+  });
+
+  it('still needs the verb after the name', () => {
+    expect(leadOrganization('Bestselling author Tobin Ashgrove, whose books sold well in the Ozarks.')).toBeNull();
+  });
+});
