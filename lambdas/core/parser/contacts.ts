@@ -59,7 +59,8 @@ function gluedLead(text: string, index: number, address: string): number {
     if (surname.length >= 4 && /^[A-Z][a-z]/.test(local.slice(surname.length)) && surname !== previous)
       return surname.length;
   }
-  const digits = /^\d{1,4}(?=[A-Za-z])/.exec(local)?.[0];
+  // (or its extension: `(555) 010-0100 x110jane.roe@`)
+  const digits = /^(?:(?:x|ext\.?)\d{1,6}|\d{1,4})(?=[A-Za-z])/i.exec(local)?.[0];
   if (digits && /\d[\d ()./-]{4,}\d $/.test(before)) return digits.length;
   for (const w of before.match(/[A-Za-z][A-Za-z0-9]{3,30}/g) ?? []) {
     if (/[A-Z].*[A-Z]/.test(w) && local.startsWith(w) && /^[a-z]{2}/.test(local.slice(w.length))) return w.length;
@@ -76,6 +77,10 @@ const COMMON_TLD =
 const GLUED_ADDRESSES = new RegExp(
   String.raw`(@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,4}\.(?:${COMMON_TLD}))(?=[A-Za-z0-9._%+'-]{1,64}@)`,
   'g',
+);
+/** A website (`www.` and a common top-level domain) run into the mailbox after it. */
+const WEBSITE_BEFORE = new RegExp(
+  String.raw`^www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*?\.(?:${COMMON_TLD})(?=[A-Za-z0-9])`,
 );
 /** A common top-level domain run into a capitalised word after it (`acme.comAcme.com Newsroom`). */
 const TLD_THEN_CAPITAL = new RegExp(String.raw`^(?:${COMMON_TLD})(?=[A-Z])`);
@@ -120,10 +125,14 @@ function unglue(address: string): string {
   const at = address.indexOf('@');
   let local = address.slice(0, at);
   let domain = address.slice(at + 1);
-  const digits = /^[\d-]*\d{4,}[\d-]*(?=[A-Za-z])/.exec(local);
+  // (also after the name written before the number: `Jane Roe5550100142jroe@`, seven digits or more)
+  const digits = /^[\d-]*\d{4,}[\d-]*(?=[A-Za-z])|^\p{L}{1,40}[\d-]*\d{7,}[\d-]*(?=[A-Za-z])/u.exec(local);
   if (digits) local = local.slice(digits[0].length);
   const title = GLUED_TITLE.exec(local);
   if (title && /[a-z]/.test(local.slice(title[0].length))) local = local.slice(title[0].length);
+  // `www.acme.cominfo@acme.com`: the website written before the address, run into it.
+  const site = WEBSITE_BEFORE.exec(local);
+  if (site && local.length > site[0].length) local = local.slice(site[0].length);
   // `jane@acme.comwww.acme.com`, `jane@acme.comhttps://…`: the website written after the address, run into it.
   const website = /^(.+?\.[A-Za-z]{2,24}?)www\.[A-Za-z0-9-]+\.[A-Za-z]{2,}/.exec(domain);
   if (website?.[1]) domain = website[1];
@@ -143,6 +152,10 @@ function unglue(address: string): string {
   // it; the mixed-case lead ends at its last lower-case letter.
   const caps = /^(.*\p{Ll})([A-Z0-9][A-Z0-9._%+'-]*)$/u.exec(local);
   if (caps?.[2] && /[A-Z]/.test(caps[2]) && /[A-Z]/.test(domain) && !/\p{Ll}/u.test(domain)) local = caps[2];
+  // `acme.cominfo@acme.com`: the address's own domain written before it (a website), run into the mailbox.
+  const own = local.toLowerCase().indexOf(domain.toLowerCase());
+  if (own >= 0 && (own === 0 || local.charAt(own - 1) === '.') && local.length > own + domain.length + 1)
+    local = local.slice(own + domain.length);
   return `${local}@${domain}`;
 }
 
@@ -512,7 +525,7 @@ export function sentenceContacts(written: string): Contact[] {
     const before = text.slice(Math.max(0, start - 80), start);
     const wide = text.slice(Math.max(0, start - 170), start);
     // An address listed right after one given so (`jane@acme.com or ir@acme.com`) is given so too.
-    const listed = lastEnd >= 0 && /^\s?(?:[,;|/]|or|and)?\s?$/.test(text.slice(lastEnd, start));
+    const listed = lastEnd >= 0 && /^\s?(?:[,;|/\-–—]|or|and)?\s?$/.test(text.slice(lastEnd, start));
     if (REACH_CUE.test(before) || GLUED_EMAIL_LABEL.test(before) || CONTACT_LABEL_CUE.test(wide) || listed) {
       out.push({ name: null, organization: null, email, phone: null });
       lastEnd = start + m[0].length;

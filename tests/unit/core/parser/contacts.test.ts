@@ -190,6 +190,12 @@ describe('findEmail: words a scraper ran into an address', () => {
     // The domain written again after the address, with its capitals (a newsroom's name).
     ['Contact: news@acme.comAcme.com Newsroom', 'news@acme.com'],
     ['Email: desk@acme.co.ukACME.co.uk Press Office', 'desk@acme.co.uk'],
+    // A phone's extension, or a name and its phone number, run into the address after them.
+    ['Jane Roe, CFOAcme Inc.(555) 010-0100 x214jane.roe@acme.example', 'jane.roe@acme.example'],
+    ['Contact:Jane Roe5550100142jroe@acme.example', 'jroe@acme.example'],
+    // The website written before the address, run into it.
+    ['Investor RelationsAcme Corp.www.acme-labs.cominfo@acme-labs.com555-010-0100', 'info@acme-labs.com'],
+    ['Web: www.acme.co.ukpress@acme.co.uk', 'press@acme.co.uk'],
   ])('%s', (line, email) => {
     expect(findEmail(line)).toBe(email);
   });
@@ -209,6 +215,9 @@ describe('findEmail: words a scraper ran into an address', () => {
     ['JANE.ROE@ACME.COM', 'jane.roe@acme.com'],
     ['John.SMITH@ACME.COM', 'john.smith@acme.com'],
     ['info@mail.acme.com', 'info@mail.acme.com'],
+    ['jane2024@acme.example', 'jane2024@acme.example'],
+    ['www.team@acme.example', 'www.team@acme.example'],
+    ['x100@acme.example', 'x100@acme.example'],
   ])('leaves a whole address alone: %s', (line, email) => {
     expect(findEmail(line)).toBe(email);
   });
@@ -281,6 +290,14 @@ describe('sentenceContacts: an address a sentence gives as a way to reach someon
       only('help@acme.example'),
     );
     expect(sentenceContacts('We connect with partners worldwide. Our old box was ops@acme.example.')).toEqual([]);
+  });
+
+  it('an address listed after one given so, set off by a dash', () => {
+    expect(
+      sentenceContacts('Investor Relations Contact: Email: ir@acme.example - pr@agency.example Phone: 555-0100').map(
+        (c) => c.email,
+      ),
+    ).toEqual(['ir@acme.example', 'pr@agency.example']);
   });
 
   it('reads each address on its own when a sentence gives several', () => {
