@@ -130,9 +130,19 @@ function locationStart(prefix: string, atBlockStart: boolean): number {
       const cityText = tokens.slice(start).join(' ').trim();
       if (cityText) return offsetOfPart + cityPart.lastIndexOf(cityText);
     }
+    // The city typed in lower case before a known region (`denton, Texas`, `las vegas, United
+    // States`), where the dateline opens its block and the city is all of the text before it.
+    if (atBlockStart && i === 0 && LOWER_CITY.test(cityPart.trim())) return prefix.indexOf(cityPart.trim());
   }
   return -1;
 }
+
+/** A lead of sentences: twelve words or more, some of them in lower case, then a sentence end. */
+const LEAD_OF_SENTENCES = /^(?=(?:\S+\s+){11}\S)(?=(?:[^.!?]*\s\p{Ll}){4})[^\n]*?[a-z0-9)”"’][.!?](?:\s|$)/u;
+
+/** One to three words in lower case that are no function words: a city typed in lower case. */
+const LOWER_CITY =
+  /^(?!(?:the|a|an|in|on|at|of|for|and|to|from|by|with|our|its|this|that|today|here|there)\b)\p{Ll}[\p{Ll}'’-]+(?: (?!(?:the|and|of|to|for|with|today)\b)\p{Ll}[\p{Ll}'’-]+){0,2}$/u;
 
 /**
  * A state, province or country written out in lower case after the city (`Dallas, texas`, `Austin,
@@ -383,7 +393,11 @@ function stopClosedDateline(head: string): DatelineMatch | null {
  * city, with a known region or country after it, then a spaced dash and a capital. Null otherwise.
  */
 function placeThenSeparator(text: string): { location: string; length: number } | null {
-  const m = /^([\p{Lu}][\p{L}.'’ ]{1,40}(?:, ?[\p{Lu}][\p{L}.'’ ]{0,40}){1,2}) (?:--|[-–—]) (?=["“\p{Lu}])/u.exec(text);
+  // (a city may be hyphenated: `Port-au-Prince`, `Winston-Salem`)
+  const m =
+    /^([\p{Lu}](?:[\p{L}.'’ ]|-(?=\p{L})){1,40}(?:, ?[\p{Lu}][\p{L}.'’ ]{0,40}){1,2}) (?:--|[-–—]) (?=["“\p{Lu}])/u.exec(
+      text,
+    );
   if (!m?.[1]) return null;
   const location = m[1].trim();
   const parts = location.split(',').map((p) => p.trim());
@@ -394,11 +408,15 @@ function placeThenSeparator(text: string): { location: string; length: number } 
 
 /**
  * A place-only dateline opening a paragraph near the top of a release with no dated dateline
- * (`STAMFORD, CT – Acme Communities has…`): the city in capitals and a known region or country.
+ * (`STAMFORD, CT – Acme Communities has…`): the city in capitals and a known region or country;
+ * a city in mixed case (`Port-au-Prince, Haiti – Acme, the…`) only before a lead of sentences (a
+ * deck such as `Rome, Italy – A City Reborn` is not one).
  */
 export function placeOnlyDateline(text: string): DatelineMatch | null {
   const found = placeThenSeparator(text);
-  if (!found || !/^[\p{Lu}\d.'’&\- ]{3,}$/u.test(found.location.split(',')[0] ?? '')) return null;
+  if (!found) return null;
+  const capitals = /^[\p{Lu}\d.'’&\- ]{3,}$/u.test(found.location.split(',')[0] ?? '');
+  if (!capitals && !LEAD_OF_SENTENCES.test(text.slice(found.length, found.length + 600))) return null;
   return {
     dateline: { text: found.location, location: found.location, date: null },
     wire: null,
@@ -437,8 +455,8 @@ function bracketedDateline(head: string): DatelineMatch | null {
 /** `(Acme via SomeWire) --` right after a tag-less dateline's separator. */
 const UNKNOWN_TAG = /^\([^()\n]{2,60}\) ?(?:--|[-–—]) ?(?=\S)/;
 
-/** A name and a closing slash at the end of the dateline's line: `Acme Group of DC /`. */
-const CREDIT_AFTER_DATE = /^([\p{Lu}\d][^/\n]{1,80}?) \/(?=\s|$)/u;
+/** A name and a closing slash at the end of the dateline's line: `Acme Group of DC /` (also typed in lower case, `acme solar llc /`). */
+const CREDIT_AFTER_DATE = /^([\p{L}\d][^/\n]{1,80}?) \/(?=\s|$)/u;
 /** A credited name the text after it opens with again: `Acme Energy Acme's plant…` (group 1 the name). */
 const CREDIT_RESTARTED = /^((\p{Lu}[\p{L}\d&.-]*)(?: [\p{Lu}\d][\p{L}\d&.-]*){0,5}) (?=\2(?:['’]s)?\s)/u;
 
@@ -536,7 +554,7 @@ function commaCreditDateline(head: string, date: { end: number; iso: string | nu
       head.slice(date.end),
     );
   const location = m?.[1]?.trim();
-  if (!m || !location || !date.iso) return null;
+  if (!m || !location || !date.iso) return commaPlaceDateline(head, date);
   const parts = location.split(', ');
   if (!isKnownCity(parts[0] ?? '') && !parts.slice(1).some((p) => isKnownRegionOrCountry(p))) return null;
   return {
@@ -545,6 +563,31 @@ function commaCreditDateline(head: string, date: { end: number; iso: string | nu
     start: 0,
     bodyStart: date.end + m[0].length,
   };
+}
+
+/**
+ * The date, then the place set off by commas with no credit (`December 3, 2025, Hangzhou, Zhejiang,
+ * China, On…`): two or three capitalized parts, the last a known region or country, then a capital.
+ */
+function commaPlaceDateline(head: string, date: { end: number; iso: string | null }): DatelineMatch | null {
+  const lead = /^, ?/.exec(head.slice(date.end));
+  if (!lead || !date.iso) return null;
+  const from = date.end + lead[0].length;
+  const parts = head.slice(from).split(', ', 4);
+  for (const k of [3, 2]) {
+    const place = parts.slice(0, k);
+    if (place.length < k || parts.length <= k) continue;
+    if (!place.every((p) => /^\p{Lu}[\p{L}.'’ ]{1,30}$/u.test(p))) continue;
+    if (!isKnownRegionOrCountry(place[k - 1] ?? '') || !/^["“\p{Lu}]/u.test(parts[k] ?? '')) continue;
+    const location = place.join(', ');
+    return {
+      dateline: { text: head.slice(0, from + location.length).trim(), location, date: date.iso },
+      wire: null,
+      start: 0,
+      bodyStart: from + location.length + 2,
+    };
+  }
+  return null;
 }
 
 /** A dateline that is a whole line by itself: `Charlotte, NC, Tuesday Dec 9, 2025` (the line break is its separator). */

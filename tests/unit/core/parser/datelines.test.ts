@@ -1,4 +1,4 @@
-import { findDateline } from '../../../../lambdas/core/parser/dateline';
+import { findDateline, placeOnlyDateline } from '../../../../lambdas/core/parser/dateline';
 import { dateAtEnd, dateAtStart, parseTimestamp } from '../../../../lambdas/core/parser/dates';
 
 // Each wire's dateline convention, and the ways people write datelines: [input, wire name, tag,
@@ -179,6 +179,44 @@ describe('findDateline: every wire, as people write it', () => {
     // Not a two-letter code that is also a word, nor a word that is no region.
     expect(findDateline('Springfield, in June 3, 2026 - Body')).toBeNull();
     expect(findDateline('Springfield, today - June 3, 2026 - Body')).toBeNull();
+  });
+
+  it('reads a city typed in lower case before a known region or country, and a credit typed so', () => {
+    const found = findDateline('tulsa, United States - June 3, 2026 / acme roofing llc / Body');
+    expect(found?.dateline.location).toBe('tulsa, United States');
+    expect(found?.dateline.date).toBe('2026-06-03');
+    expect(found?.issuer).toBe('acme roofing llc');
+    expect(findDateline('santa fe, New Mexico – June 3, 2026 – Body')?.dateline.location).toBe('santa fe, New Mexico');
+    // Not words of a sentence before a region, nor a lower-case word before an unknown place.
+    expect(findDateline('the company, Texas - June 3, 2026 - Body')).toBeNull();
+    expect(findDateline('tulsa, Acme - June 3, 2026 - Body')).toBeNull();
+  });
+
+  it('reads a place-only dateline with a mixed-case (also hyphenated) city before a lead of sentences', () => {
+    expect(
+      placeOnlyDateline(
+        'Winston-Salem, North Carolina – Acme Mills, a maker of cotton goods, has opened a second plant near the river this spring.',
+      )?.dateline.location,
+    ).toBe('Winston-Salem, North Carolina');
+    expect(
+      placeOnlyDateline('Lyon, France – The city’s fair draws makers from across the region to its halls every June.')
+        ?.dateline.location,
+    ).toBe('Lyon, France');
+    // A deck or a title set off by a dash is no lead of sentences; a city in capitals needs none.
+    expect(placeOnlyDateline('Rome, Italy – A City Reborn')).toBeNull();
+    expect(placeOnlyDateline('ROME, Italy – A City Reborn')?.dateline.location).toBe('ROME, Italy');
+  });
+
+  it('reads the date, then the place set off by commas with no credit', () => {
+    const found = findDateline('June 3, 2026, Kaifeng, Henan, China, On May 30 the museum opened its new hall.');
+    expect(found?.dateline).toEqual({
+      text: 'June 3, 2026, Kaifeng, Henan, China',
+      location: 'Kaifeng, Henan, China',
+      date: '2026-06-03',
+    });
+    expect(findDateline('June 3, 2026, Lyon, France, The fair opens.')?.dateline.location).toBe('Lyon, France');
+    // The place's last part must be a known region or country.
+    expect(findDateline('June 3, 2026, Acme, Beta Corp, The deal closed.')).toBeNull();
   });
 });
 
