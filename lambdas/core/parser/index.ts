@@ -24,6 +24,7 @@ import {
   splitAttribution,
 } from './lead';
 import { normalizePlace } from './places';
+import { escapeRegExp } from './regex';
 import { CAPTION, splitSections, withoutMarks } from './sections';
 import { looksLikeMarkdown, markIndentedParagraphs, normalizeWhitespace, stripFrontMatter, textToBlocks } from './text';
 import { findTickers } from './tickers';
@@ -40,7 +41,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.116.0';
+export const PARSER_VERSION = '0.118.0';
 
 export interface ParseInput {
   content: string;
@@ -610,6 +611,28 @@ function withoutLegends(rest: Block[], vocab: WordSet, dated: boolean): Block[] 
  * What some distributors repeat under the dateline: the headline again as the first paragraph, and
  * a second, date-less dateline opening the lead (`Sarasota, Florida - Acme, a provider of…`).
  */
+/**
+ * A heading run into a second, date-less dateline that opens the lead (`Acme Clinic: The Best Spa in
+ * Dayton, OHDayton, OH - Acme Clinic is…`, as flattening joins them): the length of the heading and
+ * `City, Region - ` to drop, or 0. The place must start inside a word (glued on), after a heading of
+ * three to sixteen words capitalized as a heading, with no sentence in it or closing it, and be a city with a known region or country after it.
+ */
+function headingThenPlaceLength(line: string): number {
+  for (let p = 10; p < Math.min(line.length, 200); p++) {
+    if (!/\p{Lu}/u.test(line[p] ?? '') || !/[\p{L}\d:)]/u.test(line[p - 1] ?? '')) continue;
+    const heading = line.slice(0, p);
+    if (/[.!?]["”]?(?:\s+\p{Lu}|$)/u.test(heading) || countWords(heading) < 3 || countWords(heading) > 16) continue;
+    // capitalized as a heading: four in five of its words that are no small word
+    const words = heading
+      .split(/\s+/)
+      .filter((w) => w && !/^(?:a|an|the|of|in|for|and|or|to|at|on|by|with|from)$/.test(w));
+    if (words.filter((w) => /^["“(]?[\p{Lu}\d]/u.test(w)).length < words.length * 0.8) continue;
+    const place = repeatedPlaceLength(line.slice(p));
+    if (place > 0) return p + place;
+  }
+  return 0;
+}
+
 function withoutRepeats(rest: Block[], pre: Block[], vocab: WordSet): Block[] {
   let out = rest;
   const first = out[0];
@@ -632,7 +655,7 @@ function withoutRepeats(rest: Block[], pre: Block[], vocab: WordSet): Block[] {
     const cut =
       again && again.wire === null && again.start === 0 && again.dateline.location && again.bodyStart < line.length
         ? again.bodyStart
-        : repeatedPlaceLength(line);
+        : repeatedPlaceLength(line) || headingThenPlaceLength(line);
     if (cut > 0) out = [{ ...lead, lines: [line.slice(cut), ...lead.lines.slice(1)] }, ...out.slice(1)];
   }
   return out;
@@ -1154,7 +1177,23 @@ export function parseReleaseStrict(input: ParseInput): ParsedRelease {
 /** The issuer without the trademark signs a text writes on its name (`Acme®`, `Acme(TM)`). */
 function read(input: ParseInput): Reading {
   const r = readSettled(input);
-  return r.source ? { ...r, source: withoutMarks(r.source) || null } : r;
+  if (!r.source) return r;
+  const source = withoutMarks(r.source);
+  return { ...r, source: source ? articleByHeadline(source, r.title, r.body.paragraphs) : null };
+}
+
+/**
+ * `The Acme Foundation` read off a sentence's start is `Acme Foundation` when the headline writes the
+ * name with no article (`Acme Foundation Pledges…`, `…Contact the Acme Law Group…`) and no sentence
+ * writes `The Acme Foundation` with its capital in its middle (`…as The Acme Haunt returns` keeps it).
+ */
+function articleByHeadline(name: string, title: string | null, paragraphs: readonly string[]): string {
+  if (!title || !name.startsWith('The ') || name.length < 8) return name;
+  const bare = name.slice(4);
+  const at = title.indexOf(bare);
+  if (at < 0 || !(at === 0 || /[\p{Ll},;:] the $/u.test(title.slice(0, at)))) return name;
+  const capital = new RegExp(String.raw`[\p{Ll},;] The ${escapeRegExp(bare)}`, 'u');
+  return [title, ...paragraphs].some((t) => capital.test(t)) ? name : bare;
 }
 
 function readSettled(input: ParseInput): Reading {

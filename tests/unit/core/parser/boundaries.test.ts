@@ -296,6 +296,21 @@ describe('legends, bylines and credits around the lead', () => {
     ).toEqual([LEAD, 'Follow These Steps:', 'Open the valve and wait ten minutes before you drink the water.']);
   });
 
+  it('drops a heading run into a second dateline that opens the lead', () => {
+    const content = (lead: string) =>
+      `# Northwind Opens Plant\n\nA deck about the plant\n\n DAYTON, United States - May 5, 2025 / Northwind Filters /\n\n ${lead}\n\nThe plant employs 40 people.\n`;
+    for (const heading of [
+      'Northwind Filters: The Leading Filter Maker in Dayton, OH',
+      'Clean Water for the Miami Valley',
+    ]) {
+      const p = parseReleaseStrict({ content: content(`${heading}Dayton, OH - ${LEAD}`) });
+      expect(p.body.paragraphs[0]).toBe(LEAD);
+    }
+    // A place glued to a word inside the lead's sentence is no dateline: the lead stays as written.
+    const kept = `${LEAD.slice(0, -1)} near the MuseumDayton, OH - Its Director Said the Plant Was Welcome.`;
+    expect(parseReleaseStrict({ content: content(kept) }).body.paragraphs[0]).toBe(kept);
+  });
+
   it('stops at a credit line under the text, also run into the last sentence', () => {
     for (const tail of [
       'The plant employs 40 people.\n\nReport by the Dayton Valley desk',
