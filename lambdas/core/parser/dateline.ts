@@ -1,5 +1,5 @@
 import type { Dateline, Wire } from '../record';
-import { dateAtEnd, dateAtStart, parseWrittenDate } from './dates';
+import { dateAtEnd, dateAtStart, monthNumber, parseWrittenDate } from './dates';
 import { isKnownCity, isKnownRegionOrCountry } from './places';
 import { findWireTag, type WireMatch } from './wires';
 
@@ -409,11 +409,13 @@ function placeThenSeparator(text: string): { location: string; length: number } 
 /**
  * A place-only dateline opening a paragraph near the top of a release with no dated dateline
  * (`STAMFORD, CT – Acme Communities has…`): the city in capitals and a known region or country;
- * a city in mixed case (`Port-au-Prince, Haiti – Acme, the…`) only before a lead of sentences (a
- * deck such as `Rome, Italy – A City Reborn` is not one).
+ * a city in mixed case (`Winston-Salem, North Carolina – Acme, the…`) only before a lead of
+ * sentences (a deck such as `Rome, Italy – A City Reborn` is not one). A day and month with no year
+ * may follow the place (`Lyon, 3rd June – …`, `Lyon, France, June 3 – …`): the place is read, the
+ * date is not (no year).
  */
 export function placeOnlyDateline(text: string): DatelineMatch | null {
-  const found = placeThenSeparator(text);
+  const found = placeThenSeparator(text) ?? placeThenYearlessDate(text);
   if (!found) return null;
   const capitals = /^[\p{Lu}\d.'’&\- ]{3,}$/u.test(found.location.split(',')[0] ?? '');
   if (!capitals && !LEAD_OF_SENTENCES.test(text.slice(found.length, found.length + 600))) return null;
@@ -423,6 +425,24 @@ export function placeOnlyDateline(text: string): DatelineMatch | null {
     start: 0,
     bodyStart: found.length,
   };
+}
+
+/** `Place, 3rd June – ` / `Place, June 3 – `: a place, a day and month with no year, a dash. */
+const YEARLESS_DATELINE =
+  /^([\p{Lu}](?:[\p{L}.'’ ]|-(?=\p{L})){1,40}(?:, ?[\p{Lu}][\p{L}.'’ ]{0,40}){0,2}), ((\d{1,2})(?:st|nd|rd|th)? (\p{L}{3,10})\.?|(\p{L}{3,10})\.? (\d{1,2})(?:st|nd|rd|th)?) (?:--|[-–—]) (?=["“\p{Lu}])/u;
+
+/** A place-only dateline with a yearless date after the place (see placeOnlyDateline): a known city, or a place ending in a known region or country. */
+function placeThenYearlessDate(text: string): { location: string; length: number } | null {
+  const m = YEARLESS_DATELINE.exec(text);
+  if (!m?.[1]) return null;
+  const month = monthNumber(m[4] ?? m[5] ?? '');
+  const day = Number(m[3] ?? m[6]);
+  if (month === null || !(day >= 1 && day <= 31)) return null;
+  const location = m[1].trim();
+  const parts = location.split(',').map((p) => p.trim());
+  const placed = parts.length === 1 ? isKnownCity(location) : isKnownRegionWithStop(parts[parts.length - 1] ?? '');
+  if (!placed || locationStart(location, true) !== 0) return null;
+  return { location, length: m[0].length };
 }
 
 /**

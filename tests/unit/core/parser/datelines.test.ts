@@ -207,6 +207,23 @@ describe('findDateline: every wire, as people write it', () => {
     expect(placeOnlyDateline('ROME, Italy – A City Reborn')?.dateline.location).toBe('ROME, Italy');
   });
 
+  it('reads the place of a place-only dateline with a day and month but no year after it', () => {
+    const lead = 'Acme Mills, a maker of cotton goods, has opened a second plant near the river this spring.';
+    expect(placeOnlyDateline(`Lyon, 3rd June – ${lead}`)?.dateline).toEqual({
+      text: 'Lyon',
+      location: 'Lyon',
+      date: null,
+    });
+    expect(placeOnlyDateline(`Kaifeng, Henan, China, June 3 – ${lead}`)?.dateline.location).toBe(
+      'Kaifeng, Henan, China',
+    );
+    expect(placeOnlyDateline(`Lyon, 3rd June – ${lead}`)?.bodyStart).toBe('Lyon, 3rd June – '.length);
+    // Not an unknown name before the date, nor a word that is no month, nor a deck.
+    expect(placeOnlyDateline(`Acme, 3rd June – ${lead}`)).toBeNull();
+    expect(placeOnlyDateline(`Lyon, 3rd Street – ${lead}`)).toBeNull();
+    expect(placeOnlyDateline('Lyon, 3rd June – A Summer Fair')).toBeNull();
+  });
+
   it('reads the date, then the place set off by commas with no credit', () => {
     const found = findDateline('June 3, 2026, Kaifeng, Henan, China, On May 30 the museum opened its new hall.');
     expect(found?.dateline).toEqual({
