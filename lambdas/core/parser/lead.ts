@@ -122,12 +122,15 @@ const OPENING_CLAUSE_CHARS = 240;
  */
 const ADVERB_THEN_VERB = String.raw`(?!(?:family|supply|assembly|early|only|daily|weekly|monthly|quarterly|yearly|rally|ally|holy|jolly|belly|friendly|lovely|likely)\b)[a-z]{4,}ly [a-z]{3,}(?:s|ed)\b`;
 
+/** Irregular past forms a lead's verb takes (`Acme made…`, `Acme held…`, `Acme laid the groundwork…`). */
+const IRREGULAR_PAST = String.raw`(?:made|held|laid|led|took|gave|sent|built|brought|sold|bought|paid|met|became|grew|chose|drew|kept|found|spent|won|began|sought|taught|told|wrote|rose|struck|broke|set out)`;
+
 /**
  * A finite verb the issuer's clause goes on with (`today announced`, `recalled`, `soft-launched`,
  * `hat heute`, `a annoncé`).
  */
 const THEN_VERB = new RegExp(
-  String.raw`^(?:${LEAD_VERB}|(?:(?:today|recently|yesterday|also|now|officially|formally|has|have|will|is|was) )?(?:(?:[a-z]{2,}-)?[a-z]{3,}ed|has|have|will|is|was)\b|(?:today|recently|yesterday|hat|haben|ha|han|hanno|ont|heeft|hebben|hoy|heute|hoje|oggi|aujourd'hui|ce jour)\b|a (?:[a-zà-ÿ]+é|fait|mis|pris|conclu|reçu|obtenu|choisi|ouvert|acquis|atteint|rejoint|franchi|réussi)(?![a-zà-ÿ])|${ADVERB_THEN_VERB})`,
+  String.raw`^(?:${LEAD_VERB}|(?:(?:today|recently|yesterday|also|now|officially|formally|has|have|will|is|was) )?(?:(?:[a-z]{2,}-)?[a-z]{3,}ed|${IRREGULAR_PAST}|has|have|will|is|was)\b|(?:today|recently|yesterday|hat|haben|ha|han|hanno|ont|heeft|hebben|hoy|heute|hoje|oggi|aujourd'hui|ce jour)\b|a (?:[a-zà-ÿ]+é|fait|mis|pris|conclu|reçu|obtenu|choisi|ouvert|acquis|atteint|rejoint|franchi|réussi)(?![a-zà-ÿ])|${ADVERB_THEN_VERB})`,
 );
 
 /** A person with a title or honorific (`President Jane Doe`, `Gov. John Roe`, `Dr. Ann Lee`): not an issuer. */
@@ -146,11 +149,14 @@ export function leadOrganization(input: string): string | null {
   if (subject || !(CLAUSE_OPENER.test(input) || PARTICIPLE.test(input.split(' ')[0] ?? ''))) return subject;
   // The lead opens with a clause or phrase before its subject (`When the plant opened, Acme…`,
   // `As a founder, author and coach, Jane Roe has…`): the subject is read after one of its commas.
-  const head = input.slice(0, OPENING_CLAUSE_CHARS);
+  // Within the first sentence: `In many towns, storms grew. In May, the Acme Fund…` names none.
+  const end = /\p{Ll}{2}[.!?]["”’]?\s/u.exec(input);
+  const head = input.slice(0, Math.min(OPENING_CLAUSE_CHARS, end ? end.index + 3 : Infinity));
   for (let at = head.indexOf(', '); at >= 0; at = head.indexOf(', ', at + 1)) {
     const rest = input.slice(at + 2);
-    if (!/^["“]?[\p{Lu}\d]/u.test(rest) || CLAUSE_OPENER.test(rest)) continue;
-    const found = leadSubject(rest);
+    if (!/^(?:["“]|the (?=\p{Lu}))?[\p{Lu}\d]/u.test(rest) || CLAUSE_OPENER.test(rest)) continue;
+    // (`In 2024, the Acme Fund made…`: the article is capitalised as a sentence would open with it.)
+    const found = leadSubject(rest.replace(/^the (?=\p{Lu})/u, 'The '));
     if (found) return found;
   }
   return null;
@@ -176,7 +182,10 @@ function leadSubject(input: string): string | null {
     )
     // A law-firm alert's `Why:` / `WHAT:` label before its sentence.
     .replace(/^(?:Why|What|Who|WHY|WHAT|WHO): /, '')
-    .replace(/^(?:The )?(?:Board of Directors|Board|Management) of (?:the )?/, '')
+    .replace(
+      /^(?:[Tt]he )?(?:(?:Supervisory|Executive|Management) )?(?:Board of Directors|Board|Management) of (?:the )?/,
+      '',
+    )
     // `Acme Corporation’s board of directors today declared…`: the board acts for the issuer.
     .replace(/^([\p{Lu}][^,.;:'’‘()]{1,80}?)['’‘]s (?:[Bb]oard of [Dd]irectors|[Bb]oard) /u, '$1 ')
     .replace(/^[\p{Lu}][\p{L}. ]{1,30}[- ](?:based|owned|led|backed|founded|headquartered) /u, '')

@@ -395,3 +395,56 @@ describe('leadOrganization: a person’s role or a lower-case kind written befor
     expect(leadOrganization('Bestselling author Tobin Ashgrove, whose books sold well in the Ozarks.')).toBeNull();
   });
 });
+
+describe('leadOrganization: a board acting for the issuer after an opening clause, an irregular past verb', () => {
+  it.each([
+    [
+      'At its meeting today, the Supervisory Board of K. Brenner AG laid the groundwork for a handover of management.',
+      'K. Brenner AG',
+    ],
+    ['In 2024, the Halden Fund made three grants to rural clinics.', 'The Halden Fund'],
+    ['Orvane Labs held a reception at the hospital on Wednesday.', 'Orvane Labs'],
+  ])('%s', (lead, expected) => {
+    expect(leadOrganization(lead)).toBe(expected);
+  });
+
+  it('reads the clause’s subject in the first sentence only', () => {
+    expect(
+      leadOrganization('In many towns, storms grew stronger this year. In May, the Halden Fund made three grants.'),
+    ).toBeNull();
+  });
+});
+
+describe('a leading The the headline does not write', () => {
+  const release = (title: string, lead: string) =>
+    parseReleaseStrict({
+      content: `# ${title}\n\nMIAMI, FL, May 4, 2026 – ${lead}\n\nThe gift funds a ward for children.\n`,
+    }).source;
+
+  it('drops it when the headline writes the name bare or after a lower-case the', () => {
+    expect(
+      release('Corvale Foundation Pledges $500,000 to a Hospital', 'The Corvale Foundation held a gala on Friday.'),
+    ).toBe('Corvale Foundation');
+    expect(
+      release(
+        'Acme Investigated for Fraud - Contact the Pell Law Group',
+        'The Pell Law Group announces an investigation.',
+      ),
+    ).toBe('Pell Law Group');
+  });
+
+  it('keeps it when the headline or a sentence writes it with its capital', () => {
+    expect(release('The Corvale Foundation Pledges $500,000', 'The Corvale Foundation held a gala on Friday.')).toBe(
+      'The Corvale Foundation',
+    );
+    expect(
+      release('Get ready as The Nevermore Haunt returns', 'The Nevermore Haunt announces its return this October.'),
+    ).toBe('The Nevermore Haunt');
+    expect(
+      release(
+        'Corvale Foundation Pledges $500,000',
+        'The Corvale Foundation held a gala on Friday, and The Corvale Foundation thanked its donors.',
+      ),
+    ).toBe('The Corvale Foundation');
+  });
+});
