@@ -82,6 +82,14 @@ const NAMES_NETWORK = new RegExp(String.raw`\b(?:${NETWORKS})\b|https?:\/\/|(?:^
  * A smart contract's address a token release gives under its text (`CA: 0x…`, `Contract Address: 0x…`):
  * the start of its list of links, not a paragraph.
  */
+/**
+ * A line of handles under a short label run into it (`Jane Roe on Social Media:Instagram: @janeroeX:
+ * @janeroe`, `Acme online: Facebook: https://…`): the label (eight words at most, closed by a colon)
+ * and the first network's handle or address.
+ */
+const LABELLED_SOCIAL_LINE = new RegExp(
+  String.raw`^(?:[^\n:.!?]{1,80}:\s?)${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|@|www\.|\[https?:)\S`,
+);
 const CONTRACT_ADDRESS = /^(?:CA|Contract(?: Address)?|Token Address)\s?:\s?0x[0-9a-fA-F]{8,}/;
 const MEDIA_KIT_HEADING =
   /^(?:(?:Multimedia|Media|Press|Downloadable|Broadcast|Digital) (?:Assets|Kit|Resources|Materials|Downloads)|B-?[Rr]oll(?: (?:Package|Footage))?|MULTIMEDIA (?:ASSETS|KIT|RESOURCES)|MEDIA (?:ASSETS|KIT|RESOURCES))[:：]?$/;
@@ -606,6 +614,9 @@ function classify(block: Block, around: Around = {}): Kind {
   if (
     SOCIAL_HEADING.test(first) ||
     (block.lines.length <= 2 && (SOCIAL_LINE.test(first) || CONTRACT_ADDRESS.test(first))) ||
+    (block.lines.length <= 2 &&
+      LABELLED_SOCIAL_LINE.test(first) &&
+      countWords(first.slice(0, first.indexOf(':'))) <= 8) ||
     (block.lines.length === 1 && FOLLOW_HEADING.test(first) && NAMES_NETWORK.test(blockText(around.next ?? block)))
   )
     return { type: 'social' };

@@ -288,6 +288,8 @@ describe('legends, bylines and credits around the lead', () => {
       'FB: @northwindfilters\n\nIG: @northwind.filters',
       'CA: 0x5e1Fa4bC0d9E8a7b6C5d4E3f2A1b0C9d8E7f6A5b\n\nWebsite: https://northwind.example',
       'Contract Address: 0xAbCdEf0123456789aBcDeF0123456789AbCdEf01',
+      'Jane Roe on Social Media:Instagram: @janeroeX: @janeroe',
+      'Northwind online: Facebook: https://facebook.example/northwind | YouTube: https://video.example/nw',
     ])
       expect(paragraphs(`The plant employs 40 people.\n\n${tail}`)).toEqual([LEAD, 'The plant employs 40 people.']);
     // A `Follow …:` heading over steps, not networks, is the text's own.
