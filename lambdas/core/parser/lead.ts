@@ -116,21 +116,21 @@ const CLAUSE_OPENER = new RegExp(
 /** How far into the lead an opening clause's comma is looked for. */
 const OPENING_CLAUSE_CHARS = 240;
 
-/**
- * A manner adverb and a present or past verb (`Acme proudly brings`, `Acme quietly launched`); nouns
- * and adjectives ending in -ly are not adverbs.
- */
-const ADVERB_THEN_VERB = String.raw`(?!(?:family|supply|assembly|early|only|daily|weekly|monthly|quarterly|yearly|rally|ally|holy|jolly|belly|friendly|lovely|likely)\b)[a-z]{4,}ly [a-z]{3,}(?:s|ed)\b`;
-
 /** Irregular past forms a lead's verb takes (`Acme made…`, `Acme held…`, `Acme laid the groundwork…`). */
 const IRREGULAR_PAST = String.raw`(?:made|held|laid|led|took|gave|sent|built|brought|sold|bought|paid|met|became|grew|chose|drew|kept|found|spent|won|began|sought|taught|told|wrote|rose|struck|broke|set out)`;
+
+/**
+ * A manner adverb and a present or past verb (`Acme proudly brings`, `Acme quietly launched`, `Acme
+ * recently began`); nouns and adjectives ending in -ly are not adverbs.
+ */
+const ADVERB_THEN_VERB = String.raw`(?!(?:family|supply|assembly|early|only|daily|weekly|monthly|quarterly|yearly|rally|ally|holy|jolly|belly|friendly|lovely|likely)\b)[a-z]{4,}ly (?:[a-z]{3,}(?:s|ed)|${IRREGULAR_PAST})\b`;
 
 /**
  * A finite verb the issuer's clause goes on with (`today announced`, `recalled`, `soft-launched`,
  * `hat heute`, `a annoncé`).
  */
 const THEN_VERB = new RegExp(
-  String.raw`^(?:${LEAD_VERB}|(?:(?:today|recently|yesterday|also|now|officially|formally|has|have|will|is|was) )?(?:(?:[a-z]{2,}-)?[a-z]{3,}ed|${IRREGULAR_PAST}|has|have|will|is|was)\b|(?:today|recently|yesterday|hat|haben|ha|han|hanno|ont|heeft|hebben|hoy|heute|hoje|oggi|aujourd'hui|ce jour)\b|a (?:[a-zà-ÿ]+é|fait|mis|pris|conclu|reçu|obtenu|choisi|ouvert|acquis|atteint|rejoint|franchi|réussi)(?![a-zà-ÿ])|${ADVERB_THEN_VERB})`,
+  String.raw`^(?:${LEAD_VERB}|(?:(?:today|recently|yesterday|also|now|just|officially|formally|has|have|will|is|was) )?(?:(?:[a-z]{2,}-)?[a-z]{3,}ed|${IRREGULAR_PAST}|has|have|will|is|was)\b|(?:today|recently|yesterday|hat|haben|ha|han|hanno|ont|heeft|hebben|hoy|heute|hoje|oggi|aujourd'hui|ce jour)\b|a (?:[a-zà-ÿ]+é|fait|mis|pris|conclu|reçu|obtenu|choisi|ouvert|acquis|atteint|rejoint|franchi|réussi)(?![a-zà-ÿ])|${ADVERB_THEN_VERB})`,
 );
 
 /** A person with a title or honorific (`President Jane Doe`, `Gov. John Roe`, `Dr. Ann Lee`): not an issuer. */

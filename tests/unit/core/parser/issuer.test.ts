@@ -404,6 +404,8 @@ describe('leadOrganization: a board acting for the issuer after an opening claus
     ],
     ['In 2024, the Halden Fund made three grants to rural clinics.', 'The Halden Fund'],
     ['Orvane Labs held a reception at the hospital on Wednesday.', 'Orvane Labs'],
+    ['Kestrel Utilities, Inc. just began a gas main replacement project in the city.', 'Kestrel Utilities, Inc.'],
+    ['Orvane Labs quietly began shipping its sensor to clinics.', 'Orvane Labs'],
   ])('%s', (lead, expected) => {
     expect(leadOrganization(lead)).toBe(expected);
   });
