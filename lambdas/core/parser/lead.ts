@@ -345,6 +345,10 @@ export function headlineOrganization(title: string | null, lead: string, aboutOr
   if (!/^(?:[\p{Lu}\d]|\p{Ll}{1,2}\p{Lu})/u.test(name) || /\s(?:and|y|et|und)\s/.test(name) || /[,;:()"“”]/.test(name))
     return null;
   if (NOT_AN_ORG.test(name) || PARTICIPLE.test(name)) return null;
+  // A plan (`Acme Labs to Acquire…`) has a name before its `to`; a lower-case word there makes a
+  // phrase of it (`Get ready to…`, `Time for families to…`).
+  if (words[verbAt] === 'to' && words.slice(1, verbAt).some((w) => /^\p{Ll}{3,}/u.test(w) && !CONNECTOR.test(w)))
+    return null;
   const opening = lead.replace(/[®™℠]/g, '').replace(LEAD_OPENER, '');
   const key = (s: string) =>
     s

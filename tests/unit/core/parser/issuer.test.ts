@@ -450,3 +450,31 @@ describe('a leading The the headline does not write', () => {
     ).toBe('The Corvale Foundation');
   });
 });
+
+describe('headlineOrganization: a plan’s to after a phrase, not a name', () => {
+  it('reads no name from a phrase with a lower-case word before to', () => {
+    expect(
+      headlineOrganization(
+        'Get ready to scream this fall as The Harrow House returns',
+        'Get ready to face your fears as The Harrow House, a haunted attraction, announces its return.',
+        [],
+      ),
+    ).toBeNull();
+    expect(
+      headlineOrganization(
+        'Time for families to plan a garden',
+        'Time for families to plan a garden, says a group.',
+        [],
+      ),
+    ).toBeNull();
+  });
+
+  it('still reads a plan’s subject', () => {
+    expect(
+      headlineOrganization('Orvane Labs to Acquire Pell Sensors', 'Orvane Labs today agreed to buy Pell.', []),
+    ).toBe('Orvane Labs');
+    expect(
+      headlineOrganization('Bank of Harrow to Open Two Branches', 'Bank of Harrow will open two branches in May.', []),
+    ).toBe('Bank of Harrow');
+  });
+});
