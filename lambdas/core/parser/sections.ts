@@ -127,10 +127,11 @@ function isProse(block: Block): boolean {
 /**
  * A caption or a pointer to a picture, not a paragraph: `Photo: …`, `Figure 1`, `Image caption: …`,
  * `Click image above to view …`, a wire's pointer to its multimedia (`Photo - https://…`, `Logo - https://…`),
- * or a markdown image left as its alt text (`!Logo`).
+ * or a markdown image left as its alt text (`!Logo`); also a labelled pointer to download one (`Photo download: https://…`,
+ * `Image gallery: …`; a sentence saying where photos are is the text's own).
  */
 export const CAPTION =
-  /^(?:(?:Pictured|Above|Left to right|From left|L-R)\s?[:：]|(?:Photos?|Images?|Videos?|Logos?|Audio|Infographics?|Multimedia) [-–—] https?:\/\/|(?:Photos?|Images?|Pictures?|Figures?) \d{1,3}[a-z]? ?[-–—] ?\S|(?:Photos?|Images?|Pictures?|Figures?|Fig\.|Graphics?|Videos?|Captions?)(?: \d{1,3}[a-z]?)?(?: (?:credit|caption|courtesy|source))?(?:\s?[:：|–—]|\s?$)|(?:Click|Tap) (?:on )?(?:the )?(?:images?|photos?|pictures?|graphics?|videos?|logo) (?:above|below)\b|(?:Photo|Image|Picture) (?:courtesy|credit) of\b|(?:Featured |Cover |Header )?(?:photo|image|picture) by \S[^.!?]{0,80}\bon (?:Unsplash|Pexels|Pixabay|Shutterstock|Getty Images|iStock|Adobe Stock)\.?$)/i;
+  /^(?:(?:Pictured|Above|Left to right|From left|L-R)\s?[:：]|(?:Photos?|Images?|Videos?|Logos?|Audio|Infographics?|Multimedia) [-–—] https?:\/\/|(?:Photos?|Images?|Pictures?|Figures?) \d{1,3}[a-z]? ?[-–—] ?\S|(?:Photos?|Images?|Pictures?|Figures?|Fig\.|Graphics?|Videos?|Captions?)(?: \d{1,3}[a-z]?)?(?: (?:credit|caption|courtesy|source|downloads?|links?|gallery))?(?:\s?[:：|–—]|\s?$)|(?:Click|Tap) (?:on )?(?:the )?(?:images?|photos?|pictures?|graphics?|videos?|logo) (?:above|below)\b|(?:Photo|Image|Picture) (?:courtesy|credit) of\b|(?:Featured |Cover |Header )?(?:photo|image|picture) by \S[^.!?]{0,80}\bon (?:Unsplash|Pexels|Pixabay|Shutterstock|Getty Images|iStock|Adobe Stock)\.?$)/i;
 /** The credit of a post's featured image (`Featured photo by Jane Roe on Unsplash.`, `Featured image: Acme`). */
 const FEATURED_CREDIT =
   /^(?:Featured|Cover|Header) (?:photo|image|picture)(?: by| courtesy of| credit)?:? \S[^\n]{0,100}$/i;
@@ -377,6 +378,16 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
   const opener = ABOUT_OPENER.exec(text)?.[1];
   if (!opener) return null;
   const after = text.slice(opener.length, opener.length + 400);
+  // `About Acme Robotics – Building robots that help Acme Robotics is…`, `About Acme - www.acme.comAcme
+  // is…`: a tagline or address after a dash, the text restarting with the name; the name is before the dash.
+  const tagged = /^(\S.{1,60}?) [–—-] \S/.exec(after);
+  const tagName = tagged?.[1];
+  if (tagName && after.indexOf(tagName, tagged[0].length) > 0 && aboutHeading(`${opener}${tagName}`)) {
+    return {
+      organization: cleanOrg(tagName),
+      rest: text.slice(opener.length + tagName.length).replace(/^ [–—-] /, ''),
+    };
+  }
   const words = after.split(' ');
   for (let n = 1; n <= Math.min(8, Math.floor(words.length / 2)); n++) {
     const name = words.slice(0, n).join(' ');

@@ -313,6 +313,16 @@ describe('legends, bylines and credits around the lead', () => {
     expect(parseReleaseStrict({ content: content(kept) }).body.paragraphs[0]).toBe(kept);
   });
 
+  it('leaves out a labelled pointer to download a picture, under the text or between its paragraphs', () => {
+    for (const pointer of [
+      'Photo download: https://short.example/AbC12',
+      'Image gallery: https://media.example/northwind',
+    ]) {
+      expect(paragraphs(`The plant employs 40 people.\n\n${pointer}`)).toEqual([LEAD, 'The plant employs 40 people.']);
+      expect(paragraphs(`${pointer}\n\nThe plant employs 40 people.`)).toEqual([LEAD, 'The plant employs 40 people.']);
+    }
+  });
+
   it('stops at a credit line under the text, also run into the last sentence', () => {
     for (const tail of [
       'The plant employs 40 people.\n\nReport by the Dayton Valley desk',
