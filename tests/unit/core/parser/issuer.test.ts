@@ -478,3 +478,33 @@ describe('headlineOrganization: a plan’s to after a phrase, not a name', () =>
     ).toBe('Bank of Harrow');
   });
 });
+
+describe('an About heading with a tagline or address after a dash, run into its text', () => {
+  const abouts = (about: string) =>
+    parseReleaseStrict({
+      content: [
+        '# Quillon Robotics Unveils a Gripper',
+        '',
+        'SHANGHAI, CHINA - 19 July 2026 - Quillon Robotics today unveiled a gripper for warehouse robots.',
+        '',
+        'The gripper handles soft goods.',
+        '',
+        about,
+        '',
+      ].join('\n'),
+    }).about.map((a) => a.organization);
+
+  it.each([
+    [
+      'About QUILLON ROBOTICS – Giving robots steady "hands"QUILLON ROBOTICS is a robotics company based in Shanghai.',
+      'QUILLON ROBOTICS',
+    ],
+    ['About K. Brenner - www.k-brenner.exampleK. Brenner is a maker of explosion-proof lamps.', 'K. Brenner'],
+  ])('%s', (about, organization) => {
+    expect(abouts(about)).toEqual([organization]);
+  });
+
+  it('needs the text to restart with the name', () => {
+    expect(abouts('About Quillon Robotics – a gripper maker. It was founded in 2019.')).toEqual([]);
+  });
+});
