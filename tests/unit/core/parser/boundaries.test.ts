@@ -323,6 +323,16 @@ describe('legends, bylines and credits around the lead', () => {
     }
   });
 
+  it('stops at a Disclaimers heading and at the ./. end mark, also run onto the last words', () => {
+    for (const tail of [
+      'The plant employs 40 people.\n\nDisclaimers: Northwind Media is no broker. This content is for information only.',
+      'The plant employs 40 people.\n\nLegal Disclaimers\n\nNothing here is an offer to buy or sell any security.',
+      'The plant employs 40 people.\n\n./.',
+    ])
+      expect(paragraphs(tail)).toEqual([LEAD, 'The plant employs 40 people.']);
+    expect(paragraphs('The plant employs 40 people ./.')).toEqual([LEAD, 'The plant employs 40 people']);
+  });
+
   it('stops at a credit line under the text, also run into the last sentence', () => {
     for (const tail of [
       'The plant employs 40 people.\n\nReport by the Dayton Valley desk',
