@@ -333,6 +333,18 @@ describe('legends, bylines and credits around the lead', () => {
     expect(paragraphs('The plant employs 40 people ./.')).toEqual([LEAD, 'The plant employs 40 people']);
   });
 
+  it('stops at a contact heading that names its information or details (Media Contact Information:)', () => {
+    for (const heading of ['Media Contact Information:', 'Press Contact Details', 'Investor Contact Info:']) {
+      const p = parseReleaseStrict({
+        content: markdown(
+          `The plant employs 40 people.\n\n${heading}\n\nJane Roe\n\nEmail: jane.roe@northwind.example`,
+        ),
+      });
+      expect(p.body.paragraphs).toEqual([LEAD, 'The plant employs 40 people.']);
+      expect(p.contacts.map((c) => c.email)).toContain('jane.roe@northwind.example');
+    }
+  });
+
   it('stops at a credit line under the text, also run into the last sentence', () => {
     for (const tail of [
       'The plant employs 40 people.\n\nReport by the Dayton Valley desk',
