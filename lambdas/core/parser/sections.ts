@@ -93,6 +93,12 @@ const LABELLED_SOCIAL_LINE = new RegExp(
 const CONTRACT_ADDRESS = /^(?:CA|Contract(?: Address)?|Token Address)\s?:\s?0x[0-9a-fA-F]{8,}/;
 const MEDIA_KIT_HEADING =
   /^(?:(?:Multimedia|Media|Press|Downloadable|Broadcast|Digital) (?:Assets|Kit|Resources|Materials|Downloads)|B-?[Rr]oll(?: (?:Package|Footage))?|MULTIMEDIA (?:ASSETS|KIT|RESOURCES)|MEDIA (?:ASSETS|KIT|RESOURCES))[:：]?$/;
+/**
+ * A heading over a list of resources (`Additional Resources:`, `Related Links`, `Helpful resources`):
+ * links to read further, not body, when a list (its first item marked) or links follow it.
+ */
+const RESOURCES_HEADING =
+  /^(?:(?:Additional|Related|Helpful|Useful|More|Other|Further|Online|Media|Key) )?(?:Resources|Links|Reading)[:：]?$/i;
 /** End marks: `###`, `-30-`, `ENDS`…, and `./.` (as Vietnamese copy closes a text, also run onto its last words). */
 const END_MARKER =
   /^(?:#{3}|# # #|-0-|- 0 -|-30-|- 30 -|\*{3}|ENDS|-ends-|- ends -|— ENDS —|-ENDS-|[-–—*~]{1,3} ?ENDS? ?[-–—*~]{1,3}|\.\/\.)$/i;
@@ -645,6 +651,13 @@ function classify(block: Block, around: Around = {}): Kind {
     (block.lines.length <= 2 && !/\.$/.test(text) && FLS_IN_HEADING.test(text) && countWords(text) <= 20) ||
     DISCLAIMER_PARAGRAPH.test(first) ||
     (block.lines.length === 1 && MEDIA_KIT_HEADING.test(first)) ||
+    (block.lines.length === 1 &&
+      RESOURCES_HEADING.test(first) &&
+      !!around.next &&
+      (around.next.links.length > 0 ||
+        /https?:\/\/|www\./.test(blockText(around.next)) ||
+        around.next.listItem ||
+        /^\s*(?:[*•·-]|\d{1,2}[.)])\s/.test(around.next.lines[0] ?? ''))) ||
     LAW_FIRM_DISCLAIMER.test(first) ||
     // A note to editors in parentheses (`(Note to editor: photos of the event are linked here.)`).
     /^\((?:Notes? (?:to|for) (?:the )?editors?|Editor['’]?s? notes?)\b/i.test(first) ||

@@ -345,6 +345,23 @@ describe('legends, bylines and credits around the lead', () => {
     }
   });
 
+  it('stops at a resources heading over a list or links', () => {
+    for (const tail of [
+      'Additional Resources:\n\n* Plant photos are in the right column.\n* Visit the site to learn about filters.',
+      'Related Links\n\n- https://northwind.example/plant\n- https://northwind.example/jobs',
+      'Helpful resources:\n\n1. How filters work\n2. Where to buy them',
+    ])
+      expect(paragraphs(`The plant employs 40 people.\n\n${tail}`)).toEqual([LEAD, 'The plant employs 40 people.']);
+    // Over a paragraph of sentences, the heading is the text's own.
+    expect(
+      paragraphs('Resources\n\nThe plant draws on the river and the aquifer, which hold water for the whole valley.'),
+    ).toEqual([
+      LEAD,
+      'Resources',
+      'The plant draws on the river and the aquifer, which hold water for the whole valley.',
+    ]);
+  });
+
   it('stops at a credit line under the text, also run into the last sentence', () => {
     for (const tail of [
       'The plant employs 40 people.\n\nReport by the Dayton Valley desk',
