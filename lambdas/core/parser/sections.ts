@@ -294,9 +294,12 @@ function confirmedHeading(line: string, next: string, around: Around): string | 
   return next.startsWith(name) && DESCRIBES.test(next.slice(name.length)) ? cleanOrg(name) : null;
 }
 
-/** The name an About text opens by describing (`Acme Protection is a Los Angeles-based…`, `Acme, a provider of…`). */
+/**
+ * The name an About text opens by describing (`Acme Protection is a Los Angeles-based…`, `Acme, a provider of…`),
+ * also with its legal form before a listing (`Acme, Inc. (OTCQB: ACME) acquires…`).
+ */
 const DESCRIBED_NAME =
-  /^((?:[\p{Lu}\d][\p{L}\d&.'’-]*)(?: (?:[\p{Lu}\d&][\p{L}\d&.'’-]*|of|and|for|the|de)){0,5})(?:,? \(|, (?:a|an|the)\b| (?:is|was|are) (?:a|an|the|one)\b)/u;
+  /^((?:[\p{Lu}\d][\p{L}\d&.'’-]*)(?: (?:[\p{Lu}\d&][\p{L}\d&.'’-]*|of|and|for|the|de)){0,5}(?:,? (?:Inc|LLC|Ltd|Corp|Co|plc|AG|SA|NV|GmbH|LP)\.?)?)(?:,? \(|, (?:a|an|the)\b| (?:is|was|are) (?:a|an|the|one)\b)/u;
 
 /** A name ending in an abbreviation's full stop (`Inc.`, `Acme Corp.`, `Acme S.A.`), which is the name's. */
 const ABBREVIATION_END =

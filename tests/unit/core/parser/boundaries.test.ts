@@ -362,6 +362,17 @@ describe('legends, bylines and credits around the lead', () => {
     ]);
   });
 
+  it('opens an About section at a bare About heading over a text that opens with the name, its legal form and listing', () => {
+    for (const [text, org] of [
+      ['Northwind Filters, Inc. (NASDAQ: NWF) makes water filters for homes.', 'Northwind Filters, Inc.'],
+      ['Northwind Ltd (LSE: NWF) designs filters in Dayton.', 'Northwind Ltd'],
+    ]) {
+      const p = parseReleaseStrict({ content: markdown(`The plant employs 40 people.\n\nAbout:\n\n${text}`) });
+      expect(p.body.paragraphs).toEqual([LEAD, 'The plant employs 40 people.']);
+      expect(p.about.map((a) => a.organization)).toEqual([org]);
+    }
+  });
+
   it('stops at a credit line under the text, also run into the last sentence', () => {
     for (const tail of [
       'The plant employs 40 people.\n\nReport by the Dayton Valley desk',
