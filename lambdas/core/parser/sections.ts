@@ -162,6 +162,12 @@ const CREDIT_LINE =
  * lead-in, not body, when nothing of the text follows it. (`For more information, contact …` is the text's
  * closing line, as releases write it.)
  */
+/**
+ * A paragraph that opens by describing an organization as boilerplate does: `Founded in 1967, Acme
+ * Corporation is an…`, `Headquartered in Dayton, Acme is a…`, `Acme, Inc. (NYSE: ACME) is a…` (group 1 the name).
+ */
+const UNHEADED_ABOUT =
+  /^(?:(?:Founded|Established|Headquartered|Based) in [^,]{2,40}, )?((?:\p{Lu}[\p{L}\d&.'’-]*)(?: (?:\p{Lu}[\p{L}\d&.'’-]*|of|and|&)){0,5}(?:,? (?:Inc|LLC|Ltd|Corp|Co|plc|AG|SA|NV|GmbH|LP)\.?)?)(?: \([^()]{2,60}\))?,? (?:is|are) (?:a|an|the|one of the)\b/u;
 const CONTACT_LEAD_IN =
   /^(?:To (?:schedule|arrange|request|book|set up)\b|(?:For|With) (?:all |any )?(?:media|press|interview|editorial)\b|(?:Media|Press|Journalists|Reporters|Members of the media)\b)[^.!?]{0,200}?\b(?:contact|reach out to|e-?mail|call|write to)\b/i;
 /** A sentence saying the text is no advice (see its use at the end of splitSections). */
@@ -1014,6 +1020,21 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
     // about the text itself (`… have written this article to inform.`) and the no-advice sentence.
     const kept = withoutAdviceTail(blockText(closing));
     if (kept) result.body[result.body.length - 1] = makeBlock([kept], { links: linksIn(kept, closing.links) });
+  }
+  // An unheaded About as the last paragraph (`Founded in 1967, Acme Corporation is an insurance…`,
+  // `Acme, Inc. (NYSE: ACME) is a…`): the issuer the lead names, described; boilerplate, not body.
+  const described = result.body.length > 2 ? result.body[result.body.length - 1] : undefined;
+  const unheaded = described ? UNHEADED_ABOUT.exec(blockText(described).trim()) : null;
+  // (an organization's: with a founding or seat clause, a legal form or a listing; not a person's bio)
+  const organizational =
+    !!unheaded &&
+    (/^(?:Founded|Established|Headquartered|Based) /.test(unheaded[0]) ||
+      /\)/.test(unheaded[0]) ||
+      /(?:^|[\s,])(?:Inc|LLC|Ltd|Corp|Corporation|Co|plc|AG|SA|NV|GmbH|LP|Limited)\.?$/.test(unheaded[1] ?? ''));
+  if (unheaded?.[1] && organizational) {
+    // (named in the lead: its first word of three letters or more, `Berkley` of `W. R. Berkley Corporation`)
+    const word = unheaded[1].split(' ').find((w) => w.replace(/[,.]$/, '').length >= 3) ?? '';
+    if (word && blockText(result.body[0] as Block).includes(word.replace(/[,.]$/, ''))) result.body.pop();
   }
   // The last paragraph a one-sentence contact lead-in with its address (see CONTACT_LEAD_IN): the
   // contact's, not body; its address is still read below.

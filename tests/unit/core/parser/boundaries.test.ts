@@ -373,6 +373,26 @@ describe('legends, bylines and credits around the lead', () => {
     }
   });
 
+  it('leaves out an unheaded About of the issuer the lead names as the last paragraph', () => {
+    const body = 'The plant employs 40 people.\n\nIt opens to visitors in June.';
+    for (const about of [
+      'Founded in 1988, Northwind Filters Corporation is a maker of water filters for homes and farms.',
+      'Northwind Filters, Inc. (NASDAQ: NWF) is a maker of water filters for homes and farms.',
+      'Headquartered in Dayton, Northwind Filters Ltd is one of the largest makers of filters in Ohio.',
+    ])
+      expect(paragraphs(`${body}\n\n${about}`)).toEqual([
+        LEAD,
+        'The plant employs 40 people.',
+        'It opens to visitors in June.',
+      ]);
+    // A person's biography, or an organization the lead does not name, stays the text's own.
+    for (const kept of [
+      'J. Roe is the author of a book on water, and holds a patent on a filter.',
+      'Founded in 1990, Southfield Pumps Inc. is a partner of the plant.',
+    ])
+      expect(paragraphs(`${body}\n\n${kept}`).at(-1)).toBe(kept);
+  });
+
   it('stops at a credit line under the text, also run into the last sentence', () => {
     for (const tail of [
       'The plant employs 40 people.\n\nReport by the Dayton Valley desk',
