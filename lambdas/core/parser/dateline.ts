@@ -295,7 +295,8 @@ function fromTag(text: string, tag: WireMatch, atBlockStart: boolean): DatelineM
   // `(NewMediaWire) - June 1, 2025 - GLENDALE, CA – Text`: with nothing before the tag, the place
   // written after the tag's date and its own separator is the dateline's.
   if (!location && date && end > tag.end && !locText.trim()) {
-    const after = placeThenSeparator(text.slice(bodyStart, bodyStart + 90));
+    const next = text.slice(bodyStart, bodyStart + 700);
+    const after = placeThenSeparator(next) ?? capitalCityThenSeparator(next);
     if (after) {
       location = after.location;
       end = bodyStart + after.location.length;
@@ -404,6 +405,18 @@ function placeThenSeparator(text: string): { location: string; length: number } 
   if (!parts.slice(1).every(isKnownRegionWithStop)) return null;
   if (locationStart(location, true) !== 0) return null;
   return { location, length: m[0].length };
+}
+
+/**
+ * A city alone written in capitals, then a dash, after a wire tag's date (`(NewMediaWire) - May 30,
+ * 2025 - DALLAS — Text`): one to three words in capitals; a city the place list knows, or one
+ * before a lead of sentences (a word in capitals before a deck is no place).
+ */
+function capitalCityThenSeparator(text: string): { location: string; length: number } | null {
+  const m = /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}) (?:--|[-–—]) (?=["“\p{Lu}])/u.exec(text);
+  if (!m?.[1] || m[1].replace(/[^\p{Lu}]/gu, '').length < 3) return null;
+  if (!isKnownCity(m[1]) && !LEAD_OF_SENTENCES.test(text.slice(m[0].length))) return null;
+  return { location: m[1], length: m[0].length };
 }
 
 /**

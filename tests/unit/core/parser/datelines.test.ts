@@ -237,6 +237,27 @@ describe('findDateline: every wire, as people write it', () => {
   });
 });
 
+describe('a city alone in capitals after a wire tag and its date', () => {
+  const lead = 'The city council voted on Tuesday to fund two new parks and a library, and work starts this spring.';
+  it.each([
+    ['(NewMediaWire) - May 30, 2025 - DALLAS — ', 'DALLAS'],
+    ['(NewMediaWire) - May 30, 2025 - NEW ORLEANS - ', 'NEW ORLEANS'],
+    // a town no place list knows, before a lead of sentences
+    ['(NewMediaWire) - May 30, 2025 - BRANTWOOD – ', 'BRANTWOOD'],
+  ])('%s', (head, place) => {
+    const found = findDateline(`${head}${lead}`);
+    expect(found?.dateline.location).toBe(place);
+    expect(found?.dateline.date).toBe('2025-05-30');
+    expect(`${head}${lead}`.slice(found?.bodyStart ?? 0)).toBe(lead);
+  });
+  it('leaves a word in capitals before a deck, and a lone short acronym, as text', () => {
+    expect(
+      findDateline('(NewMediaWire) - May 30, 2025 - UPDATE — New Parks for Everyone')?.dateline.location,
+    ).toBeNull();
+    expect(findDateline(`(NewMediaWire) - May 30, 2025 - AI – ${lead}`)?.dateline.location).toBeNull();
+  });
+});
+
 describe('dateline dates', () => {
   it.each([
     ['BEIJING, March 7, 2024', '2024-03-07'],
