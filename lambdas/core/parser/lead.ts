@@ -94,8 +94,12 @@ const PARTICIPLE = /^[\p{Lu}][\p{Ll}]{2,}ing$/u;
  * venture capital firm Acme`, `The law firm of Acme`, `Leading software company Acme`, `The Mexican
  * startup Acme`, `Cybersecurity leader Acme`, `Award-winning jazz singer and radio host Jane Roe`).
  */
-const DESCRIPTOR =
-  /^(?:The (?:\p{Lu}[\p{Ll}-]+ )?|[\p{Lu}][\p{Ll}-]+ )(?:[\p{Ll}'’-]+ ){0,5}(?:firm|company|provider|maker|manufacturer|developer|bank|group|agency|startup|start-up|platform|retailer|insurer|fund|organization|organisation|brand|network|consultancy|operator|producer|supplier|distributor|leader|pioneer|innovator|specialist|author|writer|novelist|poet|artist|singer|songwriter|musician|rapper|host|coach|speaker|entrepreneur|founder|designer|chef|filmmaker|director|photographer|attorney|lawyer|physician|surgeon|dentist|consultant|expert|advocate|actor|actress|comedian|athlete|educator|scientist|researcher|investor)(?: of)? (?=[\p{Lu}\d])/u;
+/** The nouns a lower-case descriptor before a name ends with (`venture capital firm`, `retail developer`). */
+const DESCRIPTOR_NOUN = String.raw`(?:firm|company|provider|maker|manufacturer|developer|bank|group|agency|startup|start-up|platform|retailer|insurer|fund|organization|organisation|brand|network|consultancy|operator|producer|supplier|distributor|leader|pioneer|innovator|specialist|author|writer|novelist|poet|artist|singer|songwriter|musician|rapper|host|coach|speaker|entrepreneur|founder|designer|chef|filmmaker|director|photographer|attorney|lawyer|physician|surgeon|dentist|consultant|expert|advocate|actor|actress|comedian|athlete|educator|scientist|researcher|investor)`;
+const DESCRIPTOR = new RegExp(
+  String.raw`^(?:The (?:\p{Lu}[\p{Ll}-]+ )?|[\p{Lu}][\p{Ll}-]+ )(?:[\p{Ll}'’-]+ ){0,5}${DESCRIPTOR_NOUN}(?: of)? (?=[\p{Lu}\d])`,
+  'u',
+);
 /** The verb after a long appositive: English finite forms only (`announced`, `has`, `today said`). */
 const APPOSITIVE_VERB = new RegExp(
   String.raw`^(?:${LEAD_VERB}|(?:(?:today|recently|also|now|has|have|will|is|was) )?(?:[a-z]{3,}ed|has|have|will|is|was)\b)`,
@@ -188,7 +192,14 @@ function leadSubject(input: string): string | null {
     )
     // `Acme Corporation’s board of directors today declared…`: the board acts for the issuer.
     .replace(/^([\p{Lu}][^,.;:'’‘()]{1,80}?)['’‘]s (?:[Bb]oard of [Dd]irectors|[Bb]oard) /u, '$1 ')
-    .replace(/^[\p{Lu}][\p{L}. ]{1,30}[- ](?:based|owned|led|backed|founded|headquartered) /u, '')
+    // (a lower-case descriptor may follow: `Denver-based retail owner and developer Acme Companies…`)
+    .replace(
+      new RegExp(
+        String.raw`^[\p{Lu}][\p{L}. ]{1,30}[- ](?:based|owned|led|backed|founded|headquartered) (?:(?:[\p{Ll}'’-]+ ){0,5}${DESCRIPTOR_NOUN}(?: of)? (?=[\p{Lu}\d]))?`,
+        'u',
+      ),
+      '',
+    )
     // A lower-case descriptor before the name: `Global venture capital firm Acme Partners, Inc.
     // today announced`, `The law firm of Acme & Partners, LLP informs`.
     .replace(DESCRIPTOR, '')
@@ -289,7 +300,8 @@ function leadSubject(input: string): string | null {
   // insurer, today announced`; `Acme, Florida’s leading retailer, celebrated`): the clause that
   // follows one of its commas opens with the verb.
   // Only after a comma: `The Net Asset Value ("NAV") of Acme ASA was…` goes on with a preposition.
-  if (nameThenComma && /^(?:[a-zà-ÿ]|[\p{Lu}][\p{L}]*['’]s )/u.test(after)) {
+  // (a place's possessive may take more words: `Acme, Puerto Rico’s leading platform, will host`)
+  if (nameThenComma && /^(?:[a-zà-ÿ]|(?:[\p{Lu}][\p{L}.-]* ){0,2}[\p{Lu}][\p{L}]*['’]s )/u.test(after)) {
     const pieces = after.slice(0, 400).split(', ');
     for (let k = 1; k < pieces.length && k < 8; k++) {
       if (APPOSITIVE_VERB.test(pieces.slice(k).join(', '))) return org;

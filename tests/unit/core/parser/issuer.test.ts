@@ -259,6 +259,27 @@ describe('a headline naming the issuer before a colon, and a lead whose subject 
   });
 });
 
+describe('leadOrganization: what stands between the subject and its verb, or before the subject', () => {
+  it.each([
+    // An appositive opening with a place's possessive of more than one word.
+    ['Corvale Atlas, Puerto Rico’s specialized property data platform, will host a summit in March.', 'Corvale Atlas'],
+    ['Pellow Brewing, New York’s oldest cider house, has opened a second taproom.', 'Pellow Brewing'],
+    ['Tessaly Works, the United Kingdom’s largest tool library, announced a new branch.', 'Tessaly Works'],
+    // A lower-case descriptor after a `-based` place.
+    [
+      'Denver-based retail owner and developer Harrowgate Companies, Inc. announced the sale of a center.',
+      'Harrowgate Companies, Inc.',
+    ],
+    ['Austin-based global venture capital firm Quillon Partners today announced a new fund.', 'Quillon Partners'],
+  ])('%s', (lead, expected) => {
+    expect(leadOrganization(lead)).toBe(expected);
+  });
+
+  it('still names no one when the possessive is not an appositive of a name', () => {
+    expect(leadOrganization('TMS therapy, New York’s newest treatment, has emerged for patients.')).toBeNull();
+  });
+});
+
 describe('leadOrganization: a clause or phrase before the lead’s subject', () => {
   it.each([
     ['When the new plant opened in May, Corvale Foods, Inc. hired 200 workers from the county.', 'Corvale Foods, Inc.'],
