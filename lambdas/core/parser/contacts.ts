@@ -51,7 +51,7 @@ function gluedLead(text: string, index: number, address: string): number {
     const k = local.toLowerCase().indexOf(previous.toLowerCase(), 2);
     if (k > 0) return k;
     for (let j = 3; j <= local.length - 2; j++) {
-      if (/^[A-Z][a-z]+$/.test(local.slice(0, j)) && ROLE_MAILBOX.test(local.slice(j))) return j;
+      if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)?$/.test(local.slice(0, j)) && ROLE_MAILBOX.test(local.slice(j))) return j;
     }
     // (not an address that spells the name: `Jane JaneRoe@`)
     const surname = /^[A-Z][a-z]+/.exec(local)?.[0] ?? '';
@@ -112,7 +112,7 @@ function separateGlued(raw: string, above = ''): string {
  * An acronym counts only after other letters (`PRteam@` is an address as written).
  */
 const GLUED_TITLE =
-  /^(?:[\p{L}'’.-]{1,40}?(?:CEO|CFO|COO|CTO|CMO|CIO|SVP|EVP|VP|PR|IR)|[\p{L}'’.-]{0,40}?(?:Advisory|Advisors|Partners|Associates|Consulting|Consult|Agency|Group|Officer|Director|Manager|President|Founder|Partner|Chair(?:man|woman|person)?|Spokesperson|Coordinator|Specialist|Consultant|Analyst|Associate|Executive|Relations|Communications|Marketing|Contact|Media|Press|Team|Desk|Office|Department|Inquiries|Enquiries|Esq\.?|Inc\.|Corp\.|Ltd\.|Co\.|LLC|LLP|GmbH))(?=[a-z])/u;
+  /^(?:[\p{L}'’.-]{1,40}?(?:CEO|CFO|COO|CTO|CMO|CIO|SVP|EVP|VP|PR|IR)|[\p{L}'’.-]{0,40}?(?:Advisory|Advisors|Partners|Associates|Consulting|Consult|Agency|Group|Officer|Director|Manager|President|Founder|Partner|Chair(?:man|woman|person)?|Spokesperson|Coordinator|Specialist|Consultant|Analyst|Associate|Executive|Relations|Communications?|[Kk]ommunikation|Marketing|Contact|Media|Press|Team|Desk|Office|Department|Inquiries|Enquiries|Esq\.?|Inc\.|Corp\.|Ltd\.|Co\.|LLC|LLP|GmbH))(?=[a-z])/u;
 
 /**
  * An address as written, without the words a scraper ran into it: a phone number or postal code
@@ -493,7 +493,7 @@ export function isContactAddress(email: string): boolean {
  * `write to`, `RSVP to`, `send your questions to`, `submit entries to`, `correo`, `kontaktieren`.
  */
 const REACH_CUE =
-  /\b(?:e-?mail(?:ing)?|courriel|contact(?:ing)?|connect(?:ing)? with|get in touch(?: with)?|(?:speak|talk)(?:ing)? (?:with|to)|writ(?:e|ing) to|reach(?:ed)?|inquiries|enquiries|questions|rsvp|send (?:(?:your|an?|the|any|all) )?(?:\w+ ){0,2}to|submit(?:ted)? (?:(?:your|an?|the|any|all) )?(?:\w+ ){0,2}to|correo(?: electrónico)?|kontakt(?:ieren)?)\b[^.!?@]{0,40}$/i;
+  /\b(?:e-?mail(?:ing)?|courriel|contact(?:ing)?|connect(?:ing)? with|get in touch(?: with)?|(?:speak|talk)(?:ing)? (?:with|to)|writ(?:e|ing) to|reach(?:ed)?|inquiries|enquiries|questions|rsvp|(?:send|forward|submit|direct)(?:s|ing|ed|ted)? (?:[^\s.!?@]+ ){0,6}?to|correo(?: electrónico)?|kontakt(?:ieren)?)\b[^.!?@]{0,40}$/i;
 /** An `Email:` label a scraper ran into the word before it (`Jane RoeEmail: jane@`). */
 const GLUED_EMAIL_LABEL = /\p{Ll}E-?mail:\s?$/u;
 /**

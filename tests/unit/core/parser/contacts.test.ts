@@ -196,6 +196,12 @@ describe('findEmail: words a scraper ran into an address', () => {
     // The website written before the address, run into it.
     ['Investor RelationsAcme Corp.www.acme-labs.cominfo@acme-labs.com555-010-0100', 'info@acme-labs.com'],
     ['Web: www.acme.co.ukpress@acme.co.uk', 'press@acme.co.uk'],
+    // A department word in the singular, or in German, run into the address.
+    ['Jane RoeInvestor Relations & Corporate Communicationpresse@acme.example', 'presse@acme.example'],
+    ['Max RolleUnternehmenskommunikationpresse@acme.example', 'presse@acme.example'],
+    // A surname with a capital inside it run into a role mailbox.
+    ['Media Contact:Ana DeLucainfo@acme.example', 'info@acme.example'],
+    ['Contact: Ian McDonaldpress@acme.example', 'press@acme.example'],
   ])('%s', (line, email) => {
     expect(findEmail(line)).toBe(email);
   });
@@ -261,6 +267,20 @@ describe('sentenceContacts: an address a sentence gives as a way to reach someon
       only('art@acme.example'),
     );
     expect(sentenceContacts('The forms were sent in May. The team, ops@acme.example, reviews them.')).toEqual([]);
+  });
+
+  it('after a verb of sending with the thing sent and whom it is for before to', () => {
+    expect(
+      sentenceContacts(
+        'Once registered, guests may begin forwarding their questions for the board of Acme to the host at ask@host.example.',
+      ),
+    ).toEqual(only('ask@host.example'));
+    expect(sentenceContacts('All requests should be directed to the press office at press@acme.example.')).toEqual(
+      only('press@acme.example'),
+    );
+    expect(sentenceContacts('Readers submitted their stories to the editors at desk@acme.example.')).toEqual(
+      only('desk@acme.example'),
+    );
   });
 
   it("after a contact label with the contact's name, title and organization between", () => {
