@@ -137,6 +137,15 @@ const THEN_VERB = new RegExp(
   String.raw`^(?:${LEAD_VERB}|(?:(?:today|recently|yesterday|also|now|just|officially|formally|has|have|will|is|was) )?(?:(?:[a-z]{2,}-)?[a-z]{3,}ed|${IRREGULAR_PAST}|has|have|will|is|was)\b|(?:today|recently|yesterday|hat|haben|ha|han|hanno|ont|heeft|hebben|hoy|heute|hoje|oggi|aujourd'hui|ce jour)\b|a (?:[a-zà-ÿ]+é|fait|mis|pris|conclu|reçu|obtenu|choisi|ouvert|acquis|atteint|rejoint|franchi|réussi)(?![a-zà-ÿ])|${ADVERB_THEN_VERB})`,
 );
 
+/**
+ * A person's role as an appositive after their name (`founder and chairman of Acme Corp`, `chief
+ * executive officer at Acme`, `CEO of the Acme Group`): the organization the role is held at.
+ */
+const ROLE_AT =
+  /^(?:(?:[Cc]o-?)?[Ff]ounder|[Cc]hief|CEO|CFO|COO|CTO|(?:[Vv]ice )?[Pp]resident|[Cc]hair(?:man|woman|person)?|[Mm]anaging|[Ee]xecutive|[Dd]irector|[Hh]ead|[Oo]wner|[Gg]eneral [Mm]anager)\b[^,()]*? (?:of|at) (?:the )?((?:[\p{Lu}\d][\p{L}\d&.'’-]*)(?: (?:[\p{Lu}\d&][\p{L}\d&.'’-]*|of|and|for|de)){0,6})$/u;
+/** A board the role is on, before the organization's name (`Supervisory Board of Acme AG`). */
+const BOARD_OF = /^(?:(?:Supervisory|Executive|Advisory|Management) )?Board(?: of Directors)? of (?:the )?/;
+
 /** A person with a title or honorific (`President Jane Doe`, `Gov. John Roe`, `Dr. Ann Lee`): not an issuer. */
 const TITLED_PERSON =
   /^(?:(?:Former|Vice|Deputy|U\.S\.|US) )?(?:President|Governor|Gov\.|Senator|Sen\.|Representative|Rep\.|Congressman|Congresswoman|Mayor|Secretary|Minister|Prime Minister|Premier|Chancellor|Dr\.|Mr\.|Mrs\.|Ms\.|Sir|Dame|Judge|Justice|King|Queen|Prince|Princess|Pope) \p{Lu}/u;
@@ -289,7 +298,12 @@ function leadSubject(input: string): string | null {
   if (appositive?.[1] !== undefined && /^[a-zà-ÿ]/.test(after) && nameThenComma) {
     // `Acme, an AI company, and Beta Corp today announced…`: a co-issuer after the appositive.
     const co = /^(?:and|&) (?:[\p{Lu}][\p{L}\d&.'’-]*,? ){1,6}/u.exec(appositive[1]);
-    if (THEN_VERB.test(co ? appositive[1].slice(co[0].length) : appositive[1])) return org;
+    if (THEN_VERB.test(co ? appositive[1].slice(co[0].length) : appositive[1])) {
+      // `Jane Roe, founder and chair of Acme Corp, was honored…`: a person by a role they hold; the
+      // issuer is the organization the role is held at.
+      const role = co ? null : ROLE_AT.exec(after.slice(0, after.length - appositive[1].length - 2));
+      return role?.[1] ? role[1].replace(BOARD_OF, '') : org;
+    }
   }
   // An appositive closed by a listing instead of its comma: `Acme, the betting arm of Beta Group
   // (NASDAQ: BETA) has been named…`.

@@ -275,6 +275,20 @@ describe('leadOrganization: what stands between the subject and its verb, or bef
     expect(leadOrganization(lead)).toBe(expected);
   });
 
+  it('names the organization a person’s role is held at, not the person', () => {
+    expect(
+      leadOrganization(
+        'Marlo Venn, founder and Chairman of the Supervisory Board of Quillon AG, was honored with an award.',
+      ),
+    ).toBe('Quillon AG');
+    expect(leadOrganization('Jane Roe, chief executive officer at Harrowgate Labs, today announced a new site.')).toBe(
+      'Harrowgate Labs',
+    );
+    expect(leadOrganization('Jane Roe, co-founder of Pellow Brewing, has opened a taproom.')).toBe('Pellow Brewing');
+    // A role that is held at no organization leaves the person.
+    expect(leadOrganization('Jane Roe, author of the Tessaly Saga, has released a new novel.')).toBe('Jane Roe');
+  });
+
   it('still names no one when the possessive is not an appositive of a name', () => {
     expect(leadOrganization('TMS therapy, New York’s newest treatment, has emerged for patients.')).toBeNull();
   });
