@@ -110,16 +110,23 @@ const COPYRIGHT = /^(?:©|\(c\)|Copyright ©?)\s?\d{4}/i;
  * `This article has been amplified by …`. Nothing after them is the release's.
  */
 const PORTAL_TRAILER =
-  /^(?:The post \S.{0,300} (?:appeared first|first appeared) on \S|(?:Read more|Originally published (?:at|on|by|in))\b:? ?\S|(?:Read|READ|Continue|CONTINUE) (?:[Mm]ore|MORE|[Rr]eading|READING) ?(?:>+|»|→|\.{3}|…)?$|Tags?: \S|Share this (?:article|story|post|release)$|(?:To (?:view|read)|(?:View|Read)) the (?:full|complete|entire) (?:(?:press |news )?release|article|story)\b|(?:This|The) (?:article|post|content|story) (?:was|is) (?:originally|first) published (?:on|at|by|in)\b|Related (?:Articles|Stories|News|Posts|Content)$|(?:Press|News) release (?:distributed|issued|published) (?:by|via|through)\b|This (?:article|press release|release|news release|story|content) (?:has been|was|is being) (?:amplified|distributed|published|republished|syndicated|brought to you) (?:by|via|through|on)\b)/;
+  /^(?:The post \S.{0,300} (?:appeared first|first appeared) on \S|(?:Read more|Originally published (?:at|on|by|in))\b:? ?\S|(?:Read|READ|Continue|CONTINUE) (?:[Mm]ore|MORE|[Rr]eading|READING) ?(?:>+|»|→|\.{3}|…)?$|Tags?: \S|Share this (?:article|story|post|release)$|(?:To (?:view|read)|(?:View|Read)) the (?:full|complete|entire) (?:(?:press |news )?release|announcement|article|story)\b|(?:This|The) (?:article|post|content|story) (?:was|is) (?:originally|first) published (?:on|at|by|in)\b|Related (?:Articles|Stories|News|Posts|Content)$|(?:Press|News) release (?:distributed|issued|published) (?:by|via|through)\b|This (?:article|press release|release|news release|story|content) (?:has been|was|is being) (?:amplified|distributed|published|republished|syndicated|brought to you) (?:by|via|through|on)\b)/;
 /**
  * A portal's label line under a post (`Keywords: …`, `Category: …`, `Issued for Acme by Beta PR`): it ends
  * the body like PORTAL_TRAILER, unless a paragraph of prose follows it — an awards release's
  * `Category: Best New Product` between its paragraphs is the release's own text, not a trailer.
  */
 const PORTAL_LABEL_LINE = /^(?:(?:Keywords?|Categor(?:y|ies)): \S|Issued (?:on behalf of|for) \S.{0,80}? by \S)/;
-/** A pointer to the full article a text is an excerpt of (`To view the full press release, visit …`). */
+/** A pointer to the full article a text is an excerpt of (`To view the full press release, visit …`, `To view the full announcement, click here.`). */
 const FULL_ARTICLE_POINTER =
-  /^(?:To (?:view|read)|(?:View|Read)) the (?:full|complete|entire) (?:(?:press |news )?release|article|story)\b/;
+  /^(?:To (?:view|read)|(?:View|Read)) the (?:full|complete|entire) (?:(?:press |news )?release|announcement|article|story)\b/;
+/**
+ * A list's item (its marker already taken off), or a short heading run into a marked item
+ * (`Key points:* One`, as flattening joins them): the body goes on with it as with prose.
+ */
+function isListItem(block: Block): boolean {
+  return block.listItem || /^[^\n.!?:]{1,40}:\s?[*•–-] \S/.test(block.lines[0] ?? '');
+}
 /** A paragraph of sentences that nothing marks as boilerplate (what the body goes on with). */
 function isProse(block: Block): boolean {
   const text = blockText(block).trim();
@@ -547,7 +554,7 @@ function classify(block: Block, around: Around = {}): Kind {
     FULL_ARTICLE_POINTER.test(first) &&
     (around.bodyParagraphs ?? 0) >= 1 &&
     around.next &&
-    isProse(around.next)
+    (isProse(around.next) || isListItem(around.next))
   )
     return { type: 'caption' };
   // (hard-wrapped, a portal's line may run over a few lines: `The post … appeared` / `first on Acme.`)

@@ -916,6 +916,26 @@ describe('a pointer to the full article between paragraphs', () => {
     });
     expect(q.body.paragraphs).toEqual([LEAD]);
   });
+  it('also when it points to the full announcement, and then ends the body before a picture link and boilerplate', () => {
+    const p = parseReleaseStrict({
+      content:
+        `# Northwind Opens Plant\n\n${LEAD}\n\nTo view the full announcement, including downloadable images and bios, click here.\n\n` +
+        '[Click image above to view full announcement.](https://example.com/x1)\n\n' +
+        'Northwind Filters, Inc. is a maker of water filters based in Dayton.\n\nContacts: Jane Roe, press@northwind.example\n',
+    });
+    expect(p.body.paragraphs).toEqual([LEAD]);
+  });
+  it('is left out when a list of the text follows it, a heading run into its first item or not', () => {
+    const items = ['* The plant makes 2 million filters a year.', '* It employs 40 people.'];
+    for (const first of [`Key points:${items[0]}`, items[0], '- The plant makes 2 million filters a year.']) {
+      const p = parseReleaseStrict({
+        content: `# Northwind Opens Plant\n\n${LEAD}\n\nView the full announcement here.\n\n${first}\n\n${items[1]}\n\n${about}`,
+      });
+      expect(p.body.paragraphs[0]).toBe(LEAD);
+      expect(p.body.text).toContain('It employs 40 people.');
+      expect(p.body.text).not.toContain('full announcement');
+    }
+  });
 });
 
 describe('flattened text: a dash after two spaces opens no paragraph', () => {
