@@ -41,7 +41,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.135.0';
+export const PARSER_VERSION = '0.136.0';
 
 export interface ParseInput {
   content: string;
@@ -1196,6 +1196,20 @@ function articleByHeadline(name: string, title: string | null, paragraphs: reado
   return [title, ...paragraphs].some((t) => capital.test(t)) ? name : bare;
 }
 
+/**
+ * A name an upper-case heading gives (`ACME ROBOTICS`) as the text writes it in mixed case (`Acme
+ * Robotics`), when it does; a name written only in capitals (`ACME`, `DATAGROUP`) stays, and so
+ * does one written in lower case only in an address (`www.acme.com`).
+ */
+function caseAsWritten(name: string, texts: readonly string[]): string {
+  if (/\p{Ll}/u.test(name) || !/\p{Lu}{4}/u.test(name)) return name;
+  const written = new RegExp(String.raw`(?<![\p{L}\d])${escapeRegExp(name)}(?![\p{L}\d])`, 'giu');
+  for (const t of texts) {
+    for (const m of t.matchAll(written)) if (/^\p{Lu}/u.test(m[0]) && /\p{Ll}/u.test(m[0])) return m[0];
+  }
+  return name;
+}
+
 function readSettled(input: ParseInput): Reading {
   const content = typeof input.content === 'string' ? input.content : '';
   const url = input.url?.trim() || null;
@@ -1248,7 +1262,10 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
     if (named && sameOrganization(named, name)) return named;
     // (or as the lead writes it as a clause's subject, without the legal form: `…as Acme Stores
     // announced…` over `About Acme Stores, Inc.`)
-    return spellingInLead(name, lead) ?? name;
+    return (
+      spellingInLead(name, lead) ??
+      caseAsWritten(name, [r.title ?? '', ...r.body.paragraphs, ...r.about.map((a) => a.text)])
+    );
   };
   if (source) return withoutIssuerSuffix({ ...r, source: spelled(source) });
   // Else the organization of the release's only About section: the issuer describing itself.

@@ -259,6 +259,28 @@ describe('a headline naming the issuer before a colon, and a lead whose subject 
   });
 });
 
+describe('an issuer from an upper-case About heading, as the text writes it', () => {
+  const release = (about: string, mention: string) =>
+    `# In Reaction to the Storm, Free Repairs for Coastal Homes\n\nWith years of work on coastal homes—most recently for the harbor district—${mention} watched the storm with dismay.\n\nRepairs start on Monday for any home in the county.\n\n${about}\n\nQuillon Home Works is a builder in Maine. www.quillonhomeworks.example\n`;
+
+  it('takes the mixed-case spelling the text writes', () => {
+    const r = parseReleaseStrict({ content: release('ABOUT QUILLON HOME WORKS', 'Quillon Home Works') });
+    expect(r.source).toBe('Quillon Home Works');
+    // The About section keeps the heading's capitals.
+    expect(r.about.map((a) => a.organization)).toEqual(['QUILLON HOME WORKS']);
+  });
+
+  it('keeps the capitals when the text writes the name only so, or in lower case only in an address', () => {
+    const caps = release('ABOUT QUILLON HOME WORKS', 'QUILLON HOME WORKS').replace(
+      'Quillon Home Works is',
+      'QUILLON HOME WORKS is',
+    );
+    expect(parseReleaseStrict({ content: caps }).source).toBe('QUILLON HOME WORKS');
+    const address = release('ABOUT QUILLONHOMEWORKS', 'the team').replace('Quillon Home Works is', 'The team is');
+    expect(parseReleaseStrict({ content: address }).source).toBe('QUILLONHOMEWORKS');
+  });
+});
+
 describe('leadOrganization: what stands between the subject and its verb, or before the subject', () => {
   it.each([
     // An appositive opening with a place's possessive of more than one word.
