@@ -334,7 +334,8 @@ function tagless(text: string): DatelineMatch | null {
   if (inParens) return inParens;
   const alone = datelineAlone(text);
   if (alone) return alone;
-  const sep = /(?: ?[-–—]{1,2} ?| ?[/|:] ?)/g;
+  // (a double dash may be written with a space inside it: `Las Vegas, 16 May 2025 - - Text`)
+  const sep = /(?: ?[-–—]{1,2}(?: [-–—]{1,2}(?= ))? ?| ?[/|:] ?)/g;
   for (const m of head.matchAll(sep)) {
     const at = m.index ?? 0;
     if (at < 8) continue;
@@ -430,15 +431,22 @@ function capitalCityThenSeparator(text: string): { location: string; length: num
 export function placeOnlyDateline(text: string): DatelineMatch | null {
   const found = placeThenSeparator(text) ?? placeThenYearlessDate(text);
   if (!found) return null;
+  // A month and year with a dash of their own after the place (`LOS ANGELES, CA – July 2026 – Acme…`)
+  // are the dateline's too; with no day, they give no date.
+  const monthYear = MONTH_YEAR_THEN_DASH.exec(text.slice(found.length));
+  const length = found.length + (monthYear && monthNumber(monthYear[1] ?? '') !== null ? monthYear[0].length : 0);
   const capitals = /^[\p{Lu}\d.'’&\- ]{3,}$/u.test(found.location.split(',')[0] ?? '');
-  if (!capitals && !LEAD_OF_SENTENCES.test(text.slice(found.length, found.length + 600))) return null;
+  if (!capitals && !LEAD_OF_SENTENCES.test(text.slice(length, length + 600))) return null;
   return {
     dateline: { text: found.location, location: found.location, date: null },
     wire: null,
     start: 0,
-    bodyStart: found.length,
+    bodyStart: length,
   };
 }
+
+/** `July 2026 – `, `JULY 2026 -- `: a month and a year, then a dash and the lead's capital. */
+const MONTH_YEAR_THEN_DASH = /^(\p{Lu}\p{L}{2,8})\.? (?:19|20)\d{2} (?:--|[-–—]) (?=["“\p{Lu}])/u;
 
 /** `Place, 3rd June – ` / `Place, June 3 – `: a place, a day and month with no year, a dash. */
 const YEARLESS_DATELINE =

@@ -224,6 +224,38 @@ describe('findDateline: every wire, as people write it', () => {
     expect(placeOnlyDateline('Lyon, 3rd June – A Summer Fair')).toBeNull();
   });
 
+  it('takes a month and year with their own dash after a place-only dateline off the lead', () => {
+    const lead = 'Acme Mills, a maker of cotton goods, has opened a second plant near the river this spring.';
+    for (const [written, rest] of [
+      ['DAYTON, OH – May 2026 – ', lead],
+      ['DAYTON, OH - JUNE 2025 -- ', lead],
+      ['Lyon, France – Sept. 2024 – ', lead],
+    ] as const) {
+      const found = placeOnlyDateline(`${written}${rest}`);
+      expect(found?.dateline).toEqual({
+        text: written.split(/ [-–]/)[0],
+        location: written.split(/ [-–]/)[0],
+        date: null,
+      });
+      expect(found?.bodyStart).toBe(written.length);
+    }
+    // A word that is no month, or a number that is no year, opens the lead.
+    expect(placeOnlyDateline(`DAYTON, OH – Acme 2026 – ${lead}`)?.bodyStart).toBe('DAYTON, OH – '.length);
+    expect(placeOnlyDateline(`DAYTON, OH – May 12 – ${lead}`)?.bodyStart).toBe('DAYTON, OH – '.length);
+  });
+
+  it('reads a double dash written with a space inside it as one separator', () => {
+    for (const sep of ['- -', '– –', '-- --']) {
+      const found = findDateline(`Dayton, Ohio, 16 May 2025 ${sep} Acme Mills has opened a second plant.`);
+      expect(found?.dateline.location).toBe('Dayton, Ohio');
+      expect(found?.dateline.date).toBe('2025-05-16');
+      expect(`Dayton, Ohio, 16 May 2025 ${sep} Acme Mills has opened a second plant.`.slice(found?.bodyStart)).toBe(
+        'Acme Mills has opened a second plant.',
+      );
+    }
+  });
+
+
   it('reads the date, then the place set off by commas with no credit', () => {
     const found = findDateline('June 3, 2026, Kaifeng, Henan, China, On May 30 the museum opened its new hall.');
     expect(found?.dateline).toEqual({
