@@ -21,7 +21,7 @@ const CONNECTOR = /^(?:&|and|AND|\/|et|y|und)$/;
 const QUALIFIER = /^[\p{Lu}][\p{L}.'’ -]{0,40}$/u;
 /** Words that open a line of page chrome, never a dateline location. */
 const NOT_A_PLACE =
-  /^(?:Published|Updated|Last updated|Posted|Date|Dated|Released|Issued|Press Release|News Release|News|Home|By|Source|Contact|For Immediate Release)\b/i;
+  /^(?:Published|Updated|Last updated|Posted|Date|Dated|Released|Issued|Press Release|News Release|News|Home|By|Source|Contact|For Immediate Release|Immediate Release|For Release|Embargoed|Embargo)\b/i;
 /** Words that start multi-word city names (`San Jose`, `Fort Worth`, `St. Louis`). */
 const CITY_LEAD = new Set(
   (
@@ -108,6 +108,8 @@ function locationStart(prefix: string, atBlockStart: boolean): number {
   }
   if (take > 0) {
     const cityText = tokens.slice(tokens.length - take).join(' ');
+    // (a legend in capitals before the date is no place: `FOR IMMEDIATE RELEASE - JUNE 15, 2026`)
+    if (NOT_A_PLACE.test(cityText)) return -1;
     return offsetOfPart + cityPart.lastIndexOf(cityText);
   }
   const whole = prefix.trim();
@@ -132,7 +134,9 @@ function locationStart(prefix: string, atBlockStart: boolean): number {
     }
     // The city typed in lower case before a known region (`denton, Texas`, `las vegas, United
     // States`), where the dateline opens its block and the city is all of the text before it.
-    if (atBlockStart && i === 0 && LOWER_CITY.test(cityPart.trim())) return prefix.indexOf(cityPart.trim());
+    // Also with some of its words capitalized (`Santa clara, CA`, `Fort lauderdale, FL`).
+    if (atBlockStart && i === 0 && LOWER_CITY.test(cityPart.trim().toLowerCase()))
+      return prefix.indexOf(cityPart.trim());
   }
   return -1;
 }
@@ -632,15 +636,20 @@ function commaPlaceDateline(head: string, date: { end: number; iso: string | nul
 }
 
 /** A dateline that is a whole line by itself: `Charlotte, NC, Tuesday Dec 9, 2025` (the line break is its separator). */
+/** A release legend written before a date (`FOR IMMEDIATE RELEASE`, `For release`, `Embargoed`). */
+const RELEASE_LEGEND = /^(?:(?:for )?(?:immediate )?release|(?:press|news) release|embargoed)[\s:.,–—-]*$/i;
+
 function datelineAlone(text: string): DatelineMatch | null {
   const line = text.trim();
   if (line.length > 100 || line.includes('\n')) return null;
   const found = dateAtEnd(line);
   if (!found?.iso || found.end !== line.length) return null;
   const loc = trimLocationEnd(line.slice(0, found.start).replace(WEEKDAY_AT_END, ''));
-  if (!loc || loc.length > 80 || locationStart(loc, true) !== 0 || !looksPlaced(loc.trim())) return null;
+  // A release legend before the date (`FOR IMMEDIATE RELEASE - JUNE 15, 2026`): the date, no place.
+  const legend = !!loc && RELEASE_LEGEND.test(loc.trim());
+  if (!legend && (!loc || loc.length > 80 || locationStart(loc, true) !== 0 || !looksPlaced(loc.trim()))) return null;
   return {
-    dateline: { text: line, location: loc.trim(), date: found.iso },
+    dateline: { text: line, location: legend ? null : loc.trim(), date: found.iso },
     wire: null,
     start: 0,
     bodyStart: text.length,

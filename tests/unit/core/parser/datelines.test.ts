@@ -255,7 +255,6 @@ describe('findDateline: every wire, as people write it', () => {
     }
   });
 
-
   it('reads the date, then the place set off by commas with no credit', () => {
     const found = findDateline('June 3, 2026, Kaifeng, Henan, China, On May 30 the museum opened its new hall.');
     expect(found?.dateline).toEqual({
@@ -287,6 +286,32 @@ describe('a city alone in capitals after a wire tag and its date', () => {
       findDateline('(NewMediaWire) - May 30, 2025 - UPDATE — New Parks for Everyone')?.dateline.location,
     ).toBeNull();
     expect(findDateline(`(NewMediaWire) - May 30, 2025 - AI – ${lead}`)?.dateline.location).toBeNull();
+  });
+});
+
+describe('a place typed with some words in lower case, and a legend before a date', () => {
+  it('reads a city with some of its words capitalized before a known region', () => {
+    for (const head of [
+      'Santa clara, CA - March 24, 2026',
+      'Fort lauderdale, FL - March 24, 2026',
+      'San marcos, Texas - March 24, 2026',
+    ]) {
+      const found = findDateline(head);
+      expect(found?.dateline.location).toBe(head.split(' - ')[0]);
+      expect(found?.dateline.date).toBe('2026-03-24');
+    }
+    // Words of a sentence, whatever their case, are no city.
+    expect(findDateline('The company, Texas - March 24, 2026')).toBeNull();
+  });
+
+  it('reads a release legend before a date as the date with no place', () => {
+    for (const head of [
+      'FOR IMMEDIATE RELEASE - JUNE 15, 2026',
+      'For immediate release: June 15, 2026',
+      'EMBARGOED – June 15, 2026',
+    ]) {
+      expect(findDateline(head)?.dateline).toEqual({ text: head, location: null, date: '2026-06-15' });
+    }
   });
 });
 
