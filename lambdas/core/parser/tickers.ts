@@ -178,6 +178,10 @@ const EXCHANGES = [
   'NYSE Chicago',
   'Cboe BZX',
   'OTC Expert Market',
+  // OTC Markets as market-data sites abbreviate it (`(OTCMKTS: ACME)`, `(OTC MKTS: ACME)`).
+  'OTCMKTS',
+  'OTC MKTS',
+  'OTCMKT',
   // Business Wire's European releases name the market by its city: `(Paris:ACME)`.
   'Paris',
   'Amsterdam',

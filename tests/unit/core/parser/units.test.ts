@@ -105,6 +105,13 @@ describe('findTickers', () => {
     ]);
   });
 
+  it('reads OTC Markets as market-data sites abbreviate it', () => {
+    expect(findTickers('a subsidiary of Acme Corp. (OTCMKTS: ACME) and Zeta Inc. (OTC MKTS: ZETA)')).toEqual([
+      { exchange: 'OTCMKTS', symbol: 'ACME' },
+      { exchange: 'OTC MKTS', symbol: 'ZETA' },
+    ]);
+  });
+
   it('reads exchanges written out in full and newer venues', () => {
     expect(
       findTickers('Acme (TSX Venture Exchange: ACM) (Frankfurt Stock Exchange: A1B) and Zeta (NYSE Texas: ZETA)'),
