@@ -392,7 +392,13 @@ export function headlineOrganization(title: string | null, lead: string, aboutOr
     }
     return opening.slice(0, end);
   }
-  return inAbout ? name : null;
+  // Or the lead names it later as a whole (`Am 7. Mai …, wobei Acme Solar mit…` under `Acme Solar
+  // stellt … vor`), not as the end of a longer name (`Museum Announces…` over `the Acme Museum is…`).
+  const later = new RegExp(
+    String.raw`(?<![\p{L}\p{N}]|[\p{Lu}\d][\p{L}\d&.'’-]* )${escapeRegExp(name)}(?![\p{L}\p{N}&])`,
+    'u',
+  );
+  return inAbout || later.test(opening) ? name : null;
 }
 
 /** Two names then a plural verb opening a headline: a joint release. */

@@ -67,6 +67,31 @@ describe('headlineOrganization: the headline subject, confirmed by the lead or a
     expect(headlineOrganization(title, lead, about)).toBeNull();
   });
 
+  it('takes the headline subject the lead names later as a whole, not as the end of a longer name', () => {
+    expect(
+      headlineOrganization(
+        'Quillon Solar stellt neue Speicher auf der Messe vor',
+        'Am 7. Mai wurde die Messe in München eröffnet, wobei Quillon Solar seine Speicher zeigte.',
+        [],
+      ),
+    ).toBe('Quillon Solar');
+    expect(
+      headlineOrganization(
+        'Harrowgate Labs Opens Second Site',
+        'After two years of planning, a second site opened on Monday, and Harrowgate Labs hired 40 people.',
+        [],
+      ),
+    ).toBe('Harrowgate Labs');
+    expect(
+      headlineOrganization(
+        'Museum Announces Grand Opening',
+        'The wait is over: the Tessaly Craft Museum opens in June.',
+        [],
+      ),
+    ).toBeNull();
+    expect(headlineOrganization('Quillon Opens Store', 'A store opened, said Quillonworks.', [])).toBeNull();
+  });
+
   it('a release whose lead has no subject gets the headline subject as its source', () => {
     const r = parseReleaseStrict({
       content:
