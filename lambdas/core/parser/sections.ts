@@ -175,6 +175,12 @@ const CREDIT_LINE =
  */
 const UNHEADED_ABOUT =
   /^(?:(?:Founded|Established|Headquartered|Based) in [^,]{2,40}, )?((?:\p{Lu}[\p{L}\d&.'’-]*)(?: (?:\p{Lu}[\p{L}\d&.'’-]*|of|and|&)){0,5}(?:,? (?:Inc|LLC|Ltd|Corp|Co|plc|AG|SA|NV|GmbH|LP)\.?)?)(?: \([^()]{2,60}\))?,? (?:is|are) (?:a|an|the|one of the)\b/u;
+/**
+ * A line under a contact heading that asks the reader to contact someone (`Please contact the Press
+ * Office:`, `Kindly direct enquiries to:`, `For interviews, please reach out to`): the contact's, not body.
+ */
+const CONTACT_REQUEST =
+  /^(?:[^.!?:\n]{1,60}, )?(?:Please |Kindly )?(?:contact|reach(?: out to)?|write to|e-?mail|call|direct (?:all |any )?(?:inquiries|enquiries|questions|requests)(?: to)?)\b[^.!?\n]{0,150}[:.]?$/i;
 const CONTACT_LEAD_IN =
   /^(?:To (?:schedule|arrange|request|book|set up)\b|(?:For|With) (?:all |any )?(?:media|press|interview|editorial)\b|(?:Media|Press|Journalists|Reporters|Members of the media)\b)[^.!?]{0,200}?\b(?:contact|reach out to|e-?mail|call|write to)\b/i;
 /** A sentence saying the text is no advice (see its use at the end of splitSections). */
@@ -992,7 +998,8 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
     } else if (state === 'contact') {
       // A postal address under a contact heading (`1885 Main Road, Suite 4 Dayton, Ohio 45402`) is the contact's.
       if (block.lines.length === 1 && POSTAL_LINE.test(text)) continue;
-      if (block.lines.every(isContactLike) || block.lines.length > 1) {
+      // (so is a line that asks the reader to contact them: `Please contact the Press Office:`)
+      if (block.lines.every(isContactLike) || block.lines.length > 1 || CONTACT_REQUEST.test(text.trim())) {
         result.contacts.push(...parseContactBlock(block.lines, block.links));
       } else {
         state = result.about.length || seenFooter ? 'footer' : 'body';

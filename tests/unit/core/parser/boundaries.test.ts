@@ -938,6 +938,34 @@ describe('a pointer to the full article between paragraphs', () => {
   });
 });
 
+describe('a line under a contact heading that asks the reader to contact someone', () => {
+  it('is the contact block’s, not the body going on', () => {
+    for (const request of [
+      // (sentences of more than eight words: a shorter line is read as contact-like already)
+      'Please contact the press office of Northwind Filters in Dayton:',
+      'Kindly direct all enquiries about the plant to our press office:',
+      'For interviews with our chief executive, please reach out to:',
+      'Contact our communications team in Dayton for photos and interviews.',
+    ]) {
+      const p = parseReleaseStrict({
+        content: markdown(
+          `The plant employs 40 people.\n\nMedia enquiries\n\n${request}\n\nJane Roe\n\nTel: (555) 010 4455\n\nEmail: jane.roe@northwind.example`,
+        ),
+      });
+      expect(p.body.paragraphs).toEqual([LEAD, 'The plant employs 40 people.']);
+      expect(p.contacts.map((c) => c.email)).toContain('jane.roe@northwind.example');
+    }
+  });
+  it('leaves a sentence of the text under a contact block to the body', () => {
+    const p = parseReleaseStrict({
+      content: markdown(
+        'Media enquiries\n\nJane Roe\n\nEmail: jane.roe@northwind.example\n\nThe plant will hold an open house for neighbours in June.',
+      ),
+    });
+    expect(p.body.text).toContain('open house');
+  });
+});
+
 describe('flattened text: a dash after two spaces opens no paragraph', () => {
   const rest =
     'The plant employs 40 people and will make 2 million filters a year for cities in Ohio and Indiana.  ' +
