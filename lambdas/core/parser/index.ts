@@ -26,7 +26,14 @@ import {
 import { normalizePlace } from './places';
 import { escapeRegExp } from './regex';
 import { CAPTION, splitSections, withoutMarks } from './sections';
-import { looksLikeMarkdown, markIndentedParagraphs, normalizeWhitespace, stripFrontMatter, textToBlocks } from './text';
+import {
+  HEADING_GOES_ON,
+  looksLikeMarkdown,
+  markIndentedParagraphs,
+  normalizeWhitespace,
+  stripFrontMatter,
+  textToBlocks,
+} from './text';
 import { findTickers } from './tickers';
 import { unwrapTransmission } from './transmission';
 import { wireMentioned, wireNamed, wireOfLink } from './wires';
@@ -41,7 +48,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.140.0';
+export const PARSER_VERSION = '0.141.0';
 
 export interface ParseInput {
   content: string;
@@ -474,15 +481,13 @@ function listItemsAt(blocks: Block[], at: number, vocab: WordSet): number {
   return n === 1 && one && /[.!?]["”]? [*•] \S/.test(blockText(one, vocab)) ? 1 : 0;
 }
 
-/** A line ending on a word no headline ends on (`… are coming to`): the headline goes on to the next line. */
-const GOES_ON = / (?:to|of|for|the|a|an|and|or|in|on|at|by|from|with|as|into|&)$/i;
-
 /** Lines as separate lines, but a line that cannot end a headline joined to the next (`… are coming to` / `Dayton for the first time`). */
 function linesGoingOn(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
     const last = out.length - 1;
-    if (last >= 0 && GOES_ON.test((out[last] ?? '').trim())) out[last] = `${(out[last] ?? '').trim()} ${line.trim()}`;
+    if (last >= 0 && HEADING_GOES_ON.test((out[last] ?? '').trim()))
+      out[last] = `${(out[last] ?? '').trim()} ${line.trim()}`;
     else out.push(line);
   }
   return out;

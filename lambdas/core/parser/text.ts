@@ -95,8 +95,12 @@ export function stripFrontMatter(text: string): { text: string; front: FrontMatt
   return { text: rest, front };
 }
 
-/** A heading that stops on a word no headline ends with (an article, a preposition, a conjunction). */
-const HEADING_GOES_ON = / (?:to|of|for|the|a|an|and|or|in|on|at|by|from|with|as|into|&)$/i;
+/**
+ * A heading that stops on a word no headline ends with: an article, a preposition, a conjunction, or
+ * a headline verb that always takes an object (`Acme Announces` / `2026 Award Winners`).
+ */
+export const HEADING_GOES_ON =
+  / (?:to|of|for|the|a|an|and|or|in|on|at|by|from|with|as|into|&|announces?|unveils|introduces|appoints|welcomes|acquires|selects|celebrates)$/i;
 const BULLET = /^(?:[-*•·▪◦]|\d{1,2}[.)])\s+\S/;
 /** A markdown heading; `# # #` (an end marker) is not one. */
 const MD_HEADING = /^(#{1,6})\s+(?![#\s]*$)(.*)$/;

@@ -124,6 +124,28 @@ describe('headline and deck in markdown with no dateline', () => {
     expect(r.body.paragraphs[0]).toMatch(/^The Harbor Lights Festival will travel/);
   });
 
+  it('joins a heading wrapped after a headline verb that takes an object', () => {
+    for (const [first, second] of [
+      ['Harbor Lights Society Announces ', '2026 Volunteer Award Nominees'],
+      ['Port Alder Rowing Club Welcomes', 'Three New Coaches for the Spring Season'],
+      ['Brightfold Unveils', 'Foldwise Planner for Small Teams'],
+    ]) {
+      const r = parseReleaseStrict({
+        content:
+          `# ${first}\n${second}\n\n` +
+          'PORT ALDER, Maine, May 5, 2026 – The society will honour its volunteers at a dinner on the harbour this June, its board said on Monday.\n',
+      });
+      expect(r.title).toBe(`${first.trim()} ${second}`);
+    }
+    // A headline whose last word is a noun stays as written, its deck apart.
+    const r = parseReleaseStrict({
+      content:
+        '# Harbor Lights Society Names Its Board\nA new chair for the season\n\n' +
+        'PORT ALDER, Maine, May 5, 2026 – The society will honour its volunteers at a dinner on the harbour this June, its board said on Monday.\n',
+    });
+    expect(r.title).toBe('Harbor Lights Society Names Its Board');
+  });
+
   it('takes a short line under the heading as the deck, not the first paragraph', () => {
     const r = parseReleaseStrict({
       content:
