@@ -844,7 +844,8 @@ function isCaption(block: Block, text: string): boolean {
   const caption = CAPTION.test(text);
   if (!caption && !(/^!\S/.test(text) && block.links.length > 0)) return false;
   const words = countWords(text);
-  return caption ? words <= 60 : words <= 12;
+  // (a markdown image's alt text may be a caption sentence: `!Jane Roe joins Acme as head of sales`)
+  return caption ? words <= 60 : words <= 40;
 }
 
 /** A block of a portal's link list: a short line that is a link, an image or a list label. */

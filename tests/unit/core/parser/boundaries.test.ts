@@ -938,6 +938,22 @@ describe('a pointer to the full article between paragraphs', () => {
   });
 });
 
+describe('a markdown image under the body, left as its alt text', () => {
+  it('is a caption however long its alt text, not a paragraph', () => {
+    for (const alt of [
+      'Jane Roe joins Northwind Filters as head of sales for the Midwest and Canada regions',
+      'From left: Jane Roe, John Doe and Ann Lee of Northwind Filters cut the ribbon at the new plant in Dayton on Monday',
+    ]) {
+      const p = parseReleaseStrict({
+        content: markdown(
+          `The plant employs 40 people.\n\n![${alt}](https://img.example/p1.jpg)\n\nAbout Northwind Filters\n\nNorthwind Filters, Inc. makes water filters.`,
+        ),
+      });
+      expect(p.body.paragraphs).toEqual([LEAD, 'The plant employs 40 people.']);
+    }
+  });
+});
+
 describe('a line under a contact heading that asks the reader to contact someone', () => {
   it('is the contact block’s, not the body going on', () => {
     for (const request of [
