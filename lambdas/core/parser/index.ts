@@ -48,7 +48,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.142.0';
+export const PARSER_VERSION = '0.143.0';
 
 export interface ParseInput {
   content: string;
@@ -876,6 +876,11 @@ function distributorLine(text: string): Wire | null {
   )) {
     const wire = m[1] ? wireMentioned(m[1]) : null;
     if (wire) return wire;
+  }
+  // Run into the text around it (flattened copy): only a wire named right after the words.
+  for (const m of text.matchAll(/\b(?:[Dd]istributed|[Tt]ransmitted) (?:by|via|through):? (.{3,60})/g)) {
+    const wire = m[1] ? wireMentioned(m[1]) : null;
+    if (wire && m[1]?.startsWith(wire.tag)) return wire;
   }
   return null;
 }

@@ -101,6 +101,22 @@ describe('agency transmission framing', () => {
     expect(parseReleaseStrict({ content: `${plain}\r\nDistributed by: Kestrel Media Group\r\n` }).wire).toBeNull();
   });
 
+  it('takes it from such words run into the text around them, only with the wire right after them', () => {
+    const plain = RELEASE.replace(' -- ', ' - ').replace(/\r?\n/g, ' ');
+    for (const tail of [
+      'Source: Kestrel Water Alliance Distributed by: Reportable, Inc. --- [Original release](https://example.org/pr/1)',
+      'Contact: Jane Roe, jane@example.org. Transmitted via Medianet on behalf of Kestrel Water Alliance.',
+    ]) {
+      expect(parseReleaseStrict({ content: `${plain} ${tail}` }).wire).not.toBeNull();
+    }
+    // A wire named further on in the words after them names no distributor.
+    expect(
+      parseReleaseStrict({
+        content: `${plain} Our products are distributed by a network of partners; see Medianet coverage for details and quotes.`,
+      }).wire,
+    ).toBeNull();
+  });
+
   it('takes it from such a line on an HTML page too', () => {
     const page =
       '<html><body><article><h1>Kestrel Water Alliance welcomes new river funding</h1>' +
