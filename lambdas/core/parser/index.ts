@@ -20,6 +20,7 @@ import {
   headlinePrefixOrganization,
   leadOrganization,
   sameOrganization,
+  sentenceSubjectOrganization,
   spellingInLead,
   splitAttribution,
 } from './lead';
@@ -48,7 +49,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.143.0';
+export const PARSER_VERSION = '0.144.0';
 
 export interface ParseInput {
   content: string;
@@ -1301,7 +1302,9 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
     r.body.paragraphs.filter((p) => p !== r.attribution),
   );
   if (prefixed) return { ...r, source: prefixed };
-  return r;
+  // Else the organization most sentences of the first paragraphs open with.
+  const subject = sentenceSubjectOrganization(r.body.paragraphs.filter((p) => p !== r.attribution));
+  return subject ? withoutIssuerSuffix({ ...r, source: subject }) : r;
 }
 
 /**

@@ -473,6 +473,31 @@ export function boilerplateOrganization(title: string | null, paragraphs: readon
 }
 
 /**
+ * The organization most sentences of the first paragraphs are about, when the lead opens with the
+ * topic rather than the issuer (`TMS therapy involves… Acme Clinic is proud to… / Acme Clinic
+ * provides… / Acme Clinic understands…`): the subject (read as the lead's is) that opens at least
+ * three sentences in at least two paragraphs, each more often than any other; else null.
+ */
+export function sentenceSubjectOrganization(paragraphs: readonly string[]): string | null {
+  const counts = new Map<string, { n: number; paragraphs: Set<number> }>();
+  paragraphs.slice(0, 8).forEach((paragraph, p) => {
+    const text = paragraph.replace(/[®™℠]/g, '').replace(/ {2,}/g, ' ').slice(0, 2000);
+    for (const m of text.matchAll(/(?:^|[.!?]["”’]? )(?=[\p{Lu}])/gu)) {
+      const org = leadOrganization(text.slice((m.index ?? 0) + m[0].length));
+      if (!org || TITLED_PERSON.test(org)) continue;
+      const c = counts.get(org) ?? { n: 0, paragraphs: new Set<number>() };
+      c.n++;
+      c.paragraphs.add(p);
+      counts.set(org, c);
+    }
+  });
+  const ranked = [...counts].sort((a, b) => b[1].n - a[1].n);
+  const [top, next] = ranked;
+  if (!top || top[1].n < 2 || top[1].paragraphs.size < 2 || (next && next[1].n >= top[1].n)) return null;
+  return top[0];
+}
+
+/**
  * The issuer a headline names before a colon, as European regulatory releases write it (`Acme ASA:
  * First Quarter Results 2025`), when one of the first paragraphs names it too. Null otherwise.
  */

@@ -4,6 +4,7 @@ import {
   headlineOrganization,
   headlinePrefixOrganization,
   leadOrganization,
+  sentenceSubjectOrganization,
 } from '../../../../lambdas/core/parser/lead';
 import { withoutMarks } from '../../../../lambdas/core/parser/sections';
 import { wireOfLink } from '../../../../lambdas/core/parser/wires';
@@ -281,6 +282,32 @@ describe('a headline naming the issuer before a colon, and a lead whose subject 
   it('gives the source of a teaser whose lead names no subject', () => {
     const r = parseReleaseStrict({ content: `# Nordlys ASA: First Quarter Results 2025\n\n${lead}\n` });
     expect(r.source).toBe('Nordlys ASA');
+  });
+});
+
+describe('sentenceSubjectOrganization: the organization the sentences are about', () => {
+  const paragraphs = [
+    'Light therapy uses a lamp to treat seasonal low mood. The method is safe and quick. Harrowgate Clinic is proud to offer it to the city.',
+    'Each session lasts twenty minutes and patients may read during it.',
+    'During the first visit, Harrowgate Clinic provides a check of whether the therapy suits the patient. Insurers often pay for it.',
+  ];
+
+  it('names the subject that opens sentences in two paragraphs or more', () => {
+    expect(sentenceSubjectOrganization(paragraphs)).toBe('Harrowgate Clinic');
+    expect(
+      parseReleaseStrict({ content: `# New Light Therapy Offers Hope in Winter\n\n${paragraphs.join('\n\n')}\n` })
+        .source,
+    ).toBe('Harrowgate Clinic');
+  });
+
+  it('names none for a subject of one paragraph only, or when two subjects tie', () => {
+    expect(sentenceSubjectOrganization([paragraphs[0] ?? '', paragraphs[1] ?? ''])).toBeNull();
+    expect(
+      sentenceSubjectOrganization([
+        ...paragraphs,
+        'Quillon Labs is proud to supply the lamps. In May, Quillon Labs opened a plant in the state.',
+      ]),
+    ).toBeNull();
   });
 });
 
