@@ -94,11 +94,12 @@ const CONTRACT_ADDRESS = /^(?:CA|Contract(?: Address)?|Token Address)\s?:\s?0x[0
 const MEDIA_KIT_HEADING =
   /^(?:(?:Multimedia|Media|Press|Downloadable|Broadcast|Digital) (?:Assets|Kit|Resources|Materials|Downloads)|B-?[Rr]oll(?: (?:Package|Footage))?|MULTIMEDIA (?:ASSETS|KIT|RESOURCES)|MEDIA (?:ASSETS|KIT|RESOURCES))[:：]?$/;
 /**
- * A heading over a list of resources (`Additional Resources:`, `Related Links`, `Helpful resources`):
- * links to read further, not body, when a list (its first item marked) or links follow it.
+ * A heading over a list of resources (`Additional Resources:`, `Related Links`, `Helpful resources`) or
+ * of notes (`Footnotes`, `References`, `Sources:`): links to read further or the text's notes, not body,
+ * when a list (its first item marked or numbered) or links follow it.
  */
 const RESOURCES_HEADING =
-  /^(?:(?:Additional|Related|Helpful|Useful|More|Other|Further|Online|Media|Key) )?(?:Resources|Links|Reading)[:：]?$/i;
+  /^(?:(?:(?:Additional|Related|Helpful|Useful|More|Other|Further|Online|Media|Key) )?(?:Resources|Links|Reading)|Footnotes?|Endnotes?|Notes|References|Citations|Sources)[:：]?$/i;
 /** End marks: `###`, `-30-`, `ENDS`…, and `./.` (as Vietnamese copy closes a text, also run onto its last words). */
 const END_MARKER =
   /^(?:#{3}|# # #|-0-|- 0 -|-30-|- 30 -|\*{3}|ENDS|-ends-|- ends -|— ENDS —|-ENDS-|[-–—*~]{1,3} ?ENDS? ?[-–—*~]{1,3}|\.\/\.)$/i;

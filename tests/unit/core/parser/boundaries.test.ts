@@ -362,6 +362,26 @@ describe('legends, bylines and credits around the lead', () => {
     ]);
   });
 
+  it('stops at a notes heading over a numbered or marked list, and reads the About section under it', () => {
+    for (const heading of ['Footnotes', 'Endnotes:', 'References', 'Sources:', 'Notes']) {
+      const p = parseReleaseStrict({
+        content: markdown(
+          `The plant¹ employs 40 people.\n\n${heading}\n\n1. The plant is in Dayton, Ohio.\n2. Figures are for 2025.\n\nAbout Northwind Filters\n\nNorthwind Filters, Inc. makes water filters.`,
+        ),
+      });
+      expect(p.body.paragraphs).toEqual([LEAD, 'The plant¹ employs 40 people.']);
+      expect(p.about.map((a) => a.organization)).toEqual(['Northwind Filters']);
+    }
+    // Over a paragraph of sentences, such a heading is the text's own.
+    expect(
+      paragraphs('Sources\n\nThe plant draws on the river and the aquifer, which hold water for the whole valley.'),
+    ).toEqual([
+      LEAD,
+      'Sources',
+      'The plant draws on the river and the aquifer, which hold water for the whole valley.',
+    ]);
+  });
+
   it('opens an About section at a bare About heading over a text that opens with the name, its legal form and listing', () => {
     for (const [text, org] of [
       ['Northwind Filters, Inc. (NASDAQ: NWF) makes water filters for homes.', 'Northwind Filters, Inc.'],
