@@ -60,10 +60,18 @@ function gluedLead(text: string, index: number, address: string): number {
       return surname.length;
   }
   // (or its extension: `(555) 010-0100 x110jane.roe@`)
-  const digits = /^(?:(?:x|ext\.?)\d{1,6}|\d{1,4})(?=[A-Za-z])/i.exec(local)?.[0];
+  const digits = /^(?:(?:x|ext\.?)\d{1,6}|\d{1,4}(?:-\d{1,4})?)(?=[A-Za-z])/i.exec(local)?.[0];
   if (digits && /\d[\d ()./-]{4,}\d $/.test(before)) return digits.length;
   for (const w of before.match(/[A-Za-z][A-Za-z0-9]{3,30}/g) ?? []) {
     if (/[A-Z].*[A-Z]/.test(w) && local.startsWith(w) && /^[a-z]{2}/.test(local.slice(w.length))) return w.length;
+  }
+  // (or the address's own name, with its capital, after a dash or not: `Team Acmebd@acme.com`,
+  // `Contact :-Acmemarketing@acme.ai`)
+  const own = address.slice(address.indexOf('@') + 1).split('.')[0] ?? '';
+  const dash = /^-(?=[A-Z])/.test(local) ? 1 : 0;
+  const named = local.slice(dash);
+  if (own.length >= 3 && /^[A-Z]/.test(named) && named.toLowerCase().startsWith(own.toLowerCase())) {
+    if (/^[a-z]{2}/.test(named.slice(own.length))) return dash + own.length;
   }
   return 0;
 }

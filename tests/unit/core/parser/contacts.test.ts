@@ -202,6 +202,11 @@ describe('findEmail: words a scraper ran into an address', () => {
     // A surname with a capital inside it run into a role mailbox.
     ['Media Contact:Ana DeLucainfo@acme.example', 'info@acme.example'],
     ['Contact: Ian McDonaldpress@acme.example', 'press@acme.example'],
+    // The address's own name, with its capital, run into it (a mailto link's markup dropped).
+    ['Media Contact:Team Acmebd@acme.example', 'bd@acme.example'],
+    ['Contact Details :-Acmemarketing@acme.example', 'marketing@acme.example'],
+    // A phone's last digits set off by a hyphen, run into the address.
+    ['Tel: +49 (0)531 387 33-18jane@agency-pr.example', 'jane@agency-pr.example'],
   ])('%s', (line, email) => {
     expect(findEmail(line)).toBe(email);
   });
