@@ -15,6 +15,7 @@ import { detectLanguage } from './language';
 import {
   boilerplateOrganization,
   clauseOrganization,
+  fullerInLead,
   fullerName,
   headlineOrganization,
   headlinePrefixOrganization,
@@ -49,7 +50,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.146.0';
+export const PARSER_VERSION = '0.147.0';
 
 export interface ParseInput {
   content: string;
@@ -1275,6 +1276,7 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
     // announced…` over `About Acme Stores, Inc.`)
     return (
       spellingInLead(name, lead) ??
+      fullerInLead(name, lead) ??
       caseAsWritten(name, [r.title ?? '', ...r.body.paragraphs, ...r.about.map((a) => a.text)])
     );
   };
@@ -1301,7 +1303,7 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
     r.title,
     r.body.paragraphs.filter((p) => p !== r.attribution),
   );
-  if (prefixed) return { ...r, source: prefixed };
+  if (prefixed) return { ...r, source: fullerInLead(prefixed, lead) ?? prefixed };
   // Else the organization most sentences of the first paragraphs open with.
   const subject = sentenceSubjectOrganization(r.body.paragraphs.filter((p) => p !== r.attribution));
   return subject ? withoutIssuerSuffix({ ...r, source: subject }) : r;

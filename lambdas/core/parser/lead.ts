@@ -473,6 +473,27 @@ export function boilerplateOrganization(title: string | null, paragraphs: readon
 }
 
 /**
+ * The fuller name the lead opens with when the headline or an About section gives a short form of it
+ * (`Acme : Revolutionizing…` over `Acme Coin revolutionizes…`): up to three more capitalised words
+ * after the name, then a lower-case word or a comma; a legal form, a day or a month is no part of it
+ * here. Else null.
+ */
+export function fullerInLead(name: string, lead: string): string | null {
+  const opening = lead.replace(/[®™℠]/g, '').replace(LEAD_OPENER, '');
+  const m = new RegExp(
+    String.raw`^(?:[-–—•*]\s+)?(?:The )?${escapeRegExp(name)}((?: [\p{Lu}][\p{L}\d&'’-]*){1,3})(?=,? \p{Ll})`,
+    'u',
+  ).exec(opening);
+  const more = m?.[1]?.trim().split(' ') ?? [];
+  if (!m?.[1] || more.some((w) => isLegal(w) || DAY_OR_MONTH.test(w))) return null;
+  return `${name}${m[1]}`;
+}
+
+/** A day's or a month's name (`Monday`, `May`): it follows a name in a lead, it is no part of it. */
+const DAY_OR_MONTH =
+  /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Today|Tomorrow|Yesterday)$/;
+
+/**
  * The organization most sentences of the first paragraphs are about, when the lead opens with the
  * topic rather than the issuer (`TMS therapy involves… Acme Clinic is proud to… / Acme Clinic
  * provides… / Acme Clinic understands…`): the subject (read as the lead's is) that opens at least

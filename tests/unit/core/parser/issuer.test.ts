@@ -1,6 +1,7 @@
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
 import {
   boilerplateOrganization,
+  fullerInLead,
   headlineOrganization,
   headlinePrefixOrganization,
   leadOrganization,
@@ -282,6 +283,31 @@ describe('a headline naming the issuer before a colon, and a lead whose subject 
   it('gives the source of a teaser whose lead names no subject', () => {
     const r = parseReleaseStrict({ content: `# Nordlys ASA: First Quarter Results 2025\n\n${lead}\n` });
     expect(r.source).toBe('Nordlys ASA');
+  });
+});
+
+describe('fullerInLead: the fuller name the lead opens with', () => {
+  it.each([
+    ['Quillon', 'Quillon Coin revolutionizes mining with its own chips.', 'Quillon Coin'],
+    ['Tessaly', '- Tessaly Studios, the game unit of Beta Group, has completed new integrations.', 'Tessaly Studios'],
+    ['Harrowgate', '“Harrowgate Home Works brings repairs to every street,” said its owner.', 'Harrowgate Home Works'],
+  ])('%s in %s', (name, lead, expected) => {
+    expect(fullerInLead(name, lead)).toBe(expected);
+  });
+
+  it('takes no legal form, day or month, and needs the name at the lead’s start', () => {
+    expect(fullerInLead('Quillon', 'Quillon Inc. revolutionizes mining.')).toBeNull();
+    expect(fullerInLead('Quillon', 'Quillon Monday announced a new chip.')).toBeNull();
+    expect(fullerInLead('Quillon', 'Miners like Quillon Coin for its speed.')).toBeNull();
+    expect(fullerInLead('Quillon', 'Quillon revolutionizes mining.')).toBeNull();
+  });
+
+  it('gives a headline prefix’s issuer its fuller name', () => {
+    const r = parseReleaseStrict({
+      content:
+        '# Quillon : Revolutionizing Mining And Audits\n\nQuillon Coin revolutionizes mining through its own chips.\n',
+    });
+    expect(r.source).toBe('Quillon Coin');
   });
 });
 
