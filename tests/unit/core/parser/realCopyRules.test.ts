@@ -129,7 +129,7 @@ describe('headline and deck in markdown with no dateline', () => {
       ['Harbor Lights Society Announces ', '2026 Volunteer Award Nominees'],
       ['Port Alder Rowing Club Welcomes', 'Three New Coaches for the Spring Season'],
       ['Brightfold Unveils', 'Foldwise Planner for Small Teams'],
-    ]) {
+    ] as const) {
       const r = parseReleaseStrict({
         content:
           `# ${first}\n${second}\n\n` +
