@@ -50,7 +50,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.147.0';
+export const PARSER_VERSION = '0.148.0';
 
 export interface ParseInput {
   content: string;
@@ -179,12 +179,16 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
       pre = blocks.slice(0, h1 + 1);
       rest = blocks.slice(h1 + 1);
       // A deck under it: one short line that ends no sentence, above a longer paragraph.
+      // (a media advisory's label in capitals, `WHAT:`, may stand between it and that paragraph)
       const deck = rest[0];
-      const next = rest[1];
+      const next = rest[1] && isSectionLabel(rest[1], vocab) ? rest[2] : rest[1];
       if (deck && next && isDeck(deck, next, vocab, blockText(blocks[h1] as Block, vocab))) {
         pre = [...pre, deck];
         rest = rest.slice(1);
       }
+      // That label over the lead is no paragraph of it.
+      if (rest[0] && rest[1] && isSectionLabel(rest[0], vocab) && /[.!?"”]$/.test(blockText(rest[1], vocab).trim()))
+        rest = rest.slice(1);
       // Highlights under it: two or more list items, then the lead (a paragraph of sentences). A
       // dateline would stand under them; with none, they are still not the body.
       const items = listItemsAt(rest, 0, vocab);
@@ -511,6 +515,11 @@ function punctuatedHeadline(text: string): boolean {
 
 function hasWordCharacter(block: Block): boolean {
   return block.lines.some((l) => /[\p{L}\p{N}]/u.test(l));
+}
+
+/** A section's label alone on its line, in capitals with a colon (`WHAT:`, `EVENT DETAILS:`), as media advisories write them. */
+function isSectionLabel(block: Block, vocab: WordSet): boolean {
+  return block.lines.length === 1 && /^\p{Lu}[\p{Lu}\d &'’-]{1,30}:$/u.test(blockText(block, vocab).trim());
 }
 
 /**

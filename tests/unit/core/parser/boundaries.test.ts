@@ -1029,6 +1029,26 @@ describe('under page chrome, a deck under a markdown headline', () => {
   });
 });
 
+describe('a media advisory under a markdown headline, its sections labelled in capitals', () => {
+  const what =
+    'Northwind Filters will open its water filter plant in Dayton to neighbours for an evening of tours and tastings.';
+  it('keeps the deck over the first label out of the body, and the label off the lead', () => {
+    for (const label of ['WHAT:', 'EVENT DETAILS:']) {
+      const p = parseReleaseStrict({
+        content: `# Northwind Opens Its Dayton Plant to Neighbours\n\nPublic Tours Feature Filter Demonstrations and Live Music\n\n${label}\n\n${what}\n\nWHEN:\n\nThursday, May 7, 2026, 6 p.m.\n`,
+      });
+      expect(p.subtitle).toBe('Public Tours Feature Filter Demonstrations and Live Music');
+      expect(p.body.paragraphs[0]).toBe(what);
+    }
+  });
+  it('takes the label off the lead with no deck too', () => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Opens Its Dayton Plant to Neighbours\n\nWHAT:\n\n${what}\n\nWHEN:\n\nThursday, May 7, 2026, 6 p.m.\n`,
+    });
+    expect(p.body.paragraphs[0]).toBe(what);
+  });
+});
+
 describe('a deck written as one short sentence under a markdown headline', () => {
   const more =
     'Northwind Filters, Inc. opened the plant on Monday with 40 workers. It will make two million filters a year for cities in Ohio.';
