@@ -275,6 +275,8 @@ function leadSubject(input: string): string | null {
   // A number (a day, a year) is no name.
   if (/^[\d.,]+$/.test(bare)) return null;
   if (TITLED_PERSON.test(bare)) return null;
+  // `TMS, or transcranial magnetic stimulation, offers…`: a term and its spelled-out gloss, no name.
+  if (/^,? or \p{Ll}/u.test(text.slice(end))) return null;
   let after = text.slice(end).replace(/^[,;]?\s?/, '');
   // Ticker parentheses, then a co-issuer (`… and Lonestar Fiber Partners today announced`).
   after = after.replace(/^(?:\([^()]{0,80}\)\s?){1,6},?\s?/, (m) => (m ? ' ' : '')).trimStart();
@@ -496,15 +498,22 @@ const DAY_OR_MONTH =
 /**
  * The organization most sentences of the first paragraphs are about, when the lead opens with the
  * topic rather than the issuer (`TMS therapy involves… Acme Clinic is proud to… / Acme Clinic
- * provides… / Acme Clinic understands…`): the subject (read as the lead's is) that opens at least
- * three sentences in at least two paragraphs, each more often than any other; else null.
+ * provides… / Acme Clinic stands…`): the subject (read as the lead's is, or a name of two capitalised
+ * words or more before a present-tense verb) that opens at least two sentences in at least two
+ * paragraphs, more often than any other; else null.
  */
+/** A name of two capitalised words or more, then a present-tense verb (`Acme Clinic stands…`). */
+const PRESENT_SUBJECT =
+  /^((?!(?:The|A|An|This|These|Those|Its|Their|Our|Each|Every) )[\p{Lu}][\p{L}\d&'’-]*(?: (?:of |and |& )?[\p{Lu}][\p{L}\d&'’-]*){1,4}) [a-z]{3,}s\b/u;
+
 export function sentenceSubjectOrganization(paragraphs: readonly string[]): string | null {
   const counts = new Map<string, { n: number; paragraphs: Set<number> }>();
   paragraphs.slice(0, 8).forEach((paragraph, p) => {
     const text = paragraph.replace(/[®™℠]/g, '').replace(/ {2,}/g, ' ').slice(0, 2000);
     for (const m of text.matchAll(/(?:^|[.!?]["”’]? )(?=[\p{Lu}])/gu)) {
-      const org = leadOrganization(text.slice((m.index ?? 0) + m[0].length));
+      const sentence = text.slice((m.index ?? 0) + m[0].length);
+      const present = PRESENT_SUBJECT.exec(sentence)?.[1];
+      const org = leadOrganization(sentence) ?? (present && !NOT_AN_ORG.test(present) ? present : null);
       if (!org || TITLED_PERSON.test(org)) continue;
       const c = counts.get(org) ?? { n: 0, paragraphs: new Set<number>() };
       c.n++;

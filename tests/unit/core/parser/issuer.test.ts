@@ -326,6 +326,18 @@ describe('sentenceSubjectOrganization: the organization the sentences are about'
     ).toBe('Harrowgate Clinic');
   });
 
+  it('reads a name of two words or more before a present-tense verb, and no term glossed after or', () => {
+    expect(
+      sentenceSubjectOrganization([
+        'LTT, or low-temperature therapy, offers a gentle approach. Many patients have not found relief elsewhere.',
+        'Tessaly Care Partners stands at the forefront of this method. Each session lasts twenty minutes.',
+        'Beyond the therapy itself, Tessaly Care Partners is committed to follow-up care. Research shows good results.',
+      ]),
+    ).toBe('Tessaly Care Partners');
+    expect(leadOrganization('LTT, or low-temperature therapy, offers a gentle approach.')).toBeNull();
+    expect(leadOrganization('Quillon Labs, or QL, today announced a new chip.')).toBe('Quillon Labs');
+  });
+
   it('names none for a subject of one paragraph only, or when two subjects tie', () => {
     expect(sentenceSubjectOrganization([paragraphs[0] ?? '', paragraphs[1] ?? ''])).toBeNull();
     expect(
