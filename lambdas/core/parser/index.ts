@@ -50,7 +50,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.149.0';
+export const PARSER_VERSION = '0.150.0';
 
 export interface ParseInput {
   content: string;

@@ -974,6 +974,32 @@ describe('a markdown image under the body, left as its alt text', () => {
   });
 });
 
+describe('a views disclaimer under the body, however worded', () => {
+  it('ends the body, with the notes under it', () => {
+    for (const notice of [
+      'Findings presented at the Northwind water symposium are solely those of the study authors and do not necessarily reflect the policy of Northwind Filters.',
+      'The views and opinions expressed by guest speakers do not necessarily reflect the position of Northwind Filters or its board.',
+    ]) {
+      const p = parseReleaseStrict({
+        content: markdown(
+          `The plant employs 40 people.\n\n${notice}\n\nNorthwind Filters is funded by its customers; its grants from cities are listed in its annual report.`,
+        ),
+      });
+      expect(p.body.paragraphs).toEqual([LEAD, 'The plant employs 40 people.']);
+    }
+  });
+  it('leaves a sentence that only mentions views to the body', () => {
+    expect(
+      paragraphs(
+        'Jane Roe said the views of neighbours shaped the plant’s design, which uses less water than planned.',
+      ),
+    ).toEqual([
+      LEAD,
+      'Jane Roe said the views of neighbours shaped the plant’s design, which uses less water than planned.',
+    ]);
+  });
+});
+
 describe('a line under a contact heading that asks the reader to contact someone', () => {
   it('is the contact block’s, not the body going on', () => {
     for (const request of [
