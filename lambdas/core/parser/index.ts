@@ -24,6 +24,7 @@ import {
   sentenceSubjectOrganization,
   spellingInLead,
   splitAttribution,
+  spokespersonOrganization,
 } from './lead';
 import { normalizePlace } from './places';
 import { escapeRegExp } from './regex';
@@ -50,7 +51,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.150.0';
+export const PARSER_VERSION = '0.151.0';
 
 export interface ParseInput {
   content: string;
@@ -1315,7 +1316,10 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
   if (prefixed) return { ...r, source: fullerInLead(prefixed, lead) ?? prefixed };
   // Else the organization most sentences of the first paragraphs open with.
   const subject = sentenceSubjectOrganization(r.body.paragraphs.filter((p) => p !== r.attribution));
-  return subject ? withoutIssuerSuffix({ ...r, source: subject }) : r;
+  if (subject) return withoutIssuerSuffix({ ...r, source: subject });
+  // Else the organization the people quoted hold their roles at.
+  const spoken = spokespersonOrganization(r.body.paragraphs);
+  return spoken ? withoutIssuerSuffix({ ...r, source: spoken }) : r;
 }
 
 /**

@@ -528,6 +528,28 @@ export function sentenceSubjectOrganization(paragraphs: readonly string[]): stri
 }
 
 /**
+ * The organization the people quoted speak for, when the text names no issuer otherwise: the one a
+ * quote's speaker is said to hold a role at (`…,” said Jane Roe, president of home power at Acme.`,
+ * `Jane Roe, chief executive officer of Acme, said…`), when every such speaker names the same one.
+ */
+export function spokespersonOrganization(paragraphs: readonly string[]): string | null {
+  const found = new Set<string>();
+  for (const paragraph of paragraphs.slice(0, 20)) {
+    for (const m of paragraph.matchAll(SPEAKER_ROLE)) {
+      const role = m[1] ?? m[2];
+      const org = role ? ROLE_AT.exec(role)?.[1]?.replace(BOARD_OF, '') : undefined;
+      // (`director of Acme’s Integrity Project`: the project is the organization’s)
+      if (org) found.add(org.replace(/['’]s .*$/, ''));
+    }
+  }
+  return found.size === 1 ? ([...found][0] ?? null) : null;
+}
+
+/** A speaker's name and the role after it, by a reporting verb (`said Jane Roe, CEO of Acme.`, `Jane Roe, CEO of Acme, said`). */
+const SPEAKER_ROLE =
+  /(?:\b(?:said|says|added|adds|explained|explains|noted|notes|stated|states) (?:[\p{Lu}][\p{L}.'’-]* ){1,3}?[\p{Lu}][\p{L}'’-]+, ([^,.;“”"]{3,120}?)(?=[.;”"]|, (?!Inc|LLC|Ltd)|$)|(?:^|[.!?]["”]? )(?:[\p{Lu}][\p{L}.'’-]* ){1,3}?[\p{Lu}][\p{L}'’-]+, ([^,.;“”"]{3,120}?), (?:said|says|added|explained|noted|stated)\b)/gmu;
+
+/**
  * The issuer a headline names before a colon, as European regulatory releases write it (`Acme ASA:
  * First Quarter Results 2025`), when one of the first paragraphs names it too. Null otherwise.
  */

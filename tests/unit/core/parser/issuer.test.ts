@@ -6,6 +6,7 @@ import {
   headlinePrefixOrganization,
   leadOrganization,
   sentenceSubjectOrganization,
+  spokespersonOrganization,
 } from '../../../../lambdas/core/parser/lead';
 import { withoutMarks } from '../../../../lambdas/core/parser/sections';
 import { wireOfLink } from '../../../../lambdas/core/parser/wires';
@@ -283,6 +284,34 @@ describe('a headline naming the issuer before a colon, and a lead whose subject 
   it('gives the source of a teaser whose lead names no subject', () => {
     const r = parseReleaseStrict({ content: `# Nordlys ASA: First Quarter Results 2025\n\n${lead}\n` });
     expect(r.source).toBe('Nordlys ASA');
+  });
+});
+
+describe('spokespersonOrganization: the organization the people quoted speak for', () => {
+  it.each([
+    [['“Plan ahead,” said Jane Roe, President of Home Power at Quillon. “Storms come fast.”'], 'Quillon'],
+    [['Jane Roe, chief executive officer of Harrowgate Labs, said the site opens in May.'], 'Harrowgate Labs'],
+    [['“It matters,” said Jane Roe, director of Tessaly’s Integrity Project.'], 'Tessaly'],
+  ])('%j', (paragraphs, expected) => {
+    expect(spokespersonOrganization(paragraphs)).toBe(expected);
+  });
+
+  it('names none when speakers speak for different organizations, or hold no role at one', () => {
+    expect(
+      spokespersonOrganization([
+        '“Good,” said Jane Roe, CEO of Quillon Labs.',
+        '“Better,” added John Poe, founder of Harrowgate Labs.',
+      ]),
+    ).toBeNull();
+    expect(spokespersonOrganization(['“Good,” said Jane Roe, a mother of three.'])).toBeNull();
+  });
+
+  it('gives the source of a feature whose text names no issuer otherwise', () => {
+    const r = parseReleaseStrict({
+      content:
+        '# Five Ways to Get Ready for Storm Season\n\nStorms are getting stronger, and a plan helps every household.\n\n“You don’t build a plan in the dark,” said Jane Roe, President of Home Power at Quillon. “Start today.”\n',
+    });
+    expect(r.source).toBe('Quillon');
   });
 });
 
