@@ -627,6 +627,12 @@ function classify(block: Block, around: Around = {}): Kind {
       ? DESCRIBED_NAME.exec(blockText(around.next))
       : null;
   if (described?.[1]) return { type: 'about', organization: cleanOrg(described[1]), rest: [] };
+  // A bare `About:` run into a text that opens by describing an organization (`About: Acme Haunt is a…`,
+  // as flattening joins them): that organization's section.
+  const runIn = /^(?:About|ABOUT)[:.] (?=\p{Lu})/u.exec(first);
+  const runInName = runIn ? DESCRIBED_NAME.exec(text.slice(runIn[0].length)) : null;
+  if (runIn && runInName?.[1])
+    return { type: 'about', organization: cleanOrg(runInName[1]), rest: [text.slice(runIn[0].length)] };
   // A bare `About` run into its text (`About Founded in 2019 by…`): a section naming no organization.
   if (
     /^(?:About|ABOUT) (?:Founded|Headquartered|Established|Based|Launched|Formed|Incorporated|Created) \p{Ll}/u.test(

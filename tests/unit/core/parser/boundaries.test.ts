@@ -974,6 +974,30 @@ describe('a markdown image under the body, left as its alt text', () => {
   });
 });
 
+describe('a bare About: run into its text', () => {
+  it('opens the section of the organization the text opens by describing', () => {
+    for (const [about, org] of [
+      [
+        'About: The Northwind Haunt is a haunted house in Dayton, open every October since 2016.',
+        'The Northwind Haunt',
+      ],
+      ['ABOUT. Northwind Filters, Inc. (NASDAQ: NWF) makes water filters for homes.', 'Northwind Filters, Inc.'],
+    ]) {
+      const p = parseReleaseStrict({
+        content: markdown(`The plant employs 40 people.\n\nVisit northwind.example for tickets.\n\n${about}`),
+      });
+      expect(p.body.paragraphs).toEqual([LEAD, 'The plant employs 40 people.', 'Visit northwind.example for tickets.']);
+      expect(p.about.map((a) => a.organization)).toEqual([org]);
+    }
+  });
+  it('leaves a paragraph that opens with About: but describes no organization to the body', () => {
+    expect(paragraphs('About: 40 people will work at the plant, most of them from Dayton.')).toEqual([
+      LEAD,
+      'About: 40 people will work at the plant, most of them from Dayton.',
+    ]);
+  });
+});
+
 describe('a views disclaimer under the body, however worded', () => {
   it('ends the body, with the notes under it', () => {
     for (const notice of [
