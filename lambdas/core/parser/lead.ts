@@ -524,7 +524,7 @@ export function sentenceSubjectOrganization(paragraphs: readonly string[]): stri
   const ranked = [...counts].sort((a, b) => b[1].n - a[1].n);
   const [top, next] = ranked;
   if (!top || top[1].n < 2 || top[1].paragraphs.size < 2 || (next && next[1].n >= top[1].n)) return null;
-  return top[0];
+  return spelledOut(top[0], paragraphs) ?? top[0];
 }
 
 /**
@@ -542,7 +542,25 @@ export function spokespersonOrganization(paragraphs: readonly string[]): string 
       if (org) found.add(org.replace(/['’]s .*$/, ''));
     }
   }
-  return found.size === 1 ? ([...found][0] ?? null) : null;
+  const org = found.size === 1 ? [...found][0] : undefined;
+  return org ? (spelledOut(org, paragraphs) ?? org) : null;
+}
+
+/**
+ * The name an acronym stands for as the text writes it (`NLPC` → `National Legal and Policy
+ * Center`): capitalised words whose initials make the acronym, small words (and, of, for, the, &)
+ * left out of the count; else null.
+ */
+export function spelledOut(acronym: string, paragraphs: readonly string[]): string | null {
+  if (!/^\p{Lu}{2,6}$/u.test(acronym)) return null;
+  const small = String.raw`(?: (?:and|of|for|the|on|in|&))*`;
+  const words = [...acronym].map((c) => String.raw`${c}[\p{Ll}\p{Lu}'’-]+`).join(String.raw`${small} `);
+  const re = new RegExp(String.raw`(?<![\p{L}\d])${words}(?![\p{L}\d])`, 'u');
+  for (const p of paragraphs) {
+    const m = re.exec(p);
+    if (m && m[0] !== acronym && m[0].split(' ').length > 1) return m[0];
+  }
+  return null;
 }
 
 /** A speaker's name and the role after it, by a reporting verb (`said Jane Roe, CEO of Acme.`, `Jane Roe, CEO of Acme, said`). */

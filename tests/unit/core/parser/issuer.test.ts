@@ -6,6 +6,7 @@ import {
   headlinePrefixOrganization,
   leadOrganization,
   sentenceSubjectOrganization,
+  spelledOut,
   spokespersonOrganization,
 } from '../../../../lambdas/core/parser/lead';
 import { withoutMarks } from '../../../../lambdas/core/parser/sections';
@@ -294,6 +295,18 @@ describe('spokespersonOrganization: the organization the people quoted speak for
     [['“It matters,” said Jane Roe, director of Tessaly’s Integrity Project.'], 'Tessaly'],
   ])('%j', (paragraphs, expected) => {
     expect(spokespersonOrganization(paragraphs)).toBe(expected);
+  });
+
+  it('spells out an acronym as the text writes the name it stands for', () => {
+    const paragraphs = [
+      'As a result, Harrowgate Legal and Policy Forum, a shareholder in both firms, calls for a vote.',
+      '“It is time,” said Jane Roe, director of HLPF’s Governance Project.',
+    ];
+    expect(spokespersonOrganization(paragraphs)).toBe('Harrowgate Legal and Policy Forum');
+    expect(spelledOut('HLPF', paragraphs)).toBe('Harrowgate Legal and Policy Forum');
+    // Initials that no run of capitalised words makes, or a word that is no acronym, stay.
+    expect(spelledOut('QXZ', paragraphs)).toBeNull();
+    expect(spelledOut('Quillon', paragraphs)).toBeNull();
   });
 
   it('names none when speakers speak for different organizations, or hold no role at one', () => {
