@@ -103,9 +103,11 @@ const MEDIA_KIT_HEADING =
  */
 const RESOURCES_HEADING =
   /^(?:(?:(?:Additional|Related|Helpful|Useful|More|Other|Further|Online|Media|Key) )?(?:Resources|Links|Reading)|Footnotes?|Endnotes?|Notes|References|Citations|Sources)[:：]?$/i;
-/** End marks: `###`, `-30-`, `ENDS`…, and `./.` (as Vietnamese copy closes a text, also run onto its last words). */
-const END_MARKER =
-  /^(?:#{3}|# # #|-0-|- 0 -|-30-|- 30 -|\*{3}|ENDS|-ends-|- ends -|— ENDS —|-ENDS-|[-–—*~]{1,3} ?ENDS? ?[-–—*~]{1,3}|\.\/\.)$/i;
+/**
+ * End marks: `###`, `ENDS`, `./.` (as Vietnamese copy closes a text, also run onto its last words), and
+ * `30`, `0` or `END(S)` set between dashes of any kind, spaced or not (`-30-`, `— 30 —`, `–0–`, `- ends -`).
+ */
+const END_MARKER = /^(?:#{3}|# # #|\*{3}|ENDS|[-–—*~]{1,3} ?(?:ENDS?|30|0) ?[-–—*~]{1,3}|\.\/\.)$/i;
 const VIEW_ORIGINAL =
   /^(?:View (?:the )?(?:original|source) (?:content|press release|release|version)(?: to download multimedia)?|To view the (?:source|original) version of this press release)[^:\n]{0,80}?:?\s?(https?:\/\/\S*)?/i;
 const COPYRIGHT = /^(?:©|\(c\)|Copyright ©?)\s?\d{4}/i;
@@ -706,7 +708,7 @@ function classify(block: Block, around: Around = {}): Kind {
  * TikTok About Acme`), and a run of social handles (`@acme on Instagram`) splits off.
  */
 const GLUED_MARKER = new RegExp(
-  String.raw`(?<= )(?=\.\/\.$)|(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|Disclaimers?\s?:|(?:Written|Reported|Report|Compiled) by \S[^.!?\n]{1,80}$|${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|\[https?:)|(?:CA|Contract(?: Address)?|Token Address)\s?:\s?0x[0-9a-fA-F]{8}|(?:#{3}|# # #|-30-|- 30 -|-0-)(?= |$)|To (?:view|read) the (?:full|complete) (?:article|story),? |(?:About(?: the)?|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})))|(?<=@[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[a-z]{2,24} )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?<=\bon (?:${NETWORKS}) )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})`,
+  String.raw`(?<= )(?=\.\/\.$)|(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|Disclaimers?\s?:|(?:Written|Reported|Report|Compiled) by \S[^.!?\n]{1,80}$|${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|\[https?:)|(?:CA|Contract(?: Address)?|Token Address)\s?:\s?0x[0-9a-fA-F]{8}|(?:#{3}|# # #|[-–—] ?(?:30|0) ?[-–—])(?= |$)|To (?:view|read) the (?:full|complete) (?:article|story),? |(?:About(?: the)?|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})))|(?<=@[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.[a-z]{2,24} )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?<=\bon (?:${NETWORKS}) )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})`,
   'gu',
 );
 

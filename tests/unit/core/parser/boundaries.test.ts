@@ -723,6 +723,10 @@ describe('end-of-body markers and notices portals and distributors add', () => {
     '— END —',
     '*** END ***',
     '– ENDS –',
+    '— 30 —',
+    '–30–',
+    '– 0 –',
+    '—0—',
     'Keywords: water, filters, Ohio',
     'Categories: Business',
     'Press release distributed by Example Wire on behalf of Northwind Filters, on May 5, 2025.',
@@ -829,7 +833,14 @@ describe("a distributor's tag in parentheses right after a tag-less dateline's d
 });
 
 describe('end markers run into the last sentence', () => {
-  for (const marker of ['###', '# # #', '-30-', 'To view the full article, visit https://short.example/x']) {
+  for (const marker of [
+    '###',
+    '# # #',
+    '-30-',
+    '— 30 —',
+    '–0–',
+    'To view the full article, visit https://short.example/x',
+  ]) {
     it(`splits off ${marker.slice(0, 30)}`, () => {
       expect(paragraphs(`The plant employs 40 people. ${marker}`)).toEqual([LEAD, 'The plant employs 40 people.']);
     });
