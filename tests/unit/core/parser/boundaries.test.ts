@@ -1035,6 +1035,23 @@ describe('a views disclaimer under the body, however worded', () => {
   });
 });
 
+describe('a disclosure under the body, however labelled', () => {
+  it('ends the body, qualified, in capitals or in parentheses', () => {
+    for (const notice of [
+      'Disclosure: the author holds shares of Northwind Filters.',
+      '(FULL DISCLOSURE: Example Ventures funds own shares of Northwind Filters.)',
+      'Author Disclosure: Jane Roe is a paid adviser to Northwind Filters.',
+      'DISCLOSURES: Example Capital is long Northwind Filters.',
+    ]) {
+      expect(paragraphs(`The plant employs 40 people.\n\n${notice}`)).toEqual([LEAD, 'The plant employs 40 people.']);
+    }
+  });
+  it('leaves a sentence that mentions a disclosure to the body', () => {
+    const said = 'The disclosure of the plant’s water use, the mayor said, came a year early.';
+    expect(paragraphs(`The plant employs 40 people.\n\n${said}`)).toEqual([LEAD, 'The plant employs 40 people.', said]);
+  });
+});
+
 describe('a line under a contact heading that asks the reader to contact someone', () => {
   it('is the contact block’s, not the body going on', () => {
     for (const request of [
