@@ -302,7 +302,8 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
       : subject
         ? articleAsWritten(subject, [...paragraphs, ...sections.about.map((a) => a.text)].join('\n'))
         : credited;
-  const source = sections.source ?? sections.sourceLine ?? creditAbove(pre, vocab) ?? issuer;
+  const sourceLine = sections.sourceLine ? withoutTrailingCredit(sections.sourceLine, text) : null;
+  const source = sections.source ?? sourceLine ?? creditAbove(pre, vocab) ?? issuer;
   const orgs = [source, ...sections.about.map((a) => a.organization)].filter((o): o is string => !!o);
   const tickerText = [text, ...sections.about.map((a) => a.text)].join('\n\n');
   return {
@@ -321,6 +322,28 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
     originalUrl: sections.originalUrl,
   };
 }
+
+/**
+ * A `Source: …` line under the body with a distributor's or syndicator's credit run onto it
+ * (`Source: Acme Heart Fund Feature Service`): when the text never writes the whole line but does
+ * write a name of two or more words the line opens with, the credit after that name is dropped.
+ * A legal form (`Inc.`, `LLC`) is never taken for a credit.
+ */
+function withoutTrailingCredit(name: string, text: string): string {
+  const words = name.split(' ');
+  if (words.length < 3 || text.includes(name)) return name;
+  for (let n = words.length - 1; n >= Math.max(2, words.length - 2); n--) {
+    const tail = words.slice(n);
+    if (!tail.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w))) return name;
+    const head = words.slice(0, n).join(' ');
+    if (tail.some((w) => ORGANIZATION_WORD.test(w))) return name;
+    if (new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(head)}(?![\\p{L}\\d])`, 'u').test(text)) return head;
+  }
+  return name;
+}
+/** A word that ends organizations' names: a legal form or a kind of body (`Inc`, `Group`, `Foundation`). */
+const ORGANIZATION_WORD =
+  /^(?:Inc|Incorporated|Llc|Ltd|Limited|Corp|Corporation|Company|Co|Group|Holdings|Partners|Foundation|Association|Society|Institute|Commission|Council|Board|Center|Centre|Network|Alliance|Agency|Bank|Fund|Trust|University|College|School|Hospital|Clinic|Club|Studios?|Labs?|Systems|Technologies|Solutions|Services|Media|Capital|Ventures|Industries|International|Global|America|Americas|Europe|Asia)$/;
 
 /**
  * `The Acme Club encourages…` at a sentence's start, but `the Acme Club (formerly…)` inside one: the

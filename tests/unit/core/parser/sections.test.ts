@@ -55,6 +55,38 @@ describe('the SOURCE line', () => {
     expect(p.source).toBe('Beta Health Association');
     expect(p.body.paragraphs).toEqual(['Eating well is simpler than it looks.']);
   });
+
+  it.each([
+    'Photos courtesy of Stock Images Feature Wire Source: Beta Health Association',
+    'Images courtesy of Stock Images Source: Beta Health Association',
+    'Pictures credit of Jane Roe Source: Beta Health Association',
+  ])('reads a Source line run into a plural credit: %s', (credit) => {
+    const p = parse(credit, 'Eating well is simpler than it looks.');
+    expect(p.source).toBe('Beta Health Association');
+    expect(p.body.paragraphs).toEqual(['Eating well is simpler than it looks.']);
+  });
+
+  it.each([
+    ['Source: Beta Health Association Weekly Features', 'Beta Health Association'],
+    ['Source: Gamma Orchard Growers Home Columns', 'Gamma Orchard Growers'],
+    ['Source: Delta Grain Council Syndicate', 'Delta Grain Council'],
+  ])('drops a syndicator credit run onto the Source line when the text writes the name: %s', (line, org) => {
+    const body = `Tips from the ${org} help families plan meals for the week.`;
+    expect(parse(line, body).source).toBe(org);
+  });
+
+  it.each([
+    // the text writes a shorter name, but the line's last word is the kind of body it is
+    ['Source: Beta Health Foundation', 'Beta Health'],
+    ['Source: Gamma Orchard Growers Inc', 'Gamma Orchard Growers'],
+    // the text never writes a part of the line's name
+    ['Source: Delta Grain Trading House', 'the growers'],
+    // the text writes the whole line
+    ['Source: Beta Health Weekly Features', 'Beta Health Weekly Features'],
+  ])('keeps a Source line whole otherwise: %s', (line, named) => {
+    const body = `Tips from ${named} help families plan meals for the week.`;
+    expect(parse(line, body).source).toBe(line.slice('Source: '.length));
+  });
 });
 
 describe('About headings of a domain registry', () => {
