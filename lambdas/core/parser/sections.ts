@@ -444,6 +444,17 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
     if (aboutHeading(`${opener}${heading}`) === undefined) return null;
     return { organization: cleanOrg(heading), rest };
   };
+  // `About Acme reviewsAcme is…`, `About Acme trading platformAcme offers…`: search keywords in lower case
+  // after the name, the text restarting with the name glued on: the name is the heading's capitalised words.
+  const keywordsAfterName = (end: number, tail: string) => {
+    const words = after.slice(0, end).trim().split(' ');
+    const k = words.findIndex((w) => /^\p{Ll}/u.test(w));
+    if (k < 1 || !firstWord || !bare(tail).startsWith(firstWord)) return null;
+    if (!words.slice(k).every((w) => /^\p{Ll}+$/u.test(w) || /^\p{Ll}+\p{Lu}/u.test(w))) return null;
+    const name = words.slice(0, k).join(' ');
+    if (!aboutHeading(`${opener}${name}`)) return null;
+    return { organization: cleanOrg(name), rest: text.slice(opener.length + end).trim() };
+  };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (!token) break;
@@ -454,7 +465,7 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
       .filter((t) => /^\p{Lu}\p{Ll}/u.test(t))
       .map(bare);
     const glued = gluedAt(token[0], i === 0 ? null : firstWord, earlier);
-    if (glued > 0) return headingUpTo(at + glued);
+    if (glued > 0) return headingUpTo(at + glued) ?? keywordsAfterName(at + glued, token[0].slice(glued));
     // `About Acme: is a leading…` / `About Acme: a maker of…`: a colon ends the heading, whatever follows.
     if (token[0].endsWith(':')) {
       const found = headingUpTo(at + token[0].length);

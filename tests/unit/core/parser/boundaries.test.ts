@@ -1052,6 +1052,31 @@ describe('a disclosure under the body, however labelled', () => {
   });
 });
 
+describe('an About heading with search keywords in lower case after the name, its text glued on', () => {
+  it('opens the About section of the name when the text restarts with it', () => {
+    for (const [about, organization, rest] of [
+      [
+        'About Northwind reviewsNorthwind is a maker of water filters for homes and towns.',
+        'Northwind',
+        'Northwind is a maker of water filters for homes and towns.',
+      ],
+      [
+        'About Northwind Filters water filter reviewsNorthwind Filters makes water filters for homes.',
+        'Northwind Filters',
+        'Northwind Filters makes water filters for homes.',
+      ],
+    ]) {
+      const p = parseReleaseStrict({ content: markdown(`The plant employs 40 people.\n\n${about}`) });
+      expect(p.body.paragraphs).toEqual([LEAD, 'The plant employs 40 people.']);
+      expect(p.about).toEqual([{ organization, text: rest }]);
+    }
+  });
+  it('leaves a paragraph whose glued text does not restart with the name to the body', () => {
+    const line = 'About Northwind newsThe plant is the fourth in the state and the largest one Northwind has opened.';
+    expect(paragraphs(`The plant employs 40 people.\n\n${line}`)).toEqual([LEAD, 'The plant employs 40 people.', line]);
+  });
+});
+
 describe('a line under a contact heading that asks the reader to contact someone', () => {
   it('is the contact block’s, not the body going on', () => {
     for (const request of [
