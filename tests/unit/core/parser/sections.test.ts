@@ -20,10 +20,20 @@ describe('About sections: the organization as the heading writes it', () => {
     ['About Acme Robotics.', 'Acme Robotics'],
     ['About Acme Robotics Corp. (NYSE: ACR)', 'Acme Robotics Corp.'],
     ['About the Acme Foundation', 'Acme Foundation'],
+    // a branch or location set after a dash is the name's
+    ['About Acme Home Care – North Austin', 'Acme Home Care – North Austin'],
+    ['About Bright Smiles Dental — Downtown', 'Bright Smiles Dental — Downtown'],
   ])('%s -> %s', (heading, organization) => {
     const p = parse(`${heading}\n\nAcme builds robots for warehouses.`);
     expect(p.about).toEqual([{ organization, text: 'Acme builds robots for warehouses.' }]);
     expect(p.body.paragraphs).toEqual(['Acme Robotics, Inc. today announced a new warehouse robot.']);
+  });
+});
+
+describe('an About heading with a dash', () => {
+  it('takes no tagline after the dash for part of the name', () => {
+    const p = parse('About Acme – the leading robot maker\n\nAcme builds robots for warehouses.');
+    expect(p.about.map((a) => a.organization)).not.toContain('Acme – the leading robot maker');
   });
 });
 
