@@ -150,10 +150,11 @@ function isProse(block: Block): boolean {
  * A caption or a pointer to a picture, not a paragraph: `Photo: …`, `Figure 1`, `Image caption: …`,
  * `Click image above to view …`, a wire's pointer to its multimedia (`Photo - https://…`, `Logo - https://…`),
  * or a markdown image left as its alt text (`!Logo`); also a labelled pointer to download one (`Photo download: https://…`,
- * `Image gallery: …`; a sentence saying where photos are is the text's own).
+ * `Image gallery: …`; a sentence saying where photos are is the text's own), and a note that a photo of
+ * someone is available for download or on request (`A picture of Jane Roe is available for download at: …`).
  */
 export const CAPTION =
-  /^(?:(?:Pictured|Above|Left to right|From left|L-R)\s?[:：]|(?:Photos?|Images?|Videos?|Logos?|Audio|Infographics?|Multimedia) [-–—] https?:\/\/|(?:Photos?|Images?|Pictures?|Figures?) \d{1,3}[a-z]? ?[-–—] ?\S|(?:Photos?|Images?|Pictures?|Figures?|Fig\.|Graphics?|Videos?|Captions?)(?: \d{1,3}[a-z]?)?(?: (?:credit|caption|courtesy|source|downloads?|links?|gallery))?(?:\s?[:：|–—]|\s?$)|(?:Click|Tap) (?:on )?(?:the )?(?:images?|photos?|pictures?|graphics?|videos?|logo) (?:above|below)\b|(?:Photos?|Images?|Pictures?) (?:courtesy|credit) of\b|(?:Featured |Cover |Header )?(?:photo|image|picture) by \S[^.!?]{0,80}\bon (?:Unsplash|Pexels|Pixabay|Shutterstock|Getty Images|iStock|Adobe Stock)\.?$)/i;
+  /^(?:(?:Pictured|Above|Left to right|From left|L-R)\s?[:：]|(?:Photos?|Images?|Videos?|Logos?|Audio|Infographics?|Multimedia) [-–—] https?:\/\/|(?:Photos?|Images?|Pictures?|Figures?) \d{1,3}[a-z]? ?[-–—] ?\S|(?:Photos?|Images?|Pictures?|Figures?|Fig\.|Graphics?|Videos?|Captions?)(?: \d{1,3}[a-z]?)?(?: (?:credit|caption|courtesy|source|downloads?|links?|gallery))?(?:\s?[:：|–—]|\s?$)|(?:Click|Tap) (?:on )?(?:the )?(?:images?|photos?|pictures?|graphics?|videos?|logo) (?:above|below)\b|(?:Photos?|Images?|Pictures?) (?:courtesy|credit) of\b|(?:(?:An?|The) )?(?:(?:high|hi|low)[- ]res(?:olution)? |print[- ]quality |downloadable )?(?:photos?|pictures?|images?|photographs?|headshots?|portraits?)\b[^!?\n]{0,120}? (?:is|are) available (?:for download|to download|on request|upon request)\b|(?:Featured |Cover |Header )?(?:photo|image|picture) by \S[^.!?]{0,80}\bon (?:Unsplash|Pexels|Pixabay|Shutterstock|Getty Images|iStock|Adobe Stock)\.?$)/i;
 /** The credit of a post's featured image (`Featured photo by Jane Roe on Unsplash.`, `Featured image: Acme`). */
 const FEATURED_CREDIT =
   /^(?:Featured|Cover|Header) (?:photo|image|picture)(?: by| courtesy of| credit)?:? \S[^\n]{0,100}$/i;

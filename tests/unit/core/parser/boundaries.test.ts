@@ -1077,6 +1077,22 @@ describe('an About heading with search keywords in lower case after the name, it
   });
 });
 
+describe('a note that a photo is available for download or on request', () => {
+  it('is no paragraph of the body, with an abbreviation in the name too', () => {
+    for (const note of [
+      'A picture of Dr. Jane Roe, designated CEO of Northwind Filters, is available for download at: Press | Northwind',
+      'High-resolution photos of the plant are available on request.',
+      'Images of the new filter line are available to download here.',
+    ]) {
+      expect(paragraphs(`The plant employs 40 people.\n\n${note}`)).toEqual([LEAD, 'The plant employs 40 people.']);
+    }
+  });
+  it('leaves a sentence about pictures that offers none to the body', () => {
+    const said = 'Pictures of the old plant hang in the lobby, where visitors can see how the town grew.';
+    expect(paragraphs(`The plant employs 40 people.\n\n${said}`)).toEqual([LEAD, 'The plant employs 40 people.', said]);
+  });
+});
+
 describe('a line under a contact heading that asks the reader to contact someone', () => {
   it('is the contact block’s, not the body going on', () => {
     for (const request of [
