@@ -178,6 +178,14 @@ const EXCHANGES = [
   'NYSE Chicago',
   'Cboe BZX',
   'OTC Expert Market',
+  // Vietnam's exchanges (Ho Chi Minh City's HOSE, also HoSE or HSX; Hanoi's HNX and its UPCoM market) and
+  // the NZX main board under its older name (`(NZSE: ACME)`).
+  'HOSE',
+  'HSX',
+  'HNX',
+  'UPCoM',
+  'UPCOM',
+  'NZSE',
   // OTC Markets as market-data sites abbreviate it (`(OTCMKTS: ACME)`, `(OTC MKTS: ACME)`).
   'OTCMKTS',
   'OTC MKTS',

@@ -105,6 +105,19 @@ describe('findTickers', () => {
     ]);
   });
 
+  it("reads Vietnam's exchanges and the NZX main board's older name", () => {
+    expect(
+      findTickers('Acme Bank (HoSE: ACB), Zeta Securities (HNX: ZSC), Beta Co. (UPCoM: BTC) and Kiwi Ltd (NZSE: KWI)'),
+    ).toEqual([
+      { exchange: 'HOSE', symbol: 'ACB' },
+      { exchange: 'HNX', symbol: 'ZSC' },
+      { exchange: 'UPCOM', symbol: 'BTC' },
+      { exchange: 'NZSE', symbol: 'KWI' },
+    ]);
+    // the exchange and the symbol may both be exchanges' names: the label before the colon is the exchange
+    expect(findTickers('NZX Limited (NZSE: NZX)')).toEqual([{ exchange: 'NZSE', symbol: 'NZX' }]);
+  });
+
   it('reads OTC Markets as market-data sites abbreviate it', () => {
     expect(findTickers('a subsidiary of Acme Corp. (OTCMKTS: ACME) and Zeta Inc. (OTC MKTS: ZETA)')).toEqual([
       { exchange: 'OTCMKTS', symbol: 'ACME' },
