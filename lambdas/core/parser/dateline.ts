@@ -106,6 +106,13 @@ function locationStart(prefix: string, atBlockStart: boolean): number {
       }
     }
   }
+  // `Victoria BC, Canada (Acme Wire) …` at a line's start: a city in title case before its state or
+  // province code with no comma between them is the place's too.
+  const code = tokens[tokens.length - 1] ?? '';
+  if (take === 1 && atBlockStart && /^[A-Z]{2}$/.test(code) && isKnownRegionOrCountry(code)) {
+    const city = tokens.slice(0, -1);
+    if (city.length >= 1 && city.length <= 3 && city.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t))) take = tokens.length;
+  }
   if (take > 0) {
     const cityText = tokens.slice(tokens.length - take).join(' ');
     // (a legend in capitals before the date is no place: `FOR IMMEDIATE RELEASE - JUNE 15, 2026`)

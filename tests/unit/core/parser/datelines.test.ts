@@ -289,6 +289,20 @@ describe('a city alone in capitals after a wire tag and its date', () => {
   });
 });
 
+describe('a city before its state or province code with no comma between them', () => {
+  it('is the place, with the country after it or not', () => {
+    for (const place of ['Victoria BC, Canada', 'Grand Rapids MI', 'Dayton OH, USA']) {
+      const found = findDateline(`${place} (Newsworthy.ai) Tuesday Feb 27, 2024 @ 8:00 AM Central -- Body…`);
+      expect(found?.dateline.location).toBe(place);
+      expect(found?.dateline.date).toBe('2024-02-27');
+    }
+  });
+  it('does not take a headline’s words before a code for a city', () => {
+    const found = findDateline('Acme Opens Plant In NY (Newsworthy.ai) Tuesday Feb 27, 2024 -- Body…');
+    expect(found?.dateline.location).toBe('NY');
+  });
+});
+
 describe('a place typed with some words in lower case, and a legend before a date', () => {
   it('reads a city with some of its words capitalized before a known region', () => {
     for (const head of [
