@@ -498,10 +498,11 @@ export function isContactAddress(email: string): boolean {
 
 /**
  * Words that give the address after them as a way to reach someone: `email (us) (at)`, `contact`,
- * `write to`, `RSVP to`, `send your questions to`, `submit entries to`, `correo`, `kontaktieren`.
+ * `write to`, `RSVP to`, `send your questions to`, `submit entries to`, `request a kit at`, `ask for a copy at`,
+ * `correo`, `kontaktieren`.
  */
 const REACH_CUE =
-  /\b(?:e-?mail(?:ing)?|courriel|contact(?:ing)?|connect(?:ing)? with|get in touch(?: with)?|(?:speak|talk)(?:ing)? (?:with|to)|writ(?:e|ing) to|reach(?:ed)?|inquiries|enquiries|questions|rsvp|(?:send|forward|submit|direct)(?:s|ing|ed|ted)? (?:[^\s.!?@]+ ){0,6}?to|correo(?: electrónico)?|kontakt(?:ieren)?)\b[^.!?@]{0,40}$/i;
+  /\b(?:e-?mail(?:ing)?|courriel|contact(?:ing)?|connect(?:ing)? with|get in touch(?: with)?|(?:speak|talk)(?:ing)? (?:with|to)|writ(?:e|ing) to|reach(?:ed)?|inquiries|enquiries|questions|rsvp|(?:send|forward|submit|direct)(?:s|ing|ed|ted)? (?:[^\s.!?@]+ ){0,6}?to|(?:request|ask|inquire|enquire)(?:s|d|ed|ing)? (?:[^\s.!?@]+ ){0,6}?(?:at|to|from|via)|correo(?: electrónico)?|kontakt(?:ieren)?)\b[^.!?@]{0,40}$/i;
 /** An `Email:` label a scraper ran into the word before it (`Jane RoeEmail: jane@`). */
 const GLUED_EMAIL_LABEL = /\p{Ll}E-?mail:\s?$/u;
 /**

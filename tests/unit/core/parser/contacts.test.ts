@@ -249,6 +249,18 @@ describe('sentenceContacts: an address a sentence gives as a way to reach someon
     );
   });
 
+  it('after a cue to request or ask for something at it', () => {
+    expect(sentenceContacts('Vendors can book a stand by requesting a sales kit at sales@expo.example.')).toEqual(
+      only('sales@expo.example'),
+    );
+    expect(sentenceContacts('Schools may request a free filter from grants@acme.example.')).toEqual(
+      only('grants@acme.example'),
+    );
+    expect(sentenceContacts('Ask for the guide at guide@acme.example today.')).toEqual(only('guide@acme.example'));
+    // an address in a sentence that asks nothing of the reader is not given so
+    expect(sentenceContacts('The plant was requested by the city; jane@acme.example wrote the plan.')).toEqual([]);
+  });
+
   it('after an Email: label a scraper ran into the word before it', () => {
     expect(
       sentenceContacts('…in the process.Company Name: AcmeContact Person: Jane RoeEmail: hi@acme.example'),
