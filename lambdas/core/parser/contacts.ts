@@ -491,6 +491,9 @@ function splitRunOn(line: string): string {
 const NOT_A_CONTACT_MAILBOX =
   /^(?:prospectus(?:es)?|prospectus[._-]?(?:requests?|dept|department)|(?:do[._-]?not|no)[._-]?reply|unsubscribe|bounces?|mailer[._-]?daemon|postmaster)@/;
 
+/** An offering's documents a sentence tells the reader to obtain (`a copy of the prospectus`, `offering memorandum`). */
+const OFFERING_DOCUMENT = /\b(?:prospectus(?:es)?|offering (?:circular|memorandum))\b/i;
+
 /** True for an address a reader can write to about the release (not a prospectus or no-reply mailbox). */
 export function isContactAddress(email: string): boolean {
   return !NOT_A_CONTACT_MAILBOX.test(email);
@@ -531,6 +534,14 @@ export function sentenceContacts(written: string): Contact[] {
     const email = findEmail(m[0]);
     if (!email || !isContactAddress(email)) continue;
     const start = from + (m.index ?? 0);
+    // (`Copies of the prospectus may be obtained… Alternatively, contact Acme Securities… by email at
+    // ecm@`): an address to request an offering's documents at, in its sentence or the one before, reaches no one.
+    const lastTwo = text
+      .slice(Math.max(0, start - 600), start)
+      .split(/(?<=[.!?])\s+(?=\p{Lu})/u)
+      .slice(-2)
+      .join(' ');
+    if (OFFERING_DOCUMENT.test(lastTwo)) continue;
     const before = text.slice(Math.max(0, start - 80), start);
     const wide = text.slice(Math.max(0, start - 170), start);
     // An address listed right after one given so (`jane@acme.com or ir@acme.com`) is given so too.

@@ -261,6 +261,23 @@ describe('sentenceContacts: an address a sentence gives as a way to reach someon
     expect(sentenceContacts('The plant was requested by the city; jane@acme.example wrote the plan.')).toEqual([]);
   });
 
+  it('not for an address to request an offering’s documents at, in its sentence or the one before', () => {
+    expect(
+      sentenceContacts(
+        'Copies of the prospectus may be obtained for free on EDGAR. Alternatively, you may contact Acme Securities, Attn: Syndicate Department, 1 Main Street, New York, NY 10007, by email at ecm@acmesec.example.',
+      ),
+    ).toEqual([]);
+    expect(
+      sentenceContacts('A copy of the offering memorandum may be requested by email at deals@acme.example.'),
+    ).toEqual([]);
+    // a later sentence that names no document gives its address as before
+    expect(
+      sentenceContacts(
+        'The prospectus is on EDGAR. The shares trade from Monday. The plant opens in May. For interviews, email press@acme.example.',
+      ),
+    ).toEqual(only('press@acme.example'));
+  });
+
   it('after an Email: label a scraper ran into the word before it', () => {
     expect(
       sentenceContacts('…in the process.Company Name: AcmeContact Person: Jane RoeEmail: hi@acme.example'),
