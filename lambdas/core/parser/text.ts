@@ -212,7 +212,8 @@ export function textToBlocks(text: string, markdown: boolean): Block[] {
 
   const blocks: Block[] = [];
   for (const group of groups) {
-    for (const piece of splitFlattened(group)) {
+    for (const split of splitFlattened(group)) {
+      const piece = markdown ? joinWrappedLinks(split) : split;
       const links: Link[] = [];
       let headingLevel: number | null = null;
       let boldLead: string | null = null;
@@ -244,6 +245,41 @@ export function textToBlocks(text: string, markdown: boolean): Block[] {
   }
   return blocks;
 }
+
+/**
+ * A markdown link or image whose text a hard wrap broke over lines (`[Click image above to view full` /
+ * `announcement.](https://…)`): its lines joined back into one, so the link reads as one (its text kept,
+ * its address taken) as it does unwrapped. A line joins the next only while a `[` it opens is still
+ * unclosed and the next line closes it into a link (`](`); a stray bracket joins nothing.
+ */
+function joinWrappedLinks(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const open = unclosedBracket(line);
+    let joined: string | null = null;
+    if (open >= 0) {
+      let acc = line;
+      for (let k = i + 1; k < lines.length && k <= i + 3; k++) {
+        acc = `${acc} ${lines[k] ?? ''}`;
+        if (WRAPPED_LINK.test(acc.slice(open))) {
+          joined = acc;
+          i = k;
+          break;
+        }
+        if (/[[\]]/.test(lines[k] ?? '')) break;
+      }
+    }
+    out.push(joined ?? line);
+  }
+  return out;
+}
+/** Where a line opens a bracket it does not close (-1 when it closes all it opens). */
+function unclosedBracket(line: string): number {
+  const open = line.lastIndexOf('[');
+  return open > line.lastIndexOf(']') ? open : -1;
+}
+const WRAPPED_LINK = /^\[[^[\]\n]{1,500}\]\((?:https?:\/\/|\/)/;
 
 /** Lines hard-wrapped at one width (60–80 columns): all but the last within 15 columns of the longest. */
 function isWrappedRun(lines: string[]): boolean {

@@ -985,6 +985,32 @@ describe('a markdown image under the body, left as its alt text', () => {
   });
 });
 
+describe('a markdown link or image a hard wrap broke over lines', () => {
+  it('reads as one link, as it does unwrapped: a picture link or an image under the body is no paragraph', () => {
+    for (const tail of [
+      '[Click image above to view the full\nannouncement.](https://news.example/pr/northwind-opens-dayton-plant)About\nNorthwind FiltersNorthwind Filters, Inc. makes water filters.',
+      '![Jane Roe joins Northwind Filters as head of sales for the Midwest\nand Canada regions](https://img.example/p1.jpg)\n\nAbout Northwind Filters\n\nNorthwind Filters, Inc. makes water filters.',
+    ]) {
+      const p = parseReleaseStrict({ content: markdown(`The plant employs 40 people.\n\n${tail}`) });
+      expect(p.body.paragraphs).toEqual([LEAD, 'The plant employs 40 people.']);
+    }
+  });
+  it('keeps its text in the paragraph it is part of, the address taken as a link', () => {
+    const p = parseReleaseStrict({
+      content: markdown(
+        'The plant employs 40 people. Read more on [the Northwind Filters\nwebsite](https://northwind.example/dayton) today.',
+      ),
+    });
+    expect(p.body.text).toContain('Read more on the Northwind Filters website today.');
+  });
+  it('joins nothing for a bracket no link closes', () => {
+    const p = parseReleaseStrict({
+      content: markdown('The plant [in Dayton\nemploys 40 people] and more.\nIt opened (after a year) in May.'),
+    });
+    expect(p.body.text).toContain('The plant [in Dayton employs 40 people] and more. It opened (after a year) in May.');
+  });
+});
+
 describe('a bare About: run into its text', () => {
   it('opens the section of the organization the text opens by describing', () => {
     for (const [about, org] of [
