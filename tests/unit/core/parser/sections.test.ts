@@ -187,6 +187,51 @@ describe('hard-wrapped copy: headings over two lines, lines left empty by markup
     expect(p.about.map((a) => a.organization)).toEqual(['Acme Robotics']);
   });
 
+  it('cuts it where the wrap joined the heading to the sentence by one space: in capitals, after an address, with a colon', () => {
+    const first = 'Acme Robotics, Inc. today announced a new warehouse robot. The robot';
+    const cases: [string, string, string, string][] = [
+      [
+        'lifts 40 kilograms and ships in May. ABOUT ACME ROBOTICS Acme Robotics',
+        'is a maker of warehouse robots based in Austin, Texas.',
+        'lifts 40 kilograms and ships in May.',
+        'ACME ROBOTICS',
+      ],
+      [
+        'lifts 40 kilograms. Learn more at https://acme.example/robots/ About',
+        'Acme Robotics Acme Robotics is a maker of robots based in Austin.',
+        'lifts 40 kilograms. Learn more at https://acme.example/robots/',
+        'Acme Robotics',
+      ],
+      [
+        'lifts 40 kilograms. Tickets: acme.example About: Acme Robotics is a',
+        'maker of warehouse robots based in Austin, Texas.',
+        'lifts 40 kilograms. Tickets: acme.example',
+        'Acme Robotics',
+      ],
+      [
+        'lifts 40 kilograms and ships in May. About Acme Acme®, the maker of',
+        'warehouse robots, is based in Austin, Texas.',
+        'lifts 40 kilograms and ships in May.',
+        'Acme',
+      ],
+    ];
+    for (const [second, third, bodyEnd, org] of cases) {
+      const p = parseReleaseStrict({ content: wrapped([first, second, third]) });
+      expect(p.body.paragraphs).toEqual([`${first} ${bodyEnd}`]);
+      expect(p.about.map((a) => a.organization)).toEqual([org]);
+    }
+  });
+
+  it('leaves a sentence about something after an address in the paragraph', () => {
+    const lines = [
+      'Acme Robotics, Inc. today announced a new warehouse robot. The robot',
+      'lifts 40 kilograms. Details are at acme.example About Town Magazine',
+      'called it the best robot of the year in its spring issue.',
+    ];
+    const p = parseReleaseStrict({ content: wrapped(lines) });
+    expect(p.body.paragraphs).toEqual([lines.join(' ')]);
+  });
+
   it('cuts a no-advice notice run into the end of the last paragraph', () => {
     const p = parseReleaseStrict({
       content: wrapped([
