@@ -614,7 +614,11 @@ function classify(block: Block, around: Around = {}): Kind {
     return { type: 'caption' };
   // A credit or the issuer's address under the body; between paragraphs of the text a credit is
   // only left out, and an address line stays the text's (an event's venue).
-  if ((around.bodyParagraphs ?? 0) >= 1 && block.lines.length <= 2 && countWords(text) <= 40) {
+  if (
+    (around.bodyParagraphs ?? 0) >= 1 &&
+    (block.lines.length <= 2 || hardWrapped(block, 4)) &&
+    countWords(text) <= 40
+  ) {
     const followed = !!around.next && isProse(around.next);
     if (CREDIT_LINE.test(text.trim())) return followed ? { type: 'caption' } : { type: 'end' };
     if (line && !followed && ADDRESS_LINE.test(line)) return { type: 'contact' };
@@ -866,9 +870,18 @@ function isRunOnCard(block: Block): boolean {
   return !!findEmail(text) && !!findPhone(text);
 }
 
+/**
+ * A block of one line or two hard-wrapped over at most `max` lines: every line but the last filled to
+ * 55 columns or more, as a wrap at 60–80 columns leaves them (a caption or a credit that short lines
+ * would be two or three separate lines of, is not).
+ */
+function hardWrapped(block: Block, max: number): boolean {
+  return block.lines.length <= max && block.lines.slice(0, -1).every((l) => l.length >= 55);
+}
+
 /** A short caption line or a markdown image left as its alt text (see CAPTION). */
 function isCaption(block: Block, text: string): boolean {
-  if (block.lines.length > 2 || block.preformatted) return false;
+  if ((block.lines.length > 2 && !hardWrapped(block, 6)) || block.preformatted) return false;
   // The cheap tests first: this runs on every line after a sentence end.
   const caption = CAPTION.test(text);
   if (!caption && !(/^!\S/.test(text) && block.links.length > 0)) return false;

@@ -1011,6 +1011,28 @@ describe('a markdown link or image a hard wrap broke over lines', () => {
   });
 });
 
+describe('a credit or a photo note under the body, hard-wrapped over three lines', () => {
+  it("is still a credit or a caption, not the body's last paragraph", () => {
+    for (const note of [
+      '(Written by Jane Roe, Senior Researcher at the Northwind Institute of\nWater Studies and Visiting Lecturer at the Dayton College of Applied\nSciences)',
+      'A high-resolution picture of Jane Roe, head of sales at Northwind Filters,\nis available for download at: Press Room | Media | Pictures | Northwind\nFilters',
+    ]) {
+      const p = parseReleaseStrict({
+        content: markdown(
+          `The plant employs 40 people.\n\n${note}\n\nAbout Northwind Filters\n\nNorthwind Filters, Inc. makes water filters.`,
+        ),
+      });
+      expect(p.body.paragraphs).toEqual([LEAD, 'The plant employs 40 people.']);
+    }
+  });
+  it("leaves three short lines that are no wrapped line the text's", () => {
+    const p = parseReleaseStrict({
+      content: markdown('The plant employs 40 people.\n\nPhoto: the plant.\nIt opened in May.\nIt makes filters.'),
+    });
+    expect(p.body.text).toContain('It makes filters.');
+  });
+});
+
 describe('a bare About: run into its text', () => {
   it('opens the section of the organization the text opens by describing', () => {
     for (const [about, org] of [
