@@ -232,6 +232,24 @@ describe('hard-wrapped copy: headings over two lines, lines left empty by markup
     expect(p.body.paragraphs).toEqual([lines.join(' ')]);
   });
 
+  it('takes an About heading hard-wrapped over two lines as the heading it is on one line', () => {
+    const heading = 'About the Northwind Institute for Water Studies at Dayton State College';
+    const text = 'The institute is a research center on water filters based in Dayton, Ohio.';
+    const wrappedHeading = 'About the Northwind Institute for Water Studies at Dayton\nState College';
+    const one = parse(`The plant employs 40 people.\n\n${heading}\n\n${text}`);
+    const two = parse(`The plant employs 40 people.\n\n${wrappedHeading}\n\n${text}`);
+    expect(two.body.paragraphs).toEqual(one.body.paragraphs);
+    expect(two.body.text).not.toContain('institute is');
+    expect(two.about.map((a) => a.organization)).toEqual(one.about.map((a) => a.organization));
+    expect(two.about).toHaveLength(1);
+  });
+
+  it("leaves two wrapped lines of a sentence that opens with About the text's", () => {
+    const lines = 'About 200 engineers from the Northwind Institute for Water Studies came to\nsee the new plant.';
+    const p = parse(`The plant employs 40 people.\n\n${lines}`);
+    expect(p.body.text).toContain('see the new plant.');
+  });
+
   it('cuts a no-advice notice run into the end of the last paragraph', () => {
     const p = parseReleaseStrict({
       content: wrapped([
