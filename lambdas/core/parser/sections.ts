@@ -827,7 +827,8 @@ function splitAtFooterLines(blocks: Block[]): Block[] {
         const prev = (block.lines[i - 1] ?? '').trim();
         if (SOURCE_LINE.test(line) || VIEW_ORIGINAL.test(line) || END_MARKER.test(line)) cuts.push(i);
         // A line longer than any hard wrap is a whole paragraph, however it ends (`… at [email protected]`).
-        else if ((/[.!?"”’:)]$/.test(prev) || prev.length > 120) && LINE_OPENS.has(classify(makeBlock([line])).type))
+        // (A line may end in a bracket, `… by email at [email protected]`, as the last line of a hard-wrapped paragraph does.)
+        else if ((/[.!?"”’:)\]]$/.test(prev) || prev.length > 120) && LINE_OPENS.has(classify(makeBlock([line])).type))
           cuts.push(i);
       }
     }

@@ -250,6 +250,16 @@ describe('hard-wrapped copy: headings over two lines, lines left empty by markup
     expect(p.body.text).toContain('see the new plant.');
   });
 
+  it('cuts before an About line under a hard-wrapped paragraph whose last line ends in a bracket', () => {
+    const p = parse(
+      'The offering is expected to close on May 9, 2025. Copies of the prospectus\n' +
+        'may be obtained from Beta Securities at [email protected]\n' +
+        'About Northwind Filters, Inc.\nNorthwind Filters, Inc. makes water filters in Dayton, Ohio.',
+    );
+    expect(p.body.text.endsWith('from Beta Securities at [email protected]')).toBe(true);
+    expect(p.about.map((a) => a.organization)).toEqual(['Northwind Filters, Inc.']);
+  });
+
   it('cuts a no-advice notice run into the end of the last paragraph', () => {
     const p = parseReleaseStrict({
       content: wrapped([
