@@ -638,8 +638,9 @@ function classify(block: Block, around: Around = {}): Kind {
   const second = block.lines[1] ?? '';
   const heading = block.lines.length === 1 || first.length < second.length * 0.6 ? aboutHeading(first) : undefined;
   // A heading hard-wrapped over two or three lines (`About the Acme Institute for Water Studies at` /
-  // `Dayton College`): the whole block is the heading.
-  if (heading === undefined && block.lines.length > 1 && hardWrapped(block, 3)) {
+  // `Dayton College`, also the part cut off a line it was glued to, `About Acme and the Water` /
+  // `Research Institute`): the whole block is the heading.
+  if (heading === undefined && block.lines.length > 1 && block.lines.length <= 3) {
     const whole = aboutHeading(text);
     if (whole !== undefined) return { type: 'about', organization: whole, rest: [] };
   }

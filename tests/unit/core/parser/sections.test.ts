@@ -244,6 +244,20 @@ describe('hard-wrapped copy: headings over two lines, lines left empty by markup
     expect(two.about).toHaveLength(1);
   });
 
+  it('takes an About heading glued to a sentence end and wrapped onto the next line as the heading', () => {
+    const p = parse(
+      'Free research reports on water filters can be\ndownloaded at northwind.example/research.About Northwind and the Water\nResearch Institute\n\n' +
+        'The Water Research Institute studies water filters for homes and plants in Dayton, Ohio.',
+    );
+    expect(p.body.text.endsWith('downloaded at northwind.example/research.')).toBe(true);
+    expect(p.about.map((a) => a.organization)).toEqual(['Northwind and the Water Research Institute']);
+  });
+
+  it("leaves two short lines of a sentence that opens with About the text's", () => {
+    const p = parse('The plant employs 40 people.\n\nAbout 200 guests from Dayton\ncame to see the new plant');
+    expect(p.body.text).toContain('came to see the new plant');
+  });
+
   it("leaves two wrapped lines of a sentence that opens with About the text's", () => {
     const lines = 'About 200 engineers from the Northwind Institute for Water Studies came to\nsee the new plant.';
     const p = parse(`The plant employs 40 people.\n\n${lines}`);
