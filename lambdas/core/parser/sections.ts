@@ -644,6 +644,13 @@ function classify(block: Block, around: Around = {}): Kind {
     const whole = aboutHeading(text);
     if (whole !== undefined) return { type: 'about', organization: whole, rest: [] };
   }
+  // `About [Acme Widgets](…)Acme` / `Widgets is a maker…`: a hard wrap left the heading's line with the
+  // start of its glued text (the line looks short once the link's address is gone); the heading ends
+  // where the text starts inside a word of it, as it does unwrapped.
+  const wrappedGlued = heading && block.lines.length > 1 ? aboutGlued(text) : null;
+  const gluedName = wrappedGlued?.organization;
+  if (gluedName && heading && heading.startsWith(gluedName) && /^\S/.test(heading.slice(gluedName.length)))
+    return { type: 'about', organization: gluedName, rest: wrappedGlued.rest ? [wrappedGlued.rest] : [] };
   if (heading !== undefined) {
     const rest = block.lines.length > 1 ? [block.lines.slice(1).join(' ')] : [];
     return { type: 'about', organization: heading, rest };

@@ -309,6 +309,34 @@ describe('hard-wrapped copy: headings over two lines, lines left empty by markup
     ]);
   });
 
+  it('ends the heading where a wrapped line glued the text on (the link made the line look short)', () => {
+    const p = parseReleaseStrict({
+      content: wrapped([
+        'Acme Robotics, Inc. today announced a new warehouse robot. The robot',
+        'lifts 40 kilograms and will ship to stores in May.',
+        '',
+        'About [Acme Robotics](https://acme.example/?utm_source=wire)Acme',
+        'Robotics is a maker of warehouse robots based in Austin, Texas, with',
+        'offices in Denver and Boise. It employs 900 people worldwide.',
+      ]),
+    });
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme Robotics']);
+  });
+
+  it('keeps a short heading line whose last word is the name alone', () => {
+    const p = parseReleaseStrict({
+      content: wrapped([
+        'Acme Robotics, Inc. today announced a new warehouse robot. The robot',
+        'lifts 40 kilograms and will ship to stores in May.',
+        '',
+        'About Acme Robotics',
+        'Acme Robotics is a maker of warehouse robots based in Austin, Texas,',
+        'with offices in Denver and Boise. It employs 900 people worldwide.',
+      ]),
+    });
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme Robotics']);
+  });
+
   it("ends the body at a wire's View the original release line", () => {
     const p = parse('View the original release on www.newmediawire.example');
     expect(p.body.paragraphs).toEqual([last]);
