@@ -807,7 +807,11 @@ function splitGluedBlock(block: Block): Block[] {
       for (const p of pieces) if (p) out.push(makeBlock([p], { links: linksIn(p, block.links) }));
       return out;
     }
-    lines = [line.slice(cuts[0]).trim(), ...lines.slice(i + 1)];
+    // (the part cut off starts mid-line: joined with the line under it, it is not read as a short
+    // heading line, `…stores. About Acme` / `Robotics Acme Robotics is…`)
+    const cut = line.slice(cuts[0]).trim();
+    const under = lines[i + 1];
+    lines = under !== undefined ? [`${cut} ${under}`, ...lines.slice(i + 2)] : [cut];
     i = -1;
   }
   if (out.length === 0) return [block];

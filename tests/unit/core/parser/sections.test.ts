@@ -337,6 +337,21 @@ describe('hard-wrapped copy: headings over two lines, lines left empty by markup
     expect(p.about.map((a) => a.organization)).toEqual(['Acme Robotics']);
   });
 
+  it('reads the part cut off an earlier line on with the line under it, not as a short heading line', () => {
+    const p = parseReleaseStrict({
+      content: wrapped([
+        'Acme Robotics, Inc. today announced a new warehouse robot. The robot',
+        'lifts 40 kilograms and will ship to stores in May.About Acme',
+        'Robotics Acme Robotics is a maker of warehouse robots based in',
+        'Austin, Texas. It employs 900 people worldwide.',
+      ]),
+    });
+    expect(p.body.paragraphs).toEqual([
+      'Acme Robotics, Inc. today announced a new warehouse robot. The robot lifts 40 kilograms and will ship to stores in May.',
+    ]);
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme Robotics']);
+  });
+
   it("ends the body at a wire's View the original release line", () => {
     const p = parse('View the original release on www.newmediawire.example');
     expect(p.body.paragraphs).toEqual([last]);
