@@ -175,6 +175,12 @@ export function leadOrganization(input: string): string | null {
   return null;
 }
 
+/** `Miami-based`, `Employee-owned` (with a lower-case descriptor after it) before the lead's subject; built once, not per call. */
+const PLACE_BASED = new RegExp(
+  String.raw`^[\p{Lu}][\p{L}. ]{1,30}[- ](?:based|owned|led|backed|founded|headquartered) (?:(?:[\p{Ll}'’-]+ ){0,5}${DESCRIPTOR_NOUN}(?: of)? (?=[\p{Lu}\d]))?`,
+  'u',
+);
+
 /** The lead's subject as its first words give it (see leadOrganization). */
 function leadSubject(input: string): string | null {
   const cjk = cjkSubject(input);
@@ -202,13 +208,7 @@ function leadSubject(input: string): string | null {
     // `Acme Corporation’s board of directors today declared…`: the board acts for the issuer.
     .replace(/^([\p{Lu}][^,.;:'’‘()]{1,80}?)['’‘]s (?:[Bb]oard of [Dd]irectors|[Bb]oard) /u, '$1 ')
     // (a lower-case descriptor may follow: `Denver-based retail owner and developer Acme Companies…`)
-    .replace(
-      new RegExp(
-        String.raw`^[\p{Lu}][\p{L}. ]{1,30}[- ](?:based|owned|led|backed|founded|headquartered) (?:(?:[\p{Ll}'’-]+ ){0,5}${DESCRIPTOR_NOUN}(?: of)? (?=[\p{Lu}\d]))?`,
-        'u',
-      ),
-      '',
-    )
+    .replace(PLACE_BASED, '')
     // A lower-case descriptor before the name: `Global venture capital firm Acme Partners, Inc.
     // today announced`, `The law firm of Acme & Partners, LLP informs`.
     .replace(DESCRIPTOR, '')
