@@ -1,6 +1,6 @@
 import type { AboutSection, Contact, Link } from '../record';
 import { type Block, blockText, countWords, makeBlock } from './blocks';
-import { escapeRegExp } from './regex';
+import { escapeRegExp, execAll } from './regex';
 import {
   contactFromMailto,
   findEmail,
@@ -781,7 +781,7 @@ function splitGluedBlock(block: Block): Block[] {
     // (a marker the wrap broke after its first word, `…click here.About` / `AcmeFounded in…`, is
     // looked for with the next line's start, and cut on this line)
     const scan = isLast ? line : `${line} ${(lines[i + 1] ?? '').slice(0, 60)}`;
-    for (const m of scan.matchAll(GLUED_MARKER)) {
+    for (const m of execAll(GLUED_MARKER, scan)) {
       const at = m.index ?? 0;
       if (at >= line.length) break;
       if (at <= (cuts.at(-1) ?? 0)) continue;

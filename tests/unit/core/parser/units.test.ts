@@ -2,6 +2,7 @@ import { findDateline } from '../../../../lambdas/core/parser/dateline';
 import { parseTimestamp } from '../../../../lambdas/core/parser/dates';
 import { detectLanguage } from '../../../../lambdas/core/parser/language';
 import { normalizePlace } from '../../../../lambdas/core/parser/places';
+import { execAll } from '../../../../lambdas/core/parser/regex';
 import { findTickers } from '../../../../lambdas/core/parser/tickers';
 
 describe('findDateline', () => {
@@ -202,5 +203,30 @@ describe('detectLanguage', () => {
   it('returns null for text too short to judge', () => {
     expect(detectLanguage('Acme Robotics')).toBeNull();
     expect(detectLanguage('')).toBeNull();
+  });
+});
+
+describe('execAll', () => {
+  const starts = (re: RegExp, s: string) => [...execAll(re, s)].map((m) => [m.index, m[0]]);
+  it.each([
+    [/(?=\p{Lu})/gu, 'a😀Bc😀D'],
+    [/(?<= )(?=About )/gu, 'x. About Acme. About Beta'],
+    [/\d+|(?=x)/g, 'x12 x3x'],
+    [/(?:)/gu, '😀a😀'],
+    [/b/g, 'aaa'],
+  ])('finds what matchAll finds: %s on %s', (re, s) => {
+    expect(starts(re, s)).toEqual([...s.matchAll(re)].map((m) => [m.index, m[0]]));
+  });
+  it('can run the same regex again inside its loop', () => {
+    const re = /a/g;
+    const seen: number[] = [];
+    for (const m of execAll(re, 'a a a')) {
+      seen.push(m.index);
+      expect([...execAll(re, 'aa')]).toHaveLength(2);
+    }
+    expect(seen).toEqual([0, 2, 4]);
+  });
+  it('refuses a regex without the g flag', () => {
+    expect(() => [...execAll(/a/, 'a')]).toThrow(TypeError);
   });
 });
