@@ -658,6 +658,9 @@ function withoutLegends(rest: Block[], vocab: WordSet, dated: boolean): Block[] 
  * three to sixteen words capitalized as a heading, with no sentence in it or closing it, and be a city with a known region or country after it.
  */
 function headingThenPlaceLength(line: string): number {
+  // (the place ends in a dash before a capital within the 120 characters repeatedPlaceLength reads
+  // from a start below 200: a line without one there is not searched position by position)
+  if (!/[-–—] \p{Lu}/u.test(line.slice(0, 320))) return 0;
   for (let p = 10; p < Math.min(line.length, 200); p++) {
     if (!/\p{Lu}/u.test(line[p] ?? '') || !/[\p{L}\d:)]/u.test(line[p - 1] ?? '')) continue;
     const heading = line.slice(0, p);
