@@ -184,7 +184,6 @@ const EXCHANGES = [
   'HSX',
   'HNX',
   'UPCoM',
-  'UPCOM',
   'NZSE',
   // OTC Markets as market-data sites abbreviate it (`(OTCMKTS: ACME)`, `(OTC MKTS: ACME)`).
   'OTCMKTS',
@@ -257,17 +256,18 @@ const SYMBOL = /^[A-Z0-9][A-Za-z0-9]{0,9}(?:[.\-/][A-Za-z0-9]{1,6}| (?:WS|WT|U|U
 export function findTickers(text: string): Ticker[] {
   const out: Ticker[] = [];
   const seen = new Set<string>();
+  const add = (exchange: string, symbol: string): void => {
+    const k = `${exchange}:${symbol}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push({ exchange, symbol });
+  };
   for (const group of text.matchAll(PAREN_GROUP)) {
     const inner = group[1] ?? '';
     if (!inner.includes(':')) continue;
     const reversed = reversedListings(inner);
     if (reversed) {
-      for (const t of reversed) {
-        const k = `${t.exchange}:${t.symbol}`;
-        if (seen.has(k)) continue;
-        seen.add(k);
-        out.push(t);
-      }
+      for (const t of reversed) add(t.exchange, t.symbol);
       continue;
     }
     const labels = [...inner.matchAll(EXCHANGE_LABEL)];
@@ -285,13 +285,8 @@ export function findTickers(text: string): Ticker[] {
       for (const raw of inner.slice(from, to).split(/[,;|]| and | or /)) {
         const symbol = raw.trim();
         if (!SYMBOL.test(symbol)) continue;
-        if (!/[A-Z]/.test(symbol) && !(NUMERIC_CODE_EXCHANGES.has(exchange) && /^\d{3,6}$/.test(symbol))) continue;
-        for (const ex of exchanges) {
-          const k = `${ex}:${symbol}`;
-          if (seen.has(k)) continue;
-          seen.add(k);
-          out.push({ exchange: ex, symbol });
-        }
+        if (!symbolFits(exchange, symbol)) continue;
+        for (const ex of exchanges) add(ex, symbol);
       }
     }
   }
@@ -301,24 +296,21 @@ export function findTickers(text: string): Ticker[] {
     const exchange = knownExchangeSuffix(m[1] ?? '');
     const symbol = m[2] ?? '';
     if (!exchange || !SYMBOL.test(symbol) || !/[A-Z]/.test(symbol)) continue;
-    const k = `${exchange}:${symbol}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push({ exchange, symbol });
+    add(exchange, symbol);
   }
   for (const run of text.matchAll(HYPHEN_RUN)) {
     const pairs = [...run[0].matchAll(/\(([A-Z]{1,6})-([A-Z][A-Z0-9.]{0,9})\)/g)];
     // `(TSXV-CGP) (F-GWN) (B-GWN)`: a run is tickers when one of its exchanges is a known one (then
     // its one-letter codes are exchanges too: Frankfurt, Berlin).
     if (!pairs.some((p) => EXCHANGE_SET.has(p[1] ?? ''))) continue;
-    for (const p of pairs) {
-      const k = `${p[1]}:${p[2]}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
-      out.push({ exchange: p[1] ?? '', symbol: p[2] ?? '' });
-    }
+    for (const p of pairs) add(p[1] ?? '', p[2] ?? '');
   }
   return out;
+}
+
+/** A symbol with a capital in it, or a numeric code on an exchange that lists by number (`TSE: 7203`). */
+function symbolFits(exchange: string, symbol: string): boolean {
+  return /[A-Z]/.test(symbol) || (NUMERIC_CODE_EXCHANGES.has(exchange) && /^\d{3,6}$/.test(symbol));
 }
 
 /** One `SYMBOL: EXCHANGE` item of a reversed listing group. */
@@ -338,7 +330,7 @@ function reversedListings(inner: string): Ticker[] | null {
     const symbol = m?.[1] ?? '';
     const exchange = (m?.[2] ?? '').trim().toUpperCase();
     if (!m || !EXCHANGE_SET.has(exchange) || EXCHANGE_SET.has(symbol)) return null;
-    if (!/[A-Z]/.test(symbol) && !(NUMERIC_CODE_EXCHANGES.has(exchange) && /^\d{3,6}$/.test(symbol))) return null;
+    if (!symbolFits(exchange, symbol)) return null;
     out.push({ exchange, symbol });
   }
   return out.length > 0 ? out : null;
