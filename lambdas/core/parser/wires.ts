@@ -227,11 +227,23 @@ export function wireNamed(name: string): Wire | null {
  */
 export function wireMentioned(text: string): Wire | null {
   let best: { at: number; wire: Wire } | null = null;
-  for (const rule of WIRE_RULES) {
-    if (!rule.name) continue;
-    const words = escapeRegExp(rule.name).replace(/ /g, ' ?');
-    const m = new RegExp(`(?<![\\p{L}\\p{N}])(${words})(?![\\p{L}\\p{N}])`, 'iu').exec(text);
-    if (m?.[1] && (!best || m.index < best.at)) best = { at: m.index, wire: { name: rule.name, tag: m[1] } };
+  for (const { name, pattern } of WIRE_NAME_PATTERNS) {
+    const m = pattern.exec(text);
+    if (m?.[1] && (!best || m.index < best.at)) best = { at: m.index, wire: { name, tag: m[1] } };
   }
   return best?.wire ?? null;
 }
+/** Each named wire's name as a word, its spaces optional (`PR Newswire`, `PRNewswire`): built once, for wireMentioned. */
+const WIRE_NAME_PATTERNS: readonly { name: string; pattern: RegExp }[] = WIRE_RULES.flatMap((rule) =>
+  rule.name
+    ? [
+        {
+          name: rule.name,
+          pattern: new RegExp(
+            `(?<![\\p{L}\\p{N}])(${escapeRegExp(rule.name).replace(/ /g, ' ?')})(?![\\p{L}\\p{N}])`,
+            'iu',
+          ),
+        },
+      ]
+    : [],
+);
