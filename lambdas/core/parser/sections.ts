@@ -95,7 +95,8 @@ const NAMES_NETWORK = new RegExp(String.raw`\b(?:${NETWORKS})\b|https?:\/\/|(?:^
 const LABELLED_SOCIAL_LINE = new RegExp(
   String.raw`^(?:[^\n:.!?]{1,80}:\s?)${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|@|www\.|\[https?:)\S`,
 );
-const CONTRACT_ADDRESS = /^(?:CA|Contract(?: Address)?|Token Address)\s?:\s?0x[0-9a-fA-F]{8,}/;
+const CONTRACT_LABEL = String.raw`(?:CA|Contract(?: Address)?|Token Address)\s?:\s?0x[0-9a-fA-F]{8}`;
+const CONTRACT_ADDRESS = new RegExp(`^${CONTRACT_LABEL}`);
 const MEDIA_KIT_HEADING =
   /^(?:(?:Multimedia|Media|Press|Downloadable|Broadcast|Digital) (?:Assets|Kit|Resources|Materials|Downloads)|B-?[Rr]oll(?: (?:Package|Footage))?|MULTIMEDIA (?:ASSETS|KIT|RESOURCES)|MEDIA (?:ASSETS|KIT|RESOURCES))[:：]?$/;
 /**
@@ -113,21 +114,22 @@ const END_MARKER = /^(?:#{3}|# # #|\*{3}|ENDS|[-–—*~]{1,3} ?(?:ENDS?|30|0) ?
 const VIEW_ORIGINAL =
   /^(?:View (?:the )?(?:original|source) (?:content|press release|release|version)(?: to download multimedia)?|To view the (?:source|original) version of this press release)[^:\n]{0,80}?:?\s?(https?:\/\/\S*)?/i;
 const COPYRIGHT = /^(?:©|\(c\)|Copyright ©?)\s?\d{4}/i;
+/** A pointer to the full article a text is an excerpt of (`To view the full press release, visit …`, `To view the full announcement, click here.`). */
+const FULL_ARTICLE = String.raw`(?:To (?:view|read)|(?:View|Read)) the (?:full|complete|entire) (?:(?:press |news )?release|announcement|article|story)\b`;
+const FULL_ARTICLE_POINTER = new RegExp(`^${FULL_ARTICLE}`);
 /**
  * Lines a web portal writes under a release it republishes: `The post X appeared first on Y.`,
  * `This article has been amplified by …`. Nothing after them is the release's.
  */
-const PORTAL_TRAILER =
-  /^(?:The post \S.{0,300} (?:appeared first|first appeared) on \S|(?:Read more|Originally published (?:at|on|by|in))\b:? ?\S|(?:Read|READ|Continue|CONTINUE) (?:[Mm]ore|MORE|[Rr]eading|READING) ?(?:>+|»|→|\.{3}|…)?$|Tags?: \S|Share this (?:article|story|post|release)$|(?:To (?:view|read)|(?:View|Read)) the (?:full|complete|entire) (?:(?:press |news )?release|announcement|article|story)\b|(?:This|The) (?:article|post|content|story) (?:was|is) (?:originally|first) published (?:on|at|by|in)\b|Related (?:Articles|Stories|News|Posts|Content)$|(?:Press|News) release (?:distributed|issued|published) (?:by|via|through)\b|This (?:article|press release|release|news release|story|content) (?:has been|was|is being) (?:amplified|distributed|published|republished|syndicated|brought to you) (?:by|via|through|on)\b)/;
+const PORTAL_TRAILER = new RegExp(
+  String.raw`^(?:The post \S.{0,300} (?:appeared first|first appeared) on \S|(?:Read more|Originally published (?:at|on|by|in))\b:? ?\S|(?:Read|READ|Continue|CONTINUE) (?:[Mm]ore|MORE|[Rr]eading|READING) ?(?:>+|»|→|\.{3}|…)?$|Tags?: \S|Share this (?:article|story|post|release)$|${FULL_ARTICLE}|(?:This|The) (?:article|post|content|story) (?:was|is) (?:originally|first) published (?:on|at|by|in)\b|Related (?:Articles|Stories|News|Posts|Content)$|(?:Press|News) release (?:distributed|issued|published) (?:by|via|through)\b|This (?:article|press release|release|news release|story|content) (?:has been|was|is being) (?:amplified|distributed|published|republished|syndicated|brought to you) (?:by|via|through|on)\b)`,
+);
 /**
  * A portal's label line under a post (`Keywords: …`, `Category: …`, `Issued for Acme by Beta PR`): it ends
  * the body like PORTAL_TRAILER, unless a paragraph of prose follows it — an awards release's
  * `Category: Best New Product` between its paragraphs is the release's own text, not a trailer.
  */
 const PORTAL_LABEL_LINE = /^(?:(?:Keywords?|Categor(?:y|ies)): \S|Issued (?:on behalf of|for) \S.{0,80}? by \S)/;
-/** A pointer to the full article a text is an excerpt of (`To view the full press release, visit …`, `To view the full announcement, click here.`). */
-const FULL_ARTICLE_POINTER =
-  /^(?:To (?:view|read)|(?:View|Read)) the (?:full|complete|entire) (?:(?:press |news )?release|announcement|article|story)\b/;
 /**
  * A list's item (its marker already taken off), or a short heading run into a marked item
  * (`Key points:* One`, as flattening joins them): the body goes on with it as with prose.
@@ -743,7 +745,7 @@ function classify(block: Block, around: Around = {}): Kind {
  * TikTok About Acme`), and a run of social handles (`@acme on Instagram`) splits off.
  */
 const GLUED_MARKER = new RegExp(
-  String.raw`(?<= )(?=\.\/\.$)|(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|Disclaimers?\s?:|(?:Written|Reported|Report|Compiled) by \S[^.!?\n]{1,80}$|${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|\[https?:)|(?:CA|Contract(?: Address)?|Token Address)\s?:\s?0x[0-9a-fA-F]{8}|(?:#{3}|# # #|[-–—] ?(?:30|0) ?[-–—])(?= |$)|To (?:view|read) the (?:full|complete) (?:article|story),? |(?:About(?: the)?|ABOUT(?: THE)?|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})|About: (?=\p{Lu})))|(?<=[\w-]\.[a-z]{2,24}(?:\/[^\s/]{0,200}){0,8}\/? )(?=(?:About|ABOUT|Acerca de|À propos de|Über|Sobre) \p{Lu}|About: \p{Lu})|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?<=\bon (?:${NETWORKS}) )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})`,
+  String.raw`(?<= )(?=\.\/\.$)|(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|Disclaimers?\s?:|(?:Written|Reported|Report|Compiled) by \S[^.!?\n]{1,80}$|${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|\[https?:)|${CONTRACT_LABEL}|(?:#{3}|# # #|[-–—] ?(?:30|0) ?[-–—])(?= |$)|To (?:view|read) the (?:full|complete) (?:article|story),? |(?:About(?: the)?|ABOUT(?: THE)?|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})|About: (?=\p{Lu})))|(?<=[\w-]\.[a-z]{2,24}(?:\/[^\s/]{0,200}){0,8}\/? )(?=(?:About|ABOUT|Acerca de|À propos de|Über|Sobre) \p{Lu}|About: \p{Lu})|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?<=\bon (?:${NETWORKS}) )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})`,
   'gu',
 );
 
