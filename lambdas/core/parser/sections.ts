@@ -45,6 +45,13 @@ type Kind =
 
 const LEGAL_SUFFIX =
   /,? (?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Co|plc|PLC|AG|SA|S\.A|NV|N\.V|GmbH|AB|ASA|LP|L\.P)\.?$/;
+/**
+ * The short legal forms a described name may end in (`Acme, Inc.`, `Acme GmbH`), for UNHEADED_ABOUT and
+ * DESCRIBED_NAME (LEGAL_SUFFIX is the fuller list a heading's name may end in, with its full stop).
+ */
+const LEGAL_FORM = 'Inc|LLC|Ltd|Corp|Co|plc|AG|SA|NV|GmbH|LP';
+/** A name that ends in a legal form, also spelled out (`Acme Corporation`, `Acme Limited`). */
+const ENDS_IN_LEGAL_FORM = new RegExp(String.raw`(?:^|[\s,])(?:${LEGAL_FORM}|Corporation|Limited)\.?$`);
 const FLS_HEADING =
   /^(?:Cautionary (?:Note|Statement|Language)s?\b|Forward[- ]Looking (?:Statements?|Information)\b|(?:Note|Notice|Statement) Regarding Forward|Safe Harbou?r\b|Disclaimers?\b|Legal Disclaimers?|Important (?:Information|Notice|Disclosures?)\b|Additional Information and Where to Find It|Reader Advisory|Advisories|Advisory Regarding|Notes? (?:to|for) (?:editors?|Editors?)\b|Attachments?$|Attachments?:|No Offer or Solicitation|Declaraciones (?:prospectivas|a futuro|sobre el futuro)|Información prospectiva|Aviso legal|Déclarations prospectives|Énoncés prospectifs|Mise en garde|Avertissement|Zukunftsgerichtete Aussagen|Haftungsausschluss|Declarações (?:prospectivas|sobre o futuro)|Dichiarazioni previsionali|Toekomstgerichte verklaringen|前瞻性陈述|前瞻性聲明|将来の見通し|免责声明|免責事項)/i;
 /**
@@ -184,8 +191,10 @@ const CREDIT_LINE =
  * A paragraph that opens by describing an organization as boilerplate does: `Founded in 1967, Acme
  * Corporation is an…`, `Headquartered in Dayton, Acme is a…`, `Acme, Inc. (NYSE: ACME) is a…` (group 1 the name).
  */
-const UNHEADED_ABOUT =
-  /^(?:(?:Founded|Established|Headquartered|Based) in [^,]{2,40}, )?((?:\p{Lu}[\p{L}\d&.'’-]*)(?: (?:\p{Lu}[\p{L}\d&.'’-]*|of|and|&)){0,5}(?:,? (?:Inc|LLC|Ltd|Corp|Co|plc|AG|SA|NV|GmbH|LP)\.?)?)(?: \([^()]{2,60}\))?,? (?:is|are) (?:a|an|the|one of the)\b/u;
+const UNHEADED_ABOUT = new RegExp(
+  String.raw`^(?:(?:Founded|Established|Headquartered|Based) in [^,]{2,40}, )?((?:\p{Lu}[\p{L}\d&.'’-]*)(?: (?:\p{Lu}[\p{L}\d&.'’-]*|of|and|&)){0,5}(?:,? (?:${LEGAL_FORM})\.?)?)(?: \([^()]{2,60}\))?,? (?:is|are) (?:a|an|the|one of the)\b`,
+  'u',
+);
 /**
  * A line under a contact heading that asks the reader to contact someone (`Please contact the Press
  * Office:`, `Kindly direct enquiries to:`, `For interviews, please reach out to`): the contact's, not body.
@@ -328,8 +337,10 @@ function confirmedHeading(line: string, next: string, around: Around): string | 
  * The name an About text opens by describing (`Acme Protection is a Los Angeles-based…`, `Acme, a provider of…`),
  * also with its legal form before a listing (`Acme, Inc. (OTCQB: ACME) acquires…`).
  */
-const DESCRIBED_NAME =
-  /^((?:[\p{Lu}\d][\p{L}\d&.'’-]*)(?: (?:[\p{Lu}\d&][\p{L}\d&.'’-]*|of|and|for|the|de)){0,5}(?:,? (?:Inc|LLC|Ltd|Corp|Co|plc|AG|SA|NV|GmbH|LP)\.?)?)(?:,? \(|, (?:a|an|the)\b| (?:is|was|are) (?:a|an|the|one)\b)/u;
+const DESCRIBED_NAME = new RegExp(
+  String.raw`^((?:[\p{Lu}\d][\p{L}\d&.'’-]*)(?: (?:[\p{Lu}\d&][\p{L}\d&.'’-]*|of|and|for|the|de)){0,5}(?:,? (?:${LEGAL_FORM})\.?)?)(?:,? \(|, (?:a|an|the)\b| (?:is|was|are) (?:a|an|the|one)\b)`,
+  'u',
+);
 
 /** A name ending in an abbreviation's full stop (`Inc.`, `Acme Corp.`, `Acme S.A.`), which is the name's. */
 const ABBREVIATION_END =
@@ -1108,7 +1119,7 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
     !!unheaded &&
     (/^(?:Founded|Established|Headquartered|Based) /.test(unheaded[0]) ||
       /\)/.test(unheaded[0]) ||
-      /(?:^|[\s,])(?:Inc|LLC|Ltd|Corp|Corporation|Co|plc|AG|SA|NV|GmbH|LP|Limited)\.?$/.test(unheaded[1] ?? ''));
+      ENDS_IN_LEGAL_FORM.test(unheaded[1] ?? ''));
   if (unheaded?.[1] && organizational) {
     // (named in the lead: its first word of three letters or more, `Berkley` of `W. R. Berkley Corporation`)
     const word = unheaded[1].split(' ').find((w) => w.replace(/[,.]$/, '').length >= 3) ?? '';
