@@ -417,28 +417,26 @@ function chromeAboveLead(blocks: Block[], vocab: WordSet): { at: number; headlin
       isLegend(t)
     )
       continue;
-    if (words >= 4 && words <= 30 && (!/[.!?:;,]$/.test(t) || punctuatedHeadline(t))) {
-      // A deck under a markdown headline (`# Acme Opens Plant` / `Fourth plant brings 40 jobs`): the
-      // headline is the heading.
-      let h = i - 1;
-      while (h >= 0 && above[h] === '') h--;
-      const heading = blocks[h];
-      if (heading?.headingLevel === 1 && blocks[i]?.headingLevel !== 1 && countWords(above[h] ?? '') >= 3)
-        return { at, headline: heading };
-      return { at, headline: blocks[i] as Block };
-    }
-    // A deck written as one short sentence (see periodDeck) under a markdown headline.
+    // The nearest non-empty block above this line: a markdown headline over a deck.
     let h = i - 1;
     while (h >= 0 && above[h] === '') h--;
     const heading = blocks[h];
     const headingText = above[h] ?? '';
     const hw = countWords(headingText);
+    if (words >= 4 && words <= 30 && (!/[.!?:;,]$/.test(t) || punctuatedHeadline(t))) {
+      // A deck under a markdown headline (`# Acme Opens Plant` / `Fourth plant brings 40 jobs`): the
+      // headline is the heading.
+      if (heading?.headingLevel === 1 && blocks[i]?.headingLevel !== 1 && hw >= 3) return { at, headline: heading };
+      return { at, headline: blocks[i] as Block };
+    }
+    // A deck written as one short sentence (see periodDeck) under a markdown headline; the lead is
+    // block `at`, below `above`.
     if (
       heading?.headingLevel === 1 &&
       hw >= 4 &&
       hw <= 30 &&
       blocks[i]?.lines.length === 1 &&
-      periodDeck(t, words, headingText, above[at] ?? blockText(blocks[at] as Block, vocab))
+      periodDeck(t, words, headingText, blockText(blocks[at] as Block, vocab))
     )
       return { at, headline: heading };
     return null;
