@@ -192,10 +192,8 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
         rest = rest.slice(1);
       // Highlights under it: two or more list items, then the lead (a paragraph of sentences). A
       // dateline would stand under them; with none, they are still not the body.
-      const items = listItemsAt(rest, 0, vocab);
-      const after = rest[items];
-      const afterText = after ? blockText(after, vocab).trim() : '';
-      if (items >= 1 && after && countWords(afterText) >= 12 && /[.!?"”]$/.test(afterText)) rest = rest.slice(items);
+      const items = highlightsAt(rest, 0, vocab);
+      if (items > 0) rest = rest.slice(items);
       // A form's labelled title line under it (`Title: Acme Unveils…`) is header, not the lead.
       const labelled = rest[0];
       if (
@@ -459,10 +457,8 @@ function headlineOpening(blocks: Block[], vocab: WordSet): number {
     const text = blockText(b, vocab).trim().replace(TIMED_HEADING, '');
     const words = countWords(text);
     // Highlights under the headline (two or more list items, then the lead) are not the lead.
-    const items = i > 0 ? listItemsAt(blocks, skip + i, vocab) : 0;
-    const after = blocks[skip + i + items];
-    const afterText = items && after ? blockText(after, vocab).trim() : '';
-    if (items && !after?.listItem && countWords(afterText) >= 12 && /[.!?"”]$/.test(afterText)) return skip + i + items;
+    const items = i > 0 ? highlightsAt(blocks, skip + i, vocab) : 0;
+    if (items > 0) return skip + i + items;
     // The lead may end in a colon before a list (`Here are the topics of this issue:`).
     if (i > 0 && !b.preformatted && words >= 12 && /[.!?:"”]$/.test(text)) return skip + i;
     // A byline under the headline (`By Jane Roe, Example Markets`) is neither headline nor lead, nor
@@ -498,15 +494,18 @@ function headlineOpening(blocks: Block[], vocab: WordSet): number {
 }
 
 /**
- * How many list-item blocks stand from `at` when they are two items or more (highlights), else 0;
- * flattened copy runs the items into one (`* Acme opened a plant. * It employs 40.`), which counts.
+ * How many list-item blocks of highlights stand from `at`, then the lead (a paragraph of 12 words or
+ * more ending a sentence), else 0. Highlights are two items or more; flattened copy runs them into
+ * one (`* Acme opened a plant. * It employs 40.`), which counts.
  */
-function listItemsAt(blocks: Block[], at: number, vocab: WordSet): number {
+function highlightsAt(blocks: Block[], at: number, vocab: WordSet): number {
   let n = 0;
   while (blocks[at + n]?.listItem) n++;
-  if (n >= 2) return n;
   const one = blocks[at];
-  return n === 1 && one && /[.!?]["”]? [*•] \S/.test(blockText(one, vocab)) ? 1 : 0;
+  if (n < 2 && !(n === 1 && one && /[.!?]["”]? [*•] \S/.test(blockText(one, vocab)))) return 0;
+  const after = blocks[at + n];
+  const afterText = after ? blockText(after, vocab).trim() : '';
+  return countWords(afterText) >= 12 && /[.!?"”]$/.test(afterText) ? n : 0;
 }
 
 /** Lines as separate lines, but a line that cannot end a headline joined to the next (`… are coming to` / `Dayton for the first time`). */
