@@ -642,10 +642,10 @@ function commaPlaceDateline(head: string, date: { end: number; iso: string | nul
   return null;
 }
 
-/** A dateline that is a whole line by itself: `Charlotte, NC, Tuesday Dec 9, 2025` (the line break is its separator). */
 /** A release legend written before a date (`FOR IMMEDIATE RELEASE`, `For release`, `Embargoed`). */
 const RELEASE_LEGEND = /^(?:(?:for )?(?:immediate )?release|(?:press|news) release|embargoed)[\s:.,–—-]*$/i;
 
+/** A dateline that is a whole line by itself: `Charlotte, NC, Tuesday Dec 9, 2025` (the line break is its separator). */
 function datelineAlone(text: string): DatelineMatch | null {
   const line = text.trim();
   if (line.length > 100 || line.includes('\n')) return null;

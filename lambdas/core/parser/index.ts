@@ -645,10 +645,6 @@ function withoutLegends(rest: Block[], vocab: WordSet, dated: boolean): Block[] 
 }
 
 /**
- * What some distributors repeat under the dateline: the headline again as the first paragraph, and
- * a second, date-less dateline opening the lead (`Sarasota, Florida - Acme, a provider of…`).
- */
-/**
  * A heading run into a second, date-less dateline that opens the lead (`Acme Clinic: The Best Spa in
  * Dayton, OHDayton, OH - Acme Clinic is…`, as flattening joins them): the length of the heading and
  * `City, Region - ` to drop, or 0. The place must start inside a word (glued on), after a heading of
@@ -673,6 +669,10 @@ function headingThenPlaceLength(line: string): number {
   return 0;
 }
 
+/**
+ * What some distributors repeat under the dateline: the headline again as the first paragraph, and
+ * a second, date-less dateline opening the lead (`Sarasota, Florida - Acme, a provider of…`).
+ */
 function withoutRepeats(rest: Block[], pre: Block[], vocab: WordSet): Block[] {
   let out = rest;
   const first = out[0];

@@ -88,14 +88,14 @@ function withoutLegalForm(words: readonly string[]): string {
 const ARTICLE = /^(?:The|Die|Der|Das|La|Le|Les|El|Los|Las|L'|Il|Lo|A|O|Os|De|Het)\s/;
 /** A capitalised participle opening the lead (`Navigating the…`, `Building on…`): not a name. */
 const PARTICIPLE = /^[\p{Lu}][\p{Ll}]{2,}ing$/u;
+/** The nouns a lower-case descriptor before a name ends with (`venture capital firm`, `retail developer`). */
+const DESCRIPTOR_NOUN = String.raw`(?:firm|company|provider|maker|manufacturer|developer|bank|group|agency|startup|start-up|platform|retailer|insurer|fund|organization|organisation|brand|network|consultancy|operator|producer|supplier|distributor|leader|pioneer|innovator|specialist|author|writer|novelist|poet|artist|singer|songwriter|musician|rapper|host|coach|speaker|entrepreneur|founder|designer|chef|filmmaker|director|photographer|attorney|lawyer|physician|surgeon|dentist|consultant|expert|advocate|actor|actress|comedian|athlete|educator|scientist|researcher|investor)`;
 /**
  * A lower-case descriptor before the name it describes: a capitalised first word, lower-case
  * words, a noun for a kind of organization or a person's role, then a capitalised name (`Global
  * venture capital firm Acme`, `The law firm of Acme`, `Leading software company Acme`, `The Mexican
  * startup Acme`, `Cybersecurity leader Acme`, `Award-winning jazz singer and radio host Jane Roe`).
  */
-/** The nouns a lower-case descriptor before a name ends with (`venture capital firm`, `retail developer`). */
-const DESCRIPTOR_NOUN = String.raw`(?:firm|company|provider|maker|manufacturer|developer|bank|group|agency|startup|start-up|platform|retailer|insurer|fund|organization|organisation|brand|network|consultancy|operator|producer|supplier|distributor|leader|pioneer|innovator|specialist|author|writer|novelist|poet|artist|singer|songwriter|musician|rapper|host|coach|speaker|entrepreneur|founder|designer|chef|filmmaker|director|photographer|attorney|lawyer|physician|surgeon|dentist|consultant|expert|advocate|actor|actress|comedian|athlete|educator|scientist|researcher|investor)`;
 const DESCRIPTOR = new RegExp(
   String.raw`^(?:The (?:\p{Lu}[\p{Ll}-]+ )?|[\p{Lu}][\p{Ll}-]+ )(?:[\p{Ll}'’-]+ ){0,5}${DESCRIPTOR_NOUN}(?: of)? (?=[\p{Lu}\d])`,
   'u',
@@ -339,16 +339,16 @@ function cjkSubject(lead: string): string | null {
 }
 
 /**
- * What a headline says its subject did: a third-person verb (`Acme Announces…`, `Acme Reports…`),
- * a passive participle (`Acme Named to…`) or a plan (`Acme to Acquire…`).
- */
-/**
  * A Spanish, Portuguese, French, Italian or German headline's verb after its subject (`XTransfer est
  * agréé…`, `Acme anuncia…`, `Acme stellt … vor`): these headlines are written in sentence case, so the
  * verb is in lower case (or capitalized, as title case writes it).
  */
 const FOREIGN_HEADLINE_VERB =
   /^(?:anuncia|lanza|presenta|nombra|adquiere|inaugura|firma|recibe|gana|obtiene|celebra|amplía|es|lança|apresenta|nomeia|adquire|recebe|conquista|é|annonce|lance|présente|dévoile|nomme|acquiert|ouvre|signe|reçoit|remporte|obtient|inaugure|rejoint|est|annuncia|lancia|nomina|acquisisce|riceve|vince|è|gibt|stellt|präsentiert|startet|erweitert|übernimmt|eröffnet|ernennt|kündigt|erhält|gewinnt|ist|feiert|meldet|bringt)$/i;
+/**
+ * What a headline says its subject did: a third-person verb (`Acme Announces…`, `Acme Reports…`),
+ * a passive participle (`Acme Named to…`) or a plan (`Acme to Acquire…`).
+ */
 const HEADLINE_VERB =
   /^(?:Announces|Reports|Launches|Invests|Introduces|Unveils|Names|Appoints|Expands|Opens|Partners|Completes|Acquires|Receives|Wins|Joins|Celebrates|Signs|Secures|Raises|Closes|Declares|Files|Prices|Debuts|Releases|Adds|Selects|Teams|Achieves|Earns|Hosts|Enters|Agrees|Establishes|Marks|Reaches|Surpasses|Delivers|Schedules|Confirms|Commences|Issues|Publishes|Presents|Showcases|Welcomes|Deploys|Extends|Renews|Provides|Offers|Honors|Recognizes|Awards|Is|Has|Named|Recognized|Honored|Selected|Ranked|Awarded|to)$/;
 
@@ -495,6 +495,10 @@ export function fullerInLead(name: string, lead: string): string | null {
 const DAY_OR_MONTH =
   /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Today|Tomorrow|Yesterday)$/;
 
+/** A name of two capitalised words or more, then a present-tense verb (`Acme Clinic stands…`). */
+const PRESENT_SUBJECT =
+  /^((?!(?:The|A|An|This|These|Those|Its|Their|Our|Each|Every) )[\p{Lu}][\p{L}\d&'’-]*(?: (?:of |and |& )?[\p{Lu}][\p{L}\d&'’-]*){1,4}) [a-z]{3,}s\b/u;
+
 /**
  * The organization most sentences of the first paragraphs are about, when the lead opens with the
  * topic rather than the issuer (`TMS therapy involves… Acme Clinic is proud to… / Acme Clinic
@@ -502,10 +506,6 @@ const DAY_OR_MONTH =
  * words or more before a present-tense verb) that opens at least two sentences in at least two
  * paragraphs, more often than any other; else null.
  */
-/** A name of two capitalised words or more, then a present-tense verb (`Acme Clinic stands…`). */
-const PRESENT_SUBJECT =
-  /^((?!(?:The|A|An|This|These|Those|Its|Their|Our|Each|Every) )[\p{Lu}][\p{L}\d&'’-]*(?: (?:of |and |& )?[\p{Lu}][\p{L}\d&'’-]*){1,4}) [a-z]{3,}s\b/u;
-
 export function sentenceSubjectOrganization(paragraphs: readonly string[]): string | null {
   const counts = new Map<string, { n: number; paragraphs: Set<number> }>();
   paragraphs.slice(0, 8).forEach((paragraph, p) => {
