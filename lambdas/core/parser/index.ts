@@ -1291,7 +1291,10 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
     return { ...r, source: feedOrganization };
   }
   if (r.source) return withoutIssuerSuffix(r);
-  const lead = r.body.paragraphs.find((p) => p !== r.attribution) ?? '';
+  const paragraphs = r.body.paragraphs.filter((p) => p !== r.attribution);
+  const lead = paragraphs[0] ?? '';
+  // The subject of a later clause of the first paragraphs that the headline names too.
+  const clause = clauseOrganization(r.title, paragraphs);
   const source = headlineOrganization(
     r.title,
     lead,
@@ -1300,11 +1303,7 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
   // Either is spelled as the first paragraphs write it when a clause there names the same
   // organization (`Acme Hosts…` / `About Acme` over `…, Acme AG, a maker of…, underlined…`).
   const spelled = (name: string) => {
-    const named = clauseOrganization(
-      r.title,
-      r.body.paragraphs.filter((p) => p !== r.attribution),
-    );
-    if (named && sameOrganization(named, name)) return named;
+    if (clause && sameOrganization(clause, name)) return clause;
     // (or as the lead writes it as a clause's subject, without the legal form: `…as Acme Stores
     // announced…` over `About Acme Stores, Inc.`)
     return (
@@ -1317,28 +1316,18 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
   // Else the organization of the release's only About section: the issuer describing itself.
   const abouts = r.about.flatMap((a) => (a.organization ? [a.organization] : []));
   if (abouts.length === 1 && abouts[0]) return { ...r, source: spelled(abouts[0]) };
-  // Else the subject of a later clause of the first paragraphs that the headline names too.
-  const clause = clauseOrganization(
-    r.title,
-    r.body.paragraphs.filter((p) => p !== r.attribution),
-  );
+  // Else that clause's subject.
   if (clause) return withoutIssuerSuffix({ ...r, source: clause });
   // Else the organization an unheaded boilerplate paragraph at the end describes (`Founded in
   // 1991, the Acme Policy Center promotes…`), when the release names it earlier too.
-  const described = boilerplateOrganization(
-    r.title,
-    r.body.paragraphs.filter((p) => p !== r.attribution),
-  );
+  const described = boilerplateOrganization(r.title, paragraphs);
   if (described) return withoutIssuerSuffix({ ...r, source: described });
   // Else the name a headline puts before a colon (`Acme ASA: First Quarter Results`), when the
   // first paragraphs name it too.
-  const prefixed = headlinePrefixOrganization(
-    r.title,
-    r.body.paragraphs.filter((p) => p !== r.attribution),
-  );
+  const prefixed = headlinePrefixOrganization(r.title, paragraphs);
   if (prefixed) return { ...r, source: fullerInLead(prefixed, lead) ?? prefixed };
   // Else the organization most sentences of the first paragraphs open with.
-  const subject = sentenceSubjectOrganization(r.body.paragraphs.filter((p) => p !== r.attribution));
+  const subject = sentenceSubjectOrganization(paragraphs);
   if (subject) return withoutIssuerSuffix({ ...r, source: subject });
   // Else the organization the people quoted hold their roles at.
   const spoken = spokespersonOrganization(r.body.paragraphs);
