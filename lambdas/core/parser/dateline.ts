@@ -401,16 +401,19 @@ function stopClosedDateline(head: string): DatelineMatch | null {
   };
 }
 
+/** A dateline's city opening a place, capitalized (it may be hyphenated: `Port-au-Prince`, `Winston-Salem`). */
+const CITY_PART = String.raw`[\p{Lu}](?:[\p{L}.'’ ]|-(?=\p{L})){1,40}`;
+/** A region or country after the city, set off by a comma (`, CA`, `, North Carolina`). */
+const REGION_PART = String.raw`, ?[\p{Lu}][\p{L}.'’ ]{0,40}`;
+/** A city and one or two regions, then a spaced dash and a capital (group 1 the place). */
+const PLACE_THEN_DASH = new RegExp(String.raw`^(${CITY_PART}(?:${REGION_PART}){1,2}) (?:--|[-–—]) (?=["“\p{Lu}])`, 'u');
+
 /**
  * A place and a dash opening `text` (`GLENDALE, CA – The wait…`): a city in capitals or a known
  * city, with a known region or country after it, then a spaced dash and a capital. Null otherwise.
  */
 function placeThenSeparator(text: string): { location: string; length: number } | null {
-  // (a city may be hyphenated: `Port-au-Prince`, `Winston-Salem`)
-  const m =
-    /^([\p{Lu}](?:[\p{L}.'’ ]|-(?=\p{L})){1,40}(?:, ?[\p{Lu}][\p{L}.'’ ]{0,40}){1,2}) (?:--|[-–—]) (?=["“\p{Lu}])/u.exec(
-      text,
-    );
+  const m = PLACE_THEN_DASH.exec(text);
   if (!m?.[1]) return null;
   const location = m[1].trim();
   const parts = location.split(',').map((p) => p.trim());
@@ -460,8 +463,10 @@ export function placeOnlyDateline(text: string): DatelineMatch | null {
 const MONTH_YEAR_THEN_DASH = /^(\p{Lu}\p{L}{2,8})\.? (?:19|20)\d{2} (?:--|[-–—]) (?=["“\p{Lu}])/u;
 
 /** `Place, 3rd June – ` / `Place, June 3 – `: a place, a day and month with no year, a dash. */
-const YEARLESS_DATELINE =
-  /^([\p{Lu}](?:[\p{L}.'’ ]|-(?=\p{L})){1,40}(?:, ?[\p{Lu}][\p{L}.'’ ]{0,40}){0,2}), ((\d{1,2})(?:st|nd|rd|th)? (\p{L}{3,10})\.?|(\p{L}{3,10})\.? (\d{1,2})(?:st|nd|rd|th)?) (?:--|[-–—]) (?=["“\p{Lu}])/u;
+const YEARLESS_DATELINE = new RegExp(
+  String.raw`^(${CITY_PART}(?:${REGION_PART}){0,2}), ((\d{1,2})(?:st|nd|rd|th)? (\p{L}{3,10})\.?|(\p{L}{3,10})\.? (\d{1,2})(?:st|nd|rd|th)?) (?:--|[-–—]) (?=["“\p{Lu}])`,
+  'u',
+);
 
 /** A place-only dateline with a yearless date after the place (see placeOnlyDateline): a known city, or a place ending in a known region or country. */
 function placeThenYearlessDate(text: string): { location: string; length: number } | null {
