@@ -2,6 +2,7 @@
 // corpus (tests/fixtures/real) split into dev (tune on it) and test (sealed: totals only).
 // Run: npm run eval:parser [-- --set fixtures|dev|test|all] [--verbose] [--json] [--min 98]
 //        [--filter NAME] [--ratchet] [--write-ratchet | --replace-ratchet [--allow-uncommitted]] [--augment]
+//        [--remeasure-ratchet REV [--allow-uncommitted]]
 // Exit code 1 when a written-fixture field is below --min percent (default 98), or, with --ratchet,
 // when a real-test figure of a ratchet subset fell below the one held for it
 // (tests/fixtures/real/test-ratchet.json).
@@ -13,6 +14,7 @@ import { evaluate, fieldsBelow, formatReport, loadFixtures } from './eval/fixtur
 import {
   checkRatchet,
   formatRatchetCheck,
+  formatRatchetRemeasure,
   formatRatchetWrite,
   RATCHET_FILE,
   type RatchetCheck,
@@ -20,8 +22,10 @@ import {
   ratchetOf,
   ratchetToWrite,
   readRatchet,
+  remeasureRatchet,
   uncommittedChanges,
 } from './eval/ratchet';
+import { withModuleAtRevision } from './eval/atRevision';
 import { evaluateAugmented, evaluatePages, evaluateScraperChrome, formatAugmented } from './eval/augment';
 import { evaluateReal, formatRealReport, loadRealCorpus, type RealReport } from './eval/realCorpus';
 
@@ -32,7 +36,7 @@ function usage(): string {
     'usage: npm run eval:parser -- [--set fixtures|dev|test|all] [--verbose] [--json] [--min PCT]\n' +
     '                              [--filter SUBSTRING] [--ratchet]\n' +
     '                              [--write-ratchet | --replace-ratchet [--allow-uncommitted]]\n' +
-    '                              [--augment]\n' +
+    '                              [--augment] [--remeasure-ratchet REV [--allow-uncommitted]]\n' +
     '  --set            which set to print in full (default all: fixtures in full, real dev and test totals);\n' +
     '                   --set dev also lists every dev mismatch. The test split only ever prints totals.\n' +
     '  --verbose        full expected/got values of every written-fixture mismatch\n' +
@@ -49,6 +53,13 @@ function usage(): string {
     '                   --allow-uncommitted is given, and while a subset lists a release no longer in the test split\n' +
     '  --replace-ratchet  write one subset of the whole test split instead, dropping the held subsets (their\n' +
     '                   guards go: only when a subset cannot be kept, e.g. a release of it left the test split)\n' +
+    '  --remeasure-ratchet REV  after second readers corrected labels of held releases: REPLACE every\n' +
+    "                   subset's held figures (up or down) by those the parser as it was at commit REV scores on\n" +
+    '                   the labels as they are now, printing each figure old -> new; REV must be the commit that\n' +
+    "                   wrote them (each subset's parserVersion must be REV's PARSER_VERSION, else it refuses).\n" +
+    "                   REV's parser runs from a temporary git worktree; this work tree's parser is not used.\n" +
+    '                   Refused while a held release or its label has uncommitted changes unless\n' +
+    '                   --allow-uncommitted. Then --write-ratchet raises the figures from there.\n' +
     '  --allow-uncommitted  write the ratchet even so\n' +
     '  --augment        also score the dev split rewritten into other forms (flattened, hard-wrapped,\n' +
     '                   markdown, plain, site chrome; scripts/eval/augment.ts), and its text releases wrapped in\n' +
@@ -61,6 +72,48 @@ function usage(): string {
 function sealed(report: RealReport): Omit<RealReport, 'mismatches'> {
   const { mismatches: _hidden, ...totals } = report;
   return totals;
+}
+
+/** --remeasure-ratchet REV: the held figures replaced by REV's parser's scores on the labels of now. */
+function remeasure(rev: string, allowUncommitted: boolean): number {
+  const root = join(__dirname, '..');
+  const held = readRatchet();
+  if (!held) {
+    console.error('--remeasure-ratchet: no ratchet file to re-measure');
+    return 2;
+  }
+  // Only the held releases' texts and labels are scored: releases being added elsewhere do not matter.
+  const heldFiles = new Set(held.subsets.flatMap((s) => s.files));
+  const labels = uncommittedChanges(root, ['tests/fixtures/real']).filter((f) =>
+    heldFiles.has(f.replace(/^tests\/fixtures\/real\//, '').replace(/\.label\.json$/, '')),
+  );
+  if (labels.length && !allowUncommitted) {
+    console.error(
+      `--remeasure-ratchet scores the held releases as labelled in this work tree, and ${labels.join(', ')} ` +
+        `ha${labels.length > 1 ? 've' : 's'} uncommitted changes: the figures would be measured on labels not ` +
+        'committed. Commit first, or pass --allow-uncommitted.',
+    );
+    return 2;
+  }
+  const testReleases = loadRealCorpus().filter((r) => r.split === 'test');
+  try {
+    const text = withModuleAtRevision(root, rev, 'lambdas/core/parser', (parser, commit) => {
+      const parserVersion = parser.PARSER_VERSION;
+      const parse = parser.parseReleaseStrict;
+      if (typeof parserVersion !== 'string' || typeof parse !== 'function') {
+        throw new Error(`lambdas/core/parser at ${rev} exports no PARSER_VERSION and parseReleaseStrict`);
+      }
+      const at = { parserVersion, rev: commit.slice(0, 7), date: new Date().toISOString().slice(0, 10) };
+      const result = remeasureRatchet(held, testReleases, parse as typeof parseReleaseStrict, at);
+      writeFileSync(RATCHET_FILE, `${JSON.stringify(result.ratchet, null, 2)}\n`);
+      return formatRatchetRemeasure(result, at);
+    });
+    console.log(text);
+  } catch (e) {
+    console.error(`--remeasure-ratchet: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+  return 0;
 }
 
 function main(): number {
@@ -76,6 +129,7 @@ function main(): number {
       'replace-ratchet': { type: 'boolean', default: false },
       'allow-uncommitted': { type: 'boolean', default: false },
       augment: { type: 'boolean', default: false },
+      'remeasure-ratchet': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -94,6 +148,14 @@ function main(): number {
     return 2;
   }
   const filter = values.filter;
+  const remeasureRev = values['remeasure-ratchet'];
+  if (remeasureRev !== undefined) {
+    if (filter || values.ratchet || values['write-ratchet'] || values['replace-ratchet']) {
+      console.error('--remeasure-ratchet runs alone (no --filter, --ratchet, --write-ratchet or --replace-ratchet)');
+      return 2;
+    }
+    return remeasure(remeasureRev, values['allow-uncommitted']);
+  }
   const fixtures = loadFixtures().filter((f) => !filter || f.name.includes(filter));
   const fixtureReport = evaluate(fixtures, parseReleaseStrict);
   const fixturesPass = fieldsBelow(fixtureReport, min).length === 0;

@@ -20,6 +20,9 @@ import {
  * figure although the parser did not change; `--write-ratchet` appends a subset of the test
  * releases that are in no subset yet, and raises (never lowers) the held figures of the existing
  * subsets where the parser now does better, so every subset that ever landed keeps its guard.
+ * When second readers correct labels of held releases, `--remeasure-ratchet REV` replaces the held
+ * figures by those the parser that wrote them (commit REV) scores on the corrected labels
+ * (`remeasureRatchet`; scripts/eval/atRevision.ts loads that parser).
  */
 
 export const RATCHET_FILE = join(REAL_ROOT, 'test-ratchet.json');
@@ -40,6 +43,18 @@ export interface RatchetSubset extends RatchetFigures {
    */
   written: string | null;
   parserVersion: string | null;
+  /**
+   * Set when the held figures were re-measured after label corrections (`--remeasure-ratchet`):
+   * the date, and the commit whose parser (`parserVersion`, the one that wrote them) scored the
+   * subset on the labels of then. Absent when the figures are as `written` measured them.
+   */
+  remeasured?: Remeasured;
+}
+
+/** When, and with the parser of which commit, a subset's held figures were re-measured. */
+export interface Remeasured {
+  date: string;
+  rev: string;
 }
 
 export interface Ratchet {
@@ -188,6 +203,86 @@ export function ratchetToWrite(
   return { ratchet: { subsets }, raised, appended: fresh.length };
 }
 
+export interface RatchetRemeasure {
+  ratchet: Ratchet;
+  /** Per subset: its name and each held figure that moved (`field old -> new`), empty when none did. */
+  changed: { name: string; figures: string[] }[];
+}
+
+/**
+ * The ratchet with every subset's held figures REPLACED (both directions) by those `parse` scores on
+ * the subset's releases as they are labelled now: for when second readers corrected labels of held
+ * releases, so that the figures held were measured against labels that no longer exist. `parse` must
+ * be the parser that wrote the figures (`parserVersion`, its PARSER_VERSION); a subset written by any
+ * other version (or unrecorded) is refused, since re-measuring it with another parser would move its
+ * figures for a parser change, which only `--write-ratchet` may do (upwards). Also refused when a
+ * subset lists a release no longer in the test split. The releases and `written`/`parserVersion`
+ * are kept; `remeasured` records the date and the commit whose parser measured.
+ */
+export function remeasureRatchet(
+  held: Ratchet,
+  testReleases: RealRelease[],
+  parse: Parse,
+  at: { parserVersion: string; rev: string; date: string },
+): RatchetRemeasure {
+  const mismatched = held.subsets
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => s.parserVersion !== at.parserVersion)
+    .map(({ s, i }) => `${subsetName(s, i)} was written by parser ${s.parserVersion ?? 'unrecorded'}`);
+  if (mismatched.length) {
+    throw new Error(
+      `${at.rev} has parser ${at.parserVersion}, but ${mismatched.join('; ')}. Re-measure with the commit ` +
+        'that wrote the held figures (git log -- tests/fixtures/real/test-ratchet.json), so that only the labels change.',
+    );
+  }
+  const subsets: RatchetSubset[] = [];
+  const changed: RatchetRemeasure['changed'] = [];
+  for (const [i, subset] of held.subsets.entries()) {
+    const { missing, report } = scoreSubset(testReleases, subset, parse);
+    const name = subsetName(subset, i);
+    if (missing.length) {
+      throw new Error(
+        `${name} lists ${missing.length} release(s) no longer in the test split (${missing.join(', ')}); ` +
+          'its figures cannot be re-measured on the releases it was written on.',
+      );
+    }
+    const now = ratchetOf(report);
+    const figures: string[] = [];
+    for (const f of REAL_FIELDS) {
+      const was = subset.fields[f];
+      const got = now.fields[f];
+      if (was !== got) figures.push(`${f} ${was ?? '—'} -> ${got ?? '—'}`);
+    }
+    if (subset.overall !== now.overall) figures.push(`overall ${subset.overall} -> ${now.overall}`);
+    changed.push({ name, figures });
+    subsets.push(
+      figures.length
+        ? {
+            ...now,
+            files: subset.files,
+            written: subset.written,
+            parserVersion: subset.parserVersion,
+            remeasured: { date: at.date, rev: at.rev },
+          }
+        : subset,
+    );
+  }
+  return { ratchet: { subsets }, changed };
+}
+
+/** What a re-measure did, as text: each subset's figures old -> new. */
+export function formatRatchetRemeasure(
+  result: RatchetRemeasure,
+  at: { parserVersion: string; rev: string },
+  path: string = RATCHET_FILE,
+): string {
+  const lines = [`re-measured ${path} with parser ${at.parserVersion} (${at.rev}) on the labels as they are now:`];
+  for (const { name, figures } of result.changed) {
+    lines.push(`  ${name}: ${figures.length ? figures.join(', ') : 'unchanged'}`);
+  }
+  return lines.join('\n');
+}
+
 function isFigures(value: Record<string, unknown>): boolean {
   const fields = value.fields;
   return (
@@ -207,7 +302,19 @@ function isSubset(value: unknown): value is RatchetSubset {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   const stamp = (x: unknown): boolean => x === null || typeof x === 'string';
-  return isFigures(v) && isFiles(v.files) && stamp(v.written) && stamp(v.parserVersion);
+  return (
+    isFigures(v) &&
+    isFiles(v.files) &&
+    stamp(v.written) &&
+    stamp(v.parserVersion) &&
+    (v.remeasured === undefined || isRemeasured(v.remeasured))
+  );
+}
+
+function isRemeasured(value: unknown): value is Remeasured {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.date === 'string' && typeof v.rev === 'string';
 }
 
 /**
@@ -239,7 +346,9 @@ export function formatRatchetCheck(check: RatchetCheck, path: string = RATCHET_F
     const now = ratchetOf(report);
     if (lines.length) lines.push('');
     lines.push(
-      `ratchet ${name}, parser ${subset.parserVersion ?? 'unrecorded'}:`,
+      `ratchet ${name}, parser ${subset.parserVersion ?? 'unrecorded'}` +
+        (subset.remeasured ? `, re-measured ${subset.remeasured.date} (${subset.remeasured.rev})` : '') +
+        ':',
       `${'field'.padEnd(20)} ${'held'.padStart(7)} ${'now'.padStart(7)}`,
     );
     for (const f of REAL_FIELDS) {

@@ -7,6 +7,7 @@ import type { Parse } from '../../../scripts/eval/fixtureCorpus';
 import {
   checkRatchet,
   formatRatchetCheck,
+  formatRatchetRemeasure,
   formatRatchetWrite,
   RATCHET_FILE,
   type Ratchet,
@@ -15,8 +16,10 @@ import {
   ratchetOf,
   ratchetToWrite,
   readRatchet,
+  remeasureRatchet,
   uncommittedChanges,
 } from '../../../scripts/eval/ratchet';
+import { withModuleAtRevision } from '../../../scripts/eval/atRevision';
 import { evaluateReal, loadRealCorpus, type RealRelease } from '../../../scripts/eval/realCorpus';
 
 function release(name: string, content: string, labels: RealRelease['label']['labels']): RealRelease {
@@ -203,6 +206,81 @@ describe('ratchetToWrite', () => {
   });
 });
 
+describe('remeasureRatchet', () => {
+  // Written by parser 1.0.0 with b's title labelled 'T' (parser wrong on it) and c's source 'S'.
+  const held = ratchetToWrite(null, [a, b], titleRightOn('a'), stamp).ratchet;
+  const more = ratchetToWrite(held, [a, b, c], titleRightOn('a'), stamp).ratchet;
+  const at = { parserVersion: '1.0.0', rev: 'abc1234', date: '2026-03-04' };
+
+  it("replaces held figures, down as well as up, by the same parser's scores on the labels of now", () => {
+    expect(more.subsets.map((s) => s.fields)).toEqual([{ title: 0.5, source: 1 }, { title: 0 }]);
+    // A second reader corrected labels: b's title is now what the parser gives (up), a's source is
+    // now 'other' (down: the parser still says 'S'); c is unchanged.
+    const relabelled = [
+      release('g/a.txt', 'a', { title: 'T', source: 'other' }),
+      release('g/b.txt', 'b', { title: 'wrong', source: 'S' }),
+      c,
+    ];
+    const result = remeasureRatchet(more, relabelled, titleRightOn('a'), at);
+    expect(result.ratchet.subsets).toEqual([
+      {
+        overall: 0.75,
+        fields: { title: 1, source: 0.5 },
+        files: ['g/a.txt', 'g/b.txt'],
+        ...stamp,
+        remeasured: { date: '2026-03-04', rev: 'abc1234' },
+      },
+      more.subsets[1],
+    ]);
+    expect(result.changed).toEqual([
+      { name: 'subset 1 (2 releases, written 2026-01-02)', figures: ['source 1 -> 0.5', 'title 0.5 -> 1'] },
+      { name: 'subset 2 (1 releases, written 2026-01-02)', figures: [] },
+    ]);
+    expect(formatRatchetRemeasure(result, at, 'r.json')).toBe(
+      're-measured r.json with parser 1.0.0 (abc1234) on the labels as they are now:\n' +
+        '  subset 1 (2 releases, written 2026-01-02): source 1 -> 0.5, title 0.5 -> 1\n' +
+        '  subset 2 (1 releases, written 2026-01-02): unchanged',
+    );
+    // A field no longer labelled on the subset leaves it; one labelled since enters.
+    const untitled = [release('g/a.txt', 'a', { source: 'S' }), release('g/b.txt', 'b', { source: 'S', wire: 'W' })];
+    expect(remeasureRatchet(held, untitled, titleRightOn('a'), at).changed[0]?.figures).toEqual([
+      'wire — -> 0',
+      'title 0.5 -> —',
+      'overall 0.75 -> 0.6666',
+    ]);
+  });
+
+  it('refuses a subset written by another parser version, or by an unrecorded one', () => {
+    const mixed: Ratchet = { subsets: [...more.subsets, { ...more.subsets[1]!, ...later, files: ['g/d.txt'] }] };
+    expect(() => remeasureRatchet(mixed, [a, b, c], titleRightOn('a'), at)).toThrow(
+      'abc1234 has parser 1.0.0, but subset 3 (1 releases, written 2026-02-03) was written by parser 1.1.0.',
+    );
+    const old: Ratchet = { subsets: [{ ...more.subsets[0]!, written: null, parserVersion: null }] };
+    expect(() => remeasureRatchet(old, [a, b], titleRightOn('a'), at)).toThrow(
+      'but subset 1 (2 releases, undated) was written by parser unrecorded',
+    );
+  });
+
+  it('refuses when a subset lists a release no longer in the test split', () => {
+    expect(() => remeasureRatchet(held, [a], titleRightOn('a'), at)).toThrow(
+      /subset 1 \(2 releases, written 2026-01-02\) lists 1 release\(s\) no longer in the test split \(g\/b\.txt\)/,
+    );
+  });
+
+  it('--write-ratchet keeps the record on a subset it leaves, and drops it on one it raises', () => {
+    const remeasured: Ratchet = {
+      subsets: [{ ...held.subsets[0]!, remeasured: { date: '2026-03-04', rev: 'abc1234' } }],
+    };
+    expect(formatRatchetCheck(checkRatchet([a, b], remeasured, titleRightOn('a')), 'r.json')).toContain(
+      'ratchet subset 1 (2 releases, written 2026-01-02), parser 1.0.0, re-measured 2026-03-04 (abc1234):\n',
+    );
+    expect(ratchetToWrite(remeasured, [a, b], titleRightOn('a'), later).ratchet).toEqual(remeasured);
+    expect(ratchetToWrite(remeasured, [a, b], titleRightOn('a', 'b'), later).ratchet.subsets[0]).not.toHaveProperty(
+      'remeasured',
+    );
+  });
+});
+
 describe('readRatchet', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ratchet-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -221,6 +299,13 @@ describe('readRatchet', () => {
       subsets: [
         { overall: 0.9, fields: { title: 0.8 }, files: ['g/a.txt'], written: null, parserVersion: null },
         { overall: 1, fields: { title: 1 }, files: ['g/b.txt'], ...stamp },
+        {
+          overall: 1,
+          fields: { title: 1 },
+          files: ['g/c.txt'],
+          ...stamp,
+          remeasured: { date: '2026-03-04', rev: 'abc1234' },
+        },
       ],
     };
     writeFileSync(path, JSON.stringify(ratchet, null, 2));
@@ -233,6 +318,7 @@ describe('readRatchet', () => {
       { overall: 0.9, fields: { title: 0.8 } },
       { subsets: [{ overall: 0.9, fields: {}, files: ['g/a.txt'], written: 3, parserVersion: null }] },
       { subsets: [{ overall: 0.9, fields: { title: '0.8' }, files: [], written: null, parserVersion: null }] },
+      { subsets: [{ overall: 0.9, fields: {}, files: [], written: null, parserVersion: null, remeasured: '2026' }] },
       [],
     ]) {
       writeFileSync(path, JSON.stringify(bad));
@@ -261,6 +347,43 @@ describe('uncommittedChanges', () => {
     writeFileSync(join(dir, 'other.ts'), 'changed too');
     expect(uncommittedChanges(dir).sort()).toEqual(['lambdas/core/a.ts', 'lambdas/core/b.ts']);
     expect(uncommittedChanges(tmpdir())).toEqual([]);
+  });
+});
+
+describe('withModuleAtRevision', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ratchet-rev-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const git = (...args: string[]): string =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: dir, encoding: 'utf8' }).trim();
+  const version = (v: string): void => {
+    writeFileSync(join(dir, 'lambdas', 'core', 'parser', 'index.js'), `exports.PARSER_VERSION = '${v}';\n`);
+    git('add', '.');
+    git('commit', '-q', '-m', v);
+  };
+
+  it('loads a module as it was at a commit from a temporary worktree, removed afterwards even on error', () => {
+    git('init', '-q');
+    mkdirSync(join(dir, 'lambdas', 'core', 'parser'), { recursive: true });
+    version('1.0.0');
+    const first = git('rev-parse', 'HEAD');
+    version('2.0.0');
+    const worktrees = (): number => git('worktree', 'list').split('\n').length;
+    const got = withModuleAtRevision(dir, first.slice(0, 7), 'lambdas/core/parser', (m, commit) => [
+      m.PARSER_VERSION,
+      commit,
+    ]);
+    expect(got).toEqual(['1.0.0', first]);
+    expect(worktrees()).toBe(1);
+    expect(() =>
+      withModuleAtRevision(dir, 'HEAD', 'lambdas/core/parser', () => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(worktrees()).toBe(1);
+    expect(() => withModuleAtRevision(dir, 'no-such-rev', 'lambdas/core/parser', () => 0)).toThrow(
+      'no-such-rev is not a commit of',
+    );
+    expect(git('status', '--porcelain')).toBe('');
   });
 });
 
