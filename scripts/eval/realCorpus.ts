@@ -319,6 +319,23 @@ function summarize(field: RealField, got: unknown): unknown {
   return got;
 }
 
+/**
+ * Whether the last words stop just before a closing quotation mark at every place they occur: the
+ * body then ends with the mark, and a label without it can never match (`matches` wants the body
+ * to end with the label).
+ */
+function insideQuote(lastWords: string, texts: readonly string[]): boolean {
+  const want = collapse(lastWords);
+  let seen = false;
+  for (const t of texts) {
+    for (let i = t.indexOf(want); i >= 0; i = t.indexOf(want, i + 1)) {
+      if (!/^["\u201d\u2019\u00bb]/.test(t.slice(i + want.length))) return false;
+      seen = true;
+    }
+  }
+  return seen;
+}
+
 /** Problems with one label file: shape, provenance, labels that do not occur in the file. */
 export function realLabelProblems(release: RealRelease): string[] {
   const problems: string[] = [];
@@ -357,6 +374,8 @@ export function realLabelProblems(release: RealRelease): string[] {
     if (typeof value !== 'string') problems.push(`${key} is not a string`);
     else if (/&(#\d+|#x[0-9a-f]+|[a-z]+);/i.test(value)) problems.push(`${key} holds an HTML entity: ${value}`);
     else if (!occurs(value)) problems.push(`${key} does not occur in the file: ${value.slice(0, 80)}`);
+    else if (key === 'bodyLastWords' && insideQuote(value, [once ?? '', twice ?? '', whole]))
+      problems.push(`bodyLastWords stops inside the closing quotation mark that ends it: ${value.slice(-80)}`);
   }
   const lower = `${once} ${twice} ${release.content}`.toLowerCase();
   for (const email of labels.contactEmails ?? []) {

@@ -185,4 +185,15 @@ describe('realLabelProblems', () => {
       'title holds an HTML entity: Acme &amp; Co',
     ]);
   });
+
+  it('names last words that stop inside the closing quotation mark the body ends with', () => {
+    const text = '“We are ready,” said Jane Doe. “The plant opens in May.”\n\nAbout Acme';
+    expect(realLabelProblems(release(text, { bodyLastWords: 'The plant opens in May.' }))).toEqual([
+      'bodyLastWords stops inside the closing quotation mark that ends it: The plant opens in May.',
+    ]);
+    expect(realLabelProblems(release(text, { bodyLastWords: 'The plant opens in May.”' }))).toEqual([]);
+    // Words that also occur once without a mark after them are not flagged.
+    const twice = `${text}\n\nThe plant opens in May. Acme makes pumps.`;
+    expect(realLabelProblems(release(twice, { bodyLastWords: 'The plant opens in May.' }))).toEqual([]);
+  });
 });
