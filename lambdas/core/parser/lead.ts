@@ -196,7 +196,8 @@ function leadSubject(input: string): string | null {
     .slice(0, 400)
     .replace(/[®™℠]/g, '')
     .replace(
-      /^(?:Today|Yesterday|This (?:morning|week)|On (?:\w+day|\w+ \d{1,2})(?:, \w+ \d{1,2}(?:, \d{4})?)?),\s(?:the\s(?=\p{Lu}))?/u,
+      // (a date with its year may go on without a comma: `On June 3, 2025 the Acme Club welcomed…`)
+      /^(?:Today|Yesterday|This (?:morning|week)|On (?:\w+day,? )?(?:\w+ \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? \w+)(?:,? \d{4})?|On \w+day)(?:,\s|(?<=\d{4})\s)(?:the\s(?=\p{Lu}))?/u,
       '',
     )
     // A law-firm alert's `Why:` / `WHAT:` label before its sentence.

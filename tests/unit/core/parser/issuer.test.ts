@@ -697,3 +697,20 @@ describe('an About heading with a tagline or address after a dash, run into its 
     expect(abouts('About Quillon Robotics – a gripper maker. It was founded in 2019.')).toEqual([]);
   });
 });
+
+describe('leadOrganization: a dated opening with its year and no comma after it', () => {
+  it.each([
+    ['On June 3, 2025 the Harbor Guild welcomed two hundred members to its gala.', 'Harbor Guild'],
+    ['On March 14, 2024 Quillon Labs opened a second plant in Ohio.', 'Quillon Labs'],
+    ['On Tuesday, October 7, 2025 the Marrow Valley Trust announced three grants.', 'Marrow Valley Trust'],
+    ['On 12 May 2026 Tessaly Works launched a tool library.', 'Tessaly Works'],
+    // (with its comma, as before)
+    ['On June 3, 2025, the Harbor Guild welcomed two hundred members.', 'Harbor Guild'],
+  ])('%s', (lead, expected) => {
+    expect(leadOrganization(lead)).toBe(expected);
+  });
+
+  it('reads no year as a name', () => {
+    expect(leadOrganization('On June 3, 2025 more than two hundred members came.')).toBeNull();
+  });
+});
