@@ -195,6 +195,8 @@ function leadSubject(input: string): string | null {
   const plain = lead
     .slice(0, 400)
     .replace(/[®™℠]/g, '')
+    // A dash glued to the words around it (`Acme (ACM)—a maker of robots—launched`) parts them.
+    .replace(/(?<=[\p{L}\d).])([—–])(?=[\p{L}\d])/gu, ' $1 ')
     .replace(
       // (a date with its year may go on without a comma: `On June 3, 2025 the Acme Club welcomed…`)
       /^(?:Today|Yesterday|This (?:morning|week)|On (?:\w+day,? )?(?:\w+ \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? \w+)(?:,? \d{4})?|On \w+day)(?:,\s|(?<=\d{4})\s)(?:the\s(?=\p{Lu}))?/u,
@@ -267,7 +269,10 @@ function leadSubject(input: string): string | null {
     if (w.endsWith(',') && !isLegal((words[i + 1] ?? '').replace(/,$/, ''))) break;
   }
   if (end === 0) return null;
-  const bare = text.slice(0, end).replace(/[,.]$/, (m) => (legal ? m : ''));
+  // An abbreviation's full stop a lower-case word goes on after is the name's (`Acme&Co. is…`, `Acme
+  // Bros. today…`), not a sentence's end.
+  const abbreviated = /^\s\p{Ll}/u.test(text.slice(end));
+  const bare = text.slice(0, end).replace(/[,.]$/, (m) => (legal || (m === '.' && abbreviated) ? m : ''));
   // An English `The` is part of the name as the issuer writes it (`The Timken Company`).
   const org = article?.[0] === 'The ' ? `The ${bare}` : bare;
   // A participle opens a sentence (`Navigating the…`), not after an article (`The Gathering soft-launched…`).
@@ -294,6 +299,10 @@ function leadSubject(input: string): string | null {
     /^and (?:its|their) (?:[a-z-]+ ){0,2}(?:subsidiaries|subsidiary|affiliates|affiliate)\b,? ?/.exec(after);
   if (coIssuer) after = after.slice(coIssuer[0].length);
   if (THEN_VERB.test(after)) return org;
+  // An appositive between dashes, then the verb: `Acme—a non-profit body—launched`, `Acme -- the
+  // tool library of Leeds -- has opened` (a hyphen closes it only between spaces).
+  const dashed = /^(?:[—–]|--?) ?([^—–]{3,160}?)(?: ?[—–] ?| --? )(.*)$/su.exec(after);
+  if (dashed?.[1] && dashed[2] !== undefined && /^[a-zà-ÿ\d]/.test(dashed[1]) && THEN_VERB.test(dashed[2])) return org;
   // An appositive between commas, then the verb: `Acme, a maker of robots, today launched` — its
   // comma right after the name (`TMS therapy, a treatment, has emerged` is about the therapy).
   const appositive = /^[^,()]{3,160}, (.*)$/s.exec(after);

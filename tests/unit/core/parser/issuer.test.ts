@@ -714,3 +714,24 @@ describe('leadOrganization: a dated opening with its year and no comma after it'
     expect(leadOrganization('On June 3, 2025 more than two hundred members came.')).toBeNull();
   });
 });
+
+describe('leadOrganization: an appositive between dashes, and an abbreviation’s full stop ending the name', () => {
+  it.each([
+    [
+      'Today, the Guild of Harbor Pilots (GHP)—a national non-profit body of pilots—launched a safety site.',
+      'Guild of Harbor Pilots',
+    ],
+    ['Quillon Labs – a maker of lab robots – today announced a new gripper.', 'Quillon Labs'],
+    ['Tessaly Works -- the tool library of Leeds -- has opened a second branch.', 'Tessaly Works'],
+    ['Marrow & Sons—founded in 1921—announced its sale to its staff.', 'Marrow & Sons'],
+    // A name whose last word is an abbreviation: its full stop is no sentence's end when a lower-case word goes on.
+    ['Harlow&Co. is thrilled to announce the opening of its new space.', 'Harlow&Co.'],
+    ['Quillon Bros. today announced a second bakery.', 'Quillon Bros.'],
+  ])('%s', (lead, expected) => {
+    expect(leadOrganization(lead)).toBe(expected);
+  });
+
+  it('names no subject when no verb follows the dashes', () => {
+    expect(leadOrganization('Quillon Labs — a maker of lab robots — with a new gripper.')).toBeNull();
+  });
+});
