@@ -51,7 +51,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.173.0';
+export const PARSER_VERSION = '0.174.0';
 
 export interface ParseInput {
   content: string;
@@ -1313,8 +1313,11 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
     );
   };
   if (source) return withoutIssuerSuffix({ ...r, source: spelled(source) });
-  // Else the organization of the release's only About section: the issuer describing itself.
-  const abouts = r.about.flatMap((a) => (a.organization ? [a.organization] : []));
+  // Else the organization of the release's only About section: the issuer describing itself (an
+  // About a page repeats, `About Acme` twice, is one).
+  const abouts = r.about
+    .flatMap((a) => (a.organization ? [a.organization] : []))
+    .filter((o, i, all) => all.findIndex((x) => orgKey(x) === orgKey(o)) === i);
   if (abouts.length === 1 && abouts[0]) return { ...r, source: spelled(abouts[0]) };
   // Else that clause's subject.
   if (clause) return withoutIssuerSuffix({ ...r, source: clause });

@@ -735,3 +735,40 @@ describe('leadOrganization: an appositive between dashes, and an abbreviation’
     expect(leadOrganization('Quillon Labs — a maker of lab robots — with a new gripper.')).toBeNull();
   });
 });
+
+describe('the only About organization, when the page repeats its About section', () => {
+  const release = (abouts: string[]) =>
+    [
+      '# READY FOR SPRING?',
+      '',
+      'NEW YORK, NY, May 2, 2026 /24-7PressRelease/ -- In a busy season, good plans matter. Gardens need care and time.',
+      '',
+      'The guide covers soil, seeds and tools.',
+      '',
+      ...abouts.flatMap((a) => [a, '']),
+    ].join('\n');
+
+  it.each([
+    [['About Marrow Garden Coaching', 'Marrow Garden Coaching helps people plan gardens.']],
+    [
+      [
+        'About Marrow Garden Coaching',
+        'Marrow Garden Coaching helps people plan gardens.',
+        'About Marrow Garden Coaching',
+        'Marrow Garden Coaching helps people plan gardens.',
+      ],
+    ],
+  ])('%j', (abouts) => {
+    expect(parseReleaseStrict({ content: release(abouts) }).source).toBe('Marrow Garden Coaching');
+  });
+
+  it('takes none of two different About organizations', () => {
+    const two = release([
+      'About Marrow Garden Coaching',
+      'Marrow Garden Coaching helps people plan gardens.',
+      'About Tessaly Seeds',
+      'Tessaly Seeds sells seeds.',
+    ]);
+    expect(parseReleaseStrict({ content: two }).source).toBeNull();
+  });
+});
