@@ -12,6 +12,7 @@ import { looksLikeFeedItem, parseFeedItem } from './feedItem';
 import { parseHtmlPage } from './html';
 import { declaredIssuer } from './pageMeta';
 import { detectLanguage } from './language';
+import { topicalLeadIssuer } from './issuer';
 import {
   boilerplateOrganization,
   clauseOrganization,
@@ -51,7 +52,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.174.0';
+export const PARSER_VERSION = '0.175.0';
 
 export interface ParseInput {
   content: string;
@@ -1290,9 +1291,17 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
   if (feedOrganization && (!r.source || orgKey(r.source) === orgKey(feedOrganization))) {
     return { ...r, source: feedOrganization };
   }
-  if (r.source) return withoutIssuerSuffix(r);
   const paragraphs = r.body.paragraphs.filter((p) => p !== r.attribution);
   const lead = paragraphs[0] ?? '';
+  if (r.source) {
+    // The lead's subject gives way to the organization the headline opens with and an About section
+    // describes, when the lead opens on its topic (issuer.ts).
+    const subject = leadOrganization(lead);
+    const aboutNames = r.about.flatMap((a) => (a.organization ? [a.organization] : []));
+    const topical =
+      subject && sameOrganization(subject, r.source) ? topicalLeadIssuer(r.title, lead, r.source, aboutNames) : null;
+    return withoutIssuerSuffix(topical ? { ...r, source: topical } : r);
+  }
   // The subject of a later clause of the first paragraphs that the headline names too.
   const clause = clauseOrganization(r.title, paragraphs);
   const source = headlineOrganization(

@@ -772,3 +772,74 @@ describe('the only About organization, when the page repeats its About section',
     expect(parseReleaseStrict({ content: two }).source).toBeNull();
   });
 });
+
+describe('topicalLeadIssuer: a lead that opens on its topic, under a headline and an About naming the issuer', () => {
+  const release = (title: string, lead: string, about: string) =>
+    parseReleaseStrict({
+      content: [
+        `# ${title}`,
+        '',
+        lead,
+        '',
+        'Traders compare offers across coins before they commit funds.',
+        '',
+        `About ${about}`,
+        '',
+        `${about} is a platform for comparing crypto yields.`,
+        '',
+      ].join('\n'),
+    }).source;
+
+  it.each([
+    [
+      'Quillex Poised to Serve Traders as Ether Climbs to a New High',
+      'Ether (ETH) has climbed to a record of $5,000 after a week of heavy buying. Quillex lists ETH plans.',
+      'Quillex',
+    ],
+    [
+      'Harbor Yield: Helping Savers Navigate a Volatile Market',
+      'Litecoin has fallen by a fifth this month as traders moved to larger coins.',
+      'Harbor Yield',
+    ],
+    [
+      'Tessaly Exchange Positioned as the Leading Venue for the Marrow Chain',
+      'Marrow, the high-speed blockchain network, is rapidly gaining traction among developers.',
+      'Tessaly Exchange',
+    ],
+  ])('%s', (title, lead, issuer) => {
+    expect(release(title, lead, issuer)).toBe(issuer);
+  });
+
+  it.each([
+    // The lead's subject acts on what the headline opens with: it is the issuer.
+    [
+      'Harborlight.org Debuts as a Resource Hub for Parents',
+      'Today, the Guild of Harbor Pilots—a national non-profit body—launched Harborlight.org, an online resource.',
+      'Harborlight.org',
+      'Guild of Harbor Pilots',
+    ],
+    // One organization written as its initials in the headline and About, in full in the lead.
+    [
+      'QEA Promotes Jane Roe to Partner',
+      'Quillon Enterprise Associates, Inc. today announced the promotion of Jane Roe to partner.',
+      'QEA',
+      'Quillon Enterprise Associates, Inc.',
+    ],
+    // …or shortened.
+    [
+      'QuillonRe Appoints a Deputy Underwriter',
+      'Quillon Reinsurance Company today announced the appointment of a deputy underwriter.',
+      'QuillonRe',
+      'Quillon Reinsurance Company',
+    ],
+    // An About on a person names no issuer.
+    [
+      'Dr. Jane Roe Shares Her Method in a New Book',
+      'Marrow Times has published a new book by a coach. The book is out now.',
+      'Dr. Jane Roe',
+      'Marrow Times',
+    ],
+  ])('keeps the lead’s subject: %s', (title, lead, about, issuer) => {
+    expect(release(title, lead, about)).toBe(issuer);
+  });
+});
