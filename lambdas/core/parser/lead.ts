@@ -360,7 +360,7 @@ const FOREIGN_HEADLINE_VERB =
  * a passive participle (`Acme Named to…`) or a plan (`Acme to Acquire…`).
  */
 const HEADLINE_VERB =
-  /^(?:Announces|Reports|Launches|Invests|Introduces|Unveils|Names|Appoints|Expands|Opens|Partners|Completes|Acquires|Receives|Wins|Joins|Celebrates|Signs|Secures|Raises|Closes|Declares|Files|Prices|Debuts|Releases|Adds|Selects|Teams|Achieves|Earns|Hosts|Enters|Agrees|Establishes|Marks|Reaches|Surpasses|Delivers|Schedules|Confirms|Commences|Issues|Publishes|Presents|Showcases|Welcomes|Deploys|Extends|Renews|Provides|Offers|Honors|Recognizes|Awards|Is|Has|Named|Recognized|Honored|Selected|Ranked|Awarded|to)$/;
+  /^(?:Announces|Leads|Brings|Helps|Supports|Reports|Launches|Invests|Introduces|Unveils|Names|Appoints|Expands|Opens|Partners|Completes|Acquires|Receives|Wins|Joins|Celebrates|Signs|Secures|Raises|Closes|Declares|Files|Prices|Debuts|Releases|Adds|Selects|Teams|Achieves|Earns|Hosts|Enters|Agrees|Establishes|Marks|Reaches|Surpasses|Delivers|Schedules|Confirms|Commences|Issues|Publishes|Presents|Showcases|Welcomes|Deploys|Extends|Renews|Provides|Offers|Honors|Recognizes|Awards|Is|Has|Named|Recognized|Honored|Selected|Ranked|Awarded|to)$/;
 
 /** Trademark signs and the quotes a lead may open with (a quoted statement by the issuer). */
 const LEAD_OPENER = /^["“”'‘’]+/;
@@ -394,6 +394,14 @@ export function headlineOrganization(title: string | null, lead: string, aboutOr
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
       .trim();
   const inAbout = aboutOrgs.some((o) => key(o) === key(name));
+  // The lead opens with the full name that defines the headline's short one in parentheses
+  // (`ACME Leads…` over `Acme Corporation of Europe (ACME), with partners, to form…`, `Acme Hosts…`
+  // over `Acme Works Ltd. (“Acme”), together with…`).
+  const defined = new RegExp(
+    String.raw`^([\p{Lu}\d][\p{L}\d&.'’-]*(?: (?:[\p{Lu}\d][\p{L}\d&.'’-]*|of|and|for|the|de|&)){1,9}?),? \((?:the )?["“]?${escapeRegExp(name)}["”]?\)`,
+    'u',
+  ).exec(opening);
+  if (defined?.[1] && !NOT_AN_ORG.test(defined[1])) return defined[1];
   if (opening.startsWith(name) && !/^[\p{L}\p{N}]/u.test(opening.slice(name.length))) {
     // A legal form that follows the name in the lead is part of it as written (`Acme, Inc.`).
     let end = name.length;

@@ -843,3 +843,45 @@ describe('topicalLeadIssuer: a lead that opens on its topic, under a headline an
     expect(release(title, lead, about)).toBe(issuer);
   });
 });
+
+describe('headlineOrganization: the full name the lead defines the headline’s short name with', () => {
+  it.each([
+    [
+      'QRA Leads Its Largest Delegation to the Harbor Fair',
+      'Quillon Research Agency Limited (QRA), in collaboration with two universities, to form the largest delegation.',
+      'Quillon Research Agency Limited',
+    ],
+    [
+      'Tessaly Hosts a Summit on Tool Libraries',
+      'Tessaly Works Corp. (“Tessaly”), together with three city councils, a summit on shared tools in Leeds.',
+      'Tessaly Works Corp.',
+    ],
+    [
+      'MVT Opens Grant Round for Rural Schools',
+      'Marrow Valley Trust for Education (the “MVT”) with its partners: a grant round for rural schools.',
+      'Marrow Valley Trust for Education',
+    ],
+  ])('%s', (title, lead, issuer) => {
+    expect(headlineOrganization(title, lead, [])).toBe(issuer);
+  });
+
+  it.each(['Leads', 'Brings', 'Helps', 'Supports'])('reads `%s` as a headline verb', (verb) => {
+    expect(
+      headlineOrganization(
+        `Quillon Labs ${verb} Farmers in Ohio`,
+        'Quillon Labs and its partners: a season in Ohio.',
+        [],
+      ),
+    ).toBe('Quillon Labs');
+  });
+
+  it('needs the parenthesis to define the headline’s name', () => {
+    expect(
+      headlineOrganization(
+        'QRA Leads Its Largest Delegation to the Harbor Fair',
+        'Harbor Fair Board (HFB), in collaboration with two universities, to form the largest delegation.',
+        [],
+      ),
+    ).toBeNull();
+  });
+});
