@@ -16,6 +16,7 @@ import { topicalLeadIssuer } from './issuer';
 import {
   boilerplateOrganization,
   clauseOrganization,
+  fullerByHeadline,
   fullerInLead,
   fullerName,
   headlineOrganization,
@@ -52,7 +53,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.176.0';
+export const PARSER_VERSION = '0.177.0';
 
 export interface ParseInput {
   content: string;
@@ -1300,7 +1301,9 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
     const aboutNames = r.about.flatMap((a) => (a.organization ? [a.organization] : []));
     const topical =
       subject && sameOrganization(subject, r.source) ? topicalLeadIssuer(r.title, lead, r.source, aboutNames) : null;
-    return withoutIssuerSuffix(topical ? { ...r, source: topical } : r);
+    return withoutIssuerSuffix(
+      topical ? { ...r, source: fullerByHeadline(topical, r.title, paragraphs) ?? topical } : r,
+    );
   }
   // The subject of a later clause of the first paragraphs that the headline names too.
   const clause = clauseOrganization(r.title, paragraphs);
@@ -1312,6 +1315,10 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
   // Either is spelled as the first paragraphs write it when a clause there names the same
   // organization (`Acme Hosts…` / `About Acme` over `…, Acme AG, a maker of…, underlined…`).
   const spelled = (name: string) => {
+    // (or as far as the first paragraphs write the name the headline opens with as a verb's subject:
+    // `Acme Capital Partners updates…` under `Acme Capital Partners Updates…`)
+    const fuller = fullerByHeadline(name, r.title, paragraphs);
+    if (fuller) return fuller;
     if (clause && sameOrganization(clause, name)) return clause;
     // (or as the lead writes it as a clause's subject, without the legal form: `…as Acme Stores
     // announced…` over `About Acme Stores, Inc.`)

@@ -77,6 +77,29 @@ export function spellingInLead(name: string, lead: string): string | null {
   return null;
 }
 
+/**
+ * The fuller name the headline opens with, as far as the first paragraphs write it as a verb's
+ * subject (`Acme Capital` or `Acme` under `Acme Capital Partners Updates Coverage…` with `…: Acme
+ * Capital Partners updates its coverage…`): a headline's title case does not show where a name
+ * ends, the sentence's verb does. Else null.
+ */
+export function fullerByHeadline(name: string, title: string | null, paragraphs: readonly string[]): string | null {
+  if (!title || !title.startsWith(`${name} `)) return null;
+  const have = name.split(' ').length;
+  const words = title.split(/\s+/);
+  for (let k = Math.min(words.length - 1, have + 3); k > have; k--) {
+    const fuller = words.slice(0, k).join(' ');
+    if (!/^[\p{Lu}\d&]/u.test(words[k - 1] ?? '')) continue;
+    for (const p of paragraphs.slice(0, 4)) {
+      for (let at = p.indexOf(`${fuller} `); at >= 0; at = p.indexOf(`${fuller} `, at + 1)) {
+        if (at > 0 && /[\p{L}\d]/u.test(p.charAt(at - 1))) continue;
+        if (THEN_VERB.test(p.slice(at + fuller.length + 1))) return fuller;
+      }
+    }
+  }
+  return null;
+}
+
 /** A name's words without a legal form at the end, joined (`Acme Dialing,` `LLC` → `Acme Dialing`). */
 function withoutLegalForm(words: readonly string[]): string {
   const kept = [...words];

@@ -1,6 +1,7 @@
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
 import {
   boilerplateOrganization,
+  fullerByHeadline,
   fullerInLead,
   headlineOrganization,
   headlinePrefixOrganization,
@@ -883,5 +884,47 @@ describe('headlineOrganization: the full name the lead defines the headline’s 
         [],
       ),
     ).toBeNull();
+  });
+});
+
+describe('fullerByHeadline: the name the headline opens with, as far as a sentence makes it a verb’s subject', () => {
+  it.each([
+    [
+      'Harbor Equity',
+      'Harbor Equity Partners Updates Coverage on Quillon Labs Inc. (NASDAQ: QLL) Q2 25',
+      ['Quillon Labs Inc. (NASDAQ: QLL): Harbor Equity Partners updates its coverage on Quillon Labs.'],
+      'Harbor Equity Partners',
+    ],
+    [
+      'Tessaly',
+      'Tessaly Research Group Publishes Its Annual Survey of Tool Libraries',
+      ['The survey covers 300 libraries.', 'Tessaly Research Group has published the survey each year since 2019.'],
+      'Tessaly Research Group',
+    ],
+  ])('%s', (name, title, paragraphs, expected) => {
+    expect(fullerByHeadline(name, title, paragraphs)).toBe(expected);
+  });
+
+  it.each([
+    // The words after the name are the headline's, not the name's, when no sentence writes them so.
+    ['Harbor Equity', 'Harbor Equity Partners With Quillon Labs', ['Harbor Equity will work with Quillon Labs.']],
+    // A lower-case word goes on in the sentence: no verb follows the fuller name.
+    ['Tessaly', 'Tessaly Research Group Publishes a Survey', ['Tessaly Research Group survey results are out.']],
+  ])('none: %s under %s', (name, title, paragraphs) => {
+    expect(fullerByHeadline(name, title, paragraphs)).toBeNull();
+  });
+
+  it('spells the headline subject so through the parser', () => {
+    const content = [
+      '# Harbor Equity Partners Updates Coverage on Quillon Labs Inc. (NASDAQ: QLL) Q2 25',
+      '',
+      'Quillon Labs posted strong results in its second quarter. Harbor Equity Partners updates its coverage on Quillon Labs.',
+      '',
+      'About Harbor Equity',
+      '',
+      'Harbor Equity is an investment research firm.',
+      '',
+    ].join('\n');
+    expect(parseReleaseStrict({ content }).source).toBe('Harbor Equity Partners');
   });
 });
