@@ -248,6 +248,7 @@ function leadSubject(input: string): string | null {
   let end = 0;
   let pos = 0;
   let legal = false;
+  let inner = '';
   for (let i = 0; i < words.length && count < 10; i++) {
     // `Acme Group, Inc.; (OTC PINK: ACME)`: a semicolon a scraper left after the name ends it like a comma.
     const w = (words[i] ?? '').replace(/;$/, ',');
@@ -280,6 +281,21 @@ function leadSubject(input: string): string | null {
       }
       break;
     }
+    // `The Acme Trust (AT) Foundation is…`: the initials of the name's words in parentheses inside
+    // the name are set aside.
+    const acronym = /^\((\p{Lu}{2,8})\)$/u.exec(bare);
+    if (acronym?.[1] && count >= 2 && /^\p{Lu}\p{Ll}/u.test(nextWord) && !inner) {
+      const initials = text
+        .slice(0, end)
+        .split(' ')
+        .filter((x) => /^\p{Lu}/u.test(x))
+        .map((x) => x.charAt(0))
+        .join('');
+      if (acronym[1] === initials || acronym[1] === initials + nextWord.charAt(0)) {
+        inner = ` ${bare}`;
+        continue;
+      }
+    }
     // A brand may open in lower case before its capitals (`iCoreConnect`, `eBay`), or be written in
     // lower case with its legal form after it (`acmesoft SE (…) continues…`).
     const capital =
@@ -295,7 +311,10 @@ function leadSubject(input: string): string | null {
   // An abbreviation's full stop a lower-case word goes on after is the name's (`Acme&Co. is…`, `Acme
   // Bros. today…`), not a sentence's end.
   const abbreviated = /^\s\p{Ll}/u.test(text.slice(end));
-  const bare = text.slice(0, end).replace(/[,.]$/, (m) => (legal || (m === '.' && abbreviated) ? m : ''));
+  const bare = text
+    .slice(0, end)
+    .replace(inner, '')
+    .replace(/[,.]$/, (m) => (legal || (m === '.' && abbreviated) ? m : ''));
   // An English `The` is part of the name as the issuer writes it (`The Timken Company`).
   const org = article?.[0] === 'The ' ? `The ${bare}` : bare;
   // A participle opens a sentence (`Navigating the…`), not after an article (`The Gathering soft-launched…`).

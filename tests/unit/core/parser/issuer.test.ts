@@ -928,3 +928,19 @@ describe('fullerByHeadline: the name the headline opens with, as far as a senten
     expect(parseReleaseStrict({ content }).source).toBe('Harbor Equity Partners');
   });
 });
+
+describe('leadOrganization: the initials in parentheses inside the name', () => {
+  it.each([
+    ['The Harbor Pilots (HP) Foundation today announced three grants.', 'The Harbor Pilots Foundation'],
+    ['The Marrow Valley Trust (MVT) Fund is proud to announce a grant round.', 'The Marrow Valley Trust Fund'],
+    ['Quillon Labs (QLG) Group has opened a plant in Ohio.', 'Quillon Labs Group'],
+    // (a listing or other initials stay out of the name, as before)
+    ['Quillon Labs (NASDAQ: QLL) today announced results.', 'Quillon Labs'],
+  ])('%s', (lead, expected) => {
+    expect(leadOrganization(lead)).toBe(expected);
+  });
+
+  it('needs the initials to be the name’s', () => {
+    expect(leadOrganization('The Harbor Pilots (XYZ) Foundation today announced three grants.')).toBeNull();
+  });
+});
