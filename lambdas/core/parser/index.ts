@@ -12,7 +12,7 @@ import { looksLikeFeedItem, parseFeedItem } from './feedItem';
 import { parseHtmlPage } from './html';
 import { declaredIssuer } from './pageMeta';
 import { detectLanguage } from './language';
-import { topicalLeadIssuer } from './issuer';
+import { callToActionOrganization, ownDomainLabels, topicalLeadIssuer } from './issuer';
 import {
   boilerplateOrganization,
   clauseOrganization,
@@ -53,7 +53,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.178.0';
+export const PARSER_VERSION = '0.179.0';
 
 export interface ParseInput {
   content: string;
@@ -1350,7 +1350,16 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
   if (subject) return withoutIssuerSuffix({ ...r, source: subject });
   // Else the organization the people quoted hold their roles at.
   const spoken = spokespersonOrganization(r.body.paragraphs);
-  return spoken ? withoutIssuerSuffix({ ...r, source: spoken }) : r;
+  if (spoken) return withoutIssuerSuffix({ ...r, source: spoken });
+  // Else the organization a closing call to action sends readers to, when its own address spells it
+  // (`Learn more about Acme at acme.com`).
+  const ownDomains = ownDomainLabels(
+    r.contacts.flatMap((c) => (c.email ? [c.email] : [])),
+    r.links,
+    [...r.body.paragraphs, ...r.about.map((a) => a.text)],
+  );
+  const invited = callToActionOrganization(r.body.paragraphs, ownDomains);
+  return invited ? { ...r, source: invited } : r;
 }
 
 /**

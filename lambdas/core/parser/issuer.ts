@@ -2,7 +2,9 @@
  * Weighing the issuer candidates the grammar proposes against each other, with evidence from other
  * parts of the release (the headline, the About sections, the lead's first sentence).
  */
+import type { Link } from '../record';
 import { sameOrganization } from './lead';
+import { wireOfLink } from './wires';
 
 /** An honorific opening a person's name (`Dr. Jane Roe`). */
 const PERSON_TITLE = /^(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sir|Dame|Rev)\.?\s/;
@@ -72,4 +74,58 @@ export function topicalLeadIssuer(
   if (!named || PERSON_TITLE.test(named) || maySpellOneOrganization(named, leadSubject)) return null;
   const sentence = /^.*?[.!?](?=\s+["“]?\p{Lu}|$)/su.exec(lead)?.[0] ?? lead;
   return compact(sentence).includes(compact(named)) ? null : named;
+}
+
+/** A host's registrable label: `www.acme-robotics.co.uk` → `acmerobotics`, `mail.acme.com` → `acme`. */
+function hostLabel(host: string): string | null {
+  const parts = host.toLowerCase().replace(/\.$/, '').split('.');
+  if (parts.length < 2) return null;
+  // A country's second-level domain (`co.uk`, `com.au`) holds the name one label higher.
+  const second = parts[parts.length - 2] ?? '';
+  const at =
+    parts.length >= 3 && /^(?:co|com|org|net|ac|gov|edu|or|ne)$/.test(second) ? parts.length - 3 : parts.length - 2;
+  const label = (parts[at] ?? '').replace(/[^a-z0-9]/g, '');
+  return label.length >= 2 ? label : null;
+}
+
+/**
+ * The registrable labels of the release's own addresses (`acme` for `press@acme.com`,
+ * `https://www.acme.com/`, `visit acme.com`): contact e-mails, links, and web addresses written in
+ * the given texts. A wire's or distributor's own site is none.
+ */
+export function ownDomainLabels(emails: readonly string[], links: readonly Link[], texts: readonly string[]): string[] {
+  const hosts: string[] = [];
+  for (const e of emails) hosts.push(e.slice(e.lastIndexOf('@') + 1));
+  for (const l of links) {
+    const m = /^https?:\/\/([^/?#:]+)/i.exec(l.url);
+    if (m?.[1] && !wireOfLink(l.url)) hosts.push(m[1]);
+  }
+  for (const t of texts) {
+    for (const m of t.matchAll(
+      /(?<![\w.@/-])(?:https?:\/\/)?((?:[a-z0-9-]+\.)+(?:com|org|net|io|co|ai|app|uk|de|eu|us|ca|au))(?![\w-])/gi,
+    )) {
+      if (m[1] && !wireOfLink(`https://${m[1]}/`)) hosts.push(m[1]);
+    }
+  }
+  const labels = hosts.map(hostLabel).filter((l): l is string => !!l);
+  return labels.filter((l, i) => labels.indexOf(l) === i);
+}
+
+/**
+ * The organization a closing call to action names (`Find out more about Acme – acme.com`, `Learn more
+ * about Acme Works at www.acmeworks.com`, `For more information about Acme, visit…`), in the last
+ * paragraphs, when one of the release's own domains spells it; else null.
+ */
+export function callToActionOrganization(paragraphs: readonly string[], ownDomains: readonly string[]): string | null {
+  const invitation =
+    /(?:(?:Find out|Learn|Read|Discover) more about|(?:For )?more information (?:about|on)) ((?:[\p{Lu}\d][\p{L}\d&.'’-]*)(?: (?:[\p{Lu}\d][\p{L}\d&.'’-]*|of|and|for|&)){0,5})/gu;
+  for (const p of paragraphs.slice(-4).reverse()) {
+    for (const m of p.matchAll(invitation)) {
+      const name = (m[1] ?? '').replace(/[.,]$/, '');
+      const core = compact(name);
+      if (core.length >= 3 && ownDomains.some((d) => d === core || (d.startsWith(core) && d.length - core.length <= 3)))
+        return name;
+    }
+  }
+  return null;
 }

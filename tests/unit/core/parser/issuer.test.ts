@@ -10,6 +10,7 @@ import {
   spelledOut,
   spokespersonOrganization,
 } from '../../../../lambdas/core/parser/lead';
+import { callToActionOrganization, ownDomainLabels } from '../../../../lambdas/core/parser/issuer';
 import { withoutMarks } from '../../../../lambdas/core/parser/sections';
 import { wireOfLink } from '../../../../lambdas/core/parser/wires';
 
@@ -942,5 +943,51 @@ describe('leadOrganization: the initials in parentheses inside the name', () => 
 
   it('needs the initials to be the name’s', () => {
     expect(leadOrganization('The Harbor Pilots (XYZ) Foundation today announced three grants.')).toBeNull();
+  });
+});
+
+describe('ownDomainLabels and callToActionOrganization: the organization a closing invitation names, its address agreeing', () => {
+  it('reads the registrable label of e-mails, links and written addresses, not a wire’s', () => {
+    expect(
+      ownDomainLabels(
+        ['press@quillon-labs.com'],
+        [
+          { url: 'https://www.tessaly.co.uk/about', text: null },
+          { url: 'https://www.prnewswire.com/news-releases/x.html', text: null },
+        ],
+        ['Visit marrowtrust.org or https://harbor.io/news for more.'],
+      ),
+    ).toEqual(['quillonlabs', 'tessaly', 'marrowtrust', 'harbor']);
+  });
+
+  it.each([
+    [['The market grew.', 'Find out more about Quillex – quillex.com'], ['quillex'], 'Quillex'],
+    [['Learn more about Tessaly Works at www.tessalyworks.com.'], ['tessalyworks'], 'Tessaly Works'],
+    [['For more information about Marrow Trust, visit marrowtrusthq.org.'], ['marrowtrusthq'], 'Marrow Trust'],
+  ])('%j', (paragraphs, domains, expected) => {
+    expect(callToActionOrganization(paragraphs, domains)).toBe(expected);
+  });
+
+  it.each([
+    // The address is another's: no evidence.
+    [['Find out more about Quillex – harborinfo.com'], ['harborinfo']],
+    // An invitation about a topic, not an organization.
+    [['Learn more about flexible workspace at quillex.com.'], ['quillex']],
+  ])('none: %j', (paragraphs, domains) => {
+    expect(callToActionOrganization(paragraphs, domains)).toBeNull();
+  });
+
+  it('names the issuer of a story-style release with no other clue', () => {
+    const content = [
+      '# Former Hotel Manager Brings a Hospitality Model to Shared Offices',
+      '',
+      'The city has a new player in shared offices, and it is built on lessons from the hotel trade.',
+      '',
+      'Members get a concierge desk and quiet rooms.',
+      '',
+      'Find out more about Quillex – quillex.com',
+      '',
+    ].join('\n');
+    expect(parseReleaseStrict({ content }).source).toBe('Quillex');
   });
 });
