@@ -12,9 +12,11 @@ import { looksLikeFeedItem, parseFeedItem } from './feedItem';
 import { parseHtmlPage } from './html';
 import { declaredIssuer } from './pageMeta';
 import { detectLanguage } from './language';
+import { callToActionOrganization, ownDomainLabels, topicalLeadIssuer } from './issuer';
 import {
   boilerplateOrganization,
   clauseOrganization,
+  fullerByHeadline,
   fullerInLead,
   fullerName,
   headlineOrganization,
@@ -51,7 +53,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.171.0';
+export const PARSER_VERSION = '0.179.0';
 
 export interface ParseInput {
   content: string;
@@ -1290,9 +1292,19 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
   if (feedOrganization && (!r.source || orgKey(r.source) === orgKey(feedOrganization))) {
     return { ...r, source: feedOrganization };
   }
-  if (r.source) return withoutIssuerSuffix(r);
   const paragraphs = r.body.paragraphs.filter((p) => p !== r.attribution);
   const lead = paragraphs[0] ?? '';
+  if (r.source) {
+    // The lead's subject gives way to the organization the headline opens with and an About section
+    // describes, when the lead opens on its topic (issuer.ts).
+    const subject = leadOrganization(lead);
+    const aboutNames = r.about.flatMap((a) => (a.organization ? [a.organization] : []));
+    const topical =
+      subject && sameOrganization(subject, r.source) ? topicalLeadIssuer(r.title, lead, r.source, aboutNames) : null;
+    return withoutIssuerSuffix(
+      topical ? { ...r, source: fullerByHeadline(topical, r.title, paragraphs) ?? topical } : r,
+    );
+  }
   // The subject of a later clause of the first paragraphs that the headline names too.
   const clause = clauseOrganization(r.title, paragraphs);
   const source = headlineOrganization(
@@ -1303,6 +1315,10 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
   // Either is spelled as the first paragraphs write it when a clause there names the same
   // organization (`Acme Hosts…` / `About Acme` over `…, Acme AG, a maker of…, underlined…`).
   const spelled = (name: string) => {
+    // (or as far as the first paragraphs write the name the headline opens with as a verb's subject:
+    // `Acme Capital Partners updates…` under `Acme Capital Partners Updates…`)
+    const fuller = fullerByHeadline(name, r.title, paragraphs);
+    if (fuller) return fuller;
     if (clause && sameOrganization(clause, name)) return clause;
     // (or as the lead writes it as a clause's subject, without the legal form: `…as Acme Stores
     // announced…` over `About Acme Stores, Inc.`)
@@ -1313,8 +1329,11 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
     );
   };
   if (source) return withoutIssuerSuffix({ ...r, source: spelled(source) });
-  // Else the organization of the release's only About section: the issuer describing itself.
-  const abouts = r.about.flatMap((a) => (a.organization ? [a.organization] : []));
+  // Else the organization of the release's only About section: the issuer describing itself (an
+  // About a page repeats, `About Acme` twice, is one).
+  const abouts = r.about
+    .flatMap((a) => (a.organization ? [a.organization] : []))
+    .filter((o, i, all) => all.findIndex((x) => orgKey(x) === orgKey(o)) === i);
   if (abouts.length === 1 && abouts[0]) return { ...r, source: spelled(abouts[0]) };
   // Else that clause's subject.
   if (clause) return withoutIssuerSuffix({ ...r, source: clause });
@@ -1331,7 +1350,16 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
   if (subject) return withoutIssuerSuffix({ ...r, source: subject });
   // Else the organization the people quoted hold their roles at.
   const spoken = spokespersonOrganization(r.body.paragraphs);
-  return spoken ? withoutIssuerSuffix({ ...r, source: spoken }) : r;
+  if (spoken) return withoutIssuerSuffix({ ...r, source: spoken });
+  // Else the organization a closing call to action sends readers to, when its own address spells it
+  // (`Learn more about Acme at acme.com`).
+  const ownDomains = ownDomainLabels(
+    r.contacts.flatMap((c) => (c.email ? [c.email] : [])),
+    r.links,
+    [...r.body.paragraphs, ...r.about.map((a) => a.text)],
+  );
+  const invited = callToActionOrganization(r.body.paragraphs, ownDomains);
+  return invited ? { ...r, source: invited } : r;
 }
 
 /**

@@ -77,6 +77,29 @@ export function spellingInLead(name: string, lead: string): string | null {
   return null;
 }
 
+/**
+ * The fuller name the headline opens with, as far as the first paragraphs write it as a verb's
+ * subject (`Acme Capital` or `Acme` under `Acme Capital Partners Updates Coverage…` with `…: Acme
+ * Capital Partners updates its coverage…`): a headline's title case does not show where a name
+ * ends, the sentence's verb does. Else null.
+ */
+export function fullerByHeadline(name: string, title: string | null, paragraphs: readonly string[]): string | null {
+  if (!title || !title.startsWith(`${name} `)) return null;
+  const have = name.split(' ').length;
+  const words = title.split(/\s+/);
+  for (let k = Math.min(words.length - 1, have + 3); k > have; k--) {
+    const fuller = words.slice(0, k).join(' ');
+    if (!/^[\p{Lu}\d&]/u.test(words[k - 1] ?? '')) continue;
+    for (const p of paragraphs.slice(0, 4)) {
+      for (let at = p.indexOf(`${fuller} `); at >= 0; at = p.indexOf(`${fuller} `, at + 1)) {
+        if (at > 0 && /[\p{L}\d]/u.test(p.charAt(at - 1))) continue;
+        if (THEN_VERB.test(p.slice(at + fuller.length + 1))) return fuller;
+      }
+    }
+  }
+  return null;
+}
+
 /** A name's words without a legal form at the end, joined (`Acme Dialing,` `LLC` → `Acme Dialing`). */
 function withoutLegalForm(words: readonly string[]): string {
   const kept = [...words];
@@ -195,8 +218,11 @@ function leadSubject(input: string): string | null {
   const plain = lead
     .slice(0, 400)
     .replace(/[®™℠]/g, '')
+    // A dash glued to the words around it (`Acme (ACM)—a maker of robots—launched`) parts them.
+    .replace(/(?<=[\p{L}\d).])([—–])(?=[\p{L}\d])/gu, ' $1 ')
     .replace(
-      /^(?:Today|Yesterday|This (?:morning|week)|On (?:\w+day|\w+ \d{1,2})(?:, \w+ \d{1,2}(?:, \d{4})?)?),\s(?:the\s(?=\p{Lu}))?/u,
+      // (a date with its year may go on without a comma: `On June 3, 2025 the Acme Club welcomed…`)
+      /^(?:Today|Yesterday|This (?:morning|week)|On (?:\w+day,? )?(?:\w+ \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? \w+)(?:,? \d{4})?|On \w+day)(?:,\s|(?<=\d{4})\s)(?:the\s(?=\p{Lu}))?/u,
       '',
     )
     // A law-firm alert's `Why:` / `WHAT:` label before its sentence.
@@ -222,6 +248,7 @@ function leadSubject(input: string): string | null {
   let end = 0;
   let pos = 0;
   let legal = false;
+  let inner = '';
   for (let i = 0; i < words.length && count < 10; i++) {
     // `Acme Group, Inc.; (OTC PINK: ACME)`: a semicolon a scraper left after the name ends it like a comma.
     const w = (words[i] ?? '').replace(/;$/, ',');
@@ -254,6 +281,21 @@ function leadSubject(input: string): string | null {
       }
       break;
     }
+    // `The Acme Trust (AT) Foundation is…`: the initials of the name's words in parentheses inside
+    // the name are set aside.
+    const acronym = /^\((\p{Lu}{2,8})\)$/u.exec(bare);
+    if (acronym?.[1] && count >= 2 && /^\p{Lu}\p{Ll}/u.test(nextWord) && !inner) {
+      const initials = text
+        .slice(0, end)
+        .split(' ')
+        .filter((x) => /^\p{Lu}/u.test(x))
+        .map((x) => x.charAt(0))
+        .join('');
+      if (acronym[1] === initials || acronym[1] === initials + nextWord.charAt(0)) {
+        inner = ` ${bare}`;
+        continue;
+      }
+    }
     // A brand may open in lower case before its capitals (`iCoreConnect`, `eBay`), or be written in
     // lower case with its legal form after it (`acmesoft SE (…) continues…`).
     const capital =
@@ -266,7 +308,13 @@ function leadSubject(input: string): string | null {
     if (w.endsWith(',') && !isLegal((words[i + 1] ?? '').replace(/,$/, ''))) break;
   }
   if (end === 0) return null;
-  const bare = text.slice(0, end).replace(/[,.]$/, (m) => (legal ? m : ''));
+  // An abbreviation's full stop a lower-case word goes on after is the name's (`Acme&Co. is…`, `Acme
+  // Bros. today…`), not a sentence's end.
+  const abbreviated = /^\s\p{Ll}/u.test(text.slice(end));
+  const bare = text
+    .slice(0, end)
+    .replace(inner, '')
+    .replace(/[,.]$/, (m) => (legal || (m === '.' && abbreviated) ? m : ''));
   // An English `The` is part of the name as the issuer writes it (`The Timken Company`).
   const org = article?.[0] === 'The ' ? `The ${bare}` : bare;
   // A participle opens a sentence (`Navigating the…`), not after an article (`The Gathering soft-launched…`).
@@ -293,6 +341,10 @@ function leadSubject(input: string): string | null {
     /^and (?:its|their) (?:[a-z-]+ ){0,2}(?:subsidiaries|subsidiary|affiliates|affiliate)\b,? ?/.exec(after);
   if (coIssuer) after = after.slice(coIssuer[0].length);
   if (THEN_VERB.test(after)) return org;
+  // An appositive between dashes, then the verb: `Acme—a non-profit body—launched`, `Acme -- the
+  // tool library of Leeds -- has opened` (a hyphen closes it only between spaces).
+  const dashed = /^(?:[—–]|--?) ?([^—–]{3,160}?)(?: ?[—–] ?| --? )(.*)$/su.exec(after);
+  if (dashed?.[1] && dashed[2] !== undefined && /^[a-zà-ÿ\d]/.test(dashed[1]) && THEN_VERB.test(dashed[2])) return org;
   // An appositive between commas, then the verb: `Acme, a maker of robots, today launched` — its
   // comma right after the name (`TMS therapy, a treatment, has emerged` is about the therapy).
   const appositive = /^[^,()]{3,160}, (.*)$/s.exec(after);
@@ -350,7 +402,7 @@ const FOREIGN_HEADLINE_VERB =
  * a passive participle (`Acme Named to…`) or a plan (`Acme to Acquire…`).
  */
 const HEADLINE_VERB =
-  /^(?:Announces|Reports|Launches|Invests|Introduces|Unveils|Names|Appoints|Expands|Opens|Partners|Completes|Acquires|Receives|Wins|Joins|Celebrates|Signs|Secures|Raises|Closes|Declares|Files|Prices|Debuts|Releases|Adds|Selects|Teams|Achieves|Earns|Hosts|Enters|Agrees|Establishes|Marks|Reaches|Surpasses|Delivers|Schedules|Confirms|Commences|Issues|Publishes|Presents|Showcases|Welcomes|Deploys|Extends|Renews|Provides|Offers|Honors|Recognizes|Awards|Is|Has|Named|Recognized|Honored|Selected|Ranked|Awarded|to)$/;
+  /^(?:Announces|Leads|Brings|Helps|Supports|Reports|Launches|Invests|Introduces|Unveils|Names|Appoints|Expands|Opens|Partners|Completes|Acquires|Receives|Wins|Joins|Celebrates|Signs|Secures|Raises|Closes|Declares|Files|Prices|Debuts|Releases|Adds|Selects|Teams|Achieves|Earns|Hosts|Enters|Agrees|Establishes|Marks|Reaches|Surpasses|Delivers|Schedules|Confirms|Commences|Issues|Publishes|Presents|Showcases|Welcomes|Deploys|Extends|Renews|Provides|Offers|Honors|Recognizes|Awards|Is|Has|Named|Recognized|Honored|Selected|Ranked|Awarded|to)$/;
 
 /** Trademark signs and the quotes a lead may open with (a quoted statement by the issuer). */
 const LEAD_OPENER = /^["“”'‘’]+/;
@@ -384,6 +436,14 @@ export function headlineOrganization(title: string | null, lead: string, aboutOr
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
       .trim();
   const inAbout = aboutOrgs.some((o) => key(o) === key(name));
+  // The lead opens with the full name that defines the headline's short one in parentheses
+  // (`ACME Leads…` over `Acme Corporation of Europe (ACME), with partners, to form…`, `Acme Hosts…`
+  // over `Acme Works Ltd. (“Acme”), together with…`).
+  const defined = new RegExp(
+    String.raw`^([\p{Lu}\d][\p{L}\d&.'’-]*(?: (?:[\p{Lu}\d][\p{L}\d&.'’-]*|of|and|for|the|de|&)){1,9}?),? \((?:the )?["“]?${escapeRegExp(name)}["”]?\)`,
+    'u',
+  ).exec(opening);
+  if (defined?.[1] && !NOT_AN_ORG.test(defined[1])) return defined[1];
   if (opening.startsWith(name) && !/^[\p{L}\p{N}]/u.test(opening.slice(name.length))) {
     // A legal form that follows the name in the lead is part of it as written (`Acme, Inc.`).
     let end = name.length;

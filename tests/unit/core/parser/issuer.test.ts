@@ -1,6 +1,7 @@
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
 import {
   boilerplateOrganization,
+  fullerByHeadline,
   fullerInLead,
   headlineOrganization,
   headlinePrefixOrganization,
@@ -9,6 +10,7 @@ import {
   spelledOut,
   spokespersonOrganization,
 } from '../../../../lambdas/core/parser/lead';
+import { callToActionOrganization, ownDomainLabels } from '../../../../lambdas/core/parser/issuer';
 import { withoutMarks } from '../../../../lambdas/core/parser/sections';
 import { wireOfLink } from '../../../../lambdas/core/parser/wires';
 
@@ -695,5 +697,297 @@ describe('an About heading with a tagline or address after a dash, run into its 
 
   it('needs the text to restart with the name', () => {
     expect(abouts('About Quillon Robotics – a gripper maker. It was founded in 2019.')).toEqual([]);
+  });
+});
+
+describe('leadOrganization: a dated opening with its year and no comma after it', () => {
+  it.each([
+    ['On June 3, 2025 the Harbor Guild welcomed two hundred members to its gala.', 'Harbor Guild'],
+    ['On March 14, 2024 Quillon Labs opened a second plant in Ohio.', 'Quillon Labs'],
+    ['On Tuesday, October 7, 2025 the Marrow Valley Trust announced three grants.', 'Marrow Valley Trust'],
+    ['On 12 May 2026 Tessaly Works launched a tool library.', 'Tessaly Works'],
+    // (with its comma, as before)
+    ['On June 3, 2025, the Harbor Guild welcomed two hundred members.', 'Harbor Guild'],
+  ])('%s', (lead, expected) => {
+    expect(leadOrganization(lead)).toBe(expected);
+  });
+
+  it('reads no year as a name', () => {
+    expect(leadOrganization('On June 3, 2025 more than two hundred members came.')).toBeNull();
+  });
+});
+
+describe('leadOrganization: an appositive between dashes, and an abbreviation’s full stop ending the name', () => {
+  it.each([
+    [
+      'Today, the Guild of Harbor Pilots (GHP)—a national non-profit body of pilots—launched a safety site.',
+      'Guild of Harbor Pilots',
+    ],
+    ['Quillon Labs – a maker of lab robots – today announced a new gripper.', 'Quillon Labs'],
+    ['Tessaly Works -- the tool library of Leeds -- has opened a second branch.', 'Tessaly Works'],
+    ['Marrow & Sons—founded in 1921—announced its sale to its staff.', 'Marrow & Sons'],
+    // A name whose last word is an abbreviation: its full stop is no sentence's end when a lower-case word goes on.
+    ['Harlow&Co. is thrilled to announce the opening of its new space.', 'Harlow&Co.'],
+    ['Quillon Bros. today announced a second bakery.', 'Quillon Bros.'],
+  ])('%s', (lead, expected) => {
+    expect(leadOrganization(lead)).toBe(expected);
+  });
+
+  it('names no subject when no verb follows the dashes', () => {
+    expect(leadOrganization('Quillon Labs — a maker of lab robots — with a new gripper.')).toBeNull();
+  });
+});
+
+describe('the only About organization, when the page repeats its About section', () => {
+  const release = (abouts: string[]) =>
+    [
+      '# READY FOR SPRING?',
+      '',
+      'NEW YORK, NY, May 2, 2026 /24-7PressRelease/ -- In a busy season, good plans matter. Gardens need care and time.',
+      '',
+      'The guide covers soil, seeds and tools.',
+      '',
+      ...abouts.flatMap((a) => [a, '']),
+    ].join('\n');
+
+  it.each([
+    [['About Marrow Garden Coaching', 'Marrow Garden Coaching helps people plan gardens.']],
+    [
+      [
+        'About Marrow Garden Coaching',
+        'Marrow Garden Coaching helps people plan gardens.',
+        'About Marrow Garden Coaching',
+        'Marrow Garden Coaching helps people plan gardens.',
+      ],
+    ],
+  ])('%j', (abouts) => {
+    expect(parseReleaseStrict({ content: release(abouts) }).source).toBe('Marrow Garden Coaching');
+  });
+
+  it('takes none of two different About organizations', () => {
+    const two = release([
+      'About Marrow Garden Coaching',
+      'Marrow Garden Coaching helps people plan gardens.',
+      'About Tessaly Seeds',
+      'Tessaly Seeds sells seeds.',
+    ]);
+    expect(parseReleaseStrict({ content: two }).source).toBeNull();
+  });
+});
+
+describe('topicalLeadIssuer: a lead that opens on its topic, under a headline and an About naming the issuer', () => {
+  const release = (title: string, lead: string, about: string) =>
+    parseReleaseStrict({
+      content: [
+        `# ${title}`,
+        '',
+        lead,
+        '',
+        'Traders compare offers across coins before they commit funds.',
+        '',
+        `About ${about}`,
+        '',
+        `${about} is a platform for comparing crypto yields.`,
+        '',
+      ].join('\n'),
+    }).source;
+
+  it.each([
+    [
+      'Quillex Poised to Serve Traders as Ether Climbs to a New High',
+      'Ether (ETH) has climbed to a record of $5,000 after a week of heavy buying. Quillex lists ETH plans.',
+      'Quillex',
+    ],
+    [
+      'Harbor Yield: Helping Savers Navigate a Volatile Market',
+      'Litecoin has fallen by a fifth this month as traders moved to larger coins.',
+      'Harbor Yield',
+    ],
+    [
+      'Tessaly Exchange Positioned as the Leading Venue for the Marrow Chain',
+      'Marrow, the high-speed blockchain network, is rapidly gaining traction among developers.',
+      'Tessaly Exchange',
+    ],
+  ])('%s', (title, lead, issuer) => {
+    expect(release(title, lead, issuer)).toBe(issuer);
+  });
+
+  it.each([
+    // The lead's subject acts on what the headline opens with: it is the issuer.
+    [
+      'Harborlight.org Debuts as a Resource Hub for Parents',
+      'Today, the Guild of Harbor Pilots—a national non-profit body—launched Harborlight.org, an online resource.',
+      'Harborlight.org',
+      'Guild of Harbor Pilots',
+    ],
+    // One organization written as its initials in the headline and About, in full in the lead.
+    [
+      'QEA Promotes Jane Roe to Partner',
+      'Quillon Enterprise Associates, Inc. today announced the promotion of Jane Roe to partner.',
+      'QEA',
+      'Quillon Enterprise Associates, Inc.',
+    ],
+    // …or shortened.
+    [
+      'QuillonRe Appoints a Deputy Underwriter',
+      'Quillon Reinsurance Company today announced the appointment of a deputy underwriter.',
+      'QuillonRe',
+      'Quillon Reinsurance Company',
+    ],
+    // An About on a person names no issuer.
+    [
+      'Dr. Jane Roe Shares Her Method in a New Book',
+      'Marrow Times has published a new book by a coach. The book is out now.',
+      'Dr. Jane Roe',
+      'Marrow Times',
+    ],
+  ])('keeps the lead’s subject: %s', (title, lead, about, issuer) => {
+    expect(release(title, lead, about)).toBe(issuer);
+  });
+});
+
+describe('headlineOrganization: the full name the lead defines the headline’s short name with', () => {
+  it.each([
+    [
+      'QRA Leads Its Largest Delegation to the Harbor Fair',
+      'Quillon Research Agency Limited (QRA), in collaboration with two universities, to form the largest delegation.',
+      'Quillon Research Agency Limited',
+    ],
+    [
+      'Tessaly Hosts a Summit on Tool Libraries',
+      'Tessaly Works Corp. (“Tessaly”), together with three city councils, a summit on shared tools in Leeds.',
+      'Tessaly Works Corp.',
+    ],
+    [
+      'MVT Opens Grant Round for Rural Schools',
+      'Marrow Valley Trust for Education (the “MVT”) with its partners: a grant round for rural schools.',
+      'Marrow Valley Trust for Education',
+    ],
+  ])('%s', (title, lead, issuer) => {
+    expect(headlineOrganization(title, lead, [])).toBe(issuer);
+  });
+
+  it.each(['Leads', 'Brings', 'Helps', 'Supports'])('reads `%s` as a headline verb', (verb) => {
+    expect(
+      headlineOrganization(
+        `Quillon Labs ${verb} Farmers in Ohio`,
+        'Quillon Labs and its partners: a season in Ohio.',
+        [],
+      ),
+    ).toBe('Quillon Labs');
+  });
+
+  it('needs the parenthesis to define the headline’s name', () => {
+    expect(
+      headlineOrganization(
+        'QRA Leads Its Largest Delegation to the Harbor Fair',
+        'Harbor Fair Board (HFB), in collaboration with two universities, to form the largest delegation.',
+        [],
+      ),
+    ).toBeNull();
+  });
+});
+
+describe('fullerByHeadline: the name the headline opens with, as far as a sentence makes it a verb’s subject', () => {
+  it.each([
+    [
+      'Harbor Equity',
+      'Harbor Equity Partners Updates Coverage on Quillon Labs Inc. (NASDAQ: QLL) Q2 25',
+      ['Quillon Labs Inc. (NASDAQ: QLL): Harbor Equity Partners updates its coverage on Quillon Labs.'],
+      'Harbor Equity Partners',
+    ],
+    [
+      'Tessaly',
+      'Tessaly Research Group Publishes Its Annual Survey of Tool Libraries',
+      ['The survey covers 300 libraries.', 'Tessaly Research Group has published the survey each year since 2019.'],
+      'Tessaly Research Group',
+    ],
+  ])('%s', (name, title, paragraphs, expected) => {
+    expect(fullerByHeadline(name, title, paragraphs)).toBe(expected);
+  });
+
+  it.each([
+    // The words after the name are the headline's, not the name's, when no sentence writes them so.
+    ['Harbor Equity', 'Harbor Equity Partners With Quillon Labs', ['Harbor Equity will work with Quillon Labs.']],
+    // A lower-case word goes on in the sentence: no verb follows the fuller name.
+    ['Tessaly', 'Tessaly Research Group Publishes a Survey', ['Tessaly Research Group survey results are out.']],
+  ])('none: %s under %s', (name, title, paragraphs) => {
+    expect(fullerByHeadline(name, title, paragraphs)).toBeNull();
+  });
+
+  it('spells the headline subject so through the parser', () => {
+    const content = [
+      '# Harbor Equity Partners Updates Coverage on Quillon Labs Inc. (NASDAQ: QLL) Q2 25',
+      '',
+      'Quillon Labs posted strong results in its second quarter. Harbor Equity Partners updates its coverage on Quillon Labs.',
+      '',
+      'About Harbor Equity',
+      '',
+      'Harbor Equity is an investment research firm.',
+      '',
+    ].join('\n');
+    expect(parseReleaseStrict({ content }).source).toBe('Harbor Equity Partners');
+  });
+});
+
+describe('leadOrganization: the initials in parentheses inside the name', () => {
+  it.each([
+    ['The Harbor Pilots (HP) Foundation today announced three grants.', 'The Harbor Pilots Foundation'],
+    ['The Marrow Valley Trust (MVT) Fund is proud to announce a grant round.', 'The Marrow Valley Trust Fund'],
+    ['Quillon Labs (QLG) Group has opened a plant in Ohio.', 'Quillon Labs Group'],
+    // (a listing or other initials stay out of the name, as before)
+    ['Quillon Labs (NASDAQ: QLL) today announced results.', 'Quillon Labs'],
+  ])('%s', (lead, expected) => {
+    expect(leadOrganization(lead)).toBe(expected);
+  });
+
+  it('needs the initials to be the name’s', () => {
+    expect(leadOrganization('The Harbor Pilots (XYZ) Foundation today announced three grants.')).toBeNull();
+  });
+});
+
+describe('ownDomainLabels and callToActionOrganization: the organization a closing invitation names, its address agreeing', () => {
+  it('reads the registrable label of e-mails, links and written addresses, not a wire’s', () => {
+    expect(
+      ownDomainLabels(
+        ['press@quillon-labs.com'],
+        [
+          { url: 'https://www.tessaly.co.uk/about', text: null },
+          { url: 'https://www.prnewswire.com/news-releases/x.html', text: null },
+        ],
+        ['Visit marrowtrust.org or https://harbor.io/news for more.'],
+      ),
+    ).toEqual(['quillonlabs', 'tessaly', 'marrowtrust', 'harbor']);
+  });
+
+  it.each([
+    [['The market grew.', 'Find out more about Quillex – quillex.com'], ['quillex'], 'Quillex'],
+    [['Learn more about Tessaly Works at www.tessalyworks.com.'], ['tessalyworks'], 'Tessaly Works'],
+    [['For more information about Marrow Trust, visit marrowtrusthq.org.'], ['marrowtrusthq'], 'Marrow Trust'],
+  ])('%j', (paragraphs, domains, expected) => {
+    expect(callToActionOrganization(paragraphs, domains)).toBe(expected);
+  });
+
+  it.each([
+    // The address is another's: no evidence.
+    [['Find out more about Quillex – harborinfo.com'], ['harborinfo']],
+    // An invitation about a topic, not an organization.
+    [['Learn more about flexible workspace at quillex.com.'], ['quillex']],
+  ])('none: %j', (paragraphs, domains) => {
+    expect(callToActionOrganization(paragraphs, domains)).toBeNull();
+  });
+
+  it('names the issuer of a story-style release with no other clue', () => {
+    const content = [
+      '# Former Hotel Manager Brings a Hospitality Model to Shared Offices',
+      '',
+      'The city has a new player in shared offices, and it is built on lessons from the hotel trade.',
+      '',
+      'Members get a concierge desk and quiet rooms.',
+      '',
+      'Find out more about Quillex – quillex.com',
+      '',
+    ].join('\n');
+    expect(parseReleaseStrict({ content }).source).toBe('Quillex');
   });
 });
