@@ -613,6 +613,23 @@ describe('About headings the next paragraph confirms, and product paragraphs ins
   });
 });
 
+describe('About headings of an "X by Y" name', () => {
+  it.each([
+    ['About Harbor Suites by Acme Hotels', 'Harbor Suites by Acme Hotels'],
+    ['About Bloom by Jane Roe', 'Bloom by Jane Roe'],
+    ['ABOUT HARBOR SUITES BY ACME', 'HARBOR SUITES BY ACME'],
+  ])('%s -> %s', (heading, organization) => {
+    const p = parse(`${heading}\n\nThe company runs three venues.`);
+    expect(p.about.map((a) => a.organization)).toEqual([organization]);
+    expect(p.body.paragraphs).toEqual(['Acme Robotics, Inc. today announced a new warehouse robot.']);
+  });
+
+  it('takes no heading whose words after "by" are prose', () => {
+    const p = parse('About Acme by the numbers\n\nThe company runs three venues.');
+    expect(p.about).toEqual([]);
+  });
+});
+
 describe('joinLines on a long paragraph', () => {
   it('joins 20,000 wrapped lines (4 MB) in linear time, with the same hyphen rules', () => {
     const lines = Array.from({ length: 20_000 }, () => `${'word '.repeat(38)}manu-`);
