@@ -394,6 +394,13 @@ function writtenTwice(word: string): boolean {
   return /^[\p{Lu}\d]/u.test(word) && word.slice(0, half) === word.slice(half);
 }
 
+/**
+ * A one-word brand in lower case written twice with nothing between, then the About text goes on
+ * (`acmeacme AG (XETR: ACM) is…`, `acmeacme is…`): a heading glued to a text that restarts with the name.
+ */
+const LOWER_BRAND_TWICE =
+  /^(\p{Ll}[\p{Ll}\d]{2,24})\1(?= (?:\p{Lu}|\(|(?:is|are|was|has|offers|provides|develops|builds|makes)\b)|[,:] )/u;
+
 /** A word with the punctuation around it dropped, for comparing names. */
 function bare(word: string): string {
   return word.replace(/^[("“¡¿]+|[)"”,:;.’'!?]+$/g, '').toLowerCase();
@@ -433,6 +440,9 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
   const opener = ABOUT_OPENER.exec(text)?.[1];
   if (!opener) return null;
   const after = text.slice(opener.length, opener.length + 400);
+  // `About acmeacme AG is…`: a brand written in lower case, glued to its text that restarts with it.
+  const lowerBrand = LOWER_BRAND_TWICE.exec(after)?.[1];
+  if (lowerBrand) return { organization: cleanOrg(lowerBrand), rest: text.slice(opener.length + lowerBrand.length) };
   // `About Acme Robotics – Building robots that help Acme Robotics is…`, `About Acme - www.acme.comAcme
   // is…`: a tagline or address after a dash, the text restarting with the name; the name is before the dash.
   const tagged = /^(\S.{1,60}?) [–—-] \S/.exec(after);
@@ -760,7 +770,7 @@ function classify(block: Block, around: Around = {}): Kind {
  * TikTok About Acme`), and a run of social handles (`@acme on Instagram`) splits off.
  */
 const GLUED_MARKER = new RegExp(
-  String.raw`(?<= )(?=\.\/\.$)|(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|Disclaimers?\s?:|(?:Written|Reported|Report|Compiled) by \S[^.!?\n]{1,80}$|${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|\[https?:)|${CONTRACT_LABEL}|(?:#{3}|# # #|[-–—] ?(?:30|0) ?[-–—])(?= |$)|To (?:view|read) the (?:full|complete) (?:article|story),? |(?:About(?: the)?|ABOUT(?: THE)?|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})|About: (?=\p{Lu})))|(?<=[\w-]\.[a-z]{2,24}(?:\/[^\s/]{0,200}){0,8}\/? )(?=(?:About|ABOUT|Acerca de|À propos de|Über|Sobre) \p{Lu}|About: \p{Lu})|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?<=\bon (?:${NETWORKS}) )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})`,
+  String.raw`(?<= )(?=\.\/\.$)|(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|Disclaimers?\s?:|(?:Written|Reported|Report|Compiled) by \S[^.!?\n]{1,80}$|${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|\[https?:)|${CONTRACT_LABEL}|(?:#{3}|# # #|[-–—] ?(?:30|0) ?[-–—])(?= |$)|To (?:view|read) the (?:full|complete) (?:article|story),? |(?:About(?: the)?|ABOUT(?: THE)?|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})|About: (?=\p{Lu})|About (?=(?<brand>\p{Ll}[\p{Ll}\d]{2,24})\k<brand> )))|(?<=[\w-]\.[a-z]{2,24}(?:\/[^\s/]{0,200}){0,8}\/? )(?=(?:About|ABOUT|Acerca de|À propos de|Über|Sobre) \p{Lu}|About: \p{Lu})|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?<=\bon (?:${NETWORKS}) )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})`,
   'gu',
 );
 

@@ -630,6 +630,22 @@ describe('About headings of an "X by Y" name', () => {
   });
 });
 
+describe('an About heading of a lower-case brand glued to both ends', () => {
+  it('cuts the body before it and takes the name written twice apart', () => {
+    const p = parse(
+      'Revenue rose by a third.About zentozento GmbH builds ledgers for banks and has offices in three countries.',
+    );
+    expect(p.body.paragraphs.at(-1)).toBe('Revenue rose by a third.');
+    expect(p.about.map((a) => a.organization)).toEqual(['zento']);
+  });
+
+  it('leaves prose with a lower-case word after About in the body', () => {
+    const p = parse('Revenue rose by a third.About twenty people joined the team this year and more will follow.');
+    expect(p.about).toEqual([]);
+    expect(p.body.paragraphs.at(-1)).toContain('About twenty people joined');
+  });
+});
+
 describe('joinLines on a long paragraph', () => {
   it('joins 20,000 wrapped lines (4 MB) in linear time, with the same hyphen rules', () => {
     const lines = Array.from({ length: 20_000 }, () => `${'word '.repeat(38)}manu-`);
