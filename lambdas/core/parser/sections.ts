@@ -224,6 +224,32 @@ function withoutAdviceTail(text: string): string | null {
   return sentences.slice(0, k).join(' ');
 }
 
+/**
+ * The marks of an offer's fine print, however worded: its charges (`taxes`, `fees`, `surcharges`, `APR`),
+ * who qualifies (`eligible`, `ineligible`, `qualifying`), its conditions (`terms apply`, `subject to change`,
+ * `void`, `excludes`, `requires`, `not combinable`), its limits (`minimum purchase`, `limit one`, `while
+ * supplies last`) and its credits and expiry (`promo credit`, `offer ends`, `expires`).
+ */
+const FINE_PRINT_MARKS = [
+  /\b(?:taxes|surcharges|fees)\b/i,
+  /\b(?:in)?eligib(?:le|ility)\b|\bqualifying (?:purchase|plan|device|line|account|order)s?\b/i,
+  /\b(?:terms|conditions|restrictions|exclusions) (?:and conditions )?(?:may )?apply\b|\bsubject to (?:change|availability|(?:credit )?approval|(?:[a-z]+ ){0,2}terms)\b/i,
+  /(?:^|[.;:] )(?:Void|Excludes?|Requires?|Applies|Available only|Valid (?:only|through|until|on))\b/,
+  /\b(?:not (?:be )?(?:combinable|combined|valid|transferable|redeemable)|cannot be combined)\b/i,
+  /\b(?:minimum|maximum) (?:purchase|spend|order|\$)|\blimit (?:one|1|two|2)\b|\bwhile supplies last\b/i,
+  /\b(?:promo(?:tional)?|bill|statement|trade-in) credits?\b|\bcredits? (?:applied|ends|will be applied)\b/i,
+  /\b(?:offer|promotion|promo) (?:ends|expires|valid|available)\b|\bexpires? (?:on )?(?:\d|January|February|March|April|May|June|July|August|September|October|November|December)/i,
+  /\bAPR\b|\bAuto ?Pay\b|\bper (?:line|month|mo\.?)\b|\/mo(?:nth)?\b/i,
+];
+/**
+ * A paragraph of fine print under a release's offer: four marks of FINE_PRINT_MARKS or more, no quote
+ * and no first person; the terms of an offer, not its text.
+ */
+function isFinePrint(text: string): boolean {
+  if (/["“”]|\b(?:said|says|we|our|I)\b/.test(text)) return false;
+  return FINE_PRINT_MARKS.filter((mark) => mark.test(text)).length >= 4;
+}
+
 /** A markdown thematic break (`---`, `___`): on a republishing portal, the line above its link list. */
 const THEMATIC_BREAK = /^(?:-{3,}|_{3,}|(?:- ){2,}-)$/;
 /**
@@ -1124,6 +1150,10 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
     const kept = withoutAdviceTail(blockText(closing));
     if (kept) result.body[result.body.length - 1] = makeBlock([kept], { links: linksIn(kept, closing.links) });
   }
+  // Fine print under the body (an offer's terms: charges, eligibility, conditions, credits), one
+  // paragraph or more, is no body.
+  while (result.body.length > 2 && isFinePrint(blockText(result.body[result.body.length - 1] as Block)))
+    result.body.pop();
   // An unheaded About as the last paragraph (`Founded in 1967, Acme Corporation is an insurance…`,
   // `Acme, Inc. (NYSE: ACME) is a…`): the issuer the lead names, described; boilerplate, not body.
   const described = result.body.length > 2 ? result.body[result.body.length - 1] : undefined;

@@ -646,6 +646,41 @@ describe('an About heading of a lower-case brand glued to both ends', () => {
   });
 });
 
+describe('fine print under the body', () => {
+  const body = [
+    'Acme Mobile today announced a new family plan.',
+    'The plan gives each line unlimited data and a free streaming add-on.',
+    'For more information, visit acme.example.',
+  ].join('\n\n');
+
+  it.each([
+    [
+      'Family plan: Applies to the base monthly rate only. Excludes taxes, fees and surcharges. Void if a line is moved to an ineligible plan. Subject to change.',
+      'Streaming add-on: Requires one paid line with Auto Pay. Promo credit applied within two bills; credit ends if eligibility requirements are no longer met.',
+    ],
+    [
+      'Minimum $40/month purchase on a qualifying plan required. Terms and conditions apply. Offer ends June 30, 2026. Not combinable with other offers.',
+    ],
+  ])('is no body: %s', (...notes: string[]) => {
+    const p = parse(`${notes.join('\n\n')}\n\nAbout Acme Mobile\n\nAcme Mobile runs a wireless network.`, body);
+    expect(p.body.paragraphs.at(-1)).toBe('For more information, visit acme.example.');
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme Mobile']);
+  });
+
+  it('keeps a body paragraph that only names a price and its fees', () => {
+    const last = 'The plan costs $40 per line plus taxes and fees, and existing customers are eligible to switch.';
+    const p = parse(`${last}\n\nAbout Acme Mobile\n\nAcme Mobile runs a wireless network.`, body);
+    expect(p.body.paragraphs.at(-1)).toBe(last);
+  });
+
+  it('keeps a quoted paragraph about the offer', () => {
+    const last =
+      '“Terms apply, but every eligible customer gets a promo credit with Auto Pay, and taxes and fees stay the same,” said Jane Roe, Acme Mobile’s chief executive.';
+    const p = parse(`${last}\n\nAbout Acme Mobile\n\nAcme Mobile runs a wireless network.`, body);
+    expect(p.body.paragraphs.at(-1)).toBe(last);
+  });
+});
+
 describe('joinLines on a long paragraph', () => {
   it('joins 20,000 wrapped lines (4 MB) in linear time, with the same hyphen rules', () => {
     const lines = Array.from({ length: 20_000 }, () => `${'word '.repeat(38)}manu-`);
