@@ -492,6 +492,15 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
     }
   }
   const tokens = [...after.matchAll(/\S+/g)].slice(0, 12);
+  // `ABOUT THE AUTHOR Jane Roe is…`, `ABOUT ACME ROBOTICS Jane Roe founded…`: a heading in capitals run
+  // into its text ends where the words turn to mixed case (a heading on a subject names no organization).
+  const turn = /^ABOUT /.test(opener) ? tokens.findIndex((t) => /^["“(]?\p{Lu}\p{Ll}/u.test(t[0])) : -1;
+  const capsBefore = tokens.slice(0, Math.max(turn, 0));
+  if (turn >= 1 && capsBefore.every((t) => !/\p{Ll}/u.test(t[0]))) {
+    const end = (tokens[turn]?.index ?? 0) - 1;
+    const org = aboutHeading(`${opener}${after.slice(0, end).trim()}`);
+    if (org !== undefined) return { organization: org, rest: text.slice(opener.length + end).trim() };
+  }
   const firstWord = tokens[0] && !writtenTwice(tokens[0][0]) ? bare(tokens[0][0]) : null;
   const headingUpTo = (end: number) => {
     const heading = after.slice(0, end).trim();

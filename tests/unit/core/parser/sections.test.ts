@@ -681,6 +681,19 @@ describe('fine print under the body', () => {
   });
 });
 
+describe('an About heading in capitals run into its text', () => {
+  it.each([
+    ['ABOUT THE AUTHOR Jane Roe is a former engineer who writes on health.', null],
+    ['ABOUT THE STUDY Researchers surveyed 2,000 adults in March in all fifty states of the country.', null],
+    ['ABOUT ACME ROBOTICS Jane Roe founded the company in 2001 in a garage.', 'ACME ROBOTICS'],
+    ['ABOUT HARBOR FOODS Every week the kitchen cooks for 4,000 families across the county.', 'HARBOR FOODS'],
+  ])('%s', (tail, organization) => {
+    const p = parse(tail, 'Acme Robotics, Inc. today announced a new warehouse robot.\n\nThe robot ships in May.');
+    expect(p.body.paragraphs.at(-1)).toBe('The robot ships in May.');
+    expect(p.about.map((a) => a.organization)).toEqual([organization]);
+  });
+});
+
 describe('joinLines on a long paragraph', () => {
   it('joins 20,000 wrapped lines (4 MB) in linear time, with the same hyphen rules', () => {
     const lines = Array.from({ length: 20_000 }, () => `${'word '.repeat(38)}manu-`);
