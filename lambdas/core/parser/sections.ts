@@ -494,7 +494,12 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
   const tokens = [...after.matchAll(/\S+/g)].slice(0, 12);
   // `ABOUT THE AUTHOR Jane Roe is…`, `ABOUT ACME ROBOTICS Jane Roe founded…`: a heading in capitals run
   // into its text ends where the words turn to mixed case (a heading on a subject names no organization).
-  const turn = /^ABOUT /.test(opener) ? tokens.findIndex((t) => /^["“(]?\p{Lu}\p{Ll}/u.test(t[0])) : -1;
+  // (also at an article opening the text before a lower-case word: `ABOUT ACME A member of…`)
+  const turn = /^ABOUT /.test(opener)
+    ? tokens.findIndex(
+        (t, k) => /^["“(]?\p{Lu}\p{Ll}/u.test(t[0]) || (t[0] === 'A' && /^\p{Ll}/u.test(tokens[k + 1]?.[0] ?? '')),
+      )
+    : -1;
   const capsBefore = tokens.slice(0, Math.max(turn, 0));
   if (turn >= 1 && capsBefore.every((t) => !/\p{Ll}/u.test(t[0]))) {
     const end = (tokens[turn]?.index ?? 0) - 1;

@@ -687,6 +687,7 @@ describe('an About heading in capitals run into its text', () => {
     ['ABOUT THE STUDY Researchers surveyed 2,000 adults in March in all fifty states of the country.', null],
     ['ABOUT ACME ROBOTICS Jane Roe founded the company in 2001 in a garage.', 'ACME ROBOTICS'],
     ['ABOUT HARBOR FOODS Every week the kitchen cooks for 4,000 families across the county.', 'HARBOR FOODS'],
+    ['ABOUT HARBOR FOODS A member of the Acme Network, the kitchen cooks for 4,000 families.', 'HARBOR FOODS'],
   ])('%s', (tail, organization) => {
     const p = parse(tail, 'Acme Robotics, Inc. today announced a new warehouse robot.\n\nThe robot ships in May.');
     expect(p.body.paragraphs.at(-1)).toBe('The robot ships in May.');
