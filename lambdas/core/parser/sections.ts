@@ -301,12 +301,8 @@ function aboutHeading(line: string): string | null | undefined {
     return undefined;
   // An organization name is capitalized word by word (`Acme Robotics`, `Bank of Nowhere`); prose is not.
   // Outside English, names keep lower-case adjectives (`Coopérative forestière Boréalis`): allow two.
-  // A brand may be made "by" its maker (`Harbor Suites by Acme Hotels`): `by` between capitalized words.
   const lower = words.filter(
-    (w, k) =>
-      !/^(?:[\p{Lu}\d"“(&]|\p{Ll}{1,2}\p{Lu}|\.\p{L}{2,24}$|[–—]$)/u.test(w) &&
-      !NAME_SMALL_WORDS.test(w) &&
-      !(w === 'by' && k > 0 && /^\p{Lu}/u.test(words[k + 1] ?? '')),
+    (w) => !/^(?:[\p{Lu}\d"“(&]|\p{Ll}{1,2}\p{Lu}|\.\p{L}{2,24}$|[–—]$)/u.test(w) && !NAME_SMALL_WORDS.test(w),
   ).length;
   // `About the Merger to form Acme Holdings`: a heading on the release's own subject, however it goes on.
   const subject = t

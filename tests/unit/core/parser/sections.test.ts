@@ -613,23 +613,6 @@ describe('About headings the next paragraph confirms, and product paragraphs ins
   });
 });
 
-describe('About headings of an "X by Y" name', () => {
-  it.each([
-    ['About Harbor Suites by Acme Hotels', 'Harbor Suites by Acme Hotels'],
-    ['About Bloom by Jane Roe', 'Bloom by Jane Roe'],
-    ['ABOUT HARBOR SUITES BY ACME', 'HARBOR SUITES BY ACME'],
-  ])('%s -> %s', (heading, organization) => {
-    const p = parse(`${heading}\n\nThe company runs three venues.`);
-    expect(p.about.map((a) => a.organization)).toEqual([organization]);
-    expect(p.body.paragraphs).toEqual(['Acme Robotics, Inc. today announced a new warehouse robot.']);
-  });
-
-  it('takes no heading whose words after "by" are prose', () => {
-    const p = parse('About Acme by the numbers\n\nThe company runs three venues.');
-    expect(p.about).toEqual([]);
-  });
-});
-
 describe('an About heading of a lower-case brand glued to both ends', () => {
   it('cuts the body before it and takes the name written twice apart', () => {
     const p = parse(
