@@ -189,10 +189,11 @@ const CREDIT_LINE =
  */
 /**
  * A paragraph that opens by describing an organization as boilerplate does: `Founded in 1967, Acme
- * Corporation is an…`, `Headquartered in Dayton, Acme is a…`, `Acme, Inc. (NYSE: ACME) is a…` (group 1 the name).
+ * Corporation is an…`, `Headquartered in Dayton, Acme is a…`, `Acme, Inc. (NYSE: ACME) is a…`, also
+ * with its history (`Acme, Inc. was founded in…`, `… has been a…`, `… traces its origins to…`) (group 1 the name).
  */
 const UNHEADED_ABOUT = new RegExp(
-  String.raw`^(?:(?:Founded|Established|Headquartered|Based) in [^,]{2,40}, )?((?:\p{Lu}[\p{L}\d&.'’-]*)(?: (?:\p{Lu}[\p{L}\d&.'’-]*|of|and|&)){0,5}(?:,? (?:${LEGAL_FORM})\.?)?)(?: \([^()]{2,60}\))?,? (?:is|are) (?:a|an|the|one of the)\b`,
+  String.raw`^(?:(?:Founded|Established|Headquartered|Based) in [^,]{2,40}, )?((?:\p{Lu}[\p{L}\d&.'’-]*)(?: (?:\p{Lu}[\p{L}\d&.'’-]*|of|and|&)){0,5}(?:,? (?:${LEGAL_FORM})\.?)?)(?: \([^()]{2,60}\))?,? (?:(?:is|are|has been) (?:a|an|the|one of the)|(?:was|were) (?:founded|established|formed|incorporated|created)|traces (?:its|their) (?:origins|roots|history))\b`,
   'u',
 );
 /**
