@@ -625,6 +625,10 @@ function withoutFormerName(name: string): string {
 function classify(block: Block, around: Around = {}): Kind {
   const first = (block.lines[0] ?? '').trim().replace(LEADING_SYMBOLS, '');
   const text = blockText(block);
+  // `* About Acme Summit 2025` among other items of a list (a release's resource links): one link of
+  // the list, not an About section's heading.
+  if (block.listItem && around.next?.listItem && block.lines.length === 1 && ABOUT_OPENER.test(first))
+    return { type: 'caption' };
   const src = SOURCE_LINE.exec(first);
   if (src?.[1] && block.lines.length <= 2) return { type: 'source', organization: withoutFormerName(src[1]) };
   if (SOURCE_LABEL.test(first)) {

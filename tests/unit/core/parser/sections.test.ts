@@ -678,6 +678,23 @@ describe('an About heading in capitals run into its text', () => {
   });
 });
 
+describe('an About item in a list of links', () => {
+  it('is a link of the list, not an About section', () => {
+    for (const list of [
+      '* Photos are available at the link above.\n* About the Acme Robotics Summit 2025\n* Follow us on X @acme',
+      '- Read the study\n- About Acme Labs\n- Press kit',
+    ]) {
+      const p = parse(`Additional resources:\n\n${list}\n\nAbout Acme Robotics\n\nAcme builds robots for warehouses.`);
+      expect(p.about.map((a) => a.organization)).toEqual(['Acme Robotics']);
+    }
+  });
+
+  it('still reads an About heading written as the last item over its text', () => {
+    const p = parse('* About Acme Robotics\n\nAcme Robotics builds robots for warehouses.');
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme Robotics']);
+  });
+});
+
 describe('joinLines on a long paragraph', () => {
   it('joins 20,000 wrapped lines (4 MB) in linear time, with the same hyphen rules', () => {
     const lines = Array.from({ length: 20_000 }, () => `${'word '.repeat(38)}manu-`);
