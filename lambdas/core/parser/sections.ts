@@ -189,10 +189,11 @@ const CREDIT_LINE =
  */
 /**
  * A paragraph that opens by describing an organization as boilerplate does: `Founded in 1967, Acme
- * Corporation is an…`, `Headquartered in Dayton, Acme is a…`, `Acme, Inc. (NYSE: ACME) is a…` (group 1 the name).
+ * Corporation is an…`, `Headquartered in Dayton, Acme is a…`, `Acme, Inc. (NYSE: ACME) is a…`, also
+ * with its history (`Acme, Inc. was founded in…`, `… has been a…`, `… traces its origins to…`) (group 1 the name).
  */
 const UNHEADED_ABOUT = new RegExp(
-  String.raw`^(?:(?:Founded|Established|Headquartered|Based) in [^,]{2,40}, )?((?:\p{Lu}[\p{L}\d&.'’-]*)(?: (?:\p{Lu}[\p{L}\d&.'’-]*|of|and|&)){0,5}(?:,? (?:${LEGAL_FORM})\.?)?)(?: \([^()]{2,60}\))?,? (?:is|are) (?:a|an|the|one of the)\b`,
+  String.raw`^(?:(?:Founded|Established|Headquartered|Based) in [^,]{2,40}, )?((?:\p{Lu}[\p{L}\d&.'’-]*)(?: (?:\p{Lu}[\p{L}\d&.'’-]*|of|and|&)){0,5}(?:,? (?:${LEGAL_FORM})\.?)?)(?: \([^()]{2,60}\))?,? (?:(?:is|are|has been) (?:a|an|the|one of the)|(?:was|were) (?:founded|established|formed|incorporated|created)|traces (?:its|their) (?:origins|roots|history))\b`,
   'u',
 );
 /**
@@ -222,6 +223,32 @@ function withoutAdviceTail(text: string): string | null {
     k--;
   if (countWords(sentences.slice(k).join(' ')) > 80) return null;
   return sentences.slice(0, k).join(' ');
+}
+
+/**
+ * The marks of an offer's fine print, however worded: its charges (`taxes`, `fees`, `surcharges`, `APR`),
+ * who qualifies (`eligible`, `ineligible`, `qualifying`), its conditions (`terms apply`, `subject to change`,
+ * `void`, `excludes`, `requires`, `not combinable`), its limits (`minimum purchase`, `limit one`, `while
+ * supplies last`) and its credits and expiry (`promo credit`, `offer ends`, `expires`).
+ */
+const FINE_PRINT_MARKS = [
+  /\b(?:taxes|surcharges|fees)\b/i,
+  /\b(?:in)?eligib(?:le|ility)\b|\bqualifying (?:purchase|plan|device|line|account|order)s?\b/i,
+  /\b(?:terms|conditions|restrictions|exclusions) (?:and conditions )?(?:may )?apply\b|\bsubject to (?:change|availability|(?:credit )?approval|(?:[a-z]+ ){0,2}terms)\b/i,
+  /(?:^|[.;:] )(?:Void|Excludes?|Requires?|Applies|Available only|Valid (?:only|through|until|on))\b/,
+  /\b(?:not (?:be )?(?:combinable|combined|valid|transferable|redeemable)|cannot be combined)\b/i,
+  /\b(?:minimum|maximum) (?:purchase|spend|order|\$)|\blimit (?:one|1|two|2)\b|\bwhile supplies last\b/i,
+  /\b(?:promo(?:tional)?|bill|statement|trade-in) credits?\b|\bcredits? (?:applied|ends|will be applied)\b/i,
+  /\b(?:offer|promotion|promo) (?:ends|expires|valid|available)\b|\bexpires? (?:on )?(?:\d|January|February|March|April|May|June|July|August|September|October|November|December)/i,
+  /\bAPR\b|\bAuto ?Pay\b|\bper (?:line|month|mo\.?)\b|\/mo(?:nth)?\b/i,
+];
+/**
+ * A paragraph of fine print under a release's offer: four marks of FINE_PRINT_MARKS or more, no quote
+ * and no first person; the terms of an offer, not its text.
+ */
+function isFinePrint(text: string): boolean {
+  if (/["“”]|\b(?:said|says|we|our|I)\b/.test(text)) return false;
+  return FINE_PRINT_MARKS.filter((mark) => mark.test(text)).length >= 4;
 }
 
 /** A markdown thematic break (`---`, `___`): on a republishing portal, the line above its link list. */
@@ -390,6 +417,13 @@ function writtenTwice(word: string): boolean {
   return /^[\p{Lu}\d]/u.test(word) && word.slice(0, half) === word.slice(half);
 }
 
+/**
+ * A one-word brand in lower case written twice with nothing between, then the About text goes on
+ * (`acmeacme AG (XETR: ACM) is…`, `acmeacme is…`): a heading glued to a text that restarts with the name.
+ */
+const LOWER_BRAND_TWICE =
+  /^(\p{Ll}[\p{Ll}\d]{2,24})\1(?= (?:\p{Lu}|\(|(?:is|are|was|has|offers|provides|develops|builds|makes)\b)|[,:] )/u;
+
 /** A word with the punctuation around it dropped, for comparing names. */
 function bare(word: string): string {
   return word.replace(/^[("“¡¿]+|[)"”,:;.’'!?]+$/g, '').toLowerCase();
@@ -429,6 +463,9 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
   const opener = ABOUT_OPENER.exec(text)?.[1];
   if (!opener) return null;
   const after = text.slice(opener.length, opener.length + 400);
+  // `About acmeacme AG is…`: a brand written in lower case, glued to its text that restarts with it.
+  const lowerBrand = LOWER_BRAND_TWICE.exec(after)?.[1];
+  if (lowerBrand) return { organization: cleanOrg(lowerBrand), rest: text.slice(opener.length + lowerBrand.length) };
   // `About Acme Robotics – Building robots that help Acme Robotics is…`, `About Acme - www.acme.comAcme
   // is…`: a tagline or address after a dash, the text restarting with the name; the name is before the dash.
   const tagged = /^(\S.{1,60}?) [–—-] \S/.exec(after);
@@ -452,6 +489,20 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
     }
   }
   const tokens = [...after.matchAll(/\S+/g)].slice(0, 12);
+  // `ABOUT THE AUTHOR Jane Roe is…`, `ABOUT ACME ROBOTICS Jane Roe founded…`: a heading in capitals run
+  // into its text ends where the words turn to mixed case (a heading on a subject names no organization).
+  // (also at an article opening the text before a lower-case word: `ABOUT ACME A member of…`)
+  const turn = /^ABOUT /.test(opener)
+    ? tokens.findIndex(
+        (t, k) => /^["“(]?\p{Lu}\p{Ll}/u.test(t[0]) || (t[0] === 'A' && /^\p{Ll}/u.test(tokens[k + 1]?.[0] ?? '')),
+      )
+    : -1;
+  const capsBefore = tokens.slice(0, Math.max(turn, 0));
+  if (turn >= 1 && capsBefore.every((t) => !/\p{Ll}/u.test(t[0]))) {
+    const end = (tokens[turn]?.index ?? 0) - 1;
+    const org = aboutHeading(`${opener}${after.slice(0, end).trim()}`);
+    if (org !== undefined) return { organization: org, rest: text.slice(opener.length + end).trim() };
+  }
   const firstWord = tokens[0] && !writtenTwice(tokens[0][0]) ? bare(tokens[0][0]) : null;
   const headingUpTo = (end: number) => {
     const heading = after.slice(0, end).trim();
@@ -574,6 +625,10 @@ function withoutFormerName(name: string): string {
 function classify(block: Block, around: Around = {}): Kind {
   const first = (block.lines[0] ?? '').trim().replace(LEADING_SYMBOLS, '');
   const text = blockText(block);
+  // `* About Acme Summit 2025` among other items of a list (a release's resource links): one link of
+  // the list, not an About section's heading.
+  if (block.listItem && around.next?.listItem && block.lines.length === 1 && ABOUT_OPENER.test(first))
+    return { type: 'caption' };
   const src = SOURCE_LINE.exec(first);
   if (src?.[1] && block.lines.length <= 2) return { type: 'source', organization: withoutFormerName(src[1]) };
   if (SOURCE_LABEL.test(first)) {
@@ -756,7 +811,7 @@ function classify(block: Block, around: Around = {}): Kind {
  * TikTok About Acme`), and a run of social handles (`@acme on Instagram`) splits off.
  */
 const GLUED_MARKER = new RegExp(
-  String.raw`(?<= )(?=\.\/\.$)|(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|Disclaimers?\s?:|(?:Written|Reported|Report|Compiled) by \S[^.!?\n]{1,80}$|${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|\[https?:)|${CONTRACT_LABEL}|(?:#{3}|# # #|[-–—] ?(?:30|0) ?[-–—])(?= |$)|To (?:view|read) the (?:full|complete) (?:article|story),? |(?:About(?: the)?|ABOUT(?: THE)?|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})|About: (?=\p{Lu})))|(?<=[\w-]\.[a-z]{2,24}(?:\/[^\s/]{0,200}){0,8}\/? )(?=(?:About|ABOUT|Acerca de|À propos de|Über|Sobre) \p{Lu}|About: \p{Lu})|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?<=\bon (?:${NETWORKS}) )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})`,
+  String.raw`(?<= )(?=\.\/\.$)|(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|Disclaimers?\s?:|(?:Written|Reported|Report|Compiled) by \S[^.!?\n]{1,80}$|${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|\[https?:)|${CONTRACT_LABEL}|(?:#{3}|# # #|[-–—] ?(?:30|0) ?[-–—])(?= |$)|To (?:view|read) the (?:full|complete) (?:article|story),? |(?:About(?: the)?|ABOUT(?: THE)?|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})|About: (?=\p{Lu})|About (?=(?<brand>\p{Ll}[\p{Ll}\d]{2,24})\k<brand> )))|(?<=[\w-]\.[a-z]{2,24}(?:\/[^\s/]{0,200}){0,8}\/? )(?=(?:About|ABOUT|Acerca de|À propos de|Über|Sobre) \p{Lu}|About: \p{Lu})|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?<=\bon (?:${NETWORKS}) )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})`,
   'gu',
 );
 
@@ -1110,6 +1165,10 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
     const kept = withoutAdviceTail(blockText(closing));
     if (kept) result.body[result.body.length - 1] = makeBlock([kept], { links: linksIn(kept, closing.links) });
   }
+  // Fine print under the body (an offer's terms: charges, eligibility, conditions, credits), one
+  // paragraph or more, is no body.
+  while (result.body.length > 2 && isFinePrint(blockText(result.body[result.body.length - 1] as Block)))
+    result.body.pop();
   // An unheaded About as the last paragraph (`Founded in 1967, Acme Corporation is an insurance…`,
   // `Acme, Inc. (NYSE: ACME) is a…`): the issuer the lead names, described; boilerplate, not body.
   const described = result.body.length > 2 ? result.body[result.body.length - 1] : undefined;

@@ -399,6 +399,10 @@ describe('legends, bylines and credits around the lead', () => {
       'Founded in 1988, Northwind Filters Corporation is a maker of water filters for homes and farms.',
       'Northwind Filters, Inc. (NASDAQ: NWF) is a maker of water filters for homes and farms.',
       'Headquartered in Dayton, Northwind Filters Ltd is one of the largest makers of filters in Ohio.',
+      // also told as its history
+      'Northwind Filters, Inc. (NWF) traces its origins back to 1952, when a dairy farmer built the first filter.',
+      'Northwind Filters Corporation was founded in 1988 by two engineers who wanted cleaner well water.',
+      'Northwind Filters Ltd has been a maker of water filters for homes and farms since 1990.',
     ])
       expect(paragraphs(`${body}\n\n${about}`)).toEqual([
         LEAD,
@@ -409,6 +413,7 @@ describe('legends, bylines and credits around the lead', () => {
     for (const kept of [
       'J. Roe is the author of a book on water, and holds a patent on a filter.',
       'Founded in 1990, Southfield Pumps Inc. is a partner of the plant.',
+      'Northwind Filters was founded in a barn, and the plant keeps the barn as its visitor centre.',
     ])
       expect(paragraphs(`${body}\n\n${kept}`).at(-1)).toBe(kept);
   });

@@ -613,6 +613,88 @@ describe('About headings the next paragraph confirms, and product paragraphs ins
   });
 });
 
+describe('an About heading of a lower-case brand glued to both ends', () => {
+  it('cuts the body before it and takes the name written twice apart', () => {
+    const p = parse(
+      'Revenue rose by a third.About zentozento GmbH builds ledgers for banks and has offices in three countries.',
+    );
+    expect(p.body.paragraphs.at(-1)).toBe('Revenue rose by a third.');
+    expect(p.about.map((a) => a.organization)).toEqual(['zento']);
+  });
+
+  it('leaves prose with a lower-case word after About in the body', () => {
+    const p = parse('Revenue rose by a third.About twenty people joined the team this year and more will follow.');
+    expect(p.about).toEqual([]);
+    expect(p.body.paragraphs.at(-1)).toContain('About twenty people joined');
+  });
+});
+
+describe('fine print under the body', () => {
+  const body = [
+    'Acme Mobile today announced a new family plan.',
+    'The plan gives each line unlimited data and a free streaming add-on.',
+    'For more information, visit acme.example.',
+  ].join('\n\n');
+
+  it.each([
+    [
+      'Family plan: Applies to the base monthly rate only. Excludes taxes, fees and surcharges. Void if a line is moved to an ineligible plan. Subject to change.',
+      'Streaming add-on: Requires one paid line with Auto Pay. Promo credit applied within two bills; credit ends if eligibility requirements are no longer met.',
+    ],
+    [
+      'Minimum $40/month purchase on a qualifying plan required. Terms and conditions apply. Offer ends June 30, 2026. Not combinable with other offers.',
+    ],
+  ])('is no body: %s', (...notes: string[]) => {
+    const p = parse(`${notes.join('\n\n')}\n\nAbout Acme Mobile\n\nAcme Mobile runs a wireless network.`, body);
+    expect(p.body.paragraphs.at(-1)).toBe('For more information, visit acme.example.');
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme Mobile']);
+  });
+
+  it('keeps a body paragraph that only names a price and its fees', () => {
+    const last = 'The plan costs $40 per line plus taxes and fees, and existing customers are eligible to switch.';
+    const p = parse(`${last}\n\nAbout Acme Mobile\n\nAcme Mobile runs a wireless network.`, body);
+    expect(p.body.paragraphs.at(-1)).toBe(last);
+  });
+
+  it('keeps a quoted paragraph about the offer', () => {
+    const last =
+      '“Terms apply, but every eligible customer gets a promo credit with Auto Pay, and taxes and fees stay the same,” said Jane Roe, Acme Mobile’s chief executive.';
+    const p = parse(`${last}\n\nAbout Acme Mobile\n\nAcme Mobile runs a wireless network.`, body);
+    expect(p.body.paragraphs.at(-1)).toBe(last);
+  });
+});
+
+describe('an About heading in capitals run into its text', () => {
+  it.each([
+    ['ABOUT THE AUTHOR Jane Roe is a former engineer who writes on health.', null],
+    ['ABOUT THE STUDY Researchers surveyed 2,000 adults in March in all fifty states of the country.', null],
+    ['ABOUT ACME ROBOTICS Jane Roe founded the company in 2001 in a garage.', 'ACME ROBOTICS'],
+    ['ABOUT HARBOR FOODS Every week the kitchen cooks for 4,000 families across the county.', 'HARBOR FOODS'],
+    ['ABOUT HARBOR FOODS A member of the Acme Network, the kitchen cooks for 4,000 families.', 'HARBOR FOODS'],
+  ])('%s', (tail, organization) => {
+    const p = parse(tail, 'Acme Robotics, Inc. today announced a new warehouse robot.\n\nThe robot ships in May.');
+    expect(p.body.paragraphs.at(-1)).toBe('The robot ships in May.');
+    expect(p.about.map((a) => a.organization)).toEqual([organization]);
+  });
+});
+
+describe('an About item in a list of links', () => {
+  it('is a link of the list, not an About section', () => {
+    for (const list of [
+      '* Photos are available at the link above.\n* About the Acme Robotics Summit 2025\n* Follow us on X @acme',
+      '- Read the study\n- About Acme Labs\n- Press kit',
+    ]) {
+      const p = parse(`Additional resources:\n\n${list}\n\nAbout Acme Robotics\n\nAcme builds robots for warehouses.`);
+      expect(p.about.map((a) => a.organization)).toEqual(['Acme Robotics']);
+    }
+  });
+
+  it('still reads an About heading written as the last item over its text', () => {
+    const p = parse('* About Acme Robotics\n\nAcme Robotics builds robots for warehouses.');
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme Robotics']);
+  });
+});
+
 describe('joinLines on a long paragraph', () => {
   it('joins 20,000 wrapped lines (4 MB) in linear time, with the same hyphen rules', () => {
     const lines = Array.from({ length: 20_000 }, () => `${'word '.repeat(38)}manu-`);
