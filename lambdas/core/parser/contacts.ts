@@ -53,11 +53,25 @@ function gluedLead(text: string, index: number, address: string): number {
     for (let j = 3; j <= local.length - 2; j++) {
       if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)?$/.test(local.slice(0, j)) && ROLE_MAILBOX.test(local.slice(j))) return j;
     }
+    // (or a surname the address ends with again, an initial or name before it: `Jane Roej.roe@`, `Ana Smithasmith@`)
+    for (let j = 3; j <= local.length - 3; j++) {
+      const word = local.slice(0, j);
+      if (!/^[A-Z][a-z]+$/.test(word) || !/^[a-z]/.test(local.charAt(j))) continue;
+      const rest = local.slice(j).toLowerCase();
+      if (rest.length > j && rest.endsWith(word.toLowerCase())) return j;
+    }
     // (not an address that spells the name: `Jane JaneRoe@`)
     const surname = /^[A-Z][a-z]+/.exec(local)?.[0] ?? '';
     // (nor a name with a capital inside: `MacKenzie@`, `DeAngelo@`)
     if (surname.length >= 4 && /^[A-Z][a-z]/.test(local.slice(surname.length)) && surname !== previous)
       return surname.length;
+  }
+  // (or a name in camel case run into a mailbox that opens with a name the line wrote before it:
+  // `Sara Roe, Agency PR for AcmeBiosara@`)
+  for (const n of before.match(/\b[A-Z][a-z]{2,20}\b/g) ?? []) {
+    const k = local.toLowerCase().indexOf(n.toLowerCase(), 3);
+    if (k < 0) continue;
+    if (/^[A-Z][a-z]*[A-Z][A-Za-z]*[a-z]$/.test(local.slice(0, k)) && /^[a-z0-9._-]+$/.test(local.slice(k))) return k;
   }
   // (or its extension: `(555) 010-0100 x110jane.roe@`)
   const digits = /^(?:(?:x|ext\.?)\d{1,6}|\d{1,4}(?:-\d{1,4})?)(?=[A-Za-z])/i.exec(local)?.[0];
@@ -162,7 +176,13 @@ function unglue(address: string): string {
   if (caps?.[2] && /[A-Z]/.test(caps[2]) && /[A-Z]/.test(domain) && !/\p{Ll}/u.test(domain)) local = caps[2];
   // `acme.cominfo@acme.com`: the address's own domain written before it (a website), run into the mailbox.
   const own = local.toLowerCase().indexOf(domain.toLowerCase());
-  if (own >= 0 && (own === 0 || local.charAt(own - 1) === '.') && local.length > own + domain.length + 1)
+  // (a name run into that website too: `Jane Roeacme.cominfo@acme.com`)
+  const lead = local.slice(0, own);
+  if (
+    own >= 0 &&
+    (lead === '' || lead.endsWith('.') || /^\p{Lu}\p{Ll}+$/u.test(lead)) &&
+    local.length > own + domain.length + 1
+  )
     local = local.slice(own + domain.length);
   return `${local}@${domain}`;
 }

@@ -207,6 +207,16 @@ describe('findEmail: words a scraper ran into an address', () => {
     ['Contact Details :-Acmemarketing@acme.example', 'marketing@acme.example'],
     // A phone's last digits set off by a hyphen, run into the address.
     ['Tel: +49 (0)531 387 33-18jane@agency-pr.example', 'jane@agency-pr.example'],
+    // A surname run into an address that spells it again (initial and surname, or name and surname).
+    ['Investor Relations ContactAcme AdvisoryMaria Kowalskim.kowalski@acme.example', 'm.kowalski@acme.example'],
+    ['Press:Tom Bakertbaker@acme.example', 'tbaker@acme.example'],
+    ['Contact: Lena Vogellena.vogel@acme.example', 'lena.vogel@acme.example'],
+    // A brand in camel case run into a mailbox opening with the contact's first name.
+    ['Contacts:Omar Haddad, Agency PR for GreenLeafomar@agency.example', 'omar@agency.example'],
+    ['Jane Roe (PR for NovaTech)NovaTechjane.roe@pr.example', 'jane.roe@pr.example'],
+    // A name run into the address's own website, run into the mailbox.
+    ['PR Contact:Jane Roeacme.iosupport@acme.io', 'support@acme.io'],
+    ['Media: Raj Patelnova-labs.compress@nova-labs.com', 'press@nova-labs.com'],
   ])('%s', (line, email) => {
     expect(findEmail(line)).toBe(email);
   });
@@ -229,6 +239,9 @@ describe('findEmail: words a scraper ran into an address', () => {
     ['jane2024@acme.example', 'jane2024@acme.example'],
     ['www.team@acme.example', 'www.team@acme.example'],
     ['x100@acme.example', 'x100@acme.example'],
+    ['Write to Tom Lee Bellbellows@acme.example', 'bellbellows@acme.example'],
+    ['Mr. Young Hwan Park, Acme  Davidpark819@acme.example', 'davidpark819@acme.example'],
+    ['Contact Jane Roe at SunPowersales@acme.example', 'sunpowersales@acme.example'],
   ])('leaves a whole address alone: %s', (line, email) => {
     expect(findEmail(line)).toBe(email);
   });
