@@ -11,6 +11,24 @@ describe('wire tag between slashes naming a newswire', () => {
     expect(found?.dateline.location).toBe('Tampa, FL');
     expect(text.slice(found?.bodyStart)).toBe('Jane Roe opened a new studio downtown.');
   });
+
+  it.each([
+    ['April 9, 2025 [Harbor Newswire] — Jane Roe opened a new studio.', null, '2025-04-09'],
+    ['DALLAS, TX (April 9, 2025) /Harbor Newswire/ — Jane Roe opened a new studio.', 'DALLAS, TX', '2025-04-09'],
+    ['Reno, NV, April 9, 2025 [Bay Area Newswire] – Jane Roe opened a new studio.', 'Reno, NV', '2025-04-09'],
+    ['Reno, NV (April 9, 2025) (Harbor Newswire) -- Jane Roe opened a new studio.', 'Reno, NV', '2025-04-09'],
+  ])('reads a newswire tag in brackets or slashes after a bare or parenthesised date: %s', (text, place, date) => {
+    const found = findDateline(text);
+    expect(found?.wire?.name).toMatch(/Newswire$/);
+    expect(found?.dateline.location).toBe(place);
+    expect(found?.dateline.date).toBe(date);
+    expect(text.slice(found?.bodyStart)).toBe('Jane Roe opened a new studio.');
+  });
+
+  it('leaves a markdown link named a newswire alone', () => {
+    const found = findDateline('April 9, 2025 [Harbor Newswire](https://x.example) Jane Roe opened a new studio.');
+    expect(found?.wire ?? null).toBeNull();
+  });
 });
 
 const LEAD =
