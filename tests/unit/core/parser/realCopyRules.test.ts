@@ -443,3 +443,22 @@ describe('a scraped portal page above the headline', () => {
     }
   });
 });
+
+describe('a short markdown headline', () => {
+  const lead = 'AUSTIN, Texas, May 6, 2025 -- Brightfold launched a planning tool for teams of five and more.';
+
+  it.each(['Headline', 'Launch Notice', 'Foldwise'])(
+    'takes `# %s` as the title when no line under it reads as one',
+    (h) => {
+      const r = parseReleaseStrict({ content: `# ${h}\n\n${lead}\n\nIt is free.\n` });
+      expect(r.title).toBe(h);
+    },
+  );
+
+  it('not before a headline under it, nor a menu word, nor a date', () => {
+    const under = parseReleaseStrict({ content: `# Spotlight\n\nBrightfold Launches Foldwise for Teams\n\n${lead}\n` });
+    expect(under.title).toBe('Brightfold Launches Foldwise for Teams');
+    expect(parseReleaseStrict({ content: `# Newsroom\n\n${lead}\n` }).title).toBeNull();
+    expect(parseReleaseStrict({ content: `# May 6, 2025\n\n${lead}\n` }).title).toBeNull();
+  });
+});
