@@ -15,7 +15,7 @@ export interface DatelineMatch {
 }
 
 /** A word of a dateline city written in capitals (`SAN`, `ST.`, `XI'AN`, `&`). */
-const CAPS_WORD = /^(?:[\p{Lu}\d][\p{Lu}\d.'’-]*|&|and|AND|\/)$/u;
+const CAPS_WORD = /^(?:[\p{Lu}\d][\p{Lu}\d.'’-]*(?:\/[\p{Lu}\d][\p{Lu}\d.'’-]*)*|&|and|AND|\/)$/u;
 const CONNECTOR = /^(?:&|and|AND|\/|et|y|und)$/;
 /** A region / country qualifier after the city (`Texas`, `Calif.`, `N.J.`, `Israel`, `United Kingdom`). */
 const QUALIFIER = /^[\p{Lu}][\p{L}.'’ -]{0,40}$/u;
@@ -96,13 +96,29 @@ function locationStart(prefix: string, atBlockStart: boolean): number {
   // Do not start on a connector (`& TEL AVIV`), nor on a one-letter word (`A` ending a headline).
   while (take > 0 && CONNECTOR.test(tokens[tokens.length - take] ?? '')) take--;
   // An all-caps headline glued to the dateline (flattened text): `ACME WINS AWARD NEW YORK` → the
-  // known city at its end. Runs joined by a connector (`SAN FRANCISCO & TEL AVIV`) are places.
+  // known city at its end. Runs joined by a connector (`SAN FRANCISCO & TEL AVIV`) are places, and
+  // so are places joined by slashes, each of three words or fewer (`SAN DIEGO/HONG KONG`, `HONG KONG
+  // SAR/SAN JOSE`); a headline before them is cut to the known city at the first one's end.
   const run = tokens.slice(tokens.length - take);
+  const joined = run.join(' ').split('/');
+  const firstPlace = (joined[0] ?? '').split(' ');
+  const slashed = joined.length > 1 && joined.slice(1).every((p) => p.split(' ').length <= 3);
   if (take >= 3 && !run.some((t) => CONNECTOR.test(t)) && !isKnownCity(run.join(' '))) {
-    for (const len of [3, 2, 1]) {
-      if (isKnownCity(run.slice(-len).join(' '))) {
-        take = len;
-        break;
+    if (slashed && firstPlace.length <= 3) {
+      // (kept whole)
+    } else if (slashed) {
+      for (const len of [3, 2, 1]) {
+        if (isKnownCity(firstPlace.slice(-len).join(' '))) {
+          take -= firstPlace.length - len;
+          break;
+        }
+      }
+    } else {
+      for (const len of [3, 2, 1]) {
+        if (isKnownCity(run.slice(-len).join(' '))) {
+          take = len;
+          break;
+        }
       }
     }
   }

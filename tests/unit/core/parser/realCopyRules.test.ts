@@ -462,3 +462,25 @@ describe('a short markdown headline', () => {
     expect(parseReleaseStrict({ content: `# May 6, 2025\n\n${lead}\n` }).title).toBeNull();
   });
 });
+
+describe('places joined by a slash in a dateline', () => {
+  it.each([
+    ['SAN DIEGO/HONG KONG, June 3, 2025 /PRNewswire/ -- Acme opened a plant.', 'SAN DIEGO/HONG KONG'],
+    [
+      'HONG KONG SAR/SAN JOSE, UNITED STATES - June 3, 2025 - Acme opened a plant.',
+      'HONG KONG SAR/SAN JOSE, UNITED STATES',
+    ],
+    ['SINGAPORE/SAN JOSE, Calif., June 3, 2025 /PRNewswire/ -- Acme opened a plant.', 'SINGAPORE/SAN JOSE, Calif.'],
+    [
+      'LOS ANGELES/NEW YORK/LONDON, June 3, 2025 (GLOBE NEWSWIRE) -- Acme opened a plant.',
+      'LOS ANGELES/NEW YORK/LONDON',
+    ],
+  ])('keeps every place of %s', (text, place) => {
+    expect(findDateline(text)?.dateline.location).toBe(place);
+  });
+
+  it('cuts a flattened headline in capitals off the first place', () => {
+    const text = 'ACME WINS AWARD NEW YORK/LONDON, June 3, 2025 /PRNewswire/ -- Acme opened a plant.';
+    expect(findDateline(text)?.dateline.location).toBe('NEW YORK/LONDON');
+  });
+});
