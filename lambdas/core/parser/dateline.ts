@@ -536,17 +536,19 @@ const CREDIT_RESTARTED = /^((\p{Lu}[\p{L}\d&.-]*)(?: [\p{Lu}\d][\p{L}\d&.-]*){0,
 /**
  * A second, date-less dateline opening the lead under the real one (`Sarasota, Florida - Acme, a
  * provider of…`, as some distributors repeat it): the length of `City, Region - ` to drop, or 0.
- * Only a city with a known region or country after it counts.
+ * Only a city with a known region or country after it counts, or a known city alone.
  */
 export function repeatedPlaceLength(lead: string): number {
   // A date left unfilled in parentheses may follow the place (`St. Louis, MO. (DATE, 2024) –`), or
   // a month and year (`JOHNSTON, R.I. - May 2026 -`).
   const m =
-    /^([\p{Lu}][\p{L}.'’ ]{1,40}(?:, [\p{Lu}][\p{L}.'’ ]{1,40}){1,2})(?: \([^()\n]{1,30}\)| [-–—]{1,2} \p{Lu}\p{Ll}{2,8}\.? \d{4})? [-–—]{1,2} (?=\p{Lu})/u.exec(
+    /^([\p{Lu}][\p{L}.'’ ]{1,40}(?:, [\p{Lu}][\p{L}.'’ ]{1,40}){0,2})(?: \([^()\n]{1,30}\)| [-–—]{1,2} \p{Lu}\p{Ll}{2,8}\.? \d{4})? [-–—]{1,2} (?=\p{Lu})/u.exec(
       lead.slice(0, 120),
     );
   if (!m?.[1]) return 0;
   const parts = m[1].split(', ');
+  // (a known city alone too, as the dateline's place is often repeated: `San Diego (For Release) - Acme…`)
+  if (parts.length === 1) return isKnownCity(m[1]) ? m[0].length : 0;
   return parts.slice(1).every(isKnownRegionWithStop) ? m[0].length : 0;
 }
 

@@ -1,5 +1,5 @@
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
-import { findDateline } from '../../../../lambdas/core/parser/dateline';
+import { findDateline, repeatedPlaceLength } from '../../../../lambdas/core/parser/dateline';
 import { clauseOrganization, leadOrganization } from '../../../../lambdas/core/parser/lead';
 
 /** Rules drawn from how real wire copy is written, each tested on a release made up for it. */
@@ -482,5 +482,25 @@ describe('places joined by a slash in a dateline', () => {
   it('cuts a flattened headline in capitals off the first place', () => {
     const text = 'ACME WINS AWARD NEW YORK/LONDON, June 3, 2025 /PRNewswire/ -- Acme opened a plant.';
     expect(findDateline(text)?.dateline.location).toBe('NEW YORK/LONDON');
+  });
+});
+
+describe('a place repeated under the dateline, opening the lead', () => {
+  it.each([
+    'Denver (For Immediate Release) - Brightfold opened a studio.',
+    'Chicago (DATE, 2025) – Brightfold opened a studio.',
+    'Seattle - Brightfold opened a studio.',
+    'Tampa, Florida - Brightfold opened a studio.',
+  ])('is cut from the lead: %s', (lead) => {
+    expect(lead.slice(repeatedPlaceLength(lead))).toBe('Brightfold opened a studio.');
+    const r = parseReleaseStrict({
+      content: `# Brightfold Opens a Studio\n\nDENVER, CO / PR Karma / May 6, 2025 09:30\n\n${lead}\n\nIt is open daily.\n`,
+    });
+    expect(r.body.paragraphs[0]).toBe('Brightfold opened a studio.');
+  });
+
+  it('not a name that is no known city', () => {
+    expect(repeatedPlaceLength('Brightfold Labs - The studio opened.')).toBe(0);
+    expect(repeatedPlaceLength('Foldwise (Beta) - The tool opened.')).toBe(0);
   });
 });
