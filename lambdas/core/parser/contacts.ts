@@ -104,6 +104,8 @@ const GLUED_ADDRESSES = new RegExp(
 const WEBSITE_BEFORE = new RegExp(
   String.raw`^www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*?\.(?:${COMMON_TLD})(?=[A-Za-z0-9])`,
 );
+/** A common top-level domain run into a lower-case name after it (`acme.comacme`). */
+const TLD_THEN_OWN_NAME = new RegExp(String.raw`^(${COMMON_TLD})([a-z]{3,})$`);
 /** A common top-level domain run into a capitalised word after it (`acme.comAcme.com Newsroom`). */
 const TLD_THEN_CAPITAL = new RegExp(String.raw`^(?:${COMMON_TLD})(?=[A-Z])`);
 
@@ -170,6 +172,12 @@ function unglue(address: string): string {
     domain = [...labels.slice(0, i), glued[0]].join('.');
     break;
   }
+  // `ir@acme.comacme AG`: the address's own name written after it in lower case, run into its
+  // top-level domain (the name opens the domain's first label).
+  const labelsNow = domain.split('.');
+  const tail = TLD_THEN_OWN_NAME.exec(labelsNow[labelsNow.length - 1] ?? '');
+  if (labelsNow.length >= 2 && tail?.[1] && tail[2] && (labelsNow[0] ?? '').startsWith(tail[2]))
+    domain = [...labelsNow.slice(0, -1), tail[1]].join('.');
   // `Investor RelationsIR@ACME3D.COM`: an address written in capitals, the word before it run into
   // it; the mixed-case lead ends at its last lower-case letter.
   const caps = /^(.*\p{Ll})([A-Z0-9][A-Z0-9._%+'-]*)$/u.exec(local);
@@ -526,8 +534,11 @@ export function isContactAddress(email: string): boolean {
  */
 const REACH_CUE =
   /\b(?:e-?mail(?:ing)?|courriel|contact(?:ing)?|connect(?:ing)? with|get in touch(?: with)?|(?:speak|talk)(?:ing)? (?:with|to)|writ(?:e|ing) to|reach(?:ed)?|inquiries|enquiries|questions|rsvp|(?:send|forward|submit|direct)(?:s|ing|ed|ted)? (?:[^\s.!?@]+ ){0,6}?to|(?:request|ask|inquire|enquire)(?:s|d|ed|ing)? (?:[^\s.!?@]+ ){0,6}?(?:at|to|from|via)|correo(?: electrónico)?|kontakt(?:ieren)?)\b[^.!?@]{0,40}$/i;
-/** An `Email:` label a scraper ran into the word before it (`Jane RoeEmail: jane@`). */
-const GLUED_EMAIL_LABEL = /\p{Ll}E-?mail:\s?$/u;
+/**
+ * An `Email:` or `Mail:` label a scraper ran into the word or field before it (`Jane RoeEmail: jane@`,
+ * `+1 555 010 0100Email: jane@`, `acme.com/Mail: ir@`).
+ */
+const GLUED_EMAIL_LABEL = /[\p{L}\d/)](?:E-?mail|Mail):\s?$/u;
 /**
  * A contact label a flattened or wrapped text left inside a paragraph, the contact's name, title and
  * organization between it and the address (`MEDIA CONTACT: Jane Roe, Director of Sales Acme

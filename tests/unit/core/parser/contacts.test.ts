@@ -207,6 +207,9 @@ describe('findEmail: words a scraper ran into an address', () => {
     ['Contact Details :-Acmemarketing@acme.example', 'marketing@acme.example'],
     // A phone's last digits set off by a hyphen, run into the address.
     ['Tel: +49 (0)531 387 33-18jane@agency-pr.example', 'jane@agency-pr.example'],
+    // The address's own name written after it in lower case, run into its top-level domain.
+    ['Mail: ir@novasec.comnova AG Press Contact:', 'ir@novasec.com'],
+    ['jane@acme.co.ukacme Ltd', 'jane@acme.co.uk'],
     // A surname run into an address that spells it again (initial and surname, or name and surname).
     ['Investor Relations ContactAcme AdvisoryMaria Kowalskim.kowalski@acme.example', 'm.kowalski@acme.example'],
     ['Press:Tom Bakertbaker@acme.example', 'tbaker@acme.example'],
@@ -239,6 +242,8 @@ describe('findEmail: words a scraper ran into an address', () => {
     ['jane2024@acme.example', 'jane2024@acme.example'],
     ['www.team@acme.example', 'www.team@acme.example'],
     ['x100@acme.example', 'x100@acme.example'],
+    ['press@acme.community', 'press@acme.community'],
+    ['info@acme.comacmeco', 'info@acme.comacmeco'],
     ['Write to Tom Lee Bellbellows@acme.example', 'bellbellows@acme.example'],
     ['Mr. Young Hwan Park, Acme  Davidpark819@acme.example', 'davidpark819@acme.example'],
     ['Contact Jane Roe at SunPowersales@acme.example', 'sunpowersales@acme.example'],
@@ -295,6 +300,17 @@ describe('sentenceContacts: an address a sentence gives as a way to reach someon
     expect(
       sentenceContacts('…in the process.Company Name: AcmeContact Person: Jane RoeEmail: hi@acme.example'),
     ).toEqual(only('hi@acme.example'));
+  });
+
+  it.each([
+    [
+      '…in the county.Media ContactAcme Lawhttps://www.acme.example/Phone: (555) 010-1234Email: hi@acme.example',
+      'hi@acme.example',
+    ],
+    ['…can be found at: www.acme.exampleAcme AGPhone: +49 89 5550 2073Mail: ir@acme.example', 'ir@acme.example'],
+    ['…see https://acme.example/Mail: press@acme.example', 'press@acme.example'],
+  ])('after an Email: or Mail: label run into a phone number or a link: %s', (text, email) => {
+    expect(sentenceContacts(text)).toEqual(only(email));
   });
 
   it('after an Investor Relations: label, and each of two addresses run together after it', () => {
