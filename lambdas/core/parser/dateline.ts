@@ -238,6 +238,9 @@ export function findDateline(text: string, atBlockStart = true): DatelineMatch |
   return tagless(text);
 }
 
+/** A month, a day and a year of the wrong length at the end of a dateline's prefix (`November 17, 20225`). */
+const BROKEN_DATE_AT_END = /(?<=^|[\s,])(\p{Lu}\p{L}{2,8})\.? \d{1,2}(?:st|nd|rd|th)?,? (?:\d{5,6}|\d{3})[\s,]*$/u;
+
 /** A wire tag cut off after its first letters at the end of a feed excerpt (`--(Newsf...`). */
 const PARTIAL_TAG = /(?:--|[-–—]) ?\(([A-Za-z][A-Za-z .]{2,30}?)(?:\.{3}|…)\s*$/;
 /** The tags a cut may begin, as the wires write them inside parentheses. */
@@ -265,6 +268,10 @@ function fromTag(text: string, tag: WireMatch, atBlockStart: boolean): DatelineM
       locEnd = before.start;
       dateStart = before.start;
     } else {
+      // A date whose year a typo broke (`MIAMI, FL — November 17, 20225 — (ACME NEWSWIRE) —`): the
+      // date's words, no date; the place before them is still the dateline's.
+      const broken = BROKEN_DATE_AT_END.exec(prefix);
+      if (broken?.[1] && monthNumber(broken[1]) !== null) locEnd = broken.index;
       // The date after the tag (`/ ACCESSWIRE / March 7, 2024 /`, `(PRWEB) March 7, 2024 --`), only
       // when a separator closes it: a date in the lead's first sentence is not the dateline's.
       let from = tag.end;

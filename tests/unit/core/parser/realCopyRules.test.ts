@@ -504,3 +504,16 @@ describe('a place repeated under the dateline, opening the lead', () => {
     expect(repeatedPlaceLength('Foldwise (Beta) - The tool opened.')).toBe(0);
   });
 });
+
+describe('a dateline whose year a typo broke', () => {
+  it.each([
+    ['TAMPA, FL — March 4, 20225 — (HARBOR NEWSWIRE) — Brightfold opened a studio.', 'TAMPA, FL'],
+    ['Austin, Texas, March 4, 202 /PRNewswire/ -- Brightfold opened a studio.', 'Austin, Texas'],
+    ['DENVER, Colo., Sept. 4th, 202025 (GLOBE NEWSWIRE) -- Brightfold opened a studio.', 'DENVER, Colo.'],
+  ])('keeps the place and gives no date: %s', (text, place) => {
+    const found = findDateline(text);
+    expect(found?.dateline.location).toBe(place);
+    expect(found?.dateline.date).toBeNull();
+    expect(text.slice(found?.bodyStart)).toBe('Brightfold opened a studio.');
+  });
+});
