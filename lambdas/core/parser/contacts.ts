@@ -542,10 +542,19 @@ const GLUED_EMAIL_LABEL = /[\p{L}\d/)](?:E-?mail|Mail):\s?$/u;
 /**
  * A contact label a flattened or wrapped text left inside a paragraph, the contact's name, title and
  * organization between it and the address (`MEDIA CONTACT: Jane Roe, Director of Sales Acme
- * Corporation jane@`).
+ * Corporation jane@`); the label may be run into the word before it (`The BoardContact: Jane Roe`)
+ * and the lines after it may carry an abbreviation's full stop (`Dr. Jane Roe`, `T. +49 …`), but no
+ * sentence ends between (see SENTENCE_END).
  */
 const CONTACT_LABEL_CUE =
-  /\b(?:(?:(?:media|press|pr|investor) )?contacts?|(?:investor|media|press|public) relations):[^.!?@:]{0,150}$/i;
+  /(?:\b|(?<=\p{Ll}))(?:(?:(?:[Mm]edia|[Pp]ress|PR|[Ii]nvestor) )?[Cc]ontacts?|CONTACTS?|(?:[Ii]nvestor|[Mm]edia|[Pp]ress|[Pp]ublic) [Rr]elations|(?:INVESTOR|MEDIA|PRESS|PUBLIC) RELATIONS):([^!?@:]{0,150})$/u;
+/** A sentence's end: a word of two lower-case letters or more, its stop and a capital (`…the city. The`). */
+const SENTENCE_END = /\p{Ll}{2}[.!?]["”]?\s+["“]?\p{Lu}|\p{Ll}{2}[.!?]["”]?\s*$/u;
+
+function contactLabelCue(wide: string): boolean {
+  const m = CONTACT_LABEL_CUE.exec(wide);
+  return !!m && !SENTENCE_END.test(m[1] ?? '');
+}
 
 /**
  * Contacts from the addresses a sentence of the body or an About section gives as a way to reach
@@ -577,7 +586,7 @@ export function sentenceContacts(written: string): Contact[] {
     const wide = text.slice(Math.max(0, start - 170), start);
     // An address listed right after one given so (`jane@acme.com or ir@acme.com`) is given so too.
     const listed = lastEnd >= 0 && /^\s?(?:[,;|/\-–—]|or|and)?\s?$/.test(text.slice(lastEnd, start));
-    if (REACH_CUE.test(before) || GLUED_EMAIL_LABEL.test(before) || CONTACT_LABEL_CUE.test(wide) || listed) {
+    if (REACH_CUE.test(before) || GLUED_EMAIL_LABEL.test(before) || contactLabelCue(wide) || listed) {
       out.push({ name: null, organization: null, email, phone: null });
       lastEnd = start + m[0].length;
     }

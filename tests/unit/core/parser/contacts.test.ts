@@ -304,6 +304,25 @@ describe('sentenceContacts: an address a sentence gives as a way to reach someon
 
   it.each([
     [
+      'For more information, please contact:   Dr. Jane Roe  President & CEO, Acme Council (ACC) and  Director, Urban Metrics (UM)  jane.roe@acme.example   About Beta',
+      'jane.roe@acme.example',
+    ],
+    [
+      'Acme AGThe Executive BoardContact:Jane RoeCorporate Communications & Investor RelationsT. +49 179 / 5550 237M. jane.roe@acme.example',
+      'jane.roe@acme.example',
+    ],
+    ['Press contact: Mr. Raj Patel, Acme Group  raj@acme.example', 'raj@acme.example'],
+  ])('after a contact label, also run into the word before it or with abbreviations between: %s', (text, email) => {
+    expect(sentenceContacts(text)).toEqual(only(email));
+  });
+
+  it('not after a contact label a sentence end separates from the address', () => {
+    expect(sentenceContacts('Contact: our office. Visit us anytime at the shop. Write hi@acme.example')).toEqual([]);
+    expect(sentenceContacts('No press contact: the team. Our studio opened. hi@acme.example')).toEqual([]);
+  });
+
+  it.each([
+    [
       '…in the county.Media ContactAcme Lawhttps://www.acme.example/Phone: (555) 010-1234Email: hi@acme.example',
       'hi@acme.example',
     ],
