@@ -53,11 +53,25 @@ function gluedLead(text: string, index: number, address: string): number {
     for (let j = 3; j <= local.length - 2; j++) {
       if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)?$/.test(local.slice(0, j)) && ROLE_MAILBOX.test(local.slice(j))) return j;
     }
+    // (or a surname the address ends with again, an initial or name before it: `Jane Roej.roe@`, `Ana Smithasmith@`)
+    for (let j = 3; j <= local.length - 3; j++) {
+      const word = local.slice(0, j);
+      if (!/^[A-Z][a-z]+$/.test(word) || !/^[a-z]/.test(local.charAt(j))) continue;
+      const rest = local.slice(j).toLowerCase();
+      if (rest.length > j && rest.endsWith(word.toLowerCase())) return j;
+    }
     // (not an address that spells the name: `Jane JaneRoe@`)
     const surname = /^[A-Z][a-z]+/.exec(local)?.[0] ?? '';
     // (nor a name with a capital inside: `MacKenzie@`, `DeAngelo@`)
     if (surname.length >= 4 && /^[A-Z][a-z]/.test(local.slice(surname.length)) && surname !== previous)
       return surname.length;
+  }
+  // (or a name in camel case run into a mailbox that opens with a name the line wrote before it:
+  // `Sara Roe, Agency PR for AcmeBiosara@`)
+  for (const n of before.match(/\b[A-Z][a-z]{2,20}\b/g) ?? []) {
+    const k = local.toLowerCase().indexOf(n.toLowerCase(), 3);
+    if (k < 0) continue;
+    if (/^[A-Z][a-z]*[A-Z][A-Za-z]*[a-z]$/.test(local.slice(0, k)) && /^[a-z0-9._-]+$/.test(local.slice(k))) return k;
   }
   // (or its extension: `(555) 010-0100 x110jane.roe@`)
   const digits = /^(?:(?:x|ext\.?)\d{1,6}|\d{1,4}(?:-\d{1,4})?)(?=[A-Za-z])/i.exec(local)?.[0];
@@ -90,6 +104,8 @@ const GLUED_ADDRESSES = new RegExp(
 const WEBSITE_BEFORE = new RegExp(
   String.raw`^www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*?\.(?:${COMMON_TLD})(?=[A-Za-z0-9])`,
 );
+/** A common top-level domain run into a lower-case name after it (`acme.comacme`). */
+const TLD_THEN_OWN_NAME = new RegExp(String.raw`^(${COMMON_TLD})([a-z]{3,})$`);
 /** A common top-level domain run into a capitalised word after it (`acme.comAcme.com Newsroom`). */
 const TLD_THEN_CAPITAL = new RegExp(String.raw`^(?:${COMMON_TLD})(?=[A-Z])`);
 
@@ -156,13 +172,25 @@ function unglue(address: string): string {
     domain = [...labels.slice(0, i), glued[0]].join('.');
     break;
   }
+  // `ir@acme.comacme AG`: the address's own name written after it in lower case, run into its
+  // top-level domain (the name opens the domain's first label).
+  const labelsNow = domain.split('.');
+  const tail = TLD_THEN_OWN_NAME.exec(labelsNow[labelsNow.length - 1] ?? '');
+  if (labelsNow.length >= 2 && tail?.[1] && tail[2] && (labelsNow[0] ?? '').startsWith(tail[2]))
+    domain = [...labelsNow.slice(0, -1), tail[1]].join('.');
   // `Investor RelationsIR@ACME3D.COM`: an address written in capitals, the word before it run into
   // it; the mixed-case lead ends at its last lower-case letter.
   const caps = /^(.*\p{Ll})([A-Z0-9][A-Z0-9._%+'-]*)$/u.exec(local);
   if (caps?.[2] && /[A-Z]/.test(caps[2]) && /[A-Z]/.test(domain) && !/\p{Ll}/u.test(domain)) local = caps[2];
   // `acme.cominfo@acme.com`: the address's own domain written before it (a website), run into the mailbox.
   const own = local.toLowerCase().indexOf(domain.toLowerCase());
-  if (own >= 0 && (own === 0 || local.charAt(own - 1) === '.') && local.length > own + domain.length + 1)
+  // (a name run into that website too: `Jane Roeacme.cominfo@acme.com`)
+  const lead = local.slice(0, own);
+  if (
+    own >= 0 &&
+    (lead === '' || lead.endsWith('.') || /^\p{Lu}\p{Ll}+$/u.test(lead)) &&
+    local.length > own + domain.length + 1
+  )
     local = local.slice(own + domain.length);
   return `${local}@${domain}`;
 }
@@ -506,15 +534,27 @@ export function isContactAddress(email: string): boolean {
  */
 const REACH_CUE =
   /\b(?:e-?mail(?:ing)?|courriel|contact(?:ing)?|connect(?:ing)? with|get in touch(?: with)?|(?:speak|talk)(?:ing)? (?:with|to)|writ(?:e|ing) to|reach(?:ed)?|inquiries|enquiries|questions|rsvp|(?:send|forward|submit|direct)(?:s|ing|ed|ted)? (?:[^\s.!?@]+ ){0,6}?to|(?:request|ask|inquire|enquire)(?:s|d|ed|ing)? (?:[^\s.!?@]+ ){0,6}?(?:at|to|from|via)|correo(?: electrónico)?|kontakt(?:ieren)?)\b[^.!?@]{0,40}$/i;
-/** An `Email:` label a scraper ran into the word before it (`Jane RoeEmail: jane@`). */
-const GLUED_EMAIL_LABEL = /\p{Ll}E-?mail:\s?$/u;
+/**
+ * An `Email:` or `Mail:` label a scraper ran into the word or field before it (`Jane RoeEmail: jane@`,
+ * `+1 555 010 0100Email: jane@`, `acme.com/Mail: ir@`).
+ */
+const GLUED_EMAIL_LABEL = /[\p{L}\d/)](?:E-?mail|Mail):\s?$/u;
 /**
  * A contact label a flattened or wrapped text left inside a paragraph, the contact's name, title and
  * organization between it and the address (`MEDIA CONTACT: Jane Roe, Director of Sales Acme
- * Corporation jane@`).
+ * Corporation jane@`); the label may be run into the word before it (`The BoardContact: Jane Roe`)
+ * and the lines after it may carry an abbreviation's full stop (`Dr. Jane Roe`, `T. +49 …`), but no
+ * sentence ends between (see SENTENCE_END).
  */
 const CONTACT_LABEL_CUE =
-  /\b(?:(?:(?:media|press|pr|investor) )?contacts?|(?:investor|media|press|public) relations):[^.!?@:]{0,150}$/i;
+  /(?:\b|(?<=\p{Ll}))(?:(?:(?:[Mm]edia|[Pp]ress|PR|[Ii]nvestor) )?[Cc]ontacts?|CONTACTS?|(?:[Ii]nvestor|[Mm]edia|[Pp]ress|[Pp]ublic) [Rr]elations|(?:INVESTOR|MEDIA|PRESS|PUBLIC) RELATIONS):([^!?@:]{0,150})$/u;
+/** A sentence's end: a word of two lower-case letters or more, its stop and a capital (`…the city. The`). */
+const SENTENCE_END = /\p{Ll}{2}[.!?]["”]?\s+["“]?\p{Lu}|\p{Ll}{2}[.!?]["”]?\s*$/u;
+
+function contactLabelCue(wide: string): boolean {
+  const m = CONTACT_LABEL_CUE.exec(wide);
+  return !!m && !SENTENCE_END.test(m[1] ?? '');
+}
 
 /**
  * Contacts from the addresses a sentence of the body or an About section gives as a way to reach
@@ -546,7 +586,7 @@ export function sentenceContacts(written: string): Contact[] {
     const wide = text.slice(Math.max(0, start - 170), start);
     // An address listed right after one given so (`jane@acme.com or ir@acme.com`) is given so too.
     const listed = lastEnd >= 0 && /^\s?(?:[,;|/\-–—]|or|and)?\s?$/.test(text.slice(lastEnd, start));
-    if (REACH_CUE.test(before) || GLUED_EMAIL_LABEL.test(before) || CONTACT_LABEL_CUE.test(wide) || listed) {
+    if (REACH_CUE.test(before) || GLUED_EMAIL_LABEL.test(before) || contactLabelCue(wide) || listed) {
       out.push({ name: null, organization: null, email, phone: null });
       lastEnd = start + m[0].length;
     }

@@ -15,7 +15,7 @@ export interface DatelineMatch {
 }
 
 /** A word of a dateline city written in capitals (`SAN`, `ST.`, `XI'AN`, `&`). */
-const CAPS_WORD = /^(?:[\p{Lu}\d][\p{Lu}\d.'’-]*|&|and|AND|\/)$/u;
+const CAPS_WORD = /^(?:[\p{Lu}\d][\p{Lu}\d.'’-]*(?:\/[\p{Lu}\d][\p{Lu}\d.'’-]*)*|&|and|AND|\/)$/u;
 const CONNECTOR = /^(?:&|and|AND|\/|et|y|und)$/;
 /** A region / country qualifier after the city (`Texas`, `Calif.`, `N.J.`, `Israel`, `United Kingdom`). */
 const QUALIFIER = /^[\p{Lu}][\p{L}.'’ -]{0,40}$/u;
@@ -96,13 +96,29 @@ function locationStart(prefix: string, atBlockStart: boolean): number {
   // Do not start on a connector (`& TEL AVIV`), nor on a one-letter word (`A` ending a headline).
   while (take > 0 && CONNECTOR.test(tokens[tokens.length - take] ?? '')) take--;
   // An all-caps headline glued to the dateline (flattened text): `ACME WINS AWARD NEW YORK` → the
-  // known city at its end. Runs joined by a connector (`SAN FRANCISCO & TEL AVIV`) are places.
+  // known city at its end. Runs joined by a connector (`SAN FRANCISCO & TEL AVIV`) are places, and
+  // so are places joined by slashes, each of three words or fewer (`SAN DIEGO/HONG KONG`, `HONG KONG
+  // SAR/SAN JOSE`); a headline before them is cut to the known city at the first one's end.
   const run = tokens.slice(tokens.length - take);
+  const joined = run.join(' ').split('/');
+  const firstPlace = (joined[0] ?? '').split(' ');
+  const slashed = joined.length > 1 && joined.slice(1).every((p) => p.split(' ').length <= 3);
   if (take >= 3 && !run.some((t) => CONNECTOR.test(t)) && !isKnownCity(run.join(' '))) {
-    for (const len of [3, 2, 1]) {
-      if (isKnownCity(run.slice(-len).join(' '))) {
-        take = len;
-        break;
+    if (slashed && firstPlace.length <= 3) {
+      // (kept whole)
+    } else if (slashed) {
+      for (const len of [3, 2, 1]) {
+        if (isKnownCity(firstPlace.slice(-len).join(' '))) {
+          take -= firstPlace.length - len;
+          break;
+        }
+      }
+    } else {
+      for (const len of [3, 2, 1]) {
+        if (isKnownCity(run.slice(-len).join(' '))) {
+          take = len;
+          break;
+        }
       }
     }
   }
@@ -222,6 +238,9 @@ export function findDateline(text: string, atBlockStart = true): DatelineMatch |
   return tagless(text);
 }
 
+/** A month, a day and a year of the wrong length at the end of a dateline's prefix (`November 17, 20225`). */
+const BROKEN_DATE_AT_END = /(?<=^|[\s,])(\p{Lu}\p{L}{2,8})\.? \d{1,2}(?:st|nd|rd|th)?,? (?:\d{5,6}|\d{3})[\s,]*$/u;
+
 /** A wire tag cut off after its first letters at the end of a feed excerpt (`--(Newsf...`). */
 const PARTIAL_TAG = /(?:--|[-–—]) ?\(([A-Za-z][A-Za-z .]{2,30}?)(?:\.{3}|…)\s*$/;
 /** The tags a cut may begin, as the wires write them inside parentheses. */
@@ -249,6 +268,10 @@ function fromTag(text: string, tag: WireMatch, atBlockStart: boolean): DatelineM
       locEnd = before.start;
       dateStart = before.start;
     } else {
+      // A date whose year a typo broke (`MIAMI, FL — November 17, 20225 — (ACME NEWSWIRE) —`): the
+      // date's words, no date; the place before them is still the dateline's.
+      const broken = BROKEN_DATE_AT_END.exec(prefix);
+      if (broken?.[1] && monthNumber(broken[1]) !== null) locEnd = broken.index;
       // The date after the tag (`/ ACCESSWIRE / March 7, 2024 /`, `(PRWEB) March 7, 2024 --`), only
       // when a separator closes it: a date in the lead's first sentence is not the dateline's.
       let from = tag.end;
@@ -520,17 +543,19 @@ const CREDIT_RESTARTED = /^((\p{Lu}[\p{L}\d&.-]*)(?: [\p{Lu}\d][\p{L}\d&.-]*){0,
 /**
  * A second, date-less dateline opening the lead under the real one (`Sarasota, Florida - Acme, a
  * provider of…`, as some distributors repeat it): the length of `City, Region - ` to drop, or 0.
- * Only a city with a known region or country after it counts.
+ * Only a city with a known region or country after it counts, or a known city alone.
  */
 export function repeatedPlaceLength(lead: string): number {
   // A date left unfilled in parentheses may follow the place (`St. Louis, MO. (DATE, 2024) –`), or
   // a month and year (`JOHNSTON, R.I. - May 2026 -`).
   const m =
-    /^([\p{Lu}][\p{L}.'’ ]{1,40}(?:, [\p{Lu}][\p{L}.'’ ]{1,40}){1,2})(?: \([^()\n]{1,30}\)| [-–—]{1,2} \p{Lu}\p{Ll}{2,8}\.? \d{4})? [-–—]{1,2} (?=\p{Lu})/u.exec(
+    /^([\p{Lu}][\p{L}.'’ ]{1,40}(?:, [\p{Lu}][\p{L}.'’ ]{1,40}){0,2})(?: \([^()\n]{1,30}\)| [-–—]{1,2} \p{Lu}\p{Ll}{2,8}\.? \d{4})? [-–—]{1,2} (?=\p{Lu})/u.exec(
       lead.slice(0, 120),
     );
   if (!m?.[1]) return 0;
   const parts = m[1].split(', ');
+  // (a known city alone too, as the dateline's place is often repeated: `San Diego (For Release) - Acme…`)
+  if (parts.length === 1) return isKnownCity(m[1]) ? m[0].length : 0;
   return parts.slice(1).every(isKnownRegionWithStop) ? m[0].length : 0;
 }
 

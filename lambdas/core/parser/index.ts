@@ -53,7 +53,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.187.0';
+export const PARSER_VERSION = '0.196.0';
 
 export interface ParseInput {
   content: string;
@@ -744,12 +744,12 @@ function orgAsName(c: Contact, orgs: string[]): Contact {
   return { ...c, name: person, organization: person ? c.name : (c.organization ?? c.name) };
 }
 
-/** A line above the dateline that is page chrome, not a headline. */
-function isNavigation(line: string): boolean {
+/** A line above the dateline that is page chrome, not a headline (one of fewer than `minWords` words is). */
+function isNavigation(line: string, minWords = 3): boolean {
   if (/ [|»›>·•] /.test(line) || /^https?:\/\//.test(line)) return true;
   // A CJK headline has no spaces: count its characters instead of its words.
   const cjk = (line.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu) ?? []).length;
-  if (cjk < 8 && line.split(' ').length < 3) return true;
+  if (cjk < 8 && line.split(' ').length < minWords) return true;
   if (parseTimestamp(line)) return true;
   if (isDateLine(line)) return true;
   if (
@@ -932,6 +932,7 @@ function headlines(
   let subtitle: string | null = null;
   let stamp: string | null = null;
   const h1 = pre.findIndex((b) => b.headingLevel === 1);
+  let shortHeading: string | null = null;
   let skipNext = false;
   for (const [i, whole] of pre.entries()) {
     // Credit lines above the headline (`Source: Acme Inc.` / `MEDIA RELEASE PR67276`) are not it.
@@ -965,6 +966,14 @@ function headlines(
     }
     // With a markdown `# heading`, it is the title and the next line before the dateline the deck.
     if (h1 >= 0 && i < h1) continue;
+    // A markdown `# heading` of one or two words (`# Launch Notice`, a template's `# Headline`) is the
+    // title when no line under it reads as one: short, but marked as the headline (a menu's section
+    // words, `# Newsroom`, are not).
+    const words = text.split(' ');
+    if (i === h1 && words.length < 3 && !isNavigation(text, 1) && !words.every((w) => MENU_WORD.test(w))) {
+      shortHeading = text;
+      continue;
+    }
     if (isNavigation(text) || text.split(' ').length > 60) continue;
     if (block.lines.every((l) => isScrapedChrome(l.trim())) || isMenuLine(text)) continue;
     // A menu's items one under another (three or more lines of at most three words) is no headline.
@@ -974,7 +983,7 @@ function headlines(
     if (!title) title = text;
     else if (!subtitle) subtitle = text;
   }
-  return { title, subtitle, stamp };
+  return { title: title ?? shortHeading, subtitle: title ? subtitle : null, stamp };
 }
 
 function datelineMidnight(dateline: Dateline | null): string | null {

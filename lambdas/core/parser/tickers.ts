@@ -205,8 +205,21 @@ const EXCHANGES = [
   'Dublin',
 ];
 const EXCHANGE_SET = new Set(EXCHANGES.map((e) => e.toUpperCase()));
-/** Exchanges whose listings are numeric codes (`(TSE: 7203)`, `(HKEX: 0700)`, `(KRX: 005930)`). */
+/**
+ * Exchanges whose listings are numeric codes (`(TSE: 7203)`, `(HKEX: 0700)`, `(KRX: 005930)`); the
+ * German exchanges' codes are numeric for some issuers (`(FSE: 103)`, `(Frankfurt: 2801)`).
+ */
 const NUMERIC_CODE_EXCHANGES = new Set([
+  'FSE',
+  'FWB',
+  'FRA',
+  'XFRA',
+  'FRANKFURT',
+  'FRANKFURT STOCK EXCHANGE',
+  'ETR',
+  'XETRA',
+  'XETR',
+  'BURSA MALAYSIA',
   'TSE',
   'TYO',
   'HKEX',

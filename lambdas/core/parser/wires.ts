@@ -109,15 +109,14 @@ export const WIRE_RULES: readonly WireRule[] = [
     name: null,
     pattern: /(?<=\d{4},? ?[-–—] ?)((?:[A-Z][A-Za-z]{1,20} ){1,3}(?:NEWSWIRE|Newswire|NewsWire))(?= ?[-–—] )/,
   },
-  // The same in parentheses right after the date (`Dayton, OH, May 5, 2025 (Acme Newswire) -- Text`).
+  // The same in parentheses, between slashes or in square brackets right after the date, the date
+  // bare or itself in parentheses (`Dayton, OH, May 5, 2025 (Acme Newswire) -- Text`, `Miami, FL –
+  // March 6, 2025 /Acme Newswire/ –`, `June 3, 2025 [Acme Newswire] —`, `AUSTIN, TX (June 3, 2025)
+  // /Acme Newswire/ —`).
   {
     name: null,
-    pattern: /(?<=\d{4} ?)\( ?((?:[A-Z][A-Za-z]{1,20} ){1,3}(?:NEWSWIRE|Newswire|NewsWire)) ?\)(?= ?[-–—])/,
-  },
-  // The same written between slashes after the date (`Miami, FL – March 6, 2025 /Acme Newswire/ –`).
-  {
-    name: null,
-    pattern: /(?<=\d ?)\/ ?((?:[A-Z][A-Za-z]{1,20} ){1,3}(?:NEWSWIRE|Newswire|NewsWire)) ?\/(?= ?[-–—])/,
+    pattern:
+      /(?<=\d\)? ?)(?:\( ?|\/ ?|\[ ?)((?:[A-Z][A-Za-z]{1,20} ){1,3}(?:NEWSWIRE|Newswire|NewsWire)) ?[)/\]](?= ?[-–—])/,
   },
 ];
 

@@ -207,6 +207,19 @@ describe('findEmail: words a scraper ran into an address', () => {
     ['Contact Details :-Acmemarketing@acme.example', 'marketing@acme.example'],
     // A phone's last digits set off by a hyphen, run into the address.
     ['Tel: +49 (0)531 387 33-18jane@agency-pr.example', 'jane@agency-pr.example'],
+    // The address's own name written after it in lower case, run into its top-level domain.
+    ['Mail: ir@novasec.comnova AG Press Contact:', 'ir@novasec.com'],
+    ['jane@acme.co.ukacme Ltd', 'jane@acme.co.uk'],
+    // A surname run into an address that spells it again (initial and surname, or name and surname).
+    ['Investor Relations ContactAcme AdvisoryMaria Kowalskim.kowalski@acme.example', 'm.kowalski@acme.example'],
+    ['Press:Tom Bakertbaker@acme.example', 'tbaker@acme.example'],
+    ['Contact: Lena Vogellena.vogel@acme.example', 'lena.vogel@acme.example'],
+    // A brand in camel case run into a mailbox opening with the contact's first name.
+    ['Contacts:Omar Haddad, Agency PR for GreenLeafomar@agency.example', 'omar@agency.example'],
+    ['Jane Roe (PR for NovaTech)NovaTechjane.roe@pr.example', 'jane.roe@pr.example'],
+    // A name run into the address's own website, run into the mailbox.
+    ['PR Contact:Jane Roeacme.iosupport@acme.io', 'support@acme.io'],
+    ['Media: Raj Patelnova-labs.compress@nova-labs.com', 'press@nova-labs.com'],
   ])('%s', (line, email) => {
     expect(findEmail(line)).toBe(email);
   });
@@ -229,6 +242,11 @@ describe('findEmail: words a scraper ran into an address', () => {
     ['jane2024@acme.example', 'jane2024@acme.example'],
     ['www.team@acme.example', 'www.team@acme.example'],
     ['x100@acme.example', 'x100@acme.example'],
+    ['press@acme.community', 'press@acme.community'],
+    ['info@acme.comacmeco', 'info@acme.comacmeco'],
+    ['Write to Tom Lee Bellbellows@acme.example', 'bellbellows@acme.example'],
+    ['Mr. Young Hwan Park, Acme  Davidpark819@acme.example', 'davidpark819@acme.example'],
+    ['Contact Jane Roe at SunPowersales@acme.example', 'sunpowersales@acme.example'],
   ])('leaves a whole address alone: %s', (line, email) => {
     expect(findEmail(line)).toBe(email);
   });
@@ -282,6 +300,36 @@ describe('sentenceContacts: an address a sentence gives as a way to reach someon
     expect(
       sentenceContacts('…in the process.Company Name: AcmeContact Person: Jane RoeEmail: hi@acme.example'),
     ).toEqual(only('hi@acme.example'));
+  });
+
+  it.each([
+    [
+      'For more information, please contact:   Dr. Jane Roe  President & CEO, Acme Council (ACC) and  Director, Urban Metrics (UM)  jane.roe@acme.example   About Beta',
+      'jane.roe@acme.example',
+    ],
+    [
+      'Acme AGThe Executive BoardContact:Jane RoeCorporate Communications & Investor RelationsT. +49 179 / 5550 237M. jane.roe@acme.example',
+      'jane.roe@acme.example',
+    ],
+    ['Press contact: Mr. Raj Patel, Acme Group  raj@acme.example', 'raj@acme.example'],
+  ])('after a contact label, also run into the word before it or with abbreviations between: %s', (text, email) => {
+    expect(sentenceContacts(text)).toEqual(only(email));
+  });
+
+  it('not after a contact label a sentence end separates from the address', () => {
+    expect(sentenceContacts('Contact: our office. Visit us anytime at the shop. Write hi@acme.example')).toEqual([]);
+    expect(sentenceContacts('No press contact: the team. Our studio opened. hi@acme.example')).toEqual([]);
+  });
+
+  it.each([
+    [
+      '…in the county.Media ContactAcme Lawhttps://www.acme.example/Phone: (555) 010-1234Email: hi@acme.example',
+      'hi@acme.example',
+    ],
+    ['…can be found at: www.acme.exampleAcme AGPhone: +49 89 5550 2073Mail: ir@acme.example', 'ir@acme.example'],
+    ['…see https://acme.example/Mail: press@acme.example', 'press@acme.example'],
+  ])('after an Email: or Mail: label run into a phone number or a link: %s', (text, email) => {
+    expect(sentenceContacts(text)).toEqual(only(email));
   });
 
   it('after an Investor Relations: label, and each of two addresses run together after it', () => {

@@ -1,5 +1,5 @@
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
-import { findDateline } from '../../../../lambdas/core/parser/dateline';
+import { findDateline, repeatedPlaceLength } from '../../../../lambdas/core/parser/dateline';
 import { clauseOrganization, leadOrganization } from '../../../../lambdas/core/parser/lead';
 
 /** Rules drawn from how real wire copy is written, each tested on a release made up for it. */
@@ -10,6 +10,24 @@ describe('wire tag between slashes naming a newswire', () => {
     expect(found?.wire).toEqual({ name: 'Harbor Newswire', tag: 'Harbor Newswire' });
     expect(found?.dateline.location).toBe('Tampa, FL');
     expect(text.slice(found?.bodyStart)).toBe('Jane Roe opened a new studio downtown.');
+  });
+
+  it.each([
+    ['April 9, 2025 [Harbor Newswire] — Jane Roe opened a new studio.', null, '2025-04-09'],
+    ['DALLAS, TX (April 9, 2025) /Harbor Newswire/ — Jane Roe opened a new studio.', 'DALLAS, TX', '2025-04-09'],
+    ['Reno, NV, April 9, 2025 [Bay Area Newswire] – Jane Roe opened a new studio.', 'Reno, NV', '2025-04-09'],
+    ['Reno, NV (April 9, 2025) (Harbor Newswire) -- Jane Roe opened a new studio.', 'Reno, NV', '2025-04-09'],
+  ])('reads a newswire tag in brackets or slashes after a bare or parenthesised date: %s', (text, place, date) => {
+    const found = findDateline(text);
+    expect(found?.wire?.name).toMatch(/Newswire$/);
+    expect(found?.dateline.location).toBe(place);
+    expect(found?.dateline.date).toBe(date);
+    expect(text.slice(found?.bodyStart)).toBe('Jane Roe opened a new studio.');
+  });
+
+  it('leaves a markdown link named a newswire alone', () => {
+    const found = findDateline('April 9, 2025 [Harbor Newswire](https://x.example) Jane Roe opened a new studio.');
+    expect(found?.wire ?? null).toBeNull();
   });
 });
 
@@ -423,5 +441,79 @@ describe('a scraped portal page above the headline', () => {
       const r = parseReleaseStrict({ content: `${title}\n\n${LEAD}\n` });
       expect(r.title).toBe(title.replace(/^\[(.*)\]\(.*\)$/, '$1'));
     }
+  });
+});
+
+describe('a short markdown headline', () => {
+  const lead = 'AUSTIN, Texas, May 6, 2025 -- Brightfold launched a planning tool for teams of five and more.';
+
+  it.each(['Headline', 'Launch Notice', 'Foldwise'])(
+    'takes `# %s` as the title when no line under it reads as one',
+    (h) => {
+      const r = parseReleaseStrict({ content: `# ${h}\n\n${lead}\n\nIt is free.\n` });
+      expect(r.title).toBe(h);
+    },
+  );
+
+  it('not before a headline under it, nor a menu word, nor a date', () => {
+    const under = parseReleaseStrict({ content: `# Spotlight\n\nBrightfold Launches Foldwise for Teams\n\n${lead}\n` });
+    expect(under.title).toBe('Brightfold Launches Foldwise for Teams');
+    expect(parseReleaseStrict({ content: `# Newsroom\n\n${lead}\n` }).title).toBeNull();
+    expect(parseReleaseStrict({ content: `# May 6, 2025\n\n${lead}\n` }).title).toBeNull();
+  });
+});
+
+describe('places joined by a slash in a dateline', () => {
+  it.each([
+    ['SAN DIEGO/HONG KONG, June 3, 2025 /PRNewswire/ -- Acme opened a plant.', 'SAN DIEGO/HONG KONG'],
+    [
+      'HONG KONG SAR/SAN JOSE, UNITED STATES - June 3, 2025 - Acme opened a plant.',
+      'HONG KONG SAR/SAN JOSE, UNITED STATES',
+    ],
+    ['SINGAPORE/SAN JOSE, Calif., June 3, 2025 /PRNewswire/ -- Acme opened a plant.', 'SINGAPORE/SAN JOSE, Calif.'],
+    [
+      'LOS ANGELES/NEW YORK/LONDON, June 3, 2025 (GLOBE NEWSWIRE) -- Acme opened a plant.',
+      'LOS ANGELES/NEW YORK/LONDON',
+    ],
+  ])('keeps every place of %s', (text, place) => {
+    expect(findDateline(text)?.dateline.location).toBe(place);
+  });
+
+  it('cuts a flattened headline in capitals off the first place', () => {
+    const text = 'ACME WINS AWARD NEW YORK/LONDON, June 3, 2025 /PRNewswire/ -- Acme opened a plant.';
+    expect(findDateline(text)?.dateline.location).toBe('NEW YORK/LONDON');
+  });
+});
+
+describe('a place repeated under the dateline, opening the lead', () => {
+  it.each([
+    'Denver (For Immediate Release) - Brightfold opened a studio.',
+    'Chicago (DATE, 2025) – Brightfold opened a studio.',
+    'Seattle - Brightfold opened a studio.',
+    'Tampa, Florida - Brightfold opened a studio.',
+  ])('is cut from the lead: %s', (lead) => {
+    expect(lead.slice(repeatedPlaceLength(lead))).toBe('Brightfold opened a studio.');
+    const r = parseReleaseStrict({
+      content: `# Brightfold Opens a Studio\n\nDENVER, CO / PR Karma / May 6, 2025 09:30\n\n${lead}\n\nIt is open daily.\n`,
+    });
+    expect(r.body.paragraphs[0]).toBe('Brightfold opened a studio.');
+  });
+
+  it('not a name that is no known city', () => {
+    expect(repeatedPlaceLength('Brightfold Labs - The studio opened.')).toBe(0);
+    expect(repeatedPlaceLength('Foldwise (Beta) - The tool opened.')).toBe(0);
+  });
+});
+
+describe('a dateline whose year a typo broke', () => {
+  it.each([
+    ['TAMPA, FL — March 4, 20225 — (HARBOR NEWSWIRE) — Brightfold opened a studio.', 'TAMPA, FL'],
+    ['Austin, Texas, March 4, 202 /PRNewswire/ -- Brightfold opened a studio.', 'Austin, Texas'],
+    ['DENVER, Colo., Sept. 4th, 202025 (GLOBE NEWSWIRE) -- Brightfold opened a studio.', 'DENVER, Colo.'],
+  ])('keeps the place and gives no date: %s', (text, place) => {
+    const found = findDateline(text);
+    expect(found?.dateline.location).toBe(place);
+    expect(found?.dateline.date).toBeNull();
+    expect(text.slice(found?.bodyStart)).toBe('Brightfold opened a studio.');
   });
 });

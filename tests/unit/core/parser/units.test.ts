@@ -98,6 +98,25 @@ describe('findTickers', () => {
     ]);
   });
 
+  it('reads a numeric code on a German exchange listed after the home listing', () => {
+    expect(findTickers('Acme Solar (NASDAQ: ACSL) (Cboe CA: ACS) (FSE: 207), a developer')).toEqual([
+      { exchange: 'NASDAQ', symbol: 'ACSL' },
+      { exchange: 'CBOE CA', symbol: 'ACS' },
+      { exchange: 'FSE', symbol: '207' },
+    ]);
+    expect(findTickers('Zeta Mining Corp. (TSXV: ZMC, OTCQB: ZMCFF, Frankfurt: 4410, XETRA: 9A1)')).toEqual([
+      { exchange: 'TSXV', symbol: 'ZMC' },
+      { exchange: 'OTCQB', symbol: 'ZMCFF' },
+      { exchange: 'FRANKFURT', symbol: '4410' },
+      { exchange: 'XETRA', symbol: '9A1' },
+    ]);
+    expect(findTickers('Beta Lithium (CSE: BLI) (FWB: 0EZ) (FRA: 1720)')).toEqual([
+      { exchange: 'CSE', symbol: 'BLI' },
+      { exchange: 'FWB', symbol: '0EZ' },
+      { exchange: 'FRA', symbol: '1720' },
+    ]);
+  });
+
   it("reads Cboe Canada's short form and OTC Markets' ID tier", () => {
     expect(findTickers('Acme Inc. (NYSE American: ACM) (Cboe CA: ACM) and Zeta Corp. (OTCID: ZETA)')).toEqual([
       { exchange: 'NYSE AMERICAN', symbol: 'ACM' },
