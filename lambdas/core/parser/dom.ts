@@ -180,31 +180,6 @@ export function textLength(node: AnyNode): number {
   return length;
 }
 
-/**
- * `textLength` of each of `nodes`, where some may hold others (a page's body, its main, the
- * article in it): each text node is counted once, a node inside another taking its own total.
- */
-export function textLengths(nodes: readonly AnyNode[]): Map<AnyNode, number> {
-  const totals = new Map<AnyNode, number>();
-  const asked = new Set(nodes);
-  const lengthOf = (root: AnyNode): number => {
-    const known = totals.get(root);
-    if (known !== undefined) return known;
-    let length = 0;
-    const stack: AnyNode[] = [root];
-    for (let n = stack.pop(); n; n = stack.pop()) {
-      if (n !== root && asked.has(n)) length += lengthOf(n);
-      else if (hasChildren(n)) {
-        if (!isComment(n)) for (const child of n.children) stack.push(child);
-      } else if (isText(n)) length += n.data.length;
-    }
-    totals.set(root, length);
-    return length;
-  };
-  for (const n of nodes) lengthOf(n);
-  return totals;
-}
-
 const BREAKING = new Set([
   'p',
   'div',

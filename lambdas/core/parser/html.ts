@@ -5,7 +5,7 @@ import type { Link } from '../record';
 import { type Block, makeBlock } from './blocks';
 import { isContactHeading } from './contacts';
 import { parseTimestamp } from './dates';
-import { parseDom, releaseDom, textContent, textLength, textLengths, tokenizedText } from './dom';
+import { parseDom, releaseDom, textContent, textLength, tokenizedText } from './dom';
 import { articleOfJsonLd, openGraphOf, type PageMetadata, parseJsonLd } from './pageMeta';
 import { findWireTag } from './wires';
 import { normalizeInlineSpaces, normalizeWhitespace, textToBlocks } from './text';
@@ -475,9 +475,7 @@ function releaseContainer(page: PageIndex): Element | null {
   ];
   const candidates = named.some((el) => textContent(el).trim().length >= 200) ? named : [...named, ...generic];
   const prose = paragraphText(page, candidates);
-  // (the candidates nest: each one's text is counted once, not once per candidate holding it)
-  const sizes = textLengths(candidates);
-  let scored = candidates.map((el) => ({ el, score: prose.get(el) ?? 0, size: sizes.get(el) ?? 0 }));
+  let scored = candidates.map((el) => ({ el, score: prose.get(el) ?? 0, size: textLength(el) }));
   // A page that writes its paragraphs as `<div>`s or `<br><br>` has no <p> text to go by: then
   // the candidates are compared by all their text (the smallest would otherwise win with 0).
   if (Math.max(0, ...scored.map((c) => c.score)) < 200) scored = scored.map((c) => ({ ...c, score: c.size }));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as DomUtils from 'domutils';
 import { type AnyNode, DomHandler, type Element } from 'domhandler';
 import { Parser } from 'htmlparser2';
-import { parseDom, releaseDom, textContent, textLength, textLengths } from '../../../../lambdas/core/parser/dom';
+import { parseDom, releaseDom, textContent, textLength } from '../../../../lambdas/core/parser/dom';
 
 // The parser's textContent / textLength replace domutils' textContent (which joins at every level)
 // for speed only: on every node of these documents they must give exactly what domutils gives.
@@ -42,19 +42,6 @@ describe('parser text of DOM nodes (speed-only replacement of domutils textConte
     expect(textContent(doc!.children)).toBe(DomUtils.textContent(doc!.children));
     expect(textContent([])).toBe('');
   });
-
-  it.each(PAGES.map((p, i) => [i, p] as const))(
-    'page %i: textLengths of nested nodes as textLength gives',
-    (_, page) => {
-      const doc = parseDom(page)!;
-      // Every element on the way down to the deepest one, and some of their siblings: nested sets.
-      const nodes = allNodes(doc);
-      const asked = [doc, ...nodes.filter((_n, i) => i % 7 === 0)];
-      const lengths = textLengths(asked);
-      for (const node of asked) expect(lengths.get(node)).toBe(textLength(node));
-      expect(textLengths([]).size).toBe(0);
-    },
-  );
 
   it('keeps the text of scripts and styles and drops comments, as domutils does', () => {
     const doc = parseDom('<div>a<!--hidden--><script>var s = 1;</script><style>b{}</style>c</div>')!;
