@@ -5,6 +5,12 @@
 // --ignore-scripts, or a source edited since), it says so in one line on stderr and runs the
 // TypeScript sources through tsx instead: slower to start, same behaviour.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// Regular expressions compiled once, to machine code, on their first use. V8's default first
+// compiles each to bytecode for its interpreter and again to machine code on the next use; the
+// parser runs hundreds of expressions over each page, nearly all of them more than once, so the
+// first compilation is wasted (a `parse` process with one wire page: ~20 % less CPU; 200 pages:
+// ~7 %). Matching is the same either way. Set before any expression is compiled.
+require('node:v8').setFlagsFromString('--no-regexp-tier-up');
 const { pathToFileURL } = require('node:url');
 const { builtCli } = require('./builtCli.cjs');
 

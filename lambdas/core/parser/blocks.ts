@@ -141,8 +141,31 @@ export function blockText(block: Block, known: WordSet = EMPTY): string {
 
 /** Number of words: whitespace-separated tokens holding a letter or digit (so `--` and `|` are not words). */
 export function countWords(text: string): number {
+  // One pass over the characters, no tokens built: a token is a run of characters that are not
+  // white space (as `\s` reads it), and it counts once a character of it is a letter or digit.
   let n = 0;
-  for (const token of text.split(/\s+/)) if (WORDLIKE.test(token)) n++;
+  let counted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) counted = false;
+      else if (!counted && ((c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a))) {
+        counted = true;
+        n++;
+      }
+      continue;
+    }
+    // Beyond ASCII the character (a whole code point: a surrogate pair is one) is asked of the regexes.
+    const cp = text.codePointAt(i) ?? c;
+    const ch = cp > 0xffff ? text.slice(i, i + 2) : text.charAt(i);
+    if (WHITE_SPACE.test(ch)) counted = false;
+    else if (!counted && WORDLIKE.test(ch)) {
+      counted = true;
+      n++;
+    }
+    if (cp > 0xffff) i++;
+  }
   return n;
 }
-const WORDLIKE = /[\p{L}\p{N}]/u;
+const WORDLIKE = /^[\p{L}\p{N}]$/u;
+const WHITE_SPACE = /^\s$/u;

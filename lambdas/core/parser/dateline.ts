@@ -210,6 +210,16 @@ function separatorFollows(text: string, from: number): boolean {
  * may start it) or the tail of a flattened line.
  */
 export function findDateline(text: string, atBlockStart = true): DatelineMatch | null {
+  return findTaggedDateline(text, atBlockStart) ?? tagless(text);
+}
+
+/**
+ * What findDateline finds with a wire tag (`wire` never null), or null: findDateline is this, else
+ * the tag-less dateline (`wire` null; taglessDateline). Apart for a caller that looks for the
+ * tagged kind first over many blocks and then for the other over the same ones, so that neither
+ * half is read twice.
+ */
+export function findTaggedDateline(text: string, atBlockStart = true): DatelineMatch | null {
   const tag = findWireTag(text, 4000);
   if (tag) return fromTag(text, tag, atBlockStart);
   // A feed excerpt cut off inside the tag (`Calgary, Alberta--(Newsfile Corp. - August 14, 20...`):
@@ -235,6 +245,11 @@ export function findDateline(text: string, atBlockStart = true): DatelineMatch |
       return { ...m, dateline: { ...m.dateline, text: text.slice(m.start).trim() }, bodyStart: text.length };
     }
   }
+  return null;
+}
+
+/** findDateline's tag-less dateline (`CITY, Month D, YYYY --`) of a text in which findTaggedDateline finds none. */
+export function taglessDateline(text: string): DatelineMatch | null {
   return tagless(text);
 }
 

@@ -6,7 +6,7 @@ import { warningsOf } from './warnings';
 export { warningsOf };
 import { type Block, blockText, countWords, makeBlock, vocabulary, type WordSet } from './blocks';
 import { dedupeContacts, isContactHeading, isPersonName, parseContactBlock } from './contacts';
-import { findDateline, placeOnlyDateline, repeatedPlaceLength } from './dateline';
+import { findDateline, findTaggedDateline, placeOnlyDateline, repeatedPlaceLength, taglessDateline } from './dateline';
 import { dateAtStart, parseTimestamp, parseWrittenDate } from './dates';
 import { looksLikeFeedItem, parseFeedItem } from './feedItem';
 import { parseHtmlPage } from './html';
@@ -132,8 +132,10 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
       const block = blocks[i];
       if (!block || block.preformatted) continue;
       const text = blockText(block, vocab);
-      const found = findDateline(text);
-      if (!found || (found.wire !== null) !== tagged) continue;
+      // findDateline is the tagged dateline, else the tag-less one; the second pass only runs when
+      // the first found no tagged dateline in any of these blocks, so each half is read once.
+      const found = tagged ? findTaggedDateline(text) : taglessDateline(text);
+      if (!found) continue;
       dateline = found.dateline;
       wire = found.wire;
       credited = found.issuer ?? null;

@@ -15,12 +15,21 @@ export interface WireRule {
   name: string | null;
   /** Matches the tag with its delimiters; group 1 is the tag as written, group 2 a date inside the tag. */
   pattern: RegExp;
+  /**
+   * For speed only: strings one of which every match of `pattern` contains (as written, case and
+   * all); a text holding none of them is not searched. Given for the patterns that open with a
+   * lookbehind, which the regex engine tries at every position of the text.
+   */
+  needs?: readonly string[];
 }
 
 /** What a wire writes inside its tag after a dash (`(Newsfile Corp. - March 7, 2024)`). */
 const IN_TAG_DATE = String.raw`(?: ?[-–—]{1,2} ?([^()\n]{4,30}?))?`;
 /** A separator that must follow a tag written without delimiters (`PR NEWSWIRE -`). */
 const THEN_SEP = String.raw`(?= ?(?:--|[-–—:]))`;
+
+/** The words every `… NEWSWIRE` tag of the generic rules below ends in. */
+const NEWSWIRE_WORDS = ['NEWSWIRE', 'Newswire', 'NewsWire'] as const;
 
 export const WIRE_RULES: readonly WireRule[] = [
   // `/PRNewswire/`, `/PRNewswire-FirstCall/`, `/PRNewswire-HISPANIC PR WIRE/`, `/PRNewswire-USNewswire/`,
@@ -31,9 +40,17 @@ export const WIRE_RULES: readonly WireRule[] = [
   { name: 'PR Newswire', pattern: /\( ?(PRNewswire(?:-[A-Za-z][A-Za-z .&-]{0,40}?)?) ?\)/ },
   { name: 'PR Newswire', pattern: new RegExp(String.raw`\/ ?(PRNewswire)${THEN_SEP}`) },
   // The older style: `NEW YORK (MARCH 7) PR NEWSWIRE -`.
-  { name: 'PR Newswire', pattern: new RegExp(String.raw`(?<=[)\s])(PR NEWSWIRE|PR Newswire)\b${THEN_SEP}`) },
+  {
+    name: 'PR Newswire',
+    pattern: new RegExp(String.raw`(?<=[)\s])(PR NEWSWIRE|PR Newswire)\b${THEN_SEP}`),
+    needs: ['PR NEWSWIRE', 'PR Newswire'],
+  },
   { name: 'U.S. Newswire', pattern: /\/ ?(U\.S\. ?Newswire|US ?Newswire) ?\//i },
-  { name: 'U.S. Newswire', pattern: new RegExp(String.raw`(?<=[)\s])(U\.S\. NEWSWIRE|U\.S\. Newswire)\b${THEN_SEP}`) },
+  {
+    name: 'U.S. Newswire',
+    pattern: new RegExp(String.raw`(?<=[)\s])(U\.S\. NEWSWIRE|U\.S\. Newswire)\b${THEN_SEP}`),
+    needs: ['U.S. NEWSWIRE', 'U.S. Newswire'],
+  },
   {
     name: 'Business Wire',
     pattern: new RegExp(
@@ -77,7 +94,7 @@ export const WIRE_RULES: readonly WireRule[] = [
   { name: 'Newsworthy.ai', pattern: /\( ?(Newsworthy\.ai) ?\)/i },
   { name: 'Reportable', pattern: /\( ?(Reportable) ?\)/ },
   // `--News Direct--` on a line of its own: the tag between double dashes, no place before it.
-  { name: 'News Direct', pattern: /(?:[/(] ?|(?<=^|\s)--)(News Direct)(?: ?[/)]|--)/ },
+  { name: 'News Direct', pattern: /(?:[/(] ?|(?<=^|\s)--)(News Direct)(?: ?[/)]|--)/, needs: ['News Direct'] },
   { name: 'PR Karma', pattern: /\/ ?(PR Karma) ?\// },
   { name: 'Kyodo JBN', pattern: /[/(] ?(Kyodo JBN(?:-AsiaNet)?) ?[/)]/ },
   // AAP's Medianet (Australia): `/Medianet/`, `(Medianet)`.
@@ -91,23 +108,27 @@ export const WIRE_RULES: readonly WireRule[] = [
   {
     name: 'PRISM MediaWire',
     pattern: /(?<=[–—-] ?)(PRISM MediaWire|Prism Media Wire)(?: \([^()\n]{0,80}\))?(?= ?[–—-])/,
+    needs: ['PRISM MediaWire', 'Prism Media Wire'],
   },
   // `HONG KONG SAR – [Media OutReach Newswire](https://…) – 11 August 2026 –` (markdown link kept).
   {
     name: 'Media OutReach Newswire',
     pattern: /(?<=[–—-] ?)\[?(Media OutReach(?: Newswire)?)\]?(?:\([^()\s]{0,200}\))?(?= ?[–—-])/,
+    needs: ['Media OutReach'],
   },
   // Any other `(… NEWSWIRE)` tag written between dashes (`— (NOTICIAS NEWSWIRE) —`): a wire that
   // names itself a newswire; its name is the tag's words.
   {
     name: null,
     pattern: /(?<=[-–—] ?)\( ?((?:[A-Z][A-Za-z]{1,20} ){1,3}(?:NEWSWIRE|Newswire|NewsWire)) ?\)(?= ?[-–—])/,
+    needs: NEWSWIRE_WORDS,
   },
   // The same with no delimiters, between dashes right after the date (`New York, NY – March 17th,
   // 2025 – Acme Newswire – Text`), as PRISM MediaWire writes its own tag.
   {
     name: null,
     pattern: /(?<=\d{4},? ?[-–—] ?)((?:[A-Z][A-Za-z]{1,20} ){1,3}(?:NEWSWIRE|Newswire|NewsWire))(?= ?[-–—] )/,
+    needs: NEWSWIRE_WORDS,
   },
   // The same in parentheses, between slashes or in square brackets right after the date, the date
   // bare or itself in parentheses (`Dayton, OH, May 5, 2025 (Acme Newswire) -- Text`, `Miami, FL –
@@ -117,6 +138,7 @@ export const WIRE_RULES: readonly WireRule[] = [
     name: null,
     pattern:
       /(?<=\d\)? ?)(?:\( ?|\/ ?|\[ ?)((?:[A-Z][A-Za-z]{1,20} ){1,3}(?:NEWSWIRE|Newswire|NewsWire)) ?[)/\]](?= ?[-–—])/,
+    needs: NEWSWIRE_WORDS,
   },
 ];
 
@@ -145,6 +167,7 @@ export function findWireTag(text: string, limit = 20000): WireMatch | null {
   const hay = text.length > limit ? text.slice(0, limit) : text;
   let best: WireMatch | null = null;
   for (const rule of WIRE_RULES) {
+    if (rule.needs && !rule.needs.some((word) => hay.includes(word))) continue;
     // A tag inside a URL (`https://www.prnewswire.com/news/prnewswire/…`) is a link, not the dateline.
     let from = 0;
     let m: RegExpExecArray | null = null;

@@ -1,4 +1,9 @@
-import { findDateline, placeOnlyDateline } from '../../../../lambdas/core/parser/dateline';
+import {
+  findDateline,
+  findTaggedDateline,
+  placeOnlyDateline,
+  taglessDateline,
+} from '../../../../lambdas/core/parser/dateline';
 import { dateAtEnd, dateAtStart, parseTimestamp } from '../../../../lambdas/core/parser/dates';
 
 // Each wire's dateline convention, and the ways people write datelines: [input, wire name, tag,
@@ -265,6 +270,16 @@ describe('findDateline: every wire, as people write it', () => {
     expect(findDateline('June 3, 2026, Lyon, France, The fair opens.')?.dateline.location).toBe('Lyon, France');
     // The place's last part must be a known region or country.
     expect(findDateline('June 3, 2026, Acme, Beta Corp, The deal closed.')).toBeNull();
+  });
+});
+
+describe('findDateline in two halves: the tagged dateline, else the tag-less one', () => {
+  it.each(CASES)('%s', (input) => {
+    const tagged = findTaggedDateline(input);
+    if (tagged) expect(tagged.wire).not.toBeNull();
+    const untagged = tagged ? null : taglessDateline(input);
+    if (untagged) expect(untagged.wire).toBeNull();
+    expect(tagged ?? untagged).toEqual(findDateline(input));
   });
 });
 

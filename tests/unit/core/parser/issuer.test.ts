@@ -311,6 +311,17 @@ describe('spokespersonOrganization: the organization the people quoted speak for
     expect(spelledOut('Quillon', paragraphs)).toBeNull();
   });
 
+  it('finds the speaker by every reporting verb, before or after the name', () => {
+    for (const verb of ['said', 'says', 'added', 'adds', 'explained', 'explains', 'noted', 'notes', 'stated', 'states'])
+      expect(spokespersonOrganization([`“It works,” ${verb} Jane Roe, CEO of Quillon Labs.`])).toBe('Quillon Labs');
+    for (const verb of ['said', 'says', 'added', 'explained', 'noted', 'stated'])
+      expect(spokespersonOrganization([`Jane Roe, CEO of Quillon Labs, ${verb} the site opens in May.`])).toBe(
+        'Quillon Labs',
+      );
+    // A paragraph with no reporting verb names no speaker.
+    expect(spokespersonOrganization(['Jane Roe, CEO of Quillon Labs, opened the site in May.'])).toBeNull();
+  });
+
   it('names none when speakers speak for different organizations, or hold no role at one', () => {
     expect(
       spokespersonOrganization([

@@ -1,5 +1,6 @@
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
-import { joinLines } from '../../../../lambdas/core/parser/blocks';
+import { joinLines, makeBlock } from '../../../../lambdas/core/parser/blocks';
+import { splitGlued } from '../../../../lambdas/core/parser/sections';
 
 /** A short made-up text release: a dateline, one body paragraph, then `tail` as written. */
 function release(tail: string, body = 'Acme Robotics, Inc. today announced a new warehouse robot.'): string {
@@ -705,5 +706,52 @@ describe('joinLines on a long paragraph', () => {
     // `manu-` + `word`: a split word re-joined; `long-` + `term`: a compound kept.
     expect(joined.split('manuword ').length - 1).toBe(19_999);
     expect(joined.endsWith('word manufacturing ends with a long-term plan.')).toBe(true);
+  });
+});
+
+describe('splitGlued: every marker glued to the end of a paragraph is cut off', () => {
+  const lead = 'Acme opened a plant in Dayton on Monday, its third in the state.';
+  it.each([
+    ['View original content:https://example.com/news/acme'],
+    ['View source version on example.com: https://example.com/news/acme'],
+    ['SOURCE Acme Corporation'],
+    ['FUENTE Acme Corporation'],
+    ['Media Contact: Jane Roe'],
+    ['Press Contacts: Jane Roe'],
+    ['For more information, please contact Jane Roe'],
+    ['To view the source version of this press release, please visit https://example.com'],
+    ['View the original press release on example.com'],
+    ['Investor Relations: Jane Roe'],
+    ['Contact: Jane Roe'],
+    ['Contact Jane Roe Email: jane@acme.example'],
+    ['Company Name: Acme Corporation'],
+    ['Contacto de prensa: Jane Roe'],
+    ['Pressekontakt: Jane Roe'],
+    ['Forward-Looking Statements This release holds statements about the future.'],
+    ['Cautionary Note Regarding Forward-Looking Statements'],
+    ['Safe Harbor Statement'],
+    ['Hashtag: #acme'],
+    ['Related Links: https://example.com/acme'],
+    ['The issuer is solely responsible for the content of this announcement.'],
+    ['Disclaimer: This is no offer.'],
+    ['Written by Jane Roe'],
+    ['Instagram: https://instagram.example/acme'],
+    ['Contract Address: 0x12345678abcdef'],
+    ['###'],
+    ['-30-'],
+    ['To read the full article, visit https://example.com'],
+    ['About Acme Acme makes widgets for homes.'],
+    ['ABOUT ACME Acme makes widgets for homes.'],
+    ['Über Acme Acme stellt Geräte her.'],
+    ['À propos de Acme Acme fabrique des appareils.'],
+    ['@acme on Instagram'],
+  ])('%s', (marker) => {
+    const blocks = splitGlued([makeBlock([`${lead} ${marker}`])]);
+    expect(blocks.map((b) => b.lines.join('\n'))).toEqual([lead, marker]);
+  });
+
+  it('leaves a paragraph with no marker whole', () => {
+    const text = `${lead} About 200 people will work there, said the mayor.`;
+    expect(splitGlued([makeBlock([text])]).map((b) => b.lines.join('\n'))).toEqual([text]);
   });
 });

@@ -1,3 +1,4 @@
+import { countWords } from '../../../../lambdas/core/parser/blocks';
 import { findDateline } from '../../../../lambdas/core/parser/dateline';
 import { parseTimestamp } from '../../../../lambdas/core/parser/dates';
 import { detectLanguage } from '../../../../lambdas/core/parser/language';
@@ -247,5 +248,26 @@ describe('execAll', () => {
   });
   it('refuses a regex without the g flag', () => {
     expect(() => [...execAll(/a/, 'a')]).toThrow(TypeError);
+  });
+});
+
+describe('countWords', () => {
+  it('counts the runs of non-space characters that hold a letter or digit', () => {
+    expect(countWords('')).toBe(0);
+    expect(countWords('  Acme  opens a plant -- in 2025 |  ')).toBe(6);
+    expect(countWords('— | -- * ·')).toBe(0);
+    expect(countWords('e-mail: press@acme.example (24/7)')).toBe(3);
+  });
+
+  it('splits at every white space a regex calls \\s, ASCII or not', () => {
+    expect(countWords('one\ttwo\nthree\u000bfour\ffive\rsix')).toBe(6);
+    expect(countWords('one\u00a0two\u2003three\u3000four\ufeff five\u2028six')).toBe(6);
+    // (U+0085 and U+200B are not white space to a regex: they join their neighbours)
+    expect(countWords('one\u0085two three\u200bfour')).toBe(2);
+  });
+
+  it('reads letters and digits of any script, astral ones included, and nothing else as a word', () => {
+    expect(countWords('Ärger straße 東京 ٣ Ⅳ ²')).toBe(6);
+    expect(countWords('\u{1d400}\u{1d401} \u{1f600} \ud800 \udc00x')).toBe(2);
   });
 });

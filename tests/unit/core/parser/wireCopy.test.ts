@@ -2,7 +2,7 @@ import { findDateline } from '../../../../lambdas/core/parser/dateline';
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
 import { leadOrganization } from '../../../../lambdas/core/parser/lead';
 import { findTickers } from '../../../../lambdas/core/parser/tickers';
-import { findWireTag } from '../../../../lambdas/core/parser/wires';
+import { findWireTag, WIRE_RULES } from '../../../../lambdas/core/parser/wires';
 
 /** Wire tags and datelines as real wire copy writes them (made-up releases). */
 describe('wire tags seen in real copy', () => {
@@ -217,6 +217,33 @@ describe('a wire tag inside a URL or path', () => {
     });
     expect(r.dateline?.location).toBe('DOVER, N.H.');
     expect(r.body.paragraphs[0]).toBe('Acme today announced a plant.');
+  });
+});
+
+describe('the words a wire rule needs (a pre-check for speed)', () => {
+  it("are written in the rule's own pattern, so a text without them cannot match it", () => {
+    const checked = WIRE_RULES.filter((rule) => rule.needs);
+    expect(checked.length).toBeGreaterThan(0);
+    for (const rule of checked) {
+      const source = rule.pattern.source.replace(/\\/g, '');
+      for (const word of rule.needs ?? []) expect(source).toContain(word);
+      expect(rule.pattern.flags).not.toContain('i');
+    }
+  });
+
+  it('still finds the tags written between dashes or after a date', () => {
+    const cases: [string, string][] = [
+      ['NEW YORK (MARCH 7) PR NEWSWIRE -- Acme today announced a plant.', 'PR Newswire'],
+      ['WASHINGTON, March 7 U.S. Newswire -- Acme today announced a plant.', 'U.S. Newswire'],
+      ['--News Direct--\n\nAcme today announced a plant.', 'News Direct'],
+      ['Dayton, Ohio, March 7, 2025 – PRISM MediaWire (Press Release Service) – Acme announced.', 'PRISM MediaWire'],
+      ['HONG KONG – Media OutReach Newswire – 7 March 2025 – Acme announced.', 'Media OutReach Newswire'],
+      ['Dayton, Ohio — (ACME NEWSWIRE) — Acme today announced a plant.', 'Acme Newswire'],
+      ['Dayton, OH – March 17, 2025 – Acme Newswire – Acme today announced a plant.', 'Acme Newswire'],
+      ['Dayton, OH, May 5, 2025 (Acme Newswire) -- Acme today announced a plant.', 'Acme Newswire'],
+      ['Miami, FL – March 6, 2025 /Acme Newswire/ – Acme today announced a plant.', 'Acme Newswire'],
+    ];
+    for (const [text, wire] of cases) expect(findWireTag(text)?.wire.name).toBe(wire);
   });
 });
 
