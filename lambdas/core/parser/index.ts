@@ -12,7 +12,7 @@ import { looksLikeFeedItem, parseFeedItem } from './feedItem';
 import { parseHtmlPage } from './html';
 import { declaredIssuer } from './pageMeta';
 import { detectLanguage } from './language';
-import { callToActionOrganization, ownDomainLabels, topicalLeadIssuer } from './issuer';
+import { callToActionOrganization, initialsOf, ownDomainLabels, topicalLeadIssuer } from './issuer';
 import {
   boilerplateOrganization,
   clauseOrganization,
@@ -53,7 +53,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.196.0';
+export const PARSER_VERSION = '0.200.0';
 
 export interface ParseInput {
   content: string;
@@ -300,7 +300,11 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
     credited && subject && (sameOrganization(credited, subject) || fullerName(credited, subject))
       ? credited
       : subject
-        ? articleAsWritten(subject, [...paragraphs, ...sections.about.map((a) => a.text)].join('\n'))
+        ? articleAsWritten(
+            subject,
+            [...pre.map((b) => blockText(b, vocab)), ...paragraphs, ...sections.about.map((a) => a.text)].join('\n'),
+            sections.about.map((a) => a.organization),
+          )
         : credited;
   const sourceLine = sections.sourceLine ? withoutTrailingCredit(sections.sourceLine, text) : null;
   const source = sections.source ?? sourceLine ?? creditAbove(pre, vocab) ?? issuer;
@@ -346,21 +350,26 @@ const ORGANIZATION_WORD =
   /^(?:Inc|Incorporated|Llc|Ltd|Limited|Corp|Corporation|Company|Co|Group|Holdings|Partners|Foundation|Association|Society|Institute|Commission|Council|Board|Center|Centre|Network|Alliance|Agency|Bank|Fund|Trust|University|College|School|Hospital|Clinic|Club|Studios?|Labs?|Systems|Technologies|Solutions|Services|Media|Capital|Ventures|Industries|International|Global|America|Americas|Europe|Asia)$/;
 
 /**
- * `The Acme Club encourages…` at a sentence's start, but `the Acme Club (formerly…)` inside one: the
- * text writes the article in lower case, so it is not part of the name the lead gives (`The Timken
- * Company` is written with its capital inside sentences too).
+ * `The Acme Club encourages…` at a sentence's start: a capital article there says nothing, so it is
+ * part of the name the lead gives when the text writes it with its capital inside a sentence too
+ * (`…, The Acme Group said`, `founder of The Acme Group`) or an About heading does (`About The Timken
+ * Company`). Else it is dropped when the text writes it in lower case inside one (`the Acme Club
+ * (formerly…)`) or calls the organization by the initials of the name without it (`The Acme Tourism
+ * Board … ATB will…`).
  */
-function articleAsWritten(name: string, texts: string): string {
+function articleAsWritten(name: string, texts: string, aboutOrgs: readonly (string | null)[]): string {
   if (!name.startsWith('The ') || name.length < 8) return name;
   const bare = name.slice(4);
-  let lower = 0;
-  let upper = 0;
-  for (let at = texts.indexOf(bare); at >= 0 && lower + upper < 50; at = texts.indexOf(bare, at + 1)) {
+  if (aboutOrgs.some((o) => o?.startsWith(name))) return name;
+  let lower = false;
+  for (let at = texts.indexOf(bare), seen = 0; at >= 0 && seen < 50; at = texts.indexOf(bare, at + 1), seen++) {
     const before = texts.slice(Math.max(0, at - 6), at);
-    if (/[\p{Ll},;] the $/u.test(before)) lower++;
-    else if (/[\p{Ll},;] The $/u.test(before)) upper++;
+    if (/[\p{Ll},;:] The $/u.test(before)) return name;
+    if (/[\p{Ll},;] the $/u.test(before)) lower = true;
   }
-  return lower > 0 && upper === 0 ? bare : name;
+  const short = initialsOf(bare);
+  const abbreviated = short.length >= 3 && new RegExp(String.raw`(?<![\p{L}\d])${short}(?![\p{L}\d])`, 'u').test(texts);
+  return lower || abbreviated ? bare : name;
 }
 
 /**

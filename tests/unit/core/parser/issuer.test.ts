@@ -991,3 +991,46 @@ describe('ownDomainLabels and callToActionOrganization: the organization a closi
     expect(parseReleaseStrict({ content }).source).toBe('Quillex');
   });
 });
+
+/** A capital `The` opening the lead says nothing about whether the article is part of the name. */
+describe('the article of a lead subject that opens a sentence', () => {
+  const release = (lead: string, ...more: string[]) =>
+    parseReleaseStrict({
+      content: [
+        '# Harbourside Festival Returns for Its Tenth Year',
+        '',
+        `PORTVILLE, June 3, 2026 /PRNewswire/ -- ${lead}`,
+        '',
+        ...more.flatMap((p) => [p, '']),
+      ].join('\n'),
+    }).source;
+
+  it.each([
+    // called by the initials of the name without the article
+    ['The Portville Visitors Board will host the festival again.', 'PVB expects record crowds.'],
+    ['The Society of Coastal Engineers will host the festival again.', 'Members of SCE will speak.'],
+    ['The Lakeside Arts Council (LAC) will host the festival again.', 'Tickets are on sale now.'],
+    // written with a lower-case article inside a sentence
+    ['The Portville Visitors Board will host the festival again.', 'Tickets are sold by the Portville Visitors Board.'],
+  ])('drops it when the text does: %s', (lead, more) => {
+    expect(release(lead, more)).toBe(lead.replace(/^The (.*?)(?: \(\w+\))? will .*/, '$1'));
+  });
+
+  it.each([
+    // nothing else in the text says whether the article belongs to the name
+    ['The Portville Visitors Board will host the festival again.', 'Tickets are on sale now.'],
+    // written with its capital inside a sentence, or in an About heading
+    ['The Portville Visitors Board will host the festival again.', 'Tickets are sold by The Portville Visitors Board.'],
+    [
+      'The Portville Visitors Board will host the festival again. PVB expects record crowds.',
+      'Founded in 1950, The Portville Visitors Board promotes the city.',
+    ],
+    [
+      'The Portville Visitors Board will host the festival again.',
+      'About The Portville Visitors Board',
+      'It promotes the city.',
+    ],
+  ])('keeps it otherwise: %s / %s', (lead, ...more) => {
+    expect(release(lead, ...more)).toBe('The Portville Visitors Board');
+  });
+});
