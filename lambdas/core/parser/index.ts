@@ -53,7 +53,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.200.0';
+export const PARSER_VERSION = '0.201.0';
 
 export interface ParseInput {
   content: string;
@@ -90,7 +90,8 @@ export type ParsedRelease = {
 >;
 
 /** What each reading (text, page, feed item) produces; the warnings are added once at the end. */
-type Reading = Omit<ParsedRelease, 'warnings'>;
+/** (`sourceDeclared`: a line names the source, which nothing the text says overrides; never output.) */
+type Reading = Omit<ParsedRelease, 'warnings'> & { sourceDeclared?: boolean };
 
 /** What the shared analysis finds in the blocks of any input kind. */
 interface Analysis {
@@ -103,6 +104,8 @@ interface Analysis {
   about: AboutSection[];
   contacts: Contact[];
   source: string | null;
+  /** Whether a line names the source (`SOURCE Acme`, `Source: Acme`, a credit above the release), not the lead. */
+  sourceDeclared: boolean;
   attribution: string | null;
   tickers: Ticker[];
   language: string | null;
@@ -307,7 +310,8 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
           )
         : credited;
   const sourceLine = sections.sourceLine ? withoutTrailingCredit(sections.sourceLine, text) : null;
-  const source = sections.source ?? sourceLine ?? creditAbove(pre, vocab) ?? issuer;
+  const declared = sections.source ?? sourceLine ?? creditAbove(pre, vocab);
+  const source = declared ?? issuer;
   const orgs = [source, ...sections.about.map((a) => a.organization)].filter((o): o is string => !!o);
   const tickerText = [text, ...sections.about.map((a) => a.text)].join('\n\n');
   return {
@@ -320,6 +324,7 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
     about: sections.about,
     contacts: dedupeContacts([...preContacts, ...sections.contacts]).map((c) => orgAsName(c, orgs)),
     source,
+    sourceDeclared: declared !== null,
     attribution,
     tickers: findTickers(tickerText),
     language: detectLanguage(text),
@@ -1028,6 +1033,7 @@ function fromAnalysis(
     place: normalizePlace(a.dateline?.location ?? null),
     publishedAt: extra.publishedAt ?? datelineMidnight(a.dateline),
     source: a.source,
+    sourceDeclared: a.sourceDeclared,
     tickers: a.tickers,
     contacts: a.contacts,
     body: a.body,
@@ -1241,7 +1247,7 @@ export function parseReleaseStrict(input: ParseInput): ParsedRelease {
 
 /** The issuer without the trademark signs a text writes on its name (`Acme®`, `Acme(TM)`). */
 function read(input: ParseInput): Reading {
-  const r = readSettled(input);
+  const { sourceDeclared: _declared, ...r } = readSettled(input);
   if (!r.source) return r;
   const source = withoutMarks(r.source);
   return { ...r, source: source ? articleByHeadline(source, r.title, r.body.paragraphs) : null };
@@ -1314,11 +1320,14 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
   const lead = paragraphs[0] ?? '';
   if (r.source) {
     // The lead's subject gives way to the organization the headline opens with and an About section
-    // describes, when the lead opens on its topic (issuer.ts).
+    // describes, when the lead opens on its topic (issuer.ts); an organization a SOURCE or `Source:`
+    // line names never does.
     const subject = leadOrganization(lead);
     const aboutNames = r.about.flatMap((a) => (a.organization ? [a.organization] : []));
     const topical =
-      subject && sameOrganization(subject, r.source) ? topicalLeadIssuer(r.title, lead, r.source, aboutNames) : null;
+      !r.sourceDeclared && subject && sameOrganization(subject, r.source)
+        ? topicalLeadIssuer(r.title, lead, r.source, aboutNames)
+        : null;
     return withoutIssuerSuffix(
       topical ? { ...r, source: fullerByHeadline(topical, r.title, paragraphs) ?? topical } : r,
     );

@@ -844,6 +844,27 @@ describe('topicalLeadIssuer: a lead that opens on its topic, under a headline an
   ])('keeps the lead’s subject: %s', (title, lead, about, issuer) => {
     expect(release(title, lead, about)).toBe(issuer);
   });
+
+  it.each([
+    ['SOURCE: Litecoin Foundation', 'SOURCE'],
+    ['Source: Litecoin Foundation', 'Source'],
+  ])('never overrides the organization a %s line names', (line) => {
+    const content = [
+      '# Quillex Poised to Serve Traders as Litecoin Climbs',
+      '',
+      'Litecoin Foundation has seen its coin climb by a fifth this month.',
+      '',
+      'About Quillex',
+      '',
+      'Quillex is a platform for comparing crypto yields.',
+      '',
+      line,
+      '',
+    ].join('\n');
+    const parsed = parseReleaseStrict({ content });
+    expect(parsed.source).toBe('Litecoin Foundation');
+    expect(Object.keys(parsed)).not.toContain('sourceDeclared');
+  });
 });
 
 describe('headlineOrganization: the full name the lead defines the headline’s short name with', () => {
