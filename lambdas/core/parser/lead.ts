@@ -498,10 +498,26 @@ export function clauseOrganization(title: string | null, paragraphs: readonly st
         headline.includes(` ${name}`) &&
         !/[\p{L}\p{N}]/u.test(headline.charAt(headline.indexOf(` ${name}`) + name.length + 1))
       )
-        return org;
+        return commaListName(text, org, headline);
     }
   }
   return null;
+}
+
+/**
+ * A name that is a list of names (`Roe, Doe & Poe`, a law firm's partners) split at a comma into a
+ * clause: the capitalised words the text writes before it, each with its comma, belong to it when
+ * the headline writes it whole.
+ */
+function commaListName(text: string, org: string, headline: string): string {
+  if (!/ (?:&|and) /.test(org)) return org;
+  const list = new RegExp(String.raw`((?:\p{Lu}[\p{L}'’-]*, ){1,4})${escapeRegExp(org)}`, 'u').exec(text)?.[1];
+  if (!list) return org;
+  for (const words = list.slice(0, -2).split(', '); words.length > 0; words.shift()) {
+    const whole = `${words.join(', ')}, ${org}`;
+    if (headline.includes(` ${whole.toLowerCase()}`)) return whole;
+  }
+  return org;
 }
 
 /** How an unheaded boilerplate paragraph opens before the name (`Founded in 1991, the …`). */

@@ -1,6 +1,7 @@
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
 import {
   boilerplateOrganization,
+  clauseOrganization,
   fullerByHeadline,
   fullerInLead,
   headlineOrganization,
@@ -1053,5 +1054,30 @@ describe('the article of a lead subject that opens a sentence', () => {
     ],
   ])('keeps it otherwise: %s / %s', (lead, ...more) => {
     expect(release(lead, ...more)).toBe('The Portville Visitors Board');
+  });
+});
+
+describe('clauseOrganization: a name that is a list of names, split at its comma', () => {
+  it.each([
+    [
+      'Roe, Doe & Poe Opens an Office in Tulsa',
+      'The Dayton-based law firm Roe, Doe & Poe now has an office in Tulsa. Roe, Doe & Poe is proud of it.',
+      'Roe, Doe & Poe',
+    ],
+    [
+      'Attorney Joins Abel, Baker, Carter and Dunn',
+      'Jane Roe has joined the firm. In Tulsa, Abel, Baker, Carter and Dunn announced her appointment today.',
+      'Abel, Baker, Carter and Dunn',
+    ],
+  ])('takes the words before the comma when the headline writes the whole: %s', (title, lead, name) => {
+    expect(clauseOrganization(title, [lead])).toBe(name);
+  });
+
+  it('leaves them when the headline writes only the part after the comma', () => {
+    expect(
+      clauseOrganization('Doe & Poe Opens an Office in Tulsa', [
+        'The plan was made in Dayton, Doe & Poe now has an office in Tulsa.',
+      ]),
+    ).toBe('Doe & Poe');
   });
 });
