@@ -53,7 +53,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.202.0';
+export const PARSER_VERSION = '0.203.0';
 
 export interface ParseInput {
   content: string;
@@ -335,7 +335,8 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
 /**
  * A `Source: …` line under the body with a distributor's or syndicator's credit run onto it
  * (`Source: Acme Heart Fund Feature Service`): when the text never writes the whole line but does
- * write a name of two or more words the line opens with, the credit after that name is dropped.
+ * write a name of two or more words the line opens with, or that name ends with a kind of body
+ * (`Source: Acme Growers Commission Family Features`), the credit after that name is dropped.
  * A legal form (`Inc.`, `LLC`) is never taken for a credit.
  */
 function withoutTrailingCredit(name: string, text: string): string {
@@ -347,9 +348,12 @@ function withoutTrailingCredit(name: string, text: string): string {
     const head = words.slice(0, n).join(' ');
     if (tail.some((w) => ORGANIZATION_WORD.test(w))) return name;
     if (new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(head)}(?![\\p{L}\\d])`, 'u').test(text)) return head;
+    if (BODY_WORD.test(words[n - 1] ?? '')) return head;
   }
   return name;
 }
+/** A word that ends the name of a body (not of a place or trade: `Bank of America`, `Acme Media`). */
+const BODY_WORD = /^(?:Foundation|Association|Society|Institute|Commission|Council|Board|Alliance|Federation)$/;
 /** A word that ends organizations' names: a legal form or a kind of body (`Inc`, `Group`, `Foundation`). */
 const ORGANIZATION_WORD =
   /^(?:Inc|Incorporated|Llc|Ltd|Limited|Corp|Corporation|Company|Co|Group|Holdings|Partners|Foundation|Association|Society|Institute|Commission|Council|Board|Center|Centre|Network|Alliance|Agency|Bank|Fund|Trust|University|College|School|Hospital|Clinic|Club|Studios?|Labs?|Systems|Technologies|Solutions|Services|Media|Capital|Ventures|Industries|International|Global|America|Americas|Europe|Asia)$/;

@@ -86,6 +86,14 @@ describe('the SOURCE line', () => {
   });
 
   it.each([
+    ['Source: Epsilon Fruit Growers Commission Family Columns', 'Epsilon Fruit Growers Commission'],
+    ['Source: Zeta Soil Association Weekly Features', 'Zeta Soil Association'],
+    ['Source: Eta Kidney Research Foundation Syndicate', 'Eta Kidney Research Foundation'],
+  ])('drops a syndicator credit after a name ending with a kind of body the text never writes: %s', (line, org) => {
+    expect(parse(line, 'Fresh fruit helps families plan meals for the week.').source).toBe(org);
+  });
+
+  it.each([
     // the text writes a shorter name, but the line's last word is the kind of body it is
     ['Source: Beta Health Foundation', 'Beta Health'],
     ['Source: Gamma Orchard Growers Inc', 'Gamma Orchard Growers'],
@@ -93,6 +101,9 @@ describe('the SOURCE line', () => {
     ['Source: Delta Grain Trading House', 'the growers'],
     // the text writes the whole line
     ['Source: Beta Health Weekly Features', 'Beta Health Weekly Features'],
+    // a name ending with a place or a trade is not cut there
+    ['Source: Bank of America Merrill Lynch', 'the bank'],
+    ['Source: Theta Growers Media Weekly Features', 'the growers'],
   ])('keeps a Source line whole otherwise: %s', (line, named) => {
     const body = `Tips from ${named} help families plan meals for the week.`;
     expect(parse(line, body).source).toBe(line.slice('Source: '.length));
