@@ -297,7 +297,8 @@ function aboutHeading(line: string): string | null | undefined {
   if (
     words.length > 10 ||
     !/^(?:[\p{Lu}\d"“]|\p{Ll}{1,2}\p{Lu}|\.\p{L}{2,24}\b)/u.test(name) ||
-    /[.!?]$/.test(name.replace(LEGAL_SUFFIX, ''))
+    // (two legal forms may close it, `Acme Co., Ltd.`, `Roe & Co., Inc.`)
+    /[.!?]$/.test(name.replace(LEGAL_SUFFIX, '').replace(LEGAL_SUFFIX, ''))
   )
     return undefined;
   // An organization name is capitalized word by word (`Acme Robotics`, `Bank of Nowhere`); prose is not.

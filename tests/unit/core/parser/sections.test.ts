@@ -23,6 +23,9 @@ describe('About sections: the organization as the heading writes it', () => {
     // a branch or location set after a dash is the name's
     ['About Acme Home Care – North Austin', 'Acme Home Care – North Austin'],
     ['About Bright Smiles Dental — Downtown', 'Bright Smiles Dental — Downtown'],
+    // two legal forms may close the name
+    ['About Harbor Trading Co., Ltd.', 'Harbor Trading Co., Ltd.'],
+    ['About Roe-Doe & Co., Inc.', 'Roe-Doe & Co., Inc.'],
   ])('%s -> %s', (heading, organization) => {
     const p = parse(`${heading}\n\nAcme builds robots for warehouses.`);
     expect(p.about).toEqual([{ organization, text: 'Acme builds robots for warehouses.' }]);
