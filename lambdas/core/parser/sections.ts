@@ -431,8 +431,8 @@ function bare(word: string): string {
 }
 
 /**
- * Where inside one word an About text starts glued to its heading, or -1: after a colon or a
- * closing parenthesis (`Innovations:Shoulder`, `0788.HK)China`), where the name starts again
+ * Where inside one word an About text starts glued to its heading, or -1: after a colon (not one
+ * inside a parenthesis, `(SIX:ACM)`) or a closing parenthesis (`Innovations:Shoulder`, `0788.HK)China`), where the name starts again
  * (`CompanyThe Timken`, `LLCFinys`, `SYSTEMSXNRGY`) or with a later word of it (`Northern Acme
  * WorksAcme Works was`), or before a sentence opener (`ZoneFounded`, also after an acronym: `ACMAThe`).
  */
@@ -442,7 +442,8 @@ function gluedAt(word: string, firstWord: string | null, earlier: readonly strin
     if (!/[\p{Lu}\d]/u.test(word[p] ?? '')) continue;
     const prev = word[p - 1] ?? '';
     const tail = word.slice(p);
-    if (prev === ':' || prev === ')') return p;
+    // (not a colon inside a parenthesis: an exchange and its symbol, `(SIX:ACM)`)
+    if ((prev === ':' && !/\([^)]*$/.test(word.slice(0, p))) || prev === ')') return p;
     if (firstWord && firstWord.length >= 2 && bare(tail).startsWith(firstWord)) return p;
     // `About Northern Acme WorksAcme Works was founded…`: the text restarts with a later word of the name.
     if (/\p{Ll}/u.test(prev) && earlier.some((w) => w.length >= 3 && bare(tail).startsWith(w))) return p;

@@ -398,6 +398,9 @@ describe('About headings glued to their text', () => {
       'Acme Robotics',
       'Acme Robotics makes robots.',
     ],
+    // an exchange and its symbol with no space after the colon is not where the text starts
+    ['About Acme Robotics AG (SIX:ACR) Acme Robotics makes robots.', 'Acme Robotics AG', 'Acme Robotics makes robots.'],
+    ['About Acme Robotics AG (NYSE:ACR)Acme makes robots.', 'Acme Robotics AG', 'Acme makes robots.'],
     [
       'About Acme Robotics of Texas (ART) Founded in 1990, ART makes robots.',
       'Acme Robotics of Texas',
