@@ -48,6 +48,16 @@ describe('an About the … heading run into the end of a paragraph', () => {
     expect(p.about.map((a) => a.organization)).toEqual(['Acme', 'Robot Builders Alliance']);
   });
 
+  it('starts its own About section glued onto a web address, its name written as an address', () => {
+    const p = parse('About Acme\n\nAcme makes robots. Learn more at acme.example.comAbout Beta.netBeta rates robots.');
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme', 'Beta.net']);
+    expect(p.about[1]?.text).toBe('Beta rates robots.');
+    const q = parse(
+      'About Acme\n\nAcme makes robots. Visit acme.example.com/robotsAbout Beta LabsBeta Labs rates robots.',
+    );
+    expect(q.about.map((a) => a.organization)).toEqual(['Acme', 'Beta Labs']);
+  });
+
   it('leaves a sentence that opens with About the in its paragraph', () => {
     const p = parse('About Acme\n\nAcme makes robots. About the Company plans, little is known yet.');
     expect(p.about.map((a) => a.organization)).toEqual(['Acme']);
