@@ -16,6 +16,7 @@ import { callToActionOrganization, initialsOf, ownDomainLabels, topicalLeadIssue
 import {
   boilerplateOrganization,
   clauseOrganization,
+  commonWord,
   fullerByHeadline,
   fullerInLead,
   fullerName,
@@ -53,7 +54,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.206.0';
+export const PARSER_VERSION = '0.207.0';
 
 export interface ParseInput {
   content: string;
@@ -298,7 +299,13 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
   // but when both name one organization the credit spells it as the issuer does (`/ Acme Dialing,
   // LLC /` over `Acme Dialing is…`, `/ Acme Law Firm /` over `The Acme Law Firm`), or the credit is
   // the fuller name (`/ Jane Roe Photography /` over `Jane Roe has been honored…`).
-  const subject = leadOrganization(lead);
+  // (a common word a sentence opens with, `Adults who drank…`, is no subject: the text writes it in
+  // lower case too)
+  const leadName = leadOrganization(lead);
+  const subject =
+    leadName && commonWord(leadName, [...paragraphs, ...sections.about.map((a) => a.text)].join('\n'))
+      ? null
+      : leadName;
   const issuer =
     credited && subject && (sameOrganization(credited, subject) || fullerName(credited, subject))
       ? credited

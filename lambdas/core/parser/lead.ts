@@ -486,13 +486,7 @@ export function clauseOrganization(title: string | null, paragraphs: readonly st
       if (!org) continue;
       // The headline may leave out the legal form (`Acme Hosts…` over `…, Acme AG, a maker…, hosted`).
       const name = withoutLegalForm(org.replace(/^The /, '').split(' ')).toLowerCase();
-      // A common word written with a capital (`Tea growers…`) is not a name: the text uses it in lower
-      // case — not in a web address (`visit acme.com`, `www.acme.net`), which is written so.
-      if (
-        !name.includes(' ') &&
-        new RegExp(`(?<![\\p{L}./@-])${escapeRegExp(name)}(?![\\p{L}]|\\.[a-z]{2,}|-)`, 'u').test(wholeText)
-      )
-        continue;
+      if (commonWord(name, wholeText)) continue;
       if (
         name.length >= 3 &&
         headline.includes(` ${name}`) &&
@@ -518,6 +512,19 @@ function commaListName(text: string, org: string, headline: string): string {
     if (headline.includes(` ${whole.toLowerCase()}`)) return whole;
   }
   return org;
+}
+
+/**
+ * A common word written with a capital as a sentence opens with it (`Tea growers…`, `Adults who…`) is
+ * not a name: the text uses it in lower case too — not in a web address (`visit acme.com`,
+ * `www.acme.net`), which is written so. Only a name of one word of letters is judged (not `Acme.com`).
+ */
+export function commonWord(name: string, text: string): boolean {
+  const word = name.toLowerCase();
+  return (
+    /^\p{L}+$/u.test(word) &&
+    new RegExp(`(?<![\\p{L}./@-])${escapeRegExp(word)}(?![\\p{L}]|\\.[a-z]{2,}|-)`, 'u').test(text)
+  );
 }
 
 /** How an unheaded boilerplate paragraph opens before the name (`Founded in 1991, the …`). */

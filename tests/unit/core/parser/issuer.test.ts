@@ -1081,3 +1081,36 @@ describe('clauseOrganization: a name that is a list of names, split at its comma
     ).toBe('Doe & Poe');
   });
 });
+
+describe('a lead that opens with a common word written with a capital', () => {
+  const release = (lead: string, more: string) =>
+    parseReleaseStrict({
+      content: [
+        '# A Daily Walk May Help Some Patients Sleep',
+        '',
+        `DALLAS, June 3, 2026 /PRNewswire/ -- ${lead}`,
+        '',
+        more,
+        '',
+        'About Harbor Sleep Society',
+        '',
+        'Harbor Sleep Society funds research on sleep.',
+        '',
+      ].join('\n'),
+    }).source;
+
+  it.each([
+    ['Adults treated for insomnia who walked daily slept longer, a study found.', 'Most adults walked 30 minutes.'],
+    ['Smokers treated with a patch slept better, a study found.', 'The smokers kept sleep diaries.'],
+    ['Runners trained on hills slept longer, a survey found.', 'Of the runners, 40% slept over eight hours.'],
+  ])('takes no subject from it when the text writes it in lower case: %s', (lead, more) => {
+    expect(release(lead, more)).toBe('Harbor Sleep Society');
+  });
+
+  it.each([
+    ['Quillex launched a sleep tracker today.', 'Buyers can order it online.', 'Quillex'],
+    ['Sleepwell.com launched a sleep tracker today.', 'Visit sleepwell.com to order.', 'Sleepwell.com'],
+  ])('keeps a name the text never writes in lower case, or an address: %s', (lead, more, issuer) => {
+    expect(release(lead, more)).toBe(issuer);
+  });
+});
