@@ -482,7 +482,8 @@ export function clauseOrganization(title: string | null, paragraphs: readonly st
   for (const paragraph of paragraphs.slice(0, 8)) {
     const text = paragraph.replace(/[®™℠]/g, '').slice(0, 1500);
     for (const m of text.matchAll(/(?:^|[.!?] |, )(?=[\p{Lu}])/gu)) {
-      const org = leadOrganization(text.slice((m.index ?? 0) + m[0].length));
+      const clause = text.slice((m.index ?? 0) + m[0].length);
+      const org = leadOrganization(clause) ?? actingAsHeadline(clause, title);
       if (!org) continue;
       // The headline may leave out the legal form (`Acme Hosts…` over `…, Acme AG, a maker…, hosted`).
       const name = withoutLegalForm(org.replace(/^The /, '').split(' ')).toLowerCase();
@@ -496,6 +497,22 @@ export function clauseOrganization(title: string | null, paragraphs: readonly st
     }
   }
   return null;
+}
+
+/**
+ * A clause whose subject acts in the present tense as the headline's does (`WebStatus247 addresses
+ * this…` under `WebStatus247 Redefines…`): the name the headline opens with before its verb, when
+ * the clause opens with it before a verb too (any present-tense one, the headline vouching for it,
+ * then its object: `this`, `the`, `its`…; `Acme products are…` is a plural noun's sentence).
+ */
+function actingAsHeadline(clause: string, title: string): string | null {
+  const m =
+    /^((?:[\p{Lu}\d][\p{L}\d&'’-]*)(?: [\p{Lu}\d][\p{L}\d&'’-]*){0,3}) \p{Ll}{2,}s (?=(?:this|that|these|those|the|a|an|its|their|it|them|every|each|all|both|how|what)\b)/u.exec(
+      clause,
+    );
+  const name = m?.[1];
+  if (!name || NOT_AN_ORG.test(name)) return null;
+  return title.startsWith(`${name} `) && /^\p{Lu}\p{Ll}{2,}s\b/u.test(title.slice(name.length + 1)) ? name : null;
 }
 
 /**

@@ -1114,3 +1114,30 @@ describe('a lead that opens with a common word written with a capital', () => {
     expect(release(lead, more)).toBe(issuer);
   });
 });
+
+describe('clauseOrganization: a clause whose subject acts as the headline’s does', () => {
+  it.each([
+    [
+      'Quillex247 Redefines Uptime Monitoring With a Lifetime Plan',
+      'In a busy economy, downtime costs businesses money. Quillex247 addresses this with one monitor.',
+      'Quillex247',
+    ],
+    [
+      'Harbor Ledger Simplifies Farm Bookkeeping',
+      'Small farms lose hours to paperwork. Harbor Ledger tackles that with a phone app.',
+      'Harbor Ledger',
+    ],
+  ])('%s', (title, lead, issuer) => {
+    expect(clauseOrganization(title, [lead])).toBe(issuer);
+  });
+
+  it.each([
+    // the headline opens with no verb after the name
+    ['Quillex247: A Lifetime Plan for Uptime', 'Downtime costs money. Quillex247 addresses this with one monitor.'],
+    // the clause's word after the name is no verb
+    ['Harbor Ledger Simplifies Farm Bookkeeping', 'Farms lose hours. Harbor Ledger products are sold online.'],
+    ['Harbor Ledger Simplifies Farm Bookkeeping', 'Farms lose hours. Harbor Ledger customers say it helps.'],
+  ])('names none otherwise: %s', (title, lead) => {
+    expect(clauseOrganization(title, [lead])).toBeNull();
+  });
+});
