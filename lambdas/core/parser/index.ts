@@ -28,6 +28,7 @@ import {
   spellingInLead,
   splitAttribution,
   spokespersonOrganization,
+  widerInParagraphs,
 } from './lead';
 import { normalizePlace } from './places';
 import { escapeRegExp } from './regex';
@@ -54,7 +55,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.208.0';
+export const PARSER_VERSION = '0.209.0';
 
 export interface ParseInput {
   content: string;
@@ -1358,6 +1359,10 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
     const fuller = fullerByHeadline(name, r.title, paragraphs);
     if (fuller) return fuller;
     if (clause && sameOrganization(clause, name)) return clause;
+    // (or as a clause there writes it with more words among the name's: `Acme Market` / `Acme
+    // Italian Market & Bakery is offering…`)
+    const wider = widerInParagraphs(name, paragraphs);
+    if (wider) return wider;
     // (or as the lead writes it as a clause's subject, without the legal form: `…as Acme Stores
     // announced…` over `About Acme Stores, Inc.`)
     return (

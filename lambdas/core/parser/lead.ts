@@ -591,6 +591,29 @@ export function fullerInLead(name: string, lead: string): string | null {
   return `${name}${m[1]}`;
 }
 
+/**
+ * The full name a clause of the first paragraphs acts under when the headline or an About section
+ * gives it with words left out (`Acme Market’s Holiday Special` / `About ACME MARKET` over `…, Acme
+ * Italian Market & Bakery is offering…`): a subject (read as the lead's is) that opens with the
+ * name's first word and holds all its words in order, up to three more among them. Else null.
+ */
+export function widerInParagraphs(name: string, paragraphs: readonly string[]): string | null {
+  const short = name.toLowerCase().split(' ');
+  if (short.length < 2) return null;
+  for (const paragraph of paragraphs.slice(0, 3)) {
+    const text = paragraph.replace(/[®™℠]/g, '').slice(0, 1500);
+    for (const m of text.matchAll(/(?:^|[.!?] |, )(?=[\p{Lu}])/gu)) {
+      const org = leadOrganization(text.slice((m.index ?? 0) + m[0].length));
+      const words = org?.toLowerCase().split(' ') ?? [];
+      if (!org || words[0] !== short[0] || words.length <= short.length || words.length > short.length + 3) continue;
+      let k = 0;
+      for (const w of words) if (w === short[k]) k++;
+      if (k === short.length) return org;
+    }
+  }
+  return null;
+}
+
 /** A day's or a month's name (`Monday`, `May`): it follows a name in a lead, it is no part of it. */
 const DAY_OR_MONTH =
   /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|October|November|December|Today|Tomorrow|Yesterday)$/;

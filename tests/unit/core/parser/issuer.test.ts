@@ -10,6 +10,7 @@ import {
   sentenceSubjectOrganization,
   spelledOut,
   spokespersonOrganization,
+  widerInParagraphs,
 } from '../../../../lambdas/core/parser/lead';
 import { callToActionOrganization, ownDomainLabels } from '../../../../lambdas/core/parser/issuer';
 import { withoutMarks } from '../../../../lambdas/core/parser/sections';
@@ -1139,5 +1140,41 @@ describe('clauseOrganization: a clause whose subject acts as the headline’s do
     ['Harbor Ledger Simplifies Farm Bookkeeping', 'Farms lose hours. Harbor Ledger customers say it helps.'],
   ])('names none otherwise: %s', (title, lead) => {
     expect(clauseOrganization(title, [lead])).toBeNull();
+  });
+});
+
+describe('widerInParagraphs: the full name a clause acts under, the headline leaving words out', () => {
+  it.each([
+    [
+      'Harbor Market',
+      'Order by Friday. Starting today, Harbor Italian Market & Bakery is offering a tray.',
+      'Harbor Italian Market & Bakery',
+    ],
+    ['Quill Labs', 'Summer is near. Quill Robotics Labs launched a kit for schools.', 'Quill Robotics Labs'],
+  ])('%s', (name, lead, full) => {
+    expect(widerInParagraphs(name, [lead])).toBe(full);
+  });
+
+  it.each([
+    // another first word, or the name's words out of order, or one word only
+    ['Harbor Market', 'Order by Friday. Starting today, Old Harbor Market is offering a tray.'],
+    ['Harbor Market', 'Order by Friday. Starting today, Market Harbor Foods is offering a tray.'],
+    ['Harbor', 'Order by Friday. Starting today, Harbor Italian Market is offering a tray.'],
+  ])('none: %s / %s', (name, lead) => {
+    expect(widerInParagraphs(name, [lead])).toBeNull();
+  });
+
+  it('spells the headline’s issuer so through the parser', () => {
+    const content = [
+      '# Start the Year Sweetly With Harbor Market’s Holiday Special',
+      '',
+      'Happy new year! Taking orders from today, Harbor Italian Market & Bakery is offering a holiday tray.',
+      '',
+      'ABOUT HARBOR MARKET',
+      '',
+      'Harbor Market is a family bakery.',
+      '',
+    ].join('\n');
+    expect(parseReleaseStrict({ content }).source).toBe('Harbor Italian Market & Bakery');
   });
 });
