@@ -12,10 +12,11 @@ import { looksLikeFeedItem, parseFeedItem } from './feedItem';
 import { parseHtmlPage } from './html';
 import { declaredIssuer } from './pageMeta';
 import { detectLanguage } from './language';
-import { callToActionOrganization, ownDomainLabels, topicalLeadIssuer } from './issuer';
+import { callToActionOrganization, initialsOf, ownDomainLabels, topicalLeadIssuer } from './issuer';
 import {
   boilerplateOrganization,
   clauseOrganization,
+  commonWord,
   fullerByHeadline,
   fullerInLead,
   fullerName,
@@ -27,6 +28,7 @@ import {
   spellingInLead,
   splitAttribution,
   spokespersonOrganization,
+  widerInParagraphs,
 } from './lead';
 import { normalizePlace } from './places';
 import { escapeRegExp } from './regex';
@@ -53,7 +55,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.196.0';
+export const PARSER_VERSION = '0.209.0';
 
 export interface ParseInput {
   content: string;
@@ -90,7 +92,8 @@ export type ParsedRelease = {
 >;
 
 /** What each reading (text, page, feed item) produces; the warnings are added once at the end. */
-type Reading = Omit<ParsedRelease, 'warnings'>;
+/** (`sourceDeclared`: a line names the source, which nothing the text says overrides; never output.) */
+type Reading = Omit<ParsedRelease, 'warnings'> & { sourceDeclared?: boolean };
 
 /** What the shared analysis finds in the blocks of any input kind. */
 interface Analysis {
@@ -103,6 +106,8 @@ interface Analysis {
   about: AboutSection[];
   contacts: Contact[];
   source: string | null;
+  /** Whether a line names the source (`SOURCE Acme`, `Source: Acme`, a credit above the release), not the lead. */
+  sourceDeclared: boolean;
   attribution: string | null;
   tickers: Ticker[];
   language: string | null;
@@ -297,15 +302,26 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
   // but when both name one organization the credit spells it as the issuer does (`/ Acme Dialing,
   // LLC /` over `Acme Dialing is…`, `/ Acme Law Firm /` over `The Acme Law Firm`), or the credit is
   // the fuller name (`/ Jane Roe Photography /` over `Jane Roe has been honored…`).
-  const subject = leadOrganization(lead);
+  // (a common word a sentence opens with, `Adults who drank…`, is no subject: the text writes it in
+  // lower case too)
+  const leadName = leadOrganization(lead);
+  const subject =
+    leadName && commonWord(leadName, [...paragraphs, ...sections.about.map((a) => a.text)].join('\n'))
+      ? null
+      : leadName;
   const issuer =
     credited && subject && (sameOrganization(credited, subject) || fullerName(credited, subject))
       ? credited
       : subject
-        ? articleAsWritten(subject, [...paragraphs, ...sections.about.map((a) => a.text)].join('\n'))
+        ? articleAsWritten(
+            subject,
+            [...pre.map((b) => blockText(b, vocab)), ...paragraphs, ...sections.about.map((a) => a.text)].join('\n'),
+            sections.about.map((a) => a.organization),
+          )
         : credited;
   const sourceLine = sections.sourceLine ? withoutTrailingCredit(sections.sourceLine, text) : null;
-  const source = sections.source ?? sourceLine ?? creditAbove(pre, vocab) ?? issuer;
+  const declared = sections.source ?? sourceLine ?? creditAbove(pre, vocab);
+  const source = declared ?? issuer;
   const orgs = [source, ...sections.about.map((a) => a.organization)].filter((o): o is string => !!o);
   const tickerText = [text, ...sections.about.map((a) => a.text)].join('\n\n');
   return {
@@ -318,6 +334,7 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
     about: sections.about,
     contacts: dedupeContacts([...preContacts, ...sections.contacts]).map((c) => orgAsName(c, orgs)),
     source,
+    sourceDeclared: declared !== null,
     attribution,
     tickers: findTickers(tickerText),
     language: detectLanguage(text),
@@ -328,7 +345,8 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
 /**
  * A `Source: …` line under the body with a distributor's or syndicator's credit run onto it
  * (`Source: Acme Heart Fund Feature Service`): when the text never writes the whole line but does
- * write a name of two or more words the line opens with, the credit after that name is dropped.
+ * write a name of two or more words the line opens with, or that name ends with a kind of body
+ * (`Source: Acme Growers Commission Family Features`), the credit after that name is dropped.
  * A legal form (`Inc.`, `LLC`) is never taken for a credit.
  */
 function withoutTrailingCredit(name: string, text: string): string {
@@ -340,29 +358,37 @@ function withoutTrailingCredit(name: string, text: string): string {
     const head = words.slice(0, n).join(' ');
     if (tail.some((w) => ORGANIZATION_WORD.test(w))) return name;
     if (new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(head)}(?![\\p{L}\\d])`, 'u').test(text)) return head;
+    if (BODY_WORD.test(words[n - 1] ?? '')) return head;
   }
   return name;
 }
+/** A word that ends the name of a body (not of a place or trade: `Bank of America`, `Acme Media`). */
+const BODY_WORD = /^(?:Foundation|Association|Society|Institute|Commission|Council|Board|Alliance|Federation)$/;
 /** A word that ends organizations' names: a legal form or a kind of body (`Inc`, `Group`, `Foundation`). */
 const ORGANIZATION_WORD =
   /^(?:Inc|Incorporated|Llc|Ltd|Limited|Corp|Corporation|Company|Co|Group|Holdings|Partners|Foundation|Association|Society|Institute|Commission|Council|Board|Center|Centre|Network|Alliance|Agency|Bank|Fund|Trust|University|College|School|Hospital|Clinic|Club|Studios?|Labs?|Systems|Technologies|Solutions|Services|Media|Capital|Ventures|Industries|International|Global|America|Americas|Europe|Asia)$/;
 
 /**
- * `The Acme Club encourages…` at a sentence's start, but `the Acme Club (formerly…)` inside one: the
- * text writes the article in lower case, so it is not part of the name the lead gives (`The Timken
- * Company` is written with its capital inside sentences too).
+ * `The Acme Club encourages…` at a sentence's start: a capital article there says nothing, so it is
+ * part of the name the lead gives when the text writes it with its capital inside a sentence too
+ * (`…, The Acme Group said`, `founder of The Acme Group`) or an About heading does (`About The Timken
+ * Company`). Else it is dropped when the text writes it in lower case inside one (`the Acme Club
+ * (formerly…)`) or calls the organization by the initials of the name without it (`The Acme Tourism
+ * Board … ATB will…`).
  */
-function articleAsWritten(name: string, texts: string): string {
+function articleAsWritten(name: string, texts: string, aboutOrgs: readonly (string | null)[]): string {
   if (!name.startsWith('The ') || name.length < 8) return name;
   const bare = name.slice(4);
-  let lower = 0;
-  let upper = 0;
-  for (let at = texts.indexOf(bare); at >= 0 && lower + upper < 50; at = texts.indexOf(bare, at + 1)) {
+  if (aboutOrgs.some((o) => o?.startsWith(name))) return name;
+  let lower = false;
+  for (let at = texts.indexOf(bare), seen = 0; at >= 0 && seen < 50; at = texts.indexOf(bare, at + 1), seen++) {
     const before = texts.slice(Math.max(0, at - 6), at);
-    if (/[\p{Ll},;] the $/u.test(before)) lower++;
-    else if (/[\p{Ll},;] The $/u.test(before)) upper++;
+    if (/[\p{Ll},;:] The $/u.test(before)) return name;
+    if (/[\p{Ll},;] the $/u.test(before)) lower = true;
   }
-  return lower > 0 && upper === 0 ? bare : name;
+  const short = initialsOf(bare);
+  const abbreviated = short.length >= 3 && new RegExp(String.raw`(?<![\p{L}\d])${short}(?![\p{L}\d])`, 'u').test(texts);
+  return lower || abbreviated ? bare : name;
 }
 
 /**
@@ -1021,6 +1047,7 @@ function fromAnalysis(
     place: normalizePlace(a.dateline?.location ?? null),
     publishedAt: extra.publishedAt ?? datelineMidnight(a.dateline),
     source: a.source,
+    sourceDeclared: a.sourceDeclared,
     tickers: a.tickers,
     contacts: a.contacts,
     body: a.body,
@@ -1234,7 +1261,7 @@ export function parseReleaseStrict(input: ParseInput): ParsedRelease {
 
 /** The issuer without the trademark signs a text writes on its name (`Acme®`, `Acme(TM)`). */
 function read(input: ParseInput): Reading {
-  const r = readSettled(input);
+  const { sourceDeclared: _declared, ...r } = readSettled(input);
   if (!r.source) return r;
   const source = withoutMarks(r.source);
   return { ...r, source: source ? articleByHeadline(source, r.title, r.body.paragraphs) : null };
@@ -1307,11 +1334,14 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
   const lead = paragraphs[0] ?? '';
   if (r.source) {
     // The lead's subject gives way to the organization the headline opens with and an About section
-    // describes, when the lead opens on its topic (issuer.ts).
+    // describes, when the lead opens on its topic (issuer.ts); an organization a SOURCE or `Source:`
+    // line names never does.
     const subject = leadOrganization(lead);
     const aboutNames = r.about.flatMap((a) => (a.organization ? [a.organization] : []));
     const topical =
-      subject && sameOrganization(subject, r.source) ? topicalLeadIssuer(r.title, lead, r.source, aboutNames) : null;
+      !r.sourceDeclared && subject && sameOrganization(subject, r.source)
+        ? topicalLeadIssuer(r.title, lead, r.source, aboutNames)
+        : null;
     return withoutIssuerSuffix(
       topical ? { ...r, source: fullerByHeadline(topical, r.title, paragraphs) ?? topical } : r,
     );
@@ -1331,6 +1361,10 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
     const fuller = fullerByHeadline(name, r.title, paragraphs);
     if (fuller) return fuller;
     if (clause && sameOrganization(clause, name)) return clause;
+    // (or as a clause there writes it with more words among the name's: `Acme Market` / `Acme
+    // Italian Market & Bakery is offering…`)
+    const wider = widerInParagraphs(name, paragraphs);
+    if (wider) return wider;
     // (or as the lead writes it as a clause's subject, without the legal form: `…as Acme Stores
     // announced…` over `About Acme Stores, Inc.`)
     return (

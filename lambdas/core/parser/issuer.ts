@@ -32,6 +32,14 @@ function initials(name: string): string {
 }
 
 /**
+ * The upper-case initials an organization is called by (`Acme Tourism Board` → `ATB`, `Society of
+ * Acme Makers, Inc.` → `SAM`): its capitalised words' first letters, legal forms left out.
+ */
+export function initialsOf(name: string): string {
+  return initials(name).toUpperCase();
+}
+
+/**
  * Whether two names may be one organization written shorter or longer: one's letters open with the
  * other's first word (`Acme Reinsurance Company` / `AcmeRe`, `Acme` / `Acme Robotics`), or one is
  * the other's initials (`New Enterprise Associates` / `NEA`).

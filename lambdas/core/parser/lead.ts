@@ -482,26 +482,66 @@ export function clauseOrganization(title: string | null, paragraphs: readonly st
   for (const paragraph of paragraphs.slice(0, 8)) {
     const text = paragraph.replace(/[®™℠]/g, '').slice(0, 1500);
     for (const m of text.matchAll(/(?:^|[.!?] |, )(?=[\p{Lu}])/gu)) {
-      const org = leadOrganization(text.slice((m.index ?? 0) + m[0].length));
+      const clause = text.slice((m.index ?? 0) + m[0].length);
+      const org = leadOrganization(clause) ?? actingAsHeadline(clause, title);
       if (!org) continue;
       // The headline may leave out the legal form (`Acme Hosts…` over `…, Acme AG, a maker…, hosted`).
       const name = withoutLegalForm(org.replace(/^The /, '').split(' ')).toLowerCase();
-      // A common word written with a capital (`Tea growers…`) is not a name: the text uses it in lower
-      // case — not in a web address (`visit acme.com`, `www.acme.net`), which is written so.
-      if (
-        !name.includes(' ') &&
-        new RegExp(`(?<![\\p{L}./@-])${escapeRegExp(name)}(?![\\p{L}]|\\.[a-z]{2,}|-)`, 'u').test(wholeText)
-      )
-        continue;
+      if (commonWord(name, wholeText)) continue;
       if (
         name.length >= 3 &&
         headline.includes(` ${name}`) &&
         !/[\p{L}\p{N}]/u.test(headline.charAt(headline.indexOf(` ${name}`) + name.length + 1))
       )
-        return org;
+        return commaListName(text, org, headline);
     }
   }
   return null;
+}
+
+/**
+ * A clause whose subject acts in the present tense as the headline's does (`WebStatus247 addresses
+ * this…` under `WebStatus247 Redefines…`): the name the headline opens with before its verb, when
+ * the clause opens with it before a verb too (any present-tense one, the headline vouching for it,
+ * then its object: `this`, `the`, `its`…; `Acme products are…` is a plural noun's sentence).
+ */
+function actingAsHeadline(clause: string, title: string): string | null {
+  const m =
+    /^((?:[\p{Lu}\d][\p{L}\d&'’-]*)(?: [\p{Lu}\d][\p{L}\d&'’-]*){0,3}) \p{Ll}{2,}s (?=(?:this|that|these|those|the|a|an|its|their|it|them|every|each|all|both|how|what)\b)/u.exec(
+      clause,
+    );
+  const name = m?.[1];
+  if (!name || NOT_AN_ORG.test(name)) return null;
+  return title.startsWith(`${name} `) && /^\p{Lu}\p{Ll}{2,}s\b/u.test(title.slice(name.length + 1)) ? name : null;
+}
+
+/**
+ * A name that is a list of names (`Roe, Doe & Poe`, a law firm's partners) split at a comma into a
+ * clause: the capitalised words the text writes before it, each with its comma, belong to it when
+ * the headline writes it whole.
+ */
+function commaListName(text: string, org: string, headline: string): string {
+  if (!/ (?:&|and) /.test(org)) return org;
+  const list = new RegExp(String.raw`((?:\p{Lu}[\p{L}'’-]*, ){1,4})${escapeRegExp(org)}`, 'u').exec(text)?.[1];
+  if (!list) return org;
+  for (const words = list.slice(0, -2).split(', '); words.length > 0; words.shift()) {
+    const whole = `${words.join(', ')}, ${org}`;
+    if (headline.includes(` ${whole.toLowerCase()}`)) return whole;
+  }
+  return org;
+}
+
+/**
+ * A common word written with a capital as a sentence opens with it (`Tea growers…`, `Adults who…`) is
+ * not a name: the text uses it in lower case too — not in a web address (`visit acme.com`,
+ * `www.acme.net`), which is written so. Only a name of one word of letters is judged (not `Acme.com`).
+ */
+export function commonWord(name: string, text: string): boolean {
+  const word = name.toLowerCase();
+  return (
+    /^\p{L}+$/u.test(word) &&
+    new RegExp(`(?<![\\p{L}./@-])${escapeRegExp(word)}(?![\\p{L}]|\\.[a-z]{2,}|-)`, 'u').test(text)
+  );
 }
 
 /** How an unheaded boilerplate paragraph opens before the name (`Founded in 1991, the …`). */
@@ -549,6 +589,29 @@ export function fullerInLead(name: string, lead: string): string | null {
   const more = m?.[1]?.trim().split(' ') ?? [];
   if (!m?.[1] || more.some((w) => isLegal(w) || DAY_OR_MONTH.test(w))) return null;
   return `${name}${m[1]}`;
+}
+
+/**
+ * The full name a clause of the first paragraphs acts under when the headline or an About section
+ * gives it with words left out (`Acme Market’s Holiday Special` / `About ACME MARKET` over `…, Acme
+ * Italian Market & Bakery is offering…`): a subject (read as the lead's is) that opens with the
+ * name's first word and holds all its words in order, up to three more among them. Else null.
+ */
+export function widerInParagraphs(name: string, paragraphs: readonly string[]): string | null {
+  const short = name.toLowerCase().split(' ');
+  if (short.length < 2) return null;
+  for (const paragraph of paragraphs.slice(0, 3)) {
+    const text = paragraph.replace(/[®™℠]/g, '').slice(0, 1500);
+    for (const m of text.matchAll(/(?:^|[.!?] |, )(?=[\p{Lu}])/gu)) {
+      const org = leadOrganization(text.slice((m.index ?? 0) + m[0].length));
+      const words = org?.toLowerCase().split(' ') ?? [];
+      if (!org || words[0] !== short[0] || words.length <= short.length || words.length > short.length + 3) continue;
+      let k = 0;
+      for (const w of words) if (w === short[k]) k++;
+      if (k === short.length) return org;
+    }
+  }
+  return null;
 }
 
 /** A day's or a month's name (`Monday`, `May`): it follows a name in a lead, it is no part of it. */

@@ -297,7 +297,8 @@ function aboutHeading(line: string): string | null | undefined {
   if (
     words.length > 10 ||
     !/^(?:[\p{Lu}\d"“]|\p{Ll}{1,2}\p{Lu}|\.\p{L}{2,24}\b)/u.test(name) ||
-    /[.!?]$/.test(name.replace(LEGAL_SUFFIX, ''))
+    // (two legal forms may close it, `Acme Co., Ltd.`, `Roe & Co., Inc.`)
+    /[.!?]$/.test(name.replace(LEGAL_SUFFIX, '').replace(LEGAL_SUFFIX, ''))
   )
     return undefined;
   // An organization name is capitalized word by word (`Acme Robotics`, `Bank of Nowhere`); prose is not.
@@ -430,9 +431,9 @@ function bare(word: string): string {
 }
 
 /**
- * Where inside one word an About text starts glued to its heading, or -1: after a colon or a
- * closing parenthesis (`Innovations:Shoulder`, `0788.HK)China`), where the name starts again
- * (`CompanyThe Timken`, `LLCFinys`, `SYSTEMSXNRGY`) or with a later word of it (`Northern Acme
+ * Where inside one word an About text starts glued to its heading, or -1: after a colon (not one
+ * inside a parenthesis, `(SIX:ACM)`) or a closing parenthesis (`Innovations:Shoulder`, `0788.HK)China`), where the name starts again
+ * (`CompanyThe Timken`, `LLCFinys`, `SYSTEMSXNRGY`, `Acme.comAcme`) or with a later word of it (`Northern Acme
  * WorksAcme Works was`), or before a sentence opener (`ZoneFounded`, also after an acronym: `ACMAThe`).
  */
 function gluedAt(word: string, firstWord: string | null, earlier: readonly string[] = []): number {
@@ -441,8 +442,12 @@ function gluedAt(word: string, firstWord: string | null, earlier: readonly strin
     if (!/[\p{Lu}\d]/u.test(word[p] ?? '')) continue;
     const prev = word[p - 1] ?? '';
     const tail = word.slice(p);
-    if (prev === ':' || prev === ')') return p;
+    // (not a colon inside a parenthesis: an exchange and its symbol, `(SIX:ACM)`)
+    if ((prev === ':' && !/\([^)]*$/.test(word.slice(0, p))) || prev === ')') return p;
     if (firstWord && firstWord.length >= 2 && bare(tail).startsWith(firstWord)) return p;
+    // `About Acme.comAcme is…`: a name written as its web address, the text restarting with the name.
+    const site = /^([\p{L}\d-]{2,})\.(?:com|net|org|io|ai|co)$/u.exec(word.slice(0, p))?.[1];
+    if (site && bare(tail).startsWith(site.toLowerCase())) return p;
     // `About Northern Acme WorksAcme Works was founded…`: the text restarts with a later word of the name.
     if (/\p{Ll}/u.test(prev) && earlier.some((w) => w.length >= 3 && bare(tail).startsWith(w))) return p;
     // `About ACMAThe Acme Contractors Association (ACMA) represents…`: after an acronym too.
@@ -806,12 +811,12 @@ function classify(block: Block, around: Around = {}): Kind {
 
 /**
  * Markers inside a long line, each after a sentence end: View original content and SOURCE are
- * unmistakable, so they split after any space; an About heading also splits after an e-mail
- * address (a flattened contact block ends there) or after a social handle's network (`@acme on
+ * unmistakable, so they split after any space; an About heading also splits after an e-mail or
+ * web address (a flattened contact block ends there; also glued on, `…acme.comAbout Beta`) or after a social handle's network (`@acme on
  * TikTok About Acme`), and a run of social handles (`@acme on Instagram`) splits off.
  */
 const GLUED_MARKER = new RegExp(
-  String.raw`(?<= )(?=\.\/\.$)|(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|Disclaimers?\s?:|(?:Written|Reported|Report|Compiled) by \S[^.!?\n]{1,80}$|${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|\[https?:)|${CONTRACT_LABEL}|(?:#{3}|# # #|[-–—] ?(?:30|0) ?[-–—])(?= |$)|To (?:view|read) the (?:full|complete) (?:article|story),? |(?:About(?: the)?|ABOUT(?: THE)?|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})|About: (?=\p{Lu})|About (?=(?<brand>\p{Ll}[\p{Ll}\d]{2,24})\k<brand> )))|(?<=[\w-]\.[a-z]{2,24}(?:\/[^\s/]{0,200}){0,8}\/? )(?=(?:About|ABOUT|Acerca de|À propos de|Über|Sobre) \p{Lu}|About: \p{Lu})|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?<=\bon (?:${NETWORKS}) )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})`,
+  String.raw`(?<= )(?=\.\/\.$)|(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|Disclaimers?\s?:|(?:Written|Reported|Report|Compiled) by \S[^.!?\n]{1,80}$|${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|\[https?:)|${CONTRACT_LABEL}|(?:#{3}|# # #|[-–—] ?(?:30|0) ?[-–—])(?= |$)|To (?:view|read) the (?:full|complete) (?:article|story),? |(?:About(?: the)?|ABOUT(?: THE)?|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})|About: (?=\p{Lu})|About (?=(?<brand>\p{Ll}[\p{Ll}\d]{2,24})\k<brand> )))|(?<=[\w-]\.[a-z]{2,24}(?:\/[^\s/]{0,200}){0,8}\/? ?)(?=(?:About|ABOUT|Acerca de|À propos de|Über|Sobre) \p{Lu}|About: \p{Lu})|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?<=\bon (?:${NETWORKS}) )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})`,
   'gu',
 );
 

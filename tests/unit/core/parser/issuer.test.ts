@@ -1,6 +1,7 @@
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
 import {
   boilerplateOrganization,
+  clauseOrganization,
   fullerByHeadline,
   fullerInLead,
   headlineOrganization,
@@ -9,6 +10,7 @@ import {
   sentenceSubjectOrganization,
   spelledOut,
   spokespersonOrganization,
+  widerInParagraphs,
 } from '../../../../lambdas/core/parser/lead';
 import { callToActionOrganization, ownDomainLabels } from '../../../../lambdas/core/parser/issuer';
 import { withoutMarks } from '../../../../lambdas/core/parser/sections';
@@ -855,6 +857,27 @@ describe('topicalLeadIssuer: a lead that opens on its topic, under a headline an
   ])('keeps the lead’s subject: %s', (title, lead, about, issuer) => {
     expect(release(title, lead, about)).toBe(issuer);
   });
+
+  it.each([
+    ['SOURCE: Litecoin Foundation', 'SOURCE'],
+    ['Source: Litecoin Foundation', 'Source'],
+  ])('never overrides the organization a %s line names', (line) => {
+    const content = [
+      '# Quillex Poised to Serve Traders as Litecoin Climbs',
+      '',
+      'Litecoin Foundation has seen its coin climb by a fifth this month.',
+      '',
+      'About Quillex',
+      '',
+      'Quillex is a platform for comparing crypto yields.',
+      '',
+      line,
+      '',
+    ].join('\n');
+    const parsed = parseReleaseStrict({ content });
+    expect(parsed.source).toBe('Litecoin Foundation');
+    expect(Object.keys(parsed)).not.toContain('sourceDeclared');
+  });
 });
 
 describe('headlineOrganization: the full name the lead defines the headline’s short name with', () => {
@@ -1000,5 +1023,169 @@ describe('ownDomainLabels and callToActionOrganization: the organization a closi
       '',
     ].join('\n');
     expect(parseReleaseStrict({ content }).source).toBe('Quillex');
+  });
+});
+
+/** A capital `The` opening the lead says nothing about whether the article is part of the name. */
+describe('the article of a lead subject that opens a sentence', () => {
+  const release = (lead: string, ...more: string[]) =>
+    parseReleaseStrict({
+      content: [
+        '# Harbourside Festival Returns for Its Tenth Year',
+        '',
+        `PORTVILLE, June 3, 2026 /PRNewswire/ -- ${lead}`,
+        '',
+        ...more.flatMap((p) => [p, '']),
+      ].join('\n'),
+    }).source;
+
+  it.each([
+    // called by the initials of the name without the article
+    ['The Portville Visitors Board will host the festival again.', 'PVB expects record crowds.'],
+    ['The Society of Coastal Engineers will host the festival again.', 'Members of SCE will speak.'],
+    ['The Lakeside Arts Council (LAC) will host the festival again.', 'Tickets are on sale now.'],
+    // written with a lower-case article inside a sentence
+    ['The Portville Visitors Board will host the festival again.', 'Tickets are sold by the Portville Visitors Board.'],
+  ])('drops it when the text does: %s', (lead, more) => {
+    expect(release(lead, more)).toBe(lead.replace(/^The (.*?)(?: \(\w+\))? will .*/, '$1'));
+  });
+
+  it.each([
+    // nothing else in the text says whether the article belongs to the name
+    ['The Portville Visitors Board will host the festival again.', 'Tickets are on sale now.'],
+    // written with its capital inside a sentence, or in an About heading
+    ['The Portville Visitors Board will host the festival again.', 'Tickets are sold by The Portville Visitors Board.'],
+    [
+      'The Portville Visitors Board will host the festival again. PVB expects record crowds.',
+      'Founded in 1950, The Portville Visitors Board promotes the city.',
+    ],
+    [
+      'The Portville Visitors Board will host the festival again.',
+      'About The Portville Visitors Board',
+      'It promotes the city.',
+    ],
+  ])('keeps it otherwise: %s / %s', (lead, ...more) => {
+    expect(release(lead, ...more)).toBe('The Portville Visitors Board');
+  });
+});
+
+describe('clauseOrganization: a name that is a list of names, split at its comma', () => {
+  it.each([
+    [
+      'Roe, Doe & Poe Opens an Office in Tulsa',
+      'The Dayton-based law firm Roe, Doe & Poe now has an office in Tulsa. Roe, Doe & Poe is proud of it.',
+      'Roe, Doe & Poe',
+    ],
+    [
+      'Attorney Joins Abel, Baker, Carter and Dunn',
+      'Jane Roe has joined the firm. In Tulsa, Abel, Baker, Carter and Dunn announced her appointment today.',
+      'Abel, Baker, Carter and Dunn',
+    ],
+  ])('takes the words before the comma when the headline writes the whole: %s', (title, lead, name) => {
+    expect(clauseOrganization(title, [lead])).toBe(name);
+  });
+
+  it('leaves them when the headline writes only the part after the comma', () => {
+    expect(
+      clauseOrganization('Doe & Poe Opens an Office in Tulsa', [
+        'The plan was made in Dayton, Doe & Poe now has an office in Tulsa.',
+      ]),
+    ).toBe('Doe & Poe');
+  });
+});
+
+describe('a lead that opens with a common word written with a capital', () => {
+  const release = (lead: string, more: string) =>
+    parseReleaseStrict({
+      content: [
+        '# A Daily Walk May Help Some Patients Sleep',
+        '',
+        `DALLAS, June 3, 2026 /PRNewswire/ -- ${lead}`,
+        '',
+        more,
+        '',
+        'About Harbor Sleep Society',
+        '',
+        'Harbor Sleep Society funds research on sleep.',
+        '',
+      ].join('\n'),
+    }).source;
+
+  it.each([
+    ['Adults treated for insomnia who walked daily slept longer, a study found.', 'Most adults walked 30 minutes.'],
+    ['Smokers treated with a patch slept better, a study found.', 'The smokers kept sleep diaries.'],
+    ['Runners trained on hills slept longer, a survey found.', 'Of the runners, 40% slept over eight hours.'],
+  ])('takes no subject from it when the text writes it in lower case: %s', (lead, more) => {
+    expect(release(lead, more)).toBe('Harbor Sleep Society');
+  });
+
+  it.each([
+    ['Quillex launched a sleep tracker today.', 'Buyers can order it online.', 'Quillex'],
+    ['Sleepwell.com launched a sleep tracker today.', 'Visit sleepwell.com to order.', 'Sleepwell.com'],
+  ])('keeps a name the text never writes in lower case, or an address: %s', (lead, more, issuer) => {
+    expect(release(lead, more)).toBe(issuer);
+  });
+});
+
+describe('clauseOrganization: a clause whose subject acts as the headline’s does', () => {
+  it.each([
+    [
+      'Quillex247 Redefines Uptime Monitoring With a Lifetime Plan',
+      'In a busy economy, downtime costs businesses money. Quillex247 addresses this with one monitor.',
+      'Quillex247',
+    ],
+    [
+      'Harbor Ledger Simplifies Farm Bookkeeping',
+      'Small farms lose hours to paperwork. Harbor Ledger tackles that with a phone app.',
+      'Harbor Ledger',
+    ],
+  ])('%s', (title, lead, issuer) => {
+    expect(clauseOrganization(title, [lead])).toBe(issuer);
+  });
+
+  it.each([
+    // the headline opens with no verb after the name
+    ['Quillex247: A Lifetime Plan for Uptime', 'Downtime costs money. Quillex247 addresses this with one monitor.'],
+    // the clause's word after the name is no verb
+    ['Harbor Ledger Simplifies Farm Bookkeeping', 'Farms lose hours. Harbor Ledger products are sold online.'],
+    ['Harbor Ledger Simplifies Farm Bookkeeping', 'Farms lose hours. Harbor Ledger customers say it helps.'],
+  ])('names none otherwise: %s', (title, lead) => {
+    expect(clauseOrganization(title, [lead])).toBeNull();
+  });
+});
+
+describe('widerInParagraphs: the full name a clause acts under, the headline leaving words out', () => {
+  it.each([
+    [
+      'Harbor Market',
+      'Order by Friday. Starting today, Harbor Italian Market & Bakery is offering a tray.',
+      'Harbor Italian Market & Bakery',
+    ],
+    ['Quill Labs', 'Summer is near. Quill Robotics Labs launched a kit for schools.', 'Quill Robotics Labs'],
+  ])('%s', (name, lead, full) => {
+    expect(widerInParagraphs(name, [lead])).toBe(full);
+  });
+
+  it.each([
+    // another first word, or the name's words out of order, or one word only
+    ['Harbor Market', 'Order by Friday. Starting today, Old Harbor Market is offering a tray.'],
+    ['Harbor Market', 'Order by Friday. Starting today, Market Harbor Foods is offering a tray.'],
+    ['Harbor', 'Order by Friday. Starting today, Harbor Italian Market is offering a tray.'],
+  ])('none: %s / %s', (name, lead) => {
+    expect(widerInParagraphs(name, [lead])).toBeNull();
+  });
+
+  it('spells the headline’s issuer so through the parser', () => {
+    const content = [
+      '# Start the Year Sweetly With Harbor Market’s Holiday Special',
+      '',
+      'Happy new year! Taking orders from today, Harbor Italian Market & Bakery is offering a holiday tray.',
+      '',
+      'ABOUT HARBOR MARKET',
+      '',
+      'Harbor Market is a family bakery.',
+      '',
+    ].join('\n');
+    expect(parseReleaseStrict({ content }).source).toBe('Harbor Italian Market & Bakery');
   });
 });

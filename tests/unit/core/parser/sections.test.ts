@@ -24,6 +24,9 @@ describe('About sections: the organization as the heading writes it', () => {
     // a branch or location set after a dash is the name's
     ['About Acme Home Care – North Austin', 'Acme Home Care – North Austin'],
     ['About Bright Smiles Dental — Downtown', 'Bright Smiles Dental — Downtown'],
+    // two legal forms may close the name
+    ['About Harbor Trading Co., Ltd.', 'Harbor Trading Co., Ltd.'],
+    ['About Roe-Doe & Co., Inc.', 'Roe-Doe & Co., Inc.'],
   ])('%s -> %s', (heading, organization) => {
     const p = parse(`${heading}\n\nAcme builds robots for warehouses.`);
     expect(p.about).toEqual([{ organization, text: 'Acme builds robots for warehouses.' }]);
@@ -44,6 +47,16 @@ describe('an About the … heading run into the end of a paragraph', () => {
       'About Acme\n\nAcme makes robots. Learn more at www.acme.example.About the Robot Builders Alliance (RBA)The Robot Builders Alliance (RBA) is a coalition of makers.',
     );
     expect(p.about.map((a) => a.organization)).toEqual(['Acme', 'Robot Builders Alliance']);
+  });
+
+  it('starts its own About section glued onto a web address, its name written as an address', () => {
+    const p = parse('About Acme\n\nAcme makes robots. Learn more at acme.example.comAbout Beta.netBeta rates robots.');
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme', 'Beta.net']);
+    expect(p.about[1]?.text).toBe('Beta rates robots.');
+    const q = parse(
+      'About Acme\n\nAcme makes robots. Visit acme.example.com/robotsAbout Beta LabsBeta Labs rates robots.',
+    );
+    expect(q.about.map((a) => a.organization)).toEqual(['Acme', 'Beta Labs']);
   });
 
   it('leaves a sentence that opens with About the in its paragraph', () => {
@@ -87,6 +100,14 @@ describe('the SOURCE line', () => {
   });
 
   it.each([
+    ['Source: Epsilon Fruit Growers Commission Family Columns', 'Epsilon Fruit Growers Commission'],
+    ['Source: Zeta Soil Association Weekly Features', 'Zeta Soil Association'],
+    ['Source: Eta Kidney Research Foundation Syndicate', 'Eta Kidney Research Foundation'],
+  ])('drops a syndicator credit after a name ending with a kind of body the text never writes: %s', (line, org) => {
+    expect(parse(line, 'Fresh fruit helps families plan meals for the week.').source).toBe(org);
+  });
+
+  it.each([
     // the text writes a shorter name, but the line's last word is the kind of body it is
     ['Source: Beta Health Foundation', 'Beta Health'],
     ['Source: Gamma Orchard Growers Inc', 'Gamma Orchard Growers'],
@@ -94,6 +115,9 @@ describe('the SOURCE line', () => {
     ['Source: Delta Grain Trading House', 'the growers'],
     // the text writes the whole line
     ['Source: Beta Health Weekly Features', 'Beta Health Weekly Features'],
+    // a name ending with a place or a trade is not cut there
+    ['Source: Bank of America Merrill Lynch', 'the bank'],
+    ['Source: Theta Growers Media Weekly Features', 'the growers'],
   ])('keeps a Source line whole otherwise: %s', (line, named) => {
     const body = `Tips from ${named} help families plan meals for the week.`;
     expect(parse(line, body).source).toBe(line.slice('Source: '.length));
@@ -385,6 +409,9 @@ describe('About headings glued to their text', () => {
       'Acme Robotics',
       'Acme Robotics makes robots.',
     ],
+    // an exchange and its symbol with no space after the colon is not where the text starts
+    ['About Acme Robotics AG (SIX:ACR) Acme Robotics makes robots.', 'Acme Robotics AG', 'Acme Robotics makes robots.'],
+    ['About Acme Robotics AG (NYSE:ACR)Acme makes robots.', 'Acme Robotics AG', 'Acme makes robots.'],
     [
       'About Acme Robotics of Texas (ART) Founded in 1990, ART makes robots.',
       'Acme Robotics of Texas',
