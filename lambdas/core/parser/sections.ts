@@ -1141,12 +1141,22 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
   }
   closeAbout();
   // A short line with nothing under it ends the body (`Feature Impact` above the Source line, a
-  // subheading whose section was cut off): a heading of no paragraph, or a credit, is not body.
+  // subheading whose section was cut off): a heading of no paragraph, or a credit, is not body;
+  // a person's name under a closing quotation is its attribution and stays (`“…markets.”` / `Jane Roe`).
   while (result.body.length > 1) {
     const last = result.body[result.body.length - 1] as Block;
     const text = blockText(last).trim();
     const titleCase = /^\p{Lu}[\p{L}'’-]*(?: (?:\p{Lu}[\p{L}'’-]*|of|and|the|for|&)){0,3}$/u.test(text);
     if (last.lines.length !== 1 || !titleCase) break;
+    // A person's name under a quotation that ends its paragraph, a name the text wrote before, is the
+    // quote's attribution: the body's.
+    const above = blockText(result.body[result.body.length - 2] as Block).trim();
+    const surname = text.split(' ').at(-1) ?? '';
+    const named = () =>
+      result.body
+        .slice(0, -1)
+        .some((b) => new RegExp(`(?<!\\p{L})${escapeRegExp(surname)}(?!\\p{L})`, 'u').test(blockText(b)));
+    if (/["”]$/.test(above) && isPersonName(text) && named()) break;
     result.body.pop();
   }
   // A closing notice that the text is no advice (`…to keep readers informed – not necessarily offering

@@ -707,3 +707,26 @@ describe('joinLines on a long paragraph', () => {
     expect(joined.endsWith('word manufacturing ends with a long-term plan.')).toBe(true);
   });
 });
+
+describe('a short line under the last paragraph', () => {
+  const quote = '“We are glad to join the board and help the company grow,” the new director said of the move.';
+  const closing = '“We are glad to join the board and help the company grow in its markets.”';
+  it.each(['Jane Roe', 'Juan de la Cruz', 'Mary Ann Smith'])(
+    'keeps a person the text named under a closing quotation as its attribution: %s',
+    (name) => {
+      const lead = `Acme Robotics, Inc. today named ${name} to its board of directors.`;
+      const p = parse(`${closing}\n\n${name}\n\nAbout Acme Robotics\n\nAcme builds robots for warehouses.`, lead);
+      expect(p.body.paragraphs.slice(-2)).toEqual([closing, name]);
+    },
+  );
+  it.each([
+    [closing, 'Feature Impact'],
+    [closing, 'Acme Robotics Group'],
+    [quote, 'Jane Roe'],
+    // (a name the text never wrote: a heading or a signature, not an attribution)
+    [closing, 'John Smith'],
+  ])('still drops a heading with nothing under it: %s / %s', (above, line) => {
+    const p = parse(`${above}\n\n${line}\n\nAbout Acme Robotics\n\nAcme builds robots for warehouses.`);
+    expect(p.body.paragraphs.at(-1)).toBe(above);
+  });
+});
