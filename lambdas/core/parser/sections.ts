@@ -204,6 +204,13 @@ const CONTACT_REQUEST =
   /^(?:[^.!?:\n]{1,60}, )?(?:Please |Kindly )?(?:contact|reach(?: out to)?|write to|e-?mail|call|direct (?:all |any )?(?:inquiries|enquiries|questions|requests)(?: to)?)\b[^.!?\n]{0,150}[:.]?$/i;
 const CONTACT_LEAD_IN =
   /^(?:To (?:schedule|arrange|request|book|set up)\b|(?:For|With) (?:all |any )?(?:media|press|interview|editorial)\b|(?:Media|Press|Journalists|Reporters|Members of the media)\b)[^.!?]{0,200}?\b(?:contact|reach out to|e-?mail|call|write to)\b/i;
+/**
+ * A sentence that invites the reader to contact someone and ends in a colon, the address on the lines
+ * under it (`For more information about the program, please contact:`, `Questions? Reach out to:`,
+ * `To learn more, e-mail or call:`).
+ */
+const CONTACT_INVITATION =
+  /\b(?:contact|reach out to|reach|e-?mail|call|write to|get in touch with)(?: (?:us|me|them|our team|the following))?(?: (?:at|on|via))?\s?[:：]$/i;
 /** A sentence saying the text is no advice (see its use at the end of splitSections). */
 const ADVICE_DISCLAIMER =
   /\b(?:not (?:necessarily )?(?:intended (?:as|to (?:be|provide|constitute))|meant (?:as|to be)|offering|to be (?:construed|taken) as|a substitute for)|does not (?:constitute|provide)|should not be (?:construed|taken|relied upon) as)(?: an?)?(?: (?:legal|medical|financial|investment|investing|tax|professional))? advice\b/i;
@@ -1195,18 +1202,34 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
     if (word && blockText(result.body[0] as Block).includes(word.replace(/[,.]$/, ''))) result.body.pop();
   }
   // The last paragraph a one-sentence contact lead-in with its address (see CONTACT_LEAD_IN): the
-  // contact's, not body; its address is still read below.
+  // contact's, not body; its address is still read below. So is a one-sentence invitation to contact
+  // someone that ends in a colon (`For details, please contact:`, `… reach out to:`) with the short
+  // lines under it that give an address (a name, an organization, an e-mail, a phone; see leadInsJoined).
   const leadIn = result.body.length > 1 ? result.body[result.body.length - 1] : undefined;
   const leadInText = leadIn ? blockText(leadIn).trim() : '';
+  const oneSentence = (t: string) => countWords(t) <= 45 && !/[.!?]\s+\p{Lu}/u.test(t.replace(/\S+@\S+/g, ''));
   if (
     leadIn &&
-    countWords(leadInText) <= 45 &&
-    !/[.!?]\s+\p{Lu}/u.test(leadInText.replace(/\S+@\S+/g, '')) &&
+    oneSentence(leadInText) &&
     CONTACT_LEAD_IN.test(leadInText) &&
     (findEmail(leadInText) || findPhone(leadInText))
   ) {
     result.body.pop();
     result.contacts.push(...sentenceContacts(leadInText));
+  } else {
+    const at = result.body.findLastIndex((b) => CONTACT_INVITATION.test(blockText(b).trim()));
+    const under = at >= 1 ? result.body.slice(at + 1).map((b) => blockText(b).trim()) : [];
+    const invitation = at >= 1 ? blockText(result.body[at] as Block).trim() : '';
+    if (
+      under.length >= 1 &&
+      under.length <= 5 &&
+      under.every((t) => countWords(t) <= 12) &&
+      oneSentence(invitation) &&
+      under.some((t) => findEmail(t) || findPhone(t))
+    ) {
+      result.body.splice(at);
+      result.contacts.push(...sentenceContacts(`${invitation} ${under.join(' ')}`));
+    }
   }
   for (const m of mailtos) {
     const c = contactFromMailto(m.url, m.text);

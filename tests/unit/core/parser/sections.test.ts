@@ -730,3 +730,34 @@ describe('a short line under the last paragraph', () => {
     expect(p.body.paragraphs.at(-1)).toBe(above);
   });
 });
+
+describe('an invitation to contact someone that ends in a colon, under the last paragraph', () => {
+  const last = 'The robot lifts 40 kilograms and will ship to stores across the country in May.';
+  it.each([
+    [
+      'For more information about the robot, please contact:',
+      ['Jane Roe Acme Robotics jane@acme.example 512-555-0143'],
+    ],
+    ['For questions about the program, reach out to:', ['Jane Roe', 'Head of Communications', 'jane@acme.example']],
+    ['To book a demonstration, e-mail or call:', ['sales@acme.example', '+1 512 555 0143']],
+    ['Retailers who wish to stock the robot can get in touch with our team at:', ['Jane Roe, (512) 555-0143']],
+  ])('is the contact, not body: %s', (invitation, lines) => {
+    const p = parse(`${last}\n\n${invitation}\n\n${lines.join('\n\n')}\n\nAbout Acme Robotics\n\nAcme builds robots.`);
+    expect(p.body.paragraphs.at(-1)).toBe(last);
+    expect(p.body.text).not.toContain(invitation);
+  });
+  it.each([
+    // a paragraph of the text follows the invitation's lines
+    [['Jane Roe jane@acme.example', last]],
+    // the lines give no address
+    [['Jane Roe', 'Acme Robotics']],
+  ])('stays body otherwise: %j', (lines) => {
+    const invitation = 'For more information about the robot, please contact:';
+    const p = parse(`${last}\n\n${invitation}\n\n${lines.join('\n\n')}\n\nAbout Acme Robotics\n\nAcme builds robots.`);
+    expect(p.body.text).toContain(invitation);
+  });
+  it('leaves a For more information line that points to a site the body’s end', () => {
+    const info = 'For more information, visit https://acme.example/robot';
+    expect(parse(`${last}\n\n${info}`).body.paragraphs.at(-1)).toBe(info);
+  });
+});
