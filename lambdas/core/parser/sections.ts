@@ -102,6 +102,12 @@ const NAMES_NETWORK = new RegExp(String.raw`\b(?:${NETWORKS})\b|https?:\/\/|(?:^
 const LABELLED_SOCIAL_LINE = new RegExp(
   String.raw`^(?:[^\n:.!?]{1,80}:\s?)${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|@|www\.|\[https?:)\S`,
 );
+/** A website's address alone under its label (`Website: https://acme.example`, `Company Web: www.acme.example`). */
+const WEBSITE_LINE = /^(?:Company )?(?:Website|Web|Site|URL)\s?:\s?(?:https?:\/\/|www\.)\S+$/i;
+/** The same label opening a row of network addresses (`Website: https://acme.example Facebook: https://…`). */
+const WEBSITE_ROW = new RegExp(
+  String.raw`^(?:Company )?(?:[Ww]ebsite|WEBSITE|Web|Site|URL)\s?:\s?(?:https?:\/\/|www\.|\[https?:)\S+?\s?${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|@|www\.|\[https?:)\S`,
+);
 const CONTRACT_LABEL = String.raw`(?:CA|Contract(?: Address)?|Token Address)\s?:\s?0x[0-9a-fA-F]{8}`;
 const CONTRACT_ADDRESS = new RegExp(`^${CONTRACT_LABEL}`);
 const MEDIA_KIT_HEADING =
@@ -762,9 +768,11 @@ function classify(block: Block, around: Around = {}): Kind {
     /^(?:Email|E-mail|Phone|Tel|Telephone|Mobile)\s?:/i.test(nextFirst)
   )
     return { type: 'contact' };
-  // A website line under the body (`Website: https://acme.example`) is the contact block's; between
-  // paragraphs of the text (a paragraph of sentences under it) it is only left out and the body goes on.
-  if (block.lines.length === 1 && /^(?:Company )?(?:Website|Web|Site|URL)\s?:\s?(?:https?:\/\/|www\.)\S+$/i.test(first))
+  // A website line under the body (`Website: https://acme.example`), also opening a row of the issuer's
+  // network addresses, glued or not (`Website: https://acme.example Facebook: https://…Twitter: @acme`),
+  // is the contact block's; between paragraphs of the text (a paragraph of sentences under it) it is
+  // only left out and the body goes on.
+  if (block.lines.length === 1 && (WEBSITE_LINE.test(first) || WEBSITE_ROW.test(first)))
     return around.next && isProse(around.next) ? { type: 'caption' } : { type: 'contact' };
   // A distributor's labelled contact form (`Company Name: Acme` / `Contact Person: Jane Roe` / `Email: …`).
   if (

@@ -761,3 +761,22 @@ describe('an invitation to contact someone that ends in a colon, under the last 
     expect(parse(`${last}\n\n${info}`).body.paragraphs.at(-1)).toBe(info);
   });
 });
+
+describe('a website line that opens a row of network addresses under the last paragraph', () => {
+  const last = 'The robot lifts 40 kilograms and will ship to stores across the country in May.';
+  it.each([
+    'Website: https://acme.example Facebook: https://facebook.com/acme Twitter: https://twitter.com/acme',
+    'Website: https://acme.exampleFacebook: https://facebook.com/acmeX: @acme',
+    'Web: www.acme.example LinkedIn: https://linkedin.com/company/acme Contact: press@acme.example',
+    'Company Website: https://acme.example Instagram: @acme',
+  ])('is no body: %s', (row) => {
+    const p = parse(`${last}\n\n${row}`);
+    expect(p.body.paragraphs.at(-1)).toBe(last);
+  });
+  it('is only left out between paragraphs of the text', () => {
+    const row = 'Website: https://acme.example Facebook: https://facebook.com/acme';
+    const more = 'The company will show the robot at trade fairs in Chicago and Atlanta later this year, it said.';
+    const p = parse(`${last}\n\n${row}\n\n${more}`);
+    expect(p.body.paragraphs.slice(-2)).toEqual([last, more]);
+  });
+});
