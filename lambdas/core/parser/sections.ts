@@ -306,17 +306,18 @@ function aboutHeading(line: string): string | null | undefined {
   const name = m[1].trim();
   const words = name.split(' ');
   // A brand may open in lower case before its capitals (`iCoreConnect`, `eBay`), a domain registry
-  // with the dot of its top-level domain (`.WS`, `.io`).
+  // with the dot of its top-level domain (`.WS`, `.io`); a word of a Spanish name may open with an
+  // inverted mark (`¡Que Rico! Foods`, `Acme ¿Sabías? Awards`).
   if (
     words.length > 10 ||
-    !/^(?:[\p{Lu}\d"“]|\p{Ll}{1,2}\p{Lu}|\.\p{L}{2,24}\b)/u.test(name) ||
+    !/^(?:[¡¿]?[\p{Lu}\d"“]|\p{Ll}{1,2}\p{Lu}|\.\p{L}{2,24}\b)/u.test(name) ||
     /[.!?]$/.test(name.replace(LEGAL_SUFFIX, ''))
   )
     return undefined;
   // An organization name is capitalized word by word (`Acme Robotics`, `Bank of Nowhere`); prose is not.
   // Outside English, names keep lower-case adjectives (`Coopérative forestière Boréalis`): allow two.
   const lower = words.filter(
-    (w) => !/^(?:[\p{Lu}\d"“(&]|\p{Ll}{1,2}\p{Lu}|\.\p{L}{2,24}$|[–—]$)/u.test(w) && !NAME_SMALL_WORDS.test(w),
+    (w) => !/^(?:[¡¿]?[\p{Lu}\d"“(&]|\p{Ll}{1,2}\p{Lu}|\.\p{L}{2,24}$|[–—]$)/u.test(w) && !NAME_SMALL_WORDS.test(w),
   ).length;
   // `About the Merger to form Acme Holdings`: a heading on the release's own subject, however it goes on.
   const subject = t

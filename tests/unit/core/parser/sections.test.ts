@@ -780,3 +780,22 @@ describe('a website line that opens a row of network addresses under the last pa
     expect(p.body.paragraphs.slice(-2)).toEqual([last, more]);
   });
 });
+
+describe('an About heading whose name holds a word opening with an inverted mark', () => {
+  it.each([
+    ['About ¡Que Rico! Foods', '¡Que Rico! Foods'],
+    ['About Acme ¿Sabías? Media', 'Acme ¿Sabías? Media'],
+  ])('%s on its own line', (heading, organization) => {
+    const p = parse(`${heading}\n\nThe company makes sauces in Texas.`);
+    expect(p.about.map((a) => a.organization)).toEqual([organization]);
+    expect(p.body.paragraphs).toEqual(['Acme Robotics, Inc. today announced a new warehouse robot.']);
+  });
+  it('run into its text, after a link line that ends the body', () => {
+    const link = 'Learn more: https://awards.acme.example';
+    const p = parse(
+      `${link}\n\nAbout the Acme ¡Bravo! Awards Since 2014, the awards have honored the best work in the field.`,
+    );
+    expect(p.body.paragraphs.at(-1)).toBe(link);
+    expect(p.about).toHaveLength(1);
+  });
+});
