@@ -1049,6 +1049,8 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
   let about: { organization: string | null; parts: string[] } | null = null;
   // After an end marker, SOURCE or "View original content", nothing is body again.
   let seenFooter = false;
+  // Whether the last block read was a contact heading alone (`Contact Information:`), nothing under it yet.
+  let bareContactHeading = false;
   const closeAbout = () => {
     if (about && about.parts.length)
       result.about.push({ organization: about.organization, text: about.parts.join('\n\n') });
@@ -1081,6 +1083,7 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
       }
       case 'contact': {
         state = 'contact';
+        bareContactHeading = block.lines.length === 1 && isContactHeading(blockText(block).trim());
         result.contacts.push(...parseContactBlock(block.lines, block.links));
         continue;
       }
@@ -1145,7 +1148,16 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
       // A postal address under a contact heading (`1885 Main Road, Suite 4 Dayton, Ohio 45402`) is the contact's.
       if (block.lines.length === 1 && POSTAL_LINE.test(text)) continue;
       // (so is a line that asks the reader to contact them: `Please contact the Press Office:`)
-      if (block.lines.every(isContactLike) || block.lines.length > 1 || CONTACT_REQUEST.test(text.trim())) {
+      // (and so is the one line right under a bare contact heading that is no sentence: the business or
+      // person the contact names, however it is worded, `Contact Information:` / `Acme Dental Care in Dayton`)
+      const named = bareContactHeading && block.lines.length === 1 && !/[.!?]["”’)]?$/.test(text.trim());
+      bareContactHeading = false;
+      if (
+        block.lines.every(isContactLike) ||
+        block.lines.length > 1 ||
+        CONTACT_REQUEST.test(text.trim()) ||
+        (named && countWords(text) <= 15)
+      ) {
         result.contacts.push(...parseContactBlock(block.lines, block.links));
       } else {
         state = result.about.length || seenFooter ? 'footer' : 'body';

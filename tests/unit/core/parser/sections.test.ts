@@ -799,3 +799,20 @@ describe('an About heading whose name holds a word opening with an inverted mark
     expect(p.about).toHaveLength(1);
   });
 });
+
+describe('the one line under a bare contact heading', () => {
+  const last = 'The robot lifts 40 kilograms and will ship to stores across the country in May.';
+  it.each([
+    ['Contact Information:', 'Warehouse Robots and Automation Systems in Texas by Acme Robotics'],
+    ['Media Contact', 'Family Dentistry and Orthodontics for Kids near Dayton at Acme Dental'],
+    ['Press Contact:', 'Hotel Rooms, Suites and Event Venues in Downtown Austin'],
+  ])('is the contact’s, not body: %s / %s', (heading, line) => {
+    const p = parse(`${last}\n\n${heading}\n\n${line}\n\n18 Elm St, Austin, TX 78701`);
+    expect(p.body.paragraphs.at(-1)).toBe(last);
+  });
+  it('is body when it is a sentence (the text going on after a contact set between its paragraphs)', () => {
+    const more = 'The robot will also be shown at trade fairs in Chicago and Atlanta.';
+    const p = parse(`${last}\n\nMedia Contact:\n\n${more}`);
+    expect(p.body.paragraphs.at(-1)).toBe(more);
+  });
+});
