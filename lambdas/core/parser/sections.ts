@@ -455,7 +455,8 @@ function gluedAt(word: string, firstWord: string | null, earlier: readonly strin
     if (!/[\p{Lu}\d]/u.test(word[p] ?? '')) continue;
     const prev = word[p - 1] ?? '';
     const tail = word.slice(p);
-    if (prev === ':' || prev === ')') return p;
+    // (not after the colon of a listing in parentheses written with no space: `(SIX:XLS)`, `(NYSE:ACME)`)
+    if ((prev === ':' && !/\([^()]*$/.test(word.slice(0, p))) || prev === ')') return p;
     if (firstWord && firstWord.length >= 2 && bare(tail).startsWith(firstWord)) return p;
     // `About Northern Acme WorksAcme Works was founded…`: the text restarts with a later word of the name.
     if (/\p{Ll}/u.test(prev) && earlier.some((w) => w.length >= 3 && bare(tail).startsWith(w))) return p;

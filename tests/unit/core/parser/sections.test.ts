@@ -816,3 +816,18 @@ describe('the one line under a bare contact heading', () => {
     expect(p.body.paragraphs.at(-1)).toBe(more);
   });
 });
+
+describe('an About heading run into its text, with a listing written with no space after its colon', () => {
+  it.each([
+    ['About Acme Robotics AG (SIX:ACR) Acme Robotics is a maker of warehouse robots.', 'Acme Robotics AG'],
+    ['About Beta Foods, Inc. (NYSE:BFI) Beta Foods makes sauces in Texas.', 'Beta Foods, Inc.'],
+  ])('%s', (paragraph, organization) => {
+    const p = parse(paragraph);
+    expect(p.about.map((a) => a.organization)).toEqual([organization]);
+    expect(p.body.paragraphs).toEqual(['Acme Robotics, Inc. today announced a new warehouse robot.']);
+  });
+  it('still splits a heading glued to its text after a colon', () => {
+    const p = parse('About Acme Innovations:Acme Innovations is a maker of warehouse robots.');
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme Innovations']);
+  });
+});
