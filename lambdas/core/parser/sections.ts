@@ -804,6 +804,8 @@ function classify(block: Block, around: Around = {}): Kind {
     // A heading naming forward-looking statements, also hard-wrapped over two lines.
     (block.lines.length <= 2 && !/\.$/.test(text) && FLS_IN_HEADING.test(text) && countWords(text) <= 20) ||
     DISCLAIMER_PARAGRAPH.test(first) ||
+    // (hard-wrapped, its marks may fall on a later line: `Statements … are solely those of the` / `study authors…`)
+    (block.lines.length > 1 && DISCLAIMER_PARAGRAPH.test(text)) ||
     (block.lines.length === 1 && MEDIA_KIT_HEADING.test(first)) ||
     (block.lines.length === 1 &&
       RESOURCES_HEADING.test(first) &&

@@ -831,3 +831,30 @@ describe('an About heading run into its text, with a listing written with no spa
     expect(p.about.map((a) => a.organization)).toEqual(['Acme Innovations']);
   });
 });
+
+describe('a disclaimer paragraph hard-wrapped so that its marks fall on a later line', () => {
+  const body = [
+    'AUSTIN, Texas, March 3, 2025 /PRNewswire/ -- Acme Robotics, Inc. today',
+    'announced the results of a study of warehouse robots in 40 stores.',
+    '',
+    'Co-authors and funding sources are listed in the study.',
+    '',
+  ];
+  it.each([
+    [
+      'Findings of studies that are presented at the Acme Robotics Forum are',
+      'solely those of the study authors and do not reflect the views of Acme.',
+    ],
+    [
+      'The opinions expressed by the speakers at the Acme Robotics Forum in',
+      'Austin do not necessarily reflect the positions of Acme Robotics, Inc.',
+    ],
+    [
+      'All other trademarks and trade names mentioned in this press release',
+      'are the property of their respective owners and are used for reference.',
+    ],
+  ])('is no body: %s', (...lines) => {
+    const p = parseReleaseStrict({ content: `Acme Study\n\n${[...body, ...lines].join('\n')}\n` });
+    expect(p.body.paragraphs.at(-1)).toBe('Co-authors and funding sources are listed in the study.');
+  });
+});
