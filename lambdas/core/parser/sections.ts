@@ -774,7 +774,8 @@ function classify(block: Block, around: Around = {}): Kind {
   // network addresses, glued or not (`Website: https://acme.example Facebook: https://…Twitter: @acme`),
   // is the contact block's; between paragraphs of the text (a paragraph of sentences under it) it is
   // only left out and the body goes on.
-  if (block.lines.length === 1 && (WEBSITE_LINE.test(first) || WEBSITE_ROW.test(first)))
+  // (the row also hard-wrapped over a few lines)
+  if ((block.lines.length === 1 && WEBSITE_LINE.test(first)) || (block.lines.length <= 6 && WEBSITE_ROW.test(text)))
     return around.next && isProse(around.next) ? { type: 'caption' } : { type: 'contact' };
   // A distributor's labelled contact form (`Company Name: Acme` / `Contact Person: Jane Roe` / `Email: …`).
   if (

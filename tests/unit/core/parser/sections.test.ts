@@ -773,6 +773,16 @@ describe('a website line that opens a row of network addresses under the last pa
     const p = parse(`${last}\n\n${row}`);
     expect(p.body.paragraphs.at(-1)).toBe(last);
   });
+  it('is no body hard-wrapped over a few lines', () => {
+    const row = [
+      'Website: https://www.acme-robotics.example/en/products/warehouse Facebook:',
+      'https://www.facebook.com/acmerobotics Twitter: https://twitter.com/acme',
+      'Contact:',
+      'press@acme.example',
+    ];
+    const p = parseReleaseStrict({ content: release(row.join('\n'), last) });
+    expect(p.body.paragraphs.at(-1)).toBe(last);
+  });
   it('is only left out between paragraphs of the text', () => {
     const row = 'Website: https://acme.example Facebook: https://facebook.com/acme';
     const more = 'The company will show the robot at trade fairs in Chicago and Atlanta later this year, it said.';
