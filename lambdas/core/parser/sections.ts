@@ -102,6 +102,12 @@ const NAMES_NETWORK = new RegExp(String.raw`\b(?:${NETWORKS})\b|https?:\/\/|(?:^
 const LABELLED_SOCIAL_LINE = new RegExp(
   String.raw`^(?:[^\n:.!?]{1,80}:\s?)${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|@|www\.|\[https?:)\S`,
 );
+/** A website's address alone under its label (`Website: https://acme.example`, `Company Web: www.acme.example`). */
+const WEBSITE_LINE = /^(?:Company )?(?:Website|Web|Site|URL)\s?:\s?(?:https?:\/\/|www\.)\S+$/i;
+/** The same label opening a row of network addresses (`Website: https://acme.example Facebook: https://…`). */
+const WEBSITE_ROW = new RegExp(
+  String.raw`^(?:Company )?(?:[Ww]ebsite|WEBSITE|Web|Site|URL)\s?:\s?(?:https?:\/\/|www\.|\[https?:)\S+?\s?${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|@|www\.|\[https?:)\S`,
+);
 const CONTRACT_LABEL = String.raw`(?:CA|Contract(?: Address)?|Token Address)\s?:\s?0x[0-9a-fA-F]{8}`;
 const CONTRACT_ADDRESS = new RegExp(`^${CONTRACT_LABEL}`);
 const MEDIA_KIT_HEADING =
@@ -204,6 +210,13 @@ const CONTACT_REQUEST =
   /^(?:[^.!?:\n]{1,60}, )?(?:Please |Kindly )?(?:contact|reach(?: out to)?|write to|e-?mail|call|direct (?:all |any )?(?:inquiries|enquiries|questions|requests)(?: to)?)\b[^.!?\n]{0,150}[:.]?$/i;
 const CONTACT_LEAD_IN =
   /^(?:To (?:schedule|arrange|request|book|set up)\b|(?:For|With) (?:all |any )?(?:media|press|interview|editorial)\b|(?:Media|Press|Journalists|Reporters|Members of the media)\b)[^.!?]{0,200}?\b(?:contact|reach out to|e-?mail|call|write to)\b/i;
+/**
+ * A sentence that invites the reader to contact someone and ends in a colon, the address on the lines
+ * under it (`For more information about the program, please contact:`, `Questions? Reach out to:`,
+ * `To learn more, e-mail or call:`).
+ */
+const CONTACT_INVITATION =
+  /\b(?:contact|reach out to|reach|e-?mail|call|write to|get in touch with)(?: (?:us|me|them|our team|the following))?(?: (?:at|on|via))?\s?[:：]$/i;
 /** A sentence saying the text is no advice (see its use at the end of splitSections). */
 const ADVICE_DISCLAIMER =
   /\b(?:not (?:necessarily )?(?:intended (?:as|to (?:be|provide|constitute))|meant (?:as|to be)|offering|to be (?:construed|taken) as|a substitute for)|does not (?:constitute|provide)|should not be (?:construed|taken|relied upon) as)(?: an?)?(?: (?:legal|medical|financial|investment|investing|tax|professional))? advice\b/i;
@@ -293,10 +306,11 @@ function aboutHeading(line: string): string | null | undefined {
   const name = m[1].trim();
   const words = name.split(' ');
   // A brand may open in lower case before its capitals (`iCoreConnect`, `eBay`), a domain registry
-  // with the dot of its top-level domain (`.WS`, `.io`).
+  // with the dot of its top-level domain (`.WS`, `.io`); a word of a Spanish name may open with an
+  // inverted mark (`¡Que Rico! Foods`, `Acme ¿Sabías? Awards`).
   if (
     words.length > 10 ||
-    !/^(?:[\p{Lu}\d"“]|\p{Ll}{1,2}\p{Lu}|\.\p{L}{2,24}\b)/u.test(name) ||
+    !/^(?:[¡¿]?[\p{Lu}\d"“]|\p{Ll}{1,2}\p{Lu}|\.\p{L}{2,24}\b)/u.test(name) ||
     // (two legal forms may close it, `Acme Co., Ltd.`, `Roe & Co., Inc.`)
     /[.!?]$/.test(name.replace(LEGAL_SUFFIX, '').replace(LEGAL_SUFFIX, ''))
   )
@@ -304,7 +318,7 @@ function aboutHeading(line: string): string | null | undefined {
   // An organization name is capitalized word by word (`Acme Robotics`, `Bank of Nowhere`); prose is not.
   // Outside English, names keep lower-case adjectives (`Coopérative forestière Boréalis`): allow two.
   const lower = words.filter(
-    (w) => !/^(?:[\p{Lu}\d"“(&]|\p{Ll}{1,2}\p{Lu}|\.\p{L}{2,24}$|[–—]$)/u.test(w) && !NAME_SMALL_WORDS.test(w),
+    (w) => !/^(?:[¡¿]?[\p{Lu}\d"“(&]|\p{Ll}{1,2}\p{Lu}|\.\p{L}{2,24}$|[–—]$)/u.test(w) && !NAME_SMALL_WORDS.test(w),
   ).length;
   // `About the Merger to form Acme Holdings`: a heading on the release's own subject, however it goes on.
   const subject = t
@@ -442,8 +456,8 @@ function gluedAt(word: string, firstWord: string | null, earlier: readonly strin
     if (!/[\p{Lu}\d]/u.test(word[p] ?? '')) continue;
     const prev = word[p - 1] ?? '';
     const tail = word.slice(p);
-    // (not a colon inside a parenthesis: an exchange and its symbol, `(SIX:ACM)`)
-    if ((prev === ':' && !/\([^)]*$/.test(word.slice(0, p))) || prev === ')') return p;
+    // (not after the colon of a listing in parentheses written with no space: `(SIX:XLS)`, `(NYSE:ACME)`)
+    if ((prev === ':' && !/\([^()]*$/.test(word.slice(0, p))) || prev === ')') return p;
     if (firstWord && firstWord.length >= 2 && bare(tail).startsWith(firstWord)) return p;
     // `About Acme.comAcme is…`: a name written as its web address, the text restarting with the name.
     const site = /^([\p{L}\d-]{2,})\.(?:com|net|org|io|ai|co)$/u.exec(word.slice(0, p))?.[1];
@@ -760,9 +774,12 @@ function classify(block: Block, around: Around = {}): Kind {
     /^(?:Email|E-mail|Phone|Tel|Telephone|Mobile)\s?:/i.test(nextFirst)
   )
     return { type: 'contact' };
-  // A website line under the body (`Website: https://acme.example`) is the contact block's; between
-  // paragraphs of the text (a paragraph of sentences under it) it is only left out and the body goes on.
-  if (block.lines.length === 1 && /^(?:Company )?(?:Website|Web|Site|URL)\s?:\s?(?:https?:\/\/|www\.)\S+$/i.test(first))
+  // A website line under the body (`Website: https://acme.example`), also opening a row of the issuer's
+  // network addresses, glued or not (`Website: https://acme.example Facebook: https://…Twitter: @acme`),
+  // is the contact block's; between paragraphs of the text (a paragraph of sentences under it) it is
+  // only left out and the body goes on.
+  // (the row also hard-wrapped over a few lines)
+  if ((block.lines.length === 1 && WEBSITE_LINE.test(first)) || (block.lines.length <= 6 && WEBSITE_ROW.test(text)))
     return around.next && isProse(around.next) ? { type: 'caption' } : { type: 'contact' };
   // A distributor's labelled contact form (`Company Name: Acme` / `Contact Person: Jane Roe` / `Email: …`).
   if (
@@ -792,6 +809,8 @@ function classify(block: Block, around: Around = {}): Kind {
     // A heading naming forward-looking statements, also hard-wrapped over two lines.
     (block.lines.length <= 2 && !/\.$/.test(text) && FLS_IN_HEADING.test(text) && countWords(text) <= 20) ||
     DISCLAIMER_PARAGRAPH.test(first) ||
+    // (hard-wrapped, its marks may fall on a later line: `Statements … are solely those of the` / `study authors…`)
+    (block.lines.length > 1 && DISCLAIMER_PARAGRAPH.test(text)) ||
     (block.lines.length === 1 && MEDIA_KIT_HEADING.test(first)) ||
     (block.lines.length === 1 &&
       RESOURCES_HEADING.test(first) &&
@@ -1049,6 +1068,8 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
   let about: { organization: string | null; parts: string[] } | null = null;
   // After an end marker, SOURCE or "View original content", nothing is body again.
   let seenFooter = false;
+  // Whether the last block read was a contact heading alone (`Contact Information:`), nothing under it yet.
+  let bareContactHeading = false;
   const closeAbout = () => {
     if (about && about.parts.length)
       result.about.push({ organization: about.organization, text: about.parts.join('\n\n') });
@@ -1081,6 +1102,7 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
       }
       case 'contact': {
         state = 'contact';
+        bareContactHeading = block.lines.length === 1 && isContactHeading(blockText(block).trim());
         result.contacts.push(...parseContactBlock(block.lines, block.links));
         continue;
       }
@@ -1145,7 +1167,16 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
       // A postal address under a contact heading (`1885 Main Road, Suite 4 Dayton, Ohio 45402`) is the contact's.
       if (block.lines.length === 1 && POSTAL_LINE.test(text)) continue;
       // (so is a line that asks the reader to contact them: `Please contact the Press Office:`)
-      if (block.lines.every(isContactLike) || block.lines.length > 1 || CONTACT_REQUEST.test(text.trim())) {
+      // (and so is the one line right under a bare contact heading that is no sentence: the business or
+      // person the contact names, however it is worded, `Contact Information:` / `Acme Dental Care in Dayton`)
+      const named = bareContactHeading && block.lines.length === 1 && !/[.!?]["”’)]?$/.test(text.trim());
+      bareContactHeading = false;
+      if (
+        block.lines.every(isContactLike) ||
+        block.lines.length > 1 ||
+        CONTACT_REQUEST.test(text.trim()) ||
+        (named && countWords(text) <= 15)
+      ) {
         result.contacts.push(...parseContactBlock(block.lines, block.links));
       } else {
         state = result.about.length || seenFooter ? 'footer' : 'body';
@@ -1157,12 +1188,22 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
   }
   closeAbout();
   // A short line with nothing under it ends the body (`Feature Impact` above the Source line, a
-  // subheading whose section was cut off): a heading of no paragraph, or a credit, is not body.
+  // subheading whose section was cut off): a heading of no paragraph, or a credit, is not body;
+  // a person's name under a closing quotation is its attribution and stays (`“…markets.”` / `Jane Roe`).
   while (result.body.length > 1) {
     const last = result.body[result.body.length - 1] as Block;
     const text = blockText(last).trim();
     const titleCase = /^\p{Lu}[\p{L}'’-]*(?: (?:\p{Lu}[\p{L}'’-]*|of|and|the|for|&)){0,3}$/u.test(text);
     if (last.lines.length !== 1 || !titleCase) break;
+    // A person's name under a quotation that ends its paragraph, a name the text wrote before, is the
+    // quote's attribution: the body's.
+    const above = blockText(result.body[result.body.length - 2] as Block).trim();
+    const surname = text.split(' ').at(-1) ?? '';
+    const named = () =>
+      result.body
+        .slice(0, -1)
+        .some((b) => new RegExp(`(?<!\\p{L})${escapeRegExp(surname)}(?!\\p{L})`, 'u').test(blockText(b)));
+    if (/["”]$/.test(above) && isPersonName(text) && named()) break;
     result.body.pop();
   }
   // A closing notice that the text is no advice (`…to keep readers informed – not necessarily offering
@@ -1201,18 +1242,34 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
     if (word && blockText(result.body[0] as Block).includes(word.replace(/[,.]$/, ''))) result.body.pop();
   }
   // The last paragraph a one-sentence contact lead-in with its address (see CONTACT_LEAD_IN): the
-  // contact's, not body; its address is still read below.
+  // contact's, not body; its address is still read below. So is a one-sentence invitation to contact
+  // someone that ends in a colon (`For details, please contact:`, `… reach out to:`) with the short
+  // lines under it that give an address (a name, an organization, an e-mail, a phone; see leadInsJoined).
   const leadIn = result.body.length > 1 ? result.body[result.body.length - 1] : undefined;
   const leadInText = leadIn ? blockText(leadIn).trim() : '';
+  const oneSentence = (t: string) => countWords(t) <= 45 && !/[.!?]\s+\p{Lu}/u.test(t.replace(/\S+@\S+/g, ''));
   if (
     leadIn &&
-    countWords(leadInText) <= 45 &&
-    !/[.!?]\s+\p{Lu}/u.test(leadInText.replace(/\S+@\S+/g, '')) &&
+    oneSentence(leadInText) &&
     CONTACT_LEAD_IN.test(leadInText) &&
     (findEmail(leadInText) || findPhone(leadInText))
   ) {
     result.body.pop();
     result.contacts.push(...sentenceContacts(leadInText));
+  } else {
+    const at = result.body.findLastIndex((b) => CONTACT_INVITATION.test(blockText(b).trim()));
+    const under = at >= 1 ? result.body.slice(at + 1).map((b) => blockText(b).trim()) : [];
+    const invitation = at >= 1 ? blockText(result.body[at] as Block).trim() : '';
+    if (
+      under.length >= 1 &&
+      under.length <= 5 &&
+      under.every((t) => countWords(t) <= 12) &&
+      oneSentence(invitation) &&
+      under.some((t) => findEmail(t) || findPhone(t))
+    ) {
+      result.body.splice(at);
+      result.contacts.push(...sentenceContacts(`${invitation} ${under.join(' ')}`));
+    }
   }
   for (const m of mailtos) {
     const c = contactFromMailto(m.url, m.text);

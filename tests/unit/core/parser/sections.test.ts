@@ -782,3 +782,164 @@ describe('splitGlued: every marker glued to the end of a paragraph is cut off', 
     expect(splitGlued([makeBlock([text])]).map((b) => b.lines.join('\n'))).toEqual([text]);
   });
 });
+
+describe('a short line under the last paragraph', () => {
+  const quote = '“We are glad to join the board and help the company grow,” the new director said of the move.';
+  const closing = '“We are glad to join the board and help the company grow in its markets.”';
+  it.each(['Jane Roe', 'Juan de la Cruz', 'Mary Ann Smith'])(
+    'keeps a person the text named under a closing quotation as its attribution: %s',
+    (name) => {
+      const lead = `Acme Robotics, Inc. today named ${name} to its board of directors.`;
+      const p = parse(`${closing}\n\n${name}\n\nAbout Acme Robotics\n\nAcme builds robots for warehouses.`, lead);
+      expect(p.body.paragraphs.slice(-2)).toEqual([closing, name]);
+    },
+  );
+  it.each([
+    [closing, 'Feature Impact'],
+    [closing, 'Acme Robotics Group'],
+    [quote, 'Jane Roe'],
+    // (a name the text never wrote: a heading or a signature, not an attribution)
+    [closing, 'John Smith'],
+  ])('still drops a heading with nothing under it: %s / %s', (above, line) => {
+    const p = parse(`${above}\n\n${line}\n\nAbout Acme Robotics\n\nAcme builds robots for warehouses.`);
+    expect(p.body.paragraphs.at(-1)).toBe(above);
+  });
+});
+
+describe('an invitation to contact someone that ends in a colon, under the last paragraph', () => {
+  const last = 'The robot lifts 40 kilograms and will ship to stores across the country in May.';
+  it.each([
+    [
+      'For more information about the robot, please contact:',
+      ['Jane Roe Acme Robotics jane@acme.example 512-555-0143'],
+    ],
+    ['For questions about the program, reach out to:', ['Jane Roe', 'Head of Communications', 'jane@acme.example']],
+    ['To book a demonstration, e-mail or call:', ['sales@acme.example', '+1 512 555 0143']],
+    ['Retailers who wish to stock the robot can get in touch with our team at:', ['Jane Roe, (512) 555-0143']],
+  ])('is the contact, not body: %s', (invitation, lines) => {
+    const p = parse(`${last}\n\n${invitation}\n\n${lines.join('\n\n')}\n\nAbout Acme Robotics\n\nAcme builds robots.`);
+    expect(p.body.paragraphs.at(-1)).toBe(last);
+    expect(p.body.text).not.toContain(invitation);
+  });
+  it.each([
+    // a paragraph of the text follows the invitation's lines
+    [['Jane Roe jane@acme.example', last]],
+    // the lines give no address
+    [['Jane Roe', 'Acme Robotics']],
+  ])('stays body otherwise: %j', (lines) => {
+    const invitation = 'For more information about the robot, please contact:';
+    const p = parse(`${last}\n\n${invitation}\n\n${lines.join('\n\n')}\n\nAbout Acme Robotics\n\nAcme builds robots.`);
+    expect(p.body.text).toContain(invitation);
+  });
+  it('leaves a For more information line that points to a site the body’s end', () => {
+    const info = 'For more information, visit https://acme.example/robot';
+    expect(parse(`${last}\n\n${info}`).body.paragraphs.at(-1)).toBe(info);
+  });
+});
+
+describe('a website line that opens a row of network addresses under the last paragraph', () => {
+  const last = 'The robot lifts 40 kilograms and will ship to stores across the country in May.';
+  it.each([
+    'Website: https://acme.example Facebook: https://facebook.com/acme Twitter: https://twitter.com/acme',
+    'Website: https://acme.exampleFacebook: https://facebook.com/acmeX: @acme',
+    'Web: www.acme.example LinkedIn: https://linkedin.com/company/acme Contact: press@acme.example',
+    'Company Website: https://acme.example Instagram: @acme',
+  ])('is no body: %s', (row) => {
+    const p = parse(`${last}\n\n${row}`);
+    expect(p.body.paragraphs.at(-1)).toBe(last);
+  });
+  it('is no body hard-wrapped over a few lines', () => {
+    const row = [
+      'Website: https://www.acme-robotics.example/en/products/warehouse Facebook:',
+      'https://www.facebook.com/acmerobotics Twitter: https://twitter.com/acme',
+      'Contact:',
+      'press@acme.example',
+    ];
+    const p = parseReleaseStrict({ content: release(row.join('\n'), last) });
+    expect(p.body.paragraphs.at(-1)).toBe(last);
+  });
+  it('is only left out between paragraphs of the text', () => {
+    const row = 'Website: https://acme.example Facebook: https://facebook.com/acme';
+    const more = 'The company will show the robot at trade fairs in Chicago and Atlanta later this year, it said.';
+    const p = parse(`${last}\n\n${row}\n\n${more}`);
+    expect(p.body.paragraphs.slice(-2)).toEqual([last, more]);
+  });
+});
+
+describe('an About heading whose name holds a word opening with an inverted mark', () => {
+  it.each([
+    ['About ¡Que Rico! Foods', '¡Que Rico! Foods'],
+    ['About Acme ¿Sabías? Media', 'Acme ¿Sabías? Media'],
+  ])('%s on its own line', (heading, organization) => {
+    const p = parse(`${heading}\n\nThe company makes sauces in Texas.`);
+    expect(p.about.map((a) => a.organization)).toEqual([organization]);
+    expect(p.body.paragraphs).toEqual(['Acme Robotics, Inc. today announced a new warehouse robot.']);
+  });
+  it('run into its text, after a link line that ends the body', () => {
+    const link = 'Learn more: https://awards.acme.example';
+    const p = parse(
+      `${link}\n\nAbout the Acme ¡Bravo! Awards Since 2014, the awards have honored the best work in the field.`,
+    );
+    expect(p.body.paragraphs.at(-1)).toBe(link);
+    expect(p.about).toHaveLength(1);
+  });
+});
+
+describe('the one line under a bare contact heading', () => {
+  const last = 'The robot lifts 40 kilograms and will ship to stores across the country in May.';
+  it.each([
+    ['Contact Information:', 'Warehouse Robots and Automation Systems in Texas by Acme Robotics'],
+    ['Media Contact', 'Family Dentistry and Orthodontics for Kids near Dayton at Acme Dental'],
+    ['Press Contact:', 'Hotel Rooms, Suites and Event Venues in Downtown Austin'],
+  ])('is the contact’s, not body: %s / %s', (heading, line) => {
+    const p = parse(`${last}\n\n${heading}\n\n${line}\n\n18 Elm St, Austin, TX 78701`);
+    expect(p.body.paragraphs.at(-1)).toBe(last);
+  });
+  it('is body when it is a sentence (the text going on after a contact set between its paragraphs)', () => {
+    const more = 'The robot will also be shown at trade fairs in Chicago and Atlanta.';
+    const p = parse(`${last}\n\nMedia Contact:\n\n${more}`);
+    expect(p.body.paragraphs.at(-1)).toBe(more);
+  });
+});
+
+describe('an About heading run into its text, with a listing written with no space after its colon', () => {
+  it.each([
+    ['About Acme Robotics AG (SIX:ACR) Acme Robotics is a maker of warehouse robots.', 'Acme Robotics AG'],
+    ['About Beta Foods, Inc. (NYSE:BFI) Beta Foods makes sauces in Texas.', 'Beta Foods, Inc.'],
+  ])('%s', (paragraph, organization) => {
+    const p = parse(paragraph);
+    expect(p.about.map((a) => a.organization)).toEqual([organization]);
+    expect(p.body.paragraphs).toEqual(['Acme Robotics, Inc. today announced a new warehouse robot.']);
+  });
+  it('still splits a heading glued to its text after a colon', () => {
+    const p = parse('About Acme Innovations:Acme Innovations is a maker of warehouse robots.');
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme Innovations']);
+  });
+});
+
+describe('a disclaimer paragraph hard-wrapped so that its marks fall on a later line', () => {
+  const body = [
+    'AUSTIN, Texas, March 3, 2025 /PRNewswire/ -- Acme Robotics, Inc. today',
+    'announced the results of a study of warehouse robots in 40 stores.',
+    '',
+    'Co-authors and funding sources are listed in the study.',
+    '',
+  ];
+  it.each([
+    [
+      'Findings of studies that are presented at the Acme Robotics Forum are',
+      'solely those of the study authors and do not reflect the views of Acme.',
+    ],
+    [
+      'The opinions expressed by the speakers at the Acme Robotics Forum in',
+      'Austin do not necessarily reflect the positions of Acme Robotics, Inc.',
+    ],
+    [
+      'All other trademarks and trade names mentioned in this press release',
+      'are the property of their respective owners and are used for reference.',
+    ],
+  ])('is no body: %s', (...lines) => {
+    const p = parseReleaseStrict({ content: `Acme Study\n\n${[...body, ...lines].join('\n')}\n` });
+    expect(p.body.paragraphs.at(-1)).toBe('Co-authors and funding sources are listed in the study.');
+  });
+});
