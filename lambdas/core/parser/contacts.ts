@@ -152,6 +152,10 @@ function unglue(address: string): string {
   // (also after the name written before the number: `Jane Roe5550100142jroe@`, seven digits or more)
   const digits = /^[\d-]*\d{4,}[\d-]*(?=[A-Za-z])|^\p{L}{1,40}[\d-]*\d{7,}[\d-]*(?=[A-Za-z])/u.exec(local);
   if (digits) local = local.slice(digits[0].length);
+  // (or a number written in groups, seven digits or more, after the word or legal form before it:
+  // `APR555-010-0199jane@`, `Acme, Corp.555.010.0199info@`)
+  const grouped = /^[\p{L}.]{1,40}?(\d{2,4}(?:[-.]\d{2,4}){2,3})(?=[A-Za-z])/u.exec(local);
+  if (!digits && grouped?.[1] && grouped[1].replace(/\D/g, '').length >= 7) local = local.slice(grouped[0].length);
   const title = GLUED_TITLE.exec(local);
   if (title && /[a-z]/.test(local.slice(title[0].length))) local = local.slice(title[0].length);
   // `www.acme.cominfo@acme.com`: the website written before the address, run into it.
