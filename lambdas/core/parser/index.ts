@@ -53,7 +53,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.240.0';
+export const PARSER_VERSION = '0.241.0';
 
 export interface ParseInput {
   content: string;
@@ -1372,12 +1372,27 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
 }
 
 /**
+ * Whether `short` is the initials of the words just before it (`New York Retail Association (NYRA)`,
+ * `Institute for Safe Water (ISW)`): an abbreviation the headline glosses, part of the headline.
+ */
+function abbreviates(short: string, before: string): boolean {
+  if (!/^[A-Z][A-Za-z&]{1,9}$/.test(short)) return false;
+  const letters = short.replace(/[^A-Z]/g, '');
+  const initials = before
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w.charAt(0))
+    .join('');
+  return letters.length >= 2 && initials.endsWith(letters);
+}
+
+/**
  * A portal's title with the issuer appended in parentheses (`Acme Raises Prices (Acme
  * Corporation)`): the headline is what comes before it.
  */
 function withoutIssuerSuffix(r: Reading): Reading {
   const m = r.title ? / \(([^()]{2,80})\)$/.exec(r.title) : null;
-  if (!m?.[1] || !r.title) return r;
+  if (!m?.[1] || !r.title || abbreviates(m[1], r.title.slice(0, m.index))) return r;
   const k = orgKey(m[1]);
   const orgs = [r.source, ...r.about.map((a) => a.organization)];
   if (!k || !orgs.some((o) => o && orgKey(o) === k)) return r;

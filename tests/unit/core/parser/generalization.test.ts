@@ -280,6 +280,18 @@ describe('listings, tags and trailers of smaller issuers and portals', () => {
     });
     expect(other.title).toBe('Acme Announces Price Increases (Update)');
   });
+
+  it("an abbreviation in parentheses glossing the organization's name before it stays in the title", () => {
+    for (const [title, about] of [
+      ['Acme Joins the Northern Widget Makers Association (NWMA)', 'About NWMA'],
+      ['Acme Partners With Institute for Safe Water (ISW)', 'About ISW'],
+    ]) {
+      const r = parseReleaseStrict({
+        content: `# ${title}\n\nDALLAS, Aug. 11, 2016 /PRNewswire/ -- Acme Corporation, a maker of widgets, joined a group.\n\nMore text.\n\n${about}\n\n${about.slice(6)} is a trade group of widget makers.\n`,
+      });
+      expect(r.title).toBe(title);
+    }
+  });
 });
 
 describe('a republished release with no dateline', () => {
