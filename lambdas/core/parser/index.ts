@@ -53,7 +53,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.241.0';
+export const PARSER_VERSION = '0.242.0';
 
 export interface ParseInput {
   content: string;
@@ -981,6 +981,9 @@ function headlines(
     if (sites.length && isSiteName(text, sites)) continue;
     if (isCaptionLine(text)) continue;
     if (!title) title = text;
+    // A headline line ending in a colon goes on on the next line (`Acme Releases Its Second Book:` /
+    // `“Widgets: A Field Guide”`): the two lines are the headline.
+    else if (!subtitle && /[:：]$/.test(title.trim()) && countWords(text) <= 25) title = `${title.trim()} ${text}`;
     else if (!subtitle) subtitle = text;
   }
   return { title: title ?? shortHeading, subtitle: title ? subtitle : null, stamp };

@@ -281,6 +281,25 @@ describe('listings, tags and trailers of smaller issuers and portals', () => {
     expect(other.title).toBe('Acme Announces Price Increases (Update)');
   });
 
+  it('a headline line ending in a colon goes on on the line under it', () => {
+    for (const [first, second, deck] of [
+      ['Acme Releases the Second Book in Its Series:', '“Widgets: A Field Guide for Builders”', ''],
+      ['Acme Unveils Its First Title: ', '"Selling Widgets: The Quiet Art"', 'A guide for small shops'],
+      ['Acme Opens Two Plants in Ohio:', 'Dayton and Akron Sites to Employ 400', ''],
+    ]) {
+      const r = parseReleaseStrict({
+        content: `# ${first}\n\n${second}\n\n${deck ? `${deck}\n\n` : ''}AUSTIN, TX / PR Karma / January 10, 2025 / Acme Inc. today released a book about widgets.\n\nMore text.\n`,
+      });
+      expect(r.title).toBe(`${first.trim()} ${second}`);
+      expect(r.subtitle).toBe(deck || null);
+    }
+    const plain = parseReleaseStrict({
+      content: `# Acme Opens Two Plants in Ohio\n\nDayton and Akron Sites to Employ 400\n\nAUSTIN, TX / PR Karma / January 10, 2025 / Acme Inc. today opened two plants.\n\nMore text.\n`,
+    });
+    expect(plain.title).toBe('Acme Opens Two Plants in Ohio');
+    expect(plain.subtitle).toBe('Dayton and Akron Sites to Employ 400');
+  });
+
   it("an abbreviation in parentheses glossing the organization's name before it stays in the title", () => {
     for (const [title, about] of [
       ['Acme Joins the Northern Widget Makers Association (NWMA)', 'About NWMA'],
