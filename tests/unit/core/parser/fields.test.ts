@@ -117,6 +117,15 @@ describe('findTickers: the ways wires write them', () => {
     ]);
   });
 
+  it('a class with its series after it (preferred shares, warrants)', () => {
+    expect(findTickers('Acme Corp. (TSX: ACM, ACM.PR.A) (CSE:ACM.WT.B) and Beta (NYSE: BTA-P-C) said')).toEqual([
+      { exchange: 'TSX', symbol: 'ACM' },
+      { exchange: 'TSX', symbol: 'ACM.PR.A' },
+      { exchange: 'CSE', symbol: 'ACM.WT.B' },
+      { exchange: 'NYSE', symbol: 'BTA-P-C' },
+    ]);
+  });
+
   it('an exchange written out in full, or as Arca', () => {
     expect(
       findTickers(
