@@ -53,7 +53,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.243.0';
+export const PARSER_VERSION = '0.244.0';
 
 export interface ParseInput {
   content: string;
@@ -1005,6 +1005,13 @@ function absoluteUrl(href: string | null | undefined, base: string | null): stri
   }
 }
 
+/** The body's listings, then any the headline writes that the body does not (`Acme (FSE: 3AC) Featured in …`). */
+function withHeadlineListings(tickers: Ticker[], title: string | null): Ticker[] {
+  if (!title?.includes(':')) return tickers;
+  const seen = new Set(tickers.map((t) => `${t.exchange}:${t.symbol}`));
+  return [...tickers, ...findTickers(title).filter((t) => !seen.has(`${t.exchange}:${t.symbol}`))];
+}
+
 function fromAnalysis(
   kind: ParsedRelease['kind'],
   a: Analysis,
@@ -1022,7 +1029,7 @@ function fromAnalysis(
     place: normalizePlace(a.dateline?.location ?? null),
     publishedAt: extra.publishedAt ?? datelineMidnight(a.dateline),
     source: a.source,
-    tickers: a.tickers,
+    tickers: withHeadlineListings(a.tickers, extra.title),
     contacts: a.contacts,
     body: a.body,
     about: a.about,
