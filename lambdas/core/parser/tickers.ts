@@ -263,7 +263,7 @@ const EXCHANGE_LABEL = /([A-Za-z][A-Za-z0-9.\- ø]{0,34}?)\s?:\s?/g;
  * unit class written after a space (`GIG WS`).
  */
 const SYMBOL =
-  /^[A-Z0-9][A-Za-z0-9]{0,9}(?:[.\-/][A-Za-z0-9]{1,6}(?:[.\-][A-Z0-9]{1,2})?| (?:WS|WT|U|UN|R|RT|PR[A-Z]?|[A-D]))?$/;
+  /^[A-Z0-9][A-Za-z0-9]{0,9}(?:[.\-/][A-Za-z0-9]{1,6}(?:[.-][A-Z0-9]{1,2})?| (?:WS|WT|U|UN|R|RT|PR[A-Z]?|[A-D]))?$/;
 
 /**
  * Every exchange-qualified symbol in `text`, in order of appearance and de-duplicated:

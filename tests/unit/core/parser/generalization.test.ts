@@ -286,7 +286,7 @@ describe('listings, tags and trailers of smaller issuers and portals', () => {
       ['Acme Releases the Second Book in Its Series:', '“Widgets: A Field Guide for Builders”', ''],
       ['Acme Unveils Its First Title: ', '"Selling Widgets: The Quiet Art"', 'A guide for small shops'],
       ['Acme Opens Two Plants in Ohio:', 'Dayton and Akron Sites to Employ 400', ''],
-    ]) {
+    ] as const) {
       const r = parseReleaseStrict({
         content: `# ${first}\n\n${second}\n\n${deck ? `${deck}\n\n` : ''}AUSTIN, TX / PR Karma / January 10, 2025 / Acme Inc. today released a book about widgets.\n\nMore text.\n`,
       });
@@ -304,7 +304,7 @@ describe('listings, tags and trailers of smaller issuers and portals', () => {
     for (const [title, about] of [
       ['Acme Joins the Northern Widget Makers Association (NWMA)', 'About NWMA'],
       ['Acme Partners With Institute for Safe Water (ISW)', 'About ISW'],
-    ]) {
+    ] as const) {
       const r = parseReleaseStrict({
         content: `# ${title}\n\nDALLAS, Aug. 11, 2016 /PRNewswire/ -- Acme Corporation, a maker of widgets, joined a group.\n\nMore text.\n\n${about}\n\n${about.slice(6)} is a trade group of widget makers.\n`,
       });
