@@ -53,7 +53,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.244.0';
+export const PARSER_VERSION = '0.245.0';
 
 export interface ParseInput {
   content: string;
@@ -556,12 +556,16 @@ function isDeck(block: Block, next: Block, vocab: WordSet, headline = ''): boole
   const text = blockText(block, vocab).trim();
   const words = countWords(text);
   const nextText = blockText(next, vocab).trim();
+  // (a line that ends no sentence may be longer than the lead under it, when that lead is a paragraph
+  // of sentences: `Donation to fund arts programs across the county` / `For the second year, …`)
+  const unended = !/[.!?:;,"”)]$/.test(text);
+  const nextWords = countWords(nextText);
   return (
     words >= 4 &&
-    words <= 25 &&
-    (!/[.!?:;,"”)]$/.test(text) || periodDeck(text, words, headline, nextText)) &&
+    words <= (unended ? 35 : 25) &&
+    (unended || periodDeck(text, words, headline, nextText)) &&
     !/^(?:By|Par|Por|Von)\b/.test(text) &&
-    countWords(nextText) > 2 * words
+    (nextWords > 2 * words || (unended && nextWords >= 12 && /[.!?"”]$/.test(nextText)))
   );
 }
 
