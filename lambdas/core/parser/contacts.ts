@@ -588,8 +588,10 @@ export function sentenceContacts(written: string): Contact[] {
     if (OFFERING_DOCUMENT.test(lastTwo)) continue;
     const before = text.slice(Math.max(0, start - 80), start);
     const wide = text.slice(Math.max(0, start - 170), start);
-    // An address listed right after one given so (`jane@acme.com or ir@acme.com`) is given so too.
-    const listed = lastEnd >= 0 && /^\s?(?:[,;|/\-–—]|or|and)?\s?$/.test(text.slice(lastEnd, start));
+    // An address listed right after one given so (`jane@acme.com or ir@acme.com`) is given so too, also
+    // after the next person's name and a dash (`Contact: Jane Roe – jane@acme.com, Dr. Raj Patel – raj@…`).
+    const listed =
+      lastEnd >= 0 && /^\s?(?:[,;|/\-–—]|or|and)?\s?(?:[\p{L}.'’ ]{1,40} [-–—:] ?)?$/u.test(text.slice(lastEnd, start));
     if (REACH_CUE.test(before) || GLUED_EMAIL_LABEL.test(before) || contactLabelCue(wide) || listed) {
       out.push({ name: null, organization: null, email, phone: null });
       lastEnd = start + m[0].length;

@@ -408,6 +408,22 @@ describe('sentenceContacts: an address a sentence gives as a way to reach someon
     ).toEqual(['ir@acme.example', 'pr@agency.example']);
   });
 
+  it("an address listed after one given so, behind the next person's name and a dash", () => {
+    const emails = (line: string) => sentenceContacts(line).map((c) => c.email);
+    expect(emails('Media Contact: Jane Roe – jane@acme.example, Dr. Raj Patel – raj@beta.example')).toEqual([
+      'jane@acme.example',
+      'raj@beta.example',
+    ]);
+    expect(emails('Investor & Media Contact:Jane Roe – jane@acme.co.zaMs. Ana Lee - ana@beta.example')).toEqual([
+      'jane@acme.co.za',
+      'ana@beta.example',
+    ]);
+    // Not an address after a sentence that follows the one given so.
+    expect(emails('Contact: jane@acme.example. The fund was founded in Ohio in 1990 – ops@acme.example')).toEqual([
+      'jane@acme.example',
+    ]);
+  });
+
   it('reads each address on its own when a sentence gives several', () => {
     expect(sentenceContacts('Email jane@acme.example or contact raj@acme.example.').map((c) => c.email)).toEqual([
       'jane@acme.example',
