@@ -53,7 +53,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.247.0';
+export const PARSER_VERSION = '0.248.0';
 
 export interface ParseInput {
   content: string;
@@ -978,7 +978,12 @@ function headlines(
       shortHeading = text;
       continue;
     }
-    if (isNavigation(text) || text.split(' ').length > 60) continue;
+    // (a markdown `# heading` that a bar splits into two halves of four words or more is a headline
+    // with a subtitle after the bar, `# Acme Expands Its Loan Service | Marking a New Era for Lenders`,
+    // not a breadcrumb or a page title ending in the site's name)
+    const piped = i === h1 && text.split(' | ').length === 2 && text.split(' | ').every((p) => countWords(p) >= 4);
+    const navigation = piped ? isNavigation(text.replace(' | ', ' ')) : isNavigation(text);
+    if (navigation || words.length > 60) continue;
     if (block.lines.every((l) => isScrapedChrome(l.trim())) || isMenuLine(text)) continue;
     // A menu's items one under another (three or more lines of at most three words) is no headline.
     if (block.lines.length >= 3 && block.lines.every((l) => l.trim().split(/\s+/).length <= 3)) continue;

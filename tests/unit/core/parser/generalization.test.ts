@@ -300,6 +300,20 @@ describe('listings, tags and trailers of smaller issuers and portals', () => {
     expect(plain.subtitle).toBe('Dayton and Akron Sites to Employ 400');
   });
 
+  it('a markdown headline split by a bar into two halves of four words or more is the title', () => {
+    const lead =
+      'Since its launch in March, the Acme loan service has passed a thousand loans, a milestone for the young lender.\n\nMore text.\n';
+    for (const title of [
+      'Acme Expands Its Loan Service | Marking a New Era for Small Lenders',
+      'Northwind Opens Its Third Plant | Two Hundred Jobs Come to Dayton',
+    ]) {
+      expect(parseReleaseStrict({ content: `# ${title}\n\n${lead}` }).title).toBe(title);
+    }
+    // (a bar before a short site name or between menu words is still no headline)
+    for (const chrome of ['Home | News | Markets', 'Acme Expands Its Loan Service | Example Portal'])
+      expect(parseReleaseStrict({ content: `# ${chrome}\n\n${lead}` }).title ?? '').not.toContain(' | ');
+  });
+
   it("an abbreviation in parentheses glossing the organization's name before it stays in the title", () => {
     for (const [title, about] of [
       ['Acme Joins the Northern Widget Makers Association (NWMA)', 'About NWMA'],
