@@ -53,7 +53,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.248.0';
+export const PARSER_VERSION = '0.249.0';
 
 export interface ParseInput {
   content: string;
@@ -698,6 +698,17 @@ function withoutRepeats(rest: Block[], pre: Block[], vocab: WordSet): Block[] {
     if (legend) out = [{ ...lead, lines: [line, ...lead.lines.slice(1)] }, ...out.slice(1)];
     // With its date too (`Melbourne, FL, April 8th, 2024- Acme…`): a tag-less dateline again.
     const again = findDateline(line);
+    // (alone on its line, `Burlington, ON – December 11, 2025`, it is no paragraph of the body)
+    if (
+      again?.wire === null &&
+      again.start === 0 &&
+      again.dateline.location &&
+      again.dateline.date &&
+      !line.slice(again.bodyStart).trim() &&
+      lead.lines.length === 1 &&
+      out.length > 1
+    )
+      return out.slice(1);
     const cut =
       again && again.wire === null && again.start === 0 && again.dateline.location && again.bodyStart < line.length
         ? again.bodyStart

@@ -1261,6 +1261,19 @@ describe('a deck written as one short sentence under a markdown headline', () =>
   });
 });
 
+describe('a second dateline alone on its line under the dateline', () => {
+  const lead = 'Northwind Filters, Inc. opened a water filter plant in Dayton on Monday with 40 workers.';
+  it.each([
+    ['DAYTON, OH / PR Karma / March 3, 2026 10:00', 'FOR IMMEDIATE RELEASE\n\nDayton, OH – March 3, 2026'],
+    ['AUSTIN, TX / PR Karma / June 9, 2025 08:15', 'Austin, Texas - June 9, 2025'],
+  ])('is no paragraph of the body: %s', (dateline, second) => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Opens Plant\n\n${dateline}\n\n${second}\n\n${lead}\n\nThe plant employs 40 people.\n`,
+    });
+    expect(p.body.paragraphs[0]).toBe(lead);
+  });
+});
+
 describe('a deck that ends no sentence under a markdown headline, over a lead about as long', () => {
   const lead =
     'For the second year in a row, the Northwind Fund is paying for music lessons at the Dayton Arts Center.';
