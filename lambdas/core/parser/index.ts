@@ -53,7 +53,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.249.0';
+export const PARSER_VERSION = '0.250.0';
 
 export interface ParseInput {
   content: string;
@@ -760,7 +760,7 @@ function orgAsName(c: Contact, orgs: string[]): Contact {
 }
 
 /** A line above the dateline that is page chrome, not a headline (one of fewer than `minWords` words is). */
-function isNavigation(line: string, minWords = 3): boolean {
+function isNavigation(line: string, minWords = 3, chromeWords = true): boolean {
   if (/ [|»›>·•] /.test(line) || /^https?:\/\//.test(line)) return true;
   // A CJK headline has no spaces: count its characters instead of its words.
   const cjk = (line.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu) ?? []).length;
@@ -773,7 +773,7 @@ function isNavigation(line: string, minWords = 3): boolean {
     )
   )
     return true;
-  return PAGE_CHROME.test(line);
+  return chromeWords && PAGE_CHROME.test(line);
 }
 
 const MD_LINK = String.raw`\[[^\]\n]{1,200}\]\([^\s)]{0,800}\)`;
@@ -993,7 +993,10 @@ function headlines(
     // with a subtitle after the bar, `# Acme Expands Its Loan Service | Marking a New Era for Lenders`,
     // not a breadcrumb or a page title ending in the site's name)
     const piped = i === h1 && text.split(' | ').length === 2 && text.split(' | ').every((p) => countWords(p) >= 4);
-    const navigation = piped ? isNavigation(text.replace(' | ', ' ')) : isNavigation(text);
+    // (nor is one of seven words or more that opens with a word a page's chrome opens with, `# Email
+    // reminders raised flu shot rates…`, `# Home prices rose in May…`)
+    const long = i === h1 && countWords(text) >= 7;
+    const navigation = isNavigation(piped ? text.replace(' | ', ' ') : text, 3, !long);
     if (navigation || words.length > 60) continue;
     if (block.lines.every((l) => isScrapedChrome(l.trim())) || isMenuLine(text)) continue;
     // A menu's items one under another (three or more lines of at most three words) is no headline.

@@ -314,6 +314,20 @@ describe('listings, tags and trailers of smaller issuers and portals', () => {
       expect(parseReleaseStrict({ content: `# ${chrome}\n\n${lead}` }).title ?? '').not.toContain(' | ');
   });
 
+  it("a markdown headline of seven words or more is the title even when it opens with a word a page's chrome opens with", () => {
+    const rest =
+      'DAYTON, Ohio, March 3, 2026 /PRNewswire/ -- Acme Health sent letters to two million adults this winter.\n\nMore text.\n';
+    for (const title of [
+      'Email reminders raised flu shot rates among older adults in Ohio',
+      'Home prices rose in May for the third month in a row',
+      'Search for new antibiotics turns to soil microbes in dry regions',
+    ]) {
+      expect(parseReleaseStrict({ content: `# ${title}\n\n${rest}` }).title).toBe(title);
+    }
+    // (a short chrome line as a heading is still none)
+    expect(parseReleaseStrict({ content: `# Share this story\n\n${rest}` }).title).not.toBe('Share this story');
+  });
+
   it("an abbreviation in parentheses glossing the organization's name before it stays in the title", () => {
     for (const [title, about] of [
       ['Acme Joins the Northern Widget Makers Association (NWMA)', 'About NWMA'],
