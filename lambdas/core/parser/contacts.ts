@@ -152,6 +152,10 @@ function unglue(address: string): string {
   // (also after the name written before the number: `Jane Roe5550100142jroe@`, seven digits or more)
   const digits = /^[\d-]*\d{4,}[\d-]*(?=[A-Za-z])|^\p{L}{1,40}[\d-]*\d{7,}[\d-]*(?=[A-Za-z])/u.exec(local);
   if (digits) local = local.slice(digits[0].length);
+  // (or a number written in groups, seven digits or more, after the word or legal form before it:
+  // `APR555-010-0199jane@`, `Acme, Corp.555.010.0199info@`)
+  const grouped = /^[\p{L}.]{1,40}?(\d{2,4}(?:[-.]\d{2,4}){2,3})(?=[A-Za-z])/u.exec(local);
+  if (!digits && grouped?.[1] && grouped[1].replace(/\D/g, '').length >= 7) local = local.slice(grouped[0].length);
   const title = GLUED_TITLE.exec(local);
   if (title && /[a-z]/.test(local.slice(title[0].length))) local = local.slice(title[0].length);
   // `www.acme.cominfo@acme.com`: the website written before the address, run into it.
@@ -584,8 +588,10 @@ export function sentenceContacts(written: string): Contact[] {
     if (OFFERING_DOCUMENT.test(lastTwo)) continue;
     const before = text.slice(Math.max(0, start - 80), start);
     const wide = text.slice(Math.max(0, start - 170), start);
-    // An address listed right after one given so (`jane@acme.com or ir@acme.com`) is given so too.
-    const listed = lastEnd >= 0 && /^\s?(?:[,;|/\-–—]|or|and)?\s?$/.test(text.slice(lastEnd, start));
+    // An address listed right after one given so (`jane@acme.com or ir@acme.com`) is given so too, also
+    // after the next person's name and a dash (`Contact: Jane Roe – jane@acme.com, Dr. Raj Patel – raj@…`).
+    const listed =
+      lastEnd >= 0 && /^\s?(?:[,;|/\-–—]|or|and)?\s?(?:[\p{L}.'’ ]{1,40} [-–—:] ?)?$/u.test(text.slice(lastEnd, start));
     if (REACH_CUE.test(before) || GLUED_EMAIL_LABEL.test(before) || contactLabelCue(wide) || listed) {
       out.push({ name: null, organization: null, email, phone: null });
       lastEnd = start + m[0].length;

@@ -481,7 +481,7 @@ function capitalCityThenSeparator(text: string): { location: string; length: num
  * date is not (no year).
  */
 export function placeOnlyDateline(text: string): DatelineMatch | null {
-  const found = placeThenSeparator(text) ?? placeThenYearlessDate(text);
+  const found = placeThenSeparator(text) ?? placeThenYearlessDate(text) ?? knownCityThenSeparator(text);
   if (!found) return null;
   // A month and year with a dash of their own after the place (`LOS ANGELES, CA – July 2026 – Acme…`)
   // are the dateline's too; with no day, they give no date.
@@ -495,6 +495,18 @@ export function placeOnlyDateline(text: string): DatelineMatch | null {
     start: 0,
     bodyStart: length,
   };
+}
+
+/**
+ * A city the place list knows, alone, then a spaced dash, before a lead of sentences (`Panama City -
+ * Acme Exchange, which…`); a city alone before anything else (`Paris – A City Reborn`) is no dateline.
+ */
+function knownCityThenSeparator(text: string): { location: string; length: number } | null {
+  const m = new RegExp(String.raw`^(${CITY_PART}) (?:--|[-–—]) (?=["“\p{Lu}])`, 'u').exec(text);
+  const location = m?.[1]?.trim() ?? '';
+  if (!m || !isKnownCity(location) || locationStart(location, true) !== 0) return null;
+  if (!LEAD_OF_SENTENCES.test(text.slice(m[0].length, m[0].length + 600))) return null;
+  return { location, length: m[0].length };
 }
 
 /** `July 2026 – `, `JULY 2026 -- `: a month and a year, then a dash and the lead's capital. */

@@ -55,7 +55,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.227.0';
+export const PARSER_VERSION = '0.250.0';
 
 export interface ParseInput {
   content: string;
@@ -584,12 +584,16 @@ function isDeck(block: Block, next: Block, vocab: WordSet, headline = ''): boole
   const text = blockText(block, vocab).trim();
   const words = countWords(text);
   const nextText = blockText(next, vocab).trim();
+  // (a line that ends no sentence may be longer than the lead under it, when that lead is a paragraph
+  // of sentences: `Donation to fund arts programs across the county` / `For the second year, …`)
+  const unended = !/[.!?:;,"”)]$/.test(text);
+  const nextWords = countWords(nextText);
   return (
     words >= 4 &&
-    words <= 25 &&
-    (!/[.!?:;,"”)]$/.test(text) || periodDeck(text, words, headline, nextText)) &&
+    words <= (unended ? 35 : 25) &&
+    (unended || periodDeck(text, words, headline, nextText)) &&
     !/^(?:By|Par|Por|Von)\b/.test(text) &&
-    countWords(nextText) > 2 * words
+    (nextWords > 2 * words || (unended && nextWords >= 12 && /[.!?"”]$/.test(nextText)))
   );
 }
 
@@ -722,6 +726,17 @@ function withoutRepeats(rest: Block[], pre: Block[], vocab: WordSet): Block[] {
     if (legend) out = [{ ...lead, lines: [line, ...lead.lines.slice(1)] }, ...out.slice(1)];
     // With its date too (`Melbourne, FL, April 8th, 2024- Acme…`): a tag-less dateline again.
     const again = findDateline(line);
+    // (alone on its line, `Burlington, ON – December 11, 2025`, it is no paragraph of the body)
+    if (
+      again?.wire === null &&
+      again.start === 0 &&
+      again.dateline.location &&
+      again.dateline.date &&
+      !line.slice(again.bodyStart).trim() &&
+      lead.lines.length === 1 &&
+      out.length > 1
+    )
+      return out.slice(1);
     const cut =
       again && again.wire === null && again.start === 0 && again.dateline.location && again.bodyStart < line.length
         ? again.bodyStart
@@ -773,7 +788,7 @@ function orgAsName(c: Contact, orgs: string[]): Contact {
 }
 
 /** A line above the dateline that is page chrome, not a headline (one of fewer than `minWords` words is). */
-function isNavigation(line: string, minWords = 3): boolean {
+function isNavigation(line: string, minWords = 3, chromeWords = true): boolean {
   if (/ [|»›>·•] /.test(line) || /^https?:\/\//.test(line)) return true;
   // A CJK headline has no spaces: count its characters instead of its words.
   const cjk = (line.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu) ?? []).length;
@@ -786,7 +801,7 @@ function isNavigation(line: string, minWords = 3): boolean {
     )
   )
     return true;
-  return PAGE_CHROME.test(line);
+  return chromeWords && PAGE_CHROME.test(line);
 }
 
 const MD_LINK = String.raw`\[[^\]\n]{1,200}\]\([^\s)]{0,800}\)`;
@@ -1002,13 +1017,24 @@ function headlines(
       shortHeading = text;
       continue;
     }
-    if (isNavigation(text) || text.split(' ').length > 60) continue;
+    // (a markdown `# heading` that a bar splits into two halves of four words or more is a headline
+    // with a subtitle after the bar, `# Acme Expands Its Loan Service | Marking a New Era for Lenders`,
+    // not a breadcrumb or a page title ending in the site's name)
+    const piped = i === h1 && text.split(' | ').length === 2 && text.split(' | ').every((p) => countWords(p) >= 4);
+    // (nor is one of seven words or more that opens with a word a page's chrome opens with, `# Email
+    // reminders raised flu shot rates…`, `# Home prices rose in May…`)
+    const long = i === h1 && countWords(text) >= 7;
+    const navigation = isNavigation(piped ? text.replace(' | ', ' ') : text, 3, !long);
+    if (navigation || words.length > 60) continue;
     if (block.lines.every((l) => isScrapedChrome(l.trim())) || isMenuLine(text)) continue;
     // A menu's items one under another (three or more lines of at most three words) is no headline.
     if (block.lines.length >= 3 && block.lines.every((l) => l.trim().split(/\s+/).length <= 3)) continue;
     if (sites.length && isSiteName(text, sites)) continue;
     if (isCaptionLine(text)) continue;
     if (!title) title = text;
+    // A headline line ending in a colon goes on on the next line (`Acme Releases Its Second Book:` /
+    // `“Widgets: A Field Guide”`): the two lines are the headline.
+    else if (!subtitle && /[:：]$/.test(title.trim()) && countWords(text) <= 25) title = `${title.trim()} ${text}`;
     else if (!subtitle) subtitle = text;
   }
   return { title: title ?? shortHeading, subtitle: title ? subtitle : null, stamp };
@@ -1030,6 +1056,13 @@ function absoluteUrl(href: string | null | undefined, base: string | null): stri
   }
 }
 
+/** The body's listings, then any the headline writes that the body does not (`Acme (FSE: 3AC) Featured in …`). */
+function withHeadlineListings(tickers: Ticker[], title: string | null): Ticker[] {
+  if (!title?.includes(':')) return tickers;
+  const seen = new Set(tickers.map((t) => `${t.exchange}:${t.symbol}`));
+  return [...tickers, ...findTickers(title).filter((t) => !seen.has(`${t.exchange}:${t.symbol}`))];
+}
+
 function fromAnalysis(
   kind: ParsedRelease['kind'],
   a: Analysis,
@@ -1048,7 +1081,7 @@ function fromAnalysis(
     publishedAt: extra.publishedAt ?? datelineMidnight(a.dateline),
     source: a.source,
     sourceDeclared: a.sourceDeclared,
-    tickers: a.tickers,
+    tickers: withHeadlineListings(a.tickers, extra.title),
     contacts: a.contacts,
     body: a.body,
     about: a.about,
@@ -1408,12 +1441,27 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
 }
 
 /**
+ * Whether `short` is the initials of the words just before it (`New York Retail Association (NYRA)`,
+ * `Institute for Safe Water (ISW)`): an abbreviation the headline glosses, part of the headline.
+ */
+function abbreviates(short: string, before: string): boolean {
+  if (!/^[A-Z][A-Za-z&]{1,9}$/.test(short)) return false;
+  const letters = short.replace(/[^A-Z]/g, '');
+  const initials = before
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w.charAt(0))
+    .join('');
+  return letters.length >= 2 && initials.endsWith(letters);
+}
+
+/**
  * A portal's title with the issuer appended in parentheses (`Acme Raises Prices (Acme
  * Corporation)`): the headline is what comes before it.
  */
 function withoutIssuerSuffix(r: Reading): Reading {
   const m = r.title ? / \(([^()]{2,80})\)$/.exec(r.title) : null;
-  if (!m?.[1] || !r.title) return r;
+  if (!m?.[1] || !r.title || abbreviates(m[1], r.title.slice(0, m.index))) return r;
   const k = orgKey(m[1]);
   const orgs = [r.source, ...r.about.map((a) => a.organization)];
   if (!k || !orgs.some((o) => o && orgKey(o) === k)) return r;

@@ -258,8 +258,12 @@ const NUMERIC_CODE_EXCHANGES = new Set([
 const PAREN_GROUP = /[([]([^()[\]\n]{1,200})[)\]]/g;
 /** `EXCHANGE:` inside a group; the exchange part is bounded and checked against the table. */
 const EXCHANGE_LABEL = /([A-Za-z][A-Za-z0-9.\- ø]{0,34}?)\s?:\s?/g;
-/** `ACME`, `GIG.U`, `BRK-B`, `CFZL3`, and a warrant or unit class written after a space (`GIG WS`). */
-const SYMBOL = /^[A-Z0-9][A-Za-z0-9]{0,9}(?:[.\-/][A-Za-z0-9]{1,6}| (?:WS|WT|U|UN|R|RT|PR[A-Z]?|[A-D]))?$/;
+/**
+ * `ACME`, `GIG.U`, `BRK-B`, `CFZL3`, a class and its series (`ACM.PR.A`, `ACM.WT.B`), and a warrant or
+ * unit class written after a space (`GIG WS`).
+ */
+const SYMBOL =
+  /^[A-Z0-9][A-Za-z0-9]{0,9}(?:[.\-/][A-Za-z0-9]{1,6}(?:[.-][A-Z0-9]{1,2})?| (?:WS|WT|U|UN|R|RT|PR[A-Z]?|[A-D]))?$/;
 
 /**
  * Every exchange-qualified symbol in `text`, in order of appearance and de-duplicated:

@@ -1261,6 +1261,41 @@ describe('a deck written as one short sentence under a markdown headline', () =>
   });
 });
 
+describe('a second dateline alone on its line under the dateline', () => {
+  const lead = 'Northwind Filters, Inc. opened a water filter plant in Dayton on Monday with 40 workers.';
+  it.each([
+    ['DAYTON, OH / PR Karma / March 3, 2026 10:00', 'FOR IMMEDIATE RELEASE\n\nDayton, OH – March 3, 2026'],
+    ['AUSTIN, TX / PR Karma / June 9, 2025 08:15', 'Austin, Texas - June 9, 2025'],
+  ])('is no paragraph of the body: %s', (dateline, second) => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Opens Plant\n\n${dateline}\n\n${second}\n\n${lead}\n\nThe plant employs 40 people.\n`,
+    });
+    expect(p.body.paragraphs[0]).toBe(lead);
+  });
+});
+
+describe('a deck that ends no sentence under a markdown headline, over a lead about as long', () => {
+  const lead =
+    'For the second year in a row, the Northwind Fund is paying for music lessons at the Dayton Arts Center.';
+  it.each([
+    'Grant to fund music lessons and summer camps at the Dayton Arts Center',
+    'The renovated arts center is the only one in the county with a recording studio, a dance hall and a theater that seats five hundred people',
+  ])('is not the lead: %s', (deck) => {
+    const p = parseReleaseStrict({
+      content: `# Northwind Fund Grants $50,000 to Dayton Arts Center\n\n${deck}\n\n${lead}\n\nThe grant was made on Monday.\n`,
+    });
+    expect(p.subtitle).toBe(deck);
+    expect(p.body.paragraphs[0]).toBe(lead);
+  });
+  it('leaves a first paragraph the lead when what follows it is no paragraph of sentences', () => {
+    const first = 'Northwind Fund gave $50,000 to the Dayton Arts Center for music lessons this year';
+    const p = parseReleaseStrict({
+      content: `# Northwind Fund Grants $50,000 to Dayton Arts Center\n\n${first}\n\nGrant details\n\nThe grant was made on Monday.\n`,
+    });
+    expect(p.body.paragraphs[0]).toBe(first);
+  });
+});
+
 describe('a place-only dateline under a markdown headline that page chrome pushed down', () => {
   it('is read in the few blocks under the headline', () => {
     const menu = ['World', 'Economy', 'Tech', 'Health', 'Energy', 'Sports', 'Press Releases']

@@ -193,6 +193,10 @@ describe('findEmail: words a scraper ran into an address', () => {
     // A phone's extension, or a name and its phone number, run into the address after them.
     ['Jane Roe, CFOAcme Inc.(555) 010-0100 x214jane.roe@acme.example', 'jane.roe@acme.example'],
     ['Contact:Jane Roe5550100142jroe@acme.example', 'jroe@acme.example'],
+    // A phone number written in groups run into the address, after a word or legal form it followed.
+    ['Contacts:Jane Roe, APR555-010-0199Jane@RoePR.example', 'jane@roepr.example'],
+    ['Media: Acme, Corp.555-010-0142info@acme.example', 'info@acme.example'],
+    ['Tel. Acme Ltd.020.7946.0018press@acme.example', 'press@acme.example'],
     // The website written before the address, run into it.
     ['Investor RelationsAcme Corp.www.acme-labs.cominfo@acme-labs.com555-010-0100', 'info@acme-labs.com'],
     ['Web: www.acme.co.ukpress@acme.co.uk', 'press@acme.co.uk'],
@@ -240,6 +244,8 @@ describe('findEmail: words a scraper ran into an address', () => {
     ['John.SMITH@ACME.COM', 'john.smith@acme.com'],
     ['info@mail.acme.com', 'info@mail.acme.com'],
     ['jane2024@acme.example', 'jane2024@acme.example'],
+    ['jane.2024-05-01@acme.example', 'jane.2024-05-01@acme.example'],
+    ['ops.12-34-56x@acme.example', 'ops.12-34-56x@acme.example'],
     ['www.team@acme.example', 'www.team@acme.example'],
     ['x100@acme.example', 'x100@acme.example'],
     ['press@acme.community', 'press@acme.community'],
@@ -400,6 +406,22 @@ describe('sentenceContacts: an address a sentence gives as a way to reach someon
         (c) => c.email,
       ),
     ).toEqual(['ir@acme.example', 'pr@agency.example']);
+  });
+
+  it("an address listed after one given so, behind the next person's name and a dash", () => {
+    const emails = (line: string) => sentenceContacts(line).map((c) => c.email);
+    expect(emails('Media Contact: Jane Roe – jane@acme.example, Dr. Raj Patel – raj@beta.example')).toEqual([
+      'jane@acme.example',
+      'raj@beta.example',
+    ]);
+    expect(emails('Investor & Media Contact:Jane Roe – jane@acme.co.zaMs. Ana Lee - ana@beta.example')).toEqual([
+      'jane@acme.co.za',
+      'ana@beta.example',
+    ]);
+    // Not an address after a sentence that follows the one given so.
+    expect(emails('Contact: jane@acme.example. The fund was founded in Ohio in 1990 – ops@acme.example')).toEqual([
+      'jane@acme.example',
+    ]);
   });
 
   it('reads each address on its own when a sentence gives several', () => {

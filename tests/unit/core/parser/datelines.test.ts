@@ -212,6 +212,20 @@ describe('findDateline: every wire, as people write it', () => {
     expect(placeOnlyDateline('ROME, Italy – A City Reborn')?.dateline.location).toBe('ROME, Italy');
   });
 
+  it('reads a known city alone, then a dash, before a lead of sentences', () => {
+    const lead = 'Acme Mills, a maker of cotton goods, has opened a second plant near the river this spring.';
+    for (const city of ['London', 'Panama City', 'Phoenix']) {
+      for (const dash of ['-', '–', '--']) {
+        const found = placeOnlyDateline(`${city} ${dash} ${lead}`);
+        expect(found?.dateline).toEqual({ text: city, location: city, date: null });
+        expect(found?.bodyStart).toBe(`${city} ${dash} `.length);
+      }
+    }
+    // Not a deck or title after the city, nor a name the place list does not know.
+    expect(placeOnlyDateline('London – A City Reborn')).toBeNull();
+    expect(placeOnlyDateline(`Acme Mills – ${lead}`)).toBeNull();
+  });
+
   it('reads the place of a place-only dateline with a day and month but no year after it', () => {
     const lead = 'Acme Mills, a maker of cotton goods, has opened a second plant near the river this spring.';
     expect(placeOnlyDateline(`Lyon, 3rd June – ${lead}`)?.dateline).toEqual({

@@ -1,3 +1,4 @@
+import { parseReleaseStrict } from '../../../../lambdas/core/parser';
 import { joinLines } from '../../../../lambdas/core/parser/blocks';
 import { parseContactBlock } from '../../../../lambdas/core/parser/contacts';
 import { detectLanguage } from '../../../../lambdas/core/parser/language';
@@ -114,6 +115,31 @@ describe('findTickers: the ways wires write them', () => {
       { exchange: 'NYSE', symbol: 'GIG WS' },
       { exchange: 'OMX', symbol: 'NVIK B' },
       { exchange: 'B3', symbol: 'CFZL3' },
+    ]);
+  });
+
+  it('a listing the headline writes and the body does not is a ticker too', () => {
+    const featured = parseReleaseStrict({
+      content:
+        '# Acme Mines Corp. (CSE: ACMM) (FSE: 3AC0) Featured in Mining Column\n\nAcme Mines (CSE: ACMM) is exploring a gold site in Quebec and has drilled ten holes this year.\n\nMore text.\n',
+    });
+    expect(featured.tickers).toEqual([
+      { exchange: 'CSE', symbol: 'ACMM' },
+      { exchange: 'FSE', symbol: '3AC0' },
+    ]);
+    const plain = parseReleaseStrict({
+      content:
+        'Acme Bank (OTCQX: ACBK) Reports Record Year\n\nNEW YORK, March 7, 2024 /PRNewswire/ -- Acme Bank reported record earnings for the year.\n\nMore text.\n',
+    });
+    expect(plain.tickers).toEqual([{ exchange: 'OTCQX', symbol: 'ACBK' }]);
+  });
+
+  it('a class with its series after it (preferred shares, warrants)', () => {
+    expect(findTickers('Acme Corp. (TSX: ACM, ACM.PR.A) (CSE:ACM.WT.B) and Beta (NYSE: BTA-P-C) said')).toEqual([
+      { exchange: 'TSX', symbol: 'ACM' },
+      { exchange: 'TSX', symbol: 'ACM.PR.A' },
+      { exchange: 'CSE', symbol: 'ACM.WT.B' },
+      { exchange: 'NYSE', symbol: 'BTA-P-C' },
     ]);
   });
 

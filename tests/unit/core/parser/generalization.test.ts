@@ -280,6 +280,65 @@ describe('listings, tags and trailers of smaller issuers and portals', () => {
     });
     expect(other.title).toBe('Acme Announces Price Increases (Update)');
   });
+
+  it('a headline line ending in a colon goes on on the line under it', () => {
+    for (const [first, second, deck] of [
+      ['Acme Releases the Second Book in Its Series:', '“Widgets: A Field Guide for Builders”', ''],
+      ['Acme Unveils Its First Title: ', '"Selling Widgets: The Quiet Art"', 'A guide for small shops'],
+      ['Acme Opens Two Plants in Ohio:', 'Dayton and Akron Sites to Employ 400', ''],
+    ] as const) {
+      const r = parseReleaseStrict({
+        content: `# ${first}\n\n${second}\n\n${deck ? `${deck}\n\n` : ''}AUSTIN, TX / PR Karma / January 10, 2025 / Acme Inc. today released a book about widgets.\n\nMore text.\n`,
+      });
+      expect(r.title).toBe(`${first.trim()} ${second}`);
+      expect(r.subtitle).toBe(deck || null);
+    }
+    const plain = parseReleaseStrict({
+      content: `# Acme Opens Two Plants in Ohio\n\nDayton and Akron Sites to Employ 400\n\nAUSTIN, TX / PR Karma / January 10, 2025 / Acme Inc. today opened two plants.\n\nMore text.\n`,
+    });
+    expect(plain.title).toBe('Acme Opens Two Plants in Ohio');
+    expect(plain.subtitle).toBe('Dayton and Akron Sites to Employ 400');
+  });
+
+  it('a markdown headline split by a bar into two halves of four words or more is the title', () => {
+    const lead =
+      'Since its launch in March, the Acme loan service has passed a thousand loans, a milestone for the young lender.\n\nMore text.\n';
+    for (const title of [
+      'Acme Expands Its Loan Service | Marking a New Era for Small Lenders',
+      'Northwind Opens Its Third Plant | Two Hundred Jobs Come to Dayton',
+    ]) {
+      expect(parseReleaseStrict({ content: `# ${title}\n\n${lead}` }).title).toBe(title);
+    }
+    // (a bar before a short site name or between menu words is still no headline)
+    for (const chrome of ['Home | News | Markets', 'Acme Expands Its Loan Service | Example Portal'])
+      expect(parseReleaseStrict({ content: `# ${chrome}\n\n${lead}` }).title ?? '').not.toContain(' | ');
+  });
+
+  it("a markdown headline of seven words or more is the title even when it opens with a word a page's chrome opens with", () => {
+    const rest =
+      'DAYTON, Ohio, March 3, 2026 /PRNewswire/ -- Acme Health sent letters to two million adults this winter.\n\nMore text.\n';
+    for (const title of [
+      'Email reminders raised flu shot rates among older adults in Ohio',
+      'Home prices rose in May for the third month in a row',
+      'Search for new antibiotics turns to soil microbes in dry regions',
+    ]) {
+      expect(parseReleaseStrict({ content: `# ${title}\n\n${rest}` }).title).toBe(title);
+    }
+    // (a short chrome line as a heading is still none)
+    expect(parseReleaseStrict({ content: `# Share this story\n\n${rest}` }).title).not.toBe('Share this story');
+  });
+
+  it("an abbreviation in parentheses glossing the organization's name before it stays in the title", () => {
+    for (const [title, about] of [
+      ['Acme Joins the Northern Widget Makers Association (NWMA)', 'About NWMA'],
+      ['Acme Partners With Institute for Safe Water (ISW)', 'About ISW'],
+    ] as const) {
+      const r = parseReleaseStrict({
+        content: `# ${title}\n\nDALLAS, Aug. 11, 2016 /PRNewswire/ -- Acme Corporation, a maker of widgets, joined a group.\n\nMore text.\n\n${about}\n\n${about.slice(6)} is a trade group of widget makers.\n`,
+      });
+      expect(r.title).toBe(title);
+    }
+  });
 });
 
 describe('a republished release with no dateline', () => {
