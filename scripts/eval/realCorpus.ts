@@ -357,9 +357,17 @@ export function realLabelProblems(release: RealRelease): string[] {
     if (!REAL_FIELDS.includes(key as RealField)) problems.push(`unknown label ${key}`);
   const [once, twice] = readableText(release.content);
   const whole = collapse(release.content);
+  // (About names and `source` are labelled without ® and ™, which a name may carry inside it:
+  // `About Acme® Enterprises` → `Acme Enterprises`.)
+  const unmarked = [once ?? '', twice ?? '', whole].map((t) => collapse(t.replace(/\s?[®™]/g, '')));
   const occurs = (s: string): boolean => {
     const want = collapse(s);
-    return (once ?? '').includes(want) || (twice ?? '').includes(want) || whole.includes(want);
+    return (
+      (once ?? '').includes(want) ||
+      (twice ?? '').includes(want) ||
+      whole.includes(want) ||
+      unmarked.some((t) => t.includes(want))
+    );
   };
   const texts: [string, unknown][] = [
     ['datelineLocation', labels.datelineLocation],

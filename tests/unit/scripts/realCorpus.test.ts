@@ -186,6 +186,14 @@ describe('realLabelProblems', () => {
     ]);
   });
 
+  it('finds an About name labelled without the ® or ™ written inside it', () => {
+    const text = 'Acme opens a plant.\n\nAbout Acme® Enterprises\nAcme® Enterprises makes pumps.';
+    expect(realLabelProblems(release(text, { aboutOrganizations: ['Acme Enterprises'] }))).toEqual([]);
+    expect(realLabelProblems(release(text, { aboutOrganizations: ['Acme Pumps'] }))).toEqual([
+      'aboutOrganizations does not occur in the file: Acme Pumps',
+    ]);
+  });
+
   it('names last words that stop inside the closing quotation mark the body ends with', () => {
     const text = '“We are ready,” said Jane Doe. “The plant opens in May.”\n\nAbout Acme';
     expect(realLabelProblems(release(text, { bodyLastWords: 'The plant opens in May.' }))).toEqual([
