@@ -386,7 +386,7 @@ const DESCRIBED_NAME = new RegExp(
 
 /** A name ending in an abbreviation's full stop (`Inc.`, `Acme Corp.`, `Acme S.A.`), which is the name's. */
 const ABBREVIATION_END =
-  /(?:^|[\s,])(?:Inc|Corp|Co|Ltd|Bros|Intl|Mfg|Pty|Cia|Cie|Jr|Sr|St|Ph\.D)\.$|(?:^|[\s.])\p{L}\.$/u;
+  /(?:^|[\s,])(?:Inc|Corp|Co|Ltd|Bros|Intl|Mfg|Pty|Cia|Cie|Jr|Sr|St|Ph\.D|INC|CORP|CO|LTD|BROS|INTL|MFG|PTY|CIA|CIE)\.$|(?:^|[\s.])\p{L}\.$/u;
 
 /**
  * The organization as the heading writes it (`NIKE, Inc.`, `The Standard`, `YETI Holdings, Inc.`):
@@ -424,6 +424,9 @@ export function withoutMarks(name: string): string {
 /** Words that open an About text's first sentence when it does not restart with the name. */
 const ABOUT_TEXT_OPENER =
   /^(?:Founded|Headquartered|Co-(?:[Ff]ounded|[Hh]eadquartered)|Established|Based|Since|Launched|Formed|Incorporated|Created|Together|Today|With|As|Our|We|At|The|For|Across|From|Known|Trusted|Built)$/;
+
+/** A place-based adjective that opens a sentence: `Calgary-based`, `Ohio-headquartered`. */
+const PLACE_ADJECTIVE = /^\p{Lu}[\p{L}.'’]*-(?:based|headquartered)$/u;
 
 /** A word written twice with nothing between (`CloudbenchCloudbench`, `Inc.Inc.`). */
 function writtenTwice(word: string): boolean {
@@ -572,10 +575,13 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
       /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(next) && /^\p{Ll}/u.test(after2) && !NAME_SMALL_WORDS.test(after2);
     // `About Acme Fine Goods In 1964, Jane Roe opened…`: a preposition before a year opens a sentence.
     const dated = /^(?:In|By|Until|Through|Throughout)$/.test(next) && /^(?:1[89]|20)\d\d,?$/.test(after2);
+    // `About Acme Ltd. Calgary-based Acme Ltd. is…`: a place-based adjective opens the text.
+    const placeBased = PLACE_ADJECTIVE.test(next);
     if (
       restarts ||
       participle ||
       dated ||
+      placeBased ||
       ABOUT_TEXT_OPENER.test(next.replace(/[,:]$/, '')) ||
       token[0].endsWith(':') ||
       (i > 0 && token[0].endsWith(')'))

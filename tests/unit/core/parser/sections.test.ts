@@ -706,6 +706,28 @@ describe('an About heading in capitals run into its text', () => {
   });
 });
 
+describe('an About heading run into a text that opens with a place-based adjective', () => {
+  it.each([
+    ['About Harbor Mills Ltd. Calgary-based Harbor Mills Ltd. is one of the last rye millers.', 'Harbor Mills Ltd.'],
+    ['About Roe Freight Ohio-based Roe Freight runs trucks across the Midwest.', 'Roe Freight'],
+    ['About Acme Labs Austin-headquartered Acme Labs builds robots for warehouses.', 'Acme Labs'],
+  ])('%s', (tail, organization) => {
+    const p = parse(tail, 'Acme Robotics, Inc. today announced a new warehouse robot.\n\nThe robot ships in May.');
+    expect(p.about.map((a) => a.organization)).toEqual([organization]);
+  });
+});
+
+describe('an About heading in capitals that ends in an abbreviated legal form', () => {
+  it.each([
+    ['ABOUT ACME ROBOTICS, INC.', 'ACME ROBOTICS, INC.'],
+    ['ABOUT HARBOR TRADING CO., LTD.', 'HARBOR TRADING CO., LTD.'],
+    ['ABOUT ROE HOLDINGS CORP.', 'ROE HOLDINGS CORP.'],
+  ])('%s keeps its full stop', (heading, organization) => {
+    const p = parse(`${heading}\n\nAcme builds robots for warehouses.`);
+    expect(p.about.map((a) => a.organization)).toEqual([organization]);
+  });
+});
+
 describe('an About item in a list of links', () => {
   it('is a link of the list, not an About section', () => {
     for (const list of [
