@@ -425,6 +425,9 @@ export function withoutMarks(name: string): string {
 const ABOUT_TEXT_OPENER =
   /^(?:Founded|Headquartered|Co-(?:[Ff]ounded|[Hh]eadquartered)|Established|Based|Since|Launched|Formed|Incorporated|Created|Together|Today|With|As|Our|We|At|The|For|Across|From|Known|Trusted|Built)$/;
 
+/** A name of two to eight words written twice, the second time glued onto the first's last word. */
+const NAME_GLUED_AGAIN = /^([\p{Lu}\d][^\s]*(?: [^\s]+){1,7}?)\1(?=[\s,])/u;
+
 /** A place-based adjective that opens a sentence: `Calgary-based`, `Ohio-headquartered`. */
 const PLACE_ADJECTIVE = /^\p{Lu}[\p{L}.'’]*-(?:based|headquartered)$/u;
 
@@ -498,6 +501,10 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
       rest: text.slice(opener.length + tagName.length).replace(/^ [–—-] /, ''),
     };
   }
+  // `About U of DigitalU of Digital is…`, `About X Labs Inc.X Labs Inc. builds…`: a name of two words or
+  // more written again glued onto its last word (its first word may be too short to be looked for alone).
+  const gluedName = NAME_GLUED_AGAIN.exec(after)?.[1];
+  if (gluedName) return { organization: cleanOrg(gluedName), rest: text.slice(opener.length + gluedName.length) };
   const words = after.split(' ');
   for (let n = 1; n <= Math.min(8, Math.floor(words.length / 2)); n++) {
     const name = words.slice(0, n).join(' ');

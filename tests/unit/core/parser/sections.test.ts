@@ -717,6 +717,21 @@ describe('an About heading run into a text that opens with a place-based adjecti
   });
 });
 
+describe('an About heading glued onto its text that restarts with the whole name', () => {
+  it.each([
+    ['Acme is a maker.About U of DigitalU of Digital is an education partner.', 'U of Digital'],
+    ['Acme is a maker.About X Labs Inc.X Labs Inc. builds test rigs for labs.', 'X Labs Inc.'],
+    [
+      'Acme is a maker. Visit [acme.example](https://acme.example).About [A to Z Foods](https://az.example)A to Z Foods, a grocer, sells food.',
+      'A to Z Foods',
+    ],
+  ])('%s', (tail, organization) => {
+    const p = parse(`About Acme\n\n${tail}`);
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme', organization]);
+    expect(p.body.paragraphs).toEqual(['Acme Robotics, Inc. today announced a new warehouse robot.']);
+  });
+});
+
 describe('an About heading in capitals that ends in an abbreviated legal form', () => {
   it.each([
     ['ABOUT ACME ROBOTICS, INC.', 'ACME ROBOTICS, INC.'],
