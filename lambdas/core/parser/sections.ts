@@ -505,6 +505,12 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
   // more written again glued onto its last word (its first word may be too short to be looked for alone).
   const gluedName = NAME_GLUED_AGAIN.exec(after)?.[1];
   if (gluedName) return { organization: cleanOrg(gluedName), rest: text.slice(opener.length + gluedName.length) };
+  // `About ACMEAcme Cargo Mining AG (ACME) is…`: an acronym glued onto the name it stands for, which the
+  // text then glosses with it in parentheses.
+  const acronym = /^(\p{Lu}[\p{Lu}\d&]{1,7})(?=\p{Lu}\p{Ll})/u.exec(after)?.[1];
+  if (acronym && after.slice(acronym.length, acronym.length + 200).includes(`(${acronym})`)) {
+    return { organization: acronym, rest: text.slice(opener.length + acronym.length) };
+  }
   const words = after.split(' ');
   for (let n = 1; n <= Math.min(8, Math.floor(words.length / 2)); n++) {
     const name = words.slice(0, n).join(' ');

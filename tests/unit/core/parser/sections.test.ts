@@ -732,6 +732,22 @@ describe('an About heading glued onto its text that restarts with the whole name
   });
 });
 
+describe('an About heading of an acronym glued onto the name it stands for', () => {
+  it.each([
+    ['Acme is a maker. About HMCHarbor Mill Company (HMC) is a miller in Ohio.', 'HMC'],
+    ['Acme is a maker.About RFGRoe Freight Group AG (RFG) runs trucks across Europe.', 'RFG'],
+  ])('%s', (tail, organization) => {
+    const p = parse(`About Acme\n\n${tail}`);
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme', organization]);
+    expect(p.body.paragraphs).toEqual(['Acme Robotics, Inc. today announced a new warehouse robot.']);
+  });
+
+  it('is not cut when the text never glosses the acronym', () => {
+    const p = parse('About Acme\n\nAcme is a maker.About HMCHarbor Mill Company is a miller in Ohio.');
+    expect(p.about.map((a) => a.organization)).not.toContain('HMC');
+  });
+});
+
 describe('an About heading in capitals that ends in an abbreviated legal form', () => {
   it.each([
     ['ABOUT ACME ROBOTICS, INC.', 'ACME ROBOTICS, INC.'],
