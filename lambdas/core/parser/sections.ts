@@ -428,6 +428,10 @@ const ABOUT_TEXT_OPENER =
 /** A name of two to eight words written twice, the second time glued onto the first's last word. */
 const NAME_GLUED_AGAIN = /^([\p{Lu}\d][^\s]*(?: [^\s]+){1,7}?)\1(?=[\s,])/u;
 
+/** Prepositions that open a sentence (`Through a…`, `In the…`, `By its…`), for aboutGlued. */
+const PREPOSITION_OPENER =
+  /^(?:Through|Throughout|In|By|Under|Over|Within|Beyond|Along|Using|Via|Amid|Among|Since|With|For|From|Across|At|After|During|Like|Unlike)$/;
+
 /** A place-based adjective that opens a sentence: `Calgary-based`, `Ohio-headquartered`. */
 const PLACE_ADJECTIVE = /^\p{Lu}[\p{L}.'’]*-(?:based|headquartered)$/u;
 
@@ -590,11 +594,16 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
     const dated = /^(?:In|By|Until|Through|Throughout)$/.test(next) && /^(?:1[89]|20)\d\d,?$/.test(after2);
     // `About Acme Ltd. Calgary-based Acme Ltd. is…`: a place-based adjective opens the text.
     const placeBased = PLACE_ADJECTIVE.test(next);
+    // `About Acme, LLC Through a people-centric approach, Acme…`: a preposition before an article or
+    // a determiner in lower case opens a sentence; a name's words are capitalised.
+    const prepositional =
+      PREPOSITION_OPENER.test(next) && /^(?:a|an|the|its|our|their|this|more|over|nearly)$/.test(after2);
     if (
       restarts ||
       participle ||
       dated ||
       placeBased ||
+      prepositional ||
       ABOUT_TEXT_OPENER.test(next.replace(/[,:]$/, '')) ||
       token[0].endsWith(':') ||
       (i > 0 && token[0].endsWith(')'))

@@ -748,6 +748,21 @@ describe('an About heading of an acronym glued onto the name it stands for', () 
   });
 });
 
+describe('an About heading run into a text that opens with a prepositional phrase', () => {
+  it.each([
+    [
+      'About Harbor Wealth Partners, LLC Through a people-centric approach, Harbor buys advisory firms.',
+      'Harbor Wealth Partners, LLC',
+    ],
+    ['About Roe Freight In the last decade, Roe Freight has grown to 400 trucks.', 'Roe Freight'],
+    ['About Acme Labs Under its founder, Acme Labs built robots for warehouses.', 'Acme Labs'],
+    ['About Made In America Foods Made In America Foods sells food.', 'Made In America Foods'],
+  ])('%s', (tail, organization) => {
+    const p = parse(tail, 'Acme Robotics, Inc. today announced a new warehouse robot.\n\nThe robot ships in May.');
+    expect(p.about.map((a) => a.organization)).toEqual([organization]);
+  });
+});
+
 describe('an About heading in capitals that ends in an abbreviated legal form', () => {
   it.each([
     ['ABOUT ACME ROBOTICS, INC.', 'ACME ROBOTICS, INC.'],
