@@ -12,7 +12,7 @@ import { looksLikeFeedItem, parseFeedItem } from './feedItem';
 import { parseHtmlPage } from './html';
 import { declaredIssuer } from './pageMeta';
 import { detectLanguage } from './language';
-import { callToActionOrganization, initialsOf, ownDomainLabels, topicalLeadIssuer } from './issuer';
+import { callToActionOrganization, initialsOf, ownDomainLabels, personLeadIssuer, topicalLeadIssuer } from './issuer';
 import {
   boilerplateOrganization,
   clauseOrganization,
@@ -55,7 +55,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.263.0';
+export const PARSER_VERSION = '0.264.0';
 
 export interface ParseInput {
   content: string;
@@ -1371,10 +1371,12 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
     // line names never does.
     const subject = leadOrganization(lead);
     const aboutNames = r.about.flatMap((a) => (a.organization ? [a.organization] : []));
-    const topical =
-      !r.sourceDeclared && subject && sameOrganization(subject, r.source)
-        ? topicalLeadIssuer(r.title, lead, r.source, aboutNames)
-        : null;
+    const fromLead = !r.sourceDeclared && subject && sameOrganization(subject, r.source);
+    // (so does a person the lead opens with, for the only About's organization: issuer.ts)
+    const uniqueAbouts = aboutNames.filter((o, i, all) => all.findIndex((x) => orgKey(x) === orgKey(o)) === i);
+    const topical = fromLead
+      ? (topicalLeadIssuer(r.title, lead, r.source, aboutNames) ?? personLeadIssuer(lead, r.source, uniqueAbouts))
+      : null;
     return withoutIssuerSuffix(
       topical ? { ...r, source: fullerByHeadline(topical, r.title, paragraphs) ?? topical } : r,
     );

@@ -3,6 +3,7 @@
  * parts of the release (the headline, the About sections, the lead's first sentence).
  */
 import type { Link } from '../record';
+import { isPersonName } from './contacts';
 import { sameOrganization } from './lead';
 import { wireOfLink } from './wires';
 
@@ -82,6 +83,19 @@ export function topicalLeadIssuer(
   if (!named || PERSON_TITLE.test(named) || maySpellOneOrganization(named, leadSubject)) return null;
   const sentence = /^.*?[.!?](?=\s+["“]?\p{Lu}|$)/su.exec(lead)?.[0] ?? lead;
   return compact(sentence).includes(compact(named)) ? null : named;
+}
+
+/**
+ * A lead whose subject is a person the next sentence goes on about (`Jane Roe is to become chair of
+ * Acme’s board. She succeeds…`, `Jane Roe has joined Acme as CFO. Her appointment…`): the person is
+ * the news, not the issuer; the organization of the release's only About section is.
+ */
+export function personLeadIssuer(lead: string, leadSubject: string, abouts: readonly string[]): string | null {
+  const about = abouts.length === 1 ? abouts[0] : undefined;
+  if (!about || !isPersonName(leadSubject) || PERSON_TITLE.test(about)) return null;
+  if (sameOrganization(about, leadSubject)) return null;
+  const next = /^.*?[.!?](?:\s+)(\S+)/su.exec(lead)?.[1] ?? '';
+  return /^(?:He|She|His|Her)$/.test(next) ? about : null;
 }
 
 /** A host's registrable label: `www.acme-robotics.co.uk` → `acmerobotics`, `mail.acme.com` → `acme`. */

@@ -1189,3 +1189,47 @@ describe('widerInParagraphs: the full name a clause acts under, the headline lea
     expect(parseReleaseStrict({ content }).source).toBe('Harbor Italian Market & Bakery');
   });
 });
+
+describe('personLeadIssuer: a lead that opens with a person the next sentence goes on about', () => {
+  const release = (title: string, lead: string, about: string | null) =>
+    parseReleaseStrict({
+      content: [
+        `# ${title}`,
+        '',
+        `DAYTON, Ohio, March 3, 2025 -- ${lead}`,
+        '',
+        'The board has nine members, four of them elected by the staff.',
+        '',
+        ...(about ? [`About ${about}`, '', `${about} is a port operator with terminals in three cities.`, ''] : []),
+      ].join('\n'),
+    }).source;
+
+  it.each([
+    [
+      'Changes to the Harbor Board',
+      'Jane Roe is to become chair of the board of Harbor Terminals AG on 1 May. She succeeds John Doe, who retires.',
+      'Harbor Terminals AG',
+    ],
+    [
+      'New Finance Chief for Roe Freight',
+      'John Doe has been named chief financial officer of Roe Freight. He joins from a shipping bank.',
+      'Roe Freight',
+    ],
+    [
+      'Quillmark Names a New Director',
+      'Ann Lee joins the board of Quillmark Systems. Her term runs for three years.',
+      'Quillmark Systems',
+    ],
+  ])('%s', (title, lead, issuer) => {
+    expect(release(title, lead, issuer)).toBe(issuer);
+  });
+
+  it('keeps an organization the lead opens with, and a person with no About to give way to', () => {
+    expect(
+      release('Harbor Lane Capital Grows', 'Harbor Lane Capital has hired a chief. She starts in May.', 'Roe Freight'),
+    ).toBe('Harbor Lane Capital');
+    expect(release('A Chair for the Board', 'Jane Roe is to become chair. She succeeds John Doe.', null)).not.toBe(
+      'Harbor Terminals AG',
+    );
+  });
+});
