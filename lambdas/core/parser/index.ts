@@ -20,6 +20,7 @@ import {
   fullerByHeadline,
   fullerInLead,
   fullerName,
+  shorterSpelling,
   headlineOrganization,
   headlinePrefixOrganization,
   leadOrganization,
@@ -55,7 +56,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.264.0';
+export const PARSER_VERSION = '0.265.0';
 
 export interface ParseInput {
   content: string;
@@ -301,7 +302,9 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
   // A distributor's `/ Org /` credit names the issuer or its agency: the lead's subject comes first,
   // but when both name one organization the credit spells it as the issuer does (`/ Acme Dialing,
   // LLC /` over `Acme Dialing is…`, `/ Acme Law Firm /` over `The Acme Law Firm`), or the credit is
-  // the fuller name (`/ Jane Roe Photography /` over `Jane Roe has been honored…`).
+  // the fuller name (`/ Jane Roe Photography /` over `Jane Roe has been honored…`), or the shorter
+  // name the issuer goes by (`/ Acme /` over `Acme for Good is…`, `/ Friends of ASH /` over `Friends of
+  // Austin State Hospital is…`).
   // (a common word a sentence opens with, `Adults who drank…`, is no subject: the text writes it in
   // lower case too)
   const leadName = leadOrganization(lead);
@@ -310,7 +313,9 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
       ? null
       : leadName;
   const issuer =
-    credited && subject && (sameOrganization(credited, subject) || fullerName(credited, subject))
+    credited &&
+    subject &&
+    (sameOrganization(credited, subject) || fullerName(credited, subject) || shorterSpelling(credited, subject))
       ? credited
       : subject
         ? articleAsWritten(

@@ -54,6 +54,27 @@ function nameCore(name: string): string {
 }
 
 /**
+ * Whether `short` writes `long` shorter: its first words, the rest dropped (`Acme` / `Acme for Good`)
+ * or written as their initials (`Friends of ASH` / `Friends of Austin State Hospital`, small words
+ * such as `of` and `and` not counted), a leading `The`, a legal form and case set aside.
+ */
+export function shorterSpelling(short: string, long: string): boolean {
+  const s = nameCore(short).split(' ').filter(Boolean);
+  const l = nameCore(long).split(' ').filter(Boolean);
+  if (s.length === 0 || s.length >= l.length) return false;
+  let k = 0;
+  while (k < s.length && s[k] === l[k]) k++;
+  if (k === s.length) return true;
+  if (k === 0 || k !== s.length - 1) return false;
+  const initials = l
+    .slice(k)
+    .filter((w) => !/^(?:of|and|for|the|on|in|&)$/.test(w))
+    .map((w) => w.charAt(0))
+    .join('');
+  return initials.length >= 2 && initials === (s[k] ?? '').replace(/\./g, '');
+}
+
+/**
  * Whether a name is another's fuller spelling: the shorter one's words (a leading `The`, a legal form
  * and case set aside) open it (`Jane Roe Photography` / `Jane Roe`, `Acme Dialing Solutions` /
  * `Acme Dialing`).

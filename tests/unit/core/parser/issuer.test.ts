@@ -8,6 +8,7 @@ import {
   headlinePrefixOrganization,
   leadOrganization,
   sentenceSubjectOrganization,
+  shorterSpelling,
   spelledOut,
   spokespersonOrganization,
   widerInParagraphs,
@@ -1231,5 +1232,38 @@ describe('personLeadIssuer: a lead that opens with a person the next sentence go
     expect(release('A Chair for the Board', 'Jane Roe is to become chair. She succeeds John Doe.', null)).not.toBe(
       'Harbor Terminals AG',
     );
+  });
+});
+
+describe('a distributor’s credit that writes the lead’s subject shorter names the issuer', () => {
+  const release = (credit: string, lead: string) =>
+    parseReleaseStrict({
+      content: `# A Week of Kindness\n\n Dayton, United States - May 6, 2026 / ${credit} /\n\n ${lead}\n\nThe week runs from May 9 to May 15.\n`,
+    }).source;
+
+  it.each([
+    ['Harbor Savings', 'Harbor Savings for Schools is proud to open a new account for teachers.'],
+    ['Friends of DCH', 'Friends of Dayton Children’s Hospital (D.C.H.) is proud to mark the week.'],
+    ['Roe Freight', 'Roe Freight Logistics Group, LLC has opened a depot in Ohio.'],
+  ])('/ %s /', (credit, lead) => {
+    expect(release(credit, lead)).toBe(credit);
+  });
+
+  it('keeps the lead’s subject when the credit is another organization (an agency)', () => {
+    expect(release('Quillmark PR', 'Harbor Savings for Schools is proud to open a new account.')).toBe(
+      'Harbor Savings for Schools',
+    );
+  });
+
+  it.each([
+    ['Acme', 'Acme for Good', true],
+    ['Friends of ASH', 'Friends of Austin State Hospital', true],
+    ['Friends of A.S.H.', 'Friends of Austin State Hospital', true],
+    ['The Acme Group', 'Acme Group of Dayton, Inc.', true],
+    ['Acme Labs', 'Acme Robotics', false],
+    ['Friends of ASH', 'Friends of the Arts', false],
+    ['Acme Robotics', 'Acme', false],
+  ])('shorterSpelling(%s, %s) is %s', (short, long, expected) => {
+    expect(shorterSpelling(short, long)).toBe(expected);
   });
 });
