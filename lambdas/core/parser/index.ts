@@ -12,7 +12,14 @@ import { looksLikeFeedItem, parseFeedItem } from './feedItem';
 import { parseHtmlPage } from './html';
 import { declaredIssuer } from './pageMeta';
 import { detectLanguage } from './language';
-import { callToActionOrganization, initialsOf, ownDomainLabels, personLeadIssuer, topicalLeadIssuer } from './issuer';
+import {
+  callToActionOrganization,
+  initialsOf,
+  ownDomainLabels,
+  passiveAgentOrganization,
+  personLeadIssuer,
+  topicalLeadIssuer,
+} from './issuer';
 import {
   boilerplateOrganization,
   clauseOrganization,
@@ -56,7 +63,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.265.0';
+export const PARSER_VERSION = '0.266.0';
 
 export interface ParseInput {
   content: string;
@@ -1433,6 +1440,9 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
   // Else the organization most sentences of the first paragraphs open with.
   const subject = sentenceSubjectOrganization(paragraphs);
   if (subject) return withoutIssuerSuffix({ ...r, source: subject });
+  // Else the organization the lead names only as a passive verb's agent (`…introduced by Acme Films,`).
+  const agent = passiveAgentOrganization(r.title, paragraphs);
+  if (agent) return withoutIssuerSuffix({ ...r, source: agent });
   // Else the organization the people quoted hold their roles at.
   const spoken = spokespersonOrganization(r.body.paragraphs);
   if (spoken) return withoutIssuerSuffix({ ...r, source: spoken });

@@ -151,3 +151,31 @@ export function callToActionOrganization(paragraphs: readonly string[], ownDomai
   }
   return null;
 }
+
+/** A passive verb and its agent's preposition, in the languages releases come in (`introduced by`, `présenté par`). */
+const PASSIVE_AGENT = new RegExp(
+  String.raw`\b(?:(?:introduced|presented|hosted|unveiled|launched|organi[sz]ed|developed|created|released|offered|produced|sponsored|brought to you) by|(?:présentée?s?|organisée?s?|lancée?s?|développée?s?|proposée?s?) par|(?:presentad[oa]s?|organizad[oa]s?|lanzad[oa]s?|desarrollad[oa]s?|ofrecid[oa]s?) por|(?:präsentiert|veranstaltet|entwickelt|organisiert) von) (?:the |la |le |l['’]|el )?((?:[\p{Lu}\d][\p{L}\d&.'’-]*)(?: (?:[\p{Lu}\d][\p{L}\d&.'’-]*|of|and|for|de|&)){0,5})`,
+  'gu',
+);
+
+/**
+ * The issuer a lead names only as a passive verb's agent (`…a new film, proudly introduced by Acme
+ * Films, promises…`, `…un spectacle présenté par Acme Théâtre…`), in the first two sentences, when
+ * the headline or a later paragraph names it too (its first word); else null.
+ */
+export function passiveAgentOrganization(title: string | null, paragraphs: readonly string[]): string | null {
+  const lead = paragraphs[0] ?? '';
+  const opening = /^(?:.*?[.!?](?:\s+(?=["“]?\p{Lu})|\s*$)){1,2}/su.exec(lead)?.[0] ?? lead;
+  const elsewhere = [title ?? '', ...paragraphs.slice(1, 6)].join('\n');
+  for (const m of opening.matchAll(PASSIVE_AGENT)) {
+    const name = (m[1] ?? '').replace(/[.,]+$/, '').replace(/ (?:of|and|for|de|&)$/, '');
+    const first = name.split(' ')[0] ?? '';
+    if (first.length < 3 || name.split(' ').length > 6) continue;
+    if (
+      new RegExp(`(?:^|[^\\p{L}])${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu').test(elsewhere)
+    ) {
+      return name;
+    }
+  }
+  return null;
+}

@@ -13,7 +13,11 @@ import {
   spokespersonOrganization,
   widerInParagraphs,
 } from '../../../../lambdas/core/parser/lead';
-import { callToActionOrganization, ownDomainLabels } from '../../../../lambdas/core/parser/issuer';
+import {
+  callToActionOrganization,
+  ownDomainLabels,
+  passiveAgentOrganization,
+} from '../../../../lambdas/core/parser/issuer';
 import { withoutMarks } from '../../../../lambdas/core/parser/sections';
 import { wireOfLink } from '../../../../lambdas/core/parser/wires';
 
@@ -1265,5 +1269,46 @@ describe('a distributor’s credit that writes the lead’s subject shorter name
     ['Acme Robotics', 'Acme', false],
   ])('shorterSpelling(%s, %s) is %s', (short, long, expected) => {
     expect(shorterSpelling(short, long)).toBe(expected);
+  });
+});
+
+describe('passiveAgentOrganization: an issuer the lead names only as a passive verb’s agent', () => {
+  it.each([
+    [
+      'New Harbor Window Films Cut Glare',
+      'A new era in window care has begun. Proudly introduced by Harbor Films,, this film promises less glare.',
+      'Harbor Films',
+    ],
+    ['A Gala for the Coast', 'A gala hosted by the Roe Coastal Trust will raise funds for dunes.', 'Roe Coastal Trust'],
+    [
+      'Un Spectacle Pour Les Enfants',
+      'Un spectacle présenté par Théâtre Quillon ouvre la saison. Il dure une heure.',
+      'Théâtre Quillon',
+    ],
+    [
+      'Una Feria de Empleo en Dayton',
+      'Una feria de empleo organizada por Fundación Roe abre sus puertas el lunes.',
+      'Fundación Roe',
+    ],
+  ])('%s', (title, lead, issuer) => {
+    const later = `${issuer} thanks everyone who helped.`;
+    expect(passiveAgentOrganization(title, [lead, later])).toBe(issuer);
+  });
+
+  it('names none when nothing else in the release writes the agent', () => {
+    expect(
+      passiveAgentOrganization('A Gala for the Coast', [
+        'A gala hosted by Quillmark Events will raise funds for dunes.',
+        'Tickets are on sale now.',
+      ]),
+    ).toBeNull();
+  });
+
+  it('is the issuer of a release that names no other', () => {
+    const p = parseReleaseStrict({
+      content:
+        '# New Harbor Window Films Cut Glare\n\nDAYTON, Ohio, May 6, 2026 -- A new era in window care has begun. Proudly introduced by Harbor Films, this film promises less glare.\n\nThe film comes in three shades.\n',
+    });
+    expect(p.source).toBe('Harbor Films');
   });
 });
