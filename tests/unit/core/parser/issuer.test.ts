@@ -1312,3 +1312,16 @@ describe('passiveAgentOrganization: an issuer the lead names only as a passive v
     expect(p.source).toBe('Harbor Films');
   });
 });
+
+describe('leadOrganization: a lead in French, Spanish, Portuguese or Italian after an opening phrase, with a verb of launching or presenting', () => {
+  it.each([
+    ['À l’occasion de la Journée mondiale du cœur, Acme Santé présente une vidéo sur la prévention.', 'Acme Santé'],
+    ['Pour la rentrée, Roe Éditions lance une collection de livres pour enfants.', 'Roe Éditions'],
+    ['Para celebrar su aniversario, Fundación Quillon presenta una muestra de pintura.', 'Fundación Quillon'],
+    ['Con motivo del Día del Libro, Harbor Libros lanza una colección juvenil.', 'Harbor Libros'],
+    ['Acme Saúde apresenta um vídeo sobre prevenção.', 'Acme Saúde'],
+    ['Per la Giornata del libro, Roe Editore lancia una collana per ragazzi.', 'Roe Editore'],
+  ])('%s', (lead, organization) => {
+    expect(leadOrganization(lead)).toBe(organization);
+  });
+});
