@@ -12,7 +12,14 @@ import { looksLikeFeedItem, parseFeedItem } from './feedItem';
 import { parseHtmlPage } from './html';
 import { declaredIssuer } from './pageMeta';
 import { detectLanguage } from './language';
-import { callToActionOrganization, initialsOf, ownDomainLabels, topicalLeadIssuer } from './issuer';
+import {
+  callToActionOrganization,
+  initialsOf,
+  ownDomainLabels,
+  passiveAgentOrganization,
+  personLeadIssuer,
+  topicalLeadIssuer,
+} from './issuer';
 import {
   boilerplateOrganization,
   clauseOrganization,
@@ -20,6 +27,7 @@ import {
   fullerByHeadline,
   fullerInLead,
   fullerName,
+  shorterSpelling,
   headlineOrganization,
   headlinePrefixOrganization,
   leadOrganization,
@@ -55,7 +63,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.250.0';
+export const PARSER_VERSION = '0.267.0';
 
 export interface ParseInput {
   content: string;
@@ -301,7 +309,9 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
   // A distributor's `/ Org /` credit names the issuer or its agency: the lead's subject comes first,
   // but when both name one organization the credit spells it as the issuer does (`/ Acme Dialing,
   // LLC /` over `Acme Dialing is…`, `/ Acme Law Firm /` over `The Acme Law Firm`), or the credit is
-  // the fuller name (`/ Jane Roe Photography /` over `Jane Roe has been honored…`).
+  // the fuller name (`/ Jane Roe Photography /` over `Jane Roe has been honored…`), or the shorter
+  // name the issuer goes by (`/ Acme /` over `Acme for Good is…`, `/ Friends of ASH /` over `Friends of
+  // Austin State Hospital is…`).
   // (a common word a sentence opens with, `Adults who drank…`, is no subject: the text writes it in
   // lower case too)
   const leadName = leadOrganization(lead);
@@ -310,7 +320,9 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
       ? null
       : leadName;
   const issuer =
-    credited && subject && (sameOrganization(credited, subject) || fullerName(credited, subject))
+    credited &&
+    subject &&
+    (sameOrganization(credited, subject) || fullerName(credited, subject) || shorterSpelling(credited, subject))
       ? credited
       : subject
         ? articleAsWritten(
@@ -1371,10 +1383,12 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
     // line names never does.
     const subject = leadOrganization(lead);
     const aboutNames = r.about.flatMap((a) => (a.organization ? [a.organization] : []));
-    const topical =
-      !r.sourceDeclared && subject && sameOrganization(subject, r.source)
-        ? topicalLeadIssuer(r.title, lead, r.source, aboutNames)
-        : null;
+    const fromLead = !r.sourceDeclared && subject && sameOrganization(subject, r.source);
+    // (so does a person the lead opens with, for the only About's organization: issuer.ts)
+    const uniqueAbouts = aboutNames.filter((o, i, all) => all.findIndex((x) => orgKey(x) === orgKey(o)) === i);
+    const topical = fromLead
+      ? (topicalLeadIssuer(r.title, lead, r.source, aboutNames) ?? personLeadIssuer(lead, r.source, uniqueAbouts))
+      : null;
     return withoutIssuerSuffix(
       topical ? { ...r, source: fullerByHeadline(topical, r.title, paragraphs) ?? topical } : r,
     );
@@ -1426,6 +1440,9 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
   // Else the organization most sentences of the first paragraphs open with.
   const subject = sentenceSubjectOrganization(paragraphs);
   if (subject) return withoutIssuerSuffix({ ...r, source: subject });
+  // Else the organization the lead names only as a passive verb's agent (`…introduced by Acme Films,`).
+  const agent = passiveAgentOrganization(r.title, paragraphs);
+  if (agent) return withoutIssuerSuffix({ ...r, source: agent });
   // Else the organization the people quoted hold their roles at.
   const spoken = spokespersonOrganization(r.body.paragraphs);
   if (spoken) return withoutIssuerSuffix({ ...r, source: spoken });

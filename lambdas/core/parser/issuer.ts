@@ -3,6 +3,7 @@
  * parts of the release (the headline, the About sections, the lead's first sentence).
  */
 import type { Link } from '../record';
+import { isPersonName } from './contacts';
 import { sameOrganization } from './lead';
 import { wireOfLink } from './wires';
 
@@ -84,6 +85,19 @@ export function topicalLeadIssuer(
   return compact(sentence).includes(compact(named)) ? null : named;
 }
 
+/**
+ * A lead whose subject is a person the next sentence goes on about (`Jane Roe is to become chair of
+ * Acme’s board. She succeeds…`, `Jane Roe has joined Acme as CFO. Her appointment…`): the person is
+ * the news, not the issuer; the organization of the release's only About section is.
+ */
+export function personLeadIssuer(lead: string, leadSubject: string, abouts: readonly string[]): string | null {
+  const about = abouts.length === 1 ? abouts[0] : undefined;
+  if (!about || !isPersonName(leadSubject) || PERSON_TITLE.test(about)) return null;
+  if (sameOrganization(about, leadSubject)) return null;
+  const next = /^.*?[.!?](?:\s+)(\S+)/su.exec(lead)?.[1] ?? '';
+  return /^(?:He|She|His|Her)$/.test(next) ? about : null;
+}
+
 /** A host's registrable label: `www.acme-robotics.co.uk` → `acmerobotics`, `mail.acme.com` → `acme`. */
 function hostLabel(host: string): string | null {
   const parts = host.toLowerCase().replace(/\.$/, '').split('.');
@@ -133,6 +147,34 @@ export function callToActionOrganization(paragraphs: readonly string[], ownDomai
       const core = compact(name);
       if (core.length >= 3 && ownDomains.some((d) => d === core || (d.startsWith(core) && d.length - core.length <= 3)))
         return name;
+    }
+  }
+  return null;
+}
+
+/** A passive verb and its agent's preposition, in the languages releases come in (`introduced by`, `présenté par`). */
+const PASSIVE_AGENT = new RegExp(
+  String.raw`\b(?:(?:introduced|presented|hosted|unveiled|launched|organi[sz]ed|developed|created|released|offered|produced|sponsored|brought to you) by|(?:présentée?s?|organisée?s?|lancée?s?|développée?s?|proposée?s?) par|(?:presentad[oa]s?|organizad[oa]s?|lanzad[oa]s?|desarrollad[oa]s?|ofrecid[oa]s?) por|(?:präsentiert|veranstaltet|entwickelt|organisiert) von) (?:the |la |le |l['’]|el )?((?:[\p{Lu}\d][\p{L}\d&.'’-]*)(?: (?:[\p{Lu}\d][\p{L}\d&.'’-]*|of|and|for|de|&)){0,5})`,
+  'gu',
+);
+
+/**
+ * The issuer a lead names only as a passive verb's agent (`…a new film, proudly introduced by Acme
+ * Films, promises…`, `…un spectacle présenté par Acme Théâtre…`), in the first two sentences, when
+ * the headline or a later paragraph names it too (its first word); else null.
+ */
+export function passiveAgentOrganization(title: string | null, paragraphs: readonly string[]): string | null {
+  const lead = paragraphs[0] ?? '';
+  const opening = /^(?:.*?[.!?](?:\s+(?=["“]?\p{Lu})|\s*$)){1,2}/su.exec(lead)?.[0] ?? lead;
+  const elsewhere = [title ?? '', ...paragraphs.slice(1, 6)].join('\n');
+  for (const m of opening.matchAll(PASSIVE_AGENT)) {
+    const name = (m[1] ?? '').replace(/[.,]+$/, '').replace(/ (?:of|and|for|de|&)$/, '');
+    const first = name.split(' ')[0] ?? '';
+    if (first.length < 3 || name.split(' ').length > 6) continue;
+    if (
+      new RegExp(`(?:^|[^\\p{L}])${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu').test(elsewhere)
+    ) {
+      return name;
     }
   }
   return null;

@@ -21,7 +21,7 @@ export function splitAttribution(first: string): { attribution: string; rest: st
 }
 
 /** What the issuer does in a lead's first clause (`Acme Corp. today announced`, `… said today`). */
-const LEAD_VERB = String.raw`(?:(?:today|recently|has|have|will|on \w+day|this week|yesterday) )?(?:announced|announces|said|says|reported|reports|launched|launches|introduced|introduces|unveiled|unveils|declared|declares|named|names|appointed|appoints|completed|completes|signed|signs|opened|opens|released|releases|agreed|agrees|entered|enters|expanded|expands|acquired|acquires|commissioned|closed|closes|received|receives|won|added|adds|celebrated|celebrates|filed|files|priced|prices|began|begins|started|starts|issued|issues|updates|initiates|reiterates|published|publishes|confirmed|confirms|debuted|debuts|revealed|reveals|partnered|partners|selected|selects|delivered|delivers|secured|secures|raised|raises|informs|reminds|notifies|encourages|investigates|continues|hosts|offers|provides|joins|welcomes|honors|invites|supports|brings|showcases|highlights|shares|plans|seeks|earns|achieves|surpasses|reaches|ranks|becomes|deploys|integrates|extends|renews|teams|collaborates|presents|hires|promotes|donates|awards|invests|commits|pledges|marks|kicks off|rings|anunció|anuncia|annonce|a annoncé|gab heute bekannt|hat heute|gibt bekannt|anunciou|anuncia|ha annunciato|annuncia|heeft vandaag)\b`;
+const LEAD_VERB = String.raw`(?:(?:today|recently|has|have|will|on \w+day|this week|yesterday) )?(?:announced|announces|said|says|reported|reports|launched|launches|introduced|introduces|unveiled|unveils|declared|declares|named|names|appointed|appoints|completed|completes|signed|signs|opened|opens|released|releases|agreed|agrees|entered|enters|expanded|expands|acquired|acquires|commissioned|closed|closes|received|receives|won|added|adds|celebrated|celebrates|filed|files|priced|prices|began|begins|started|starts|issued|issues|updates|initiates|reiterates|published|publishes|confirmed|confirms|debuted|debuts|revealed|reveals|partnered|partners|selected|selects|delivered|delivers|secured|secures|raised|raises|informs|reminds|notifies|encourages|investigates|continues|hosts|offers|provides|joins|welcomes|honors|invites|supports|brings|showcases|highlights|shares|plans|seeks|earns|achieves|surpasses|reaches|ranks|becomes|deploys|integrates|extends|renews|teams|collaborates|presents|hires|promotes|donates|awards|invests|commits|pledges|marks|kicks off|rings|anunció|anuncia|lanza|presenta|inaugura|annonce|a annoncé|lance|présente|dévoile|inaugure|lança|apresenta|lancia|gab heute bekannt|hat heute|gibt bekannt|anunciou|anuncia|ha annunciato|annuncia|heeft vandaag)\b`;
 
 const LEGAL =
   /^(?:inc|ltée|Ltée|limitée|Limitée|Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|plc|PLC|AG|SA|S\.A|S\.A\.U|SE|NV|N\.V|BV|B\.V|GmbH|AB|ASA|AS|A\/S|Oy|Oyj|SpA|S\.p\.A|Srl|S\.r\.l|SAS|S\.A\.S|KK|K\.K|Pty|Ltda|LP|L\.P|LLP|PLLC|P\.L\.L\.C|P\.C|PC|P\.A|APC|LPA|S\.A\.B|SAB|C\.V|Holdings|Group)\.?,?$/;
@@ -51,6 +51,27 @@ function nameCore(name: string): string {
       .replace(/^The\s/i, '')
       .split(/\s+/),
   ).toLowerCase();
+}
+
+/**
+ * Whether `short` writes `long` shorter: its first words, the rest dropped (`Acme` / `Acme for Good`)
+ * or written as their initials (`Friends of ASH` / `Friends of Austin State Hospital`, small words
+ * such as `of` and `and` not counted), a leading `The`, a legal form and case set aside.
+ */
+export function shorterSpelling(short: string, long: string): boolean {
+  const s = nameCore(short).split(' ').filter(Boolean);
+  const l = nameCore(long).split(' ').filter(Boolean);
+  if (s.length === 0 || s.length >= l.length) return false;
+  let k = 0;
+  while (k < s.length && s[k] === l[k]) k++;
+  if (k === s.length) return true;
+  if (k === 0 || k !== s.length - 1) return false;
+  const initials = l
+    .slice(k)
+    .filter((w) => !/^(?:of|and|for|the|on|in|&)$/.test(w))
+    .map((w) => w.charAt(0))
+    .join('');
+  return initials.length >= 2 && initials === (s[k] ?? '').replace(/\./g, '');
 }
 
 /**
@@ -138,7 +159,7 @@ const NOT_AN_ORG = new RegExp(String.raw`^(?:${NOT_AN_ORG_WORDS})\b`);
  * the lead read from its start names no one.
  */
 const CLAUSE_OPENER = new RegExp(
-  String.raw`^(?:${NOT_AN_ORG_WORDS}|Across|Ahead|Before|Beyond|By|Earlier|From|Given|Like|Once|Over|Through|Throughout|Under|Unlike|Upon|Whatever|Con|Cuando|Desde|Durante|En|Tras|Dans|Avec|Après|Lors|Mit|Nach|Bei|Em|Com|Após)\b`,
+  String.raw`^(?:${NOT_AN_ORG_WORDS}|Across|Ahead|Before|Beyond|By|Earlier|From|Given|Like|Once|Over|Through|Throughout|Under|Unlike|Upon|Whatever|Con|Cuando|Desde|Durante|En|Tras|Para|Por|Ante|Dans|Avec|Après|Lors|Pour|Depuis|Pendant|Mit|Nach|Bei|Em|Com|Após|Per)\b|^À(?=\s)`,
 );
 /** How far into the lead an opening clause's comma is looked for. */
 const OPENING_CLAUSE_CHARS = 240;

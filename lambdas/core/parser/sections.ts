@@ -386,7 +386,7 @@ const DESCRIBED_NAME = new RegExp(
 
 /** A name ending in an abbreviation's full stop (`Inc.`, `Acme Corp.`, `Acme S.A.`), which is the name's. */
 const ABBREVIATION_END =
-  /(?:^|[\s,])(?:Inc|Corp|Co|Ltd|Bros|Intl|Mfg|Pty|Cia|Cie|Jr|Sr|St|Ph\.D)\.$|(?:^|[\s.])\p{L}\.$/u;
+  /(?:^|[\s,])(?:Inc|Corp|Co|Ltd|Bros|Intl|Mfg|Pty|Cia|Cie|Jr|Sr|St|Ph\.D|INC|CORP|CO|LTD|BROS|INTL|MFG|PTY|CIA|CIE)\.$|(?:^|[\s.])\p{L}\.$/u;
 
 /**
  * The organization as the heading writes it (`NIKE, Inc.`, `The Standard`, `YETI Holdings, Inc.`):
@@ -424,6 +424,16 @@ export function withoutMarks(name: string): string {
 /** Words that open an About text's first sentence when it does not restart with the name. */
 const ABOUT_TEXT_OPENER =
   /^(?:Founded|Headquartered|Co-(?:[Ff]ounded|[Hh]eadquartered)|Established|Based|Since|Launched|Formed|Incorporated|Created|Together|Today|With|As|Our|We|At|The|For|Across|From|Known|Trusted|Built)$/;
+
+/** A name of two to eight words written twice, the second time glued onto the first's last word. */
+const NAME_GLUED_AGAIN = /^([\p{Lu}\d][^\s]*(?: [^\s]+){1,7}?)\1(?=[\s,])/u;
+
+/** Prepositions that open a sentence (`Through a…`, `In the…`, `By its…`), for aboutGlued. */
+const PREPOSITION_OPENER =
+  /^(?:Through|Throughout|In|By|Under|Over|Within|Beyond|Along|Using|Via|Amid|Among|Since|With|For|From|Across|At|After|During|Like|Unlike)$/;
+
+/** A place-based adjective that opens a sentence: `Calgary-based`, `Ohio-headquartered`. */
+const PLACE_ADJECTIVE = /^\p{Lu}[\p{L}.'’]*-(?:based|headquartered)$/u;
 
 /** A word written twice with nothing between (`CloudbenchCloudbench`, `Inc.Inc.`). */
 function writtenTwice(word: string): boolean {
@@ -494,6 +504,16 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
       organization: cleanOrg(tagName),
       rest: text.slice(opener.length + tagName.length).replace(/^ [–—-] /, ''),
     };
+  }
+  // `About U of DigitalU of Digital is…`, `About X Labs Inc.X Labs Inc. builds…`: a name of two words or
+  // more written again glued onto its last word (its first word may be too short to be looked for alone).
+  const gluedName = NAME_GLUED_AGAIN.exec(after)?.[1];
+  if (gluedName) return { organization: cleanOrg(gluedName), rest: text.slice(opener.length + gluedName.length) };
+  // `About ACMEAcme Cargo Mining AG (ACME) is…`: an acronym glued onto the name it stands for, which the
+  // text then glosses with it in parentheses.
+  const acronym = /^(\p{Lu}[\p{Lu}\d&]{1,7})(?=\p{Lu}\p{Ll})/u.exec(after)?.[1];
+  if (acronym && after.slice(acronym.length, acronym.length + 200).includes(`(${acronym})`)) {
+    return { organization: acronym, rest: text.slice(opener.length + acronym.length) };
   }
   const words = after.split(' ');
   for (let n = 1; n <= Math.min(8, Math.floor(words.length / 2)); n++) {
@@ -572,10 +592,18 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
       /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(next) && /^\p{Ll}/u.test(after2) && !NAME_SMALL_WORDS.test(after2);
     // `About Acme Fine Goods In 1964, Jane Roe opened…`: a preposition before a year opens a sentence.
     const dated = /^(?:In|By|Until|Through|Throughout)$/.test(next) && /^(?:1[89]|20)\d\d,?$/.test(after2);
+    // `About Acme Ltd. Calgary-based Acme Ltd. is…`: a place-based adjective opens the text.
+    const placeBased = PLACE_ADJECTIVE.test(next);
+    // `About Acme, LLC Through a people-centric approach, Acme…`: a preposition before an article or
+    // a determiner in lower case opens a sentence; a name's words are capitalised.
+    const prepositional =
+      PREPOSITION_OPENER.test(next) && /^(?:a|an|the|its|our|their|this|more|over|nearly)$/.test(after2);
     if (
       restarts ||
       participle ||
       dated ||
+      placeBased ||
+      prepositional ||
       ABOUT_TEXT_OPENER.test(next.replace(/[,:]$/, '')) ||
       token[0].endsWith(':') ||
       (i > 0 && token[0].endsWith(')'))

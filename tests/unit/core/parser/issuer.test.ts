@@ -8,11 +8,16 @@ import {
   headlinePrefixOrganization,
   leadOrganization,
   sentenceSubjectOrganization,
+  shorterSpelling,
   spelledOut,
   spokespersonOrganization,
   widerInParagraphs,
 } from '../../../../lambdas/core/parser/lead';
-import { callToActionOrganization, ownDomainLabels } from '../../../../lambdas/core/parser/issuer';
+import {
+  callToActionOrganization,
+  ownDomainLabels,
+  passiveAgentOrganization,
+} from '../../../../lambdas/core/parser/issuer';
 import { withoutMarks } from '../../../../lambdas/core/parser/sections';
 import { wireOfLink } from '../../../../lambdas/core/parser/wires';
 
@@ -1187,5 +1192,136 @@ describe('widerInParagraphs: the full name a clause acts under, the headline lea
       '',
     ].join('\n');
     expect(parseReleaseStrict({ content }).source).toBe('Harbor Italian Market & Bakery');
+  });
+});
+
+describe('personLeadIssuer: a lead that opens with a person the next sentence goes on about', () => {
+  const release = (title: string, lead: string, about: string | null) =>
+    parseReleaseStrict({
+      content: [
+        `# ${title}`,
+        '',
+        `DAYTON, Ohio, March 3, 2025 -- ${lead}`,
+        '',
+        'The board has nine members, four of them elected by the staff.',
+        '',
+        ...(about ? [`About ${about}`, '', `${about} is a port operator with terminals in three cities.`, ''] : []),
+      ].join('\n'),
+    }).source;
+
+  it.each([
+    [
+      'Changes to the Harbor Board',
+      'Jane Roe is to become chair of the board of Harbor Terminals AG on 1 May. She succeeds John Doe, who retires.',
+      'Harbor Terminals AG',
+    ],
+    [
+      'New Finance Chief for Roe Freight',
+      'John Doe has been named chief financial officer of Roe Freight. He joins from a shipping bank.',
+      'Roe Freight',
+    ],
+    [
+      'Quillmark Names a New Director',
+      'Ann Lee joins the board of Quillmark Systems. Her term runs for three years.',
+      'Quillmark Systems',
+    ],
+  ])('%s', (title, lead, issuer) => {
+    expect(release(title, lead, issuer)).toBe(issuer);
+  });
+
+  it('keeps an organization the lead opens with, and a person with no About to give way to', () => {
+    expect(
+      release('Harbor Lane Capital Grows', 'Harbor Lane Capital has hired a chief. She starts in May.', 'Roe Freight'),
+    ).toBe('Harbor Lane Capital');
+    expect(release('A Chair for the Board', 'Jane Roe is to become chair. She succeeds John Doe.', null)).not.toBe(
+      'Harbor Terminals AG',
+    );
+  });
+});
+
+describe('a distributor’s credit that writes the lead’s subject shorter names the issuer', () => {
+  const release = (credit: string, lead: string) =>
+    parseReleaseStrict({
+      content: `# A Week of Kindness\n\n Dayton, United States - May 6, 2026 / ${credit} /\n\n ${lead}\n\nThe week runs from May 9 to May 15.\n`,
+    }).source;
+
+  it.each([
+    ['Harbor Savings', 'Harbor Savings for Schools is proud to open a new account for teachers.'],
+    ['Friends of DCH', 'Friends of Dayton Children’s Hospital (D.C.H.) is proud to mark the week.'],
+    ['Roe Freight', 'Roe Freight Logistics Group, LLC has opened a depot in Ohio.'],
+  ])('/ %s /', (credit, lead) => {
+    expect(release(credit, lead)).toBe(credit);
+  });
+
+  it('keeps the lead’s subject when the credit is another organization (an agency)', () => {
+    expect(release('Quillmark PR', 'Harbor Savings for Schools is proud to open a new account.')).toBe(
+      'Harbor Savings for Schools',
+    );
+  });
+
+  it.each([
+    ['Acme', 'Acme for Good', true],
+    ['Friends of ASH', 'Friends of Austin State Hospital', true],
+    ['Friends of A.S.H.', 'Friends of Austin State Hospital', true],
+    ['The Acme Group', 'Acme Group of Dayton, Inc.', true],
+    ['Acme Labs', 'Acme Robotics', false],
+    ['Friends of ASH', 'Friends of the Arts', false],
+    ['Acme Robotics', 'Acme', false],
+  ])('shorterSpelling(%s, %s) is %s', (short, long, expected) => {
+    expect(shorterSpelling(short, long)).toBe(expected);
+  });
+});
+
+describe('passiveAgentOrganization: an issuer the lead names only as a passive verb’s agent', () => {
+  it.each([
+    [
+      'New Harbor Window Films Cut Glare',
+      'A new era in window care has begun. Proudly introduced by Harbor Films,, this film promises less glare.',
+      'Harbor Films',
+    ],
+    ['A Gala for the Coast', 'A gala hosted by the Roe Coastal Trust will raise funds for dunes.', 'Roe Coastal Trust'],
+    [
+      'Un Spectacle Pour Les Enfants',
+      'Un spectacle présenté par Théâtre Quillon ouvre la saison. Il dure une heure.',
+      'Théâtre Quillon',
+    ],
+    [
+      'Una Feria de Empleo en Dayton',
+      'Una feria de empleo organizada por Fundación Roe abre sus puertas el lunes.',
+      'Fundación Roe',
+    ],
+  ])('%s', (title, lead, issuer) => {
+    const later = `${issuer} thanks everyone who helped.`;
+    expect(passiveAgentOrganization(title, [lead, later])).toBe(issuer);
+  });
+
+  it('names none when nothing else in the release writes the agent', () => {
+    expect(
+      passiveAgentOrganization('A Gala for the Coast', [
+        'A gala hosted by Quillmark Events will raise funds for dunes.',
+        'Tickets are on sale now.',
+      ]),
+    ).toBeNull();
+  });
+
+  it('is the issuer of a release that names no other', () => {
+    const p = parseReleaseStrict({
+      content:
+        '# New Harbor Window Films Cut Glare\n\nDAYTON, Ohio, May 6, 2026 -- A new era in window care has begun. Proudly introduced by Harbor Films, this film promises less glare.\n\nThe film comes in three shades.\n',
+    });
+    expect(p.source).toBe('Harbor Films');
+  });
+});
+
+describe('leadOrganization: a lead in French, Spanish, Portuguese or Italian after an opening phrase, with a verb of launching or presenting', () => {
+  it.each([
+    ['À l’occasion de la Journée mondiale du cœur, Acme Santé présente une vidéo sur la prévention.', 'Acme Santé'],
+    ['Pour la rentrée, Roe Éditions lance une collection de livres pour enfants.', 'Roe Éditions'],
+    ['Para celebrar su aniversario, Fundación Quillon presenta una muestra de pintura.', 'Fundación Quillon'],
+    ['Con motivo del Día del Libro, Harbor Libros lanza una colección juvenil.', 'Harbor Libros'],
+    ['Acme Saúde apresenta um vídeo sobre prevenção.', 'Acme Saúde'],
+    ['Per la Giornata del libro, Roe Editore lancia una collana per ragazzi.', 'Roe Editore'],
+  ])('%s', (lead, organization) => {
+    expect(leadOrganization(lead)).toBe(organization);
   });
 });

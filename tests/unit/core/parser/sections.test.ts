@@ -706,6 +706,74 @@ describe('an About heading in capitals run into its text', () => {
   });
 });
 
+describe('an About heading run into a text that opens with a place-based adjective', () => {
+  it.each([
+    ['About Harbor Mills Ltd. Calgary-based Harbor Mills Ltd. is one of the last rye millers.', 'Harbor Mills Ltd.'],
+    ['About Roe Freight Ohio-based Roe Freight runs trucks across the Midwest.', 'Roe Freight'],
+    ['About Acme Labs Austin-headquartered Acme Labs builds robots for warehouses.', 'Acme Labs'],
+  ])('%s', (tail, organization) => {
+    const p = parse(tail, 'Acme Robotics, Inc. today announced a new warehouse robot.\n\nThe robot ships in May.');
+    expect(p.about.map((a) => a.organization)).toEqual([organization]);
+  });
+});
+
+describe('an About heading glued onto its text that restarts with the whole name', () => {
+  it.each([
+    ['Acme is a maker.About U of DigitalU of Digital is an education partner.', 'U of Digital'],
+    ['Acme is a maker.About X Labs Inc.X Labs Inc. builds test rigs for labs.', 'X Labs Inc.'],
+    [
+      'Acme is a maker. Visit [acme.example](https://acme.example).About [A to Z Foods](https://az.example)A to Z Foods, a grocer, sells food.',
+      'A to Z Foods',
+    ],
+  ])('%s', (tail, organization) => {
+    const p = parse(`About Acme\n\n${tail}`);
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme', organization]);
+    expect(p.body.paragraphs).toEqual(['Acme Robotics, Inc. today announced a new warehouse robot.']);
+  });
+});
+
+describe('an About heading of an acronym glued onto the name it stands for', () => {
+  it.each([
+    ['Acme is a maker. About HMCHarbor Mill Company (HMC) is a miller in Ohio.', 'HMC'],
+    ['Acme is a maker.About RFGRoe Freight Group AG (RFG) runs trucks across Europe.', 'RFG'],
+  ])('%s', (tail, organization) => {
+    const p = parse(`About Acme\n\n${tail}`);
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme', organization]);
+    expect(p.body.paragraphs).toEqual(['Acme Robotics, Inc. today announced a new warehouse robot.']);
+  });
+
+  it('is not cut when the text never glosses the acronym', () => {
+    const p = parse('About Acme\n\nAcme is a maker.About HMCHarbor Mill Company is a miller in Ohio.');
+    expect(p.about.map((a) => a.organization)).not.toContain('HMC');
+  });
+});
+
+describe('an About heading run into a text that opens with a prepositional phrase', () => {
+  it.each([
+    [
+      'About Harbor Wealth Partners, LLC Through a people-centric approach, Harbor buys advisory firms.',
+      'Harbor Wealth Partners, LLC',
+    ],
+    ['About Roe Freight In the last decade, Roe Freight has grown to 400 trucks.', 'Roe Freight'],
+    ['About Acme Labs Under its founder, Acme Labs built robots for warehouses.', 'Acme Labs'],
+    ['About Made In America Foods Made In America Foods sells food.', 'Made In America Foods'],
+  ])('%s', (tail, organization) => {
+    const p = parse(tail, 'Acme Robotics, Inc. today announced a new warehouse robot.\n\nThe robot ships in May.');
+    expect(p.about.map((a) => a.organization)).toEqual([organization]);
+  });
+});
+
+describe('an About heading in capitals that ends in an abbreviated legal form', () => {
+  it.each([
+    ['ABOUT ACME ROBOTICS, INC.', 'ACME ROBOTICS, INC.'],
+    ['ABOUT HARBOR TRADING CO., LTD.', 'HARBOR TRADING CO., LTD.'],
+    ['ABOUT ROE HOLDINGS CORP.', 'ROE HOLDINGS CORP.'],
+  ])('%s keeps its full stop', (heading, organization) => {
+    const p = parse(`${heading}\n\nAcme builds robots for warehouses.`);
+    expect(p.about.map((a) => a.organization)).toEqual([organization]);
+  });
+});
+
 describe('an About item in a list of links', () => {
   it('is a link of the list, not an About section', () => {
     for (const list of [
