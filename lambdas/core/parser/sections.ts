@@ -50,6 +50,8 @@ const LEGAL_SUFFIX =
  * DESCRIBED_NAME (LEGAL_SUFFIX is the fuller list a heading's name may end in, with its full stop).
  */
 const LEGAL_FORM = 'Inc|LLC|Ltd|Corp|Co|plc|AG|SA|NV|GmbH|LP';
+/** One word that is an abbreviated legal form, as a run-in heading's name may end in (`LLC`, `Inc.`, `S.A.`). */
+const LEGAL_FORM_WORD = /^(?:Inc\.|LLC\.?|L\.L\.C\.|Ltd\.|Corp\.|plc\.?|PLC|AG|S\.A\.|N\.V\.|NV|GmbH|ASA|LP|L\.P\.)$/;
 /** A name that ends in a legal form, also spelled out (`Acme Corporation`, `Acme Limited`). */
 const ENDS_IN_LEGAL_FORM = new RegExp(String.raw`(?:^|[\s,])(?:${LEGAL_FORM}|Corporation|Limited)\.?$`);
 const FLS_HEADING =
@@ -572,10 +574,15 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
       /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(next) && /^\p{Ll}/u.test(after2) && !NAME_SMALL_WORDS.test(after2);
     // `About Acme Fine Goods In 1964, Jane Roe opened…`: a preposition before a year opens a sentence.
     const dated = /^(?:In|By|Until|Through|Throughout)$/.test(next) && /^(?:1[89]|20)\d\d,?$/.test(after2);
+    // `About Acme Partners, LLC Through a…`, `About Acme GmbH Our team…`: an abbreviated legal form closes
+    // the name, unless another legal form follows it (`Acme Ltd. GmbH`); not `Co.`, which may go on
+    // inside a name (`Acme Co. Holdings`).
+    const legalEnd = i > 0 && LEGAL_FORM_WORD.test(token[0]) && !LEGAL_FORM_WORD.test(next.replace(/,$/, ''));
     if (
       restarts ||
       participle ||
       dated ||
+      legalEnd ||
       ABOUT_TEXT_OPENER.test(next.replace(/[,:]$/, '')) ||
       token[0].endsWith(':') ||
       (i > 0 && token[0].endsWith(')'))

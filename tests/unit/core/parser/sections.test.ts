@@ -641,6 +641,25 @@ describe('About headings the next paragraph confirms, and product paragraphs ins
   });
 });
 
+describe('a run-in About heading closed by an abbreviated legal form', () => {
+  it.each([
+    ['About Acme Partners, LLC Through a careful approach, Acme serves clients.', 'Acme Partners, LLC'],
+    ['About Harbor Robotics GmbH Engineers in Bremen design every Harbor robot.', 'Harbor Robotics GmbH'],
+    ['About Roe Holdings, Inc. Guided by its founders, Roe Holdings builds homes.', 'Roe Holdings, Inc.'],
+    ['About Delta Trading Ltd. Delivering parts since 1990, Delta serves Asia.', 'Delta Trading Ltd.'],
+    ['About Northwind S.A. Patients across Brazil rely on Northwind clinics.', 'Northwind S.A.'],
+  ])('%s', (text, organization) => {
+    const p = parse(text);
+    expect(p.about).toEqual([{ organization, text: text.slice(`About ${organization} `.length) }]);
+    expect(p.body.paragraphs).toEqual(['Acme Robotics, Inc. today announced a new warehouse robot.']);
+  });
+
+  it('does not end the name at a legal form that another legal form follows, nor at Co.', () => {
+    const p = parse('About Harbor Trading Co., Ltd. Harbor Trading ships grain.');
+    expect(p.about.map((a) => a.organization)).toEqual(['Harbor Trading Co., Ltd.']);
+  });
+});
+
 describe('an About heading of a lower-case brand glued to both ends', () => {
   it('cuts the body before it and takes the name written twice apart', () => {
     const p = parse(
