@@ -842,7 +842,7 @@ function classify(block: Block, around: Around = {}): Kind {
  * TikTok About Acme`), and a run of social handles (`@acme on Instagram`) splits off.
  */
 const GLUED_MARKER = new RegExp(
-  String.raw`(?<= )(?=\.\/\.$)|(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|Disclaimers?\s?:|(?:Written|Reported|Report|Compiled) by \S[^.!?\n]{1,80}$|${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|\[https?:)|${CONTRACT_LABEL}|(?:#{3}|# # #|[-–—] ?(?:30|0) ?[-–—])(?= |$)|To (?:view|read) the (?:full|complete) (?:article|story),? |(?:About(?: the)?|ABOUT(?: THE)?|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})|About: (?=\p{Lu})|About (?=(?<brand>\p{Ll}[\p{Ll}\d]{2,24})\k<brand> )))|(?<=[\w-]\.[a-z]{2,24}(?:\/[^\s/]{0,200}){0,8}\/? ?)(?=(?:About|ABOUT|Acerca de|À propos de|Über|Sobre) \p{Lu}|About: \p{Lu})|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?<=\bon (?:${NETWORKS}) )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})`,
+  String.raw`(?<= )(?=\.\/\.$)|(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|Disclaimers?\s?:|(?:Written|Reported|Report|Compiled) by \S[^.!?\n]{1,80}$|${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|\[https?:)|${CONTRACT_LABEL}|(?:#{3}|# # #|[-–—] ?(?:30|0) ?[-–—])(?= |$)|To (?:view|read) the (?:full|complete) (?:article|story),? |(?:About(?: the)?|ABOUT(?: THE)?|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})|About: (?=\p{Lu})|About (?=(?<brand>\p{Ll}[\p{Ll}\d]{2,24})\k<brand> )))|(?<=[\w-]\.[a-z]{2,24}(?:\/[^\s/]{0,200}){0,8}\/? ?)(?=(?:About|ABOUT|Acerca de|À propos de|Über|Sobre) \p{Lu}|About: \p{Lu})|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?<=\bon (?:${NETWORKS}) )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})|(?<=[\p{L}\d%] )(?<unmarked>)(?=(?:About(?: the)?|ABOUT(?: THE)?) \p{Lu})`,
   'gu',
 );
 
@@ -903,6 +903,10 @@ function splitGluedBlock(block: Block): Block[] {
       // listing at the end (`…he said. About Acme Corp. (OTC: ACME)`).
       const alone =
         !/["“”()[\]]/.test(candidate.replace(/ \([^()"“”[\]]{1,40}\)$/, '')) && aboutHeading(candidate) !== undefined;
+      // `…Tier B: $340 General Tier: $260 About` / `Acme Music Since 1988, Acme Music has…`: after a word
+      // with no mark between (a price list's or a table's last cell, flattened or hard-wrapped), only a
+      // heading its text confirms and names again is one (not a title's `…to Learn About Senior Living`).
+      if (m.groups?.unmarked !== undefined && !namedAgain(aboutGlued(candidate))) continue;
       if (ABOUT_OPENER.test(candidate) && !aboutGlued(candidate) && !alone) continue;
       cuts.push(at);
       // On an earlier line, the first cut is enough: the rest is scanned as a block of its own.
@@ -927,6 +931,16 @@ function splitGluedBlock(block: Block): Block[] {
   if (out.length === 0) return [block];
   out.push(makeBlock(lines, { links: linksIn(lines.join(' '), block.links) }));
   return out;
+}
+
+/** An About heading run into a text that names its organization again (`Acme Music Since 1988, Acme Music has…`). */
+function namedAgain(found: { organization: string | null; rest: string } | null): boolean {
+  const first = withoutMarks(found?.organization ?? '')
+    .split(' ')
+    .map((w) => w.replace(/[,:;.]+$/, ''))
+    .find((w) => w.length >= 2 && !/^(?:The|THE|A|An)$/.test(w) && !NAME_SMALL_WORDS.test(w));
+  if (!found || !first) return false;
+  return new RegExp(`(?:^|[\\s(“"])${escapeRegExp(first)}(?![\\p{L}\\d])`, 'u').test(found.rest.slice(0, 300));
 }
 
 /** Boilerplate kinds a line can open inside a block (contact lines are left to the contact reader). */

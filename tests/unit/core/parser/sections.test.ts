@@ -660,6 +660,30 @@ describe('a run-in About heading closed by an abbreviated legal form', () => {
   });
 });
 
+describe('a run-in About heading after a word with no mark before it', () => {
+  const text = 'Acme Music Since 1988, Acme Music has brought the city together to hear orchestral music.';
+  it.each([
+    ['a price list, hard-wrapped at About', `Tier A: $500 Tier B: $340 General Tier: $260 About\n${text}`],
+    ['a price list, flattened', `Tier A: $500 Tier B: $340 General Tier: $260 About ${text}`],
+    ['a table row, wrapped inside the name', `Evening 7 pm Matinee 2 pm About Acme\n${text.slice(5)}`],
+    ['a percentage, About the', `Renewals rose 12% About the ${text}`],
+  ])('ends the body: %s', (_, tail) => {
+    const p = parse(tail);
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme Music']);
+    expect(p.body.paragraphs.at(-1)).not.toMatch(/Acme Music has/);
+  });
+
+  it.each([
+    'The post Ten Ways to Learn About Garden Living appeared first on Acme News.',
+    'Our guide for Spring Gardening About Raised Beds Building them takes a day.',
+    'Everything You Need to Know About Acme Robotics and its new warehouse robots.',
+  ])('is text when the words after it never name the heading again: %s', (line) => {
+    expect(splitGlued([makeBlock([line])]).map((b) => b.lines)).toEqual([[line]]);
+    const wrapped = line.replace(/ About /, ' About\n').split('\n');
+    expect(splitGlued([makeBlock(wrapped)]).map((b) => b.lines)).toEqual([wrapped]);
+  });
+});
+
 describe('an About heading of a lower-case brand glued to both ends', () => {
   it('cuts the body before it and takes the name written twice apart', () => {
     const p = parse(
