@@ -943,6 +943,10 @@ function namedAgain(found: { organization: string | null; rest: string } | null)
   return new RegExp(`(?:^|[\\s(“"])${escapeRegExp(first)}(?![\\p{L}\\d])`, 'u').test(found.rest.slice(0, 300));
 }
 
+/** A line that asks the reader to act (`Call 555-0100`, `Email us at…`, `Visit…`): body, not a contact. */
+const CALL_TO_ACTION =
+  /^(?:Call|Text|Write|Visit|Reach|Book|Register|RSVP|Order|Learn|Find|Follow|Join|Download|Get|Go|Click|For|To|Please|Tickets?|Reservations?|Available|Open)\b/i;
+
 /** Boilerplate kinds a line can open inside a block (contact lines are left to the contact reader). */
 const LINE_OPENS = new Set<Kind['type']>(['about', 'fls', 'view-original', 'source', 'end']);
 
@@ -1292,6 +1296,27 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
       result.contacts.push(...sentenceContacts(`${invitation} ${under.join(' ')}`));
     }
   }
+  // One-line paragraphs closing the body that each give a person's or desk's e-mail address and are
+  // no sentence (`Americas: Jane Roe at +1 (555) 010 2000 / roe@acme.example`, `Europe: …`): the
+  // release's contacts, set under the text with no heading; not a call to action (`Write to…`), nor
+  // lines a paragraph ending in a colon introduces (`Conference Call Information:` / `Dial-in: …`).
+  let contactLines = 0;
+  while (contactLines < 6 && result.body.length - contactLines > 1) {
+    const line = result.body[result.body.length - 1 - contactLines] as Block;
+    const t = blockText(line).trim();
+    if (line.lines.length !== 1 || !findEmail(t) || countWords(t) > 20 || /[.!?]["”’)]?$/.test(t)) break;
+    if (!/^\p{Lu}/u.test(t) || CALL_TO_ACTION.test(t)) break;
+    contactLines++;
+  }
+  // (nor the last items of a list a paragraph ending in a colon introduces: `The walk has three parts:` /
+  // `The pond` / `Archive box: ops@…`)
+  let k = result.body.length - 1 - contactLines;
+  const short = (t: string) => countWords(t) <= 8 && !/[.!?:]["”’)]?$/.test(t);
+  while (k > 0 && short(blockText(result.body[k] as Block).trim())) k--;
+  const above = result.body[k];
+  if (contactLines && above && !/:$/.test(blockText(above).trim()))
+    for (const line of result.body.splice(result.body.length - contactLines, contactLines))
+      result.contacts.push(...parseContactBlock(line.lines, line.links));
   for (const m of mailtos) {
     const c = contactFromMailto(m.url, m.text);
     if (c) result.contacts.push(c);

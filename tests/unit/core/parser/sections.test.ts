@@ -684,6 +684,36 @@ describe('a run-in About heading after a word with no mark before it', () => {
   });
 });
 
+describe('one-line addresses closing the body with no heading', () => {
+  const quote = '“We are proud of the team,” said Jane Roe, Director of Acme Robotics.';
+  it.each([
+    [
+      'regional desks',
+      'North: Ann Poe at +1 (555) 010 2000 / poe@acme.example\n\nSouth: Bo Lin at +44 20 7946 0000 / lin@acme.example',
+      ['poe@acme.example', 'lin@acme.example'],
+    ],
+    ['one person, e-mail only', 'Press office – Carl Diaz, diaz@acme.example', ['diaz@acme.example']],
+    [
+      'three desks, label and address',
+      'Investors: ir@acme.example\n\nMedia: media@acme.example\n\nPartners: Dana Wu | wu@acme.example',
+      ['ir@acme.example', 'media@acme.example', 'wu@acme.example'],
+    ],
+  ])('are contacts, not body: %s', (_, tail, emails) => {
+    const p = parse(tail, quote);
+    expect(p.body.paragraphs.at(-1)).toBe(quote);
+    expect(p.contacts.map((c) => c.email)).toEqual(expect.arrayContaining(emails));
+  });
+
+  it.each([
+    ['a call to action', 'Write to the team at hello@acme.example'],
+    ['a sentence', 'Questions may be sent to hello@acme.example.'],
+    ['lines a colon introduces', 'Conference call details:\n\nDial-in: +1 555 010 2000 / events@acme.example'],
+  ])('stay body: %s', (_, tail) => {
+    const p = parse(tail, quote);
+    expect(p.body.paragraphs.at(-1)).toBe(tail.split('\n\n').at(-1));
+  });
+});
+
 describe('an About heading of a lower-case brand glued to both ends', () => {
   it('cuts the body before it and takes the name written twice apart', () => {
     const p = parse(
