@@ -578,11 +578,23 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
     // the name, unless another legal form follows it (`Acme Ltd. GmbH`); not `Co.`, which may go on
     // inside a name (`Acme Co. Holdings`).
     const legalEnd = i > 0 && LEGAL_FORM_WORD.test(token[0]) && !LEGAL_FORM_WORD.test(next.replace(/,$/, ''));
+    // `About Acme® Jane Roe founded Acme in…`: a trademark sign closes the brand when the text names its
+    // word again but never with the next word after it (not `About Acme® Robotics Founded…, Acme Robotics…`).
+    const brand = withoutMarks(token[0]);
+    const tail = text.slice(opener.length + at + token[0].length);
+    const markEnd =
+      /[®™]$/.test(token[0]) &&
+      brand.length >= 2 &&
+      new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(brand)}(?![\\p{L}\\d])`, 'u').test(tail) &&
+      !tail.includes(`${brand} ${next}`) &&
+      !/[®™]/.test(next) &&
+      !tail.includes(`${token[0]} ${next}`);
     if (
       restarts ||
       participle ||
       dated ||
       legalEnd ||
+      markEnd ||
       ABOUT_TEXT_OPENER.test(next.replace(/[,:]$/, '')) ||
       token[0].endsWith(':') ||
       (i > 0 && token[0].endsWith(')'))

@@ -714,6 +714,23 @@ describe('one-line addresses closing the body with no heading', () => {
   });
 });
 
+describe('a run-in About heading closed by a trademark sign', () => {
+  it.each([
+    ['About Acmeros® Jane Roe opened the first Acmeros in 2007 in Atlanta.', 'Acmeros'],
+    ['About Brightlane™ Families across Ohio use Brightlane to plan their meals.', 'Brightlane'],
+    ['About Harbor Fresh® Guests build bowls at every Harbor Fresh kitchen.', 'Harbor Fresh'],
+  ])('%s', (text, organization) => {
+    const p = parse(text);
+    expect(p.about.map((a) => a.organization)).toEqual([organization]);
+    expect(p.body.paragraphs).toEqual(['Acme Robotics, Inc. today announced a new warehouse robot.']);
+  });
+
+  it('does not end the name at a sign the name goes on after', () => {
+    const p = parse('About Acme® Robotics Founded in 1990, Acme Robotics makes warehouse robots.');
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme Robotics']);
+  });
+});
+
 describe('an About heading of a lower-case brand glued to both ends', () => {
   it('cuts the body before it and takes the name written twice apart', () => {
     const p = parse(
