@@ -50,6 +50,8 @@ const LEGAL_SUFFIX =
  * DESCRIBED_NAME (LEGAL_SUFFIX is the fuller list a heading's name may end in, with its full stop).
  */
 const LEGAL_FORM = 'Inc|LLC|Ltd|Corp|Co|plc|AG|SA|NV|GmbH|LP';
+/** One word that is an abbreviated legal form, as a run-in heading's name may end in (`LLC`, `Inc.`, `S.A.`). */
+const LEGAL_FORM_WORD = /^(?:Inc\.|LLC\.?|L\.L\.C\.|Ltd\.|Corp\.|plc\.?|PLC|AG|S\.A\.|N\.V\.|NV|GmbH|ASA|LP|L\.P\.)$/;
 /** A name that ends in a legal form, also spelled out (`Acme Corporation`, `Acme Limited`). */
 const ENDS_IN_LEGAL_FORM = new RegExp(String.raw`(?:^|[\s,])(?:${LEGAL_FORM}|Corporation|Limited)\.?$`);
 const FLS_HEADING =
@@ -598,12 +600,29 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
     // a determiner in lower case opens a sentence; a name's words are capitalised.
     const prepositional =
       PREPOSITION_OPENER.test(next) && /^(?:a|an|the|its|our|their|this|more|over|nearly)$/.test(after2);
+    // `About Acme Partners, LLC Through a…`, `About Acme GmbH Our team…`: an abbreviated legal form closes
+    // the name, unless another legal form follows it (`Acme Ltd. GmbH`); not `Co.`, which may go on
+    // inside a name (`Acme Co. Holdings`).
+    const legalEnd = i > 0 && LEGAL_FORM_WORD.test(token[0]) && !LEGAL_FORM_WORD.test(next.replace(/,$/, ''));
+    // `About Acme® Jane Roe founded Acme in…`: a trademark sign closes the brand when the text names its
+    // word again but never with the next word after it (not `About Acme® Robotics Founded…, Acme Robotics…`).
+    const brand = withoutMarks(token[0]);
+    const tail = text.slice(opener.length + at + token[0].length);
+    const markEnd =
+      /[®™]$/.test(token[0]) &&
+      brand.length >= 2 &&
+      new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(brand)}(?![\\p{L}\\d])`, 'u').test(tail) &&
+      !tail.includes(`${brand} ${next}`) &&
+      !/[®™]/.test(next) &&
+      !tail.includes(`${token[0]} ${next}`);
     if (
       restarts ||
       participle ||
       dated ||
       placeBased ||
       prepositional ||
+      legalEnd ||
+      markEnd ||
       ABOUT_TEXT_OPENER.test(next.replace(/[,:]$/, '')) ||
       token[0].endsWith(':') ||
       (i > 0 && token[0].endsWith(')'))
@@ -863,7 +882,7 @@ function classify(block: Block, around: Around = {}): Kind {
  * TikTok About Acme`), and a run of social handles (`@acme on Instagram`) splits off.
  */
 const GLUED_MARKER = new RegExp(
-  String.raw`(?<= )(?=\.\/\.$)|(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|Disclaimers?\s?:|(?:Written|Reported|Report|Compiled) by \S[^.!?\n]{1,80}$|${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|\[https?:)|${CONTRACT_LABEL}|(?:#{3}|# # #|[-–—] ?(?:30|0) ?[-–—])(?= |$)|To (?:view|read) the (?:full|complete) (?:article|story),? |(?:About(?: the)?|ABOUT(?: THE)?|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})|About: (?=\p{Lu})|About (?=(?<brand>\p{Ll}[\p{Ll}\d]{2,24})\k<brand> )))|(?<=[\w-]\.[a-z]{2,24}(?:\/[^\s/]{0,200}){0,8}\/? ?)(?=(?:About|ABOUT|Acerca de|À propos de|Über|Sobre) \p{Lu}|About: \p{Lu})|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?<=\bon (?:${NETWORKS}) )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})`,
+  String.raw`(?<= )(?=\.\/\.$)|(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|Disclaimers?\s?:|(?:Written|Reported|Report|Compiled) by \S[^.!?\n]{1,80}$|${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|\[https?:)|${CONTRACT_LABEL}|(?:#{3}|# # #|[-–—] ?(?:30|0) ?[-–—])(?= |$)|To (?:view|read) the (?:full|complete) (?:article|story),? |(?:About(?: the)?|ABOUT(?: THE)?|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})|About: (?=\p{Lu})|About (?=(?<brand>\p{Ll}[\p{Ll}\d]{2,24})\k<brand> )))|(?<=[\w-]\.[a-z]{2,24}(?:\/[^\s/]{0,200}){0,8}\/? ?)(?=(?:About|ABOUT|Acerca de|À propos de|Über|Sobre) \p{Lu}|About: \p{Lu})|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?<=\bon (?:${NETWORKS}) )(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})|(?<=[\p{L}\d%] )(?<unmarked>)(?=(?:About(?: the)?|ABOUT(?: THE)?) \p{Lu})`,
   'gu',
 );
 
@@ -924,6 +943,10 @@ function splitGluedBlock(block: Block): Block[] {
       // listing at the end (`…he said. About Acme Corp. (OTC: ACME)`).
       const alone =
         !/["“”()[\]]/.test(candidate.replace(/ \([^()"“”[\]]{1,40}\)$/, '')) && aboutHeading(candidate) !== undefined;
+      // `…Tier B: $340 General Tier: $260 About` / `Acme Music Since 1988, Acme Music has…`: after a word
+      // with no mark between (a price list's or a table's last cell, flattened or hard-wrapped), only a
+      // heading its text confirms and names again is one (not a title's `…to Learn About Senior Living`).
+      if (m.groups?.unmarked !== undefined && !namedAgain(aboutGlued(candidate))) continue;
       if (ABOUT_OPENER.test(candidate) && !aboutGlued(candidate) && !alone) continue;
       cuts.push(at);
       // On an earlier line, the first cut is enough: the rest is scanned as a block of its own.
@@ -949,6 +972,20 @@ function splitGluedBlock(block: Block): Block[] {
   out.push(makeBlock(lines, { links: linksIn(lines.join(' '), block.links) }));
   return out;
 }
+
+/** An About heading run into a text that names its organization again (`Acme Music Since 1988, Acme Music has…`). */
+function namedAgain(found: { organization: string | null; rest: string } | null): boolean {
+  const first = withoutMarks(found?.organization ?? '')
+    .split(' ')
+    .map((w) => w.replace(/[,:;.]+$/, ''))
+    .find((w) => w.length >= 2 && !/^(?:The|THE|A|An)$/.test(w) && !NAME_SMALL_WORDS.test(w));
+  if (!found || !first) return false;
+  return new RegExp(`(?:^|[\\s(“"])${escapeRegExp(first)}(?![\\p{L}\\d])`, 'u').test(found.rest.slice(0, 300));
+}
+
+/** A line that asks the reader to act (`Call 555-0100`, `Email us at…`, `Visit…`): body, not a contact. */
+const CALL_TO_ACTION =
+  /^(?:Call|Text|Write|Visit|Reach|Book|Register|RSVP|Order|Learn|Find|Follow|Join|Download|Get|Go|Click|For|To|Please|Tickets?|Reservations?|Available|Open)\b/i;
 
 /** Boilerplate kinds a line can open inside a block (contact lines are left to the contact reader). */
 const LINE_OPENS = new Set<Kind['type']>(['about', 'fls', 'view-original', 'source', 'end']);
@@ -1299,6 +1336,27 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
       result.contacts.push(...sentenceContacts(`${invitation} ${under.join(' ')}`));
     }
   }
+  // One-line paragraphs closing the body that each give a person's or desk's e-mail address and are
+  // no sentence (`Americas: Jane Roe at +1 (555) 010 2000 / roe@acme.example`, `Europe: …`): the
+  // release's contacts, set under the text with no heading; not a call to action (`Write to…`), nor
+  // lines a paragraph ending in a colon introduces (`Conference Call Information:` / `Dial-in: …`).
+  let contactLines = 0;
+  while (contactLines < 6 && result.body.length - contactLines > 1) {
+    const line = result.body[result.body.length - 1 - contactLines] as Block;
+    const t = blockText(line).trim();
+    if (line.lines.length !== 1 || !findEmail(t) || countWords(t) > 20 || /[.!?]["”’)]?$/.test(t)) break;
+    if (!/^\p{Lu}/u.test(t) || CALL_TO_ACTION.test(t)) break;
+    contactLines++;
+  }
+  // (nor the last items of a list a paragraph ending in a colon introduces: `The walk has three parts:` /
+  // `The pond` / `Archive box: ops@…`)
+  let k = result.body.length - 1 - contactLines;
+  const short = (t: string) => countWords(t) <= 8 && !/[.!?:]["”’)]?$/.test(t);
+  while (k > 0 && short(blockText(result.body[k] as Block).trim())) k--;
+  const above = result.body[k];
+  if (contactLines && above && !/:$/.test(blockText(above).trim()))
+    for (const line of result.body.splice(result.body.length - contactLines, contactLines))
+      result.contacts.push(...parseContactBlock(line.lines, line.links));
   for (const m of mailtos) {
     const c = contactFromMailto(m.url, m.text);
     if (c) result.contacts.push(c);

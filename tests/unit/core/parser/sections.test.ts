@@ -641,6 +641,96 @@ describe('About headings the next paragraph confirms, and product paragraphs ins
   });
 });
 
+describe('a run-in About heading closed by an abbreviated legal form', () => {
+  it.each([
+    ['About Acme Partners, LLC Through a careful approach, Acme serves clients.', 'Acme Partners, LLC'],
+    ['About Harbor Robotics GmbH Engineers in Bremen design every Harbor robot.', 'Harbor Robotics GmbH'],
+    ['About Roe Holdings, Inc. Guided by its founders, Roe Holdings builds homes.', 'Roe Holdings, Inc.'],
+    ['About Delta Trading Ltd. Delivering parts since 1990, Delta serves Asia.', 'Delta Trading Ltd.'],
+    ['About Northwind S.A. Patients across Brazil rely on Northwind clinics.', 'Northwind S.A.'],
+  ])('%s', (text, organization) => {
+    const p = parse(text);
+    expect(p.about).toEqual([{ organization, text: text.slice(`About ${organization} `.length) }]);
+    expect(p.body.paragraphs).toEqual(['Acme Robotics, Inc. today announced a new warehouse robot.']);
+  });
+
+  it('does not end the name at a legal form that another legal form follows, nor at Co.', () => {
+    const p = parse('About Harbor Trading Co., Ltd. Harbor Trading ships grain.');
+    expect(p.about.map((a) => a.organization)).toEqual(['Harbor Trading Co., Ltd.']);
+  });
+});
+
+describe('a run-in About heading after a word with no mark before it', () => {
+  const text = 'Acme Music Since 1988, Acme Music has brought the city together to hear orchestral music.';
+  it.each([
+    ['a price list, hard-wrapped at About', `Tier A: $500 Tier B: $340 General Tier: $260 About\n${text}`],
+    ['a price list, flattened', `Tier A: $500 Tier B: $340 General Tier: $260 About ${text}`],
+    ['a table row, wrapped inside the name', `Evening 7 pm Matinee 2 pm About Acme\n${text.slice(5)}`],
+    ['a percentage, About the', `Renewals rose 12% About the ${text}`],
+  ])('ends the body: %s', (_, tail) => {
+    const p = parse(tail);
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme Music']);
+    expect(p.body.paragraphs.at(-1)).not.toMatch(/Acme Music has/);
+  });
+
+  it.each([
+    'The post Ten Ways to Learn About Garden Living appeared first on Acme News.',
+    'Our guide for Spring Gardening About Raised Beds Building them takes a day.',
+    'Everything You Need to Know About Acme Robotics and its new warehouse robots.',
+  ])('is text when the words after it never name the heading again: %s', (line) => {
+    expect(splitGlued([makeBlock([line])]).map((b) => b.lines)).toEqual([[line]]);
+    const wrapped = line.replace(/ About /, ' About\n').split('\n');
+    expect(splitGlued([makeBlock(wrapped)]).map((b) => b.lines)).toEqual([wrapped]);
+  });
+});
+
+describe('one-line addresses closing the body with no heading', () => {
+  const quote = '“We are proud of the team,” said Jane Roe, Director of Acme Robotics.';
+  it.each([
+    [
+      'regional desks',
+      'North: Ann Poe at +1 (555) 010 2000 / poe@acme.example\n\nSouth: Bo Lin at +44 20 7946 0000 / lin@acme.example',
+      ['poe@acme.example', 'lin@acme.example'],
+    ],
+    ['one person, e-mail only', 'Press office – Carl Diaz, diaz@acme.example', ['diaz@acme.example']],
+    [
+      'three desks, label and address',
+      'Investors: ir@acme.example\n\nMedia: media@acme.example\n\nPartners: Dana Wu | wu@acme.example',
+      ['ir@acme.example', 'media@acme.example', 'wu@acme.example'],
+    ],
+  ])('are contacts, not body: %s', (_, tail, emails) => {
+    const p = parse(tail, quote);
+    expect(p.body.paragraphs.at(-1)).toBe(quote);
+    expect(p.contacts.map((c) => c.email)).toEqual(expect.arrayContaining(emails));
+  });
+
+  it.each([
+    ['a call to action', 'Write to the team at hello@acme.example'],
+    ['a sentence', 'Questions may be sent to hello@acme.example.'],
+    ['lines a colon introduces', 'Conference call details:\n\nDial-in: +1 555 010 2000 / events@acme.example'],
+  ])('stay body: %s', (_, tail) => {
+    const p = parse(tail, quote);
+    expect(p.body.paragraphs.at(-1)).toBe(tail.split('\n\n').at(-1));
+  });
+});
+
+describe('a run-in About heading closed by a trademark sign', () => {
+  it.each([
+    ['About Acmeros® Jane Roe opened the first Acmeros in 2007 in Atlanta.', 'Acmeros'],
+    ['About Brightlane™ Families across Ohio use Brightlane to plan their meals.', 'Brightlane'],
+    ['About Harbor Fresh® Guests build bowls at every Harbor Fresh kitchen.', 'Harbor Fresh'],
+  ])('%s', (text, organization) => {
+    const p = parse(text);
+    expect(p.about.map((a) => a.organization)).toEqual([organization]);
+    expect(p.body.paragraphs).toEqual(['Acme Robotics, Inc. today announced a new warehouse robot.']);
+  });
+
+  it('does not end the name at a sign the name goes on after', () => {
+    const p = parse('About Acme® Robotics Founded in 1990, Acme Robotics makes warehouse robots.');
+    expect(p.about.map((a) => a.organization)).toEqual(['Acme Robotics']);
+  });
+});
+
 describe('an About heading of a lower-case brand glued to both ends', () => {
   it('cuts the body before it and takes the name written twice apart', () => {
     const p = parse(
