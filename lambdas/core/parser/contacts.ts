@@ -71,7 +71,12 @@ function gluedLead(text: string, index: number, address: string): number {
   for (const n of before.match(/\b[A-Z][a-z]{2,20}\b/g) ?? []) {
     const k = local.toLowerCase().indexOf(n.toLowerCase(), 3);
     if (k < 0) continue;
-    if (/^[A-Z][a-z]*[A-Z][A-Za-z]*[a-z]$/.test(local.slice(0, k)) && /^[a-z0-9._-]+$/.test(local.slice(k))) return k;
+    if (!/^[A-Z][a-z]*[A-Z][A-Za-z]*[a-z]$/.test(local.slice(0, k)) || !/^[a-z0-9._-]+$/.test(local.slice(k))) continue;
+    // (the letter before the surname is the initial of the first name written before it, the
+    // address's own: `Jane Roe, CEOjroe@` → `jroe@`)
+    const first = new RegExp(String.raw`\b([A-Z])[a-z]+ ${n}\b`).exec(before)?.[1];
+    if (first && k >= 3 && local.charAt(k - 1) === first.toLowerCase()) return k - 1;
+    return k;
   }
   // (or its extension: `(555) 010-0100 x110jane.roe@`)
   const digits = /^(?:(?:x|ext\.?)\d{1,6}|\d{1,4}(?:-\d{1,4})?)(?=[A-Za-z])/i.exec(local)?.[0];

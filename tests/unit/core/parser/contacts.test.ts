@@ -221,6 +221,10 @@ describe('findEmail: words a scraper ran into an address', () => {
     // A brand in camel case run into a mailbox opening with the contact's first name.
     ['Contacts:Omar Haddad, Agency PR for GreenLeafomar@agency.example', 'omar@agency.example'],
     ['Jane Roe (PR for NovaTech)NovaTechjane.roe@pr.example', 'jane.roe@pr.example'],
+    // A title or brand run into an address made of the first name's initial and the surname.
+    ['Acme Advisory, Inc.Tom Hale, CEOthale@acme-adv.example', 'thale@acme-adv.example'],
+    ['Jane Roe, CFOjroe@acme.example', 'jroe@acme.example'],
+    ['Media: Sara Lind, NovaTechslind@pr.example', 'slind@pr.example'],
     // A name run into the address's own website, run into the mailbox.
     ['PR Contact:Jane Roeacme.iosupport@acme.io', 'support@acme.io'],
     ['Media: Raj Patelnova-labs.compress@nova-labs.com', 'press@nova-labs.com'],
