@@ -576,3 +576,57 @@ describe('a contact lead-in ending a paragraph, the contact on short lines under
     expect(p.contacts.map((c) => c.email)).not.toContain('ops@riverside-garden.example');
   });
 });
+
+describe('labelled contact lines ending the body, one contact a line', () => {
+  const release = (lines: string[]) =>
+    [
+      '# Harbor Freight Lines Sells Its Depot Business',
+      '',
+      'Harbor Freight Lines has sold its depot business to a regional carrier, the two firms said on Tuesday.',
+      '',
+      '“We are glad to see the depots in good hands,” said the seller’s owner.',
+      '',
+      ...lines.flatMap((l) => [l, '']),
+      'About Harbor Freight Lines',
+      '',
+      'Harbor Freight Lines is a trucking firm based in Ohio.',
+    ].join('\n');
+
+  it('reads each region or desk line as a contact and leaves it out of the body', () => {
+    const p = parseReleaseStrict({
+      content: release([
+        'North America: Ana Silva at +1 (555) 010 0142 / Silva@HarborAdvisors.example',
+        'Asia Pacific: Ken Ito at +81 3 5550 0100 / ito@harboradvisors.example',
+        'Press Desk (Europe): press@harboradvisors.example',
+      ]),
+    });
+    expect(p.contacts.map((c) => c.email)).toEqual([
+      'silva@harboradvisors.example',
+      'ito@harboradvisors.example',
+      'press@harboradvisors.example',
+    ]);
+    expect(p.body.text).toMatch(/good hands,” said the seller’s owner\.$/);
+  });
+
+  it('leaves the lines under an invitation ending in a colon to it, the invitation out of the body too', () => {
+    const p = parseReleaseStrict({
+      content: release(['For more details, please contact:', 'North America: Ana Silva, silva@harboradvisors.example']),
+    });
+    expect(p.contacts.map((c) => c.email)).toContain('silva@harboradvisors.example');
+    expect(p.body.text).toMatch(/good hands,” said the seller’s owner\.$/);
+  });
+
+  it('keeps a labelled sentence in the body', () => {
+    const p = parseReleaseStrict({
+      content: release(['Note: The depots stay open, and questions go to ops@harboradvisors.example.']),
+    });
+    expect(p.body.text).toContain('questions go to ops@harboradvisors.example.');
+  });
+
+  it('keeps a labelled line of prose with an address in the body', () => {
+    const p = parseReleaseStrict({
+      content: release(['Open House: tours run at the depot each Friday, RSVP to tours@harboradvisors.example']),
+    });
+    expect(p.body.text).toContain('RSVP to tours@harboradvisors.example');
+  });
+});
