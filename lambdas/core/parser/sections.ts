@@ -227,6 +227,18 @@ const LABELLED_CONTACT_LINE = /^(?:\p{Lu}[\p{L}.&'’-]*\s?){1,3}(?:\([^()\n]{1,
 /** What a contact line may hold besides names: its addresses, phone numbers and the words joining them. */
 const CONTACT_LINE_FILLER =
   /[\w.%+'-]+@[\w.-]*[A-Za-z]|\+?\(?\d[\d ().-]{5,}\d|(?<![\p{L}])(?:at|or|and|tel|phone|e-?mail)\.?(?![\p{L}])|[,/|–—:;-]/giu;
+/**
+ * A one-line contact under a label (see LABELLED_CONTACT_LINE), twenty words at most, with an e-mail
+ * address: wider than isLabelledContactLine (any capitalised label, a region or a desk, not only an
+ * audience word), so read only where the body ends or under it.
+ */
+function isLabelledContactRow(text: string): boolean {
+  const rest = LABELLED_CONTACT_LINE.exec(text)?.[1];
+  if (!rest || !findEmail(rest) || countWords(text) > 20) return false;
+  // (the rest names only: every word left capitalised, `Jane Roe`, `Acme Advisors Inc.`)
+  const names = rest.replace(CONTACT_LINE_FILLER, ' ').split(/\s+/).filter(Boolean);
+  return names.every((w) => /^[\p{Lu}(][\p{L}.&'’()-]*$/u.test(w));
+}
 /** A sentence saying the text is no advice (see its use at the end of splitSections). */
 const ADVICE_DISCLAIMER =
   /\b(?:not (?:necessarily )?(?:intended (?:as|to (?:be|provide|constitute))|meant (?:as|to be)|offering|to be (?:construed|taken) as|a substitute for)|does not (?:constitute|provide)|should not be (?:construed|taken|relied upon) as)(?: an?)?(?: (?:legal|medical|financial|investment|investing|tax|professional))? advice\b/i;
@@ -1080,6 +1092,8 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
   let seenFooter = false;
   // Whether the last block read was a contact heading alone (`Contact Information:`), nothing under it yet.
   let bareContactHeading = false;
+  // Whether forward-looking statements were read.
+  let seenFls = false;
   const closeAbout = () => {
     if (about && about.parts.length)
       result.about.push({ organization: about.organization, text: about.parts.join('\n\n') });
@@ -1118,6 +1132,7 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
       }
       case 'fls':
         state = 'fls';
+        seenFls = true;
         continue;
       case 'social':
         state = 'social';
@@ -1154,8 +1169,12 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
       result.contacts.push(...parseContactBlock(block.lines, block.links));
       continue;
     }
-    // Under the body, a card run onto one line (see isRunOnCard) is read as that one line.
-    if ((state === 'about' || state === 'fls') && isRunOnCard(block)) {
+    // Under the body, a card run onto one line (see isRunOnCard) is read as that one line; so is a
+    // labelled contact line (`Agency (Region): Jane Roe jane@…`, see isLabelledContactRow).
+    if (
+      (state === 'about' || state === 'fls') &&
+      (isRunOnCard(block) || (block.lines.length === 1 && isLabelledContactRow(text.trim())))
+    ) {
       closeAbout();
       state = 'contact';
       result.contacts.push(...parseContactBlock([block.lines.map((l) => l.trim()).join(' ')], block.links));
@@ -1189,7 +1208,8 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
       ) {
         result.contacts.push(...parseContactBlock(block.lines, block.links));
       } else {
-        state = result.about.length || seenFooter ? 'footer' : 'body';
+        // (under forward-looking statements, back to them: the body does not go on under them)
+        state = result.about.length || seenFooter ? 'footer' : seenFls ? 'fls' : 'body';
         if (state === 'body') result.body.push(block);
       }
     } else if (state === 'body') {
@@ -1203,11 +1223,7 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
   while (result.body.length > 1) {
     const last = result.body[result.body.length - 1] as Block;
     const text = blockText(last).trim();
-    const rest = LABELLED_CONTACT_LINE.exec(text)?.[1];
-    if (last.lines.length !== 1 || !rest || !findEmail(rest) || countWords(text) > 20) break;
-    // (the rest names only: every word left capitalised, `Jane Roe`, `Acme Advisors Inc.`)
-    const names = rest.replace(CONTACT_LINE_FILLER, ' ').split(/\s+/).filter(Boolean);
-    if (!names.every((w) => /^[\p{Lu}(][\p{L}.&'’()-]*$/u.test(w))) break;
+    if (last.lines.length !== 1 || !isLabelledContactRow(text)) break;
     labelled.unshift(last);
     result.body.pop();
   }

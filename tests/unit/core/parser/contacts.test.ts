@@ -630,3 +630,27 @@ describe('labelled contact lines ending the body, one contact a line', () => {
     expect(p.body.text).toContain('RSVP to tours@harboradvisors.example');
   });
 });
+
+describe('a labelled contact line under the forward-looking statements', () => {
+  it('opens the contacts, and the lines under it are theirs', () => {
+    const content = [
+      '# Harbor Freight Lines Sells Its Depot Business',
+      '',
+      'Harbor Freight Lines has sold its depot business to a regional carrier, the two firms said on Tuesday.',
+      '',
+      'Forward-Looking Statements',
+      '',
+      'This release contains forward-looking statements that involve risks and uncertainties, and actual results may differ.',
+      '',
+      'Kestrel Advisors (Europe):Ana SilvaAna.Silva@kestrel.example',
+      '',
+      'Ken Itoken.ito@kestrel.example',
+      '',
+      'Follow our newswire for the latest stories on freight and logistics',
+    ].join('\n');
+    const p = parseReleaseStrict({ content });
+    expect(p.contacts.map((c) => c.email)).toEqual(['ana.silva@kestrel.example', 'ken.ito@kestrel.example']);
+    // (a line under them is not body again: the body ended above the forward-looking statements)
+    expect(p.body.text).toMatch(/said on Tuesday\.$/);
+  });
+});
