@@ -301,6 +301,9 @@ export function isLabelledContactLine(line: string): boolean {
   return AUDIENCE_LABEL.test(t) && (!!findEmail(t) || !!findPhone(t));
 }
 
+/** `[jane@acme.com](mailto:jane@acme.com)`: a markdown mailto link written with its address as its text. */
+const MD_MAILTO_AS_TEXT = /\[([^\s@[\]]{1,64}@[^\s[\]]{1,200})\]\(mailto:[^()\s]{1,260}\)/gi;
+
 /** Removes a contact label from the start of a line. */
 export function stripContactLabel(line: string): string {
   const t = unslash(line);
@@ -358,9 +361,11 @@ export function parseContactBlock(lines: string[], links: readonly Link[] = []):
   // A mailto link's address stands in for its text (`email us here`, `Jane Doe`); a link whose text
   // is an address gives that address, as the reader reads it (the link may point at an older one).
   const mailtos = links.filter((l) => /^mailto:/i.test(l.url) && l.text && !findEmail(l.text));
-  // A hard-wrapped contact line ends with a comma and continues on the next line.
+  // A hard-wrapped contact line ends with a comma and continues on the next line. A markdown mailto
+  // link whose text is its address is that address, set off from what a scraper ran into it
+  // (`[jane@acme.com](mailto:jane@acme.com)555-0100`).
   const joined: string[] = [];
-  for (const l of lines) {
+  for (const l of lines.map((x) => x.replace(MD_MAILTO_AS_TEXT, '$1 '))) {
     const prev = joined[joined.length - 1];
     if (prev !== undefined && /,$/.test(prev.trim())) joined[joined.length - 1] = `${prev.trim()} ${l.trim()}`;
     else joined.push(l);

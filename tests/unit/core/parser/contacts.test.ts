@@ -1,5 +1,5 @@
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
-import { findEmail, isPersonName, sentenceContacts } from '../../../../lambdas/core/parser/contacts';
+import { findEmail, isPersonName, parseContactBlock, sentenceContacts } from '../../../../lambdas/core/parser/contacts';
 
 // Contacts and the page markup around them, on short made-up releases.
 
@@ -652,5 +652,18 @@ describe('a labelled contact line under the forward-looking statements', () => {
     expect(p.contacts.map((c) => c.email)).toEqual(['ana.silva@kestrel.example', 'ken.ito@kestrel.example']);
     // (a line under them is not body again: the body ended above the forward-looking statements)
     expect(p.body.text).toMatch(/said on Tuesday\.$/);
+  });
+});
+
+describe('a markdown mailto link written with its address as its text', () => {
+  it.each([
+    ['Media:[jane@acme.example](mailto:jane@acme.example)555-010-0100', ['jane@acme.example']],
+    ['Press Contact: [ir@beta.example](mailto:ir@beta.example)+1 555 010 0199', ['ir@beta.example']],
+    [
+      'Company: Investors: Media:[info@acme.example](mailto:info@acme.example) jane@ir.example [tom@pr.example](mailto:tom@pr.example)555-010-0100 555-010-0101',
+      ['info@acme.example', 'jane@ir.example', 'tom@pr.example'],
+    ],
+  ])('%s', (line, emails) => {
+    expect(parseContactBlock([line]).map((c) => c.email)).toEqual(emails);
   });
 });
