@@ -43,6 +43,9 @@ const ROLE_MAILBOX =
 function gluedLead(text: string, index: number, address: string): number {
   const local = address.slice(0, address.indexOf('@'));
   const before = text.slice(Math.max(0, index - 200), index);
+  // (`Connect with usir@`, `Contact usinfo@`, `Email uspress@`: the invitation's `us` run into a role mailbox)
+  if (/\b(?:with|contact|e-?mail|reach|write to|call)\s?$/i.test(before) && /^us/i.test(local))
+    if (ROLE_MAILBOX.test(local.slice(2).toLowerCase())) return 2;
   const previous = /([A-Z][a-z]{1,20}) $/.exec(before)?.[1];
   // `Mary Jones MaryJones@`, `Mary Jones Mary.Jones@`: the address spells the name written before it.
   const name = /([A-Za-z]+) ([A-Za-z]+) $/.exec(before);
@@ -585,9 +588,10 @@ export function sentenceContacts(written: string): Contact[] {
     const window = text.slice(from, at + 120);
     const m = [...window.matchAll(EMAIL_ALL)].find((x) => from + (x.index ?? 0) + x[0].length > at);
     if (!m || from + (m.index ?? 0) > at) continue;
-    const email = findEmail(m[0]);
-    if (!email || !isContactAddress(email)) continue;
     const start = from + (m.index ?? 0);
+    // (the words before it read too, for what a scraper ran into it: `Connect with usir@`)
+    const email = findEmail(m[0].slice(gluedLead(text, start, m[0])));
+    if (!email || !isContactAddress(email)) continue;
     // (`Copies of the prospectus may be obtained… Alternatively, contact Acme Securities… by email at
     // ecm@`): an address to request an offering's documents at, in its sentence or the one before, reaches no one.
     const lastTwo = text

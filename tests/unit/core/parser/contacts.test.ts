@@ -221,6 +221,10 @@ describe('findEmail: words a scraper ran into an address', () => {
     // A brand in camel case run into a mailbox opening with the contact's first name.
     ['Contacts:Omar Haddad, Agency PR for GreenLeafomar@agency.example', 'omar@agency.example'],
     ['Jane Roe (PR for NovaTech)NovaTechjane.roe@pr.example', 'jane.roe@pr.example'],
+    // The `us` of an invitation to reach them run into a role mailbox.
+    ['Connect with usir@acme.examplehttps://x.com/acme', 'ir@acme.example'],
+    ['Contact usinfo@acme.example', 'info@acme.example'],
+    ['Write to ussales@acme.example', 'sales@acme.example'],
     // A title or brand run into an address made of the first name's initial and the surname.
     ['Acme Advisory, Inc.Tom Hale, CEOthale@acme-adv.example', 'thale@acme-adv.example'],
     ['Jane Roe, CFOjroe@acme.example', 'jroe@acme.example'],
@@ -257,6 +261,8 @@ describe('findEmail: words a scraper ran into an address', () => {
     ['Write to Tom Lee Bellbellows@acme.example', 'bellbellows@acme.example'],
     ['Mr. Young Hwan Park, Acme  Davidpark819@acme.example', 'davidpark819@acme.example'],
     ['Contact Jane Roe at SunPowersales@acme.example', 'sunpowersales@acme.example'],
+    ['Contact usa@acme.example', 'usa@acme.example'],
+    ['Email usher@acme.example', 'usher@acme.example'],
   ])('leaves a whole address alone: %s', (line, email) => {
     expect(findEmail(line)).toBe(email);
   });
@@ -652,6 +658,16 @@ describe('a labelled contact line under the forward-looking statements', () => {
     expect(p.contacts.map((c) => c.email)).toEqual(['ana.silva@kestrel.example', 'ken.ito@kestrel.example']);
     // (a line under them is not body again: the body ended above the forward-looking statements)
     expect(p.body.text).toMatch(/said on Tuesday\.$/);
+  });
+});
+
+describe('an invitation to connect run into a role mailbox in a paragraph', () => {
+  it('reads the mailbox without the `us` run into it', () => {
+    expect(
+      sentenceContacts('Follow the company online. Connect with usir@acme.examplehttps://x.com/acme').map(
+        (c) => c.email,
+      ),
+    ).toEqual(['ir@acme.example']);
   });
 });
 
