@@ -43,6 +43,9 @@ const ROLE_MAILBOX =
 function gluedLead(text: string, index: number, address: string): number {
   const local = address.slice(0, address.indexOf('@'));
   const before = text.slice(Math.max(0, index - 200), index);
+  // (`Connect with usir@`, `Contact usinfo@`, `Email uspress@`: the invitation's `us` run into a role mailbox)
+  if (/\b(?:with|contact|e-?mail|reach|write to|call)\s?$/i.test(before) && /^us/i.test(local))
+    if (ROLE_MAILBOX.test(local.slice(2).toLowerCase())) return 2;
   const previous = /([A-Z][a-z]{1,20}) $/.exec(before)?.[1];
   // `Mary Jones MaryJones@`, `Mary Jones Mary.Jones@`: the address spells the name written before it.
   const name = /([A-Za-z]+) ([A-Za-z]+) $/.exec(before);
@@ -71,7 +74,12 @@ function gluedLead(text: string, index: number, address: string): number {
   for (const n of before.match(/\b[A-Z][a-z]{2,20}\b/g) ?? []) {
     const k = local.toLowerCase().indexOf(n.toLowerCase(), 3);
     if (k < 0) continue;
-    if (/^[A-Z][a-z]*[A-Z][A-Za-z]*[a-z]$/.test(local.slice(0, k)) && /^[a-z0-9._-]+$/.test(local.slice(k))) return k;
+    if (!/^[A-Z][a-z]*[A-Z][A-Za-z]*[a-z]$/.test(local.slice(0, k)) || !/^[a-z0-9._-]+$/.test(local.slice(k))) continue;
+    // (the letter before the surname is the initial of the first name written before it, the
+    // address's own: `Jane Roe, CEOjroe@` → `jroe@`)
+    const first = new RegExp(String.raw`\b([A-Z])[a-z]+ ${n}\b`).exec(before)?.[1];
+    if (first && k >= 3 && local.charAt(k - 1) === first.toLowerCase()) return k - 1;
+    return k;
   }
   // (or its extension: `(555) 010-0100 x110jane.roe@`)
   const digits = /^(?:(?:x|ext\.?)\d{1,6}|\d{1,4}(?:-\d{1,4})?)(?=[A-Za-z])/i.exec(local)?.[0];
@@ -296,6 +304,9 @@ export function isLabelledContactLine(line: string): boolean {
   return AUDIENCE_LABEL.test(t) && (!!findEmail(t) || !!findPhone(t));
 }
 
+/** `[jane@acme.com](mailto:jane@acme.com)`: a markdown mailto link written with its address as its text. */
+const MD_MAILTO_AS_TEXT = /\[([^\s@[\]]{1,64}@[^\s[\]]{1,200})\]\(mailto:[^()\s]{1,260}\)/gi;
+
 /** Removes a contact label from the start of a line. */
 export function stripContactLabel(line: string): string {
   const t = unslash(line);
@@ -353,9 +364,11 @@ export function parseContactBlock(lines: string[], links: readonly Link[] = []):
   // A mailto link's address stands in for its text (`email us here`, `Jane Doe`); a link whose text
   // is an address gives that address, as the reader reads it (the link may point at an older one).
   const mailtos = links.filter((l) => /^mailto:/i.test(l.url) && l.text && !findEmail(l.text));
-  // A hard-wrapped contact line ends with a comma and continues on the next line.
+  // A hard-wrapped contact line ends with a comma and continues on the next line. A markdown mailto
+  // link whose text is its address is that address, set off from what a scraper ran into it
+  // (`[jane@acme.com](mailto:jane@acme.com)555-0100`).
   const joined: string[] = [];
-  for (const l of lines) {
+  for (const l of lines.map((x) => x.replace(MD_MAILTO_AS_TEXT, '$1 '))) {
     const prev = joined[joined.length - 1];
     if (prev !== undefined && /,$/.test(prev.trim())) joined[joined.length - 1] = `${prev.trim()} ${l.trim()}`;
     else joined.push(l);
@@ -575,9 +588,10 @@ export function sentenceContacts(written: string): Contact[] {
     const window = text.slice(from, at + 120);
     const m = [...window.matchAll(EMAIL_ALL)].find((x) => from + (x.index ?? 0) + x[0].length > at);
     if (!m || from + (m.index ?? 0) > at) continue;
-    const email = findEmail(m[0]);
-    if (!email || !isContactAddress(email)) continue;
     const start = from + (m.index ?? 0);
+    // (the words before it read too, for what a scraper ran into it: `Connect with usir@`)
+    const email = findEmail(m[0].slice(gluedLead(text, start, m[0])));
+    if (!email || !isContactAddress(email)) continue;
     // (`Copies of the prospectus may be obtained… Alternatively, contact Acme Securities… by email at
     // ecm@`): an address to request an offering's documents at, in its sentence or the one before, reaches no one.
     const lastTwo = text

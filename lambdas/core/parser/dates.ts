@@ -58,8 +58,14 @@ export interface FoundDate {
 
 // Each pattern has bounded quantifiers only; they run on a short window (≤ 60 characters).
 const M = String.raw`(\p{L}{3,10})\.?`;
-/** `March 7, 2024`, `Sept. 3`, `MARCH 7`, `March 7th, 2024`, `March 07 2024`. */
-const MDY = new RegExp(String.raw`${M} (\d{1,2})(?:st|nd|rd|th)?(?:,? ?(\d{4}))?`, 'u');
+/**
+ * `March 7, 2024`, `Sept. 3`, `MARCH 7`, `March 7th, 2024`, `March 07 2024`; a comma after the month
+ * only when a year follows (`April, 16th 2026`, `April, 16, 2026`).
+ */
+const MDY = new RegExp(
+  String.raw`${M}(?: |, (?=\d{1,2}(?:st|nd|rd|th)?,? ?\d{4}))(\d{1,2})(?:st|nd|rd|th)?(?:,? ?(\d{4}))?`,
+  'u',
+);
 /** `7 March 2024`, `7. März 2024`, `le 7 mars 2024`, `7 de marzo de 2024`, `7 March`. */
 const DMY = new RegExp(
   String.raw`(?:(?:le|el|den|am|il|o|a|on) )?(\d{1,2})(?:er|º|°|st|nd|rd|th)?\.? (?:de )?${M},? (?:(?:de|del) )?(\d{4})?`,

@@ -219,6 +219,28 @@ const CONTACT_LEAD_IN =
  */
 const CONTACT_INVITATION =
   /\b(?:contact|reach out to|reach|e-?mail|call|write to|get in touch with)(?: (?:us|me|them|our team|the following))?(?: (?:at|on|via))?\s?[:：]$/i;
+/**
+ * A short line giving a contact under a label of up to three capitalised words, a region, an
+ * audience or a desk (`Americas: Jane Roe at +1 555 010 0100 / jane@acme.example`, `Press: jane@…`):
+ * after the label only names, phone numbers and addresses (group 1), joined by `at`, `or`, commas,
+ * slashes or dashes.
+ */
+const LABELLED_CONTACT_LINE = /^(?:\p{Lu}[\p{L}.&'’-]*\s?){1,3}(?:\([^()\n]{1,30}\)\s?)?[:：]\s*(\S.{0,200})$/u;
+/** What a contact line may hold besides names: its addresses, phone numbers and the words joining them. */
+const CONTACT_LINE_FILLER =
+  /[\w.%+'-]+@[\w.-]*[A-Za-z]|\+?\(?\d[\d ().-]{5,}\d|(?<![\p{L}])(?:at|or|and|tel|phone|e-?mail)\.?(?![\p{L}])|[,/|–—:;-]/giu;
+/**
+ * A one-line contact under a label (see LABELLED_CONTACT_LINE), twenty words at most, with an e-mail
+ * address: wider than isLabelledContactLine (any capitalised label, a region or a desk, not only an
+ * audience word), so read only where the body ends or under it.
+ */
+function isLabelledContactRow(text: string): boolean {
+  const rest = LABELLED_CONTACT_LINE.exec(text)?.[1];
+  if (!rest || !findEmail(rest) || countWords(text) > 20) return false;
+  // (the rest names only: every word left capitalised, `Jane Roe`, `Acme Advisors Inc.`)
+  const names = rest.replace(CONTACT_LINE_FILLER, ' ').split(/\s+/).filter(Boolean);
+  return names.every((w) => /^[\p{Lu}(][\p{L}.&'’()-]*$/u.test(w));
+}
 /** A sentence saying the text is no advice (see its use at the end of splitSections). */
 const ADVICE_DISCLAIMER =
   /\b(?:not (?:necessarily )?(?:intended (?:as|to (?:be|provide|constitute))|meant (?:as|to be)|offering|to be (?:construed|taken) as|a substitute for)|does not (?:constitute|provide)|should not be (?:construed|taken|relied upon) as)(?: an?)?(?: (?:legal|medical|financial|investment|investing|tax|professional))? advice\b/i;
@@ -1135,6 +1157,8 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
   let seenFooter = false;
   // Whether the last block read was a contact heading alone (`Contact Information:`), nothing under it yet.
   let bareContactHeading = false;
+  // Whether forward-looking statements were read.
+  let seenFls = false;
   const closeAbout = () => {
     if (about && about.parts.length)
       result.about.push({ organization: about.organization, text: about.parts.join('\n\n') });
@@ -1173,6 +1197,7 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
       }
       case 'fls':
         state = 'fls';
+        seenFls = true;
         continue;
       case 'social':
         state = 'social';
@@ -1209,8 +1234,12 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
       result.contacts.push(...parseContactBlock(block.lines, block.links));
       continue;
     }
-    // Under the body, a card run onto one line (see isRunOnCard) is read as that one line.
-    if ((state === 'about' || state === 'fls') && isRunOnCard(block)) {
+    // Under the body, a card run onto one line (see isRunOnCard) is read as that one line; so is a
+    // labelled contact line (`Agency (Region): Jane Roe jane@…`, see isLabelledContactRow).
+    if (
+      (state === 'about' || state === 'fls') &&
+      (isRunOnCard(block) || (block.lines.length === 1 && isLabelledContactRow(text.trim())))
+    ) {
       closeAbout();
       state = 'contact';
       result.contacts.push(...parseContactBlock([block.lines.map((l) => l.trim()).join(' ')], block.links));
@@ -1244,7 +1273,8 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
       ) {
         result.contacts.push(...parseContactBlock(block.lines, block.links));
       } else {
-        state = result.about.length || seenFooter ? 'footer' : 'body';
+        // (under forward-looking statements, back to them: the body does not go on under them)
+        state = result.about.length || seenFooter ? 'footer' : seenFls ? 'fls' : 'body';
         if (state === 'body') result.body.push(block);
       }
     } else if (state === 'body') {
@@ -1252,6 +1282,21 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
     }
   }
   closeAbout();
+  // Labelled lines that each give an e-mail address at the end of the body, one contact a line (see
+  // LABELLED_CONTACT_LINE), are the release's contacts; a sentence so labelled stays body.
+  const labelled: Block[] = [];
+  while (result.body.length > 1) {
+    const last = result.body[result.body.length - 1] as Block;
+    const text = blockText(last).trim();
+    if (last.lines.length !== 1 || !isLabelledContactRow(text)) break;
+    labelled.unshift(last);
+    result.body.pop();
+  }
+  // (under a paragraph ending in a colon, `For details, please contact:`, the lines are left to the
+  // invitation rule below, which takes the paragraph with them)
+  const above = result.body[result.body.length - 1];
+  if (labelled.length && above && /[:：]\s*$/.test(blockText(above))) result.body.push(...labelled);
+  else for (const b of labelled) result.contacts.push(...parseContactBlock(b.lines, b.links));
   // A short line with nothing under it ends the body (`Feature Impact` above the Source line, a
   // subheading whose section was cut off): a heading of no paragraph, or a credit, is not body;
   // a person's name under a closing quotation is its attribution and stays (`“…markets.”` / `Jane Roe`).

@@ -104,10 +104,11 @@ export const WIRE_RULES: readonly WireRule[] = [
   { name: 'news aktuell', pattern: /\( ?(ots) ?\)/ },
   { name: 'NTB info', pattern: /[/(] ?(NTB info|NTB Kommunikasjon) ?[/)]/i },
   // `Southlake, Texas, February 12, 2026 – PRISM MediaWire (Press Release Service – Press Release
-  // Distribution) –`: the tag is written between dashes, with its own strapline in parentheses.
+  // Distribution) –`: the tag is written between dashes, with its own strapline in parentheses; or
+  // right after the dateline's year with no dash before it (`…, May 12, 2026 PRISM MediaWire (…) –`).
   {
     name: 'PRISM MediaWire',
-    pattern: /(?<=[–—-] ?)(PRISM MediaWire|Prism Media Wire)(?: \([^()\n]{0,80}\))?(?= ?[–—-])/,
+    pattern: /(?<=[–—-] ?|\d{4},? )(PRISM MediaWire|Prism Media Wire)(?: \([^()\n]{0,80}\))?(?= ?[–—-])/,
     needs: ['PRISM MediaWire', 'Prism Media Wire'],
   },
   // `HONG KONG SAR – [Media OutReach Newswire](https://…) – 11 August 2026 –` (markdown link kept).
@@ -123,11 +124,12 @@ export const WIRE_RULES: readonly WireRule[] = [
     pattern: /(?<=[-–—] ?)\( ?((?:[A-Z][A-Za-z]{1,20} ){1,3}(?:NEWSWIRE|Newswire|NewsWire)) ?\)(?= ?[-–—])/,
     needs: NEWSWIRE_WORDS,
   },
-  // The same with no delimiters, between dashes right after the date (`New York, NY – March 17th,
-  // 2025 – Acme Newswire – Text`), as PRISM MediaWire writes its own tag.
+  // The same with no delimiters, right after the date and before a dash (`New York, NY – March 17th,
+  // 2025 – Acme Newswire – Text`, or with no dash after the year: `May 5, 2025 Acme Newswire – Text`),
+  // as PRISM MediaWire writes its own tag.
   {
     name: null,
-    pattern: /(?<=\d{4},? ?[-–—] ?)((?:[A-Z][A-Za-z]{1,20} ){1,3}(?:NEWSWIRE|Newswire|NewsWire))(?= ?[-–—] )/,
+    pattern: /(?<=\d{4},? ?(?:[-–—] ?)?)((?:[A-Z][A-Za-z]{1,20} ){1,3}(?:NEWSWIRE|Newswire|NewsWire))(?= ?[-–—] )/,
     needs: NEWSWIRE_WORDS,
   },
   // The same in parentheses, between slashes or in square brackets right after the date, the date

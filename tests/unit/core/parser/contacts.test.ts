@@ -1,5 +1,5 @@
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
-import { findEmail, isPersonName, sentenceContacts } from '../../../../lambdas/core/parser/contacts';
+import { findEmail, isPersonName, parseContactBlock, sentenceContacts } from '../../../../lambdas/core/parser/contacts';
 
 // Contacts and the page markup around them, on short made-up releases.
 
@@ -221,6 +221,14 @@ describe('findEmail: words a scraper ran into an address', () => {
     // A brand in camel case run into a mailbox opening with the contact's first name.
     ['Contacts:Omar Haddad, Agency PR for GreenLeafomar@agency.example', 'omar@agency.example'],
     ['Jane Roe (PR for NovaTech)NovaTechjane.roe@pr.example', 'jane.roe@pr.example'],
+    // The `us` of an invitation to reach them run into a role mailbox.
+    ['Connect with usir@acme.examplehttps://x.com/acme', 'ir@acme.example'],
+    ['Contact usinfo@acme.example', 'info@acme.example'],
+    ['Write to ussales@acme.example', 'sales@acme.example'],
+    // A title or brand run into an address made of the first name's initial and the surname.
+    ['Acme Advisory, Inc.Tom Hale, CEOthale@acme-adv.example', 'thale@acme-adv.example'],
+    ['Jane Roe, CFOjroe@acme.example', 'jroe@acme.example'],
+    ['Media: Sara Lind, NovaTechslind@pr.example', 'slind@pr.example'],
     // A name run into the address's own website, run into the mailbox.
     ['PR Contact:Jane Roeacme.iosupport@acme.io', 'support@acme.io'],
     ['Media: Raj Patelnova-labs.compress@nova-labs.com', 'press@nova-labs.com'],
@@ -253,6 +261,8 @@ describe('findEmail: words a scraper ran into an address', () => {
     ['Write to Tom Lee Bellbellows@acme.example', 'bellbellows@acme.example'],
     ['Mr. Young Hwan Park, Acme  Davidpark819@acme.example', 'davidpark819@acme.example'],
     ['Contact Jane Roe at SunPowersales@acme.example', 'sunpowersales@acme.example'],
+    ['Contact usa@acme.example', 'usa@acme.example'],
+    ['Email usher@acme.example', 'usher@acme.example'],
   ])('leaves a whole address alone: %s', (line, email) => {
     expect(findEmail(line)).toBe(email);
   });
@@ -570,5 +580,106 @@ describe('a contact lead-in ending a paragraph, the contact on short lines under
       ]),
     });
     expect(p.contacts.map((c) => c.email)).not.toContain('ops@riverside-garden.example');
+  });
+});
+
+describe('labelled contact lines ending the body, one contact a line', () => {
+  const release = (lines: string[]) =>
+    [
+      '# Harbor Freight Lines Sells Its Depot Business',
+      '',
+      'Harbor Freight Lines has sold its depot business to a regional carrier, the two firms said on Tuesday.',
+      '',
+      '“We are glad to see the depots in good hands,” said the seller’s owner.',
+      '',
+      ...lines.flatMap((l) => [l, '']),
+      'About Harbor Freight Lines',
+      '',
+      'Harbor Freight Lines is a trucking firm based in Ohio.',
+    ].join('\n');
+
+  it('reads each region or desk line as a contact and leaves it out of the body', () => {
+    const p = parseReleaseStrict({
+      content: release([
+        'North America: Ana Silva at +1 (555) 010 0142 / Silva@HarborAdvisors.example',
+        'Asia Pacific: Ken Ito at +81 3 5550 0100 / ito@harboradvisors.example',
+        'Press Desk (Europe): press@harboradvisors.example',
+      ]),
+    });
+    expect(p.contacts.map((c) => c.email)).toEqual([
+      'silva@harboradvisors.example',
+      'ito@harboradvisors.example',
+      'press@harboradvisors.example',
+    ]);
+    expect(p.body.text).toMatch(/good hands,” said the seller’s owner\.$/);
+  });
+
+  it('leaves the lines under an invitation ending in a colon to it, the invitation out of the body too', () => {
+    const p = parseReleaseStrict({
+      content: release(['For more details, please contact:', 'North America: Ana Silva, silva@harboradvisors.example']),
+    });
+    expect(p.contacts.map((c) => c.email)).toContain('silva@harboradvisors.example');
+    expect(p.body.text).toMatch(/good hands,” said the seller’s owner\.$/);
+  });
+
+  it('keeps a labelled sentence in the body', () => {
+    const p = parseReleaseStrict({
+      content: release(['Note: The depots stay open, and questions go to ops@harboradvisors.example.']),
+    });
+    expect(p.body.text).toContain('questions go to ops@harboradvisors.example.');
+  });
+
+  it('keeps a labelled line of prose with an address in the body', () => {
+    const p = parseReleaseStrict({
+      content: release(['Open House: tours run at the depot each Friday, RSVP to tours@harboradvisors.example']),
+    });
+    expect(p.body.text).toContain('RSVP to tours@harboradvisors.example');
+  });
+});
+
+describe('a labelled contact line under the forward-looking statements', () => {
+  it('opens the contacts, and the lines under it are theirs', () => {
+    const content = [
+      '# Harbor Freight Lines Sells Its Depot Business',
+      '',
+      'Harbor Freight Lines has sold its depot business to a regional carrier, the two firms said on Tuesday.',
+      '',
+      'Forward-Looking Statements',
+      '',
+      'This release contains forward-looking statements that involve risks and uncertainties, and actual results may differ.',
+      '',
+      'Kestrel Advisors (Europe):Ana SilvaAna.Silva@kestrel.example',
+      '',
+      'Ken Itoken.ito@kestrel.example',
+      '',
+      'Follow our newswire for the latest stories on freight and logistics',
+    ].join('\n');
+    const p = parseReleaseStrict({ content });
+    expect(p.contacts.map((c) => c.email)).toEqual(['ana.silva@kestrel.example', 'ken.ito@kestrel.example']);
+    // (a line under them is not body again: the body ended above the forward-looking statements)
+    expect(p.body.text).toMatch(/said on Tuesday\.$/);
+  });
+});
+
+describe('an invitation to connect run into a role mailbox in a paragraph', () => {
+  it('reads the mailbox without the `us` run into it', () => {
+    expect(
+      sentenceContacts('Follow the company online. Connect with usir@acme.examplehttps://x.com/acme').map(
+        (c) => c.email,
+      ),
+    ).toEqual(['ir@acme.example']);
+  });
+});
+
+describe('a markdown mailto link written with its address as its text', () => {
+  it.each([
+    ['Media:[jane@acme.example](mailto:jane@acme.example)555-010-0100', ['jane@acme.example']],
+    ['Press Contact: [ir@beta.example](mailto:ir@beta.example)+1 555 010 0199', ['ir@beta.example']],
+    [
+      'Company: Investors: Media:[info@acme.example](mailto:info@acme.example) jane@ir.example [tom@pr.example](mailto:tom@pr.example)555-010-0100 555-010-0101',
+      ['info@acme.example', 'jane@ir.example', 'tom@pr.example'],
+    ],
+  ])('%s', (line, emails) => {
+    expect(parseContactBlock([line]).map((c) => c.email)).toEqual(emails);
   });
 });

@@ -368,6 +368,12 @@ describe('dateline dates', () => {
     ['東京, 2024年3月7日', '2024-03-07'],
     ['서울, 2024년 3월 7일', '2024-03-07'],
     ['PARIS, Feb. 30, 2024', null],
+    // A comma after the month, a year after the day.
+    ['DAYTON, OH -- March, 3rd 2026', '2026-03-03'],
+    ['Reno, NV – June, 21, 2025', '2025-06-21'],
+    ['Salem, OR, Sept., 9th, 2024', '2024-09-09'],
+    // (not without a year: a count after a month is no day)
+    ['Orders rose in May, 12', null],
   ])('%s → %s', (s, iso) => {
     expect(dateAtEnd(s)?.iso ?? null).toBe(iso);
   });
@@ -375,6 +381,14 @@ describe('dateline dates', () => {
   it('reads a date at the start (after a tag) and says where it ends', () => {
     expect(dateAtStart('Sept. 3, 2024 / Text')).toEqual({ start: 0, end: 13, iso: '2024-09-03' });
     expect(dateAtStart('a may 2024')).toBeNull();
+    expect(dateAtStart('April, 16th 2026 -- Text')).toEqual({ start: 0, end: 16, iso: '2026-04-16' });
+  });
+
+  it('reads a tag-less dateline whose month is followed by a comma', () => {
+    const text = 'DAYTON, OH -- March, 3rd 2026 -- Acme Corp. said today it would build a plant.';
+    const found = findDateline(text);
+    expect(found?.dateline.date).toBe('2026-03-03');
+    expect(text.slice(found?.bodyStart)).toBe('Acme Corp. said today it would build a plant.');
   });
 
   it('reads Business Wire page times with written-out zone names', () => {

@@ -31,6 +31,21 @@ describe('wire tags seen in real copy', () => {
       '2026-02-12',
     ],
     [
+      'ELM GROVE, Wis., March 3, 2026 PRISM MediaWire (Press Release Service – Press Release Distribution) – Text',
+      'PRISM MediaWire',
+      'PRISM MediaWire',
+      'ELM GROVE, Wis.',
+      '2026-03-03',
+    ],
+    [
+      'Dayton, Ohio, July 9, 2025, PRISM MediaWire – Text',
+      'PRISM MediaWire',
+      'PRISM MediaWire',
+      'Dayton, Ohio',
+      '2025-07-09',
+    ],
+    ['Reno, NV, 4 June 2025 Acme Newswire – Text', 'Acme Newswire', 'Acme Newswire', 'Reno, NV', '2025-06-04'],
+    [
       'SINGAPORE – [Media OutReach Newswire](https://example.com/) – 11 August 2026 – Text',
       'Media OutReach Newswire',
       'Media OutReach Newswire',
