@@ -1398,8 +1398,8 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
   let k = result.body.length - 1 - contactLines;
   const short = (t: string) => countWords(t) <= 8 && !/[.!?:]["”’)]?$/.test(t);
   while (k > 0 && short(blockText(result.body[k] as Block).trim())) k--;
-  const above = result.body[k];
-  if (contactLines && above && !/:$/.test(blockText(above).trim()))
+  const introducer = result.body[k];
+  if (contactLines && introducer && !/:$/.test(blockText(introducer).trim()))
     for (const line of result.body.splice(result.body.length - contactLines, contactLines))
       result.contacts.push(...parseContactBlock(line.lines, line.links));
   for (const m of mailtos) {
