@@ -575,18 +575,24 @@ const BOILERPLATE_NAME =
 const NAME_THEN_FOUNDED =
   /^(?:The\s)?((?:\p{Lu}[\p{L}\p{N}'’&.-]*|&|and|of|for|the)(?: (?:\p{Lu}[\p{L}\p{N}'’&.-]*|&|and|of|for|the)){0,7})(?:, (?:founded|established) in \d{4},| (?:was|has been) (?:founded|established) in \d{4}\b)/u;
 
+/** `The Acme Policy Center is a national…` / `Acme, Inc. (NYSE: ACME) is the leading…` / `24/7 Relief Line is a…`. */
+const NAME_IS_DESCRIBED =
+  /^(?:The\s)?((?:[\p{Lu}\p{N}][\p{L}\p{N}/'’&.-]*)(?: (?:\p{Lu}[\p{L}\p{N}'’&.-]*|&|and|of|for|the)){0,7})(?:, \p{Lu}[\p{L}.]{1,11})?(?: \([^()]{1,60}\))?,? (?:is|are) (?:a|an|the)\s/u;
+
 /**
  * The issuer an unheaded boilerplate names: one of the last three body paragraphs opening
  * `Founded in 1991, the Acme Policy Center promotes…` (or `Based in Ohio, Acme is…`, `Acme, founded
- * in 2009, is…`, `Acme was founded in 2009…`), when the headline or an earlier paragraph names the
- * same organization too. Null otherwise.
+ * in 2009, is…`, `Acme was founded in 2009…`, `The Acme Policy Center is a national…`), when the
+ * headline or an earlier paragraph names the same organization too. Null otherwise.
  */
 export function boilerplateOrganization(title: string | null, paragraphs: readonly string[]): string | null {
   const tail = paragraphs.slice(-3);
   for (let i = tail.length - 1; i >= 0; i--) {
     const text = (tail[i] ?? '').trim();
     const opener = BOILERPLATE_OPENER.exec(text);
-    const m = opener ? BOILERPLATE_NAME.exec(text.slice(opener[0].length)) : NAME_THEN_FOUNDED.exec(text);
+    const m = opener
+      ? BOILERPLATE_NAME.exec(text.slice(opener[0].length))
+      : (NAME_THEN_FOUNDED.exec(text) ?? NAME_IS_DESCRIBED.exec(text));
     const name = m?.[1]?.replace(/(?: (?:&|and|of|for|the))+$/, '').trim();
     if (!name || NOT_AN_ORG.test(name) || /^(?:It|They|We|He|She)$/.test(name)) continue;
     const elsewhere = [title ?? '', ...paragraphs.slice(0, paragraphs.length - tail.length + i)];

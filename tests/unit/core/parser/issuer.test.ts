@@ -222,10 +222,33 @@ describe('boilerplateOrganization: an unheaded About paragraph at the end', () =
     'Based in Ohio, Center for Fair Boards is a nonprofit that studies corporate governance.',
     'Center for Fair Boards, founded in 1991, is a nonprofit that studies corporate governance.',
     'The Center for Fair Boards was founded in 1991 to study corporate governance.',
+    'The Center for Fair Boards is a national educational organization working for open boardrooms.',
+    'Center for Fair Boards (OTC: CFFB) is the leading voice of minority shareholders.',
+    'Center for Fair Boards, Inc. is an independent watchdog. Follow it online.',
   ])('%s', (last) => {
     expect(boilerplateOrganization('Investor Calls for a Vote Against Two Directors', [...body, last])).toBe(
       'Center for Fair Boards',
     );
+  });
+
+  it('reads a name opening with a number (`24/7 Relief Line is a…`)', () => {
+    const earlier = ['24/7 Relief Line opened its third call centre this week in the north of the country.'];
+    expect(
+      boilerplateOrganization('A Third Call Centre Opens', [
+        ...earlier,
+        'The centre employs 40 people.',
+        '24/7 Relief Line is a nonprofit that answers calls at any hour.',
+      ]),
+    ).toBe('24/7 Relief Line');
+  });
+
+  it('takes no other subject described with `is a` as an organization', () => {
+    for (const last of [
+      'The Center for Fair Boards study is a first look at the question.',
+      'The report is a summary of ten years of votes.',
+    ]) {
+      expect(boilerplateOrganization('Investor Calls for a Vote', [...body, last])).toBeNull();
+    }
   });
 
   it('needs the name earlier in the release, and a boilerplate opening', () => {
