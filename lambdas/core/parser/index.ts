@@ -18,6 +18,7 @@ import {
   ownDomainLabels,
   passiveAgentOrganization,
   personLeadIssuer,
+  personSubject,
   topicalLeadIssuer,
 } from './issuer';
 import {
@@ -63,7 +64,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.320.0';
+export const PARSER_VERSION = '0.321.0';
 
 export interface ParseInput {
   content: string;
@@ -311,7 +312,8 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
   // LLC /` over `Acme Dialing is…`, `/ Acme Law Firm /` over `The Acme Law Firm`), or the credit is
   // the fuller name (`/ Jane Roe Photography /` over `Jane Roe has been honored…`), or the shorter
   // name the issuer goes by (`/ Acme /` over `Acme for Good is…`, `/ Friends of ASH /` over `Friends of
-  // Austin State Hospital is…`).
+  // Austin State Hospital is…`), or the lead opens with a person (`/ Acme Cabinets /` over `Jane Roe,
+  // a carpenter, has…`: the person is the owner or the client the credit names).
   // (a common word a sentence opens with, `Adults who drank…`, is no subject: the text writes it in
   // lower case too)
   const leadName = leadOrganization(lead);
@@ -322,7 +324,10 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
   const issuer =
     credited &&
     subject &&
-    (sameOrganization(credited, subject) || fullerName(credited, subject) || shorterSpelling(credited, subject))
+    (sameOrganization(credited, subject) ||
+      fullerName(credited, subject) ||
+      shorterSpelling(credited, subject) ||
+      personSubject(subject, paragraphs))
       ? credited
       : subject
         ? articleAsWritten(

@@ -98,6 +98,18 @@ export function personLeadIssuer(lead: string, leadSubject: string, abouts: read
   return /^(?:He|She|His|Her)$/.test(next) ? about : null;
 }
 
+/**
+ * Whether the lead's subject is a person: a person's name (`Jane Roe`, `Dr. Ann Lee`) that the first
+ * two paragraphs go on about with a personal pronoun (`…has built kitchens. Her shop…`). A name of
+ * capitalised words only (`Harbor Cabinet Works`) reads like a person's too, the pronoun tells them apart.
+ */
+export function personSubject(subject: string, paragraphs: readonly string[]): boolean {
+  return (
+    isPersonName(subject) &&
+    /\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b/.test(paragraphs.slice(0, 2).join(' '))
+  );
+}
+
 /** A host's registrable label: `www.acme-robotics.co.uk` → `acmerobotics`, `mail.acme.com` → `acme`. */
 function hostLabel(host: string): string | null {
   const parts = host.toLowerCase().replace(/\.$/, '').split('.');

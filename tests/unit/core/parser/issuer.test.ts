@@ -16,6 +16,7 @@ import {
 import {
   callToActionOrganization,
   ownDomainLabels,
+  personSubject,
   passiveAgentOrganization,
 } from '../../../../lambdas/core/parser/issuer';
 import { withoutMarks } from '../../../../lambdas/core/parser/sections';
@@ -1346,5 +1347,36 @@ describe('leadOrganization: a lead in French, Spanish, Portuguese or Italian aft
     ['Per la Giornata del libro, Roe Editore lancia una collana per ragazzi.', 'Roe Editore'],
   ])('%s', (lead, organization) => {
     expect(leadOrganization(lead)).toBe(organization);
+  });
+});
+
+describe('a distributor’s credit naming a business over a lead that opens with a person', () => {
+  const release = (credit: string, lead: string) =>
+    parseReleaseStrict({
+      content: `# Custom Work That Lasts\n\n Dayton, United States - May 6, 2026 / ${credit} /\n\n ${lead}\n\nOrders are taken by phone from Monday to Friday.\n`,
+    }).source;
+
+  it.each([
+    [
+      'Harbor Cabinet Works',
+      'Tom Quill, a carpenter with 30 years of experience, has built kitchens. His shop is busy.',
+    ],
+    ['Roofing Pros of Dayton', 'Maria Delgado has led the crew since 2011 and now she adds solar roofs.'],
+    ['Quill & Sons Plumbing', 'Dr. Ann Lee Roe, the owner, has opened a second branch. She hires locally.'],
+  ])('/ %s /', (credit, lead) => {
+    expect(release(credit, lead)).toBe(credit);
+  });
+
+  it('keeps the lead’s organization when the credit names another one (an agency)', () => {
+    expect(release('Quillmark PR', 'Harbor Cabinet Works has built kitchens across Dayton since 1990.')).toBe(
+      'Harbor Cabinet Works',
+    );
+  });
+
+  it.each([
+    ['Tom Quill', 'Tom Quill has built kitchens. His shop is busy.', true],
+    ['Harbor Cabinet Works', 'Harbor Cabinet Works has built kitchens. Its shop is busy.', false],
+  ])('personSubject(%s)', (subject, lead, person) => {
+    expect(personSubject(subject, [lead])).toBe(person);
   });
 });
