@@ -19,6 +19,7 @@ import {
   passiveAgentOrganization,
   personLeadIssuer,
   personSubject,
+  republishedBy,
   topicalLeadIssuer,
 } from './issuer';
 import {
@@ -64,7 +65,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.321.0';
+export const PARSER_VERSION = '0.322.0';
 
 export interface ParseInput {
   content: string;
@@ -1434,6 +1435,10 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
   if (abouts.length === 1 && abouts[0]) return { ...r, source: spelled(abouts[0]) };
   // Else that clause's subject.
   if (clause) return withoutIssuerSuffix({ ...r, source: clause });
+  // Else the organization a republishing note says first published the release (`This announcement
+  // was originally published by Acme.`).
+  const republisher = republishedBy(r.body.paragraphs);
+  if (republisher) return withoutIssuerSuffix({ ...r, source: republisher });
   // Else the organization an unheaded boilerplate paragraph at the end describes (`Founded in
   // 1991, the Acme Policy Center promotes…`), when the release names it earlier too.
   const described = boilerplateOrganization(r.title, paragraphs);

@@ -17,6 +17,7 @@ import {
   callToActionOrganization,
   ownDomainLabels,
   personSubject,
+  republishedBy,
   passiveAgentOrganization,
 } from '../../../../lambdas/core/parser/issuer';
 import { withoutMarks } from '../../../../lambdas/core/parser/sections';
@@ -1378,5 +1379,29 @@ describe('a distributor’s credit naming a business over a lead that opens with
     ['Harbor Cabinet Works', 'Harbor Cabinet Works has built kitchens. Its shop is busy.', false],
   ])('personSubject(%s)', (subject, lead, person) => {
     expect(personSubject(subject, [lead])).toBe(person);
+  });
+});
+
+describe('republishedBy: a republishing note names the organization that first published the release', () => {
+  it.each([
+    ['This announcement was originally published by Harbor Telecom. Read the original release.', 'Harbor Telecom'],
+    ['This story was first published by the Quill Policy Institute on its website.', 'Quill Policy Institute'],
+    ['Originally posted by Roe & Sons Freight, Inc. on May 2.', 'Roe & Sons Freight'],
+  ])('%s', (note, org) => {
+    expect(republishedBy(['The plan starts at $30 a month.', note])).toBe(org);
+  });
+
+  it('takes no wire, no venue and no lower-case agent', () => {
+    expect(republishedBy(['This release was originally published by Business Wire.'])).toBeNull();
+    expect(republishedBy(['This article was originally published on Harbor News.'])).toBeNull();
+    expect(republishedBy(['The poem was first published by a small press in 1990.'])).toBeNull();
+  });
+
+  it('gives the source when nothing else in the text does', () => {
+    const r = parseReleaseStrict({
+      content:
+        '# New Phones Arrive in Stores\n\nThe new phones are in stores from Friday, starting at $499.\n\nOrders open online on Tuesday.\n\nThis announcement was originally published by Harbor Telecom. Read the original release.\n',
+    });
+    expect(r.source).toBe('Harbor Telecom');
   });
 });
