@@ -65,7 +65,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.322.0';
+export const PARSER_VERSION = '0.323.0';
 
 export interface ParseInput {
   content: string;
@@ -1335,11 +1335,20 @@ function articleByHeadline(name: string, title: string | null, paragraphs: reado
 /**
  * A name an upper-case heading gives (`ACME ROBOTICS`) as the text writes it in mixed case (`Acme
  * Robotics`), when it does; a name written only in capitals (`ACME`, `DATAGROUP`) stays, and so
- * does one written in lower case only in an address (`www.acme.com`).
+ * does one written in lower case only in an address (`www.acme.com`). A name a headline writes with
+ * no capital inside a word (`Acmeworks.com`) is taken as the text writes it with one (`AcmeWorks.com`).
  */
 function caseAsWritten(name: string, texts: readonly string[]): string {
-  if (/\p{Ll}/u.test(name) || !/\p{Lu}{4}/u.test(name)) return name;
   const written = new RegExp(String.raw`(?<![\p{L}\d])${escapeRegExp(name)}(?![\p{L}\d])`, 'giu');
+  // A name a title-cased headline writes with one capital to a word (`Acmeworks.com`) as the text
+  // writes it with capitals inside a word (`AcmeWorks.com`): title case loses them.
+  if (/\p{Ll}/u.test(name) && !/\p{Ll}\p{Lu}/u.test(name)) {
+    for (const t of texts) {
+      for (const m of t.matchAll(written)) if (/\p{Ll}\p{Lu}/u.test(m[0])) return m[0];
+    }
+    return name;
+  }
+  if (!/\p{Lu}{4}/u.test(name)) return name;
   for (const t of texts) {
     for (const m of t.matchAll(written)) if (/^\p{Lu}/u.test(m[0]) && /\p{Ll}/u.test(m[0])) return m[0];
   }

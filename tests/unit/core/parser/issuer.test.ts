@@ -1405,3 +1405,27 @@ describe('republishedBy: a republishing note names the organization that first p
     expect(r.source).toBe('Harbor Telecom');
   });
 });
+
+describe('a headline’s name in title case, as the text writes it with capitals inside a word', () => {
+  const source = (title: string, later: string) =>
+    parseReleaseStrict({
+      content: `# ${title}\n\nTen years ago, a free guide for travelers went online and grew by word of mouth.\n\n${later}\n`,
+    }).source;
+
+  it.each([
+    [
+      'Harborlane.com Marks 10 Years of Service',
+      'About HarborLane.com HarborLane.com has two million readers.',
+      'HarborLane.com',
+    ],
+    ['Quillpath Marks 10 Years of Service', 'About QuillPath\n\nQuillPath is a free travel guide.', 'QuillPath'],
+  ])('%s', (title, later, name) => {
+    expect(source(title, later)).toBe(name);
+  });
+
+  it('keeps the headline’s spelling when the text writes the name no other way', () => {
+    expect(source('Quillpath Marks 10 Years of Service', 'About Quillpath\n\nQuillpath is a free travel guide.')).toBe(
+      'Quillpath',
+    );
+  });
+});
