@@ -39,6 +39,7 @@ import {
   splitAttribution,
   spokespersonOrganization,
   widerInParagraphs,
+  withoutCategoryWord,
 } from './lead';
 import { normalizePlace } from './places';
 import { escapeRegExp } from './regex';
@@ -65,7 +66,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.323.0';
+export const PARSER_VERSION = '0.324.0';
 
 export interface ParseInput {
   content: string;
@@ -1404,8 +1405,11 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
     const topical = fromLead
       ? (topicalLeadIssuer(r.title, lead, r.source, aboutNames) ?? personLeadIssuer(lead, r.source, uniqueAbouts))
       : null;
+    // (a word for the kind of organization the lead puts before the name the headline opens with,
+    // `NGO Acme Relief` under `Acme Relief Is Running…`, is no part of it)
+    const named = fromLead && !topical ? { ...r, source: withoutCategoryWord(r.source, r.title) } : r;
     return withoutIssuerSuffix(
-      topical ? { ...r, source: fullerByHeadline(topical, r.title, paragraphs) ?? topical } : r,
+      topical ? { ...r, source: fullerByHeadline(topical, r.title, paragraphs) ?? topical } : named,
     );
   }
   // The subject of a later clause of the first paragraphs that the headline names too.

@@ -144,6 +144,23 @@ const DESCRIPTOR = new RegExp(
   String.raw`^(?:The (?:\p{Lu}[\p{Ll}-]+ )?|[\p{Lu}][\p{Ll}-]+ )(?:[\p{Ll}'’-]+ ){0,5}${DESCRIPTOR_NOUN}(?: of)? (?=[\p{Lu}\d])`,
   'u',
 );
+/** A noun for a kind of organization or a person's role, as a word of its own. */
+const CATEGORY_NOUN = new RegExp(String.raw`^${DESCRIPTOR_NOUN}$`, 'u');
+/**
+ * The lead's subject without a capitalised word for the kind of organization before it (`NGO Acme
+ * Relief has begun…`, `Startup Acme Labs today…`) when the headline opens with the name after that
+ * word and never writes the word with it (`Acme Relief Is Running…`). Else the subject as it is.
+ */
+export function withoutCategoryWord(subject: string, title: string | null): string {
+  const first = subject.split(' ')[0] ?? '';
+  const category =
+    /^(?:NGO|Nonprofit|Non-profit|Charity|Fintech|Biotech|Medtech|Edtech|Proptech|Insurtech)$/.test(first) ||
+    (/^\p{Lu}\p{Ll}/u.test(first) && CATEGORY_NOUN.test(first.toLowerCase()));
+  const rest = subject.slice(first.length + 1);
+  if (!category || !title || !/^\p{Lu}/u.test(rest)) return subject;
+  const opens = new RegExp(String.raw`^(?:The )?${escapeRegExp(rest)}(?![\p{L}\d])`, 'u').test(title);
+  return opens && !title.includes(subject) ? rest : subject;
+}
 /** The verb after a long appositive: English finite forms only (`announced`, `has`, `today said`). */
 const APPOSITIVE_VERB = new RegExp(
   String.raw`^(?:${LEAD_VERB}|(?:(?:today|recently|also|now|has|have|will|is|was) )?(?:[a-z]{3,}ed|has|have|will|is|was)\b)`,

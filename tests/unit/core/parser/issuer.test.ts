@@ -12,6 +12,7 @@ import {
   spelledOut,
   spokespersonOrganization,
   widerInParagraphs,
+  withoutCategoryWord,
 } from '../../../../lambdas/core/parser/lead';
 import {
   callToActionOrganization,
@@ -1427,5 +1428,35 @@ describe('a headline’s name in title case, as the text writes it with capitals
     expect(source('Quillpath Marks 10 Years of Service', 'About Quillpath\n\nQuillpath is a free travel guide.')).toBe(
       'Quillpath',
     );
+  });
+});
+
+describe('withoutCategoryWord: a word for the kind of organization before the name the headline opens with', () => {
+  it.each([
+    ['NGO Harbor Relief Network', 'Harbor Relief Network Is Running a Study on Sleep', 'Harbor Relief Network'],
+    ['Nonprofit Quill Works', 'Quill Works Opens a Second Shelter', 'Quill Works'],
+    ['Startup Roe Robotics', 'The Roe Robotics Arm Ships in May', 'Roe Robotics'],
+    ['Insurer Acme Mutual', 'Acme Mutual Names a New Chief Executive', 'Acme Mutual'],
+  ])('%s', (subject, title, name) => {
+    expect(withoutCategoryWord(subject, title)).toBe(name);
+  });
+
+  it.each([
+    // the headline writes the word with the name: it is the name's own
+    ['Nonprofit Finance Harbor', 'Nonprofit Finance Harbor Opens an Office'],
+    // no word for a kind of organization: a headline may shorten a name
+    ['Deutsche Harbor Bank', 'Harbor Bank Opens an Office'],
+    // the headline opens with something else
+    ['NGO Harbor Relief Network', 'A Study on Sleep Begins'],
+  ])('keeps %s', (subject, title) => {
+    expect(withoutCategoryWord(subject, title)).toBe(subject);
+  });
+
+  it('gives the source of a release whose lead puts the word first', () => {
+    const r = parseReleaseStrict({
+      content:
+        '# Harbor Relief Network Is Running a Study on Sleep\n\nNGO Harbor Relief Network has begun the second round of its study on sleep.\n\nThe round ends in June.\n',
+    });
+    expect(r.source).toBe('Harbor Relief Network');
   });
 });
