@@ -334,10 +334,10 @@ function leadSubject(input: string): string | null {
         continue;
       }
     }
-    // A brand may open in lower case before its capitals (`iCoreConnect`, `eBay`), or be written in
-    // lower case with its legal form after it (`acmesoft SE (…) continues…`).
+    // A brand may open in lower case before its capitals (`iCoreConnect`, `eBay`, `alphaRidge`), or be
+    // written in lower case with its legal form after it (`acmesoft SE (…) continues…`).
     const capital =
-      /^(?:[\p{Lu}\d]|\p{Ll}{1,2}\p{Lu})[\p{L}\d&.'’-]*$/u.test(bare) ||
+      /^(?:[\p{Lu}\d]|\p{Ll}{1,10}\p{Lu})[\p{L}\d&.'’-]*$/u.test(bare) ||
       (i === 0 && /^\p{Ll}[\p{L}\d-]{2,}$/u.test(bare) && isLegal(nextWord) && !/^(?:Group|Holdings)$/.test(nextWord));
     if (!capital && !(count > 0 && CONNECTOR.test(bare))) break;
     count++;

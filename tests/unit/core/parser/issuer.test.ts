@@ -1460,3 +1460,17 @@ describe('withoutCategoryWord: a word for the kind of organization before the na
     expect(r.source).toBe('Harbor Relief Network');
   });
 });
+
+describe('leadOrganization: a brand that opens with a lower-case word run into its capitals', () => {
+  it.each([
+    ['alphaRidge AI, the maker of threat data tools, today announces a new service.', 'alphaRidge AI'],
+    ['quillStream has released a second edition of its planner.', 'quillStream'],
+    ['harborWorks Labs, Inc. (OTC: HWLB) reported record sales.', 'harborWorks Labs, Inc.'],
+  ])('%s', (lead, org) => {
+    expect(leadOrganization(lead)).toBe(org);
+  });
+
+  it('takes no lower-case word without a capital inside', () => {
+    expect(leadOrganization('mostly sunny weather brought crowds to the fair.')).toBeNull();
+  });
+});
