@@ -18,6 +18,8 @@ import {
   ownDomainLabels,
   passiveAgentOrganization,
   personLeadIssuer,
+  personSubject,
+  republishedBy,
   topicalLeadIssuer,
 } from './issuer';
 import {
@@ -37,6 +39,7 @@ import {
   splitAttribution,
   spokespersonOrganization,
   widerInParagraphs,
+  withoutCategoryWord,
 } from './lead';
 import { normalizePlace } from './places';
 import { escapeRegExp } from './regex';
@@ -63,7 +66,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.306.0';
+export const PARSER_VERSION = '0.325.0';
 
 export interface ParseInput {
   content: string;
@@ -311,7 +314,8 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
   // LLC /` over `Acme Dialing is…`, `/ Acme Law Firm /` over `The Acme Law Firm`), or the credit is
   // the fuller name (`/ Jane Roe Photography /` over `Jane Roe has been honored…`), or the shorter
   // name the issuer goes by (`/ Acme /` over `Acme for Good is…`, `/ Friends of ASH /` over `Friends of
-  // Austin State Hospital is…`).
+  // Austin State Hospital is…`), or the lead opens with a person (`/ Acme Cabinets /` over `Jane Roe,
+  // a carpenter, has…`: the person is the owner or the client the credit names).
   // (a common word a sentence opens with, `Adults who drank…`, is no subject: the text writes it in
   // lower case too)
   const leadName = leadOrganization(lead);
@@ -322,7 +326,10 @@ function analyze(blocks: Block[], mailtos: Link[], vocab: WordSet): Analysis {
   const issuer =
     credited &&
     subject &&
-    (sameOrganization(credited, subject) || fullerName(credited, subject) || shorterSpelling(credited, subject))
+    (sameOrganization(credited, subject) ||
+      fullerName(credited, subject) ||
+      shorterSpelling(credited, subject) ||
+      personSubject(subject, paragraphs))
       ? credited
       : subject
         ? articleAsWritten(
@@ -1329,11 +1336,20 @@ function articleByHeadline(name: string, title: string | null, paragraphs: reado
 /**
  * A name an upper-case heading gives (`ACME ROBOTICS`) as the text writes it in mixed case (`Acme
  * Robotics`), when it does; a name written only in capitals (`ACME`, `DATAGROUP`) stays, and so
- * does one written in lower case only in an address (`www.acme.com`).
+ * does one written in lower case only in an address (`www.acme.com`). A name a headline writes with
+ * no capital inside a word (`Acmeworks.com`) is taken as the text writes it with one (`AcmeWorks.com`).
  */
 function caseAsWritten(name: string, texts: readonly string[]): string {
-  if (/\p{Ll}/u.test(name) || !/\p{Lu}{4}/u.test(name)) return name;
   const written = new RegExp(String.raw`(?<![\p{L}\d])${escapeRegExp(name)}(?![\p{L}\d])`, 'giu');
+  // A name a title-cased headline writes with one capital to a word (`Acmeworks.com`) as the text
+  // writes it with capitals inside a word (`AcmeWorks.com`): title case loses them.
+  if (/\p{Ll}/u.test(name) && !/\p{Ll}\p{Lu}/u.test(name)) {
+    for (const t of texts) {
+      for (const m of t.matchAll(written)) if (/\p{Ll}\p{Lu}/u.test(m[0])) return m[0];
+    }
+    return name;
+  }
+  if (!/\p{Lu}{4}/u.test(name)) return name;
   for (const t of texts) {
     for (const m of t.matchAll(written)) if (/^\p{Lu}/u.test(m[0]) && /\p{Ll}/u.test(m[0])) return m[0];
   }
@@ -1389,8 +1405,11 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
     const topical = fromLead
       ? (topicalLeadIssuer(r.title, lead, r.source, aboutNames) ?? personLeadIssuer(lead, r.source, uniqueAbouts))
       : null;
+    // (a word for the kind of organization the lead puts before the name the headline opens with,
+    // `NGO Acme Relief` under `Acme Relief Is Running…`, is no part of it)
+    const named = fromLead && !topical ? { ...r, source: withoutCategoryWord(r.source, r.title) } : r;
     return withoutIssuerSuffix(
-      topical ? { ...r, source: fullerByHeadline(topical, r.title, paragraphs) ?? topical } : r,
+      topical ? { ...r, source: fullerByHeadline(topical, r.title, paragraphs) ?? topical } : named,
     );
   }
   // The subject of a later clause of the first paragraphs that the headline names too.
@@ -1429,6 +1448,10 @@ function settleSource(r: Reading, feedOrganization: string | null): Reading {
   if (abouts.length === 1 && abouts[0]) return { ...r, source: spelled(abouts[0]) };
   // Else that clause's subject.
   if (clause) return withoutIssuerSuffix({ ...r, source: clause });
+  // Else the organization a republishing note says first published the release (`This announcement
+  // was originally published by Acme.`).
+  const republisher = republishedBy(r.body.paragraphs);
+  if (republisher) return withoutIssuerSuffix({ ...r, source: republisher });
   // Else the organization an unheaded boilerplate paragraph at the end describes (`Founded in
   // 1991, the Acme Policy Center promotes…`), when the release names it earlier too.
   const described = boilerplateOrganization(r.title, paragraphs);

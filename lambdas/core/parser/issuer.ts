@@ -5,7 +5,7 @@
 import type { Link } from '../record';
 import { isPersonName } from './contacts';
 import { sameOrganization } from './lead';
-import { wireOfLink } from './wires';
+import { wireMentioned, wireOfLink } from './wires';
 
 /** An honorific opening a person's name (`Dr. Jane Roe`). */
 const PERSON_TITLE = /^(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sir|Dame|Rev)\.?\s/;
@@ -98,6 +98,18 @@ export function personLeadIssuer(lead: string, leadSubject: string, abouts: read
   return /^(?:He|She|His|Her)$/.test(next) ? about : null;
 }
 
+/**
+ * Whether the lead's subject is a person: a person's name (`Jane Roe`, `Dr. Ann Lee`) that the first
+ * two paragraphs go on about with a personal pronoun (`…has built kitchens. Her shop…`). A name of
+ * capitalised words only (`Harbor Cabinet Works`) reads like a person's too, the pronoun tells them apart.
+ */
+export function personSubject(subject: string, paragraphs: readonly string[]): boolean {
+  return (
+    isPersonName(subject) &&
+    /\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b/.test(paragraphs.slice(0, 2).join(' '))
+  );
+}
+
 /** A host's registrable label: `www.acme-robotics.co.uk` → `acmerobotics`, `mail.acme.com` → `acme`. */
 function hostLabel(host: string): string | null {
   const parts = host.toLowerCase().replace(/\.$/, '').split('.');
@@ -176,6 +188,27 @@ export function passiveAgentOrganization(title: string | null, paragraphs: reado
     ) {
       return name;
     }
+  }
+  return null;
+}
+
+/** `This announcement was originally published by Acme.` / `First issued by Acme Group on its site`. */
+const REPUBLISHED_BY =
+  /\b(?:[Oo]riginally|[Ff]irst) (?:published|issued|released|posted|distributed) by (?:the )?(\p{Lu}[\p{L}\p{N}'’&.-]*(?: (?:\p{Lu}[\p{L}\p{N}'’&.-]*|&|and|of|for|the)){0,6})(?=[.,;:]?(?:\s|$))/u;
+
+/**
+ * The organization a republishing note names as the one that first published the release (`This
+ * announcement was originally published by Acme.`): the issuer, when nothing else names one. A wire
+ * or a news site that first carried it is no issuer. Null otherwise.
+ */
+export function republishedBy(paragraphs: readonly string[]): string | null {
+  for (const p of paragraphs) {
+    // (a sentence ends after the name: `…published by Acme. Read the original.`)
+    const name = REPUBLISHED_BY.exec(p)?.[1]
+      ?.split(/\.\s/)[0]
+      ?.replace(/\.$/, '')
+      .replace(/(?: (?:&|and|of|for|the))+$/, '');
+    if (name && !wireMentioned(name)) return name;
   }
   return null;
 }

@@ -144,6 +144,23 @@ const DESCRIPTOR = new RegExp(
   String.raw`^(?:The (?:\p{Lu}[\p{Ll}-]+ )?|[\p{Lu}][\p{Ll}-]+ )(?:[\p{Ll}'’-]+ ){0,5}${DESCRIPTOR_NOUN}(?: of)? (?=[\p{Lu}\d])`,
   'u',
 );
+/** A noun for a kind of organization or a person's role, as a word of its own. */
+const CATEGORY_NOUN = new RegExp(String.raw`^${DESCRIPTOR_NOUN}$`, 'u');
+/**
+ * The lead's subject without a capitalised word for the kind of organization before it (`NGO Acme
+ * Relief has begun…`, `Startup Acme Labs today…`) when the headline opens with the name after that
+ * word and never writes the word with it (`Acme Relief Is Running…`). Else the subject as it is.
+ */
+export function withoutCategoryWord(subject: string, title: string | null): string {
+  const first = subject.split(' ')[0] ?? '';
+  const category =
+    /^(?:NGO|Nonprofit|Non-profit|Charity|Fintech|Biotech|Medtech|Edtech|Proptech|Insurtech)$/.test(first) ||
+    (/^\p{Lu}\p{Ll}/u.test(first) && CATEGORY_NOUN.test(first.toLowerCase()));
+  const rest = subject.slice(first.length + 1);
+  if (!category || !title || !/^\p{Lu}/u.test(rest)) return subject;
+  const opens = new RegExp(String.raw`^(?:The )?${escapeRegExp(rest)}(?![\p{L}\d])`, 'u').test(title);
+  return opens && !title.includes(subject) ? rest : subject;
+}
 /** The verb after a long appositive: English finite forms only (`announced`, `has`, `today said`). */
 const APPOSITIVE_VERB = new RegExp(
   String.raw`^(?:${LEAD_VERB}|(?:(?:today|recently|also|now|has|have|will|is|was) )?(?:[a-z]{3,}ed|has|have|will|is|was)\b)`,
@@ -317,10 +334,10 @@ function leadSubject(input: string): string | null {
         continue;
       }
     }
-    // A brand may open in lower case before its capitals (`iCoreConnect`, `eBay`), or be written in
-    // lower case with its legal form after it (`acmesoft SE (…) continues…`).
+    // A brand may open in lower case before its capitals (`iCoreConnect`, `eBay`, `alphaRidge`), or be
+    // written in lower case with its legal form after it (`acmesoft SE (…) continues…`).
     const capital =
-      /^(?:[\p{Lu}\d]|\p{Ll}{1,2}\p{Lu})[\p{L}\d&.'’-]*$/u.test(bare) ||
+      /^(?:[\p{Lu}\d]|\p{Ll}{1,10}\p{Lu})[\p{L}\d&.'’-]*$/u.test(bare) ||
       (i === 0 && /^\p{Ll}[\p{L}\d-]{2,}$/u.test(bare) && isLegal(nextWord) && !/^(?:Group|Holdings)$/.test(nextWord));
     if (!capital && !(count > 0 && CONNECTOR.test(bare))) break;
     count++;
@@ -575,18 +592,24 @@ const BOILERPLATE_NAME =
 const NAME_THEN_FOUNDED =
   /^(?:The\s)?((?:\p{Lu}[\p{L}\p{N}'’&.-]*|&|and|of|for|the)(?: (?:\p{Lu}[\p{L}\p{N}'’&.-]*|&|and|of|for|the)){0,7})(?:, (?:founded|established) in \d{4},| (?:was|has been) (?:founded|established) in \d{4}\b)/u;
 
+/** `The Acme Policy Center is a national…` / `Acme, Inc. (NYSE: ACME) is the leading…` / `24/7 Relief Line is a…`. */
+const NAME_IS_DESCRIBED =
+  /^(?:The\s)?((?:[\p{Lu}\p{N}][\p{L}\p{N}/'’&.-]*)(?: (?:\p{Lu}[\p{L}\p{N}'’&.-]*|&|and|of|for|the)){0,7})(?:, \p{Lu}[\p{L}.]{1,11})?(?: \([^()]{1,60}\))?,? (?:is|are) (?:a|an|the)\s/u;
+
 /**
  * The issuer an unheaded boilerplate names: one of the last three body paragraphs opening
  * `Founded in 1991, the Acme Policy Center promotes…` (or `Based in Ohio, Acme is…`, `Acme, founded
- * in 2009, is…`, `Acme was founded in 2009…`), when the headline or an earlier paragraph names the
- * same organization too. Null otherwise.
+ * in 2009, is…`, `Acme was founded in 2009…`, `The Acme Policy Center is a national…`), when the
+ * headline or an earlier paragraph names the same organization too. Null otherwise.
  */
 export function boilerplateOrganization(title: string | null, paragraphs: readonly string[]): string | null {
   const tail = paragraphs.slice(-3);
   for (let i = tail.length - 1; i >= 0; i--) {
     const text = (tail[i] ?? '').trim();
     const opener = BOILERPLATE_OPENER.exec(text);
-    const m = opener ? BOILERPLATE_NAME.exec(text.slice(opener[0].length)) : NAME_THEN_FOUNDED.exec(text);
+    const m = opener
+      ? BOILERPLATE_NAME.exec(text.slice(opener[0].length))
+      : (NAME_THEN_FOUNDED.exec(text) ?? NAME_IS_DESCRIBED.exec(text));
     const name = m?.[1]?.replace(/(?: (?:&|and|of|for|the))+$/, '').trim();
     if (!name || NOT_AN_ORG.test(name) || /^(?:It|They|We|He|She)$/.test(name)) continue;
     const elsewhere = [title ?? '', ...paragraphs.slice(0, paragraphs.length - tail.length + i)];

@@ -12,10 +12,13 @@ import {
   spelledOut,
   spokespersonOrganization,
   widerInParagraphs,
+  withoutCategoryWord,
 } from '../../../../lambdas/core/parser/lead';
 import {
   callToActionOrganization,
   ownDomainLabels,
+  personSubject,
+  republishedBy,
   passiveAgentOrganization,
 } from '../../../../lambdas/core/parser/issuer';
 import { withoutMarks } from '../../../../lambdas/core/parser/sections';
@@ -222,10 +225,33 @@ describe('boilerplateOrganization: an unheaded About paragraph at the end', () =
     'Based in Ohio, Center for Fair Boards is a nonprofit that studies corporate governance.',
     'Center for Fair Boards, founded in 1991, is a nonprofit that studies corporate governance.',
     'The Center for Fair Boards was founded in 1991 to study corporate governance.',
+    'The Center for Fair Boards is a national educational organization working for open boardrooms.',
+    'Center for Fair Boards (OTC: CFFB) is the leading voice of minority shareholders.',
+    'Center for Fair Boards, Inc. is an independent watchdog. Follow it online.',
   ])('%s', (last) => {
     expect(boilerplateOrganization('Investor Calls for a Vote Against Two Directors', [...body, last])).toBe(
       'Center for Fair Boards',
     );
+  });
+
+  it('reads a name opening with a number (`24/7 Relief Line is a…`)', () => {
+    const earlier = ['24/7 Relief Line opened its third call centre this week in the north of the country.'];
+    expect(
+      boilerplateOrganization('A Third Call Centre Opens', [
+        ...earlier,
+        'The centre employs 40 people.',
+        '24/7 Relief Line is a nonprofit that answers calls at any hour.',
+      ]),
+    ).toBe('24/7 Relief Line');
+  });
+
+  it('takes no other subject described with `is a` as an organization', () => {
+    for (const last of [
+      'The Center for Fair Boards study is a first look at the question.',
+      'The report is a summary of ten years of votes.',
+    ]) {
+      expect(boilerplateOrganization('Investor Calls for a Vote', [...body, last])).toBeNull();
+    }
   });
 
   it('needs the name earlier in the release, and a boilerplate opening', () => {
@@ -1323,5 +1349,128 @@ describe('leadOrganization: a lead in French, Spanish, Portuguese or Italian aft
     ['Per la Giornata del libro, Roe Editore lancia una collana per ragazzi.', 'Roe Editore'],
   ])('%s', (lead, organization) => {
     expect(leadOrganization(lead)).toBe(organization);
+  });
+});
+
+describe('a distributor’s credit naming a business over a lead that opens with a person', () => {
+  const release = (credit: string, lead: string) =>
+    parseReleaseStrict({
+      content: `# Custom Work That Lasts\n\n Dayton, United States - May 6, 2026 / ${credit} /\n\n ${lead}\n\nOrders are taken by phone from Monday to Friday.\n`,
+    }).source;
+
+  it.each([
+    [
+      'Harbor Cabinet Works',
+      'Tom Quill, a carpenter with 30 years of experience, has built kitchens. His shop is busy.',
+    ],
+    ['Roofing Pros of Dayton', 'Maria Delgado has led the crew since 2011 and now she adds solar roofs.'],
+    ['Quill & Sons Plumbing', 'Dr. Ann Lee Roe, the owner, has opened a second branch. She hires locally.'],
+  ])('/ %s /', (credit, lead) => {
+    expect(release(credit, lead)).toBe(credit);
+  });
+
+  it('keeps the lead’s organization when the credit names another one (an agency)', () => {
+    expect(release('Quillmark PR', 'Harbor Cabinet Works has built kitchens across Dayton since 1990.')).toBe(
+      'Harbor Cabinet Works',
+    );
+  });
+
+  it.each([
+    ['Tom Quill', 'Tom Quill has built kitchens. His shop is busy.', true],
+    ['Harbor Cabinet Works', 'Harbor Cabinet Works has built kitchens. Its shop is busy.', false],
+  ])('personSubject(%s)', (subject, lead, person) => {
+    expect(personSubject(subject, [lead])).toBe(person);
+  });
+});
+
+describe('republishedBy: a republishing note names the organization that first published the release', () => {
+  it.each([
+    ['This announcement was originally published by Harbor Telecom. Read the original release.', 'Harbor Telecom'],
+    ['This story was first published by the Quill Policy Institute on its website.', 'Quill Policy Institute'],
+    ['Originally posted by Roe & Sons Freight, Inc. on May 2.', 'Roe & Sons Freight'],
+  ])('%s', (note, org) => {
+    expect(republishedBy(['The plan starts at $30 a month.', note])).toBe(org);
+  });
+
+  it('takes no wire, no venue and no lower-case agent', () => {
+    expect(republishedBy(['This release was originally published by Business Wire.'])).toBeNull();
+    expect(republishedBy(['This article was originally published on Harbor News.'])).toBeNull();
+    expect(republishedBy(['The poem was first published by a small press in 1990.'])).toBeNull();
+  });
+
+  it('gives the source when nothing else in the text does', () => {
+    const r = parseReleaseStrict({
+      content:
+        '# New Phones Arrive in Stores\n\nThe new phones are in stores from Friday, starting at $499.\n\nOrders open online on Tuesday.\n\nThis announcement was originally published by Harbor Telecom. Read the original release.\n',
+    });
+    expect(r.source).toBe('Harbor Telecom');
+  });
+});
+
+describe('a headline’s name in title case, as the text writes it with capitals inside a word', () => {
+  const source = (title: string, later: string) =>
+    parseReleaseStrict({
+      content: `# ${title}\n\nTen years ago, a free guide for travelers went online and grew by word of mouth.\n\n${later}\n`,
+    }).source;
+
+  it.each([
+    [
+      'Harborlane.com Marks 10 Years of Service',
+      'About HarborLane.com HarborLane.com has two million readers.',
+      'HarborLane.com',
+    ],
+    ['Quillpath Marks 10 Years of Service', 'About QuillPath\n\nQuillPath is a free travel guide.', 'QuillPath'],
+  ])('%s', (title, later, name) => {
+    expect(source(title, later)).toBe(name);
+  });
+
+  it('keeps the headline’s spelling when the text writes the name no other way', () => {
+    expect(source('Quillpath Marks 10 Years of Service', 'About Quillpath\n\nQuillpath is a free travel guide.')).toBe(
+      'Quillpath',
+    );
+  });
+});
+
+describe('withoutCategoryWord: a word for the kind of organization before the name the headline opens with', () => {
+  it.each([
+    ['NGO Harbor Relief Network', 'Harbor Relief Network Is Running a Study on Sleep', 'Harbor Relief Network'],
+    ['Nonprofit Quill Works', 'Quill Works Opens a Second Shelter', 'Quill Works'],
+    ['Startup Roe Robotics', 'The Roe Robotics Arm Ships in May', 'Roe Robotics'],
+    ['Insurer Acme Mutual', 'Acme Mutual Names a New Chief Executive', 'Acme Mutual'],
+  ])('%s', (subject, title, name) => {
+    expect(withoutCategoryWord(subject, title)).toBe(name);
+  });
+
+  it.each([
+    // the headline writes the word with the name: it is the name's own
+    ['Nonprofit Finance Harbor', 'Nonprofit Finance Harbor Opens an Office'],
+    // no word for a kind of organization: a headline may shorten a name
+    ['Deutsche Harbor Bank', 'Harbor Bank Opens an Office'],
+    // the headline opens with something else
+    ['NGO Harbor Relief Network', 'A Study on Sleep Begins'],
+  ])('keeps %s', (subject, title) => {
+    expect(withoutCategoryWord(subject, title)).toBe(subject);
+  });
+
+  it('gives the source of a release whose lead puts the word first', () => {
+    const r = parseReleaseStrict({
+      content:
+        '# Harbor Relief Network Is Running a Study on Sleep\n\nNGO Harbor Relief Network has begun the second round of its study on sleep.\n\nThe round ends in June.\n',
+    });
+    expect(r.source).toBe('Harbor Relief Network');
+  });
+});
+
+describe('leadOrganization: a brand that opens with a lower-case word run into its capitals', () => {
+  it.each([
+    ['alphaRidge AI, the maker of threat data tools, today announces a new service.', 'alphaRidge AI'],
+    ['quillStream has released a second edition of its planner.', 'quillStream'],
+    ['harborWorks Labs, Inc. (OTC: HWLB) reported record sales.', 'harborWorks Labs, Inc.'],
+  ])('%s', (lead, org) => {
+    expect(leadOrganization(lead)).toBe(org);
+  });
+
+  it('takes no lower-case word without a capital inside', () => {
+    expect(leadOrganization('mostly sunny weather brought crowds to the fair.')).toBeNull();
   });
 });
