@@ -241,6 +241,19 @@ function isLabelledContactRow(text: string): boolean {
   const names = rest.replace(CONTACT_LINE_FILLER, ' ').split(/\s+/).filter(Boolean);
   return names.every((w) => /^[\p{Lu}(][\p{L}.&'’()-]*$/u.test(w));
 }
+/**
+ * A line that is an e-mail address alone, or one under a contact label written before it on the same
+ * line, a scraper having run the two together or not (`Media Relations press@…`, `Investor
+ * Relationsir@…`, `Press Contact: press@…`).
+ */
+function isLabelledAddress(text: string): boolean {
+  const email = findEmail(text);
+  if (!email) return false;
+  const at = text.toLowerCase().lastIndexOf(email);
+  if (at < 0 || at + email.length !== text.length) return false;
+  const label = text.slice(0, at).trim();
+  return label === '' || (countWords(label) <= 5 && isContactHeading(label));
+}
 /** A sentence saying the text is no advice (see its use at the end of splitSections). */
 const ADVICE_DISCLAIMER =
   /\b(?:not (?:necessarily )?(?:intended (?:as|to (?:be|provide|constitute))|meant (?:as|to be)|offering|to be (?:construed|taken) as|a substitute for)|does not (?:constitute|provide)|should not be (?:construed|taken|relied upon) as)(?: an?)?(?: (?:legal|medical|financial|investment|investing|tax|professional))? advice\b/i;
@@ -1245,8 +1258,9 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
       result.contacts.push(...parseContactBlock([block.lines.map((l) => l.trim()).join(' ')], block.links));
       continue;
     }
-    // An e-mail address alone on its line under the release (`press@acme.com`) is its contact.
-    if (state !== 'body' && state !== 'footer' && findEmail(text) === text.trim().toLowerCase()) {
+    // An e-mail address alone on its line under the release (`press@acme.com`) is its contact; so is
+    // one after a contact label, run into it or not (`Media Relations press@…`, `Press Officepress@…`).
+    if (state !== 'body' && state !== 'footer' && isLabelledAddress(text.trim())) {
       result.contacts.push(...parseContactBlock(block.lines, block.links));
       continue;
     }

@@ -683,3 +683,33 @@ describe('a markdown mailto link written with its address as its text', () => {
     expect(parseContactBlock([line]).map((c) => c.email)).toEqual(emails);
   });
 });
+
+describe('a contact label and its e-mail address on one line under the release', () => {
+  const release = (line: string) =>
+    [
+      '# Harbor Freight Lines Sells Its Depot Business',
+      '',
+      'Harbor Freight Lines has sold its depot business to a regional carrier, the two firms said on Tuesday.',
+      '',
+      'Forward-Looking Statements',
+      '',
+      'This release contains forward-looking statements that involve risks and uncertainties, and actual results may differ.',
+      '',
+      line,
+    ].join('\n');
+  it.each([
+    ['Media Relationspress@harborfreight.example', 'press@harborfreight.example'],
+    ['Press Office desk@harborfreight.example', 'desk@harborfreight.example'],
+    ['Investor Contact: ir@harborfreight.example', 'ir@harborfreight.example'],
+  ])('`%s` is a contact', (line, email) => {
+    const p = parseReleaseStrict({ content: release(line) });
+    expect(p.contacts.map((c) => c.email)).toEqual([email]);
+    expect(p.body.text).toMatch(/said on Tuesday\.$/);
+  });
+  it('a sentence ending in an address is no such line', () => {
+    const p = parseReleaseStrict({
+      content: release('Readers who want the full filing may write to filings@harborfreight.example'),
+    });
+    expect(p.contacts.map((c) => c.email)).not.toContain('filings@harborfreight.example');
+  });
+});
