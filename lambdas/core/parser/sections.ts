@@ -1088,7 +1088,7 @@ function isRunOnCard(block: Block): boolean {
   if (block.lines.length > 3 || block.preformatted) return false;
   const text = block.lines.map((l) => l.trim()).join(' ');
   if (text.length > 300 || countWords(text) > 25) return false;
-  if (/(?:\p{Ll}+[\s,]+){4}/u.test(text) || /\p{Ll}{2}[.!?]["”]?\s+\p{Lu}/u.test(text)) return false;
+  if (/(?<!\p{L})(?:\p{Ll}+[\s,]+){4}/u.test(text) || /\p{Ll}{2}[.!?]["”]?\s+\p{Lu}/u.test(text)) return false;
   return !!findEmail(text) && !!findPhone(text);
 }
 

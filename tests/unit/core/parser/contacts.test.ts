@@ -713,3 +713,21 @@ describe('a contact label and its e-mail address on one line under the release',
     expect(p.contacts.map((c) => c.email)).not.toContain('filings@harborfreight.example');
   });
 });
+
+describe('a run-on card under the forward-looking statements', () => {
+  it('is read even when its invitation, run into it, has a word ending in lower-case letters', () => {
+    const content = [
+      '# Harbor Freight Lines Sells Its Depot Business',
+      '',
+      'Harbor Freight Lines has sold its depot business to a regional carrier, the two firms said on Tuesday.',
+      '',
+      'Forward-Looking Statements',
+      '',
+      'This release contains forward-looking statements that involve risks and uncertainties, and actual results may differ.',
+      '',
+      'For shareholder questions, please contact:Investor Relations555-010-0199ir@harborfreight.example',
+    ].join('\n');
+    const p = parseReleaseStrict({ content });
+    expect(p.contacts.map((c) => c.email)).toEqual(['ir@harborfreight.example']);
+  });
+});
