@@ -1,5 +1,11 @@
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
-import { findEmail, isPersonName, parseContactBlock, sentenceContacts } from '../../../../lambdas/core/parser/contacts';
+import {
+  findEmail,
+  isContactHeading,
+  isPersonName,
+  parseContactBlock,
+  sentenceContacts,
+} from '../../../../lambdas/core/parser/contacts';
 
 // Contacts and the page markup around them, on short made-up releases.
 
@@ -729,5 +735,17 @@ describe('a run-on card under the forward-looking statements', () => {
     ].join('\n');
     const p = parseReleaseStrict({ content });
     expect(p.contacts.map((c) => c.email)).toEqual(['ir@harborfreight.example']);
+  });
+});
+
+describe('a contact heading glued to a name that opens with a digit', () => {
+  it.each(['Contact Details9/11 Harbor Fund', 'Media Contacts24/7 Harbor Desk', 'Press Inquiries1st Harbor Bank'])(
+    '`%s` is a contact heading',
+    (line) => {
+      expect(isContactHeading(line)).toBe(true);
+    },
+  );
+  it('a glued heading with a sentence after it is none (`Contact us today…`)', () => {
+    expect(isContactHeading('Contact us 24 hours a day to learn what the new plan offers.')).toBe(false);
   });
 });
