@@ -1116,7 +1116,14 @@ function isCaption(block: Block, text: string): boolean {
 function isLinkLine(block: Block): boolean {
   const text = blockText(block);
   if (block.lines.length > 2 || countWords(text) > 15) return false;
-  return block.links.length > 0 || /https?:\/\//.test(text) || PORTAL_LINK_LABEL.test(text);
+  // (a markdown link left as written, its target a relative path no link was made of:
+  // `[Original/Source Press Release](acme-news-item)`)
+  return (
+    block.links.length > 0 ||
+    /https?:\/\//.test(text) ||
+    PORTAL_LINK_LABEL.test(text) ||
+    /^\[[^\]\n]{1,80}\]\([^()\s]{1,300}\)$/.test(text.trim())
+  );
 }
 
 /** A block that is one linked headline (`<a>Acme Reports First Quarter Results</a>`): 4–25 words, no sentence end. */
