@@ -208,6 +208,9 @@ const UNHEADED_ABOUT = new RegExp(
  * A line under a contact heading that asks the reader to contact someone (`Please contact the Press
  * Office:`, `Kindly direct enquiries to:`, `For interviews, please reach out to`): the contact's, not body.
  */
+/** A letter's closing word alone on its line (`Best,`, `Kind regards,`, `Sincerely,`): a signature follows. */
+const VALEDICTION =
+  /^(?:Best|Best (?:regards|wishes)|(?:Kind|Warm|Warmest) regards|Regards|Sincerely|Yours sincerely|Thanks|Thank you|Cheers),$/i;
 const CONTACT_REQUEST =
   /^(?:[^.!?:\n]{1,60}, )?(?:Please |Kindly )?(?:contact|reach(?: out to)?|write to|e-?mail|call|direct (?:all |any )?(?:inquiries|enquiries|questions|requests)(?: to)?)\b[^.!?\n]{0,150}[:.]?$/i;
 const CONTACT_LEAD_IN =
@@ -1253,6 +1256,17 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
       state = 'contact';
       result.contacts.push(...parseContactBlock(block.lines, block.links));
       continue;
+    }
+    // A letter's closing word in the body, with a signature under it of up to four short lines that
+    // are no sentence and give an e-mail address or a phone: the sender's contact, not body.
+    if (state === 'body' && block.lines.length === 1 && VALEDICTION.test(text.trim())) {
+      const signature = split.slice(i + 1, Math.min(trailer, i + 5)).map((b) => blockText(b).trim());
+      const end = signature.findIndex((t) => findEmail(t) !== null || findPhone(t) !== null);
+      const lines = end < 0 ? [] : signature.slice(0, end + 1);
+      if (lines.length >= 2 && lines.every((t) => countWords(t) <= 8 && !/[.!?]["”’)]?$/.test(t))) {
+        state = 'contact';
+        continue;
+      }
     }
     // Under the body, a card run onto one line (see isRunOnCard) is read as that one line; so is a
     // labelled contact line (`Agency (Region): Jane Roe jane@…`, see isLabelledContactRow).

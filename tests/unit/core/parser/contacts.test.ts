@@ -749,3 +749,28 @@ describe('a contact heading glued to a name that opens with a digit', () => {
     expect(isContactHeading('Contact us 24 hours a day to learn what the new plan offers.')).toBe(false);
   });
 });
+
+describe("a letter's closing word with a signature under it in the body", () => {
+  const release = (tail: string[]) =>
+    [
+      '# Harbor Freight Lines Opens Its Registration for the Logistics Forum',
+      '',
+      'Harbor Freight Lines has opened registration for its logistics forum, which meets in Lisbon in May.',
+      '',
+      ...tail,
+    ].join('\n');
+  it.each([
+    ['Best,', 'Ana Silva', 'Events Manager', 'ana.silva@harborfreight.example'],
+    ['Kind regards,', 'Ken Ito', 'ken.ito@harborfreight.example'],
+    ['Sincerely,', 'Rosa Diaz', 'Harbor Freight Lines', '+1 555 010 0100', 'rosa@harborfreight.example'],
+  ])('`%s` and the lines under it are the contact, not body', (...tail) => {
+    const p = parseReleaseStrict({ content: release(tail.flatMap((t) => [t, ''])) });
+    expect(p.contacts.map((c) => c.email).filter(Boolean)).toEqual([tail.at(-1)]);
+    expect(p.body.text).toMatch(/meets in Lisbon in May\.$/);
+  });
+  it('a closing word with no address under it stays body', () => {
+    const p = parseReleaseStrict({ content: release(['Thanks,', '', 'The Forum Team']) });
+    expect(p.contacts).toEqual([]);
+    expect(p.body.text).toContain('Thanks,');
+  });
+});
