@@ -1317,21 +1317,6 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
     }
   }
   closeAbout();
-  // Labelled lines that each give an e-mail address at the end of the body, one contact a line (see
-  // LABELLED_CONTACT_LINE), are the release's contacts; a sentence so labelled stays body.
-  const labelled: Block[] = [];
-  while (result.body.length > 1) {
-    const last = result.body[result.body.length - 1] as Block;
-    const text = blockText(last).trim();
-    if (last.lines.length !== 1 || !isLabelledContactRow(text)) break;
-    labelled.unshift(last);
-    result.body.pop();
-  }
-  // (under a paragraph ending in a colon, `For details, please contact:`, the lines are left to the
-  // invitation rule below, which takes the paragraph with them)
-  const above = result.body[result.body.length - 1];
-  if (labelled.length && above && /[:：]\s*$/.test(blockText(above))) result.body.push(...labelled);
-  else for (const b of labelled) result.contacts.push(...parseContactBlock(b.lines, b.links));
   // A short line with nothing under it ends the body (`Feature Impact` above the Source line, a
   // subheading whose section was cut off): a heading of no paragraph, or a credit, is not body;
   // a person's name under a closing quotation is its attribution and stays (`“…markets.”` / `Jane Roe`).
@@ -1420,6 +1405,7 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
   // no sentence (`Americas: Jane Roe at +1 (555) 010 2000 / roe@acme.example`, `Europe: …`): the
   // release's contacts, set under the text with no heading; not a call to action (`Write to…`), nor
   // lines a paragraph ending in a colon introduces (`Conference Call Information:` / `Dial-in: …`).
+  // (Every labelled contact row, see isLabelledContactRow, is such a line: one rule serves both.)
   let contactLines = 0;
   while (contactLines < 6 && result.body.length - contactLines > 1) {
     const line = result.body[result.body.length - 1 - contactLines] as Block;
