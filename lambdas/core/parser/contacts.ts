@@ -291,7 +291,8 @@ export function isContactHeading(line: string): boolean {
   // A long line is a heading only with its colon: `For further information: Jane Doe, …`.
   if (t.length > 120) return /[:：]\s*$/.test(m[0]);
   // `Contact DetailsAcme Investors`: a scraper glued the heading to the block's first line.
-  if (/\p{Ll}$/u.test(m[0]) && /^\p{Lu}/u.test(rest) && t.length <= 120) return true;
+  // (that line may open with a digit: `Contact Details9/11 Harbor Fund`)
+  if (/\p{Ll}$/u.test(m[0]) && /^[\p{Lu}\d]/u.test(rest) && t.length <= 120) return true;
   // `Contacts Media: Jane Doe, …` (flattened Business Wire): the heading, then a labelled contact.
   if (AUDIENCE_LABEL.test(rest) && (findEmail(rest) || findPhone(rest))) return true;
   // `Contact us today…` is prose; a heading has a colon or stands alone.

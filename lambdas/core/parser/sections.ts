@@ -208,6 +208,9 @@ const UNHEADED_ABOUT = new RegExp(
  * A line under a contact heading that asks the reader to contact someone (`Please contact the Press
  * Office:`, `Kindly direct enquiries to:`, `For interviews, please reach out to`): the contact's, not body.
  */
+/** A letter's closing word alone on its line (`Best,`, `Kind regards,`, `Sincerely,`): a signature follows. */
+const VALEDICTION =
+  /^(?:Best|Best (?:regards|wishes)|(?:Kind|Warm|Warmest) regards|Regards|Sincerely|Yours sincerely|Thanks|Thank you|Cheers),$/i;
 const CONTACT_REQUEST =
   /^(?:[^.!?:\n]{1,60}, )?(?:Please |Kindly )?(?:contact|reach(?: out to)?|write to|e-?mail|call|direct (?:all |any )?(?:inquiries|enquiries|questions|requests)(?: to)?)\b[^.!?\n]{0,150}[:.]?$/i;
 const CONTACT_LEAD_IN =
@@ -240,6 +243,19 @@ function isLabelledContactRow(text: string): boolean {
   // (the rest names only: every word left capitalised, `Jane Roe`, `Acme Advisors Inc.`)
   const names = rest.replace(CONTACT_LINE_FILLER, ' ').split(/\s+/).filter(Boolean);
   return names.every((w) => /^[\p{Lu}(][\p{L}.&'’()-]*$/u.test(w));
+}
+/**
+ * A line that is an e-mail address alone, or one under a contact label written before it on the same
+ * line, a scraper having run the two together or not (`Media Relations press@…`, `Investor
+ * Relationsir@…`, `Press Contact: press@…`).
+ */
+function isLabelledAddress(text: string): boolean {
+  const email = findEmail(text);
+  if (!email) return false;
+  const at = text.toLowerCase().lastIndexOf(email);
+  if (at < 0 || at + email.length !== text.length) return false;
+  const label = text.slice(0, at).trim();
+  return label === '' || (countWords(label) <= 5 && isContactHeading(label));
 }
 /** A sentence saying the text is no advice (see its use at the end of splitSections). */
 const ADVICE_DISCLAIMER =
@@ -1075,7 +1091,7 @@ function isRunOnCard(block: Block): boolean {
   if (block.lines.length > 3 || block.preformatted) return false;
   const text = block.lines.map((l) => l.trim()).join(' ');
   if (text.length > 300 || countWords(text) > 25) return false;
-  if (/(?:\p{Ll}+[\s,]+){4}/u.test(text) || /\p{Ll}{2}[.!?]["”]?\s+\p{Lu}/u.test(text)) return false;
+  if (/(?<!\p{L})(?:\p{Ll}+[\s,]+){4}/u.test(text) || /\p{Ll}{2}[.!?]["”]?\s+\p{Lu}/u.test(text)) return false;
   return !!findEmail(text) && !!findPhone(text);
 }
 
@@ -1103,7 +1119,14 @@ function isCaption(block: Block, text: string): boolean {
 function isLinkLine(block: Block): boolean {
   const text = blockText(block);
   if (block.lines.length > 2 || countWords(text) > 15) return false;
-  return block.links.length > 0 || /https?:\/\//.test(text) || PORTAL_LINK_LABEL.test(text);
+  // (a markdown link left as written, its target a relative path no link was made of:
+  // `[Original/Source Press Release](acme-news-item)`)
+  return (
+    block.links.length > 0 ||
+    /https?:\/\//.test(text) ||
+    PORTAL_LINK_LABEL.test(text) ||
+    /^\[[^\]\n]{1,80}\]\([^()\s]{1,300}\)$/.test(text.trim())
+  );
 }
 
 /** A block that is one linked headline (`<a>Acme Reports First Quarter Results</a>`): 4–25 words, no sentence end. */
@@ -1234,6 +1257,17 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
       result.contacts.push(...parseContactBlock(block.lines, block.links));
       continue;
     }
+    // A letter's closing word in the body, with a signature under it of up to four short lines that
+    // are no sentence and give an e-mail address or a phone: the sender's contact, not body.
+    if (state === 'body' && block.lines.length === 1 && VALEDICTION.test(text.trim())) {
+      const signature = split.slice(i + 1, Math.min(trailer, i + 5)).map((b) => blockText(b).trim());
+      const end = signature.findIndex((t) => findEmail(t) !== null || findPhone(t) !== null);
+      const lines = end < 0 ? [] : signature.slice(0, end + 1);
+      if (lines.length >= 2 && lines.every((t) => countWords(t) <= 8 && !/[.!?]["”’)]?$/.test(t))) {
+        state = 'contact';
+        continue;
+      }
+    }
     // Under the body, a card run onto one line (see isRunOnCard) is read as that one line; so is a
     // labelled contact line (`Agency (Region): Jane Roe jane@…`, see isLabelledContactRow).
     if (
@@ -1245,8 +1279,9 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
       result.contacts.push(...parseContactBlock([block.lines.map((l) => l.trim()).join(' ')], block.links));
       continue;
     }
-    // An e-mail address alone on its line under the release (`press@acme.com`) is its contact.
-    if (state !== 'body' && state !== 'footer' && findEmail(text) === text.trim().toLowerCase()) {
+    // An e-mail address alone on its line under the release (`press@acme.com`) is its contact; so is
+    // one after a contact label, run into it or not (`Media Relations press@…`, `Press Officepress@…`).
+    if (state !== 'body' && state !== 'footer' && isLabelledAddress(text.trim())) {
       result.contacts.push(...parseContactBlock(block.lines, block.links));
       continue;
     }
@@ -1282,21 +1317,6 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
     }
   }
   closeAbout();
-  // Labelled lines that each give an e-mail address at the end of the body, one contact a line (see
-  // LABELLED_CONTACT_LINE), are the release's contacts; a sentence so labelled stays body.
-  const labelled: Block[] = [];
-  while (result.body.length > 1) {
-    const last = result.body[result.body.length - 1] as Block;
-    const text = blockText(last).trim();
-    if (last.lines.length !== 1 || !isLabelledContactRow(text)) break;
-    labelled.unshift(last);
-    result.body.pop();
-  }
-  // (under a paragraph ending in a colon, `For details, please contact:`, the lines are left to the
-  // invitation rule below, which takes the paragraph with them)
-  const above = result.body[result.body.length - 1];
-  if (labelled.length && above && /[:：]\s*$/.test(blockText(above))) result.body.push(...labelled);
-  else for (const b of labelled) result.contacts.push(...parseContactBlock(b.lines, b.links));
   // A short line with nothing under it ends the body (`Feature Impact` above the Source line, a
   // subheading whose section was cut off): a heading of no paragraph, or a credit, is not body;
   // a person's name under a closing quotation is its attribution and stays (`“…markets.”` / `Jane Roe`).
@@ -1385,6 +1405,7 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
   // no sentence (`Americas: Jane Roe at +1 (555) 010 2000 / roe@acme.example`, `Europe: …`): the
   // release's contacts, set under the text with no heading; not a call to action (`Write to…`), nor
   // lines a paragraph ending in a colon introduces (`Conference Call Information:` / `Dial-in: …`).
+  // (Every labelled contact row, see isLabelledContactRow, is such a line: one rule serves both.)
   let contactLines = 0;
   while (contactLines < 6 && result.body.length - contactLines > 1) {
     const line = result.body[result.body.length - 1 - contactLines] as Block;

@@ -1,5 +1,11 @@
 import { parseReleaseStrict } from '../../../../lambdas/core/parser';
-import { findEmail, isPersonName, parseContactBlock, sentenceContacts } from '../../../../lambdas/core/parser/contacts';
+import {
+  findEmail,
+  isContactHeading,
+  isPersonName,
+  parseContactBlock,
+  sentenceContacts,
+} from '../../../../lambdas/core/parser/contacts';
 
 // Contacts and the page markup around them, on short made-up releases.
 
@@ -681,5 +687,90 @@ describe('a markdown mailto link written with its address as its text', () => {
     ],
   ])('%s', (line, emails) => {
     expect(parseContactBlock([line]).map((c) => c.email)).toEqual(emails);
+  });
+});
+
+describe('a contact label and its e-mail address on one line under the release', () => {
+  const release = (line: string) =>
+    [
+      '# Harbor Freight Lines Sells Its Depot Business',
+      '',
+      'Harbor Freight Lines has sold its depot business to a regional carrier, the two firms said on Tuesday.',
+      '',
+      'Forward-Looking Statements',
+      '',
+      'This release contains forward-looking statements that involve risks and uncertainties, and actual results may differ.',
+      '',
+      line,
+    ].join('\n');
+  it.each([
+    ['Media Relationspress@harborfreight.example', 'press@harborfreight.example'],
+    ['Press Office desk@harborfreight.example', 'desk@harborfreight.example'],
+    ['Investor Contact: ir@harborfreight.example', 'ir@harborfreight.example'],
+  ])('`%s` is a contact', (line, email) => {
+    const p = parseReleaseStrict({ content: release(line) });
+    expect(p.contacts.map((c) => c.email)).toEqual([email]);
+    expect(p.body.text).toMatch(/said on Tuesday\.$/);
+  });
+  it('a sentence ending in an address is no such line', () => {
+    const p = parseReleaseStrict({
+      content: release('Readers who want the full filing may write to filings@harborfreight.example'),
+    });
+    expect(p.contacts.map((c) => c.email)).not.toContain('filings@harborfreight.example');
+  });
+});
+
+describe('a run-on card under the forward-looking statements', () => {
+  it('is read even when its invitation, run into it, has a word ending in lower-case letters', () => {
+    const content = [
+      '# Harbor Freight Lines Sells Its Depot Business',
+      '',
+      'Harbor Freight Lines has sold its depot business to a regional carrier, the two firms said on Tuesday.',
+      '',
+      'Forward-Looking Statements',
+      '',
+      'This release contains forward-looking statements that involve risks and uncertainties, and actual results may differ.',
+      '',
+      'For shareholder questions, please contact:Investor Relations555-010-0199ir@harborfreight.example',
+    ].join('\n');
+    const p = parseReleaseStrict({ content });
+    expect(p.contacts.map((c) => c.email)).toEqual(['ir@harborfreight.example']);
+  });
+});
+
+describe('a contact heading glued to a name that opens with a digit', () => {
+  it.each(['Contact Details9/11 Harbor Fund', 'Media Contacts24/7 Harbor Desk', 'Press Inquiries1st Harbor Bank'])(
+    '`%s` is a contact heading',
+    (line) => {
+      expect(isContactHeading(line)).toBe(true);
+    },
+  );
+  it('a glued heading with a sentence after it is none (`Contact us today…`)', () => {
+    expect(isContactHeading('Contact us 24 hours a day to learn what the new plan offers.')).toBe(false);
+  });
+});
+
+describe("a letter's closing word with a signature under it in the body", () => {
+  const release = (tail: string[]) =>
+    [
+      '# Harbor Freight Lines Opens Its Registration for the Logistics Forum',
+      '',
+      'Harbor Freight Lines has opened registration for its logistics forum, which meets in Lisbon in May.',
+      '',
+      ...tail,
+    ].join('\n');
+  it.each([
+    ['Best,', 'Ana Silva', 'Events Manager', 'ana.silva@harborfreight.example'],
+    ['Kind regards,', 'Ken Ito', 'ken.ito@harborfreight.example'],
+    ['Sincerely,', 'Rosa Diaz', 'Harbor Freight Lines', '+1 555 010 0100', 'rosa@harborfreight.example'],
+  ])('`%s` and the lines under it are the contact, not body', (...tail) => {
+    const p = parseReleaseStrict({ content: release(tail.flatMap((t) => [t, ''])) });
+    expect(p.contacts.map((c) => c.email).filter(Boolean)).toEqual([tail.at(-1)]);
+    expect(p.body.text).toMatch(/meets in Lisbon in May\.$/);
+  });
+  it('a closing word with no address under it stays body', () => {
+    const p = parseReleaseStrict({ content: release(['Thanks,', '', 'The Forum Team']) });
+    expect(p.contacts).toEqual([]);
+    expect(p.body.text).toContain('Thanks,');
   });
 });

@@ -462,6 +462,16 @@ describe('where the body ends: portal trailers and captions', () => {
     expect(parse(list).body.paragraphs).toEqual([last]);
   });
 
+  it('leaves out a link list under a thematic break whose first link kept its markdown (a relative target)', () => {
+    for (const first of [
+      '[Original/Source Press Release](acme-launches-robot)',
+      '[Read the story](news/item-17.html)',
+    ]) {
+      const list = `${first}\n\n[Portal TLDR](https://portal.example/t/1)\n\n[Reddit Post](https://reddit.example/r/1)`;
+      expect(parse(`---\n\n${list}`).body.paragraphs).toEqual([last]);
+    }
+  });
+
   it('stops at a portal link list label whose links were lost (Original/Source Press Release)', () => {
     const p = parse('Original/Source Press Release\n\nNewsramp.com TLDR\n\nReddit Post');
     expect(p.body.paragraphs).toEqual([last]);
