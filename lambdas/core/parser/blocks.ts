@@ -61,16 +61,21 @@ const COMPOUND_PREFIXES = new Set(
  * elsewhere?) and then from a short list of compound prefixes; that is as far as we go without a
  * dictionary.
  */
+/**
+ * The last 60 characters of joinLines' output so far (pieces are never empty). A module function,
+ * not a closure made on every call (for speed only: bundles that keep function names pay for naming
+ * each closure they make).
+ */
+function tail(pieces: readonly string[]): string {
+  let t = '';
+  for (let i = pieces.length - 1; i >= 0 && t.length < 60; i--) t = (pieces[i] ?? '') + t;
+  return t.length > 60 ? t.slice(-60) : t;
+}
+
 export function joinLines(lines: string[], known: WordSet = EMPTY): string {
   // The output is kept as pieces joined once at the end: appending to one string and reading its
   // tail on every line flattens the string each time, which is quadratic in the paragraph's length.
   const pieces: string[] = [];
-  /** The last 60 characters of the output so far (pieces are never empty). */
-  const tail = (): string => {
-    let t = '';
-    for (let i = pieces.length - 1; i >= 0 && t.length < 60; i--) t = (pieces[i] ?? '') + t;
-    return t.length > 60 ? t.slice(-60) : t;
-  };
   for (const raw of lines) {
     const line = raw.trim();
     if (!line) continue;
@@ -83,7 +88,7 @@ export function joinLines(lines: string[], known: WordSet = EMPTY): string {
       pieces.push(' ', line);
       continue;
     }
-    const tailOfOut = tail();
+    const tailOfOut = tail(pieces);
     const hy = /([A-Za-z]{1,40})-$/.exec(tailOfOut);
     const next = /^([a-z][a-z]{0,40})/.exec(line);
     // `COVID-` + `19`, `2024-` + `2025`, `Coca-` + `Cola`: a hyphen before a digit or a capital is kept.

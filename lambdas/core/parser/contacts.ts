@@ -44,11 +44,13 @@ function gluedLead(text: string, index: number, address: string): number {
   const local = address.slice(0, address.indexOf('@'));
   const before = text.slice(Math.max(0, index - 200), index);
   // (`Connect with usir@`, `Contact usinfo@`, `Email uspress@`: the invitation's `us` run into a role mailbox)
-  if (/\b(?:with|contact|e-?mail|reach|write to|call)\s?$/i.test(before) && /^us/i.test(local))
+  if (/^us/i.test(local) && /\b(?:with|contact|e-?mail|reach|write to|call)\s?$/i.test(before))
     if (ROLE_MAILBOX.test(local.slice(2).toLowerCase())) return 2;
-  const previous = /([A-Z][a-z]{1,20}) $/.exec(before)?.[1];
+  // (for speed only: both patterns below need a letter and a space at the end of `before`)
+  const wordEnds = before.endsWith(' ') && /[A-Za-z]/.test(before.charAt(before.length - 2));
+  const previous = wordEnds ? /([A-Z][a-z]{1,20}) $/.exec(before)?.[1] : undefined;
   // `Mary Jones MaryJones@`, `Mary Jones Mary.Jones@`: the address spells the name written before it.
-  const name = /([A-Za-z]+) ([A-Za-z]+) $/.exec(before);
+  const name = wordEnds ? /([A-Za-z]+) ([A-Za-z]+) $/.exec(before) : null;
   if (name && local.replace(/[._-]/g, '').toLowerCase() === `${name[1]}${name[2]}`.toLowerCase()) return 0;
   if (previous && /^[A-Z][a-z]/.test(local)) {
     const k = local.toLowerCase().indexOf(previous.toLowerCase(), 2);
@@ -71,7 +73,8 @@ function gluedLead(text: string, index: number, address: string): number {
   }
   // (or a name in camel case run into a mailbox that opens with a name the line wrote before it:
   // `Sara Roe, Agency PR for AcmeBiosara@`)
-  for (const n of before.match(/\b[A-Z][a-z]{2,20}\b/g) ?? []) {
+  // (for speed only: that lead opens with a capital)
+  for (const n of /^[A-Z]/.test(local) ? (before.match(/\b[A-Z][a-z]{2,20}\b/g) ?? []) : []) {
     const k = local.toLowerCase().indexOf(n.toLowerCase(), 3);
     if (k < 0) continue;
     if (!/^[A-Z][a-z]*[A-Z][A-Za-z]*[a-z]$/.test(local.slice(0, k)) || !/^[a-z0-9._-]+$/.test(local.slice(k))) continue;
@@ -84,8 +87,10 @@ function gluedLead(text: string, index: number, address: string): number {
   // (or its extension: `(555) 010-0100 x110jane.roe@`)
   const digits = /^(?:(?:x|ext\.?)\d{1,6}|\d{1,4}(?:-\d{1,4})?)(?=[A-Za-z])/i.exec(local)?.[0];
   if (digits && /\d[\d ()./-]{4,}\d $/.test(before)) return digits.length;
-  for (const w of before.match(/[A-Za-z][A-Za-z0-9]{3,30}/g) ?? []) {
-    if (/[A-Z].*[A-Z]/.test(w) && local.startsWith(w) && /^[a-z]{2}/.test(local.slice(w.length))) return w.length;
+  // (for speed only: such a word, two capitals in it, opens the mailbox)
+  const twoCapitals = /[A-Z].*[A-Z]/.test(local);
+  for (const w of twoCapitals ? (before.match(/[A-Za-z][A-Za-z0-9]{3,30}/g) ?? []) : []) {
+    if (local.startsWith(w) && /[A-Z].*[A-Z]/.test(w) && /^[a-z]{2}/.test(local.slice(w.length))) return w.length;
   }
   // (or the address's own name, with its capital, after a dash or not: `Team Acmebd@acme.com`,
   // `Contact :-Acmemarketing@acme.ai`)
