@@ -119,6 +119,23 @@ function scoreSubset(testReleases: RealRelease[], subset: RatchetSubset, parse: 
   return { missing, report: evaluateReal(scored, parse, 'test') };
 }
 
+/** A subset's report, refusing (with `consequence`) when a release it lists left the test split. */
+function scoreWholeSubset(
+  testReleases: RealRelease[],
+  subset: RatchetSubset,
+  name: string,
+  parse: Parse,
+  consequence: string,
+) {
+  const { missing, report } = scoreSubset(testReleases, subset, parse);
+  if (missing.length) {
+    throw new Error(
+      `${name} lists ${missing.length} release(s) no longer in the test split (${missing.join(', ')}); ${consequence}`,
+    );
+  }
+  return report;
+}
+
 /**
  * Scores every subset of the ratchet on its own releases and compares it with its held figures.
  * A subset release that is no longer in the test split fails the check (the figures were measured
@@ -182,14 +199,14 @@ export function ratchetToWrite(
   const subsets: RatchetSubset[] = [];
   const raised: RatchetWrite['raised'] = [];
   for (const [i, subset] of (held?.subsets ?? []).entries()) {
-    const { missing, report } = scoreSubset(testReleases, subset, parse);
     const name = subsetName(subset, i);
-    if (missing.length) {
-      throw new Error(
-        `${name} lists ${missing.length} release(s) no longer in the test split (${missing.join(', ')}); ` +
-          'its figures were measured on them. Put them back, or --replace-ratchet with one subset of the whole split.',
-      );
-    }
+    const report = scoreWholeSubset(
+      testReleases,
+      subset,
+      name,
+      parse,
+      'its figures were measured on them. Put them back, or --replace-ratchet with one subset of the whole split.',
+    );
     const { raised: figures, ...up } = raiseFigures(subset, ratchetOf(report));
     if (figures.length) raised.push({ name, figures });
     subsets.push(figures.length ? { ...up, files: subset.files, ...stamp } : subset);
@@ -238,14 +255,14 @@ export function remeasureRatchet(
   const subsets: RatchetSubset[] = [];
   const changed: RatchetRemeasure['changed'] = [];
   for (const [i, subset] of held.subsets.entries()) {
-    const { missing, report } = scoreSubset(testReleases, subset, parse);
     const name = subsetName(subset, i);
-    if (missing.length) {
-      throw new Error(
-        `${name} lists ${missing.length} release(s) no longer in the test split (${missing.join(', ')}); ` +
-          'its figures cannot be re-measured on the releases it was written on.',
-      );
-    }
+    const report = scoreWholeSubset(
+      testReleases,
+      subset,
+      name,
+      parse,
+      'its figures cannot be re-measured on the releases it was written on.',
+    );
     const now = ratchetOf(report);
     const figures: string[] = [];
     for (const f of REAL_FIELDS) {
