@@ -5,6 +5,7 @@
 import type { Link } from '../record';
 import { isPersonName } from './contacts';
 import { sameOrganization } from './lead';
+import { escapeRegExp } from './regex';
 import { wireMentioned, wireOfLink } from './wires';
 
 /** An honorific opening a person's name (`Dr. Jane Roe`). */
@@ -183,9 +184,7 @@ export function passiveAgentOrganization(title: string | null, paragraphs: reado
     const name = (m[1] ?? '').replace(/[.,]+$/, '').replace(/ (?:of|and|for|de|&)$/, '');
     const first = name.split(' ')[0] ?? '';
     if (first.length < 3 || name.split(' ').length > 6) continue;
-    if (
-      new RegExp(`(?:^|[^\\p{L}])${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu').test(elsewhere)
-    ) {
+    if (new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(first)}(?![\\p{L}])`, 'iu').test(elsewhere)) {
       return name;
     }
   }
