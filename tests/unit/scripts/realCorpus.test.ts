@@ -11,6 +11,7 @@ import {
   realLabelProblems,
   type RealRelease,
   splitOf,
+  targetShortfalls,
   TEST_FRACTION,
 } from '../../../scripts/eval/realCorpus';
 
@@ -150,6 +151,44 @@ describe('evaluateReal', () => {
     const report = evaluateReal([release(text, labels)], () => parsed(), 'test');
     expect(formatRealReport(report, false)).not.toContain('expected:');
     expect(formatRealReport(report, true)).toContain('expected:');
+  });
+});
+
+describe('targetShortfalls', () => {
+  const text = 'ACME CITY, Jan. 2, 2024 /PRNewswire/ -- Acme today said things. It ends here.';
+  const rightWire = () => parsed({ wire: { name: 'PR Newswire', tag: 'PRNewswire' } });
+
+  it('names every field under 90 % and an overall figure under 95 %, with its counts', () => {
+    const releases = Array.from({ length: 10 }, (_, i) =>
+      release(text, { wire: 'PR Newswire', title: 'Acme says' }, `https://example.com/${i}`),
+    );
+    // wire 10/10; title right on 8 of the 10 (80 %): overall 18/20 = 90 %.
+    let calls = 0;
+    const report = evaluateReal(
+      releases,
+      () => parsed({ wire: { name: 'PR Newswire', tag: 'PRNewswire' }, title: calls++ < 8 ? 'Acme says' : 'x' }),
+      'test',
+    );
+    expect(targetShortfalls(report)).toEqual(['title 8/10 = 80.0 % < 90 %', 'overall 18/20 = 90.0 % < 95 %']);
+  });
+
+  it('is empty when every field is at or above 90 % and the whole at or above 95 %', () => {
+    const releases = Array.from({ length: 10 }, (_, i) =>
+      release(text, { wire: 'PR Newswire', title: 'Acme says' }, `https://example.com/${i}`),
+    );
+    let calls = 0;
+    const report = evaluateReal(
+      releases,
+      () => parsed({ wire: { name: 'PR Newswire', tag: 'PRNewswire' }, title: calls++ < 9 ? 'Acme says' : 'x' }),
+      'test',
+    );
+    // title 9/10 = 90 % (the bar itself), overall 19/20 = 95 %.
+    expect(targetShortfalls(report)).toEqual([]);
+  });
+
+  it('leaves out fields nothing labels', () => {
+    const report = evaluateReal([release(text, { wire: 'PR Newswire' })], rightWire, 'test');
+    expect(targetShortfalls(report)).toEqual([]);
   });
 });
 
