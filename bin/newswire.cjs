@@ -10,7 +10,14 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 // parser runs hundreds of expressions over each page, nearly all of them more than once, so the
 // first compilation is wasted (a `parse` process with one wire page: ~20 % less CPU; 200 pages:
 // ~7 %). Matching is the same either way. Set before any expression is compiled.
-require('node:v8').setFlagsFromString('--no-regexp-tier-up');
+// And functions optimized later: V8 counts a function's work against an interrupt budget and
+// queues it for TurboFan after a few budgets' worth; twice the default (67,584) leaves functions
+// that are only lukewarm in a run in Sparkplug's baseline code. TurboFan compiles on V8's worker
+// threads, whose CPU a process pays on top of its main thread's: `parse` with 200 wire pages ~7 %
+// less CPU, with one ~5 %, its main thread the same (paired whole processes; docs/performance.md).
+const v8 = require('node:v8');
+v8.setFlagsFromString('--no-regexp-tier-up');
+v8.setFlagsFromString('--interrupt-budget=135168');
 const { pathToFileURL } = require('node:url');
 const { builtCli } = require('./builtCli.cjs');
 
