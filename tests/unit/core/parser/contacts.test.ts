@@ -238,6 +238,12 @@ describe('findEmail: words a scraper ran into an address', () => {
     // A name run into the address's own website, run into the mailbox.
     ['PR Contact:Jane Roeacme.iosupport@acme.io', 'support@acme.io'],
     ['Media: Raj Patelnova-labs.compress@nova-labs.com', 'press@nova-labs.com'],
+    // The next sentence run into the address after its stop: a capitalised word after its lower-case domain.
+    ['You can write to her at jane.roe@mailhost.com.More details follow below.', 'jane.roe@mailhost.com'],
+    ['Reach the desk at press@acme.co.uk.Tickets go on sale soon', 'press@acme.co.uk'],
+    // A surname run into an address that opens with digits and a capital.
+    ['Contact:Jane Rowland45Acme@Agency.Global', '45acme@agency.global'],
+    ['Press: Tom Baker7Seas@pr.example', '7seas@pr.example'],
   ])('%s', (line, email) => {
     expect(findEmail(line)).toBe(email);
   });
@@ -269,6 +275,14 @@ describe('findEmail: words a scraper ran into an address', () => {
     ['Contact Jane Roe at SunPowersales@acme.example', 'sunpowersales@acme.example'],
     ['Contact usa@acme.example', 'usa@acme.example'],
     ['Email usher@acme.example', 'usher@acme.example'],
+    // A mailbox opening with an acronym in capitals that the line wrote before (as `PRteam@`).
+    [
+      'The Acme Business Network Council (ABNC) meets monthly; write to ABNCgroup@mailhost.com',
+      'abncgroup@mailhost.com',
+    ],
+    ['Join the NWCA: email NWCAinfo@acme.example', 'nwcainfo@acme.example'],
+    // A domain written with capitals keeps its capitalised labels.
+    ['Contact: Jane Roe, jane@Acme.Com.Global', 'jane@acme.com.global'],
   ])('leaves a whole address alone: %s', (line, email) => {
     expect(findEmail(line)).toBe(email);
   });
