@@ -1054,6 +1054,25 @@ describe('a bare About: run into its text', () => {
       expect(p.about.map((a) => a.organization)).toEqual([org]);
     }
   });
+  it('also when the text opens with when or by whom the organization was founded', () => {
+    for (const [about, org] of [
+      ['About: Northwind Filters was founded in 2009 to make water filters for homes.', 'Northwind Filters'],
+      ['About\n\nThe Harbor Trust was established by three families in 1988 to fund schools.', 'The Harbor Trust'],
+    ]) {
+      const p = parseReleaseStrict({ content: markdown(`The plant employs 40 people.\n\n${about}`) });
+      expect(p.body.paragraphs).toEqual([LEAD, 'The plant employs 40 people.']);
+      expect(p.about.map((a) => a.organization)).toEqual([org]);
+    }
+  });
+  it('splits an ABOUT: in capitals off the paragraph it was run into', () => {
+    const p = parseReleaseStrict({
+      content: markdown(
+        'The plant employs 40 people and opens in May.   ABOUT: The Harbor Trust was founded in 1988 to fund schools.',
+      ),
+    });
+    expect(p.body.paragraphs).toEqual([LEAD, 'The plant employs 40 people and opens in May.']);
+    expect(p.about.map((a) => a.organization)).toEqual(['The Harbor Trust']);
+  });
   it('leaves a paragraph that opens with About: but describes no organization to the body', () => {
     expect(paragraphs('About: 40 people will work at the plant, most of them from Dayton.')).toEqual([
       LEAD,
