@@ -129,8 +129,12 @@ const END_MARKER = /^(?:#{3}|# # #|\*{3}|ENDS|[-–—*~]{1,3} ?(?:ENDS?|30|0) ?
 const VIEW_ORIGINAL =
   /^(?:View (?:the )?(?:original|source) (?:content|press release|release|version)(?: to download multimedia)?|To view the (?:source|original) version of this press release)[^:\n]{0,80}?:?\s?(https?:\/\/\S*)?/i;
 const COPYRIGHT = /^(?:©|\(c\)|Copyright ©?)\s?\d{4}/i;
-/** A pointer to the full article a text is an excerpt of (`To view the full press release, visit …`, `To view the full announcement, click here.`). */
-const FULL_ARTICLE = String.raw`(?:To (?:view|read)|(?:View|Read)) the (?:full|complete|entire) (?:(?:press |news )?release|announcement|article|story)\b`;
+/**
+ * A pointer to the full article a text is an excerpt of (`To view the full press release, visit …`,
+ * `To view the full announcement, click here.`), or to the release the text reports on
+ * (`To view the company's most recent earnings release, visit …`, `Read its latest press release`).
+ */
+const FULL_ARTICLE = String.raw`(?:To (?:view|read)|(?:View|Read)) (?:the (?:full|complete|entire)|(?:the company['’]s|its)(?: (?:most recent|latest|full))?) (?:(?:earnings|financial|quarterly|press|news) ){0,2}(?:release|announcement|article|story)\b`;
 const FULL_ARTICLE_POINTER = new RegExp(`^${FULL_ARTICLE}`);
 /**
  * Lines a web portal writes under a release it republishes: `The post X appeared first on Y.`,

@@ -961,6 +961,22 @@ describe('a pointer to the full article between paragraphs', () => {
     });
     expect(p.body.paragraphs).toEqual([LEAD]);
   });
+  it('also when it points to the release the text reports on, the company’s latest or its earnings release', () => {
+    for (const pointer of [
+      'To view the company’s most recent earnings release, visit https://short.example/q3',
+      "To read the company's latest press release, click here.",
+      'View its full quarterly earnings release here: https://example.com/x1',
+    ]) {
+      const p = parseReleaseStrict({
+        content: `# Northwind Opens Plant\n\n${LEAD}\n\n${more}\n\n${pointer}\n\n${about}`,
+      });
+      expect(p.body.paragraphs).toEqual([LEAD, more]);
+      const q = parseReleaseStrict({
+        content: `# Northwind Opens Plant\n\n${LEAD}\n\n${pointer}\n\n${more}\n\n${about}`,
+      });
+      expect(q.body.paragraphs).toEqual([LEAD, more]);
+    }
+  });
   it('is left out when a list of the text follows it, a heading run into its first item or not', () => {
     const items = ['* The plant makes 2 million filters a year.', '* It employs 40 people.'];
     for (const first of [`Key points:${items[0]}`, items[0], '- The plant makes 2 million filters a year.']) {
