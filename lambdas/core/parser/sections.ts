@@ -104,8 +104,13 @@ const NAMES_NETWORK = new RegExp(String.raw`\b(?:${NETWORKS})\b|https?:\/\/|(?:^
 const LABELLED_SOCIAL_LINE = new RegExp(
   String.raw`^(?:[^\n:.!?]{1,80}:\s?)${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|@|www\.|\[https?:)\S`,
 );
-/** A website's address alone under its label (`Website: https://acme.example`, `Company Web: www.acme.example`). */
-const WEBSITE_LINE = /^(?:Company )?(?:Website|Web|Site|URL)\s?:\s?(?:https?:\/\/|www\.)\S+$/i;
+/**
+ * A website's address alone under its label (`Website: https://acme.example`, `Company Web: www.acme.example`),
+ * also a label naming whose website it is, run into the word or not (`Website of Acme Expo: www.…`,
+ * `WebsiteAcme Expo: www.…`).
+ */
+const WEBSITE_LINE =
+  /^(?:(?:[Cc]ompany |COMPANY )?(?:[Ww]ebsite|WEBSITE|[Ww]eb|WEB|[Ss]ite|SITE|URL|[Uu]rl)|(?:[Ww]ebsites?|WEBSITES?|[Ww]eb [Ss]ites?) ?(?:(?:of|for) (?:the )?)?\p{Lu}[^:\n]{0,60}?)\s?:\s?(?:https?:\/\/|www\.)\S+$/u;
 /** The same label opening a row of network addresses (`Website: https://acme.example Facebook: https://…`). */
 const WEBSITE_ROW = new RegExp(
   String.raw`^(?:Company )?(?:[Ww]ebsite|WEBSITE|Web|Site|URL)\s?:\s?(?:https?:\/\/|www\.|\[https?:)\S+?\s?${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|@|www\.|\[https?:)\S`,

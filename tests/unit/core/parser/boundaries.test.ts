@@ -770,6 +770,20 @@ describe('end-of-body markers and notices portals and distributors add', () => {
     ]);
   });
 
+  it('also when its label names whose website it is, run into the word or not', () => {
+    for (const line of [
+      'WebsiteNorthwind Water Expo: www.northwind-expo.example',
+      'Website of the Northwind Water Expo: https://northwind-expo.example/en',
+      'WEBSITE Northwind Filters: https://northwind.example',
+    ]) {
+      expect(paragraphs(`The plant employs 40 people.\n\n${line}`)).toEqual([LEAD, 'The plant employs 40 people.']);
+    }
+    // (a sentence that goes on after the address stays the text's)
+    expect(
+      paragraphs('The plant employs 40 people.\n\nWebsite visitors: see www.northwind.example for tours.'),
+    ).toEqual([LEAD, 'The plant employs 40 people.', 'Website visitors: see www.northwind.example for tours.']);
+  });
+
   it('leaves out a website line between paragraphs of the text and goes on with the body', () => {
     const wrapped =
       'Tickets cost $20 and can be bought at the door of the plant on opening day,\nwhen the first hundred visitors also get a free filter for their kitchen tap.';
