@@ -409,7 +409,10 @@ function confirmedHeading(line: string, next: string, around: Around): string | 
   const t = line.trim();
   if (t.length > 80 || /[.!?]$/.test(t.replace(ABBREVIATION_END, ''))) return null;
   const opener = ABOUT_OPENER.exec(t)?.[1];
-  const name = (opener ? t.slice(opener.length) : t).replace(/:$/, '').trim();
+  // (or the name with its tagline after a colon, `Acme: WE BUILD WHAT LASTS®`, over a paragraph in which
+  // the issuer speaks for itself, `At Acme (NYSE: ACME), we…`)
+  const tagline = opener ? null : /^(\p{Lu}[^:]{1,40}): \p{Lu}[^.!?:]{2,80}$/u.exec(t)?.[1];
+  const name = (opener ? t.slice(opener.length) : (tagline ?? t)).replace(/:$/, '').trim();
   const words = name.split(' ');
   if (!name || words.length > 6) return null;
   if (opener) {
@@ -421,6 +424,12 @@ function confirmedHeading(line: string, next: string, around: Around): string | 
   // A named award, event or study the release writes about (`The RoSPA Awards`, `The Acme Summit`) is
   // a section of the body, not the boilerplate of an organization.
   if (NAMED_SUBJECT.test(name)) return null;
+  // (a name and a title over a paragraph on it, `Acme Vault: Storage for Teams` / `Acme Vault is…`, is a
+  // section of the body; the tagline heads the boilerplate only over the issuer speaking as `we`)
+  if (tagline) {
+    const after = next.startsWith(`At ${name}`) ? next.slice(name.length + 3).replace(/^ \([^()]{1,40}\)/, '') : '';
+    return /^, (?:we|our)\b/.test(after) ? cleanOrg(name) : null;
+  }
   return next.startsWith(name) && DESCRIBES.test(next.slice(name.length)) ? cleanOrg(name) : null;
 }
 

@@ -585,6 +585,30 @@ describe('About headings the next paragraph confirms, and product paragraphs ins
     expect(p.body.paragraphs).toEqual([last, 'The robot ships in May.', 'Deliveries start in Texas.']);
   });
 
+  it('takes a name heading with its tagline after a colon, over a paragraph that says `At Name, we`', () => {
+    const body = `${last}\n\nThe robot ships in May.\n\nDeliveries start in Texas.`;
+    for (const [heading, text] of [
+      ['Acme Robotics: WE MOVE WHAT MATTERS®', 'At Acme Robotics (NYSE: ACR), we build robots for warehouses.'],
+      ['Harbor Group: Built for the Long Haul', 'At Harbor Group, our trucks move parcels in 12 countries.'],
+    ]) {
+      const p = parse(`${heading}\n\n${text}`, body);
+      expect(p.about.map((a) => a.organization)).toEqual([heading.slice(0, heading.indexOf(':'))]);
+      expect(p.body.paragraphs).toEqual([last, 'The robot ships in May.', 'Deliveries start in Texas.']);
+    }
+  });
+
+  it('leaves a name and a title in the body over a paragraph on it that is not the issuer speaking as `we`', () => {
+    const body = `${last}\n\nThe robot ships in May.`;
+    for (const tail of [
+      'Acme Robotics: New Plant Opens\n\nAt Acme Robotics the work goes on around the clock.',
+      'Acme Vault: Storage for Every Team\n\nAcme Vault is a storage service for teams of any size.',
+    ]) {
+      const p = parse(tail, body);
+      expect(p.about).toEqual([]);
+      expect(p.body.paragraphs).toHaveLength(4);
+    }
+  });
+
   it('leaves a named award or event heading in the body, though the next paragraph describes it', () => {
     const body = `${last}\n\nThe robot ships in May.\n\nDeliveries start in Texas.`;
     const p = parse(
