@@ -325,6 +325,14 @@ const LEFTOVER_MARKUP = /^(?:`{3,}|~{3,})[\w-]{0,20}$|^\[\/?[a-z][a-z_-]{1,20}\]
  * below advertisement`): not a paragraph of the release.
  */
 const AD_SLOT = /^(?:Advertisement|Ad|(?:Story|Article) continues (?:below|after) (?:this )?(?:advertisement|ad))$/i;
+/**
+ * The label of a link to the release in another language, the link lost (`Spanish news release`, `Read
+ * this release in French`, `Versión en español`): not a paragraph of the release.
+ */
+const LANGUAGE = String.raw`(?:Spanish|English|French|German|Italian|Portuguese|Dutch|Chinese|Japanese|Korean|Arabic|Russian|Polish|Swedish|Turkish|Vietnamese|Thai|Indonesian|Hindi)`;
+const OTHER_LANGUAGE_VERSION = new RegExp(
+  String.raw`^(?:(?:Read|View|See) (?:this|the) (?:(?:news|press) )?release in ${LANGUAGE}|${LANGUAGE} (?:language )?(?:(?:news|press) )?(?:release|version|translation)|Versión en español|Version française|Deutsche Version|Versione italiana|Versão em português)[.:]?$`,
+);
 /** The labels of a portal's link list under a release (`Original/Source Press Release`, `Pickup - …`). */
 const PORTAL_LINK_LABEL = /^(?:Original(?:\/Source)?|Source) (?:Press Release|Article|Story)$|^Pickup -/i;
 
@@ -798,9 +806,13 @@ function classify(block: Block, around: Around = {}): Kind {
       return { type: 'source-line', organization: withoutFormerName(credited[1]) };
     return { type: 'caption' };
   }
-  // A thematic break, an ad slot or markup left over between paragraphs (or under the last one) is no paragraph.
+  // A thematic break, an ad slot, markup left over or a link label to the release in another language
+  // between paragraphs (or under the last one) is no paragraph.
   const line = block.lines.length === 1 ? (block.lines[0] ?? '').trim() : '';
-  if (line && (THEMATIC_BREAK.test(line) || AD_SLOT.test(line) || LEFTOVER_MARKUP.test(line)))
+  if (
+    line &&
+    (THEMATIC_BREAK.test(line) || AD_SLOT.test(line) || LEFTOVER_MARKUP.test(line) || OTHER_LANGUAGE_VERSION.test(line))
+  )
     return { type: 'caption' };
   // A credit or the issuer's address under the body; between paragraphs of the text a credit is
   // only left out, and an address line stays the text's (an event's venue).
