@@ -127,6 +127,12 @@ const MEDIA_KIT_HEADING =
 const RESOURCES_HEADING =
   /^(?:(?:(?:Additional|Related|Helpful|Useful|More|Other|Further|Online|Media|Key) )?(?:Resources|Links|Reading)|Footnotes?|Endnotes?|Notes|References|Citations|Sources)[:：]?$/i;
 /**
+ * The heading of the issuer's calendar of reporting dates (`Financial calendar`, `Upcoming financial
+ * events`, `Finanzkalender`): boilerplate under the body when dated lines, not sentences, follow it.
+ */
+const CALENDAR_HEADING =
+  /^(?:(?:Financial|Corporate|Investor|Reporting) [Cc]alendar|(?:Upcoming )?[Ff]inancial (?:[Ee]vents|[Dd]ates)|Reporting [Dd]ates|FINANCIAL CALENDAR|Finanzkalender|Finanztermine|Calendrier financier|Calendario financiero)[:：]?$/;
+/**
  * End marks: `###`, `ENDS`, `./.` (as Vietnamese copy closes a text, also run onto its last words), and
  * `30`, `0` or `END(S)` set between dashes of any kind, spaced or not (`-30-`, `— 30 —`, `–0–`, `- ends -`).
  */
@@ -927,6 +933,11 @@ function classify(block: Block, around: Around = {}): Kind {
     // (hard-wrapped, its marks may fall on a later line: `Statements … are solely those of the` / `study authors…`)
     (block.lines.length > 1 && DISCLAIMER_PARAGRAPH.test(text)) ||
     (block.lines.length === 1 && MEDIA_KIT_HEADING.test(first)) ||
+    (block.lines.length === 1 &&
+      CALENDAR_HEADING.test(first) &&
+      !!around.next &&
+      /\b(?:19|20)\d{2}\b/.test(blockText(around.next)) &&
+      !isProse(around.next)) ||
     (block.lines.length === 1 &&
       RESOURCES_HEADING.test(first) &&
       !!around.next &&

@@ -362,6 +362,27 @@ describe('legends, bylines and credits around the lead', () => {
     ]);
   });
 
+  it('stops at the heading of a calendar of reporting dates over dated lines, and reads the contact under it', () => {
+    for (const [heading, dates] of [
+      ['Financial calendar', 'Q1 Report 2026 12 May 2026Annual General Meeting 2026 18 June 2026'],
+      ['Financial Calendar:', '* 14 August 2026: Half-year report\n* 12 November 2026: Q3 report'],
+      ['Upcoming financial events', 'Interim report Q2 – 2026-08-20'],
+      ['Finanzkalender', '20.08.2026 Halbjahresbericht 2026'],
+    ]) {
+      const p = parseReleaseStrict({
+        content: markdown(
+          `The plant employs 40 people.\n\n${heading}\n\n${dates}\n\nContact: Jane Roe, jane.roe@northwind.example`,
+        ),
+      });
+      expect(p.body.paragraphs).toEqual([LEAD, 'The plant employs 40 people.']);
+      expect(p.contacts.map((c) => c.email)).toContain('jane.roe@northwind.example');
+    }
+    // Over a paragraph of sentences, the heading is the text's own.
+    const text =
+      'The company will publish its results for 2026 in May, and the board will meet in June to set the dividend.';
+    expect(paragraphs(`Financial calendar\n\n${text}`)).toEqual([LEAD, 'Financial calendar', text]);
+  });
+
   it('stops at a notes heading over a numbered or marked list, and reads the About section under it', () => {
     for (const heading of ['Footnotes', 'Endnotes:', 'References', 'Sources:', 'Notes']) {
       const p = parseReleaseStrict({
