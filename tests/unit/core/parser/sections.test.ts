@@ -587,12 +587,12 @@ describe('About headings the next paragraph confirms, and product paragraphs ins
 
   it('takes a name heading with its tagline after a colon, over a paragraph that says `At Name, we`', () => {
     const body = `${last}\n\nThe robot ships in May.\n\nDeliveries start in Texas.`;
-    for (const [heading, text] of [
-      ['Acme Robotics: WE MOVE WHAT MATTERS®', 'At Acme Robotics (NYSE: ACR), we build robots for warehouses.'],
-      ['Harbor Group: Built for the Long Haul', 'At Harbor Group, our trucks move parcels in 12 countries.'],
-    ]) {
-      const p = parse(`${heading}\n\n${text}`, body);
-      expect(p.about.map((a) => a.organization)).toEqual([heading.slice(0, heading.indexOf(':'))]);
+    for (const [organization, tagline, text] of [
+      ['Acme Robotics', 'WE MOVE WHAT MATTERS®', 'At Acme Robotics (NYSE: ACR), we build robots for warehouses.'],
+      ['Harbor Group', 'Built for the Long Haul', 'At Harbor Group, our trucks move parcels in 12 countries.'],
+    ] as const) {
+      const p = parse(`${organization}: ${tagline}\n\n${text}`, body);
+      expect(p.about.map((a) => a.organization)).toEqual([organization]);
       expect(p.body.paragraphs).toEqual([last, 'The robot ships in May.', 'Deliveries start in Texas.']);
     }
   });
