@@ -1450,13 +1450,43 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
   // release's contacts, set under the text with no heading; not a call to action (`Write to…`), nor
   // lines a paragraph ending in a colon introduces (`Conference Call Information:` / `Dial-in: …`).
   // (Every labelled contact row, see isLabelledContactRow, is such a line: one rule serves both.)
+  // (also an address alone on its line, and between such lines a phone number or a website's address
+  // alone, a name run into its end or not, and a name of up to four capitalised words over an address or
+  // a phone: `Acme` / `press@…` / `https://acme.example/Beta` / `Jane Roejane@beta.example`; at least one
+  // line gives an address)
   let contactLines = 0;
-  while (contactLines < 6 && result.body.length - contactLines > 1) {
+  let addressLines = 0;
+  let lastTaken = 0;
+  while (contactLines < 8 && result.body.length - contactLines > 1) {
     const line = result.body[result.body.length - 1 - contactLines] as Block;
     const t = blockText(line).trim();
-    if (line.lines.length !== 1 || !findEmail(t) || countWords(t) > 20 || /[.!?]["”’)]?$/.test(t)) break;
-    if (!/^\p{Lu}/u.test(t) || CALL_TO_ACTION.test(t)) break;
+    if (line.lines.length !== 1 || countWords(t) > 20) break;
+    const email = findEmail(t);
+    const alone = !!email && t.toLowerCase() === email;
+    if (email && !/[.!?]["”’)]?$/.test(t) && (alone || /^\p{Lu}/u.test(t)) && !CALL_TO_ACTION.test(t)) {
+      contactLines++;
+      addressLines++;
+      lastTaken = contactLines;
+      continue;
+    }
+    const website = /^(?:https?:\/\/|www\.)[^\s@]+(?: \p{Lu}[\p{L}&'’.-]*){0,3}$/u.test(t);
+    const phone = findPhone(t);
+    if (phone && t.replace(phone, '').trim() === '') {
+      contactLines++;
+      lastTaken = contactLines;
+      continue;
+    }
+    const nameOverAddress =
+      contactLines > 0 && lastTaken === contactLines && /^\p{Lu}[\p{L}&'’.-]*(?: \p{Lu}[\p{L}&'’.-]*){0,3}$/u.test(t);
+    if (!website && !nameOverAddress) break;
     contactLines++;
+  }
+  // (the run ends at its topmost line that gives an address or names the one under it)
+  if (!addressLines) contactLines = 0;
+  while (contactLines > 0) {
+    const top = blockText(result.body[result.body.length - contactLines] as Block).trim();
+    if (findEmail(top) || /^\p{Lu}/u.test(top)) break;
+    contactLines--;
   }
   // (nor the last items of a list a paragraph ending in a colon introduces: `The walk has three parts:` /
   // `The pond` / `Archive box: ops@…`)

@@ -642,6 +642,29 @@ describe('labelled contact lines ending the body, one contact a line', () => {
     expect(p.body.text).toMatch(/good hands,” said the seller’s owner\.$/);
   });
 
+  it('reads unlabelled cards too: names, addresses alone, phones and website addresses, one a line', () => {
+    for (const lines of [
+      [
+        'Harbor Freight',
+        'desk@harborfreight.example',
+        'https://harborfreight.example/#/Kestrel Advisors',
+        'Ana Silvaana@kestrel.example',
+        'https://kestrel.example/',
+      ],
+      ['Media Details', '+1 555-010-0142', 'desk@harborfreight.example'],
+      ['desk@harborfreight.example', 'www.harborfreight.example'],
+    ]) {
+      const p = parseReleaseStrict({ content: release(lines) });
+      expect(p.contacts.map((c) => c.email)).toContain('desk@harborfreight.example');
+      expect(p.body.text).toMatch(/good hands,” said the seller’s owner\.$/);
+    }
+  });
+
+  it('leaves a website line with no address near it, or a heading over it, to the body rules', () => {
+    const p = parseReleaseStrict({ content: release(['Depot Sale', 'www.harborfreight.example']) });
+    expect(p.contacts).toEqual([]);
+  });
+
   it('keeps a labelled sentence in the body', () => {
     const p = parseReleaseStrict({
       content: release(['Note: The depots stay open, and questions go to ops@harboradvisors.example.']),
