@@ -201,6 +201,29 @@ export function textToBlocks(text: string, markdown: boolean): Block[] {
         continue;
       }
     }
+    // A hard wrap that left a blank line after every line (`… a film development and production` /
+    // `` / `company rooted in …`): a line that opens with a lower-case word under one blank line goes on
+    // a line of some length above it that ends on a word or a comma, no sentence's end, and reads as
+    // running text (see runningText: no heading, `About acme and its partners`), unless either is a list
+    // item or a heading.
+    const above = groups[groups.length - 1];
+    const aboveLine = above?.[above.length - 1] ?? '';
+    if (
+      !current.length &&
+      above &&
+      rawLines[n - 1] === '' &&
+      rawLines[n - 2] === aboveLine &&
+      aboveLine.length >= 40 &&
+      runningText(aboveLine) &&
+      /(?:^|\s)[\p{L}'’-]+,?$/u.test(aboveLine) &&
+      /^\p{Ll}[\p{L}'’-]*[\s,]/u.test(line) &&
+      !BULLET.test(line) &&
+      !BULLET.test(above[0] ?? '') &&
+      !(markdown && (MD_HEADING.test(aboveLine) || MD_HEADING.test(line)))
+    ) {
+      above.push(line);
+      continue;
+    }
     const isHeading = markdown && MD_HEADING.test(line);
     if ((!hasBlankLines && !wrappedRun) || isHeading || (BULLET.test(line) && current.length > 0)) {
       flush();
@@ -280,6 +303,13 @@ function unclosedBracket(line: string): number {
   return open > line.lastIndexOf(']') ? open : -1;
 }
 const WRAPPED_LINK = /^\[[^[\]\n]{1,500}\]\((?:https?:\/\/|\/)/;
+
+/** Words of running text: three lower-case words at least, and more of them than capitalised ones. */
+function runningText(line: string): boolean {
+  const lower = (line.match(/(?:^|\s)\p{Ll}[\p{L}'’-]*(?=[\s,]|$)/gu) ?? []).length;
+  const upper = (line.match(/(?:^|\s)\p{Lu}[\p{L}'’-]*(?=[\s,]|$)/gu) ?? []).length;
+  return lower >= 3 && lower > upper;
+}
 
 /** Lines hard-wrapped at one width (60–80 columns): all but the last within 15 columns of the longest. */
 function isWrappedRun(lines: string[]): boolean {

@@ -1067,6 +1067,30 @@ describe('a markdown link or image a hard wrap broke over lines', () => {
   });
 });
 
+describe('a hard wrap that left a blank line after every line', () => {
+  it('reads the wrapped lines as the one paragraph they are, a sentence going on over the blank line', () => {
+    for (const content of [
+      '# Northwind Opens Dayton Plant\n\nNorthwind Filters, a maker of home water filters and\n\nreplacement cartridges, today opened a plant in Dayton, Ohio, its fourth in\n\nthe state.\n\nThe plant employs 40 people.\n',
+      'Northwind Opens Dayton Plant\n\nNorthwind Filters, a maker of home water filters and replacement\n\ncartridges for the kitchen, today opened a plant in Dayton, Ohio, its fourth,\n\nin the state.\n\nThe plant employs 40 people.\n',
+    ]) {
+      const p = parseReleaseStrict({ content });
+      expect(p.body.paragraphs[0]).toMatch(
+        /^Northwind Filters, a maker of home water filters and replacement .*in the state\.$/,
+      );
+      expect(p.body.paragraphs[1]).toBe('The plant employs 40 people.');
+    }
+  });
+  it('keeps a heading, a list item or a line ending a sentence apart from a lower-case line under it', () => {
+    const p = parseReleaseStrict({
+      content: markdown(
+        'The plant makes three kinds of filter for homes and offices:\n\n- carbon filters for tap water, in two sizes\n\nceramic cartridges are next on the list of products.\n\nAbout Northwind Filters and its partners\n\nnorthwind filters is a maker of water filters.',
+      ),
+    });
+    expect(p.body.paragraphs).toContain('ceramic cartridges are next on the list of products.');
+    expect(p.body.text).not.toMatch(/partners northwind/i);
+  });
+});
+
 describe('a credit or a photo note under the body, hard-wrapped over three lines', () => {
   it("is still a credit or a caption, not the body's last paragraph", () => {
     for (const note of [
