@@ -933,11 +933,22 @@ describe('legends and bylines in the languages releases come in', () => {
 });
 
 describe("a portal's byline and date line set off by bars", () => {
-  it('is not the lead under a markdown headline', () => {
+  it.each([
+    'Staff Report | Published: May 5, 2025 | Updated: 8:59 AM',
+    'By Staff | Posted on May 5, 2025 at 9:03 a.m.',
+    'By Staff | Published May 5, 2025 10:40 p.m.',
+    'Example Daily Newsdesk | May 5, 2025 · 3 min read',
+    'By Example Daily Staff · May 5, 2025',
+  ])('is not the lead under a markdown headline: %s', (line) => {
     const p = parseReleaseStrict({
-      content: `# Northwind Opens Plant\n\nStaff Report | Published: May 5, 2025 | Updated: 8:59 AM\n\n${LEAD}\n\nThe plant employs 40 people.\n`,
+      content: `# Northwind Opens Plant\n\n${line}\n\n${LEAD}\n\nThe plant employs 40 people.\n`,
     });
     expect(p.body.paragraphs[0]).toBe(LEAD);
+  });
+  it('leaves a sentence with a bar in it to the lead', () => {
+    const text = 'Northwind Filters | Dayton opened on May 5, 2025 at 9:03 a.m. with 40 staff and two lines.';
+    const p = parseReleaseStrict({ content: `# Northwind Opens Plant\n\n${text}\n\nThe plant employs 40 people.\n` });
+    expect(p.body.paragraphs[0]).toBe(text);
   });
 });
 
