@@ -1344,11 +1344,21 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
       // person the contact names, however it is worded, `Contact Information:` / `Acme Dental Care in Dayton`)
       const named = bareContactHeading && block.lines.length === 1 && !/[.!?]["”’)]?$/.test(text.trim());
       bareContactHeading = false;
+      // (and so is a line of no sentence over a line that gives an address or a phone: the contact's title,
+      // however long, `Team Lead of the Lab Services Center, Kestrel Laboratories Group (KLG)` / `jon@…`)
+      const nextText = split[i + 1] ? blockText(split[i + 1] as Block).trim() : '';
+      const titled =
+        block.lines.length === 1 &&
+        !/[.!?]["”’)]?$/.test(text.trim()) &&
+        countWords(text) <= 15 &&
+        countWords(nextText) <= 8 &&
+        (!!findEmail(nextText) || !!findPhone(nextText));
       if (
         block.lines.every(isContactLike) ||
         block.lines.length > 1 ||
         CONTACT_REQUEST.test(text.trim()) ||
-        (named && countWords(text) <= 15)
+        (named && countWords(text) <= 15) ||
+        titled
       ) {
         result.contacts.push(...parseContactBlock(block.lines, block.links));
       } else {

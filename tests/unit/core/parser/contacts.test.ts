@@ -811,3 +811,37 @@ describe("a letter's closing word with a signature under it in the body", () => 
     expect(p.body.text).toContain('Thanks,');
   });
 });
+
+describe("a contact's long title over its address under an About section", () => {
+  const about = [
+    '# Harbor Freight Lines Sells Its Depot Business',
+    '',
+    'Harbor Freight Lines has sold its depot business to a regional carrier, the two firms said on Tuesday.',
+    '',
+    'About Kestrel Logistics Group',
+    '',
+    'Kestrel Logistics Group (KLG) runs depots in Ohio and Indiana for retailers and carriers of the region.',
+    '',
+    'For more information, please contact:',
+    '',
+    'Jon Doe',
+    '',
+  ];
+  it.each([
+    ['Team Lead of the Regional Depot Services Center, Kestrel Logistics Group (KLG)', 'Jondoe@klg.example'],
+    ['Head of Partnerships for the Depot and Warehouse Network in the Midwest', '+1 555-010-0142'],
+  ])('reads the title `%s` as the contact’s, and the line under it', (title, reach) => {
+    const p = parseReleaseStrict({ content: [...about, title, '', reach].join('\n') });
+    expect(p.contacts.length).toBeGreaterThan(0);
+    if (reach.includes('@')) expect(p.contacts.map((c) => c.email)).toContain('jondoe@klg.example');
+    expect(p.about.map((a) => a.text).join(' ')).not.toContain('Head of');
+  });
+  it('leaves a sentence over an address to the rules before', () => {
+    const p = parseReleaseStrict({
+      content: [...about, 'The depots stay open during the sale and the staff stay on.', '', 'ops@klg.example'].join(
+        '\n',
+      ),
+    });
+    expect(p.contacts.map((c) => c.email)).not.toContain('ops@klg.example');
+  });
+});
