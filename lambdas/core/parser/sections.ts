@@ -1447,12 +1447,16 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
     if (
       under.length >= 1 &&
       under.length <= 5 &&
-      under.every((t) => countWords(t) <= 12) &&
+      // (a line may hold a list's items run together, flattened: `• Jane Roe, Acme | jane@… • Jon Doe, …`)
+      under.every((t) => t.split(/\s[•·▪]\s/).every((item) => countWords(item) <= 12)) &&
       oneSentence(invitation) &&
       under.some((t) => findEmail(t) || findPhone(t))
     ) {
       result.body.splice(at);
-      result.contacts.push(...sentenceContacts(`${invitation} ${under.join(' ')}`));
+      const read = sentenceContacts(`${invitation} ${under.join(' ')}`);
+      // (every address the lines give is a contact, one item each)
+      const more = parseContactBlock(under).filter((c) => c.email && !read.some((r) => r.email === c.email));
+      result.contacts.push(...read, ...more);
     }
   }
   // One-line paragraphs closing the body that each give a person's or desk's e-mail address and are

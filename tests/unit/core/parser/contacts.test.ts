@@ -591,6 +591,18 @@ describe('a contact lead-in ending a paragraph, the contact on short lines under
     expect(p.contacts.map((c) => c.email)).toContain('jroe@riverside-garden.example');
   });
 
+  it('reads every address of a list of contacts run onto one line, as flattened copy has it', () => {
+    const p = parseReleaseStrict({
+      content: release('For group bookings and sponsorship of the walk, please contact:', [
+        '• Jane Roe, Events Coordinator, Riverside Garden | jroe@riverside-garden.example • Jon Doe, Head of Partnerships, Lantern Makers Guild | jon@lanterns.example',
+      ]),
+    });
+    expect(p.contacts.map((c) => c.email)).toEqual(
+      expect.arrayContaining(['jroe@riverside-garden.example', 'jon@lanterns.example']),
+    );
+    expect(p.body.text).toMatch(/online\.$/);
+  });
+
   it('not an address under a paragraph that introduces something else', () => {
     const p = parseReleaseStrict({
       content: release('The walk has three parts:', [
