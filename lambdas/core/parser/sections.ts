@@ -133,6 +133,13 @@ const RESOURCES_HEADING =
 const CALENDAR_HEADING =
   /^(?:(?:Financial|Corporate|Investor|Reporting) [Cc]alendar|(?:Upcoming )?[Ff]inancial (?:[Ee]vents|[Dd]ates)|Reporting [Dd]ates|FINANCIAL CALENDAR|Finanzkalender|Finanztermine|Calendrier financier|Calendario financiero)[:：]?$/;
 /**
+ * The heading of a note on how a ranking, survey or study was made (`Methodology`, `Survey
+ * Methodology`, `METHODOLOGY:`), alone on its line or run into its text (`MethodologyFirms on the list…`):
+ * a note under the body, as a disclaimer is, when a paragraph of sentences follows it.
+ */
+const METHODOLOGY_HEADING =
+  /^(?:(?:Survey|Study|Research|Poll|Ranking|Rankings|Report|Index|Data) )?(?:Methodology|METHODOLOGY)(?: ?:)?(?:$|(?=\p{Lu}\p{Ll})| (?=\p{Lu}\p{Ll}))/u;
+/**
  * End marks: `###`, `ENDS`, `./.` (as Vietnamese copy closes a text, also run onto its last words), and
  * `30`, `0` or `END(S)` set between dashes of any kind, spaced or not (`-30-`, `— 30 —`, `–0–`, `- ends -`).
  */
@@ -177,6 +184,15 @@ function isProse(block: Block): boolean {
     !/https?:\/\/|www\./.test(text) &&
     classify(block).type === 'none'
   );
+}
+/** A methodology note's heading (see METHODOLOGY_HEADING) over a paragraph of sentences, or run into one. */
+function methodologyNote(block: Block, next: Block | undefined): boolean {
+  const first = (block.lines[0] ?? '').trim();
+  const m = METHODOLOGY_HEADING.exec(first);
+  if (!m) return false;
+  const rest = blockText(block).trim().slice(m[0].length).trim();
+  if (!rest) return block.lines.length === 1 && !!next && isProse(next);
+  return countWords(rest) >= 20 && /\p{Ll}[.!?]["”’)]?$/u.test(rest);
 }
 /**
  * A caption or a pointer to a picture, not a paragraph: `Photo: …`, `Figure 1`, `Image caption: …`,
@@ -933,6 +949,7 @@ function classify(block: Block, around: Around = {}): Kind {
     // (hard-wrapped, its marks may fall on a later line: `Statements … are solely those of the` / `study authors…`)
     (block.lines.length > 1 && DISCLAIMER_PARAGRAPH.test(text)) ||
     (block.lines.length === 1 && MEDIA_KIT_HEADING.test(first)) ||
+    ((around.bodyParagraphs ?? 0) > 0 && methodologyNote(block, around.next)) ||
     (block.lines.length === 1 &&
       CALENDAR_HEADING.test(first) &&
       !!around.next &&

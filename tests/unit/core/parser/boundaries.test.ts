@@ -383,6 +383,34 @@ describe('legends, bylines and credits around the lead', () => {
     expect(paragraphs(`Financial calendar\n\n${text}`)).toEqual([LEAD, 'Financial calendar', text]);
   });
 
+  it('stops at the heading of a methodology note over a paragraph of sentences, alone or run into it', () => {
+    const note =
+      'Plants on the 2025 list are ranked by output growth from 2021 to 2024, and each one must have run for three full years to qualify.';
+    for (const section of [
+      `Methodology\n\n${note}`,
+      `METHODOLOGY:\n\n${note}`,
+      `Survey Methodology\n\n${note}`,
+      `Methodology${note}`,
+      `Methodology: ${note}`,
+    ]) {
+      const p = parseReleaseStrict({
+        content: markdown(
+          `The plant employs 40 people.\n\n${section}\n\nAbout Northwind Filters\n\nNorthwind Filters, Inc. makes water filters.`,
+        ),
+      });
+      expect(p.body.paragraphs).toEqual([LEAD, 'The plant employs 40 people.']);
+      expect(p.about.map((a) => a.organization)).toEqual(['Northwind Filters']);
+    }
+    // A sentence on a method, or a heading that only ends in the word, is the text's own.
+    const own = 'Methodology matters: the plant tests every filter twice, once on the line and once in the lab.';
+    expect(paragraphs(own)).toEqual([LEAD, own]);
+    expect(paragraphs(`Testing and Sampling Methodology\n\n${note}`)).toEqual([
+      LEAD,
+      'Testing and Sampling Methodology',
+      note,
+    ]);
+  });
+
   it('stops at a notes heading over a numbered or marked list, and reads the About section under it', () => {
     for (const heading of ['Footnotes', 'Endnotes:', 'References', 'Sources:', 'Notes']) {
       const p = parseReleaseStrict({
