@@ -224,6 +224,23 @@ export function textToBlocks(text: string, markdown: boolean): Block[] {
       above.push(line);
       continue;
     }
+    // A spaced dash the wrap set at a line's start (`… one of the hardest-hit states` / `- along with
+    // Texas, …`): punctuation going on the line above, not a list item, when a lower-case word follows
+    // it and the line above is a wrapped line of running text (see runningText) that ends on a word
+    // or a comma, in a paragraph that is no list.
+    const prevLine = current[current.length - 1] ?? '';
+    if (
+      (hasBlankLines || wrappedRun) &&
+      /^[-–—] \p{Ll}/u.test(line) &&
+      prevLine.length >= 50 &&
+      /[\p{L}\d,)]$/u.test(prevLine) &&
+      runningText(prevLine) &&
+      !BULLET.test(current[0] ?? '') &&
+      !(markdown && MD_HEADING.test(prevLine))
+    ) {
+      current[current.length - 1] = `${prevLine} ${line}`;
+      continue;
+    }
     const isHeading = markdown && MD_HEADING.test(line);
     if ((!hasBlankLines && !wrappedRun) || isHeading || (BULLET.test(line) && current.length > 0)) {
       flush();

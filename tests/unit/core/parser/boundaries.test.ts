@@ -1130,6 +1130,29 @@ describe('a hard wrap that left a blank line after every line', () => {
   });
 });
 
+describe('a spaced dash a hard wrap set at the start of a line', () => {
+  const wrapped = [
+    'Northwind Filters today opened a water filter plant in Dayton, the largest one in',
+    '- after two years of building - the whole of the state of Ohio, with 40 new jobs.',
+  ].join('\n');
+  it('goes on the line above, in plain text and in markdown', () => {
+    for (const content of [
+      `Northwind Opens Dayton Plant\n\n${wrapped}\n\nThe plant employs 40 people.\n`,
+      `# Northwind Opens Dayton Plant\n\n${wrapped}\n\nThe plant employs 40 people.\n`,
+    ]) {
+      const p = parseReleaseStrict({ content });
+      expect(p.body.paragraphs[0]).toBe(wrapped.replace('\n', ' '));
+    }
+  });
+  it('is a list item under a short line or in a list', () => {
+    const p = parseReleaseStrict({
+      content: markdown('The plant has three lines\n- carbon filters for tap water\n- ceramic cartridges for wells'),
+    });
+    expect(p.body.text).not.toContain('lines - carbon');
+    expect(p.body.text).not.toContain('water - ceramic');
+  });
+});
+
 describe('a credit or a photo note under the body, hard-wrapped over three lines', () => {
   it("is still a credit or a caption, not the body's last paragraph", () => {
     for (const note of [
