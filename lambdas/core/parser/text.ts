@@ -266,8 +266,9 @@ export function textToBlocks(text: string, markdown: boolean): Block[] {
             headingLevel = h[1].length;
             l = h[2].replace(/\s#+$/, '');
           }
-          // A list item's marker is markup, not text.
-          l = l.replace(/^[-*+] (?=\S)/, '');
+          // A list item's marker is markup, not text; a `+` a wrap set at the start of a line within a
+          // paragraph is text (`… Acme Home` / `+ Cloud, a service…`), unless the line above is an item too.
+          if (i === 0 || /^[-*+] (?=\S)/.test(piece[i - 1] ?? '')) l = l.replace(/^[-*+] (?=\S)/, '');
           const md = unmarkdown(l, links);
           if (i === 0) boldLead = md.boldLead;
           l = md.text;

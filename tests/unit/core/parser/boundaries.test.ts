@@ -1144,6 +1144,16 @@ describe('a spaced dash a hard wrap set at the start of a line', () => {
       expect(p.body.paragraphs[0]).toBe(wrapped.replace('\n', ' '));
     }
   });
+  it('keeps a plus sign a wrap set at the start of a line in markdown as text', () => {
+    const text = [
+      'Northwind Filters today launched Northwind Home, its filter for kitchens, and Northwind Home',
+      '+ Cloud, a service that reminds owners when a cartridge is due.',
+    ].join('\n');
+    const p = parseReleaseStrict({ content: `# Northwind Launches Home Filter\n\n${text}\n\nThe filter costs $40.\n` });
+    expect(p.body.paragraphs[0]).toBe(text.replace('\n', ' '));
+    const list = parseReleaseStrict({ content: markdown('The kit has:\n\n+ a filter\n+ a cartridge') });
+    expect(list.body.text).not.toContain('+');
+  });
   it('is a list item under a short line or in a list', () => {
     const p = parseReleaseStrict({
       content: markdown('The plant has three lines\n- carbon filters for tap water\n- ceramic cartridges for wells'),
