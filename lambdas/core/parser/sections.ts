@@ -111,9 +111,12 @@ const LABELLED_SOCIAL_LINE = new RegExp(
  */
 const WEBSITE_LINE =
   /^(?:(?:[Cc]ompany |COMPANY )?(?:[Ww]ebsite|WEBSITE|[Ww]eb|WEB|[Ss]ite|SITE|URL|[Uu]rl)|(?:[Ww]ebsites?|WEBSITES?|[Ww]eb [Ss]ites?) ?(?:(?:of|for) (?:the )?)?\p{Lu}[^:\n]{0,60}?)\s?:\s?(?:https?:\/\/|www\.)\S+$/u;
-/** The same label opening a row of network addresses (`Website: https://acme.example Facebook: https://…`). */
+/**
+ * The same label opening a row of network addresses (`Website: https://acme.example Facebook: https://…`),
+ * also a list's items run together, as flattened copy has them (`Website: https://… * Facebook: https://…`).
+ */
 const WEBSITE_ROW = new RegExp(
-  String.raw`^(?:Company )?(?:[Ww]ebsite|WEBSITE|Web|Site|URL)\s?:\s?(?:https?:\/\/|www\.|\[https?:)\S+?\s?${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|@|www\.|\[https?:)\S`,
+  String.raw`^(?:Company )?(?:[Ww]ebsite|WEBSITE|Web|Site|URL)\s?:\s?(?:https?:\/\/|www\.|\[https?:)\S+?\s?(?:[*•·|] )?${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|@|www\.|\[https?:)\S`,
 );
 const CONTRACT_LABEL = String.raw`(?:CA|Contract(?: Address)?|Token Address)\s?:\s?0x[0-9a-fA-F]{8}`;
 const CONTRACT_ADDRESS = new RegExp(`^${CONTRACT_LABEL}`);

@@ -1036,6 +1036,8 @@ describe('a website line that opens a row of network addresses under the last pa
     'Website: https://acme.exampleFacebook: https://facebook.com/acmeX: @acme',
     'Web: www.acme.example LinkedIn: https://linkedin.com/company/acme Contact: press@acme.example',
     'Company Website: https://acme.example Instagram: @acme',
+    'Website: https://acme.example * Instagram: https://instagram.com/acme * Facebook: https://facebook.com/acme',
+    'Website: https://acme.example • LinkedIn: https://linkedin.com/company/acme',
   ])('is no body: %s', (row) => {
     const p = parse(`${last}\n\n${row}`);
     expect(p.body.paragraphs.at(-1)).toBe(last);
