@@ -534,11 +534,12 @@ function writtenTwice(word: string): boolean {
 }
 
 /**
- * A one-word brand in lower case written twice with nothing between, then the About text goes on
- * (`acmeacme AG (XETR: ACM) is…`, `acmeacme is…`): a heading glued to a text that restarts with the name.
+ * A one-word brand in lower case written twice with nothing or a space between, then the About text goes
+ * on (`acmeacme AG (XETR: ACM) is…`, `acmeacme is…`, flattened `acme acme AG offers…`): a heading run
+ * into a text that restarts with the name.
  */
 const LOWER_BRAND_TWICE =
-  /^(\p{Ll}[\p{Ll}\d]{2,24})\1(?= (?:\p{Lu}|\(|(?:is|are|was|has|offers|provides|develops|builds|makes)\b)|[,:] )/u;
+  /^(\p{Ll}[\p{Ll}\d]{2,24}) ?\1(?= (?:\p{Lu}|\(|(?:is|are|was|has|offers|provides|develops|builds|makes)\b)|[,:] )/u;
 
 /** A word with the punctuation around it dropped, for comparing names. */
 function bare(word: string): string {
@@ -585,7 +586,8 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
   const after = text.slice(opener.length, opener.length + 400);
   // `About acmeacme AG is…`: a brand written in lower case, glued to its text that restarts with it.
   const lowerBrand = LOWER_BRAND_TWICE.exec(after)?.[1];
-  if (lowerBrand) return { organization: cleanOrg(lowerBrand), rest: text.slice(opener.length + lowerBrand.length) };
+  if (lowerBrand)
+    return { organization: cleanOrg(lowerBrand), rest: text.slice(opener.length + lowerBrand.length).trimStart() };
   // `About Acme Robotics – Building robots that help Acme Robotics is…`, `About Acme - www.acme.comAcme
   // is…`: a tagline or address after a dash, the text restarting with the name; the name is before the dash.
   const tagged = /^(\S.{1,60}?) [–—-] \S/.exec(after);

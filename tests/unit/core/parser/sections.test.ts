@@ -774,6 +774,18 @@ describe('an About heading of a lower-case brand glued to both ends', () => {
     expect(p.about.map((a) => a.organization)).toEqual(['zento']);
   });
 
+  it('also with a space between the name and its text restarting with it, as flattened copy runs them', () => {
+    for (const section of [
+      'About zento zento GmbH builds ledgers for banks and has offices in three countries.',
+      'About zento zento is a maker of ledgers for banks with offices in three countries.',
+    ]) {
+      const p = parse(`Revenue rose by a third.\n\n${section}`);
+      expect(p.body.paragraphs.at(-1)).toBe('Revenue rose by a third.');
+      expect(p.about.map((a) => a.organization)).toEqual(['zento']);
+      expect(p.about[0]?.text).toMatch(/^zento (?:GmbH|is)/);
+    }
+  });
+
   it('leaves prose with a lower-case word after About in the body', () => {
     const p = parse('Revenue rose by a third.About twenty people joined the team this year and more will follow.');
     expect(p.about).toEqual([]);
