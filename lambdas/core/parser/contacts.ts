@@ -68,7 +68,8 @@ function gluedLead(text: string, index: number, address: string): number {
     // (not an address that spells the name: `Jane JaneRoe@`)
     const surname = /^[A-Z][a-z]+/.exec(local)?.[0] ?? '';
     // (nor a name with a capital inside: `MacKenzie@`, `DeAngelo@`)
-    if (surname.length >= 4 && /^[A-Z][a-z]/.test(local.slice(surname.length)) && surname !== previous)
+    // (its capital after digits too: `Jane Roe45Acme@`)
+    if (surname.length >= 4 && /^\d*[A-Z][a-z]/.test(local.slice(surname.length)) && surname !== previous)
       return surname.length;
   }
   // (or a name in camel case run into a mailbox that opens with a name the line wrote before it:
@@ -88,9 +89,11 @@ function gluedLead(text: string, index: number, address: string): number {
   const digits = /^(?:(?:x|ext\.?)\d{1,6}|\d{1,4}(?:-\d{1,4})?)(?=[A-Za-z])/i.exec(local)?.[0];
   if (digits && /\d[\d ()./-]{4,}\d $/.test(before)) return digits.length;
   // (for speed only: such a word, two capitals in it, opens the mailbox)
+  // (a brand in camel case, not an acronym in capitals only: `HUBAgrp@` is written so, as `PRteam@`)
   const twoCapitals = /[A-Z].*[A-Z]/.test(local);
   for (const w of twoCapitals ? (before.match(/[A-Za-z][A-Za-z0-9]{3,30}/g) ?? []) : []) {
-    if (local.startsWith(w) && /[A-Z].*[A-Z]/.test(w) && /^[a-z]{2}/.test(local.slice(w.length))) return w.length;
+    if (local.startsWith(w) && /[A-Z].*[A-Z]/.test(w) && /[a-z]/.test(w) && /^[a-z]{2}/.test(local.slice(w.length)))
+      return w.length;
   }
   // (or the address's own name, with its capital, after a dash or not: `Team Acmebd@acme.com`,
   // `Contact :-Acmemarketing@acme.ai`)
@@ -119,6 +122,8 @@ const WEBSITE_BEFORE = new RegExp(
 );
 /** A common top-level domain run into a lower-case name after it (`acme.comacme`). */
 const TLD_THEN_OWN_NAME = new RegExp(String.raw`^(${COMMON_TLD})([a-z]{3,})$`);
+/** A label that is a common top-level domain, in lower case. */
+const COMMON_TLD_LABEL = new RegExp(String.raw`^(?:${COMMON_TLD})$`);
 /** A common top-level domain run into a capitalised word after it (`acme.comAcme.com Newsroom`). */
 const TLD_THEN_CAPITAL = new RegExp(String.raw`^(?:${COMMON_TLD})(?=[A-Z])`);
 
@@ -182,9 +187,21 @@ function unglue(address: string): string {
   // `ir@acme.comTel`, `info@acme.comAcme.com Newsroom`: a label that runs from lower case into a
   // capital ends the address there — the last label whatever it is, an inner one when it is a common
   // top-level domain (the rest is the name or website written after the address).
+  // (or a capitalised word after a common top-level domain written in lower case, the sentence's stop
+  // between them: `jane@acme.com.More`, the next sentence run into the address)
   const labels = domain.split('.');
   for (let i = 1; i < labels.length; i++) {
-    const glued = (i === labels.length - 1 ? /^[a-z]{2,}(?=[A-Z])/ : TLD_THEN_CAPITAL).exec(labels[i] ?? '');
+    const label = labels[i] ?? '';
+    if (
+      i >= 2 &&
+      /^\p{Lu}\p{Ll}+$/u.test(label) &&
+      COMMON_TLD_LABEL.test(labels[i - 1] ?? '') &&
+      !/\p{Lu}/u.test(labels.slice(0, i).join('.'))
+    ) {
+      domain = labels.slice(0, i).join('.');
+      break;
+    }
+    const glued = (i === labels.length - 1 ? /^[a-z]{2,}(?=[A-Z])/ : TLD_THEN_CAPITAL).exec(label);
     if (!glued) continue;
     domain = [...labels.slice(0, i), glued[0]].join('.');
     break;

@@ -66,7 +66,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.345.0';
+export const PARSER_VERSION = '0.386.0';
 
 export interface ParseInput {
   content: string;
@@ -668,12 +668,15 @@ function isLegend(text: string): boolean {
 }
 
 /**
- * A portal's byline and date line set off by bars (`Staff Report | Published: August 6, 2025 |
- * Updated: 8:59 AM`): two to four short parts, one of them a date or a Published / Updated label.
+ * A portal's byline and date line set off by bars or middle dots (`Staff Report | Published: August 6, 2025 |
+ * Updated: 8:59 AM`, `By Staff | Posted on May 5, 2025 at 9:03 a.m.`, `Acme Newsdesk | May 5, 2025 · 2 min
+ * read`): two to four short parts, one of them a date or a Published / Updated label; a time's `a.m.`
+ * ends no sentence.
  */
 function isPageMetaLine(text: string): boolean {
-  const parts = text.split(' | ');
-  if (parts.length < 2 || parts.length > 4 || parts.some((p) => p.length > 40 || /[.!?]$/.test(p))) return false;
+  const parts = text.split(/ [|·] /);
+  const sentence = (p: string): boolean => /[.!?]$/.test(p) && !/\d ?[ap]\.m\.$/i.test(p);
+  if (parts.length < 2 || parts.length > 4 || parts.some((p) => p.length > 40 || sentence(p))) return false;
   return parts.some((p) => /^(?:Published|Updated|Posted|Last updated)\b/i.test(p) || isDateLine(p));
 }
 

@@ -104,11 +104,19 @@ const NAMES_NETWORK = new RegExp(String.raw`\b(?:${NETWORKS})\b|https?:\/\/|(?:^
 const LABELLED_SOCIAL_LINE = new RegExp(
   String.raw`^(?:[^\n:.!?]{1,80}:\s?)${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|@|www\.|\[https?:)\S`,
 );
-/** A website's address alone under its label (`Website: https://acme.example`, `Company Web: www.acme.example`). */
-const WEBSITE_LINE = /^(?:Company )?(?:Website|Web|Site|URL)\s?:\s?(?:https?:\/\/|www\.)\S+$/i;
-/** The same label opening a row of network addresses (`Website: https://acme.example Facebook: https://…`). */
+/**
+ * A website's address alone under its label (`Website: https://acme.example`, `Company Web: www.acme.example`),
+ * also a label naming whose website it is, run into the word or not (`Website of Acme Expo: www.…`,
+ * `WebsiteAcme Expo: www.…`).
+ */
+const WEBSITE_LINE =
+  /^(?:(?:[Cc]ompany |COMPANY )?(?:[Ww]ebsite|WEBSITE|[Ww]eb|WEB|[Ss]ite|SITE|URL|[Uu]rl)|(?:[Ww]ebsites?|WEBSITES?|[Ww]eb [Ss]ites?) ?(?:(?:of|for) (?:the )?)?\p{Lu}[^:\n]{0,60}?)\s?:\s?(?:https?:\/\/|www\.)\S+$/u;
+/**
+ * The same label opening a row of network addresses (`Website: https://acme.example Facebook: https://…`),
+ * also a list's items run together, as flattened copy has them (`Website: https://… * Facebook: https://…`).
+ */
 const WEBSITE_ROW = new RegExp(
-  String.raw`^(?:Company )?(?:[Ww]ebsite|WEBSITE|Web|Site|URL)\s?:\s?(?:https?:\/\/|www\.|\[https?:)\S+?\s?${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|@|www\.|\[https?:)\S`,
+  String.raw`^(?:Company )?(?:[Ww]ebsite|WEBSITE|Web|Site|URL)\s?:\s?(?:https?:\/\/|www\.|\[https?:)\S+?\s?(?:[*•·|] )?${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|@|www\.|\[https?:)\S`,
 );
 const CONTRACT_LABEL = String.raw`(?:CA|Contract(?: Address)?|Token Address)\s?:\s?0x[0-9a-fA-F]{8}`;
 const CONTRACT_ADDRESS = new RegExp(`^${CONTRACT_LABEL}`);
@@ -122,6 +130,19 @@ const MEDIA_KIT_HEADING =
 const RESOURCES_HEADING =
   /^(?:(?:(?:Additional|Related|Helpful|Useful|More|Other|Further|Online|Media|Key) )?(?:Resources|Links|Reading)|Footnotes?|Endnotes?|Notes|References|Citations|Sources)[:：]?$/i;
 /**
+ * The heading of the issuer's calendar of reporting dates (`Financial calendar`, `Upcoming financial
+ * events`, `Finanzkalender`): boilerplate under the body when dated lines, not sentences, follow it.
+ */
+const CALENDAR_HEADING =
+  /^(?:(?:Financial|Corporate|Investor|Reporting) [Cc]alendar|(?:Upcoming )?[Ff]inancial (?:[Ee]vents|[Dd]ates)|Reporting [Dd]ates|FINANCIAL CALENDAR|Finanzkalender|Finanztermine|Calendrier financier|Calendario financiero)[:：]?$/;
+/**
+ * The heading of a note on how a ranking, survey or study was made (`Methodology`, `Survey
+ * Methodology`, `METHODOLOGY:`), alone on its line or run into its text (`MethodologyFirms on the list…`):
+ * a note under the body, as a disclaimer is, when a paragraph of sentences follows it.
+ */
+const METHODOLOGY_HEADING =
+  /^(?:(?:Survey|Study|Research|Poll|Ranking|Rankings|Report|Index|Data) )?(?:Methodology|METHODOLOGY)(?: ?:)?(?:$|(?=\p{Lu}\p{Ll})| (?=\p{Lu}\p{Ll}))/u;
+/**
  * End marks: `###`, `ENDS`, `./.` (as Vietnamese copy closes a text, also run onto its last words), and
  * `30`, `0` or `END(S)` set between dashes of any kind, spaced or not (`-30-`, `— 30 —`, `–0–`, `- ends -`).
  */
@@ -129,8 +150,12 @@ const END_MARKER = /^(?:#{3}|# # #|\*{3}|ENDS|[-–—*~]{1,3} ?(?:ENDS?|30|0) ?
 const VIEW_ORIGINAL =
   /^(?:View (?:the )?(?:original|source) (?:content|press release|release|version)(?: to download multimedia)?|To view the (?:source|original) version of this press release)[^:\n]{0,80}?:?\s?(https?:\/\/\S*)?/i;
 const COPYRIGHT = /^(?:©|\(c\)|Copyright ©?)\s?\d{4}/i;
-/** A pointer to the full article a text is an excerpt of (`To view the full press release, visit …`, `To view the full announcement, click here.`). */
-const FULL_ARTICLE = String.raw`(?:To (?:view|read)|(?:View|Read)) the (?:full|complete|entire) (?:(?:press |news )?release|announcement|article|story)\b`;
+/**
+ * A pointer to the full article a text is an excerpt of (`To view the full press release, visit …`,
+ * `To view the full announcement, click here.`), or to the release the text reports on
+ * (`To view the company's most recent earnings release, visit …`, `Read its latest press release`).
+ */
+const FULL_ARTICLE = String.raw`(?:To (?:view|read)|(?:View|Read)) (?:the (?:full|complete|entire)|(?:the company['’]s|its)(?: (?:most recent|latest|full))?) (?:(?:earnings|financial|quarterly|press|news) ){0,2}(?:release|announcement|article|story)\b`;
 const FULL_ARTICLE_POINTER = new RegExp(`^${FULL_ARTICLE}`);
 /**
  * Lines a web portal writes under a release it republishes: `The post X appeared first on Y.`,
@@ -162,6 +187,15 @@ function isProse(block: Block): boolean {
     !/https?:\/\/|www\./.test(text) &&
     classify(block).type === 'none'
   );
+}
+/** A methodology note's heading (see METHODOLOGY_HEADING) over a paragraph of sentences, or run into one. */
+function methodologyNote(block: Block, next: Block | undefined): boolean {
+  const first = (block.lines[0] ?? '').trim();
+  const m = METHODOLOGY_HEADING.exec(first);
+  if (!m) return false;
+  const rest = blockText(block).trim().slice(m[0].length).trim();
+  if (!rest) return block.lines.length === 1 && !!next && isProse(next);
+  return countWords(rest) >= 20 && /\p{Ll}[.!?]["”’)]?$/u.test(rest);
 }
 /**
  * A caption or a pointer to a picture, not a paragraph: `Photo: …`, `Figure 1`, `Image caption: …`,
@@ -316,6 +350,14 @@ const LEFTOVER_MARKUP = /^(?:`{3,}|~{3,})[\w-]{0,20}$|^\[\/?[a-z][a-z_-]{1,20}\]
  * below advertisement`): not a paragraph of the release.
  */
 const AD_SLOT = /^(?:Advertisement|Ad|(?:Story|Article) continues (?:below|after) (?:this )?(?:advertisement|ad))$/i;
+/**
+ * The label of a link to the release in another language, the link lost (`Spanish news release`, `Read
+ * this release in French`, `Versión en español`): not a paragraph of the release.
+ */
+const LANGUAGE = String.raw`(?:Spanish|English|French|German|Italian|Portuguese|Dutch|Chinese|Japanese|Korean|Arabic|Russian|Polish|Swedish|Turkish|Vietnamese|Thai|Indonesian|Hindi)`;
+const OTHER_LANGUAGE_VERSION = new RegExp(
+  String.raw`^(?:(?:Read|View|See) (?:this|the) (?:(?:news|press) )?release in ${LANGUAGE}|${LANGUAGE} (?:language )?(?:(?:news|press) )?(?:release|version|translation)|Versión en español|Version française|Deutsche Version|Versione italiana|Versão em português)[.:]?$`,
+);
 /** The labels of a portal's link list under a release (`Original/Source Press Release`, `Pickup - …`). */
 const PORTAL_LINK_LABEL = /^(?:Original(?:\/Source)?|Source) (?:Press Release|Article|Story)$|^Pickup -/i;
 
@@ -400,7 +442,10 @@ function confirmedHeading(line: string, next: string, around: Around): string | 
   const t = line.trim();
   if (t.length > 80 || /[.!?]$/.test(t.replace(ABBREVIATION_END, ''))) return null;
   const opener = ABOUT_OPENER.exec(t)?.[1];
-  const name = (opener ? t.slice(opener.length) : t).replace(/:$/, '').trim();
+  // (or the name with its tagline after a colon, `Acme: WE BUILD WHAT LASTS®`, over a paragraph in which
+  // the issuer speaks for itself, `At Acme (NYSE: ACME), we…`)
+  const tagline = opener ? null : /^(\p{Lu}[^:]{1,40}): \p{Lu}[^.!?:]{2,80}$/u.exec(t)?.[1];
+  const name = (opener ? t.slice(opener.length) : (tagline ?? t)).replace(/:$/, '').trim();
   const words = name.split(' ');
   if (!name || words.length > 6) return null;
   if (opener) {
@@ -412,6 +457,12 @@ function confirmedHeading(line: string, next: string, around: Around): string | 
   // A named award, event or study the release writes about (`The RoSPA Awards`, `The Acme Summit`) is
   // a section of the body, not the boilerplate of an organization.
   if (NAMED_SUBJECT.test(name)) return null;
+  // (a name and a title over a paragraph on it, `Acme Vault: Storage for Teams` / `Acme Vault is…`, is a
+  // section of the body; the tagline heads the boilerplate only over the issuer speaking as `we`)
+  if (tagline) {
+    const after = next.startsWith(`At ${name}`) ? next.slice(name.length + 3).replace(/^ \([^()]{1,40}\)/, '') : '';
+    return /^, (?:we|our)\b/.test(after) ? cleanOrg(name) : null;
+  }
   return next.startsWith(name) && DESCRIBES.test(next.slice(name.length)) ? cleanOrg(name) : null;
 }
 
@@ -420,7 +471,7 @@ function confirmedHeading(line: string, next: string, around: Around): string | 
  * also with its legal form before a listing (`Acme, Inc. (OTCQB: ACME) acquires…`).
  */
 const DESCRIBED_NAME = new RegExp(
-  String.raw`^((?:[\p{Lu}\d][\p{L}\d&.'’-]*)(?: (?:[\p{Lu}\d&][\p{L}\d&.'’-]*|of|and|for|the|de)){0,5}(?:,? (?:${LEGAL_FORM})\.?)?)(?:,? \(|, (?:a|an|the)\b| (?:is|was|are) (?:a|an|the|one)\b)`,
+  String.raw`^((?:[\p{Lu}\d][\p{L}\d&.'’-]*)(?: (?:[\p{Lu}\d&][\p{L}\d&.'’-]*|of|and|for|the|de)){0,5}(?:,? (?:${LEGAL_FORM})\.?)?)(?:,? \(|, (?:a|an|the)\b| (?:is|was|are) (?:a|an|the|one)\b| (?:was|were) (?:founded|established|formed|incorporated|created|launched) (?:in|by|on|as|at)\b)`,
   'u',
 );
 
@@ -483,11 +534,12 @@ function writtenTwice(word: string): boolean {
 }
 
 /**
- * A one-word brand in lower case written twice with nothing between, then the About text goes on
- * (`acmeacme AG (XETR: ACM) is…`, `acmeacme is…`): a heading glued to a text that restarts with the name.
+ * A one-word brand in lower case written twice with nothing or a space between, then the About text goes
+ * on (`acmeacme AG (XETR: ACM) is…`, `acmeacme is…`, flattened `acme acme AG offers…`): a heading run
+ * into a text that restarts with the name.
  */
 const LOWER_BRAND_TWICE =
-  /^(\p{Ll}[\p{Ll}\d]{2,24})\1(?= (?:\p{Lu}|\(|(?:is|are|was|has|offers|provides|develops|builds|makes)\b)|[,:] )/u;
+  /^(\p{Ll}[\p{Ll}\d]{2,24}) ?\1(?= (?:\p{Lu}|\(|(?:is|are|was|has|offers|provides|develops|builds|makes)\b)|[,:] )/u;
 
 /** A word with the punctuation around it dropped, for comparing names. */
 function bare(word: string): string {
@@ -534,7 +586,8 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
   const after = text.slice(opener.length, opener.length + 400);
   // `About acmeacme AG is…`: a brand written in lower case, glued to its text that restarts with it.
   const lowerBrand = LOWER_BRAND_TWICE.exec(after)?.[1];
-  if (lowerBrand) return { organization: cleanOrg(lowerBrand), rest: text.slice(opener.length + lowerBrand.length) };
+  if (lowerBrand)
+    return { organization: cleanOrg(lowerBrand), rest: text.slice(opener.length + lowerBrand.length).trimStart() };
   // `About Acme Robotics – Building robots that help Acme Robotics is…`, `About Acme - www.acme.comAcme
   // is…`: a tagline or address after a dash, the text restarting with the name; the name is before the dash.
   const tagged = /^(\S.{1,60}?) [–—-] \S/.exec(after);
@@ -780,9 +833,13 @@ function classify(block: Block, around: Around = {}): Kind {
       return { type: 'source-line', organization: withoutFormerName(credited[1]) };
     return { type: 'caption' };
   }
-  // A thematic break, an ad slot or markup left over between paragraphs (or under the last one) is no paragraph.
+  // A thematic break, an ad slot, markup left over or a link label to the release in another language
+  // between paragraphs (or under the last one) is no paragraph.
   const line = block.lines.length === 1 ? (block.lines[0] ?? '').trim() : '';
-  if (line && (THEMATIC_BREAK.test(line) || AD_SLOT.test(line) || LEFTOVER_MARKUP.test(line)))
+  if (
+    line &&
+    (THEMATIC_BREAK.test(line) || AD_SLOT.test(line) || LEFTOVER_MARKUP.test(line) || OTHER_LANGUAGE_VERSION.test(line))
+  )
     return { type: 'caption' };
   // A credit or the issuer's address under the body; between paragraphs of the text a credit is
   // only left out, and an address line stays the text's (an event's venue).
@@ -897,6 +954,12 @@ function classify(block: Block, around: Around = {}): Kind {
     // (hard-wrapped, its marks may fall on a later line: `Statements … are solely those of the` / `study authors…`)
     (block.lines.length > 1 && DISCLAIMER_PARAGRAPH.test(text)) ||
     (block.lines.length === 1 && MEDIA_KIT_HEADING.test(first)) ||
+    ((around.bodyParagraphs ?? 0) > 0 && methodologyNote(block, around.next)) ||
+    (block.lines.length === 1 &&
+      CALENDAR_HEADING.test(first) &&
+      !!around.next &&
+      /\b(?:19|20)\d{2}\b/.test(blockText(around.next)) &&
+      !isProse(around.next)) ||
     (block.lines.length === 1 &&
       RESOURCES_HEADING.test(first) &&
       !!around.next &&
@@ -923,7 +986,7 @@ function classify(block: Block, around: Around = {}): Kind {
  * their marker first.)
  */
 const GLUED_MARKER = new RegExp(
-  String.raw`(?=[.VSFQMPTICDRWHYLXBG#\-–—AÀÜ@])(?:(?<= )(?=\.\/\.$)|(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|Disclaimers?\s?:|(?:Written|Reported|Report|Compiled) by \S[^.!?\n]{1,80}$|${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|\[https?:)|${CONTRACT_LABEL}|(?:#{3}|# # #|[-–—] ?(?:30|0) ?[-–—])(?= |$)|To (?:view|read) the (?:full|complete) (?:article|story),? |(?:About(?: the)?|ABOUT(?: THE)?|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})|About: (?=\p{Lu})|About (?=(?<brand>\p{Ll}[\p{Ll}\d]{2,24})\k<brand> )))|(?=(?:About|ABOUT|Acerca de|À propos de|Über|Sobre) \p{Lu}|About: \p{Lu})(?<=[\w-]\.[a-z]{2,24}(?:\/[^\s/]{0,200}){0,8}\/? ?)|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})(?<=\bon (?:${NETWORKS}) )|(?<=[\p{L}\d%] )(?<unmarked>)(?=(?:About(?: the)?|ABOUT(?: THE)?) \p{Lu}))`,
+  String.raw`(?=[.VSFQMPTICDRWHYLXBG#\-–—AÀÜ@])(?:(?<= )(?=\.\/\.$)|(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|Disclaimers?\s?:|(?:Written|Reported|Report|Compiled) by \S[^.!?\n]{1,80}$|${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|\[https?:)|${CONTRACT_LABEL}|(?:#{3}|# # #|[-–—] ?(?:30|0) ?[-–—])(?= |$)|To (?:view|read) the (?:full|complete) (?:article|story),? |(?:About(?: the)?|ABOUT(?: THE)?|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})|(?:About|ABOUT): (?=\p{Lu})|About (?=(?<brand>\p{Ll}[\p{Ll}\d]{2,24})\k<brand> )))|(?=(?:About|ABOUT|Acerca de|À propos de|Über|Sobre) \p{Lu}|About: \p{Lu})(?<=[\w-]\.[a-z]{2,24}(?:\/[^\s/]{0,200}){0,8}\/? ?)|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})(?<=\bon (?:${NETWORKS}) )|(?<=[\p{L}\d%] )(?<unmarked>)(?=(?:About(?: the)?|ABOUT(?: THE)?) \p{Lu}))`,
   'gu',
 );
 
@@ -1303,11 +1366,21 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
       // person the contact names, however it is worded, `Contact Information:` / `Acme Dental Care in Dayton`)
       const named = bareContactHeading && block.lines.length === 1 && !/[.!?]["”’)]?$/.test(text.trim());
       bareContactHeading = false;
+      // (and so is a line of no sentence over a line that gives an address or a phone: the contact's title,
+      // however long, `Team Lead of the Lab Services Center, Kestrel Laboratories Group (KLG)` / `jon@…`)
+      const nextText = split[i + 1] ? blockText(split[i + 1] as Block).trim() : '';
+      const titled =
+        block.lines.length === 1 &&
+        !/[.!?]["”’)]?$/.test(text.trim()) &&
+        countWords(text) <= 15 &&
+        countWords(nextText) <= 8 &&
+        (!!findEmail(nextText) || !!findPhone(nextText));
       if (
         block.lines.every(isContactLike) ||
         block.lines.length > 1 ||
         CONTACT_REQUEST.test(text.trim()) ||
-        (named && countWords(text) <= 15)
+        (named && countWords(text) <= 15) ||
+        titled
       ) {
         result.contacts.push(...parseContactBlock(block.lines, block.links));
       } else {
@@ -1396,12 +1469,16 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
     if (
       under.length >= 1 &&
       under.length <= 5 &&
-      under.every((t) => countWords(t) <= 12) &&
+      // (a line may hold a list's items run together, flattened: `• Jane Roe, Acme | jane@… • Jon Doe, …`)
+      under.every((t) => t.split(/\s[•·▪]\s/).every((item) => countWords(item) <= 12)) &&
       oneSentence(invitation) &&
       under.some((t) => findEmail(t) || findPhone(t))
     ) {
       result.body.splice(at);
-      result.contacts.push(...sentenceContacts(`${invitation} ${under.join(' ')}`));
+      const read = sentenceContacts(`${invitation} ${under.join(' ')}`);
+      // (every address the lines give is a contact, one item each)
+      const more = parseContactBlock(under).filter((c) => c.email && !read.some((r) => r.email === c.email));
+      result.contacts.push(...read, ...more);
     }
   }
   // One-line paragraphs closing the body that each give a person's or desk's e-mail address and are
@@ -1409,13 +1486,43 @@ export function splitSections(blocks: Block[], mailtos: Link[] = []): Sections {
   // release's contacts, set under the text with no heading; not a call to action (`Write to…`), nor
   // lines a paragraph ending in a colon introduces (`Conference Call Information:` / `Dial-in: …`).
   // (Every labelled contact row, see isLabelledContactRow, is such a line: one rule serves both.)
+  // (also an address alone on its line, and between such lines a phone number or a website's address
+  // alone, a name run into its end or not, and a name of up to four capitalised words over an address or
+  // a phone: `Acme` / `press@…` / `https://acme.example/Beta` / `Jane Roejane@beta.example`; at least one
+  // line gives an address)
   let contactLines = 0;
-  while (contactLines < 6 && result.body.length - contactLines > 1) {
+  let addressLines = 0;
+  let lastTaken = 0;
+  while (contactLines < 8 && result.body.length - contactLines > 1) {
     const line = result.body[result.body.length - 1 - contactLines] as Block;
     const t = blockText(line).trim();
-    if (line.lines.length !== 1 || !findEmail(t) || countWords(t) > 20 || /[.!?]["”’)]?$/.test(t)) break;
-    if (!/^\p{Lu}/u.test(t) || CALL_TO_ACTION.test(t)) break;
+    if (line.lines.length !== 1 || countWords(t) > 20) break;
+    const email = findEmail(t);
+    const alone = !!email && t.toLowerCase() === email;
+    if (email && !/[.!?]["”’)]?$/.test(t) && (alone || /^\p{Lu}/u.test(t)) && !CALL_TO_ACTION.test(t)) {
+      contactLines++;
+      addressLines++;
+      lastTaken = contactLines;
+      continue;
+    }
+    const website = /^(?:https?:\/\/|www\.)[^\s@]+(?: \p{Lu}[\p{L}&'’.-]*){0,3}$/u.test(t);
+    const phone = findPhone(t);
+    if (phone && t.replace(phone, '').trim() === '') {
+      contactLines++;
+      lastTaken = contactLines;
+      continue;
+    }
+    const nameOverAddress =
+      contactLines > 0 && lastTaken === contactLines && /^\p{Lu}[\p{L}&'’.-]*(?: \p{Lu}[\p{L}&'’.-]*){0,3}$/u.test(t);
+    if (!website && !nameOverAddress) break;
     contactLines++;
+  }
+  // (the run ends at its topmost line that gives an address or names the one under it)
+  if (!addressLines) contactLines = 0;
+  while (contactLines > 0) {
+    const top = blockText(result.body[result.body.length - contactLines] as Block).trim();
+    if (findEmail(top) || /^\p{Lu}/u.test(top)) break;
+    contactLines--;
   }
   // (nor the last items of a list a paragraph ending in a colon introduces: `The walk has three parts:` /
   // `The pond` / `Archive box: ops@…`)

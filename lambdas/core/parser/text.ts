@@ -201,6 +201,46 @@ export function textToBlocks(text: string, markdown: boolean): Block[] {
         continue;
       }
     }
+    // A hard wrap that left a blank line after every line (`… a film development and production` /
+    // `` / `company rooted in …`): a line that opens with a lower-case word under one blank line goes on
+    // a line of some length above it that ends on a word or a comma, no sentence's end, and reads as
+    // running text (see runningText: no heading, `About acme and its partners`), unless either is a list
+    // item or a heading.
+    const above = groups[groups.length - 1];
+    const aboveLine = above?.[above.length - 1] ?? '';
+    if (
+      !current.length &&
+      above &&
+      rawLines[n - 1] === '' &&
+      rawLines[n - 2] === aboveLine &&
+      aboveLine.length >= 40 &&
+      runningText(aboveLine) &&
+      /(?:^|\s)[\p{L}'’-]+,?$/u.test(aboveLine) &&
+      /^\p{Ll}[\p{L}'’-]*[\s,]/u.test(line) &&
+      !BULLET.test(line) &&
+      !BULLET.test(above[0] ?? '') &&
+      !(markdown && (MD_HEADING.test(aboveLine) || MD_HEADING.test(line)))
+    ) {
+      above.push(line);
+      continue;
+    }
+    // A spaced dash the wrap set at a line's start (`… one of the hardest-hit states` / `- along with
+    // Texas, …`): punctuation going on the line above, not a list item, when a lower-case word follows
+    // it and the line above is a wrapped line of running text (see runningText) that ends on a word
+    // or a comma, in a paragraph that is no list.
+    const prevLine = current[current.length - 1] ?? '';
+    if (
+      (hasBlankLines || wrappedRun) &&
+      /^[-–—] \p{Ll}/u.test(line) &&
+      prevLine.length >= 50 &&
+      /[\p{L}\d,)]$/u.test(prevLine) &&
+      runningText(prevLine) &&
+      !BULLET.test(current[0] ?? '') &&
+      !(markdown && MD_HEADING.test(prevLine))
+    ) {
+      current[current.length - 1] = `${prevLine} ${line}`;
+      continue;
+    }
     const isHeading = markdown && MD_HEADING.test(line);
     if ((!hasBlankLines && !wrappedRun) || isHeading || (BULLET.test(line) && current.length > 0)) {
       flush();
@@ -226,8 +266,9 @@ export function textToBlocks(text: string, markdown: boolean): Block[] {
             headingLevel = h[1].length;
             l = h[2].replace(/\s#+$/, '');
           }
-          // A list item's marker is markup, not text.
-          l = l.replace(/^[-*+] (?=\S)/, '');
+          // A list item's marker is markup, not text; a `+` a wrap set at the start of a line within a
+          // paragraph is text (`… Acme Home` / `+ Cloud, a service…`), unless the line above is an item too.
+          if (i === 0 || /^[-*+] (?=\S)/.test(piece[i - 1] ?? '')) l = l.replace(/^[-*+] (?=\S)/, '');
           const md = unmarkdown(l, links);
           if (i === 0) boldLead = md.boldLead;
           l = md.text;
@@ -280,6 +321,13 @@ function unclosedBracket(line: string): number {
   return open > line.lastIndexOf(']') ? open : -1;
 }
 const WRAPPED_LINK = /^\[[^[\]\n]{1,500}\]\((?:https?:\/\/|\/)/;
+
+/** Words of running text: three lower-case words at least, and more of them than capitalised ones. */
+function runningText(line: string): boolean {
+  const lower = (line.match(/(?:^|\s)\p{Ll}[\p{L}'’-]*(?=[\s,]|$)/gu) ?? []).length;
+  const upper = (line.match(/(?:^|\s)\p{Lu}[\p{L}'’-]*(?=[\s,]|$)/gu) ?? []).length;
+  return lower >= 3 && lower > upper;
+}
 
 /** Lines hard-wrapped at one width (60–80 columns): all but the last within 15 columns of the longest. */
 function isWrappedRun(lines: string[]): boolean {

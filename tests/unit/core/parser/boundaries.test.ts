@@ -362,6 +362,55 @@ describe('legends, bylines and credits around the lead', () => {
     ]);
   });
 
+  it('stops at the heading of a calendar of reporting dates over dated lines, and reads the contact under it', () => {
+    for (const [heading, dates] of [
+      ['Financial calendar', 'Q1 Report 2026 12 May 2026Annual General Meeting 2026 18 June 2026'],
+      ['Financial Calendar:', '* 14 August 2026: Half-year report\n* 12 November 2026: Q3 report'],
+      ['Upcoming financial events', 'Interim report Q2 – 2026-08-20'],
+      ['Finanzkalender', '20.08.2026 Halbjahresbericht 2026'],
+    ]) {
+      const p = parseReleaseStrict({
+        content: markdown(
+          `The plant employs 40 people.\n\n${heading}\n\n${dates}\n\nContact: Jane Roe, jane.roe@northwind.example`,
+        ),
+      });
+      expect(p.body.paragraphs).toEqual([LEAD, 'The plant employs 40 people.']);
+      expect(p.contacts.map((c) => c.email)).toContain('jane.roe@northwind.example');
+    }
+    // Over a paragraph of sentences, the heading is the text's own.
+    const text =
+      'The company will publish its results for 2026 in May, and the board will meet in June to set the dividend.';
+    expect(paragraphs(`Financial calendar\n\n${text}`)).toEqual([LEAD, 'Financial calendar', text]);
+  });
+
+  it('stops at the heading of a methodology note over a paragraph of sentences, alone or run into it', () => {
+    const note =
+      'Plants on the 2025 list are ranked by output growth from 2021 to 2024, and each one must have run for three full years to qualify.';
+    for (const section of [
+      `Methodology\n\n${note}`,
+      `METHODOLOGY:\n\n${note}`,
+      `Survey Methodology\n\n${note}`,
+      `Methodology${note}`,
+      `Methodology: ${note}`,
+    ]) {
+      const p = parseReleaseStrict({
+        content: markdown(
+          `The plant employs 40 people.\n\n${section}\n\nAbout Northwind Filters\n\nNorthwind Filters, Inc. makes water filters.`,
+        ),
+      });
+      expect(p.body.paragraphs).toEqual([LEAD, 'The plant employs 40 people.']);
+      expect(p.about.map((a) => a.organization)).toEqual(['Northwind Filters']);
+    }
+    // A sentence on a method, or a heading that only ends in the word, is the text's own.
+    const own = 'Methodology matters: the plant tests every filter twice, once on the line and once in the lab.';
+    expect(paragraphs(own)).toEqual([LEAD, own]);
+    expect(paragraphs(`Testing and Sampling Methodology\n\n${note}`)).toEqual([
+      LEAD,
+      'Testing and Sampling Methodology',
+      note,
+    ]);
+  });
+
   it('stops at a notes heading over a numbered or marked list, and reads the About section under it', () => {
     for (const heading of ['Footnotes', 'Endnotes:', 'References', 'Sources:', 'Notes']) {
       const p = parseReleaseStrict({
@@ -770,6 +819,20 @@ describe('end-of-body markers and notices portals and distributors add', () => {
     ]);
   });
 
+  it('also when its label names whose website it is, run into the word or not', () => {
+    for (const line of [
+      'WebsiteNorthwind Water Expo: www.northwind-expo.example',
+      'Website of the Northwind Water Expo: https://northwind-expo.example/en',
+      'WEBSITE Northwind Filters: https://northwind.example',
+    ]) {
+      expect(paragraphs(`The plant employs 40 people.\n\n${line}`)).toEqual([LEAD, 'The plant employs 40 people.']);
+    }
+    // (a sentence that goes on after the address stays the text's)
+    expect(
+      paragraphs('The plant employs 40 people.\n\nWebsite visitors: see www.northwind.example for tours.'),
+    ).toEqual([LEAD, 'The plant employs 40 people.', 'Website visitors: see www.northwind.example for tours.']);
+  });
+
   it('leaves out a website line between paragraphs of the text and goes on with the body', () => {
     const wrapped =
       'Tickets cost $20 and can be bought at the door of the plant on opening day,\nwhen the first hundred visitors also get a free filter for their kitchen tap.';
@@ -898,11 +961,22 @@ describe('legends and bylines in the languages releases come in', () => {
 });
 
 describe("a portal's byline and date line set off by bars", () => {
-  it('is not the lead under a markdown headline', () => {
+  it.each([
+    'Staff Report | Published: May 5, 2025 | Updated: 8:59 AM',
+    'By Staff | Posted on May 5, 2025 at 9:03 a.m.',
+    'By Staff | Published May 5, 2025 10:40 p.m.',
+    'Example Daily Newsdesk | May 5, 2025 · 3 min read',
+    'By Example Daily Staff · May 5, 2025',
+  ])('is not the lead under a markdown headline: %s', (line) => {
     const p = parseReleaseStrict({
-      content: `# Northwind Opens Plant\n\nStaff Report | Published: May 5, 2025 | Updated: 8:59 AM\n\n${LEAD}\n\nThe plant employs 40 people.\n`,
+      content: `# Northwind Opens Plant\n\n${line}\n\n${LEAD}\n\nThe plant employs 40 people.\n`,
     });
     expect(p.body.paragraphs[0]).toBe(LEAD);
+  });
+  it('leaves a sentence with a bar in it to the lead', () => {
+    const text = 'Northwind Filters | Dayton opened on May 5, 2025 at 9:03 a.m. with 40 staff and two lines.';
+    const p = parseReleaseStrict({ content: `# Northwind Opens Plant\n\n${text}\n\nThe plant employs 40 people.\n` });
+    expect(p.body.paragraphs[0]).toBe(text);
   });
 });
 
@@ -961,6 +1035,22 @@ describe('a pointer to the full article between paragraphs', () => {
     });
     expect(p.body.paragraphs).toEqual([LEAD]);
   });
+  it('also when it points to the release the text reports on, the company’s latest or its earnings release', () => {
+    for (const pointer of [
+      'To view the company’s most recent earnings release, visit https://short.example/q3',
+      "To read the company's latest press release, click here.",
+      'View its full quarterly earnings release here: https://example.com/x1',
+    ]) {
+      const p = parseReleaseStrict({
+        content: `# Northwind Opens Plant\n\n${LEAD}\n\n${more}\n\n${pointer}\n\n${about}`,
+      });
+      expect(p.body.paragraphs).toEqual([LEAD, more]);
+      const q = parseReleaseStrict({
+        content: `# Northwind Opens Plant\n\n${LEAD}\n\n${pointer}\n\n${more}\n\n${about}`,
+      });
+      expect(q.body.paragraphs).toEqual([LEAD, more]);
+    }
+  });
   it('is left out when a list of the text follows it, a heading run into its first item or not', () => {
     const items = ['* The plant makes 2 million filters a year.', '* It employs 40 people.'];
     for (const first of [`Key points:${items[0]}`, items[0], '- The plant makes 2 million filters a year.']) {
@@ -1016,6 +1106,63 @@ describe('a markdown link or image a hard wrap broke over lines', () => {
   });
 });
 
+describe('a hard wrap that left a blank line after every line', () => {
+  it('reads the wrapped lines as the one paragraph they are, a sentence going on over the blank line', () => {
+    for (const content of [
+      '# Northwind Opens Dayton Plant\n\nNorthwind Filters, a maker of home water filters and\n\nreplacement cartridges, today opened a plant in Dayton, Ohio, its fourth in\n\nthe state.\n\nThe plant employs 40 people.\n',
+      'Northwind Opens Dayton Plant\n\nNorthwind Filters, a maker of home water filters and replacement\n\ncartridges for the kitchen, today opened a plant in Dayton, Ohio, its fourth,\n\nin the state.\n\nThe plant employs 40 people.\n',
+    ]) {
+      const p = parseReleaseStrict({ content });
+      expect(p.body.paragraphs[0]).toMatch(
+        /^Northwind Filters, a maker of home water filters and replacement .*in the state\.$/,
+      );
+      expect(p.body.paragraphs[1]).toBe('The plant employs 40 people.');
+    }
+  });
+  it('keeps a heading, a list item or a line ending a sentence apart from a lower-case line under it', () => {
+    const p = parseReleaseStrict({
+      content: markdown(
+        'The plant makes three kinds of filter for homes and offices:\n\n- carbon filters for tap water, in two sizes\n\nceramic cartridges are next on the list of products.\n\nAbout Northwind Filters and its partners\n\nnorthwind filters is a maker of water filters.',
+      ),
+    });
+    expect(p.body.paragraphs).toContain('ceramic cartridges are next on the list of products.');
+    expect(p.body.text).not.toMatch(/partners northwind/i);
+  });
+});
+
+describe('a spaced dash a hard wrap set at the start of a line', () => {
+  const wrapped = [
+    'Northwind Filters today opened a water filter plant in Dayton, the largest one in',
+    '- after two years of building - the whole of the state of Ohio, with 40 new jobs.',
+  ].join('\n');
+  it('goes on the line above, in plain text and in markdown', () => {
+    for (const content of [
+      `Northwind Opens Dayton Plant\n\n${wrapped}\n\nThe plant employs 40 people.\n`,
+      `# Northwind Opens Dayton Plant\n\n${wrapped}\n\nThe plant employs 40 people.\n`,
+    ]) {
+      const p = parseReleaseStrict({ content });
+      expect(p.body.paragraphs[0]).toBe(wrapped.replace('\n', ' '));
+    }
+  });
+  it('keeps a plus sign a wrap set at the start of a line in markdown as text', () => {
+    const text = [
+      'Northwind Filters today launched Northwind Home, its filter for kitchens, and Northwind Home',
+      '+ Cloud, a service that reminds owners when a cartridge is due.',
+    ].join('\n');
+    const p = parseReleaseStrict({ content: `# Northwind Launches Home Filter\n\n${text}\n\nThe filter costs $40.\n` });
+    expect(p.body.paragraphs[0]).toBe(text.replace('\n', ' '));
+    const list = parseReleaseStrict({ content: markdown('The kit has:\n\n+ a filter\n+ a cartridge') });
+    expect(list.body.text).not.toContain('+');
+  });
+  it('is a list item under a short line or in a list', () => {
+    const p = parseReleaseStrict({
+      content: markdown('The plant has three lines\n- carbon filters for tap water\n- ceramic cartridges for wells'),
+    });
+    expect(p.body.text).not.toContain('lines - carbon');
+    expect(p.body.text).not.toContain('water - ceramic');
+  });
+});
+
 describe('a credit or a photo note under the body, hard-wrapped over three lines', () => {
   it("is still a credit or a caption, not the body's last paragraph", () => {
     for (const note of [
@@ -1053,6 +1200,25 @@ describe('a bare About: run into its text', () => {
       expect(p.body.paragraphs).toEqual([LEAD, 'The plant employs 40 people.', 'Visit northwind.example for tickets.']);
       expect(p.about.map((a) => a.organization)).toEqual([org]);
     }
+  });
+  it('also when the text opens with when or by whom the organization was founded', () => {
+    for (const [about, org] of [
+      ['About: Northwind Filters was founded in 2009 to make water filters for homes.', 'Northwind Filters'],
+      ['About\n\nThe Harbor Trust was established by three families in 1988 to fund schools.', 'The Harbor Trust'],
+    ]) {
+      const p = parseReleaseStrict({ content: markdown(`The plant employs 40 people.\n\n${about}`) });
+      expect(p.body.paragraphs).toEqual([LEAD, 'The plant employs 40 people.']);
+      expect(p.about.map((a) => a.organization)).toEqual([org]);
+    }
+  });
+  it('splits an ABOUT: in capitals off the paragraph it was run into', () => {
+    const p = parseReleaseStrict({
+      content: markdown(
+        'The plant employs 40 people and opens in May.   ABOUT: The Harbor Trust was founded in 1988 to fund schools.',
+      ),
+    });
+    expect(p.body.paragraphs).toEqual([LEAD, 'The plant employs 40 people and opens in May.']);
+    expect(p.about.map((a) => a.organization)).toEqual(['The Harbor Trust']);
   });
   it('leaves a paragraph that opens with About: but describes no organization to the body', () => {
     expect(paragraphs('About: 40 people will work at the plant, most of them from Dayton.')).toEqual([

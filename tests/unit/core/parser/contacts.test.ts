@@ -238,6 +238,12 @@ describe('findEmail: words a scraper ran into an address', () => {
     // A name run into the address's own website, run into the mailbox.
     ['PR Contact:Jane Roeacme.iosupport@acme.io', 'support@acme.io'],
     ['Media: Raj Patelnova-labs.compress@nova-labs.com', 'press@nova-labs.com'],
+    // The next sentence run into the address after its stop: a capitalised word after its lower-case domain.
+    ['You can write to her at jane.roe@mailhost.com.More details follow below.', 'jane.roe@mailhost.com'],
+    ['Reach the desk at press@acme.co.uk.Tickets go on sale soon', 'press@acme.co.uk'],
+    // A surname run into an address that opens with digits and a capital.
+    ['Contact:Jane Rowland45Acme@Agency.Global', '45acme@agency.global'],
+    ['Press: Tom Baker7Seas@pr.example', '7seas@pr.example'],
   ])('%s', (line, email) => {
     expect(findEmail(line)).toBe(email);
   });
@@ -269,6 +275,14 @@ describe('findEmail: words a scraper ran into an address', () => {
     ['Contact Jane Roe at SunPowersales@acme.example', 'sunpowersales@acme.example'],
     ['Contact usa@acme.example', 'usa@acme.example'],
     ['Email usher@acme.example', 'usher@acme.example'],
+    // A mailbox opening with an acronym in capitals that the line wrote before (as `PRteam@`).
+    [
+      'The Acme Business Network Council (ABNC) meets monthly; write to ABNCgroup@mailhost.com',
+      'abncgroup@mailhost.com',
+    ],
+    ['Join the NWCA: email NWCAinfo@acme.example', 'nwcainfo@acme.example'],
+    // A domain written with capitals keeps its capitalised labels.
+    ['Contact: Jane Roe, jane@Acme.Com.Global', 'jane@acme.com.global'],
   ])('leaves a whole address alone: %s', (line, email) => {
     expect(findEmail(line)).toBe(email);
   });
@@ -577,6 +591,18 @@ describe('a contact lead-in ending a paragraph, the contact on short lines under
     expect(p.contacts.map((c) => c.email)).toContain('jroe@riverside-garden.example');
   });
 
+  it('reads every address of a list of contacts run onto one line, as flattened copy has it', () => {
+    const p = parseReleaseStrict({
+      content: release('For group bookings and sponsorship of the walk, please contact:', [
+        '• Jane Roe, Events Coordinator, Riverside Garden | jroe@riverside-garden.example • Jon Doe, Head of Partnerships, Lantern Makers Guild | jon@lanterns.example',
+      ]),
+    });
+    expect(p.contacts.map((c) => c.email)).toEqual(
+      expect.arrayContaining(['jroe@riverside-garden.example', 'jon@lanterns.example']),
+    );
+    expect(p.body.text).toMatch(/online\.$/);
+  });
+
   it('not an address under a paragraph that introduces something else', () => {
     const p = parseReleaseStrict({
       content: release('The walk has three parts:', [
@@ -626,6 +652,29 @@ describe('labelled contact lines ending the body, one contact a line', () => {
     });
     expect(p.contacts.map((c) => c.email)).toContain('silva@harboradvisors.example');
     expect(p.body.text).toMatch(/good hands,” said the seller’s owner\.$/);
+  });
+
+  it('reads unlabelled cards too: names, addresses alone, phones and website addresses, one a line', () => {
+    for (const lines of [
+      [
+        'Harbor Freight',
+        'desk@harborfreight.example',
+        'https://harborfreight.example/#/Kestrel Advisors',
+        'Ana Silvaana@kestrel.example',
+        'https://kestrel.example/',
+      ],
+      ['Media Details', '+1 555-010-0142', 'desk@harborfreight.example'],
+      ['desk@harborfreight.example', 'www.harborfreight.example'],
+    ]) {
+      const p = parseReleaseStrict({ content: release(lines) });
+      expect(p.contacts.map((c) => c.email)).toContain('desk@harborfreight.example');
+      expect(p.body.text).toMatch(/good hands,” said the seller’s owner\.$/);
+    }
+  });
+
+  it('leaves a website line with no address near it, or a heading over it, to the body rules', () => {
+    const p = parseReleaseStrict({ content: release(['Depot Sale', 'www.harborfreight.example']) });
+    expect(p.contacts).toEqual([]);
   });
 
   it('keeps a labelled sentence in the body', () => {
@@ -772,5 +821,39 @@ describe("a letter's closing word with a signature under it in the body", () => 
     const p = parseReleaseStrict({ content: release(['Thanks,', '', 'The Forum Team']) });
     expect(p.contacts).toEqual([]);
     expect(p.body.text).toContain('Thanks,');
+  });
+});
+
+describe("a contact's long title over its address under an About section", () => {
+  const about = [
+    '# Harbor Freight Lines Sells Its Depot Business',
+    '',
+    'Harbor Freight Lines has sold its depot business to a regional carrier, the two firms said on Tuesday.',
+    '',
+    'About Kestrel Logistics Group',
+    '',
+    'Kestrel Logistics Group (KLG) runs depots in Ohio and Indiana for retailers and carriers of the region.',
+    '',
+    'For more information, please contact:',
+    '',
+    'Jon Doe',
+    '',
+  ];
+  it.each([
+    ['Team Lead of the Regional Depot Services Center, Kestrel Logistics Group (KLG)', 'Jondoe@klg.example'],
+    ['Head of Partnerships for the Depot and Warehouse Network in the Midwest', '+1 555-010-0142'],
+  ])('reads the title `%s` as the contact’s, and the line under it', (title, reach) => {
+    const p = parseReleaseStrict({ content: [...about, title, '', reach].join('\n') });
+    expect(p.contacts.length).toBeGreaterThan(0);
+    if (reach.includes('@')) expect(p.contacts.map((c) => c.email)).toContain('jondoe@klg.example');
+    expect(p.about.map((a) => a.text).join(' ')).not.toContain('Head of');
+  });
+  it('leaves a sentence over an address to the rules before', () => {
+    const p = parseReleaseStrict({
+      content: [...about, 'The depots stay open during the sale and the staff stay on.', '', 'ops@klg.example'].join(
+        '\n',
+      ),
+    });
+    expect(p.contacts.map((c) => c.email)).not.toContain('ops@klg.example');
   });
 });

@@ -361,6 +361,31 @@ describe("a scraped portal page's leftovers inside the release", () => {
   });
 });
 
+describe('the label of a link to the release in another language, the link lost', () => {
+  it('is no paragraph, under the last one or between paragraphs', () => {
+    for (const label of [
+      'Spanish news release',
+      'Read this release in French',
+      'German version',
+      'Versión en español',
+      'Japanese press release:',
+    ]) {
+      const r = parseReleaseStrict({
+        content:
+          `Brightfold Labs Launches Foldwise\n\n${LEAD}\n\n${label}\n\nThe tool is free for teams of five.\n\n${label}\n\n` +
+          'About Brightfold Labs\n\nBrightfold Labs makes planning tools.\n',
+      });
+      expect(r.body.paragraphs.slice(1)).toEqual(['The tool is free for teams of five.']);
+    }
+  });
+  it('leaves a sentence about a language version to the text', () => {
+    const r = parseReleaseStrict({
+      content: `Brightfold Labs Launches Foldwise\n\n${LEAD}\n\nA Spanish version ships in June.\n`,
+    });
+    expect(r.body.paragraphs.slice(1)).toEqual(['A Spanish version ships in June.']);
+  });
+});
+
 describe('a scraped portal page above the headline', () => {
   it('menus of links, short bulleted menu items, share bars and cookie notices are not the headline', () => {
     const chrome = [

@@ -585,6 +585,30 @@ describe('About headings the next paragraph confirms, and product paragraphs ins
     expect(p.body.paragraphs).toEqual([last, 'The robot ships in May.', 'Deliveries start in Texas.']);
   });
 
+  it('takes a name heading with its tagline after a colon, over a paragraph that says `At Name, we`', () => {
+    const body = `${last}\n\nThe robot ships in May.\n\nDeliveries start in Texas.`;
+    for (const [organization, tagline, text] of [
+      ['Acme Robotics', 'WE MOVE WHAT MATTERS®', 'At Acme Robotics (NYSE: ACR), we build robots for warehouses.'],
+      ['Harbor Group', 'Built for the Long Haul', 'At Harbor Group, our trucks move parcels in 12 countries.'],
+    ] as const) {
+      const p = parse(`${organization}: ${tagline}\n\n${text}`, body);
+      expect(p.about.map((a) => a.organization)).toEqual([organization]);
+      expect(p.body.paragraphs).toEqual([last, 'The robot ships in May.', 'Deliveries start in Texas.']);
+    }
+  });
+
+  it('leaves a name and a title in the body over a paragraph on it that is not the issuer speaking as `we`', () => {
+    const body = `${last}\n\nThe robot ships in May.`;
+    for (const tail of [
+      'Acme Robotics: New Plant Opens\n\nAt Acme Robotics the work goes on around the clock.',
+      'Acme Vault: Storage for Every Team\n\nAcme Vault is a storage service for teams of any size.',
+    ]) {
+      const p = parse(tail, body);
+      expect(p.about).toEqual([]);
+      expect(p.body.paragraphs).toHaveLength(4);
+    }
+  });
+
   it('leaves a named award or event heading in the body, though the next paragraph describes it', () => {
     const body = `${last}\n\nThe robot ships in May.\n\nDeliveries start in Texas.`;
     const p = parse(
@@ -748,6 +772,18 @@ describe('an About heading of a lower-case brand glued to both ends', () => {
     );
     expect(p.body.paragraphs.at(-1)).toBe('Revenue rose by a third.');
     expect(p.about.map((a) => a.organization)).toEqual(['zento']);
+  });
+
+  it('also with a space between the name and its text restarting with it, as flattened copy runs them', () => {
+    for (const section of [
+      'About zento zento GmbH builds ledgers for banks and has offices in three countries.',
+      'About zento zento is a maker of ledgers for banks with offices in three countries.',
+    ]) {
+      const p = parse(`Revenue rose by a third.\n\n${section}`);
+      expect(p.body.paragraphs.at(-1)).toBe('Revenue rose by a third.');
+      expect(p.about.map((a) => a.organization)).toEqual(['zento']);
+      expect(p.about[0]?.text).toMatch(/^zento (?:GmbH|is)/);
+    }
   });
 
   it('leaves prose with a lower-case word after About in the body', () => {
@@ -1012,6 +1048,8 @@ describe('a website line that opens a row of network addresses under the last pa
     'Website: https://acme.exampleFacebook: https://facebook.com/acmeX: @acme',
     'Web: www.acme.example LinkedIn: https://linkedin.com/company/acme Contact: press@acme.example',
     'Company Website: https://acme.example Instagram: @acme',
+    'Website: https://acme.example * Instagram: https://instagram.com/acme * Facebook: https://facebook.com/acme',
+    'Website: https://acme.example • LinkedIn: https://linkedin.com/company/acme',
   ])('is no body: %s', (row) => {
     const p = parse(`${last}\n\n${row}`);
     expect(p.body.paragraphs.at(-1)).toBe(last);
