@@ -1,4 +1,4 @@
-import { dateAtStart } from './dates';
+import { dateAtStart, monthNumber } from './dates';
 import { escapeRegExp, execAll } from './regex';
 
 /**
@@ -242,6 +242,17 @@ const PLACE_BASED = new RegExp(
   'u',
 );
 
+/**
+ * Whether a capitalised run is only a date: a month name with a day or a year, in any order, with
+ * `of` and commas between (`3rd of October 2026`, `June 3rd, 2025`, `March 2026`).
+ */
+function isDatePhrase(run: string): boolean {
+  const words = run.split(/,?\s+/).filter((w) => w !== 'of');
+  const month = words.filter((w) => monthNumber(w) !== null).length;
+  const number = words.filter((w) => /^\d{1,4}(?:st|nd|rd|th)?,?$/.test(w)).length;
+  return month === 1 && number >= 1 && month + number === words.length;
+}
+
 /** The lead's subject as its first words give it (see leadOrganization). */
 function leadSubject(input: string): string | null {
   const cjk = cjkSubject(input);
@@ -358,8 +369,9 @@ function leadSubject(input: string): string | null {
   // A participle opens a sentence (`Navigating the…`), not after an article (`The Gathering soft-launched…`).
   if (NOT_AN_ORG.test(bare) || (!article && /^(?:The|A)$/.test(bare)) || (!article && PARTICIPLE.test(bare)))
     return null;
-  // A number (a day, a year) is no name.
-  if (/^[\d.,]+$/.test(bare)) return null;
+  // A number (a day, a year) is no name, nor is a date (`The 3rd of October 2026 will see…`, `May 2025
+  // saw…`).
+  if (/^[\d.,]+$/.test(bare) || isDatePhrase(bare)) return null;
   if (TITLED_PERSON.test(bare)) return null;
   // `TMS, or transcranial magnetic stimulation, offers…`: a term and its spelled-out gloss, no name.
   if (/^,? or \p{Ll}/u.test(text.slice(end))) return null;

@@ -207,6 +207,13 @@ describe('leadOrganization: the subject of the lead sentence', () => {
     ['sales teams in Europe announced new targets.', null],
     ['Brightbet, the betting arm of Zeta Group (NASDAQ: ZETA) has been named a partner of the year.', 'Brightbet'],
     ['Brightbet, the betting arm of Zeta Group (NASDAQ: ZETA) and its teams in Serbia.', null],
+    // A date the lead opens on is no subject, however it is written.
+    ['The 3rd of October 2026 will see Quillmark Labs open its first store.', null],
+    ['The 14th of March marks a turning point for the fund.', null],
+    ['June 9th, 2026 is the day the Harbor Trust opens its doors.', null],
+    ['March 2026 brought record sales for Tallow & Finch.', null],
+    ['May Street Partners today opened an office.', 'May Street Partners'],
+    ['The 1990 Club welcomed new members on Friday.', 'The 1990 Club'],
   ])('%s', (lead, org) => {
     expect(leadOrganization(lead)).toBe(org);
   });
