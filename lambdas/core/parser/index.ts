@@ -66,7 +66,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.350.0';
+export const PARSER_VERSION = '0.351.0';
 
 export interface ParseInput {
   content: string;
@@ -1334,8 +1334,8 @@ function articleByHeadline(name: string, title: string | null, paragraphs: reado
 }
 
 /**
- * A name an upper-case heading gives (`ACME ROBOTICS`) as the text writes it in mixed case (`Acme
- * Robotics`), when it does; a name written only in capitals (`ACME`, `DATAGROUP`) stays, and so
+ * A name an upper-case heading gives (`ACME ROBOTICS`, `THE AB CO`) as the text writes it in mixed
+ * case (`Acme Robotics`, `The AB Co`), when it does; a name written only in capitals (`ACME`, `DATAGROUP`) stays, and so
  * does one written in lower case only in an address (`www.acme.com`). A name a headline writes with
  * no capital inside a word (`Acmeworks.com`) is taken as the text writes it with one (`AcmeWorks.com`).
  */
@@ -1349,7 +1349,8 @@ function caseAsWritten(name: string, texts: readonly string[]): string {
     }
     return name;
   }
-  if (!/\p{Lu}{4}/u.test(name)) return name;
+  // (in capitals: a run of four, `ACME`, or two words and more, `THE AB CO`; not a lone short acronym)
+  if (!/\p{Lu}{4}/u.test(name) && !/^[\p{Lu}\d&.'’-]+(?: [\p{Lu}\d&.'’-]+)+$/u.test(name)) return name;
   for (const t of texts) {
     for (const m of t.matchAll(written)) if (/^\p{Lu}/u.test(m[0]) && /\p{Ll}/u.test(m[0])) return m[0];
   }

@@ -205,6 +205,15 @@ describe('the issuer describing itself', () => {
     expect(r.source).toBe('Quillow Home');
   });
 
+  it('an About heading in capitals made of short words takes the mixed case the text writes it in', () => {
+    const release = (heading: string, name: string) =>
+      `# Why Summer Sleep Suffers\n\n(NewsUSA) - As temperatures rise, many people struggle to stay cool at night.\n\nMore text about sleep from ${name} and its readers.\n\n${heading}\n\n${name} writes about bedding for hot sleepers.\n`;
+    expect(parseReleaseStrict({ content: release('ABOUT THE BED LAB', 'The Bed Lab') }).source).toBe('The Bed Lab');
+    expect(parseReleaseStrict({ content: release('ABOUT ZZ NAP CO', 'ZZ Nap Co') }).source).toBe('ZZ Nap Co');
+    // (written only in capitals, it stays so)
+    expect(parseReleaseStrict({ content: release('ABOUT ZZ NAP CO', 'ZZ NAP CO') }).source).toBe('ZZ NAP CO');
+  });
+
   it('two About sections leave it unknown', () => {
     const r = parseReleaseStrict({
       content:
