@@ -66,7 +66,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.351.0';
+export const PARSER_VERSION = '0.352.0';
 
 export interface ParseInput {
   content: string;
@@ -1321,14 +1321,15 @@ function read(input: ParseInput): Reading {
 
 /**
  * `The Acme Foundation` read off a sentence's start is `Acme Foundation` when the headline writes the
- * name with no article (`Acme Foundation Pledges…`, `…Contact the Acme Law Group…`) and no sentence
+ * name with no article (`Acme Foundation Pledges…`, `…Contact the Acme Law Group…`, after any
+ * lower-case word: `…on Display at Acme Museum`) and no sentence
  * writes `The Acme Foundation` with its capital in its middle (`…as The Acme Haunt returns` keeps it).
  */
 function articleByHeadline(name: string, title: string | null, paragraphs: readonly string[]): string {
   if (!title || !name.startsWith('The ') || name.length < 8) return name;
   const bare = name.slice(4);
   const at = title.indexOf(bare);
-  if (at < 0 || !(at === 0 || /[\p{Ll},;:] the $/u.test(title.slice(0, at)))) return name;
+  if (at < 0 || !(at === 0 || /(?:^|[\s,;:])\p{Ll}+ $/u.test(title.slice(0, at)))) return name;
   const capital = new RegExp(String.raw`[\p{Ll},;] The ${escapeRegExp(bare)}`, 'u');
   return [title, ...paragraphs].some((t) => capital.test(t)) ? name : bare;
 }

@@ -679,6 +679,13 @@ describe('a leading The the headline does not write', () => {
     ).toBe('Pell Law Group');
   });
 
+  it('drops it when the headline writes the name bare after any lower-case word', () => {
+    const lead = 'The Harlow Motor Museum opened a wing for a rare 1961 coupe on Friday.';
+    expect(release('A Rare Coupe on Display at Harlow Motor Museum', lead)).toBe('Harlow Motor Museum');
+    expect(release('Rare 1961 Coupe Restored by Harlow Motor Museum', lead)).toBe('Harlow Motor Museum');
+    expect(release('Rare 1961 Coupe Restored by The Harlow Motor Museum', lead)).toBe('The Harlow Motor Museum');
+  });
+
   it('keeps it when the headline or a sentence writes it with its capital', () => {
     expect(release('The Corvale Foundation Pledges $500,000', 'The Corvale Foundation held a gala on Friday.')).toBe(
       'The Corvale Foundation',
