@@ -55,8 +55,9 @@ function nameCore(name: string): string {
 
 /**
  * Whether `short` writes `long` shorter: its first words, the rest dropped (`Acme` / `Acme for Good`)
- * or written as their initials (`Friends of ASH` / `Friends of Austin State Hospital`, small words
- * such as `of` and `and` not counted), a leading `The`, a legal form and case set aside.
+ * or written as their initials (`Friends of ASH` / `Friends of Austin State Hospital`, `ACR` / `Acme
+ * Coastal Robotics`, small words such as `of` and `and` not counted), a leading `The`, a legal form
+ * and case set aside.
  */
 export function shorterSpelling(short: string, long: string): boolean {
   const s = nameCore(short).split(' ').filter(Boolean);
@@ -65,7 +66,9 @@ export function shorterSpelling(short: string, long: string): boolean {
   let k = 0;
   while (k < s.length && s[k] === l[k]) k++;
   if (k === s.length) return true;
-  if (k === 0 || k !== s.length - 1) return false;
+  // (the last word may be the initials of the long name's words from there on: `Friends of ASH`,
+  // or of the whole name, `ACR` for `Acme Coastal Robotics`)
+  if (k !== s.length - 1) return false;
   const initials = l
     .slice(k)
     .filter((w) => !/^(?:of|and|for|the|on|in|&)$/.test(w))

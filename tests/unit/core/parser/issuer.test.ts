@@ -1291,6 +1291,9 @@ describe('a distributor’s credit that writes the lead’s subject shorter name
     ['Harbor Savings', 'Harbor Savings for Schools is proud to open a new account for teachers.'],
     ['Friends of DCH', 'Friends of Dayton Children’s Hospital (D.C.H.) is proud to mark the week.'],
     ['Roe Freight', 'Roe Freight Logistics Group, LLC has opened a depot in Ohio.'],
+    // (the initials of the whole name, as the text abbreviates it)
+    ['HSWT', 'The Harbor Society of Working Teachers (HSWT) is proud to open a new school.'],
+    ['NRFA', 'Northern Rail Freight Alliance has opened a depot in Ohio.'],
   ])('/ %s /', (credit, lead) => {
     expect(release(credit, lead)).toBe(credit);
   });
@@ -1309,6 +1312,10 @@ describe('a distributor’s credit that writes the lead’s subject shorter name
     ['Acme Labs', 'Acme Robotics', false],
     ['Friends of ASH', 'Friends of the Arts', false],
     ['Acme Robotics', 'Acme', false],
+    ['ACR', 'Acme Coastal Robotics', true],
+    ['ACR', 'Acme Robotics', false],
+    ['QPR', 'Acme Coastal Robotics', false],
+    ['ACR Labs', 'Acme Coastal Robotics', false],
   ])('shorterSpelling(%s, %s) is %s', (short, long, expected) => {
     expect(shorterSpelling(short, long)).toBe(expected);
   });
