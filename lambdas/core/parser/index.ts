@@ -66,7 +66,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.353.0';
+export const PARSER_VERSION = '0.354.0';
 
 export interface ParseInput {
   content: string;
@@ -1384,12 +1384,24 @@ function readSettled(input: ParseInput): Reading {
   return settleSource(looksLikeHtml(content) ? parseHtml(content, url) : parseText(content, url), null);
 }
 
+/** The rest of a place-based descriptor an About heading's cut leaves at its text's start (`York-based`). */
+const RUN_INTO_DESCRIPTOR = /^[\p{L}.'’]+-(?:based|headquartered|owned|founded|led)\s\p{Ll}/u;
+
 /**
  * The issuer when the text's own lines did not give it: the organization a feed's metadata names
  * (its spelling wins when the text gives the same name in capitals, `ACME FOODS INC.`), else the
  * headline's subject when the lead or an About section confirms it.
  */
-function settleSource(r: Reading, feedOrganization: string | null): Reading {
+function settleSource(read: Reading, feedOrganization: string | null): Reading {
+  // An About heading run into a sentence that opens on a place-based descriptor (`About A New
+  // York-based maker of robots, Acme…`) names no organization the issuer could be: its words are the
+  // sentence's. (The About sections themselves are left as read.)
+  const about = read.about.map((a) => (RUN_INTO_DESCRIPTOR.test(a.text) ? { ...a, organization: null } : a));
+  if (about.every((a, i) => a === read.about[i])) return settledSource(read, feedOrganization);
+  return { ...settledSource({ ...read, about }, feedOrganization), about: read.about };
+}
+
+function settledSource(r: Reading, feedOrganization: string | null): Reading {
   if (feedOrganization && (!r.source || orgKey(r.source) === orgKey(feedOrganization))) {
     return { ...r, source: feedOrganization };
   }

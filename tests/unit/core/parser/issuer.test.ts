@@ -214,6 +214,23 @@ describe('the issuer describing itself', () => {
     expect(parseReleaseStrict({ content: release('ABOUT ZZ NAP CO', 'ZZ NAP CO') }).source).toBe('ZZ NAP CO');
   });
 
+  it('an About heading run into a place-based descriptor names no issuer: a later heuristic does', () => {
+    const release = (about: string) =>
+      parseReleaseStrict({
+        content: `# Summer Sleep Gets Cooler\n\nPORTLAND, OR, May 4, 2026 /24-7PressRelease/ -- As temperatures rise, many people struggle to stay cool at night.\n\nQuillow Home will ship a cooling sheet in May, and it costs $40.\n\nQuillow Home tested the sheet on 200 sleepers.\n\n${about}\n`,
+      });
+    for (const about of [
+      'About A New Hampshire-based maker of bedding, Quillow Home sells sheets online.',
+      'About An East Portland-headquartered maker of bedding, Quillow Home sells sheets online.',
+    ]) {
+      const r = release(about);
+      expect(r.source).toBe('Quillow Home');
+      // (the About section itself is left as read)
+      expect(r.about).toHaveLength(1);
+    }
+    expect(release('About Quillow Home Quillow Home is a maker of bedding.').source).toBe('Quillow Home');
+  });
+
   it('two About sections leave it unknown', () => {
     const r = parseReleaseStrict({
       content:
