@@ -350,8 +350,10 @@ function leadSubject(input: string): string | null {
     }
     // A brand may open in lower case before its capitals (`iCoreConnect`, `eBay`, `alphaRidge`), or be
     // written in lower case with its legal form after it (`acmesoft SE (…) continues…`).
+    // A name may also open on numbers joined by a slash (`24/7 Relief Line`, `9/11 Day`).
     const capital =
       /^(?:[\p{Lu}\d]|\p{Ll}{1,10}\p{Lu})[\p{L}\d&.'’-]*$/u.test(bare) ||
+      (i === 0 && /^\d{1,4}(?:\/\d{1,4})+$/.test(bare)) ||
       (i === 0 && /^\p{Ll}[\p{L}\d-]{2,}$/u.test(bare) && isLegal(nextWord) && !/^(?:Group|Holdings)$/.test(nextWord));
     if (!capital && !(count > 0 && CONNECTOR.test(bare))) break;
     count++;
@@ -373,8 +375,8 @@ function leadSubject(input: string): string | null {
   if (NOT_AN_ORG.test(bare) || (!article && /^(?:The|A)$/.test(bare)) || (!article && PARTICIPLE.test(bare)))
     return null;
   // A number (a day, a year) is no name, nor is a date (`The 3rd of October 2026 will see…`, `May 2025
-  // saw…`).
-  if (/^[\d.,]+$/.test(bare) || isDatePhrase(bare)) return null;
+  // saw…`, `6/15 is…`).
+  if (/^[\d.,/]+$/.test(bare) || isDatePhrase(bare)) return null;
   if (TITLED_PERSON.test(bare)) return null;
   // `TMS, or transcranial magnetic stimulation, offers…`: a term and its spelled-out gloss, no name.
   if (/^,? or \p{Ll}/u.test(text.slice(end))) return null;

@@ -214,6 +214,11 @@ describe('leadOrganization: the subject of the lead sentence', () => {
     ['March 2026 brought record sales for Tallow & Finch.', null],
     ['May Street Partners today opened an office.', 'May Street Partners'],
     ['The 1990 Club welcomed new members on Friday.', 'The 1990 Club'],
+    // A name may open on numbers joined by a slash (`24/7`, `9/11`); a bare slash date is no name.
+    ['4/20 Relief, the nonprofit that runs the city’s night shelters, has opened a third site.', '4/20 Relief'],
+    ['24/7 Harbor Line is hiring night operators.', '24/7 Harbor Line'],
+    ['6/15 is the deadline for entries.', null],
+    ['10/3/2026 marks the launch of the fund.', null],
   ])('%s', (lead, org) => {
     expect(leadOrganization(lead)).toBe(org);
   });
