@@ -222,7 +222,7 @@ const TITLED_PERSON =
  * urged`). Otherwise null — a guess is worse than nothing.
  */
 export function leadOrganization(input: string): string | null {
-  const subject = leadSubject(input);
+  const subject = leadSubject(input) ?? reportAuthor(input);
   if (subject || !(CLAUSE_OPENER.test(input) || PARTICIPLE.test(input.split(' ')[0] ?? ''))) return subject;
   // The lead opens with a clause or phrase before its subject (`When the plant opened, Acme…`,
   // `As a founder, author and coach, Jane Roe has…`): the subject is read after one of its commas.
@@ -231,12 +231,36 @@ export function leadOrganization(input: string): string | null {
   const head = input.slice(0, Math.min(OPENING_CLAUSE_CHARS, end ? end.index + 3 : Infinity));
   for (let at = head.indexOf(', '); at >= 0; at = head.indexOf(', ', at + 1)) {
     const rest = input.slice(at + 2);
+    if (REPORT_FROM.test(rest)) {
+      const author = reportAuthor(rest);
+      if (author) return author;
+      continue;
+    }
     if (!/^(?:["“]|the (?=\p{Lu}))?[\p{Lu}\d]/u.test(rest) || CLAUSE_OPENER.test(rest)) continue;
     // (`In 2024, the Acme Fund made…`: the article is capitalised as a sentence would open with it.)
     const found = leadSubject(rest.replace(/^the (?=\p{Lu})/u, 'The '));
     if (found) return found;
   }
   return null;
+}
+
+/** `A new survey from …`, `The annual index published by …`: a report named by who made it. */
+const REPORT_FROM =
+  /^(?:[Aa]n?|[Tt]he) (?:[\p{Ll}\d-]+ ){0,3}(?:report|study|survey|analysis|poll|index|white paper) (?:(?:released|published|conducted|commissioned|issued) )?(?:from|by) (?=(?:the )?[\p{Lu}\d])/u;
+/** What a report does in the lead (`…finds that`, `…shows`). */
+const FINDING_VERB =
+  /^((?:\S+ ){1,10}?)(?:finds|found|shows|showed|suggests|suggested|indicates|indicated|concludes|concluded)\b/u;
+
+/**
+ * The organization a report the lead opens on is from, when the report is the sentence's subject
+ * (`A new survey from Acme finds that…`, `…, a recent study by the Acme Institute suggests…`): the
+ * name read as a lead's subject would be, the report's verb standing for its own. Else null.
+ */
+function reportAuthor(input: string): string | null {
+  const m = REPORT_FROM.exec(input);
+  if (!m) return null;
+  const rest = input.slice(m[0].length).replace(/^the (?=\p{Lu})/u, 'The ');
+  return leadSubject(rest.replace(FINDING_VERB, '$1reveals'));
 }
 
 /** `Miami-based`, `Employee-owned` (with a lower-case descriptor after it) before the lead's subject; built once, not per call. */

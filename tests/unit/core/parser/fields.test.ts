@@ -219,6 +219,15 @@ describe('leadOrganization: the subject of the lead sentence', () => {
     ['24/7 Harbor Line is hiring night operators.', '24/7 Harbor Line'],
     ['6/15 is the deadline for entries.', null],
     ['10/3/2026 marks the launch of the fund.', null],
+    // A report's author is the lead's subject when the report is (`a new survey from Acme finds…`).
+    ['A new survey from Tallow & Finch finds that most renters move within two years.', 'Tallow & Finch'],
+    [
+      'The annual index published by the Harbor Policy Trust shows rents rising in 40 cities.',
+      'The Harbor Policy Trust',
+    ],
+    ['After two dry summers, a recent study by Quillmark Labs suggests that wells are failing.', 'Quillmark Labs'],
+    ['A new report from researchers in Ohio finds that wells are failing.', null],
+    ['A new survey finds that most renters move within two years.', null],
   ])('%s', (lead, org) => {
     expect(leadOrganization(lead)).toBe(org);
   });
