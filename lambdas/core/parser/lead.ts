@@ -374,10 +374,12 @@ function leadSubject(input: string): string | null {
     }
     // A brand may open in lower case before its capitals (`iCoreConnect`, `eBay`, `alphaRidge`), or be
     // written in lower case with its legal form after it (`acmesoft SE (…) continues…`).
-    // A name may also open on numbers joined by a slash (`24/7 Relief Line`, `9/11 Day`).
+    // A name may also open on numbers joined by a slash (`24/7 Relief Line`, `9/11 Day`), or be a
+    // brand written as its lower-case web address (`acme.io`, `acme-labs.com`).
     const capital =
       /^(?:[\p{Lu}\d]|\p{Ll}{1,10}\p{Lu})[\p{L}\d&.'’-]*$/u.test(bare) ||
       (i === 0 && /^\d{1,4}(?:\/\d{1,4})+$/.test(bare)) ||
+      (i === 0 && /^\p{Ll}[\p{Ll}\d-]{2,}\.[a-z]{2,6}$/u.test(bare)) ||
       (i === 0 && /^\p{Ll}[\p{L}\d-]{2,}$/u.test(bare) && isLegal(nextWord) && !/^(?:Group|Holdings)$/.test(nextWord));
     if (!capital && !(count > 0 && CONNECTOR.test(bare))) break;
     count++;

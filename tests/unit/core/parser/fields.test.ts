@@ -228,6 +228,10 @@ describe('leadOrganization: the subject of the lead sentence', () => {
     ['After two dry summers, a recent study by Quillmark Labs suggests that wells are failing.', 'Quillmark Labs'],
     ['A new report from researchers in Ohio finds that wells are failing.', null],
     ['A new survey finds that most renters move within two years.', null],
+    // A brand written as its lower-case web address (`acme.io`) opens a lead as a name.
+    ['quillmark.io, the scheduling platform for clinics, today introduced a booking app.', 'quillmark.io'],
+    ['harborline.com announced a new partner program.', 'harborline.com'],
+    ['e.g. three clinics opened in May.', null],
   ])('%s', (lead, org) => {
     expect(leadOrganization(lead)).toBe(org);
   });
