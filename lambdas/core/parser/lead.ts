@@ -222,6 +222,34 @@ const TITLED_PERSON =
  * urged`). Otherwise null — a guess is worse than nothing.
  */
 export function leadOrganization(input: string): string | null {
+  const org = leadOrganizationRead(input);
+  return org && accusedSubject(input) ? null : org;
+}
+
+/** `…have been named as defendants`, `…has been sued`, `…was charged`: a subject others act against. */
+const ACCUSED =
+  /\b(?:has|have|had|was|were|is|are) (?:(?:now|recently|also) )?(?:been )?(?:named as (?:a )?(?:co-)?defendants?|sued|charged|indicted)\b/;
+
+/**
+ * Whether the lead's first sentence says its subject is sued or accused (`Acme, Inc. (NYSE: ACME) and
+ * certain of its officers have been named as defendants…`): a law firm's or a watchdog's alert is not
+ * the accused's own release. Not when the accusation is reported (`Acme announced that Beta has been
+ * sued`).
+ */
+function accusedSubject(input: string): boolean {
+  // (its end: after a word of four lower-case letters or more, not an abbreviation like `Inc.`)
+  const end = /\p{Ll}{4}[.!?]["”’]?\s/u.exec(input);
+  const sentence = input.slice(0, end ? end.index + 5 : 400);
+  const m = ACCUSED.exec(sentence);
+  return (
+    !!m &&
+    !/\b(?:announce[sd]?|said|says|report(?:s|ed)|reminds|informs|notifies|that|alleg\w+)\b/.test(
+      sentence.slice(0, m.index),
+    )
+  );
+}
+
+function leadOrganizationRead(input: string): string | null {
   const subject = leadSubject(input) ?? reportAuthor(input);
   if (subject || !(CLAUSE_OPENER.test(input) || PARTICIPLE.test(input.split(' ')[0] ?? ''))) return subject;
   // The lead opens with a clause or phrase before its subject (`When the plant opened, Acme…`,

@@ -232,6 +232,14 @@ describe('leadOrganization: the subject of the lead sentence', () => {
     ['quillmark.io, the scheduling platform for clinics, today introduced a booking app.', 'quillmark.io'],
     ['harborline.com announced a new partner program.', 'harborline.com'],
     ['e.g. three clinics opened in May.', null],
+    // A subject the lead names as sued or accused is not who speaks: a law firm's alert, a watchdog's.
+    [
+      'Harbor Foods, Inc. (NYSE: HBF) and certain of its officers have been named as defendants in a class action.',
+      null,
+    ],
+    ['Quillmark Labs has been sued by a former supplier over unpaid invoices.', null],
+    ['Tallow & Finch Ltd. was charged with misleading investors, regulators said.', null],
+    ['Quillmark Labs has named a new chief executive.', 'Quillmark Labs'],
   ])('%s', (lead, org) => {
     expect(leadOrganization(lead)).toBe(org);
   });

@@ -231,6 +231,14 @@ describe('the issuer describing itself', () => {
     expect(release('About Quillow Home Quillow Home is a maker of bedding.').source).toBe('Quillow Home');
   });
 
+  it('a lead whose subject is sued leaves the issuer to the only About section', () => {
+    const r = parseReleaseStrict({
+      content:
+        '# Harbor Foods (HBF) Faces Securities Class Action - Quill & Finch\n\nSAN FRANCISCO, May 4, 2026 /NewMediaWire/ -- Harbor Foods, Inc. (NYSE: HBF) and certain of its officers have been named as defendants in a securities class action brought on behalf of investors.\n\nQuill & Finch has begun an investigation into the matter.\n\nAbout Quill & Finch\n\nQuill & Finch is a plaintiffs’ rights law firm with offices in ten cities.\n',
+    });
+    expect(r.source).toBe('Quill & Finch');
+  });
+
   it('two About sections leave it unknown', () => {
     const r = parseReleaseStrict({
       content:
