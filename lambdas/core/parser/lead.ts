@@ -361,11 +361,13 @@ function leadSubject(input: string): string | null {
     pos += w.length + 1;
     // `Group` / `Holdings` inside a name goes on (`IG Design Group Americas, Inc.`).
     const nextWord = (words[i + 1] ?? '').replace(/[,;]$/, '');
+    // So does a legal form before the word for a company's charity (`Acme Inc. Foundation`).
     const inside =
-      /^(?:Group|Holdings)$/.test(bare) &&
-      /^[\p{Lu}][\p{Ll}]/u.test(nextWord) &&
-      !isLegal(nextWord) &&
-      !w.endsWith(',');
+      (/^(?:Group|Holdings)$/.test(bare) &&
+        /^[\p{Lu}][\p{Ll}]/u.test(nextWord) &&
+        !isLegal(nextWord) &&
+        !w.endsWith(',')) ||
+      (/^(?:Inc|Corp|Co|Ltd|LLC)\.?$/.test(bare) && /^(?:Foundation|Trust|Fund|Endowment)$/.test(nextWord));
     if (count > 0 && isLegal(bare) && !inside) {
       end = wordEnd;
       legal = true;

@@ -240,6 +240,10 @@ describe('leadOrganization: the subject of the lead sentence', () => {
     ['Quillmark Labs has been sued by a former supplier over unpaid invoices.', null],
     ['Tallow & Finch Ltd. was charged with misleading investors, regulators said.', null],
     ['Quillmark Labs has named a new chief executive.', 'Quillmark Labs'],
+    // A company's charity keeps the legal form inside its name (`Acme Inc. Foundation`).
+    ['The Quill Inc. Foundation (the Foundation), a charity, announced new grants.', 'The Quill Inc. Foundation'],
+    ['Harbor Co. Trust today opened applications for its scholarships.', 'Harbor Co. Trust'],
+    ['Quillmark Inc. today announced a foundation for its staff.', 'Quillmark Inc.'],
   ])('%s', (lead, org) => {
     expect(leadOrganization(lead)).toBe(org);
   });
