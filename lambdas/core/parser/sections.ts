@@ -374,10 +374,11 @@ function aboutHeading(line: string): string | null | undefined {
 
 /**
  * An About heading on a release's own subject, not an organization (`About the Survey`, `About
- * This Study`, `About the Awards`): a section with no organization.
+ * This Study`, `About the Awards`), or on the people behind it (`About the Founders`, `About the
+ * Team`): a section with no organization.
  */
 const ABOUT_SUBJECT =
-  /^(?:the|this|our) (?:Survey|Study|Report|Research|Poll|Index|Data|Methodology|Findings|Trial|Book|Authors?|Film|Series|Campaign|Awards?|Event|Program|Programme|Competition|Contest|Prize|Exhibition|Festival|Conference|Summit|Webinar|Podcast|Album|Game|Show|Project|Initiative|Partnership|Collaboration|Agreement|Offering|Transaction|Deal|Merger|Acquisition)$/i;
+  /^(?:the|this|our) (?:Survey|Study|Report|Research|Poll|Index|Data|Methodology|Findings|Trial|Book|Authors?|(?:Co-?)?Founders?|Team|Hosts?|Speakers?|Artists?|Creators?|Film|Series|Campaign|Awards?|Event|Program|Programme|Competition|Contest|Prize|Exhibition|Festival|Conference|Summit|Webinar|Podcast|Album|Game|Show|Project|Initiative|Partnership|Collaboration|Agreement|Offering|Transaction|Deal|Merger|Acquisition)$/i;
 
 /** A product code, not an organization (`IFB-088`, `XR12`): letters then digits, one word. */
 const PRODUCT_CODE = /^\p{Lu}{1,6}[- ]?\d{2,}[\p{L}\d-]*$/u;

@@ -239,6 +239,14 @@ describe('the issuer describing itself', () => {
     expect(r.source).toBe('Quill & Finch');
   });
 
+  it('an About section on the founders is not a second organization: the only company About names the issuer', () => {
+    const r = parseReleaseStrict({
+      content:
+        "# Two Students Launch Quillair to Clean School Air\n\nPORTLAND, OR, May 4, 2026 /24-7PressRelease/ -- Wildfire smoke reaches more classrooms every summer, and Oregon is among the hardest-hit states.  Quillair's founders are two friends who began with one purifier.  The pair has since worked with 40 schools across the state.  About Quillair  Quillair is a nonprofit based in Oregon.  About the Founders  Jane Roe and John Doe are high school seniors in Portland.\n",
+    });
+    expect(r.source).toBe('Quillair');
+  });
+
   it('two About sections leave it unknown', () => {
     const r = parseReleaseStrict({
       content:

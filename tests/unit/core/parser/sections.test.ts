@@ -132,18 +132,25 @@ describe('About headings of a domain registry', () => {
 });
 
 describe("About headings on the release's own subject", () => {
-  it.each(['About the Survey', 'About This Study', 'About the Awards:', 'ABOUT THE REPORT'])(
-    '%s is an About section with no organization',
-    (heading) => {
-      const p = parse(
-        `${heading}\n\nThe survey asked 500 warehouse managers.\n\nAbout Acme Robotics\n\nAcme builds robots.`,
-      );
-      expect(p.about).toEqual([
-        { organization: null, text: 'The survey asked 500 warehouse managers.' },
-        { organization: 'Acme Robotics', text: 'Acme builds robots.' },
-      ]);
-    },
-  );
+  it.each([
+    'About the Survey',
+    'About This Study',
+    'About the Awards:',
+    'ABOUT THE REPORT',
+    // (the people behind it: founders, a team, a host)
+    'About the Founders',
+    'ABOUT THE TEAM',
+    'About Our Co-Founder',
+    'About the Host',
+  ])('%s is an About section with no organization', (heading) => {
+    const p = parse(
+      `${heading}\n\nThe survey asked 500 warehouse managers.\n\nAbout Acme Robotics\n\nAcme builds robots.`,
+    );
+    expect(p.about).toEqual([
+      { organization: null, text: 'The survey asked 500 warehouse managers.' },
+      { organization: 'Acme Robotics', text: 'Acme builds robots.' },
+    ]);
+  });
 
   it('leaves the company About as the only organization, which then names the issuer', () => {
     const p = parseReleaseStrict({
