@@ -264,9 +264,13 @@ function leadOrganizationRead(input: string): string | null {
       if (author) return author;
       continue;
     }
-    if (!/^(?:["“]|the (?=\p{Lu}))?[\p{Lu}\d]/u.test(rest) || CLAUSE_OPENER.test(rest)) continue;
+    if (
+      !/^(?:["“]|the (?=\p{Lu})|the (?:members|staff|employees|volunteers) of (?:the )?)?[\p{Lu}\d]/u.test(rest) ||
+      CLAUSE_OPENER.test(rest)
+    )
+      continue;
     // (`In 2024, the Acme Fund made…`: the article is capitalised as a sentence would open with it.)
-    const found = leadSubject(rest.replace(/^the (?=\p{Lu})/u, 'The '));
+    const found = leadSubject(rest.replace(/^the (?=\p{Lu}|(?:members|staff|employees|volunteers) of )/u, 'The '));
     if (found) return found;
   }
   return null;
@@ -331,8 +335,9 @@ function leadSubject(input: string): string | null {
     )
     // A law-firm alert's `Why:` / `WHAT:` label before its sentence.
     .replace(/^(?:Why|What|Who|WHY|WHAT|WHO): /, '')
+    // (so do its people: `The members of the Acme Guild…`, `The staff of Acme Labs…`)
     .replace(
-      /^(?:[Tt]he )?(?:(?:Supervisory|Executive|Management) )?(?:Board of Directors|Board|Management) of (?:the )?/,
+      /^(?:[Tt]he )?(?:(?:Supervisory|Executive|Management) )?(?:Board of Directors|Board|Management|[Mm]embers|[Ss]taff|[Ee]mployees|[Vv]olunteers) of (?:the )?(?=[\p{Lu}\d])/u,
       '',
     )
     // `Acme Corporation’s board of directors today declared…`: the board acts for the issuer.

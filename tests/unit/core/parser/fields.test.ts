@@ -244,6 +244,14 @@ describe('leadOrganization: the subject of the lead sentence', () => {
     ['The Quill Inc. Foundation (the Foundation), a charity, announced new grants.', 'The Quill Inc. Foundation'],
     ['Harbor Co. Trust today opened applications for its scholarships.', 'Harbor Co. Trust'],
     ['Quillmark Inc. today announced a foundation for its staff.', 'Quillmark Inc.'],
+    // The people of an organization act for it, as its board does (`The members of the Acme Guild…`).
+    [
+      'For years, the members of the Harbor United Business Alliance (HUBA) have been asking the city to act.',
+      'Harbor United Business Alliance',
+    ],
+    ['The staff of Quillmark Labs today opened a new clinic.', 'Quillmark Labs'],
+    ['Members of the Tallow Guild voted to strike on Monday.', 'Tallow Guild'],
+    ['Members of the public voted to keep the park.', null],
   ])('%s', (lead, org) => {
     expect(leadOrganization(lead)).toBe(org);
   });
