@@ -546,6 +546,13 @@ export function headlineOrganization(title: string | null, lead: string, aboutOr
   if (words[verbAt] === 'to' && words.slice(1, verbAt).some((w) => /^\p{Ll}{3,}/u.test(w) && !CONNECTOR.test(w)))
     return null;
   const opening = lead.replace(/[®™℠]/g, '').replace(LEAD_OPENER, '');
+  // The lead calls it an initiative, a programme, a tour… (`…the Acme Tour, an initiative led by…`):
+  // the release's subject, not its issuer.
+  const glossed = new RegExp(
+    String.raw`(?<![\p{L}\p{N}])${escapeRegExp(name)},? (?:(?:an?|the|its|their) )?(?:[\p{Ll}-]+ ){0,3}(?:initiative|program|programme|campaign|tour|series|project|event|festival|conference|competition|challenge|course|curriculum)\b`,
+    'u',
+  );
+  if (glossed.test(opening)) return null;
   const key = (s: string) =>
     s
       .toLowerCase()

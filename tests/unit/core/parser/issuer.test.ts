@@ -79,6 +79,17 @@ describe('headlineOrganization: the headline subject, confirmed by the lead or a
     // A headline that opens with a date or a phrase.
     ['Today Announces Nothing', 'Today Announces Nothing is a show.', []],
     [null, 'Acme Corp. announced.', []],
+    // The lead calls the headline's subject an initiative, a programme, a tour…: not an organization.
+    [
+      'Quiet Minds School Tour Launches in Ohio',
+      'Schools in Ohio welcome the launch of the Quiet Minds School Tour, an initiative led by the Harbor Trust.',
+      [],
+    ],
+    [
+      'Bright Start Opens Enrolment',
+      'Bright Start, a free reading programme run by Quillmark Library, opens enrolment today.',
+      [],
+    ],
   ])('%s → null', (title, lead, about) => {
     expect(headlineOrganization(title, lead, about)).toBeNull();
   });
