@@ -249,8 +249,29 @@ function accusedSubject(input: string): boolean {
   );
 }
 
+/** A lead opening on a date as its subject (`The 3rd of May 2026 will mark…`, `June 9th is…`): the date and its verb. */
+const DATE_SUBJECT = /^(?:The )?([\p{Lu}\d][\p{L}\d, ]{2,40}?) (?:is|was|will|marks|marked)\b/u;
+
+/**
+ * The issuer a lead opening on a date names in the sentence's next clause (`The 3rd of May 2026 will
+ * mark a milestone when Acme DAO launches…`, `June 9th is Safety Day, and Acme Utilities reminds…`):
+ * that clause's subject, read as the lead's is. Else null.
+ */
+function afterDateSubject(input: string): string | null {
+  const date = DATE_SUBJECT.exec(input);
+  if (!date?.[1] || !isDatePhrase(date[1])) return null;
+  const end = /\p{Ll}{2}[.!?]["”’]?\s/u.exec(input);
+  const sentence = input.slice(0, end ? end.index + 3 : 400);
+  for (const m of sentence.matchAll(/(?:,? and|,? when|,? as|,? while) (?=the \p{Lu}|[\p{Lu}\d])/gu)) {
+    const rest = input.slice((m.index ?? 0) + m[0].length);
+    const found = leadSubject(rest.replace(/^the (?=\p{Lu})/u, 'The '));
+    if (found) return found;
+  }
+  return null;
+}
+
 function leadOrganizationRead(input: string): string | null {
-  const subject = leadSubject(input) ?? reportAuthor(input);
+  const subject = leadSubject(input) ?? reportAuthor(input) ?? afterDateSubject(input);
   if (subject || !(CLAUSE_OPENER.test(input) || PARTICIPLE.test(input.split(' ')[0] ?? ''))) return subject;
   // The lead opens with a clause or phrase before its subject (`When the plant opened, Acme…`,
   // `As a founder, author and coach, Jane Roe has…`): the subject is read after one of its commas.

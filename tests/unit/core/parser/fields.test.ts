@@ -252,6 +252,13 @@ describe('leadOrganization: the subject of the lead sentence', () => {
     ['The staff of Quillmark Labs today opened a new clinic.', 'Quillmark Labs'],
     ['Members of the Tallow Guild voted to strike on Monday.', 'Tallow Guild'],
     ['Members of the public voted to keep the park.', null],
+    // A lead whose subject is a date names the issuer in its next clause (`…when Acme launches…`).
+    ['The 3rd of October 2026 will mark a milestone when Quillmark DAO launches its token.', 'Quillmark DAO'],
+    [
+      'June 9th is Harbor Safety Day, and Tallow Utilities, Inc. reminds homeowners to call first.',
+      'Tallow Utilities, Inc.',
+    ],
+    ['May 2026 was a record month as sales rose in every store.', null],
   ])('%s', (lead, org) => {
     expect(leadOrganization(lead)).toBe(org);
   });
