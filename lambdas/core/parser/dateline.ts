@@ -564,8 +564,12 @@ const UNKNOWN_TAG = /^\([^()\n]{2,60}\) ?(?:--|[-–—]) ?(?=\S)/;
 
 /** A name and a closing slash at the end of the dateline's line: `Acme Group of DC /` (also typed in lower case, `acme solar llc /`). */
 const CREDIT_AFTER_DATE = /^([\p{L}\d][^/\n]{1,80}?) \/(?=\s|$)/u;
-/** A credited name the text after it opens with again: `Acme Energy Acme's plant…` (group 1 the name). */
-const CREDIT_RESTARTED = /^((\p{Lu}[\p{L}\d&.-]*)(?: [\p{Lu}\d][\p{L}\d&.-]*){0,5}) (?=\2(?:['’]s)?\s)/u;
+/**
+ * A credited name the text after it opens with again, or with a first-person word: `Acme Energy
+ * Acme's plant…`, `Acme Energy We opened…` (group 1 the name).
+ */
+const CREDIT_RESTARTED =
+  /^((\p{Lu}[\p{L}\d&.-]*)(?: (?!(?:We|Our)\s)[\p{Lu}\d][\p{L}\d&.-]*){0,5}) (?=\2(?:['’]s)?\s|(?:We|Our)\s\p{Ll})/u;
 
 /**
  * A second, date-less dateline opening the lead under the real one (`Sarasota, Florida - Acme, a

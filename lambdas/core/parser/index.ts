@@ -1324,21 +1324,22 @@ function read(input: ParseInput): Reading {
 
 /**
  * `The Acme Foundation` read off a sentence's start is `Acme Foundation` when the headline writes the
- * name with no article (`Acme Foundation Pledges…`, `…Contact the Acme Law Group…`) and no sentence
+ * name with no article (`Acme Foundation Pledges…`, `…Contact the Acme Law Group…`, after any
+ * lower-case word: `…on Display at Acme Museum`) and no sentence
  * writes `The Acme Foundation` with its capital in its middle (`…as The Acme Haunt returns` keeps it).
  */
 function articleByHeadline(name: string, title: string | null, paragraphs: readonly string[]): string {
   if (!title || !name.startsWith('The ') || name.length < 8) return name;
   const bare = name.slice(4);
   const at = title.indexOf(bare);
-  if (at < 0 || !(at === 0 || /[\p{Ll},;:] the $/u.test(title.slice(0, at)))) return name;
+  if (at < 0 || !(at === 0 || /(?:^|[\s,;:])\p{Ll}+ $/u.test(title.slice(0, at)))) return name;
   const capital = new RegExp(String.raw`[\p{Ll},;] The ${escapeRegExp(bare)}`, 'u');
   return [title, ...paragraphs].some((t) => capital.test(t)) ? name : bare;
 }
 
 /**
- * A name an upper-case heading gives (`ACME ROBOTICS`) as the text writes it in mixed case (`Acme
- * Robotics`), when it does; a name written only in capitals (`ACME`, `DATAGROUP`) stays, and so
+ * A name an upper-case heading gives (`ACME ROBOTICS`, `THE AB CO`) as the text writes it in mixed
+ * case (`Acme Robotics`, `The AB Co`), when it does; a name written only in capitals (`ACME`, `DATAGROUP`) stays, and so
  * does one written in lower case only in an address (`www.acme.com`). A name a headline writes with
  * no capital inside a word (`Acmeworks.com`) is taken as the text writes it with one (`AcmeWorks.com`).
  */
@@ -1352,7 +1353,8 @@ function caseAsWritten(name: string, texts: readonly string[]): string {
     }
     return name;
   }
-  if (!/\p{Lu}{4}/u.test(name)) return name;
+  // (in capitals: a run of four, `ACME`, or two words and more, `THE AB CO`; not a lone short acronym)
+  if (!/\p{Lu}{4}/u.test(name) && !/^[\p{Lu}\d&.'’-]+(?: [\p{Lu}\d&.'’-]+)+$/u.test(name)) return name;
   for (const t of texts) {
     for (const m of t.matchAll(written)) if (/^\p{Lu}/u.test(m[0]) && /\p{Ll}/u.test(m[0])) return m[0];
   }
@@ -1385,12 +1387,24 @@ function readSettled(input: ParseInput): Reading {
   return settleSource(looksLikeHtml(content) ? parseHtml(content, url) : parseText(content, url), null);
 }
 
+/** The rest of a place-based descriptor an About heading's cut leaves at its text's start (`York-based`). */
+const RUN_INTO_DESCRIPTOR = /^[\p{L}.'’]+-(?:based|headquartered|owned|founded|led)\s\p{Ll}/u;
+
 /**
  * The issuer when the text's own lines did not give it: the organization a feed's metadata names
  * (its spelling wins when the text gives the same name in capitals, `ACME FOODS INC.`), else the
  * headline's subject when the lead or an About section confirms it.
  */
-function settleSource(r: Reading, feedOrganization: string | null): Reading {
+function settleSource(read: Reading, feedOrganization: string | null): Reading {
+  // An About heading run into a sentence that opens on a place-based descriptor (`About A New
+  // York-based maker of robots, Acme…`) names no organization the issuer could be: its words are the
+  // sentence's. (The About sections themselves are left as read.)
+  const about = read.about.map((a) => (RUN_INTO_DESCRIPTOR.test(a.text) ? { ...a, organization: null } : a));
+  if (about.every((a, i) => a === read.about[i])) return settledSource(read, feedOrganization);
+  return { ...settledSource({ ...read, about }, feedOrganization), about: read.about };
+}
+
+function settledSource(r: Reading, feedOrganization: string | null): Reading {
   if (feedOrganization && (!r.source || orgKey(r.source) === orgKey(feedOrganization))) {
     return { ...r, source: feedOrganization };
   }

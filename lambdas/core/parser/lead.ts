@@ -1,4 +1,4 @@
-import { dateAtStart } from './dates';
+import { dateAtStart, monthNumber } from './dates';
 import { escapeRegExp, execAll } from './regex';
 
 /**
@@ -55,8 +55,9 @@ function nameCore(name: string): string {
 
 /**
  * Whether `short` writes `long` shorter: its first words, the rest dropped (`Acme` / `Acme for Good`)
- * or written as their initials (`Friends of ASH` / `Friends of Austin State Hospital`, small words
- * such as `of` and `and` not counted), a leading `The`, a legal form and case set aside.
+ * or written as their initials (`Friends of ASH` / `Friends of Austin State Hospital`, `ACR` / `Acme
+ * Coastal Robotics`, small words such as `of` and `and` not counted), a leading `The`, a legal form
+ * and case set aside.
  */
 export function shorterSpelling(short: string, long: string): boolean {
   const s = nameCore(short).split(' ').filter(Boolean);
@@ -65,7 +66,9 @@ export function shorterSpelling(short: string, long: string): boolean {
   let k = 0;
   while (k < s.length && s[k] === l[k]) k++;
   if (k === s.length) return true;
-  if (k === 0 || k !== s.length - 1) return false;
+  // (the last word may be the initials of the long name's words from there on: `Friends of ASH`,
+  // or of the whole name, `ACR` for `Acme Coastal Robotics`)
+  if (k !== s.length - 1) return false;
   const initials = l
     .slice(k)
     .filter((w) => !/^(?:of|and|for|the|on|in|&)$/.test(w))
@@ -219,7 +222,56 @@ const TITLED_PERSON =
  * urged`). Otherwise null — a guess is worse than nothing.
  */
 export function leadOrganization(input: string): string | null {
-  const subject = leadSubject(input);
+  const org = leadOrganizationRead(input);
+  return org && accusedSubject(input) ? null : org;
+}
+
+/** `…have been named as defendants`, `…has been sued`, `…was charged`: a subject others act against. */
+const ACCUSED =
+  /\b(?:has|have|had|was|were|is|are) (?:(?:now|recently|also) )?(?:been )?(?:named as (?:a )?(?:co-)?defendants?|sued|charged|indicted)\b/;
+
+/**
+ * Whether the lead's first sentence says its subject is sued or accused (`Acme, Inc. (NYSE: ACME) and
+ * certain of its officers have been named as defendants…`): a law firm's or a watchdog's alert is not
+ * the accused's own release. Not when the accusation is reported (`Acme announced that Beta has been
+ * sued`).
+ */
+function accusedSubject(input: string): boolean {
+  // (its end: after a word of four lower-case letters or more, not an abbreviation like `Inc.`)
+  const end = /\p{Ll}{4}[.!?]["”’]?\s/u.exec(input);
+  const sentence = input.slice(0, end ? end.index + 5 : 400);
+  const m = ACCUSED.exec(sentence);
+  return (
+    !!m &&
+    !/\b(?:announce[sd]?|said|says|report(?:s|ed)|reminds|informs|notifies|that|alleg\w+)\b/.test(
+      sentence.slice(0, m.index),
+    )
+  );
+}
+
+/** A lead opening on a date as its subject (`The 3rd of May 2026 will mark…`, `June 9th is…`): the date and its verb. */
+const DATE_SUBJECT = /^(?:The )?([\p{Lu}\d][\p{L}\d, ]{2,40}?) (?:is|was|will|marks|marked)\b/u;
+
+/**
+ * The issuer a lead opening on a date names in the sentence's next clause (`The 3rd of May 2026 will
+ * mark a milestone when Acme DAO launches…`, `June 9th is Safety Day, and Acme Utilities reminds…`):
+ * that clause's subject, read as the lead's is. Else null.
+ */
+function afterDateSubject(input: string): string | null {
+  const date = DATE_SUBJECT.exec(input);
+  if (!date?.[1] || !isDatePhrase(date[1])) return null;
+  const end = /\p{Ll}{2}[.!?]["”’]?\s/u.exec(input);
+  const sentence = input.slice(0, end ? end.index + 3 : 400);
+  for (const m of sentence.matchAll(/(?:,? and|,? when|,? as|,? while) (?=the \p{Lu}|[\p{Lu}\d])/gu)) {
+    const rest = input.slice((m.index ?? 0) + m[0].length);
+    const found = leadSubject(rest.replace(/^the (?=\p{Lu})/u, 'The '));
+    if (found) return found;
+  }
+  return null;
+}
+
+function leadOrganizationRead(input: string): string | null {
+  const subject = leadSubject(input) ?? reportAuthor(input) ?? afterDateSubject(input);
   if (subject || !(CLAUSE_OPENER.test(input) || PARTICIPLE.test(input.split(' ')[0] ?? ''))) return subject;
   // The lead opens with a clause or phrase before its subject (`When the plant opened, Acme…`,
   // `As a founder, author and coach, Jane Roe has…`): the subject is read after one of its commas.
@@ -228,12 +280,40 @@ export function leadOrganization(input: string): string | null {
   const head = input.slice(0, Math.min(OPENING_CLAUSE_CHARS, end ? end.index + 3 : Infinity));
   for (let at = head.indexOf(', '); at >= 0; at = head.indexOf(', ', at + 1)) {
     const rest = input.slice(at + 2);
-    if (!/^(?:["“]|the (?=\p{Lu}))?[\p{Lu}\d]/u.test(rest) || CLAUSE_OPENER.test(rest)) continue;
+    if (REPORT_FROM.test(rest)) {
+      const author = reportAuthor(rest);
+      if (author) return author;
+      continue;
+    }
+    if (
+      !/^(?:["“]|the (?=\p{Lu})|the (?:members|staff|employees|volunteers) of (?:the )?)?[\p{Lu}\d]/u.test(rest) ||
+      CLAUSE_OPENER.test(rest)
+    )
+      continue;
     // (`In 2024, the Acme Fund made…`: the article is capitalised as a sentence would open with it.)
-    const found = leadSubject(rest.replace(/^the (?=\p{Lu})/u, 'The '));
+    const found = leadSubject(rest.replace(/^the (?=\p{Lu}|(?:members|staff|employees|volunteers) of )/u, 'The '));
     if (found) return found;
   }
   return null;
+}
+
+/** `A new survey from …`, `The annual index published by …`: a report named by who made it. */
+const REPORT_FROM =
+  /^(?:[Aa]n?|[Tt]he) (?:[\p{Ll}\d-]+ ){0,3}(?:report|study|survey|analysis|poll|index|white paper) (?:(?:released|published|conducted|commissioned|issued) )?(?:from|by) (?=(?:the )?[\p{Lu}\d])/u;
+/** What a report does in the lead (`…finds that`, `…shows`). */
+const FINDING_VERB =
+  /^((?:\S+ ){1,10}?)(?:finds|found|shows|showed|suggests|suggested|indicates|indicated|concludes|concluded)\b/u;
+
+/**
+ * The organization a report the lead opens on is from, when the report is the sentence's subject
+ * (`A new survey from Acme finds that…`, `…, a recent study by the Acme Institute suggests…`): the
+ * name read as a lead's subject would be, the report's verb standing for its own. Else null.
+ */
+function reportAuthor(input: string): string | null {
+  const m = REPORT_FROM.exec(input);
+  if (!m) return null;
+  const rest = input.slice(m[0].length).replace(/^the (?=\p{Lu})/u, 'The ');
+  return leadSubject(rest.replace(FINDING_VERB, '$1reveals'));
 }
 
 /** `Miami-based`, `Employee-owned` (with a lower-case descriptor after it) before the lead's subject; built once, not per call. */
@@ -241,6 +321,17 @@ const PLACE_BASED = new RegExp(
   String.raw`^[\p{Lu}][\p{L}. ]{1,30}[- ](?:based|owned|led|backed|founded|headquartered) (?:(?:[\p{Ll}'’-]+ ){0,5}${DESCRIPTOR_NOUN}(?: of)? (?=[\p{Lu}\d]))?`,
   'u',
 );
+
+/**
+ * Whether a capitalised run is only a date: a month name with a day or a year, in any order, with
+ * `of` and commas between (`3rd of October 2026`, `June 3rd, 2025`, `March 2026`).
+ */
+function isDatePhrase(run: string): boolean {
+  const words = run.split(/,?\s+/).filter((w) => w !== 'of');
+  const month = words.filter((w) => monthNumber(w) !== null).length;
+  const number = words.filter((w) => /^\d{1,4}(?:st|nd|rd|th)?,?$/.test(w)).length;
+  return month === 1 && number >= 1 && month + number === words.length;
+}
 
 /** The lead's subject as its first words give it (see leadOrganization). */
 function leadSubject(input: string): string | null {
@@ -265,8 +356,9 @@ function leadSubject(input: string): string | null {
     )
     // A law-firm alert's `Why:` / `WHAT:` label before its sentence.
     .replace(/^(?:Why|What|Who|WHY|WHAT|WHO): /, '')
+    // (so do its people: `The members of the Acme Guild…`, `The staff of Acme Labs…`)
     .replace(
-      /^(?:[Tt]he )?(?:(?:Supervisory|Executive|Management) )?(?:Board of Directors|Board|Management) of (?:the )?/,
+      /^(?:[Tt]he )?(?:(?:Supervisory|Executive|Management) )?(?:Board of Directors|Board|Management|[Mm]embers|[Ss]taff|[Ee]mployees|[Vv]olunteers) of (?:the )?(?=[\p{Lu}\d])/u,
       '',
     )
     // `Acme Corporation’s board of directors today declared…`: the board acts for the issuer.
@@ -295,11 +387,13 @@ function leadSubject(input: string): string | null {
     pos += w.length + 1;
     // `Group` / `Holdings` inside a name goes on (`IG Design Group Americas, Inc.`).
     const nextWord = (words[i + 1] ?? '').replace(/[,;]$/, '');
+    // So does a legal form before the word for a company's charity (`Acme Inc. Foundation`).
     const inside =
-      /^(?:Group|Holdings)$/.test(bare) &&
-      /^[\p{Lu}][\p{Ll}]/u.test(nextWord) &&
-      !isLegal(nextWord) &&
-      !w.endsWith(',');
+      (/^(?:Group|Holdings)$/.test(bare) &&
+        /^[\p{Lu}][\p{Ll}]/u.test(nextWord) &&
+        !isLegal(nextWord) &&
+        !w.endsWith(',')) ||
+      (/^(?:Inc|Corp|Co|Ltd|LLC)\.?$/.test(bare) && /^(?:Foundation|Trust|Fund|Endowment)$/.test(nextWord));
     if (count > 0 && isLegal(bare) && !inside) {
       end = wordEnd;
       legal = true;
@@ -336,8 +430,12 @@ function leadSubject(input: string): string | null {
     }
     // A brand may open in lower case before its capitals (`iCoreConnect`, `eBay`, `alphaRidge`), or be
     // written in lower case with its legal form after it (`acmesoft SE (…) continues…`).
+    // A name may also open on numbers joined by a slash (`24/7 Relief Line`, `9/11 Day`), or be a
+    // brand written as its lower-case web address (`acme.io`, `acme-labs.com`).
     const capital =
       /^(?:[\p{Lu}\d]|\p{Ll}{1,10}\p{Lu})[\p{L}\d&.'’-]*$/u.test(bare) ||
+      (i === 0 && /^\d{1,4}(?:\/\d{1,4})+$/.test(bare)) ||
+      (i === 0 && /^\p{Ll}[\p{Ll}\d-]{2,}\.[a-z]{2,6}$/u.test(bare)) ||
       (i === 0 && /^\p{Ll}[\p{L}\d-]{2,}$/u.test(bare) && isLegal(nextWord) && !/^(?:Group|Holdings)$/.test(nextWord));
     if (!capital && !(count > 0 && CONNECTOR.test(bare))) break;
     count++;
@@ -358,8 +456,9 @@ function leadSubject(input: string): string | null {
   // A participle opens a sentence (`Navigating the…`), not after an article (`The Gathering soft-launched…`).
   if (NOT_AN_ORG.test(bare) || (!article && /^(?:The|A)$/.test(bare)) || (!article && PARTICIPLE.test(bare)))
     return null;
-  // A number (a day, a year) is no name.
-  if (/^[\d.,]+$/.test(bare)) return null;
+  // A number (a day, a year) is no name, nor is a date (`The 3rd of October 2026 will see…`, `May 2025
+  // saw…`, `6/15 is…`).
+  if (/^[\d.,/]+$/.test(bare) || isDatePhrase(bare)) return null;
   if (TITLED_PERSON.test(bare)) return null;
   // `TMS, or transcranial magnetic stimulation, offers…`: a term and its spelled-out gloss, no name.
   if (/^,? or \p{Ll}/u.test(text.slice(end))) return null;
@@ -468,6 +567,13 @@ export function headlineOrganization(title: string | null, lead: string, aboutOr
   if (words[verbAt] === 'to' && words.slice(1, verbAt).some((w) => /^\p{Ll}{3,}/u.test(w) && !CONNECTOR.test(w)))
     return null;
   const opening = lead.replace(/[®™℠]/g, '').replace(LEAD_OPENER, '');
+  // The lead calls it an initiative, a programme, a tour… (`…the Acme Tour, an initiative led by…`):
+  // the release's subject, not its issuer.
+  const glossed = new RegExp(
+    String.raw`(?<![\p{L}\p{N}])${escapeRegExp(name)},? (?:(?:an?|the|its|their) )?(?:[\p{Ll}-]+ ){0,3}(?:initiative|program|programme|campaign|tour|series|project|event|festival|conference|competition|challenge|course|curriculum)\b`,
+    'u',
+  );
+  if (glossed.test(opening)) return null;
   const key = (s: string) =>
     s
       .toLowerCase()

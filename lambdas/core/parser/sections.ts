@@ -409,6 +409,9 @@ function aboutHeading(line: string): string | null | undefined {
     .slice(0, 2)
     .join(' ');
   if (/^(?:About|ABOUT) /.test(t) && ABOUT_SUBJECT.test(subject)) return null;
+  // `About the Acme RX-9 Test`, `About the Acme Heart Study`: a named test, study or event (see
+  // NAMED_SUBJECT) the release is about, written with `the`, is no organization either.
+  if (/^About the \p{Lu}/u.test(t) && NAMED_SUBJECT_OR_TEST.test(` ${name.replace(/\s?[:.]$/, '')}`)) return null;
   if (lower > (/^(?:About|ABOUT) /.test(t) ? 0 : 2)) return undefined;
   if (ABOUT_SUBJECT.test(t.replace(/^(?:About|ABOUT) /, '').replace(/\s?[:.]$/, ''))) return null;
   return cleanOrg(written);
@@ -416,10 +419,11 @@ function aboutHeading(line: string): string | null | undefined {
 
 /**
  * An About heading on a release's own subject, not an organization (`About the Survey`, `About
- * This Study`, `About the Awards`): a section with no organization.
+ * This Study`, `About the Awards`), or on the people behind it (`About the Founders`, `About the
+ * Team`): a section with no organization.
  */
 const ABOUT_SUBJECT =
-  /^(?:the|this|our) (?:Survey|Study|Report|Research|Poll|Index|Data|Methodology|Findings|Trial|Book|Authors?|Film|Series|Campaign|Awards?|Event|Program|Programme|Competition|Contest|Prize|Exhibition|Festival|Conference|Summit|Webinar|Podcast|Album|Game|Show|Project|Initiative|Partnership|Collaboration|Agreement|Offering|Transaction|Deal|Merger|Acquisition)$/i;
+  /^(?:the|this|our) (?:Survey|Study|Report|Research|Poll|Index|Data|Methodology|Findings|Trial|Book|Authors?|(?:Co-?)?Founders?|Team|Hosts?|Speakers?|Artists?|Creators?|Film|Series|Campaign|Awards?|Event|Program|Programme|Competition|Contest|Prize|Exhibition|Festival|Conference|Summit|Webinar|Podcast|Album|Game|Show|Project|Initiative|Partnership|Collaboration|Agreement|Offering|Transaction|Deal|Merger|Acquisition)$/i;
 
 /** A product code, not an organization (`IFB-088`, `XR12`): letters then digits, one word. */
 const PRODUCT_CODE = /^\p{Lu}{1,6}[- ]?\d{2,}[\p{L}\d-]*$/u;
@@ -428,6 +432,9 @@ const PRODUCT_CODE = /^\p{Lu}{1,6}[- ]?\d{2,}[\p{L}\d-]*$/u;
 /** The last word of a name that is an award, event or study, not an organization. */
 const NAMED_SUBJECT =
   /\s(?:Awards?|Prize|Medal|Trophy|Competition|Contest|Championships?|Conference|Summit|Festival|Expo|Exhibition|Fair|Week|Games|Survey|Study|Report|Index|Ranking|Programme|Program|Campaign|Challenge)$/;
+
+/** NAMED_SUBJECT, or a named test or trial (`the Acme RX-9 Test`). */
+const NAMED_SUBJECT_OR_TEST = new RegExp(String.raw`(?:${NAMED_SUBJECT.source}|\s(?:Test|Assay|Trial))$`);
 
 const DESCRIBES =
   /^(?: [\p{Lu}\d][\p{L}\d&.'’-]*){0,4}(?:,? \(|, (?:a|an|the|one)\b| (?:is|was|are) (?:a|an|the|one)\b| (?:operates|provides|offers|develops|delivers|designs|manufactures|owns|manages|serves|specializes|invests) )/u;

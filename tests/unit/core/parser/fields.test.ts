@@ -207,6 +207,58 @@ describe('leadOrganization: the subject of the lead sentence', () => {
     ['sales teams in Europe announced new targets.', null],
     ['Brightbet, the betting arm of Zeta Group (NASDAQ: ZETA) has been named a partner of the year.', 'Brightbet'],
     ['Brightbet, the betting arm of Zeta Group (NASDAQ: ZETA) and its teams in Serbia.', null],
+    // A date the lead opens on is no subject, however it is written.
+    ['The 3rd of October 2026 will see Quillmark Labs open its first store.', null],
+    ['The 14th of March marks a turning point for the fund.', null],
+    ['June 9th, 2026 is the day the Harbor Trust opens its doors.', null],
+    ['March 2026 brought record sales for Tallow & Finch.', null],
+    ['May Street Partners today opened an office.', 'May Street Partners'],
+    ['The 1990 Club welcomed new members on Friday.', 'The 1990 Club'],
+    // A name may open on numbers joined by a slash (`24/7`, `9/11`); a bare slash date is no name.
+    ['4/20 Relief, the nonprofit that runs the city’s night shelters, has opened a third site.', '4/20 Relief'],
+    ['24/7 Harbor Line is hiring night operators.', '24/7 Harbor Line'],
+    ['6/15 is the deadline for entries.', null],
+    ['10/3/2026 marks the launch of the fund.', null],
+    // A report's author is the lead's subject when the report is (`a new survey from Acme finds…`).
+    ['A new survey from Tallow & Finch finds that most renters move within two years.', 'Tallow & Finch'],
+    [
+      'The annual index published by the Harbor Policy Trust shows rents rising in 40 cities.',
+      'The Harbor Policy Trust',
+    ],
+    ['After two dry summers, a recent study by Quillmark Labs suggests that wells are failing.', 'Quillmark Labs'],
+    ['A new report from researchers in Ohio finds that wells are failing.', null],
+    ['A new survey finds that most renters move within two years.', null],
+    // A brand written as its lower-case web address (`acme.io`) opens a lead as a name.
+    ['quillmark.io, the scheduling platform for clinics, today introduced a booking app.', 'quillmark.io'],
+    ['harborline.com announced a new partner program.', 'harborline.com'],
+    ['e.g. three clinics opened in May.', null],
+    // A subject the lead names as sued or accused is not who speaks: a law firm's alert, a watchdog's.
+    [
+      'Harbor Foods, Inc. (NYSE: HBF) and certain of its officers have been named as defendants in a class action.',
+      null,
+    ],
+    ['Quillmark Labs has been sued by a former supplier over unpaid invoices.', null],
+    ['Tallow & Finch Ltd. was charged with misleading investors, regulators said.', null],
+    ['Quillmark Labs has named a new chief executive.', 'Quillmark Labs'],
+    // A company's charity keeps the legal form inside its name (`Acme Inc. Foundation`).
+    ['The Quill Inc. Foundation (the Foundation), a charity, announced new grants.', 'The Quill Inc. Foundation'],
+    ['Harbor Co. Trust today opened applications for its scholarships.', 'Harbor Co. Trust'],
+    ['Quillmark Inc. today announced a foundation for its staff.', 'Quillmark Inc.'],
+    // The people of an organization act for it, as its board does (`The members of the Acme Guild…`).
+    [
+      'For years, the members of the Harbor United Business Alliance (HUBA) have been asking the city to act.',
+      'Harbor United Business Alliance',
+    ],
+    ['The staff of Quillmark Labs today opened a new clinic.', 'Quillmark Labs'],
+    ['Members of the Tallow Guild voted to strike on Monday.', 'Tallow Guild'],
+    ['Members of the public voted to keep the park.', null],
+    // A lead whose subject is a date names the issuer in its next clause (`…when Acme launches…`).
+    ['The 3rd of October 2026 will mark a milestone when Quillmark DAO launches its token.', 'Quillmark DAO'],
+    [
+      'June 9th is Harbor Safety Day, and Tallow Utilities, Inc. reminds homeowners to call first.',
+      'Tallow Utilities, Inc.',
+    ],
+    ['May 2026 was a record month as sales rose in every store.', null],
   ])('%s', (lead, org) => {
     expect(leadOrganization(lead)).toBe(org);
   });

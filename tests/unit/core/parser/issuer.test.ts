@@ -79,6 +79,17 @@ describe('headlineOrganization: the headline subject, confirmed by the lead or a
     // A headline that opens with a date or a phrase.
     ['Today Announces Nothing', 'Today Announces Nothing is a show.', []],
     [null, 'Acme Corp. announced.', []],
+    // The lead calls the headline's subject an initiative, a programme, a tour…: not an organization.
+    [
+      'Quiet Minds School Tour Launches in Ohio',
+      'Schools in Ohio welcome the launch of the Quiet Minds School Tour, an initiative led by the Harbor Trust.',
+      [],
+    ],
+    [
+      'Bright Start Opens Enrolment',
+      'Bright Start, a free reading programme run by Quillmark Library, opens enrolment today.',
+      [],
+    ],
   ])('%s → null', (title, lead, about) => {
     expect(headlineOrganization(title, lead, about)).toBeNull();
   });
@@ -203,6 +214,48 @@ describe('the issuer describing itself', () => {
         '# Why Summer Sleep Suffers\n\n(NewsUSA) - As temperatures rise, many people struggle to stay cool at night, and new bedding aims to help.\n\nMore text about sleep.\n\nAbout Quillow Home\n\nQuillow Home makes bedding for hot sleepers.\n',
     });
     expect(r.source).toBe('Quillow Home');
+  });
+
+  it('an About heading in capitals made of short words takes the mixed case the text writes it in', () => {
+    const release = (heading: string, name: string) =>
+      `# Why Summer Sleep Suffers\n\n(NewsUSA) - As temperatures rise, many people struggle to stay cool at night.\n\nMore text about sleep from ${name} and its readers.\n\n${heading}\n\n${name} writes about bedding for hot sleepers.\n`;
+    expect(parseReleaseStrict({ content: release('ABOUT THE BED LAB', 'The Bed Lab') }).source).toBe('The Bed Lab');
+    expect(parseReleaseStrict({ content: release('ABOUT ZZ NAP CO', 'ZZ Nap Co') }).source).toBe('ZZ Nap Co');
+    // (written only in capitals, it stays so)
+    expect(parseReleaseStrict({ content: release('ABOUT ZZ NAP CO', 'ZZ NAP CO') }).source).toBe('ZZ NAP CO');
+  });
+
+  it('an About heading run into a place-based descriptor names no issuer: a later heuristic does', () => {
+    const release = (about: string) =>
+      parseReleaseStrict({
+        content: `# Summer Sleep Gets Cooler\n\nPORTLAND, OR, May 4, 2026 /24-7PressRelease/ -- As temperatures rise, many people struggle to stay cool at night.\n\nQuillow Home will ship a cooling sheet in May, and it costs $40.\n\nQuillow Home tested the sheet on 200 sleepers.\n\n${about}\n`,
+      });
+    for (const about of [
+      'About A New Hampshire-based maker of bedding, Quillow Home sells sheets online.',
+      'About An East Portland-headquartered maker of bedding, Quillow Home sells sheets online.',
+    ]) {
+      const r = release(about);
+      expect(r.source).toBe('Quillow Home');
+      // (the About section itself is left as read)
+      expect(r.about).toHaveLength(1);
+    }
+    expect(release('About Quillow Home Quillow Home is a maker of bedding.').source).toBe('Quillow Home');
+  });
+
+  it('a lead whose subject is sued leaves the issuer to the only About section', () => {
+    const r = parseReleaseStrict({
+      content:
+        '# Harbor Foods (HBF) Faces Securities Class Action - Quill & Finch\n\nSAN FRANCISCO, May 4, 2026 /NewMediaWire/ -- Harbor Foods, Inc. (NYSE: HBF) and certain of its officers have been named as defendants in a securities class action brought on behalf of investors.\n\nQuill & Finch has begun an investigation into the matter.\n\nAbout Quill & Finch\n\nQuill & Finch is a plaintiffs’ rights law firm with offices in ten cities.\n',
+    });
+    expect(r.source).toBe('Quill & Finch');
+  });
+
+  it('an About section on the founders is not a second organization: the only company About names the issuer', () => {
+    const r = parseReleaseStrict({
+      content:
+        "# Two Students Launch Quillair to Clean School Air\n\nPORTLAND, OR, May 4, 2026 /24-7PressRelease/ -- Wildfire smoke reaches more classrooms every summer, and Oregon is among the hardest-hit states.  Quillair's founders are two friends who began with one purifier.  The pair has since worked with 40 schools across the state.  About Quillair  Quillair is a nonprofit based in Oregon.  About the Founders  Jane Roe and John Doe are high school seniors in Portland.\n",
+    });
+    expect(r.source).toBe('Quillair');
   });
 
   it('two About sections leave it unknown', () => {
@@ -668,6 +721,13 @@ describe('a leading The the headline does not write', () => {
         'The Pell Law Group announces an investigation.',
       ),
     ).toBe('Pell Law Group');
+  });
+
+  it('drops it when the headline writes the name bare after any lower-case word', () => {
+    const lead = 'The Harlow Motor Museum opened a wing for a rare 1961 coupe on Friday.';
+    expect(release('A Rare Coupe on Display at Harlow Motor Museum', lead)).toBe('Harlow Motor Museum');
+    expect(release('Rare 1961 Coupe Restored by Harlow Motor Museum', lead)).toBe('Harlow Motor Museum');
+    expect(release('Rare 1961 Coupe Restored by The Harlow Motor Museum', lead)).toBe('The Harlow Motor Museum');
   });
 
   it('keeps it when the headline or a sentence writes it with its capital', () => {
@@ -1275,6 +1335,9 @@ describe('a distributor’s credit that writes the lead’s subject shorter name
     ['Harbor Savings', 'Harbor Savings for Schools is proud to open a new account for teachers.'],
     ['Friends of DCH', 'Friends of Dayton Children’s Hospital (D.C.H.) is proud to mark the week.'],
     ['Roe Freight', 'Roe Freight Logistics Group, LLC has opened a depot in Ohio.'],
+    // (the initials of the whole name, as the text abbreviates it)
+    ['HSWT', 'The Harbor Society of Working Teachers (HSWT) is proud to open a new school.'],
+    ['NRFA', 'Northern Rail Freight Alliance has opened a depot in Ohio.'],
   ])('/ %s /', (credit, lead) => {
     expect(release(credit, lead)).toBe(credit);
   });
@@ -1293,6 +1356,10 @@ describe('a distributor’s credit that writes the lead’s subject shorter name
     ['Acme Labs', 'Acme Robotics', false],
     ['Friends of ASH', 'Friends of the Arts', false],
     ['Acme Robotics', 'Acme', false],
+    ['ACR', 'Acme Coastal Robotics', true],
+    ['ACR', 'Acme Robotics', false],
+    ['QPR', 'Acme Coastal Robotics', false],
+    ['ACR Labs', 'Acme Coastal Robotics', false],
   ])('shorterSpelling(%s, %s) is %s', (short, long, expected) => {
     expect(shorterSpelling(short, long)).toBe(expected);
   });

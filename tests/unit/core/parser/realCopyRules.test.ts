@@ -266,6 +266,16 @@ describe("a distributor's issuer slot after a tagged dateline", () => {
     expect(r.body.paragraphs[0]).toBe('Brightfold’s artists painted...');
   });
 
+  it('reads it when the text restarts with a first-person word instead (We…, Our…)', () => {
+    for (const text of ['We painted a mural in May.', 'Our artists painted a mural in May.']) {
+      const r = parseReleaseStrict({
+        content: `NORTHAMPTON, MA / ACCESSWIRE / September 26, 2023 / Brightfold Energy ${text}\n`,
+      });
+      expect(r.source).toBe('Brightfold Energy');
+      expect(r.body.paragraphs[0]).toBe(text);
+    }
+  });
+
   it('leaves a lead with no slot alone', () => {
     const r = parseReleaseStrict({
       content:

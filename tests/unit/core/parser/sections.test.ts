@@ -132,18 +132,29 @@ describe('About headings of a domain registry', () => {
 });
 
 describe("About headings on the release's own subject", () => {
-  it.each(['About the Survey', 'About This Study', 'About the Awards:', 'ABOUT THE REPORT'])(
-    '%s is an About section with no organization',
-    (heading) => {
-      const p = parse(
-        `${heading}\n\nThe survey asked 500 warehouse managers.\n\nAbout Acme Robotics\n\nAcme builds robots.`,
-      );
-      expect(p.about).toEqual([
-        { organization: null, text: 'The survey asked 500 warehouse managers.' },
-        { organization: 'Acme Robotics', text: 'Acme builds robots.' },
-      ]);
-    },
-  );
+  it.each([
+    'About the Survey',
+    'About This Study',
+    'About the Awards:',
+    'ABOUT THE REPORT',
+    // (the people behind it: founders, a team, a host)
+    'About the Founders',
+    'ABOUT THE TEAM',
+    'About Our Co-Founder',
+    'About the Host',
+    // (or a named test, study or event the release is about, after `the`)
+    'About the Quillon RX-9 Test',
+    'About the Harbor Heart Study',
+    'About the Tallow Valley Summit',
+  ])('%s is an About section with no organization', (heading) => {
+    const p = parse(
+      `${heading}\n\nThe survey asked 500 warehouse managers.\n\nAbout Acme Robotics\n\nAcme builds robots.`,
+    );
+    expect(p.about).toEqual([
+      { organization: null, text: 'The survey asked 500 warehouse managers.' },
+      { organization: 'Acme Robotics', text: 'Acme builds robots.' },
+    ]);
+  });
 
   it('leaves the company About as the only organization, which then names the issuer', () => {
     const p = parseReleaseStrict({
@@ -156,6 +167,10 @@ describe("About headings on the release's own subject", () => {
 
   it('still reads a named survey firm or foundation as an organization', () => {
     expect(parse('About the Acme Survey Group\n\nIt runs surveys.').about[0]?.organization).toBe('Acme Survey Group');
+    expect(parse('About the Harbor Heart Foundation\n\nIt funds research.').about[0]?.organization).toBe(
+      'Harbor Heart Foundation',
+    );
+    expect(parse('About Harbor Index\n\nHarbor Index is a data company.').about[0]?.organization).toBe('Harbor Index');
   });
 });
 
