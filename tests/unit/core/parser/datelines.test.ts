@@ -397,3 +397,16 @@ describe('dateline dates', () => {
     expect(parseTimestamp('March 10, 2025 09:00 AM Martian Time')).toBeNull();
   });
 });
+
+describe('national capitals without a region, and event-detail labels', () => {
+  it('reads a national capital written alone in title case before a full date', () => {
+    for (const [head, city] of [
+      ['Valletta, 4 April 2025 - - Body', 'Valletta'],
+      ['Ljubljana, March 3, 2026 -- Body', 'Ljubljana'],
+      ['Port of Spain, 12 May 2025 – Body', 'Port of Spain'],
+      ['Yaoundé, June 1, 2025 - Body', 'Yaoundé'],
+    ] as const) {
+      expect(findDateline(head)?.dateline.location).toBe(city);
+    }
+  });
+});
