@@ -21,7 +21,7 @@ const CONNECTOR = /^(?:&|and|AND|\/|et|y|und)$/;
 const QUALIFIER = /^[\p{Lu}][\p{L}.'’ -]{0,40}$/u;
 /** Words that open a line of page chrome, never a dateline location. */
 const NOT_A_PLACE =
-  /^(?:Published|Updated|Last updated|Posted|Date|Dated|Released|Issued|Press Release|News Release|News|Home|By|Source|Contact|For Immediate Release|Immediate Release|For Release|Embargoed|Embargo)\b/i;
+  /^(?:Published|Updated|Last updated|Posted|Date|Dated|Released|Issued|Press Release|News Release|News|Home|By|Source|Contact|For Immediate Release|Immediate Release|For Release|Embargoed|Embargo|When|Where|What|Who|Time|Venue|Location|Event)\b/i;
 /** Words that start multi-word city names (`San Jose`, `Fort Worth`, `St. Louis`). */
 const CITY_LEAD = new Set(
   (

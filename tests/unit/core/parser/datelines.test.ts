@@ -409,4 +409,15 @@ describe('national capitals without a region, and event-detail labels', () => {
       expect(findDateline(head)?.dateline.location).toBe(city);
     }
   });
+
+  it('never reads an event-detail row (`WHEN:`, `Where:`, `Time:`) as a dateline', () => {
+    for (const row of [
+      'WHEN: Wednesday, September 24, 2025 | 2:40 p.m. SGT',
+      'When: May 6, 2025 - 10 a.m.',
+      'TIME: June 2, 2025 | noon',
+      'Venue: July 8, 2025 – TBA',
+    ]) {
+      expect(findDateline(row)).toBeNull();
+    }
+  });
 });
