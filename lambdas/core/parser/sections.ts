@@ -514,8 +514,9 @@ function gluedAt(word: string, firstWord: string | null, earlier: readonly strin
     if (site && bare(tail).startsWith(site.toLowerCase())) return p;
     // `About Northern Acme WorksAcme Works was founded…`: the text restarts with a later word of the name.
     if (/\p{Ll}/u.test(prev) && earlier.some((w) => w.length >= 3 && bare(tail).startsWith(w))) return p;
-    // `About ACMAThe Acme Contractors Association (ACMA) represents…`: after an acronym too.
-    const acronym = /\p{Lu}/u.test(prev) && p >= 2 && /^\p{Lu}+$/u.test(word.slice(0, p));
+    // `About ACMAThe Acme Contractors Association (ACMA) represents…`: after an acronym too, or a name
+    // ending in a capital (`About AcmeXHeadquartered in…`).
+    const acronym = /\p{Lu}/u.test(prev) && p >= 2 && /^\p{Lu}[\p{L}\d]*$/u.test(word.slice(0, p));
     if ((/[\p{Ll}.]/u.test(prev) || acronym) && ABOUT_TEXT_OPENER.test(tail.replace(/[,:]$/, ''))) return p;
   }
   return -1;
@@ -550,8 +551,9 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
   const gluedName = NAME_GLUED_AGAIN.exec(after)?.[1];
   if (gluedName) return { organization: cleanOrg(gluedName), rest: text.slice(opener.length + gluedName.length) };
   // `About ACMEAcme Cargo Mining AG (ACME) is…`: an acronym glued onto the name it stands for, which the
-  // text then glosses with it in parentheses.
-  const acronym = /^(\p{Lu}[\p{Lu}\d&]{1,7})(?=\p{Lu}\p{Ll})/u.exec(after)?.[1];
+  // text then glosses with it in parentheses; also a name in mixed case ending in capitals (`About
+  // AcmeIDAcme Identity Diagnostics, Inc. (AcmeID) is…`).
+  const acronym = /^(\p{Lu}[\p{L}\d&]{0,14}?\p{Lu})(?=\p{Lu}\p{Ll})/u.exec(after)?.[1];
   if (acronym && after.slice(acronym.length, acronym.length + 200).includes(`(${acronym})`)) {
     return { organization: acronym, rest: text.slice(opener.length + acronym.length) };
   }

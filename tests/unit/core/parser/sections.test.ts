@@ -429,6 +429,15 @@ describe('About headings glued to their text', () => {
       'ACMA',
       'The Acme Contractors Association (ACMA) represents builders.',
     ],
+    // a name in mixed case ending in capitals, glued to its text: before a sentence opener, or before the
+    // name written out that the text then glosses with it in parentheses
+    ['About ZetaXHeadquartered in Ohio, ZetaX makes robots.', 'ZetaX', 'Headquartered in Ohio, ZetaX makes robots.'],
+    ['About RoboQAFounded in 1990, RoboQA tests robots.', 'RoboQA', 'Founded in 1990, RoboQA tests robots.'],
+    [
+      'About NovaIDNova Identity Labs, Inc. (NovaID) makes ID robots.',
+      'NovaID',
+      'Nova Identity Labs, Inc. (NovaID) makes ID robots.',
+    ],
   ])('%s', (paragraph, organization, text) => {
     const p = parse(paragraph);
     expect(p.about).toEqual([{ organization, text }]);
