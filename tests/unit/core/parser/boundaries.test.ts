@@ -704,6 +704,46 @@ describe('a headline over two lines or two pieces', () => {
     });
     expect(p.title).toBe('Clean Water for the Midwest: Northwind Opens Its Fourth Ohio Plant');
   });
+
+  it('keeps a flattened headline together across a double space after a word or dash no headline ends on', () => {
+    const body = `${LEAD} It ships filters across the Midwest and employs forty people at the new site in Dayton.`;
+    const rest = `${body}  ${body}  ${body}  ${body}`;
+    for (const [head, title] of [
+      [
+        'Northwind Upgrades in Dayton Could  Cut Water Bills for Homes',
+        'Northwind Upgrades in Dayton Could Cut Water Bills for Homes',
+      ],
+      [
+        '# Northwind Filters Stout -  A Midwest Brew Born From Scrap',
+        'Northwind Filters Stout - A Midwest Brew Born From Scrap',
+      ],
+      [
+        'Northwind Opens Its Fourth Plant via  Its Partner Program',
+        'Northwind Opens Its Fourth Plant via Its Partner Program',
+      ],
+      ['Why Filters Should  Matter to Every Ohio Town', 'Why Filters Should Matter to Every Ohio Town'],
+      ['Tap Water vs.  Bottled Water: What Dayton Chose', 'Tap Water vs. Bottled Water: What Dayton Chose'],
+    ]) {
+      const p = parseReleaseStrict({ content: `${head}  ${rest}` });
+      expect(p.title).toBe(title);
+    }
+    // A headline ending on a word that can end one: the short piece after it is a deck, not its tail.
+    const decked = parseReleaseStrict({
+      content: `Northwind Opens Its Fourth Ohio Plant  Forty Jobs Come to Dayton  ${rest}`,
+    });
+    expect(decked.title).toBe('Northwind Opens Its Fourth Ohio Plant');
+  });
+
+  it('joins a plain headline line ending on a dash or a modal with the next line', () => {
+    const long = `${LEAD} It ships filters across the Midwest, employs forty people and opened on Monday after two years of building work on the site, the company said.`;
+    for (const [a, b] of [
+      ['Northwind Filters Stout –', 'A Midwest Brew Born From Scrap'],
+      ['Northwind Upgrades in Dayton Would', 'Cut Water Bills for Homes'],
+    ]) {
+      const p = parseReleaseStrict({ content: `${a}\n${b}\n\n--News Direct--\n\n${long}\n\n${long}\n\n${long}\n` });
+      expect(p.title).toBe(`${a} ${b}`);
+    }
+  });
 });
 
 describe('more tag-less dateline punctuation', () => {
