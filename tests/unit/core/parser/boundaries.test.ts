@@ -761,6 +761,23 @@ describe('more tag-less dateline punctuation', () => {
     expect(p.dateline).toMatchObject({ location: 'Dayton, Ohio', date: '2024-03-07' });
     expect(p.body.paragraphs[0]).toBe(LEAD);
   });
+
+  it('reads a slash dateline with a name slot between the place and a date closed by a slash', () => {
+    for (const [line, location, date] of [
+      [`DAYTON, OH / ExampleWire / July 11th, 2024 / ${LEAD}`, 'DAYTON, OH', '2024-07-11'],
+      [`Dayton, Ohio / Example Media Group / March 7, 2024 / ${LEAD}`, 'Dayton, Ohio', '2024-03-07'],
+      [`TORONTO, ON / Northwind Filters Inc. / 7 March 2024 / ${LEAD}`, 'TORONTO, ON', '2024-03-07'],
+    ]) {
+      const p = parseReleaseStrict({ content: `# Northwind Opens Plant\n\n${line}\n` });
+      expect(p.dateline).toMatchObject({ location, date });
+      expect(p.body.paragraphs[0]).toBe(LEAD);
+    }
+    // A slot that is itself a place is no name slot: the first place is not read as the whole place.
+    const two = parseReleaseStrict({
+      content: `# Northwind Opens Plant\n\nSAN DIEGO / HONG KONG / March 7, 2024 / ${LEAD}\n`,
+    });
+    expect(two.dateline?.location).not.toBe('SAN DIEGO');
+  });
 });
 
 describe('end-of-body markers and notices portals and distributors add', () => {
