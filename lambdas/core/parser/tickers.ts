@@ -316,7 +316,8 @@ export function findTickers(text: string): Ticker[] {
       const next = labels[i + 1];
       const to = next ? next.at : inner.length;
       for (const raw of inner.slice(from, to).split(/[,;|]| and | or /)) {
-        const symbol = raw.trim();
+        // A symbol may be written in quotes (`TSX: “ACB”`): the quotes are no part of it.
+        const symbol = raw.trim().replace(QUOTED, '$1');
         if (!SYMBOL.test(symbol)) continue;
         if (!symbolFits(exchange, symbol)) continue;
         // A one-letter code's symbol is in capitals and digits only (`F:A1S`, not `A: North`).
@@ -342,6 +343,12 @@ export function findTickers(text: string): Ticker[] {
   }
   return out;
 }
+
+/**
+ * A symbol in capitals and digits in a pair of quotes, straight or curly (`“ACB”`, `"AC0"`, `'ACB.U'`);
+ * a quoted word in mixed case is a defined short name (`(NASDAQ: ACM, “Acme”)`), not a symbol.
+ */
+const QUOTED = /^["“'‘]([A-Z0-9][A-Z0-9.-]{0,11})["”'’]$/;
 
 /** A symbol with a capital in it, or a numeric code on an exchange that lists by number (`TSE: 7203`). */
 function symbolFits(exchange: string, symbol: string): boolean {

@@ -224,6 +224,24 @@ describe('findTickers: the ways wires write them', () => {
       { exchange: 'NASDAQ', symbol: 'ACMX' },
     ]);
   });
+
+  it('a symbol written in quotes', () => {
+    expect(
+      findTickers(
+        'Acme Bio Corp. (TSX: “ACB”, OTC PINK: “ACBFF”, FRANKFURT: “AC0”) and Beta (NYSE:"BTA"; CSE: \'BTC\')',
+      ),
+    ).toEqual([
+      { exchange: 'TSX', symbol: 'ACB' },
+      { exchange: 'OTC PINK', symbol: 'ACBFF' },
+      { exchange: 'FRANKFURT', symbol: 'AC0' },
+      { exchange: 'NYSE', symbol: 'BTA' },
+      { exchange: 'CSE', symbol: 'BTC' },
+    ]);
+    // Quoted words are no symbols (a defined short name in mixed case neither), nor is a quote left open.
+    expect(findTickers('(Note: “see below”) (NASDAQ: “ACM) (NYSE: ‘the plan’) (NASDAQ: ACMX, “Acme”)')).toEqual([
+      { exchange: 'NASDAQ', symbol: 'ACMX' },
+    ]);
+  });
 });
 
 describe('leadOrganization: the subject of the lead sentence', () => {
