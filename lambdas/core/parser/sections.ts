@@ -331,6 +331,12 @@ const ABOUT_CJK = /^(?:关于|關於)\s?(\S.{0,60}?)[:：]?$|^(\S.{0,60}?)\s?(?:
 const NAME_SMALL_WORDS =
   /^(?:of|and|for|the|de|del|des|du|da|do|dos|das|di|della|la|le|les|el|los|las|der|die|das|und|van|von|y|e|et|in|at|on|an|a|\+|&)$/;
 
+/**
+ * A brand written in lower case with capitals further in (`alphaMountain`, `tinyBird3D`) or as its
+ * domain (`tinyfox.io`, `acme-labs.fyi`): a name word, though it opens in lower case.
+ */
+const LOWER_BRAND = /^\p{Ll}[\p{Ll}\d]{0,24}(?:\p{Lu}[\p{L}\d]{0,24}|(?:-[\p{Ll}\d]{1,24})?\.[a-z]{2,6}):?$/u;
+
 /** An `About Acme Robotics` heading: org name only, no sentence. */
 function aboutHeading(line: string): string | null | undefined {
   const t = line.trim();
@@ -350,7 +356,7 @@ function aboutHeading(line: string): string | null | undefined {
   // inverted mark (`¡Que Rico! Foods`, `Acme ¿Sabías? Awards`).
   if (
     words.length > 10 ||
-    !/^(?:[¡¿]?[\p{Lu}\d"“]|\p{Ll}{1,2}\p{Lu}|\.\p{L}{2,24}\b)/u.test(name) ||
+    (!/^(?:[¡¿]?[\p{Lu}\d"“]|\p{Ll}{1,2}\p{Lu}|\.\p{L}{2,24}\b)/u.test(name) && !LOWER_BRAND.test(words[0] ?? '')) ||
     // (two legal forms may close it, `Acme Co., Ltd.`, `Roe & Co., Inc.`)
     /[.!?]$/.test(name.replace(LEGAL_SUFFIX, '').replace(LEGAL_SUFFIX, ''))
   )
@@ -358,7 +364,10 @@ function aboutHeading(line: string): string | null | undefined {
   // An organization name is capitalized word by word (`Acme Robotics`, `Bank of Nowhere`); prose is not.
   // Outside English, names keep lower-case adjectives (`Coopérative forestière Boréalis`): allow two.
   const lower = words.filter(
-    (w) => !/^(?:[¡¿]?[\p{Lu}\d"“(&]|\p{Ll}{1,2}\p{Lu}|\.\p{L}{2,24}$|[–—]$)/u.test(w) && !NAME_SMALL_WORDS.test(w),
+    (w) =>
+      !/^(?:[¡¿]?[\p{Lu}\d"“(&]|\p{Ll}{1,2}\p{Lu}|\.\p{L}{2,24}$|[–—]$)/u.test(w) &&
+      !LOWER_BRAND.test(w) &&
+      !NAME_SMALL_WORDS.test(w),
   ).length;
   // `About the Merger to form Acme Holdings`: a heading on the release's own subject, however it goes on.
   const subject = t
@@ -925,7 +934,7 @@ function classify(block: Block, around: Around = {}): Kind {
  * their marker first.)
  */
 const GLUED_MARKER = new RegExp(
-  String.raw`(?=[.VSFQMPTICDRWHYLXBG#\-–—AÀÜ@])(?:(?<= )(?=\.\/\.$)|(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|Disclaimers?\s?:|(?:Written|Reported|Report|Compiled) by \S[^.!?\n]{1,80}$|${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|\[https?:)|${CONTRACT_LABEL}|(?:#{3}|# # #|[-–—] ?(?:30|0) ?[-–—])(?= |$)|To (?:view|read) the (?:full|complete) (?:article|story),? |(?:About(?: the)?|ABOUT(?: THE)?|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})|About: (?=\p{Lu})|About (?=(?<brand>\p{Ll}[\p{Ll}\d]{2,24})\k<brand> )))|(?=(?:About|ABOUT|Acerca de|À propos de|Über|Sobre) \p{Lu}|About: \p{Lu})(?<=[\w-]\.[a-z]{2,24}(?:\/[^\s/]{0,200}){0,8}\/? ?)|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})(?<=\bon (?:${NETWORKS}) )|(?<=[\p{L}\d%] )(?<unmarked>)(?=(?:About(?: the)?|ABOUT(?: THE)?) \p{Lu}))`,
+  String.raw`(?=[.VSFQMPTICDRWHYLXBG#\-–—AÀÜ@])(?:(?<= )(?=\.\/\.$)|(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|Disclaimers?\s?:|(?:Written|Reported|Report|Compiled) by \S[^.!?\n]{1,80}$|${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|\[https?:)|${CONTRACT_LABEL}|(?:#{3}|# # #|[-–—] ?(?:30|0) ?[-–—])(?= |$)|To (?:view|read) the (?:full|complete) (?:article|story),? |(?:About(?: the)?|ABOUT(?: THE)?|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})|About: (?=\p{Lu})|About (?=(?<brand>\p{Ll}[\p{Ll}\d]{2,24})\k<brand> )|About (?=\p{Ll}[\p{Ll}\d]{0,24}(?:\p{Lu}[\p{L}\d]{0,24}|(?:-[\p{Ll}\d]{1,24})?\.[a-z]{2,6})(?: \p{Lu}[\p{L}\d.&]{0,24}){0,2}:?$)))|(?=(?:About|ABOUT|Acerca de|À propos de|Über|Sobre) \p{Lu}|About: \p{Lu})(?<=[\w-]\.[a-z]{2,24}(?:\/[^\s/]{0,200}){0,8}\/? ?)|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})(?<=\bon (?:${NETWORKS}) )|(?<=[\p{L}\d%] )(?<unmarked>)(?=(?:About(?: the)?|ABOUT(?: THE)?) \p{Lu}))`,
   'gu',
 );
 

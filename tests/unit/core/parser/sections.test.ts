@@ -766,6 +766,32 @@ describe('an About heading of a lower-case brand glued to both ends', () => {
   });
 });
 
+describe('an About heading of a brand written in lower case, glued to the end of the last paragraph', () => {
+  it.each([
+    ['“We are glad to work with zentopay.io,” said Jane Roe.About zentopay.io:', 'zentopay.io'],
+    ['Revenue rose by a third.About alphaRiver AI', 'alphaRiver AI'],
+    ['The robots ship in May!About blue-harbor.fyi', 'blue-harbor.fyi'],
+  ])('%s', (last, organization) => {
+    const text = `${organization} builds ledgers for banks and has offices in three countries.`;
+    const p = parse(
+      `${last}\n\n${text}`,
+      'Acme Robotics, Inc. today announced a new warehouse robot.\n\nIt ships in May.',
+    );
+    expect(p.body.paragraphs.at(-1)).toBe(last.slice(0, last.indexOf('About')));
+    expect(p.about.map((a) => a.organization)).toEqual([organization]);
+  });
+
+  it('leaves a lower-case word that is no brand, or a sentence going on, in the body', () => {
+    for (const last of [
+      'Revenue rose by a third.About us',
+      'Revenue rose by a third.About alphaRiver sales, little is known.',
+    ]) {
+      const p = parse(`${last}\n\nAcme Robotics, Inc. is a maker of robots.`);
+      expect(p.body.text).toContain(last);
+    }
+  });
+});
+
 describe('fine print under the body', () => {
   const body = [
     'Acme Mobile today announced a new family plan.',
