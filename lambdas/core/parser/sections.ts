@@ -484,12 +484,14 @@ const PREPOSITION_OPENER =
 /** A place-based adjective that opens a sentence: `Calgary-based`, `Ohio-headquartered`. */
 const PLACE_ADJECTIVE = /^\p{Lu}[\p{L}.'’]*-(?:based|headquartered)$/u;
 
-/** A word written twice with nothing between (`CloudbenchCloudbench`, `Inc.Inc.`). */
-function writtenTwice(word: string): boolean {
-  if (word.length < 4 || word.length % 2) return false;
-  const half = word.length / 2;
-  return /^[\p{Lu}\d]/u.test(word) && word.slice(0, half) === word.slice(half);
+/**
+ * A word written twice with nothing between (`CloudbenchCloudbench`, `Inc.Inc.`), the second time
+ * maybe as its web address (`PeakLedgerPeakLedger.com`): the length of the first, else 0.
+ */
+function twiceAt(word: string): number {
+  return WRITTEN_TWICE.exec(word)?.[1]?.length ?? 0;
 }
+const WRITTEN_TWICE = /^([\p{Lu}\d]\S{1,40}?)\1(?:\.[a-z]{2,6})?$/u;
 
 /**
  * A one-word brand in lower case written twice with nothing between, then the About text goes on
@@ -510,7 +512,8 @@ function bare(word: string): string {
  * WorksAcme Works was`), or before a sentence opener (`ZoneFounded`, also after an acronym: `ACMAThe`).
  */
 function gluedAt(word: string, firstWord: string | null, earlier: readonly string[] = []): number {
-  if (writtenTwice(word)) return word.length / 2;
+  const twice = twiceAt(word);
+  if (twice > 0) return twice;
   for (let p = 1; p < word.length; p++) {
     if (!/[\p{Lu}\d]/u.test(word[p] ?? '')) continue;
     const prev = word[p - 1] ?? '';
@@ -574,7 +577,8 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
     const restated = again.replace(/[®™]?[,:;.]?$/, '');
     // (a heading in capitals restated in title case: `ABOUT ACME ROBOTICS Acme Robotics is…`)
     const same = name === restated || (name === name.toUpperCase() && name === restated.toUpperCase());
-    if ((name === again || same) && /^[\p{Lu}\d]/u.test(name)) {
+    // (a brand may open in lower case: `About blueRiver AI blueRiver AI, Inc. is…`)
+    if ((name === again || same) && (/^[\p{Lu}\d]/u.test(name) || LOWER_BRAND.test(words[0] ?? ''))) {
       return { organization: cleanOrg(name), rest: text.slice(opener.length + name.length).trim() };
     }
   }
@@ -593,7 +597,7 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
     const org = aboutHeading(`${opener}${after.slice(0, end).trim()}`);
     if (org !== undefined) return { organization: org, rest: text.slice(opener.length + end).trim() };
   }
-  const firstWord = tokens[0] && !writtenTwice(tokens[0][0]) ? bare(tokens[0][0]) : null;
+  const firstWord = tokens[0] && !twiceAt(tokens[0][0]) ? bare(tokens[0][0]) : null;
   const headingUpTo = (end: number) => {
     const heading = after.slice(0, end).trim();
     const rest = text.slice(opener.length + end).trim();

@@ -867,6 +867,19 @@ describe('an About heading glued onto its text that restarts with the whole name
   });
 });
 
+describe('an About heading whose name the text restarts with as its web address, or in lower case', () => {
+  it.each([
+    ['About PeakLedgerPeakLedger.com is a staking platform for many coins.', 'PeakLedger'],
+    ['About Zento3Zento3.io builds ledgers for banks.', 'Zento3'],
+    ['About blueRiver AI blueRiver AI, Inc. is a threat intelligence company.', 'blueRiver AI'],
+    ['About tinyfox.io tinyfox.io is a scheduling platform.', 'tinyfox.io'],
+  ])('%s', (tail, organization) => {
+    const p = parse(tail, 'Acme Robotics, Inc. today announced a new warehouse robot.\n\nThe robot ships in May.');
+    expect(p.about.map((a) => a.organization)).toEqual([organization]);
+    expect(p.body.paragraphs.at(-1)).toBe('The robot ships in May.');
+  });
+});
+
 describe('an About heading of an acronym glued onto the name it stands for', () => {
   it.each([
     ['Acme is a maker. About HMCHarbor Mill Company (HMC) is a miller in Ohio.', 'HMC'],
