@@ -66,7 +66,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.398.0';
+export const PARSER_VERSION = '0.399.0';
 
 export interface ParseInput {
   content: string;
@@ -451,22 +451,23 @@ function chromeAboveLead(blocks: Block[], vocab: WordSet): { at: number; headlin
   if (at < 2) return null;
   const above = blocks.slice(0, at).map((b) => blockText(b, vocab).trim());
   if (!above.some((t) => / [|»›>·•] /.test(t) || PAGE_CHROME.test(t) || isScrapedChrome(t))) return null;
+  // (lines the page or the release set around the headline: menus, bylines, credits, captions, legends)
+  const aside = (t: string): boolean =>
+    t === '' ||
+    isNavigation(t) ||
+    isScrapedChrome(t) ||
+    /^By:? /.test(t) ||
+    CREDIT_LINE.test(t) ||
+    isCaptionLine(t) ||
+    isLegend(t);
   for (let i = at - 1; i >= 0; i--) {
     const t = above[i] ?? '';
     const words = countWords(t);
-    if (
-      t === '' ||
-      isNavigation(t) ||
-      isScrapedChrome(t) ||
-      /^By:? /.test(t) ||
-      CREDIT_LINE.test(t) ||
-      isCaptionLine(t) ||
-      isLegend(t)
-    )
-      continue;
-    // The nearest non-empty block above this line: a markdown headline over a deck.
+    if (aside(t)) continue;
+    // The nearest block above this line but such lines (`# Acme Opens Plant` / `Image: Handout` /
+    // `Fourth plant brings 40 jobs`): a markdown headline over a deck.
     let h = i - 1;
-    while (h >= 0 && above[h] === '') h--;
+    while (h >= 0 && aside(above[h] ?? '') && blocks[h]?.headingLevel !== 1) h--;
     const heading = blocks[h];
     const headingText = above[h] ?? '';
     const hw = countWords(headingText);

@@ -1256,6 +1256,23 @@ describe('under page chrome, a deck under a markdown headline', () => {
     expect(p.title).toBe('Northwind Opens Plant in Dayton');
     expect(p.body.paragraphs[0]?.startsWith(LEAD)).toBe(true);
   });
+
+  it('leaves the heading the headline with a date line, a byline or a photo credit between them', () => {
+    for (const between of [
+      'Published: May 5, 2025 | Updated: 3:52 AM',
+      'Image: Handout',
+      'By Jane Roe',
+      'Published: May 5, 2025 | Updated: 3:52 AM\n\nPhoto: Courtesy of Northwind Filters',
+    ]) {
+      const p = parseReleaseStrict({
+        content:
+          'Menu\n\nLatest\n\nCompanies\n\nEvents\n\nYou are here: Home > News > Press releases\n\n' +
+          `# Northwind Opens Plant in Dayton\n\n${between}\n\nFourth plant brings 40 jobs to Ohio\n\n${LEAD} The plant employs 40 people.\n\nIt opens in May.\n`,
+      });
+      expect(p.title).toBe('Northwind Opens Plant in Dayton');
+      expect(p.body.paragraphs[0]?.startsWith(LEAD)).toBe(true);
+    }
+  });
 });
 
 describe('a media advisory under a markdown headline, its sections labelled in capitals', () => {
