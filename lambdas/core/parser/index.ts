@@ -66,7 +66,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.399.0';
+export const PARSER_VERSION = '0.400.0';
 
 export interface ParseInput {
   content: string;
@@ -429,6 +429,9 @@ function isCaptionLine(text: string): boolean {
   return CAPTION.test(text.replace(/^\((.*)\)$/, '$1')) && text.split(' ').length <= 12;
 }
 
+/** A byline a page sets off from its date by a bar (`By Example Staff | Posted on May 5, 2025`). */
+const BARRED_BYLINE = /^By:? \p{Lu}[^|.!?\n]{1,60} \| /u;
+
 /**
  * Scraped text with no dateline whose page chrome (menus, share buttons, a byline with ` | `) stands
  * above the release: the lead is the first paragraph of sentences (12 words or more, ending a
@@ -442,8 +445,9 @@ function chromeAboveLead(blocks: Block[], vocab: WordSet): { at: number; headlin
     const b = blocks[i] as Block;
     if (b.preformatted) continue;
     const text = blockText(b, vocab).trim();
-    // (a cookie or consent notice is written in sentences too, but it is the page's)
-    if (countWords(text) >= 12 && /[.!?:"”]$/.test(text) && !isScrapedChrome(text)) {
+    // (a cookie or consent notice is written in sentences too, but it is the page's; so is a byline
+    // set off by a bar, `By Example Staff | Posted on July 27, 2025 at 6:02 a.m.`)
+    if (countWords(text) >= 12 && /[.!?:"”]$/.test(text) && !isScrapedChrome(text) && !BARRED_BYLINE.test(text)) {
       at = i;
       break;
     }

@@ -1246,6 +1246,23 @@ describe('flattened text: a dash after two spaces opens no paragraph', () => {
   });
 });
 
+describe('under page chrome, a byline set off from its date by a bar', () => {
+  it('is no lead: the markdown headline under the menu is the headline', () => {
+    for (const byline of [
+      'By Riverbend Chronicle Staff | Posted on July 27, 2025 at 6:02 a.m.',
+      'By: Jane Roe | Senior Business Reporter for the Daily Example | May 5, 2025.',
+    ]) {
+      const p = parseReleaseStrict({
+        content:
+          `[Example Chronicle](/)\n\n${byline}\n\n* [World](/world)\n* [Economy](/economy)\n* [Tech](/tech)\n\n` +
+          `# Northwind Opens Plant in Dayton\n\n${LEAD} The plant employs 40 people.\n\nIt opens in May.\n`,
+      });
+      expect(p.title).toBe('Northwind Opens Plant in Dayton');
+      expect(p.body.paragraphs[0]?.startsWith(LEAD)).toBe(true);
+    }
+  });
+});
+
 describe('under page chrome, a deck under a markdown headline', () => {
   it('leaves the heading the headline', () => {
     const p = parseReleaseStrict({
