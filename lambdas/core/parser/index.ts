@@ -66,7 +66,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.400.0';
+export const PARSER_VERSION = '0.401.0';
 
 export interface ParseInput {
   content: string;
@@ -446,8 +446,15 @@ function chromeAboveLead(blocks: Block[], vocab: WordSet): { at: number; headlin
     if (b.preformatted) continue;
     const text = blockText(b, vocab).trim();
     // (a cookie or consent notice is written in sentences too, but it is the page's; so is a byline
-    // set off by a bar, `By Example Staff | Posted on July 27, 2025 at 6:02 a.m.`)
-    if (countWords(text) >= 12 && /[.!?:"”]$/.test(text) && !isScrapedChrome(text) && !BARRED_BYLINE.test(text)) {
+    // set off by a bar, `By Example Staff | Posted on July 27, 2025 at 6:02 a.m.`; a markdown heading
+    // that ends in a quote, `# Acme to Host a Roundtable on “Water & the Future”`, is a headline)
+    if (
+      countWords(text) >= 12 &&
+      /[.!?:"”]$/.test(text) &&
+      !isScrapedChrome(text) &&
+      !BARRED_BYLINE.test(text) &&
+      !(b.headingLevel !== null && !/[.!?:]["”]?$/.test(text))
+    ) {
       at = i;
       break;
     }

@@ -1263,6 +1263,21 @@ describe('under page chrome, a byline set off from its date by a bar', () => {
   });
 });
 
+describe('under page chrome, a markdown headline ending in a quoted title', () => {
+  it('is the headline, not the lead', () => {
+    for (const quoted of ['“Clean Water & The Future of Filters”', '"Clean Water and the Future of Ohio Filters"']) {
+      const p = parseReleaseStrict({
+        content:
+          '[Example Chronicle](/)\n\n* [World](/world)\n* [Economy](/economy)\n* [Tech](/tech)\n\nPAID CONTENT\n\n' +
+          `# Northwind to Host Virtual Roundtable on ${quoted}\n\nBy Example Chronicle Staff\n\nPosted on July 28, 2024 at 8:47 PM\n\n` +
+          `${LEAD} The plant employs 40 people.\n\nIt opens in May.\n`,
+      });
+      expect(p.title).toBe(`Northwind to Host Virtual Roundtable on ${quoted}`);
+      expect(p.body.paragraphs[0]?.startsWith(LEAD)).toBe(true);
+    }
+  });
+});
+
 describe('under page chrome, a deck under a markdown headline', () => {
   it('leaves the heading the headline', () => {
     const p = parseReleaseStrict({
