@@ -66,7 +66,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.401.0';
+export const PARSER_VERSION = '0.402.0';
 
 export interface ParseInput {
   content: string;
@@ -476,9 +476,11 @@ function chromeAboveLead(blocks: Block[], vocab: WordSet): { at: number; headlin
     const words = countWords(t);
     if (aside(t)) continue;
     // The nearest block above this line but such lines (`# Acme Opens Plant` / `Image: Handout` /
-    // `Fourth plant brings 40 jobs`): a markdown headline over a deck.
+    // `Fourth plant brings 40 jobs`): a markdown headline over a deck; a deck of bullet items counts
+    // as one (`# Acme Sells Plaza` / `* Plaza fully leased` / `* Acme keeps managing it`).
+    const bullets = blocks[i]?.listItem === true;
     let h = i - 1;
-    while (h >= 0 && aside(above[h] ?? '') && blocks[h]?.headingLevel !== 1) h--;
+    while (h >= 0 && (aside(above[h] ?? '') || (bullets && blocks[h]?.listItem)) && blocks[h]?.headingLevel !== 1) h--;
     const heading = blocks[h];
     const headingText = above[h] ?? '';
     const hw = countWords(headingText);

@@ -1278,6 +1278,24 @@ describe('under page chrome, a markdown headline ending in a quoted title', () =
   });
 });
 
+describe('under page chrome, a deck of bullet items under a markdown headline', () => {
+  it('leaves the heading the headline', () => {
+    const deck =
+      '* 92,000-square-foot plaza, fully leased during the pandemic, sold to long-time partner Beta Capital\n' +
+      '* Northwind Filters keeps managing the plaza, building on its long presence in Dayton';
+    for (const items of [deck, deck.replace(/\* /g, '- ')]) {
+      const p = parseReleaseStrict({
+        content:
+          'Northwind Filters Sells Dayton Plaza To Beta Capital | Example Chronicle\n\n[Skip to main content](#main)\n\n' +
+          '[Example Chronicle](/)\n\n[World](/world) [Economy](/economy) [Tech](/tech)\n\nMenu\n\n' +
+          `# Northwind Filters Sells Dayton Plaza To Beta Capital\n\n${items}\n\n${LEAD} The plant employs 40 people.\n\nIt opens in May.\n`,
+      });
+      expect(p.title).toBe('Northwind Filters Sells Dayton Plaza To Beta Capital');
+      expect(p.body.paragraphs[0]?.startsWith(LEAD)).toBe(true);
+    }
+  });
+});
+
 describe('under page chrome, a deck under a markdown headline', () => {
   it('leaves the heading the headline', () => {
     const p = parseReleaseStrict({
