@@ -66,7 +66,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.402.0';
+export const PARSER_VERSION = '0.403.0';
 
 export interface ParseInput {
   content: string;
@@ -429,6 +429,10 @@ function isCaptionLine(text: string): boolean {
   return CAPTION.test(text.replace(/^\((.*)\)$/, '$1')) && text.split(' ').length <= 12;
 }
 
+/** A page's credit of its desk or staff with no `By` (`Example Ledger Newsdesk`, `Daily Example Staff`). */
+const DESK_CREDIT =
+  /^(?:\p{Lu}[\p{L}.'’&-]*\s){0,4}(?:Newsdesk|News Desk|Newsroom|Staff|Staff Writer|Staff Reports?|Editorial Team|Editorial Staff|Editors|Desk)$/u;
+
 /** A byline a page sets off from its date by a bar (`By Example Staff | Posted on May 5, 2025`). */
 const BARRED_BYLINE = /^By:? \p{Lu}[^|.!?\n]{1,60} \| /u;
 
@@ -468,6 +472,7 @@ function chromeAboveLead(blocks: Block[], vocab: WordSet): { at: number; headlin
     isNavigation(t) ||
     isScrapedChrome(t) ||
     /^By:? /.test(t) ||
+    DESK_CREDIT.test(t) ||
     CREDIT_LINE.test(t) ||
     isCaptionLine(t) ||
     isLegend(t);

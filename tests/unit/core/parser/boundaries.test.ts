@@ -1296,6 +1296,21 @@ describe('under page chrome, a deck of bullet items under a markdown headline', 
   });
 });
 
+describe("under page chrome, a desk's credit line with no By", () => {
+  it('stands between the markdown headline and the lead, neither of them', () => {
+    for (const credit of ['Example Ledger Newsdesk', 'Daily Example Staff', 'Example Times Newsroom']) {
+      const p = parseReleaseStrict({
+        content:
+          '[Skip to main content](#main)\n\n[Example Ledger](/)\n\n* [World](/world)\n* [Economy](/economy)\n* [Tech](/tech)\n\n' +
+          `Share this article\n\n# Northwind Opens Plant in Dayton\n\n${credit}\n\nPublished August 10, 2024 10:09 AM\n\n` +
+          `${LEAD} The plant employs 40 people and will make filters.\n\nIt opens in May.\n`,
+      });
+      expect(p.title).toBe('Northwind Opens Plant in Dayton');
+      expect(p.body.paragraphs[0]?.startsWith(LEAD)).toBe(true);
+    }
+  });
+});
+
 describe('under page chrome, a deck under a markdown headline', () => {
   it('leaves the heading the headline', () => {
     const p = parseReleaseStrict({
