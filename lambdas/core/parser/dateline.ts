@@ -21,7 +21,7 @@ const CONNECTOR = /^(?:&|and|AND|\/|et|y|und)$/;
 const QUALIFIER = /^[\p{Lu}][\p{L}.'’ -]{0,40}$/u;
 /** Words that open a line of page chrome, never a dateline location. */
 const NOT_A_PLACE =
-  /^(?:Published|Updated|Last updated|Posted|Date|Dated|Released|Issued|Press Release|News Release|News|Home|By|Source|Contact|For Immediate Release|Immediate Release|For Release|Embargoed|Embargo)\b/i;
+  /^(?:Published|Updated|Last updated|Posted|Date|Dated|Released|Issued|Press Release|News Release|News|Home|By|Source|Contact|For Immediate Release|Immediate Release|For Release|Embargoed|Embargo|When|Where|What|Who|Time|Venue|Location|Event)\b/i;
 /** Words that start multi-word city names (`San Jose`, `Fort Worth`, `St. Louis`). */
 const CITY_LEAD = new Set(
   (
@@ -393,7 +393,13 @@ function tagless(text: string): DatelineMatch | null {
     const before = head.slice(0, at).replace(TIME_AT_END, '').replace(TAG_AT_END, '');
     const found = dateAtEnd(before);
     if (!found?.iso || found.end !== trimLocationEnd(before).length) continue;
-    const loc = trimLocationEnd(before.slice(0, found.start).replace(WEEKDAY_AT_END, ''));
+    let loc = trimLocationEnd(before.slice(0, found.start).replace(WEEKDAY_AT_END, ''));
+    // `DAYTON, OH / ExampleWire / July 11, 2024 / Text`: a distributor's or issuer's slot between
+    // slashes before a date closed by a slash (as PR Karma and Accesswire write theirs); the place
+    // is before it. A slot that is itself a place (`SAN DIEGO / HONG KONG`) is not one.
+    const slot = m[0].trim() === '/' ? NAME_SLOT_AT_END.exec(loc) : null;
+    if (slot?.[1] && locationStart(loc, true) !== 0 && !looksPlaced(slot[1]))
+      loc = trimLocationEnd(loc.slice(0, slot.index));
     if (!loc || loc.length > 80 || locationStart(loc, true) !== 0) continue;
     const location = loc.trim();
     // Without a wire tag, only what reads as a place: written in capitals, or with a known city,
@@ -416,6 +422,9 @@ function tagless(text: string): DatelineMatch | null {
   }
   return stopClosedDateline(head) ?? dateOnlyDateline(head);
 }
+
+/** ` / Name` ending the text before a dateline's date: a slot of one to five words. */
+const NAME_SLOT_AT_END = / \/ (\p{Lu}[\p{L}\d.&'’-]*(?: [\p{L}\d.&'’-]+){0,4})$/u;
 
 /**
  * A tag-less dateline closed by a full stop or a comma instead of a dash (`DALLAS, TX, July 15,

@@ -66,7 +66,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.386.0';
+export const PARSER_VERSION = '0.403.0';
 
 export interface ParseInput {
   content: string;
@@ -429,6 +429,13 @@ function isCaptionLine(text: string): boolean {
   return CAPTION.test(text.replace(/^\((.*)\)$/, '$1')) && text.split(' ').length <= 12;
 }
 
+/** A page's credit of its desk or staff with no `By` (`Example Ledger Newsdesk`, `Daily Example Staff`). */
+const DESK_CREDIT =
+  /^(?:\p{Lu}[\p{L}.'’&-]*\s){0,4}(?:Newsdesk|News Desk|Newsroom|Staff|Staff Writer|Staff Reports?|Editorial Team|Editorial Staff|Editors|Desk)$/u;
+
+/** A byline a page sets off from its date by a bar (`By Example Staff | Posted on May 5, 2025`). */
+const BARRED_BYLINE = /^By:? \p{Lu}[^|.!?\n]{1,60} \| /u;
+
 /**
  * Scraped text with no dateline whose page chrome (menus, share buttons, a byline with ` | `) stands
  * above the release: the lead is the first paragraph of sentences (12 words or more, ending a
@@ -442,8 +449,16 @@ function chromeAboveLead(blocks: Block[], vocab: WordSet): { at: number; headlin
     const b = blocks[i] as Block;
     if (b.preformatted) continue;
     const text = blockText(b, vocab).trim();
-    // (a cookie or consent notice is written in sentences too, but it is the page's)
-    if (countWords(text) >= 12 && /[.!?:"”]$/.test(text) && !isScrapedChrome(text)) {
+    // (a cookie or consent notice is written in sentences too, but it is the page's; so is a byline
+    // set off by a bar, `By Example Staff | Posted on July 27, 2025 at 6:02 a.m.`; a markdown heading
+    // that ends in a quote, `# Acme to Host a Roundtable on “Water & the Future”`, is a headline)
+    if (
+      countWords(text) >= 12 &&
+      /[.!?:"”]$/.test(text) &&
+      !isScrapedChrome(text) &&
+      !BARRED_BYLINE.test(text) &&
+      !(b.headingLevel !== null && !/[.!?:]["”]?$/.test(text))
+    ) {
       at = i;
       break;
     }
@@ -451,22 +466,26 @@ function chromeAboveLead(blocks: Block[], vocab: WordSet): { at: number; headlin
   if (at < 2) return null;
   const above = blocks.slice(0, at).map((b) => blockText(b, vocab).trim());
   if (!above.some((t) => / [|»›>·•] /.test(t) || PAGE_CHROME.test(t) || isScrapedChrome(t))) return null;
+  // (lines the page or the release set around the headline: menus, bylines, credits, captions, legends)
+  const aside = (t: string): boolean =>
+    t === '' ||
+    isNavigation(t) ||
+    isScrapedChrome(t) ||
+    /^By:? /.test(t) ||
+    DESK_CREDIT.test(t) ||
+    CREDIT_LINE.test(t) ||
+    isCaptionLine(t) ||
+    isLegend(t);
   for (let i = at - 1; i >= 0; i--) {
     const t = above[i] ?? '';
     const words = countWords(t);
-    if (
-      t === '' ||
-      isNavigation(t) ||
-      isScrapedChrome(t) ||
-      /^By:? /.test(t) ||
-      CREDIT_LINE.test(t) ||
-      isCaptionLine(t) ||
-      isLegend(t)
-    )
-      continue;
-    // The nearest non-empty block above this line: a markdown headline over a deck.
+    if (aside(t)) continue;
+    // The nearest block above this line but such lines (`# Acme Opens Plant` / `Image: Handout` /
+    // `Fourth plant brings 40 jobs`): a markdown headline over a deck; a deck of bullet items counts
+    // as one (`# Acme Sells Plaza` / `* Plaza fully leased` / `* Acme keeps managing it`).
+    const bullets = blocks[i]?.listItem === true;
     let h = i - 1;
-    while (h >= 0 && above[h] === '') h--;
+    while (h >= 0 && (aside(above[h] ?? '') || (bullets && blocks[h]?.listItem)) && blocks[h]?.headingLevel !== 1) h--;
     const heading = blocks[h];
     const headingText = above[h] ?? '';
     const hw = countWords(headingText);

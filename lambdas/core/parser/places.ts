@@ -55,7 +55,9 @@ Nederland=NL;Belgique|België=BE;Polska=PL;Sverige=SE;Norge=NO;Danmark=DK;Suomi=
 /**
  * Well-known dateline cities that wires print without a region or country (AP "stand-alone"
  * datelines and the big wire cities), as `CITY=Display|CC|REGION`. Ambiguous names (Austin,
- * Portland, Cambridge, Santiago…) are left out on purpose.
+ * Portland, Cambridge, Santiago…) are left out on purpose. The national capitals are in it (0.391.0 added
+ * those it lacked, as `Valletta, 4 April 2025 --`; not those that are words or other places' names too:
+ * Malé, Tripoli, Monrovia).
  */
 const WORLD_CITIES = `ATLANTA=Atlanta|US|GA;BALTIMORE=Baltimore|US|MD;BOSTON=Boston|US|MA;CHICAGO=Chicago|US|IL;
 CINCINNATI=Cincinnati|US|OH;CLEVELAND=Cleveland|US|OH;DALLAS=Dallas|US|TX;DENVER=Denver|US|CO;DETROIT=Detroit|US|MI;
@@ -131,6 +133,19 @@ NASHVILLE=Nashville|US|TN;CHARLOTTE=Charlotte|US|NC;RALEIGH=Raleigh|US|NC;ORLAND
 SACRAMENTO=Sacramento|US|CA;SCOTTSDALE=Scottsdale|US|AZ;BOCA RATON=Boca Raton|US|FL;FORT LAUDERDALE=Fort Lauderdale|US|FL;
 JERSEY CITY=Jersey City|US|NJ;IRVINE=Irvine|US|CA;BOULDER=Boulder|US|CO;BOISE=Boise|US|ID;ALBUQUERQUE=Albuquerque|US|NM;
 ANCHORAGE=Anchorage|US|AK;MEMPHIS=Memphis|US|TN;LOUISVILLE=Louisville|US|KY;BUFFALO=Buffalo|US|NY;
+NICOSIA=Nicosia|CY;LJUBLJANA=Ljubljana|SI;VALLETTA=Valletta|MT;ZAGREB=Zagreb|HR;BRATISLAVA=Bratislava|SK;
+BELGRADE=Belgrade|RS;SKOPJE=Skopje|MK;TIRANA=Tirana|AL;PODGORICA=Podgorica|ME;SARAJEVO=Sarajevo|BA;
+CHISINAU=Chisinau|MD;MINSK=Minsk|BY;ANDORRA LA VELLA=Andorra la Vella|AD;KAMPALA=Kampala|UG;LUSAKA=Lusaka|ZM;
+HARARE=Harare|ZW;GABORONE=Gaborone|BW;WINDHOEK=Windhoek|NA;MAPUTO=Maputo|MZ;DAKAR=Dakar|SN;TUNIS=Tunis|TN;
+ALGIERS=Algiers|DZ;RABAT=Rabat|MA;DODOMA=Dodoma|TZ;KINSHASA=Kinshasa|CD;LUANDA=Luanda|AO;YAOUNDE=Yaoundé|CM;
+BAMAKO=Bamako|ML;NIAMEY=Niamey|NE;OUAGADOUGOU=Ouagadougou|BF;CONAKRY=Conakry|GN;FREETOWN=Freetown|SL;
+LOME=Lomé|TG;COTONOU=Cotonou|BJ;LIBREVILLE=Libreville|GA;KHARTOUM=Khartoum|SD;MOGADISHU=Mogadishu|SO;
+DJIBOUTI=Djibouti|DJ;ASMARA=Asmara|ER;ANTANANARIVO=Antananarivo|MG;LILONGWE=Lilongwe|MW;MASERU=Maseru|LS;
+MBABANE=Mbabane|SZ;PORT LOUIS=Port Louis|MU;DAMASCUS=Damascus|SY;BAGHDAD=Baghdad|IQ;TEHRAN=Tehran|IR;
+KABUL=Kabul|AF;THIMPHU=Thimphu|BT;BISHKEK=Bishkek|KG;DUSHANBE=Dushanbe|TJ;ASHGABAT=Ashgabat|TM;
+VIENTIANE=Vientiane|LA;NAYPYIDAW=Naypyidaw|MM;BANDAR SERI BEGAWAN=Bandar Seri Begawan|BN;DILI=Dili|TL;
+PORT MORESBY=Port Moresby|PG;SUVA=Suva|FJ;PARAMARIBO=Paramaribo|SR;BELMOPAN=Belmopan|BZ;HAVANA=Havana|CU;
+PORT-AU-PRINCE=Port-au-Prince|HT;PORT OF SPAIN=Port of Spain|TT;BRIDGETOWN=Bridgetown|BB;CASTRIES=Castries|LC;
 SAN JUAN=San Juan|US|PR;北京=北京|CN;上海=上海|CN;深圳=深圳|CN;广州=广州|CN;廣州=廣州|CN;杭州=杭州|CN;南京=南京|CN;
 苏州=苏州|CN;蘇州=蘇州|CN;成都=成都|CN;重庆=重庆|CN;武汉=武汉|CN;天津=天津|CN;西安=西安|CN;厦门=厦门|CN;青岛=青岛|CN;
 大连=大连|CN;沈阳=沈阳|CN;长沙=长沙|CN;郑州=郑州|CN;合肥=合肥|CN;济南=济南|CN;宁波=宁波|CN;无锡=无锡|CN;珠海=珠海|CN;

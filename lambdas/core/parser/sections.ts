@@ -373,6 +373,12 @@ const ABOUT_CJK = /^(?:关于|關於)\s?(\S.{0,60}?)[:：]?$|^(\S.{0,60}?)\s?(?:
 const NAME_SMALL_WORDS =
   /^(?:of|and|for|the|de|del|des|du|da|do|dos|das|di|della|la|le|les|el|los|las|der|die|das|und|van|von|y|e|et|in|at|on|an|a|\+|&)$/;
 
+/**
+ * A brand written in lower case with capitals further in (`alphaMountain`, `tinyBird3D`) or as its
+ * domain (`tinyfox.io`, `acme-labs.fyi`): a name word, though it opens in lower case.
+ */
+const LOWER_BRAND = /^\p{Ll}[\p{Ll}\d]{0,24}(?:\p{Lu}[\p{L}\d]{0,24}|(?:-[\p{Ll}\d]{1,24})?\.[a-z]{2,6}):?$/u;
+
 /** An `About Acme Robotics` heading: org name only, no sentence. */
 function aboutHeading(line: string): string | null | undefined {
   const t = line.trim();
@@ -392,7 +398,7 @@ function aboutHeading(line: string): string | null | undefined {
   // inverted mark (`¡Que Rico! Foods`, `Acme ¿Sabías? Awards`).
   if (
     words.length > 10 ||
-    !/^(?:[¡¿]?[\p{Lu}\d"“]|\p{Ll}{1,2}\p{Lu}|\.\p{L}{2,24}\b)/u.test(name) ||
+    (!/^(?:[¡¿]?[\p{Lu}\d"“]|\p{Ll}{1,2}\p{Lu}|\.\p{L}{2,24}\b)/u.test(name) && !LOWER_BRAND.test(words[0] ?? '')) ||
     // (two legal forms may close it, `Acme Co., Ltd.`, `Roe & Co., Inc.`)
     /[.!?]$/.test(name.replace(LEGAL_SUFFIX, '').replace(LEGAL_SUFFIX, ''))
   )
@@ -400,7 +406,10 @@ function aboutHeading(line: string): string | null | undefined {
   // An organization name is capitalized word by word (`Acme Robotics`, `Bank of Nowhere`); prose is not.
   // Outside English, names keep lower-case adjectives (`Coopérative forestière Boréalis`): allow two.
   const lower = words.filter(
-    (w) => !/^(?:[¡¿]?[\p{Lu}\d"“(&]|\p{Ll}{1,2}\p{Lu}|\.\p{L}{2,24}$|[–—]$)/u.test(w) && !NAME_SMALL_WORDS.test(w),
+    (w) =>
+      !/^(?:[¡¿]?[\p{Lu}\d"“(&]|\p{Ll}{1,2}\p{Lu}|\.\p{L}{2,24}$|[–—]$)/u.test(w) &&
+      !LOWER_BRAND.test(w) &&
+      !NAME_SMALL_WORDS.test(w),
   ).length;
   // `About the Merger to form Acme Holdings`: a heading on the release's own subject, however it goes on.
   const subject = t
@@ -533,12 +542,14 @@ const PREPOSITION_OPENER =
 /** A place-based adjective that opens a sentence: `Calgary-based`, `Ohio-headquartered`. */
 const PLACE_ADJECTIVE = /^\p{Lu}[\p{L}.'’]*-(?:based|headquartered)$/u;
 
-/** A word written twice with nothing between (`CloudbenchCloudbench`, `Inc.Inc.`). */
-function writtenTwice(word: string): boolean {
-  if (word.length < 4 || word.length % 2) return false;
-  const half = word.length / 2;
-  return /^[\p{Lu}\d]/u.test(word) && word.slice(0, half) === word.slice(half);
+/**
+ * A word written twice with nothing between (`CloudbenchCloudbench`, `Inc.Inc.`), the second time
+ * maybe as its web address (`PeakLedgerPeakLedger.com`): the length of the first, else 0.
+ */
+function twiceAt(word: string): number {
+  return WRITTEN_TWICE.exec(word)?.[1]?.length ?? 0;
 }
+const WRITTEN_TWICE = /^([\p{Lu}\d]\S{1,40}?)\1(?:\.[a-z]{2,6})?$/u;
 
 /**
  * A one-word brand in lower case written twice with nothing or a space between, then the About text goes
@@ -560,7 +571,8 @@ function bare(word: string): string {
  * WorksAcme Works was`), or before a sentence opener (`ZoneFounded`, also after an acronym: `ACMAThe`).
  */
 function gluedAt(word: string, firstWord: string | null, earlier: readonly string[] = []): number {
-  if (writtenTwice(word)) return word.length / 2;
+  const twice = twiceAt(word);
+  if (twice > 0) return twice;
   for (let p = 1; p < word.length; p++) {
     if (!/[\p{Lu}\d]/u.test(word[p] ?? '')) continue;
     const prev = word[p - 1] ?? '';
@@ -573,8 +585,9 @@ function gluedAt(word: string, firstWord: string | null, earlier: readonly strin
     if (site && bare(tail).startsWith(site.toLowerCase())) return p;
     // `About Northern Acme WorksAcme Works was founded…`: the text restarts with a later word of the name.
     if (/\p{Ll}/u.test(prev) && earlier.some((w) => w.length >= 3 && bare(tail).startsWith(w))) return p;
-    // `About ACMAThe Acme Contractors Association (ACMA) represents…`: after an acronym too.
-    const acronym = /\p{Lu}/u.test(prev) && p >= 2 && /^\p{Lu}+$/u.test(word.slice(0, p));
+    // `About ACMAThe Acme Contractors Association (ACMA) represents…`: after an acronym too, or a name
+    // ending in a capital (`About AcmeXHeadquartered in…`).
+    const acronym = /\p{Lu}/u.test(prev) && p >= 2 && /^\p{Lu}[\p{L}\d]*$/u.test(word.slice(0, p));
     if ((/[\p{Ll}.]/u.test(prev) || acronym) && ABOUT_TEXT_OPENER.test(tail.replace(/[,:]$/, ''))) return p;
   }
   return -1;
@@ -610,8 +623,9 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
   const gluedName = NAME_GLUED_AGAIN.exec(after)?.[1];
   if (gluedName) return { organization: cleanOrg(gluedName), rest: text.slice(opener.length + gluedName.length) };
   // `About ACMEAcme Cargo Mining AG (ACME) is…`: an acronym glued onto the name it stands for, which the
-  // text then glosses with it in parentheses.
-  const acronym = /^(\p{Lu}[\p{Lu}\d&]{1,7})(?=\p{Lu}\p{Ll})/u.exec(after)?.[1];
+  // text then glosses with it in parentheses; also a name in mixed case ending in capitals (`About
+  // AcmeIDAcme Identity Diagnostics, Inc. (AcmeID) is…`).
+  const acronym = /^(\p{Lu}[\p{L}\d&]{0,14}?\p{Lu})(?=\p{Lu}\p{Ll})/u.exec(after)?.[1];
   if (acronym && after.slice(acronym.length, acronym.length + 200).includes(`(${acronym})`)) {
     return { organization: acronym, rest: text.slice(opener.length + acronym.length) };
   }
@@ -623,7 +637,8 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
     const restated = again.replace(/[®™]?[,:;.]?$/, '');
     // (a heading in capitals restated in title case: `ABOUT ACME ROBOTICS Acme Robotics is…`)
     const same = name === restated || (name === name.toUpperCase() && name === restated.toUpperCase());
-    if ((name === again || same) && /^[\p{Lu}\d]/u.test(name)) {
+    // (a brand may open in lower case: `About blueRiver AI blueRiver AI, Inc. is…`)
+    if ((name === again || same) && (/^[\p{Lu}\d]/u.test(name) || LOWER_BRAND.test(words[0] ?? ''))) {
       return { organization: cleanOrg(name), rest: text.slice(opener.length + name.length).trim() };
     }
   }
@@ -642,7 +657,7 @@ function aboutGlued(text: string): { organization: string | null; rest: string }
     const org = aboutHeading(`${opener}${after.slice(0, end).trim()}`);
     if (org !== undefined) return { organization: org, rest: text.slice(opener.length + end).trim() };
   }
-  const firstWord = tokens[0] && !writtenTwice(tokens[0][0]) ? bare(tokens[0][0]) : null;
+  const firstWord = tokens[0] && !twiceAt(tokens[0][0]) ? bare(tokens[0][0]) : null;
   const headingUpTo = (end: number) => {
     const heading = after.slice(0, end).trim();
     const rest = text.slice(opener.length + end).trim();
@@ -993,7 +1008,7 @@ function classify(block: Block, around: Around = {}): Kind {
  * their marker first.)
  */
 const GLUED_MARKER = new RegExp(
-  String.raw`(?=[.VSFQMPTICDRWHYLXBG#\-–—AÀÜ@])(?:(?<= )(?=\.\/\.$)|(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|Disclaimers?\s?:|(?:Written|Reported|Report|Compiled) by \S[^.!?\n]{1,80}$|${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|\[https?:)|${CONTRACT_LABEL}|(?:#{3}|# # #|[-–—] ?(?:30|0) ?[-–—])(?= |$)|To (?:view|read) the (?:full|complete) (?:article|story),? |(?:About(?: the)?|ABOUT(?: THE)?|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})|(?:About|ABOUT): (?=\p{Lu})|About (?=(?<brand>\p{Ll}[\p{Ll}\d]{2,24})\k<brand> )))|(?=(?:About|ABOUT|Acerca de|À propos de|Über|Sobre) \p{Lu}|About: \p{Lu})(?<=[\w-]\.[a-z]{2,24}(?:\/[^\s/]{0,200}){0,8}\/? ?)|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})(?<=\bon (?:${NETWORKS}) )|(?<=[\p{L}\d%] )(?<unmarked>)(?=(?:About(?: the)?|ABOUT(?: THE)?) \p{Lu}))`,
+  String.raw`(?=[.VSFQMPTICDRWHYLXBG#\-–—AÀÜ@])(?:(?<= )(?=\.\/\.$)|(?<= )(?=View original content|View source version on|(?:SOURCE|FUENTE|QUELLE|FONTE) \p{Lu}[^\n]{0,150}$)|(?<=[.!?"”)\]] ?)(?=(?:View original content|SOURCE \S|Media Contacts?:|Press Contacts?:|For (?:further|more) information(?::|,? (?:please )?contact\b)|To view the source version|View the original press release|Investor Contacts?:|Investor Relations:|Contacts?:|Contact (?=\p{Lu}[^.!?\n]{1,60}? (?:Email|E-mail|Phone|Tel)\s?:)|Company Name:|Contact Person:|Contact Name:|Contacts (?=(?:Media|Investors?|Press|For)\b)|Contacto de prensa:|Pressekontakt:|Contact presse ?:|Forward-Looking Statements|Cautionary Note|Safe Harbor|Hashtags?: #|Related [Ll]inks?: ?https?:\/\/|The issuer is solely responsible for the content|Disclaimers?\s?:|(?:Written|Reported|Report|Compiled) by \S[^.!?\n]{1,80}$|${NETWORK_LABEL}\s?:\s?(?:https?:\/\/|\[https?:)|${CONTRACT_LABEL}|(?:#{3}|# # #|[-–—] ?(?:30|0) ?[-–—])(?= |$)|To (?:view|read) the (?:full|complete) (?:article|story),? |(?:About(?: the)?|ABOUT(?: THE)?|Acerca de|À propos de|Über|Sobre) (?=\p{Lu})|(?:About|ABOUT): (?=\p{Lu})|About (?=(?<brand>\p{Ll}[\p{Ll}\d]{2,24})\k<brand> )|About (?=\p{Ll}[\p{Ll}\d]{0,24}(?:\p{Lu}[\p{L}\d]{0,24}|(?:-[\p{Ll}\d]{1,24})?\.[a-z]{2,6})(?: \p{Lu}[\p{L}\d.&]{0,24}){0,2}:?$)))|(?=(?:About|ABOUT|Acerca de|À propos de|Über|Sobre) \p{Lu}|About: \p{Lu})(?<=[\w-]\.[a-z]{2,24}(?:\/[^\s/]{0,200}){0,8}\/? ?)|(?<=[.!?"”)\]/] ?)(?=@[\w.]{2,30} on (?:${NETWORKS})\b)|(?=(?:About|Acerca de|À propos de|Über|Sobre) \p{Lu})(?<=\bon (?:${NETWORKS}) )|(?<=[\p{L}\d%] )(?<unmarked>)(?=(?:About(?: the)?|ABOUT(?: THE)?) \p{Lu}))`,
   'gu',
 );
 

@@ -96,11 +96,13 @@ export function stripFrontMatter(text: string): { text: string; front: FrontMatt
 }
 
 /**
- * A heading that stops on a word no headline ends with: an article, a preposition, a conjunction, or
- * a headline verb that always takes an object (`Acme Announces` / `2026 Award Winners`).
+ * A heading that stops on a word no headline ends with: an article, a preposition, a conjunction, a
+ * modal that needs its verb (`… in Dayton Could` / `Cut Bills`), a spaced dash before a second half
+ * (`Acme Stout -` / `A Brew Born From Punk`), or a headline verb that always takes an object
+ * (`Acme Announces` / `2026 Award Winners`).
  */
 export const HEADING_GOES_ON =
-  / (?:to|of|for|the|a|an|and|or|in|on|at|by|from|with|as|into|&|announces?|unveils|introduces|appoints|welcomes|acquires|selects|celebrates)$/i;
+  / (?:to|of|for|the|a|an|and|or|nor|in|on|at|by|from|with|as|into|via|vs\.?|than|between|among|&|[-–—]|could|would|should|announces?|unveils|introduces|appoints|welcomes|acquires|selects|celebrates)$/i;
 const BULLET = /^(?:[-*•·▪◦]|\d{1,2}[.)])\s+\S/;
 /** A markdown heading; `# # #` (an end marker) is not one. */
 const MD_HEADING = /^(#{1,6})\s+(?![#\s]*$)(.*)$/;
@@ -367,10 +369,12 @@ function splitFlattened(group: string[]): string[][] {
     .map((p) => p.trim())
     .filter(Boolean);
   // A headline with a colon and its second half (`Clean Water for the Midwest:  Northwind Opens Its
-  // Fourth Ohio Plant`): the opening piece ends in a colon and the next is a few words
-  // of no sentence.
+  // Fourth Ohio Plant`), or with a stray double space after a word or dash no headline ends on
+  // (`Upgrades in Dayton Could  Cut Water Bills`): the opening piece ends so and the next is a few
+  // words of no sentence.
   const [first, second] = pieces;
-  if (first && second && first.endsWith(':') && second.split(' ').length <= 12 && !/[.!?:;…"”]$/.test(second))
+  const goesOn = first !== undefined && (first.endsWith(':') || HEADING_GOES_ON.test(first));
+  if (first && second && goesOn && second.split(' ').length <= 12 && !/[.!?:;…"”]$/.test(second))
     pieces.splice(0, 2, `${first} ${second}`);
   return pieces.map((p) => [p]);
 }

@@ -139,6 +139,13 @@ const EXCHANGES = [
   'OTCQB Venture',
   'Pink',
   'NYSEAMERICAN',
+  // NYSE American's compact forms (`NYSEAM:`, `NYSE AM:`) and its older names run together, and Cboe
+  // BZX under its former name (`(BATS: CBOE)`).
+  'NYSEAM',
+  'NYSE AM',
+  'NYSEMKT',
+  'NYSEAMEX',
+  'BATS',
   'NASDAQGS',
   'NASDAQGM',
   'NASDAQCM',
@@ -279,30 +286,42 @@ export function findTickers(text: string): Ticker[] {
     seen.add(k);
     out.push({ exchange, symbol });
   };
-  for (const group of text.matchAll(PAREN_GROUP)) {
-    const inner = group[1] ?? '';
+  const groups = [...text.matchAll(PAREN_GROUP)];
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
+    const inner = group?.[1] ?? '';
     if (!inner.includes(':')) continue;
     const reversed = reversedListings(inner);
     if (reversed) {
       for (const t of reversed) add(t.exchange, t.symbol);
       continue;
     }
-    const labels = [...inner.matchAll(EXCHANGE_LABEL)];
+    const letterCodes = siblingOfKnown(groups, g);
+    // The label may carry leading words (`listed on NASDAQ:`): keep the longest known exchange suffix,
+    // and where the words before it are those of another label's symbols (`TSXV: ANK and OTC:`), they
+    // stay with that label.
+    const labels = [...inner.matchAll(EXCHANGE_LABEL)].map((label) => {
+      const suffix = knownExchangeSuffix(label[1] ?? '', letterCodes);
+      const start = label.index ?? 0;
+      return { label, suffix, at: start + (suffix ? suffix.lead.length : 0) };
+    });
     for (let i = 0; i < labels.length; i++) {
-      const label = labels[i];
-      if (!label?.[1]) continue;
-      // The label may carry leading words (`listed on NASDAQ:`): keep the longest known exchange suffix.
-      const exchange = knownExchangeSuffix(label[1]);
-      if (!exchange) continue;
-      // One symbol on several exchanges written before one colon: `(NYSE, TSX: SHOP)`.
-      const exchanges = [...(i === 0 ? exchangeList(inner.slice(0, label.index ?? 0)) : []), exchange];
+      const { label, suffix } = labels[i] ?? {};
+      if (!label?.[1] || !suffix) continue;
+      const exchange = suffix.exchange;
+      // One symbol on several exchanges written before one colon: `(NYSE, TSX: SHOP)`,
+      // `(NYSE and Nasdaq Iceland: JBTM)`.
+      const exchanges = [...(i === 0 ? exchangeList(inner.slice(0, label.index ?? 0) + suffix.lead) : []), exchange];
       const from = (label.index ?? 0) + label[0].length;
       const next = labels[i + 1];
-      const to = next ? (next.index ?? inner.length) : inner.length;
+      const to = next ? next.at : inner.length;
       for (const raw of inner.slice(from, to).split(/[,;|]| and | or /)) {
-        const symbol = raw.trim();
+        // A symbol may be written in quotes (`TSX: “ACB”`): the quotes are no part of it.
+        const symbol = raw.trim().replace(QUOTED, '$1');
         if (!SYMBOL.test(symbol)) continue;
         if (!symbolFits(exchange, symbol)) continue;
+        // A one-letter code's symbol is in capitals and digits only (`F:A1S`, not `A: North`).
+        if (exchange.length === 1 && !/^[A-Z0-9][A-Z0-9.]*$/.test(symbol)) continue;
         for (const ex of exchanges) add(ex, symbol);
       }
     }
@@ -310,7 +329,7 @@ export function findTickers(text: string): Ticker[] {
   // `will trade under the symbol NASDAQ: ACME`: a listing written out after the word symbol, with no
   // parentheses.
   for (const m of text.matchAll(SYMBOL_WRITTEN_OUT)) {
-    const exchange = knownExchangeSuffix(m[1] ?? '');
+    const exchange = knownExchangeSuffix(m[1] ?? '')?.exchange;
     const symbol = m[2] ?? '';
     if (!exchange || !SYMBOL.test(symbol) || !/[A-Z]/.test(symbol)) continue;
     add(exchange, symbol);
@@ -324,6 +343,12 @@ export function findTickers(text: string): Ticker[] {
   }
   return out;
 }
+
+/**
+ * A symbol in capitals and digits in a pair of quotes, straight or curly (`“ACB”`, `"AC0"`, `'ACB.U'`);
+ * a quoted word in mixed case is a defined short name (`(NASDAQ: ACM, “Acme”)`), not a symbol.
+ */
+const QUOTED = /^["“'‘]([A-Z0-9][A-Z0-9.-]{0,11})["”'’]$/;
 
 /** A symbol with a capital in it, or a numeric code on an exchange that lists by number (`TSE: 7203`). */
 function symbolFits(exchange: string, symbol: string): boolean {
@@ -371,11 +396,41 @@ function exchangeList(prefix: string): string[] {
   return known.every((k) => k !== null) ? (known as string[]) : [];
 }
 
-function knownExchangeSuffix(label: string): string | null {
-  const words = label.trim().split(/\s+/);
-  for (let i = 0; i < words.length; i++) {
-    const candidate = words.slice(i).join(' ').toUpperCase();
-    if (EXCHANGE_SET.has(candidate)) return candidate;
+/**
+ * The longest known exchange that ends `label`, and the words before it (with their spacing). With
+ * `letterCodes`, a one-letter code counts too (`F:` Frankfurt, `B:` Berlin).
+ */
+function knownExchangeSuffix(label: string, letterCodes = false): { exchange: string; lead: string } | null {
+  const words = [...label.matchAll(/\S+/g)];
+  for (const w of words) {
+    const rest = label.slice(w.index ?? 0).trim();
+    const candidate = rest.split(/\s+/).join(' ').toUpperCase();
+    if (EXCHANGE_SET.has(candidate) || (letterCodes && /^[A-Z]$/.test(rest))) {
+      return { exchange: candidate, lead: label.slice(0, w.index ?? 0) };
+    }
   }
   return null;
+}
+
+/** A group followed or preceded by nothing but spaces before the next one: `(TSXV:AGX)(F:AGX)`. */
+function adjacent(a: RegExpMatchArray | undefined, b: RegExpMatchArray | undefined, text: string): boolean {
+  if (!a || !b) return false;
+  const end = (a.index ?? 0) + a[0].length;
+  return /^ ?$/.test(text.slice(end, b.index ?? 0));
+}
+
+/**
+ * Whether one-letter exchange codes (`F:` Frankfurt, `B:` Berlin) count in group `g`: when the group,
+ * or a group in the same run of adjacent parentheses, also lists a symbol on a known exchange
+ * (`(TSXV:AGX)(OTCQB:AGXPF)(F:AGX)`, `(TSXV: AGX; F: AGX)`), as for the hyphen runs below.
+ */
+function siblingOfKnown(groups: RegExpMatchArray[], g: number): boolean {
+  const text = groups[g]?.input ?? '';
+  const known = (m: RegExpMatchArray | undefined): boolean =>
+    [...(m?.[1] ?? '').matchAll(EXCHANGE_LABEL)].some((l) => knownExchangeSuffix(l[1] ?? '') !== null);
+  if (known(groups[g])) return true;
+  for (let i = g; i > 0 && adjacent(groups[i - 1], groups[i], text); i--) if (known(groups[i - 1])) return true;
+  for (let i = g; i < groups.length - 1 && adjacent(groups[i], groups[i + 1], text); i++)
+    if (known(groups[i + 1])) return true;
+  return false;
 }

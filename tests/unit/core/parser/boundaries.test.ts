@@ -753,6 +753,46 @@ describe('a headline over two lines or two pieces', () => {
     });
     expect(p.title).toBe('Clean Water for the Midwest: Northwind Opens Its Fourth Ohio Plant');
   });
+
+  it('keeps a flattened headline together across a double space after a word or dash no headline ends on', () => {
+    const body = `${LEAD} It ships filters across the Midwest and employs forty people at the new site in Dayton.`;
+    const rest = `${body}  ${body}  ${body}  ${body}`;
+    for (const [head, title] of [
+      [
+        'Northwind Upgrades in Dayton Could  Cut Water Bills for Homes',
+        'Northwind Upgrades in Dayton Could Cut Water Bills for Homes',
+      ],
+      [
+        '# Northwind Filters Stout -  A Midwest Brew Born From Scrap',
+        'Northwind Filters Stout - A Midwest Brew Born From Scrap',
+      ],
+      [
+        'Northwind Opens Its Fourth Plant via  Its Partner Program',
+        'Northwind Opens Its Fourth Plant via Its Partner Program',
+      ],
+      ['Why Filters Should  Matter to Every Ohio Town', 'Why Filters Should Matter to Every Ohio Town'],
+      ['Tap Water vs.  Bottled Water: What Dayton Chose', 'Tap Water vs. Bottled Water: What Dayton Chose'],
+    ]) {
+      const p = parseReleaseStrict({ content: `${head}  ${rest}` });
+      expect(p.title).toBe(title);
+    }
+    // A headline ending on a word that can end one: the short piece after it is a deck, not its tail.
+    const decked = parseReleaseStrict({
+      content: `Northwind Opens Its Fourth Ohio Plant  Forty Jobs Come to Dayton  ${rest}`,
+    });
+    expect(decked.title).toBe('Northwind Opens Its Fourth Ohio Plant');
+  });
+
+  it('joins a plain headline line ending on a dash or a modal with the next line', () => {
+    const long = `${LEAD} It ships filters across the Midwest, employs forty people and opened on Monday after two years of building work on the site, the company said.`;
+    for (const [a, b] of [
+      ['Northwind Filters Stout –', 'A Midwest Brew Born From Scrap'],
+      ['Northwind Upgrades in Dayton Would', 'Cut Water Bills for Homes'],
+    ]) {
+      const p = parseReleaseStrict({ content: `${a}\n${b}\n\n--News Direct--\n\n${long}\n\n${long}\n\n${long}\n` });
+      expect(p.title).toBe(`${a} ${b}`);
+    }
+  });
 });
 
 describe('more tag-less dateline punctuation', () => {
@@ -769,6 +809,23 @@ describe('more tag-less dateline punctuation', () => {
     const p = parseReleaseStrict({ content: `# Northwind Opens Plant\n\nMarch 7, 2024 | Dayton, Ohio | ${LEAD}\n` });
     expect(p.dateline).toMatchObject({ location: 'Dayton, Ohio', date: '2024-03-07' });
     expect(p.body.paragraphs[0]).toBe(LEAD);
+  });
+
+  it('reads a slash dateline with a name slot between the place and a date closed by a slash', () => {
+    for (const [line, location, date] of [
+      [`DAYTON, OH / ExampleWire / July 11th, 2024 / ${LEAD}`, 'DAYTON, OH', '2024-07-11'],
+      [`Dayton, Ohio / Example Media Group / March 7, 2024 / ${LEAD}`, 'Dayton, Ohio', '2024-03-07'],
+      [`TORONTO, ON / Northwind Filters Inc. / 7 March 2024 / ${LEAD}`, 'TORONTO, ON', '2024-03-07'],
+    ]) {
+      const p = parseReleaseStrict({ content: `# Northwind Opens Plant\n\n${line}\n` });
+      expect(p.dateline).toMatchObject({ location, date });
+      expect(p.body.paragraphs[0]).toBe(LEAD);
+    }
+    // A slot that is itself a place is no name slot: the first place is not read as the whole place.
+    const two = parseReleaseStrict({
+      content: `# Northwind Opens Plant\n\nSAN DIEGO / HONG KONG / March 7, 2024 / ${LEAD}\n`,
+    });
+    expect(two.dateline?.location).not.toBe('SAN DIEGO');
   });
 });
 
@@ -1355,6 +1412,71 @@ describe('flattened text: a dash after two spaces opens no paragraph', () => {
   });
 });
 
+describe('under page chrome, a byline set off from its date by a bar', () => {
+  it('is no lead: the markdown headline under the menu is the headline', () => {
+    for (const byline of [
+      'By Riverbend Chronicle Staff | Posted on July 27, 2025 at 6:02 a.m.',
+      'By: Jane Roe | Senior Business Reporter for the Daily Example | May 5, 2025.',
+    ]) {
+      const p = parseReleaseStrict({
+        content:
+          `[Example Chronicle](/)\n\n${byline}\n\n* [World](/world)\n* [Economy](/economy)\n* [Tech](/tech)\n\n` +
+          `# Northwind Opens Plant in Dayton\n\n${LEAD} The plant employs 40 people.\n\nIt opens in May.\n`,
+      });
+      expect(p.title).toBe('Northwind Opens Plant in Dayton');
+      expect(p.body.paragraphs[0]?.startsWith(LEAD)).toBe(true);
+    }
+  });
+});
+
+describe('under page chrome, a markdown headline ending in a quoted title', () => {
+  it('is the headline, not the lead', () => {
+    for (const quoted of ['“Clean Water & The Future of Filters”', '"Clean Water and the Future of Ohio Filters"']) {
+      const p = parseReleaseStrict({
+        content:
+          '[Example Chronicle](/)\n\n* [World](/world)\n* [Economy](/economy)\n* [Tech](/tech)\n\nPAID CONTENT\n\n' +
+          `# Northwind to Host Virtual Roundtable on ${quoted}\n\nBy Example Chronicle Staff\n\nPosted on July 28, 2024 at 8:47 PM\n\n` +
+          `${LEAD} The plant employs 40 people.\n\nIt opens in May.\n`,
+      });
+      expect(p.title).toBe(`Northwind to Host Virtual Roundtable on ${quoted}`);
+      expect(p.body.paragraphs[0]?.startsWith(LEAD)).toBe(true);
+    }
+  });
+});
+
+describe('under page chrome, a deck of bullet items under a markdown headline', () => {
+  it('leaves the heading the headline', () => {
+    const deck =
+      '* 92,000-square-foot plaza, fully leased during the pandemic, sold to long-time partner Beta Capital\n' +
+      '* Northwind Filters keeps managing the plaza, building on its long presence in Dayton';
+    for (const items of [deck, deck.replace(/\* /g, '- ')]) {
+      const p = parseReleaseStrict({
+        content:
+          'Northwind Filters Sells Dayton Plaza To Beta Capital | Example Chronicle\n\n[Skip to main content](#main)\n\n' +
+          '[Example Chronicle](/)\n\n[World](/world) [Economy](/economy) [Tech](/tech)\n\nMenu\n\n' +
+          `# Northwind Filters Sells Dayton Plaza To Beta Capital\n\n${items}\n\n${LEAD} The plant employs 40 people.\n\nIt opens in May.\n`,
+      });
+      expect(p.title).toBe('Northwind Filters Sells Dayton Plaza To Beta Capital');
+      expect(p.body.paragraphs[0]?.startsWith(LEAD)).toBe(true);
+    }
+  });
+});
+
+describe("under page chrome, a desk's credit line with no By", () => {
+  it('stands between the markdown headline and the lead, neither of them', () => {
+    for (const credit of ['Example Ledger Newsdesk', 'Daily Example Staff', 'Example Times Newsroom']) {
+      const p = parseReleaseStrict({
+        content:
+          '[Skip to main content](#main)\n\n[Example Ledger](/)\n\n* [World](/world)\n* [Economy](/economy)\n* [Tech](/tech)\n\n' +
+          `Share this article\n\n# Northwind Opens Plant in Dayton\n\n${credit}\n\nPublished August 10, 2024 10:09 AM\n\n` +
+          `${LEAD} The plant employs 40 people and will make filters.\n\nIt opens in May.\n`,
+      });
+      expect(p.title).toBe('Northwind Opens Plant in Dayton');
+      expect(p.body.paragraphs[0]?.startsWith(LEAD)).toBe(true);
+    }
+  });
+});
+
 describe('under page chrome, a deck under a markdown headline', () => {
   it('leaves the heading the headline', () => {
     const p = parseReleaseStrict({
@@ -1364,6 +1486,23 @@ describe('under page chrome, a deck under a markdown headline', () => {
     });
     expect(p.title).toBe('Northwind Opens Plant in Dayton');
     expect(p.body.paragraphs[0]?.startsWith(LEAD)).toBe(true);
+  });
+
+  it('leaves the heading the headline with a date line, a byline or a photo credit between them', () => {
+    for (const between of [
+      'Published: May 5, 2025 | Updated: 3:52 AM',
+      'Image: Handout',
+      'By Jane Roe',
+      'Published: May 5, 2025 | Updated: 3:52 AM\n\nPhoto: Courtesy of Northwind Filters',
+    ]) {
+      const p = parseReleaseStrict({
+        content:
+          'Menu\n\nLatest\n\nCompanies\n\nEvents\n\nYou are here: Home > News > Press releases\n\n' +
+          `# Northwind Opens Plant in Dayton\n\n${between}\n\nFourth plant brings 40 jobs to Ohio\n\n${LEAD} The plant employs 40 people.\n\nIt opens in May.\n`,
+      });
+      expect(p.title).toBe('Northwind Opens Plant in Dayton');
+      expect(p.body.paragraphs[0]?.startsWith(LEAD)).toBe(true);
+    }
   });
 });
 

@@ -397,3 +397,27 @@ describe('dateline dates', () => {
     expect(parseTimestamp('March 10, 2025 09:00 AM Martian Time')).toBeNull();
   });
 });
+
+describe('national capitals without a region, and event-detail labels', () => {
+  it('reads a national capital written alone in title case before a full date', () => {
+    for (const [head, city] of [
+      ['Valletta, 4 April 2025 - - Body', 'Valletta'],
+      ['Ljubljana, March 3, 2026 -- Body', 'Ljubljana'],
+      ['Port of Spain, 12 May 2025 – Body', 'Port of Spain'],
+      ['Yaoundé, June 1, 2025 - Body', 'Yaoundé'],
+    ] as const) {
+      expect(findDateline(head)?.dateline.location).toBe(city);
+    }
+  });
+
+  it('never reads an event-detail row (`WHEN:`, `Where:`, `Time:`) as a dateline', () => {
+    for (const row of [
+      'WHEN: Wednesday, September 24, 2025 | 2:40 p.m. SGT',
+      'When: May 6, 2025 - 10 a.m.',
+      'TIME: June 2, 2025 | noon',
+      'Venue: July 8, 2025 – TBA',
+    ]) {
+      expect(findDateline(row)).toBeNull();
+    }
+  });
+});

@@ -171,6 +171,77 @@ describe('findTickers: the ways wires write them', () => {
     // Not when an item is not a symbol and a known exchange, nor a word before the colon.
     expect(findTickers('(Note: NYSE) (ACM: TSX | see below) (Ticker: TSX)')).toEqual([]);
   });
+
+  it('several exchanges joined by "and" before one symbol, and a symbol run on into the next label', () => {
+    expect(findTickers('Acme Corp. (NYSE and Nasdaq Stockholm: ACMX) and Beta (TSX & NYSE American: BTA)')).toEqual([
+      { exchange: 'NYSE', symbol: 'ACMX' },
+      { exchange: 'NASDAQ STOCKHOLM', symbol: 'ACMX' },
+      { exchange: 'TSX', symbol: 'BTA' },
+      { exchange: 'NYSE AMERICAN', symbol: 'BTA' },
+    ]);
+    expect(
+      findTickers(
+        'Zeta Metals (TSXV: ZET and OTCQB: ZETFF) and Kappa (CSE: KAP or OTC: KAPPF; NASDAQ: AIM and TSX: AIMX)',
+      ),
+    ).toEqual([
+      { exchange: 'TSXV', symbol: 'ZET' },
+      { exchange: 'OTCQB', symbol: 'ZETFF' },
+      { exchange: 'CSE', symbol: 'KAP' },
+      { exchange: 'OTC', symbol: 'KAPPF' },
+      { exchange: 'NASDAQ', symbol: 'AIM' },
+      { exchange: 'TSX', symbol: 'AIMX' },
+    ]);
+    // Words before an exchange that are not exchanges do not join it.
+    expect(findTickers('Acme (listed on NYSE: ACM) and Beta (shares and NASDAQ: BTX)')).toEqual([
+      { exchange: 'NYSE', symbol: 'ACM' },
+      { exchange: 'NASDAQ', symbol: 'BTX' },
+    ]);
+  });
+
+  it("NYSE American's compact forms and Cboe BZX's former name BATS", () => {
+    expect(
+      findTickers('Acme Energy (NYSEAM: ACEN), Beta (NYSE AM: BTA), Gamma (NYSEMKT: GMA) and Delta (BATS: DLTX)'),
+    ).toEqual([
+      { exchange: 'NYSEAM', symbol: 'ACEN' },
+      { exchange: 'NYSE AM', symbol: 'BTA' },
+      { exchange: 'NYSEMKT', symbol: 'GMA' },
+      { exchange: 'BATS', symbol: 'DLTX' },
+    ]);
+    // A symbol that is spelt like an exchange stays the symbol of the exchange written first.
+    expect(findTickers('The exchange operator (BATS: TSX) said')).toEqual([{ exchange: 'BATS', symbol: 'TSX' }]);
+  });
+
+  it('a one-letter exchange code (Frankfurt F, Berlin B) next to a listing on a known exchange', () => {
+    expect(findTickers('Acme Silver Corp. (TSXV:ASV)(OTCQB:ASVRF)(F:A1S) and Beta (CSE: BTA; B: 3BT) said')).toEqual([
+      { exchange: 'TSXV', symbol: 'ASV' },
+      { exchange: 'OTCQB', symbol: 'ASVRF' },
+      { exchange: 'F', symbol: 'A1S' },
+      { exchange: 'CSE', symbol: 'BTA' },
+      { exchange: 'B', symbol: '3BT' },
+    ]);
+    // Alone, apart from a known exchange's group, or before a word, a letter before a colon is no exchange.
+    expect(findTickers('Acme (F: ACM) and the grid (A: North, B: South) (NASDAQ: ACMX), (T: FAX)')).toEqual([
+      { exchange: 'NASDAQ', symbol: 'ACMX' },
+    ]);
+  });
+
+  it('a symbol written in quotes', () => {
+    expect(
+      findTickers(
+        'Acme Bio Corp. (TSX: “ACB”, OTC PINK: “ACBFF”, FRANKFURT: “AC0”) and Beta (NYSE:"BTA"; CSE: \'BTC\')',
+      ),
+    ).toEqual([
+      { exchange: 'TSX', symbol: 'ACB' },
+      { exchange: 'OTC PINK', symbol: 'ACBFF' },
+      { exchange: 'FRANKFURT', symbol: 'AC0' },
+      { exchange: 'NYSE', symbol: 'BTA' },
+      { exchange: 'CSE', symbol: 'BTC' },
+    ]);
+    // Quoted words are no symbols (a defined short name in mixed case neither), nor is a quote left open.
+    expect(findTickers('(Note: “see below”) (NASDAQ: “ACM) (NYSE: ‘the plan’) (NASDAQ: ACMX, “Acme”)')).toEqual([
+      { exchange: 'NASDAQ', symbol: 'ACMX' },
+    ]);
+  });
 });
 
 describe('leadOrganization: the subject of the lead sentence', () => {

@@ -444,6 +444,15 @@ describe('About headings glued to their text', () => {
       'ACMA',
       'The Acme Contractors Association (ACMA) represents builders.',
     ],
+    // a name in mixed case ending in capitals, glued to its text: before a sentence opener, or before the
+    // name written out that the text then glosses with it in parentheses
+    ['About ZetaXHeadquartered in Ohio, ZetaX makes robots.', 'ZetaX', 'Headquartered in Ohio, ZetaX makes robots.'],
+    ['About RoboQAFounded in 1990, RoboQA tests robots.', 'RoboQA', 'Founded in 1990, RoboQA tests robots.'],
+    [
+      'About NovaIDNova Identity Labs, Inc. (NovaID) makes ID robots.',
+      'NovaID',
+      'Nova Identity Labs, Inc. (NovaID) makes ID robots.',
+    ],
   ])('%s', (paragraph, organization, text) => {
     const p = parse(paragraph);
     expect(p.about).toEqual([{ organization, text }]);
@@ -808,6 +817,32 @@ describe('an About heading of a lower-case brand glued to both ends', () => {
   });
 });
 
+describe('an About heading of a brand written in lower case, glued to the end of the last paragraph', () => {
+  it.each([
+    ['“We are glad to work with zentopay.io,” said Jane Roe.About zentopay.io:', 'zentopay.io'],
+    ['Revenue rose by a third.About alphaRiver AI', 'alphaRiver AI'],
+    ['The robots ship in May!About blue-harbor.fyi', 'blue-harbor.fyi'],
+  ])('%s', (last, organization) => {
+    const text = `${organization} builds ledgers for banks and has offices in three countries.`;
+    const p = parse(
+      `${last}\n\n${text}`,
+      'Acme Robotics, Inc. today announced a new warehouse robot.\n\nIt ships in May.',
+    );
+    expect(p.body.paragraphs.at(-1)).toBe(last.slice(0, last.indexOf('About')));
+    expect(p.about.map((a) => a.organization)).toEqual([organization]);
+  });
+
+  it('leaves a lower-case word that is no brand, or a sentence going on, in the body', () => {
+    for (const last of [
+      'Revenue rose by a third.About us',
+      'Revenue rose by a third.About alphaRiver sales, little is known.',
+    ]) {
+      const p = parse(`${last}\n\nAcme Robotics, Inc. is a maker of robots.`);
+      expect(p.body.text).toContain(last);
+    }
+  });
+});
+
 describe('fine print under the body', () => {
   const body = [
     'Acme Mobile today announced a new family plan.',
@@ -880,6 +915,19 @@ describe('an About heading glued onto its text that restarts with the whole name
     const p = parse(`About Acme\n\n${tail}`);
     expect(p.about.map((a) => a.organization)).toEqual(['Acme', organization]);
     expect(p.body.paragraphs).toEqual(['Acme Robotics, Inc. today announced a new warehouse robot.']);
+  });
+});
+
+describe('an About heading whose name the text restarts with as its web address, or in lower case', () => {
+  it.each([
+    ['About PeakLedgerPeakLedger.com is a staking platform for many coins.', 'PeakLedger'],
+    ['About Zento3Zento3.io builds ledgers for banks.', 'Zento3'],
+    ['About blueRiver AI blueRiver AI, Inc. is a threat intelligence company.', 'blueRiver AI'],
+    ['About tinyfox.io tinyfox.io is a scheduling platform.', 'tinyfox.io'],
+  ])('%s', (tail, organization) => {
+    const p = parse(tail, 'Acme Robotics, Inc. today announced a new warehouse robot.\n\nThe robot ships in May.');
+    expect(p.about.map((a) => a.organization)).toEqual([organization]);
+    expect(p.body.paragraphs.at(-1)).toBe('The robot ships in May.');
   });
 });
 
