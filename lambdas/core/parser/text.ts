@@ -216,7 +216,7 @@ export function textToBlocks(text: string, markdown: boolean): Block[] {
       rawLines[n - 1] === '' &&
       rawLines[n - 2] === aboveLine &&
       aboveLine.length >= 40 &&
-      runningText(aboveLine) &&
+      runningText(gluedTail(aboveLine)) &&
       /(?:^|\s)[\p{L}'’-]+,?$/u.test(aboveLine) &&
       /^\p{Ll}[\p{L}'’-]*[\s,]/u.test(line) &&
       !BULLET.test(line) &&
@@ -323,6 +323,15 @@ function unclosedBracket(line: string): number {
   return open > line.lastIndexOf(']') ? open : -1;
 }
 const WRAPPED_LINK = /^\[[^[\]\n]{1,500}\]\((?:https?:\/\/|\/)/;
+
+/**
+ * What follows the line's last sentence end glued to a capital (`…a third.About acme AI`): a piece a
+ * scraper ran on (a heading, a contact label), to be read on its own; else the whole line.
+ */
+function gluedTail(line: string): string {
+  const joint = /[.!?]["”’)]?(?=\p{Lu}[^.!?]*$)/u.exec(line);
+  return joint ? line.slice(joint.index + joint[0].length) : line;
+}
 
 /** Words of running text: three lower-case words at least, and more of them than capitalised ones. */
 function runningText(line: string): boolean {

@@ -1185,6 +1185,21 @@ describe('a hard wrap that left a blank line after every line', () => {
     expect(p.body.paragraphs).toContain('ceramic cartridges are next on the list of products.');
     expect(p.body.text).not.toMatch(/partners northwind/i);
   });
+  it('reads the piece a scraper glued after a sentence on its own: a heading there is no running text to go on', () => {
+    const content = (last: string) =>
+      `# Northwind Opens Dayton Plant\n\nNorthwind Filters, a maker of home water filters, today opened a plant in Dayton.\n\n${last}\n\nnorthWind builds filters for homes and has offices in three states.\n`;
+    // a glued About heading ends its line: the lower-case brand under it opens the About text
+    const heading = parseReleaseStrict({
+      content: content('The plant employs 40 people in two shifts.About northWind'),
+    });
+    expect(heading.body.paragraphs.at(-1)).toBe('The plant employs 40 people in two shifts.');
+    expect(heading.about.map((a) => a.organization)).toEqual(['northWind']);
+    // a glued sentence that goes on as running text is still wrapped onto
+    const prose = parseReleaseStrict({
+      content: content('The plant employs 40 people.It runs two shifts a day in the new hall, and'),
+    });
+    expect(prose.body.paragraphs.at(-1)).toMatch(/a day in the new hall, and northWind builds filters/);
+  });
 });
 
 describe('a spaced dash a hard wrap set at the start of a line', () => {
