@@ -17,8 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_BATCH_BYTES } from '../adapters/queue/sqsSink';
 import { describeError, StorageError } from '../core/errors';
-import { HOST_BUSY } from '../pipeline/hostBusy';
-import { parseRetryAfter } from '../pipeline/schedule';
+import { NOT_SENT_GRACE_MS, notSentWithinGrace, retryAfterOf } from '../pipeline/notSentGrace';
 import type { MessageSink, PollFeedMessage, ProcessArticleMessage } from '../pipeline/ports';
 import type { DeadLetterStore, LocalDlqName } from './deadLetterStore';
 import type { QueueChange, QueueJournal, StoredQueueEntry } from './durableQueueStore';
@@ -237,8 +236,8 @@ export class LocalQueue<T> implements MessageSink<T> {
     // request, so the receive is given back — else a host's repeated Retry-After would spend the
     // receives of every message queued for it at once. Only within notSentGraceMs of the message's
     // first receive, so a host that never lets up still ends in the DLQ.
-    const firstReceived = e.firstReceivedAt ?? now;
-    if (retryable && NOT_SENT_CODES.has(code) && now - firstReceived < this.notSentGraceMs) {
+    // (pipeline/notSentGrace.ts: the policy the deployed process-article follows too.)
+    if (notSentWithinGrace({ code, retryable }, e.firstReceivedAt ?? now, now, this.notSentGraceMs)) {
       e.receiveCount = Math.max(0, e.receiveCount - 1);
     }
     if ((!retryable && this.deadLetterPermanentAtOnce) || e.receiveCount >= this.maxReceiveCount) {
@@ -410,17 +409,5 @@ export async function openPipelineQueues(
   };
 }
 
-/** Codes of a fetch that was never sent (adapters/http: HostCoolingDownError; pipeline/hostBusy: HOST_BUSY). */
-const NOT_SENT_CODES: ReadonlySet<string> = new Set([HOST_BUSY, 'HOST_COOLING_DOWN']);
-/** As long as the HTTP client's longest host cooldown (MAX_HOST_COOLDOWN_MS). */
-const NOT_SENT_GRACE_MS = 10 * 60_000;
-
 /** Longest a local retry waits for a host's Retry-After. */
 const MAX_RETRY_AFTER_WAIT_MS = 60_000;
-
-/** The time (ms) an error's `retryAfter` (HTTP date or seconds, as the HTTP client's errors carry it) asks to wait until. */
-function retryAfterOf(err: unknown, now: number): number | null {
-  const value = (err as { retryAfter?: unknown } | null)?.retryAfter;
-  if (typeof value !== 'string') return null;
-  return parseRetryAfter(value, new Date(now))?.getTime() ?? null;
-}
