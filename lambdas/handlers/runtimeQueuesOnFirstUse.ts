@@ -11,14 +11,16 @@ import { need } from './env';
  * The SQS client and the queue adapters (runtimeQueues.ts), loaded by the first send of a sink made
  * here: poll-feed queues only the new or changed items of a feed, so an invocation whose feeds all
  * answer 304 or list nothing new never sends; process-article sends only a message that failed for
- * good. Loading the runtime's SQS client is ~8 ms of CPU of their cold starts (docs/performance.md).
- * The queue setting is still checked at init.
+ * good, or one whose fetch was never sent, again. Loading the runtime's SQS client is ~8 ms of CPU
+ * of their cold starts (docs/performance.md). The queue setting is still checked at init.
  */
 export function sinkOnFirstUse<T>(queueUrl: string | null, key: string): MessageSink<T> {
   need(queueUrl, key);
   let made: Promise<MessageSink<T>> | undefined;
   const queue = () => (made ??= import('./runtimeQueues.js').then((m) => m.sink<T>(queueUrl, key)));
-  return { send: async (messages, delaysSeconds) => (await queue()).send(messages, delaysSeconds) };
+  return {
+    send: async (messages, delaysSeconds, attributes) => (await queue()).send(messages, delaysSeconds, attributes),
+  };
 }
 
 /** The dead-letter sink of `sinkOnFirstUse`: the SQS client loaded by the first message parked. */

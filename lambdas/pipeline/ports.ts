@@ -241,12 +241,20 @@ export interface ProcessArticleMessage {
   omitted?: { fields: OmittableItemField[]; contentType: string | null; url: string | null };
 }
 export type OmittableItemField = keyof Omit<FeedItem, 'id' | 'itemHash'>;
+/** String message attributes of a queued message, by name (SQS MessageAttributes of DataType String). */
+export type MessageAttributes = Readonly<Record<string, string>>;
 export interface MessageSink<T> {
   /**
    * Queues the messages. `delaysSeconds[i]` (0–900, SQS DelaySeconds) keeps message i invisible that
-   * long after sending; left out, every message is visible at once.
+   * long after sending; left out, every message is visible at once. `attributes[i]` travels beside
+   * message i's body (process-article reads it back from the record); a sink with nowhere to keep
+   * them (the local queues) may leave them out.
    */
-  send(messages: T[], delaysSeconds?: readonly number[]): Promise<void>;
+  send(
+    messages: T[],
+    delaysSeconds?: readonly number[],
+    attributes?: readonly (MessageAttributes | undefined)[],
+  ): Promise<void>;
 }
 /** A message given up on (a permanent failure), with why: what an operator reads in the DLQ. */
 export interface DeadLetter {

@@ -4,7 +4,7 @@
  */
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { StorageError } from '../../core/errors';
-import type { MessageSink } from '../../pipeline/ports';
+import type { MessageAttributes, MessageSink } from '../../pipeline/ports';
 
 const MAX_ATTEMPTS = 5;
 /** SQS limit on one message and on the sum of a batch's messages. */
@@ -16,6 +16,15 @@ const MAX_DELAY_SECONDS = 900;
 interface Outgoing {
   body: string;
   delay: number;
+  attributes: MessageAttributes | undefined;
+}
+
+/** Bytes SQS counts for a message's attributes (name, type and value of each) toward its size limits. */
+function attributeBytes(attributes: MessageAttributes | undefined): number {
+  let n = 0;
+  for (const [name, value] of Object.entries(attributes ?? {}))
+    n += Buffer.byteLength(name, 'utf8') + 'String'.length + Buffer.byteLength(value, 'utf8');
+  return n;
 }
 
 function delaySeconds(d: number | undefined): number {
@@ -25,29 +34,44 @@ function delaySeconds(d: number | undefined): number {
 export class SqsMessageSink<T> implements MessageSink<T> {
   constructor(private readonly opts: { client: SQSClient; queueUrl: string; sleep?: (ms: number) => Promise<void> }) {}
 
-  /** `delaysSeconds[i]` becomes message i's DelaySeconds (whole seconds, clamped to SQS's 0–900). */
-  async send(messages: T[], delaysSeconds?: readonly number[]): Promise<void> {
+  /**
+   * `delaysSeconds[i]` becomes message i's DelaySeconds (whole seconds, clamped to SQS's 0–900),
+   * `attributes[i]` its String MessageAttributes.
+   */
+  async send(
+    messages: T[],
+    delaysSeconds?: readonly number[],
+    attributes?: readonly (MessageAttributes | undefined)[],
+  ): Promise<void> {
     let batch: Outgoing[] = [];
     let bytes = 0;
     for (const [i, m] of messages.entries()) {
       const body = JSON.stringify(m);
-      const size = Buffer.byteLength(body, 'utf8');
+      const attrs = attributes?.[i];
+      const size = Buffer.byteLength(body, 'utf8') + attributeBytes(attrs);
       if (batch.length === 10 || (batch.length > 0 && bytes + size > MAX_BATCH_BYTES)) {
         await this.sendBatch(batch);
         batch = [];
         bytes = 0;
       }
-      batch.push({ body, delay: delaySeconds(delaysSeconds?.[i]) });
+      batch.push({ body, delay: delaySeconds(delaysSeconds?.[i]), attributes: attrs });
       bytes += size;
     }
     if (batch.length) await this.sendBatch(batch);
   }
 
   private async sendBatch(batch: Outgoing[]): Promise<void> {
-    let entries = batch.map(({ body, delay }, i) => ({
+    let entries = batch.map(({ body, delay, attributes }, i) => ({
       Id: String(i),
       MessageBody: body,
       ...(delay > 0 ? { DelaySeconds: delay } : {}),
+      ...(attributes && Object.keys(attributes).length
+        ? {
+            MessageAttributes: Object.fromEntries(
+              Object.entries(attributes).map(([name, value]) => [name, { DataType: 'String', StringValue: value }]),
+            ),
+          }
+        : {}),
     }));
     const sleep = this.opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
     for (let attempt = 1; entries.length; attempt++) {

@@ -67,3 +67,19 @@ test('each message carries its own DelaySeconds (whole seconds, clamped to 0–9
     .map((c) => (c.args[0].input.Entries ?? []).map((e) => e.DelaySeconds));
   expect(delays).toEqual([[undefined, 12, 900, undefined], [undefined]]);
 });
+
+test("a message's attributes go out as String MessageAttributes beside its body and delay; the others carry none", async () => {
+  sqs.on(SendMessageBatchCommand).resolves({ Successful: [], Failed: [] });
+  await sink().send([{ n: 0 }, { n: 1 }], [120, 0], [{ firstReceivedAt: '1741010400000' }, undefined]);
+  expect(sqs.commandCalls(SendMessageBatchCommand).map((c) => c.args[0].input.Entries)).toEqual([
+    [
+      {
+        Id: '0',
+        MessageBody: '{"n":0}',
+        DelaySeconds: 120,
+        MessageAttributes: { firstReceivedAt: { DataType: 'String', StringValue: '1741010400000' } },
+      },
+      { Id: '1', MessageBody: '{"n":1}' },
+    ],
+  ]);
+});
