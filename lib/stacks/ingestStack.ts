@@ -277,7 +277,10 @@ export class NewswireIngestStack extends Stack {
         { prefix: ARCHIVE_PREFIX.feeds, actions: ['s3:GetObject'] },
       ])
       // Permanent failures go to the DLQ at once, with the reason as message attributes.
-      .bindQueueSend(this.articles.deadLetterQueue, ENV.articleDlqUrl);
+      .bindQueueSend(this.articles.deadLetterQueue, ENV.articleDlqUrl)
+      // A page whose fetch was never sent (host cooling down / busy) goes back on its own queue,
+      // delayed, without spending a receive (handlers/processArticle.ts, pipeline/notSentGrace.ts).
+      .bindQueueSend(this.articles.queue, ENV.articleQueueUrl);
 
     // Schedule. EventBridge invokes dispatch asynchronously: its retries and DLQ cover only failures to
     // hand the event to Lambda (throttling of the async API, a missing permission). Once Lambda has
@@ -493,7 +496,7 @@ export class NewswireIngestStack extends Stack {
       new cloudwatch.GraphWidget({
         title: 'Releases',
         left: [custom('ReleasesWritten', cloudwatch.Color.GREEN), custom('ReleasesUnchanged', cloudwatch.Color.GREY)],
-        right: [custom('FeedPollFailures', cloudwatch.Color.RED)],
+        right: [custom('FeedPollFailures', cloudwatch.Color.RED), custom('ReleasesDeferred', cloudwatch.Color.ORANGE)],
         width: 12,
       }),
       new cloudwatch.GraphWidget({

@@ -131,13 +131,14 @@ describe('functions', () => {
         [ENV.articlesTable]: articlesRef,
         [ENV.rawBucket]: rawRef,
         [ENV.articleDlqUrl]: { Ref: logicalId(built.ingest.articles.deadLetterQueue) },
+        // Its own queue: a page whose fetch was never sent is sent there again, delayed.
+        [ENV.articleQueueUrl]: { Ref: logicalId(built.ingest.articles.queue) },
         // The Feeds table for the hosts' request slots only (see least privilege).
         [ENV.feedsTable]: feedsRef,
         [ENV.maxRequestsPerHost]: '4',
         ...fetchVars,
       }),
     );
-    expect(env(built.ingest.articles.fn)).not.toHaveProperty(ENV.articleQueueUrl);
     expect(env(built.ingest.articles.fn)).not.toHaveProperty(ENV.pollQueueUrl);
   });
 });
@@ -386,7 +387,7 @@ describe('least privilege', () => {
     ]);
   });
 
-  test('process-article: the item writes of a save on Articles, Put/GetObject under articles/ and overflow/, GetObject under feeds/, send to its DLQ', () => {
+  test('process-article: the item writes of a save on Articles, Put/GetObject under articles/ and overflow/, GetObject under feeds/, send to its DLQ and to its own queue', () => {
     expect(permissions(built.ingest.articles.fn)).toEqual([
       'dynamodb:BatchWriteItem on <Articles>',
       'dynamodb:GetItem on <Articles>',
@@ -407,6 +408,8 @@ describe('least privilege', () => {
       'sqs:GetQueueUrl on <ArticleQueue>',
       'sqs:ReceiveMessage on <ArticleQueue>',
       'sqs:SendMessage on <ArticleDlq>',
+      // a page whose fetch was never sent (host cooling down / busy), re-sent delayed
+      'sqs:SendMessage on <ArticleQueue>',
     ]);
   });
 
