@@ -135,6 +135,7 @@ export const DASHBOARD_METRICS: Readonly<Record<string, readonly string[]>> = {
     'ReleasesKeptStored',
     'ReleasesReparsed',
     'ReleasesFailed',
+    'ReleasesDeferred',
   ],
   'newswire-dispatch': ['FeedsDispatched'],
   'newswire-overflow-sweep': ['OverflowOrphansDeleted'],
