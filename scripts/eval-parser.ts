@@ -63,10 +63,11 @@ function usage(): string {
     '                   --allow-uncommitted is given, and while a subset lists a release no longer in the test split\n' +
     '  --replace-ratchet  write one subset of the whole test split instead, dropping the held subsets (their\n' +
     '                   guards go: only when a subset cannot be kept, e.g. a release of it left the test split)\n' +
-    '  --remeasure-ratchet REV  after second readers corrected labels of held releases: REPLACE every\n' +
-    "                   subset's held figures (up or down) by those the parser as it was at commit REV scores on\n" +
-    '                   the labels as they are now, printing each figure old -> new; REV must be the commit that\n' +
-    "                   wrote them (each subset's parserVersion must be REV's PARSER_VERSION, else it refuses).\n" +
+    '  --remeasure-ratchet REV  after second readers corrected labels of held releases: REPLACE the held\n' +
+    "                   figures (up or down) of every subset REV's parser wrote (its parserVersion is REV's\n" +
+    '                   PARSER_VERSION) by those that parser scores on the labels as they are now, printing each\n' +
+    '                   figure old -> new; subsets other versions wrote are left as held and named (run again\n' +
+    '                   with the commit that wrote them); refused when REV wrote none.\n' +
     "                   REV's parser runs from a temporary git worktree; this work tree's parser is not used.\n" +
     '                   Refused while a held release or its label has uncommitted changes unless\n' +
     '                   --allow-uncommitted. Then --write-ratchet raises the figures from there.\n' +

@@ -222,19 +222,23 @@ export function ratchetToWrite(
 
 export interface RatchetRemeasure {
   ratchet: Ratchet;
-  /** Per subset: its name and each held figure that moved (`field old -> new`), empty when none did. */
+  /** Per re-measured subset: its name and each held figure that moved (`field old -> new`), empty when none did. */
   changed: { name: string; figures: string[] }[];
+  /** The subsets left as they are, written by another parser version (`<name> was written by parser <v>`). */
+  left: string[];
 }
 
 /**
  * The ratchet with every subset's held figures REPLACED (both directions) by those `parse` scores on
  * the subset's releases as they are labelled now: for when second readers corrected labels of held
  * releases, so that the figures held were measured against labels that no longer exist. `parse` must
- * be the parser that wrote the figures (`parserVersion`, its PARSER_VERSION); a subset written by any
- * other version (or unrecorded) is refused, since re-measuring it with another parser would move its
- * figures for a parser change, which only `--write-ratchet` may do (upwards). Also refused when a
- * subset lists a release no longer in the test split. The releases and `written`/`parserVersion`
- * are kept; `remeasured` records the date and the commit whose parser measured.
+ * be the parser that wrote the figures (`parserVersion`, its PARSER_VERSION): a subset written by any
+ * other version (or unrecorded) is left as it is and named in `left` (re-measure it with the commit
+ * that wrote it), since re-measuring it with another parser would move its figures for a parser
+ * change, which only `--write-ratchet` may do (upwards); refused when no subset was written by this
+ * parser. Also refused when a re-measured subset lists a release no longer in the test split. The
+ * releases and `written`/`parserVersion` are kept; `remeasured` records the date and the commit whose
+ * parser measured.
  */
 export function remeasureRatchet(
   held: Ratchet,
@@ -246,7 +250,7 @@ export function remeasureRatchet(
     .map((s, i) => ({ s, i }))
     .filter(({ s }) => s.parserVersion !== at.parserVersion)
     .map(({ s, i }) => `${subsetName(s, i)} was written by parser ${s.parserVersion ?? 'unrecorded'}`);
-  if (mismatched.length) {
+  if (mismatched.length === held.subsets.length) {
     throw new Error(
       `${at.rev} has parser ${at.parserVersion}, but ${mismatched.join('; ')}. Re-measure with the commit ` +
         'that wrote the held figures (git log -- tests/fixtures/real/test-ratchet.json), so that only the labels change.',
@@ -256,6 +260,10 @@ export function remeasureRatchet(
   const changed: RatchetRemeasure['changed'] = [];
   for (const [i, subset] of held.subsets.entries()) {
     const name = subsetName(subset, i);
+    if (subset.parserVersion !== at.parserVersion) {
+      subsets.push(subset);
+      continue;
+    }
     const report = scoreWholeSubset(
       testReleases,
       subset,
@@ -284,7 +292,7 @@ export function remeasureRatchet(
         : subset,
     );
   }
-  return { ratchet: { subsets }, changed };
+  return { ratchet: { subsets }, changed, left: mismatched };
 }
 
 /** What a re-measure did, as text: each subset's figures old -> new. */
@@ -296,6 +304,9 @@ export function formatRatchetRemeasure(
   const lines = [`re-measured ${path} with parser ${at.parserVersion} (${at.rev}) on the labels as they are now:`];
   for (const { name, figures } of result.changed) {
     lines.push(`  ${name}: ${figures.length ? figures.join(', ') : 'unchanged'}`);
+  }
+  for (const left of result.left) {
+    lines.push(`  left as held: ${left} (re-measure it with the commit that wrote it)`);
   }
   return lines.join('\n');
 }

@@ -250,14 +250,25 @@ describe('remeasureRatchet', () => {
     ]);
   });
 
-  it('refuses a subset written by another parser version, or by an unrecorded one', () => {
+  it('leaves a subset written by another parser version as held, and refuses when no subset is its own', () => {
+    // subset 3 was written by parser 1.1.0 and lists a release no longer in the test split: it is not
+    // scored at all, only kept and named; subsets 1–2 (1.0.0's) are re-measured on the labels of now.
     const mixed: Ratchet = { subsets: [...more.subsets, { ...more.subsets[1]!, ...later, files: ['g/d.txt'] }] };
-    expect(() => remeasureRatchet(mixed, [a, b, c], titleRightOn('a'), at)).toThrow(
-      'abc1234 has parser 1.0.0, but subset 3 (1 releases, written 2026-02-03) was written by parser 1.1.0.',
+    const relabelled = [release('g/a.txt', 'a', { title: 'T', source: 'other' }), b, c];
+    const result = remeasureRatchet(mixed, relabelled, titleRightOn('a'), at);
+    expect(result.ratchet.subsets[2]).toBe(mixed.subsets[2]);
+    expect(result.ratchet.subsets[0]?.fields).toEqual({ title: 0.5, source: 0.5 });
+    expect(result.changed.map((c) => c.name)).toEqual([
+      'subset 1 (2 releases, written 2026-01-02)',
+      'subset 2 (1 releases, written 2026-01-02)',
+    ]);
+    expect(result.left).toEqual(['subset 3 (1 releases, written 2026-02-03) was written by parser 1.1.0']);
+    expect(formatRatchetRemeasure(result, at, 'r.json')).toContain(
+      '  left as held: subset 3 (1 releases, written 2026-02-03) was written by parser 1.1.0 (re-measure it with the commit that wrote it)',
     );
     const old: Ratchet = { subsets: [{ ...more.subsets[0]!, written: null, parserVersion: null }] };
     expect(() => remeasureRatchet(old, [a, b], titleRightOn('a'), at)).toThrow(
-      'but subset 1 (2 releases, undated) was written by parser unrecorded',
+      'abc1234 has parser 1.0.0, but subset 1 (2 releases, undated) was written by parser unrecorded',
     );
   });
 
