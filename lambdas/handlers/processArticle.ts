@@ -9,20 +9,19 @@
  * message takes the retry → redrive path and nothing is lost.
  *
  * A fetch that was never sent (HOST_COOLING_DOWN, HOST_BUSY) within 10 minutes of the message's first
- * receive (pipeline/notSentGrace.ts, the local queues' policy too) does not spend a receive: the same
- * body is sent again to the article queue, delayed until the host's cooldown ends (else a minute),
- * with the first receive's time in the `notSentGraceFrom` attribute (the new message's own SQS
- * attributes start afresh), and the record is reported handled. Logged as `release deferred`,
- * counted in `ReleasesDeferred`. If that send fails, the failure takes the path above. Past the
- * window the failure counts like any other, so a host that never lets up still ends in the DLQ.
+ * receive does not spend a receive: the same body is sent again to the article queue, delayed, and
+ * the record is reported handled (handlers/deferNotSent.ts, shared with poll-feed). Logged as
+ * `release deferred`, counted in `ReleasesDeferred`. If that send fails, the failure takes the path
+ * above. Past the window the failure counts like any other, so a host that never lets up still ends
+ * in the DLQ.
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { describeError } from '../core/errors';
-import { deferSeconds, notSentWithinGrace } from '../pipeline/notSentGrace';
 import { processArticle } from '../pipeline/processArticle';
 import { ENV } from '../adapters/dynamodb/tableDesign';
+import { carriedFirstReceive, deferNotSent } from './deferNotSent';
 import { clock, env, log, metrics } from './runtime';
 import { articleStore, rawArchiveOnFirstUse } from './runtimeArticles';
 import { deadLetterSinkOnFirstUse, sinkOnFirstUse } from './runtimeQueuesOnFirstUse';
@@ -39,12 +38,6 @@ const deps = { articles: articleStore(archive), archive, http: httpClientOnFirst
 const deadLetters = deadLetterSinkOnFirstUse(env.articleDlqUrl, ENV.articleDlqUrl);
 /** Its own queue: a message whose fetch was never sent is sent there again, delayed (see the top). */
 const articleQueue = sinkOnFirstUse<unknown>(env.articleQueueUrl, ENV.articleQueueUrl);
-
-/**
- * Message attribute of a re-sent (deferred) message: the epoch ms of the original message's first
- * receive, from which the never-sent grace is measured across re-sends.
- */
-const NOT_SENT_GRACE_FROM_ATTRIBUTE = 'notSentGraceFrom';
 
 /**
  * The reprocess use-case, loaded by the first reprocess message only: it reads archived feed bodies
@@ -72,13 +65,14 @@ async function recordHandler(record: SQSRecord): Promise<void> {
             : 'ReleasesWritten';
     metrics.addMetric(metric, MetricUnit.Count, 1);
   } catch (err) {
+    // Never sent, within the grace: re-sent delayed and handled (SQS deletes this copy). Else the path below.
+    const deferral = {
+      logMessage: 'release deferred',
+      metricName: 'ReleasesDeferred',
+      fields: messageRefs(record.body),
+    };
+    if (await deferNotSent(record, err, { queue: articleQueue, ...deferral })) return;
     const { code, message, retryable } = describeError(err);
-    const now = clock.now().getTime();
-    const firstReceivedAt = graceFrom(record, now);
-    if (notSentWithinGrace({ code, retryable }, firstReceivedAt, now)) {
-      // Handled: SQS deletes this copy, the delayed one carries on. Else the failure path below.
-      if (await defer(record, err, { code, message }, firstReceivedAt, now)) return;
-    }
     const deadLettered = !retryable && (await deadLetter(record, { code, message }));
     log.error('release failed', {
       messageId: record.messageId,
@@ -93,64 +87,6 @@ async function recordHandler(record: SQSRecord): Promise<void> {
     // Dead-lettered: handled, SQS deletes it from the source queue. Otherwise retry (then redrive).
     if (!deadLettered) throw err;
   }
-}
-
-/**
- * The epoch ms the never-sent grace of this record runs from: the original first receive a re-sent
- * message carries (NOT_SENT_GRACE_FROM_ATTRIBUTE), else this message's own first receive, else now.
- */
-function graceFrom(record: SQSRecord, now: number): number {
-  const carried = carriedFirstReceive(record);
-  if (carried !== null && carried <= now) return carried;
-  const own = Number((record.attributes as Partial<SQSRecord['attributes']>).ApproximateFirstReceiveTimestamp);
-  return Number.isFinite(own) && own > 0 ? Math.min(own, now) : now;
-}
-
-/** The original first receive (epoch ms) a re-sent message carries; null when it is not one. */
-function carriedFirstReceive(record: SQSRecord): number | null {
-  const carried = Number(record.messageAttributes?.[NOT_SENT_GRACE_FROM_ATTRIBUTE]?.stringValue);
-  return Number.isFinite(carried) && carried > 0 ? carried : null;
-}
-
-/**
- * Sends the same body to the article queue again, delayed until the host may be called (else a
- * minute), carrying the first receive's time; false (logged) when that send fails.
- */
-async function defer(
-  record: SQSRecord,
-  err: unknown,
-  error: { code: string; message: string },
-  firstReceivedAt: number,
-  now: number,
-): Promise<boolean> {
-  const delaySeconds = deferSeconds(err, now);
-  try {
-    // The body parsed (the failure came after), and bodies are sent as JSON.stringify writes them:
-    // parsed and written again, it is the same text.
-    await articleQueue.send(
-      [JSON.parse(record.body) as unknown],
-      [delaySeconds],
-      [{ [NOT_SENT_GRACE_FROM_ATTRIBUTE]: String(firstReceivedAt) }],
-    );
-  } catch (sendErr) {
-    const { code, message } = describeError(sendErr);
-    log.warn('deferred re-send failed; the message will be retried', {
-      messageId: record.messageId,
-      code,
-      reason: message,
-    });
-    return false;
-  }
-  log.info('release deferred', {
-    messageId: record.messageId,
-    code: error.code,
-    reason: error.message,
-    delaySeconds,
-    firstReceivedAt: new Date(firstReceivedAt).toISOString(),
-    ...messageRefs(record.body),
-  });
-  metrics.addMetric('ReleasesDeferred', MetricUnit.Count, 1);
-  return true;
 }
 
 /** Sends the message to the DLQ with its reason; false (logged) when that send fails. */
