@@ -254,6 +254,9 @@ export class NewswireIngestStack extends Stack {
       ])
       .bindBucket(props.rawBucket, ENV.rawBucket, [{ prefix: ARCHIVE_PREFIX.feeds, actions: ['s3:PutObject'] }])
       .bindQueueSend(this.articles.queue, ENV.articleQueueUrl)
+      // A poll whose fetch was never sent (host busy) goes back on its own queue, delayed, without
+      // spending a receive (handlers/pollFeed.ts, handlers/deferNotSent.ts).
+      .bindQueueSend(this.poll.queue, ENV.pollQueueUrl)
       // Fleet-wide host slots: `host#` items of the Feeds table, covered by the Get/Update above.
       .setEnv(ENV.maxRequestsPerHost, String(maxRequestsPerHost))
       // A 304 that changes nothing is not written when the next run sends the feed anyway (pollFeed.ts).
@@ -496,7 +499,11 @@ export class NewswireIngestStack extends Stack {
       new cloudwatch.GraphWidget({
         title: 'Releases',
         left: [custom('ReleasesWritten', cloudwatch.Color.GREEN), custom('ReleasesUnchanged', cloudwatch.Color.GREY)],
-        right: [custom('FeedPollFailures', cloudwatch.Color.RED), custom('ReleasesDeferred', cloudwatch.Color.ORANGE)],
+        right: [
+          custom('FeedPollFailures', cloudwatch.Color.RED),
+          custom('ReleasesDeferred', cloudwatch.Color.ORANGE),
+          custom('PollsDeferred', cloudwatch.Color.BROWN),
+        ],
         width: 12,
       }),
       new cloudwatch.GraphWidget({

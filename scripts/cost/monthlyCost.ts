@@ -128,7 +128,7 @@ export interface Profile {
  * environment says METRICS_ENV=alarmed leaves them out.
  */
 export const DASHBOARD_METRICS: Readonly<Record<string, readonly string[]>> = {
-  'newswire-poll-feed': ['FeedPollFailures', 'FeedItemsQueued'],
+  'newswire-poll-feed': ['FeedPollFailures', 'FeedItemsQueued', 'PollsDeferred'],
   'newswire-process-article': [
     'ReleasesWritten',
     'ReleasesUnchanged',

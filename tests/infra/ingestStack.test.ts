@@ -120,6 +120,8 @@ describe('functions', () => {
         [ENV.articlesTable]: articlesRef,
         [ENV.rawBucket]: rawRef,
         [ENV.articleQueueUrl]: { Ref: logicalId(built.ingest.articles.queue) },
+        // Its own queue: a poll whose fetch was never sent is sent there again, delayed.
+        [ENV.pollQueueUrl]: { Ref: logicalId(built.ingest.poll.queue) },
         [ENV.maxRequestsPerHost]: '4',
         // A quiet 304 is not written when the next run sends the feed anyway.
         [ENV.schedulePeriodSeconds]: String(Number(TEST_CONTEXT[CONTEXT_KEYS.scheduleMinutes]) * 60),
@@ -368,7 +370,7 @@ describe('least privilege', () => {
     ]);
   });
 
-  test('poll-feed: Get/Update of Feeds, the seen check and feed listings on Articles, PutObject under feeds/, send to the article queue', () => {
+  test('poll-feed: Get/Update of Feeds, the seen check and feed listings on Articles, PutObject under feeds/, send to the article queue and to its own queue', () => {
     expect(permissions(built.ingest.poll.fn)).toEqual([
       'dynamodb:BatchGetItem on <Articles>',
       'dynamodb:BatchWriteItem on <Articles>',
@@ -384,6 +386,8 @@ describe('least privilege', () => {
       'sqs:GetQueueUrl on <PollQueue>',
       'sqs:ReceiveMessage on <PollQueue>',
       'sqs:SendMessage on <ArticleQueue>',
+      // a poll whose fetch was never sent (host busy), re-sent delayed
+      'sqs:SendMessage on <PollQueue>',
     ]);
   });
 

@@ -31,6 +31,8 @@ beforeAll(async () => {
     ARTICLES_TABLE: 'articles',
     RAW_BUCKET: 'raw',
     ARTICLE_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/article',
+    // poll-feed's own queue (a poll whose fetch was never sent is re-sent there)
+    POLL_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/poll',
     NEWSWIRE_FETCH_ALLOW_HOSTS: `127.0.0.1:${port}`,
     SILENT_FEED_HOURS: '24',
     POWERTOOLS_TRACE_ENABLED: 'false',
