@@ -236,7 +236,7 @@ export class LocalQueue<T> implements MessageSink<T> {
     // request, so the receive is given back — else a host's repeated Retry-After would spend the
     // receives of every message queued for it at once. Only within notSentGraceMs of the message's
     // first receive, so a host that never lets up still ends in the DLQ.
-    // (pipeline/notSentGrace.ts: the policy the deployed process-article follows too.)
+    // (pipeline/notSentGrace.ts: the policy the deployed process-article and poll-feed follow too.)
     if (notSentWithinGrace({ code, retryable }, e.firstReceivedAt ?? now, now, this.notSentGraceMs)) {
       e.receiveCount = Math.max(0, e.receiveCount - 1);
     }

@@ -4,8 +4,8 @@
  * the host, so the message's receive is given back: else a host's repeated Retry-After would spend
  * the receives of every message queued for it and park its pages in the DLQ. Only for
  * NOT_SENT_GRACE_MS after the message's first receive, so a host that never lets up still ends in the
- * DLQ. One policy for the local queues (local/localQueue.ts) and the deployed process-article
- * (handlers/processArticle.ts, which re-sends such a message with a delay instead).
+ * DLQ. One policy for the local queues (local/localQueue.ts) and the deployed process-article and
+ * poll-feed (handlers/deferNotSent.ts, which re-sends such a message with a delay instead).
  */
 import { HOST_BUSY } from './hostBusy';
 import { parseRetryAfter } from './schedule';

@@ -118,7 +118,8 @@ export async function pollFeed(deps: PollFeedDeps, msg: PollFeedMessage): Promis
     });
   } catch (err) {
     // HOST_BUSY: the host's fleet-wide slots stayed taken; nothing was sent, so the feed did not
-    // fail — the message goes back to the queue and is polled on a later delivery.
+    // fail — the message goes back to the queue and is polled on a later delivery (without spending
+    // a receive for 10 minutes: local/localQueue.ts, handlers/deferNotSent.ts).
     if (err instanceof FetchError && !isHostBusy(err)) return recordFailure(deps, feed, startedAt, err);
     throw err;
   }
