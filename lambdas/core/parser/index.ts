@@ -66,7 +66,7 @@ import { wireMentioned, wireNamed, wireOfLink } from './wires';
  */
 
 /** Bump when the output for some input changes, so stored records can be re-processed. */
-export const PARSER_VERSION = '0.404.0';
+export const PARSER_VERSION = '0.405.0';
 
 export interface ParseInput {
   content: string;

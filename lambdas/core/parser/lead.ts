@@ -323,6 +323,14 @@ const PLACE_BASED = new RegExp(
 );
 
 /**
+ * How the subject is held, listed or run, before its name (`Privately held Acme`, `Publicly traded
+ * Acme`, `Nasdaq-listed Acme`, `Family-run Acme`): an adverb in -ly or a hyphened word, then the
+ * participle, then a capital. (`Acme held its meeting` has neither before the verb.)
+ */
+const HELD_OR_LISTED =
+  /^(?:[\p{Lu}][\p{Ll}]{2,}ly |[\p{Lu}][\p{L}]{1,20}-)(?:held|traded|listed|run|operated|funded|financed) (?=[\p{Lu}\d])/u;
+
+/**
  * Whether a capitalised run is only a date: a month name with a day or a year, in any order, with
  * `of` and commas between (`3rd of October 2026`, `June 3rd, 2025`, `March 2026`).
  */
@@ -365,6 +373,7 @@ function leadSubject(input: string): string | null {
     .replace(/^([\p{Lu}][^,.;:'’‘()]{1,80}?)['’‘]s (?:[Bb]oard of [Dd]irectors|[Bb]oard) /u, '$1 ')
     // (a lower-case descriptor may follow: `Denver-based retail owner and developer Acme Companies…`)
     .replace(PLACE_BASED, '')
+    .replace(HELD_OR_LISTED, '')
     // A lower-case descriptor before the name: `Global venture capital firm Acme Partners, Inc.
     // today announced`, `The law firm of Acme & Partners, LLP informs`.
     .replace(DESCRIPTOR, '')

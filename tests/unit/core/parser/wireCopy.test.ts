@@ -96,6 +96,23 @@ describe('leadOrganization: how real leads name the issuer', () => {
   });
 
   it.each([
+    ['Privately held Tarrow Labs, Inc., a maker of sensors, today opened a plant.', 'Tarrow Labs, Inc.'],
+    ['Publicly traded Quillo Group (NYSE: QLO) reported results.', 'Quillo Group'],
+    ['Nasdaq-listed Bramble Home announced a buyback.', 'Bramble Home'],
+    ['Family-run Norvale Bakery has opened its third shop.', 'Norvale Bakery'],
+    ['Independently operated Maple Ridge Inn will host the fair.', 'Maple Ridge Inn'],
+  ])('an ownership or listing descriptor before the name is no part of it: %s', (lead, org) => {
+    expect(leadOrganization(lead)).toBe(org);
+  });
+
+  it.each([
+    ['Tarrow held its annual meeting on Monday.', 'Tarrow'],
+    ['Quillo traded places with a rival in the ranking.', 'Quillo'],
+  ])('a name before a verb of the same form keeps it: %s', (lead, org) => {
+    expect(leadOrganization(lead)).toBe(org);
+  });
+
+  it.each([
     ['Navigating the world of strategy is hard, a platform says.'],
     ['Building on its results, a new plan was launched.'],
   ])('a capitalised participle is not a name: %s', (lead) => {
