@@ -216,9 +216,10 @@ export function textToBlocks(text: string, markdown: boolean): Block[] {
       rawLines[n - 1] === '' &&
       rawLines[n - 2] === aboveLine &&
       aboveLine.length >= 40 &&
-      runningText(gluedTail(aboveLine)) &&
-      /(?:^|\s)[\p{L}'’-]+,?$/u.test(aboveLine) &&
+      // (the cheap tests of the two lines' edges first: most paragraphs open in a capital)
       /^\p{Ll}[\p{L}'’-]*[\s,]/u.test(line) &&
+      /(?:^|\s)[\p{L}'’-]+,?$/u.test(aboveLine) &&
+      runningText(gluedTail(aboveLine)) &&
       !BULLET.test(line) &&
       !BULLET.test(above[0] ?? '') &&
       !(markdown && (MD_HEADING.test(aboveLine) || MD_HEADING.test(line)))
