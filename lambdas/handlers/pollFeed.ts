@@ -58,9 +58,14 @@ async function recordHandler(record: SQSRecord): Promise<void> {
   try {
     result = await pollFeed(deps, parsePollMessage(record.body));
   } catch (err) {
-    const deferral = { logMessage: 'feed poll deferred', metricName: 'PollsDeferred', fields: feedRef(record.body) };
+    const deferral = {
+      queue: pollQueue,
+      logMessage: 'feed poll deferred',
+      metricName: 'PollsDeferred',
+      fields: feedRef(record.body),
+    };
     // Never sent, within the grace: re-sent delayed and handled (SQS deletes this copy). Else retried.
-    if (await deferNotSent(record, err, { queue: pollQueue, ...deferral })) return;
+    if (await deferNotSent(record, err, deferral)) return;
     throw err;
   }
   if (result.status === 'failed') metrics.addMetric('FeedPollFailures', MetricUnit.Count, 1);

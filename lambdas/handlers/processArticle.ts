@@ -65,13 +65,15 @@ async function recordHandler(record: SQSRecord): Promise<void> {
             : 'ReleasesWritten';
     metrics.addMetric(metric, MetricUnit.Count, 1);
   } catch (err) {
+    const refs = messageRefs(record.body);
     // Never sent, within the grace: re-sent delayed and handled (SQS deletes this copy). Else the path below.
     const deferral = {
+      queue: articleQueue,
       logMessage: 'release deferred',
       metricName: 'ReleasesDeferred',
-      fields: messageRefs(record.body),
+      fields: refs,
     };
-    if (await deferNotSent(record, err, { queue: articleQueue, ...deferral })) return;
+    if (await deferNotSent(record, err, deferral)) return;
     const { code, message, retryable } = describeError(err);
     const deadLettered = !retryable && (await deadLetter(record, { code, message }));
     log.error('release failed', {
@@ -81,7 +83,7 @@ async function recordHandler(record: SQSRecord): Promise<void> {
       reason: message,
       retryable,
       deadLettered,
-      ...messageRefs(record.body),
+      ...refs,
     });
     metrics.addMetric('ReleasesFailed', MetricUnit.Count, 1);
     // Dead-lettered: handled, SQS deletes it from the source queue. Otherwise retry (then redrive).

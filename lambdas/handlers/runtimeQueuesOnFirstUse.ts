@@ -12,8 +12,8 @@ import { need } from './env';
  * here: poll-feed queues only the new or changed items of a feed, so an invocation whose feeds all
  * answer 304 or list nothing new never sends (nor re-sends a poll, which only one never sent
  * needs); process-article sends only a message that failed for good, or one whose fetch was never
- * sent, again. Loading the runtime's SQS client is ~8 ms of CPU
- * of their cold starts (docs/performance.md). The queue setting is still checked at init.
+ * sent, again. Loading the runtime's SQS client is ~8 ms of CPU of their cold starts
+ * (docs/performance.md). The queue setting is still checked at init.
  */
 export function sinkOnFirstUse<T>(queueUrl: string | null, key: string): MessageSink<T> {
   need(queueUrl, key);

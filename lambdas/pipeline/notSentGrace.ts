@@ -10,7 +10,7 @@
 import { HOST_BUSY } from './hostBusy';
 import { parseRetryAfter } from './schedule';
 
-/** adapters/http HostCoolingDownError's code (named here: the pipeline does not import adapters). */
+/** The code of adapters/http's HostCoolingDownError (defined here, where the pipeline can name it). */
 export const HOST_COOLING_DOWN = 'HOST_COOLING_DOWN';
 
 /** Codes of a fetch that was never sent. */

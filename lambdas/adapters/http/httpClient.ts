@@ -20,6 +20,7 @@ import { FETCH_DEFAULTS, type FetchSettings } from './fetchDefaults';
 import { HostAllowList } from './hostAllowList';
 import { HostLimiter } from './hostLimiter';
 import { parseRetryAfter } from '../../pipeline/schedule';
+import { HOST_COOLING_DOWN } from '../../pipeline/notSentGrace';
 
 export interface UndiciHttpClientOptions extends Partial<FetchSettings> {
   /** Refuse loopback / private / link-local / … addresses (allowHosts excepted). @default true */
@@ -71,7 +72,7 @@ export class HostCoolingDownError extends FetchError {
   readonly retryAfter: string;
   constructor(url: string, host: string, until: Date) {
     super(
-      'HOST_COOLING_DOWN',
+      HOST_COOLING_DOWN,
       `Not sent: ${host} asked (429/503 Retry-After) not to be called before ${until.toISOString()}`,
       true,
       url,
