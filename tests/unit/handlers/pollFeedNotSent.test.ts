@@ -10,10 +10,10 @@
  */
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 // Sets the functions' environment; must come before the handlers, which read it at load (cold start).
-import { POLL_QUEUE } from './handlerEnv';
+import { POLL_QUEUE, lambdaContext as context } from './handlerEnv';
 import { HostCoolingDownError } from '../../../lambdas/adapters/http/httpClient';
 import { HostBusyError } from '../../../lambdas/pipeline/hostBusy';
 import { makeFeed } from '../adapters/fixtures';
@@ -38,7 +38,6 @@ jest.mock('../../../lambdas/adapters/http/httpClient', () => {
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const sqs = mockClient(SQSClient);
-const context = { functionName: 'test', awsRequestId: 'r', getRemainingTimeInMillis: () => 30_000 } as Context;
 
 const feedUrl = (feedId: string) => `https://${feedId}.test/feed.rss`;
 const body = (feedId: string) => JSON.stringify({ feedId, dispatchedAt: '2025-01-01T00:00:00.000Z' });

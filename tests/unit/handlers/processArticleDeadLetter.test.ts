@@ -6,10 +6,10 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 // Sets the functions' environment; must come before the handlers, which read it at load (cold start).
-import { ARTICLE_DLQ } from './handlerEnv';
+import { ARTICLE_DLQ, lambdaContext as context } from './handlerEnv';
 import { articleQueueRecord } from '../../helpers/articleQueueRecord';
 import { handler } from '../../../lambdas/handlers/processArticle';
 import { logger, metrics } from '../../../lambdas/handlers/runtime';
@@ -17,11 +17,6 @@ import { logger, metrics } from '../../../lambdas/handlers/runtime';
 const ddb = mockClient(DynamoDBDocumentClient);
 const s3 = mockClient(S3Client);
 const sqs = mockClient(SQSClient);
-const context = {
-  functionName: 'test',
-  awsRequestId: 'r',
-  getRemainingTimeInMillis: () => 30_000,
-} as unknown as Context;
 
 const article = (id: string) => ({
   feed: { id: 'f-feed1', url: 'https://example.com/feed.rss' },

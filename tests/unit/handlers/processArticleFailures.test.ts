@@ -5,21 +5,16 @@
  */
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 // Sets the functions' environment; must come before the handlers, which read it at load (cold start).
-import './handlerEnv';
+import { lambdaContext as context } from './handlerEnv';
 import { articleQueueRecord } from '../../helpers/articleQueueRecord';
 import { handler } from '../../../lambdas/handlers/processArticle';
 import { logger } from '../../../lambdas/handlers/runtime';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const sqs = mockClient(SQSClient);
-const context = {
-  functionName: 'test',
-  awsRequestId: 'r',
-  getRemainingTimeInMillis: () => 30_000,
-} as unknown as Context;
 
 const message = (id: string) => ({
   feed: { id: 'f-feed1', url: 'https://example.com/feed.rss' },

@@ -10,15 +10,14 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 // Sets the functions' environment; must come before the handlers, which read it at load (cold start).
-import './handlerEnv';
+import { lambdaContext as context } from './handlerEnv';
 import { articleQueueRecord } from '../../helpers/articleQueueRecord';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const s3 = mockClient(S3Client);
-const context = { functionName: 'test', awsRequestId: 'r', getRemainingTimeInMillis: () => 30_000 } as Context;
 
 const PAGE = `<html><head><title>Acme Robotics Unveils a Robot</title></head><body><article>
 <h1>Acme Robotics Unveils a Robot</h1>

@@ -9,10 +9,10 @@
  */
 import { SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 // Sets the functions' environment; must come before the handlers, which read it at load (cold start).
-import './handlerEnv';
+import { ARTICLE_QUEUE, lambdaContext as context } from './handlerEnv';
 import { articleQueueRecord } from '../../helpers/articleQueueRecord';
 import { HostCoolingDownError } from '../../../lambdas/adapters/http/httpClient';
 import { FetchError } from '../../../lambdas/core/errors';
@@ -28,14 +28,8 @@ jest.mock('../../../lambdas/handlers/runtimeHttpOnFirstUse', () => ({
   }),
 }));
 
-const ARTICLE_QUEUE = 'https://sqs.us-east-1.amazonaws.com/123456789012/article';
 const ddb = mockClient(DynamoDBDocumentClient);
 const sqs = mockClient(SQSClient);
-const context = {
-  functionName: 'test',
-  awsRequestId: 'r',
-  getRemainingTimeInMillis: () => 30_000,
-} as unknown as Context;
 
 /** A feed item with a summary only: its release page is fetched. */
 const body = (id: string) =>

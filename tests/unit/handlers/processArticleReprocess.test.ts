@@ -7,10 +7,10 @@ import { gzipSync } from 'node:zlib';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 // Sets the functions' environment; must come before the handlers, which read it at load (cold start).
-import './handlerEnv';
+import { lambdaContext as context } from './handlerEnv';
 import { articleQueueRecord } from '../../helpers/articleQueueRecord';
 import { releaseItem } from '../../../lambdas/adapters/dynamodb/indexItems';
 import { buildRecord } from '../../../lambdas/core/buildRecord';
@@ -21,11 +21,6 @@ import { logger } from '../../../lambdas/handlers/runtime';
 const ddb = mockClient(DynamoDBDocumentClient);
 const s3 = mockClient(S3Client);
 const sqs = mockClient(SQSClient);
-const context = {
-  functionName: 'test',
-  awsRequestId: 'r',
-  getRemainingTimeInMillis: () => 30_000,
-} as unknown as Context;
 
 const URL = 'https://example.com/news/acme-robot.html';
 const ARTICLE_KEY = `articles/u-acme/${'a'.repeat(64)}.html.gz`;
